@@ -1,0 +1,22 @@
+import type { FlagSpec, ParsedArgs } from './args.js';
+
+/**
+ * One CLI command. `name` may have two words (`eval tokenizer`). `run` only maps flags onto
+ * options of the public API and prints; it returns the process exit code (default 0).
+ */
+export interface Command {
+  name: string;
+  summary: string;
+  /** Usage line after `textloom <name>`, e.g. `[--input FILE]`. */
+  usage?: string;
+  /** Extra help text (examples). */
+  help?: string;
+  flags: Record<string, FlagSpec>;
+  run(args: ParsedArgs, io: CommandIO): Promise<number | void> | number | void;
+}
+
+/** Output streams, injectable for tests. */
+export interface CommandIO {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}

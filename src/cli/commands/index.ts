@@ -1,0 +1,4 @@
+import type { Command } from '../command.js';
+
+/** Every CLI command, in --help order. Each command lives in its own file. */
+export const COMMANDS: Command[] = [];

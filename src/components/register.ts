@@ -1,0 +1,8 @@
+/**
+ * The one place built-in tokenizers and components register. Imported for its side effect by
+ * `src/index.ts` and the CLI.
+ */
+import { registerTokenizer } from '../pipeline/registry.js';
+import { WhitespaceTokenizer } from '../tokenizer/whitespace.js';
+
+registerTokenizer('whitespace', { options: {}, create: (_o, ctx) => new WhitespaceTokenizer(ctx.vocab) });

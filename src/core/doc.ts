@@ -1,0 +1,374 @@
+import { grow } from '../util/typed.js';
+import { docFromJSON, docToJSON, type DocJSON } from './doc-json.js';
+import { ArgumentError } from './errors.js';
+import { IOB, IOB_NAMES } from './iob.js';
+import { Span } from './span.js';
+import { Token } from './token.js';
+import { Vocab } from './vocab.js';
+
+export { IOB };
+
+/** Kinds of per-token extension columns. `string` values are interned in the vocab. */
+export type ExtensionKind = 'string' | 'number' | 'any';
+
+/** A per-token extension column that components attach to a Doc (see {@link Doc.extension}). */
+export interface ExtensionColumn<T = unknown> {
+  readonly name: string;
+  readonly kind: ExtensionKind;
+  get(i: number): T | undefined;
+  set(i: number, value: T): void;
+}
+
+class StringExt implements ExtensionColumn<string> {
+  readonly kind = 'string' as const;
+  ids: Uint32Array;
+  constructor(readonly name: string, private readonly doc: Doc, n: number) {
+    this.ids = new Uint32Array(n);
+  }
+  get(i: number): string | undefined {
+    const id = this.ids[i];
+    return id ? this.doc.vocab.strings.get(id) : undefined;
+  }
+  set(i: number, value: string): void {
+    this.ids[i] = this.doc.vocab.strings.add(value);
+  }
+}
+
+class NumberExt implements ExtensionColumn<number> {
+  readonly kind = 'number' as const;
+  values: Float64Array;
+  constructor(readonly name: string, n: number) {
+    this.values = new Float64Array(n).fill(NaN);
+  }
+  get(i: number): number | undefined {
+    const v = this.values[i]!;
+    return Number.isNaN(v) ? undefined : v;
+  }
+  set(i: number, value: number): void {
+    this.values[i] = value;
+  }
+}
+
+class AnyExt implements ExtensionColumn<unknown> {
+  readonly kind = 'any' as const;
+  values: unknown[];
+  constructor(readonly name: string, n: number) {
+    this.values = new Array(n).fill(undefined);
+  }
+  get(i: number): unknown {
+    return this.values[i];
+  }
+  set(i: number, value: unknown): void {
+    this.values[i] = value;
+  }
+}
+
+/** Options for {@link Doc.fromWords}. */
+export interface FromWordsOptions {
+  /** Whether each word is followed by a space (default: every word but the last). */
+  spaces?: boolean[];
+  /** The vocab to intern into (default: a new one). */
+  vocab?: Vocab;
+}
+
+/**
+ * A processed text: the exact original string plus columnar token storage in typed arrays.
+ * {@link Token} and {@link Span} are views made on access; nothing is stored per token object.
+ *
+ * Columns (all indexed by token position): `orth` (string id), `idx` (char offset), `spaceAfter`,
+ * `sentStart` (1 yes, -1 no, 0 unknown), `tag`/`pos`/`lemma`/`entType`/`dep` (string ids, 0 unset),
+ * `entIob` ({@link IOB}) and `head` (relative offset to the head token).
+ *
+ * Components attach custom data through named extension columns ({@link Doc.extension}) for
+ * per-token values and the `user` map for document-level values.
+ * @example
+ * const doc = nlp('Hello world.');
+ * for (const t of doc) console.log(t.text, t.idx, t.isAlpha);
+ */
+export class Doc implements Iterable<Token> {
+  /** The vocab whose string ids the columns hold. */
+  readonly vocab: Vocab;
+  /** The original text, exactly as given. */
+  readonly text: string;
+  /** Number of tokens. */
+  length = 0;
+  /** @internal */ orth: Uint32Array;
+  /** @internal */ idx: Uint32Array;
+  /** @internal */ spaceAfter: Uint8Array;
+  /** @internal */ sentStart: Int8Array;
+  /** @internal */ tag: Uint32Array;
+  /** @internal */ pos: Uint32Array;
+  /** @internal */ lemma: Uint32Array;
+  /** @internal */ entType: Uint32Array;
+  /** @internal */ entIob: Uint8Array;
+  /** @internal */ head: Int32Array;
+  /** @internal */ dep: Uint32Array;
+  /** Document-level data set by components (e.g. `doc.user.get('cats')`). */
+  readonly user = new Map<string, unknown>();
+  private readonly exts = new Map<string, ExtensionColumn>();
+
+  /**
+   * Makes an empty Doc over `text`; tokenizers fill it with {@link Doc.pushToken}.
+   * @param capacity initial column capacity (grows by doubling).
+   */
+  constructor(vocab: Vocab, text: string, capacity = 16) {
+    this.vocab = vocab;
+    this.text = text;
+    const n = Math.max(4, capacity);
+    this.orth = new Uint32Array(n);
+    this.idx = new Uint32Array(n);
+    this.spaceAfter = new Uint8Array(n);
+    this.sentStart = new Int8Array(n);
+    this.tag = new Uint32Array(n);
+    this.pos = new Uint32Array(n);
+    this.lemma = new Uint32Array(n);
+    this.entType = new Uint32Array(n);
+    this.entIob = new Uint8Array(n);
+    this.head = new Int32Array(n);
+    this.dep = new Uint32Array(n);
+  }
+
+  /**
+   * Appends a token. `orth` must be the id of `text.slice(idx, idx + len)` (tokens are exact
+   * substrings of the text). Used by tokenizers; not for general use.
+   */
+  pushToken(orth: number, idx: number, spaceAfter: boolean | number): void {
+    const i = this.length;
+    if (i >= this.orth.length) this.reserve(i + 1);
+    this.orth[i] = orth;
+    this.idx[i] = idx;
+    this.spaceAfter[i] = spaceAfter ? 1 : 0;
+    this.length = i + 1;
+  }
+
+  /** Ensures capacity for `n` tokens. */
+  reserve(n: number): void {
+    if (n <= this.orth.length) return;
+    this.orth = grow(this.orth, n);
+    this.idx = grow(this.idx, n);
+    this.spaceAfter = grow(this.spaceAfter, n);
+    this.sentStart = grow(this.sentStart, n);
+    this.tag = grow(this.tag, n);
+    this.pos = grow(this.pos, n);
+    this.lemma = grow(this.lemma, n);
+    this.entType = grow(this.entType, n);
+    this.entIob = grow(this.entIob, n);
+    this.head = grow(this.head, n);
+    this.dep = grow(this.dep, n);
+  }
+
+  /**
+   * Builds a Doc from pre-tokenized words, like spaCy's `Doc(vocab, words=..., spaces=...)`.
+   * @example Doc.fromWords(['Hello', 'world', '!'], { spaces: [true, false, false] }).text // 'Hello world!'
+   */
+  static fromWords(words: readonly string[], options: FromWordsOptions = {}): Doc {
+    const vocab = options.vocab ?? new Vocab();
+    const spaces = options.spaces;
+    if (spaces && spaces.length !== words.length) {
+      throw new ArgumentError(`spaces has ${spaces.length} items but words has ${words.length}`, { key: 'spaces' });
+    }
+    let text = '';
+    const starts: number[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (typeof w !== 'string' || w.length === 0) {
+        throw new ArgumentError(`word ${i} must be a non-empty string`, { key: `words[${i}]` });
+      }
+      starts.push(text.length);
+      text += w;
+      const sp = spaces ? spaces[i] : i < words.length - 1;
+      if (sp) text += ' ';
+    }
+    const doc = new Doc(vocab, text, words.length);
+    for (let i = 0; i < words.length; i++) {
+      const sp = spaces ? spaces[i] : i < words.length - 1;
+      doc.pushToken(vocab.strings.add(words[i]!), starts[i]!, !!sp);
+    }
+    return doc;
+  }
+
+  /** The token at position `i` (negative counts from the end). Throws on out-of-range. */
+  token(i: number): Token {
+    const j = i < 0 ? this.length + i : i;
+    if (j < 0 || j >= this.length || !Number.isInteger(j)) {
+      throw new ArgumentError(`token index ${i} out of range for a doc of ${this.length} tokens`);
+    }
+    return new Token(this, j);
+  }
+
+  /** Iterates the tokens as views. */
+  *[Symbol.iterator](): IterableIterator<Token> {
+    for (let i = 0; i < this.length; i++) yield new Token(this, i);
+  }
+
+  /** The tokens as an array of views. */
+  tokens(): Token[] {
+    return Array.from(this);
+  }
+
+  /** Char offset just after token `i`. */
+  endChar(i: number): number {
+    return this.idx[i]! + this.vocab.strings.get(this.orth[i]!).length;
+  }
+
+  /** The text of token `i` without making a view. */
+  tokenText(i: number): string {
+    return this.vocab.strings.get(this.orth[i]!);
+  }
+
+  /**
+   * A span over tokens [start, end) with an optional label.
+   * @example doc.span(0, 2, 'GREETING').text
+   */
+  span(start: number, end: number, label = ''): Span {
+    if (!(Number.isInteger(start) && Number.isInteger(end)) || start < 0 || end > this.length || start > end) {
+      throw new ArgumentError(`span [${start}, ${end}) out of range for a doc of ${this.length} tokens`);
+    }
+    return new Span(this, start, end, label);
+  }
+
+  /**
+   * The span whose tokens cover [startChar, endChar). With `alignment` 'strict' (default) the
+   * offsets must fall on token boundaries or null is returned; 'contract' keeps only tokens fully
+   * inside; 'expand' takes every token that overlaps.
+   */
+  charSpan(startChar: number, endChar: number, label = '', alignment: 'strict' | 'contract' | 'expand' = 'strict'): Span | null {
+    if (endChar < startChar) return null;
+    let start = -1;
+    let end = -1;
+    for (let i = 0; i < this.length; i++) {
+      const s = this.idx[i]!;
+      const e = this.endChar(i);
+      const overlaps = s < endChar && e > startChar;
+      const inside = s >= startChar && e <= endChar;
+      const take = alignment === 'expand' ? overlaps : inside;
+      if (take) {
+        if (start < 0) start = i;
+        end = i + 1;
+      }
+      if (alignment === 'strict' && overlaps && !inside) return null;
+    }
+    if (start < 0) return null;
+    if (alignment === 'strict' && (this.idx[start] !== startChar || this.endChar(end - 1) !== endChar)) return null;
+    return new Span(this, start, end, label);
+  }
+
+  /** Whether any sentence boundary has been set (by a senter or a parser). */
+  get hasSents(): boolean {
+    for (let i = 1; i < this.length; i++) if (this.sentStart[i] !== 0) return true;
+    return false;
+  }
+
+  /** Sentences as spans. If no boundaries were set, the whole doc is one sentence. */
+  get sents(): Span[] {
+    const out: Span[] = [];
+    if (this.length === 0) return out;
+    let start = 0;
+    for (let i = 1; i < this.length; i++) {
+      if (this.sentStart[i] === 1) {
+        out.push(new Span(this, start, i));
+        start = i;
+      }
+    }
+    out.push(new Span(this, start, this.length));
+    return out;
+  }
+
+  /** Index of the first token of the sentence containing token `i`. */
+  sentStartOf(i: number): number {
+    let j = i;
+    while (j > 0 && this.sentStart[j] !== 1) j--;
+    return j;
+  }
+
+  /** Index just past the sentence containing token `i`. */
+  sentEndOf(i: number): number {
+    let j = i + 1;
+    while (j < this.length && this.sentStart[j] !== 1) j++;
+    return j;
+  }
+
+  /** Named entities read from the IOB columns. */
+  get ents(): Span[] {
+    const out: Span[] = [];
+    let i = 0;
+    while (i < this.length) {
+      const iob = this.entIob[i];
+      if ((iob === IOB.B || iob === IOB.I) && this.entType[i] !== 0) {
+        const type = this.entType[i]!;
+        let j = i + 1;
+        while (j < this.length && this.entIob[j] === IOB.I && this.entType[j] === type) j++;
+        out.push(new Span(this, i, j, this.vocab.strings.get(type)));
+        i = j;
+      } else i++;
+    }
+    return out;
+  }
+
+  /**
+   * Replaces the entities: tokens in a span get B/I and its label, all others O.
+   * Overlapping spans are rejected with an ArgumentError.
+   */
+  set ents(spans: readonly Span[]) {
+    const sorted = [...spans].sort((a, b) => a.start - b.start);
+    for (let k = 1; k < sorted.length; k++) {
+      if (sorted[k]!.start < sorted[k - 1]!.end) {
+        throw new ArgumentError(`overlapping entities [${sorted[k - 1]!.start}, ${sorted[k - 1]!.end}) and [${sorted[k]!.start}, ${sorted[k]!.end})`);
+      }
+    }
+    this.entIob.fill(IOB.O, 0, this.length);
+    this.entType.fill(0, 0, this.length);
+    for (const s of sorted) {
+      if (s.doc !== this) throw new ArgumentError('entity span belongs to another doc');
+      const label = this.vocab.strings.add(s.label);
+      for (let i = s.start; i < s.end; i++) {
+        this.entIob[i] = i === s.start ? IOB.B : IOB.I;
+        this.entType[i] = label;
+      }
+    }
+  }
+
+  /**
+   * Gets (creating on first use) a per-token extension column. This is how components attach
+   * custom data; tokens read it with `token.ext(name)` and the Matcher with `{"_": {name: value}}`.
+   * @example const stems = doc.extension('stem', 'string'); stems.set(0, 'run'); doc.token(0).ext('stem')
+   */
+  extension<T = unknown>(name: string, kind: ExtensionKind = 'any'): ExtensionColumn<T> {
+    let col = this.exts.get(name);
+    if (!col) {
+      const n = Math.max(this.length, 1);
+      col = kind === 'string' ? new StringExt(name, this, n) : kind === 'number' ? new NumberExt(name, n) : new AnyExt(name, n);
+      this.exts.set(name, col);
+    } else if (col.kind !== kind) {
+      throw new ArgumentError(`extension "${name}" already exists with kind ${col.kind}, not ${kind}`);
+    }
+    return col as ExtensionColumn<T>;
+  }
+
+  /** The extension column `name` if any component created it. */
+  getExtension<T = unknown>(name: string): ExtensionColumn<T> | undefined {
+    return this.exts.get(name) as ExtensionColumn<T> | undefined;
+  }
+
+  /** Names of the extension columns present. */
+  get extensionNames(): string[] {
+    return [...this.exts.keys()];
+  }
+
+  /** The IOB letter of token i's entity tag ('' if unset). */
+  iobName(i: number): string {
+    return IOB_NAMES[this.entIob[i]!] ?? '';
+  }
+
+  /** A JSON-ready copy of the doc (see {@link docToJSON}). */
+  toJSON(): DocJSON {
+    return docToJSON(this);
+  }
+
+  /** Rebuilds a Doc from {@link Doc.toJSON} output; checks the structure and offsets. */
+  static fromJSON(json: DocJSON, vocab?: Vocab): Doc {
+    return docFromJSON(json, vocab ?? new Vocab());
+  }
+}
+
+export type { DocJSON };

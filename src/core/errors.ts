@@ -1,0 +1,70 @@
+/**
+ * Typed errors. Every error textloom raises for bad input is a {@link TextloomError} with a stable
+ * `code` and, where it applies, a `where` naming the file, line, byte offset or config key.
+ */
+
+/** Where a problem was found: any of file, line (1-based), byte offset, config key or pattern. */
+export interface ErrorLocation {
+  file?: string;
+  line?: number;
+  offset?: number;
+  key?: string;
+  pattern?: string | number;
+}
+
+function formatWhere(where: ErrorLocation | undefined): string {
+  if (!where) return '';
+  const parts: string[] = [];
+  if (where.file !== undefined) parts.push(where.file + (where.line !== undefined ? `:${where.line}` : ''));
+  else if (where.line !== undefined) parts.push(`line ${where.line}`);
+  if (where.offset !== undefined) parts.push(`byte ${where.offset}`);
+  if (where.key !== undefined) parts.push(`key "${where.key}"`);
+  if (where.pattern !== undefined) parts.push(`pattern ${JSON.stringify(where.pattern)}`);
+  return parts.length ? ` (at ${parts.join(', ')})` : '';
+}
+
+/**
+ * Base class of all textloom errors.
+ * @example
+ * try { load('nope') } catch (e) { if (e instanceof TextloomError) console.error(e.code, e.message) }
+ */
+export class TextloomError extends Error {
+  /** Stable machine-readable code, e.g. `E_CONFIG`. */
+  readonly code: string;
+  /** Where the problem was found, if known. */
+  readonly where: ErrorLocation | undefined;
+  constructor(code: string, message: string, where?: ErrorLocation) {
+    super(message + formatWhere(where));
+    this.name = new.target.name;
+    this.code = code;
+    this.where = where;
+  }
+}
+
+/** A pipeline or component configuration is invalid; `where.key` names the offending key. */
+export class ConfigError extends TextloomError {
+  constructor(message: string, where?: ErrorLocation) {
+    super('E_CONFIG', message, where);
+  }
+}
+
+/** Input data (a file, a line, a record) is malformed; `where` names file and line or offset. */
+export class FormatError extends TextloomError {
+  constructor(message: string, where?: ErrorLocation) {
+    super('E_FORMAT', message, where);
+  }
+}
+
+/** A function argument is out of range or of the wrong type. */
+export class ArgumentError extends TextloomError {
+  constructor(message: string, where?: ErrorLocation) {
+    super('E_ARGUMENT', message, where);
+  }
+}
+
+/** A requested item (pipeline, component, model, file) does not exist. */
+export class NotFoundError extends TextloomError {
+  constructor(message: string, where?: ErrorLocation) {
+    super('E_NOT_FOUND', message, where);
+  }
+}

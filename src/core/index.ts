@@ -1,0 +1,11 @@
+export { Doc, IOB } from './doc.js';
+export type { DocJSON, ExtensionColumn, ExtensionKind, FromWordsOptions } from './doc.js';
+export type { TokenJSON } from './doc-json.js';
+export { Token } from './token.js';
+export { Span } from './span.js';
+export { Vocab } from './vocab.js';
+export { StringStore } from './strings.js';
+export { LexFlag, likeNum, likeUrl, likeEmail, wordShape } from './lexeme.js';
+export { ENGLISH_STOP_WORDS } from './stop-words.js';
+export { TextloomError, ConfigError, FormatError, ArgumentError, NotFoundError } from './errors.js';
+export type { ErrorLocation } from './errors.js';

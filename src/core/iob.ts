@@ -1,0 +1,5 @@
+/** Entity IOB codes stored in a Doc's `entIob` column (spaCy's numbering). */
+export const IOB = { UNSET: 0, I: 1, O: 2, B: 3 } as const;
+
+/** Letters for the IOB codes, indexed by code. */
+export const IOB_NAMES = ['', 'I', 'O', 'B'] as const;

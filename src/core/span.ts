@@ -1,0 +1,97 @@
+import { ArgumentError } from './errors.js';
+import type { Doc } from './doc.js';
+import { Token } from './token.js';
+
+/**
+ * A slice of a {@link Doc}: tokens [start, end) with an optional label. A view; holds no copies.
+ * @example const s = doc.span(1, 3, 'ORG'); s.text; [...s].map(t => t.text)
+ */
+export class Span implements Iterable<Token> {
+  constructor(
+    /** The doc this span belongs to. */
+    readonly doc: Doc,
+    /** First token index. */
+    readonly start: number,
+    /** One past the last token index. */
+    readonly end: number,
+    /** Label ('' if none). */
+    readonly label: string = '',
+  ) {}
+
+  /** Number of tokens. */
+  get length(): number {
+    return this.end - this.start;
+  }
+  /** Char offset of the first token. */
+  get startChar(): number {
+    return this.start < this.end ? this.doc.idx[this.start]! : this.start < this.doc.length ? this.doc.idx[this.start]! : this.doc.text.length;
+  }
+  /** Char offset just after the last token. */
+  get endChar(): number {
+    return this.end > this.start ? this.doc.endChar(this.end - 1) : this.startChar;
+  }
+  /** The exact text covered, without trailing whitespace. */
+  get text(): string {
+    return this.doc.text.slice(this.startChar, this.endChar);
+  }
+  /** The token at position `i` within the span (negative counts from the end). */
+  token(i: number): Token {
+    const j = i < 0 ? this.length + i : i;
+    if (j < 0 || j >= this.length) throw new ArgumentError(`token index ${i} out of range for a span of ${this.length}`);
+    return new Token(this.doc, this.start + j);
+  }
+  /** Iterates the tokens. */
+  *[Symbol.iterator](): IterableIterator<Token> {
+    for (let i = this.start; i < this.end; i++) yield new Token(this.doc, i);
+  }
+  /** The sentence containing the span's first token. */
+  get sent(): Span {
+    return new Span(this.doc, this.doc.sentStartOf(this.start), this.doc.sentEndOf(this.start));
+  }
+  /** Entities that lie inside this span. */
+  get ents(): Span[] {
+    return this.doc.ents.filter((e) => e.start >= this.start && e.end <= this.end);
+  }
+  /** A span with the same tokens and a new label. */
+  withLabel(label: string): Span {
+    return new Span(this.doc, this.start, this.end, label);
+  }
+  /**
+   * Copies the span into a new Doc (annotations, sentence starts and entities inside it kept),
+   * like spaCy's `Span.as_doc()`.
+   */
+  toDoc(): Doc {
+    const src = this.doc;
+    const base = this.startChar;
+    const text = src.text.slice(base, this.endChar);
+    const DocCtor = src.constructor as new (v: typeof src.vocab, t: string, c: number) => Doc;
+    const out = new DocCtor(src.vocab, text, this.length);
+    for (let i = this.start; i < this.end; i++) {
+      const last = i === this.end - 1;
+      out.pushToken(src.orth[i]!, src.idx[i]! - base, last ? 0 : src.spaceAfter[i]!);
+      const j = out.length - 1;
+      out.tag[j] = src.tag[i]!;
+      out.pos[j] = src.pos[i]!;
+      out.lemma[j] = src.lemma[i]!;
+      out.dep[j] = src.dep[i]!;
+      const h = i + src.head[i]!;
+      out.head[j] = h >= this.start && h < this.end ? src.head[i]! : 0;
+      out.sentStart[j] = j === 0 ? 1 : src.sentStart[i]!;
+      out.entType[j] = src.entType[i]!;
+      out.entIob[j] = j === 0 && src.entIob[i] === 1 ? 3 : src.entIob[i]!;
+    }
+    for (const name of src.extensionNames) {
+      const from = src.getExtension(name)!;
+      const to = out.extension(name, from.kind);
+      for (let i = this.start; i < this.end; i++) {
+        const v = from.get(i);
+        if (v !== undefined) to.set(i - this.start, v);
+      }
+    }
+    return out;
+  }
+  /** The text. */
+  toString(): string {
+    return this.text;
+  }
+}

@@ -1,0 +1,271 @@
+import { Doc } from '../core/doc.js';
+import { ArgumentError, ConfigError, NotFoundError } from '../core/errors.js';
+import { Vocab } from '../core/vocab.js';
+import type { Component, TokenizerLike } from './component.js';
+import { checkConfig, type ComponentConfig, type PipelineConfig } from './config.js';
+import { resolveOptions } from './options.js';
+import { getComponentFactory, getTokenizerFactory } from './registry.js';
+
+/** Options of {@link Pipeline.pipe}. */
+export interface PipeOptions {
+  /** Texts per batch (default 256); memory stays bounded by one batch. */
+  batchSize?: number;
+}
+
+interface Entry {
+  name: string;
+  factory: string;
+  component: Component;
+}
+
+/**
+ * A tokenizer plus an ordered list of named components. Call it like a function to process one
+ * text, or stream many with {@link Pipeline.pipe}. Build one with `load()` or `createPipeline()`.
+ * @example
+ * const nlp = await load('en_core');
+ * const doc = nlp('Dr. Smith arrived. He was late.');
+ * for await (const d of nlp.pipe(lines, { batchSize: 512 })) { ... }
+ */
+export class Pipeline {
+  /** The shared vocab. */
+  readonly vocab: Vocab;
+  /** The tokenizer. */
+  readonly tokenizer: TokenizerLike;
+  /** The config this pipeline was built from (with defaults filled in). */
+  readonly config: PipelineConfig;
+  private readonly entries: Entry[];
+  private readonly disabled: Set<string>;
+
+  /** @internal use createPipeline/load. */
+  constructor(tokenizer: TokenizerLike, entries: Entry[], config: PipelineConfig, disabled: Set<string> = new Set()) {
+    this.vocab = tokenizer.vocab;
+    this.tokenizer = tokenizer;
+    this.entries = entries;
+    this.config = config;
+    this.disabled = disabled;
+  }
+
+  /** Names of the enabled components, in order. */
+  get pipeNames(): string[] {
+    return this.entries.filter((e) => !this.disabled.has(e.name)).map((e) => e.name);
+  }
+
+  /** Names of all components, disabled ones included. */
+  get componentNames(): string[] {
+    return this.entries.map((e) => e.name);
+  }
+
+  /** The component named `name`. */
+  getPipe(name: string): Component {
+    const e = this.entries.find((x) => x.name === name);
+    if (!e) throw new NotFoundError(`no component named "${name}" in the pipeline; it has: ${this.componentNames.join(', ') || '(none)'}`, { key: name });
+    return e.component;
+  }
+
+  /** Whether a component named `name` exists. */
+  hasPipe(name: string): boolean {
+    return this.entries.some((e) => e.name === name);
+  }
+
+  /** Tokenizes only (no components). */
+  makeDoc(text: string): Doc {
+    if (typeof text !== 'string') throw new ArgumentError(`expected a string, got ${text === null ? 'null' : typeof text}`);
+    return this.tokenizer.tokenize(text);
+  }
+
+  /** Processes one text (or re-runs the components over an existing Doc). */
+  process(input: string | Doc): Doc {
+    const doc = input instanceof Doc ? input : this.makeDoc(input);
+    for (const e of this.entries) if (!this.disabled.has(e.name)) e.component.process(doc);
+    return doc;
+  }
+
+  /** Runs the enabled components over a batch of docs in place. */
+  processBatch(docs: Doc[]): Doc[] {
+    for (const e of this.entries) {
+      if (this.disabled.has(e.name)) continue;
+      const c = e.component;
+      if (c.pipe) c.pipe(docs);
+      else for (const d of docs) c.process(d);
+    }
+    return docs;
+  }
+
+  /**
+   * Streams texts through the pipeline in batches, yielding Docs lazily in input order. A sync
+   * iterable gives a sync generator; an async iterable gives an async generator (`for await`
+   * works on both).
+   */
+  pipe(texts: Iterable<string | Doc>, options?: PipeOptions): Generator<Doc>;
+  pipe(texts: AsyncIterable<string | Doc>, options?: PipeOptions): AsyncGenerator<Doc>;
+  pipe(texts: Iterable<string | Doc> | AsyncIterable<string | Doc>, options?: PipeOptions): Generator<Doc> | AsyncGenerator<Doc>;
+  pipe(texts: Iterable<string | Doc> | AsyncIterable<string | Doc>, options: PipeOptions = {}): Generator<Doc> | AsyncGenerator<Doc> {
+    const batchSize = options.batchSize ?? 256;
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new ArgumentError(`batchSize must be a positive integer, got ${batchSize}`, { key: 'batchSize' });
+    if (texts && typeof (texts as AsyncIterable<string>)[Symbol.asyncIterator] === 'function') return this.pipeAsync(texts as AsyncIterable<string | Doc>, batchSize);
+    if (texts && typeof (texts as Iterable<string>)[Symbol.iterator] === 'function') return this.pipeSync(texts as Iterable<string | Doc>, batchSize);
+    throw new ArgumentError('pipe() needs an iterable or async iterable of texts');
+  }
+
+  private *pipeSync(texts: Iterable<string | Doc>, batchSize: number): Generator<Doc> {
+    let batch: Doc[] = [];
+    for (const t of texts) {
+      batch.push(t instanceof Doc ? t : this.makeDoc(t));
+      if (batch.length >= batchSize) {
+        yield* this.processBatch(batch);
+        batch = [];
+      }
+    }
+    if (batch.length) yield* this.processBatch(batch);
+  }
+
+  private async *pipeAsync(texts: AsyncIterable<string | Doc>, batchSize: number): AsyncGenerator<Doc> {
+    let batch: Doc[] = [];
+    for await (const t of texts) {
+      batch.push(t instanceof Doc ? t : this.makeDoc(t));
+      if (batch.length >= batchSize) {
+        yield* this.processBatch(batch);
+        batch = [];
+      }
+    }
+    if (batch.length) yield* this.processBatch(batch);
+  }
+
+  /**
+   * Adds a component built by a registered factory (or a ready Component object).
+   * @param where `{ before: name }`, `{ after: name }`, `{ first: true }` or last by default.
+   */
+  async addPipe(
+    factoryOrComponent: string | Component,
+    options: { name?: string; options?: Record<string, unknown>; before?: string; after?: string; first?: boolean } = {},
+  ): Promise<Component> {
+    let entry: Entry;
+    if (typeof factoryOrComponent === 'string') {
+      const name = options.name ?? factoryOrComponent;
+      if (this.hasPipe(name)) throw new ConfigError(`a component named "${name}" already exists`, { key: name });
+      const component = await buildComponent({ name, factory: factoryOrComponent, options: options.options ?? {} }, this.vocab, `components[${name}]`, '.');
+      entry = { name, factory: factoryOrComponent, component };
+    } else {
+      const name = options.name ?? factoryOrComponent.name;
+      if (this.hasPipe(name)) throw new ConfigError(`a component named "${name}" already exists`, { key: name });
+      entry = { name, factory: '(object)', component: factoryOrComponent };
+    }
+    let at = this.entries.length;
+    if (options.first) at = 0;
+    else if (options.before !== undefined) at = this.indexOf(options.before);
+    else if (options.after !== undefined) at = this.indexOf(options.after) + 1;
+    this.entries.splice(at, 0, entry);
+    this.config.components = this.entries.map((e) => ({ name: e.name, factory: e.factory }));
+    return entry.component;
+  }
+
+  /** Removes a component and returns it. */
+  removePipe(name: string): Component {
+    const i = this.indexOf(name);
+    const [e] = this.entries.splice(i, 1);
+    this.disabled.delete(name);
+    return e!.component;
+  }
+
+  /** Enables or disables a component in place. */
+  setEnabled(name: string, enabled: boolean): void {
+    this.indexOf(name);
+    if (enabled) this.disabled.delete(name);
+    else this.disabled.add(name);
+  }
+
+  /** A view of this pipeline that runs only the named components (sharing them). */
+  select(names: readonly string[]): Nlp {
+    for (const n of names) this.indexOf(n);
+    const off = new Set(this.entries.map((e) => e.name).filter((n) => !names.includes(n)));
+    return makeCallable(new Pipeline(this.tokenizer, this.entries.slice(), this.config, off));
+  }
+
+  /** A view of this pipeline without the named components (sharing the rest). */
+  disable(names: readonly string[]): Nlp {
+    for (const n of names) this.indexOf(n);
+    return makeCallable(new Pipeline(this.tokenizer, this.entries.slice(), this.config, new Set([...this.disabled, ...names])));
+  }
+
+  private indexOf(name: string): number {
+    const i = this.entries.findIndex((e) => e.name === name);
+    if (i < 0) throw new NotFoundError(`no component named "${name}" in the pipeline; it has: ${this.componentNames.join(', ') || '(none)'}`, { key: name });
+    return i;
+  }
+}
+
+/** A {@link Pipeline} that can also be called as a function: `nlp(text)`. */
+export type Nlp = Pipeline & ((text: string | Doc) => Doc);
+
+/** Wraps a Pipeline so it can be called as `nlp(text)`; fields are never reassigned, so the prototype link is safe. */
+export function makeCallable(p: Pipeline): Nlp {
+  const f = ((text: string | Doc) => p.process(text)) as Nlp;
+  Object.setPrototypeOf(f, p);
+  return f;
+}
+
+async function buildComponent(c: ComponentConfig, vocab: Vocab, key: string, baseDir: string): Promise<Component> {
+  const factoryName = c.factory ?? c.name;
+  const factory = getComponentFactory(factoryName, `${key}.factory`);
+  const options = resolveOptions(factory.options, c.options, `${key}.options`);
+  const component = await factory.create(options, { vocab, name: c.name, baseDir });
+  return component;
+}
+
+/** Options of {@link createPipeline}. */
+export interface CreateOptions {
+  /** Components to leave disabled. */
+  disable?: readonly string[];
+  /** Components to skip entirely (not built). */
+  exclude?: readonly string[];
+  /** Reuse an existing vocab. */
+  vocab?: Vocab;
+  /** Directory that relative paths in options resolve against. */
+  baseDir?: string;
+  /** The config file, for error messages. */
+  file?: string;
+}
+
+/**
+ * Builds a pipeline from a config object. Unknown factories, keys and options raise a
+ * ConfigError naming the key (e.g. `components[1].options.foo`).
+ * @example
+ * const nlp = await createPipeline({ tokenizer: { factory: 'tokenizer' }, components: [{ name: 'senter' }] });
+ */
+export async function createPipeline(config: PipelineConfig, options: CreateOptions = {}): Promise<Nlp> {
+  const cfg = checkConfig(config, options.file);
+  const vocab = options.vocab ?? new Vocab();
+  const baseDir = options.baseDir ?? process.cwd();
+  const tokFactoryName = cfg.tokenizer?.factory ?? 'tokenizer';
+  const withFile = (e: unknown): never => {
+    if (options.file && e instanceof ConfigError && !e.where?.file) throw new ConfigError(e.message, { file: options.file });
+    throw e;
+  };
+  let tokenizer: TokenizerLike;
+  try {
+    const tf = getTokenizerFactory(tokFactoryName, 'tokenizer.factory');
+    tokenizer = tf.create(resolveOptions(tf.options, cfg.tokenizer?.options, 'tokenizer.options'), { vocab, name: 'tokenizer', baseDir });
+  } catch (e) {
+    return withFile(e);
+  }
+  const entries: Entry[] = [];
+  const disabled = new Set<string>();
+  const names = (cfg.components ?? []).map((c) => c.name);
+  for (const n of [...(options.disable ?? []), ...(options.exclude ?? [])]) {
+    if (!names.includes(n)) throw new ConfigError(`cannot disable "${n}": the pipeline has ${names.join(', ') || 'no components'}`, { key: n });
+  }
+  const components = cfg.components ?? [];
+  for (let i = 0; i < components.length; i++) {
+    const c = components[i]!;
+    if (options.exclude?.includes(c.name)) continue;
+    let component: Component;
+    try {
+      component = await buildComponent(c, vocab, `components[${i}]`, baseDir);
+    } catch (e) {
+      return withFile(e);
+    }
+    entries.push({ name: c.name, factory: c.factory ?? c.name, component });
+    if (c.disabled || options.disable?.includes(c.name)) disabled.add(c.name);
+  }
+  return makeCallable(new Pipeline(tokenizer, entries, structuredClone(cfg), disabled));
+}

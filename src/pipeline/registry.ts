@@ -1,0 +1,55 @@
+import { ConfigError, NotFoundError } from '../core/errors.js';
+import type { ComponentFactory, TokenizerFactory } from './component.js';
+
+const components = new Map<string, ComponentFactory<any>>();
+const tokenizers = new Map<string, TokenizerFactory<any>>();
+
+/**
+ * Registers a component factory under `name`, usable from configs exactly like built-ins.
+ * Re-registering a name throws unless `{ override: true }`.
+ * @example
+ * registerComponent('shout', { options: {}, create: () => ({ name: 'shout', process(doc) { ... } }) });
+ * createPipeline({ tokenizer: { factory: 'tokenizer' }, components: [{ name: 'shout' }] });
+ */
+export function registerComponent<O extends Record<string, unknown>>(
+  name: string,
+  factory: ComponentFactory<O>,
+  opts: { override?: boolean } = {},
+): void {
+  if (components.has(name) && !opts.override) throw new ConfigError(`component factory "${name}" is already registered`, { key: name });
+  components.set(name, factory);
+}
+
+/** Registers a tokenizer factory under `name` (see {@link registerComponent}). */
+export function registerTokenizer<O extends Record<string, unknown>>(
+  name: string,
+  factory: TokenizerFactory<O>,
+  opts: { override?: boolean } = {},
+): void {
+  if (tokenizers.has(name) && !opts.override) throw new ConfigError(`tokenizer factory "${name}" is already registered`, { key: name });
+  tokenizers.set(name, factory);
+}
+
+/** The component factory registered as `name`; throws NotFoundError listing the known names. */
+export function getComponentFactory(name: string, key?: string): ComponentFactory<any> {
+  const f = components.get(name);
+  if (!f) throw new NotFoundError(`unknown component factory "${name}"; known: ${[...components.keys()].sort().join(', ')}`, { key: key ?? name });
+  return f;
+}
+
+/** The tokenizer factory registered as `name`. */
+export function getTokenizerFactory(name: string, key?: string): TokenizerFactory<any> {
+  const f = tokenizers.get(name);
+  if (!f) throw new NotFoundError(`unknown tokenizer factory "${name}"; known: ${[...tokenizers.keys()].sort().join(', ')}`, { key: key ?? name });
+  return f;
+}
+
+/** Names of all registered component factories, sorted. */
+export function registeredComponents(): string[] {
+  return [...components.keys()].sort();
+}
+
+/** Names of all registered tokenizer factories, sorted. */
+export function registeredTokenizers(): string[] {
+  return [...tokenizers.keys()].sort();
+}
