@@ -17,3 +17,5 @@ export { readJsonl } from './io/jsonl.js';
 export { writeFileAtomic, writeFileAtomicSync } from './io/atomic.js';
 export { Rng } from './util/rng.js';
 export { TopK } from './util/heap.js';
+export { readConllu, parseConllu, formatConllu, writeConllu, surfaceTokens, hasNoSpaceAfter } from './io/conllu.js';
+export type { ConlluSentence, ConlluWord, ConlluMultiword, ConlluEmptyNode, ConlluSurfaceToken } from './io/conllu.js';

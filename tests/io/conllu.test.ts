@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { FormatError, formatConllu, parseConllu, readConllu, surfaceTokens } from '../../src/index.js';
+
+const SAMPLE = `# newdoc id = d1
+# sent_id = s1
+# text = I don't know.
+1\tI\tI\tPRON\tPRP\t_\t4\tnsubj\t_\t_
+2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_
+2\tdo\tdo\tAUX\tVBP\t_\t4\taux\t_\t_
+3\tn't\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_
+4\tknow\tknow\tVERB\tVB\t_\t0\troot\t_\tSpaceAfter=No
+4.1\tknows\t_\t_\t_\t_\t_\t_\t4:conj\t_
+5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+
+`;
+
+describe('parseConllu', () => {
+  it('reads comments, words, multiword tokens and empty nodes', () => {
+    const [s] = parseConllu(SAMPLE);
+    expect(s!.meta.text).toBe("I don't know.");
+    expect(s!.meta['newdoc id']).toBe('d1');
+    expect(s!.words.map((w) => w.form)).toEqual(['I', 'do', "n't", 'know', '.']);
+    expect(s!.words[3]!.head).toBe(0);
+    expect(s!.multiwords).toEqual([{ first: 2, last: 3, form: "don't", misc: '' }]);
+    expect(s!.emptyNodes[0]!.id).toBe('4.1');
+    expect(surfaceTokens(s!).map((t) => [t.form, t.spaceAfter])).toEqual([
+      ['I', true],
+      ["don't", true],
+      ['know', false],
+      ['.', true],
+    ]);
+  });
+  it('round-trips through formatConllu', () => {
+    expect(formatConllu(parseConllu(SAMPLE))).toBe(SAMPLE.replace(/\n\n$/, '\n\n'));
+  });
+  it('names the line of a malformed row', () => {
+    expect(() => parseConllu('1\tI\tI\n', 'x.conllu')).toThrow(FormatError);
+    expect(() => parseConllu('1\tI\tI\n', 'x.conllu')).toThrow(/x\.conllu:1/);
+    expect(() => parseConllu(SAMPLE.replace('5\t.', '7\t.'), 'y.conllu')).toThrow(/y\.conllu:10.*|out of sequence/);
+  });
+});
+
+describe('readConllu', () => {
+  const ewt = resolve(fileURLToPath(new URL('../..', import.meta.url)), '..', 'shared', 'eval', 'ud_english_ewt', 'en_ewt-ud-test.conllu');
+  it.skipIf(!existsSync(ewt))('streams EWT test', async () => {
+    let n = 0;
+    let words = 0;
+    for await (const s of readConllu(ewt)) {
+      n++;
+      words += s.words.length;
+    }
+    expect(n).toBe(2077);
+    expect(words).toBe(25094);
+  });
+});
