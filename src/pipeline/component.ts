@@ -16,12 +16,8 @@ export interface Component {
   pipe?(docs: Doc[]): void;
 }
 
-/** A tokenizer turns text into a Doc over a vocab. */
-export interface TokenizerLike {
-  readonly vocab: Vocab;
-  /** Tokenizes `text` into a new Doc whose `text` is exactly `text`. */
-  tokenize(text: string): Doc;
-}
+import type { TokenizerLike } from '../tokenizer/types.js';
+export type { TokenizerLike };
 
 /** The description of one option of a factory, used to validate configs and to document defaults. */
 export interface OptionSpec {

@@ -1,5 +1,5 @@
 import { Doc } from '../core/doc.js';
-import { ArgumentError, ConfigError, NotFoundError } from '../core/errors.js';
+import { ArgumentError, ConfigError, NotFoundError, TextloomError } from '../core/errors.js';
 import { Vocab } from '../core/vocab.js';
 import type { Component, TokenizerLike } from './component.js';
 import { checkConfig, type ComponentConfig, type PipelineConfig } from './config.js';
@@ -238,7 +238,7 @@ export async function createPipeline(config: PipelineConfig, options: CreateOpti
   const baseDir = options.baseDir ?? process.cwd();
   const tokFactoryName = cfg.tokenizer?.factory ?? 'tokenizer';
   const withFile = (e: unknown): never => {
-    if (options.file && e instanceof ConfigError && !e.where?.file) throw new ConfigError(e.message, { file: options.file });
+    if (options.file && e instanceof TextloomError && !e.where?.file) throw new ConfigError(`${options.file}: ${e.message}`);
     throw e;
   };
   let tokenizer: TokenizerLike;

@@ -1,6 +1,6 @@
 import { Doc } from '../core/doc.js';
 import type { Vocab } from '../core/vocab.js';
-import type { TokenizerLike } from '../pipeline/component.js';
+import type { TokenizerLike } from './types.js';
 
 function isWs(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x85 || c === 0x1680 || c === 0x202f || c === 0x205f;

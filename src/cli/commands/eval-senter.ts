@@ -1,0 +1,45 @@
+import { goldDocuments } from '../../io/conllu-docs.js';
+import { readConllu } from '../../io/conllu.js';
+import { countSentenceBoundaries, prf } from '../../eval/sentences.js';
+import { load } from '../../pipeline/load.js';
+import type { Command } from '../command.js';
+
+export const evalSenterCommand: Command = {
+  name: 'eval senter',
+  summary: 'Sentence-boundary precision/recall/F1 against a CoNLL-U file',
+  usage: '--conllu FILE [--pipeline NAME|FILE] [--paragraphs] [--json]',
+  help:
+    'Sentences of each document (# newdoc) are joined by one space, or with --paragraphs paragraphs\n' +
+    '(# newpar) by a blank line; the pipeline splits that text and every sentence end but the last of\n' +
+    'each document is scored.',
+  flags: {
+    conllu: { type: 'string', doc: 'gold CoNLL-U file (.gz ok)', required: true, value: 'FILE' },
+    pipeline: { type: 'string', doc: 'bundled pipeline name or config file (must contain a senter)', default: 'en_core', value: 'NAME|FILE' },
+    paragraphs: { type: 'boolean', doc: 'join paragraphs with blank lines' },
+    json: { type: 'boolean', doc: 'print JSON' },
+  },
+  async run({ flags }, io) {
+    const file = String(flags.conllu);
+    const sentences = [];
+    for await (const s of readConllu(file)) sentences.push(s);
+    const docs = goldDocuments(sentences, { paragraphs: !!flags.paragraphs });
+    const nlp = await load(String(flags.pipeline));
+    let tp = 0;
+    let predicted = 0;
+    let gold = 0;
+    const t0 = performance.now();
+    for (const d of docs) {
+      const doc = nlp(d.text);
+      const c = countSentenceBoundaries(d.text, d.sents, doc.sents.map((s) => [s.startChar, s.endChar]));
+      tp += c.tp;
+      predicted += c.predicted;
+      gold += c.gold;
+    }
+    const secs = (performance.now() - t0) / 1000;
+    const r = prf(tp, predicted, gold);
+    const out = { precision: r.precision, recall: r.recall, f1: r.f1, sentences: sentences.length, documents: docs.length, seconds: secs };
+    if (flags.json) io.stdout.write(JSON.stringify(out) + '\n');
+    else io.stdout.write(`sentence boundaries: P ${r.precision.toFixed(4)}  R ${r.recall.toFixed(4)}  F1 ${r.f1.toFixed(4)}  (${sentences.length} sentences, ${docs.length} documents)\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,86 @@
+import type { Doc } from '../../core/doc.js';
+import { load } from '../../pipeline/load.js';
+import type { Command } from '../command.js';
+import { inputTexts, writeOut } from '../io.js';
+
+function tokenRecord(doc: Doc, i: number): Record<string, unknown> {
+  const s = doc.vocab.strings;
+  const t: Record<string, unknown> = { text: doc.tokenText(i), idx: doc.idx[i], ws: doc.spaceAfter[i] === 1 };
+  if (doc.tag[i]) t.tag = s.get(doc.tag[i]!);
+  if (doc.pos[i]) t.pos = s.get(doc.pos[i]!);
+  if (doc.lemma[i]) t.lemma = s.get(doc.lemma[i]!);
+  if (doc.entIob[i] && doc.entType[i]) t.ent = `${doc.iobName(i)}-${s.get(doc.entType[i]!)}`;
+  const stem = doc.getExtension<string>('stem')?.get(i);
+  if (stem !== undefined) t.stem = stem;
+  return t;
+}
+
+/** The JSON-lines record of a Doc: text, tokens (with whatever the pipeline annotated), sentences. */
+export function docRecord(doc: Doc): Record<string, unknown> {
+  const tokens: Record<string, unknown>[] = [];
+  for (let i = 0; i < doc.length; i++) tokens.push(tokenRecord(doc, i));
+  const out: Record<string, unknown> = { text: doc.text, tokens, sents: doc.sents.map((s) => [s.start, s.end]) };
+  const ents = doc.ents;
+  if (ents.length) out.ents = ents.map((e) => [e.start, e.end, e.label]);
+  return out;
+}
+
+function isSpaceToken(doc: Doc, i: number): boolean {
+  return doc.tokenText(i).trim() === '';
+}
+
+/** CoNLL-U lines for a Doc: one block per sentence, whitespace tokens dropped, SpaceAfter=No kept. */
+export function docConllu(doc: Doc, docIndex: number): string {
+  const s = doc.vocab.strings;
+  const out: string[] = [];
+  doc.sents.forEach((sent, k) => {
+    out.push(`# sent_id = ${docIndex}-${k + 1}`, `# text = ${sent.text.replace(/\s+/g, ' ')}`);
+    let id = 0;
+    for (let i = sent.start; i < sent.end; i++) {
+      if (isSpaceToken(doc, i)) continue;
+      id++;
+      const noSpace = !doc.spaceAfter[i] && i + 1 < doc.length && !isSpaceToken(doc, i + 1);
+      const f = (v: number) => (v ? s.get(v) : '_');
+      out.push([id, doc.tokenText(i), f(doc.lemma[i]!), f(doc.pos[i]!), f(doc.tag[i]!), '_', '_', '_', '_', noSpace ? 'SpaceAfter=No' : '_'].join('\t'));
+    }
+    out.push('');
+  });
+  return out.join('\n') + '\n';
+}
+
+export const tokenizeCommand: Command = {
+  name: 'tokenize',
+  summary: 'Run a pipeline over text, one Doc per line (or paragraph), as JSON lines, CoNLL-U or text',
+  usage: '[--pipeline NAME|FILE] [--input FILE|-] [--format jsonl|conllu|text] [--paragraphs]',
+  help: 'Example:\n  echo "Dr. Smith can\'t come. She\'s ill." | textloom tokenize --format text',
+  flags: {
+    pipeline: { type: 'string', doc: 'bundled pipeline name or config file', default: 'en_core', value: 'NAME|FILE' },
+    input: { type: 'string', doc: 'input file (.gz ok) or - for stdin', default: '-', value: 'FILE' },
+    format: { type: 'string', doc: 'jsonl, conllu or text (tokens joined by spaces, one sentence per line)', default: 'jsonl', value: 'FORMAT' },
+    paragraphs: { type: 'boolean', doc: 'one Doc per blank-line-separated paragraph instead of per line' },
+    'batch-size': { type: 'number', doc: 'texts per batch', default: 256 },
+  },
+  async run({ flags }, io) {
+    const format = String(flags.format);
+    if (!['jsonl', 'conllu', 'text'].includes(format)) {
+      const { ArgumentError } = await import('../../core/errors.js');
+      throw new ArgumentError(`--format must be jsonl, conllu or text, got ${JSON.stringify(format)}`, { key: '--format' });
+    }
+    const nlp = await load(String(flags.pipeline));
+    let n = 0;
+    for await (const doc of nlp.pipe(inputTexts(String(flags.input), !!flags.paragraphs), { batchSize: Number(flags['batch-size']) })) {
+      n++;
+      if (format === 'jsonl') await writeOut(io.stdout, JSON.stringify(docRecord(doc)) + '\n');
+      else if (format === 'conllu') await writeOut(io.stdout, docConllu(doc, n));
+      else {
+        const lines = doc.sents.map((s) => {
+          const parts: string[] = [];
+          for (let i = s.start; i < s.end; i++) if (!isSpaceToken(doc, i)) parts.push(doc.tokenText(i));
+          return parts.join(' ');
+        });
+        await writeOut(io.stdout, lines.join('\n') + '\n');
+      }
+    }
+    return 0;
+  },
+};

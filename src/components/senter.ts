@@ -1,0 +1,154 @@
+import type { Doc } from '../core/doc.js';
+import { LexFlag } from '../core/lexeme.js';
+import type { Component, ComponentFactory } from '../pipeline/component.js';
+import { CLOSERS, NEVER_FINAL, OPENERS, TERMINAL_CHARS } from './senter-rules.js';
+
+/** Options of the `senter` component. */
+export interface SenterOptions {
+  /**
+   * How newlines split sentences: `paragraph` (default) at blank lines, `line` at every newline,
+   * `none` never.
+   */
+  newlines: 'paragraph' | 'line' | 'none';
+  /** Whether a lower-case word after a period still starts a sentence (default true: web text is often lower case). */
+  splitBeforeLower: boolean;
+}
+
+/** Default senter options. */
+export const SENTER_DEFAULTS: Readonly<SenterOptions> = Object.freeze({ newlines: 'paragraph', splitBeforeLower: true });
+
+const enum Kind {
+  Word = 0,
+  Terminal = 1,
+  Closer = 2,
+  Space = 3,
+  Abbrev = 4,
+}
+
+/**
+ * A rule-based sentence splitter (spaCy's `sentencizer`, extended): ends a sentence after runs of
+ * terminal punctuation plus any closing quotes or brackets, knows abbreviations (titles never end
+ * a sentence; `etc.` / `U.S.` may when a capitalized word follows), and can split at blank lines
+ * or every newline. Writes the Doc's `sentStart` column.
+ */
+export class Senter implements Component {
+  readonly name: string;
+  private readonly opts: SenterOptions;
+  /** Per orth id: cached {@link Kind} + 1 (0 = not classified yet). */
+  private kinds = new Uint8Array(0);
+
+  constructor(name = 'senter', options: Partial<SenterOptions> = {}) {
+    this.name = name;
+    this.opts = { ...SENTER_DEFAULTS, ...options };
+  }
+
+  private kind(doc: Doc, orth: number): Kind {
+    if (orth >= this.kinds.length) {
+      const k = new Uint8Array(Math.max(orth + 1, this.kinds.length * 2, 1024));
+      k.set(this.kinds);
+      this.kinds = k;
+    }
+    const cached = this.kinds[orth]!;
+    if (cached) return (cached - 1) as Kind;
+    const text = doc.vocab.strings.get(orth);
+    let kind: Kind = Kind.Word;
+    if ((doc.vocab.flags(orth) & LexFlag.IS_SPACE) !== 0) kind = Kind.Space;
+    else if (CLOSERS.has(text)) kind = Kind.Closer;
+    else {
+      let allTerminal = true;
+      for (const ch of text) if (!TERMINAL_CHARS.has(ch)) allTerminal = false;
+      if (allTerminal) kind = Kind.Terminal;
+      else if (text.length > 1 && text.endsWith('.')) kind = Kind.Abbrev;
+      else {
+        // "?!" or "!!!" glued to emoticons etc. stay words; a word ending in "?" or "!" ends a sentence too.
+        const last = text[text.length - 1]!;
+        if ((last === '?' || last === '!') && text.length > 1) kind = Kind.Terminal;
+      }
+    }
+    this.kinds[orth] = kind + 1;
+    return kind;
+  }
+
+  private isEllipsis(text: string): boolean {
+    if (text === '…') return true;
+    if (text.length < 2) return false;
+    for (let c = 0; c < text.length; c++) if (text.charCodeAt(c) !== 46) return false;
+    return true;
+  }
+
+  private isUpperStart(text: string): boolean {
+    const ch = text[0]!;
+    return ch !== ch.toLowerCase();
+  }
+
+  private startsLikeSentence(doc: Doc, i: number): boolean {
+    const text = doc.tokenText(i);
+    const c = text.charCodeAt(0);
+    if (OPENERS.has(text)) return true;
+    if (c >= 48 && c <= 57) return true;
+    const ch = text[0]!;
+    const isLower = ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+    return !isLower || this.opts.splitBeforeLower;
+  }
+
+  process(doc: Doc): void {
+    const n = doc.length;
+    if (n === 0) return;
+    const ss = doc.sentStart;
+    ss[0] = 1;
+    for (let i = 1; i < n; i++) ss[i] = -1;
+    const mode = this.opts.newlines;
+    let i = 0;
+    while (i < n) {
+      const k = this.kind(doc, doc.orth[i]!);
+      let boundaryAfter = -1;
+      if (k === Kind.Terminal) {
+        let j = i + 1;
+        while (j < n && (this.kind(doc, doc.orth[j]!) === Kind.Terminal || (this.kind(doc, doc.orth[j]!) === Kind.Closer && !doc.spaceAfter[j - 1]))) j++;
+        // An ellipsis ("...", "…") often continues the sentence: split only before a capital.
+        if (this.isEllipsis(doc.tokenText(i))) {
+          let s = j;
+          while (s < n && this.kind(doc, doc.orth[s]!) === Kind.Space) s++;
+          if (s >= n || this.isUpperStart(doc.tokenText(s))) boundaryAfter = j - 1;
+        } else boundaryAfter = j - 1;
+        i = j;
+      } else if (k === Kind.Abbrev) {
+        const lower = doc.vocab.strings.get(doc.vocab.lower(doc.orth[i]!));
+        let j = i + 1;
+        while (j < n && this.kind(doc, doc.orth[j]!) === Kind.Space) j++;
+        // A single-letter initial ("Jennifer M. Anderson") never ends a sentence either.
+        const initial = lower.length === 2 && this.isUpperStart(doc.tokenText(i));
+        if (!NEVER_FINAL.has(lower) && !initial && j < n) {
+          const next = doc.tokenText(j);
+          const ch = next[0]!;
+          const upperStart = ch !== ch.toLowerCase();
+          // After an abbreviation only a capitalized word that is not itself an abbreviation starts a sentence.
+          if (upperStart && this.kind(doc, doc.orth[j]!) === Kind.Word && next.length > 1) boundaryAfter = i;
+        }
+        i++;
+      } else if (k === Kind.Space) {
+        const text = doc.tokenText(i);
+        let newlines = 0;
+        for (let c = 0; c < text.length; c++) if (text.charCodeAt(c) === 10) newlines++;
+        if ((mode === 'paragraph' && newlines >= 2) || (mode === 'line' && newlines >= 1)) boundaryAfter = i;
+        i++;
+      } else i++;
+      if (boundaryAfter >= 0) {
+        // Whitespace tokens stay at the end of the sentence they follow.
+        let s = boundaryAfter + 1;
+        while (s < n && this.kind(doc, doc.orth[s]!) === Kind.Space) s++;
+        if (s < n && (k === Kind.Space || k === Kind.Abbrev || this.startsLikeSentence(doc, s))) ss[s] = 1;
+      }
+    }
+  }
+}
+
+/** Registry entry for `senter`. */
+export const senterFactory: ComponentFactory<{ newlines: string; splitBeforeLower: boolean }> = {
+  options: {
+    newlines: { type: 'string', enum: ['paragraph', 'line', 'none'], default: SENTER_DEFAULTS.newlines, doc: 'split at blank lines, every newline, or never' },
+    splitBeforeLower: { type: 'boolean', default: SENTER_DEFAULTS.splitBeforeLower, doc: 'a lower-case word after "." still starts a sentence' },
+  },
+  assigns: ['sentStart'],
+  create: (o, ctx) => new Senter(ctx.name, o as Partial<SenterOptions>),
+};

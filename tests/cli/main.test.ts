@@ -1,0 +1,81 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli/commands/index.js';
+import { runCli } from './run.js';
+
+describe('textloom CLI', () => {
+  it('lists commands with --help', async () => {
+    const r = await runCli('--help');
+    expect(r.code).toBe(0);
+    for (const c of COMMANDS) expect(r.stdout).toContain(c.name);
+  });
+  it('has --help on every command', async () => {
+    for (const c of COMMANDS) {
+      const r = await runCli(...c.name.split(' '), '--help');
+      expect(r.code, c.name).toBe(0);
+      expect(r.stdout).toContain(`Usage: textloom ${c.name}`);
+    }
+  });
+  it('prints one line and exits 2 on bad input', async () => {
+    const unknown = await runCli('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command "frobnicate"/);
+    const badFlag = await runCli('tokenize', '--nope');
+    expect(badFlag.code).toBe(2);
+    expect(badFlag.stderr.trim().split('\n')).toHaveLength(1);
+    expect(badFlag.stderr).toMatch(/unknown flag --nope/);
+    const missing = await runCli('tokenize', '--pipeline', 'en_whitespace', '--input', '/no/such/file.txt');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no such file/);
+    const missingReq = await runCli('eval', 'senter');
+    expect(missingReq.code).toBe(2);
+    expect(missingReq.stderr).toMatch(/--conllu/);
+  });
+});
+
+describe('textloom tokenize', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tl-cli-'));
+  const input = join(dir, 'in.txt');
+  writeFileSync(input, 'Hello world . Bye now .\n\nSecond line here\n');
+  it('writes one JSON line per input line', async () => {
+    const r = await runCli('tokenize', '--pipeline', 'en_whitespace', '--input', input);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    expect(lines[0].text).toBe('Hello world . Bye now .');
+    expect(lines[0].tokens[1]).toEqual({ text: 'world', idx: 6, ws: true });
+    expect(lines[0].sents).toEqual([
+      [0, 3],
+      [3, 6],
+    ]);
+  });
+  it('writes paragraphs as docs, and text and CoNLL-U formats', async () => {
+    const para = await runCli('tokenize', '--pipeline', 'en_whitespace', '--input', input, '--paragraphs', '--format', 'text');
+    expect(para.stdout).toBe('Hello world .\nBye now .\nSecond line here\n');
+    const conllu = await runCli('tokenize', '--pipeline', 'en_whitespace', '--input', input, '--format', 'conllu');
+    expect(conllu.stdout).toContain('# text = Hello world .');
+    expect(conllu.stdout).toContain('1\tHello\t_\t_\t_\t_\t_\t_\t_\t_');
+    const bad = await runCli('tokenize', '--format', 'xml', '--input', input);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--format/);
+  });
+});
+
+describe('textloom eval senter', () => {
+  it('scores sentence boundaries on a CoNLL-U file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tl-cli-'));
+    const f = join(dir, 'g.conllu');
+    const sent = (id: string, words: string[], extra = '') =>
+      `${extra}# sent_id = ${id}\n# text = ${words.join(' ')}\n` + words.map((w, i) => `${i + 1}\t${w}\t_\t_\t_\t_\t0\t_\t_\t_`).join('\n') + '\n\n';
+    writeFileSync(f, sent('1', ['Hi', 'there', '.'], '# newdoc id = a\n') + sent('2', ['Bye', '.']) + sent('3', ['no', 'punct']) + sent('4', ['Next', '.']));
+    const r = await runCli('eval', 'senter', '--conllu', f, '--pipeline', 'en_whitespace', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    // gold ends after "there .", "Bye .", "no punct"; predicted after "there ." and "Bye ." only.
+    expect(out.sentences).toBe(4);
+    expect(out.precision).toBe(1);
+    expect(out.recall).toBeCloseTo(2 / 3, 10);
+  });
+});

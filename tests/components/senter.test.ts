@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { Doc, Senter, Vocab } from '../../src/index.js';
+
+/** Builds a Doc from space-separated tokens; `_` marks "no space after the previous token". */
+function docOf(spec: string): Doc {
+  const words: string[] = [];
+  const spaces: boolean[] = [];
+  for (const part of spec.split(' ')) {
+    if (part.startsWith('_')) {
+      spaces[spaces.length - 1] = false;
+      words.push(part.slice(1));
+    } else words.push(part);
+    spaces.push(true);
+  }
+  spaces[spaces.length - 1] = false;
+  return Doc.fromWords(words, { spaces, vocab: new Vocab() });
+}
+
+function sents(spec: string, opts = {}): string[] {
+  const doc = docOf(spec);
+  new Senter('senter', opts).process(doc);
+  return doc.sents.map((s) => s.text);
+}
+
+describe('Senter', () => {
+  it('splits after terminal punctuation', () => {
+    expect(sents('Hello there _. How are you _? Fine _!')).toEqual(['Hello there.', 'How are you?', 'Fine!']);
+  });
+  it('keeps closing quotes and brackets with their sentence', () => {
+    expect(sents('He said " hi _. _" Then he left _.')).toEqual(['He said " hi."', 'Then he left.']);
+    expect(sents('( It rained _. _) We stayed _.')).toEqual(['( It rained.)', 'We stayed.']);
+  });
+  it('treats runs of terminal punctuation as one end', () => {
+    expect(sents('Really _?! Yes _!!! OK')).toEqual(['Really?!', 'Yes!!!', 'OK']);
+  });
+  it('never splits after titles and initials', () => {
+    expect(sents('Dr. Smith met Mr. Jones _.')).toEqual(['Dr. Smith met Mr. Jones.']);
+    expect(sents('Bush nominated Jennifer M. Anderson _.')).toEqual(['Bush nominated Jennifer M. Anderson.']);
+  });
+  it('splits after sentence-final abbreviations before a capitalized word', () => {
+    expect(sents('He lives in the U.S. He likes it _.')).toEqual(['He lives in the U.S.', 'He likes it.']);
+    expect(sents('Apples _, pears _, etc. are fruit _.')).toEqual(['Apples, pears, etc. are fruit.']);
+  });
+  it('continues after an ellipsis before a lower-case word', () => {
+    expect(sents('Well ... maybe not _. Sure ... Yes')).toEqual(['Well ... maybe not.', 'Sure ...', 'Yes']);
+  });
+  it('splits at blank lines, or at every newline, by option', () => {
+    const text = 'First line\nsecond line\n\nNew paragraph';
+    const vocab = new Vocab();
+    const mk = () => {
+      const d = new Doc(vocab, text);
+      const push = (s: string, at: number, sp: boolean) => d.pushToken(vocab.add(s), at, sp);
+      push('First', 0, true);
+      push('line', 6, false);
+      push('\n', 10, false);
+      push('second', 11, true);
+      push('line', 18, false);
+      push('\n\n', 22, false);
+      push('New', 24, true);
+      push('paragraph', 28, false);
+      return d;
+    };
+    const run = (newlines: 'paragraph' | 'line' | 'none') => {
+      const d = mk();
+      new Senter('s', { newlines }).process(d);
+      return d.sents.map((s) => s.text);
+    };
+    // Whitespace tokens stay with the sentence before them (as in spaCy).
+    expect(run('paragraph')).toEqual(['First line\nsecond line\n\n', 'New paragraph']);
+    expect(run('line')).toEqual(['First line\n', 'second line\n\n', 'New paragraph']);
+    expect(run('none')).toEqual([text]);
+  });
+  it('can keep lower-case continuations', () => {
+    expect(sents('ok _. thanks', { splitBeforeLower: false })).toEqual(['ok. thanks']);
+    expect(sents('ok _. thanks')).toEqual(['ok.', 'thanks']);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { Doc } from '../../src/index.js';
+
+describe('Span', () => {
+  const doc = Doc.fromWords(['I', 'like', 'New', 'York', '.', 'It', 'is', 'big', '.']);
+  it('has token and char boundaries, text and label', () => {
+    const s = doc.span(2, 4, 'GPE');
+    expect([s.start, s.end, s.startChar, s.endChar]).toEqual([2, 4, 7, 15]);
+    expect(s.text).toBe('New York');
+    expect(s.label).toBe('GPE');
+    expect(s.length).toBe(2);
+    expect([...s].map((t) => t.text)).toEqual(['New', 'York']);
+    expect(s.token(-1).text).toBe('York');
+    expect(s.withLabel('LOC').label).toBe('LOC');
+  });
+  it('rejects bad ranges', () => {
+    expect(() => doc.span(3, 2)).toThrow(/out of range/);
+    expect(() => doc.span(0, 99)).toThrow(/out of range/);
+  });
+  it('copies into a new doc with toDoc', () => {
+    const d = Doc.fromWords(['I', 'like', 'New', 'York', '.']);
+    d.ents = [d.span(2, 4, 'GPE')];
+    d.pos[3] = d.vocab.strings.add('PROPN');
+    d.extension<string>('stem', 'string').set(3, 'york');
+    const sub = d.span(1, 4).toDoc();
+    expect(sub.text).toBe('like New York');
+    expect(sub.length).toBe(3);
+    expect(sub.token(2).pos).toBe('PROPN');
+    expect(sub.ents.map((e) => [e.start, e.end, e.label])).toEqual([[1, 3, 'GPE']]);
+    expect(sub.token(2).ext('stem')).toBe('york');
+    expect(sub.token(0).idx).toBe(0);
+  });
+});

@@ -1,0 +1,129 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, createPipeline, Doc, load, NotFoundError, registerComponent, type Component } from '../../src/index.js';
+
+const WS = { tokenizer: { factory: 'whitespace' } };
+
+let counter = 0;
+registerComponent('test_counter', {
+  options: { step: { type: 'integer', default: 1, min: 1 } },
+  create: (o, ctx) => ({
+    name: ctx.name,
+    process(doc: Doc) {
+      counter += Number(o.step);
+      doc.user.set(ctx.name, doc.length);
+    },
+  }),
+});
+
+describe('createPipeline', () => {
+  it('builds the tokenizer and components in order', async () => {
+    const nlp = await createPipeline({ ...WS, components: [{ name: 'senter' }, { name: 'count', factory: 'test_counter', options: { step: 2 } }] });
+    expect(nlp.pipeNames).toEqual(['senter', 'count']);
+    const before = counter;
+    const doc = nlp('Hello world . Bye .');
+    expect(doc.text).toBe('Hello world . Bye .');
+    expect(doc.user.get('count')).toBe(5);
+    expect(counter - before).toBe(2);
+    expect(doc.sents.length).toBe(2);
+  });
+  it('names the bad key for unknown factories, options and keys', async () => {
+    await expect(createPipeline({ ...WS, components: [{ name: 'nope' }] })).rejects.toThrow(/unknown component factory "nope".*components\[0\]\.factory/);
+    await expect(createPipeline({ ...WS, components: [{ name: 'senter', options: { bogus: 1 } }] })).rejects.toThrow(/components\[0\]\.options\.bogus/);
+    await expect(createPipeline({ ...WS, components: [{ name: 'senter', options: { newlines: 'x' } }] })).rejects.toThrow(/one of paragraph, line, none/);
+    await expect(createPipeline({ ...WS, components: [{ name: 'c', factory: 'test_counter', options: { step: 0 } }] })).rejects.toThrow(/components\[0\]\.options\.step/);
+    await expect(createPipeline({ ...WS, extra: 1 } as never)).rejects.toThrow(ConfigError);
+    await expect(createPipeline({ tokenizer: { factory: 'nope' } })).rejects.toThrow(/tokenizer\.factory/);
+    await expect(createPipeline({ ...WS, components: [{ name: 'senter' }, { name: 'senter' }] })).rejects.toThrow(/duplicate/);
+  });
+});
+
+describe('Pipeline.pipe', () => {
+  it('streams arrays, generators and async iterables in order', async () => {
+    const nlp = await createPipeline({ ...WS, components: [{ name: 'senter' }] });
+    const texts = Array.from({ length: 25 }, (_, i) => `text number ${i}`);
+    expect([...nlp.pipe(texts, { batchSize: 4 })].map((d) => d.text)).toEqual(texts);
+    async function* gen() {
+      for (const t of texts) yield t;
+    }
+    const out: string[] = [];
+    for await (const d of nlp.pipe(gen(), { batchSize: 7 })) out.push(d.text);
+    expect(out).toEqual(texts);
+  });
+  it('is lazy: pulls only what it needs', async () => {
+    const nlp = await createPipeline(WS);
+    let pulled = 0;
+    function* infinite() {
+      for (;;) {
+        pulled++;
+        yield 'a b c';
+      }
+    }
+    const it = nlp.pipe(infinite(), { batchSize: 10 });
+    it.next();
+    it.next();
+    expect(pulled).toBe(10);
+  });
+  it('uses a component batch path when present', async () => {
+    const batches: number[] = [];
+    const c: Component = { name: 'b', process() {}, pipe: (docs) => void batches.push(docs.length) };
+    const nlp = await createPipeline(WS);
+    await nlp.addPipe(c);
+    [...nlp.pipe(['a', 'b', 'c', 'd', 'e'], { batchSize: 2 })];
+    expect(batches).toEqual([2, 2, 1]);
+  });
+  it('rejects bad arguments', async () => {
+    const nlp = await createPipeline(WS);
+    expect(() => nlp.pipe(['a'], { batchSize: 0 })).toThrow(/batchSize/);
+    expect(() => nlp.makeDoc(42 as never)).toThrow(/expected a string/);
+  });
+});
+
+describe('component management', () => {
+  it('adds, removes, selects and disables components', async () => {
+    const nlp = await createPipeline({ ...WS, components: [{ name: 'senter' }] });
+    await nlp.addPipe('test_counter', { name: 'first', first: true });
+    await nlp.addPipe('test_counter', { name: 'last' });
+    await nlp.addPipe('test_counter', { name: 'mid', after: 'senter' });
+    expect(nlp.pipeNames).toEqual(['first', 'senter', 'mid', 'last']);
+    await expect(nlp.addPipe('test_counter', { name: 'mid' })).rejects.toThrow(/already exists/);
+    const only = nlp.select(['senter']);
+    expect(only.pipeNames).toEqual(['senter']);
+    expect(only('a . b').user.has('first')).toBe(false);
+    const without = nlp.disable(['first', 'last']);
+    expect(without.pipeNames).toEqual(['senter', 'mid']);
+    expect(nlp.pipeNames).toEqual(['first', 'senter', 'mid', 'last']);
+    nlp.removePipe('mid');
+    expect(nlp.pipeNames).toEqual(['first', 'senter', 'last']);
+    expect(() => nlp.removePipe('mid')).toThrow(NotFoundError);
+    expect(() => nlp.select(['zzz'])).toThrow(/no component named "zzz"/);
+    nlp.setEnabled('first', false);
+    expect(nlp.pipeNames).toEqual(['senter', 'last']);
+    expect(nlp.makeDoc('x y').user.size).toBe(0);
+  });
+});
+
+describe('load', () => {
+  it('loads a config file by path and reports bad JSON with the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tl-'));
+    const good = join(dir, 'p.json');
+    writeFileSync(good, JSON.stringify({ name: 'p', ...WS, components: [{ name: 'senter' }] }));
+    const nlp = await load(good);
+    expect(nlp.pipeNames).toEqual(['senter']);
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{ "name": ');
+    await expect(load(bad)).rejects.toThrow(/bad\.json/);
+    const badKey = join(dir, 'badkey.json');
+    writeFileSync(badKey, JSON.stringify({ ...WS, components: [{ name: 'senter', options: { nope: true } }] }));
+    await expect(load(badKey)).rejects.toThrow(/badkey\.json.*components\[0\]\.options\.nope/);
+  });
+  it('names missing bundled pipelines', async () => {
+    await expect(load('no_such_pipeline')).rejects.toThrow(/no bundled pipeline "no_such_pipeline"/);
+  });
+  it('loads the bundled whitespace pipeline by name', async () => {
+    const nlp = await load('en_whitespace');
+    expect(nlp('a b').length).toBe(2);
+  });
+});
