@@ -1,0 +1,78 @@
+// Sentence-boundary F1 on UD English EWT test for textloom's senter, wink-nlp and compromise, in one run.
+// Sentences of a document are joined by one space ("space") or paragraphs by blank lines ("paragraphs");
+// a boundary is every sentence end but each document's last (textloom's `eval senter` metric).
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import nlpCompromise from 'compromise';
+import { countSentenceBoundaries, goldDocuments, load, prf, readConllu } from '../dist/index.js';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const file = process.argv[2] ?? resolve(root, '..', 'shared', 'eval', 'ud_english_ewt', 'en_ewt-ud-test.conllu');
+if (!existsSync(file)) {
+  console.error(`bench:senter needs ${file}`);
+  process.exit(1);
+}
+const sentences = [];
+for await (const s of readConllu(file)) sentences.push(s);
+
+const wink = winkNLP(model, ['sbd']);
+const its = wink.its;
+const tl = await load('en_core');
+
+/** Sentence char spans found by each splitter. */
+const splitters = {
+  textloom: (text) => tl(text).sents.map((s) => [s.startChar, s.endChar]),
+  'wink-nlp': (text) => {
+    const doc = wink.readDoc(text);
+    const toks = doc.tokens().out();
+    const pre = doc.tokens().out(its.precedingSpaces);
+    const offs = [];
+    let pos = 0;
+    for (let i = 0; i < toks.length; i++) {
+      pos += pre[i].length;
+      offs.push([pos, pos + toks[i].length]);
+      pos += toks[i].length;
+    }
+    const out = [];
+    doc.sentences().each((s) => {
+      const [a, b] = s.out(its.span);
+      out.push([offs[a][0], offs[b][1]]);
+    });
+    return out;
+  },
+  compromise: (text) => {
+    const out = [];
+    let from = 0;
+    for (const s of nlpCompromise(text).sentences().out('array')) {
+      const t = s.trim();
+      const at = text.indexOf(t, from);
+      if (at < 0) continue;
+      out.push([at, at + t.length]);
+      from = at + t.length;
+    }
+    return out;
+  },
+};
+
+console.log(`sentence-boundary F1 on ${file.split('/').pop()} (${sentences.length} sentences)`);
+for (const paragraphs of [false, true]) {
+  const docs = goldDocuments(sentences, { paragraphs });
+  const row = [];
+  for (const [name, split] of Object.entries(splitters)) {
+    let tp = 0, p = 0, g = 0;
+    const t0 = performance.now();
+    for (const d of docs) {
+      const c = countSentenceBoundaries(d.text, d.sents, split(d.text));
+      tp += c.tp;
+      p += c.predicted;
+      g += c.gold;
+    }
+    const ms = performance.now() - t0;
+    const r = prf(tp, p, g);
+    row.push(`${name} F1 ${r.f1.toFixed(3)} (P ${r.precision.toFixed(3)} R ${r.recall.toFixed(3)}, ${ms.toFixed(0)} ms)`);
+  }
+  console.log(`${paragraphs ? 'paragraphs' : 'space     '}: ${row.join(' | ')}`);
+}
