@@ -19,3 +19,10 @@ export { Rng } from './util/rng.js';
 export { TopK } from './util/heap.js';
 export { readConllu, parseConllu, formatConllu, writeConllu, surfaceTokens, hasNoSpaceAfter } from './io/conllu.js';
 export type { ConlluSentence, ConlluWord, ConlluMultiword, ConlluEmptyNode, ConlluSurfaceToken } from './io/conllu.js';
+// --- tokenizer ---
+export { Tokenizer, TOKENIZER_DEFAULTS, mergeRules } from './tokenizer/tokenizer.js';
+export type { TokenizerOptions } from './tokenizer/tokenizer.js';
+export { EN_RULES, EN_SPECIAL_CASES, EN_ABBREVIATIONS, EN_HYPHEN_PREFIXES, EN_HYPHEN_SUFFIXES, EN_UNITS, EN_EMOTICONS } from './tokenizer/rules/en.js';
+export type { TokenizerRules } from './tokenizer/rules/en.js';
+export { evaluateTokenization, goldSpans, alignTokens, matchSpans, docTokenSpans, prf } from './eval/tokenization.js';
+export type { SpanCounts, PRF, TokenizationScore, SpanSource } from './eval/tokenization.js';
