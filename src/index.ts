@@ -21,7 +21,15 @@ export { readConllu, parseConllu, formatConllu, writeConllu, surfaceTokens, hasN
 export type { ConlluSentence, ConlluWord, ConlluMultiword, ConlluEmptyNode, ConlluSurfaceToken } from './io/conllu.js';
 export { goldDocuments } from './io/conllu-docs.js';
 export type { GoldDocument } from './io/conllu-docs.js';
-export { countSentenceBoundaries, prf } from './eval/sentences.js';
-export type { PRF } from './eval/sentences.js';
+export { countSentenceBoundaries } from './eval/sentences.js';
+export { prf } from './eval/prf.js';
+export type { PRF } from './eval/prf.js';
 export { Senter, SENTER_DEFAULTS } from './components/senter.js';
 export type { SenterOptions } from './components/senter.js';
+// --- tokenizer ---
+export { Tokenizer, TOKENIZER_DEFAULTS, mergeRules } from './tokenizer/tokenizer.js';
+export type { TokenizerOptions } from './tokenizer/tokenizer.js';
+export { EN_RULES, EN_SPECIAL_CASES, EN_ABBREVIATIONS, EN_HYPHEN_PREFIXES, EN_HYPHEN_SUFFIXES, EN_UNITS, EN_EMOTICONS } from './tokenizer/rules/en.js';
+export type { TokenizerRules } from './tokenizer/rules/en.js';
+export { evaluateTokenization, goldSpans, alignTokens, matchSpans, docTokenSpans } from './eval/tokenization.js';
+export type { SpanCounts, TokenizationScore, SpanSource } from './eval/tokenization.js';

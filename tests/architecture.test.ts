@@ -15,7 +15,7 @@ const ALLOWED: Record<string, string[]> = {
   vectorize: ['util', 'core', 'pipeline', 'io', 'vectorize'],
   embeddings: ['util', 'core', 'pipeline', 'io', 'embeddings'],
   search: ['util', 'core', 'pipeline', 'io', 'search', 'eval'],
-  eval: ['util', 'core', 'eval'],
+  eval: ['util', 'core', 'io', 'eval'],
   cli: ['util', 'core', 'tokenizer', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'cli'],
 };
 

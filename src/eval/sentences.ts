@@ -1,23 +1,4 @@
-/** Precision, recall and F1 (with counts). */
-export interface PRF {
-  precision: number;
-  recall: number;
-  f1: number;
-  /** Matched items. */
-  tp: number;
-  /** Predicted items. */
-  predicted: number;
-  /** Gold items. */
-  gold: number;
-}
-
-/** P/R/F1 from counts; 0 where undefined. */
-export function prf(tp: number, predicted: number, gold: number): PRF {
-  const precision = predicted ? tp / predicted : 0;
-  const recall = gold ? tp / gold : 0;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { precision, recall, f1, tp, predicted, gold };
-}
+export { prf, type PRF } from './prf.js';
 
 function trimSpan(text: string, s: number, e: number): [number, number] {
   while (s < e && /\s/.test(text[s]!)) s++;

@@ -1,11 +1,13 @@
 import type { Command } from '../command.js';
 import { demoCommand } from './demo.js';
 import { evalSenterCommand } from './eval-senter.js';
+import { evalTokenizerCommand } from './eval-tokenizer.js';
 import { tokenizeCommand } from './tokenize.js';
 
 /** Every CLI command, in --help order. Each command lives in its own file. */
 export const COMMANDS: Command[] = [
   demoCommand,
   tokenizeCommand,
+  evalTokenizerCommand,
   evalSenterCommand,
 ];
