@@ -1,6 +1,7 @@
 import type { Doc } from '../core/doc.js';
 import { LexFlag } from '../core/lexeme.js';
 import type { Component, ComponentFactory } from '../pipeline/component.js';
+import { EN_EMOTICONS } from '../tokenizer/rules/en.js';
 import { CLOSERS, NEVER_FINAL, OPENERS, TERMINAL_CHARS } from './senter-rules.js';
 
 /** Options of the `senter` component. */
@@ -12,10 +13,14 @@ export interface SenterOptions {
   newlines: 'paragraph' | 'line' | 'none';
   /** Whether a lower-case word after a period still starts a sentence (default true: web text is often lower case). */
   splitBeforeLower: boolean;
+  /** Whether an emoticon or emoji before a capitalized word ends a sentence (default true). */
+  emoticons: boolean;
+  /** Whether a colon before a capitalized word ends a sentence, as UD EWT does for "Excerpt: The ..." (default false). */
+  colon: boolean;
 }
 
 /** Default senter options. */
-export const SENTER_DEFAULTS: Readonly<SenterOptions> = Object.freeze({ newlines: 'paragraph', splitBeforeLower: true });
+export const SENTER_DEFAULTS: Readonly<SenterOptions> = Object.freeze({ newlines: 'paragraph', splitBeforeLower: true, emoticons: true, colon: false });
 
 const enum Kind {
   Word = 0,
@@ -23,7 +28,14 @@ const enum Kind {
   Closer = 2,
   Space = 3,
   Abbrev = 4,
+  /** Emoticons and emoji: end a sentence before a capital, and attach to a sentence just ended. */
+  Emoticon = 5,
+  /** A colon: ends a sentence before a capitalized word when `colon` is on. */
+  Colon = 6,
 }
+
+const EMOTICONS = new Set(EN_EMOTICONS);
+const RE_EMOJI = /^[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]+$/u;
 
 /**
  * A rule-based sentence splitter (spaCy's `sentencizer`, extended): ends a sentence after runs of
@@ -54,6 +66,8 @@ export class Senter implements Component {
     let kind: Kind = Kind.Word;
     if ((doc.vocab.flags(orth) & LexFlag.IS_SPACE) !== 0) kind = Kind.Space;
     else if (CLOSERS.has(text)) kind = Kind.Closer;
+    else if (EMOTICONS.has(text) || RE_EMOJI.test(text)) kind = Kind.Emoticon;
+    else if (text === ':') kind = Kind.Colon;
     else {
       let allTerminal = true;
       for (const ch of text) if (!TERMINAL_CHARS.has(ch)) allTerminal = false;
@@ -104,7 +118,14 @@ export class Senter implements Component {
       let boundaryAfter = -1;
       if (k === Kind.Terminal) {
         let j = i + 1;
-        while (j < n && (this.kind(doc, doc.orth[j]!) === Kind.Terminal || (this.kind(doc, doc.orth[j]!) === Kind.Closer && !doc.spaceAfter[j - 1]))) j++;
+        for (;;) {
+          if (j >= n) break;
+          const kj = this.kind(doc, doc.orth[j]!);
+          if (kj === Kind.Terminal || (kj === Kind.Closer && !doc.spaceAfter[j - 1])) j++;
+          // "I love her. :)" - an emoticon right after the end belongs to that sentence.
+          else if (kj === Kind.Emoticon && this.opts.emoticons) j++;
+          else break;
+        }
         // An ellipsis ("...", "…") often continues the sentence: split only before a capital.
         if (this.isEllipsis(doc.tokenText(i))) {
           let s = j;
@@ -126,6 +147,12 @@ export class Senter implements Component {
           if (upperStart && this.kind(doc, doc.orth[j]!) === Kind.Word && next.length > 1) boundaryAfter = i;
         }
         i++;
+      } else if ((k === Kind.Emoticon && this.opts.emoticons) || (k === Kind.Colon && this.opts.colon)) {
+        // "... soon :) you should" stays; ":) Now I have" and "this story : President" split.
+        let j = i + 1;
+        while (j < n && this.kind(doc, doc.orth[j]!) === Kind.Space) j++;
+        if (j < n && this.kind(doc, doc.orth[j]!) === Kind.Word && this.isUpperStart(doc.tokenText(j))) boundaryAfter = i;
+        i++;
       } else if (k === Kind.Space) {
         const text = doc.tokenText(i);
         let newlines = 0;
@@ -144,10 +171,12 @@ export class Senter implements Component {
 }
 
 /** Registry entry for `senter`. */
-export const senterFactory: ComponentFactory<{ newlines: string; splitBeforeLower: boolean }> = {
+export const senterFactory: ComponentFactory<{ newlines: string; splitBeforeLower: boolean; emoticons: boolean; colon: boolean }> = {
   options: {
     newlines: { type: 'string', enum: ['paragraph', 'line', 'none'], default: SENTER_DEFAULTS.newlines, doc: 'split at blank lines, every newline, or never' },
     splitBeforeLower: { type: 'boolean', default: SENTER_DEFAULTS.splitBeforeLower, doc: 'a lower-case word after "." still starts a sentence' },
+    emoticons: { type: 'boolean', default: SENTER_DEFAULTS.emoticons, doc: 'an emoticon or emoji before a capitalized word ends a sentence' },
+    colon: { type: 'boolean', default: SENTER_DEFAULTS.colon, doc: 'a colon before a capitalized word ends a sentence' },
   },
   assigns: ['sentStart'],
   create: (o, ctx) => new Senter(ctx.name, o as Partial<SenterOptions>),

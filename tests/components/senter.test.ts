@@ -75,3 +75,16 @@ describe('Senter', () => {
     expect(sents('ok _. thanks')).toEqual(['ok.', 'thanks']);
   });
 });
+
+describe('Senter emoticons', () => {
+  it('attaches an emoticon to the sentence it follows and splits after one before a capital', () => {
+    expect(sents('I love her _. :) I have a dog')).toEqual(['I love her. :)', 'I have a dog']);
+    expect(sents('Hope you find out soon :) you should')).toEqual(['Hope you find out soon :) you should']);
+    expect(sents('Hope you find out soon :) Now I know')).toEqual(['Hope you find out soon :)', 'Now I know']);
+    expect(sents('soon :) Now', { emoticons: false })).toEqual(['soon :) Now']);
+  });
+  it('splits at a colon before a capital only when asked', () => {
+    expect(sents('Excerpt : The story')).toEqual(['Excerpt : The story']);
+    expect(sents('Excerpt : The story', { colon: true })).toEqual(['Excerpt :', 'The story']);
+  });
+});
