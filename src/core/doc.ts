@@ -95,14 +95,48 @@ export class Doc implements Iterable<Token> {
   /** @internal */ orth: Uint32Array;
   /** @internal */ idx: Uint32Array;
   /** @internal */ spaceAfter: Uint8Array;
-  /** @internal */ sentStart: Int8Array;
-  /** @internal */ tag: Uint32Array;
-  /** @internal */ pos: Uint32Array;
-  /** @internal */ lemma: Uint32Array;
-  /** @internal */ entType: Uint32Array;
-  /** @internal */ entIob: Uint8Array;
-  /** @internal */ head: Int32Array;
-  /** @internal */ dep: Uint32Array;
+  // Annotation columns are allocated on first access: a Doc that only the tokenizer touched
+  // costs three typed arrays, which matters when streaming many short texts.
+  private _sentStart: Int8Array | null = null;
+  private _tag: Uint32Array | null = null;
+  private _pos: Uint32Array | null = null;
+  private _lemma: Uint32Array | null = null;
+  private _entType: Uint32Array | null = null;
+  private _entIob: Uint8Array | null = null;
+  private _head: Int32Array | null = null;
+  private _dep: Uint32Array | null = null;
+  /** @internal Sentence starts: 1 yes, -1 no, 0 unknown. */
+  get sentStart(): Int8Array {
+    return (this._sentStart ??= new Int8Array(this.orth.length));
+  }
+  /** @internal Fine-grained tag ids. */
+  get tag(): Uint32Array {
+    return (this._tag ??= new Uint32Array(this.orth.length));
+  }
+  /** @internal Universal POS ids. */
+  get pos(): Uint32Array {
+    return (this._pos ??= new Uint32Array(this.orth.length));
+  }
+  /** @internal Lemma ids. */
+  get lemma(): Uint32Array {
+    return (this._lemma ??= new Uint32Array(this.orth.length));
+  }
+  /** @internal Entity label ids. */
+  get entType(): Uint32Array {
+    return (this._entType ??= new Uint32Array(this.orth.length));
+  }
+  /** @internal Entity IOB codes ({@link IOB}). */
+  get entIob(): Uint8Array {
+    return (this._entIob ??= new Uint8Array(this.orth.length));
+  }
+  /** @internal Relative offsets to the syntactic head. */
+  get head(): Int32Array {
+    return (this._head ??= new Int32Array(this.orth.length));
+  }
+  /** @internal Dependency label ids. */
+  get dep(): Uint32Array {
+    return (this._dep ??= new Uint32Array(this.orth.length));
+  }
   /** Document-level data set by components (e.g. `doc.user.get('cats')`). */
   readonly user = new Map<string, unknown>();
   private readonly exts = new Map<string, ExtensionColumn>();
@@ -118,14 +152,6 @@ export class Doc implements Iterable<Token> {
     this.orth = new Uint32Array(n);
     this.idx = new Uint32Array(n);
     this.spaceAfter = new Uint8Array(n);
-    this.sentStart = new Int8Array(n);
-    this.tag = new Uint32Array(n);
-    this.pos = new Uint32Array(n);
-    this.lemma = new Uint32Array(n);
-    this.entType = new Uint32Array(n);
-    this.entIob = new Uint8Array(n);
-    this.head = new Int32Array(n);
-    this.dep = new Uint32Array(n);
   }
 
   /**
@@ -147,14 +173,15 @@ export class Doc implements Iterable<Token> {
     this.orth = grow(this.orth, n);
     this.idx = grow(this.idx, n);
     this.spaceAfter = grow(this.spaceAfter, n);
-    this.sentStart = grow(this.sentStart, n);
-    this.tag = grow(this.tag, n);
-    this.pos = grow(this.pos, n);
-    this.lemma = grow(this.lemma, n);
-    this.entType = grow(this.entType, n);
-    this.entIob = grow(this.entIob, n);
-    this.head = grow(this.head, n);
-    this.dep = grow(this.dep, n);
+    const cap = this.orth.length;
+    if (this._sentStart) this._sentStart = grow(this._sentStart, cap);
+    if (this._tag) this._tag = grow(this._tag, cap);
+    if (this._pos) this._pos = grow(this._pos, cap);
+    if (this._lemma) this._lemma = grow(this._lemma, cap);
+    if (this._entType) this._entType = grow(this._entType, cap);
+    if (this._entIob) this._entIob = grow(this._entIob, cap);
+    if (this._head) this._head = grow(this._head, cap);
+    if (this._dep) this._dep = grow(this._dep, cap);
   }
 
   /**
@@ -255,7 +282,9 @@ export class Doc implements Iterable<Token> {
 
   /** Whether any sentence boundary has been set (by a senter or a parser). */
   get hasSents(): boolean {
-    for (let i = 1; i < this.length; i++) if (this.sentStart[i] !== 0) return true;
+    const ss = this._sentStart;
+    if (!ss) return false;
+    for (let i = 1; i < this.length; i++) if (ss[i] !== 0) return true;
     return false;
   }
 
@@ -263,6 +292,7 @@ export class Doc implements Iterable<Token> {
   get sents(): Span[] {
     const out: Span[] = [];
     if (this.length === 0) return out;
+    if (!this._sentStart) return [new Span(this, 0, this.length)];
     let start = 0;
     for (let i = 1; i < this.length; i++) {
       if (this.sentStart[i] === 1) {
@@ -276,6 +306,7 @@ export class Doc implements Iterable<Token> {
 
   /** Index of the first token of the sentence containing token `i`. */
   sentStartOf(i: number): number {
+    if (!this._sentStart) return 0;
     let j = i;
     while (j > 0 && this.sentStart[j] !== 1) j--;
     return j;
@@ -283,6 +314,7 @@ export class Doc implements Iterable<Token> {
 
   /** Index just past the sentence containing token `i`. */
   sentEndOf(i: number): number {
+    if (!this._sentStart) return this.length;
     let j = i + 1;
     while (j < this.length && this.sentStart[j] !== 1) j++;
     return j;
@@ -291,6 +323,7 @@ export class Doc implements Iterable<Token> {
   /** Named entities read from the IOB columns. */
   get ents(): Span[] {
     const out: Span[] = [];
+    if (!this._entIob) return out;
     let i = 0;
     while (i < this.length) {
       const iob = this.entIob[i];
