@@ -10,7 +10,7 @@ export type { Nlp, PipeOptions, CreateOptions } from './pipeline/pipeline.js';
 export { load, resolvePipelinePath, PACKAGE_ROOT, PIPELINES_DIR } from './pipeline/load.js';
 export type { PipelineConfig, ComponentConfig } from './pipeline/config.js';
 export type { Component, ComponentFactory, TokenizerFactory, TokenizerLike, OptionSpec, FactoryContext } from './pipeline/component.js';
-export { registerComponent, registerTokenizer, registeredComponents, registeredTokenizers } from './pipeline/registry.js';
+export { registerComponent, registerTokenizer, registeredComponents, registeredTokenizers, getComponentFactory, getTokenizerFactory } from './pipeline/registry.js';
 export { WhitespaceTokenizer } from './tokenizer/whitespace.js';
 export { readLines, readNumberedLines, openInput } from './io/lines.js';
 export { readJsonl } from './io/jsonl.js';
