@@ -17,3 +17,20 @@ export { readJsonl } from './io/jsonl.js';
 export { writeFileAtomic, writeFileAtomicSync } from './io/atomic.js';
 export { Rng } from './util/rng.js';
 export { TopK } from './util/heap.js';
+
+// --- vectorize ---
+export { CsrMatrix } from './vectorize/csr.js';
+export type { DType, FloatArray, SparseRow } from './vectorize/csr.js';
+export { analyze, buildAnalyzer, ANALYZER_DEFAULTS } from './vectorize/analyzer.js';
+export type { AnalyzerOptions, AnalyzerKind, AnalyzerFn, DocMaker, CompiledAnalyzer, TermSink } from './vectorize/analyzer.js';
+export { SKLEARN_ENGLISH_STOP_WORDS } from './vectorize/stop-words.js';
+export { CountVectorizer, COUNT_DEFAULTS } from './vectorize/count.js';
+export type { CountVectorizerOptions, DocFreqBound } from './vectorize/count.js';
+export { TfidfTransformer, TfidfVectorizer, TFIDF_DEFAULTS } from './vectorize/tfidf.js';
+export type { TfidfOptions, TfidfVectorizerOptions } from './vectorize/tfidf.js';
+export { HashingVectorizer, HASHING_DEFAULTS, hashTerm } from './vectorize/hashing.js';
+export type { HashingVectorizerOptions } from './vectorize/hashing.js';
+export { cosineSimilarity, topKSimilar } from './vectorize/similarity.js';
+export type { MatrixLike, SimilarRow, TopKOptions } from './vectorize/similarity.js';
+export { topTerms, extractKeywords } from './vectorize/keywords.js';
+export type { TermScore, KeywordOptions } from './vectorize/keywords.js';
