@@ -226,6 +226,21 @@ export function checkNgramRange(r: readonly [number, number] | undefined): [numb
   return [a, b];
 }
 
+/**
+ * When the options describe scikit-learn's default word analyzer with unigrams (any lowercase and
+ * stop words), returns what a caller needs to run it on text ranges without building strings:
+ * scan `lowercase ? text.toLowerCase() : text` with `scanWordRuns(s, 2, ...)` and drop stop words.
+ * Otherwise null.
+ */
+export function fastWordPath(options: AnalyzerOptions): { lowercase: boolean; stopWords: ReadonlySet<string> | null } | null {
+  const kind = options.analyzer ?? ANALYZER_DEFAULTS.analyzer;
+  if (kind !== 'word') return null;
+  const [minN, maxN] = checkNgramRange(options.ngramRange);
+  if (minN !== 1 || maxN !== 1) return null;
+  if (!isDefaultPattern(options.tokenPattern ?? ANALYZER_DEFAULTS.tokenPattern)) return null;
+  return { lowercase: options.lowercase ?? ANALYZER_DEFAULTS.lowercase, stopWords: resolveStopWords(options.stopWords) };
+}
+
 function isDefaultPattern(p: string | RegExp): boolean {
   if (p instanceof RegExp) return false;
   return p === ANALYZER_DEFAULTS.tokenPattern || p === '\\b\\w\\w+\\b';

@@ -129,9 +129,8 @@ export function compareCodePoints(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** Term ids sorted by their strings in code point order. */
-export function sortedOrder(terms: readonly string[]): Int32Array {
-  const ids = Array.from({ length: terms.length }, (_, i) => i);
+/** Term ids sorted by their strings in code point order; `idOf` maps a term back to its id. */
+export function sortedOrder(terms: readonly string[], idOf: (t: string) => number): Int32Array {
   let astral = false;
   for (const t of terms) {
     for (let i = 0; i < t.length; i++) {
@@ -142,7 +141,44 @@ export function sortedOrder(terms: readonly string[]): Int32Array {
     }
     if (astral) break;
   }
-  if (astral) ids.sort((a, b) => compareCodePoints(terms[a]!, terms[b]!));
-  else ids.sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0));
-  return Int32Array.from(ids);
+  // Without surrogates or private-use units, UTF-16 order is code point order and the default
+  // string sort (no comparator) is the fastest.
+  const sorted = astral ? terms.slice().sort(compareCodePoints) : terms.slice().sort();
+  const order = new Int32Array(sorted.length);
+  for (let r = 0; r < sorted.length; r++) order[r] = idOf(sorted[r]!);
+  return order;
+}
+
+/** Sorts each CSR row by column, in place (insertion sort; rows of a document are short). */
+export function sortRows(indptr: Int32Array, indices: Int32Array, values: Float64Array, nRows: number): void {
+  for (let r = 0; r < nRows; r++) {
+    const a = indptr[r]!;
+    const e = indptr[r + 1]!;
+    if (e - a > 64) {
+      sortLongRow(indices, values, a, e);
+      continue;
+    }
+    for (let i = a + 1; i < e; i++) {
+      const c = indices[i]!;
+      const v = values[i]!;
+      let j = i - 1;
+      while (j >= a && indices[j]! > c) {
+        indices[j + 1] = indices[j]!;
+        values[j + 1] = values[j]!;
+        j--;
+      }
+      indices[j + 1] = c;
+      values[j + 1] = v;
+    }
+  }
+}
+
+function sortLongRow(indices: Int32Array, values: Float64Array, a: number, e: number): void {
+  const perm = Array.from({ length: e - a }, (_, k) => a + k).sort((x, y) => indices[x]! - indices[y]!);
+  const ci = perm.map((k) => indices[k]!);
+  const cv = perm.map((k) => values[k]!);
+  for (let k = 0; k < ci.length; k++) {
+    indices[a + k] = ci[k]!;
+    values[a + k] = cv[k]!;
+  }
 }

@@ -3,8 +3,9 @@
  * vocabulary, min_df/max_df/max_features pruning, fixed vocabularies, binary counts).
  */
 import { ArgumentError, ConfigError } from '../core/errors.js';
-import { buildAnalyzer, type AnalyzerOptions, type CompiledAnalyzer } from './analyzer.js';
-import { CountBuffers, limitFeatures, remapColumns, sortedOrder, termStats } from './count-kernel.js';
+import { buildAnalyzer, fastWordPath, scanWordRuns, type AnalyzerOptions, type CompiledAnalyzer } from './analyzer.js';
+import { hashRange, TermInterner } from './interner.js';
+import { CountBuffers, limitFeatures, remapColumns, sortedOrder, sortRows, termStats } from './count-kernel.js';
 import { allocData, CsrMatrix, type DType } from './csr.js';
 
 /**
@@ -50,6 +51,10 @@ function boundToCount(b: DocFreqBound, nDocs: number, key: string): number {
   return b * nDocs;
 }
 
+function notString(doc: unknown, i: number): ArgumentError {
+  return new ArgumentError(`document ${i} is not a string (${doc === null ? 'null' : typeof doc})`, { key: `docs[${i}]` });
+}
+
 function checkDocs(docs: Iterable<string>): void {
   if (typeof docs === 'string' || docs === null || typeof (docs as Iterable<string>)?.[Symbol.iterator] !== 'function') {
     throw new ArgumentError('expected an iterable of documents (strings), e.g. an array; a single string is not accepted');
@@ -68,7 +73,11 @@ export class CountVectorizer {
   /** The options in effect (defaults filled in). */
   readonly options: Readonly<CountVectorizerOptions>;
   private readonly analyzer: CompiledAnalyzer;
-  private vocab: Map<string, number> | null = null;
+  // Set for scikit-learn's default word analyzer: terms are interned from text ranges.
+  private readonly fast: { lowercase: boolean; stop: TermInterner | null } | null;
+  // Final vocabulary: id = column. Null until fitted.
+  private table: TermInterner | null = null;
+  private vocabMap: Map<string, number> | null = null;
   private names: string[] = [];
   private fixed = false;
   private pruned: Set<string> = new Set();
@@ -76,6 +85,15 @@ export class CountVectorizer {
   constructor(options: CountVectorizerOptions = {}) {
     this.options = Object.freeze({ ...COUNT_DEFAULTS, ...options });
     this.analyzer = buildAnalyzer(options);
+    const fast = fastWordPath(options);
+    if (fast) {
+      let stop: TermInterner | null = null;
+      if (fast.stopWords) {
+        stop = new TermInterner(fast.stopWords.size);
+        for (const w of fast.stopWords) stop.internString(w);
+      }
+      this.fast = { lowercase: fast.lowercase, stop };
+    } else this.fast = null;
     const mf = this.options.maxFeatures;
     if (mf !== null && mf !== undefined && !(Number.isInteger(mf) && mf > 0)) throw new ConfigError(`maxFeatures must be a positive integer or null, got ${mf}`, { key: 'maxFeatures' });
     if (options.vocabulary) this.setFixedVocabulary(options.vocabulary);
@@ -100,15 +118,25 @@ export class CountVectorizer {
       }
     }
     if (map.size === 0) throw new ConfigError('empty vocabulary passed to fit', { key: 'vocabulary' });
-    this.vocab = map;
     this.names = new Array<string>(map.size);
     for (const [t, i] of map) this.names[i] = t;
+    this.setTable(this.names);
     this.fixed = true;
+  }
+
+  private setTable(names: string[]): void {
+    const table = new TermInterner(names.length);
+    for (const t of names) table.internString(t);
+    this.table = table;
+    this.vocabMap = null;
+    this.names = names;
   }
 
   /** The learned (or fixed) term -> column map (scikit-learn's `vocabulary_`). */
   get vocabulary(): ReadonlyMap<string, number> {
-    return this.requireFitted();
+    this.requireFitted();
+    if (!this.vocabMap) this.vocabMap = new Map(this.names.map((t, i) => [t, i]));
+    return this.vocabMap;
   }
 
   /** Terms dropped by minDf/maxDf/maxFeatures during the last fit (scikit-learn's `stop_words_`). */
@@ -118,12 +146,12 @@ export class CountVectorizer {
 
   /** Whether the vectorizer has a vocabulary (fitted or fixed). */
   get isFitted(): boolean {
-    return this.vocab !== null;
+    return this.table !== null;
   }
 
-  private requireFitted(): Map<string, number> {
-    if (!this.vocab) throw new ArgumentError('CountVectorizer is not fitted: call fit() or fitTransform() first');
-    return this.vocab;
+  private requireFitted(): TermInterner {
+    if (!this.table) throw new ArgumentError('CountVectorizer is not fitted: call fit() or fitTransform() first');
+    return this.table;
   }
 
   /** Feature names, column order (alphabetical by code point for a learned vocabulary). */
@@ -151,67 +179,73 @@ export class CountVectorizer {
   fitTransform(docs: Iterable<string>): CsrMatrix {
     checkDocs(docs);
     if (this.fixed) return this.transform(docs);
-    const ids = new Map<string, number>();
-    const terms: string[] = [];
+    const seen = new TermInterner(4096);
     const buf = new CountBuffers();
-    const emit = (t: string): void => {
-      let id = ids.get(t);
-      if (id === undefined) {
-        id = terms.length;
-        ids.set(t, id);
-        terms.push(t);
-      }
-      buf.add(id);
-    };
-    this.countAll(docs, emit, buf, false);
+    this.countAll(docs, seen, true, buf, false);
+    const terms = seen.terms;
     if (terms.length === 0) throw new ArgumentError('empty vocabulary; perhaps the documents only contain stop words');
     const nDocs = buf.nRows;
-    const order = sortedOrder(terms);
+    const order = sortedOrder(terms, (t) => seen.findString(t));
     const { minDf, maxDf, maxFeatures } = this.options;
     const high = boundToCount(maxDf ?? COUNT_DEFAULTS.maxDf, nDocs, 'maxDf');
     const low = boundToCount(minDf ?? COUNT_DEFAULTS.minDf, nDocs, 'minDf');
     if (high < low) throw new ConfigError('maxDf corresponds to fewer documents than minDf', { key: 'maxDf' });
     const { df, tf } = termStats(buf.indices, buf.counts, buf.nnz, terms.length);
     const newId = limitFeatures(order, df, tf, low, high, maxFeatures ?? null);
-    const vocab = new Map<string, number>();
     const names: string[] = [];
     const pruned = new Set<string>();
     for (let r = 0; r < order.length; r++) {
       const id = order[r]!;
-      const j = newId[id]!;
-      if (j >= 0) {
-        vocab.set(terms[id]!, j);
-        names.push(terms[id]!);
-      } else pruned.add(terms[id]!);
+      if (newId[id]! >= 0) names.push(terms[id]!);
+      else pruned.add(terms[id]!);
     }
     if (names.length === 0) throw new ArgumentError('after pruning, no terms remain; try a lower minDf or a higher maxDf');
-    this.vocab = vocab;
-    this.names = names;
+    this.setTable(names);
     this.pruned = pruned;
     const nnz = remapColumns(buf.indptr, buf.indices, buf.counts, nDocs, newId);
-    // Two transposes sort every row's columns in O(nnz + nFeatures).
-    const raw = new CsrMatrix(nDocs, names.length, buf.indptr.slice(0, nDocs + 1), buf.indices.subarray(0, nnz), buf.counts.subarray(0, nnz));
-    return this.finish(raw.transpose().transpose());
+    sortRows(buf.indptr, buf.indices, buf.counts, nDocs);
+    return this.finish(new CsrMatrix(nDocs, names.length, buf.indptr.slice(0, nDocs + 1), buf.indices.slice(0, nnz), buf.counts.slice(0, nnz)));
   }
 
   /** Counts terms of `docs` over the fitted vocabulary (unknown terms ignored). */
   transform(docs: Iterable<string>): CsrMatrix {
     checkDocs(docs);
-    const vocab = this.requireFitted();
+    const table = this.requireFitted();
     const buf = new CountBuffers();
-    const emit = (t: string): void => {
-      const id = vocab.get(t);
-      if (id !== undefined) buf.add(id);
-    };
-    this.countAll(docs, emit, buf, true);
+    this.countAll(docs, table, false, buf, true);
     const m = new CsrMatrix(buf.nRows, this.names.length, buf.indptr.slice(0, buf.nRows + 1), buf.indices.slice(0, buf.nnz), buf.counts.slice(0, buf.nnz));
     return this.finish(m);
   }
 
-  private countAll(docs: Iterable<string>, emit: (t: string) => void, buf: CountBuffers, sortRows: boolean): void {
+  // One pass: analyze each document, look its terms up in `table` (adding new ones when `grow`),
+  // count them into `buf` one row per document.
+  private countAll(docs: Iterable<string>, table: TermInterner, growTable: boolean, buf: CountBuffers, sortRows: boolean): void {
     let i = 0;
+    const fast = this.fast;
+    if (fast) {
+      const stop = fast.stop;
+      let s = '';
+      const onRange = (a: number, b: number): void => {
+        const h = hashRange(s, a, b);
+        if (stop !== null && stop.find(s, a, b, h) >= 0) return;
+        const id = growTable ? table.intern(s, a, b, h) : table.find(s, a, b, h);
+        if (id >= 0) buf.add(id);
+      };
+      for (const doc of docs) {
+        if (typeof doc !== 'string') throw notString(doc, i);
+        s = fast.lowercase ? doc.toLowerCase() : doc;
+        scanWordRuns(s, 2, onRange);
+        buf.endRow(sortRows);
+        i++;
+      }
+      return;
+    }
+    const emit = (t: string): void => {
+      const id = growTable ? table.internString(t) : table.findString(t);
+      if (id >= 0) buf.add(id);
+    };
     for (const doc of docs) {
-      if (typeof doc !== 'string') throw new ArgumentError(`document ${i} is not a string (${doc === null ? 'null' : typeof doc})`, { key: `docs[${i}]` });
+      if (typeof doc !== 'string') throw notString(doc, i);
       this.analyzer(doc, emit);
       buf.endRow(sortRows);
       i++;
