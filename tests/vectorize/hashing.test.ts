@@ -28,6 +28,8 @@ describe('hashTerm', () => {
   it('hashes the UTF-8 bytes of non-ASCII terms', () => {
     expect(hashTerm('naïve')).toBe(murmur3_32(utf8('naïve')) | 0);
     expect(hashTerm('日本語テキスト')).toBe(murmur3_32(utf8('日本語テキスト')) | 0);
+    expect(hashTerm('a\u{1D400}é')).toBe(murmur3_32(utf8('a\u{1D400}é')) | 0);
+    expect(hashTerm('x\uD800y')).toBe(murmur3_32(utf8('x\uD800y')) | 0); // lone surrogate -> U+FFFD
   });
 });
 
@@ -58,6 +60,16 @@ describe('HashingVectorizer.transform', () => {
     expect(Array.from(bin.data)).toEqual([1, 1]);
     const rows = new HashingVectorizer().transform(DOCSTRING_CORPUS).rowNorms();
     for (const n of rows) expect(n).toBeCloseTo(1, 14);
+  });
+
+  it('gives the same matrix on the fast path, the generic path and the sparse accumulator', () => {
+    const docs = ['The cat and the hat', 'Über naïve café, the end', ''];
+    const a = new HashingVectorizer({ stopWords: 'english', nFeatures: 1 << 25 }).transform(docs);
+    const b = new HashingVectorizer({ stopWords: 'english', nFeatures: 1 << 25, analyzer: (t) => t.toLowerCase().match(/[\p{L}\p{N}_]{2,}/gu)?.filter((w) => !['the', 'and'].includes(w)) ?? [] }).transform(docs);
+    expect(Array.from(a.indptr)).toEqual(Array.from(b.indptr));
+    expect(Array.from(a.indices)).toEqual(Array.from(b.indices));
+    expect(Array.from(a.data)).toEqual(Array.from(b.data));
+    expect(a.nnz).toBe(6); // cat, hat; über, naïve, café, end
   });
 
   it('rejects bad options', () => {
