@@ -48,3 +48,17 @@ describe('buildAnalyzer', () => {
     expect(SKLEARN_ENGLISH_STOP_WORDS.has('')).toBe(false);
   });
 });
+
+describe('analyze (properties)', () => {
+  it('equals the regex (?u)\\b\\w\\w+\\b (as [\\p{L}\\p{N}_]{2,}) on arbitrary Unicode text', async () => {
+    const fc = (await import('fast-check')).default;
+    const text = fc.string({ unit: fc.oneof(fc.constantFrom('a', 'Z', '_', '1', ' ', '.', '-', 'é', '\u0301', 'ß', '\u{1D400}', '日', '\t'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 40 });
+    fc.assert(
+      fc.property(text, (s) => {
+        const want = s.toLowerCase().match(/[\p{L}\p{N}_]{2,}/gu) ?? [];
+        expect(analyze(s)).toEqual(want);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -55,3 +55,22 @@ describe('CsrMatrix.transpose', () => {
     expect(Array.from(CsrMatrix.fromDense(M).columnCounts())).toEqual([1, 1, 2]);
   });
 });
+
+describe('CsrMatrix (properties)', () => {
+  it('round-trips dense matrices, transposes back, and multiplies like the dense product', async () => {
+    const fc = (await import('fast-check')).default;
+    const cell = fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: -5, max: 5 }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }), fc.infiniteStream(cell), (r, c, cells) => {
+        const it = cells[Symbol.iterator]();
+        const dense = Array.from({ length: r }, () => Array.from({ length: c }, () => it.next().value as number));
+        const m = CsrMatrix.fromDense(dense);
+        expect(m.toArray()).toEqual(dense.map((row) => row.map((x) => x + 0)));
+        expect(m.transpose().transpose().toArray()).toEqual(m.toArray());
+        const v = Array.from({ length: c }, (_, j) => j + 1);
+        expect(Array.from(m.dot(v))).toEqual(dense.map((row) => row.reduce((s, x, j) => s + x * v[j]!, 0)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -65,3 +65,33 @@ describe('padSequences', () => {
     expect(() => padSequences([[1]], { padding: 'mid' as never })).toThrow(/padding/);
   });
 });
+
+describe('Vocabulary (properties)', () => {
+  it('round-trips through JSON and pads to maxLen keeping the right slice', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.string({ maxLength: 4 }), { maxLength: 6 }), { maxLength: 6 }), (seqs) => {
+        const v = Vocabulary.build(seqs);
+        const w = Vocabulary.fromJSON(JSON.parse(JSON.stringify(v.toJSON())));
+        expect(w.tokens).toEqual(v.tokens);
+        for (const s of seqs) expect(w.decode(w.encode(s))).toEqual(s.map((t) => (['<PAD>', '<BOS>', '<EOS>'].includes(t) ? '<UNK>' : w.has(t) ? t : '<UNK>')));
+      }),
+      { numRuns: 200 },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.integer({ min: 1, max: 9 }), { maxLength: 8 }), { maxLength: 5 }), fc.integer({ min: 0, max: 6 }), fc.boolean(), fc.boolean(), (seqs, maxLen, pre, tpre) => {
+        const out = padSequences(seqs, { maxLen, padding: pre ? 'pre' : 'post', truncating: tpre ? 'pre' : 'post' });
+        out.forEach((row, i) => {
+          expect(row.length).toBe(maxLen);
+          const s = seqs[i]!;
+          const kept = s.length <= maxLen ? s : tpre ? s.slice(s.length - maxLen) : s.slice(0, maxLen);
+          const nz = Array.from(row).filter((x) => x !== 0);
+          expect(nz).toEqual(kept);
+          if (pre) expect(Array.from(row.slice(maxLen - kept.length))).toEqual(kept);
+          else expect(Array.from(row.slice(0, kept.length))).toEqual(kept);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
