@@ -79,15 +79,19 @@ export class TfidfTransformer {
     return this;
   }
 
-  /** Weights a count matrix (a new matrix of `dtype`, default float64). */
-  transform(X: CsrMatrix, dtype: DType = 'float64'): CsrMatrix {
+  /**
+   * Weights a count matrix. Returns a new matrix of `dtype` (default float64); with `copy` false
+   * and a matching dtype, X's values are overwritten and its index arrays shared (no copy).
+   */
+  transform(X: CsrMatrix, dtype: DType = 'float64', copy = true): CsrMatrix {
     const { useIdf, sublinearTf, norm } = this.options;
     const idf = useIdf ? this.idf : null;
     if (idf && idf.length !== X.nCols) throw new ArgumentError(`matrix has ${X.nCols} columns, idf has ${idf.length}`);
-    const data = allocData(dtype, X.nnz);
+    const inPlace = !copy && (dtype === 'float32') === X.data instanceof Float32Array;
+    const data = inPlace ? X.data : allocData(dtype, X.nnz);
     weightKernel(X.indices, X.data, data, idf, sublinearTf);
     if (norm) normalizeRowsKernel(X.indptr, data, X.nRows, norm === 'l1');
-    return new CsrMatrix(X.nRows, X.nCols, X.indptr.slice(), X.indices.slice(), data);
+    return inPlace ? X : new CsrMatrix(X.nRows, X.nCols, X.indptr.slice(), X.indices.slice(), data);
   }
 
   /** `fit(X)` then `transform(X)`. */
@@ -166,12 +170,13 @@ export class TfidfVectorizer {
   /** Learns vocabulary and idf and returns the tf-idf matrix (one pass over `docs`). */
   fitTransform(docs: Iterable<string>): CsrMatrix {
     const counts = this.counter.fitTransform(docs);
-    return this.transformer.fit(counts).transform(counts, this.dtype);
+    // The count matrix is ours alone: weight it in place.
+    return this.transformer.fit(counts).transform(counts, this.dtype, false);
   }
 
   /** The tf-idf matrix of `docs` under the fitted vocabulary and idf. */
   transform(docs: Iterable<string>): CsrMatrix {
-    return this.transformer.transform(this.counter.transform(docs), this.dtype);
+    return this.transformer.transform(this.counter.transform(docs), this.dtype, false);
   }
 
   /** For each row, the feature names with non-zero entries. */

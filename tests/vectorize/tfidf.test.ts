@@ -72,6 +72,16 @@ describe('TfidfTransformer.fitTransform', () => {
     expectMatrixClose(l1, COUNTS.map((r) => { const s = r.reduce((a, b) => a + b, 0); return r.map((c) => c / s); }), 1e-15);
   });
 
+  it('leaves the input alone unless copy is false', () => {
+    const Xc = CsrMatrix.fromDense(COUNTS);
+    const t = new TfidfTransformer().fit(Xc);
+    const a = t.transform(Xc);
+    expect(Xc.toArray()).toEqual(COUNTS);
+    const b = t.transform(Xc, 'float64', false);
+    expect(b).toBe(Xc);
+    expect(b.toArray()).toEqual(a.toArray());
+  });
+
   it('rejects a bad norm', () => {
     expect(() => new TfidfTransformer({ norm: 'l3' as never })).toThrow(/norm/);
   });
