@@ -134,6 +134,51 @@ export function scanWordRuns(text: string, minLen: number, emit: (start: number,
   }
 }
 
+/**
+ * {@link scanWordRuns} that also hashes each run (FNV-1a over its UTF-16 units, as `hashRange`
+ * in interner.ts) in the same pass: `emit(start, end, hash)`.
+ */
+export function scanWordRunsHashed(text: string, minLen: number, emit: (start: number, end: number, hash: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const start = i;
+    let h = 0x811c9dc5;
+    let len = 0;
+    while (i < n) {
+      const u = text.charCodeAt(i);
+      if (u < 128) {
+        if (WORD_CACHE[u] !== 1) break;
+        h = Math.imul(h ^ u, 0x01000193);
+        i++;
+      } else {
+        let cp = u;
+        let w = 1;
+        let d = 0;
+        if (u >= 0xd800 && u <= 0xdbff && i + 1 < n) {
+          d = text.charCodeAt(i + 1);
+          if (d >= 0xdc00 && d <= 0xdfff) {
+            cp = ((u - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+            w = 2;
+          }
+        }
+        if (!isWordCodePoint(cp)) break;
+        h = Math.imul(h ^ u, 0x01000193);
+        if (w === 2) h = Math.imul(h ^ d, 0x01000193);
+        i += w;
+      }
+      len++;
+    }
+    if (len === 0) {
+      // Not a word character: skip it (both units of a surrogate pair).
+      const u = text.charCodeAt(i);
+      i += u >= 0xd800 && u <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      continue;
+    }
+    if (len >= minLen) emit(start, i, h >>> 0);
+  }
+}
+
 const HAS_SURROGATE = /[\uD800-\uDFFF]/;
 
 // Python's `\s\s+` -> ' ' (a lone whitespace character is kept as it is).

@@ -3,8 +3,8 @@
  * vocabulary, min_df/max_df/max_features pruning, fixed vocabularies, binary counts).
  */
 import { ArgumentError, ConfigError } from '../core/errors.js';
-import { buildAnalyzer, fastWordPath, scanWordRuns, type AnalyzerOptions, type CompiledAnalyzer } from './analyzer.js';
-import { hashRange, TermInterner } from './interner.js';
+import { buildAnalyzer, fastWordPath, scanWordRunsHashed, type AnalyzerOptions, type CompiledAnalyzer } from './analyzer.js';
+import { TermInterner } from './interner.js';
 import { CountBuffers, limitFeatures, remapColumns, sortedOrder, sortRows, termStats } from './count-kernel.js';
 import { allocData, CsrMatrix, type DType } from './csr.js';
 
@@ -225,8 +225,7 @@ export class CountVectorizer {
     if (fast) {
       const stop = fast.stop;
       let s = '';
-      const onRange = (a: number, b: number): void => {
-        const h = hashRange(s, a, b);
+      const onRange = (a: number, b: number, h: number): void => {
         if (stop !== null && stop.find(s, a, b, h) >= 0) return;
         const id = growTable ? table.intern(s, a, b, h) : table.find(s, a, b, h);
         if (id >= 0) buf.add(id);
@@ -234,7 +233,7 @@ export class CountVectorizer {
       for (const doc of docs) {
         if (typeof doc !== 'string') throw notString(doc, i);
         s = fast.lowercase ? doc.toLowerCase() : doc;
-        scanWordRuns(s, 2, onRange);
+        scanWordRunsHashed(s, 2, onRange);
         buf.endRow(sortRows);
         i++;
       }

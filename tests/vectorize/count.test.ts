@@ -159,3 +159,36 @@ describe('CountVectorizer.inverseTransform', () => {
     expect(cv.inverseTransform([[1, 0, 0, 0, 0, 0, 0, 0, 2]])).toEqual([['and', 'this']]);
   });
 });
+
+describe('CountVectorizer (properties)', () => {
+  it('the interned fast path equals the generic string path on arbitrary text', async () => {
+    const fc = (await import('fast-check')).default;
+    const unit = fc.oneof(fc.constantFrom('a', 'b', 'A', '_', '1', ' ', '.', 'é', '\u0301', '\u{1D400}', '日', 'the', 'and '), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }));
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit, maxLength: 30 }), { minLength: 1, maxLength: 5 }), (docs) => {
+        const generic = (t: string) => (t.toLowerCase().match(/[\p{L}\p{N}_]{2,}/gu) ?? []).filter((w) => w !== 'the' && w !== 'and');
+        let a: string[] | null = null;
+        let b: string[] | null = null;
+        let A: number[][] = [];
+        let B: number[][] = [];
+        try {
+          const cv = new CountVectorizer({ stopWords: ['the', 'and'] });
+          A = cv.fitTransform(docs).toArray();
+          a = cv.getFeatureNamesOut();
+        } catch {
+          a = null;
+        }
+        try {
+          const cv = new CountVectorizer({ analyzer: generic });
+          B = cv.fitTransform(docs).toArray();
+          b = cv.getFeatureNamesOut();
+        } catch {
+          b = null;
+        }
+        expect(a).toEqual(b);
+        expect(A).toEqual(B);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
