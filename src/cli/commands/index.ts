@@ -2,6 +2,7 @@ import type { Command } from '../command.js';
 import { demoCommand } from './demo.js';
 import { evalSenterCommand } from './eval-senter.js';
 import { evalTokenizerCommand } from './eval-tokenizer.js';
+import { tfidfKeywords } from './tfidf-keywords.js';
 import { tokenizeCommand } from './tokenize.js';
 
 /** Every CLI command, in --help order. Each command lives in its own file. */
@@ -10,4 +11,5 @@ export const COMMANDS: Command[] = [
   tokenizeCommand,
   evalTokenizerCommand,
   evalSenterCommand,
+  tfidfKeywords,
 ];
