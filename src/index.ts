@@ -17,3 +17,10 @@ export { readJsonl } from './io/jsonl.js';
 export { writeFileAtomic, writeFileAtomicSync } from './io/atomic.js';
 export { Rng } from './util/rng.js';
 export { TopK } from './util/heap.js';
+
+// --- lm ---
+export { NgramLM, LM_DEFAULTS, MAX_ORDER } from './lm/model.js';
+export type { TrainOptions, ScoreOptions, PerplexityResult, GenerateOptions } from './lm/model.js';
+export type { SentenceInput, SentenceSource, TrainProgress } from './lm/corpus.js';
+export type { Discount } from './lm/discount.js';
+export type { SmoothingName, SmoothingId } from './lm/smoothing/index.js';
