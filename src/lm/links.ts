@@ -12,22 +12,26 @@ export interface Links {
   suffix: Uint32Array[];
 }
 
-/** Computes {@link Links} for the given tables. */
-export function computeLinks(tables: readonly NgramTable[]): Links {
+/** Computes {@link Links} for the given tables, reusing already known suffix links. */
+export function computeLinks(tables: readonly NgramTable[], knownSuffix?: readonly Uint32Array[]): Links {
   const context: Uint32Array[] = [new Uint32Array(0)];
   const suffix: Uint32Array[] = [new Uint32Array(0)];
   for (let n = 2; n <= tables.length; n++) {
     const t = tables[n - 1]!;
     const lower = tables[n - 2]!;
     const ctx = new Uint32Array(t.size);
-    const suf = new Uint32Array(t.size);
+    const known = knownSuffix?.[n - 1];
+    const suf = known ?? new Uint32Array(t.size);
     const keys = t.keys;
     for (let e = 0; e < t.size; e++) {
       const c = lower.find(keys, e * n);
-      const s = lower.find(keys, e * n + 1);
-      if (c < 0 || s < 0) throw new FormatError(`the ${n}-gram #${e + 1} has no ${c < 0 ? 'context' : 'suffix'} ${n - 1}-gram`);
+      if (c < 0) throw new FormatError(`the ${n}-gram #${e + 1} has no context ${n - 1}-gram`);
       ctx[e] = c;
-      suf[e] = s;
+      if (!known) {
+        const s = lower.find(keys, e * n + 1);
+        if (s < 0) throw new FormatError(`the ${n}-gram #${e + 1} has no suffix ${n - 1}-gram`);
+        suf[e] = s;
+      }
     }
     context.push(ctx);
     suffix.push(suf);

@@ -173,7 +173,7 @@ export class NgramLM {
     }
     const corpus = await readCorpus(sentences, { minCount: options.minCount ?? LM_DEFAULTS.minCount, vocab: options.vocab, onProgress: options.onProgress });
     const counts = countNgrams(corpus, order, options.onProgress);
-    const links = computeLinks(counts.tables);
+    const links = computeLinks(counts.tables, counts.suffix);
     if (smoothing === 'kn') {
       const { data, discounts } = trainKneserNey(counts, links, corpus.vocab, fb, options.onProgress);
       return new NgramLM(data, 'kn', {}, discounts);

@@ -80,6 +80,14 @@ export class NgramTable {
     return e;
   }
 
+  /** Makes room for `n` entries in total without further growth (one rehash at most). */
+  reserve(n: number): void {
+    if (n * this.order > this.keys.length) this.keys = grow(this.keys, n * this.order);
+    let cap = this.slots.length;
+    while (cap < n * 2) cap *= 2;
+    if (cap !== this.slots.length) this.rehash(cap);
+  }
+
   /** Trims `keys` to exactly `size * order` ids (after building, to free slack). */
   compact(): void {
     if (this.keys.length !== this.size * this.order) this.keys = this.keys.slice(0, this.size * this.order);
