@@ -44,6 +44,11 @@ export class LmVocab {
     return this.ids.get(word) ?? UNK;
   }
 
+  /** Id of `word`, or undefined when it is not in the vocabulary. */
+  lookup(word: string): number | undefined {
+    return this.ids.get(word);
+  }
+
   /** Whether `word` is in the vocabulary. */
   has(word: string): boolean {
     return this.ids.has(word);

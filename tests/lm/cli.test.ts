@@ -57,6 +57,21 @@ describe('lm train / perplexity / generate', () => {
     expect(g1.out).toBe(g2.out);
   });
 
+  it('tokenizes with a pipeline when asked (--tokenize --pipeline)', async () => {
+    const cfg = path.join(dir, 'ws.json');
+    writeFileSync(cfg, JSON.stringify({ name: 'ws', tokenizer: { factory: 'whitespace' } }));
+    const a = path.join(dir, 'tok.tlm');
+    const b = path.join(dir, 'plain.tlm');
+    expect((await run(['lm', 'train', '--input', train, '--out', a, '--smoothing', 'witten-bell', '--tokenize', '--pipeline', cfg])).code).toBe(0);
+    expect((await run(['lm', 'train', '--input', train, '--out', b, '--smoothing', 'witten-bell'])).code).toBe(0);
+    const pa = await run(['lm', 'perplexity', '--model', a, '--input', test, '--json', '--tokenize', '--pipeline', cfg]);
+    const pb = await run(['lm', 'perplexity', '--model', b, '--input', test, '--json']);
+    expect(pa.code).toBe(0);
+    expect(pa.out).toBe(pb.out);
+    const bad = await run(['lm', 'train', '--input', train, '--out', a, '--tokenize', '--pipeline', path.join(dir, 'none.json')]);
+    expect(bad.code).toBe(2);
+  });
+
   it('exits 2 with one line on bad input', async () => {
     const r = await run(['lm', 'train', '--input', train, '--out', path.join(dir, 'x.tlm'), '--smoothing', 'magic']);
     expect(r.code).toBe(2);
