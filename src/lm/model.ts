@@ -12,7 +12,7 @@ import { loadModel, saveModel } from './binary.js';
 import { readCorpus, type SentenceInput, type SentenceSource, type TrainProgress } from './corpus.js';
 import { countNgrams } from './count.js';
 import type { Discount } from './discount.js';
-import { sampleNext, type ScoreFn } from './generate.js';
+import { backoffDistribution, buildChildIndex, sampleLog10, type ChildIndex } from './generate.js';
 import { computeLinks } from './links.js';
 import { contextTotals, type ModelData } from './model-data.js';
 import { backoffLog10 } from './query.js';
@@ -132,7 +132,8 @@ export class NgramLM {
   private readonly data: ModelData;
   private readonly k: number;
   private readonly alpha: number;
-  private readonly scoreIds: ScoreFn;
+  private readonly scoreIds: (seq: Uint32Array, end: number, ctxLen: number) => number;
+  private children: ChildIndex | undefined;
   private seq = new Uint32Array(256);
 
   /** @internal use train, fromARPA or load. */
@@ -319,16 +320,35 @@ export class NgramLM {
     const seq = new Uint32Array(1 + prefix.length + maxTokens + 1);
     seq[0] = BOS;
     for (let i = 0; i < prefix.length; i++) seq[1 + i] = vocab.id(prefix[i]!);
-    const scratch = new Float64Array(vocab.size);
+    const scores = new Float64Array(vocab.size);
+    const d = this.data;
+    if (d.kind === 'backoff') this.children ??= buildChildIndex(d, computeLinks(d.tables).context);
     let end = 1 + prefix.length;
     for (let t = 0; t < maxTokens; t++) {
       const ctxLen = Math.min(end, this.order - 1);
-      const w = sampleNext(this.scoreIds, seq, end, ctxLen, vocab.size, temperature, rng, scratch);
+      this.distribution(seq, end, ctxLen, scores);
+      const w = sampleLog10(scores, vocab.size, temperature, rng);
       if (w < 0 || w === EOS) break;
       seq[end++] = w;
       out.push(vocab.words[w]!);
     }
     return out;
+  }
+
+  /**
+   * log10 p(w | `seq[end-ctxLen .. end)`) for every word id w into `out` (uses `seq[end]` as
+   * scratch for count-based models).
+   */
+  private distribution(seq: Uint32Array, end: number, ctxLen: number, out: Float64Array): void {
+    const d = this.data;
+    if (d.kind === 'backoff') {
+      backoffDistribution(d, this.children!, seq, end, ctxLen, out);
+      return;
+    }
+    for (let w = 0; w < d.vocab.size; w++) {
+      seq[end] = w;
+      out[w] = this.scoreIds(seq, end, ctxLen);
+    }
   }
 
   /**

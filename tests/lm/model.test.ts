@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArgumentError } from '../../src/core/errors.js';
+import { backoffDistribution, buildChildIndex } from '../../src/lm/generate.js';
+import { computeLinks } from '../../src/lm/links.js';
+import type { BackoffData } from '../../src/lm/model-data.js';
 import { NgramLM, type TrainOptions } from '../../src/lm/model.js';
 import type { SmoothingName } from '../../src/lm/smoothing/index.js';
 import { syntheticCorpus } from './fixtures.js';
@@ -165,6 +168,19 @@ describe('generate', () => {
     const outs = new Set([1, 2, 3, 4, 6, 7].map((seed) => lm.generate({ seed, maxTokens: 30 }).join(' ')));
     expect(outs.size).toBeGreaterThan(1);
     for (const w of a) expect(lm.has(w) && w !== '<s>' && w !== '</s>' && w !== '<unk>').toBe(true);
+  });
+
+  it('samples from exactly the distribution logProb gives', () => {
+    const d = (lm as unknown as { data: BackoffData }).data;
+    const children = buildChildIndex(d, computeLinks(d.tables).context);
+    const out = new Float64Array(lm.vocabSize);
+    for (const ctx of contexts(3)) {
+      const seq = Uint32Array.from([...ctx, '<unk>'].map((w) => (lm.has(w) ? lm.words.indexOf(w) : 0)));
+      backoffDistribution(d, children, seq, ctx.length, ctx.length, out);
+      lm.words.forEach((w, id) => {
+        if (w !== '<s>') expect(out[id]).toBeCloseTo(lm.logProb(w, ctx), 5);
+      });
+    }
   });
 
   it('keeps the prefix, respects maxTokens and is greedy at low temperature', () => {
