@@ -58,3 +58,10 @@ export { MinMaxScaler, StandardScaler } from './vectorize/scalers.js';
 export type { MinMaxScalerOptions, StandardScalerOptions, NumericRows } from './vectorize/scalers.js';
 export { Vocabulary, padSequences, SPECIAL_TOKENS, SPECIAL_IDS } from './vectorize/vocabulary.js';
 export type { VocabularyBuildOptions, EncodeOptions, VocabularyJSON, PadOptions } from './vectorize/vocabulary.js';
+
+// --- lm ---
+export { NgramLM, LM_DEFAULTS, MAX_ORDER } from './lm/model.js';
+export type { TrainOptions, ScoreOptions, PerplexityResult, GenerateOptions } from './lm/model.js';
+export type { SentenceInput, SentenceSource, TrainProgress } from './lm/corpus.js';
+export type { Discount } from './lm/discount.js';
+export type { SmoothingName, SmoothingId } from './lm/smoothing/index.js';

@@ -2,6 +2,9 @@ import type { Command } from '../command.js';
 import { demoCommand } from './demo.js';
 import { evalSenterCommand } from './eval-senter.js';
 import { evalTokenizerCommand } from './eval-tokenizer.js';
+import { lmGenerate } from './lm-generate.js';
+import { lmPerplexity } from './lm-perplexity.js';
+import { lmTrain } from './lm-train.js';
 import { tfidfKeywords } from './tfidf-keywords.js';
 import { tokenizeCommand } from './tokenize.js';
 
@@ -12,4 +15,7 @@ export const COMMANDS: Command[] = [
   evalTokenizerCommand,
   evalSenterCommand,
   tfidfKeywords,
+  lmTrain,
+  lmPerplexity,
+  lmGenerate,
 ];

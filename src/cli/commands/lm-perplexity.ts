@@ -1,0 +1,38 @@
+import { NgramLM } from '../../lm/model.js';
+import type { Command } from '../command.js';
+import { ProgressBar } from '../progress.js';
+import { DEFAULT_LM_PIPELINE, lmSentences } from './lm-input.js';
+
+/** `textloom lm perplexity`: perplexity of a model on a text, as KenLM's `query -v summary`. */
+export const lmPerplexity: Command = {
+  name: 'lm perplexity',
+  summary: 'perplexity of a language model on a text (with and without OOVs, as KenLM query)',
+  usage: '--model MODEL --input FILE [--json]',
+  help: 'Example: textloom lm perplexity --model model.arpa --input test.txt --json',
+  flags: {
+    model: { type: 'string', doc: 'model file (*.arpa, *.arpa.gz or textloom binary)', value: 'MODEL', required: true, alias: 'm' },
+    input: { type: 'string', doc: 'text, one sentence per line (.gz ok, - for stdin)', value: 'FILE', required: true, alias: 'i' },
+    json: { type: 'boolean', doc: 'print one JSON object' },
+    tokenize: { type: 'boolean', doc: 'tokenize lines with the pipeline tokenizer instead of splitting on whitespace' },
+    pipeline: { type: 'string', doc: 'pipeline name or config for --tokenize', default: DEFAULT_LM_PIPELINE, value: 'NAME' },
+  },
+  async run(args, io) {
+    const f = args.flags;
+    const lm = await NgramLM.open(String(f.model));
+    const bar = new ProgressBar('lm perplexity', undefined, io.stderr);
+    let lines = 0;
+    const r = await lm.perplexity(
+      lmSentences(String(f.input), !!f.tokenize, String(f.pipeline), () => {
+        if ((++lines & 1023) === 0) bar.update(lines, 'lines');
+      }),
+    );
+    bar.done();
+    if (f.json) {
+      io.stdout.write(
+        JSON.stringify({ perplexity: r.perplexity, perplexity_excluding_oov: r.perplexityExcludingOov, oov: r.oov, tokens: r.tokens, sentences: r.sentences }) + '\n',
+      );
+    } else {
+      io.stdout.write(`Perplexity including OOVs:\t${r.perplexity}\nPerplexity excluding OOVs:\t${r.perplexityExcludingOov}\nOOVs:\t${r.oov}\nTokens:\t${r.tokens}\nSentences:\t${r.sentences}\n`);
+    }
+  },
+};

@@ -1,0 +1,57 @@
+import { ArgumentError } from '../../core/errors.js';
+import { NgramLM, LM_DEFAULTS } from '../../lm/model.js';
+import type { SmoothingName } from '../../lm/smoothing/index.js';
+import type { Command } from '../command.js';
+import { ProgressBar } from '../progress.js';
+import { DEFAULT_LM_PIPELINE, lmSentences } from './lm-input.js';
+
+/** `textloom lm train`: trains an n-gram LM and writes it as ARPA (`.arpa`) or binary (otherwise). */
+export const lmTrain: Command = {
+  name: 'lm train',
+  summary: 'train an n-gram language model (modified Kneser-Ney like KenLM lmplz, and more)',
+  usage: '--input FILE --out MODEL(.arpa|.tlm) [--order N] [--smoothing kn]',
+  help: 'Input: one sentence per line, whitespace-tokenized (--tokenize runs the pipeline tokenizer).\nExample: textloom lm train --order 5 --input train.txt --out model.arpa',
+  flags: {
+    input: { type: 'string', doc: 'training text, one sentence per line (.gz ok, - for stdin)', value: 'FILE', required: true, alias: 'i' },
+    out: { type: 'string', doc: 'model file: *.arpa writes ARPA, anything else the binary format', value: 'MODEL', required: true, alias: 'o' },
+    order: { type: 'number', doc: 'n-gram order', default: LM_DEFAULTS.order },
+    smoothing: { type: 'string', doc: 'kn | witten-bell | mle | laplace | add-k | stupid-backoff', default: LM_DEFAULTS.smoothing, value: 'NAME' },
+    'min-count': { type: 'number', doc: 'map words seen fewer times to <unk>', default: LM_DEFAULTS.minCount },
+    k: { type: 'number', doc: 'k of add-k smoothing', default: LM_DEFAULTS.k },
+    alpha: { type: 'number', doc: 'stupid-backoff multiplier', default: LM_DEFAULTS.alpha },
+    'discount-fallback': { type: 'string', doc: 'KN discounts "D1,D2,D3" when they cannot be estimated (tiny data)', value: 'D1,D2,D3' },
+    tokenize: { type: 'boolean', doc: 'tokenize lines with the pipeline tokenizer instead of splitting on whitespace' },
+    pipeline: { type: 'string', doc: 'pipeline name or config for --tokenize', default: DEFAULT_LM_PIPELINE, value: 'NAME' },
+  },
+  async run(args, io) {
+    const f = args.flags;
+    let discountFallback: [number, number, number] | undefined;
+    if (f['discount-fallback'] !== undefined) {
+      const parts = String(f['discount-fallback']).split(',').map(Number);
+      if (parts.length !== 3 || parts.some((x) => !Number.isFinite(x))) throw new ArgumentError('--discount-fallback needs three numbers like 0.5,1,1.5', { key: '--discount-fallback' });
+      discountFallback = parts as [number, number, number];
+    }
+    const bar = new ProgressBar('lm train', undefined, io.stderr);
+    let lines = 0;
+    const sentences = lmSentences(String(f.input), !!f.tokenize, String(f.pipeline), () => {
+      if ((++lines & 1023) === 0) bar.update(lines, 'lines');
+    });
+    const t0 = Date.now();
+    const lm = await NgramLM.train(sentences, {
+      order: Number(f.order),
+      smoothing: String(f.smoothing) as SmoothingName,
+      minCount: Number(f['min-count']),
+      k: f.smoothing === 'laplace' ? 1 : Number(f.k),
+      alpha: Number(f.alpha),
+      discountFallback,
+      onProgress: (p) => {
+        if (p.stage !== 'read') bar.update(lines, p.stage);
+      },
+    });
+    const out = String(f.out);
+    if (/\.arpa$/i.test(out)) await lm.toARPA(out);
+    else lm.save(out);
+    bar.done(`${lm.ngramCounts.join('/')} n-grams`);
+    io.stderr.write(`trained order-${lm.order} ${lm.smoothing} model on ${lines} lines in ${((Date.now() - t0) / 1000).toFixed(2)}s -> ${out}\n`);
+  },
+};

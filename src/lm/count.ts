@@ -1,0 +1,87 @@
+/**
+ * Stage 1 (count): raw counts of every n-gram of orders 1..N, plus suffix links.
+ *
+ * Input: a {@link Corpus}. Each sentence is framed as `<s> w1 .. wk </s>`. Like lmplz, only the
+ * "full" n-gram ending at each position is counted: the N-gram, or the shorter one that starts at
+ * `<s>` near a sentence start (lmplz pads with N-1 `<s>` and collapses `<s> <s> ..` onto it). Lower
+ * orders are then derived top-down: each k-gram adds its count to its (k-1)-word suffix, so a
+ * k-gram's count is the number of positions where it ends.
+ * Output: for order n (index n-1) a table of n-grams, their raw counts, and for n >= 2 the entry
+ * of each n-gram's suffix in the order n-1 table. The unigram table has entry i = word id i for
+ * every vocabulary word, so `<unk>`, `<s>` and unseen words of a fixed vocab exist with count 0.
+ */
+import { grow } from '../util/typed.js';
+import type { Corpus, TrainProgress } from './corpus.js';
+import { NgramTable } from './ngram-table.js';
+import { BOS, EOS } from './vocab.js';
+
+/** Per-order n-gram tables with a parallel count column and suffix links. */
+export interface Counts {
+  order: number;
+  tables: NgramTable[];
+  counts: Uint32Array[];
+  /** `suffix[n-1][e]`: entry in the order n-1 table of the last n-1 words of n-gram e (index 0 empty). */
+  suffix: Uint32Array[];
+}
+
+/** Counts all n-grams up to `order` (see the module contract). */
+export function countNgrams(corpus: Corpus, order: number, onProgress?: (p: TrainProgress) => void): Counts {
+  const { ids, starts, sentences, vocab } = corpus;
+  const positions = corpus.tokens + sentences;
+  const tables: NgramTable[] = [];
+  const counts: Uint32Array[] = [];
+  for (let n = 1; n <= order; n++) {
+    // Only the top order sees (almost) every position; lower orders start with sentence starts.
+    const expected = n === 1 ? vocab.size : n === order ? Math.max(16, positions) : Math.max(16, Math.min(positions, sentences));
+    tables.push(new NgramTable(n, expected));
+    counts.push(new Uint32Array(expected));
+  }
+  const one = new Uint32Array(1);
+  for (let id = 0; id < vocab.size; id++) {
+    one[0] = id;
+    tables[0]!.insert(one, 0);
+  }
+  let maxLen = 0;
+  for (let s = 0; s < sentences; s++) maxLen = Math.max(maxLen, starts[s + 1]! - starts[s]!);
+  const buf = new Uint32Array(maxLen + 2);
+  buf[0] = BOS;
+  for (let s = 0; s < sentences; s++) {
+    const a = starts[s]!;
+    const m = starts[s + 1]! - a;
+    buf.set(ids.subarray(a, a + m), 1);
+    buf[m + 1] = EOS;
+    for (let j = 1; j <= m + 1; j++) {
+      const k = j + 1 < order ? j + 1 : order;
+      const e = tables[k - 1]!.insert(buf, j - k + 1);
+      let c = counts[k - 1]!;
+      if (e >= c.length) c = counts[k - 1] = grow(c, e + 1);
+      c[e]!++;
+    }
+    if (onProgress && (s & 4095) === 4095) onProgress({ stage: 'count', done: s + 1, total: sentences });
+  }
+  // Derive lower orders top-down; the insert position is the suffix link.
+  const suffix: Uint32Array[] = new Array(order);
+  suffix[0] = new Uint32Array(0);
+  for (let k = order; k >= 2; k--) {
+    const t = tables[k - 1]!;
+    const lower = tables[k - 2]!;
+    lower.reserve(lower.size + t.size);
+    const cnt = counts[k - 1]!;
+    let lc = counts[k - 2]!;
+    if (lc.length < lower.size + t.size) lc = counts[k - 2] = grow(lc, lower.size + t.size);
+    const suf = new Uint32Array(t.size);
+    const keys = t.keys;
+    for (let e = 0; e < t.size; e++) {
+      const s = lower.insert(keys, e * k + 1);
+      suf[e] = s;
+      lc[s]! += cnt[e]!;
+    }
+    suffix[k - 1] = suf;
+  }
+  onProgress?.({ stage: 'count', done: sentences, total: sentences });
+  for (let n = 0; n < order; n++) {
+    tables[n]!.compact();
+    counts[n] = counts[n]!.slice(0, tables[n]!.size);
+  }
+  return { order, tables, counts, suffix };
+}

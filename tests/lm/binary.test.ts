@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FormatError, NotFoundError } from '../../src/core/errors.js';
+import { NgramLM } from '../../src/lm/model.js';
+import { syntheticCorpus } from './fixtures.js';
+
+let dir: string;
+let file: string;
+let bytes: Buffer;
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'tl-tlm-'));
+  file = path.join(dir, 'm.tlm');
+  (await NgramLM.train(syntheticCorpus(100), { order: 3, smoothing: 'witten-bell' })).save(file);
+  bytes = readFileSync(file);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function variant(name: string, edit: (b: Buffer) => Buffer): string {
+  const p = path.join(dir, name);
+  writeFileSync(p, edit(Buffer.from(bytes)));
+  return p;
+}
+
+describe('NgramLM.load', () => {
+  it('starts with the magic and version and loads back', () => {
+    expect(bytes.toString('latin1', 0, 4)).toBe('TLLM');
+    expect(bytes.readUInt32LE(4)).toBe(1);
+    expect(NgramLM.load(file).smoothing).toBe('witten-bell');
+  });
+
+  it('detects a flipped byte by CRC', () => {
+    const p = variant('flip.tlm', (b) => {
+      b[b.length - 40]! ^= 0x10;
+      return b;
+    });
+    expect(() => NgramLM.load(p)).toThrow(/CRC/);
+  });
+
+  it('rejects bad magic, unknown versions and truncation with the byte offset', () => {
+    const magic = variant('magic.tlm', (b) => {
+      b.write('XXXX', 0, 'latin1');
+      return b;
+    });
+    expect(() => NgramLM.load(magic)).toThrow(FormatError);
+    const ver = variant('ver.tlm', (b) => {
+      b.writeUInt32LE(99, 4);
+      return b;
+    });
+    let err: unknown;
+    try {
+      NgramLM.load(ver);
+    } catch (e) {
+      err = e;
+    }
+    expect((err as FormatError).message).toMatch(/version 99/);
+    expect((err as FormatError).where).toMatchObject({ offset: 4 });
+    expect(() => NgramLM.load(variant('short.tlm', (b) => b.subarray(0, 10)))).toThrow(FormatError);
+    expect(() => NgramLM.load(path.join(dir, 'missing.tlm'))).toThrow(NotFoundError);
+  });
+});
+
+describe('NgramLM.open', () => {
+  it('picks the format from the file name', async () => {
+    const arpa = path.join(dir, 'm.arpa');
+    const lm = NgramLM.load(file);
+    await lm.toARPA(arpa);
+    expect((await NgramLM.open(arpa)).smoothing).toBe('arpa');
+    expect((await NgramLM.open(file)).smoothing).toBe('witten-bell');
+  });
+});
