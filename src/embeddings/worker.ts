@@ -59,13 +59,16 @@ function workerMain(): void {
     tableSize: d.tableSize,
     sample: d.sample,
   };
+  // The kernel is reached through a global: a direct reference would be an import binding, which
+  // bundlers (vitest) rewrite into a name that does not exist in the worker.
+  const train = (globalThis as unknown as { __textloomTrainBatch: typeof trainBatch }).__textloomTrainBatch;
   parentPort.on('message', (m: { words: Int32Array; lens: Int32Array; n: number; alpha: number }) => {
-    const kept = trainBatch(st, m.words, m.lens, m.n, m.alpha);
+    const kept = train(st, m.words, m.lens, m.n, m.alpha);
     parentPort.postMessage({ kept, words: m.words, lens: m.lens }, [m.words.buffer, m.lens.buffer]);
   });
 }
 
-const SOURCE = `${lcgNext.toString()}\n${trainBatch.toString()}\n(${workerMain.toString()})();\n`;
+const SOURCE = `${lcgNext.toString()}\n${trainBatch.toString()}\nglobalThis.__textloomTrainBatch = ${trainBatch.name};\n(${workerMain.toString()})();\n`;
 
 /** A batch handed back by a worker, with its buffers for reuse. */
 interface Done {
