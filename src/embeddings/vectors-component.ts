@@ -32,18 +32,20 @@ export interface VectorsComponentOptions {
  */
 export function createVectorsComponent(kv: KeyedVectors, opts: VectorsComponentOptions = {}): Component {
   const lower = opts.lowercaseFallback ?? false;
-  // Row per orth id, cached across docs (the vocab is shared); -2 = not looked up yet.
-  let cache = new Int32Array(0);
+  // Row per orth id, cached per vocab (ids are only meaningful within one); -2 = not looked up yet.
+  const caches = new WeakMap<object, Int32Array>();
   return {
     name: opts.name ?? 'vectors',
     process(doc: Doc): void {
       const col = doc.extension<number>(VECTOR_ROW_EXT, 'number');
+      let cache = caches.get(doc.vocab) ?? new Int32Array(0);
       for (let i = 0; i < doc.length; i++) {
         const orth = doc.orth[i]!;
         if (orth >= cache.length) {
           const next = new Int32Array(Math.max(orth + 1, cache.length * 2, 1024)).fill(-2);
           next.set(cache);
           cache = next;
+          caches.set(doc.vocab, cache);
         }
         let row = cache[orth]!;
         if (row === -2) {
