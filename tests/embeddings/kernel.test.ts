@@ -85,7 +85,7 @@ describe('trainBatch', () => {
       lcgNext(rng); // window draw
       const neu1e = new Float64Array(4);
       for (let d = 0; d <= 1; d++) {
-        let target = word;
+        let target: number = word;
         let label = 1;
         if (d > 0) {
           lcgNext(rng);
