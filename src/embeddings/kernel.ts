@@ -12,18 +12,28 @@ export const EXP_TABLE_SIZE = 1000;
 /** word2vec.c's MAX_EXP: the sigmoid is clipped to [-MAX_EXP, MAX_EXP]. */
 export const MAX_EXP = 6;
 
+/** The SIMD primitives the kernel calls (see wasm/vecops.ts); pointers are byte offsets. */
+export interface KernelOps {
+  dot(a: number, b: number, n: number): number;
+  upd(g: number, e: number, out: number, inp: number, n: number): void;
+  axpy(a: number, x: number, y: number, n: number): void;
+}
+
 /**
- * Everything the kernel reads and writes, flattened. `syn0`/`syn1`/`syn1neg` may live on
- * SharedArrayBuffers (Hogwild across threads); the rest is per-thread scratch or read-only.
+ * Everything the kernel reads and writes, flattened. The weight matrices live in one shared
+ * WebAssembly memory (Hogwild across threads) addressed by byte offsets; the rest is per-thread
+ * scratch or read-only tables.
  */
 export interface KernelState {
-  /** Input vectors, vocabSize x dim. */
-  syn0: Float32Array;
-  /** Hierarchical-softmax output vectors, (vocabSize - 1) x dim (empty when hs = 0). */
-  syn1: Float32Array;
-  /** Negative-sampling output vectors, vocabSize x dim (empty when negative = 0). */
-  syn1neg: Float32Array;
-  /** Scratch: hidden layer (CBOW) and error accumulator, dim each. */
+  ops: KernelOps;
+  /** Byte offsets of syn0 (vocabSize x dim), syn1 ((vocabSize - 1) x dim, hs) and syn1neg (vocabSize x dim, negative). */
+  syn0B: number;
+  syn1B: number;
+  syn1negB: number;
+  /** Byte offsets of this thread's hidden layer (CBOW) and error accumulator, dim floats each. */
+  neu1B: number;
+  neu1eB: number;
+  /** Float32 views of the same two scratch vectors. */
   neu1: Float32Array;
   neu1e: Float32Array;
   /** Sigmoid table of EXP_TABLE_SIZE entries (see {@link makeExpTable}). */
@@ -95,9 +105,15 @@ export function lcgNext(s: Uint32Array): void {
  * `table[(next >> 16) % tableSize]`, skipped when equal to the centre word.
  */
 export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Array, nSent: number, alpha: number): number {
-  const syn0 = st.syn0;
-  const syn1 = st.syn1;
-  const syn1neg = st.syn1neg;
+  const ops = st.ops;
+  const dot = ops.dot;
+  const upd = ops.upd;
+  const axpy = ops.axpy;
+  const syn0B = st.syn0B;
+  const syn1B = st.syn1B;
+  const syn1negB = st.syn1negB;
+  const neu1B = st.neu1B;
+  const neu1eB = st.neu1eB;
   const neu1 = st.neu1;
   const neu1e = st.neu1e;
   const expTable = st.expTable;
@@ -109,6 +125,7 @@ export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Ar
   const sen = st.sen;
   const rng = st.rng;
   const dim = st.dim;
+  const row = dim * 4; // bytes per vector
   const window = st.window;
   const negative = st.negative;
   const hs = st.hs;
@@ -117,7 +134,6 @@ export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Ar
   const tableSize = st.tableSize;
   const sample = st.sample;
   const maxLen = sen.length;
-  const dim4 = dim - (dim & 3);
   // (f + MAX_EXP) * (EXP_TABLE_SIZE / MAX_EXP / 2), as word2vec.c indexes the table.
   const expScale = 1000 / 6 / 2;
   let rlo = rng[0]!;
@@ -169,142 +185,42 @@ export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Ar
       const cStart = codeStart[word]!;
       const cEnd = codeStart[word + 1]!;
       const aEnd = window * 2 + 1 - b;
+      // The input side: CBOW's averaged context (neu1) or, in skip-gram, each context word's row.
+      let cw = 0;
       if (sg === 0) {
-        // CBOW: input -> hidden
-        for (let c = 0; c < dim; c++) {
-          neu1[c] = 0;
-          neu1e[c] = 0;
-        }
-        let cw = 0;
+        neu1.fill(0);
         for (let a = b; a < aEnd; a++) {
           if (a === window) continue;
           const cpos = sp - window + a;
           if (cpos < 0 || cpos >= len) continue;
-          const l1 = sen[cpos]! * dim;
-          for (let c = 0; c < dim; c++) neu1[c] += syn0[l1 + c]!;
+          axpy(1, syn0B + sen[cpos]! * row, neu1B, dim);
           cw++;
         }
         if (cw === 0) continue;
-        if (cbowMean === 1) for (let c = 0; c < dim; c++) neu1[c] /= cw;
+        if (cbowMean === 1) for (let c = 0; c < dim; c++) neu1[c] = neu1[c]! / cw;
+      }
+      for (let a = sg === 0 ? window : b; a < (sg === 0 ? window + 1 : aEnd); a++) {
+        // CBOW makes one pass (a = window); skip-gram one per context word.
+        let l1: number;
+        if (sg === 0) l1 = neu1B;
+        else {
+          if (a === window) continue;
+          const cpos = sp - window + a;
+          if (cpos < 0 || cpos >= len) continue;
+          l1 = syn0B + sen[cpos]! * row;
+        }
+        neu1e.fill(0);
         if (hs === 1) {
           for (let d = cStart; d < cEnd; d++) {
-            const l2 = points[d]! * dim;
-            let f0 = 0;
-            let f1 = 0;
-            let f2 = 0;
-            let f3 = 0;
-            let c = 0;
-            for (; c < dim4; c += 4) {
-              f0 += neu1[c]! * syn1[l2 + c]!;
-              f1 += neu1[c + 1]! * syn1[l2 + c + 1]!;
-              f2 += neu1[c + 2]! * syn1[l2 + c + 2]!;
-              f3 += neu1[c + 3]! * syn1[l2 + c + 3]!;
-            }
-            for (; c < dim; c++) f0 += neu1[c]! * syn1[l2 + c]!;
-            let f = f0 + f1 + (f2 + f3);
+            const l2 = syn1B + points[d]! * row;
+            let f = dot(l1, l2, dim);
             if (f <= -6 || f >= 6) continue;
             f = expTable[((f + 6) * expScale) | 0]!;
-            const g = (1 - codes[d]! - f) * alpha;
-            for (let c = 0; c < dim; c++) {
-              const v = syn1[l2 + c]!;
-              neu1e[c] += g * v;
-              syn1[l2 + c] = v + g * neu1[c]!;
-            }
+            upd((1 - codes[d]! - f) * alpha, neu1eB, l2, l1, dim);
           }
         }
-        if (negative > 0) for (let d = 0; d <= negative; d++) {
-          let target: number;
-          let label: number;
-          if (d === 0) {
-            target = word;
-            label = 1;
-          } else {
-            {
-              // next = next * 25214903917 + 11, inlined (see lcgNext)
-              const a0 = rlo & 0xffff;
-              const a1 = rlo >>> 16;
-              const mid = a0 * 0xdeec + a1 * 0xe66d;
-              const midHi = Math.floor(mid / 65536);
-              const low = a0 * 0xe66d + (mid - midHi * 65536) * 65536 + 11;
-              const carry = Math.floor(low / 4294967296);
-              rhi = (a1 * 0xdeec + midHi + carry + Math.imul(rhi, 0xdeece66d) + rlo * 5) >>> 0;
-              rlo = low - carry * 4294967296;
-            }
-            const x = rhi * 65536 + (rlo >>> 16); // next >> 16
-            let t = x - Math.floor(x / tableSize) * tableSize;
-            if (t < 0) t += tableSize;
-            else if (t >= tableSize) t -= tableSize;
-            target = table[t]!;
-            if (target === word) continue;
-            label = 0;
-          }
-          const l2 = target * dim;
-          let f0 = 0;
-          let f1 = 0;
-          let f2 = 0;
-          let f3 = 0;
-          let c = 0;
-          for (; c < dim4; c += 4) {
-            f0 += neu1[c]! * syn1neg[l2 + c]!;
-            f1 += neu1[c + 1]! * syn1neg[l2 + c + 1]!;
-            f2 += neu1[c + 2]! * syn1neg[l2 + c + 2]!;
-            f3 += neu1[c + 3]! * syn1neg[l2 + c + 3]!;
-          }
-          for (; c < dim; c++) f0 += neu1[c]! * syn1neg[l2 + c]!;
-          let f = f0 + f1 + (f2 + f3);
-          let g: number;
-          if (f > 6) g = (label - 1) * alpha;
-          else if (f < -6) g = label * alpha;
-          else g = (label - expTable[((f + 6) * expScale) | 0]!) * alpha;
-          for (let c = 0; c < dim; c++) {
-            const v = syn1neg[l2 + c]!;
-            neu1e[c] += g * v;
-            syn1neg[l2 + c] = v + g * neu1[c]!;
-          }
-        }
-        // hidden -> input
-        for (let a = b; a < aEnd; a++) {
-          if (a === window) continue;
-          const cpos = sp - window + a;
-          if (cpos < 0 || cpos >= len) continue;
-          const l1 = sen[cpos]! * dim;
-          for (let c = 0; c < dim; c++) syn0[l1 + c] += neu1e[c]!;
-        }
-      } else {
-        // skip-gram: each context word predicts the centre word
-        for (let a = b; a < aEnd; a++) {
-          if (a === window) continue;
-          const cpos = sp - window + a;
-          if (cpos < 0 || cpos >= len) continue;
-          const l1 = sen[cpos]! * dim;
-          for (let c = 0; c < dim; c++) neu1e[c] = 0;
-          if (hs === 1) {
-            for (let d = cStart; d < cEnd; d++) {
-              const l2 = points[d]! * dim;
-              let f0 = 0;
-              let f1 = 0;
-              let f2 = 0;
-              let f3 = 0;
-              let c = 0;
-              for (; c < dim4; c += 4) {
-                f0 += syn0[l1 + c]! * syn1[l2 + c]!;
-                f1 += syn0[l1 + c + 1]! * syn1[l2 + c + 1]!;
-                f2 += syn0[l1 + c + 2]! * syn1[l2 + c + 2]!;
-                f3 += syn0[l1 + c + 3]! * syn1[l2 + c + 3]!;
-              }
-              for (; c < dim; c++) f0 += syn0[l1 + c]! * syn1[l2 + c]!;
-              let f = f0 + f1 + (f2 + f3);
-              if (f <= -6 || f >= 6) continue;
-              f = expTable[((f + 6) * expScale) | 0]!;
-              const g = (1 - codes[d]! - f) * alpha;
-              for (let c = 0; c < dim; c++) {
-                const v = syn1[l2 + c]!;
-                neu1e[c] += g * v;
-                syn1[l2 + c] = v + g * syn0[l1 + c]!;
-              }
-            }
-          }
-          if (negative > 0) for (let d = 0; d <= negative; d++) {
+        if (negative > 0) {
+          for (let d = 0; d <= negative; d++) {
             let target: number;
             let label: number;
             if (d === 0) {
@@ -330,31 +246,24 @@ export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Ar
               if (target === word) continue;
               label = 0;
             }
-            const l2 = target * dim;
-            let f0 = 0;
-            let f1 = 0;
-            let f2 = 0;
-            let f3 = 0;
-            let c = 0;
-            for (; c < dim4; c += 4) {
-              f0 += syn0[l1 + c]! * syn1neg[l2 + c]!;
-              f1 += syn0[l1 + c + 1]! * syn1neg[l2 + c + 1]!;
-              f2 += syn0[l1 + c + 2]! * syn1neg[l2 + c + 2]!;
-              f3 += syn0[l1 + c + 3]! * syn1neg[l2 + c + 3]!;
-            }
-            for (; c < dim; c++) f0 += syn0[l1 + c]! * syn1neg[l2 + c]!;
-            let f = f0 + f1 + (f2 + f3);
+            const l2 = syn1negB + target * row;
+            const f = dot(l1, l2, dim);
             let g: number;
             if (f > 6) g = (label - 1) * alpha;
             else if (f < -6) g = label * alpha;
             else g = (label - expTable[((f + 6) * expScale) | 0]!) * alpha;
-            for (let c = 0; c < dim; c++) {
-              const v = syn1neg[l2 + c]!;
-              neu1e[c] += g * v;
-              syn1neg[l2 + c] = v + g * syn0[l1 + c]!;
-            }
-            }
-          for (let c = 0; c < dim; c++) syn0[l1 + c] += neu1e[c]!;
+            upd(g, neu1eB, l2, l1, dim);
+          }
+        }
+        if (sg === 1) axpy(1, neu1eB, l1, dim);
+      }
+      if (sg === 0) {
+        // hidden -> input: every context word receives the whole error, as in word2vec.c
+        for (let a = b; a < aEnd; a++) {
+          if (a === window) continue;
+          const cpos = sp - window + a;
+          if (cpos < 0 || cpos >= len) continue;
+          axpy(1, neu1eB, syn0B + sen[cpos]! * row, dim);
         }
       }
     }

@@ -12,6 +12,7 @@ import { lcgNext, makeExpTable, trainBatch, type KernelState } from './kernel.js
 import { KeyedVectors } from './keyed-vectors.js';
 import { buildNoiseTable, DEFAULT_TABLE_SIZE } from './noise-table.js';
 import { buildVocab, type TrainVocab } from './vocab-build.js';
+import { createMemory, instantiateVecops, vecopsModule } from './wasm/vecops.js';
 import { WorkerPool, type WorkerInit } from './worker.js';
 
 /** Progress reported during training (about every batch). */
@@ -163,10 +164,16 @@ export class Word2Vec {
     const dim = o.vectorSize;
     const useShared = o.threads > 1;
 
-    const syn0 = shared(Float32Array, V * dim, 4, useShared);
+    // One shared memory holds syn0, syn1, syn1neg and each thread's two scratch vectors.
+    const rowBytes = dim * 4;
+    const syn0B = 0;
+    const syn1B = syn0B + align16(V * rowBytes);
+    const syn1negB = syn1B + (o.hs ? align16(V * rowBytes) : 0);
+    const scratchB = syn1negB + (o.negative > 0 ? align16(V * rowBytes) : 0);
+    const memory = createMemory(scratchB + o.threads * 2 * align16(rowBytes));
+    const module = vecopsModule();
+    const syn0 = new Float32Array(memory.buffer, syn0B, V * dim);
     initWeights(syn0, dim, o.seed);
-    const syn1 = shared(Float32Array, o.hs ? V * dim : 0, 4, useShared);
-    const syn1neg = shared(Float32Array, o.negative > 0 ? V * dim : 0, 4, useShared);
     const tables = makeTables(vocab, o.hs, o.negative > 0 ? o.noiseTableSize : 0, o.sample, useShared);
     const expTable = makeExpTable();
 
@@ -194,16 +201,21 @@ export class Word2Vec {
     if (useShared) {
       const inits: WorkerInit[] = [];
       for (let t = 0; t < o.threads; t++) {
-        inits.push({ syn0, syn1, syn1neg, expTable, ...tables, ...base, maxSentenceLength: o.maxSentenceLength, rng: seedState(o.seed + t) });
+        const neu1B = scratchB + t * 2 * align16(rowBytes);
+        inits.push({ memory, module, syn0B, syn1B, syn1negB, neu1B, neu1eB: neu1B + align16(rowBytes), expTable, ...tables, ...base, maxSentenceLength: o.maxSentenceLength, rng: seedState(o.seed + t) });
       }
       pool = new WorkerPool(inits);
     } else {
+      const neu1eB = scratchB + align16(rowBytes);
       st = {
-        syn0,
-        syn1,
-        syn1neg,
-        neu1: new Float32Array(dim),
-        neu1e: new Float32Array(dim),
+        ops: instantiateVecops(memory, module),
+        syn0B,
+        syn1B,
+        syn1negB,
+        neu1B: scratchB,
+        neu1eB,
+        neu1: new Float32Array(memory.buffer, scratchB, dim),
+        neu1e: new Float32Array(memory.buffer, neu1eB, dim),
         expTable,
         ...tables,
         sen: new Int32Array(o.maxSentenceLength),
@@ -281,6 +293,10 @@ export class Word2Vec {
     vectors.set(syn0);
     return new Word2Vec(new KeyedVectors(vocab.words, vectors, dim, vocab.counts), stats);
   }
+}
+
+function align16(n: number): number {
+  return Math.ceil(n / 16) * 16;
 }
 
 function takeBuffer(pool: WorkerPool | undefined, n: number): Int32Array {

@@ -4,13 +4,20 @@
  * LCG and scratch buffers. Updates race without locks, as in word2vec.c's pthreads.
  */
 import { Worker } from 'node:worker_threads';
-import { lcgNext, trainBatch } from './kernel.js';
+import { lcgNext, trainBatch, type KernelOps } from './kernel.js';
+import type { WasmMemory, WasmModule } from './wasm/vecops.js';
 
 /** The shared and per-thread data one worker needs (all typed arrays over SharedArrayBuffers where shared). */
 export interface WorkerInit {
-  syn0: Float32Array;
-  syn1: Float32Array;
-  syn1neg: Float32Array;
+  /** The shared weight memory and the compiled vecops module. */
+  memory: WasmMemory;
+  module: WasmModule;
+  syn0B: number;
+  syn1B: number;
+  syn1negB: number;
+  /** This thread's scratch vectors (byte offsets into memory). */
+  neu1B: number;
+  neu1eB: number;
   expTable: Float32Array;
   table: Int32Array;
   codes: Uint8Array;
@@ -35,12 +42,17 @@ export interface WorkerInit {
 function workerMain(): void {
   const { parentPort, workerData } = require('node:worker_threads');
   const d = workerData;
+  const WA = (globalThis as unknown as { WebAssembly: { Instance: new (m: unknown, i: object) => { exports: unknown } } }).WebAssembly;
+  const ops = new WA.Instance(d.module, { env: { memory: d.memory } }).exports as KernelOps;
   const st = {
-    syn0: d.syn0,
-    syn1: d.syn1,
-    syn1neg: d.syn1neg,
-    neu1: new Float32Array(d.dim),
-    neu1e: new Float32Array(d.dim),
+    ops,
+    syn0B: d.syn0B,
+    syn1B: d.syn1B,
+    syn1negB: d.syn1negB,
+    neu1B: d.neu1B,
+    neu1eB: d.neu1eB,
+    neu1: new Float32Array(d.memory.buffer, d.neu1B, d.dim),
+    neu1e: new Float32Array(d.memory.buffer, d.neu1eB, d.dim),
     expTable: d.expTable,
     table: d.table,
     codes: d.codes,

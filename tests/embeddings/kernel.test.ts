@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXP_TABLE_SIZE, lcgNext, makeExpTable, trainBatch, type KernelState } from '../../src/embeddings/kernel.js';
+import { createMemory, instantiateVecops } from '../../src/embeddings/wasm/vecops.js';
 
 function bigLcg(seed: bigint, steps: number): bigint[] {
   const out: bigint[] = [];
@@ -32,15 +33,31 @@ describe('makeExpTable', () => {
   });
 });
 
-function state(overrides: Partial<KernelState>): KernelState {
+interface Fixture {
+  st: KernelState;
+  syn0: Float32Array;
+  syn1: Float32Array;
+  syn1neg: Float32Array;
+}
+
+// V = 3 words, dim = 4: syn0 at byte 0, syn1 at 256, syn1neg at 512, scratch at 768/832.
+function state(overrides: Partial<KernelState>, init?: { syn1?: number }): Fixture {
   const dim = 4;
   const V = 3;
-  return {
-    syn0: Float32Array.from({ length: V * dim }, (_, i) => ((i % 7) - 3) / 10),
-    syn1: new Float32Array(0),
-    syn1neg: new Float32Array(V * dim),
-    neu1: new Float32Array(dim),
-    neu1e: new Float32Array(dim),
+  const memory = createMemory(1024);
+  const syn0 = new Float32Array(memory.buffer, 0, V * dim);
+  syn0.set(Array.from({ length: V * dim }, (_, i) => ((i % 7) - 3) / 10));
+  const syn1 = new Float32Array(memory.buffer, 256, V * dim).fill(init?.syn1 ?? 0);
+  const syn1neg = new Float32Array(memory.buffer, 512, V * dim);
+  const st: KernelState = {
+    ops: instantiateVecops(memory),
+    syn0B: 0,
+    syn1B: 256,
+    syn1negB: 512,
+    neu1B: 768,
+    neu1eB: 832,
+    neu1: new Float32Array(memory.buffer, 768, dim),
+    neu1e: new Float32Array(memory.buffer, 832, dim),
     expTable: makeExpTable(),
     table: new Int32Array([0, 1, 2, 2]),
     codes: new Uint8Array(0),
@@ -60,6 +77,7 @@ function state(overrides: Partial<KernelState>): KernelState {
     sample: 0,
     ...overrides,
   };
+  return { st, syn0, syn1, syn1neg };
 }
 
 describe('trainBatch', () => {
@@ -67,8 +85,8 @@ describe('trainBatch', () => {
     // Sentence [0, 1], window 1: b = next % 1 = 0 so the full window is used. First the centre
     // word 0 with context 1, then centre 1 with context 0. With syn1neg all zero every dot is 0,
     // so the positive gradient is (1 - sigmoid(0)) * alpha and syn1neg[word] += g * syn0[context].
-    const st = state({ window: 1, negative: 1 });
-    const syn0Before = st.syn0.slice();
+    const { st, syn0: syn0View, syn1neg: syn1negView } = state({ window: 1, negative: 1 });
+    const syn0Before = syn0View.slice();
     const kept = trainBatch(st, new Int32Array([0, 1]), new Int32Array([2]), 1, 0.1);
     expect(kept).toBe(2);
     // Replay by hand with the same LCG.
@@ -103,29 +121,30 @@ describe('trainBatch', () => {
       for (let c = 0; c < 4; c++) syn0[ctx * 4 + c] += neu1e[c]!;
     }
     for (let i = 0; i < 12; i++) {
-      expect(st.syn0[i]).toBeCloseTo(syn0[i]!, 6);
-      expect(st.syn1neg[i]).toBeCloseTo(syn1neg[i]!, 6);
+      expect(syn0View[i]).toBeCloseTo(syn0[i]!, 6);
+      expect(syn1negView[i]).toBeCloseTo(syn1neg[i]!, 6);
     }
     expect(Array.from(st.rng)).toEqual(Array.from(rng));
   });
 
   it('drops words by the subsampling threshold', () => {
-    const st = state({ sample: 1, sampleRan: new Float32Array([0, 2, 2]) });
+    const { st } = state({ sample: 1, sampleRan: new Float32Array([0, 2, 2]) });
     // ran = 0 < any draw except 0 drops word 0; ran >= 1 always keeps.
     const kept = trainBatch(st, new Int32Array([0, 1, 0, 2, 0]), new Int32Array([5]), 1, 0.025);
     expect(kept).toBe(2);
   });
 
   it('continues sentences longer than the scratch buffer', () => {
-    const st = state({ sen: new Int32Array(2) });
+    const { st } = state({ sen: new Int32Array(2) });
     expect(trainBatch(st, new Int32Array([0, 1, 2, 0, 1]), new Int32Array([5]), 1, 0.025)).toBe(5);
   });
 
   it('runs CBOW with hierarchical softmax without touching syn1neg', () => {
-    const st = state({ sg: 0, hs: 1, negative: 0, syn1: new Float32Array(8).fill(0.1), syn1neg: new Float32Array(0), codes: new Uint8Array([0, 1, 1]), points: new Int32Array([1, 1, 0]), codeStart: new Int32Array([0, 1, 2, 3]) });
-    const before = st.syn1.slice();
+    const { st, syn0, syn1, syn1neg } = state({ sg: 0, hs: 1, negative: 0, codes: new Uint8Array([0, 1, 1]), points: new Int32Array([1, 1, 0]), codeStart: new Int32Array([0, 1, 2, 3]) }, { syn1: 0.1 });
+    const before = syn1.slice();
     trainBatch(st, new Int32Array([0, 1, 2]), new Int32Array([3]), 1, 0.05);
-    expect(Array.from(st.syn1)).not.toEqual(Array.from(before));
-    for (const x of st.syn0) expect(Number.isFinite(x)).toBe(true);
+    expect(Array.from(syn1)).not.toEqual(Array.from(before));
+    expect(Array.from(syn1neg)).toEqual(new Array(12).fill(0));
+    for (const x of syn0) expect(Number.isFinite(x)).toBe(true);
   });
 });
