@@ -6,7 +6,6 @@
 import { ArgumentError, FormatError } from '../core/errors.js';
 import { readNumberedLines } from '../io/lines.js';
 import type { KeyedVectors } from './keyed-vectors.js';
-import { topKDot } from './nn-kernel.js';
 import { pearson, spearman } from './stats.js';
 
 /** Options of {@link evaluateWordAnalogies}. */
@@ -123,7 +122,7 @@ export async function evaluateWordAnalogies(kv: KeyedVectors, file: string, opts
     exclude[ia] = 1;
     exclude[ib] = 1;
     exclude[ic] = 1;
-    const best = topKDot(u, d, n, q, 5, exclude).sorted();
+    const best = kv.searchUnit(q, 5, n, exclude).sorted();
     exclude[ia] = 0;
     exclude[ib] = 0;
     exclude[ic] = 0;

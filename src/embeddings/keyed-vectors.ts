@@ -6,7 +6,8 @@
 import { ArgumentError, NotFoundError } from '../core/errors.js';
 import { emd } from './emd.js';
 import { evaluateWordAnalogies, evaluateWordPairs, type AnalogyOptions, type AnalogyResult, type PairsOptions, type PairsResult } from './evaluate.js';
-import { dotAll, topKDot } from './nn-kernel.js';
+import { dotAll, NnIndex, topKDot } from './nn-kernel.js';
+import type { TopK } from '../util/heap.js';
 import { loadVectors, saveVectors, type LoadOptions, type SaveOptions } from './w2v-format.js';
 
 /** A term of a {@link KeyedVectors.mostSimilar} query: a word, a raw vector, or a word with a weight. */
@@ -63,6 +64,7 @@ export class KeyedVectors {
   readonly counts: Float64Array | undefined;
   private readonly index = new Map<string, number>();
   private normed: Float32Array | undefined;
+  private nn: NnIndex | undefined;
 
   /**
    * @param words one word per row (no duplicates).
@@ -117,7 +119,9 @@ export class KeyedVectors {
   unitVectors(): Float32Array {
     if (this.normed) return this.normed;
     const d = this.dim;
-    const out = new Float32Array(this.vectors.length);
+    // Kept in WebAssembly memory when it fits, for the SIMD search.
+    this.nn = NnIndex.create(this.words.length, d);
+    const out = this.nn ? this.nn.unit : new Float32Array(this.vectors.length);
     for (let r = 0, off = 0; r < this.words.length; r++, off += d) {
       let s = 0;
       for (let c = 0; c < d; c++) s += this.vectors[off + c]! * this.vectors[off + c]!;
@@ -181,8 +185,17 @@ export class KeyedVectors {
     const n = this.limit(opts.restrictVocab);
     const exclude = new Uint8Array(this.words.length);
     const q = this.queryVector(opts.positive ?? [], opts.negative ?? [], exclude);
-    const heap = topKDot(this.unitVectors(), this.dim, n, q, opts.topn ?? 10, exclude);
+    const heap = this.searchUnit(q, opts.topn ?? 10, n, exclude);
     return heap.sorted().map((e) => ({ word: this.words[e.id]!, score: e.score }));
+  }
+
+  /**
+   * Top-k rows [0, nRows) by dot product of the unit vectors with the unit `query`, skipping rows
+   * flagged 1 in `exclude` (which may be empty). The building block of every search.
+   */
+  searchUnit(query: Float32Array, k: number, nRows: number = this.words.length, exclude: Uint8Array = new Uint8Array(0)): TopK {
+    const u = this.unitVectors();
+    return this.nn ? this.nn.topK(nRows, query, k, exclude) : topKDot(u, this.dim, nRows, query, k, exclude);
   }
 
   /** Like {@link mostSimilar} with a single vector; nothing is excluded. */

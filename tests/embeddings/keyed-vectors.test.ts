@@ -110,3 +110,21 @@ describe('wmDistance', () => {
     expect(k.wmDistance(['man'], ['king'], { norm: false })).toBeCloseTo(Math.hypot(1, 0.2), 6);
   });
 });
+
+describe('searchUnit', () => {
+  it('agrees with the plain typed-array kernel', async () => {
+    const { topKDot } = await import('../../src/embeddings/nn-kernel.js');
+    const n = 500;
+    const d = 13; // not a multiple of 4: exercises the SIMD tail
+    const vecs = Float32Array.from({ length: n * d }, (_, i) => Math.sin(i * 12.9898) * 43758.5453 % 1);
+    const k = new KeyedVectors(Array.from({ length: n }, (_, i) => `w${i}`), vecs, d);
+    const q = k.vector('w7', { norm: true }).slice();
+    const exclude = new Uint8Array(n);
+    exclude[7] = 1;
+    const fast = k.searchUnit(q, 10, 400, exclude).sorted();
+    const slow = topKDot(k.unitVectors(), d, 400, q, 10, exclude).sorted();
+    expect(fast.map((e) => e.id)).toEqual(slow.map((e) => e.id));
+    fast.forEach((e, i) => expect(e.score).toBeCloseTo(slow[i]!.score, 5));
+    expect(fast.every((e) => e.id < 400 && e.id !== 7)).toBe(true);
+  });
+});
