@@ -7,6 +7,10 @@ import { lmPerplexity } from './lm-perplexity.js';
 import { lmTrain } from './lm-train.js';
 import { tfidfKeywords } from './tfidf-keywords.js';
 import { tokenizeCommand } from './tokenize.js';
+import { w2vAnalogy } from './w2v-analogy.js';
+import { w2vEval } from './w2v-eval.js';
+import { w2vSimilar } from './w2v-similar.js';
+import { w2vTrain } from './w2v-train.js';
 
 /** Every CLI command, in --help order. Each command lives in its own file. */
 export const COMMANDS: Command[] = [
@@ -18,4 +22,8 @@ export const COMMANDS: Command[] = [
   lmTrain,
   lmPerplexity,
   lmGenerate,
+  w2vTrain,
+  w2vSimilar,
+  w2vAnalogy,
+  w2vEval,
 ];

@@ -1,0 +1,23 @@
+import { ArgumentError } from '../../core/errors.js';
+import { KeyedVectors } from '../../embeddings/keyed-vectors.js';
+import type { Command } from '../command.js';
+
+/** `textloom w2v similar`: nearest neighbours of a word. */
+export const w2vSimilar: Command = {
+  name: 'w2v similar',
+  summary: 'list the words nearest to a word (cosine)',
+  usage: '--vectors FILE WORD [--topn 10] [--json]',
+  flags: {
+    vectors: { type: 'string', value: 'FILE', doc: 'vectors file (.bin, .txt or .tlv)', required: true },
+    topn: { type: 'number', default: 10, doc: 'number of neighbours' },
+    'restrict-vocab': { type: 'number', doc: 'search only the N most frequent words' },
+    json: { type: 'boolean', doc: 'print JSON' },
+  },
+  async run(args, io) {
+    if (args.positional.length !== 1) throw new ArgumentError('give exactly one WORD');
+    const kv = await KeyedVectors.load(String(args.flags.vectors));
+    const res = kv.mostSimilar({ positive: [args.positional[0]!], topn: args.flags.topn as number, restrictVocab: args.flags['restrict-vocab'] as number | undefined });
+    if (args.flags.json) io.stdout.write(JSON.stringify(res) + '\n');
+    else for (const r of res) io.stdout.write(`${r.word}\t${r.score.toFixed(6)}\n`);
+  },
+};

@@ -1,0 +1,68 @@
+import { ArgumentError } from '../../core/errors.js';
+import { Word2Vec } from '../../embeddings/word2vec.js';
+import type { Command } from '../command.js';
+import { ProgressBar } from '../progress.js';
+
+/** `textloom w2v train`: trains word2vec on a text file (one sentence per line) and saves the vectors. */
+export const w2vTrain: Command = {
+  name: 'w2v train',
+  summary: 'train word2vec vectors (skip-gram or CBOW) on a text file',
+  usage: '--input FILE --out FILE(.bin|.txt|.tlv) [flags]',
+  help: 'Example: textloom w2v train --input corpus.txt --out vectors.bin --sg --threads 2 --json',
+  flags: {
+    input: { type: 'string', value: 'FILE', doc: 'training text, one sentence per line, whitespace-separated tokens (.gz ok)', required: true },
+    out: { type: 'string', value: 'FILE', doc: 'output vectors: .bin (word2vec binary), .tlv (native), else word2vec text', required: true },
+    sg: { type: 'boolean', doc: 'skip-gram' },
+    cbow: { type: 'boolean', doc: 'CBOW (the default)' },
+    'cbow-sum': { type: 'boolean', doc: 'CBOW sums the context vectors instead of averaging them' },
+    size: { type: 'number', default: 100, doc: 'vector dimensionality' },
+    window: { type: 'number', default: 5, doc: 'maximum context window' },
+    negative: { type: 'number', default: 5, doc: 'negative samples (0 = off)' },
+    hs: { type: 'number', default: 0, doc: 'hierarchical softmax (1 = on)' },
+    'min-count': { type: 'number', default: 5, doc: 'drop words seen fewer times' },
+    'max-vocab': { type: 'number', default: 0, doc: 'cap on distinct words during counting (0 = none)' },
+    sample: { type: 'number', default: 1e-3, doc: 'subsampling threshold (0 = off)' },
+    alpha: { type: 'number', doc: 'starting learning rate (default 0.025 skip-gram, 0.05 CBOW)' },
+    'min-alpha': { type: 'number', doc: 'final learning rate (default alpha * 1e-4)' },
+    epochs: { type: 'number', default: 5, doc: 'passes over the corpus' },
+    threads: { type: 'number', default: 1, doc: 'training threads (1 = reproducible)' },
+    seed: { type: 'number', default: 1, doc: 'random seed' },
+    json: { type: 'boolean', doc: 'print a JSON summary' },
+  },
+  async run(args, io) {
+    const f = args.flags;
+    if (f.sg && f.cbow) throw new ArgumentError('give --sg or --cbow, not both', { key: '--sg' });
+    let bar: ProgressBar | undefined;
+    const model = await Word2Vec.train(String(f.input), {
+      sg: f.sg === true,
+      cbowMean: f['cbow-sum'] !== true,
+      vectorSize: f.size as number,
+      window: f.window as number,
+      negative: f.negative as number,
+      hs: f.hs === 1,
+      minCount: f['min-count'] as number,
+      maxVocabSize: f['max-vocab'] as number,
+      sample: f.sample as number,
+      alpha: f.alpha as number | undefined,
+      minAlpha: f['min-alpha'] as number | undefined,
+      epochs: f.epochs as number,
+      threads: f.threads as number,
+      seed: f.seed as number,
+      onProgress: (p) => {
+        if (p.phase !== 'train') return;
+        bar ??= new ProgressBar('w2v train', p.wordsTotal, io.stderr);
+        bar.update(p.wordsDone, `alpha ${p.alpha.toFixed(6)} epoch ${p.epoch}`);
+      },
+    });
+    bar?.done();
+    await model.wv.save(String(f.out));
+    const s = model.stats;
+    if (f.json) {
+      io.stdout.write(
+        JSON.stringify({ vocab_size: s.vocabSize, train_words: s.trainWords, effective_words: s.effectiveWords, epochs: s.epochs, seconds: s.seconds, words_per_second: s.wordsPerSecond, output: f.out }) + '\n',
+      );
+    } else {
+      io.stdout.write(`vocabulary ${s.vocabSize} words, ${s.trainWords} training words x ${s.epochs} epochs in ${s.seconds.toFixed(1)}s (${Math.round(s.wordsPerSecond)} words/s); saved ${f.out}\n`);
+    }
+  },
+};

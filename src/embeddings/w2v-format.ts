@@ -1,0 +1,320 @@
+/**
+ * Vector file formats.
+ * - word2vec text: `V D\n`, then `word v1 ... vD\n` per word (word2vec.c `-binary 0`, gensim `binary=False`).
+ * - word2vec binary: `V D\n`, then per word `word ` + D little-endian float32 + `\n` (`-binary 1`).
+ * - textloom native (.tlv): magic `TLWV`, version, counts, word lengths, UTF-8 words, float32
+ *   vectors, optional float64 counts, CRC-32 footer; loads with one copy and is checked on load.
+ * Readers report malformed input with the line (text) or byte offset (binary).
+ */
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { extname } from 'node:path';
+import { ArgumentError, FormatError, NotFoundError } from '../core/errors.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import { readNumberedLines } from '../io/lines.js';
+import { crc32 } from '../util/crc32.js';
+import { KeyedVectors } from './keyed-vectors.js';
+
+/** A vector file format. */
+export type VectorFormat = 'text' | 'binary' | 'native';
+
+/** Options of {@link saveVectors}. */
+export interface SaveOptions {
+  /** Format; default from the extension: `.bin` binary, `.tlv` native, anything else text. */
+  format?: VectorFormat;
+}
+
+/** Options of {@link loadVectors}. */
+export interface LoadOptions {
+  /** Format; default: native if the file starts with the magic, else by extension (`.bin` binary, else text). */
+  format?: VectorFormat;
+  /** Read only the first N vectors (word2vec formats), as gensim's `limit`; default all. */
+  limit?: number;
+}
+
+const MAGIC = 0x5657_4c54; // 'TLWV' little-endian
+const VERSION = 1;
+const HEADER = 24;
+
+/** The format implied by a file name. */
+export function formatFromPath(path: string): VectorFormat {
+  const ext = extname(path).toLowerCase();
+  return ext === '.bin' ? 'binary' : ext === '.tlv' ? 'native' : 'text';
+}
+
+/**
+ * Writes `kv` atomically in the given format.
+ * @example await saveVectors(kv, 'vectors.bin') // word2vec.c binary
+ */
+export async function saveVectors(kv: KeyedVectors, path: string, opts: SaveOptions = {}): Promise<void> {
+  const format = opts.format ?? formatFromPath(path);
+  if (format === 'native') return writeFileAtomic(path, encodeNative(kv));
+  return writeFileAtomic(path, format === 'binary' ? binaryChunks(kv) : textChunks(kv));
+}
+
+// Nine significant digits round-trip any float32.
+function fmt(x: number): string {
+  return String(Number(x.toPrecision(9)));
+}
+
+function checkWord(w: string): void {
+  if (w === '' || /[ \n]/.test(w)) throw new ArgumentError(`word ${JSON.stringify(w)} cannot be written in the word2vec formats (empty or contains a space or newline)`, { key: w });
+}
+
+function* textChunks(kv: KeyedVectors): Generator<string> {
+  const d = kv.dim;
+  yield `${kv.size} ${d}\n`;
+  const v = kv.vectors;
+  let buf: string[] = [];
+  for (let i = 0; i < kv.size; i++) {
+    const w = kv.words[i]!;
+    checkWord(w);
+    const parts = new Array<string>(d + 1);
+    parts[0] = w;
+    for (let c = 0; c < d; c++) parts[c + 1] = fmt(v[i * d + c]!);
+    buf.push(parts.join(' ') + '\n');
+    if (buf.length >= 1000) {
+      yield buf.join('');
+      buf = [];
+    }
+  }
+  if (buf.length) yield buf.join('');
+}
+
+function* binaryChunks(kv: KeyedVectors): Generator<Uint8Array> {
+  const d = kv.dim;
+  yield Buffer.from(`${kv.size} ${d}\n`, 'utf8');
+  const parts: Buffer[] = [];
+  let size = 0;
+  for (let i = 0; i < kv.size; i++) {
+    const w = kv.words[i]!;
+    checkWord(w);
+    const wb = Buffer.from(w + ' ', 'utf8');
+    const rec = Buffer.alloc(wb.length + d * 4 + 1);
+    wb.copy(rec, 0);
+    for (let c = 0; c < d; c++) rec.writeFloatLE(kv.vectors[i * d + c]!, wb.length + c * 4);
+    rec[rec.length - 1] = 0x0a;
+    parts.push(rec);
+    size += rec.length;
+    if (size > 1 << 20) {
+      yield Buffer.concat(parts);
+      parts.length = 0;
+      size = 0;
+    }
+  }
+  if (parts.length) yield Buffer.concat(parts);
+}
+
+function encodeNative(kv: KeyedVectors): Uint8Array {
+  const V = kv.size;
+  const d = kv.dim;
+  const wordBytes = kv.words.map((w) => Buffer.from(w, 'utf8'));
+  let blob = 0;
+  for (const b of wordBytes) blob += b.length;
+  const lensOff = HEADER;
+  const blobOff = lensOff + 4 * V;
+  const vecOff = align(blobOff + blob, 8);
+  const cntOff = vecOff + 4 * V * d;
+  const hasCounts = kv.counts !== undefined ? 1 : 0;
+  const end = cntOff + (hasCounts ? 8 * V : 0);
+  const out = new Uint8Array(end + 4);
+  const dv = new DataView(out.buffer);
+  dv.setUint32(0, MAGIC, true);
+  dv.setUint32(4, VERSION, true);
+  dv.setUint32(8, V, true);
+  dv.setUint32(12, d, true);
+  dv.setUint32(16, hasCounts, true);
+  dv.setUint32(20, blob, true);
+  let p = blobOff;
+  for (let i = 0; i < V; i++) {
+    dv.setUint32(lensOff + 4 * i, wordBytes[i]!.length, true);
+    out.set(wordBytes[i]!, p);
+    p += wordBytes[i]!.length;
+  }
+  for (let i = 0; i < V * d; i++) dv.setFloat32(vecOff + 4 * i, kv.vectors[i]!, true);
+  if (hasCounts) for (let i = 0; i < V; i++) dv.setFloat64(cntOff + 8 * i, kv.counts![i]!, true);
+  dv.setUint32(end, crc32(out.subarray(0, end)), true);
+  return out;
+}
+
+function align(n: number, a: number): number {
+  return Math.ceil(n / a) * a;
+}
+
+function decodeNative(bytes: Uint8Array, file: string): KeyedVectors {
+  if (bytes.length < HEADER + 4) throw new FormatError(`file too short for a textloom vector file (${bytes.length} bytes)`, { file, offset: 0 });
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (dv.getUint32(0, true) !== MAGIC) throw new FormatError('not a textloom vector file (bad magic)', { file, offset: 0 });
+  const version = dv.getUint32(4, true);
+  if (version !== VERSION) throw new FormatError(`unsupported textloom vector file version ${version} (this build reads ${VERSION})`, { file, offset: 4 });
+  const V = dv.getUint32(8, true);
+  const d = dv.getUint32(12, true);
+  const hasCounts = dv.getUint32(16, true);
+  const blob = dv.getUint32(20, true);
+  const blobOff = HEADER + 4 * V;
+  const vecOff = align(blobOff + blob, 8);
+  const cntOff = vecOff + 4 * V * d;
+  const end = cntOff + (hasCounts ? 8 * V : 0);
+  if (d < 1 || hasCounts > 1 || end + 4 !== bytes.length) throw new FormatError(`header does not match the file size (${V} words x ${d} dims, ${bytes.length} bytes)`, { file, offset: 8 });
+  const stored = dv.getUint32(end, true);
+  const actual = crc32(bytes.subarray(0, end));
+  if (stored !== actual) throw new FormatError(`CRC mismatch (stored ${stored.toString(16)}, computed ${actual.toString(16)}): the file is corrupt`, { file, offset: end });
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  const words: string[] = new Array(V);
+  let p = blobOff;
+  for (let i = 0; i < V; i++) {
+    const len = dv.getUint32(HEADER + 4 * i, true);
+    words[i] = dec.decode(bytes.subarray(p, p + len));
+    p += len;
+  }
+  const vectors = new Float32Array(V * d);
+  new Uint8Array(vectors.buffer).set(bytes.subarray(vecOff, cntOff));
+  if (!LITTLE_ENDIAN) for (let i = 0; i < V * d; i++) vectors[i] = dv.getFloat32(vecOff + 4 * i, true);
+  let counts: Float64Array | undefined;
+  if (hasCounts) {
+    counts = new Float64Array(V);
+    for (let i = 0; i < V; i++) counts[i] = dv.getFloat64(cntOff + 8 * i, true);
+  }
+  return makeKv(words, vectors, d, counts, file);
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+function makeKv(words: string[], vectors: Float32Array, d: number, counts: Float64Array | undefined, file: string): KeyedVectors {
+  try {
+    return new KeyedVectors(words, vectors, d, counts);
+  } catch (e) {
+    if (e instanceof ArgumentError) throw new FormatError(e.message.replace(/ \(at .*\)$/, ''), { file });
+    throw e;
+  }
+}
+
+function parseHeader(line: string, file: string, offset?: number): [number, number] {
+  const m = /^\s*(\d+)\s+(\d+)\s*$/.exec(line);
+  if (!m) throw new FormatError(`expected a "<count> <dims>" header, got ${JSON.stringify(line.slice(0, 60))}`, offset === undefined ? { file, line: 1 } : { file, offset });
+  const V = Number(m[1]);
+  const d = Number(m[2]);
+  if (d < 1) throw new FormatError('dimension must be >= 1', { file, line: 1 });
+  return [V, d];
+}
+
+async function loadText(file: string, limit: number): Promise<KeyedVectors> {
+  let V = -1;
+  let d = 0;
+  let words: string[] = [];
+  let vectors = new Float32Array(0);
+  let n = 0;
+  for await (const [raw, lineNo] of readNumberedLines(file)) {
+    if (V < 0) {
+      [V, d] = parseHeader(raw, file);
+      V = Math.min(V, limit);
+      words = new Array(V);
+      vectors = new Float32Array(V * d);
+      continue;
+    }
+    if (n >= V) {
+      if (limit < Infinity || raw.trim() === '') continue;
+      throw new FormatError(`more vectors than the ${V} the header declares`, { file, line: lineNo });
+    }
+    // gensim: rstrip, then split on single spaces (word2vec.c leaves a trailing space).
+    const parts = raw.replace(/[ \t\r]+$/, '').split(' ');
+    if (parts.length !== d + 1) throw new FormatError(`expected a word and ${d} numbers, got ${parts.length - 1} numbers (is this really the text format?)`, { file, line: lineNo });
+    words[n] = parts[0]!;
+    for (let c = 0; c < d; c++) {
+      const s = parts[c + 1]!;
+      const x = Number(s);
+      if (s === '' || Number.isNaN(x)) throw new FormatError(`bad number ${JSON.stringify(s)} in column ${c + 2}`, { file, line: lineNo });
+      vectors[n * d + c] = x;
+    }
+    n++;
+  }
+  if (V < 0) throw new FormatError('empty file (no header)', { file, line: 1 });
+  if (n < V) throw new FormatError(`the header declares ${V} vectors but the file has ${n}`, { file, line: n + 2 });
+  return makeKv(words, vectors, d, undefined, file);
+}
+
+/** Reads a word2vec.c binary file without holding it whole: a buffered cursor over the fd. */
+function loadBinary(file: string, limit: number): KeyedVectors {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 20);
+    let bufStart = 0; // file offset of buf[0]
+    let bufLen = 0;
+    let pos = 0; // file offset of the next byte
+    const fill = (): boolean => {
+      const keep = bufStart + bufLen - pos;
+      buf.copy(buf, 0, pos - bufStart, pos - bufStart + keep);
+      bufStart = pos;
+      bufLen = keep + readSync(fd, buf, keep, buf.length - keep, pos + keep);
+      return bufLen > keep;
+    };
+    const byteAt = (): number => {
+      if (pos >= bufStart + bufLen && !fill()) return -1;
+      return buf[pos++ - bufStart]!;
+    };
+    // Header line.
+    const head: number[] = [];
+    for (;;) {
+      const b = byteAt();
+      if (b < 0) throw new FormatError('unexpected end of file in the header', { file, offset: pos });
+      if (b === 0x0a) break;
+      head.push(b);
+      if (head.length > 100) throw new FormatError('header line too long (is this really the binary format?)', { file, offset: 0 });
+    }
+    let [V, d] = parseHeader(Buffer.from(head).toString('latin1'), file, 0);
+    V = Math.min(V, limit);
+    const words: string[] = new Array(V);
+    const vectors = new Float32Array(V * d);
+    const dec = new TextDecoder('utf-8', { fatal: true });
+    const wordBytes: number[] = [];
+    const rec = d * 4;
+    if (rec > buf.length) throw new FormatError(`dimension ${d} too large`, { file, offset: 0 });
+    for (let i = 0; i < V; i++) {
+      wordBytes.length = 0;
+      const start = pos;
+      for (;;) {
+        const b = byteAt();
+        if (b < 0) throw new FormatError(`unexpected end of file in word ${i + 1} of ${V}`, { file, offset: pos });
+        if (b === 0x20) break;
+        if (b === 0x0a && wordBytes.length === 0) continue; // the newline ending the previous record
+        wordBytes.push(b);
+        if (wordBytes.length > 10000) throw new FormatError(`word ${i + 1} longer than 10000 bytes (is this really the binary format?)`, { file, offset: start });
+      }
+      try {
+        words[i] = dec.decode(new Uint8Array(wordBytes));
+      } catch {
+        throw new FormatError(`word ${i + 1} is not valid UTF-8`, { file, offset: start });
+      }
+      if (bufStart + bufLen - pos < rec) fill();
+      if (bufStart + bufLen - pos < rec) throw new FormatError(`unexpected end of file in the vector of word ${i + 1} (${JSON.stringify(words[i])}): needs ${rec} bytes`, { file, offset: pos });
+      const o = pos - bufStart;
+      for (let c = 0; c < d; c++) vectors[i * d + c] = buf.readFloatLE(o + 4 * c);
+      pos += rec;
+    }
+    return makeKv(words, vectors, d, undefined, file);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Loads vectors from a word2vec text/binary file or a native .tlv file.
+ * @example const kv = await loadVectors('GoogleNews-vectors-negative300.bin', { limit: 100000 })
+ */
+export async function loadVectors(path: string, opts: LoadOptions = {}): Promise<KeyedVectors> {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    throw new NotFoundError(`no such file: ${path}`, { file: path });
+  }
+  const magic = Buffer.alloc(4);
+  const got = readSync(fd, magic, 0, 4, 0);
+  closeSync(fd);
+  const limit = opts.limit ?? Infinity;
+  const format = opts.format ?? (got === 4 && magic.readUInt32LE(0) === MAGIC ? 'native' : formatFromPath(path));
+  if (format === 'native') {
+    return decodeNative(readFileSync(path), path);
+  }
+  if (format === 'binary') return loadBinary(path, limit);
+  return loadText(path, limit);
+}

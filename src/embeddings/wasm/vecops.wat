@@ -1,0 +1,91 @@
+;; Vector primitives for the word2vec kernel and nearest-neighbour search, in WebAssembly SIMD
+;; (f32x4). Pointers are byte offsets into the imported (shared) memory; n counts float32s.
+;; Built into vecops-bytes.ts by bench/build-wasm.mjs; the .wat is the source of truth.
+(module
+  (import "env" "memory" (memory 1 65536 shared))
+
+  ;; sum_i a[i] * b[i], accumulated in four float32 lanes then a scalar tail.
+  (func $dot (export "dot") (param $a i32) (param $b i32) (param $n i32) (result f32)
+    (local $acc v128) (local $end i32) (local $tail i32) (local $s f32)
+    (local.set $end (i32.add (local.get $a) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    (local.set $tail (i32.add (local.get $a) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $l
+        (br_if $done (i32.ge_u (local.get $a) (local.get $end)))
+        (local.set $acc (f32x4.add (local.get $acc) (f32x4.mul (v128.load (local.get $a)) (v128.load (local.get $b)))))
+        (local.set $a (i32.add (local.get $a) (i32.const 16)))
+        (local.set $b (i32.add (local.get $b) (i32.const 16)))
+        (br $l)))
+    (local.set $s (f32.add
+      (f32.add (f32x4.extract_lane 0 (local.get $acc)) (f32x4.extract_lane 1 (local.get $acc)))
+      (f32.add (f32x4.extract_lane 2 (local.get $acc)) (f32x4.extract_lane 3 (local.get $acc)))))
+    (block $tdone
+      (loop $t
+        (br_if $tdone (i32.ge_u (local.get $a) (local.get $tail)))
+        (local.set $s (f32.add (local.get $s) (f32.mul (f32.load (local.get $a)) (f32.load (local.get $b)))))
+        (local.set $a (i32.add (local.get $a) (i32.const 4)))
+        (local.set $b (i32.add (local.get $b) (i32.const 4)))
+        (br $t)))
+    (local.get $s))
+
+  ;; The fused output-layer update of word2vec.c: for each i, v = out[i]; e[i] += g * v; out[i] = v + g * inp[i].
+  (func (export "upd") (param $g f32) (param $e i32) (param $out i32) (param $inp i32) (param $n i32)
+    (local $gv v128) (local $v v128) (local $end i32) (local $tail i32) (local $sv f32)
+    (local.set $gv (f32x4.splat (local.get $g)))
+    (local.set $end (i32.add (local.get $e) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    (local.set $tail (i32.add (local.get $e) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $l
+        (br_if $done (i32.ge_u (local.get $e) (local.get $end)))
+        (local.set $v (v128.load (local.get $out)))
+        (v128.store (local.get $e) (f32x4.add (v128.load (local.get $e)) (f32x4.mul (local.get $gv) (local.get $v))))
+        (v128.store (local.get $out) (f32x4.add (local.get $v) (f32x4.mul (local.get $gv) (v128.load (local.get $inp)))))
+        (local.set $e (i32.add (local.get $e) (i32.const 16)))
+        (local.set $out (i32.add (local.get $out) (i32.const 16)))
+        (local.set $inp (i32.add (local.get $inp) (i32.const 16)))
+        (br $l)))
+    (block $tdone
+      (loop $t
+        (br_if $tdone (i32.ge_u (local.get $e) (local.get $tail)))
+        (local.set $sv (f32.load (local.get $out)))
+        (f32.store (local.get $e) (f32.add (f32.load (local.get $e)) (f32.mul (local.get $g) (local.get $sv))))
+        (f32.store (local.get $out) (f32.add (local.get $sv) (f32.mul (local.get $g) (f32.load (local.get $inp)))))
+        (local.set $e (i32.add (local.get $e) (i32.const 4)))
+        (local.set $out (i32.add (local.get $out) (i32.const 4)))
+        (local.set $inp (i32.add (local.get $inp) (i32.const 4)))
+        (br $t))))
+
+  ;; y[i] += a * x[i]
+  (func (export "axpy") (param $a f32) (param $x i32) (param $y i32) (param $n i32)
+    (local $av v128) (local $end i32) (local $tail i32)
+    (local.set $av (f32x4.splat (local.get $a)))
+    (local.set $end (i32.add (local.get $y) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    (local.set $tail (i32.add (local.get $y) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $l
+        (br_if $done (i32.ge_u (local.get $y) (local.get $end)))
+        (v128.store (local.get $y) (f32x4.add (v128.load (local.get $y)) (f32x4.mul (local.get $av) (v128.load (local.get $x)))))
+        (local.set $x (i32.add (local.get $x) (i32.const 16)))
+        (local.set $y (i32.add (local.get $y) (i32.const 16)))
+        (br $l)))
+    (block $tdone
+      (loop $t
+        (br_if $tdone (i32.ge_u (local.get $y) (local.get $tail)))
+        (f32.store (local.get $y) (f32.add (f32.load (local.get $y)) (f32.mul (local.get $a) (f32.load (local.get $x)))))
+        (local.set $x (i32.add (local.get $x) (i32.const 4)))
+        (local.set $y (i32.add (local.get $y) (i32.const 4)))
+        (br $t))))
+
+  ;; out[r] = dot(mat + r * dim, q, dim) for r < rows (row-major matrix, float32 scores).
+  (func (export "scores") (param $mat i32) (param $q i32) (param $out i32) (param $rows i32) (param $dim i32)
+    (local $stride i32) (local $end i32)
+    (local.set $stride (i32.shl (local.get $dim) (i32.const 2)))
+    (local.set $end (i32.add (local.get $out) (i32.shl (local.get $rows) (i32.const 2))))
+    (block $done
+      (loop $l
+        (br_if $done (i32.ge_u (local.get $out) (local.get $end)))
+        (f32.store (local.get $out) (call $dot (local.get $mat) (local.get $q) (local.get $dim)))
+        (local.set $mat (i32.add (local.get $mat) (local.get $stride)))
+        (local.set $out (i32.add (local.get $out) (i32.const 4)))
+        (br $l))))
+)

@@ -1,0 +1,353 @@
+/**
+ * word2vec training (skip-gram / CBOW, negative sampling / hierarchical softmax) with
+ * word2vec.c's update rules. Stages: vocabulary scan ({@link buildVocab}) -> tables (Huffman
+ * codes, noise table, subsampling thresholds, initial weights) -> epochs of batches fed to the
+ * kernel, in this thread (`threads: 1`, bit-for-bit reproducible for a seed) or in Hogwild
+ * workers over shared weights (`threads > 1`).
+ */
+import { ArgumentError } from '../core/errors.js';
+import { openCorpus, type Corpus } from './corpus.js';
+import { buildHuffman } from './huffman.js';
+import { lcgNext, makeExpTable, trainBatch, type KernelState } from './kernel.js';
+import { KeyedVectors } from './keyed-vectors.js';
+import { buildNoiseTable, DEFAULT_TABLE_SIZE } from './noise-table.js';
+import { buildVocab, type TrainVocab } from './vocab-build.js';
+import { createMemory, instantiateVecops, vecopsModule } from './wasm/vecops.js';
+import { WorkerPool, type WorkerInit } from './worker.js';
+
+/** Progress reported during training (about every batch). */
+export interface TrainProgress {
+  /** 'vocab' while scanning, 'train' during the epochs. */
+  phase: 'vocab' | 'train';
+  epoch: number;
+  /** In-vocabulary words processed so far over all epochs. */
+  wordsDone: number;
+  /** epochs x trainWords. */
+  wordsTotal: number;
+  alpha: number;
+  /** Seconds since training started. */
+  seconds: number;
+  wordsPerSecond: number;
+}
+
+/** Options of {@link Word2Vec.train}; names follow gensim, semantics word2vec.c. */
+export interface Word2VecOptions {
+  /** Skip-gram when true, CBOW when false (default false, as both word2vec.c and gensim). */
+  sg?: boolean;
+  /** CBOW: average the context vectors (true, word2vec.c) or sum them (default true). */
+  cbowMean?: boolean;
+  /** Vector dimensionality (default 100). */
+  vectorSize?: number;
+  /** Maximum distance between centre and context word; each position draws a window in [1, window] (default 5). */
+  window?: number;
+  /** Ignore words seen fewer times (default 5). */
+  minCount?: number;
+  /** Cap on distinct words held during the vocabulary scan (pruning rare ones); 0 = none (default 0). */
+  maxVocabSize?: number;
+  /** Subsampling threshold for frequent words; 0 disables (default 1e-3). */
+  sample?: number;
+  /** Noise words per positive example; 0 disables negative sampling (default 5). */
+  negative?: number;
+  /** Use hierarchical softmax (default false). */
+  hs?: boolean;
+  /** Starting learning rate (default 0.025 for skip-gram, 0.05 for CBOW, as word2vec.c). */
+  alpha?: number;
+  /** Final learning rate; default alpha * 1e-4 (word2vec.c's floor). */
+  minAlpha?: number;
+  /** Passes over the corpus (default 5). */
+  epochs?: number;
+  /** Seed of the weight initialisation and training LCGs (default 1, word2vec.c's). */
+  seed?: number;
+  /** Training threads; 1 trains in this thread, reproducibly (default 1). */
+  threads?: number;
+  /** Words per batch handed to the kernel; the learning rate is updated per batch (default 10000, word2vec.c's update interval). */
+  batchWords?: number;
+  /** Longer sentences continue as new ones (default 1000, word2vec.c's MAX_SENTENCE_LENGTH). */
+  maxSentenceLength?: number;
+  /** Slots in the unigram^0.75 noise table (default 1e8, word2vec.c's; 400 MB, shared by threads). */
+  noiseTableSize?: number;
+  /** Called about once per batch. */
+  onProgress?: (p: TrainProgress) => void;
+}
+
+/** Default options (alpha depends on `sg` when not given). */
+export const WORD2VEC_DEFAULTS = Object.freeze({
+  sg: false,
+  cbowMean: true,
+  vectorSize: 100,
+  window: 5,
+  minCount: 5,
+  maxVocabSize: 0,
+  sample: 1e-3,
+  negative: 5,
+  hs: false,
+  epochs: 5,
+  seed: 1,
+  threads: 1,
+  batchWords: 10000,
+  maxSentenceLength: 1000,
+  noiseTableSize: DEFAULT_TABLE_SIZE,
+});
+
+/** Summary of a training run. */
+export interface TrainStats {
+  vocabSize: number;
+  /** In-vocabulary words per epoch. */
+  trainWords: number;
+  /** Words kept after subsampling, over all epochs. */
+  effectiveWords: number;
+  epochs: number;
+  /** Wall-clock seconds, vocabulary scan included. */
+  seconds: number;
+  /** epochs x trainWords / seconds. */
+  wordsPerSecond: number;
+}
+
+function checkInt(name: string, v: number, min: number): void {
+  if (!Number.isInteger(v) || v < min) throw new ArgumentError(`${name} must be an integer >= ${min}, got ${v}`, { key: name });
+}
+
+function shared<T extends Float32Array | Int32Array | Uint8Array>(Ctor: new (b: SharedArrayBuffer) => T, n: number, bytes: number, use: boolean): T {
+  return use ? new Ctor(new SharedArrayBuffer(n * bytes)) : new (Ctor as unknown as new (n: number) => T)(n);
+}
+
+/**
+ * A trained word2vec model: the vectors as {@link KeyedVectors} plus the training summary.
+ * @example
+ * const model = await Word2Vec.train('corpus.txt', { sg: true, vectorSize: 100, threads: 2 });
+ * model.wv.mostSimilar({ positive: ['king'] });
+ */
+export class Word2Vec {
+  private constructor(
+    /** The word vectors (vocabulary in descending frequency). */
+    readonly wv: KeyedVectors,
+    /** Training summary. */
+    readonly stats: TrainStats,
+  ) {}
+
+  /**
+   * Trains word vectors on a streamed corpus (see {@link Corpus}); see {@link Word2VecOptions}
+   * for every option and its default.
+   *
+   * Differences from word2vec.c, on purpose: there is no `</s>` pseudo-word (sentences come as
+   * token arrays, so end-of-line is not a token and the noise table has no slot for it); vocabulary
+   * ties keep first-seen order (qsort's order is unspecified); the learning rate is updated once
+   * per batch of `batchWords` from the words dispatched so far, and with `minAlpha` decays
+   * linearly from alpha to minAlpha (gensim) instead of to alpha * (1 - progress) floored.
+   */
+  static async train(corpus: Corpus, options: Word2VecOptions = {}): Promise<Word2Vec> {
+    const o = { ...WORD2VEC_DEFAULTS, ...options };
+    for (const k of Object.keys(options) as (keyof Word2VecOptions)[]) if (options[k] === undefined) (o as Record<string, unknown>)[k] = (WORD2VEC_DEFAULTS as Record<string, unknown>)[k];
+    checkInt('vectorSize', o.vectorSize, 1);
+    checkInt('window', o.window, 1);
+    checkInt('minCount', o.minCount, 1);
+    checkInt('maxVocabSize', o.maxVocabSize, 0);
+    checkInt('negative', o.negative, 0);
+    checkInt('epochs', o.epochs, 1);
+    checkInt('threads', o.threads, 1);
+    checkInt('batchWords', o.batchWords, 1);
+    checkInt('maxSentenceLength', o.maxSentenceLength, 1);
+    checkInt('noiseTableSize', o.noiseTableSize, 1);
+    if (!Number.isInteger(o.seed)) throw new ArgumentError(`seed must be an integer, got ${o.seed}`, { key: 'seed' });
+    if (!(o.sample >= 0)) throw new ArgumentError(`sample must be >= 0, got ${o.sample}`, { key: 'sample' });
+    if (!o.hs && o.negative === 0) throw new ArgumentError('need hs: true or negative > 0 (otherwise nothing is trained)', { key: 'negative' });
+    const alpha0 = o.alpha ?? (o.sg ? 0.025 : 0.05);
+    if (!(alpha0 > 0)) throw new ArgumentError(`alpha must be > 0, got ${alpha0}`, { key: 'alpha' });
+    if (o.minAlpha !== undefined && !(o.minAlpha >= 0 && o.minAlpha <= alpha0)) throw new ArgumentError(`minAlpha must be in [0, alpha], got ${o.minAlpha}`, { key: 'minAlpha' });
+
+    const t0 = performance.now();
+    const source = openCorpus(corpus);
+    o.onProgress?.({ phase: 'vocab', epoch: 0, wordsDone: 0, wordsTotal: 0, alpha: alpha0, seconds: 0, wordsPerSecond: 0 });
+    const vocab = await buildVocab(source, { minCount: o.minCount, maxVocabSize: o.maxVocabSize });
+    const V = vocab.words.length;
+    if (V === 0) throw new ArgumentError(`the corpus has no word seen at least minCount=${o.minCount} times`, { key: 'minCount' });
+    const dim = o.vectorSize;
+    const useShared = o.threads > 1;
+
+    // One shared memory holds syn0, syn1, syn1neg and each thread's two scratch vectors.
+    const rowBytes = dim * 4;
+    const syn0B = 0;
+    const syn1B = syn0B + align16(V * rowBytes);
+    const syn1negB = syn1B + (o.hs ? align16(V * rowBytes) : 0);
+    const scratchB = syn1negB + (o.negative > 0 ? align16(V * rowBytes) : 0);
+    const memory = createMemory(scratchB + o.threads * 2 * align16(rowBytes));
+    const module = vecopsModule();
+    const syn0 = new Float32Array(memory.buffer, syn0B, V * dim);
+    initWeights(syn0, dim, o.seed);
+    const tables = makeTables(vocab, o.hs, o.negative > 0 ? o.noiseTableSize : 0, o.sample, useShared);
+    const expTable = makeExpTable();
+
+    const total = o.epochs * vocab.trainWords;
+    const minAlpha = o.minAlpha;
+    const alphaAt = (done: number): number => {
+      if (minAlpha !== undefined) return Math.max(minAlpha, alpha0 - ((alpha0 - minAlpha) * done) / total);
+      const a = alpha0 * (1 - done / (total + 1));
+      return Math.max(a, alpha0 * 0.0001);
+    };
+    const base = {
+      dim,
+      window: o.window,
+      negative: o.negative,
+      hs: o.hs ? 1 : 0,
+      sg: o.sg ? 1 : 0,
+      cbowMean: o.cbowMean ? 1 : 0,
+      vocabSize: V,
+      tableSize: tables.table.length,
+      sample: o.sample > 0 ? 1 : 0,
+    };
+
+    let pool: WorkerPool | undefined;
+    let st: KernelState | undefined;
+    if (useShared) {
+      const inits: WorkerInit[] = [];
+      for (let t = 0; t < o.threads; t++) {
+        const neu1B = scratchB + t * 2 * align16(rowBytes);
+        inits.push({ memory, module, syn0B, syn1B, syn1negB, neu1B, neu1eB: neu1B + align16(rowBytes), expTable, ...tables, ...base, maxSentenceLength: o.maxSentenceLength, rng: seedState(o.seed + t) });
+      }
+      pool = new WorkerPool(inits);
+    } else {
+      const neu1eB = scratchB + align16(rowBytes);
+      st = {
+        ops: instantiateVecops(memory, module),
+        syn0B,
+        syn1B,
+        syn1negB,
+        neu1B: scratchB,
+        neu1eB,
+        neu1: new Float32Array(memory.buffer, scratchB, dim),
+        neu1e: new Float32Array(memory.buffer, neu1eB, dim),
+        expTable,
+        ...tables,
+        sen: new Int32Array(o.maxSentenceLength),
+        rng: new Uint32Array(seedState(o.seed)),
+        ...base,
+      };
+    }
+
+    let done = 0;
+    let kept = 0;
+    let lastReport = 0;
+    const report = (epoch: number, alpha: number): void => {
+      if (!o.onProgress) return;
+      const now = performance.now();
+      if (now - lastReport < 100 && done < total) return;
+      lastReport = now;
+      const seconds = (now - t0) / 1000;
+      o.onProgress({ phase: 'train', epoch, wordsDone: done, wordsTotal: total, alpha, seconds, wordsPerSecond: seconds > 0 ? done / seconds : 0 });
+    };
+    try {
+      const batchWords = o.batchWords;
+      for (let epoch = 1; epoch <= o.epochs; epoch++) {
+        let words: Int32Array = takeBuffer(pool, batchWords * 2);
+        let lens: Int32Array = new Int32Array(Math.max(16, words.length >> 2));
+        let nw = 0;
+        let ns = 0;
+        const flush = async (): Promise<void> => {
+          if (nw === 0) return;
+          const alpha = alphaAt(done);
+          if (pool) {
+            await pool.submit(words, lens, ns, alpha);
+            const next = pool.free.pop();
+            words = next && next.words.length >= batchWords ? next.words : new Int32Array(batchWords * 2);
+            lens = next ? next.lens : new Int32Array(Math.max(16, words.length >> 2));
+          } else kept += trainBatch(st!, words, lens, ns, alpha);
+          done += nw;
+          nw = 0;
+          ns = 0;
+          report(epoch, alpha);
+        };
+        for await (const sent of source.pass()) {
+          const start = nw;
+          for (let i = 0; i < sent.length; i++) {
+            const id = vocab.index.get(sent[i]!);
+            if (id === undefined) continue; // OOV words are skipped and not counted, as in word2vec.c
+            if (nw >= words.length) words = growInt(words, nw * 2);
+            words[nw++] = id;
+          }
+          if (nw === start) continue;
+          if (ns >= lens.length) lens = growInt(lens, ns * 2);
+          lens[ns++] = nw - start;
+          if (nw >= batchWords) await flush();
+        }
+        await flush();
+      }
+      if (pool) {
+        await pool.drain();
+        kept = pool.kept;
+      }
+    } finally {
+      if (pool) await pool.close();
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    const stats: TrainStats = {
+      vocabSize: V,
+      trainWords: vocab.trainWords,
+      effectiveWords: kept,
+      epochs: o.epochs,
+      seconds,
+      wordsPerSecond: seconds > 0 ? total / seconds : 0,
+    };
+    report(o.epochs, alphaAt(done));
+    // Copy out of shared memory so the result is an ordinary, transferable array.
+    const vectors = new Float32Array(syn0.length);
+    vectors.set(syn0);
+    return new Word2Vec(new KeyedVectors(vocab.words, vectors, dim, vocab.counts), stats);
+  }
+}
+
+function align16(n: number): number {
+  return Math.ceil(n / 16) * 16;
+}
+
+function takeBuffer(pool: WorkerPool | undefined, n: number): Int32Array {
+  const b = pool?.free.pop();
+  return b && b.words.length >= n ? b.words : new Int32Array(n);
+}
+
+function growInt(a: Int32Array, n: number): Int32Array {
+  const b = new Int32Array(Math.max(n, 16));
+  b.set(a);
+  return b;
+}
+
+/** LCG start state [lo, hi] for a (possibly negative) integer seed, as a 64-bit two's complement value. */
+function seedState(seed: number): [number, number] {
+  const big = BigInt.asUintN(64, BigInt(seed));
+  return [Number(big & 0xffffffffn), Number(big >> 32n)];
+}
+
+/** word2vec.c's InitNet: syn0 uniform in [-0.5, 0.5) / dim from the LCG started at `seed`. */
+function initWeights(syn0: Float32Array, dim: number, seed: number): void {
+  const s = new Uint32Array(seedState(seed));
+  for (let i = 0; i < syn0.length; i++) {
+    lcgNext(s);
+    syn0[i] = ((s[0]! & 0xffff) / 65536 - 0.5) / dim;
+  }
+}
+
+function makeTables(vocab: TrainVocab, hs: boolean, tableSize: number, sample: number, useShared: boolean) {
+  const V = vocab.words.length;
+  let codes: Uint8Array = new Uint8Array(0);
+  let points: Int32Array = new Int32Array(0);
+  let codeStart: Int32Array = new Int32Array(V + 1);
+  if (hs) {
+    const h = buildHuffman(vocab.counts);
+    codes = shared(Uint8Array, h.codes.length, 1, useShared);
+    codes.set(h.codes);
+    points = shared(Int32Array, h.points.length, 4, useShared);
+    points.set(h.points);
+    codeStart = h.start;
+  }
+  const table = shared(Int32Array, tableSize, 4, useShared);
+  if (tableSize > 0) buildNoiseTable(vocab.counts, tableSize, 0.75, table);
+  const sampleRan = new Float32Array(V);
+  if (sample > 0) {
+    // word2vec.c: keep probability (sqrt(f / (sample * total)) + 1) * (sample * total) / f, stored as a C float.
+    const st = sample * vocab.trainWords;
+    for (let w = 0; w < V; w++) {
+      const f = vocab.counts[w]!;
+      sampleRan[w] = ((Math.sqrt(f / st) + 1) * st) / f;
+    }
+  }
+  return { codes, points, codeStart, table, sampleRan };
+}

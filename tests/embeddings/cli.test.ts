@@ -1,0 +1,63 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { topicCorpus } from './helpers.js';
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => (out += d));
+  stderr.on('data', (d) => (err += d));
+  const code = await main(argv, { stdout, stderr });
+  return { code, out, err };
+}
+
+describe('w2v commands', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tl-cli-'));
+  const input = join(dir, 'corpus.txt');
+  writeFileSync(input, topicCorpus().map((s) => s.join(' ')).join('\n'));
+  const out = join(dir, 'v.bin');
+
+  it('w2v train writes vectors and a JSON summary', async () => {
+    const r = await run(['w2v', 'train', '--input', input, '--out', out, '--sg', '--size', '8', '--min-count', '1', '--epochs', '2', '--sample', '0', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.vocab_size).toBe(13);
+    expect(j.words_per_second).toBeGreaterThan(0);
+    expect(j.seconds).toBeGreaterThan(0);
+  });
+
+  it('w2v similar / analogy print neighbours', async () => {
+    const s = await run(['w2v', 'similar', '--vectors', out, 'cat', '--topn', '3', '--json']);
+    expect(s.code).toBe(0);
+    expect(JSON.parse(s.out)).toHaveLength(3);
+    const a = await run(['w2v', 'analogy', '--vectors', out, 'cat', 'dog', 'car', '--topn', '2']);
+    expect(a.code).toBe(0);
+    expect(a.out.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('w2v eval reports analogies and pairs', async () => {
+    const q = join(dir, 'q.txt');
+    writeFileSync(q, ': s\ncat dog car bus\n');
+    const p = join(dir, 'p.txt');
+    writeFileSync(p, 'cat\tdog\t9\ncat\tcar\t1\nbus\ttrain\t8\nhorse\tplane\t2\n');
+    const r = await run(['w2v', 'eval', '--vectors', out, '--analogies', q, '--pairs', p, '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.analogies.questions).toBe(1);
+    expect(j.pairs[0].pairs).toBe(4);
+  });
+
+  it('bad input exits 2 with one line', async () => {
+    const r = await run(['w2v', 'train', '--input', join(dir, 'missing.txt'), '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    const b = await run(['w2v', 'similar', '--vectors', out, 'zzz']);
+    expect(b.code).toBe(2);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { buildHuffman } from '../../src/embeddings/huffman.js';
+import { buildNoiseTable } from '../../src/embeddings/noise-table.js';
+import { ArgumentError } from '../../src/index.js';
+
+describe('buildHuffman', () => {
+  it("builds word2vec.c's codes and points (worked example, counts 5 3 2 1)", () => {
+    const h = buildHuffman([5, 3, 2, 1]);
+    const word = (w: number) => ({
+      code: Array.from(h.codes.subarray(h.start[w]!, h.start[w + 1]!)),
+      point: Array.from(h.points.subarray(h.start[w]!, h.start[w + 1]!)),
+    });
+    expect(word(0)).toEqual({ code: [0], point: [2] });
+    expect(word(1)).toEqual({ code: [1, 1], point: [2, 1] });
+    expect(word(2)).toEqual({ code: [1, 0, 1], point: [2, 1, 0] });
+    expect(word(3)).toEqual({ code: [1, 0, 0], point: [2, 1, 0] });
+  });
+  it('gives a prefix-free code', () => {
+    const counts = Array.from({ length: 50 }, (_, i) => 1000 - i * 17);
+    const h = buildHuffman(counts);
+    const codes = counts.map((_, w) => Array.from(h.codes.subarray(h.start[w]!, h.start[w + 1]!)).join(''));
+    for (const a of codes) for (const b of codes) if (a !== b) expect(b.startsWith(a)).toBe(false);
+  });
+  it('needs two words', () => {
+    expect(() => buildHuffman([3])).toThrow(ArgumentError);
+  });
+});
+
+describe('buildNoiseTable', () => {
+  it("fills slots like word2vec.c's InitUnigramTable (worked example)", () => {
+    expect(Array.from(buildNoiseTable([1, 1], 10))).toEqual([0, 0, 0, 0, 0, 0, 0, 1, 1, 1]);
+  });
+  it('follows count^0.75', () => {
+    const t = buildNoiseTable([16, 1], 100000);
+    let zeros = 0;
+    for (const x of t) if (x === 0) zeros++;
+    expect(zeros / t.length).toBeCloseTo(8 / 9, 3);
+  });
+});

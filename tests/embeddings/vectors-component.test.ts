@@ -1,0 +1,52 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ArgumentError, createPipeline, createVectorsComponent, Doc, docVector, hasVector, KeyedVectors, similarity, spanVector, tokenVector } from '../../src/index.js';
+
+const kv = new KeyedVectors(['cats', 'dogs', 'purr', 'bark'], Float32Array.from([1, 0, 0.8, 0.2, 1, 1, 0, 1]), 2);
+
+describe('createVectorsComponent', () => {
+  it('assigns rows; tokenVector/spanVector/docVector follow spaCy (unknown tokens are zeros in the mean)', () => {
+    const doc = Doc.fromWords(['cats', 'purr', 'loudly']);
+    createVectorsComponent(kv).process(doc);
+    expect(Array.from(tokenVector(doc.token(0)))).toEqual([1, 0]);
+    expect(hasVector(doc.token(2))).toBe(false);
+    expect(Array.from(tokenVector(doc.token(2)))).toEqual([0, 0]);
+    expect(Array.from(docVector(doc))).toEqual([Math.fround(2 / 3), Math.fround(1 / 3)]);
+    expect(Array.from(spanVector(doc.span(0, 2)))).toEqual([1, 0.5]);
+  });
+  it('falls back to lower case when asked', () => {
+    const doc = Doc.fromWords(['Cats']);
+    createVectorsComponent(kv, { lowercaseFallback: true }).process(doc);
+    expect(hasVector(doc.token(0))).toBe(true);
+  });
+});
+
+describe('similarity', () => {
+  it('is the cosine of the vectors, 0 for an all-unknown doc', () => {
+    const comp = createVectorsComponent(kv);
+    const a = Doc.fromWords(['cats', 'purr']);
+    const b = Doc.fromWords(['dogs', 'bark']);
+    const c = Doc.fromWords(['zzz']);
+    for (const d of [a, b, c]) comp.process(d);
+    const va = [1, 0.5];
+    const vb = [0.4, 0.6];
+    expect(similarity(a, b)).toBeCloseTo((va[0]! * vb[0]! + va[1]! * vb[1]!) / Math.hypot(...va) / Math.hypot(...vb), 6);
+    expect(similarity(a.token(0), b.token(0))).toBeCloseTo(kv.similarity('cats', 'dogs'), 6);
+    expect(similarity(a, c)).toBe(0);
+  });
+  it('explains a doc without vectors', () => {
+    expect(() => docVector(Doc.fromWords(['x']))).toThrow(ArgumentError);
+  });
+});
+
+describe('vectors factory', () => {
+  it('loads a vectors file from a pipeline config', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tl-vc-'));
+    await kv.save(join(dir, 'v.tlv'));
+    const nlp = await createPipeline({ tokenizer: { factory: 'whitespace' }, components: [{ name: 'vectors', options: { path: 'v.tlv' } }] }, { baseDir: dir });
+    const doc = nlp('cats bark');
+    expect(Array.from(docVector(doc))).toEqual([0.5, 0.5]);
+  });
+});

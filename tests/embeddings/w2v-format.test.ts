@@ -1,0 +1,111 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ArgumentError, FormatError, KeyedVectors, loadVectors, NotFoundError, saveVectors } from '../../src/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tl-fmt-'));
+const sample = () => new KeyedVectors(['the', 'über', 'cat'], Float32Array.from([0.1, -0.25, 1e-8, 3.5, -7.123456, 0.33333334]), 2, Float64Array.from([10, 5, 2]));
+
+/** A file laid out by word2vec.c's description: "V D\n", then per word "word " + D float32 LE + "\n". */
+function cBinary(words: string[], vecs: number[][]): Buffer {
+  const parts = [Buffer.from(`${words.length} ${vecs[0]!.length}\n`)];
+  words.forEach((w, i) => {
+    const f = Buffer.alloc(4 * vecs[i]!.length);
+    vecs[i]!.forEach((x, c) => f.writeFloatLE(x, 4 * c));
+    parts.push(Buffer.from(w + ' '), f, Buffer.from('\n'));
+  });
+  return Buffer.concat(parts);
+}
+
+describe('saveVectors / loadVectors', () => {
+  it.each(['v.txt', 'v.bin', 'v.tlv'])('round-trips exactly through %s', async (name) => {
+    const kv = sample();
+    const p = join(dir, name);
+    await saveVectors(kv, p);
+    const back = await loadVectors(p);
+    expect(back.words).toEqual(kv.words);
+    expect(Array.from(back.vectors)).toEqual(Array.from(kv.vectors));
+    if (name.endsWith('.tlv')) expect(Array.from(back.counts!)).toEqual([10, 5, 2]);
+  });
+
+  it('round-trips random vectors through every format (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.float({ noNaN: true, noDefaultInfinity: true }), { minLength: 6, maxLength: 6 }), async (xs) => {
+        const kv = new KeyedVectors(['a', 'b', 'c'], Float32Array.from(xs), 2);
+        for (const name of ['p.txt', 'p.bin', 'p.tlv']) {
+          await saveVectors(kv, join(dir, name));
+          expect(Array.from((await loadVectors(join(dir, name))).vectors).map((x) => x + 0)).toEqual(Array.from(kv.vectors).map((x) => x + 0));
+        }
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('writes the word2vec.c text layout', async () => {
+    await saveVectors(sample(), join(dir, 'layout.txt'));
+    const lines = readFileSync(join(dir, 'layout.txt'), 'utf8').split('\n');
+    expect(lines[0]).toBe('3 2');
+    expect(lines[1]).toBe('the 0.100000001 -0.25');
+  });
+
+  it("reads a binary file written by the C tool's format (with </s> and no trailing newline quirks)", async () => {
+    const p = join(dir, 'c.bin');
+    writeFileSync(p, cBinary(['</s>', 'hello', 'wörld'], [[0.5, -1], [2, 0.25], [-3, 4]]));
+    const kv = await loadVectors(p);
+    expect(kv.words).toEqual(['</s>', 'hello', 'wörld']);
+    expect(Array.from(kv.vector('wörld'))).toEqual([-3, 4]);
+    expect((await loadVectors(p, { limit: 2 })).words).toEqual(['</s>', 'hello']);
+  });
+
+  it("reads word2vec.c's text output (\"%lf \" with a trailing space)", async () => {
+    const p = join(dir, 'c.txt');
+    writeFileSync(p, '2 3\n</s> 0.004003 0.004419 -0.003830 \nthe -0.036540 0.083368 0.030312 \n');
+    const kv = await loadVectors(p);
+    expect(kv.words).toEqual(['</s>', 'the']);
+    expect(kv.vector('the')[1]).toBeCloseTo(0.083368, 6);
+  });
+
+  it('names the line of a malformed text file', async () => {
+    const p = join(dir, 'bad.txt');
+    writeFileSync(p, '2 3\na 1 2 3\nb 1 2\n');
+    await expect(loadVectors(p)).rejects.toThrow(/bad\.txt:3/);
+    writeFileSync(p, '2 2\na 1 x\nb 1 2\n');
+    await expect(loadVectors(p)).rejects.toThrow(/bad number "x".*bad\.txt:2/);
+    writeFileSync(p, 'not a header\n');
+    await expect(loadVectors(p)).rejects.toThrow(FormatError);
+    writeFileSync(p, '3 1\na 1\nb 2\n');
+    await expect(loadVectors(p)).rejects.toThrow(/declares 3 vectors but the file has 2/);
+  });
+
+  it('names the byte offset of a truncated binary file', async () => {
+    const p = join(dir, 'trunc.bin');
+    const full = cBinary(['ab', 'cd'], [[1, 2], [3, 4]]);
+    writeFileSync(p, full.subarray(0, full.length - 5));
+    const err = await loadVectors(p).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FormatError);
+    expect((err as FormatError).where?.offset).toBe(4 + 12 + 3);
+  });
+
+  it('checks magic, version and CRC of the native format', async () => {
+    const p = join(dir, 'x.tlv');
+    await saveVectors(sample(), p);
+    const good = readFileSync(p);
+    const flip = Buffer.from(good);
+    flip[40] = flip[40]! ^ 0xff;
+    writeFileSync(p, flip);
+    await expect(loadVectors(p)).rejects.toThrow(/CRC mismatch/);
+    const ver = Buffer.from(good);
+    ver.writeUInt32LE(99, 4);
+    writeFileSync(p, ver);
+    await expect(loadVectors(p)).rejects.toThrow(/version 99/);
+    writeFileSync(p, good.subarray(0, 30));
+    await expect(loadVectors(p)).rejects.toThrow(FormatError);
+  });
+
+  it('rejects unwritable words and missing files', async () => {
+    await expect(saveVectors(new KeyedVectors(['a b'], new Float32Array(1), 1), join(dir, 'w.txt'))).rejects.toThrow(ArgumentError);
+    await expect(loadVectors(join(dir, 'missing.bin'))).rejects.toThrow(NotFoundError);
+  });
+});
