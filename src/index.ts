@@ -17,3 +17,11 @@ export { readJsonl } from './io/jsonl.js';
 export { writeFileAtomic, writeFileAtomicSync } from './io/atomic.js';
 export { Rng } from './util/rng.js';
 export { TopK } from './util/heap.js';
+// --- matcher ---
+export { Matcher, MATCHER_DEFAULTS } from './components/matcher/matcher.js';
+export type { TokenPattern, TokenSpecInput, MatchTriple, OnMatch, MatcherOptions, MatcherAddOptions, MatchOptions } from './components/matcher/matcher.js';
+export { PhraseMatcher, PHRASE_MATCHER_DEFAULTS } from './components/matcher/phrase.js';
+export type { PhraseMatcherOptions, PhraseOnMatch } from './components/matcher/phrase.js';
+export { EntityRuler, ENTITY_RULER_DEFAULTS, readEntityPatterns } from './components/matcher/entity-ruler.js';
+export type { EntityPattern, EntityRulerOptions } from './components/matcher/entity-ruler.js';
+export { levenshtein, levenshteinCompare } from './components/matcher/predicates.js';
