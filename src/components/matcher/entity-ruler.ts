@@ -145,6 +145,21 @@ export class EntityRuler implements Component {
     return out.sort((a, b) => b[2] - b[1] - (a[2] - a[1]) || a[1] - b[1] || order(a[0]) - order(b[0]));
   }
 
+  /**
+   * Every match of every pattern, without entity resolution: `{label, id?, start, end}` in order of
+   * start, then end, then pattern order.
+   */
+  matches(doc: Doc): { label: string; id?: string; start: number; end: number }[] {
+    const order = (id: number) => this.keyInfo.get(id)?.order ?? 0;
+    return this.match(doc)
+      .sort((a, b) => a[1] - b[1] || a[2] - b[2] || order(a[0]) - order(b[0]))
+      .map(([key, start, end]) => {
+        const info = this.keyInfo.get(key);
+        const label = info?.label ?? this.vocab.strings.get(key);
+        return info?.id !== undefined ? { label, id: info.id, start, end } : { label, start, end };
+      });
+  }
+
   /** Sets `doc.ents` from the matches (see the class description). */
   process(doc: Doc): void {
     const matches = this.match(doc);
