@@ -39,8 +39,11 @@ export const Attr = {
   LIKE_EMAIL: 29,
 } as const;
 
-/** Number of attribute ids. */
-export const N_ATTRS = 30;
+/** Internal column holding a token's whole lexeme flags word; flag checks test one bit of it. */
+export const FLAGS_COLUMN = 30;
+
+/** Number of attribute ids (the flags column included). */
+export const N_ATTRS = 31;
 
 /** How an attribute's pattern values are typed. */
 export type AttrKind = 'string' | 'number' | 'bool' | 'iob';
@@ -153,6 +156,8 @@ export function tokenAttr(doc: Doc, attr: number, i: number): number {
       return doc.entType[i]!;
     case Attr.ENT_IOB:
       return doc.entIob[i]!;
+    case FLAGS_COLUMN:
+      return doc.vocab.flags(orth) >>> 0;
     case Attr.SENT_START:
       // spaCy sets sent_start = 1 on a doc's first token (push_back), so it always starts a sentence.
       return i === 0 || doc.sentStart[i] === 1 ? 1 : 0;
@@ -175,6 +180,9 @@ export function fillAttrColumn(doc: Doc, attr: number, start: number, end: numbe
       return doc.orth.subarray(start, end);
     case Attr.LOWER:
       for (let k = 0; k < n; k++) out[k] = vocab.lower(doc.orth[start + k]!);
+      return out;
+    case FLAGS_COLUMN:
+      for (let k = 0; k < n; k++) out[k] = vocab.flags(doc.orth[start + k]!) >>> 0;
       return out;
     case Attr.LEMMA:
       return doc.lemma.subarray(start, end);

@@ -1,5 +1,5 @@
 import type { Vocab } from '../../core/vocab.js';
-import { Attr, ATTR_DEFS, N_ATTRS } from './attrs.js';
+import { Attr, ATTR_DEFS, FLAGS_COLUMN, N_ATTRS } from './attrs.js';
 import type { NfaProgram } from './nfa.js';
 import { compilePredicate, type Predicate } from './predicates.js';
 import { Quant, type TokenSpec } from './validate.js';
@@ -53,11 +53,13 @@ export function compilePatterns(entries: readonly PatternEntry[], vocab: Vocab):
   };
   const predicates: Predicate[] = [];
   const predByKey = new Map<string, number>();
+  const predSlot: number[] = [];
 
   const quant: number[] = [];
   const checkStart: number[] = [];
   const checkSlot: number[] = [];
   const checkVal: number[] = [];
+  const checkMask: number[] = [];
   const predStart: number[] = [];
   const predIdx: number[] = [];
   const stepKey: number[] = [];
@@ -69,13 +71,18 @@ export function compilePatterns(entries: readonly PatternEntry[], vocab: Vocab):
     patternStart.push(quant.length);
     let first = true;
     for (const spec of entry.specs) {
-      const checks = spec.checks.map(([attr, v]) => [slot(attr), valueId(vocab, attr, v), attr] as const);
+      // Flag checks read one bit of the shared flags column; other checks compare whole values.
+      const checks = spec.checks.map(([attr, v]) => {
+        const flag = ATTR_DEFS[attr]!.flag;
+        return flag ? ([slot(FLAGS_COLUMN), valueId(vocab, attr, v) ? 1 : 0, attr, flag >>> 0] as const) : ([slot(attr), valueId(vocab, attr, v), attr, 0] as const);
+      });
       const preds = spec.preds.map((ps) => {
         const pred = compilePredicate(ps, vocab);
         let k = predByKey.get(pred.key);
         if (k === undefined) {
           k = predicates.length;
           predicates.push(pred);
+          predSlot.push(pred.attr >= 0 ? slot(pred.attr) : -1);
           predByKey.set(pred.key, k);
         }
         return k;
@@ -95,9 +102,10 @@ export function compilePatterns(entries: readonly PatternEntry[], vocab: Vocab):
         quant.push(q);
         checkStart.push(checkSlot.length);
         predStart.push(predIdx.length);
-        for (const [s, v] of checks) {
+        for (const [s, v, , mask] of checks) {
           checkSlot.push(s);
           checkVal.push(v);
+          checkMask.push(mask);
         }
         predIdx.push(...preds);
         stepKey.push(entry.keyIndex);
@@ -119,6 +127,7 @@ export function compilePatterns(entries: readonly PatternEntry[], vocab: Vocab):
     checkStart: Int32Array.from(checkStart),
     checkSlot: Int32Array.from(checkSlot),
     checkVal: Uint32Array.from(checkVal),
+    checkMask: Uint32Array.from(checkMask),
     predStart: Int32Array.from(predStart),
     predIdx: Int32Array.from(predIdx),
     stepKey: Int32Array.from(stepKey),
@@ -127,14 +136,18 @@ export function compilePatterns(entries: readonly PatternEntry[], vocab: Vocab):
     indexSlot: Int32Array.from(indexSlot),
     indexMaps: indexSlot.map((s) => new Map([...index.get(s)!].map(([v, list]) => [v, Int32Array.from(list)]))),
     nPreds: predicates.length,
+    predSlot: Int32Array.from(predSlot),
   };
   return { program, slotAttr, predicates };
 }
 
-function pickIndexCheck(checks: readonly (readonly [number, number, number])[]): readonly [number, number, number] | undefined {
-  let best: readonly [number, number, number] | undefined;
+type Check = readonly [slot: number, value: number, attr: number, mask: number];
+
+function pickIndexCheck(checks: readonly Check[]): Check | undefined {
+  let best: Check | undefined;
   let bestRank = Infinity;
   for (const c of checks) {
+    if (c[3] !== 0) continue;
     const r = INDEX_PRIORITY.indexOf(c[2]);
     const rank = r < 0 ? INDEX_PRIORITY.length : r;
     if (rank < bestRank) {

@@ -4,7 +4,8 @@ import { Span } from '../../core/span.js';
 import type { Vocab } from '../../core/vocab.js';
 import { Attr, fillAttrColumn } from './attrs.js';
 import { compilePatterns, type Compiled, type PatternEntry } from './compile.js';
-import { NfaScratch, runNfa } from './nfa.js';
+import { NfaScratch, runNfa, type PredicateMemo } from './nfa.js';
+import type { Predicate } from './predicates.js';
 import { parsePattern } from './validate.js';
 
 /** One token spec: attribute keys to literals or predicate objects, plus optional `OP` and `_`. */
@@ -75,7 +76,9 @@ export class Matcher {
   /** Whether patterns are validated strictly. */
   readonly validate: boolean;
   private readonly rules = new Map<string, Rule>();
-  private compiled: (Compiled & { keyIds: Int32Array; greedy: (string | undefined)[]; callbacks: (OnMatch | undefined)[]; usedAttrs: Set<number> }) | null = null;
+  private compiled:
+    | (Compiled & { keyIds: Int32Array; greedy: (string | undefined)[]; anyGreedy: boolean; callbackById: Map<number, OnMatch>; checkAnnotation: typeof ANNOTATED; memo: PredicateMemo })
+    | null = null;
   private readonly scratch = new NfaScratch();
   private colBufs: Uint32Array[] = [];
 
@@ -151,8 +154,10 @@ export class Matcher {
       ...c,
       keyIds: Int32Array.from(rules.map((r) => r.id)),
       greedy: rules.map((r) => r.greedy),
-      callbacks: rules.map((r) => r.onMatch),
-      usedAttrs,
+      anyGreedy: rules.some((r) => r.greedy !== undefined),
+      callbackById: new Map(rules.filter((r) => r.onMatch).map((r) => [r.id, r.onMatch!] as const)),
+      checkAnnotation: ANNOTATED.filter(([attr]) => usedAttrs.has(attr)),
+      memo: makeMemo(c.predicates),
     };
     return this.compiled;
   }
@@ -180,18 +185,21 @@ export class Matcher {
     if (doc.vocab !== this.vocab) throw new ArgumentError('the doc was made with a different vocab than the matcher');
     const c = this.compile();
     if (!options.allowMissing) {
-      for (const [attr, col, pipe] of ANNOTATED) {
-        if (c.usedAttrs.has(attr) && !hasAnnotation(doc[col], doc.length)) {
+      for (const [attr, col, pipe] of c.checkAnnotation) {
+        if (!hasAnnotation(doc[col], doc.length)) {
           throw new ArgumentError(`patterns use ${Object.keys(Attr)[attr]} but the doc has no such annotation; add ${pipe} or pass allowMissing: true`, { key: Object.keys(Attr)[attr]! });
         }
       }
     }
     const triples = this.find(c, doc, offset, n);
-    const final = applyGreedy(triples, c.greedy, n);
-    const matches: MatchTriple[] = final.map(([k, s, e]) => [c.keyIds[k]!, s, e]);
-    for (let i = 0; i < final.length; i++) {
-      const cb = c.callbacks[final[i]![0]];
-      if (cb) cb(this, doc, i, matches);
+    const final = c.anyGreedy ? applyGreedy(triples, c.greedy, n) : triples;
+    const matches: MatchTriple[] = final;
+    for (const t of final) t[0] = c.keyIds[t[0]]!;
+    if (c.callbackById.size) {
+      for (let i = 0; i < final.length; i++) {
+        const cb = c.callbackById.get(final[i]![0]);
+        if (cb) cb(this, doc, i, matches);
+      }
     }
     if (options.asSpans) return matches.map(([id, s, e]) => new Span(doc, s + offset, e + offset, this.vocab.strings.get(id)));
     return matches;
@@ -206,7 +214,7 @@ export class Matcher {
       cols.push(fillAttrColumn(doc, attr, offset, offset + n, this.colBufs[k]!));
     });
     const preds = c.predicates;
-    const count = runNfa(c.program, cols, n, (p, i) => preds[p]!.test(doc, i + offset), this.scratch);
+    const count = runNfa(c.program, cols, n, c.memo, (p, i) => preds[p]!.testToken!(doc, i + offset), this.scratch);
     const m = this.scratch.matches;
     const order = new Array<number>(count);
     for (let k = 0; k < count; k++) order[k] = k;
@@ -227,6 +235,25 @@ export class Matcher {
     }
     return out;
   }
+}
+
+/** Per-predicate memo tables indexed by attribute value (see {@link PredicateMemo}). */
+function makeMemo(preds: readonly Predicate[]): PredicateMemo {
+  const tables = preds.map(() => new Int8Array(0));
+  return {
+    tables,
+    fill(p, v) {
+      const r = preds[p]!.testValue!(v);
+      let t = tables[p]!;
+      if (v >= t.length) {
+        const next = new Int8Array(Math.max(v + 1, t.length * 2, 256));
+        next.set(t);
+        tables[p] = t = next;
+      }
+      t[v] = r ? 1 : -1;
+      return r;
+    },
+  };
 }
 
 function hasAnnotation(col: Uint32Array, n: number): boolean {

@@ -32,6 +32,8 @@ export interface NfaProgram {
   checkStart: Int32Array;
   checkSlot: Int32Array;
   checkVal: Uint32Array;
+  /** Non-zero: the check tests this bit of the slot's value (flags) against checkVal 0/1. */
+  checkMask: Uint32Array;
   predStart: Int32Array;
   predIdx: Int32Array;
   /** Key index of the pattern each step belongs to. */
@@ -44,6 +46,17 @@ export interface NfaProgram {
   indexSlot: Int32Array;
   indexMaps: Map<number, Int32Array>[];
   nPreds: number;
+  /** Column slot each predicate reads, or -1 for extension predicates (evaluated per token). */
+  predSlot: Int32Array;
+}
+
+/**
+ * Predicate results memoized per attribute value: `tables[p][v]` is 1 (true), -1 (false) or 0
+ * (not yet known). `fill(p, v)` evaluates predicate p on value v, stores and returns the result.
+ */
+export interface PredicateMemo {
+  tables: Int8Array[];
+  fill(p: number, v: number): boolean;
 }
 
 /** Reusable buffers for {@link runNfa}; grows as needed. */
@@ -72,9 +85,12 @@ function grow(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer>
  * Returns the number of (key, start, length) triples written to `scratch.matches`, zero-length
  * matches excluded, duplicates possible (the caller dedupes).
  */
-export function runNfa(prog: NfaProgram, cols: Uint32Array[], n: number, evalPred: (p: number, i: number) => boolean, s: NfaScratch): number {
-  const { quant, checkStart, checkSlot, checkVal, predStart, predIdx, stepKey, patternStart, always, indexSlot, indexMaps, nPreds } = prog;
-  if (nPreds > 0) {
+export function runNfa(prog: NfaProgram, cols: Uint32Array[], n: number, memo: PredicateMemo, evalToken: (p: number, i: number) => boolean, s: NfaScratch): number {
+  const { quant, checkStart, checkSlot, checkVal, checkMask, predStart, predIdx, predSlot, stepKey, patternStart, always, indexSlot, indexMaps, nPreds } = prog;
+  const tables = memo.tables;
+  let tokenPreds = false;
+  for (let p = 0; p < nPreds; p++) if (predSlot[p]! < 0) tokenPreds = true;
+  if (tokenPreds) {
     if (s.predCache.length < n * nPreds) s.predCache = new Int8Array(n * nPreds);
     else s.predCache.fill(0, 0, n * nPreds);
   }
@@ -85,14 +101,24 @@ export function runNfa(prog: NfaProgram, cols: Uint32Array[], n: number, evalPre
 
   const isMatch = (step: number, i: number): boolean => {
     for (let c = checkStart[step]!, e = checkStart[step + 1]!; c < e; c++) {
-      if (cols[checkSlot[c]!]![i] !== checkVal[c]) return false;
+      const v = cols[checkSlot[c]!]![i]!;
+      const mask = checkMask[c]!;
+      if (mask === 0 ? v !== checkVal[c] : ((v & mask) !== 0 ? 1 : 0) !== checkVal[c]) return false;
     }
     for (let c = predStart[step]!, e = predStart[step + 1]!; c < e; c++) {
       const p = predIdx[c]!;
-      const at = i * nPreds + p;
-      let r = cache[at]!;
-      if (r === 0) r = cache[at] = evalPred(p, i) ? 1 : -1;
-      if (r < 0) return false;
+      const slot = predSlot[p]!;
+      if (slot >= 0) {
+        const v = cols[slot]![i]!;
+        const t = tables[p]!;
+        const r = v < t.length ? t[v]! : 0;
+        if (r < 0 || (r === 0 && !memo.fill(p, v))) return false;
+      } else {
+        const at = i * nPreds + p;
+        let r = cache[at]!;
+        if (r === 0) r = cache[at] = evalToken(p, i) ? 1 : -1;
+        if (r < 0) return false;
+      }
     }
     return true;
   };
@@ -120,7 +146,7 @@ export function runNfa(prog: NfaProgram, cols: Uint32Array[], n: number, evalPre
     nMatches++;
   };
 
-  const pushStart = (list: Int32Array, i: number): void => {
+  const pushStart = (list: Int32Array, i: number, filter: boolean): void => {
     const need = nStates + list.length;
     if (need > s.stStep.length) {
       s.stStep = grow(s.stStep, need);
@@ -128,7 +154,10 @@ export function runNfa(prog: NfaProgram, cols: Uint32Array[], n: number, evalPre
       s.stLen = grow(s.stLen, need);
     }
     for (let k = 0; k < list.length; k++) {
-      s.stStep[nStates] = patternStart[list[k]!]!;
+      const step = patternStart[list[k]!]!;
+      // A required first token that fails here would be rejected at once: skip the state.
+      if (filter && quant[step] === ONE && !isMatch(step, i)) continue;
+      s.stStep[nStates] = step;
       s.stStart[nStates] = i;
       s.stLen[nStates] = 0;
       nStates++;
@@ -137,10 +166,10 @@ export function runNfa(prog: NfaProgram, cols: Uint32Array[], n: number, evalPre
 
   for (let i = 0; i < n; i++) {
     // Start states: only patterns whose first token can match here (see compile.ts).
-    if (always.length) pushStart(always, i);
+    if (always.length) pushStart(always, i, true);
     for (let j = 0; j < nIndex; j++) {
       const list = indexMaps[j]!.get(cols[indexSlot[j]!]![i]!);
-      if (list !== undefined) pushStart(list, i);
+      if (list !== undefined) pushStart(list, i, false);
     }
     if (nStates === 0) continue;
     let stStep = s.stStep;

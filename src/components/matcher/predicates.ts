@@ -1,6 +1,6 @@
 import type { Doc } from '../../core/doc.js';
 import type { Vocab } from '../../core/vocab.js';
-import { Attr, ATTR_DEFS, codePointLength, tokenAttr, tokenAttrString } from './attrs.js';
+import { Attr, ATTR_DEFS, codePointLength } from './attrs.js';
 import { compileRegex, type PredicateSpec } from './validate.js';
 
 /**
@@ -56,11 +56,18 @@ export function levenshteinCompare(input: string, pattern: string, fuzzy = -1): 
   return levenshtein(input, pattern, maxEdits) <= maxEdits;
 }
 
-/** A compiled predicate: `test(doc, i)` evaluates it on doc token `i`. */
+/**
+ * A compiled predicate. Predicates on token attributes depend only on the attribute's value, so
+ * they expose `testValue(value)` and the matcher memoizes results per value id (each distinct
+ * word is tested once per matcher); extension predicates expose `testToken(doc, i)`.
+ */
 export interface Predicate {
-  /** Dedupe key: equal predicates are evaluated once per token. */
+  /** Dedupe key: equal predicates are evaluated once. */
   readonly key: string;
-  test(doc: Doc, i: number): boolean;
+  /** Attribute id the predicate reads, or -1 for an extension predicate. */
+  readonly attr: number;
+  testValue?(value: number): boolean;
+  testToken?(doc: Doc, i: number): boolean;
 }
 
 function normScalar(v: unknown): unknown {
@@ -107,10 +114,9 @@ function stringTest(spec: PredicateSpec): (s: string) => boolean {
   return spec.kind === 'IN' ? any : (s) => !any(s);
 }
 
-/**
- * Compiles a parsed predicate against a vocab. Predicates on token attributes depend only on the
- * attribute's value, so results are memoized per value id and each distinct word is tested once.
- */
+const IOB_STRINGS = ['', 'I', 'O', 'B'];
+
+/** Compiles a parsed predicate against the matcher's vocab. */
 export function compilePredicate(spec: PredicateSpec, vocab: Vocab): Predicate {
   const key = JSON.stringify([spec.attr, spec.ext ?? null, spec.kind, spec.op ?? null, spec.value, spec.regex ?? false, spec.fuzzy ?? null]);
   if (spec.ext !== undefined) return extensionPredicate(spec, key);
@@ -119,32 +125,21 @@ export function compilePredicate(spec: PredicateSpec, vocab: Vocab): Predicate {
   if (spec.kind === 'CMP') {
     const op = spec.op!;
     const v = spec.value as number;
-    return { key, test: (doc, i) => compare(op, tokenAttr(doc, attr, i), v) };
+    return { key, attr, testValue: (x) => compare(op, x, v) };
   }
   if ((spec.kind === 'IN' || spec.kind === 'NOT_IN') && !spec.regex && spec.fuzzy === undefined) {
     const ids = new Set<number>();
     for (const item of spec.value as (string | number)[]) {
       if (kind === 'number') ids.add(item as number);
-      else if (kind === 'iob') ids.add(typeof item === 'number' ? item : ['', 'I', 'O', 'B'].includes(item) ? ['', 'I', 'O', 'B'].indexOf(item) : -1);
+      else if (kind === 'iob') ids.add(typeof item === 'number' ? item : IOB_STRINGS.indexOf(item));
       else ids.add(vocab.strings.add(item as string));
     }
     const want = spec.kind === 'IN';
-    return { key, test: (doc, i) => ids.has(tokenAttr(doc, attr, i)) === want };
+    return { key, attr, testValue: (x) => ids.has(x) === want };
   }
   const fn = stringTest(spec);
-  const memo = new Map<number, boolean>();
-  return {
-    key,
-    test(doc, i) {
-      const id = tokenAttr(doc, attr, i);
-      let r = memo.get(id);
-      if (r === undefined) {
-        r = fn(attr === Attr.ENT_IOB ? tokenAttrString(doc, attr, i) : doc.vocab.strings.get(id));
-        memo.set(id, r);
-      }
-      return r;
-    },
-  };
+  const strings = vocab.strings;
+  return { key, attr, testValue: (x) => fn(attr === Attr.ENT_IOB ? IOB_STRINGS[x] ?? '' : strings.get(x)) };
 }
 
 function extensionPredicate(spec: PredicateSpec, key: string): Predicate {
@@ -153,14 +148,15 @@ function extensionPredicate(spec: PredicateSpec, key: string): Predicate {
   switch (spec.kind) {
     case 'EQ': {
       const want = normScalar(spec.value);
-      return { key, test: (doc, i) => normScalar(get(doc, i)) === want };
+      return { key, attr: -1, testToken: (doc, i) => normScalar(get(doc, i)) === want };
     }
     case 'CMP': {
       const op = spec.op!;
       const v = spec.value as number;
       return {
         key,
-        test(doc, i) {
+        attr: -1,
+        testToken(doc, i) {
           const x = normScalar(get(doc, i));
           return typeof x === 'number' && compare(op, x, v);
         },
@@ -172,7 +168,8 @@ function extensionPredicate(spec: PredicateSpec, key: string): Predicate {
       const want = spec.kind === 'IN';
       return {
         key,
-        test(doc, i) {
+        attr: -1,
+        testToken(doc, i) {
           const x = normScalar(get(doc, i));
           if (typeof x !== 'string' && typeof x !== 'number') return false;
           return set.has(x) === want;
@@ -183,7 +180,8 @@ function extensionPredicate(spec: PredicateSpec, key: string): Predicate {
       const fn = stringTest(spec);
       return {
         key,
-        test(doc, i) {
+        attr: -1,
+        testToken(doc, i) {
           const x = get(doc, i);
           return typeof x === 'string' && fn(x);
         },
