@@ -66,6 +66,15 @@ export function compilePatterns(entries: readonly PatternEntry[], vocab: Vocab):
   const patternStart: number[] = [];
   const always: number[] = [];
   const index = new Map<number, Map<number, number[]>>();
+  const flagGroups = new Map<string, { mask: number; want: number; list: number[] }>();
+  const predGroups = new Map<number, number[]>();
+  const addIndex = (slotId: number, value: number, p: number) => {
+    let byVal = index.get(slotId);
+    if (!byVal) index.set(slotId, (byVal = new Map()));
+    const list = byVal.get(value);
+    if (list) list.push(p);
+    else byVal.set(value, [p]);
+  };
 
   entries.forEach((entry, p) => {
     patternStart.push(quant.length);
@@ -90,13 +99,24 @@ export function compilePatterns(entries: readonly PatternEntry[], vocab: Vocab):
       for (const q of spec.quants) {
         if (first) {
           first = false;
+          // Start selector for a required first token, most selective first: a literal value, the
+          // members of an IN set, a flag bit, then any attribute predicate (memoized per value).
+          // A pattern is only started where its selector holds; elsewhere it would be rejected.
           const best = q === Quant.ONE ? pickIndexCheck(checks) : undefined;
-          if (best) {
-            let byVal = index.get(best[0]);
-            if (!byVal) index.set(best[0], (byVal = new Map()));
-            const list = byVal.get(best[1]);
-            if (list) list.push(p);
-            else byVal.set(best[1], [p]);
+          const inPred = q === Quant.ONE ? preds.find((k) => predicates[k]!.members !== undefined) : undefined;
+          const flag = q === Quant.ONE ? checks.find((c) => c[3] !== 0) : undefined;
+          const attrPred = q === Quant.ONE ? preds.find((k) => predSlot[k]! >= 0) : undefined;
+          if (best) addIndex(best[0], best[1], p);
+          else if (inPred !== undefined) for (const v of predicates[inPred]!.members!) addIndex(predSlot[inPred]!, v, p);
+          else if (flag) {
+            const key = `${flag[3]}:${flag[1]}`;
+            const g = flagGroups.get(key);
+            if (g) g.list.push(p);
+            else flagGroups.set(key, { mask: flag[3], want: flag[1], list: [p] });
+          } else if (attrPred !== undefined) {
+            const g = predGroups.get(attrPred);
+            if (g) g.push(p);
+            else predGroups.set(attrPred, [p]);
           } else always.push(p);
         }
         quant.push(q);
@@ -137,6 +157,12 @@ export function compilePatterns(entries: readonly PatternEntry[], vocab: Vocab):
     indexMaps: indexSlot.map((s) => new Map([...index.get(s)!].map(([v, list]) => [v, Int32Array.from(list)]))),
     nPreds: predicates.length,
     predSlot: Int32Array.from(predSlot),
+    flagSlot: slotOf[FLAGS_COLUMN]!,
+    flagMask: Uint32Array.from([...flagGroups.values()].map((g) => g.mask)),
+    flagWant: Uint8Array.from([...flagGroups.values()].map((g) => g.want)),
+    flagLists: [...flagGroups.values()].map((g) => Int32Array.from(g.list)),
+    predGroupPred: Int32Array.from(predGroups.keys()),
+    predGroupLists: [...predGroups.values()].map((l) => Int32Array.from(l)),
   };
   return { program, slotAttr, predicates };
 }

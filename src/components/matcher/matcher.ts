@@ -4,7 +4,7 @@ import { Span } from '../../core/span.js';
 import type { Vocab } from '../../core/vocab.js';
 import { Attr, fillAttrColumn } from './attrs.js';
 import { compilePatterns, type Compiled, type PatternEntry } from './compile.js';
-import { NfaScratch, runNfa, type PredicateMemo } from './nfa.js';
+import { NfaKernel, type PredicateMemo } from './nfa.js';
 import type { Predicate } from './predicates.js';
 import { parsePattern } from './validate.js';
 
@@ -77,9 +77,8 @@ export class Matcher {
   readonly validate: boolean;
   private readonly rules = new Map<string, Rule>();
   private compiled:
-    | (Compiled & { keyIds: Int32Array; greedy: (string | undefined)[]; anyGreedy: boolean; callbackById: Map<number, OnMatch>; checkAnnotation: typeof ANNOTATED; memo: PredicateMemo })
+    | (Compiled & { keyIds: Int32Array; greedy: (string | undefined)[]; anyGreedy: boolean; callbackById: Map<number, OnMatch>; kernel: NfaKernel; checkAnnotation: typeof ANNOTATED; memo: PredicateMemo })
     | null = null;
-  private readonly scratch = new NfaScratch();
   private colBufs: Uint32Array[] = [];
 
   constructor(vocab: Vocab, options: MatcherOptions = {}) {
@@ -158,6 +157,7 @@ export class Matcher {
       callbackById: new Map(rules.filter((r) => r.onMatch).map((r) => [r.id, r.onMatch!] as const)),
       checkAnnotation: ANNOTATED.filter(([attr]) => usedAttrs.has(attr)),
       memo: makeMemo(c.predicates),
+      kernel: new NfaKernel(c.program),
     };
     return this.compiled;
   }
@@ -214,8 +214,8 @@ export class Matcher {
       cols.push(fillAttrColumn(doc, attr, offset, offset + n, this.colBufs[k]!));
     });
     const preds = c.predicates;
-    const count = runNfa(c.program, cols, n, c.memo, (p, i) => preds[p]!.testToken!(doc, i + offset), this.scratch);
-    const m = this.scratch.matches;
+    const count = c.kernel.run(cols, n, c.memo, (p, i) => preds[p]!.testToken!(doc, i + offset));
+    const m = c.kernel.matches;
     const order = new Array<number>(count);
     for (let k = 0; k < count; k++) order[k] = k;
     order.sort((a, b) => m[a * 3 + 1]! - m[b * 3 + 1]! || m[a * 3 + 2]! - m[b * 3 + 2]! || m[a * 3]! - m[b * 3]!);

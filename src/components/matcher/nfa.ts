@@ -48,6 +48,14 @@ export interface NfaProgram {
   nPreds: number;
   /** Column slot each predicate reads, or -1 for extension predicates (evaluated per token). */
   predSlot: Int32Array;
+  /** Slot of the flags column (-1 if unused) and the flag-bit start groups: (mask, want) -> patterns. */
+  flagSlot: number;
+  flagMask: Uint32Array;
+  flagWant: Uint8Array;
+  flagLists: Int32Array[];
+  /** Predicate start groups: patterns started where predicate `predGroupPred[g]` holds. */
+  predGroupPred: Int32Array;
+  predGroupLists: Int32Array[];
 }
 
 /**
@@ -59,19 +67,6 @@ export interface PredicateMemo {
   fill(p: number, v: number): boolean;
 }
 
-/** Reusable buffers for {@link runNfa}; grows as needed. */
-export class NfaScratch {
-  stStep: Int32Array<ArrayBuffer> = new Int32Array(256);
-  stStart: Int32Array<ArrayBuffer> = new Int32Array(256);
-  stLen: Int32Array<ArrayBuffer> = new Int32Array(256);
-  nwStep: Int32Array<ArrayBuffer> = new Int32Array(256);
-  nwStart: Int32Array<ArrayBuffer> = new Int32Array(256);
-  nwLen: Int32Array<ArrayBuffer> = new Int32Array(256);
-  /** Matches as (key, start, length) triples; `runNfa` returns how many. */
-  matches: Int32Array<ArrayBuffer> = new Int32Array(768);
-  predCache = new Int8Array(0);
-}
-
 function grow(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
   if (need <= a.length) return a;
   const b = new Int32Array(Math.max(need, a.length * 2));
@@ -80,51 +75,71 @@ function grow(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer>
 }
 
 /**
- * Runs every pattern over tokens 0..n-1. `cols[slot][i]` holds the value of each attribute slot
- * for token i; `evalPred(p, i)` evaluates predicate p on token i (called at most once per pair).
- * Returns the number of (key, start, length) triples written to `scratch.matches`, zero-length
- * matches excluded, duplicates possible (the caller dedupes).
+ * Runs a compiled program over id columns. One instance per matcher; its state buffers are reused
+ * across calls. Fields hold the per-run inputs so the hot methods take only integers.
  */
-export function runNfa(prog: NfaProgram, cols: Uint32Array[], n: number, memo: PredicateMemo, evalToken: (p: number, i: number) => boolean, s: NfaScratch): number {
-  const { quant, checkStart, checkSlot, checkVal, checkMask, predStart, predIdx, predSlot, stepKey, patternStart, always, indexSlot, indexMaps, nPreds } = prog;
-  const tables = memo.tables;
-  let tokenPreds = false;
-  for (let p = 0; p < nPreds; p++) if (predSlot[p]! < 0) tokenPreds = true;
-  if (tokenPreds) {
-    if (s.predCache.length < n * nPreds) s.predCache = new Int8Array(n * nPreds);
-    else s.predCache.fill(0, 0, n * nPreds);
-  }
-  const cache = s.predCache;
-  let nStates = 0;
-  let nMatches = 0;
-  const nIndex = indexSlot.length;
+export class NfaKernel {
+  private stStep: Int32Array<ArrayBuffer> = new Int32Array(256);
+  private stStart: Int32Array<ArrayBuffer> = new Int32Array(256);
+  private stLen: Int32Array<ArrayBuffer> = new Int32Array(256);
+  private nwStep: Int32Array<ArrayBuffer> = new Int32Array(256);
+  private nwStart: Int32Array<ArrayBuffer> = new Int32Array(256);
+  private nwLen: Int32Array<ArrayBuffer> = new Int32Array(256);
+  /** Matches as (key, start, length) triples; {@link NfaKernel.run} returns how many. */
+  matches: Int32Array<ArrayBuffer> = new Int32Array(768);
+  private nMatches = 0;
+  private nStates = 0;
+  private predCache = new Int8Array(0);
+  private cols: Uint32Array[] = [];
+  private memo: PredicateMemo = { tables: [], fill: () => false };
+  private evalToken: (p: number, i: number) => boolean = () => false;
+  private readonly tokenPreds: boolean;
 
-  const isMatch = (step: number, i: number): boolean => {
+  constructor(private readonly prog: NfaProgram) {
+    this.tokenPreds = prog.predSlot.some((s) => s < 0);
+  }
+
+  /** Predicate p on token i, through the per-value memo (attribute predicates only). */
+  private predHolds(p: number, i: number): boolean {
+    const v = this.cols[this.prog.predSlot[p]!]![i]!;
+    const t = this.memo.tables[p]!;
+    const r = v < t.length ? t[v]! : 0;
+    return r > 0 || (r === 0 && this.memo.fill(p, v));
+  }
+
+  /** Whether step `step`'s checks and predicates hold for token i. */
+  private isMatch(step: number, i: number): boolean {
+    const prog = this.prog;
+    const checkStart = prog.checkStart;
+    const cols = this.cols;
     for (let c = checkStart[step]!, e = checkStart[step + 1]!; c < e; c++) {
-      const v = cols[checkSlot[c]!]![i]!;
-      const mask = checkMask[c]!;
-      if (mask === 0 ? v !== checkVal[c] : ((v & mask) !== 0 ? 1 : 0) !== checkVal[c]) return false;
+      const v = cols[prog.checkSlot[c]!]![i]!;
+      const mask = prog.checkMask[c]!;
+      if (mask === 0 ? v !== prog.checkVal[c] : ((v & mask) !== 0 ? 1 : 0) !== prog.checkVal[c]) return false;
     }
+    const predStart = prog.predStart;
     for (let c = predStart[step]!, e = predStart[step + 1]!; c < e; c++) {
-      const p = predIdx[c]!;
-      const slot = predSlot[p]!;
+      const p = prog.predIdx[c]!;
+      const slot = prog.predSlot[p]!;
       if (slot >= 0) {
         const v = cols[slot]![i]!;
-        const t = tables[p]!;
+        const t = this.memo.tables[p]!;
         const r = v < t.length ? t[v]! : 0;
-        if (r < 0 || (r === 0 && !memo.fill(p, v))) return false;
+        if (r < 0 || (r === 0 && !this.memo.fill(p, v))) return false;
       } else {
-        const at = i * nPreds + p;
-        let r = cache[at]!;
-        if (r === 0) r = cache[at] = evalToken(p, i) ? 1 : -1;
+        const at = i * prog.nPreds + p;
+        let r = this.predCache[at]!;
+        if (r === 0) r = this.predCache[at] = this.evalToken(p, i) ? 1 : -1;
         if (r < 0) return false;
       }
     }
     return true;
-  };
+  }
 
-  const action = (step: number, i: number): number => {
-    let m = isMatch(step, i);
+  /** spaCy's `get_action`: what to do with a state at `step` on token i. */
+  private action(step: number, i: number): number {
+    const quant = this.prog.quant;
+    let m = this.isMatch(step, i);
     let q = quant[step]!;
     const fin = quant[step + 1] === FINAL;
     if (q === ZERO) {
@@ -134,122 +149,158 @@ export function runNfa(prog: NfaProgram, cols: Uint32Array[], n: number, memo: P
     if (q === ONE) return m ? (fin ? MATCH : ADVANCE) : REJECT;
     if (q === ZERO_PLUS) return m ? (fin ? MATCH_EXTEND : RETRY_EXTEND) : fin ? MATCH_REJECT : RETRY;
     return m ? (fin ? MATCH_DOUBLE : RETRY_ADVANCE) : fin ? MATCH_REJECT : RETRY;
-  };
+  }
 
-  const emit = (key: number, start: number, len: number): void => {
+  private emit(key: number, start: number, len: number): void {
     if (len <= 0) return;
-    const at = nMatches * 3;
-    if (at + 3 > s.matches.length) s.matches = grow(s.matches, at + 3);
-    s.matches[at] = key;
-    s.matches[at + 1] = start;
-    s.matches[at + 2] = len;
-    nMatches++;
-  };
+    const at = this.nMatches * 3;
+    if (at + 3 > this.matches.length) this.matches = grow(this.matches, at + 3);
+    this.matches[at] = key;
+    this.matches[at + 1] = start;
+    this.matches[at + 2] = len;
+    this.nMatches++;
+  }
 
-  const pushStart = (list: Int32Array, i: number, filter: boolean): void => {
-    const need = nStates + list.length;
-    if (need > s.stStep.length) {
-      s.stStep = grow(s.stStep, need);
-      s.stStart = grow(s.stStart, need);
-      s.stLen = grow(s.stLen, need);
+  private pushStart(list: Int32Array, i: number, filter: boolean): void {
+    const need = this.nStates + list.length;
+    if (need > this.stStep.length) {
+      this.stStep = grow(this.stStep, need);
+      this.stStart = grow(this.stStart, need);
+      this.stLen = grow(this.stLen, need);
     }
+    const patternStart = this.prog.patternStart;
+    const quant = this.prog.quant;
+    let n = this.nStates;
     for (let k = 0; k < list.length; k++) {
       const step = patternStart[list[k]!]!;
       // A required first token that fails here would be rejected at once: skip the state.
-      if (filter && quant[step] === ONE && !isMatch(step, i)) continue;
-      s.stStep[nStates] = step;
-      s.stStart[nStates] = i;
-      s.stLen[nStates] = 0;
-      nStates++;
+      if (filter && quant[step] === ONE && !this.isMatch(step, i)) continue;
+      this.stStep[n] = step;
+      this.stStart[n] = i;
+      this.stLen[n] = 0;
+      n++;
     }
-  };
+    this.nStates = n;
+  }
 
-  for (let i = 0; i < n; i++) {
-    // Start states: only patterns whose first token can match here (see compile.ts).
-    if (always.length) pushStart(always, i, true);
-    for (let j = 0; j < nIndex; j++) {
-      const list = indexMaps[j]!.get(cols[indexSlot[j]!]![i]!);
-      if (list !== undefined) pushStart(list, i, false);
+  private pushNew(nNew: number, step: number, start: number, len: number): void {
+    if (nNew + 1 > this.nwStep.length) {
+      this.nwStep = grow(this.nwStep, nNew + 1);
+      this.nwStart = grow(this.nwStart, nNew + 1);
+      this.nwLen = grow(this.nwLen, nNew + 1);
     }
-    if (nStates === 0) continue;
-    let stStep = s.stStep;
-    let stStart = s.stStart;
-    let stLen = s.stLen;
-    let nNew = 0;
-    let q = 0;
-    for (let k = 0; k < nStates; k++) {
-      let step = stStep[k]!;
-      const start = stStart[k]!;
-      const len = stLen[k]!;
-      let act = action(step, i);
-      if (act === REJECT) continue;
-      while (act === RETRY || act === RETRY_ADVANCE || act === RETRY_EXTEND) {
-        if (act !== RETRY) {
-          if (nNew + 1 > s.nwStep.length) {
-            s.nwStep = grow(s.nwStep, nNew + 1);
-            s.nwStart = grow(s.nwStart, nNew + 1);
-            s.nwLen = grow(s.nwLen, nNew + 1);
-          }
-          s.nwStep[nNew] = act === RETRY_EXTEND ? step : step + 1;
-          s.nwStart[nNew] = start;
-          s.nwLen[nNew] = len + 1;
-          nNew++;
+    this.nwStep[nNew] = step;
+    this.nwStart[nNew] = start;
+    this.nwLen[nNew] = len;
+  }
+
+  /**
+   * Runs every pattern over tokens 0..n-1. `cols[slot][i]` holds each attribute slot's value for
+   * token i; attribute predicates read `memo`, extension predicates call `evalToken(p, i)` (at most
+   * once per pair). Returns the number of (key, start, length) triples written to `matches`,
+   * zero-length matches excluded, duplicates possible (the caller dedupes).
+   */
+  run(cols: Uint32Array[], n: number, memo: PredicateMemo, evalToken: (p: number, i: number) => boolean): number {
+    const prog = this.prog;
+    const { quant, stepKey, always, indexSlot, indexMaps, nPreds, flagSlot, flagMask, flagWant, flagLists, predGroupPred, predGroupLists } = prog;
+    this.cols = cols;
+    this.memo = memo;
+    this.evalToken = evalToken;
+    if (this.tokenPreds) {
+      if (this.predCache.length < n * nPreds) this.predCache = new Int8Array(n * nPreds);
+      else this.predCache.fill(0, 0, n * nPreds);
+    }
+    this.nStates = 0;
+    this.nMatches = 0;
+    const nIndex = indexSlot.length;
+    const hasAlways = always.length > 0;
+    const nFlag = flagMask.length;
+    const nPredGroups = predGroupPred.length;
+
+    for (let i = 0; i < n; i++) {
+      // Start states: only patterns whose first token can match here (see compile.ts).
+      if (hasAlways) this.pushStart(always, i, true);
+      for (let j = 0; j < nIndex; j++) {
+        const list = indexMaps[j]!.get(cols[indexSlot[j]!]![i]!);
+        if (list !== undefined) this.pushStart(list, i, false);
+      }
+      if (nFlag > 0) {
+        const f = cols[flagSlot]![i]!;
+        for (let g = 0; g < nFlag; g++) if (((f & flagMask[g]!) !== 0 ? 1 : 0) === flagWant[g]) this.pushStart(flagLists[g]!, i, false);
+      }
+      for (let g = 0; g < nPredGroups; g++) if (this.predHolds(predGroupPred[g]!, i)) this.pushStart(predGroupLists[g]!, i, false);
+      const nStates = this.nStates;
+      if (nStates === 0) continue;
+      const stStep = this.stStep;
+      const stStart = this.stStart;
+      const stLen = this.stLen;
+      let nNew = 0;
+      let q = 0;
+      for (let k = 0; k < nStates; k++) {
+        let step = stStep[k]!;
+        const start = stStart[k]!;
+        const len = stLen[k]!;
+        let act = this.action(step, i);
+        if (act === REJECT) continue;
+        while (act === RETRY || act === RETRY_ADVANCE || act === RETRY_EXTEND) {
+          if (act !== RETRY) this.pushNew(nNew++, act === RETRY_EXTEND ? step : step + 1, start, len + 1);
+          step++;
+          act = this.action(step, i);
+        }
+        switch (act) {
+          case REJECT:
+            break;
+          case ADVANCE:
+            stStep[q] = step + 1;
+            stStart[q] = start;
+            stLen[q] = len + 1;
+            q++;
+            break;
+          case MATCH:
+            this.emit(stepKey[step]!, start, len + 1);
+            break;
+          case MATCH_DOUBLE:
+            this.emit(stepKey[step]!, start, len);
+            this.emit(stepKey[step]!, start, len + 1);
+            break;
+          case MATCH_REJECT:
+            this.emit(stepKey[step]!, start, len);
+            break;
+          case MATCH_EXTEND:
+            this.emit(stepKey[step]!, start, len);
+            stStep[q] = step;
+            stStart[q] = start;
+            stLen[q] = len + 1;
+            q++;
+            break;
+        }
+      }
+      this.nStates = q;
+      if (nNew > 0) {
+        const need = q + nNew;
+        if (need > this.stStep.length) {
+          this.stStep = grow(this.stStep, need);
+          this.stStart = grow(this.stStart, need);
+          this.stLen = grow(this.stLen, need);
+        }
+        this.stStep.set(this.nwStep.subarray(0, nNew), q);
+        this.stStart.set(this.nwStart.subarray(0, nNew), q);
+        this.stLen.set(this.nwLen.subarray(0, nNew), q);
+        this.nStates = need;
+      }
+    }
+    // States still open at the end: those sitting on optional steps that lead to FINAL match.
+    for (let k = 0; k < this.nStates; k++) {
+      let step = this.stStep[k]!;
+      while (quant[step] === ZERO_PLUS || quant[step] === ZERO_ONE) {
+        if (quant[step + 1] === FINAL) {
+          this.emit(stepKey[step]!, this.stStart[k]!, this.stLen[k]!);
+          break;
         }
         step++;
-        act = action(step, i);
-      }
-      switch (act) {
-        case REJECT:
-          break;
-        case ADVANCE:
-          stStep[q] = step + 1;
-          stStart[q] = start;
-          stLen[q] = len + 1;
-          q++;
-          break;
-        case MATCH:
-          emit(stepKey[step]!, start, len + 1);
-          break;
-        case MATCH_DOUBLE:
-          emit(stepKey[step]!, start, len);
-          emit(stepKey[step]!, start, len + 1);
-          break;
-        case MATCH_REJECT:
-          emit(stepKey[step]!, start, len);
-          break;
-        case MATCH_EXTEND:
-          emit(stepKey[step]!, start, len);
-          stStep[q] = step;
-          stStart[q] = start;
-          stLen[q] = len + 1;
-          q++;
-          break;
       }
     }
-    nStates = q;
-    if (nNew > 0) {
-      const need = nStates + nNew;
-      if (need > s.stStep.length) {
-        s.stStep = stStep = grow(stStep, need);
-        s.stStart = stStart = grow(stStart, need);
-        s.stLen = stLen = grow(stLen, need);
-      }
-      stStep.set(s.nwStep.subarray(0, nNew), nStates);
-      stStart.set(s.nwStart.subarray(0, nNew), nStates);
-      stLen.set(s.nwLen.subarray(0, nNew), nStates);
-      nStates = need;
-    }
+    this.cols = [];
+    return this.nMatches;
   }
-  // States still open at the end: those sitting on optional steps that lead to FINAL match.
-  for (let k = 0; k < nStates; k++) {
-    let step = s.stStep[k]!;
-    while (quant[step] === ZERO_PLUS || quant[step] === ZERO_ONE) {
-      if (quant[step + 1] === FINAL) {
-        emit(stepKey[step]!, s.stStart[k]!, s.stLen[k]!);
-        break;
-      }
-      step++;
-    }
-  }
-  return nMatches;
 }

@@ -66,6 +66,8 @@ export interface Predicate {
   readonly key: string;
   /** Attribute id the predicate reads, or -1 for an extension predicate. */
   readonly attr: number;
+  /** For a plain IN predicate: the value ids it accepts (lets the matcher index on them). */
+  readonly members?: readonly number[];
   testValue?(value: number): boolean;
   testToken?(doc: Doc, i: number): boolean;
 }
@@ -135,7 +137,8 @@ export function compilePredicate(spec: PredicateSpec, vocab: Vocab): Predicate {
       else ids.add(vocab.strings.add(item as string));
     }
     const want = spec.kind === 'IN';
-    return { key, attr, testValue: (x) => ids.has(x) === want };
+    const test = (x: number) => ids.has(x) === want;
+    return want ? { key, attr, members: [...ids], testValue: test } : { key, attr, testValue: test };
   }
   const fn = stringTest(spec);
   const strings = vocab.strings;
