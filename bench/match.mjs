@@ -208,14 +208,14 @@ rows.push(['wink-nlp custom entities, same 60 (match only)', fmt(wTokRate), `${w
 rows.push(['textloom PhraseMatcher LOWER, 10k phrases', fmt(tlPhraseRate), `${tPhrase.out} matches`]);
 rows.push(['textloom PhraseMatcher ORTH, 10k phrases', fmt(rate(nTokens, tPhraseOrth.secs)), `${tPhraseOrth.out} matches`]);
 rows.push(['wink-nlp custom entities, same 10k (match only)', fmt(wPhraseRate), `${wPhrase.out.ents} entities (non-overlapping)`]);
-rows.push(['textloom whitespace tokenize', fmt(rate(nTokens, tok.secs)), '']);
-rows.push(['wink-nlp readDoc without patterns', fmt(rate(winkTokens, wBase.secs)), `${winkTokens} wink tokens`]);
+rows.push(['textloom whitespace tokenizer (not the rule tokenizer)', fmt(rate(nTokens, tok.secs)), '']);
+rows.push(['wink-nlp readDoc (rule tokenizer), no patterns', fmt(rate(winkTokens, wBase.secs)), `${winkTokens} wink tokens`]);
 rows.push(['textloom tokenize + 60 patterns (end to end)', fmt(rate(nTokens, tok.secs + tSub.secs)), '']);
 rows.push(['wink-nlp readDoc + 60 patterns (end to end)', fmt(rate(winkTokens, wTok.secs)), '']);
 rows.push(['textloom tokenize + 10k phrases (end to end)', fmt(rate(nTokens, tok.secs + tPhrase.secs)), '']);
 rows.push(['wink-nlp readDoc + 10k phrases (end to end)', fmt(rate(winkTokens, wPhrase.secs)), '']);
 const w = Math.max(...rows.map((r) => r[0].length)) + 2;
-console.log(`\n${'run'.padEnd(w)}${'tokens/s'.padStart(10)}  note`);
+console.log(`\n${'run'.padEnd(w)}${'tokens/s'.padStart(10)}  note   (CPU time, best of ${REPS})`);
 for (const [a, b, c] of rows) console.log(`${a.padEnd(w)}${b.padStart(10)}  ${c}`);
 console.log(`\nratios (textloom / wink-nlp): token patterns ${(tlTokRate / wTokRate).toFixed(1)}x, phrases ${(tlPhraseRate / wPhraseRate).toFixed(1)}x; ` +
   `end to end: ${(rate(nTokens, tok.secs + tSub.secs) / rate(winkTokens, wTok.secs)).toFixed(1)}x, ${(rate(nTokens, tok.secs + tPhrase.secs) / rate(winkTokens, wPhrase.secs)).toFixed(1)}x`);

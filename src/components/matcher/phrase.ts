@@ -48,6 +48,8 @@ export class PhraseMatcher {
   private readonly keyIndex = new Map<string, number>();
   private dirty = false;
   private buf = new Uint32Array(64);
+  /** Callbacks by key string id. */
+  private readonly callbacks = new Map<number, PhraseOnMatch>();
 
   constructor(vocab: Vocab, options: PhraseMatcherOptions = {}) {
     this.vocab = vocab;
@@ -93,6 +95,8 @@ export class PhraseMatcher {
       this.keyIds.push(entry.id);
     }
     entry.onMatch = options.onMatch;
+    if (options.onMatch) this.callbacks.set(entry.id, options.onMatch);
+    else this.callbacks.delete(entry.id);
     const k = this.keyIndex.get(key)!;
     for (const v of values) {
       if (v.length === 0) continue;
@@ -103,7 +107,10 @@ export class PhraseMatcher {
 
   /** Removes a key and its phrases. */
   remove(key: string): void {
-    if (!this.phrases.delete(key)) throw new ArgumentError(`no phrases for key "${key}"`, { pattern: key });
+    const entry = this.phrases.get(key);
+    if (!entry) throw new ArgumentError(`no phrases for key "${key}"`, { pattern: key });
+    this.phrases.delete(key);
+    this.callbacks.delete(entry.id);
     this.dirty = true;
   }
 
@@ -143,9 +150,9 @@ export class PhraseMatcher {
       const col = fillAttrColumn(doc, this.attrId, from, to, this.buf);
       this.trie.scan(col, 0, n, (k, s, e) => out.push([keyIds[k]!, s + from, e + from]));
     }
-    if (this.phrases.size > 0) {
+    if (this.callbacks.size > 0) {
       for (let i = 0; i < out.length; i++) {
-        const cb = this.phrases.get(this.vocab.strings.get(out[i]![0]))?.onMatch;
+        const cb = this.callbacks.get(out[i]![0]);
         if (cb) cb(this, doc, i, out);
       }
     }
