@@ -49,7 +49,7 @@ function pyRound(x: number): number {
 /**
  * spaCy's `levenshtein_compare`: true when `input` is within the allowed edits of `pattern`. The
  * allowance is `fuzzy` when it is >= 0 (FUZZY1..FUZZY9), otherwise `max(2, round(0.3 * len(pattern)))`.
- * @example levenshtein_compare('Goggle', 'Google') // true (1 edit, 2 allowed)
+ * @example levenshteinCompare('Goggle', 'Google') // true (1 edit, 2 allowed)
  */
 export function levenshteinCompare(input: string, pattern: string, fuzzy = -1): boolean {
   const maxEdits = fuzzy >= 0 ? fuzzy : Math.max(2, pyRound(0.3 * codePointLength(pattern)));

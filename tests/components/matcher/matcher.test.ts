@@ -342,3 +342,22 @@ describe('Matcher.match: ordering, spans and callbacks', () => {
     expect(run(all, d).map(key).sort()).toEqual(expected.map(key).sort());
   });
 });
+
+describe('levenshtein / levenshteinCompare', () => {
+  it('computes edit distance over code points, bounded by max', async () => {
+    const { levenshtein, levenshteinCompare } = await import('../../../src/index.js');
+    expect(levenshtein('kitten', 'sitting')).toBe(3);
+    expect(levenshtein('', 'abc')).toBe(3);
+    expect(levenshtein('😀a', 'a')).toBe(1);
+    expect(levenshtein('abcdef', 'uvwxyz', 2)).toBe(3);
+    expect(levenshtein('ab', 'ba')).toBe(2); // a transposition is two edits, as in polyleven
+    // default allowance max(2, round(0.3 * len)): len 5 -> round(1.5) = 2, len 25 -> round(7.5) = 8
+    expect(levenshteinCompare('abXYe', 'abcde')).toBe(true);
+    expect(levenshteinCompare('aXYZe', 'abcde')).toBe(false);
+    const p = 'abcdefghijklmnopqrstuvwxy';
+    expect(levenshteinCompare('ABCDEFGHijklmnopqrstuvwxy', p)).toBe(true);
+    expect(levenshteinCompare('ABCDEFGHIjklmnopqrstuvwxy', p)).toBe(false);
+    expect(levenshteinCompare('abc', 'abd', 0)).toBe(false);
+    expect(levenshteinCompare('abc', 'abd', 1)).toBe(true);
+  });
+});
