@@ -94,6 +94,11 @@ export class NfaKernel {
   private memo: PredicateMemo = { tables: [], fill: () => false };
   private evalToken: (p: number, i: number) => boolean = () => false;
   private readonly tokenPreds: boolean;
+  // Dedupe table for states, keyed by (step, start); `stamp` marks slots used in this generation.
+  private hStep = new Int32Array(64);
+  private hStart = new Int32Array(64);
+  private hStamp = new Int32Array(64);
+  private gen = 0;
 
   constructor(private readonly prog: NfaProgram) {
     this.tokenPreds = prog.predSlot.some((s) => s < 0);
@@ -195,6 +200,49 @@ export class NfaKernel {
   }
 
   /**
+   * Drops duplicate states. Optional steps can reach the same step from the same start along
+   * different paths (`?` `?` on one token); every live state at a token has length
+   * `token - start + 1`, so (step, start) identifies it, and keeping one copy changes no match.
+   * spaCy keeps the copies, which can grow exponentially with the number of optional steps.
+   */
+  private dedupe(count: number): number {
+    let size = this.hStamp.length;
+    if (size < count * 2) {
+      while (size < count * 2) size *= 2;
+      this.hStep = new Int32Array(size);
+      this.hStart = new Int32Array(size);
+      this.hStamp = new Int32Array(size);
+      this.gen = 0;
+    }
+    const gen = ++this.gen;
+    const mask = size - 1;
+    const { stStep, stStart, stLen, hStep, hStart, hStamp } = this;
+    let w = 0;
+    for (let k = 0; k < count; k++) {
+      const step = stStep[k]!;
+      const start = stStart[k]!;
+      let h = (Math.imul(step, 0x9e3779b1) ^ Math.imul(start, 0x85ebca6b)) & mask;
+      let dup = false;
+      while (hStamp[h] === gen) {
+        if (hStep[h] === step && hStart[h] === start) {
+          dup = true;
+          break;
+        }
+        h = (h + 1) & mask;
+      }
+      if (dup) continue;
+      hStamp[h] = gen;
+      hStep[h] = step;
+      hStart[h] = start;
+      stStep[w] = step;
+      stStart[w] = start;
+      stLen[w] = stLen[k]!;
+      w++;
+    }
+    return w;
+  }
+
+  /**
    * Runs every pattern over tokens 0..n-1. `cols[slot][i]` holds each attribute slot's value for
    * token i; attribute predicates read `memo`, extension predicates call `evalToken(p, i)` (at most
    * once per pair). Returns the number of (key, start, length) triples written to `matches`,
@@ -286,7 +334,7 @@ export class NfaKernel {
         this.stStep.set(this.nwStep.subarray(0, nNew), q);
         this.stStart.set(this.nwStart.subarray(0, nNew), q);
         this.stLen.set(this.nwLen.subarray(0, nNew), q);
-        this.nStates = need;
+        this.nStates = this.dedupe(need);
       }
     }
     // States still open at the end: those sitting on optional steps that lead to FINAL match.

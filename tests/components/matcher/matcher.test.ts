@@ -361,3 +361,16 @@ describe('levenshtein / levenshteinCompare', () => {
     expect(levenshteinCompare('abc', 'abd', 1)).toBe(true);
   });
 });
+
+describe('Matcher.match: many optional steps', () => {
+  it('stays polynomial: 16 optional any-token steps over 40 tokens', () => {
+    const m = new Matcher(vocab);
+    const pattern: TokenPattern = [...Array.from({ length: 16 }, () => ({ OP: '?' })), { ORTH: 'x' }];
+    m.add('OPT', [pattern]);
+    const d = Doc.fromWords(Array.from({ length: 40 }, () => 'x'), { vocab });
+    // Every (s, e) with 1 <= e - s <= 17: the last token is an x and up to 16 before it are optional.
+    let want = 0;
+    for (let s = 0; s < 40; s++) want += Math.min(17, 40 - s);
+    expect(m.match(d)).toHaveLength(want);
+  });
+});
