@@ -44,6 +44,13 @@ describe('EntityRuler.process', () => {
     expect(ents(nlp('x y q y z'))).toEqual([['A', 'x y'], ['B', 'y z']]);
     expect(ents(nlp('y z w'))).toEqual([['B', 'y z']]);
   });
+  it('resolves equally long overlapping matches to the earlier one (spaCy overlapping_spans)', async () => {
+    const nlp = await createPipeline({
+      tokenizer: { factory: 'whitespace' },
+      components: [{ name: 'entity_ruler', options: { patterns: [{ label: 'FOOBAR', pattern: 'foo bar' }, { label: 'BARBAZ', pattern: 'bar baz' }] } }],
+    });
+    expect(ents(nlp('foo bar baz'))).toEqual([['FOOBAR', 'foo bar']]);
+  });
   it('writes pattern ids to the ent_id extension', async () => {
     const nlp = await nlpWith();
     const doc = nlp('I like Apple and Microsoft');
@@ -99,5 +106,19 @@ describe('entity_ruler factory', () => {
       /options\.patterns\[0\]/,
     );
     await expect(createPipeline({ tokenizer: { factory: 'whitespace' }, components: [{ name: 'entity_ruler', options: { phraseMatcherAttr: 'NOPE' } }] })).rejects.toThrow(/phraseMatcherAttr/);
+  });
+});
+
+describe('EntityRuler.matches', () => {
+  it('lists every match with label and id, in start/end order, without resolving', () => {
+    const vocab = new Vocab();
+    const r = new EntityRuler(vocab, (t) => Doc.fromWords(t.split(' '), { vocab }));
+    r.addPatterns([{ label: 'GPE', pattern: 'New York', id: 'ny' }, { label: 'GPE', pattern: 'New York City' }, { label: 'T', pattern: [{ ORTH: 'City' }] }]);
+    const doc = Doc.fromWords('in New York City'.split(' '), { vocab });
+    expect(r.matches(doc)).toEqual([
+      { label: 'GPE', id: 'ny', start: 1, end: 3 },
+      { label: 'GPE', start: 1, end: 4 },
+      { label: 'T', start: 3, end: 4 },
+    ]);
   });
 });
