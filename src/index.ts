@@ -79,3 +79,11 @@ export type { VectorFormat, SaveOptions as VectorSaveOptions, LoadOptions as Vec
 export { createVectorsComponent, tokenVector, spanVector, docVector, hasVector, similarity, VECTOR_ROW_EXT } from './embeddings/vectors-component.js';
 export type { VectorsComponentOptions, HasVector } from './embeddings/vectors-component.js';
 export { emd } from './embeddings/emd.js';
+// --- matcher ---
+export { Matcher, MATCHER_DEFAULTS } from './components/matcher/matcher.js';
+export type { TokenPattern, TokenSpecInput, MatchTriple, OnMatch, MatcherOptions, MatcherAddOptions, MatchOptions } from './components/matcher/matcher.js';
+export { PhraseMatcher, PHRASE_MATCHER_DEFAULTS } from './components/matcher/phrase.js';
+export type { PhraseMatcherOptions, PhraseOnMatch } from './components/matcher/phrase.js';
+export { EntityRuler, ENTITY_RULER_DEFAULTS, readEntityPatterns } from './components/matcher/entity-ruler.js';
+export type { EntityPattern, EntityRulerOptions } from './components/matcher/entity-ruler.js';
+export { levenshtein, levenshteinCompare } from './components/matcher/predicates.js';

@@ -44,3 +44,6 @@ registerComponent<{ path: string; lowercaseFallback: boolean }>('vectors', {
   assigns: ['_.vector_row'],
   create: async (o, ctx) => createVectorsComponent(await KeyedVectors.load(resolvePath(ctx.baseDir, o.path)), { name: ctx.name, lowercaseFallback: o.lowercaseFallback }),
 });
+
+import { entityRulerFactory } from './matcher/factory.js';
+registerComponent('entity_ruler', entityRulerFactory);

@@ -40,6 +40,8 @@ export interface FactoryContext {
   name: string;
   /** Directory that relative paths in options resolve against (the config file's directory). */
   baseDir: string;
+  /** The pipeline's tokenizer (e.g. for components that tokenize phrase patterns the same way). */
+  tokenizer?: TokenizerLike;
 }
 
 /** A registered component factory (spaCy's `@Language.factory`). */

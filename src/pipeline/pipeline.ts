@@ -143,7 +143,7 @@ export class Pipeline {
     if (typeof factoryOrComponent === 'string') {
       const name = options.name ?? factoryOrComponent;
       if (this.hasPipe(name)) throw new ConfigError(`a component named "${name}" already exists`, { key: name });
-      const component = await buildComponent({ name, factory: factoryOrComponent, options: options.options ?? {} }, this.vocab, `components[${name}]`, '.');
+      const component = await buildComponent({ name, factory: factoryOrComponent, options: options.options ?? {} }, this.vocab, `components[${name}]`, '.', this.tokenizer);
       entry = { name, factory: factoryOrComponent, component };
     } else {
       const name = options.name ?? factoryOrComponent.name;
@@ -204,11 +204,11 @@ export function makeCallable(p: Pipeline): Nlp {
   return f;
 }
 
-async function buildComponent(c: ComponentConfig, vocab: Vocab, key: string, baseDir: string): Promise<Component> {
+async function buildComponent(c: ComponentConfig, vocab: Vocab, key: string, baseDir: string, tokenizer?: TokenizerLike): Promise<Component> {
   const factoryName = c.factory ?? c.name;
   const factory = getComponentFactory(factoryName, `${key}.factory`);
   const options = resolveOptions(factory.options, c.options, `${key}.options`);
-  const component = await factory.create(options, { vocab, name: c.name, baseDir });
+  const component = await factory.create(options, { vocab, name: c.name, baseDir, ...(tokenizer ? { tokenizer } : {}) });
   return component;
 }
 
@@ -260,7 +260,7 @@ export async function createPipeline(config: PipelineConfig, options: CreateOpti
     if (options.exclude?.includes(c.name)) continue;
     let component: Component;
     try {
-      component = await buildComponent(c, vocab, `components[${i}]`, baseDir);
+      component = await buildComponent(c, vocab, `components[${i}]`, baseDir, tokenizer);
     } catch (e) {
       return withFile(e);
     }

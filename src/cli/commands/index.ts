@@ -5,6 +5,7 @@ import { evalTokenizerCommand } from './eval-tokenizer.js';
 import { lmGenerate } from './lm-generate.js';
 import { lmPerplexity } from './lm-perplexity.js';
 import { lmTrain } from './lm-train.js';
+import { matchCommand } from './match.js';
 import { tfidfKeywords } from './tfidf-keywords.js';
 import { tokenizeCommand } from './tokenize.js';
 import { w2vAnalogy } from './w2v-analogy.js';
@@ -26,4 +27,5 @@ export const COMMANDS: Command[] = [
   w2vSimilar,
   w2vAnalogy,
   w2vEval,
+  matchCommand,
 ];
