@@ -1,0 +1,131 @@
+/**
+ * The in-memory index: per field a term dictionary, postings and one norm byte per document; per
+ * document its external id, an alive bit (deletes are tombstones until `compact()`) and its
+ * stored fields. Documents get dense internal numbers in insertion order.
+ */
+import { grow } from '../util/typed.js';
+import type { TokenStream } from './analyzer.js';
+import { encodeNorm } from './bm25.js';
+import { PostingsWriter } from './postings/writer.js';
+import { PostingsCursor } from './postings/reader.js';
+import { DocStore } from './store.js';
+import { TermDict } from './termdict.js';
+
+/** One indexed field. */
+export class FieldData {
+  readonly dict = new TermDict();
+  readonly postings = new PostingsWriter();
+  /** Norm byte per doc (Lucene's SmallFloat length encoding); 0 = no terms. */
+  norms = new Uint8Array(1024);
+  /** Docs with at least one term in this field (Lucene's docCount). */
+  docCount = 0;
+  /** Total term occurrences in the field (Lucene's sumTotalTermFreq). */
+  sumTtf = 0;
+  /** Smallest norm byte over docs with the field (255 when none). */
+  minNorm = 255;
+  // analyzer string id -> term id + 1
+  private vocabMap = new Int32Array(1024);
+  // scratch for grouping one doc's tokens by term
+  private keys = new Float64Array(256);
+  private scratchPos = new Int32Array(256);
+
+  constructor(readonly name: string) {}
+
+  /** Term id for an analyzer string id (interning the string on first sight). */
+  termOf(strId: number, str: (id: number) => string): number {
+    if (strId < this.vocabMap.length) {
+      const t = this.vocabMap[strId]!;
+      if (t) return t - 1;
+    } else this.vocabMap = grow(this.vocabMap, strId + 1);
+    const t = this.dict.add(str(strId));
+    this.postings.ensure(this.dict.size);
+    this.vocabMap[strId] = t + 1;
+    return t;
+  }
+
+  /** Indexes one document's token stream for this field. */
+  addDoc(doc: number, ts: TokenStream, str: (id: number) => string): void {
+    if (doc >= this.norms.length) this.norms = grow(this.norms, doc + 1);
+    const n = ts.n;
+    if (n === 0) return;
+    if (this.keys.length < n) {
+      this.keys = new Float64Array(n * 2);
+      this.scratchPos = new Int32Array(n * 2);
+    }
+    const keys = this.keys.subarray(0, n);
+    // key = termId * 2^24 + position: sorting groups by term with positions ascending.
+    for (let i = 0; i < n; i++) keys[i] = this.termOf(ts.terms[i]!, str) * 16777216 + Math.min(ts.positions[i]!, 16777215);
+    keys.sort();
+    const pos = this.scratchPos;
+    let i = 0;
+    while (i < n) {
+      const term = Math.floor(keys[i]! / 16777216);
+      let j = i;
+      while (j < n && Math.floor(keys[j]! / 16777216) === term) {
+        pos[j - i] = keys[j]! - term * 16777216;
+        j++;
+      }
+      this.postings.add(term, doc, pos, 0, j - i);
+      i = j;
+    }
+    const norm = encodeNorm(n);
+    this.norms[doc] = norm;
+    if (norm < this.minNorm) this.minNorm = norm;
+    this.docCount++;
+    this.sumTtf += n;
+  }
+
+  /** Average field length over docs having the field (Lucene's avgdl). */
+  get avgdl(): number {
+    return this.docCount > 0 ? this.sumTtf / this.docCount : 1;
+  }
+
+  /** A postings cursor for term id `t`, with positions if asked. */
+  cursor(t: number, withPositions: boolean): PostingsCursor {
+    const p = this.postings;
+    return new PostingsCursor(p.df[t]!, p.docSlice(t), withPositions ? p.posSlice(t) : null, p.maxFreq[t]!);
+  }
+}
+
+/** All data of an index. */
+export class Segment {
+  readonly fields: FieldData[];
+  /** External id per doc. */
+  ids: string[] = [];
+  /** External id -> doc number of its live version. */
+  readonly byId = new Map<string, number>();
+  /** 1 if the doc is live. */
+  alive = new Uint8Array(1024);
+  /** Number of docs (live and deleted). */
+  maxDoc = 0;
+  /** Number of deleted docs not yet purged. */
+  deleted = 0;
+  store = new DocStore();
+
+  constructor(fieldNames: readonly string[]) {
+    this.fields = fieldNames.map((f) => new FieldData(f));
+  }
+
+  /** Live documents. */
+  get liveCount(): number {
+    return this.maxDoc - this.deleted;
+  }
+
+  /** Reserves a doc number for external id `id`. */
+  newDoc(id: string): number {
+    const d = this.maxDoc++;
+    if (d >= this.alive.length) this.alive = grow(this.alive, d + 1);
+    this.alive[d] = 1;
+    this.ids[d] = id;
+    this.byId.set(id, d);
+    return d;
+  }
+
+  /** Tombstones doc `d`. */
+  kill(d: number): void {
+    if (!this.alive[d]) return;
+    this.alive[d] = 0;
+    this.deleted++;
+    if (this.byId.get(this.ids[d]!) === d) this.byId.delete(this.ids[d]!);
+  }
+}
