@@ -60,11 +60,14 @@ class Out {
 class In {
   p = 0;
   readonly dv: DataView;
+  readonly b: Uint8Array;
   constructor(
-    readonly b: Uint8Array,
+    bytes: Uint8Array,
     readonly file: string,
   ) {
-    this.dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    // A plain Uint8Array view (Buffer#slice would share memory instead of copying).
+    this.b = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
   need(n: number): void {
     if (this.p + n > this.b.length) throw new FormatError(`index file ends early (need ${n} bytes at payload offset ${this.p})`, { file: this.file, offset: 16 + this.p });
