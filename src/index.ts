@@ -24,7 +24,7 @@ export { Analyzer, DEFAULT_ANALYZER_PIPELINE, ANALYZER_DEFAULTS } from './search
 export type { AnalyzerOptions, AnalyzerSpec, TokenStream } from './search/analyzer.js';
 export { encodeNorm, decodeNorm, bm25Idf, tfidfIdf, SIMILARITY_DEFAULTS } from './search/bm25.js';
 export type { SimilarityOptions } from './search/bm25.js';
-export { parseQuery, parseLenient, QuerySyntaxError } from './search/query/parser.js';
+export { parseQuery, parseLenient, escapeQuery, QuerySyntaxError } from './search/query/parser.js';
 export type { QueryNode } from './search/query/parser.js';
 export { TermQuery } from './search/query/term/term-query.js';
 export { PhraseQuery } from './search/query/phrase/phrase-query.js';

@@ -25,9 +25,12 @@ export class FieldData {
   minNorm = 255;
   // analyzer string id -> term id + 1
   private vocabMap = new Int32Array(1024);
-  // scratch for grouping one doc's tokens by term
-  private keys = new Float64Array(256);
+  // scratch for grouping one doc's tokens by term (counting sort)
+  private tids = new Int32Array(256);
   private scratchPos = new Int32Array(256);
+  private distinct = new Int32Array(256);
+  private count = new Int32Array(1024);
+  private start = new Int32Array(1024);
 
   constructor(readonly name: string) {}
 
@@ -48,25 +51,38 @@ export class FieldData {
     if (doc >= this.norms.length) this.norms = grow(this.norms, doc + 1);
     const n = ts.n;
     if (n === 0) return;
-    if (this.keys.length < n) {
-      this.keys = new Float64Array(n * 2);
+    if (this.tids.length < n) {
+      this.tids = new Int32Array(n * 2);
       this.scratchPos = new Int32Array(n * 2);
+      this.distinct = new Int32Array(n * 2);
     }
-    const keys = this.keys.subarray(0, n);
-    // key = termId * 2^24 + position: sorting groups by term with positions ascending.
-    for (let i = 0; i < n; i++) keys[i] = this.termOf(ts.terms[i]!, str) * 16777216 + Math.min(ts.positions[i]!, 16777215);
-    keys.sort();
-    const pos = this.scratchPos;
-    let i = 0;
-    while (i < n) {
-      const term = Math.floor(keys[i]! / 16777216);
-      let j = i;
-      while (j < n && Math.floor(keys[j]! / 16777216) === term) {
-        pos[j - i] = keys[j]! - term * 16777216;
-        j++;
+    // Counting sort of the doc's tokens by term: positions stay ascending within a term.
+    const tids = this.tids;
+    const distinct = this.distinct;
+    let nd = 0;
+    for (let i = 0; i < n; i++) {
+      const t = this.termOf(ts.terms[i]!, str);
+      tids[i] = t;
+      if (t >= this.count.length) {
+        this.count = grow(this.count, t + 1);
+        this.start = grow(this.start, t + 1);
       }
-      this.postings.add(term, doc, pos, 0, j - i);
-      i = j;
+      if (this.count[t]++ === 0) distinct[nd++] = t;
+    }
+    let acc = 0;
+    for (let k = 0; k < nd; k++) {
+      const t = distinct[k]!;
+      this.start[t] = acc;
+      acc += this.count[t]!;
+    }
+    const pos = this.scratchPos;
+    const positions = ts.positions;
+    for (let i = 0; i < n; i++) pos[this.start[tids[i]!]!++] = positions[i]!;
+    for (let k = 0; k < nd; k++) {
+      const t = distinct[k]!;
+      const c = this.count[t]!;
+      this.postings.add(t, doc, pos, this.start[t]! - c, c);
+      this.count[t] = 0;
     }
     const norm = encodeNorm(n);
     this.norms[doc] = norm;

@@ -247,3 +247,12 @@ export function parseLenient(query: string): QueryNode {
     return { type: 'bool', clauses: words.map((w) => ({ occur: 'should' as const, node: { type: 'term' as const, text: w } })) };
   }
 }
+
+/**
+ * Escapes every query-syntax character of `text` (and lower-cases the operators AND/OR/NOT) so it
+ * parses as plain words, e.g. for evaluating natural-language queries.
+ * @example escapeQuery('flow (laminar) -dash') // 'flow \\(laminar\\) \\-dash'
+ */
+export function escapeQuery(text: string): string {
+  return text.replace(/[()"\\:^~*+\-!&|]/g, (c) => '\\' + c).replace(/\b(AND|OR|NOT)\b/g, (w) => w.toLowerCase());
+}
