@@ -155,11 +155,16 @@ async function peer(name, fn, docs, queries) {
 
 const { docs, queries, chars, sentences } = makeCorpus();
 console.log(`corpus: ${docs.length} docs, ${(chars / 1e6).toFixed(1)}M chars from ${sentences} Brown sentences; ${queries.length} queries${globalThis.gc ? '' : ' (run with --expose-gc for exact heap figures)'}`);
+const log = (r) => console.error(`done: ${r.engine} build ${r.docsPerS.toFixed(0)} docs/s, query p50 ${r.p50.toFixed(2)} ms`);
 const rows = [await benchTextloom(docs, queries)];
+log(rows[0]);
 if (!process.env.SEARCH_BENCH_ALONE) {
   for (const [name, fn] of [['minisearch', benchMiniSearch], ['lunr', benchLunr]]) {
     const r = await peer(name, fn, docs, queries);
-    if (r) rows.push(r);
+    if (r) {
+      rows.push(r);
+      log(r);
+    }
   }
 }
 clearInterval(timer);

@@ -45,7 +45,7 @@ export class PhraseWeight implements Weight {
   explain(doc: number): Explanation {
     return explainViaScorer(this, doc, (s: Scorer) => ({
       value: s.score(),
-      description: `weight(${this.query.toString()} in ${doc}) [${this.ctx.model.toUpperCase()}], phraseFreq=${(s as PhraseScorer).freq}`,
+      description: `weight(${this.query.toString()} in doc "${this.ctx.segment.ids[doc]}") [${this.ctx.model.toUpperCase()}], phraseFreq=${(s as PhraseScorer).freq}`,
       details: [{ value: this.idf, description: 'idf, sum of the terms\' idfs' }],
     }));
   }

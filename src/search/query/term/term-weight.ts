@@ -54,7 +54,7 @@ export class TermWeight implements Weight {
           : { value: Math.sqrt(freq) / Math.sqrt(dl), description: `tf * norm, computed as sqrt(freq) / sqrt(dl) from freq=${freq}, dl=${dl}` };
       return {
         value: s.score(),
-        description: `weight(${this.query.field}:${this.query.term} in ${doc}) [${this.ctx.model.toUpperCase()}], product of:`,
+        description: `weight(${this.query.field}:${this.query.term} in doc "${this.ctx.segment.ids[doc]}") [${this.ctx.model.toUpperCase()}], product of:`,
         details: [{ value: this.boost, description: 'boost' }, idfExpl, tfExpl],
       };
     });
