@@ -5,7 +5,7 @@
  */
 import { grow } from '../util/typed.js';
 import type { TokenStream } from './analyzer.js';
-import { encodeNorm } from './bm25.js';
+import { encodeNorm, normCache } from './bm25.js';
 import { PostingsWriter } from './postings/writer.js';
 import { PostingsCursor } from './postings/reader.js';
 import { DocStore } from './store.js';
@@ -89,6 +89,19 @@ export class FieldData {
     if (norm < this.minNorm) this.minNorm = norm;
     this.docCount++;
     this.sumTtf += n;
+  }
+
+  private cacheKey = '';
+  private cache: Float64Array | null = null;
+
+  /** The 256-entry norm table for a similarity, cached until the statistics change. */
+  normTable(model: 'bm25' | 'tfidf', k1: number, b: number): Float64Array {
+    const key = `${model}/${k1}/${b}/${this.docCount}/${this.sumTtf}`;
+    if (key !== this.cacheKey || !this.cache) {
+      this.cache = normCache(model, k1, b, this.avgdl);
+      this.cacheKey = key;
+    }
+    return this.cache;
   }
 
   /** Average field length over docs having the field (Lucene's avgdl). */

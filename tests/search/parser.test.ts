@@ -73,3 +73,15 @@ describe('parseLenient', () => {
     for (const q of ['', '((((', '"', '^^^', ':::', '\\', 'AND OR NOT', '~~~', '-', '+']) expect(() => parseLenient(q)).not.toThrow();
   });
 });
+
+describe('parseLenient (property)', () => {
+  it('never throws on arbitrary input', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '(', ')', '"', ':', '^', '~', '*', '\\', '+', '-', '!', '&', '|', 'AND', 'OR', 'NOT', '1', '.') , maxLength: 30 }), (q) => {
+        parseLenient(q);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

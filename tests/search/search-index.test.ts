@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ArgumentError, ConfigError } from '../../src/core/errors.js';
 import { Analyzer } from '../../src/search/analyzer.js';
@@ -128,6 +129,18 @@ describe('SearchIndex.search', () => {
     expect(index.search('nofield:wing').length).toBeGreaterThanOrEqual(0);
     expect(index.search('the of and')).toEqual([]);
     expect(() => index.search('wing', { topK: -1 })).toThrow(ArgumentError);
+  });
+  it('never throws in lenient mode, whatever the query', async () => {
+    const index = await SearchIndex.create({ fields: ['title', 'text'], analyzer: WS });
+    index.addAll(DOCS.slice(0, 50));
+    const unit = fc.constantFrom('wing', 'flow', 'the', ' ', '(', ')', '"', ':', 'title:', 'nofield:', '^', '^2', '~', '~1', '*', '\\', '+', '-', 'AND', 'OR', 'NOT', 'x');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 12 }), (parts) => {
+        const r = index.search(parts.join(''), { topK: 3 });
+        expect(Array.isArray(r)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
   it('applies filters, returns stored fields and highlights', async () => {
     const index = await cranIndex();

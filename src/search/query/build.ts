@@ -30,7 +30,7 @@ export interface BuildOptions {
 
 /** Builds the Query for an AST, or null when nothing is left (e.g. only stop words). */
 export function buildQuery(node: QueryNode, o: BuildOptions): Query | null {
-  const q = build(node, o);
+  const q = build(node, o, new Map());
   return q ? flatten(q) : null;
 }
 
@@ -43,12 +43,31 @@ function fieldsOf(field: string | undefined, o: BuildOptions): string[] {
   return [field];
 }
 
-function build(node: QueryNode, o: BuildOptions): Query | null {
+// memo: one analysis per (analyzer, text) even when several fields share an analyzer
+type Memo = Map<Analyzer, Map<string, { terms: string[]; pos: number[] }>>;
+
+function analyzeOnce(an: Analyzer, text: string, memo: Memo): { terms: string[]; pos: number[] } {
+  let m = memo.get(an);
+  if (!m) memo.set(an, (m = new Map()));
+  let r = m.get(text);
+  if (!r) {
+    const ts = an.analyze(text);
+    r = { terms: [], pos: [] };
+    for (let i = 0; i < ts.n; i++) {
+      r.terms.push(an.strings.get(ts.terms[i]!));
+      r.pos.push(ts.positions[i]! - ts.positions[0]!);
+    }
+    m.set(text, r);
+  }
+  return r;
+}
+
+function build(node: QueryNode, o: BuildOptions, memo: Memo): Query | null {
   const boost = node.boost ?? 1;
   if (node.type === 'bool') {
     const clauses: BooleanClause[] = [];
     for (const c of node.clauses) {
-      const q = build(c.node, o);
+      const q = build(c.node, o, memo);
       if (q) clauses.push({ occur: c.occur, query: q });
     }
     if (!clauses.length) return null;
@@ -63,14 +82,8 @@ function build(node: QueryNode, o: BuildOptions): Query | null {
     if (node.type === 'term' && node.prefix) q = new PrefixQuery(f, an.normalize(node.text), fb);
     else if (node.type === 'term' && node.fuzzy) q = new FuzzyQuery(f, an.normalize(node.text), node.fuzzy as 1 | 2, fb);
     else {
-      const ts = an.analyze(node.text);
-      if (ts.n === 0) continue;
-      const terms: string[] = [];
-      const pos: number[] = [];
-      for (let i = 0; i < ts.n; i++) {
-        terms.push(an.strings.get(ts.terms[i]!));
-        pos.push(ts.positions[i]! - ts.positions[0]!);
-      }
+      const { terms, pos } = analyzeOnce(an, node.text, memo);
+      if (terms.length === 0) continue;
       if (terms.length === 1) q = new TermQuery(f, terms[0]!, fb);
       else if (node.type === 'phrase') q = new PhraseQuery(f, terms, pos, fb);
       // A word the analyzer splits (e.g. "wing-body") is an OR of its parts, as Lucene's default.

@@ -3,7 +3,6 @@
  * to an index and holds global statistics (idf); a {@link Scorer} is a forward cursor over the
  * matching docs that scores the current one. Every Weight can `explain` a doc's score.
  */
-import { normCache } from '../bm25.js';
 import type { FieldData, Segment } from '../segment.js';
 import { NO_MORE_DOCS } from '../postings/reader.js';
 
@@ -18,7 +17,6 @@ export interface Explanation {
 
 /** What a Weight needs from the index while searching. */
 export class SearchContext {
-  private readonly caches = new Map<FieldData, Float64Array>();
   constructor(
     readonly segment: Segment,
     readonly model: 'bm25' | 'tfidf',
@@ -33,9 +31,7 @@ export class SearchContext {
 
   /** The 256-entry norm table of a field for this search's similarity. */
   normCache(f: FieldData): Float64Array {
-    let c = this.caches.get(f);
-    if (!c) this.caches.set(f, (c = normCache(this.model, this.k1, this.b, f.avgdl)));
-    return c;
+    return f.normTable(this.model, this.k1, this.b);
   }
 }
 
