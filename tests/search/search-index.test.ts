@@ -161,6 +161,31 @@ describe('SearchIndex.search', () => {
   });
 });
 
+describe('SearchIndex.create (per-field analyzers)', () => {
+  it('analyzes each field with its own pipeline, also after save/load', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const index = await SearchIndex.create({
+      fields: ['title', 'text'],
+      analyzer: WS,
+      fieldAnalyzers: { title: { pipeline: { tokenizer: { factory: 'whitespace' } }, stopWords: false } },
+    });
+    index.add({ id: 'a', title: 'The Wings', text: 'The Wings' });
+    expect(index.analyzer('title').terms('The Wings')).toEqual(['the', 'wings']);
+    expect(index.analyzer('text').terms('The Wings')).toEqual(['wing']);
+    expect(index.search('title:wings').map((r) => r.id)).toEqual(['a']);
+    expect(index.search('title:wing')).toEqual([]);
+    expect(index.search('text:wing').map((r) => r.id)).toEqual(['a']);
+    const dir = mkdtempSync(path.join(tmpdir(), 'tl-fa-'));
+    await index.save(dir);
+    const loaded = await SearchIndex.load(dir);
+    expect(loaded.analyzer('title').terms('The Wings')).toEqual(['the', 'wings']);
+    expect(loaded.search('title:wing')).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe('SearchIndex.explain', () => {
   it('sums to the score', async () => {
     const index = await cranIndex();
