@@ -37,8 +37,8 @@ export type { SpanCounts, TokenizationScore, SpanSource } from './eval/tokenizat
 // --- vectorize ---
 export { CsrMatrix } from './vectorize/csr.js';
 export type { DType, FloatArray, SparseRow } from './vectorize/csr.js';
-export { analyze, buildAnalyzer, ANALYZER_DEFAULTS } from './vectorize/analyzer.js';
-export type { AnalyzerOptions, AnalyzerKind, AnalyzerFn, DocMaker, CompiledAnalyzer, TermSink } from './vectorize/analyzer.js';
+export { analyze, buildAnalyzer, ANALYZER_DEFAULTS as VECTORIZER_ANALYZER_DEFAULTS } from './vectorize/analyzer.js';
+export type { AnalyzerOptions as VectorizerAnalyzerOptions, AnalyzerKind, AnalyzerFn, DocMaker, CompiledAnalyzer, TermSink } from './vectorize/analyzer.js';
 export { SKLEARN_ENGLISH_STOP_WORDS } from './vectorize/stop-words.js';
 export { CountVectorizer, COUNT_DEFAULTS } from './vectorize/count.js';
 export type { CountVectorizerOptions, DocFreqBound } from './vectorize/count.js';
@@ -87,3 +87,26 @@ export type { PhraseMatcherOptions, PhraseOnMatch } from './components/matcher/p
 export { EntityRuler, ENTITY_RULER_DEFAULTS, readEntityPatterns } from './components/matcher/entity-ruler.js';
 export type { EntityPattern, EntityRulerOptions } from './components/matcher/entity-ruler.js';
 export { levenshtein, levenshteinCompare } from './components/matcher/predicates.js';
+// --- search ---
+export { SearchIndex, SEARCH_DEFAULTS } from './search/search-index.js';
+export type { SearchIndexOptions, SearchOptions, SearchResult, AddAllOptions, Suggestion } from './search/search-index.js';
+export { Analyzer, DEFAULT_ANALYZER_PIPELINE, ANALYZER_DEFAULTS as SEARCH_ANALYZER_DEFAULTS } from './search/analyzer.js';
+export type { AnalyzerOptions as SearchAnalyzerOptions, AnalyzerSpec, TokenStream } from './search/analyzer.js';
+export { encodeNorm, decodeNorm, bm25Idf, tfidfIdf, SIMILARITY_DEFAULTS } from './search/bm25.js';
+export type { SimilarityOptions } from './search/bm25.js';
+export { parseQuery, parseLenient, escapeQuery, QuerySyntaxError } from './search/query/parser.js';
+export type { QueryNode } from './search/query/parser.js';
+export { TermQuery } from './search/query/term/term-query.js';
+export { PhraseQuery } from './search/query/phrase/phrase-query.js';
+export { BooleanQuery } from './search/query/boolean/boolean-query.js';
+export type { BooleanClause, Occur } from './search/query/boolean/boolean-query.js';
+export { PrefixQuery } from './search/query/multi-term/prefix-query.js';
+export { FuzzyQuery } from './search/query/multi-term/fuzzy-query.js';
+export type { Query, Weight, Explanation } from './search/query/types.js';
+export type { Highlight, HighlightOptions } from './search/highlight.js';
+export { TermDict } from './search/termdict.js';
+export { Stemmer, stemFunction, STEMMER_DEFAULTS } from './components/stemmer.js';
+export type { StemmerOptions, StemAlgorithm } from './components/stemmer.js';
+export { porter2 } from './components/porter2.js';
+export { averagePrecision, precisionAt, recallAt, ndcgAt, evaluateRuns, trecOrder } from './eval/ranking.js';
+export type { Judgements, RankedDoc, RankingSummary } from './eval/ranking.js';

@@ -47,3 +47,6 @@ registerComponent<{ path: string; lowercaseFallback: boolean }>('vectors', {
 
 import { entityRulerFactory } from './matcher/factory.js';
 registerComponent('entity_ruler', entityRulerFactory);
+
+import { stemmerFactory } from './stemmer.js';
+registerComponent('stemmer', stemmerFactory);

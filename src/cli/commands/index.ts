@@ -1,11 +1,14 @@
 import type { Command } from '../command.js';
 import { demoCommand } from './demo.js';
+import { evalSearchCommand } from './eval-search.js';
 import { evalSenterCommand } from './eval-senter.js';
 import { evalTokenizerCommand } from './eval-tokenizer.js';
+import { indexBuildCommand } from './index-build.js';
 import { lmGenerate } from './lm-generate.js';
 import { lmPerplexity } from './lm-perplexity.js';
 import { lmTrain } from './lm-train.js';
 import { matchCommand } from './match.js';
+import { searchCommand } from './search.js';
 import { tfidfKeywords } from './tfidf-keywords.js';
 import { tokenizeCommand } from './tokenize.js';
 import { w2vAnalogy } from './w2v-analogy.js';
@@ -28,4 +31,7 @@ export const COMMANDS: Command[] = [
   w2vAnalogy,
   w2vEval,
   matchCommand,
+  indexBuildCommand,
+  searchCommand,
+  evalSearchCommand,
 ];

@@ -1,0 +1,53 @@
+import { ArgumentError } from '../../core/errors.js';
+import { SearchIndex } from '../../search/search-index.js';
+import type { Command } from '../command.js';
+
+/** `textloom search`: run one query against a saved index. */
+export const searchCommand: Command = {
+  name: 'search',
+  summary: 'search a saved index (BM25, query language)',
+  usage: '--index DIR "query" [--top 10] [--json]',
+  help: 'Query language: terms, "phrases", AND OR NOT, +must -not, (groups), field:term, prefix*, fuzzy~1, term^2.\nExample:\n  textloom search --index idx \'+wing "boundary layer" title:flow^2\' --top 5',
+  flags: {
+    index: { type: 'string', doc: 'index directory', value: 'DIR', required: true },
+    top: { type: 'number', doc: 'number of results', default: 10 },
+    json: { type: 'boolean', doc: 'print JSON lines' },
+    fields: { type: 'string', doc: 'comma-separated fields searched by unfielded terms', value: 'LIST' },
+    strict: { type: 'boolean', doc: 'report query syntax errors instead of falling back to plain words' },
+    highlight: { type: 'boolean', doc: 'show the best passage of stored text fields' },
+    model: { type: 'string', doc: 'bm25 or tfidf', default: 'bm25', value: 'NAME' },
+    k1: { type: 'number', doc: 'BM25 k1', default: 1.2 },
+    b: { type: 'number', doc: 'BM25 b', default: 0.75 },
+    explain: { type: 'boolean', doc: 'print the score explanation of each hit' },
+  },
+  async run(args, io) {
+    const f = args.flags;
+    const query = args.positional.join(' ');
+    if (!query.trim()) throw new ArgumentError('give a query, e.g. textloom search --index DIR "wing flow"');
+    const top = Number(f.top);
+    if (!Number.isInteger(top) || top < 0) throw new ArgumentError(`--top must be a non-negative integer, got ${f.top}`, { key: '--top' });
+    const index = await SearchIndex.load(String(f.index));
+    const opts = {
+      topK: top,
+      strict: !!f.strict,
+      highlight: !!f.highlight,
+      model: f.model as 'bm25' | 'tfidf',
+      bm25: { k1: Number(f.k1), b: Number(f.b) },
+      ...(f.fields ? { fields: String(f.fields).split(',') } : {}),
+    };
+    const t0 = performance.now();
+    const hits = index.search(query, opts);
+    const ms = performance.now() - t0;
+    hits.forEach((h, i) => {
+      const explanation = f.explain ? index.explain(query, h.id, opts) : undefined;
+      if (f.json) io.stdout.write(JSON.stringify({ rank: i + 1, ...h, ...(explanation ? { explanation } : {}) }) + '\n');
+      else {
+        const title = h.fields ? Object.values(h.fields).find((v) => typeof v === 'string') : undefined;
+        io.stdout.write(`${String(i + 1).padStart(3)}  ${h.score.toFixed(4)}  ${h.id}${title ? `  ${String(title).slice(0, 100)}` : ''}\n`);
+        for (const [field, snip] of Object.entries(h.highlights ?? {})) io.stdout.write(`       ${field}: ${snip}\n`);
+        if (explanation) io.stdout.write(JSON.stringify(explanation, null, 2).replace(/^/gm, '       ') + '\n');
+      }
+    });
+    if (!f.json) io.stderr.write(`${hits.length} hits in ${ms.toFixed(2)} ms\n`);
+  },
+};

@@ -1,0 +1,105 @@
+/**
+ * The `stemmer` pipeline component: writes each token's stem into the `stem` string extension
+ * column. Algorithms: `porter2` (Snowball English, implemented in `porter2.ts`), and `porter` /
+ * `lancaster` from the installed `natural` package. Stems are computed once per word type and
+ * cached by string id, so a corpus costs one stem call per distinct word.
+ */
+import { createRequire } from 'node:module';
+import type { Doc } from '../core/doc.js';
+import type { Vocab } from '../core/vocab.js';
+import type { Component, ComponentFactory } from '../pipeline/component.js';
+import { grow } from '../util/typed.js';
+import { porter2 } from './porter2.js';
+
+/** Stemming algorithms the `stemmer` component knows. */
+export type StemAlgorithm = 'porter2' | 'porter' | 'lancaster';
+
+/** Options of the `stemmer` component. */
+export interface StemmerOptions extends Record<string, unknown> {
+  /** `porter2` (default), `porter` or `lancaster`. */
+  algorithm: StemAlgorithm;
+  /** Lower-case before stemming (default true; the algorithms expect lower case). */
+  lowercase: boolean;
+  /** Name of the string extension column written (default `stem`). */
+  attr: string;
+}
+
+/** Defaults of {@link StemmerOptions}. */
+export const STEMMER_DEFAULTS: Readonly<StemmerOptions> = Object.freeze({ algorithm: 'porter2', lowercase: true, attr: 'stem' });
+
+const require = createRequire(import.meta.url);
+
+/** Returns the stem function for an algorithm (natural's stemmers are loaded lazily). */
+export function stemFunction(algorithm: StemAlgorithm): (word: string) => string {
+  if (algorithm === 'porter2') return porter2;
+  // Deep import: natural's index pulls in its whole library; the stemmer files stand alone.
+  const mod =
+    algorithm === 'porter'
+      ? require('natural/lib/natural/stemmers/porter_stemmer.js')
+      : require('natural/lib/natural/stemmers/lancaster_stemmer.js');
+  return (w: string) => mod.stem(w) as string;
+}
+
+/**
+ * Stems the tokens of each Doc into a string extension column, caching per word type.
+ * @example
+ * const nlp = await createPipeline({ tokenizer: { factory: 'whitespace' }, components: [{ name: 'stemmer' }] });
+ * nlp('running quickly').token(0).ext('stem') // 'run'
+ */
+export class Stemmer implements Component {
+  readonly name: string;
+  private readonly stem: (w: string) => string;
+  // orth id -> stem id + 1 (0 = not computed yet).
+  private cache = new Uint32Array(1024);
+
+  constructor(
+    private readonly vocab: Vocab,
+    private readonly options: StemmerOptions = STEMMER_DEFAULTS,
+    name = 'stemmer',
+  ) {
+    this.name = name;
+    this.stem = stemFunction(options.algorithm);
+  }
+
+  /** The stem of one word (cached per string id of `word`). */
+  stemWord(word: string): string {
+    return this.vocab.strings.get(this.stemId(this.vocab.strings.add(word)));
+  }
+
+  private stemId(orth: number): number {
+    if (orth < this.cache.length) {
+      const hit = this.cache[orth]!;
+      if (hit) return hit - 1;
+    } else this.cache = grow(this.cache, orth + 1);
+    const strings = this.vocab.strings;
+    const text = strings.get(orth);
+    const id = strings.add(this.stem(this.options.lowercase ? text.toLowerCase() : text));
+    this.cache = grow(this.cache, Math.max(orth, id) + 1);
+    this.cache[orth] = id + 1;
+    return id;
+  }
+
+  process(doc: Doc): void {
+    const col = doc.extension<string>(this.options.attr, 'string') as unknown as { ids?: Uint32Array; set(i: number, v: string): void };
+    const n = doc.length;
+    const orth = doc.orth;
+    // Fast path: write interned ids straight into the column when it exposes them.
+    if (col.ids && col.ids.length >= n) {
+      for (let i = 0; i < n; i++) col.ids[i] = this.stemId(orth[i]!);
+    } else {
+      const strings = this.vocab.strings;
+      for (let i = 0; i < n; i++) col.set(i, strings.get(this.stemId(orth[i]!)));
+    }
+  }
+}
+
+/** The registered `stemmer` factory. */
+export const stemmerFactory: ComponentFactory<StemmerOptions> = {
+  options: {
+    algorithm: { type: 'string', default: 'porter2', enum: ['porter2', 'porter', 'lancaster'], doc: 'stemming algorithm' },
+    lowercase: { type: 'boolean', default: true, doc: 'lower-case before stemming' },
+    attr: { type: 'string', default: 'stem', doc: 'extension column to write' },
+  },
+  assigns: ['_.stem'],
+  create: (o, ctx) => new Stemmer(ctx.vocab, o, ctx.name),
+};

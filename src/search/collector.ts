@@ -1,0 +1,32 @@
+/**
+ * Top-k collection: drives a scorer over the live docs, keeps the k best in a fixed-size heap,
+ * and feeds the heap's entry threshold back to the scorer so MaxScore can skip docs that cannot
+ * enter the top k.
+ */
+import { TopK } from '../util/heap.js';
+import { NO_MORE_DOCS, type Scorer } from './query/types.js';
+
+/** Collects the `k` best docs; `accept(doc)` filters (tombstones, user filters). */
+export function collectTopK(scorer: Scorer, k: number, accept: (doc: number) => boolean): { doc: number; score: number }[] {
+  const heap = new TopK(k);
+  if (k <= 0) return [];
+  let threshold = -Infinity;
+  for (let d = scorer.next(); d !== NO_MORE_DOCS; d = scorer.next()) {
+    if (!accept(d)) continue;
+    const s = scorer.score();
+    if (s < threshold) continue;
+    heap.push(d, s);
+    if (heap.size === k && heap.threshold > threshold) {
+      threshold = heap.threshold;
+      scorer.setMinCompetitiveScore(threshold);
+    }
+  }
+  return heap.sorted().map((x) => ({ doc: x.id, score: x.score }));
+}
+
+/** Counts every accepted match (no pruning). */
+export function countMatches(scorer: Scorer, accept: (doc: number) => boolean): number {
+  let n = 0;
+  for (let d = scorer.next(); d !== NO_MORE_DOCS; d = scorer.next()) if (accept(d)) n++;
+  return n;
+}

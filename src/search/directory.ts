@@ -1,0 +1,139 @@
+/**
+ * Where an index's bytes live, and how a save commits (tantivy's directory + meta.json swap).
+ *
+ * An index directory holds `manifest.json` plus data files named `<generation>.<component>`.
+ * `save` writes a new generation's files (each atomically: temp file, fsync, rename), then
+ * atomically replaces `manifest.json`, and only then deletes files no manifest references. A
+ * crash or kill at any point leaves a manifest that names complete files, so the previous index
+ * (or the new one) loads.
+ *
+ * Every data file is `header | payload | footer`:
+ *   header (16 bytes): magic "TLSX", u32 format version, u32 component kind, u32 0
+ *   footer (8 bytes):  u32 payload length, u32 CRC-32 of header + payload
+ * (all little-endian). The manifest also records each file's size and CRC, so a swapped,
+ * truncated or corrupted file is refused with a FormatError naming it.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { FormatError, NotFoundError } from '../core/errors.js';
+import { writeFileAtomicSync } from '../io/atomic.js';
+import { crc32 } from '../util/crc32.js';
+
+/** Version of the binary data files and of the manifest. */
+export const INDEX_FORMAT_VERSION = 1;
+/** The manifest's `format` value. */
+export const MANIFEST_FORMAT = 'textloom-search-index';
+const MAGIC = 0x5853_4c54; // "TLSX" little-endian
+
+/** A data file entry of the manifest. */
+export interface ManifestFile {
+  name: string;
+  kind: number;
+  bytes: number;
+  crc32: number;
+}
+
+/** The manifest: what the current generation consists of, plus index-level settings. */
+export interface Manifest {
+  format: typeof MANIFEST_FORMAT;
+  formatVersion: number;
+  generation: number;
+  files: ManifestFile[];
+  [key: string]: unknown;
+}
+
+/** Wraps a payload in header and footer. */
+export function frame(kind: number, payload: Uint8Array): Uint8Array {
+  const out = new Uint8Array(16 + payload.length + 8);
+  const dv = new DataView(out.buffer);
+  dv.setUint32(0, MAGIC, true);
+  dv.setUint32(4, INDEX_FORMAT_VERSION, true);
+  dv.setUint32(8, kind, true);
+  out.set(payload, 16);
+  dv.setUint32(16 + payload.length, payload.length, true);
+  dv.setUint32(20 + payload.length, crc32(out.subarray(0, 16 + payload.length)), true);
+  return out;
+}
+
+/** Checks header and footer of a data file and returns its payload; FormatError names the file. */
+export function unframe(bytes: Uint8Array, kind: number, file: string): Uint8Array {
+  if (bytes.length < 24) throw new FormatError(`index file is truncated (${bytes.length} bytes)`, { file });
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (dv.getUint32(0, true) !== MAGIC) throw new FormatError('not a textloom index file (bad magic)', { file, offset: 0 });
+  const version = dv.getUint32(4, true);
+  if (version !== INDEX_FORMAT_VERSION) throw new FormatError(`unsupported index file version ${version} (this textloom reads version ${INDEX_FORMAT_VERSION})`, { file, offset: 4 });
+  if (dv.getUint32(8, true) !== kind) throw new FormatError(`index file has component kind ${dv.getUint32(8, true)}, expected ${kind}`, { file, offset: 8 });
+  const len = dv.getUint32(bytes.length - 8, true);
+  if (len !== bytes.length - 24) throw new FormatError(`index file is truncated or padded: footer says ${len} payload bytes, file has ${bytes.length - 24}`, { file, offset: bytes.length - 8 });
+  const want = dv.getUint32(bytes.length - 4, true);
+  const got = crc32(bytes.subarray(0, bytes.length - 8));
+  if (want !== got) throw new FormatError(`index file is corrupted (CRC-32 ${got.toString(16)} != stored ${want.toString(16)})`, { file, offset: bytes.length - 4 });
+  return bytes.subarray(16, bytes.length - 8);
+}
+
+/** A directory holding one index. */
+export class IndexDirectory {
+  constructor(readonly path: string) {}
+
+  /** The current manifest, or null when the directory has none. */
+  readManifest(): Manifest | null {
+    const file = join(this.path, 'manifest.json');
+    if (!existsSync(file)) return null;
+    let m: Manifest;
+    try {
+      m = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+    } catch (e) {
+      throw new FormatError(`manifest is not valid JSON: ${(e as Error).message}`, { file });
+    }
+    if (!m || m.format !== MANIFEST_FORMAT) throw new FormatError('not a textloom search index manifest', { file, key: 'format' });
+    if (m.formatVersion !== INDEX_FORMAT_VERSION) throw new FormatError(`unsupported index format version ${m.formatVersion} (this textloom reads ${INDEX_FORMAT_VERSION})`, { file, key: 'formatVersion' });
+    if (!Number.isInteger(m.generation) || !Array.isArray(m.files)) throw new FormatError('manifest lacks generation or files', { file });
+    return m;
+  }
+
+  /** Reads and verifies one data file named in the manifest. */
+  readFile(entry: ManifestFile): Uint8Array {
+    const file = join(this.path, entry.name);
+    if (!existsSync(file)) throw new NotFoundError(`index file named in the manifest is missing`, { file });
+    const bytes = readFileSync(file);
+    if (bytes.length !== entry.bytes) throw new FormatError(`index file has ${bytes.length} bytes, manifest says ${entry.bytes} (truncated or replaced)`, { file });
+    const payload = unframe(bytes, entry.kind, file);
+    // unframe verified the footer CRC against the bytes; the manifest must agree with the footer.
+    if (bytes.readUInt32LE(bytes.length - 4) !== entry.crc32) throw new FormatError('index file does not match the manifest CRC (from another save?)', { file });
+    return payload;
+  }
+
+  /**
+   * Commits a new generation: writes `files` (name suffix -> framed bytes), then swaps the
+   * manifest, then removes unreferenced files. Returns the manifest written.
+   */
+  commit(files: { suffix: string; kind: number; payload: Uint8Array }[], settings: Record<string, unknown>): Manifest {
+    mkdirSync(this.path, { recursive: true });
+    let prev: Manifest | null = null;
+    try {
+      prev = this.readManifest();
+    } catch {
+      prev = null; // a broken manifest is replaced
+    }
+    const generation = (prev?.generation ?? 0) + 1;
+    const entries: ManifestFile[] = [];
+    for (const f of files) {
+      const name = `${generation}.${f.suffix}`;
+      const bytes = frame(f.kind, f.payload);
+      writeFileAtomicSync(join(this.path, name), bytes);
+      entries.push({ name, kind: f.kind, bytes: bytes.length, crc32: crc32(bytes.subarray(0, bytes.length - 8)) });
+    }
+    const manifest: Manifest = { format: MANIFEST_FORMAT, formatVersion: INDEX_FORMAT_VERSION, generation, files: entries, ...settings };
+    writeFileAtomicSync(join(this.path, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
+    this.collectGarbage(new Set(entries.map((e) => e.name)));
+    return manifest;
+  }
+
+  // Deletes data files of other generations and stale temp files.
+  private collectGarbage(keep: Set<string>): void {
+    for (const name of readdirSync(this.path)) {
+      if (keep.has(name) || name === 'manifest.json') continue;
+      if (/^\d+\.[a-z0-9.]+$/.test(name) || /^\.(\d+\.[a-z0-9.]+|manifest\.json)\.tmp-/.test(name)) rmSync(join(this.path, name), { force: true });
+    }
+  }
+}

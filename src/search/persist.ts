@@ -1,0 +1,246 @@
+/**
+ * Binary payloads of the index files (framed by `directory.ts`). Little-endian throughout;
+ * typed-array sections start on 8-byte boundaries of the payload.
+ *
+ * `docs` (kind 1):   u32 maxDoc | u32 idsBytes | alive u8[maxDoc] | pad | ids as UTF-8 JSON array
+ * `f<i>.terms` (kind 2), one per field, terms in sorted order:
+ *   u32 termCount | u32 docCount | f64 sumTtf | u32 minNorm | u32 termsBytes |
+ *   norms u8[maxDoc] | pad | i32 df[] | f64 ctf[] | i32 maxFreq[] | i32 lastDoc[] |
+ *   i32 docBytes[] | i32 posBytes[] | terms as UTF-8 JSON array
+ * `f<i>.doc` (kind 3) / `f<i>.pos` (kind 4): the terms' doc / position streams back to back, in
+ *   the same sorted order (format in `postings/codec.ts`)
+ * `store` (kind 5):  stored fields, see `store.ts`
+ */
+import { FormatError } from '../core/errors.js';
+import type { FieldData, Segment } from './segment.js';
+import { DocStore } from './store.js';
+
+/** Component kinds of the data files. */
+export const KIND = Object.freeze({ docs: 1, terms: 2, doc: 3, pos: 4, store: 5 });
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+class Out {
+  parts: Uint8Array[] = [];
+  size = 0;
+  push(b: Uint8Array): void {
+    this.parts.push(b);
+    this.size += b.length;
+  }
+  u32s(...v: number[]): void {
+    const b = new Uint8Array(4 * v.length);
+    const dv = new DataView(b.buffer);
+    v.forEach((x, i) => dv.setUint32(4 * i, x, true));
+    this.push(b);
+  }
+  f64(v: number): void {
+    const b = new Uint8Array(8);
+    new DataView(b.buffer).setFloat64(0, v, true);
+    this.push(b);
+  }
+  pad(): void {
+    const r = this.size % 8;
+    if (r) this.push(new Uint8Array(8 - r));
+  }
+  typed(a: Int32Array | Float64Array): void {
+    this.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  }
+  bytes(): Uint8Array {
+    const out = new Uint8Array(this.size);
+    let p = 0;
+    for (const b of this.parts) {
+      out.set(b, p);
+      p += b.length;
+    }
+    return out;
+  }
+}
+
+class In {
+  p = 0;
+  readonly dv: DataView;
+  readonly b: Uint8Array;
+  constructor(
+    bytes: Uint8Array,
+    readonly file: string,
+  ) {
+    // A plain Uint8Array view (Buffer#slice would share memory instead of copying).
+    this.b = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  need(n: number): void {
+    if (this.p + n > this.b.length) throw new FormatError(`index file ends early (need ${n} bytes at payload offset ${this.p})`, { file: this.file, offset: 16 + this.p });
+  }
+  u32(): number {
+    this.need(4);
+    const v = this.dv.getUint32(this.p, true);
+    this.p += 4;
+    return v;
+  }
+  f64(): number {
+    this.need(8);
+    const v = this.dv.getFloat64(this.p, true);
+    this.p += 8;
+    return v;
+  }
+  raw(n: number): Uint8Array {
+    this.need(n);
+    const v = this.b.subarray(this.p, this.p + n);
+    this.p += n;
+    return v;
+  }
+  pad(): void {
+    const r = this.p % 8;
+    if (r) this.p += 8 - r;
+  }
+  i32s(n: number): Int32Array {
+    return new Int32Array(this.raw(4 * n).slice().buffer);
+  }
+  f64s(n: number): Float64Array {
+    return new Float64Array(this.raw(8 * n).slice().buffer);
+  }
+  json(n: number): unknown {
+    try {
+      return JSON.parse(dec.decode(this.raw(n)));
+    } catch (e) {
+      if (e instanceof FormatError) throw e;
+      throw new FormatError(`bad JSON section: ${(e as Error).message}`, { file: this.file, offset: 16 + this.p });
+    }
+  }
+}
+
+/** Encodes the doc table, compacting away dead docs when `remap` is given. */
+export function encodeDocs(seg: Segment, live: Int32Array | null): Uint8Array {
+  const o = new Out();
+  const ids: string[] = [];
+  const alive: number[] = [];
+  for (let d = 0; d < seg.maxDoc; d++) {
+    if (live && live[d]! < 0) continue;
+    ids.push(seg.ids[d]!);
+    alive.push(seg.alive[d]!);
+  }
+  const idBytes = enc.encode(JSON.stringify(ids));
+  o.u32s(ids.length, idBytes.length);
+  o.push(Uint8Array.from(alive));
+  o.pad();
+  o.push(idBytes);
+  return o.bytes();
+}
+
+/** Decodes the doc table into `seg`. */
+export function decodeDocs(seg: Segment, payload: Uint8Array, file: string): void {
+  const r = new In(payload, file);
+  const maxDoc = r.u32();
+  const idBytes = r.u32();
+  seg.alive = r.raw(maxDoc).slice();
+  r.pad();
+  const ids = r.json(idBytes);
+  if (!Array.isArray(ids) || ids.length !== maxDoc) throw new FormatError(`doc table lists ${Array.isArray(ids) ? ids.length : 'no'} ids for ${maxDoc} docs`, { file });
+  seg.ids = ids as string[];
+  seg.maxDoc = maxDoc;
+  seg.deleted = 0;
+  for (let d = 0; d < maxDoc; d++) {
+    if (seg.alive[d]) seg.byId.set(seg.ids[d]!, d);
+    else seg.deleted++;
+  }
+}
+
+/** Encodes one field's term file, doc stream file and position stream file. */
+export function encodeField(f: FieldData, maxDoc: number): { terms: Uint8Array; doc: Uint8Array; pos: Uint8Array } {
+  const order = f.dict.sortedIds();
+  const n = order.length;
+  const p = f.postings;
+  const df = new Int32Array(n);
+  const ctf = new Float64Array(n);
+  const maxFreq = new Int32Array(n);
+  const lastDoc = new Int32Array(n);
+  const docBytes = new Int32Array(n);
+  const posBytes = new Int32Array(n);
+  const terms: string[] = [];
+  const docOut = new Out();
+  const posOut = new Out();
+  for (let i = 0; i < n; i++) {
+    const t = order[i]!;
+    terms.push(f.dict.terms[t]!);
+    df[i] = p.df[t]!;
+    ctf[i] = p.ctf[t]!;
+    maxFreq[i] = p.maxFreq[t]!;
+    lastDoc[i] = p.lastDoc[t]!;
+    const [db, ds, de] = p.docSlice(t);
+    const [pb, ps, pe] = p.posSlice(t);
+    docOut.push(db.subarray(ds, de));
+    posOut.push(pb.subarray(ps, pe));
+    docBytes[i] = de - ds;
+    posBytes[i] = pe - ps;
+  }
+  const termBytes = enc.encode(JSON.stringify(terms));
+  const o = new Out();
+  o.u32s(n, f.docCount);
+  o.f64(f.sumTtf);
+  o.u32s(f.minNorm, termBytes.length);
+  o.push(f.norms.subarray(0, maxDoc).length === maxDoc ? f.norms.subarray(0, maxDoc) : padTo(f.norms, maxDoc));
+  o.pad();
+  o.typed(df);
+  o.typed(ctf);
+  o.typed(maxFreq);
+  o.typed(lastDoc);
+  o.typed(docBytes);
+  o.typed(posBytes);
+  o.push(termBytes);
+  return { terms: o.bytes(), doc: docOut.bytes(), pos: posOut.bytes() };
+}
+
+function padTo(a: Uint8Array, n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  out.set(a.subarray(0, Math.min(n, a.length)));
+  return out;
+}
+
+/** Decodes one field's files into `f`. */
+export function decodeField(f: FieldData, maxDoc: number, terms: Uint8Array, doc: Uint8Array, pos: Uint8Array, file: string): void {
+  const r = new In(terms, file);
+  const n = r.u32();
+  f.docCount = r.u32();
+  f.sumTtf = r.f64();
+  f.minNorm = r.u32();
+  const termBytes = r.u32();
+  f.norms = r.raw(maxDoc).slice();
+  r.pad();
+  const df = r.i32s(n);
+  const ctf = r.f64s(n);
+  const maxFreq = r.i32s(n);
+  const lastDoc = r.i32s(n);
+  const docBytes = r.i32s(n);
+  const posBytes = r.i32s(n);
+  const list = r.json(termBytes);
+  if (!Array.isArray(list) || list.length !== n) throw new FormatError(`term list has ${Array.isArray(list) ? list.length : 'no'} entries, header says ${n}`, { file });
+  let sd = 0;
+  let sp = 0;
+  for (let i = 0; i < n; i++) {
+    sd += docBytes[i]!;
+    sp += posBytes[i]!;
+    if (lastDoc[i]! >= maxDoc || df[i]! > maxDoc) throw new FormatError(`term ${i} has postings beyond the ${maxDoc} docs`, { file });
+  }
+  if (sd !== doc.length || sp !== pos.length) throw new FormatError(`postings files hold ${doc.length}/${pos.length} bytes, the term file expects ${sd}/${sp}`, { file });
+  for (const t of list as string[]) f.dict.add(t);
+  if (f.dict.size !== n) throw new FormatError('term list has duplicates', { file });
+  f.postings.adopt(n, doc, pos, docBytes, posBytes, { df, ctf, maxFreq, lastDoc });
+}
+
+/** Decodes the document store and checks its offsets. */
+export function decodeStore(payload: Uint8Array, maxDoc: number, file: string): DocStore {
+  const r = new In(payload, file);
+  const n = r.u32();
+  if (n !== maxDoc) throw new FormatError(`store holds ${n} docs, the doc table ${maxDoc}`, { file });
+  r.need(4 * (n + 1));
+  const s = DocStore.decode(payload);
+  const end = payload.length - (4 + 4 * (n + 1));
+  let prev = 0;
+  for (let i = 0; i <= n; i++) {
+    const v = r.u32();
+    if (v < prev || v > end) throw new FormatError(`store offset ${i} out of range`, { file });
+    prev = v;
+  }
+  return s;
+}

@@ -1,0 +1,63 @@
+import { VarintReader } from './codec.js';
+
+/** Sentinel doc id of an exhausted cursor (as Lucene's NO_MORE_DOCS). */
+export const NO_MORE_DOCS = 0x7fffffff;
+
+/**
+ * A forward cursor over one term's postings: `next()`/`advance(target)` step through docs in
+ * increasing order; `freq` is the current doc's term frequency; `positions()` decodes the current
+ * doc's positions on demand (skipping over those of passed docs lazily).
+ */
+export class PostingsCursor {
+  /** Current doc, -1 before the first `next()`, {@link NO_MORE_DOCS} at the end. */
+  doc = -1;
+  /** Term frequency in the current doc. */
+  freq = 0;
+  private readonly docs: VarintReader;
+  private readonly pos: VarintReader | null;
+  private remaining: number;
+  // Occurrences of docs passed but whose positions were not read yet.
+  private pendingPos = 0;
+  private readonly posOut: Int32Array;
+
+  constructor(df: number, docSlice: [Uint8Array, number, number], posSlice: [Uint8Array, number, number] | null, maxFreq = 1) {
+    this.docs = new VarintReader(docSlice[0], docSlice[1], docSlice[2]);
+    this.pos = posSlice ? new VarintReader(posSlice[0], posSlice[1], posSlice[2]) : null;
+    this.remaining = df;
+    this.posOut = new Int32Array(posSlice ? Math.max(1, maxFreq) : 0);
+  }
+
+  /** Moves to the next doc; returns it (or NO_MORE_DOCS). */
+  next(): number {
+    if (this.remaining === 0) return (this.doc = NO_MORE_DOCS);
+    this.remaining--;
+    this.pendingPos += this.freq;
+    const v = this.docs.read();
+    this.doc = this.doc + 1 + (v >>> 1);
+    this.freq = v & 1 ? 1 : this.docs.read();
+    return this.doc;
+  }
+
+  /** Moves to the first doc >= target; returns it (or NO_MORE_DOCS). */
+  advance(target: number): number {
+    let d = this.doc;
+    while (d < target) d = this.next();
+    return d;
+  }
+
+  /** Positions of the current doc (a reused buffer; valid until the next call). */
+  positions(): Int32Array {
+    const r = this.pos!;
+    if (this.pendingPos < 0) return this.posOut; // already decoded for this doc
+    if (this.pendingPos) {
+      r.skip(this.pendingPos);
+      this.pendingPos = 0;
+    }
+    const out = this.posOut;
+    let p = 0;
+    for (let k = 0; k < this.freq; k++) out[k] = p += r.read();
+    // Mark this doc's positions consumed so next() does not skip them again.
+    this.pendingPos = -this.freq;
+    return out;
+  }
+}

@@ -1,0 +1,163 @@
+import { grow } from '../../util/typed.js';
+import { varintSize, writeVarint } from './codec.js';
+
+/**
+ * The mutable postings of one field: per term a doc stream and a position stream (see
+ * `codec.ts`), appended to as documents are indexed in increasing doc order.
+ *
+ * Storage: a term's bytes live either in its own growable buffer, or (after load) in a slice of
+ * one shared base buffer; the first append to a loaded term copies its slice out (copy-on-write),
+ * so loading allocates nothing per term.
+ */
+export class PostingsWriter {
+  /** Per term: docs containing it. */
+  df = new Int32Array(64);
+  /** Per term: total occurrences. */
+  ctf = new Float64Array(64);
+  /** Per term: largest freq in one doc (for score upper bounds). */
+  maxFreq = new Int32Array(64);
+  /** Per term: last doc appended (-1 none). */
+  lastDoc = new Int32Array(64).fill(-1);
+  private docBuf: (Uint8Array | undefined)[] = [];
+  private posBuf: (Uint8Array | undefined)[] = [];
+  private docLen = new Int32Array(64);
+  private posLen = new Int32Array(64);
+  // Loaded slices: base buffers and per-term offsets.
+  private docBase: Uint8Array = new Uint8Array(0);
+  private posBase: Uint8Array = new Uint8Array(0);
+  private docOff = new Int32Array(64);
+  private posOff = new Int32Array(64);
+  private size = 0;
+
+  /** Number of terms with postings slots. */
+  get termCount(): number {
+    return this.size;
+  }
+
+  /** Makes room for term ids below `n`. */
+  ensure(n: number): void {
+    if (n <= this.size) return;
+    if (n > this.df.length) {
+      const old = this.lastDoc.length;
+      this.df = grow(this.df, n);
+      this.ctf = grow(this.ctf, n);
+      this.maxFreq = grow(this.maxFreq, n);
+      this.lastDoc = grow(this.lastDoc, n);
+      this.lastDoc.fill(-1, old);
+      this.docLen = grow(this.docLen, n);
+      this.posLen = grow(this.posLen, n);
+      this.docOff = grow(this.docOff, n);
+      this.posOff = grow(this.posOff, n);
+    }
+    this.size = n;
+  }
+
+  /**
+   * Appends one doc's occurrences of `term`: `positions[from..from+freq)` ascending.
+   * Docs must arrive in increasing order per term.
+   */
+  add(term: number, doc: number, positions: Int32Array, from: number, freq: number): void {
+    const prev = this.lastDoc[term]!;
+    const delta = doc - (prev < 0 ? 0 : prev + 1);
+    // doc stream
+    let need = varintSize(delta * 2 + 1) + (freq > 1 ? varintSize(freq) : 0);
+    let buf = this.ownDoc(term, need);
+    let p = this.docLen[term]!;
+    if (freq === 1) p = writeVarint(buf, p, delta * 2 + 1);
+    else {
+      p = writeVarint(buf, p, delta * 2);
+      p = writeVarint(buf, p, freq);
+    }
+    this.docLen[term] = p;
+    // position stream
+    need = 5 * freq;
+    buf = this.ownPos(term, need);
+    p = this.posLen[term]!;
+    let last = 0;
+    for (let k = 0; k < freq; k++) {
+      const pos = positions[from + k]!;
+      p = writeVarint(buf, p, pos - last);
+      last = pos;
+    }
+    this.posLen[term] = p;
+    this.lastDoc[term] = doc;
+    this.df[term]!++;
+    this.ctf[term]! += freq;
+    if (freq > this.maxFreq[term]!) this.maxFreq[term] = freq;
+  }
+
+  private ownDoc(term: number, extra: number): Uint8Array {
+    let b = this.docBuf[term];
+    const len = this.docLen[term]!;
+    if (!b) {
+      b = new Uint8Array(Math.max(16, (len + extra) * 2));
+      if (len) b.set(this.docBase.subarray(this.docOff[term]!, this.docOff[term]! + len));
+      this.docBuf[term] = b;
+    } else if (len + extra > b.length) {
+      b = grow(b, len + extra);
+      this.docBuf[term] = b;
+    }
+    return b;
+  }
+
+  private ownPos(term: number, extra: number): Uint8Array {
+    let b = this.posBuf[term];
+    const len = this.posLen[term]!;
+    if (!b) {
+      b = new Uint8Array(Math.max(16, (len + extra) * 2));
+      if (len) b.set(this.posBase.subarray(this.posOff[term]!, this.posOff[term]! + len));
+      this.posBuf[term] = b;
+    } else if (len + extra > b.length) {
+      b = grow(b, len + extra);
+      this.posBuf[term] = b;
+    }
+    return b;
+  }
+
+  /** The doc stream of `term` as (buffer, start, end). */
+  docSlice(term: number): [Uint8Array, number, number] {
+    const b = this.docBuf[term];
+    if (b) return [b, 0, this.docLen[term]!];
+    const o = this.docOff[term]!;
+    return [this.docBase, o, o + this.docLen[term]!];
+  }
+
+  /** The position stream of `term` as (buffer, start, end). */
+  posSlice(term: number): [Uint8Array, number, number] {
+    const b = this.posBuf[term];
+    if (b) return [b, 0, this.posLen[term]!];
+    const o = this.posOff[term]!;
+    return [this.posBase, o, o + this.posLen[term]!];
+  }
+
+  /**
+   * Adopts loaded postings: `count` terms whose streams lie back to back in `docBase`/`posBase`
+   * with the given byte lengths; stats arrays are taken as they are.
+   */
+  adopt(
+    count: number,
+    docBase: Uint8Array,
+    posBase: Uint8Array,
+    docLens: Int32Array,
+    posLens: Int32Array,
+    stats: { df: Int32Array; ctf: Float64Array; maxFreq: Int32Array; lastDoc: Int32Array },
+  ): void {
+    this.ensure(count);
+    this.docBase = docBase;
+    this.posBase = posBase;
+    let d = 0;
+    let q = 0;
+    for (let t = 0; t < count; t++) {
+      this.docOff[t] = d;
+      this.posOff[t] = q;
+      this.docLen[t] = docLens[t]!;
+      this.posLen[t] = posLens[t]!;
+      d += docLens[t]!;
+      q += posLens[t]!;
+    }
+    this.df.set(stats.df.subarray(0, count));
+    this.ctf.set(stats.ctf.subarray(0, count));
+    this.maxFreq.set(stats.maxFreq.subarray(0, count));
+    this.lastDoc.set(stats.lastDoc.subarray(0, count));
+  }
+}

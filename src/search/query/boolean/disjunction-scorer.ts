@@ -1,0 +1,81 @@
+import { NO_MORE_DOCS, Scorer } from '../types.js';
+
+/**
+ * Sum of the scores of the sub-scorers matching a doc, with MaxScore dynamic pruning (Turtle &
+ * Flood 1995): subs are sorted by their score upper bound; the longest prefix whose bounds sum
+ * below the collector's minimum competitive score is "non-essential" — those subs never lead the
+ * iteration, they are only advanced to candidates produced by the essential ones, and a candidate
+ * is dropped as soon as its partial score plus the remaining bounds cannot compete.
+ */
+export class DisjunctionScorer extends Scorer {
+  readonly maxScore: number;
+  readonly cost: number;
+  private readonly subs: Scorer[];
+  // ub[i] = sum of maxScore of subs[0..i]
+  private readonly ub: Float64Array;
+  private firstEssential = 0;
+  private minCompetitive = 0;
+  private cur = 0;
+
+  constructor(subs: Scorer[]) {
+    super();
+    this.subs = subs.slice().sort((a, b) => a.maxScore - b.maxScore);
+    this.ub = new Float64Array(this.subs.length);
+    let s = 0;
+    let c = 0;
+    this.subs.forEach((x, i) => {
+      s += x.maxScore;
+      this.ub[i] = s;
+      c += x.cost;
+    });
+    // Slack for float rounding, so a bound never undercuts a real score.
+    for (let i = 0; i < this.ub.length; i++) this.ub[i] = this.ub[i]! * (1 + 1e-9);
+    this.maxScore = s;
+    this.cost = c;
+  }
+
+  override setMinCompetitiveScore(minScore: number): void {
+    this.minCompetitive = minScore;
+    const n = this.subs.length;
+    while (this.firstEssential < n && this.ub[this.firstEssential]! < minScore) this.firstEssential++;
+  }
+
+  next(): number {
+    return this.advance(this.doc + 1);
+  }
+
+  override advance(target: number): number {
+    const subs = this.subs;
+    const n = subs.length;
+    for (;;) {
+      let cand = NO_MORE_DOCS;
+      for (let i = this.firstEssential; i < n; i++) {
+        const s = subs[i]!;
+        const d = s.doc < target ? s.advance(target) : s.doc;
+        if (d < cand) cand = d;
+      }
+      if (cand === NO_MORE_DOCS) return (this.doc = NO_MORE_DOCS);
+      let score = 0;
+      for (let i = this.firstEssential; i < n; i++) if (subs[i]!.doc === cand) score += subs[i]!.score();
+      let pruned = false;
+      for (let i = this.firstEssential - 1; i >= 0; i--) {
+        if (score + this.ub[i]! < this.minCompetitive) {
+          pruned = true;
+          break;
+        }
+        const s = subs[i]!;
+        const d = s.doc < cand ? s.advance(cand) : s.doc;
+        if (d === cand) score += s.score();
+      }
+      if (!pruned) {
+        this.cur = score;
+        return (this.doc = cand);
+      }
+      target = cand + 1;
+    }
+  }
+
+  score(): number {
+    return this.cur;
+  }
+}

@@ -1,0 +1,45 @@
+import { BooleanQuery } from '../boolean/boolean-query.js';
+import { TermQuery } from '../term/term-query.js';
+import type { Query, SearchContext, Weight } from '../types.js';
+
+/** Defaults of the multi-term queries. */
+export const MULTI_TERM_DEFAULTS = Object.freeze({ prefixExpansions: 64, fuzzyExpansions: 50 });
+
+/**
+ * Matches terms starting with `prefix` (found by a range of the sorted term dictionary). It
+ * rewrites to a disjunction of BM25-scored term queries over the `maxExpansions` most frequent
+ * matching terms (Lucene scores prefix queries as constant; ranking by the terms is more useful).
+ * @example new PrefixQuery('text', 'aero')
+ */
+export class PrefixQuery implements Query {
+  constructor(
+    readonly field: string,
+    readonly prefix: string,
+    readonly boost = 1,
+    readonly maxExpansions: number = MULTI_TERM_DEFAULTS.prefixExpansions,
+  ) {}
+
+  /** The term queries this query stands for in `ctx`. */
+  rewrite(ctx: SearchContext): BooleanQuery {
+    const f = ctx.field(this.field);
+    if (!f) return new BooleanQuery([]);
+    let ids = f.dict.withPrefix(this.prefix);
+    if (ids.length > this.maxExpansions) {
+      const df = f.postings.df;
+      ids = ids.sort((a, b) => df[b]! - df[a]! || a - b).slice(0, this.maxExpansions);
+    }
+    return new BooleanQuery(ids.map((id) => ({ occur: 'should' as const, query: new TermQuery(this.field, f.dict.terms[id]!) })), this.boost);
+  }
+
+  createWeight(ctx: SearchContext, boost: number): Weight {
+    return this.rewrite(ctx).createWeight(ctx, boost);
+  }
+
+  extractTerms(ctx: SearchContext, out: Set<string>): void {
+    this.rewrite(ctx).extractTerms(ctx, out);
+  }
+
+  toString(): string {
+    return `${this.field}:${this.prefix}*${this.boost !== 1 ? `^${this.boost}` : ''}`;
+  }
+}

@@ -1,0 +1,62 @@
+import { bm25Idf, LENGTH_TABLE, TermSimilarity, tfidfIdf } from '../../bm25.js';
+import type { FieldData } from '../../segment.js';
+import { explainViaScorer, type Explanation, type Scorer, type SearchContext, type Weight } from '../types.js';
+import type { TermQuery } from './term-query.js';
+import { TermScorer } from './term-scorer.js';
+
+/** Binds a {@link TermQuery}: looks the term up and computes its idf once. */
+export class TermWeight implements Weight {
+  private readonly field: FieldData | undefined;
+  private readonly termId: number;
+  private readonly idf: number;
+  private readonly sim: TermSimilarity | null;
+
+  constructor(
+    private readonly ctx: SearchContext,
+    private readonly query: TermQuery,
+    private readonly boost: number,
+  ) {
+    this.field = ctx.field(query.field);
+    this.termId = this.field ? this.field.dict.get(query.term) : -1;
+    if (this.field && this.termId >= 0) {
+      const df = this.field.postings.df[this.termId]!;
+      this.idf = ctx.model === 'bm25' ? bm25Idf(this.field.docCount, df) : tfidfIdf(this.field.docCount, df);
+      this.sim = new TermSimilarity(ctx.model, boost * this.idf, ctx.normCache(this.field));
+    } else {
+      this.idf = 0;
+      this.sim = null;
+    }
+  }
+
+  scorer(): TermScorer | null {
+    const f = this.field;
+    if (!f || this.termId < 0 || !this.sim) return null;
+    const p = f.postings;
+    return new TermScorer(f.cursor(this.termId, false), this.sim, f.norms, p.df[this.termId]!, p.maxFreq[this.termId]!, f.minNorm);
+  }
+
+  explain(doc: number): Explanation {
+    return explainViaScorer(this, doc, (s: Scorer) => {
+      const f = this.field!;
+      const freq = (s as TermScorer).freq;
+      const dl = LENGTH_TABLE[f.norms[doc]!]!;
+      const df = f.postings.df[this.termId]!;
+      const idfExpl: Explanation =
+        this.ctx.model === 'bm25'
+          ? { value: this.idf, description: `idf, computed as log(1 + (N - n + 0.5) / (n + 0.5)) from n=${df} docs containing term, N=${f.docCount} docs with field` }
+          : { value: this.idf, description: `idf, computed as 1 + log((N + 1) / (n + 1)) from n=${df}, N=${f.docCount}` };
+      const tfExpl: Explanation =
+        this.ctx.model === 'bm25'
+          ? {
+              value: freq / (freq + this.ctx.k1 * (1 - this.ctx.b + (this.ctx.b * dl) / f.avgdl)),
+              description: `tf, computed as freq / (freq + k1 * (1 - b + b * dl / avgdl)) from freq=${freq}, k1=${this.ctx.k1}, b=${this.ctx.b}, dl=${dl}, avgdl=${f.avgdl}`,
+            }
+          : { value: Math.sqrt(freq) / Math.sqrt(dl), description: `tf * norm, computed as sqrt(freq) / sqrt(dl) from freq=${freq}, dl=${dl}` };
+      return {
+        value: s.score(),
+        description: `weight(${this.query.field}:${this.query.term} in doc "${this.ctx.segment.ids[doc]}") [${this.ctx.model.toUpperCase()}], product of:`,
+        details: [{ value: this.boost, description: 'boost' }, idfExpl, tfExpl],
+      };
+    });
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The query triad (tantivy/Lucene style): a {@link Query} is a recipe; its {@link Weight} binds it
+ * to an index and holds global statistics (idf); a {@link Scorer} is a forward cursor over the
+ * matching docs that scores the current one. Every Weight can `explain` a doc's score.
+ */
+import type { FieldData, Segment } from '../segment.js';
+import { NO_MORE_DOCS } from '../postings/reader.js';
+
+export { NO_MORE_DOCS };
+
+/** A score and how it was computed (Lucene's Explanation). */
+export interface Explanation {
+  value: number;
+  description: string;
+  details?: Explanation[];
+}
+
+/** What a Weight needs from the index while searching. */
+export class SearchContext {
+  constructor(
+    readonly segment: Segment,
+    readonly model: 'bm25' | 'tfidf',
+    readonly k1: number,
+    readonly b: number,
+  ) {}
+
+  /** The field named `name`, or undefined. */
+  field(name: string): FieldData | undefined {
+    return this.segment.fields.find((f) => f.name === name);
+  }
+
+  /** The 256-entry norm table of a field for this search's similarity. */
+  normCache(f: FieldData): Float64Array {
+    return f.normTable(this.model, this.k1, this.b);
+  }
+}
+
+/** A per-search cursor over matching docs in increasing order. */
+export abstract class Scorer {
+  /** Current doc (-1 before start, NO_MORE_DOCS after the end). */
+  doc = -1;
+  /** An upper bound of any score this scorer returns. */
+  abstract readonly maxScore: number;
+  /** Estimated number of matches (used to order conjunctions). */
+  abstract readonly cost: number;
+  /** Moves to the next matching doc. */
+  abstract next(): number;
+  /** Moves to the first matching doc >= target. */
+  advance(target: number): number {
+    let d = this.doc;
+    while (d < target) d = this.next();
+    return d;
+  }
+  /** Score of the current doc. */
+  abstract score(): number;
+  /** Tells the scorer that docs scoring below `minScore` will not be collected (enables pruning). */
+  setMinCompetitiveScore(_minScore: number): void {}
+}
+
+/** A query bound to a search context. */
+export interface Weight {
+  /** A scorer over the matches, or null when nothing can match. */
+  scorer(): Scorer | null;
+  /** How `doc`'s score is computed (value 0 and "no match" when it does not match). */
+  explain(doc: number): Explanation;
+}
+
+/** A query: builds its Weight and reports the terms it matches (for highlighting). */
+export interface Query {
+  /** Binds the query to an index. `boost` multiplies its scores. */
+  createWeight(ctx: SearchContext, boost: number): Weight;
+  /** Adds `field\u0000term` keys of every term the query could match (positive clauses only). */
+  extractTerms(ctx: SearchContext, out: Set<string>): void;
+  /** A Lucene-like rendering, e.g. `+text:wing title:slipstream^2`. */
+  toString(): string;
+}
+
+/** Explains by running a fresh scorer to `doc`. */
+export function explainViaScorer(w: Weight, doc: number, describe: (s: Scorer) => Explanation): Explanation {
+  const s = w.scorer();
+  if (!s || s.advance(doc) !== doc) return { value: 0, description: 'no match' };
+  return describe(s);
+}

@@ -1,0 +1,521 @@
+/**
+ * `SearchIndex`: a full-text index with BM25 ranking, a query language, snippets, suggestions and
+ * crash-safe persistence. See `docs/search.md`.
+ */
+import { ArgumentError, ConfigError } from '../core/errors.js';
+import { Analyzer, type AnalyzerOptions, type AnalyzerSpec } from './analyzer.js';
+import { SIMILARITY_DEFAULTS, type SimilarityOptions } from './bm25.js';
+import { collectTopK } from './collector.js';
+import { IndexDirectory, type Manifest } from './directory.js';
+import { bestPassage, type Highlight, type HighlightOptions } from './highlight.js';
+import { decodeDocs, decodeField, decodeStore, encodeDocs, encodeField, KIND } from './persist.js';
+import { buildQuery } from './query/build.js';
+import { parseLenient, parseQuery, type QueryNode } from './query/parser.js';
+import { NO_MORE_DOCS, SearchContext, type Explanation, type Query } from './query/types.js';
+import { FieldData, Segment } from './segment.js';
+
+/** Options of {@link SearchIndex.create}. */
+export interface SearchIndexOptions {
+  /** Fields to index (full text). Required, at least one. */
+  fields: readonly string[];
+  /** Field holding the unique document id (default `'id'`); ids are compared as strings. */
+  idField?: string;
+  /** Fields returned with results (default none). Stored as given (JSON). */
+  storeFields?: readonly string[];
+  /** Analyzer for every field: options or a built {@link Analyzer} (default: tokenizer, lower case, English stop words, Porter2). */
+  analyzer?: AnalyzerOptions | Analyzer;
+  /** Per-field analyzers overriding `analyzer`. */
+  fieldAnalyzers?: Readonly<Record<string, AnalyzerOptions | Analyzer>>;
+  /** Per-field score multipliers (default 1 each). */
+  boosts?: Readonly<Record<string, number>>;
+  /** Default scoring: `{ model: 'bm25', k1: 1.2, b: 0.75 }`. */
+  similarity?: SimilarityOptions;
+}
+
+/** Options of {@link SearchIndex.search}. */
+export interface SearchOptions {
+  /** Number of results (default 10). */
+  topK?: number;
+  /** Fields searched by unfielded terms (default: all indexed fields). */
+  fields?: readonly string[];
+  /** Per-field boosts for this search, over the index's. */
+  boost?: Readonly<Record<string, number>>;
+  /** BM25 parameters for this search (default the index's: k1 1.2, b 0.75). */
+  bm25?: { k1?: number; b?: number };
+  /** `'bm25'` (default) or `'tfidf'`. */
+  model?: 'bm25' | 'tfidf';
+  /** Keeps only docs for which it returns true; gets the id and the stored fields. */
+  filter?: (id: string, fields: Record<string, unknown> | undefined) => boolean;
+  /** Throw a QuerySyntaxError on bad syntax or unknown fields (default false: fall back to plain terms). */
+  strict?: boolean;
+  /** Add `highlights` (best passage per stored text field) to each result (default false). */
+  highlight?: boolean | HighlightOptions;
+}
+
+/** Defaults of {@link SearchOptions}. */
+export const SEARCH_DEFAULTS = Object.freeze({ topK: 10, strict: false });
+
+/** One search hit. */
+export interface SearchResult {
+  id: string;
+  score: number;
+  /** Stored fields, when the index stores any. */
+  fields?: Record<string, unknown>;
+  /** Field -> marked passage, when `highlight` was asked and a stored field matched. */
+  highlights?: Record<string, string>;
+}
+
+/** Options of {@link SearchIndex.addAll}. */
+export interface AddAllOptions {
+  /** Called with the number of documents added so far, every `progressEvery` docs and at the end. */
+  onProgress?: (added: number) => void;
+  /** Progress interval (default 1000). */
+  progressEvery?: number;
+}
+
+/** A suggestion of {@link SearchIndex.suggest}. */
+export interface Suggestion {
+  /** The completed query (earlier words kept, last word completed). */
+  suggestion: string;
+  /** The index term completing the last word. */
+  term: string;
+  /** Documents containing the term (summed over fields). */
+  df: number;
+}
+
+type Doc = Record<string, unknown>;
+
+/**
+ * A full-text search index.
+ * @example
+ * const index = await SearchIndex.create({ fields: ['title', 'text'], storeFields: ['title'] });
+ * index.addAll(docs);
+ * index.search('wing AND "boundary layer"', { topK: 5 }); // [{ id, score, fields: { title } }]
+ * await index.save('my-index'); const again = await SearchIndex.load('my-index');
+ */
+export class SearchIndex {
+  /** Indexed fields. */
+  readonly fields: readonly string[];
+  /** The id field. */
+  readonly idField: string;
+  /** Stored fields. */
+  readonly storeFields: readonly string[];
+  /** Field boosts. */
+  readonly boosts: Readonly<Record<string, number>>;
+  /** Default similarity. */
+  readonly similarity: Readonly<Required<SimilarityOptions>>;
+  private readonly analyzers: Map<string, Analyzer>;
+  private seg: Segment;
+
+  private constructor(o: SearchIndexOptions, analyzers: Map<string, Analyzer>) {
+    this.fields = [...o.fields];
+    this.idField = o.idField ?? 'id';
+    this.storeFields = [...(o.storeFields ?? [])];
+    this.boosts = { ...(o.boosts ?? {}) };
+    this.similarity = { ...SIMILARITY_DEFAULTS, ...(o.similarity ?? {}) };
+    this.analyzers = analyzers;
+    this.seg = new Segment(this.fields);
+  }
+
+  /** Builds an empty index; bad options raise a ConfigError naming the key. */
+  static async create(options: SearchIndexOptions): Promise<SearchIndex> {
+    checkOptions(options);
+    const shared = new Map<AnalyzerOptions | Analyzer | undefined, Analyzer>();
+    const get = async (a: AnalyzerOptions | Analyzer | undefined): Promise<Analyzer> => {
+      if (a instanceof Analyzer) return a;
+      let r = shared.get(a);
+      if (!r) shared.set(a, (r = await Analyzer.create(a ?? {})));
+      return r;
+    };
+    const analyzers = new Map<string, Analyzer>();
+    for (const f of options.fields) analyzers.set(f, await get(options.fieldAnalyzers?.[f] ?? options.analyzer));
+    return new SearchIndex(options, analyzers);
+  }
+
+  /** Number of live documents. */
+  get documentCount(): number {
+    return this.seg.liveCount;
+  }
+
+  /** Number of deleted documents still taking space until {@link compact}. */
+  get deletedCount(): number {
+    return this.seg.deleted;
+  }
+
+  /** The analyzer of a field. */
+  analyzer(field: string): Analyzer {
+    const a = this.analyzers.get(field);
+    if (!a) throw new ArgumentError(`"${field}" is not an indexed field; indexed: ${this.fields.join(', ')}`, { key: field });
+    return a;
+  }
+
+  /** Whether a live document has this id. */
+  has(id: string | number): boolean {
+    return this.seg.byId.has(String(id));
+  }
+
+  /** Adds one document; its id must be new (use {@link update} to replace). */
+  add(doc: Doc): void {
+    const id = this.idOf(doc);
+    if (this.seg.byId.has(id)) throw new ArgumentError(`a document with id "${id}" is already indexed (use update)`, { key: this.idField });
+    this.index(id, doc);
+  }
+
+  /** Adds many documents from an array, iterable or async iterable. */
+  addAll(docs: Iterable<Doc>, options?: AddAllOptions): void;
+  addAll(docs: AsyncIterable<Doc>, options?: AddAllOptions): Promise<void>;
+  addAll(docs: Iterable<Doc> | AsyncIterable<Doc>, options: AddAllOptions = {}): void | Promise<void> {
+    const every = options.progressEvery ?? 1000;
+    let n = 0;
+    const one = (d: Doc) => {
+      this.add(d);
+      n++;
+      if (options.onProgress && n % every === 0) options.onProgress(n);
+    };
+    if (docs && typeof (docs as AsyncIterable<Doc>)[Symbol.asyncIterator] === 'function') {
+      return (async () => {
+        for await (const d of docs as AsyncIterable<Doc>) one(d);
+        options.onProgress?.(n);
+      })();
+    }
+    if (!docs || typeof (docs as Iterable<Doc>)[Symbol.iterator] !== 'function') throw new ArgumentError('addAll needs an iterable or async iterable of documents');
+    for (const d of docs as Iterable<Doc>) one(d);
+    options.onProgress?.(n);
+  }
+
+  /** Removes a document (a tombstone until {@link compact}); returns whether it existed. */
+  remove(id: string | number): boolean {
+    const d = this.seg.byId.get(String(id));
+    if (d === undefined) return false;
+    this.seg.kill(d);
+    return true;
+  }
+
+  /** Replaces the document with the same id (or adds it). */
+  update(doc: Doc): void {
+    const id = this.idOf(doc);
+    const d = this.seg.byId.get(id);
+    if (d !== undefined) this.seg.kill(d);
+    this.index(id, doc);
+  }
+
+  /** The stored fields of a live document, or undefined. */
+  getStored(id: string | number): Record<string, unknown> | undefined {
+    const d = this.seg.byId.get(String(id));
+    return d === undefined ? undefined : this.seg.store.get(d);
+  }
+
+  private idOf(doc: Doc): string {
+    if (!doc || typeof doc !== 'object') throw new ArgumentError('a document must be an object');
+    const v = doc[this.idField];
+    if (v === undefined || v === null || (typeof v !== 'string' && typeof v !== 'number')) {
+      throw new ArgumentError(`document has no usable "${this.idField}" (string or number)`, { key: this.idField });
+    }
+    return String(v);
+  }
+
+  private index(id: string, doc: Doc): void {
+    const seg = this.seg;
+    const d = seg.newDoc(id);
+    for (const f of seg.fields) {
+      const text = fieldText(doc[f.name]);
+      const a = this.analyzers.get(f.name)!;
+      const ts = a.analyze(text);
+      const strings = a.strings;
+      f.addDoc(d, ts, (sid) => strings.get(sid));
+    }
+    if (this.storeFields.length) {
+      const stored: Record<string, unknown> = {};
+      for (const k of this.storeFields) if (doc[k] !== undefined) stored[k] = doc[k];
+      seg.store.set(d, stored);
+    }
+  }
+
+  /** Parses (strictly or leniently) and builds a query for this index. */
+  parse(query: string | QueryNode, options: Pick<SearchOptions, 'fields' | 'boost' | 'strict'> = {}): Query | null {
+    const strict = options.strict ?? SEARCH_DEFAULTS.strict;
+    const fields = options.fields ?? this.fields;
+    for (const f of fields) if (!this.analyzers.has(f)) throw new ArgumentError(`"${f}" is not an indexed field; indexed: ${this.fields.join(', ')}`, { key: 'fields' });
+    const opts = { fields, allFields: this.fields, boosts: { ...this.boosts, ...(options.boost ?? {}) }, analyzer: (f: string) => this.analyzer(f), strict };
+    if (typeof query !== 'string') return buildQuery(query, opts);
+    if (strict) return buildQuery(parseQuery(query), opts);
+    try {
+      return buildQuery(parseLenient(query), opts);
+    } catch {
+      return buildQuery(parseLenient(query.replace(/[:]/g, ' ')), { ...opts, strict: false });
+    }
+  }
+
+  private context(o: SearchOptions): SearchContext {
+    const model = o.model ?? this.similarity.model;
+    const k1 = o.bm25?.k1 ?? this.similarity.k1;
+    const b = o.bm25?.b ?? this.similarity.b;
+    if (!(k1 >= 0) || !(b >= 0 && b <= 1)) throw new ArgumentError(`bm25 needs k1 >= 0 and 0 <= b <= 1, got k1=${k1}, b=${b}`, { key: 'bm25' });
+    if (model !== 'bm25' && model !== 'tfidf') throw new ArgumentError(`model must be 'bm25' or 'tfidf', got ${String(model)}`, { key: 'model' });
+    return new SearchContext(this.seg, model, k1, b);
+  }
+
+  /**
+   * Ranked search. A syntax error never throws unless `strict` (the query then falls back to its
+   * plain words).
+   * @example index.search('title:wing^2 +flow -"supersonic flow"', { topK: 10 })
+   */
+  search(query: string | Query, options: SearchOptions = {}): SearchResult[] {
+    const topK = options.topK ?? SEARCH_DEFAULTS.topK;
+    if (!Number.isInteger(topK) || topK < 0) throw new ArgumentError(`topK must be a non-negative integer, got ${topK}`, { key: 'topK' });
+    const q = typeof query === 'string' ? this.parse(query, options) : query;
+    if (!q) return [];
+    const ctx = this.context(options);
+    const scorer = q.createWeight(ctx, 1).scorer();
+    if (!scorer) return [];
+    const seg = this.seg;
+    const alive = seg.alive;
+    const filter = options.filter;
+    const accept = filter ? (d: number) => alive[d] === 1 && filter(seg.ids[d]!, seg.store.get(d)) : (d: number) => alive[d] === 1;
+    const top = collectTopK(scorer, topK, accept);
+    let wanted: Set<string> | null = null;
+    if (options.highlight) {
+      wanted = new Set();
+      q.extractTerms(ctx, wanted);
+    }
+    return top.map(({ doc, score }) => {
+      const r: SearchResult = { id: seg.ids[doc]!, score };
+      if (this.storeFields.length) {
+        const stored = seg.store.get(doc);
+        if (stored) r.fields = stored;
+        if (wanted && stored) {
+          const hl: Record<string, string> = {};
+          for (const f of this.storeFields) {
+            if (!this.analyzers.has(f) || typeof stored[f] !== 'string') continue;
+            const h = bestPassage(f, stored[f] as string, this.analyzers.get(f)!, wanted, options.highlight === true ? {} : (options.highlight as HighlightOptions));
+            if (h) hl[f] = h.snippet;
+          }
+          if (Object.keys(hl).length) r.highlights = hl;
+        }
+      }
+      return r;
+    });
+  }
+
+  /** Number of live documents matching a query (no ranking). */
+  count(query: string | Query, options: SearchOptions = {}): number {
+    const q = typeof query === 'string' ? this.parse(query, options) : query;
+    if (!q) return 0;
+    const s = q.createWeight(this.context(options), 1).scorer();
+    if (!s) return 0;
+    let n = 0;
+    for (let d = s.next(); d !== NO_MORE_DOCS; d = s.next()) if (this.seg.alive[d]) n++;
+    return n;
+  }
+
+  /** How a document's score for a query is computed (Lucene-style explanation tree). */
+  explain(query: string | Query, id: string | number, options: SearchOptions = {}): Explanation {
+    const d = this.seg.byId.get(String(id));
+    if (d === undefined) return { value: 0, description: `no live document "${id}"` };
+    const q = typeof query === 'string' ? this.parse(query, options) : query;
+    if (!q) return { value: 0, description: 'empty query' };
+    return q.createWeight(this.context(options), 1).explain(d);
+  }
+
+  /**
+   * The best passage of a document for a query, with matched terms marked. `doc` is a document
+   * object (its indexed text fields are used) or the id of a stored document.
+   * @example index.highlight({ id: 1, text: '...' }, 'wing flow') // { field, snippet: '... <mark>wing</mark> ...', ... }
+   */
+  highlight(doc: Doc | string | number, query: string | Query, options: HighlightOptions & Pick<SearchOptions, 'fields' | 'strict'> = {}): Highlight | null {
+    const source = typeof doc === 'object' && doc !== null ? doc : this.getStored(doc);
+    if (!source) return null;
+    const q = typeof query === 'string' ? this.parse(query, options) : query;
+    if (!q) return null;
+    const wanted = new Set<string>();
+    q.extractTerms(this.context({}), wanted);
+    let best: Highlight | null = null;
+    for (const f of options.fields ?? this.fields) {
+      const text = source[f];
+      if (typeof text !== 'string' || !this.analyzers.has(f)) continue;
+      const h = bestPassage(f, text, this.analyzers.get(f)!, wanted, options);
+      if (h && (!best || h.terms.length > best.terms.length || (h.terms.length === best.terms.length && h.matches > best.matches))) best = h;
+    }
+    return best;
+  }
+
+  /**
+   * Completions of the last word of `prefix` from the term dictionary, most frequent first
+   * (document frequency summed over the fields). Suggestions are index terms, i.e. analyzed
+   * (stemmed) forms.
+   * @example index.suggest('boundary lay') // [{ suggestion: 'boundary layer', term: 'layer', df: 112 }, ...]
+   */
+  suggest(prefix: string, options: { limit?: number; fields?: readonly string[] } = {}): Suggestion[] {
+    const limit = options.limit ?? 10;
+    const m = /(\S*)$/.exec(String(prefix ?? ''))!;
+    const head = String(prefix ?? '').slice(0, m.index);
+    const last = m[1]!.toLowerCase();
+    if (!last) return [];
+    const dfs = new Map<string, number>();
+    for (const name of options.fields ?? this.fields) {
+      const f = this.seg.fields.find((x) => x.name === name);
+      if (!f) continue;
+      for (const t of f.dict.withPrefix(last)) {
+        const term = f.dict.terms[t]!;
+        dfs.set(term, (dfs.get(term) ?? 0) + f.postings.df[t]!);
+      }
+    }
+    return [...dfs]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, limit)
+      .map(([term, df]) => ({ suggestion: head + term, term, df }));
+  }
+
+  /** Purges deleted documents: rebuilds postings, norms and the store over the live docs. */
+  compact(): void {
+    const old = this.seg;
+    if (!old.deleted) return;
+    const remap = new Int32Array(old.maxDoc).fill(-1);
+    const seg = new Segment(this.fields);
+    for (let d = 0; d < old.maxDoc; d++) {
+      if (!old.alive[d]) continue;
+      remap[d] = seg.newDoc(old.ids[d]!);
+      if (this.storeFields.length) seg.store.set(remap[d]!, old.store.get(d));
+    }
+    old.fields.forEach((of, fi) => copyField(of, seg.fields[fi]!, remap, seg.maxDoc));
+    this.seg = seg;
+  }
+
+  /**
+   * Saves to `dir` crash-safely: new files first, then an atomic manifest swap, then old files
+   * are removed. Deleted documents are kept as tombstones (call {@link compact} first to purge).
+   */
+  async save(dir: string): Promise<void> {
+    const seg = this.seg;
+    const files: { suffix: string; kind: number; payload: Uint8Array }[] = [];
+    files.push({ suffix: 'docs', kind: KIND.docs, payload: encodeDocs(seg, null) });
+    seg.fields.forEach((f, i) => {
+      const e = encodeField(f, seg.maxDoc);
+      files.push({ suffix: `f${i}.terms`, kind: KIND.terms, payload: e.terms });
+      files.push({ suffix: `f${i}.doc`, kind: KIND.doc, payload: e.doc });
+      files.push({ suffix: `f${i}.pos`, kind: KIND.pos, payload: e.pos });
+    });
+    files.push({ suffix: 'store', kind: KIND.store, payload: seg.store.encode(seg.maxDoc) });
+    const analyzers: Record<string, AnalyzerSpec> = {};
+    for (const f of this.fields) analyzers[f] = this.analyzers.get(f)!.spec;
+    new IndexDirectory(dir).commit(files, {
+      fields: this.fields,
+      idField: this.idField,
+      storeFields: this.storeFields,
+      boosts: this.boosts,
+      similarity: this.similarity,
+      analyzers,
+      documentCount: seg.liveCount,
+      maxDoc: seg.maxDoc,
+    });
+  }
+
+  /**
+   * Loads an index saved by {@link save}. Every file is checked (magic, version, size, CRC-32)
+   * and a damaged index is refused with a FormatError naming the file; nothing is half-loaded.
+   * `analyzer` overrides the saved analyzer pipelines (e.g. to pass a built Nlp).
+   */
+  static async load(dir: string, options: { analyzer?: AnalyzerOptions | Analyzer } = {}): Promise<SearchIndex> {
+    const d = new IndexDirectory(dir);
+    const m = d.readManifest();
+    if (!m) throw new ConfigError(`no search index in ${dir} (manifest.json missing)`, { file: dir });
+    const fields = m.fields as string[];
+    if (!Array.isArray(fields) || !fields.length) throw new ConfigError('manifest has no fields', { file: dir, key: 'fields' });
+    const specs = (m.analyzers ?? {}) as Record<string, AnalyzerSpec>;
+    const analyzers = new Map<string, Analyzer>();
+    const built = new Map<string, Analyzer>();
+    for (const f of fields) {
+      if (options.analyzer instanceof Analyzer) analyzers.set(f, options.analyzer);
+      else if (options.analyzer) analyzers.set(f, await Analyzer.create(options.analyzer));
+      else {
+        const key = JSON.stringify(specs[f] ?? null);
+        let a = built.get(key);
+        if (!a) built.set(key, (a = await (specs[f] ? Analyzer.fromSpec(specs[f]!) : Analyzer.create())));
+        analyzers.set(f, a);
+      }
+    }
+    const index = new SearchIndex(
+      {
+        fields,
+        idField: m.idField as string,
+        storeFields: m.storeFields as string[],
+        boosts: m.boosts as Record<string, number>,
+        similarity: m.similarity as SimilarityOptions,
+      },
+      analyzers,
+    );
+    loadSegment(index.seg, d, m);
+    return index;
+  }
+}
+
+function loadSegment(seg: Segment, d: IndexDirectory, m: Manifest): void {
+  const byName = new Map(m.files.map((f) => [f.name.slice(f.name.indexOf('.') + 1), f]));
+  const need = (suffix: string) => {
+    const e = byName.get(suffix);
+    if (!e) throw new ConfigError(`manifest does not list the "${suffix}" file`, { file: d.path, key: 'files' });
+    return e;
+  };
+  const docsEntry = need('docs');
+  decodeDocs(seg, d.readFile(docsEntry), docsEntry.name);
+  seg.fields.forEach((f, i) => {
+    const t = need(`f${i}.terms`);
+    decodeField(f, seg.maxDoc, d.readFile(t), d.readFile(need(`f${i}.doc`)), d.readFile(need(`f${i}.pos`)), t.name);
+  });
+  const s = need('store');
+  seg.store = decodeStore(d.readFile(s), seg.maxDoc, s.name);
+}
+
+// Re-encodes one field's postings over live docs only.
+function copyField(from: FieldData, to: FieldData, remap: Int32Array, maxDoc: number): void {
+  const order = from.dict.sortedIds();
+  to.norms = new Uint8Array(Math.max(1, maxDoc));
+  for (let d = 0; d < remap.length; d++) {
+    const nd = remap[d]!;
+    if (nd < 0 || !from.norms[d]) continue;
+    to.norms[nd] = from.norms[d]!;
+    to.docCount++;
+    if (from.norms[d]! < to.minNorm) to.minNorm = from.norms[d]!;
+  }
+  let pos = new Int32Array(16);
+  for (const t of order) {
+    const c = from.cursor(t, true);
+    let id = -1;
+    for (let d = c.next(); d !== NO_MORE_DOCS; d = c.next()) {
+      const nd = remap[d]!;
+      if (nd < 0) continue;
+      if (id < 0) {
+        id = to.dict.add(from.dict.terms[t]!);
+        to.postings.ensure(to.dict.size);
+      }
+      const p = c.positions();
+      if (pos.length < c.freq) pos = new Int32Array(c.freq * 2);
+      pos.set(p.subarray(0, c.freq));
+      to.postings.add(id, nd, pos, 0, c.freq);
+      to.sumTtf += c.freq;
+    }
+  }
+}
+
+function fieldText(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return v.map(fieldText).join('\n');
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return '';
+}
+
+function checkOptions(o: SearchIndexOptions): void {
+  if (!o || !Array.isArray(o.fields) || o.fields.length === 0) throw new ConfigError('fields must be a non-empty list of field names', { key: 'fields' });
+  for (const f of o.fields) if (typeof f !== 'string' || !f) throw new ConfigError('field names must be non-empty strings', { key: 'fields' });
+  if (new Set(o.fields).size !== o.fields.length) throw new ConfigError('fields has duplicates', { key: 'fields' });
+  for (const [f, b] of Object.entries(o.boosts ?? {})) {
+    if (!o.fields.includes(f)) throw new ConfigError(`boost for unknown field "${f}"`, { key: `boosts.${f}` });
+    if (typeof b !== 'number' || !(b >= 0)) throw new ConfigError(`boost must be a non-negative number`, { key: `boosts.${f}` });
+  }
+  for (const f of Object.keys(o.fieldAnalyzers ?? {})) if (!o.fields.includes(f)) throw new ConfigError(`analyzer for unknown field "${f}"`, { key: `fieldAnalyzers.${f}` });
+  const s = o.similarity ?? {};
+  if (s.model !== undefined && s.model !== 'bm25' && s.model !== 'tfidf') throw new ConfigError(`similarity.model must be 'bm25' or 'tfidf'`, { key: 'similarity.model' });
+  if (s.k1 !== undefined && !(s.k1 >= 0)) throw new ConfigError('similarity.k1 must be >= 0', { key: 'similarity.k1' });
+  if (s.b !== undefined && !(s.b >= 0 && s.b <= 1)) throw new ConfigError('similarity.b must be in [0, 1]', { key: 'similarity.b' });
+}

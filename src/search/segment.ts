@@ -1,0 +1,160 @@
+/**
+ * The in-memory index: per field a term dictionary, postings and one norm byte per document; per
+ * document its external id, an alive bit (deletes are tombstones until `compact()`) and its
+ * stored fields. Documents get dense internal numbers in insertion order.
+ */
+import { grow } from '../util/typed.js';
+import type { TokenStream } from './analyzer.js';
+import { encodeNorm, normCache } from './bm25.js';
+import { PostingsWriter } from './postings/writer.js';
+import { PostingsCursor } from './postings/reader.js';
+import { DocStore } from './store.js';
+import { TermDict } from './termdict.js';
+
+/** One indexed field. */
+export class FieldData {
+  readonly dict = new TermDict();
+  readonly postings = new PostingsWriter();
+  /** Norm byte per doc (Lucene's SmallFloat length encoding); 0 = no terms. */
+  norms = new Uint8Array(1024);
+  /** Docs with at least one term in this field (Lucene's docCount). */
+  docCount = 0;
+  /** Total term occurrences in the field (Lucene's sumTotalTermFreq). */
+  sumTtf = 0;
+  /** Smallest norm byte over docs with the field (255 when none). */
+  minNorm = 255;
+  // analyzer string id -> term id + 1
+  private vocabMap = new Int32Array(1024);
+  // scratch for grouping one doc's tokens by term (counting sort)
+  private tids = new Int32Array(256);
+  private scratchPos = new Int32Array(256);
+  private distinct = new Int32Array(256);
+  private count = new Int32Array(1024);
+  private start = new Int32Array(1024);
+
+  constructor(readonly name: string) {}
+
+  /** Term id for an analyzer string id (interning the string on first sight). */
+  termOf(strId: number, str: (id: number) => string): number {
+    if (strId < this.vocabMap.length) {
+      const t = this.vocabMap[strId]!;
+      if (t) return t - 1;
+    } else this.vocabMap = grow(this.vocabMap, strId + 1);
+    const t = this.dict.add(str(strId));
+    this.postings.ensure(this.dict.size);
+    this.vocabMap[strId] = t + 1;
+    return t;
+  }
+
+  /** Indexes one document's token stream for this field. */
+  addDoc(doc: number, ts: TokenStream, str: (id: number) => string): void {
+    if (doc >= this.norms.length) this.norms = grow(this.norms, doc + 1);
+    const n = ts.n;
+    if (n === 0) return;
+    if (this.tids.length < n) {
+      this.tids = new Int32Array(n * 2);
+      this.scratchPos = new Int32Array(n * 2);
+      this.distinct = new Int32Array(n * 2);
+    }
+    // Counting sort of the doc's tokens by term: positions stay ascending within a term.
+    const tids = this.tids;
+    const distinct = this.distinct;
+    let nd = 0;
+    for (let i = 0; i < n; i++) {
+      const t = this.termOf(ts.terms[i]!, str);
+      tids[i] = t;
+      if (t >= this.count.length) {
+        this.count = grow(this.count, t + 1);
+        this.start = grow(this.start, t + 1);
+      }
+      if (this.count[t]++ === 0) distinct[nd++] = t;
+    }
+    let acc = 0;
+    for (let k = 0; k < nd; k++) {
+      const t = distinct[k]!;
+      this.start[t] = acc;
+      acc += this.count[t]!;
+    }
+    const pos = this.scratchPos;
+    const positions = ts.positions;
+    for (let i = 0; i < n; i++) pos[this.start[tids[i]!]!++] = positions[i]!;
+    for (let k = 0; k < nd; k++) {
+      const t = distinct[k]!;
+      const c = this.count[t]!;
+      this.postings.add(t, doc, pos, this.start[t]! - c, c);
+      this.count[t] = 0;
+    }
+    const norm = encodeNorm(n);
+    this.norms[doc] = norm;
+    if (norm < this.minNorm) this.minNorm = norm;
+    this.docCount++;
+    this.sumTtf += n;
+  }
+
+  private cacheKey = '';
+  private cache: Float64Array | null = null;
+
+  /** The 256-entry norm table for a similarity, cached until the statistics change. */
+  normTable(model: 'bm25' | 'tfidf', k1: number, b: number): Float64Array {
+    const key = `${model}/${k1}/${b}/${this.docCount}/${this.sumTtf}`;
+    if (key !== this.cacheKey || !this.cache) {
+      this.cache = normCache(model, k1, b, this.avgdl);
+      this.cacheKey = key;
+    }
+    return this.cache;
+  }
+
+  /** Average field length over docs having the field (Lucene's avgdl). */
+  get avgdl(): number {
+    return this.docCount > 0 ? this.sumTtf / this.docCount : 1;
+  }
+
+  /** A postings cursor for term id `t`, with positions if asked. */
+  cursor(t: number, withPositions: boolean): PostingsCursor {
+    const p = this.postings;
+    return new PostingsCursor(p.df[t]!, p.docSlice(t), withPositions ? p.posSlice(t) : null, p.maxFreq[t]!);
+  }
+}
+
+/** All data of an index. */
+export class Segment {
+  readonly fields: FieldData[];
+  /** External id per doc. */
+  ids: string[] = [];
+  /** External id -> doc number of its live version. */
+  readonly byId = new Map<string, number>();
+  /** 1 if the doc is live. */
+  alive = new Uint8Array(1024);
+  /** Number of docs (live and deleted). */
+  maxDoc = 0;
+  /** Number of deleted docs not yet purged. */
+  deleted = 0;
+  store = new DocStore();
+
+  constructor(fieldNames: readonly string[]) {
+    this.fields = fieldNames.map((f) => new FieldData(f));
+  }
+
+  /** Live documents. */
+  get liveCount(): number {
+    return this.maxDoc - this.deleted;
+  }
+
+  /** Reserves a doc number for external id `id`. */
+  newDoc(id: string): number {
+    const d = this.maxDoc++;
+    if (d >= this.alive.length) this.alive = grow(this.alive, d + 1);
+    this.alive[d] = 1;
+    this.ids[d] = id;
+    this.byId.set(id, d);
+    return d;
+  }
+
+  /** Tombstones doc `d`. */
+  kill(d: number): void {
+    if (!this.alive[d]) return;
+    this.alive[d] = 0;
+    this.deleted++;
+    if (this.byId.get(this.ids[d]!) === d) this.byId.delete(this.ids[d]!);
+  }
+}

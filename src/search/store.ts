@@ -1,0 +1,76 @@
+/**
+ * The document store: each document's stored fields as one JSON string, by doc number. New
+ * documents hold their JSON string; loaded ones stay as UTF-8 bytes in one buffer and are decoded
+ * on access, so loading a large index parses nothing up front.
+ */
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+export class DocStore {
+  private strs: (string | undefined)[] = [];
+  private base: Uint8Array = new Uint8Array(0);
+  private offs: Uint32Array = new Uint32Array(1);
+  private loaded = 0;
+
+  /** Number of doc slots. */
+  get size(): number {
+    return Math.max(this.loaded, this.strs.length);
+  }
+
+  /** Stores doc `doc`'s fields (`undefined` stores nothing). */
+  set(doc: number, fields: Record<string, unknown> | undefined): void {
+    this.strs[doc] = fields === undefined ? undefined : JSON.stringify(fields);
+  }
+
+  /** The stored fields of `doc`, or undefined. */
+  get(doc: number): Record<string, unknown> | undefined {
+    let s = this.strs[doc];
+    if (s === undefined && doc < this.loaded) {
+      const a = this.offs[doc]!;
+      const b = this.offs[doc + 1]!;
+      if (b > a) s = decoder.decode(this.base.subarray(a, b));
+    }
+    return s === undefined ? undefined : (JSON.parse(s) as Record<string, unknown>);
+  }
+
+  /** Serializes docs [0, count) as `u32 count | u32 offsets[count + 1] | utf8 JSON blob`. */
+  encode(count: number, keep?: (doc: number) => boolean): Uint8Array {
+    const parts: Uint8Array[] = [];
+    const offs = new Uint32Array(count + 1);
+    let total = 0;
+    let k = 0;
+    for (let d = 0; d < count; d++) {
+      if (keep && !keep(d)) continue;
+      let bytes: Uint8Array;
+      const s = this.strs[d];
+      if (s !== undefined) bytes = encoder.encode(s);
+      else if (d < this.loaded) bytes = this.base.subarray(this.offs[d]!, this.offs[d + 1]!);
+      else bytes = new Uint8Array(0);
+      parts.push(bytes);
+      total += bytes.length;
+      offs[++k] = total;
+    }
+    const out = new Uint8Array(4 + 4 * (k + 1) + total);
+    const dv = new DataView(out.buffer);
+    dv.setUint32(0, k, true);
+    for (let i = 0; i <= k; i++) dv.setUint32(4 + 4 * i, offs[i]!, true);
+    let p = 4 + 4 * (k + 1);
+    for (const b of parts) {
+      out.set(b, p);
+      p += b.length;
+    }
+    return out;
+  }
+
+  /** Adopts a payload written by {@link encode}; returns the doc count. */
+  static decode(payload: Uint8Array): DocStore {
+    const dv = new DataView(payload.buffer, payload.byteOffset, payload.byteLength);
+    const n = dv.getUint32(0, true);
+    const s = new DocStore();
+    s.offs = new Uint32Array(n + 1);
+    for (let i = 0; i <= n; i++) s.offs[i] = dv.getUint32(4 + 4 * i, true);
+    s.base = payload.subarray(4 + 4 * (n + 1));
+    s.loaded = n;
+    return s;
+  }
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import '../../src/components/register.js';
+import { porter2 } from '../../src/components/porter2.js';
+import { Stemmer, stemFunction } from '../../src/components/stemmer.js';
+import { Vocab } from '../../src/core/vocab.js';
+import { createPipeline } from '../../src/pipeline/pipeline.js';
+
+// The sample vocabulary shown with the published Snowball English (Porter2) algorithm.
+const PUBLISHED = `consign consign consigned consign consigning consign consignment consign consist consist consisted consist
+consistency consist consistent consist consistently consist consisting consist consists consist consolation consol
+consolations consol consolatory consolatori console consol consoled consol consoles consol consolidate consolid
+consolidated consolid consolidating consolid consoling consol consolingly consol consols consol consonant conson
+consort consort consorted consort consorting consort conspicuous conspicu conspicuously conspicu conspiracy conspiraci
+conspirator conspir conspirators conspir conspire conspir conspired conspir conspiring conspir constable constabl
+constables constabl constance constanc constancy constanc constant constant knack knack knackeries knackeri knacks knack
+knag knag knave knave knaves knave knavish knavish kneaded knead kneading knead knee knee kneel kneel kneeled kneel
+kneeling kneel kneels kneel knees knee knell knell knelt knelt knew knew knick knick knif knif knife knife knight knight
+knightly knight knights knight knit knit knits knit knitted knit knitting knit knives knive knob knob knobs knob knock
+knock knocked knock knocker knocker knockers knocker knocking knock knocks knock knopp knopp knot knot knots knot`
+  .split(/\s+/)
+  .filter(Boolean);
+
+describe('porter2', () => {
+  it('stems the published sample words', () => {
+    for (let i = 0; i < PUBLISHED.length; i += 2) expect([PUBLISHED[i], porter2(PUBLISHED[i]!)]).toEqual([PUBLISHED[i], PUBLISHED[i + 1]]);
+  });
+  it('applies the rules the algorithm description illustrates', () => {
+    const cases: Record<string, string> = {
+      // step 1a
+      caresses: 'caress', ties: 'tie', cries: 'cri', gas: 'gas', gaps: 'gap', kiwis: 'kiwi', this: 'this',
+      // step 1b
+      hoping: 'hope', luxuriating: 'luxuri', hopping: 'hop', agreed: 'agre', feed: 'feed',
+      // step 1c
+      cry: 'cri', by: 'by', say: 'say',
+      // R1 exceptions and special words
+      generously: 'generous', communism: 'communism', arsenal: 'arsenal', skies: 'sky', dying: 'die', news: 'news',
+      // steps 2-5
+      relational: 'relat', conditional: 'condit', hopefulness: 'hope', electricity: 'electr', adjustable: 'adjust',
+      // invariant after 1a
+      succeed: 'succeed', herring: 'herring',
+    };
+    for (const [w, s] of Object.entries(cases)) expect([w, porter2(w)]).toEqual([w, s]);
+  });
+  it('leaves words of two letters or fewer alone', () => {
+    expect(porter2('is')).toBe('is');
+    expect(porter2('a')).toBe('a');
+  });
+});
+
+describe('stemFunction', () => {
+  it('loads porter and lancaster from natural', () => {
+    expect(stemFunction('porter')('generously')).toBe('gener');
+    expect(stemFunction('lancaster')('generously')).toBe('gen');
+  });
+});
+
+describe('Stemmer.process', () => {
+  it('writes the stem extension column through a pipeline', async () => {
+    const nlp = await createPipeline({ tokenizer: { factory: 'whitespace' }, components: [{ name: 'stemmer' }] });
+    const doc = nlp('Running knights CONSOLINGLY');
+    expect([0, 1, 2].map((i) => doc.token(i).ext('stem'))).toEqual(['run', 'knight', 'consol']);
+  });
+  it('honours algorithm and attr options and rejects unknown algorithms', async () => {
+    const nlp = await createPipeline({ tokenizer: { factory: 'whitespace' }, components: [{ name: 'stemmer', options: { algorithm: 'porter', attr: 'p' } }] });
+    expect(nlp('generously').token(0).ext('p')).toBe('gener');
+    await expect(createPipeline({ tokenizer: { factory: 'whitespace' }, components: [{ name: 'stemmer', options: { algorithm: 'krovetz' } }] })).rejects.toThrow(/algorithm/);
+  });
+  it('stemWord caches per word type', () => {
+    const s = new Stemmer(new Vocab());
+    expect(s.stemWord('flows')).toBe('flow');
+    expect(s.stemWord('flows')).toBe('flow');
+  });
+});

@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { VarintReader, varintSize, writeVarint } from '../../src/search/postings/codec.js';
+import { NO_MORE_DOCS } from '../../src/search/postings/reader.js';
+import { FieldData } from '../../src/search/segment.js';
+
+describe('writeVarint / VarintReader', () => {
+  it('round-trips unsigned 32-bit values', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 50 }), (vals) => {
+        const buf = new Uint8Array(vals.length * 5);
+        let p = 0;
+        for (const v of vals) {
+          const q = writeVarint(buf, p, v);
+          expect(q - p).toBe(varintSize(v));
+          p = q;
+        }
+        const r = new VarintReader(buf, 0, p);
+        for (const v of vals) expect(r.read()).toBe(v);
+        expect(r.pos).toBe(p);
+      }),
+    );
+  });
+});
+
+describe('PostingsWriter.add / PostingsCursor', () => {
+  it('returns every doc, freq and position written, with next, advance and lazy positions', () => {
+    // docs: for each doc, a list of [term, position] occurrences
+    const docArb = fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 0, maxLength: 20 });
+    fc.assert(
+      fc.property(fc.array(docArb, { minLength: 1, maxLength: 40 }), fc.integer({ min: 0, max: 60 }), (docs, target) => {
+        const f = new FieldData('f');
+        const strings = ['', 't0', 't1', 't2', 't3', 't4', 't5'];
+        docs.forEach((terms, d) => {
+          const n = terms.length;
+          f.addDoc(d, { n, terms: Int32Array.from(terms, (t) => t + 1), positions: Int32Array.from(terms, (_, i) => i * 2), starts: new Int32Array(n), ends: new Int32Array(n) }, (id) => strings[id]!);
+        });
+        for (let t = 0; t <= 5; t++) {
+          const id = f.dict.get(`t${t}`);
+          const want = docs.map((terms, d) => ({ d, pos: terms.flatMap((x, i) => (x === t ? [i * 2] : [])) })).filter((x) => x.pos.length);
+          if (id < 0) {
+            expect(want).toEqual([]);
+            continue;
+          }
+          expect(f.postings.df[id]).toBe(want.length);
+          // full walk, reading positions of every other doc only (lazy skipping)
+          const c = f.cursor(id, true);
+          want.forEach((w, k) => {
+            expect(c.next()).toBe(w.d);
+            expect(c.freq).toBe(w.pos.length);
+            if (k % 2 === 0) expect(Array.from(c.positions().subarray(0, c.freq))).toEqual(w.pos);
+          });
+          expect(c.next()).toBe(NO_MORE_DOCS);
+          // advance
+          const c2 = f.cursor(id, true);
+          const first = want.find((w) => w.d >= target);
+          expect(c2.advance(target)).toBe(first ? first.d : NO_MORE_DOCS);
+          if (first) expect(Array.from(c2.positions().subarray(0, c2.freq))).toEqual(first.pos);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,267 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ArgumentError, ConfigError } from '../../src/core/errors.js';
+import { Analyzer } from '../../src/search/analyzer.js';
+import { decodeNorm, encodeNorm } from '../../src/search/bm25.js';
+import { QuerySyntaxError } from '../../src/search/query/parser.js';
+import { SearchIndex } from '../../src/search/search-index.js';
+import { cranDocs, cranQueries, plain, WS } from './helpers.js';
+
+const DOCS = cranDocs(400);
+const QUERIES = cranQueries();
+
+/** Independent BM25 (Lucene 8+) over analyzed token lists, summed over fields. */
+const statsCache = new Map<string, { toks: string[][]; N: number; avg: number; df: Map<string, number> }[]>();
+function bruteForce(analyzer: Analyzer, fields: string[], query: string, k: number, model: 'bm25' | 'tfidf' = 'bm25') {
+  const qterms = analyzer.terms(query);
+  const key = fields.join(',');
+  if (!statsCache.has(key)) statsCache.set(key, fieldStats(analyzer, fields));
+  const perField = statsCache.get(key)!;
+  return rank(perField, qterms, k, model);
+}
+
+function fieldStats(analyzer: Analyzer, fields: string[]) {
+  return fields.map((f) => {
+    const toks = DOCS.map((d) => analyzer.terms(String(d[f] ?? '')));
+    const N = toks.filter((t) => t.length).length;
+    const avg = toks.reduce((s, t) => s + t.length, 0) / N;
+    const df = new Map<string, number>();
+    for (const t of toks) for (const w of new Set(t)) df.set(w, (df.get(w) ?? 0) + 1);
+    return { toks, N, avg, df };
+  });
+}
+
+function rank(perField: { toks: string[][]; N: number; avg: number; df: Map<string, number> }[], qterms: string[], k: number, model: 'bm25' | 'tfidf') {
+  const scored = DOCS.map((d, i) => {
+    let s = 0;
+    let hit = false;
+    for (const { toks, N, avg, df } of perField) {
+      for (const w of qterms) {
+        const f = toks[i]!.filter((x) => x === w).length;
+        if (!f) continue;
+        hit = true;
+        const n = df.get(w)!;
+        const dl = decodeNorm(encodeNorm(toks[i]!.length));
+        if (model === 'bm25') s += (Math.log(1 + (N - n + 0.5) / (n + 0.5)) * f) / (f + 1.2 * (1 - 0.75 + (0.75 * dl) / avg));
+        else s += (Math.sqrt(f) * (1 + Math.log((N + 1) / (n + 1)))) / Math.sqrt(dl);
+      }
+    }
+    return { id: d.id, score: s, hit };
+  });
+  return scored
+    .filter((x) => x.hit)
+    .sort((a, b) => b.score - a.score || Number(a.id) - Number(b.id))
+    .slice(0, k);
+}
+
+async function cranIndex(extra: object = {}) {
+  const index = await SearchIndex.create({ fields: ['title', 'text'], storeFields: ['title', 'text'], analyzer: WS, ...extra });
+  index.addAll(DOCS);
+  return index;
+}
+
+describe('SearchIndex.create', () => {
+  it('rejects bad options with the key named', async () => {
+    await expect(SearchIndex.create({ fields: [] })).rejects.toBeInstanceOf(ConfigError);
+    await expect(SearchIndex.create({ fields: ['a'], boosts: { b: 2 }, analyzer: WS })).rejects.toThrow(/boosts\.b/);
+    await expect(SearchIndex.create({ fields: ['a'], similarity: { b: 2 }, analyzer: WS })).rejects.toThrow(/similarity\.b/);
+    await expect(SearchIndex.create({ fields: ['a'], analyzer: { pipeline: { tokenizer: { factory: 'nope' } } } })).rejects.toThrow(/nope/);
+  });
+});
+
+describe('SearchIndex.search', () => {
+  it('ranks exactly as Lucene BM25 summed over fields (top 10 vs brute force, MaxScore on)', async () => {
+    const index = await cranIndex();
+    const an = index.analyzer('text');
+    for (const q of QUERIES.slice(0, 60)) {
+      const want = bruteForce(an, ['title', 'text'], plain(q.text), 10);
+      const got = index.search(plain(q.text), { topK: 10 });
+      expect(got.map((r) => r.id), q.id).toEqual(want.map((r) => r.id));
+      got.forEach((r, i) => expect(r.score).toBeCloseTo(want[i]!.score, 9));
+    }
+  });
+  it('supports TF-IDF (ClassicSimilarity) as an option', async () => {
+    const index = await cranIndex();
+    const an = index.analyzer('text');
+    for (const q of QUERIES.slice(0, 10)) {
+      const want = bruteForce(an, ['text'], plain(q.text), 10, 'tfidf');
+      const got = index.search(plain(q.text), { topK: 10, model: 'tfidf', fields: ['text'] });
+      expect(got.map((r) => r.id)).toEqual(want.map((r) => r.id));
+    }
+  });
+  it('returns the same top k whatever k (pruning never drops a winner)', async () => {
+    const index = await cranIndex();
+    for (const q of QUERIES.slice(60, 90)) {
+      const all = index.search(plain(q.text), { topK: 1000 });
+      const top = index.search(plain(q.text), { topK: 5 });
+      expect(top.map((r) => r.id)).toEqual(all.slice(0, 5).map((r) => r.id));
+      top.forEach((r, i) => expect(r.score).toBeCloseTo(all[i]!.score, 12));
+    }
+  });
+  it('evaluates boolean operators, phrases, fields, prefix, fuzzy and boosts', async () => {
+    const index = await cranIndex();
+    const ids = (q: string, o = {}) => new Set(index.search(q, { topK: 1000, ...o }).map((r) => r.id));
+    const wing = ids('wing');
+    const flow = ids('flow');
+    const both = ids('wing AND flow');
+    expect([...both].every((d) => wing.has(d) && flow.has(d))).toBe(true);
+    expect(both.size).toBe([...wing].filter((d) => flow.has(d)).length);
+    expect(ids('+wing -flow')).toEqual(new Set([...wing].filter((d) => !flow.has(d))));
+    expect(ids('wing NOT flow')).toEqual(new Set([...wing].filter((d) => !flow.has(d))).size ? ids('wing NOT flow') : new Set());
+    // phrase: every hit contains the words adjacently (stop words keep their slot)
+    for (const id of ids('"boundary layer"')) expect(DOCS.find((d) => d.id === id)!.text).toMatch(/boundary[ -]layers?/);
+    expect(ids('"layer boundary"').size).toBeLessThan(ids('"boundary layer"').size);
+    // field restriction
+    for (const id of ids('title:slipstream')) expect(DOCS.find((d) => d.id === id)!.title).toMatch(/slipstream/);
+    // prefix and fuzzy reach terms the exact term misses
+    expect(ids('aerodyn*').size).toBeGreaterThan(0);
+    expect(ids('slipstraem~2')).toEqual(ids('slipstream'));
+    // boost changes ranking weight
+    const a = index.search('wing flow^10', { topK: 3 });
+    const b = index.search('wing^10 flow', { topK: 3 });
+    expect(a.map((r) => r.id)).not.toEqual(b.map((r) => r.id));
+  });
+  it('is lenient by default and strict on request', async () => {
+    const index = await cranIndex();
+    expect(index.search('(wing AND "flow', { topK: 3 }).length).toBe(3);
+    expect(() => index.search('(wing AND "flow', { strict: true })).toThrow(QuerySyntaxError);
+    expect(() => index.search('nofield:wing', { strict: true })).toThrow(/unknown field/);
+    expect(index.search('nofield:wing').length).toBeGreaterThanOrEqual(0);
+    expect(index.search('the of and')).toEqual([]);
+    expect(() => index.search('wing', { topK: -1 })).toThrow(ArgumentError);
+  });
+  it('never throws in lenient mode, whatever the query', async () => {
+    const index = await SearchIndex.create({ fields: ['title', 'text'], analyzer: WS });
+    index.addAll(DOCS.slice(0, 50));
+    const unit = fc.constantFrom('wing', 'flow', 'the', ' ', '(', ')', '"', ':', 'title:', 'nofield:', '^', '^2', '~', '~1', '*', '\\', '+', '-', 'AND', 'OR', 'NOT', 'x');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 12 }), (parts) => {
+        const r = index.search(parts.join(''), { topK: 3 });
+        expect(Array.isArray(r)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('applies filters, returns stored fields and highlights', async () => {
+    const index = await cranIndex();
+    const first = index.search('propeller', { topK: 1 })[0]!.id;
+    const r = index.search('propeller', { topK: 5, filter: (id) => id !== first, highlight: true });
+    expect(r.length).toBeGreaterThan(0);
+    for (const x of r) {
+      expect(x.id).not.toBe(first);
+      expect(typeof x.fields!.title).toBe('string');
+      expect(x.highlights!.text).toMatch(/<mark>propel\w*<\/mark>/);
+    }
+  });
+  it('honours per-search bm25 parameters', async () => {
+    const index = await cranIndex();
+    const s1 = index.search('wing', { topK: 1 })[0]!.score;
+    const s2 = index.search('wing', { topK: 1, bm25: { k1: 2, b: 0 } })[0]!.score;
+    expect(s1).not.toBeCloseTo(s2, 6);
+  });
+});
+
+describe('SearchIndex.create (per-field analyzers)', () => {
+  it('analyzes each field with its own pipeline, also after save/load', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const index = await SearchIndex.create({
+      fields: ['title', 'text'],
+      analyzer: WS,
+      fieldAnalyzers: { title: { pipeline: { tokenizer: { factory: 'whitespace' } }, stopWords: false } },
+    });
+    index.add({ id: 'a', title: 'The Wings', text: 'The Wings' });
+    expect(index.analyzer('title').terms('The Wings')).toEqual(['the', 'wings']);
+    expect(index.analyzer('text').terms('The Wings')).toEqual(['wing']);
+    expect(index.search('title:wings').map((r) => r.id)).toEqual(['a']);
+    expect(index.search('title:wing')).toEqual([]);
+    expect(index.search('text:wing').map((r) => r.id)).toEqual(['a']);
+    const dir = mkdtempSync(path.join(tmpdir(), 'tl-fa-'));
+    await index.save(dir);
+    const loaded = await SearchIndex.load(dir);
+    expect(loaded.analyzer('title').terms('The Wings')).toEqual(['the', 'wings']);
+    expect(loaded.search('title:wing')).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('SearchIndex.explain', () => {
+  it('sums to the score', async () => {
+    const index = await cranIndex();
+    const top = index.search('wing slipstream', { topK: 1 })[0]!;
+    const e = index.explain('wing slipstream', top.id);
+    expect(e.value).toBeCloseTo(top.score, 12);
+    expect(e.details!.reduce((s, d) => s + d.value, 0)).toBeCloseTo(top.score, 12);
+    expect(JSON.stringify(e)).toMatch(/idf, computed as log/);
+  });
+});
+
+describe('SearchIndex.add / remove / update / has / compact', () => {
+  it('maintains documents, tombstones and compaction', async () => {
+    const index = await SearchIndex.create({ fields: ['text'], storeFields: ['text'], analyzer: WS });
+    index.addAll([
+      { id: 1, text: 'wing flow' },
+      { id: 2, text: 'wing' },
+      { id: 3, text: 'flow flow' },
+    ]);
+    expect(index.documentCount).toBe(3);
+    expect(() => index.add({ id: 1, text: 'x' })).toThrow(/already indexed/);
+    expect(() => index.add({ text: 'x' })).toThrow(/"id"/);
+    expect(index.remove(2)).toBe(true);
+    expect(index.remove(2)).toBe(false);
+    expect(index.has(2)).toBe(false);
+    expect(index.search('wing').map((r) => r.id)).toEqual(['1']);
+    index.update({ id: 1, text: 'tail' });
+    expect(index.search('wing')).toEqual([]);
+    expect(index.search('tail').map((r) => r.id)).toEqual(['1']);
+    expect(index.deletedCount).toBe(2);
+    const before = index.search('flow tail', { topK: 10 });
+    index.compact();
+    expect(index.deletedCount).toBe(0);
+    expect(index.documentCount).toBe(2);
+    // After compaction the deleted docs leave the statistics, so only the ids/order are compared.
+    expect(index.search('flow tail', { topK: 10 }).map((r) => r.id).sort()).toEqual(before.map((r) => r.id).sort());
+    expect(index.getStored(1)).toEqual({ text: 'tail' });
+  });
+  it('compaction matches a fresh index exactly', async () => {
+    const a = await cranIndex();
+    for (let i = 0; i < DOCS.length; i += 3) a.remove(DOCS[i]!.id);
+    a.compact();
+    const b = await SearchIndex.create({ fields: ['title', 'text'], analyzer: WS });
+    b.addAll(DOCS.filter((_, i) => i % 3 !== 0));
+    for (const q of QUERIES.slice(0, 15)) expect(a.search(plain(q.text), { topK: 10 }).map((r) => [r.id, r.score.toFixed(9)])).toEqual(b.search(plain(q.text), { topK: 10 }).map((r) => [r.id, r.score.toFixed(9)]));
+  });
+  it('addAll accepts async iterables and reports progress', async () => {
+    const index = await SearchIndex.create({ fields: ['text'], analyzer: WS });
+    const seen: number[] = [];
+    async function* gen() {
+      for (const d of DOCS.slice(0, 25)) yield d;
+    }
+    await index.addAll(gen(), { onProgress: (n) => seen.push(n), progressEvery: 10 });
+    expect(seen).toEqual([10, 20, 25]);
+    expect(index.documentCount).toBe(25);
+  });
+});
+
+describe('SearchIndex.highlight', () => {
+  it('marks the matched terms in the best passage', async () => {
+    const index = await cranIndex();
+    const h = index.highlight({ id: 'x', text: 'a study of the wing . nothing here . the slipstream of a wing in a propeller slipstream was measured .' }, 'wing slipstream', { fragmentSize: 60 })!;
+    expect(h.field).toBe('text');
+    expect(h.snippet).toContain('<mark>slipstream</mark>');
+    expect(h.snippet).toContain('<mark>wing</mark>');
+    expect(h.terms.sort()).toEqual(['slipstream', 'wing']);
+    expect(index.highlight('1', 'zebra')).toBeNull();
+  });
+});
+
+describe('SearchIndex.suggest', () => {
+  it('completes the last word by document frequency', async () => {
+    const index = await cranIndex();
+    const s = index.suggest('boundary lay', { limit: 3 });
+    expect(s[0]).toMatchObject({ suggestion: 'boundary layer', term: 'layer' });
+    for (let i = 1; i < s.length; i++) expect(s[i - 1]!.df).toBeGreaterThanOrEqual(s[i]!.df);
+    expect(index.suggest('')).toEqual([]);
+  });
+});
