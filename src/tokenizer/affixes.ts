@@ -43,9 +43,8 @@ export function prefixLen(s: string, p: number, q: number, R: CompiledRules): nu
   if ((k & CC.PUNCT) === 0) return 0;
   const next = p + 1 < q ? s.charCodeAt(p + 1) : -1;
   // An emoticon followed by punctuation: ":-)." -> ":-)" "."
-  for (let m = Math.min(R.maxEmoticonLen, q - p - 1); m >= 2; m--) {
-    if (!isAlnumCode(s.charCodeAt(p + m)) && R.emoticons.has(s.slice(p, p + m))) return m;
-  }
+  const emos = R.emoticonsByFirst.get(c);
+  if (emos) for (const e of emos) if (e.length < q - p && s.startsWith(e, p) && !isAlnumCode(s.charCodeAt(p + e.length))) return e.length;
   switch (c) {
     case 64: // @mention stays whole; '@' before a number is split ("@2.975")
       return next >= 0 && isDigitCode(next) ? 1 : 0;
@@ -105,9 +104,11 @@ export function suffixLen(s: string, p: number, q: number, R: CompiledRules): nu
   }
   if ((k & CC.PUNCT) === 0) return 0;
   // An emoticon glued to a word: "great:)".
-  if (n > 2) {
-    for (let m = Math.min(R.maxEmoticonLen, n - 1); m >= 2; m--) {
-      if (isAlnumCode(s.charCodeAt(q - m - 1)) && !isAlnumCode(s.charCodeAt(q - m)) && R.emoticons.has(s.slice(q - m, q))) return m;
+  const emos = n > 2 ? R.emoticonsByLast.get(c) : undefined;
+  if (emos) {
+    for (const e of emos) {
+      const m = e.length;
+      if (m < n && s.endsWith(e, q) && isAlnumCode(s.charCodeAt(q - m - 1)) && !isAlnumCode(s.charCodeAt(q - m))) return m;
     }
   }
   switch (c) {
