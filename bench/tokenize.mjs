@@ -107,6 +107,32 @@ console.log(`(speedup = textloom tokens per CPU-second over the peer's; by CPU t
   .join(', ')})`);
 console.log(`process peak RSS: ${mb(process.resourceUsage().maxRSS * 1024)}`);
 
+// --- linear time: 10 MB adversarial inputs vs 10 MB of normal text (textloom only) ---
+{
+  const MB10 = 10 * 1024 * 1024;
+  const fill = (unit) => unit.repeat(Math.ceil(MB10 / unit.length)).slice(0, MB10);
+  const normal = fill(docs.join(' ') + ' ');
+  const inputs = [
+    ['normal text (Brown)', normal],
+    ['one punctuation run', fill('!')],
+    ['one letter run', fill('a')],
+    ['alternating brackets', fill('()')],
+    ['quotes and letters', fill('"a')],
+    ['hyphen chains', fill('1-a-')],
+    ['unpaired surrogates + controls', fill('\ud800x\udc00\u0001\u0007 ')],
+    ['e-mail-like junk', fill('a@b.c@')],
+  ];
+  console.log('\nlinear time, 10 MB inputs, fresh textloom Tokenizer each (CPU seconds):');
+  for (const [name, text] of inputs) {
+    const tok = new Tokenizer(new Vocab());
+    gc();
+    const c0 = process.cpuUsage();
+    const doc = tok.tokenize(text);
+    const cpu = process.cpuUsage(c0);
+    console.log(`  ${name.padEnd(32)} ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s  ${doc.length.toLocaleString('en-US')} tokens`);
+  }
+}
+
 // --- accuracy: token F1 on EWT test (multiword tokens split into words) ---
 const ewt = resolve(root, '..', 'shared', 'eval', 'ud_english_ewt', 'en_ewt-ud-test.conllu');
 console.log(`\ntoken F1 on ${ewt}:`);

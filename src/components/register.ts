@@ -2,6 +2,7 @@
  * The one place built-in tokenizers and components register. Imported for its side effect by
  * `src/index.ts` and the CLI.
  */
+import { ConfigError, TextloomError } from '../core/errors.js';
 import { registerTokenizer } from '../pipeline/registry.js';
 import type { TokenizerRules } from '../tokenizer/rules/en.js';
 import { Tokenizer } from '../tokenizer/tokenizer.js';
@@ -24,6 +25,12 @@ registerTokenizer('tokenizer', {
   },
   create: (o, ctx) => {
     const { replace, cacheSize, ...lists } = o as Record<string, unknown>;
-    return new Tokenizer(ctx.vocab, { rules: lists as Partial<TokenizerRules>, replace: replace as boolean, cacheSize: cacheSize as number });
+    try {
+      return new Tokenizer(ctx.vocab, { rules: lists as Partial<TokenizerRules>, replace: replace as boolean, cacheSize: cacheSize as number });
+    } catch (e) {
+      // A bad rule entry is a config problem: name it under the tokenizer's options.
+      if (e instanceof TextloomError) throw new ConfigError(e.message.replace(/ \(at [^)]*\)$/, ''), { key: `tokenizer.options.${e.where?.key ?? ''}` });
+      throw e;
+    }
   },
 });

@@ -18,6 +18,12 @@ function lc(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
+/** Whether `s` has `lit` at `i` (short literals; no call into the string builtins). */
+function sameAt(s: string, i: number, lit: string): boolean {
+  for (let k = 0; k < lit.length; k++) if (s.charCodeAt(i + k) !== lit.charCodeAt(k)) return false;
+  return true;
+}
+
 function runForward(s: string, i: number, end: number): number {
   const c = s.charCodeAt(i);
   let j = i + 1;
@@ -44,7 +50,7 @@ export function prefixLen(s: string, p: number, q: number, R: CompiledRules): nu
   const next = p + 1 < q ? s.charCodeAt(p + 1) : -1;
   // An emoticon followed by punctuation: ":-)." -> ":-)" "."
   const emos = R.emoticonsByFirst.get(c);
-  if (emos) for (const e of emos) if (e.length < q - p && s.startsWith(e, p) && !isAlnumCode(s.charCodeAt(p + e.length))) return e.length;
+  if (emos) for (const e of emos) if (e.length < q - p && !isAlnumCode(s.charCodeAt(p + e.length)) && sameAt(s, p, e)) return e.length;
   switch (c) {
     case 64: // @mention stays whole; '@' before a number is split ("@2.975")
       return next >= 0 && isDigitCode(next) ? 1 : 0;
@@ -108,7 +114,7 @@ export function suffixLen(s: string, p: number, q: number, R: CompiledRules): nu
   if (emos) {
     for (const e of emos) {
       const m = e.length;
-      if (m < n && s.endsWith(e, q) && isAlnumCode(s.charCodeAt(q - m - 1)) && !isAlnumCode(s.charCodeAt(q - m))) return m;
+      if (m < n && isAlnumCode(s.charCodeAt(q - m - 1)) && !isAlnumCode(s.charCodeAt(q - m)) && sameAt(s, q - m, e)) return m;
     }
   }
   switch (c) {

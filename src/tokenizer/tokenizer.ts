@@ -68,6 +68,7 @@ export class Tokenizer implements TokenizerLike {
   private tIdx = new Uint32Array(256);
   private tSpace = new Uint8Array(256);
   private tn = 0;
+  private readonly charOrth = new Uint32Array(65536);
   private lenBuf = new Int32Array(64);
 
   constructor(vocab: Vocab, options: TokenizerOptions = {}) {
@@ -208,7 +209,14 @@ export class Tokenizer implements TokenizerLike {
     for (let k = 0; k < m; k++) {
       const a = pieces.start[k]!;
       const len = pieces.len[k]!;
-      const orth = m === 1 ? strings.add(s) : strings.add(s.slice(a, a + len));
+      let orth: number;
+      if (m === 1) orth = strings.add(s);
+      else if (len === 1) {
+        // One-character pieces (punctuation) are interned once per code unit.
+        const c = s.charCodeAt(a);
+        orth = this.charOrth[c]!;
+        if (orth === 0) orth = this.charOrth[c] = strings.add(s[a]!);
+      } else orth = strings.add(s.slice(a, a + len));
       this.orthBuf[k] = orth;
       this.lenBuf[k] = len;
       this.push(orth, start + a);
