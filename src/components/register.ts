@@ -4,6 +4,7 @@
  * `tests/pipeline/registry.test.ts`.
  */
 import { registerComponent, registerTokenizer } from '../pipeline/registry.js';
+import { ConfigError, TextloomError } from '../core/errors.js';
 import type { TokenizerRules } from '../tokenizer/rules/en.js';
 import { Tokenizer } from '../tokenizer/tokenizer.js';
 import { WhitespaceTokenizer } from '../tokenizer/whitespace.js';
@@ -27,7 +28,13 @@ registerTokenizer('tokenizer', {
   },
   create: (o, ctx) => {
     const { replace, cacheSize, ...lists } = o as Record<string, unknown>;
-    return new Tokenizer(ctx.vocab, { rules: lists as Partial<TokenizerRules>, replace: replace as boolean, cacheSize: cacheSize as number });
+    try {
+      return new Tokenizer(ctx.vocab, { rules: lists as Partial<TokenizerRules>, replace: replace as boolean, cacheSize: cacheSize as number });
+    } catch (e) {
+      // A bad rule entry is a config problem: name it under the tokenizer's options.
+      if (e instanceof TextloomError) throw new ConfigError(e.message.replace(/ \(at [^)]*\)$/, ''), { key: `tokenizer.options.${e.where?.key ?? ''}` });
+      throw e;
+    }
   },
 });
 

@@ -18,6 +18,12 @@ function lc(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
+/** Whether `s` has `lit` at `i` (short literals; no call into the string builtins). */
+function sameAt(s: string, i: number, lit: string): boolean {
+  for (let k = 0; k < lit.length; k++) if (s.charCodeAt(i + k) !== lit.charCodeAt(k)) return false;
+  return true;
+}
+
 function runForward(s: string, i: number, end: number): number {
   const c = s.charCodeAt(i);
   let j = i + 1;
@@ -43,9 +49,8 @@ export function prefixLen(s: string, p: number, q: number, R: CompiledRules): nu
   if ((k & CC.PUNCT) === 0) return 0;
   const next = p + 1 < q ? s.charCodeAt(p + 1) : -1;
   // An emoticon followed by punctuation: ":-)." -> ":-)" "."
-  for (let m = Math.min(R.maxEmoticonLen, q - p - 1); m >= 2; m--) {
-    if (!isAlnumCode(s.charCodeAt(p + m)) && R.emoticons.has(s.slice(p, p + m))) return m;
-  }
+  const emos = R.emoticonsByFirst.get(c);
+  if (emos) for (const e of emos) if (e.length < q - p && !isAlnumCode(s.charCodeAt(p + e.length)) && sameAt(s, p, e)) return e.length;
   switch (c) {
     case 64: // @mention stays whole; '@' before a number is split ("@2.975")
       return next >= 0 && isDigitCode(next) ? 1 : 0;
@@ -105,9 +110,11 @@ export function suffixLen(s: string, p: number, q: number, R: CompiledRules): nu
   }
   if ((k & CC.PUNCT) === 0) return 0;
   // An emoticon glued to a word: "great:)".
-  if (n > 2) {
-    for (let m = Math.min(R.maxEmoticonLen, n - 1); m >= 2; m--) {
-      if (isAlnumCode(s.charCodeAt(q - m - 1)) && !isAlnumCode(s.charCodeAt(q - m)) && R.emoticons.has(s.slice(q - m, q))) return m;
+  const emos = n > 2 ? R.emoticonsByLast.get(c) : undefined;
+  if (emos) {
+    for (const e of emos) {
+      const m = e.length;
+      if (m < n && isAlnumCode(s.charCodeAt(q - m - 1)) && !isAlnumCode(s.charCodeAt(q - m)) && sameAt(s, q - m, e)) return m;
     }
   }
   switch (c) {

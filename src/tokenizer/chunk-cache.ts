@@ -1,95 +1,103 @@
 import { grow } from '../util/typed.js';
 
-/** FNV-1a offset basis; the tokenizer folds each chunk's code units into it while scanning. */
-export const HASH_SEED = 0x811c9dc5 | 0;
+/** Seeds of the two 32-bit hashes the tokenizer folds each chunk's code units into while scanning. */
+export const HASH_SEED_1 = 0x811c9dc5 | 0;
+export const HASH_SEED_2 = 0x3c6ef372 | 0;
 
-/** One FNV-1a step over a UTF-16 code unit. */
-export function hashStep(h: number, c: number): number {
+/** Step of the first hash (FNV-1a) over a UTF-16 code unit. */
+export function hashStep1(h: number, c: number): number {
   return Math.imul(h ^ c, 0x01000193);
+}
+
+/** Step of the second hash (multiply-xorshift, independent of the first) over a UTF-16 code unit. */
+export function hashStep2(h: number, c: number): number {
+  const x = Math.imul(h + c, 0x5bd1e995);
+  return x ^ (x >>> 15);
 }
 
 /**
  * spaCy's chunk cache: whitespace-delimited chunk -> the orth ids and lengths of its tokens.
- * Open addressing keyed by a hash the caller computes while scanning, and compared with
- * `text.startsWith(key, start)`, so a cached chunk is found without slicing the text. Bounded:
- * when `maxEntries` is reached the cache is emptied and refills with the current vocabulary.
+ *
+ * As in spaCy, a chunk is identified by a 64-bit hash (two independent 32-bit hashes the
+ * tokenizer computes while scanning) plus its length, so a lookup reads one 16-byte slot and
+ * never slices the text. Slots are `[hash1, hash2, length, value]`: a positive value is the orth
+ * id of a chunk that is one token; a negative value `-(o + 1)` points at a record
+ * `[count, orth0, len0, orth1, len1, ...]` in {@link rec}. The table doubles at half load and is
+ * emptied when `maxEntries` chunks are cached.
  */
 export class ChunkCache {
-  private slots: Int32Array;
-  private mask: number;
-  private keys: string[] = [];
-  private hashes = new Int32Array(1024);
-  private starts = new Int32Array(1024);
-  private counts = new Uint16Array(1024);
-  /** Flat pool of (orth, length) pairs. */
-  pool = new Int32Array(8192);
-  private poolLen = 0;
+  private slots = new Int32Array(4 * 4096);
+  private mask = 4096 - 1;
+  private n = 0;
+  /** Multi-token records (see the class comment). */
+  rec = new Int32Array(4096);
+  private recLen = 0;
 
-  constructor(readonly maxEntries = 100_000) {
-    let cap = 1024;
-    while (cap < maxEntries * 2) cap <<= 1;
-    this.slots = new Int32Array(Math.min(cap, 1 << 22));
-    this.mask = this.slots.length - 1;
-  }
+  /** @param maxEntries bound on cached chunks (default 100000). */
+  constructor(readonly maxEntries = 100_000) {}
 
   /** Number of cached chunks. */
   get size(): number {
-    return this.keys.length;
+    return this.n;
   }
 
-  /** Entry index of `text[start, end)` with hash `h`, or -1. */
-  find(text: string, start: number, end: number, h: number): number {
-    const len = end - start;
-    let slot = h & this.mask;
+  /** The slot value for (h1, h2, len): an orth id (> 0), a record pointer (< 0), or 0 if absent. */
+  find(h1: number, h2: number, len: number): number {
+    const slots = this.slots;
+    const mask = this.mask;
+    let s = (h1 & mask) << 2;
     for (;;) {
-      const e = this.slots[slot]! - 1;
-      if (e < 0) return -1;
-      if (this.hashes[e] === h) {
-        const k = this.keys[e]!;
-        if (k.length === len && text.startsWith(k, start)) return e;
+      const v = slots[s + 3]!;
+      if (v === 0) return 0;
+      if (slots[s] === h1 && slots[s + 1] === h2 && slots[s + 2] === len) return v;
+      s = (s + 4) & (mask << 2 | 3);
+    }
+  }
+
+  /** Caches the chunk (hashes h1, h2, length len) -> tokens given as parallel orth/length arrays of `n` items. */
+  insert(h1: number, h2: number, len: number, orths: ArrayLike<number>, lens: ArrayLike<number>, n: number): void {
+    if (this.n >= this.maxEntries) this.clear();
+    if (2 * (this.n + 1) > this.mask + 1) this.rehash();
+    let v: number;
+    if (n === 1 && orths[0]! > 0) v = orths[0]!;
+    else {
+      if (this.recLen + 1 + 2 * n > this.rec.length) this.rec = grow(this.rec, this.recLen + 1 + 2 * n);
+      const o = this.recLen;
+      this.rec[o] = n;
+      for (let k = 0; k < n; k++) {
+        this.rec[o + 1 + 2 * k] = orths[k]!;
+        this.rec[o + 2 + 2 * k] = lens[k]!;
       }
-      slot = (slot + 1) & this.mask;
+      this.recLen = o + 1 + 2 * n;
+      v = -(o + 1);
     }
+    this.place(h1, h2, len, v);
+    this.n++;
   }
 
-  /** Offset in {@link pool} of entry `e`'s first (orth, length) pair. */
-  start(e: number): number {
-    return this.starts[e]!;
+  private place(h1: number, h2: number, len: number, v: number): void {
+    const mask = this.mask;
+    let s = (h1 & mask) << 2;
+    while (this.slots[s + 3] !== 0) s = (s + 4) & ((mask << 2) | 3);
+    this.slots[s] = h1;
+    this.slots[s + 1] = h2;
+    this.slots[s + 2] = len;
+    this.slots[s + 3] = v;
   }
 
-  /** Number of tokens of entry `e`. */
-  count(e: number): number {
-    return this.counts[e]!;
-  }
-
-  /** Caches `key` (hash `h`) -> tokens given as parallel orth/length arrays of `n` items. */
-  insert(key: string, h: number, orths: Int32Array, lens: Int32Array, n: number): void {
-    if (n > 0xffff) return;
-    if (this.keys.length >= this.maxEntries) this.clear();
-    const e = this.keys.length;
-    if (e >= this.hashes.length) {
-      this.hashes = grow(this.hashes, e + 1);
-      this.starts = grow(this.starts, e + 1);
-      this.counts = grow(this.counts, e + 1);
-    }
-    if (this.poolLen + 2 * n > this.pool.length) this.pool = grow(this.pool, this.poolLen + 2 * n);
-    this.keys.push(key);
-    this.hashes[e] = h;
-    this.starts[e] = this.poolLen;
-    this.counts[e] = n;
-    for (let k = 0; k < n; k++) {
-      this.pool[this.poolLen++] = orths[k]!;
-      this.pool[this.poolLen++] = lens[k]!;
-    }
-    let slot = h & this.mask;
-    while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
-    this.slots[slot] = e + 1;
+  private rehash(): void {
+    const old = this.slots;
+    const cap = (this.mask + 1) * 2;
+    this.slots = new Int32Array(4 * cap);
+    this.mask = cap - 1;
+    for (let s = 0; s < old.length; s += 4) if (old[s + 3] !== 0) this.place(old[s]!, old[s + 1]!, old[s + 2]!, old[s + 3]!);
   }
 
   /** Empties the cache (after rule changes, or when full). */
   clear(): void {
-    this.slots.fill(0);
-    this.keys = [];
-    this.poolLen = 0;
+    this.slots = new Int32Array(4 * 4096);
+    this.mask = 4096 - 1;
+    this.n = 0;
+    this.recLen = 0;
   }
 }

@@ -15,6 +15,9 @@ export interface CompiledRules {
   maxUnitLen: number;
   emoticons: Set<string>;
   maxEmoticonLen: number;
+  /** Emoticons by first / last code unit, longest first (affix checks without slicing). */
+  emoticonsByFirst: Map<number, string[]>;
+  emoticonsByLast: Map<number, string[]>;
   /** Extra literal affixes, longest first. */
   prefixes: string[];
   suffixes: string[];
@@ -34,6 +37,18 @@ export function checkSpecialCase(text: string, pieces: readonly string[], key = 
 }
 
 const byLengthDesc = (a: string, b: string) => b.length - a.length;
+
+function groupBy(list: readonly string[], key: (s: string) => number): Map<number, string[]> {
+  const m = new Map<number, string[]>();
+  for (const x of [...list].sort(byLengthDesc)) {
+    if (x.length < 2) continue;
+    const k = key(x);
+    const g = m.get(k);
+    if (g) g.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
+}
 
 /** Compiles rule tables (missing fields fall back to the English defaults). */
 export function compileRules(rules: Partial<TokenizerRules> = {}): CompiledRules {
@@ -68,6 +83,8 @@ export function compileRules(rules: Partial<TokenizerRules> = {}): CompiledRules
     units: new Set(r.units),
     maxUnitLen: maxLen(r.units),
     emoticons: new Set(r.emoticons),
+    emoticonsByFirst: groupBy(r.emoticons, (e) => e.charCodeAt(0)),
+    emoticonsByLast: groupBy(r.emoticons, (e) => e.charCodeAt(e.length - 1)),
     maxEmoticonLen: maxLen(r.emoticons),
     prefixes: [...r.prefixes].sort(byLengthDesc),
     suffixes: [...r.suffixes].sort(byLengthDesc),

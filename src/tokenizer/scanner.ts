@@ -154,6 +154,10 @@ const TLDS = new Set(
 
 /** Whether a URL scheme (or `www.`) starts at `i`. */
 export function hasUrlScheme(s: string, i: number, end: number): boolean {
+  if (end - i < 6) return false;
+  const c = s.charCodeAt(i) | 32;
+  // h(ttp), f(tp/ile), w(ww), m(ailto), n(ews), s(ftp)
+  if (c !== 104 && c !== 102 && c !== 119 && c !== 109 && c !== 110 && c !== 115) return false;
   for (const sc of SCHEMES) if (startsWithCI(s, i, end, sc) && end - i > sc.length + 1) return true;
   return false;
 }

@@ -46,7 +46,7 @@ function special(s: string, p: number, q: number, R: CompiledRules, atEnd: boole
 
 function tokenMatch(s: string, p: number, q: number, R: CompiledRules, atEnd: boolean): boolean {
   const n = q - p;
-  if (n <= R.maxEmoticonLen && n >= 2 && R.emoticons.has(s.slice(p, q))) return true;
+  if (n <= R.maxEmoticonLen && n >= 2 && R.emoticonsByFirst.has(s.charCodeAt(p)) && R.emoticons.has(s.slice(p, q))) return true;
   return isInitialism(s, p, q) && !(atEnd && s.charCodeAt(q - 1) === 46);
 }
 

@@ -1,8 +1,9 @@
 import { Doc } from '../core/doc.js';
 import { ArgumentError } from '../core/errors.js';
+import { grow } from '../util/typed.js';
 import type { Vocab } from '../core/vocab.js';
 import type { TokenizerLike } from './types.js';
-import { ChunkCache, HASH_SEED, hashStep } from './chunk-cache.js';
+import { ChunkCache, HASH_SEED_1, HASH_SEED_2 } from './chunk-cache.js';
 import { checkSpecialCase, compileRules, type CompiledRules } from './compile.js';
 import { explainText } from './explain.js';
 import { EN_RULES, type TokenizerRules } from './rules/en.js';
@@ -63,6 +64,11 @@ export class Tokenizer implements TokenizerLike {
   private readonly maxCached: number;
   private readonly pieces = new Pieces();
   private orthBuf = new Int32Array(64);
+  private tOrth = new Uint32Array(256);
+  private tIdx = new Uint32Array(256);
+  private tSpace = new Uint8Array(256);
+  private tn = 0;
+  private readonly charOrth = new Uint32Array(65536);
   private lenBuf = new Int32Array(64);
 
   constructor(vocab: Vocab, options: TokenizerOptions = {}) {
@@ -101,55 +107,93 @@ export class Tokenizer implements TokenizerLike {
   tokenize(text: string): Doc {
     if (typeof text !== 'string') throw new ArgumentError(`expected a string, got ${text === null ? 'null' : typeof text}`);
     const n = text.length;
-    const doc = new Doc(this.vocab, text, (n >> 2) + 8);
+    // Tokens go to reusable scratch columns first, then into a Doc of exactly the right size.
+    this.tn = 0;
+    if (this.tOrth.length < (n >> 1) + 8) this.ensure((n >> 1) + 8);
     const strings = this.vocab.strings;
     let i = 0;
     while (i < n) {
       let c = text.charCodeAt(i);
-      if (c === 32 || (c < 128 ? c >= 9 && c <= 13 : isSpaceCode(c)) || (c >= 0x1c && c <= 0x1f)) {
+      if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) || c >= 0x1c : c >= 0x85 && isSpaceCode(c)) {
         // A whitespace run that no token absorbed becomes a whitespace token.
         const ws = i;
         i++;
         while (i < n && isSpaceCode(text.charCodeAt(i))) i++;
-        doc.pushToken(strings.add(text.slice(ws, i)), ws, false);
+        this.push(strings.add(text.slice(ws, i)), ws);
         continue;
       }
       const start = i;
-      let h = HASH_SEED;
+      let h1 = HASH_SEED_1;
+      let h2 = HASH_SEED_2;
       while (i < n) {
         c = text.charCodeAt(i);
-        if (c === 32 || (c < 128 ? (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x1f) : isSpaceCode(c))) break;
-        h = hashStep(h, c);
+        if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) || c >= 0x1c : c >= 0x85 && isSpaceCode(c)) break;
+        h1 = Math.imul(h1 ^ c, 0x01000193);
+        const x = Math.imul(h2 + c, 0x5bd1e995);
+        h2 = x ^ (x >>> 15);
         i++;
       }
-      let isLast = false;
-      if (i === n) isLast = true;
-      else {
-        let j = i;
-        while (j < n && isSpaceCode(text.charCodeAt(j))) j++;
-        isLast = j === n;
-      }
-      this.chunk(doc, text, start, i, h, isLast);
+      this.chunk(text, start, i, h1, h2);
       if (i < n && text.charCodeAt(i) === 32) {
-        doc.spaceAfter[doc.length - 1] = 1;
+        this.tSpace[this.tn - 1] = 1;
         i++;
       }
     }
+    const m = this.tn;
+    const doc = new Doc(this.vocab, text, m);
+    doc.orth.set(this.tOrth.subarray(0, m));
+    doc.idx.set(this.tIdx.subarray(0, m));
+    doc.spaceAfter.set(this.tSpace.subarray(0, m));
+    this.tSpace.fill(0, 0, m);
+    doc.length = m;
     return doc;
   }
 
-  private chunk(doc: Doc, text: string, start: number, end: number, h: number, isLast: boolean): void {
+  private ensure(cap: number): void {
+    this.tOrth = grow(this.tOrth, cap);
+    this.tIdx = grow(this.tIdx, cap);
+    this.tSpace = grow(this.tSpace, cap);
+  }
+
+  private push(orth: number, idx: number): void {
+    const t = this.tn;
+    if (t >= this.tOrth.length) this.ensure(t + 1);
+    this.tOrth[t] = orth;
+    this.tIdx[t] = idx;
+    this.tn = t + 1;
+  }
+
+  private chunk(text: string, start: number, end: number, h1: number, h2: number): void {
     const cache = this.cache;
-    const cacheable = cache !== null && end - start <= this.maxCached && !(isLast && text.charCodeAt(end - 1) === 46);
+    // Only a chunk ending in '.' depends on being last in the text (EWT splits "etc." there).
+    let isLast = false;
+    if (text.charCodeAt(end - 1) === 46) {
+      let j = end;
+      while (j < text.length && isSpaceCode(text.charCodeAt(j))) j++;
+      isLast = j === text.length;
+    }
+    const cacheable = cache !== null && end - start <= this.maxCached && !isLast;
     if (cacheable) {
-      const e = cache.find(text, start, end, h);
-      if (e >= 0) {
-        const pool = cache.pool;
+      const v = cache.find(h1, h2, end - start);
+      if (v > 0) {
+        this.push(v, start);
+        return;
+      }
+      if (v < 0) {
+        const rec = cache.rec;
+        const o = -v - 1;
+        const cnt = rec[o]!;
+        let t = this.tn;
+        if (t + cnt > this.tOrth.length) this.ensure(t + cnt);
+        const orth = this.tOrth;
+        const idx = this.tIdx;
         let at = start;
-        for (let k = cache.start(e), stop = k + 2 * cache.count(e); k < stop; k += 2) {
-          doc.pushToken(pool[k]!, at, false);
-          at += pool[k + 1]!;
+        for (let k = o + 1, stop = k + 2 * cnt; k < stop; k += 2) {
+          orth[t] = rec[k]!;
+          idx[t++] = at;
+          at += rec[k + 1]!;
         }
+        this.tn = t;
         return;
       }
     }
@@ -165,11 +209,18 @@ export class Tokenizer implements TokenizerLike {
     for (let k = 0; k < m; k++) {
       const a = pieces.start[k]!;
       const len = pieces.len[k]!;
-      const orth = m === 1 ? strings.add(s) : strings.add(s.slice(a, a + len));
+      let orth: number;
+      if (m === 1) orth = strings.add(s);
+      else if (len === 1) {
+        // One-character pieces (punctuation) are interned once per code unit.
+        const c = s.charCodeAt(a);
+        orth = this.charOrth[c]!;
+        if (orth === 0) orth = this.charOrth[c] = strings.add(s[a]!);
+      } else orth = strings.add(s.slice(a, a + len));
       this.orthBuf[k] = orth;
       this.lenBuf[k] = len;
-      doc.pushToken(orth, start + a, false);
+      this.push(orth, start + a);
     }
-    if (cacheable) cache.insert(s, h, this.orthBuf, this.lenBuf, m);
+    if (cacheable) cache.insert(h1, h2, end - start, this.orthBuf, this.lenBuf, m);
   }
 }
