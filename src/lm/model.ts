@@ -274,6 +274,7 @@ export class NgramLM {
   perplexity(sentences: Iterable<SentenceInput>): PerplexityResult;
   perplexity(sentences: AsyncIterable<SentenceInput>): Promise<PerplexityResult>;
   perplexity(sentences: Iterable<SentenceInput> | AsyncIterable<SentenceInput>): PerplexityResult | Promise<PerplexityResult> {
+    if (typeof sentences === 'string') throw new ArgumentError('perplexity() needs a list of sentences, not a string (wrap it: [text])');
     const acc = { total: 0, oov: 0, oovTotal: 0, tokens: 0, sentences: 0 };
     const add = (s: SentenceInput): void => {
       const r = this.scoreSentence(toTokens(s), true, true);

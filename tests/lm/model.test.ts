@@ -151,6 +151,7 @@ describe('perplexity', () => {
     const oovScore = lm.logProb('zebra', ['<s>', 'the']);
     expect(r.perplexity).toBeCloseTo(Math.pow(10, -total / 7), 10);
     expect(r.perplexityExcludingOov).toBeCloseTo(Math.pow(10, -(total - oovScore) / 6), 10);
+    expect(() => lm.perplexity('the cat' as never)).toThrow(ArgumentError);
     const asyncR = await lm.perplexity((async function* () { yield* test; })());
     expect(asyncR).toEqual(r);
   });

@@ -96,5 +96,6 @@ describe('readCorpus', () => {
     await expect(readCorpus([['a'], ['b', '</s>']])).rejects.toThrow(/sentence 1.*<\/s>/);
     await expect(readCorpus([42 as never])).rejects.toThrow(/sentence 0/);
     await expect(readCorpus({} as never)).rejects.toThrow(/iterable/);
+    await expect(readCorpus('a b c' as never)).rejects.toThrow(/not a string/);
   });
 });
