@@ -323,7 +323,7 @@ export class NgramLM {
     for (let i = 0; i < prefix.length; i++) seq[1 + i] = vocab.id(prefix[i]!);
     const scores = new Float64Array(vocab.size);
     const d = this.data;
-    if (d.kind === 'backoff') this.children ??= buildChildIndex(d, computeLinks(d.tables).context);
+    if (d.kind === 'backoff') this.children ??= buildChildIndex(d);
     let end = 1 + prefix.length;
     for (let t = 0; t < maxTokens; t++) {
       const ctxLen = Math.min(end, this.order - 1);
