@@ -13,7 +13,6 @@ import { readCorpus, type SentenceInput, type SentenceSource, type TrainProgress
 import { countNgrams } from './count.js';
 import type { Discount } from './discount.js';
 import { backoffDistribution, buildChildIndex, sampleLog10, type ChildIndex } from './generate.js';
-import { computeLinks } from './links.js';
 import { contextTotals, type ModelData } from './model-data.js';
 import { backoffLog10 } from './query.js';
 import { addKLog10 } from './smoothing/add-k.js';
@@ -174,7 +173,7 @@ export class NgramLM {
     }
     const corpus = await readCorpus(sentences, { minCount: options.minCount ?? LM_DEFAULTS.minCount, vocab: options.vocab, onProgress: options.onProgress });
     const counts = countNgrams(corpus, order, options.onProgress);
-    const links = computeLinks(counts.tables, counts.suffix);
+    const links = { context: counts.context, suffix: counts.suffix };
     if (smoothing === 'kn') {
       const { data, discounts } = trainKneserNey(counts, links, corpus.vocab, fb, options.onProgress);
       return new NgramLM(data, 'kn', {}, discounts);
