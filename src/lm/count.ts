@@ -7,7 +7,7 @@
  * orders are then derived top-down: each k-gram adds its count to its (k-1)-word suffix, so a
  * k-gram's count is the number of positions where it ends.
  * Output: for order n (index n-1) a table of n-grams, their raw counts, and for n >= 2 the entry
- * of each n-gram's suffix in the order n-1 table. The unigram table has entry i = word id i for
+ * of each n-gram's suffix and context in the order n-1 table (found without extra hash lookups). The unigram table has entry i = word id i for
  * every vocabulary word, so `<unk>`, `<s>` and unseen words of a fixed vocab exist with count 0.
  */
 import { grow } from '../util/typed.js';
