@@ -81,6 +81,7 @@ export async function readCorpus(source: SentenceSource, options: ReadCorpusOpti
     starts[++s] = n;
     if (onProgress && (s & 1023) === 0) onProgress({ stage: 'read', done: n });
   };
+  if (typeof source === 'string') throw new ArgumentError('sentences must be a list of sentences, not a string (wrap it: [text])');
   if (Symbol.asyncIterator in (source as object)) {
     for await (const sent of source as AsyncIterable<SentenceInput>) add(sent);
   } else if (Symbol.iterator in (source as object)) {

@@ -7,7 +7,7 @@
  * orders are then derived top-down: each k-gram adds its count to its (k-1)-word suffix, so a
  * k-gram's count is the number of positions where it ends.
  * Output: for order n (index n-1) a table of n-grams, their raw counts, and for n >= 2 the entry
- * of each n-gram's suffix in the order n-1 table. The unigram table has entry i = word id i for
+ * of each n-gram's suffix and context in the order n-1 table (found without extra hash lookups). The unigram table has entry i = word id i for
  * every vocabulary word, so `<unk>`, `<s>` and unseen words of a fixed vocab exist with count 0.
  */
 import { grow } from '../util/typed.js';
@@ -22,6 +22,8 @@ export interface Counts {
   counts: Uint32Array[];
   /** `suffix[n-1][e]`: entry in the order n-1 table of the last n-1 words of n-gram e (index 0 empty). */
   suffix: Uint32Array[];
+  /** `context[n-1][e]`: entry in the order n-1 table of the first n-1 words of n-gram e (index 0 empty). */
+  context: Uint32Array[];
 }
 
 /** Counts all n-grams up to `order` (see the module contract). */
@@ -45,6 +47,9 @@ export function countNgrams(corpus: Corpus, order: number, onProgress?: (p: Trai
   for (let s = 0; s < sentences; s++) maxLen = Math.max(maxLen, starts[s + 1]! - starts[s]!);
   const buf = new Uint32Array(maxLen + 2);
   buf[0] = BOS;
+  // The full n-gram counted at each position, to derive context links without hashing.
+  const full = new Uint32Array(positions);
+  let p = 0;
   for (let s = 0; s < sentences; s++) {
     const a = starts[s]!;
     const m = starts[s + 1]! - a;
@@ -56,6 +61,7 @@ export function countNgrams(corpus: Corpus, order: number, onProgress?: (p: Trai
       let c = counts[k - 1]!;
       if (e >= c.length) c = counts[k - 1] = grow(c, e + 1);
       c[e]!++;
+      full[p++] = e;
     }
     if (onProgress && (s & 4095) === 4095) onProgress({ stage: 'count', done: s + 1, total: sentences });
   }
@@ -78,10 +84,43 @@ export function countNgrams(corpus: Corpus, order: number, onProgress?: (p: Trai
     }
     suffix[k - 1] = suf;
   }
+  const context = deriveContexts(corpus, order, tables, suffix, full);
   onProgress?.({ stage: 'count', done: sentences, total: sentences });
   for (let n = 0; n < order; n++) {
     tables[n]!.compact();
     counts[n] = counts[n]!.slice(0, tables[n]!.size);
   }
-  return { order, tables, counts, suffix };
+  return { order, tables, counts, suffix, context };
+}
+
+/**
+ * Context links without hash lookups. The full n-gram F at position j has as context either the
+ * full (j-1)-gram before it (near a sentence start, where fulls grow by one word) or the suffix of
+ * the full N-gram before it. A derived (k-1)-gram S, suffix of a k-gram G, has as context the
+ * suffix of G's context; going top-down, every entry gets its context.
+ */
+function deriveContexts(corpus: Corpus, order: number, tables: readonly NgramTable[], suffix: readonly Uint32Array[], full: Uint32Array): Uint32Array[] {
+  const context: Uint32Array[] = [new Uint32Array(0)];
+  for (let n = 2; n <= order; n++) context.push(new Uint32Array(tables[n - 1]!.size));
+  if (order < 2) return context;
+  const { starts, sentences } = corpus;
+  let p = 0;
+  for (let s = 0; s < sentences; s++) {
+    const m = starts[s + 1]! - starts[s]!;
+    for (let j = 1; j <= m + 1; j++, p++) {
+      const L = j + 1 < order ? j + 1 : order;
+      if (L < 2) continue;
+      const prev = j === 1 ? BOS : full[p - 1]!;
+      const prevL = j === 1 ? 1 : j < order ? j : order;
+      context[L - 1]![full[p]!] = prevL === L ? suffix[L - 1]![prev]! : prev;
+    }
+  }
+  for (let k = order; k >= 3; k--) {
+    const suf = suffix[k - 1]!;
+    const ctx = context[k - 1]!;
+    const lowerSuf = suffix[k - 2]!;
+    const lowerCtx = context[k - 2]!;
+    for (let g = 0; g < suf.length; g++) lowerCtx[suf[g]!] = lowerSuf[ctx[g]!]!;
+  }
+  return context;
 }

@@ -78,7 +78,7 @@ export function estimateInterpolated(
     const a = uni[w]!;
     const p = f((a > 0 ? f(numerator(d0, a) / denF) : 0) + mass0);
     lowerP[w] = p;
-    p1[w] = w === BOS ? 0 : f(Math.log10(p));
+    p1[w] = w === BOS ? 0 : Math.min(0, f(Math.log10(p)));
   }
   prob.push(p1);
   // Higher orders.
@@ -119,7 +119,7 @@ export function estimateInterpolated(
     }
     lowerP = pn;
     const lp = new Float32Array(t.size);
-    for (let e = 0; e < t.size; e++) lp[e] = f(Math.log10(pn[e]!));
+    for (let e = 0; e < t.size; e++) lp[e] = Math.min(0, f(Math.log10(pn[e]!))); // lmplz clamps rounding above 1
     prob.push(lp);
     onProgress?.({ stage: 'estimate', done: n, total: order });
   }

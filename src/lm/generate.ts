@@ -14,19 +14,33 @@ export interface ChildIndex {
   list: Uint32Array[];
 }
 
-/** Builds the child index from context links (`context[n-1][e]` = order n-1 entry of n-gram e). */
-export function buildChildIndex(d: BackoffData, context: readonly Uint32Array[]): ChildIndex {
+const NONE = 0xffffffff;
+
+/**
+ * Builds the child index of a backoff model. An n-gram whose context is not stored (possible in
+ * pruned ARPA files from other tools) is left out.
+ */
+export function buildChildIndex(d: BackoffData): ChildIndex {
   const start: Uint32Array[] = [new Uint32Array(0)];
   const list: Uint32Array[] = [new Uint32Array(0)];
   for (let n = 2; n <= d.order; n++) {
-    const ctx = context[n - 1]!;
-    const lowerSize = d.tables[n - 2]!.size;
-    const s = new Uint32Array(lowerSize + 1);
-    for (let e = 0; e < ctx.length; e++) s[ctx[e]! + 1]!++;
-    for (let i = 0; i < lowerSize; i++) s[i + 1]! += s[i]!;
-    const fill = s.slice(0, lowerSize);
-    const l = new Uint32Array(ctx.length);
-    for (let e = 0; e < ctx.length; e++) l[fill[ctx[e]!]!++] = e;
+    const t = d.tables[n - 1]!;
+    const lower = d.tables[n - 2]!;
+    const ctx = new Uint32Array(t.size);
+    const s = new Uint32Array(lower.size + 1);
+    let kept = 0;
+    for (let e = 0; e < t.size; e++) {
+      const c = lower.find(t.keys, e * n);
+      ctx[e] = c < 0 ? NONE : c;
+      if (c >= 0) {
+        s[c + 1]!++;
+        kept++;
+      }
+    }
+    for (let i = 0; i < lower.size; i++) s[i + 1]! += s[i]!;
+    const fill = s.slice(0, lower.size);
+    const l = new Uint32Array(kept);
+    for (let e = 0; e < t.size; e++) if (ctx[e] !== NONE) l[fill[ctx[e]!]!++] = e;
     start.push(s);
     list.push(l);
   }

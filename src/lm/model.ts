@@ -13,7 +13,6 @@ import { readCorpus, type SentenceInput, type SentenceSource, type TrainProgress
 import { countNgrams } from './count.js';
 import type { Discount } from './discount.js';
 import { backoffDistribution, buildChildIndex, sampleLog10, type ChildIndex } from './generate.js';
-import { computeLinks } from './links.js';
 import { contextTotals, type ModelData } from './model-data.js';
 import { backoffLog10 } from './query.js';
 import { addKLog10 } from './smoothing/add-k.js';
@@ -174,7 +173,7 @@ export class NgramLM {
     }
     const corpus = await readCorpus(sentences, { minCount: options.minCount ?? LM_DEFAULTS.minCount, vocab: options.vocab, onProgress: options.onProgress });
     const counts = countNgrams(corpus, order, options.onProgress);
-    const links = computeLinks(counts.tables, counts.suffix);
+    const links = { context: counts.context, suffix: counts.suffix };
     if (smoothing === 'kn') {
       const { data, discounts } = trainKneserNey(counts, links, corpus.vocab, fb, options.onProgress);
       return new NgramLM(data, 'kn', {}, discounts);
@@ -274,6 +273,7 @@ export class NgramLM {
   perplexity(sentences: Iterable<SentenceInput>): PerplexityResult;
   perplexity(sentences: AsyncIterable<SentenceInput>): Promise<PerplexityResult>;
   perplexity(sentences: Iterable<SentenceInput> | AsyncIterable<SentenceInput>): PerplexityResult | Promise<PerplexityResult> {
+    if (typeof sentences === 'string') throw new ArgumentError('perplexity() needs a list of sentences, not a string (wrap it: [text])');
     const acc = { total: 0, oov: 0, oovTotal: 0, tokens: 0, sentences: 0 };
     const add = (s: SentenceInput): void => {
       const r = this.scoreSentence(toTokens(s), true, true);
@@ -322,7 +322,7 @@ export class NgramLM {
     for (let i = 0; i < prefix.length; i++) seq[1 + i] = vocab.id(prefix[i]!);
     const scores = new Float64Array(vocab.size);
     const d = this.data;
-    if (d.kind === 'backoff') this.children ??= buildChildIndex(d, computeLinks(d.tables).context);
+    if (d.kind === 'backoff') this.children ??= buildChildIndex(d);
     let end = 1 + prefix.length;
     for (let t = 0; t < maxTokens; t++) {
       const ctxLen = Math.min(end, this.order - 1);

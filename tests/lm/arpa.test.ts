@@ -74,6 +74,14 @@ describe('NgramLM.fromARPA', () => {
     expect(lm.logProb('b', ['a'])).toBeCloseTo(-0.4, 6);
   });
 
+  it('tolerates an n-gram whose context is missing (pruned files) when querying and generating', async () => {
+    const text = TOY.replace('ngram 2=3', 'ngram 2=3\nngram 3=1').replace('\\end\\', '\\3-grams:\n-0.05\tb a </s>\n\n\\end\\');
+    const lm = await NgramLM.fromARPA(write('pruned.arpa', text));
+    expect(lm.ngramCounts).toEqual([5, 3, 1]);
+    expect(lm.logProb('</s>', ['b', 'a'])).toBeCloseTo(-0.05, 6);
+    expect(lm.generate({ seed: 3, maxTokens: 5 }).length).toBeLessThanOrEqual(5);
+  });
+
   const BAD: [string, string, RegExp, number][] = [
     ['no data', 'hello\n', /no \\data\\/, 1],
     ['bad count line', TOY.replace('ngram 2=3', 'ngram two=3'), /ngram N=count/, 3],

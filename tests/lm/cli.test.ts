@@ -76,6 +76,10 @@ describe('lm train / perplexity / generate', () => {
     const r = await run(['lm', 'train', '--input', train, '--out', path.join(dir, 'x.tlm'), '--smoothing', 'magic']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/unknown smoothing "magic"/);
+    const g = await run(['lm', 'train', '--input', train, '--out', path.join(dir, 'x.arpa'), '--smoothing', 'mle']);
+    expect(g.code).toBe(2);
+    expect(g.err).toMatch(/no exact ARPA form/);
+    expect((await run(['lm', 'train', '--input', train, '--out', path.join(dir, 'x.arpa.gz')])).code).toBe(2);
     const m = await run(['lm', 'perplexity', '--model', path.join(dir, 'nope.arpa'), '--input', test]);
     expect(m.code).toBe(2);
     const tiny = path.join(dir, 'tiny.txt');

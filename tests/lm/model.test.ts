@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArgumentError } from '../../src/core/errors.js';
 import { backoffDistribution, buildChildIndex } from '../../src/lm/generate.js';
-import { computeLinks } from '../../src/lm/links.js';
 import type { BackoffData } from '../../src/lm/model-data.js';
 import { NgramLM, type TrainOptions } from '../../src/lm/model.js';
 import type { SmoothingName } from '../../src/lm/smoothing/index.js';
@@ -151,6 +150,7 @@ describe('perplexity', () => {
     const oovScore = lm.logProb('zebra', ['<s>', 'the']);
     expect(r.perplexity).toBeCloseTo(Math.pow(10, -total / 7), 10);
     expect(r.perplexityExcludingOov).toBeCloseTo(Math.pow(10, -(total - oovScore) / 6), 10);
+    expect(() => lm.perplexity('the cat' as never)).toThrow(ArgumentError);
     const asyncR = await lm.perplexity((async function* () { yield* test; })());
     expect(asyncR).toEqual(r);
   });
@@ -172,7 +172,7 @@ describe('generate', () => {
 
   it('samples from exactly the distribution logProb gives', () => {
     const d = (lm as unknown as { data: BackoffData }).data;
-    const children = buildChildIndex(d, computeLinks(d.tables).context);
+    const children = buildChildIndex(d);
     const out = new Float64Array(lm.vocabSize);
     for (const ctx of contexts(3)) {
       const seq = Uint32Array.from([...ctx, '<unk>'].map((w) => (lm.has(w) ? lm.words.indexOf(w) : 0)));

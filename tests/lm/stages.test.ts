@@ -46,6 +46,19 @@ describe('countNgrams', () => {
     expect(s.raw(['a'])).toBe(2);
     expect(s.counts.tables.map((t) => t.size)).toEqual([6, 7, 6]);
   });
+
+  it('derives the same context and suffix links as hash lookups', async () => {
+    const { syntheticCorpus } = await import('./fixtures.js');
+    for (const order of [1, 2, 3, 4]) {
+      const corpus = await readCorpus(syntheticCorpus(200, order));
+      const counts = countNgrams(corpus, order);
+      const links = computeLinks(counts.tables);
+      for (let n = 2; n <= order; n++) {
+        expect([...counts.context[n - 1]!]).toEqual([...links.context[n - 1]!]);
+        expect([...counts.suffix[n - 1]!]).toEqual([...links.suffix[n - 1]!]);
+      }
+    }
+  });
 });
 
 describe('adjustCounts', () => {
@@ -96,5 +109,6 @@ describe('readCorpus', () => {
     await expect(readCorpus([['a'], ['b', '</s>']])).rejects.toThrow(/sentence 1.*<\/s>/);
     await expect(readCorpus([42 as never])).rejects.toThrow(/sentence 0/);
     await expect(readCorpus({} as never)).rejects.toThrow(/iterable/);
+    await expect(readCorpus('a b c' as never)).rejects.toThrow(/not a string/);
   });
 });

@@ -31,6 +31,12 @@ export const lmTrain: Command = {
       if (parts.length !== 3 || parts.some((x) => !Number.isFinite(x))) throw new ArgumentError('--discount-fallback needs three numbers like 0.5,1,1.5', { key: '--discount-fallback' });
       discountFallback = parts as [number, number, number];
     }
+    const out = String(f.out);
+    const arpa = /\.arpa$/i.test(out);
+    if (/\.gz$/i.test(out)) throw new ArgumentError('--out: writing gzipped files is not supported; write model.arpa (or model.tlm) and compress it', { key: '--out' });
+    if (arpa && ['mle', 'laplace', 'add-k', 'stupid-backoff'].includes(String(f.smoothing))) {
+      throw new ArgumentError(`--out: a ${f.smoothing} model has no exact ARPA form; write a .tlm file instead`, { key: '--out' });
+    }
     const bar = new ProgressBar('lm train', undefined, io.stderr);
     let lines = 0;
     const sentences = lmSentences(String(f.input), !!f.tokenize, String(f.pipeline), () => {
@@ -48,8 +54,7 @@ export const lmTrain: Command = {
         if (p.stage !== 'read') bar.update(lines, p.stage);
       },
     });
-    const out = String(f.out);
-    if (/\.arpa$/i.test(out)) await lm.toARPA(out);
+    if (arpa) await lm.toARPA(out);
     else lm.save(out);
     bar.done(`${lm.ngramCounts.join('/')} n-grams`);
     io.stderr.write(`trained order-${lm.order} ${lm.smoothing} model on ${lines} lines in ${((Date.now() - t0) / 1000).toFixed(2)}s -> ${out}\n`);
