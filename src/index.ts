@@ -19,6 +19,13 @@ export { Rng } from './util/rng.js';
 export { TopK } from './util/heap.js';
 export { readConllu, parseConllu, formatConllu, writeConllu, surfaceTokens, hasNoSpaceAfter } from './io/conllu.js';
 export type { ConlluSentence, ConlluWord, ConlluMultiword, ConlluEmptyNode, ConlluSurfaceToken } from './io/conllu.js';
+// --- tokenizer ---
+export { Tokenizer, TOKENIZER_DEFAULTS, mergeRules } from './tokenizer/tokenizer.js';
+export type { TokenizerOptions } from './tokenizer/tokenizer.js';
+export { EN_RULES, EN_SPECIAL_CASES, EN_ABBREVIATIONS, EN_HYPHEN_PREFIXES, EN_HYPHEN_SUFFIXES, EN_UNITS, EN_EMOTICONS } from './tokenizer/rules/en.js';
+export type { TokenizerRules } from './tokenizer/rules/en.js';
+export { evaluateTokenization, goldSpans, alignTokens, matchSpans, docTokenSpans, prf } from './eval/tokenization.js';
+export type { SpanCounts, PRF, TokenizationScore, SpanSource } from './eval/tokenization.js';
 // --- tagger ---
 export { Tagger, DEFAULT_TAGGER_MODEL } from './components/tagger/tagger.js';
 export { TaggerModel } from './components/tagger/model.js';
@@ -35,5 +42,5 @@ export { buildLemmaTables, saveLemmaTables, loadLemmaTables } from './components
 export { WinkNer } from './components/ner.js';
 export { winkNlp, winkAnalyze } from './components/wink.js';
 export type { WinkAnalysis } from './components/wink.js';
-export { tagAccuracy, alignedAccuracy, alignedCounts, goldSpans, evaluateTagging } from './eval/tagging.js';
+export { tagAccuracy, alignedAccuracy, alignedCounts, goldWordSpans, evaluateTagging } from './eval/tagging.js';
 export type { TaggedSpan, TaggingScore, TaggingEvaluation, TokenTagger } from './eval/tagging.js';

@@ -87,7 +87,7 @@ function noSpace(misc: string): boolean {
  * character span. Words of a multiword token get spans only when their forms concatenate to the
  * token (`do`+`n't` in `don't`); otherwise start = end = -1.
  */
-export function goldSpans(s: GoldConlluSentence): { text: string; words: TaggedSpan[] } {
+export function goldWordSpans(s: GoldConlluSentence): { text: string; words: TaggedSpan[] } {
   let text = '';
   const words: TaggedSpan[] = [];
   let m = 0;
@@ -156,7 +156,7 @@ export function evaluateTagging(tagger: TokenTagger, sentences: readonly GoldCon
       });
       gold += forms.length;
     } else {
-      const { text, words } = goldSpans(s);
+      const { text, words } = goldWordSpans(s);
       const t0 = performance.now();
       const pred = tagger.tagText(text);
       ms += performance.now() - t0;

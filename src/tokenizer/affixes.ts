@@ -1,0 +1,137 @@
+/**
+ * Prefix and suffix finders: given a chunk range, how many code units to peel off its start or
+ * end. Constant work per call (bounded look-around), so peeling stays linear overall.
+ */
+import type { CompiledRules } from './compile.js';
+import { CC, charClass, emojiLength, isAlnumCode, isDigitCode, isLetterCode } from './scanner.js';
+
+/** `.`, `!`, `?` and `…`: runs of these, mixed, are one token (`?!`, `...`, `!!!`). */
+function isTerm(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
+
+function isApos(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 96;
+}
+
+function lc(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+function runForward(s: string, i: number, end: number): number {
+  const c = s.charCodeAt(i);
+  let j = i + 1;
+  if (isTerm(c)) while (j < end && isTerm(s.charCodeAt(j))) j++;
+  else while (j < end && s.charCodeAt(j) === c) j++;
+  return j - i;
+}
+
+function runBackward(s: string, start: number, end: number): number {
+  const c = s.charCodeAt(end - 1);
+  let j = end - 2;
+  if (isTerm(c)) while (j >= start && isTerm(s.charCodeAt(j))) j--;
+  else while (j >= start && s.charCodeAt(j) === c) j--;
+  return end - 1 - j;
+}
+
+/** Length of the prefix to peel from `s[p, q)` (0 if none). */
+export function prefixLen(s: string, p: number, q: number, R: CompiledRules): number {
+  for (const x of R.prefixes) if (q - p > x.length && s.startsWith(x, p)) return x.length;
+  const c = s.charCodeAt(p);
+  const k = charClass(c);
+  if (k & CC.SURROGATE || k & CC.EMOJI) return emojiLength(s, p, q);
+  if ((k & CC.PUNCT) === 0) return 0;
+  const next = p + 1 < q ? s.charCodeAt(p + 1) : -1;
+  // An emoticon followed by punctuation: ":-)." -> ":-)" "."
+  for (let m = Math.min(R.maxEmoticonLen, q - p - 1); m >= 2; m--) {
+    if (!isAlnumCode(s.charCodeAt(p + m)) && R.emoticons.has(s.slice(p, p + m))) return m;
+  }
+  switch (c) {
+    case 64: // @mention stays whole; '@' before a number is split ("@2.975")
+      return next >= 0 && isDigitCode(next) ? 1 : 0;
+    case 38: // &
+    case 95: // _
+    case 37: // %
+    case 47: // /
+      return 0;
+    case 35: // #hashtag stays whole; '#' before a number or punctuation is split
+      return next >= 0 && isLetterCode(next) ? 0 : 1;
+    case 43: // +1, +44
+      return next >= 0 && isDigitCode(next) ? 0 : runForward(s, p, q);
+    case 39: // '72, ’73: an apostrophe before a two-digit year stays
+    case 0x2019:
+      if (next >= 0 && isDigitCode(next) && p + 2 < q && isDigitCode(s.charCodeAt(p + 2))) return 0;
+      if (c === 0x2019) break;
+      return runForward(s, p, q);
+    case 0x2018: // ‘’ as one opening quote
+      return next === 0x2019 ? 2 : runForward(s, p, q);
+    case 46: // .doc, .5
+      {
+        const n = runForward(s, p, q);
+        return n === 1 && next >= 0 && isAlnumCode(next) ? 0 : n;
+      }
+  }
+  return runForward(s, p, q);
+}
+
+/** Length of the suffix to peel from `s[p, q)` (0 if none). */
+export function suffixLen(s: string, p: number, q: number, R: CompiledRules): number {
+  const n = q - p;
+  for (const x of R.suffixes) if (n > x.length && s.endsWith(x, q)) return x.length;
+  const c = s.charCodeAt(q - 1);
+  const k = charClass(c);
+  if (k & CC.LETTER) {
+    if (n >= 3) {
+      // 's 'm 'd
+      const a = s.charCodeAt(q - 2);
+      const l = lc(c);
+      if (isApos(a) && (l === 115 || l === 109 || l === 100) && isLetterCode(s.charCodeAt(q - 3))) return 2;
+    }
+    if (n >= 4) {
+      // n't 're 've 'll
+      const a = s.charCodeAt(q - 3);
+      const b = lc(s.charCodeAt(q - 2));
+      const l = lc(c);
+      const before = s.charCodeAt(q - 4);
+      if (isApos(a) && ((b === 114 && l === 101) || (b === 118 && l === 101) || (b === 108 && l === 108)) && isLetterCode(before)) return 3;
+      if (lc(a) === 110 && isApos(s.charCodeAt(q - 2)) && l === 116 && isLetterCode(before)) return 3;
+    }
+    // A unit after a number: 5pm, 35mm, 7:30PM, $3M.
+    let r = q - 1;
+    const lim = Math.max(p, q - R.maxUnitLen);
+    while (r > lim && isLetterCode(s.charCodeAt(r - 1))) r--;
+    if (r > p && isDigitCode(s.charCodeAt(r - 1)) && R.units.has(s.slice(r, q))) return q - r;
+    return 0;
+  }
+  if ((k & CC.PUNCT) === 0) return 0;
+  // An emoticon glued to a word: "great:)".
+  if (n > 2) {
+    for (let m = Math.min(R.maxEmoticonLen, n - 1); m >= 2; m--) {
+      if (isAlnumCode(s.charCodeAt(q - m - 1)) && !isAlnumCode(s.charCodeAt(q - m)) && R.emoticons.has(s.slice(q - m, q))) return m;
+    }
+  }
+  switch (c) {
+    case 35: // 6871082#
+    case 64:
+    case 38:
+    case 95:
+      return 0;
+    case 47: {
+      // "w/", "duties/" split; URLs ending in '/' do not (only letters may precede).
+      if (n > 21) return 0;
+      for (let j = p; j < q - 1; j++) if (!isLetterCode(s.charCodeAt(j))) return 0;
+      return n > 1 ? 1 : 0;
+    }
+  }
+  if (k & CC.CURRENCY) return n > 1 && isDigitCode(s.charCodeAt(q - 2)) ? runBackward(s, p, q) : 0;
+  const run = runBackward(s, p, q);
+  if (isTerm(c) && run < n) {
+    const r0 = q - run;
+    // "Inc.." / "T.V.?": the first period belongs to an abbreviation.
+    if (run >= 2 && s.charCodeAt(r0) === 46 && R.specials.has(s.slice(p, r0 + 1))) return run - 1;
+    // ",?" and ":?" are one token in EWT.
+    const b = s.charCodeAt(r0 - 1);
+    if ((b === 44 || b === 58) && r0 - 1 > p && (charClass(s.charCodeAt(r0 - 2)) & CC.PUNCT) === 0) return run + 1;
+  }
+  return run;
+}

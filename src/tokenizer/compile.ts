@@ -1,0 +1,76 @@
+import { ArgumentError } from '../core/errors.js';
+import { EN_RULES, type TokenizerRules } from './rules/en.js';
+import { isSpaceCode } from './scanner.js';
+
+/** Rule tables turned into lookup structures once per tokenizer. */
+export interface CompiledRules {
+  /** chunk text -> pieces; abbreviations map to themselves. */
+  specials: Map<string, readonly string[]>;
+  maxSpecialLen: number;
+  /** Abbreviations ending in a period: at the very end of a text the period is split off as sentence punctuation, as EWT does. */
+  endSplit: Set<string>;
+  hyphenPrefixes: Set<string>;
+  hyphenSuffixes: Set<string>;
+  units: Set<string>;
+  maxUnitLen: number;
+  emoticons: Set<string>;
+  maxEmoticonLen: number;
+  /** Extra literal affixes, longest first. */
+  prefixes: string[];
+  suffixes: string[];
+  infixes: string[];
+}
+
+/** Checks one special case: a non-empty chunk without whitespace whose pieces rejoin to it. */
+export function checkSpecialCase(text: string, pieces: readonly string[], key = text): void {
+  if (typeof text !== 'string' || text.length === 0) throw new ArgumentError('a special case needs a non-empty string', { key });
+  for (let i = 0; i < text.length; i++) {
+    if (isSpaceCode(text.charCodeAt(i))) throw new ArgumentError(`special case ${JSON.stringify(text)} contains whitespace; the tokenizer splits on whitespace first`, { key });
+  }
+  if (!Array.isArray(pieces) || pieces.length === 0 || pieces.some((p) => typeof p !== 'string' || p.length === 0)) {
+    throw new ArgumentError(`special case ${JSON.stringify(text)} needs a non-empty array of non-empty strings`, { key });
+  }
+  if (pieces.join('') !== text) throw new ArgumentError(`special case pieces ${JSON.stringify(pieces)} do not rejoin to ${JSON.stringify(text)}`, { key });
+}
+
+const byLengthDesc = (a: string, b: string) => b.length - a.length;
+
+/** Compiles rule tables (missing fields fall back to the English defaults). */
+export function compileRules(rules: Partial<TokenizerRules> = {}): CompiledRules {
+  const r: TokenizerRules = { ...EN_RULES, ...rules };
+  const specials = new Map<string, readonly string[]>();
+  const endSplit = new Set<string>();
+  for (const a of r.abbreviations) {
+    checkSpecialCase(a, [a], `abbreviations.${a}`);
+    specials.set(a, [a]);
+    if (a.endsWith('.')) endSplit.add(a);
+  }
+  for (const [k, pieces] of Object.entries(r.specialCases)) {
+    checkSpecialCase(k, pieces, `specialCases.${k}`);
+    specials.set(k, pieces);
+  }
+  const maxLen = (xs: Iterable<string>) => {
+    let m = 0;
+    for (const x of xs) m = Math.max(m, x.length);
+    return m;
+  };
+  for (const [name, list] of [['prefixes', r.prefixes], ['suffixes', r.suffixes], ['infixes', r.infixes]] as const) {
+    list.forEach((x, i) => {
+      if (typeof x !== 'string' || x.length === 0) throw new ArgumentError(`${name} entries must be non-empty strings`, { key: `${name}[${i}]` });
+    });
+  }
+  return {
+    specials,
+    maxSpecialLen: maxLen(specials.keys()),
+    endSplit,
+    hyphenPrefixes: new Set(r.hyphenPrefixes.map((x) => x.toLowerCase())),
+    hyphenSuffixes: new Set(r.hyphenSuffixes.map((x) => x.toLowerCase())),
+    units: new Set(r.units),
+    maxUnitLen: maxLen(r.units),
+    emoticons: new Set(r.emoticons),
+    maxEmoticonLen: maxLen(r.emoticons),
+    prefixes: [...r.prefixes].sort(byLengthDesc),
+    suffixes: [...r.suffixes].sort(byLengthDesc),
+    infixes: [...r.infixes].sort(byLengthDesc),
+  };
+}
