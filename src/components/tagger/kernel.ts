@@ -98,17 +98,22 @@ export function packTagger(table: FeatureTable, w: SparseWeights, nC: number, bi
   return { packed: { nC, data: data.subarray(0, k), slots, mask, bias, uniOff, general }, rowRange };
 }
 
+/** Word positions whose single-atom templates are folded into per-type vectors: offsets -2..+2. */
+export const N_OFFSETS = 5;
+
 /**
  * Greedy left-to-right decoding of `n` tokens. Position p = i + PAD reads word type
- * `typeRow[p]` (0 = before the start, 1 = after the end, others from the per-vocab cache):
- * `typeAttrs[t * N_ATTRS + a]` its model string ids and `typeUni[(t * nU + u) * 2]` the data
- * range of single-atom template u. `dict[p]` is a class fixed by the tag dictionary or -1.
- * Writes class + TAG_BASE to `tags[p]`.
+ * `typeRow[p]` (0 = before the start, 1 = after the end, others from the per-vocab cache).
+ * `typeVec[(t * N_OFFSETS + o + 2) * nC + c]` is the summed weight for class c of every
+ * single-atom word template at offset o when type t sits at that offset (the bias folded into
+ * o = 0), so the word part of a score is five contiguous vector reads; `typeAttrs[t * N_ATTRS + a]`
+ * are the type's model string ids for the pair templates. `dict[p]` is a class fixed by the tag
+ * dictionary or -1. Writes class + TAG_BASE to `tags[p]`.
  */
-export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeUni: Int32Array, typeRow: Int32Array, dict: Int32Array, tags: Int32Array, n: number, scores: Int32Array): void {
-  const { nC, data, slots, mask, bias, uniOff, general } = m;
-  const nU = uniOff.length;
+export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: Int32Array, typeRow: Int32Array, dict: Int32Array, tags: Int32Array, n: number, scores: Int32Array): void {
+  const { nC, data, slots, mask, general } = m;
   const nGen = general.length / 5;
+  const span = N_OFFSETS * nC;
   tags[0] = TAG_START;
   tags[1] = TAG_START;
   for (let p = PAD; p < n + PAD; p++) {
@@ -117,14 +122,12 @@ export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeUni: In
       tags[p] = fixed + TAG_BASE;
       continue;
     }
-    scores.set(bias);
-    for (let u = 0; u < nU; u++) {
-      const b = (typeRow[p + uniOff[u]!]! * nU + u) * 2;
-      for (let j = typeUni[b]!, e = typeUni[b + 1]!; j < e; j++) {
-        const d = data[j]!;
-        scores[d & 255] += d >> 8;
-      }
-    }
+    const b0 = typeRow[p - 2]! * span;
+    const b1 = typeRow[p - 1]! * span + nC;
+    const b2 = typeRow[p]! * span + 2 * nC;
+    const b3 = typeRow[p + 1]! * span + 3 * nC;
+    const b4 = typeRow[p + 2]! * span + 4 * nC;
+    for (let c = 0; c < nC; c++) scores[c] = typeVec[b0 + c]! + typeVec[b1 + c]! + typeVec[b2 + c]! + typeVec[b3 + c]! + typeVec[b4 + c]!;
     for (let g = 0; g < nGen; g++) {
       const q = g * 5;
       const a1 = general[q + 1]!;

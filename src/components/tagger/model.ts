@@ -8,7 +8,7 @@ import { Vocab } from '../../core/vocab.js';
 import { grow } from '../../util/typed.js';
 import { Attr, END_STRING, N_ATTRS, PAD, START_STRING, wordAttributes, type Template } from './features.js';
 import { key1, type FeatureTable } from './feature-table.js';
-import { decodePacked, packTagger, type PackedTagger, type SparseWeights } from './kernel.js';
+import { decodePacked, N_OFFSETS, packTagger, type PackedTagger, type SparseWeights } from './kernel.js';
 import { TAG_BASE } from './perceptron.js';
 
 /** One output class: a UPOS and a Penn Treebank XPOS predicted together. */
@@ -41,7 +41,8 @@ export interface TaggerModelParts {
  */
 interface VocabCache {
   attrs: Int32Array;
-  uni: Int32Array;
+  /** Summed single-template weights per (type, offset, class); see `decodePacked`. */
+  vec: Int32Array;
   dict: Int32Array;
   done: Uint8Array;
   tagIds: Uint32Array;
@@ -68,6 +69,7 @@ export class TaggerModel {
   /** Template index and attribute of each single-atom word template. */
   private readonly uniTpl: Int32Array;
   private readonly uniAttr: Int32Array;
+  private readonly uniOff: Int32Array;
   private readonly caches = new WeakMap<Vocab, VocabCache>();
   private readonly scores: Int32Array;
   private typeBuf = new Int32Array(64);
@@ -105,6 +107,7 @@ export class TaggerModel {
     });
     this.uniTpl = Int32Array.from(uniTpl);
     this.uniAttr = Int32Array.from(uniAttr);
+    this.uniOff = Int32Array.from(uniOff);
     const { packed, rowRange } = packTagger(parts.table, parts.weights, parts.classes.length, biasRow, Int32Array.from(uniOff), Int32Array.from(general));
     this.packed = packed;
     this.rowRange = rowRange;
@@ -123,12 +126,18 @@ export class TaggerModel {
   /** Fills type row `t` of a cache from the attribute strings of a word (or a padding id). */
   private fillType(c: VocabCache, t: number, attrIds: ArrayLike<number>): void {
     const nU = this.uniTpl.length;
+    const nC = this.classes.length;
+    const data = this.packed.data;
     for (let k = 0; k < N_ATTRS; k++) c.attrs[t * N_ATTRS + k] = attrIds[k]!;
+    const base = t * N_OFFSETS * nC;
+    c.vec.fill(0, base, base + N_OFFSETS * nC);
+    for (let k = 0; k < nC; k++) c.vec[base + 2 * nC + k] = this.packed.bias[k]!;
     for (let u = 0; u < nU; u++) {
       const v = attrIds[this.uniAttr[u]!]!;
       const r = v === 0 ? -1 : this.table.get(key1(this.uniTpl[u]!, v), 0);
-      c.uni[(t * nU + u) * 2] = r < 0 ? 0 : this.rowRange[r * 2]!;
-      c.uni[(t * nU + u) * 2 + 1] = r < 0 ? 0 : this.rowRange[r * 2 + 1]!;
+      if (r < 0) continue;
+      const o = base + (this.uniOff[u]! + PAD) * nC;
+      for (let j = this.rowRange[r * 2]!; j < this.rowRange[r * 2 + 1]!; j++) c.vec[o + (data[j]! & 255)] += data[j]! >> 8;
     }
   }
 
@@ -137,7 +146,7 @@ export class TaggerModel {
     if (!c) {
       const nC = this.classes.length;
       const n = 1024;
-      c = { attrs: new Int32Array(N_ATTRS * n), uni: new Int32Array(this.uniTpl.length * 2 * n), dict: new Int32Array(n), done: new Uint8Array(n), tagIds: new Uint32Array(nC), posIds: new Uint32Array(nC) };
+      c = { attrs: new Int32Array(N_ATTRS * n), vec: new Int32Array(N_OFFSETS * nC * n), dict: new Int32Array(n), done: new Uint8Array(n), tagIds: new Uint32Array(nC), posIds: new Uint32Array(nC) };
       for (let k = 0; k < nC; k++) {
         c.tagIds[k] = vocab.strings.add(this.classes[k]!.xpos);
         c.posIds[k] = vocab.strings.add(this.classes[k]!.upos);
@@ -157,7 +166,7 @@ export class TaggerModel {
       c.done = grow(c.done, n);
       c.dict = grow(c.dict, c.done.length);
       c.attrs = grow(c.attrs, c.done.length * N_ATTRS);
-      c.uni = grow(c.uni, c.done.length * this.uniTpl.length * 2);
+      c.vec = grow(c.vec, c.done.length * N_OFFSETS * this.classes.length);
     }
     const text = vocab.strings.get(orth);
     const a = wordAttributes(text, this.lexicon);
@@ -191,7 +200,7 @@ export class TaggerModel {
       types[i + PAD] = t;
       dict[i + PAD] = c.dict[t]!;
     }
-    decodePacked(this.packed, c.attrs, c.uni, types, dict, this.tagBuf, n, this.scores);
+    decodePacked(this.packed, c.attrs, c.vec, types, dict, this.tagBuf, n, this.scores);
   }
 
   /**

@@ -58,6 +58,14 @@ export interface TrainTaggerOptions {
   dictMinCount?: number;
   /** Tag dictionary: minimum share of the form's main class (default 0.995). */
   dictMinRatio?: number;
+  /**
+   * Run-time tag dictionary (the one stored in the model): minimum frequency (default 10). Looser
+   * than the training dictionary: it only fixes words the model already tags right, and every
+   * fixed word is one less to score.
+   */
+  runDictMinCount?: number;
+  /** Run-time tag dictionary: minimum share of the main class (default 0.98). */
+  runDictMinRatio?: number;
   /** Forms seen fewer times get the `!UNK` ambiguity class (default 1). */
   ambMinCount?: number;
   /** A class joins a form's ambiguity class from this share of its uses (default 0.05). */
@@ -78,7 +86,7 @@ export interface TrainTaggerOptions {
 }
 
 /** Defaults of {@link TrainTaggerOptions}. */
-export const TRAIN_DEFAULTS = Object.freeze({ epochs: 5, seed: 1, minClassCount: 1, dictMinCount: 20, dictMinRatio: 0.995, ambMinCount: 1, ambMinShare: 0.05, jackknife: 10, prune: 0.5 });
+export const TRAIN_DEFAULTS = Object.freeze({ epochs: 5, seed: 1, minClassCount: 1, dictMinCount: 20, dictMinRatio: 0.995, runDictMinCount: 10, runDictMinRatio: 0.98, ambMinCount: 1, ambMinShare: 0.05, jackknife: 10, prune: 0.5 });
 
 interface Seq {
   n: number;
@@ -267,6 +275,7 @@ export function trainTagger(sentences: readonly GoldSentence[], options: TrainTa
 
   const { classes, classOf } = buildClasses(sentences, o.minClassCount);
   const tagdict = buildTagdict(sentences, classOf, o.dictMinCount, o.dictMinRatio);
+  const runDict = buildTagdict(sentences, classOf, o.runDictMinCount, o.runDictMinRatio);
   const lexicon = buildLexicon(sentences, classOf, o.ambMinCount, o.ambMinShare);
   const strings = new StringStore([START_STRING, END_STRING]);
   const folds = Math.max(1, Math.min(o.jackknife, sentences.length));
@@ -306,7 +315,7 @@ export function trainTagger(sentences: readonly GoldSentence[], options: TrainTa
     }
     const report: EpochReport = { epoch, trainAccuracy: count ? correct / count : 0, seconds: (Date.now() - t0) / 1000 };
     if (o.dev && o.dev.length) {
-      const m = new TaggerModel({ classes, templates, strings: strings.toArray(), table: trainer.table, weights: sparsify(trainer.averaged(), trainer.table.size, classes.length), tagdict, lexicon, meta: {} });
+      const m = new TaggerModel({ classes, templates, strings: strings.toArray(), table: trainer.table, weights: sparsify(trainer.averaged(), trainer.table.size, classes.length), tagdict: runDict, lexicon, meta: {} });
       report.dev = scoreModel(m, o.dev);
     }
     o.onEpoch?.(report);
@@ -320,7 +329,7 @@ export function trainTagger(sentences: readonly GoldSentence[], options: TrainTa
     strings: pruned.strings,
     table: pruned.table,
     weights: sparsify(pruned.weights, pruned.table.size, classes.length),
-    tagdict,
+    tagdict: runDict,
     lexicon,
     meta: {
       epochs: o.epochs,
