@@ -45,6 +45,10 @@ export function quantScale(w: SparseWeights): number {
   return max > 0 ? 32767 / max : 1;
 }
 
+/** Hash bits indexing the presence filter. */
+export const FILTER_BITS = 23;
+const FILTER_MASK = (1 << FILTER_BITS) - 1;
+
 /** A model packed for decoding. */
 export interface PackedTagger {
   nC: number;
@@ -53,12 +57,22 @@ export interface PackedTagger {
   /** Hash slots `[key1, key2, start, end]`; end = 0 marks an empty slot. */
   slots: Int32Array;
   mask: number;
+  /**
+   * One bit per value of the low FILTER_BITS hash bits, set where some key hashes: most absent
+   * features are rejected here (1 MB, cache-resident) without touching the slots.
+   */
+  filter: Uint32Array;
   /** Integer bias per class. */
   bias: Int32Array;
   /** Offset of each single-atom word template. */
   uniOff: Int32Array;
   /** Other templates as [templateIndex, attr1, off1, attr2, off2] quintuples. */
   general: Int32Array;
+  /**
+   * Summed weights of the templates over the two previous tags only, per (tag[p-1], tag[p-2])
+   * with tag values 0..nC+1: `tagVec[(t1 * (nC + 2) + t2) * nC + c]`.
+   */
+  tagVec: Int32Array;
 }
 
 /** Packs a feature table plus sparse weights (rows with no weight are left out). */
@@ -80,13 +94,16 @@ export function packTagger(table: FeatureTable, w: SparseWeights, nC: number, bi
   while (cap < rows * 2) cap *= 2;
   const slots = new Int32Array(cap * 4);
   const mask = cap - 1;
+  const filter = new Uint32Array(1 << (FILTER_BITS - 5));
   for (let r = 0; r < rows; r++) {
     const start = rowRange[r * 2]!;
     const end = rowRange[r * 2 + 1]!;
     if (end === start) continue;
     const k1 = table.rowKey1[r]!;
     const k2 = table.rowKey2[r]!;
-    let s = hashKey(k1, k2) & mask;
+    const h = hashKey(k1, k2);
+    filter[(h & FILTER_MASK) >>> 5] |= 1 << (h & 31);
+    let s = h & mask;
     while (slots[s * 4 + 3] !== 0) s = (s + 1) & mask;
     slots[s * 4] = k1 | 0;
     slots[s * 4 + 1] = k2 | 0;
@@ -95,8 +112,13 @@ export function packTagger(table: FeatureTable, w: SparseWeights, nC: number, bi
   }
   const bias = new Int32Array(nC);
   if (biasRow >= 0) for (let j = rowRange[biasRow * 2]!; j < rowRange[biasRow * 2 + 1]!; j++) bias[data[j]! & 255] += data[j]! >> 8;
-  return { packed: { nC, data: data.subarray(0, k), slots, mask, bias, uniOff, general }, rowRange };
+  return { packed: { nC, data: data.subarray(0, k), slots, mask, filter, bias, uniOff, general, tagVec: new Int32Array((nC + TAG_BASE) * (nC + TAG_BASE) * nC) }, rowRange };
 }
+
+/** Slots per type in the candidate table: a count (0 = every class) then up to MAX_CANDIDATES classes. */
+export const MAX_CANDIDATES = 7;
+/** Stride of the candidate table. */
+export const CAND_STRIDE = MAX_CANDIDATES + 1;
 
 /** Word positions whose single-atom templates are folded into per-type vectors: offsets -2..+2. */
 export const N_OFFSETS = 5;
@@ -110,8 +132,9 @@ export const N_OFFSETS = 5;
  * are the type's model string ids for the pair templates. `dict[p]` is a class fixed by the tag
  * dictionary or -1. Writes class + TAG_BASE to `tags[p]`.
  */
-export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: Int32Array, typeRow: Int32Array, dict: Int32Array, tags: Int32Array, n: number, scores: Int32Array): void {
-  const { nC, data, slots, mask, general } = m;
+export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: Int32Array, typeCand: Int32Array, typeRow: Int32Array, dict: Int32Array, tags: Int32Array, n: number, scores: Int32Array): void {
+  const { nC, data, slots, mask, filter, general, tagVec } = m;
+  const nT = nC + TAG_BASE;
   const nGen = general.length / 5;
   const span = N_OFFSETS * nC;
   tags[0] = TAG_START;
@@ -127,7 +150,19 @@ export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: In
     const b2 = typeRow[p]! * span + 2 * nC;
     const b3 = typeRow[p + 1]! * span + 3 * nC;
     const b4 = typeRow[p + 2]! * span + 4 * nC;
-    for (let c = 0; c < nC; c++) scores[c] = typeVec[b0 + c]! + typeVec[b1 + c]! + typeVec[b2 + c]! + typeVec[b3 + c]! + typeVec[b4 + c]!;
+    const bt = (tags[p - 1]! * nT + tags[p - 2]!) * nC;
+    // A frequent word is only scored on the classes it had in training (its candidates); the
+    // sparse adds below may touch other classes, which are never read.
+    const cb = typeRow[p]! * CAND_STRIDE;
+    const nCand = typeCand[cb]!;
+    if (nCand === 0) {
+      for (let c = 0; c < nC; c++) scores[c] = typeVec[b0 + c]! + typeVec[b1 + c]! + typeVec[b2 + c]! + typeVec[b3 + c]! + typeVec[b4 + c]! + tagVec[bt + c]!;
+    } else {
+      for (let k = 1; k <= nCand; k++) {
+        const c = typeCand[cb + k]!;
+        scores[c] = typeVec[b0 + c]! + typeVec[b1 + c]! + typeVec[b2 + c]! + typeVec[b3 + c]! + typeVec[b4 + c]! + tagVec[bt + c]!;
+      }
+    }
     for (let g = 0; g < nGen; g++) {
       const q = g * 5;
       const a1 = general[q + 1]!;
@@ -140,7 +175,9 @@ export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: In
         if (v2 === 0) continue;
       }
       const k1 = key1(general[q]!, v1) | 0;
-      let s = hashKey(k1 >>> 0, v2) & mask;
+      const h = hashKey(k1 >>> 0, v2);
+      if ((filter[(h & FILTER_MASK) >>> 5]! & (1 << (h & 31))) === 0) continue;
+      let s = h & mask;
       for (;;) {
         const o = s * 4;
         const e = slots[o + 3]!;
@@ -156,12 +193,25 @@ export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: In
       }
     }
     let best = 0;
-    let bestScore = scores[0]!;
-    for (let c = 1; c < nC; c++) {
-      const v = scores[c]!;
-      if (v > bestScore) {
-        bestScore = v;
-        best = c;
+    if (nCand === 0) {
+      let bestScore = scores[0]!;
+      for (let c = 1; c < nC; c++) {
+        const v = scores[c]!;
+        if (v > bestScore) {
+          bestScore = v;
+          best = c;
+        }
+      }
+    } else {
+      best = typeCand[cb + 1]!;
+      let bestScore = scores[best]!;
+      for (let k = 2; k <= nCand; k++) {
+        const c = typeCand[cb + k]!;
+        const v = scores[c]!;
+        if (v > bestScore || (v === bestScore && c < best)) {
+          bestScore = v;
+          best = c;
+        }
       }
     }
     tags[p] = best + TAG_BASE;

@@ -27,6 +27,7 @@ interface JsonPart {
   tagdict: [string, number][];
   ambs: string[];
   lexicon: [string, number][];
+  candidates: [string, number[]][];
   meta: Record<string, unknown>;
   rows: number;
   nonZero: number;
@@ -79,6 +80,7 @@ export function encodeTaggerModel(model: TaggerModel): Uint8Array {
     tagdict: [...model.tagdict],
     ambs,
     lexicon,
+    candidates: [...model.candidates],
     meta: model.meta,
     rows,
     nonZero,
@@ -179,6 +181,7 @@ export function decodeTaggerModel(bytes: Uint8Array, file = '<bytes>'): TaggerMo
     weights: { rowStart, cls: Uint8Array.from(cls), val },
     tagdict: new Map(json.tagdict),
     lexicon,
+    candidates: new Map(json.candidates ?? []),
     meta: json.meta,
   });
 }

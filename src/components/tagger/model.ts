@@ -8,7 +8,7 @@ import { Vocab } from '../../core/vocab.js';
 import { grow } from '../../util/typed.js';
 import { Attr, END_STRING, N_ATTRS, PAD, START_STRING, wordAttributes, type Template } from './features.js';
 import { key1, type FeatureTable } from './feature-table.js';
-import { decodePacked, N_OFFSETS, packTagger, type PackedTagger, type SparseWeights } from './kernel.js';
+import { CAND_STRIDE, decodePacked, MAX_CANDIDATES, N_OFFSETS, packTagger, type PackedTagger, type SparseWeights } from './kernel.js';
 import { TAG_BASE } from './perceptron.js';
 
 /** One output class: a UPOS and a Penn Treebank XPOS predicted together. */
@@ -30,6 +30,8 @@ export interface TaggerModelParts {
   tagdict: Map<string, number>;
   /** Normalized form -> ambiguity class string (see `Attr.AMB`). */
   lexicon: Map<string, string>;
+  /** Exact form -> the classes it had in training (frequent forms only); decoding is restricted to them. */
+  candidates: Map<string, number[]>;
   /** Free-form provenance (data, epochs, seed, accuracy). */
   meta: Record<string, unknown>;
 }
@@ -43,6 +45,8 @@ interface VocabCache {
   attrs: Int32Array;
   /** Summed single-template weights per (type, offset, class); see `decodePacked`. */
   vec: Int32Array;
+  /** Candidate classes per type (see `CAND_STRIDE`). */
+  cand: Int32Array;
   dict: Int32Array;
   done: Uint8Array;
   tagIds: Uint32Array;
@@ -62,6 +66,7 @@ export class TaggerModel {
   readonly weights: SparseWeights;
   readonly tagdict: Map<string, number>;
   readonly lexicon: Map<string, string>;
+  readonly candidates: Map<string, number[]>;
   readonly meta: Record<string, unknown>;
   private readonly ids = new Map<string, number>();
   private readonly packed: PackedTagger;
@@ -87,6 +92,7 @@ export class TaggerModel {
     this.weights = parts.weights;
     this.tagdict = parts.tagdict;
     this.lexicon = parts.lexicon;
+    this.candidates = parts.candidates;
     this.meta = parts.meta;
     parts.strings.forEach((s, i) => this.ids.set(s, i));
     this.startId = this.ids.get(START_STRING) ?? 0;
@@ -97,8 +103,10 @@ export class TaggerModel {
     const uniOff: number[] = [];
     const general: number[] = [];
     let biasRow = -1;
+    const tagOnly: number[] = [];
     parts.templates.forEach((t, i) => {
       if (t.length === 0) biasRow = parts.table.get(key1(i, 0), 0);
+      else if (t.every((a) => a[0] === Attr.TAG && (a[1] === -1 || a[1] === -2))) tagOnly.push(i);
       else if (t.length === 1 && t[0]![0] !== Attr.TAG) {
         uniTpl.push(i);
         uniAttr.push(t[0]![0]);
@@ -111,6 +119,26 @@ export class TaggerModel {
     const { packed, rowRange } = packTagger(parts.table, parts.weights, parts.classes.length, biasRow, Int32Array.from(uniOff), Int32Array.from(general));
     this.packed = packed;
     this.rowRange = rowRange;
+    this.foldTagTemplates(tagOnly);
+  }
+
+  /** Sums the rows of templates over tag[p-1]/tag[p-2] into `packed.tagVec` for every tag pair. */
+  private foldTagTemplates(tagOnly: number[]): void {
+    const nC = this.classes.length;
+    const nT = nC + TAG_BASE;
+    const { data, tagVec } = this.packed;
+    for (let t1 = 1; t1 < nT; t1++) {
+      for (let t2 = 1; t2 < nT; t2++) {
+        const out = (t1 * nT + t2) * nC;
+        for (const i of tagOnly) {
+          const tpl = this.templates[i]!;
+          const val = (a: readonly [number, number]) => (a[1] === -1 ? t1 : t2);
+          const r = this.table.get(key1(i, val(tpl[0]!)), tpl[1] ? val(tpl[1]) : 0);
+          if (r < 0) continue;
+          for (let j = this.rowRange[r * 2]!; j < this.rowRange[r * 2 + 1]!; j++) tagVec[out + (data[j]! & 255)] += data[j]! >> 8;
+        }
+      }
+    }
   }
 
   /** Number of feature rows. */
@@ -146,7 +174,7 @@ export class TaggerModel {
     if (!c) {
       const nC = this.classes.length;
       const n = 1024;
-      c = { attrs: new Int32Array(N_ATTRS * n), vec: new Int32Array(N_OFFSETS * nC * n), dict: new Int32Array(n), done: new Uint8Array(n), tagIds: new Uint32Array(nC), posIds: new Uint32Array(nC) };
+      c = { attrs: new Int32Array(N_ATTRS * n), vec: new Int32Array(N_OFFSETS * nC * n), cand: new Int32Array(CAND_STRIDE * n), dict: new Int32Array(n), done: new Uint8Array(n), tagIds: new Uint32Array(nC), posIds: new Uint32Array(nC) };
       for (let k = 0; k < nC; k++) {
         c.tagIds[k] = vocab.strings.add(this.classes[k]!.xpos);
         c.posIds[k] = vocab.strings.add(this.classes[k]!.upos);
@@ -167,11 +195,16 @@ export class TaggerModel {
       c.dict = grow(c.dict, c.done.length);
       c.attrs = grow(c.attrs, c.done.length * N_ATTRS);
       c.vec = grow(c.vec, c.done.length * N_OFFSETS * this.classes.length);
+      c.cand = grow(c.cand, c.done.length * CAND_STRIDE);
     }
     const text = vocab.strings.get(orth);
     const a = wordAttributes(text, this.lexicon);
     this.fillType(c, t, a.map((x) => this.ids.get(x) ?? 0));
     c.dict[t] = this.tagdict.get(text) ?? -1;
+    const cand = this.candidates.get(text);
+    const cb = t * CAND_STRIDE;
+    c.cand[cb] = cand && cand.length <= MAX_CANDIDATES ? cand.length : 0;
+    if (c.cand[cb]) for (let k = 0; k < cand!.length; k++) c.cand[cb + 1 + k] = cand![k]!;
     c.done[t] = 1;
   }
 
@@ -200,7 +233,7 @@ export class TaggerModel {
       types[i + PAD] = t;
       dict[i + PAD] = c.dict[t]!;
     }
-    decodePacked(this.packed, c.attrs, c.vec, types, dict, this.tagBuf, n, this.scores);
+    decodePacked(this.packed, c.attrs, c.vec, c.cand, types, dict, this.tagBuf, n, this.scores);
   }
 
   /**

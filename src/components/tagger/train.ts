@@ -66,6 +66,11 @@ export interface TrainTaggerOptions {
   runDictMinCount?: number;
   /** Run-time tag dictionary: minimum share of the main class (default 0.98). */
   runDictMinRatio?: number;
+  /**
+   * Forms seen at least this often are decoded only over the classes they had in training
+   * (default 10; 0 = off).
+   */
+  candMinCount?: number;
   /** Forms seen fewer times get the `!UNK` ambiguity class (default 1). */
   ambMinCount?: number;
   /** A class joins a form's ambiguity class from this share of its uses (default 0.05). */
@@ -86,7 +91,7 @@ export interface TrainTaggerOptions {
 }
 
 /** Defaults of {@link TrainTaggerOptions}. */
-export const TRAIN_DEFAULTS = Object.freeze({ epochs: 5, seed: 1, minClassCount: 1, dictMinCount: 20, dictMinRatio: 0.995, runDictMinCount: 10, runDictMinRatio: 0.98, ambMinCount: 1, ambMinShare: 0.05, jackknife: 10, prune: 0.5 });
+export const TRAIN_DEFAULTS = Object.freeze({ epochs: 5, seed: 1, minClassCount: 1, dictMinCount: 20, dictMinRatio: 0.995, runDictMinCount: 10, runDictMinRatio: 0.98, candMinCount: 10, ambMinCount: 1, ambMinShare: 0.05, jackknife: 10, prune: 0.5 });
 
 interface Seq {
   n: number;
@@ -166,6 +171,23 @@ function buildLexicon(sentences: readonly GoldSentence[], classOf: Map<string, n
     lex.set(norm, `~${cls.join('.')}`);
   }
   return lex;
+}
+
+function buildCandidates(sentences: readonly GoldSentence[], classOf: Map<string, number>, minCount: number): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  if (minCount <= 0) return out;
+  const counts = new Map<string, { n: number; cls: Set<number> }>();
+  for (const s of sentences) for (const w of s.words) {
+    let e = counts.get(w.form);
+    if (!e) counts.set(w.form, (e = { n: 0, cls: new Set() }));
+    e.n++;
+    e.cls.add(classOf.get(`${w.upos}\t${w.xpos}`)!);
+  }
+  for (const form of [...counts.keys()].sort()) {
+    const e = counts.get(form)!;
+    if (e.n >= minCount) out.set(form, [...e.cls].sort((a, b) => a - b));
+  }
+  return out;
 }
 
 /** Encodes word forms into a padded sequence over `strings` (interning when `grow`). */
@@ -276,6 +298,7 @@ export function trainTagger(sentences: readonly GoldSentence[], options: TrainTa
   const { classes, classOf } = buildClasses(sentences, o.minClassCount);
   const tagdict = buildTagdict(sentences, classOf, o.dictMinCount, o.dictMinRatio);
   const runDict = buildTagdict(sentences, classOf, o.runDictMinCount, o.runDictMinRatio);
+  const candidates = buildCandidates(sentences, classOf, o.candMinCount);
   const lexicon = buildLexicon(sentences, classOf, o.ambMinCount, o.ambMinShare);
   const strings = new StringStore([START_STRING, END_STRING]);
   const folds = Math.max(1, Math.min(o.jackknife, sentences.length));
@@ -315,7 +338,7 @@ export function trainTagger(sentences: readonly GoldSentence[], options: TrainTa
     }
     const report: EpochReport = { epoch, trainAccuracy: count ? correct / count : 0, seconds: (Date.now() - t0) / 1000 };
     if (o.dev && o.dev.length) {
-      const m = new TaggerModel({ classes, templates, strings: strings.toArray(), table: trainer.table, weights: sparsify(trainer.averaged(), trainer.table.size, classes.length), tagdict: runDict, lexicon, meta: {} });
+      const m = new TaggerModel({ classes, templates, strings: strings.toArray(), table: trainer.table, weights: sparsify(trainer.averaged(), trainer.table.size, classes.length), tagdict: runDict, lexicon, candidates, meta: {} });
       report.dev = scoreModel(m, o.dev);
     }
     o.onEpoch?.(report);
@@ -331,6 +354,7 @@ export function trainTagger(sentences: readonly GoldSentence[], options: TrainTa
     weights: sparsify(pruned.weights, pruned.table.size, classes.length),
     tagdict: runDict,
     lexicon,
+    candidates,
     meta: {
       epochs: o.epochs,
       seed: o.seed,
