@@ -293,7 +293,6 @@ export function trainTagger(sentences: readonly GoldSentence[], options: TrainTa
   if (sentences.length === 0) throw new ArgumentError('no training sentences', { key: 'sentences' });
   const templates = (options.templates ?? DEFAULT_TEMPLATES).map((t) => t.map((a) => [a[0], a[1]] as const));
   const tpl = compileTemplates(templates);
-  const started = Date.now();
 
   const { classes, classOf } = buildClasses(sentences, o.minClassCount);
   const tagdict = buildTagdict(sentences, classOf, o.dictMinCount, o.dictMinRatio);
@@ -360,7 +359,6 @@ export function trainTagger(sentences: readonly GoldSentence[], options: TrainTa
       seed: o.seed,
       sentences: sentences.length,
       words: seqs.reduce((a, s) => a + s.n, 0),
-      trainSeconds: (Date.now() - started) / 1000,
       featuresBeforePruning: trainer.table.size,
     },
   });
