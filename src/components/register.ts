@@ -57,3 +57,29 @@ registerComponent('entity_ruler', entityRulerFactory);
 
 import { stemmerFactory } from './stemmer.js';
 registerComponent('stemmer', stemmerFactory);
+
+import { resolve } from 'node:path';
+import { Lemmatizer, WinkLemmatizer } from './lemmatizer/lemmatizer.js';
+import { WinkNer } from './ner.js';
+import { Tagger } from './tagger/tagger.js';
+import { WinkTagger } from './tagger/wink-backend.js';
+
+registerComponent<{ backend: string; model: string }>('tagger', {
+  options: {
+    backend: { type: 'string', default: 'perceptron', enum: ['perceptron', 'wink'], doc: 'perceptron (textloom model) or wink (wink-nlp)' },
+    model: { type: 'string', default: '', doc: 'perceptron model file (default: the shipped EWT model)' },
+  },
+  assigns: ['tag', 'pos'],
+  create: (o, ctx) => (o.backend === 'wink' ? new WinkTagger(ctx.name) : o.model ? Tagger.load(resolve(ctx.baseDir, o.model), ctx.name) : Tagger.load(undefined, ctx.name)),
+});
+
+registerComponent<{ backend: string; tables: string }>('lemmatizer', {
+  options: {
+    backend: { type: 'string', default: 'rules', enum: ['rules', 'wink'], doc: 'rules (tables keyed by UPOS) or wink (wink-nlp lemmas)' },
+    tables: { type: 'string', default: '', doc: 'lemma tables file (default: the shipped EWT tables)' },
+  },
+  assigns: ['lemma'],
+  create: (o, ctx) => (o.backend === 'wink' ? new WinkLemmatizer(ctx.name) : o.tables ? Lemmatizer.load(resolve(ctx.baseDir, o.tables), ctx.name) : Lemmatizer.load(undefined, ctx.name)),
+});
+
+registerComponent('ner', { options: {}, assigns: ['ents'], create: (_o, ctx) => new WinkNer(ctx.name) });

@@ -2,6 +2,7 @@ import type { Command } from '../command.js';
 import { demoCommand } from './demo.js';
 import { evalSearchCommand } from './eval-search.js';
 import { evalSenterCommand } from './eval-senter.js';
+import { evalTaggerCommand } from './eval-tagger.js';
 import { evalTokenizerCommand } from './eval-tokenizer.js';
 import { indexBuildCommand } from './index-build.js';
 import { lmGenerate } from './lm-generate.js';
@@ -11,6 +12,7 @@ import { matchCommand } from './match.js';
 import { searchCommand } from './search.js';
 import { tfidfKeywords } from './tfidf-keywords.js';
 import { tokenizeCommand } from './tokenize.js';
+import { trainTaggerCommand } from './train-tagger.js';
 import { w2vAnalogy } from './w2v-analogy.js';
 import { w2vEval } from './w2v-eval.js';
 import { w2vSimilar } from './w2v-similar.js';
@@ -34,4 +36,6 @@ export const COMMANDS: Command[] = [
   indexBuildCommand,
   searchCommand,
   evalSearchCommand,
+  trainTaggerCommand,
+  evalTaggerCommand,
 ];

@@ -1,0 +1,53 @@
+import { Doc } from '../../core/doc.js';
+import { ArgumentError } from '../../core/errors.js';
+import { readConllu, type ConlluSentence } from '../../io/conllu.js';
+import { evaluateTagging, type TaggedSpan } from '../../eval/tagging.js';
+import { load } from '../../pipeline/load.js';
+import type { Command } from '../command.js';
+import { ProgressBar } from '../progress.js';
+
+/** `textloom eval tagger`: UPOS/XPOS accuracy of a pipeline on a CoNLL-U file. */
+export const evalTaggerCommand: Command = {
+  name: 'eval tagger',
+  summary: 'score a pipeline\'s tagger on CoNLL-U data (UPOS/XPOS accuracy, tokens/s)',
+  usage: '--conllu FILE [--pipeline P] [--gold-tokens] [--json]',
+  help: 'Without --gold-tokens the pipeline tokenizes each sentence\'s text and predicted tokens are aligned to gold words by character offsets.',
+  flags: {
+    conllu: { type: 'string', value: 'FILE', doc: 'gold CoNLL-U file (.gz ok)', required: true },
+    pipeline: { type: 'string', value: 'P', doc: 'pipeline name or config path', default: 'en_core' },
+    'gold-tokens': { type: 'boolean', doc: 'tag the gold words instead of tokenizing the text' },
+    json: { type: 'boolean', doc: 'print JSON' },
+  },
+  async run(args, io) {
+    const f = args.flags;
+    const nlp = await load(f.pipeline as string);
+    if (!nlp.pipeNames.length) throw new ArgumentError(`pipeline ${f.pipeline} has no components`, { key: '--pipeline' });
+    const sentences: ConlluSentence[] = [];
+    for await (const s of readConllu(f.conllu as string)) sentences.push(s);
+    const bar = new ProgressBar('tagging', undefined, io.stderr);
+    const tagger = {
+      tagWords(words: readonly string[], spaces: readonly boolean[]) {
+        const doc = nlp(Doc.fromWords(words, { spaces: [...spaces], vocab: nlp.vocab }));
+        const upos: string[] = [];
+        const xpos: string[] = [];
+        for (let i = 0; i < doc.length; i++) {
+          upos.push(doc.pos[i] ? nlp.vocab.strings.get(doc.pos[i]!) : '');
+          xpos.push(doc.tag[i] ? nlp.vocab.strings.get(doc.tag[i]!) : '');
+        }
+        return { upos, xpos };
+      },
+      tagText(text: string): TaggedSpan[] {
+        const doc = nlp(text);
+        const out: TaggedSpan[] = [];
+        for (let i = 0; i < doc.length; i++) {
+          out.push({ start: doc.idx[i]!, end: doc.endChar(i), upos: doc.pos[i] ? nlp.vocab.strings.get(doc.pos[i]!) : '', xpos: doc.tag[i] ? nlp.vocab.strings.get(doc.tag[i]!) : '' });
+        }
+        return out;
+      },
+    };
+    const r = evaluateTagging(tagger, sentences, { goldTokens: !!f['gold-tokens'] });
+    bar.done();
+    if (f.json) io.stdout.write(JSON.stringify(r) + '\n');
+    else io.stdout.write(`UPOS ${r.upos_accuracy.toFixed(4)}  XPOS ${r.xpos_accuracy.toFixed(4)}  ${r.tokens} tokens, ${r.sentences} sentences, ${r.tokens_per_second} tokens/s\n`);
+  },
+};

@@ -1,0 +1,56 @@
+import { ArgumentError } from '../../core/errors.js';
+import { readConllu, type ConlluSentence } from '../../io/conllu.js';
+import { buildLemmaTables, saveLemmaTables } from '../../components/lemmatizer/tables.js';
+import { Tagger } from '../../components/tagger/tagger.js';
+import type { Command } from '../command.js';
+import { ProgressBar } from '../progress.js';
+
+async function readAll(path: string): Promise<ConlluSentence[]> {
+  const out: ConlluSentence[] = [];
+  for await (const s of readConllu(path)) out.push(s);
+  return out;
+}
+
+/** `textloom train tagger`: trains the averaged-perceptron tagger on CoNLL-U data. */
+export const trainTaggerCommand: Command = {
+  name: 'train tagger',
+  summary: 'train the averaged-perceptron POS tagger on CoNLL-U data',
+  usage: '--train FILE.conllu[.gz] [--dev FILE] --out MODEL [--epochs N] [--seed N] [--lemmas FILE]',
+  help: 'Example: textloom train tagger --train en_ewt-ud-train.conllu.gz --dev en_ewt-ud-dev.conllu --out en.tlt --epochs 5',
+  flags: {
+    train: { type: 'string', value: 'FILE', doc: 'training data (CoNLL-U, .gz ok)', required: true },
+    dev: { type: 'string', value: 'FILE', doc: 'dev data scored after each epoch' },
+    out: { type: 'string', value: 'MODEL', doc: 'model file to write', required: true },
+    epochs: { type: 'number', doc: 'passes over the data', default: 5 },
+    seed: { type: 'number', doc: 'shuffle seed (same seed, same model)', default: 1 },
+    lemmas: { type: 'string', value: 'FILE', doc: 'also derive lemmatizer tables from the training lemmas and write them here (.json or .json.gz)' },
+    json: { type: 'boolean', doc: 'print the per-epoch reports and summary as JSON lines' },
+  },
+  async run(args, io) {
+    const f = args.flags;
+    const epochs = f.epochs as number;
+    if (!Number.isInteger(epochs) || epochs < 1) throw new ArgumentError(`--epochs must be a positive integer, got ${epochs}`, { key: '--epochs' });
+    const train = await readAll(f.train as string);
+    const dev = f.dev ? await readAll(f.dev as string) : undefined;
+    const bar = new ProgressBar('training', train.length * epochs, io.stderr);
+    const t0 = Date.now();
+    const tagger = Tagger.train(train, {
+      epochs,
+      seed: f.seed as number,
+      ...(dev ? { dev } : {}),
+      onProgress: (done) => bar.update(done),
+      onEpoch: (r) => {
+        const line = f.json
+          ? JSON.stringify(r)
+          : `epoch ${r.epoch}: train ${r.trainAccuracy.toFixed(4)}${r.dev ? ` dev upos ${r.dev.upos.toFixed(4)} xpos ${r.dev.xpos.toFixed(4)}` : ''} (${r.seconds.toFixed(1)}s)`;
+        bar.update(r.epoch * train.length, line);
+        if (!io.stderr.isTTY || f.json) io.stdout.write(line + '\n');
+      },
+    });
+    bar.done();
+    tagger.save(f.out as string);
+    if (f.lemmas) saveLemmaTables(buildLemmaTables(train.flatMap((s) => s.words)), f.lemmas as string);
+    const summary = { out: f.out, features: tagger.model.numFeatures, classes: tagger.model.classes.length, seconds: (Date.now() - t0) / 1000 };
+    io.stdout.write((f.json ? JSON.stringify(summary) : `wrote ${summary.out}: ${summary.features} features, ${summary.classes} classes, ${summary.seconds.toFixed(1)}s`) + '\n');
+  },
+};

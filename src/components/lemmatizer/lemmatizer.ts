@@ -1,0 +1,79 @@
+/**
+ * The `lemmatizer` component: a lemma for every token from the rules and tables keyed by the
+ * token's UPOS (backend `rules`), or wink-nlp's lemmas (backend `wink`). Results are cached per
+ * (word type, UPOS), so each pair is lemmatized once per vocab.
+ */
+import { resolve } from 'node:path';
+import type { Doc } from '../../core/doc.js';
+import type { Vocab } from '../../core/vocab.js';
+import type { Component } from '../../pipeline/component.js';
+import { PACKAGE_ROOT } from '../../pipeline/load.js';
+import { winkAnalyze } from '../wink.js';
+import { lemmatize, type LemmaTables } from './rules.js';
+import { loadLemmaTables } from './tables.js';
+
+/** The lemma tables shipped with the package (derived from UD English EWT train, CC BY-SA 4.0). */
+export const DEFAULT_LEMMA_TABLES = resolve(PACKAGE_ROOT, 'models', 'en_ewt_lemmas.json.gz');
+
+const loaded = new Map<string, LemmaTables>();
+
+/**
+ * Rule + table lemmatizer.
+ * @example
+ * const lem = Lemmatizer.load(); const doc = Doc.fromWords(['geese']); doc.pos[0] = doc.vocab.add('NOUN');
+ * lem.process(doc); doc.token(0).lemma // 'goose'
+ */
+export class Lemmatizer implements Component {
+  private readonly caches = new WeakMap<Vocab, Map<number, number>>();
+
+  constructor(
+    readonly tables: LemmaTables,
+    readonly name = 'lemmatizer',
+  ) {}
+
+  /** Loads tables (default: the shipped ones); files are read once per process. */
+  static load(path: string = DEFAULT_LEMMA_TABLES, name = 'lemmatizer'): Lemmatizer {
+    const abs = resolve(path);
+    let t = loaded.get(abs);
+    if (!t) {
+      t = loadLemmaTables(abs);
+      loaded.set(abs, t);
+    }
+    return new Lemmatizer(t, name);
+  }
+
+  /** The lemma of one form given its UPOS ('' if unknown). */
+  lemmatize(form: string, upos: string): string {
+    return lemmatize(form, upos, this.tables);
+  }
+
+  /** Sets `doc.lemma` for every token from its text and `doc.pos`. */
+  process(doc: Doc): void {
+    const vocab = doc.vocab;
+    let cache = this.caches.get(vocab);
+    if (!cache) this.caches.set(vocab, (cache = new Map()));
+    for (let i = 0; i < doc.length; i++) {
+      const orth = doc.orth[i]!;
+      const pos = doc.pos[i]!;
+      // Both ids are < 2^26 in practice; the product stays an exact double key.
+      const key = orth * 67108864 + pos;
+      let lemma = cache.get(key);
+      if (lemma === undefined) {
+        lemma = vocab.strings.add(lemmatize(vocab.strings.get(orth), pos ? vocab.strings.get(pos) : '', this.tables));
+        cache.set(key, lemma);
+      }
+      doc.lemma[i] = lemma;
+    }
+  }
+}
+
+/** The `wink` lemmatizer backend: wink-nlp's lemmas aligned to textloom's tokens. */
+export class WinkLemmatizer implements Component {
+  constructor(readonly name = 'lemmatizer') {}
+
+  /** Sets `doc.lemma` from wink's lemmas. */
+  process(doc: Doc): void {
+    const a = winkAnalyze(doc);
+    for (let i = 0; i < doc.length; i++) doc.lemma[i] = doc.vocab.strings.add(a.lemma[i]!);
+  }
+}

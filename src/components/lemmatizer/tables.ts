@@ -1,0 +1,88 @@
+/**
+ * Building, saving and loading the lemmatizer's tables from gold lemmas (e.g. UD English EWT
+ * train): the known lemmas of the open classes, and exceptions only where the rules would be
+ * wrong, so the file stays small. JSON with `formatVersion`, optionally gzipped.
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { FormatError } from '../../core/errors.js';
+import { writeFileAtomicSync } from '../../io/atomic.js';
+import { lemmatize, SUFFIX_RULES, type LemmaTables } from './rules.js';
+
+/** A gold word with its lemma (`ConlluWord` satisfies this). */
+export interface LemmaWord {
+  form: string;
+  lemma: string;
+  upos: string;
+}
+
+/** Current table format version. */
+export const LEMMA_FORMAT_VERSION = 1;
+
+/**
+ * Derives tables from gold words: the index holds every lemma seen with a rule-bearing UPOS; an
+ * exception is stored for a (UPOS, form) whose most frequent gold lemma the rules miss.
+ * @example const tables = buildLemmaTables(sentences.flatMap(s => s.words));
+ */
+export function buildLemmaTables(words: Iterable<LemmaWord>): LemmaTables {
+  const counts = new Map<string, Map<string, number>>();
+  const index = new Map<string, Set<string>>();
+  for (const w of words) {
+    if (!w.upos || w.lemma === '') continue;
+    if (SUFFIX_RULES[w.upos]) {
+      let s = index.get(w.upos);
+      if (!s) index.set(w.upos, (s = new Set()));
+      s.add(w.lemma.toLowerCase());
+    }
+    const key = `${w.upos}\t${w.form.toLowerCase()}`;
+    let m = counts.get(key);
+    if (!m) counts.set(key, (m = new Map()));
+    m.set(w.lemma, (m.get(w.lemma) ?? 0) + 1);
+  }
+  const tables: LemmaTables = { index, exceptions: new Map() };
+  for (const key of [...counts.keys()].sort()) {
+    const [upos, lower] = key.split('\t') as [string, string];
+    let best = '';
+    let bestN = 0;
+    for (const [lemma, n] of counts.get(key)!) if (n > bestN || (n === bestN && lemma < best)) [best, bestN] = [lemma, n];
+    // PROPN keeps its form at run time, whatever its case; only real rewrites are exceptions.
+    if (upos === 'PROPN' && best.toLowerCase() === lower) continue;
+    if (lemmatize(lower, upos, tables) === best) continue;
+    let e = tables.exceptions.get(upos);
+    if (!e) tables.exceptions.set(upos, (e = new Map()));
+    e.set(lower, best);
+  }
+  return tables;
+}
+
+interface TablesJson {
+  formatVersion: number;
+  index: Record<string, string[]>;
+  exceptions: Record<string, Record<string, string>>;
+}
+
+/** Serializes tables as JSON (gzipped when `path` ends in `.gz`), atomically. */
+export function saveLemmaTables(tables: LemmaTables, path: string): void {
+  const json: TablesJson = { formatVersion: LEMMA_FORMAT_VERSION, index: {}, exceptions: {} };
+  for (const [pos, s] of [...tables.index].sort()) json.index[pos] = [...s].sort();
+  for (const [pos, m] of [...tables.exceptions].sort()) json.exceptions[pos] = Object.fromEntries([...m].sort());
+  const text = JSON.stringify(json);
+  writeFileAtomicSync(path, path.endsWith('.gz') ? gzipSync(text, { level: 9 }) : text);
+}
+
+/** Loads tables saved by {@link saveLemmaTables}; a bad version or shape is a FormatError. */
+export function loadLemmaTables(path: string): LemmaTables {
+  const raw = readFileSync(path);
+  let json: TablesJson;
+  try {
+    json = JSON.parse((path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8')) as TablesJson;
+  } catch (e) {
+    throw new FormatError(`invalid lemma tables: ${(e as Error).message}`, { file: path });
+  }
+  if (json.formatVersion !== LEMMA_FORMAT_VERSION) throw new FormatError(`unsupported lemma table version ${json.formatVersion}`, { file: path, key: 'formatVersion' });
+  if (typeof json.index !== 'object' || typeof json.exceptions !== 'object') throw new FormatError('lemma tables need "index" and "exceptions"', { file: path });
+  const tables: LemmaTables = { index: new Map(), exceptions: new Map() };
+  for (const [pos, list] of Object.entries(json.index)) tables.index.set(pos, new Set(list));
+  for (const [pos, obj] of Object.entries(json.exceptions)) tables.exceptions.set(pos, new Map(Object.entries(obj)));
+  return tables;
+}

@@ -1,0 +1,219 @@
+/**
+ * The run-time decoding kernel. Weights are quantized to integers and packed with their class
+ * as `value << 8 | class` in one Int32Array, row by row; the hash slots hold
+ * `[key1, key2, start, end]` side by side, so a feature costs one probe and one contiguous read.
+ * Word-type data (attribute ids, rows of single-atom templates) lives in per-type tables indexed
+ * through `typeRow[p]`, so nothing is copied per token. Typed arrays and integers only.
+ */
+import { Attr, N_ATTRS, PAD } from './features.js';
+import { hashKey, key1, type FeatureTable } from './feature-table.js';
+import { TAG_BASE, TAG_START } from './perceptron.js';
+
+/** Sparse rows of float weights (row r owns entries rowStart[r]..rowStart[r+1]). */
+export interface SparseWeights {
+  rowStart: Uint32Array;
+  cls: Uint8Array;
+  val: Float32Array;
+}
+
+/** Converts dense row-major weights (`rows * nC`) to sparse rows, dropping zeros. */
+export function sparsify(dense: Float32Array, rows: number, nC: number): SparseWeights {
+  let nnz = 0;
+  for (let i = 0; i < rows * nC; i++) if (dense[i] !== 0) nnz++;
+  const rowStart = new Uint32Array(rows + 1);
+  const cls = new Uint8Array(nnz);
+  const val = new Float32Array(nnz);
+  let j = 0;
+  for (let r = 0; r < rows; r++) {
+    rowStart[r] = j;
+    for (let c = 0; c < nC; c++) {
+      const w = dense[r * nC + c]!;
+      if (w !== 0) {
+        cls[j] = c;
+        val[j++] = w;
+      }
+    }
+  }
+  rowStart[rows] = j;
+  return { rowStart, cls, val };
+}
+
+/** Scale that maps the largest |weight| to 32767 (the model file's int16 range). */
+export function quantScale(w: SparseWeights): number {
+  let max = 0;
+  for (let i = 0; i < w.val.length; i++) max = Math.max(max, Math.abs(w.val[i]!));
+  return max > 0 ? 32767 / max : 1;
+}
+
+/** Hash bits indexing the presence filter. */
+export const FILTER_BITS = 23;
+const FILTER_MASK = (1 << FILTER_BITS) - 1;
+
+/** A model packed for decoding. */
+export interface PackedTagger {
+  nC: number;
+  /** `value << 8 | class` entries, row by row. */
+  data: Int32Array;
+  /** Hash slots `[key1, key2, start, end]`; end = 0 marks an empty slot. */
+  slots: Int32Array;
+  mask: number;
+  /**
+   * One bit per value of the low FILTER_BITS hash bits, set where some key hashes: most absent
+   * features are rejected here (1 MB, cache-resident) without touching the slots.
+   */
+  filter: Uint32Array;
+  /** Integer bias per class. */
+  bias: Int32Array;
+  /** Offset of each single-atom word template. */
+  uniOff: Int32Array;
+  /** Other templates as [templateIndex, attr1, off1, attr2, off2] quintuples. */
+  general: Int32Array;
+  /**
+   * Summed weights of the templates over the two previous tags only, per (tag[p-1], tag[p-2])
+   * with tag values 0..nC+1: `tagVec[(t1 * (nC + 2) + t2) * nC + c]`.
+   */
+  tagVec: Int32Array;
+}
+
+/** Packs a feature table plus sparse weights (rows with no weight are left out). */
+export function packTagger(table: FeatureTable, w: SparseWeights, nC: number, biasRow: number, uniOff: Int32Array, general: Int32Array): { packed: PackedTagger; rowRange: Int32Array } {
+  const scale = quantScale(w);
+  const rows = table.size;
+  const data = new Int32Array(w.val.length);
+  const rowRange = new Int32Array(rows * 2);
+  let k = 0;
+  for (let r = 0; r < rows; r++) {
+    rowRange[r * 2] = k;
+    for (let j = w.rowStart[r]!; j < w.rowStart[r + 1]!; j++) {
+      const q = Math.round(w.val[j]! * scale);
+      if (q !== 0) data[k++] = (q << 8) | w.cls[j]!;
+    }
+    rowRange[r * 2 + 1] = k;
+  }
+  let cap = 16;
+  while (cap < rows * 2) cap *= 2;
+  const slots = new Int32Array(cap * 4);
+  const mask = cap - 1;
+  const filter = new Uint32Array(1 << (FILTER_BITS - 5));
+  for (let r = 0; r < rows; r++) {
+    const start = rowRange[r * 2]!;
+    const end = rowRange[r * 2 + 1]!;
+    if (end === start) continue;
+    const k1 = table.rowKey1[r]!;
+    const k2 = table.rowKey2[r]!;
+    const h = hashKey(k1, k2);
+    filter[(h & FILTER_MASK) >>> 5] |= 1 << (h & 31);
+    let s = h & mask;
+    while (slots[s * 4 + 3] !== 0) s = (s + 1) & mask;
+    slots[s * 4] = k1 | 0;
+    slots[s * 4 + 1] = k2 | 0;
+    slots[s * 4 + 2] = start;
+    slots[s * 4 + 3] = end;
+  }
+  const bias = new Int32Array(nC);
+  if (biasRow >= 0) for (let j = rowRange[biasRow * 2]!; j < rowRange[biasRow * 2 + 1]!; j++) bias[data[j]! & 255] += data[j]! >> 8;
+  return { packed: { nC, data: data.subarray(0, k), slots, mask, filter, bias, uniOff, general, tagVec: new Int32Array((nC + TAG_BASE) * (nC + TAG_BASE) * nC) }, rowRange };
+}
+
+/** Slots per type in the candidate table: a count (0 = every class) then up to MAX_CANDIDATES classes. */
+export const MAX_CANDIDATES = 7;
+/** Stride of the candidate table. */
+export const CAND_STRIDE = MAX_CANDIDATES + 1;
+
+/** Word positions whose single-atom templates are folded into per-type vectors: offsets -2..+2. */
+export const N_OFFSETS = 5;
+
+/**
+ * Greedy left-to-right decoding of `n` tokens. Position p = i + PAD reads word type
+ * `typeRow[p]` (0 = before the start, 1 = after the end, others from the per-vocab cache).
+ * `typeVec[(t * N_OFFSETS + o + 2) * nC + c]` is the summed weight for class c of every
+ * single-atom word template at offset o when type t sits at that offset (the bias folded into
+ * o = 0), so the word part of a score is five contiguous vector reads; `typeAttrs[t * N_ATTRS + a]`
+ * are the type's model string ids for the pair templates. `dict[p]` is a class fixed by the tag
+ * dictionary or -1. Writes class + TAG_BASE to `tags[p]`.
+ */
+export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: Int32Array, typeCand: Int32Array, typeRow: Int32Array, dict: Int32Array, tags: Int32Array, n: number, scores: Int32Array): void {
+  const { nC, data, slots, mask, filter, general, tagVec } = m;
+  const nT = nC + TAG_BASE;
+  const nGen = general.length / 5;
+  const span = N_OFFSETS * nC;
+  tags[0] = TAG_START;
+  tags[1] = TAG_START;
+  for (let p = PAD; p < n + PAD; p++) {
+    const fixed = dict[p]!;
+    if (fixed >= 0) {
+      tags[p] = fixed + TAG_BASE;
+      continue;
+    }
+    const b0 = typeRow[p - 2]! * span;
+    const b1 = typeRow[p - 1]! * span + nC;
+    const b2 = typeRow[p]! * span + 2 * nC;
+    const b3 = typeRow[p + 1]! * span + 3 * nC;
+    const b4 = typeRow[p + 2]! * span + 4 * nC;
+    const bt = (tags[p - 1]! * nT + tags[p - 2]!) * nC;
+    // A frequent word is only scored on the classes it had in training (its candidates); the
+    // sparse adds below may touch other classes, which are never read.
+    const cb = typeRow[p]! * CAND_STRIDE;
+    const nCand = typeCand[cb]!;
+    if (nCand === 0) {
+      for (let c = 0; c < nC; c++) scores[c] = typeVec[b0 + c]! + typeVec[b1 + c]! + typeVec[b2 + c]! + typeVec[b3 + c]! + typeVec[b4 + c]! + tagVec[bt + c]!;
+    } else {
+      for (let k = 1; k <= nCand; k++) {
+        const c = typeCand[cb + k]!;
+        scores[c] = typeVec[b0 + c]! + typeVec[b1 + c]! + typeVec[b2 + c]! + typeVec[b3 + c]! + typeVec[b4 + c]! + tagVec[bt + c]!;
+      }
+    }
+    for (let g = 0; g < nGen; g++) {
+      const q = g * 5;
+      const a1 = general[q + 1]!;
+      const v1 = a1 === Attr.TAG ? tags[p + general[q + 2]!]! : typeAttrs[typeRow[p + general[q + 2]!]! * N_ATTRS + a1]!;
+      if (v1 === 0) continue;
+      const a2 = general[q + 3]!;
+      let v2 = 0;
+      if (a2 >= 0) {
+        v2 = a2 === Attr.TAG ? tags[p + general[q + 4]!]! : typeAttrs[typeRow[p + general[q + 4]!]! * N_ATTRS + a2]!;
+        if (v2 === 0) continue;
+      }
+      const k1 = key1(general[q]!, v1) | 0;
+      const h = hashKey(k1 >>> 0, v2);
+      if ((filter[(h & FILTER_MASK) >>> 5]! & (1 << (h & 31))) === 0) continue;
+      let s = h & mask;
+      for (;;) {
+        const o = s * 4;
+        const e = slots[o + 3]!;
+        if (e === 0) break;
+        if (slots[o] === k1 && slots[o + 1] === v2) {
+          for (let j = slots[o + 2]!; j < e; j++) {
+            const d = data[j]!;
+            scores[d & 255] += d >> 8;
+          }
+          break;
+        }
+        s = (s + 1) & mask;
+      }
+    }
+    let best = 0;
+    if (nCand === 0) {
+      let bestScore = scores[0]!;
+      for (let c = 1; c < nC; c++) {
+        const v = scores[c]!;
+        if (v > bestScore) {
+          bestScore = v;
+          best = c;
+        }
+      }
+    } else {
+      best = typeCand[cb + 1]!;
+      let bestScore = scores[best]!;
+      for (let k = 2; k <= nCand; k++) {
+        const c = typeCand[cb + k]!;
+        const v = scores[c]!;
+        if (v > bestScore || (v === bestScore && c < best)) {
+          bestScore = v;
+          best = c;
+        }
+      }
+    }
+    tags[p] = best + TAG_BASE;
+  }
+}

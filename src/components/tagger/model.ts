@@ -1,0 +1,275 @@
+/**
+ * The trained tagger as a query object: classes (joint UPOS|XPOS labels), feature templates, the
+ * model's own string table, the feature table with one sparse row of weights per feature, the
+ * tag dictionary and the ambiguity-class lexicon. Separate from the training state (`train.ts`).
+ */
+import type { Doc } from '../../core/doc.js';
+import { Vocab } from '../../core/vocab.js';
+import { grow } from '../../util/typed.js';
+import { Attr, END_STRING, N_ATTRS, PAD, START_STRING, wordAttributes, type Template } from './features.js';
+import { key1, type FeatureTable } from './feature-table.js';
+import { CAND_STRIDE, decodePacked, MAX_CANDIDATES, N_OFFSETS, packTagger, type PackedTagger, type SparseWeights } from './kernel.js';
+import { TAG_BASE } from './perceptron.js';
+
+/** One output class: a UPOS and a Penn Treebank XPOS predicted together. */
+export interface TagClass {
+  upos: string;
+  xpos: string;
+}
+
+/** Everything a {@link TaggerModel} is built from (what the model file stores). */
+export interface TaggerModelParts {
+  classes: TagClass[];
+  templates: Template[];
+  /** Model strings; index 0 is '' (unknown). Must contain START_STRING and END_STRING. */
+  strings: string[];
+  table: FeatureTable;
+  /** One sparse row per feature-table row. */
+  weights: SparseWeights;
+  /** Exact word form -> class for frequent unambiguous words. */
+  tagdict: Map<string, number>;
+  /** Normalized form -> ambiguity class string (see `Attr.AMB`). */
+  lexicon: Map<string, string>;
+  /** Exact form -> the classes it had in training (frequent forms only); decoding is restricted to them. */
+  candidates: Map<string, number[]>;
+  /** Free-form provenance (data, epochs, seed, accuracy). */
+  meta: Record<string, unknown>;
+}
+
+/**
+ * Per-vocab cache, filled once per word type. Type row 0 is "before the start", 1 "after the
+ * end", and orth k lives at row k + 2: attribute ids, data ranges of the single-atom templates,
+ * tag-dictionary class.
+ */
+interface VocabCache {
+  attrs: Int32Array;
+  /** Summed single-template weights per (type, offset, class); see `decodePacked`. */
+  vec: Int32Array;
+  /** Candidate classes per type (see `CAND_STRIDE`). */
+  cand: Int32Array;
+  dict: Int32Array;
+  done: Uint8Array;
+  tagIds: Uint32Array;
+  posIds: Uint32Array;
+}
+
+/**
+ * A trained averaged-perceptron tagger. Tags Docs in place (`doc.tag` = XPOS, `doc.pos` = UPOS)
+ * sentence by sentence, or bare word arrays.
+ * @example const m = loadTaggerModel('models/en_ewt_tagger.tlt'); m.tagWords(['I', 'run']).map(c => m.classes[c].xpos)
+ */
+export class TaggerModel {
+  readonly classes: TagClass[];
+  readonly templates: Template[];
+  readonly strings: string[];
+  readonly table: FeatureTable;
+  readonly weights: SparseWeights;
+  readonly tagdict: Map<string, number>;
+  readonly lexicon: Map<string, string>;
+  readonly candidates: Map<string, number[]>;
+  readonly meta: Record<string, unknown>;
+  private readonly ids = new Map<string, number>();
+  private readonly packed: PackedTagger;
+  private readonly rowRange: Int32Array;
+  /** Template index and attribute of each single-atom word template. */
+  private readonly uniTpl: Int32Array;
+  private readonly uniAttr: Int32Array;
+  private readonly uniOff: Int32Array;
+  private readonly caches = new WeakMap<Vocab, VocabCache>();
+  private readonly scores: Int32Array;
+  private typeBuf = new Int32Array(64);
+  private dictBuf = new Int32Array(64);
+  private tagBuf = new Int32Array(64);
+  private readonly startId: number;
+  private readonly endId: number;
+  private ownVocab: Vocab | undefined;
+
+  constructor(parts: TaggerModelParts) {
+    this.classes = parts.classes;
+    this.templates = parts.templates;
+    this.strings = parts.strings;
+    this.table = parts.table;
+    this.weights = parts.weights;
+    this.tagdict = parts.tagdict;
+    this.lexicon = parts.lexicon;
+    this.candidates = parts.candidates;
+    this.meta = parts.meta;
+    parts.strings.forEach((s, i) => this.ids.set(s, i));
+    this.startId = this.ids.get(START_STRING) ?? 0;
+    this.endId = this.ids.get(END_STRING) ?? 0;
+    this.scores = new Int32Array(parts.classes.length);
+    const uniTpl: number[] = [];
+    const uniAttr: number[] = [];
+    const uniOff: number[] = [];
+    const general: number[] = [];
+    let biasRow = -1;
+    const tagOnly: number[] = [];
+    parts.templates.forEach((t, i) => {
+      if (t.length === 0) biasRow = parts.table.get(key1(i, 0), 0);
+      else if (t.every((a) => a[0] === Attr.TAG && (a[1] === -1 || a[1] === -2))) tagOnly.push(i);
+      else if (t.length === 1 && t[0]![0] !== Attr.TAG) {
+        uniTpl.push(i);
+        uniAttr.push(t[0]![0]);
+        uniOff.push(t[0]![1]);
+      } else general.push(i, t[0]![0], t[0]![1], t[1]?.[0] ?? -1, t[1]?.[1] ?? 0);
+    });
+    this.uniTpl = Int32Array.from(uniTpl);
+    this.uniAttr = Int32Array.from(uniAttr);
+    this.uniOff = Int32Array.from(uniOff);
+    const { packed, rowRange } = packTagger(parts.table, parts.weights, parts.classes.length, biasRow, Int32Array.from(uniOff), Int32Array.from(general));
+    this.packed = packed;
+    this.rowRange = rowRange;
+    this.foldTagTemplates(tagOnly);
+  }
+
+  /** Sums the rows of templates over tag[p-1]/tag[p-2] into `packed.tagVec` for every tag pair. */
+  private foldTagTemplates(tagOnly: number[]): void {
+    const nC = this.classes.length;
+    const nT = nC + TAG_BASE;
+    const { data, tagVec } = this.packed;
+    for (let t1 = 1; t1 < nT; t1++) {
+      for (let t2 = 1; t2 < nT; t2++) {
+        const out = (t1 * nT + t2) * nC;
+        for (const i of tagOnly) {
+          const tpl = this.templates[i]!;
+          const val = (a: readonly [number, number]) => (a[1] === -1 ? t1 : t2);
+          const r = this.table.get(key1(i, val(tpl[0]!)), tpl[1] ? val(tpl[1]) : 0);
+          if (r < 0) continue;
+          for (let j = this.rowRange[r * 2]!; j < this.rowRange[r * 2 + 1]!; j++) tagVec[out + (data[j]! & 255)] += data[j]! >> 8;
+        }
+      }
+    }
+  }
+
+  /** Number of feature rows. */
+  get numFeatures(): number {
+    return this.table.size;
+  }
+
+  /** The model id of a string (0 if unknown). */
+  stringId(s: string): number {
+    return this.ids.get(s) ?? 0;
+  }
+
+  /** Fills type row `t` of a cache from the attribute strings of a word (or a padding id). */
+  private fillType(c: VocabCache, t: number, attrIds: ArrayLike<number>): void {
+    const nU = this.uniTpl.length;
+    const nC = this.classes.length;
+    const data = this.packed.data;
+    for (let k = 0; k < N_ATTRS; k++) c.attrs[t * N_ATTRS + k] = attrIds[k]!;
+    const base = t * N_OFFSETS * nC;
+    c.vec.fill(0, base, base + N_OFFSETS * nC);
+    for (let k = 0; k < nC; k++) c.vec[base + 2 * nC + k] = this.packed.bias[k]!;
+    for (let u = 0; u < nU; u++) {
+      const v = attrIds[this.uniAttr[u]!]!;
+      const r = v === 0 ? -1 : this.table.get(key1(this.uniTpl[u]!, v), 0);
+      if (r < 0) continue;
+      const o = base + (this.uniOff[u]! + PAD) * nC;
+      for (let j = this.rowRange[r * 2]!; j < this.rowRange[r * 2 + 1]!; j++) c.vec[o + (data[j]! & 255)] += data[j]! >> 8;
+    }
+  }
+
+  private cacheFor(vocab: Vocab): VocabCache {
+    let c = this.caches.get(vocab);
+    if (!c) {
+      const nC = this.classes.length;
+      const n = 1024;
+      c = { attrs: new Int32Array(N_ATTRS * n), vec: new Int32Array(N_OFFSETS * nC * n), cand: new Int32Array(CAND_STRIDE * n), dict: new Int32Array(n), done: new Uint8Array(n), tagIds: new Uint32Array(nC), posIds: new Uint32Array(nC) };
+      for (let k = 0; k < nC; k++) {
+        c.tagIds[k] = vocab.strings.add(this.classes[k]!.xpos);
+        c.posIds[k] = vocab.strings.add(this.classes[k]!.upos);
+      }
+      this.fillType(c, 0, new Array<number>(N_ATTRS).fill(this.startId));
+      this.fillType(c, 1, new Array<number>(N_ATTRS).fill(this.endId));
+      c.done[0] = c.done[1] = 1;
+      this.caches.set(vocab, c);
+    }
+    return c;
+  }
+
+  private computeType(c: VocabCache, vocab: Vocab, orth: number): void {
+    const t = orth + 2;
+    if (t >= c.done.length) {
+      const n = Math.max(t + 1, vocab.strings.size + 2);
+      c.done = grow(c.done, n);
+      c.dict = grow(c.dict, c.done.length);
+      c.attrs = grow(c.attrs, c.done.length * N_ATTRS);
+      c.vec = grow(c.vec, c.done.length * N_OFFSETS * this.classes.length);
+      c.cand = grow(c.cand, c.done.length * CAND_STRIDE);
+    }
+    const text = vocab.strings.get(orth);
+    const a = wordAttributes(text, this.lexicon);
+    this.fillType(c, t, a.map((x) => this.ids.get(x) ?? 0));
+    c.dict[t] = this.tagdict.get(text) ?? -1;
+    const cand = this.candidates.get(text);
+    const cb = t * CAND_STRIDE;
+    c.cand[cb] = cand && cand.length <= MAX_CANDIDATES ? cand.length : 0;
+    if (c.cand[cb]) for (let k = 0; k < cand!.length; k++) c.cand[cb + 1 + k] = cand![k]!;
+    c.done[t] = 1;
+  }
+
+  private ensureBuffers(n: number): void {
+    const stride = n + 2 * PAD;
+    if (this.dictBuf.length < stride) {
+      let cap = this.dictBuf.length;
+      while (cap < stride) cap *= 2;
+      this.typeBuf = new Int32Array(cap);
+      this.dictBuf = new Int32Array(cap);
+      this.tagBuf = new Int32Array(cap);
+    }
+  }
+
+  /** Decodes tokens [start, end) of `orths` (vocab ids) into `tagBuf` (class + TAG_BASE at p). */
+  private run(c: VocabCache, vocab: Vocab, orths: Uint32Array, start: number, end: number): void {
+    const n = end - start;
+    this.ensureBuffers(n);
+    const types = this.typeBuf;
+    const dict = this.dictBuf;
+    types[0] = types[1] = 0;
+    types[n + PAD] = types[n + PAD + 1] = 1;
+    for (let i = 0; i < n; i++) {
+      const t = orths[start + i]! + 2;
+      if (t >= c.done.length || c.done[t] === 0) this.computeType(c, vocab, t - 2);
+      types[i + PAD] = t;
+      dict[i + PAD] = c.dict[t]!;
+    }
+    decodePacked(this.packed, c.attrs, c.vec, c.cand, types, dict, this.tagBuf, n, this.scores);
+  }
+
+  /**
+   * Tags a Doc in place: `tag` gets the XPOS, `pos` the UPOS. Each sentence (if a senter set
+   * boundaries) is decoded on its own; otherwise the whole doc is one sequence.
+   */
+  tagDoc(doc: Doc): void {
+    const n = doc.length;
+    if (n === 0) return;
+    const vocab = doc.vocab;
+    const c = this.cacheFor(vocab);
+    const ss = doc.sentStart;
+    let start = 0;
+    while (start < n) {
+      let end = start + 1;
+      while (end < n && ss[end] !== 1) end++;
+      this.run(c, vocab, doc.orth, start, end);
+      const tags = this.tagBuf;
+      for (let i = start; i < end; i++) {
+        const k = tags[i - start + PAD]! - TAG_BASE;
+        doc.tag[i] = c.tagIds[k]!;
+        doc.pos[i] = c.posIds[k]!;
+      }
+      start = end;
+    }
+  }
+
+  /** Tags one sentence given as words; returns class ids (index into `classes`). */
+  tagWords(words: readonly string[], vocab?: Vocab): Int32Array {
+    const v = vocab ?? (this.ownVocab ??= new Vocab());
+    const orths = new Uint32Array(words.length);
+    for (let i = 0; i < words.length; i++) orths[i] = v.strings.add(words[i]!);
+    const out = new Int32Array(words.length);
+    if (words.length === 0) return out;
+    this.run(this.cacheFor(v), v, orths, 0, words.length);
+    for (let i = 0; i < words.length; i++) out[i] = this.tagBuf[i + PAD]! - TAG_BASE;
+    return out;
+  }
+}

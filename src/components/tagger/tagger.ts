@@ -1,0 +1,71 @@
+/**
+ * The `tagger` component with the `perceptron` backend: wraps a {@link TaggerModel} and tags
+ * Docs in place (`doc.tag` = Penn Treebank XPOS, `doc.pos` = UPOS).
+ */
+import { resolve } from 'node:path';
+import type { Doc } from '../../core/doc.js';
+import type { Component } from '../../pipeline/component.js';
+import { PACKAGE_ROOT } from '../../pipeline/load.js';
+import { loadTaggerModel, saveTaggerModel } from './model-format.js';
+import type { TaggerModel } from './model.js';
+import { trainTagger, type GoldSentence, type TrainTaggerOptions } from './train.js';
+
+/** The model shipped with the package (trained on UD English EWT train, CC BY-SA 4.0). */
+export const DEFAULT_TAGGER_MODEL = resolve(PACKAGE_ROOT, 'models', 'en_ewt_tagger.tlt');
+
+const loaded = new Map<string, TaggerModel>();
+
+/**
+ * An averaged-perceptron part-of-speech tagger.
+ * @example
+ * const tagger = Tagger.load();                       // the shipped English model
+ * const doc = Doc.fromWords(['I', 'saw', 'her']);
+ * tagger.process(doc); doc.token(1).tag // 'VBD'
+ * const mine = Tagger.train(sentences, { epochs: 5, seed: 1 }); mine.save('my.tlt');
+ */
+export class Tagger implements Component {
+  constructor(
+    /** The trained model. */
+    readonly model: TaggerModel,
+    readonly name = 'tagger',
+  ) {}
+
+  /**
+   * Trains a tagger on gold sentences (e.g. from `readConllu`); see {@link TrainTaggerOptions}
+   * (epochs default 5, seed default 1; equal seeds give identical models).
+   */
+  static train(sentences: readonly GoldSentence[], options: TrainTaggerOptions = {}): Tagger {
+    return new Tagger(trainTagger(sentences, options));
+  }
+
+  /** Loads a model file (default: the shipped model). Files are read once per process. */
+  static load(path: string = DEFAULT_TAGGER_MODEL, name = 'tagger'): Tagger {
+    const abs = resolve(path);
+    let m = loaded.get(abs);
+    if (!m) {
+      m = loadTaggerModel(abs);
+      loaded.set(abs, m);
+    }
+    return new Tagger(m, name);
+  }
+
+  /** Tags one doc in place. */
+  process(doc: Doc): void {
+    this.model.tagDoc(doc);
+  }
+
+  /** Tags a batch of docs in place. */
+  pipe(docs: Doc[]): void {
+    for (const d of docs) this.model.tagDoc(d);
+  }
+
+  /** Tags pre-tokenized words; returns `{ upos, xpos }` per word. */
+  tagWords(words: readonly string[]): { upos: string; xpos: string }[] {
+    return Array.from(this.model.tagWords(words), (c) => this.model.classes[c]!);
+  }
+
+  /** Writes the model to `path` (binary, atomic). */
+  save(path: string): void {
+    saveTaggerModel(this.model, path);
+  }
+}

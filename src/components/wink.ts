@@ -1,0 +1,97 @@
+/**
+ * The one wink-nlp instance of the process (wink-eng-lite-web-model, pipe sbd+pos+ner), created
+ * lazily on first use and reused: the model loader breaks after about twenty instances. Also
+ * runs wink on a Doc once and aligns its output to textloom's tokens by character offsets,
+ * caching the result on the Doc so the tagger, lemmatizer and ner share one run.
+ */
+import { createRequire } from 'node:module';
+import type { Doc } from '../core/doc.js';
+
+/** What one wink run gives, aligned to the Doc's tokens. */
+export interface WinkAnalysis {
+  /** UPOS per textloom token (from the wink token it overlaps most). */
+  pos: string[];
+  /** wink lemma per textloom token (from the same wink token). */
+  lemma: string[];
+  /** Entities as character spans with wink's labels. */
+  entities: { start: number; end: number; label: string }[];
+}
+
+interface WinkInstance {
+  readDoc(text: string): any;
+  its: any;
+}
+
+let instance: WinkInstance | undefined;
+
+/** The shared wink-nlp instance (created on first call). */
+export function winkNlp(): WinkInstance {
+  if (!instance) {
+    const require = createRequire(import.meta.url);
+    const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => WinkInstance;
+    const model = require('wink-eng-lite-web-model');
+    instance = winkNLP(model, ['sbd', 'pos', 'ner']);
+  }
+  return instance;
+}
+
+const KEY = 'textloom.wink';
+
+/**
+ * Runs wink on `doc.text` (once per Doc) and aligns its tokens to the Doc's: each textloom token
+ * takes the wink token with the largest character overlap; a token overlapping none takes the
+ * nearest wink token before it. Tokens are never dropped.
+ */
+export function winkAnalyze(doc: Doc): WinkAnalysis {
+  const cached = doc.user.get(KEY) as (WinkAnalysis & { text: string; n: number }) | undefined;
+  if (cached && cached.n === doc.length) return cached;
+  const nlp = winkNlp();
+  const its = nlp.its;
+  const text = doc.text;
+  const wd = nlp.readDoc(text);
+  const values: string[] = wd.tokens().out(its.value);
+  const spaces: string[] = wd.tokens().out(its.precedingSpaces);
+  const pos: string[] = wd.tokens().out(its.pos);
+  const lemmas: string[] = wd.tokens().out(its.lemma);
+  const m = values.length;
+  const ws = new Int32Array(m);
+  const we = new Int32Array(m);
+  let cursor = 0;
+  for (let k = 0; k < m; k++) {
+    let s = cursor + spaces[k]!.length;
+    const v = values[k]!;
+    if (text.startsWith(v, s) === false) {
+      const found = text.indexOf(v, cursor);
+      if (found >= 0) s = found;
+    }
+    ws[k] = s;
+    we[k] = Math.min(text.length, s + v.length);
+    cursor = we[k]!;
+  }
+  const out: WinkAnalysis = { pos: new Array(doc.length), lemma: new Array(doc.length), entities: [] };
+  let k = 0;
+  for (let i = 0; i < doc.length; i++) {
+    const s = doc.idx[i]!;
+    const e = doc.endChar(i);
+    while (k < m && we[k]! <= s) k++;
+    let best = -1;
+    let bestOverlap = 0;
+    for (let j = k; j < m && ws[j]! < e; j++) {
+      const ov = Math.min(e, we[j]!) - Math.max(s, ws[j]!);
+      if (ov > bestOverlap) {
+        bestOverlap = ov;
+        best = j;
+      }
+    }
+    if (best < 0) best = Math.max(0, Math.min(m - 1, k - 1));
+    out.pos[i] = m ? pos[best]! : 'X';
+    out.lemma[i] = m ? lemmas[best]! : doc.tokenText(i);
+  }
+  const spans: [number, number][] = wd.entities().out(its.span);
+  const details: { value: string; type: string }[] = wd.entities().out(its.detail);
+  spans.forEach(([a, b], j) => {
+    if (a < m && b < m) out.entities.push({ start: ws[a]!, end: we[b]!, label: details[j]!.type });
+  });
+  doc.user.set(KEY, { ...out, text, n: doc.length });
+  return out;
+}

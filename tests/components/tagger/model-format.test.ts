@@ -1,0 +1,46 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeTaggerModel, encodeTaggerModel, FormatError, loadTaggerModel, saveTaggerModel, trainTagger } from '../../../src/index.js';
+import { ewtTest, ewtTrain } from './data.js';
+
+const model = trainTagger(ewtTrain().slice(0, 300), { epochs: 2, seed: 3 });
+
+describe('encodeTaggerModel / decodeTaggerModel', () => {
+  it('round-trips: the decoded model tags exactly like the original', () => {
+    const back = decodeTaggerModel(encodeTaggerModel(model));
+    expect(back.classes).toEqual(model.classes);
+    expect(back.numFeatures).toBe(model.numFeatures);
+    for (const s of ewtTest().slice(0, 40)) {
+      const words = s.words.map((w) => w.form);
+      expect(Array.from(back.tagWords(words))).toEqual(Array.from(model.tagWords(words)));
+    }
+  });
+
+  it('rejects bad magic, other versions and corrupt bodies with a FormatError naming the offset', () => {
+    const bytes = encodeTaggerModel(model);
+    const badMagic = bytes.slice();
+    badMagic[0] = 0x58;
+    expect(() => decodeTaggerModel(badMagic, 'm.tlt')).toThrow(/bad magic.*m\.tlt/);
+    const badVersion = bytes.slice();
+    badVersion[8] = 99;
+    expect(() => decodeTaggerModel(badVersion)).toThrow(/version 99/);
+    const corrupt = bytes.slice();
+    corrupt[corrupt.length - 5] ^= 0xff;
+    expect(() => decodeTaggerModel(corrupt)).toThrow(FormatError);
+    expect(() => decodeTaggerModel(corrupt)).toThrow(/CRC/);
+    expect(() => decodeTaggerModel(bytes.subarray(0, 10))).toThrow(FormatError);
+  });
+});
+
+describe('saveTaggerModel / loadTaggerModel', () => {
+  it('writes and reads a file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tlt-'));
+    const path = join(dir, 'm.tlt');
+    saveTaggerModel(model, path);
+    expect(loadTaggerModel(path).numFeatures).toBe(model.numFeatures);
+    writeFileSync(path, 'not a model');
+    expect(() => loadTaggerModel(path)).toThrow(FormatError);
+  });
+});
