@@ -4,9 +4,9 @@
  *
  * `docs` (kind 1):   u32 maxDoc | u32 idsBytes | alive u8[maxDoc] | pad | ids as UTF-8 JSON array
  * `f<i>.terms` (kind 2), one per field, terms in sorted order:
- *   u32 termCount | u32 docCount | f64 sumTtf | u32 minNorm | u32 termsBytes |
+ *   u32 termCount | u32 docCount | f64 sumTtf | u32 minNorm | u32 termsBytes | u32 surfacesBytes |
  *   norms u8[maxDoc] | pad | i32 df[] | f64 ctf[] | i32 maxFreq[] | i32 lastDoc[] |
- *   i32 docBytes[] | i32 posBytes[] | terms as UTF-8 JSON array
+ *   i32 docBytes[] | i32 posBytes[] | terms as UTF-8 JSON array | surface forms as UTF-8 JSON array
  * `f<i>.doc` (kind 3) / `f<i>.pos` (kind 4): the terms' doc / position streams back to back, in
  *   the same sorted order (format in `postings/codec.ts`)
  * `store` (kind 5):  stored fields, see `store.ts`
@@ -158,11 +158,13 @@ export function encodeField(f: FieldData, maxDoc: number): { terms: Uint8Array; 
   const docBytes = new Int32Array(n);
   const posBytes = new Int32Array(n);
   const terms: string[] = [];
+  const surfaces: string[] = [];
   const docOut = new Out();
   const posOut = new Out();
   for (let i = 0; i < n; i++) {
     const t = order[i]!;
     terms.push(f.dict.terms[t]!);
+    surfaces.push(f.surfaces[t] ?? f.dict.terms[t]!);
     df[i] = p.df[t]!;
     ctf[i] = p.ctf[t]!;
     maxFreq[i] = p.maxFreq[t]!;
@@ -175,10 +177,11 @@ export function encodeField(f: FieldData, maxDoc: number): { terms: Uint8Array; 
     posBytes[i] = pe - ps;
   }
   const termBytes = enc.encode(JSON.stringify(terms));
+  const surfaceBytes = enc.encode(JSON.stringify(surfaces));
   const o = new Out();
   o.u32s(n, f.docCount);
   o.f64(f.sumTtf);
-  o.u32s(f.minNorm, termBytes.length);
+  o.u32s(f.minNorm, termBytes.length, surfaceBytes.length);
   o.push(f.norms.subarray(0, maxDoc).length === maxDoc ? f.norms.subarray(0, maxDoc) : padTo(f.norms, maxDoc));
   o.pad();
   o.typed(df);
@@ -188,6 +191,7 @@ export function encodeField(f: FieldData, maxDoc: number): { terms: Uint8Array; 
   o.typed(docBytes);
   o.typed(posBytes);
   o.push(termBytes);
+  o.push(surfaceBytes);
   return { terms: o.bytes(), doc: docOut.bytes(), pos: posOut.bytes() };
 }
 
@@ -205,6 +209,7 @@ export function decodeField(f: FieldData, maxDoc: number, terms: Uint8Array, doc
   f.sumTtf = r.f64();
   f.minNorm = r.u32();
   const termBytes = r.u32();
+  const surfaceBytes = r.u32();
   f.norms = r.raw(maxDoc).slice();
   r.pad();
   const df = r.i32s(n);
@@ -215,6 +220,9 @@ export function decodeField(f: FieldData, maxDoc: number, terms: Uint8Array, doc
   const posBytes = r.i32s(n);
   const list = r.json(termBytes);
   if (!Array.isArray(list) || list.length !== n) throw new FormatError(`term list has ${Array.isArray(list) ? list.length : 'no'} entries, header says ${n}`, { file });
+  const surfaces = r.json(surfaceBytes);
+  if (!Array.isArray(surfaces) || surfaces.length !== n) throw new FormatError(`surface list has ${Array.isArray(surfaces) ? surfaces.length : 'no'} entries, header says ${n}`, { file });
+  f.surfaces = surfaces as string[];
   let sd = 0;
   let sp = 0;
   for (let i = 0; i < n; i++) {

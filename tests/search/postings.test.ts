@@ -33,7 +33,7 @@ describe('PostingsWriter.add / PostingsCursor', () => {
         const strings = ['', 't0', 't1', 't2', 't3', 't4', 't5'];
         docs.forEach((terms, d) => {
           const n = terms.length;
-          f.addDoc(d, { n, terms: Int32Array.from(terms, (t) => t + 1), positions: Int32Array.from(terms, (_, i) => i * 2), starts: new Int32Array(n), ends: new Int32Array(n) }, (id) => strings[id]!);
+          f.addDoc(d, { n, terms: Int32Array.from(terms, (t) => t + 1), surfaces: Int32Array.from(terms, (t) => t + 1), positions: Int32Array.from(terms, (_, i) => i * 2), starts: new Int32Array(n), ends: new Int32Array(n) }, (id) => strings[id]!);
         });
         for (let t = 0; t <= 5; t++) {
           const id = f.dict.get(`t${t}`);
