@@ -116,7 +116,7 @@ export class FieldData {
   /** A postings cursor for term id `t`, with positions if asked. */
   cursor(t: number, withPositions: boolean): PostingsCursor {
     const p = this.postings;
-    return new PostingsCursor(p.df[t]!, p.docSlice(t), withPositions ? p.posSlice(t) : null, p.maxFreq[t]!);
+    return new PostingsCursor(p.df[t]!, p.docSlice(t), withPositions ? p.posSlice(t) : null, p.maxFreq[t]!, p.skips(t));
   }
 }
 
