@@ -5,7 +5,7 @@
 import { ArgumentError, ConfigError } from '../core/errors.js';
 import { Analyzer, type AnalyzerOptions, type AnalyzerSpec } from './analyzer.js';
 import { SIMILARITY_DEFAULTS, type SimilarityOptions } from './bm25.js';
-import { collectTopK } from './collector.js';
+import { collectTopK, countMatches } from './collector.js';
 import { IndexDirectory, type Manifest } from './directory.js';
 import { bestPassage, type Highlight, type HighlightOptions } from './highlight.js';
 import { decodeDocs, decodeField, decodeStore, encodeDocs, encodeField, KIND } from './persist.js';
@@ -303,9 +303,8 @@ export class SearchIndex {
     if (!q) return 0;
     const s = q.createWeight(this.context(options), 1).scorer();
     if (!s) return 0;
-    let n = 0;
-    for (let d = s.next(); d !== NO_MORE_DOCS; d = s.next()) if (this.seg.alive[d]) n++;
-    return n;
+    const alive = this.seg.alive;
+    return countMatches(s, (d) => alive[d] === 1);
   }
 
   /** How a document's score for a query is computed (Lucene-style explanation tree). */
