@@ -112,19 +112,13 @@ class In {
   }
 }
 
-/** Encodes the doc table, compacting away dead docs when `remap` is given. */
-export function encodeDocs(seg: Segment, live: Int32Array | null): Uint8Array {
+/** Encodes the doc table (tombstoned docs included; `compact()` purges them first if wanted). */
+export function encodeDocs(seg: Segment): Uint8Array {
   const o = new Out();
-  const ids: string[] = [];
-  const alive: number[] = [];
-  for (let d = 0; d < seg.maxDoc; d++) {
-    if (live && live[d]! < 0) continue;
-    ids.push(seg.ids[d]!);
-    alive.push(seg.alive[d]!);
-  }
+  const ids = seg.ids.slice(0, seg.maxDoc);
   const idBytes = enc.encode(JSON.stringify(ids));
-  o.u32s(ids.length, idBytes.length);
-  o.push(Uint8Array.from(alive));
+  o.u32s(seg.maxDoc, idBytes.length);
+  o.push(seg.alive.subarray(0, seg.maxDoc));
   o.pad();
   o.push(idBytes);
   return o.bytes();

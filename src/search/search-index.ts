@@ -401,7 +401,7 @@ export class SearchIndex {
   async save(dir: string): Promise<void> {
     const seg = this.seg;
     const files: { suffix: string; kind: number; payload: Uint8Array }[] = [];
-    files.push({ suffix: 'docs', kind: KIND.docs, payload: encodeDocs(seg, null) });
+    files.push({ suffix: 'docs', kind: KIND.docs, payload: encodeDocs(seg) });
     seg.fields.forEach((f, i) => {
       const e = encodeField(f, seg.maxDoc);
       files.push({ suffix: `f${i}.terms`, kind: KIND.terms, payload: e.terms });
