@@ -50,6 +50,8 @@ export interface AnalyzerSpec {
 export interface TokenStream {
   n: number;
   terms: Int32Array;
+  /** Lower-case surface form (string id) of each term's token, for suggestions. */
+  surfaces: Int32Array;
   positions: Int32Array;
   starts: Int32Array;
   ends: Int32Array;
@@ -73,7 +75,7 @@ export class Analyzer {
   private kind = new Uint8Array(1024);
   // orth id -> lower-case id + 1
   private lowerOf = new Uint32Array(1024);
-  private readonly out: TokenStream = { n: 0, terms: new Int32Array(64), positions: new Int32Array(64), starts: new Int32Array(64), ends: new Int32Array(64) };
+  private readonly out: TokenStream = { n: 0, terms: new Int32Array(64), surfaces: new Int32Array(64), positions: new Int32Array(64), starts: new Int32Array(64), ends: new Int32Array(64) };
 
   private constructor(nlp: Nlp, spec: AnalyzerSpec) {
     this.nlp = nlp;
@@ -135,6 +137,7 @@ export class Analyzer {
     const n = doc.length;
     if (out.terms.length < n) {
       out.terms = grow(out.terms, n);
+      out.surfaces = grow(out.surfaces, n);
       out.positions = grow(out.positions, n);
       out.starts = grow(out.starts, n);
       out.ends = grow(out.ends, n);
@@ -161,6 +164,7 @@ export class Analyzer {
         term = typeof v === 'string' && v ? strings.add(v) : this.lowerOf[o]! - 1;
       } else term = this.lowerOf[o]! - 1;
       out.terms[m] = term;
+      out.surfaces[m] = this.lowerOf[o]! - 1;
       out.positions[m] = pos;
       out.starts[m] = idx[i]!;
       out.ends[m] = idx[i]! + strings.get(o).length;

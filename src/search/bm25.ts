@@ -98,11 +98,6 @@ export class TermSimilarity {
     }
     return this.weight * Math.sqrt(freq) * this.cache[norm]!;
   }
-
-  /** An upper bound of {@link score} for freq <= maxFreq and norm length >= minLength's byte. */
-  maxScore(maxFreq: number, minNorm: number): number {
-    return this.score(maxFreq, minNorm);
-  }
 }
 
 /** The 256-entry norm cache for a field: BM25 `1 / (k1 (1 - b + b L / avgdl))` or TF-IDF `1 / sqrt(L)`. */

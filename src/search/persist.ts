@@ -4,15 +4,17 @@
  *
  * `docs` (kind 1):   u32 maxDoc | u32 idsBytes | alive u8[maxDoc] | pad | ids as UTF-8 JSON array
  * `f<i>.terms` (kind 2), one per field, terms in sorted order:
- *   u32 termCount | u32 docCount | f64 sumTtf | u32 minNorm | u32 termsBytes |
+ *   u32 termCount | u32 docCount | f64 sumTtf | u32 minNorm | u32 termsBytes | u32 surfacesBytes |
  *   norms u8[maxDoc] | pad | i32 df[] | f64 ctf[] | i32 maxFreq[] | i32 lastDoc[] |
- *   i32 docBytes[] | i32 posBytes[] | terms as UTF-8 JSON array
+ *   i32 docBytes[] | i32 posBytes[] | i32 skips[] (4 per 128 docs of each term, in term order, see
+ *   `postings/writer.ts`) | terms as UTF-8 JSON array | surface forms as UTF-8 JSON array
  * `f<i>.doc` (kind 3) / `f<i>.pos` (kind 4): the terms' doc / position streams back to back, in
  *   the same sorted order (format in `postings/codec.ts`)
  * `store` (kind 5):  stored fields, see `store.ts`
  */
 import { FormatError } from '../core/errors.js';
 import type { FieldData, Segment } from './segment.js';
+import { SKIP_INTERVAL } from './postings/writer.js';
 import { DocStore } from './store.js';
 
 /** Component kinds of the data files. */
@@ -110,19 +112,13 @@ class In {
   }
 }
 
-/** Encodes the doc table, compacting away dead docs when `remap` is given. */
-export function encodeDocs(seg: Segment, live: Int32Array | null): Uint8Array {
+/** Encodes the doc table (tombstoned docs included; `compact()` purges them first if wanted). */
+export function encodeDocs(seg: Segment): Uint8Array {
   const o = new Out();
-  const ids: string[] = [];
-  const alive: number[] = [];
-  for (let d = 0; d < seg.maxDoc; d++) {
-    if (live && live[d]! < 0) continue;
-    ids.push(seg.ids[d]!);
-    alive.push(seg.alive[d]!);
-  }
+  const ids = seg.ids.slice(0, seg.maxDoc);
   const idBytes = enc.encode(JSON.stringify(ids));
-  o.u32s(ids.length, idBytes.length);
-  o.push(Uint8Array.from(alive));
+  o.u32s(seg.maxDoc, idBytes.length);
+  o.push(seg.alive.subarray(0, seg.maxDoc));
   o.pad();
   o.push(idBytes);
   return o.bytes();
@@ -158,11 +154,20 @@ export function encodeField(f: FieldData, maxDoc: number): { terms: Uint8Array; 
   const docBytes = new Int32Array(n);
   const posBytes = new Int32Array(n);
   const terms: string[] = [];
+  const surfaces: string[] = [];
+  const skipParts: Int32Array[] = [];
+  let skipTotal = 0;
   const docOut = new Out();
   const posOut = new Out();
   for (let i = 0; i < n; i++) {
     const t = order[i]!;
     terms.push(f.dict.terms[t]!);
+    surfaces.push(f.surfaces[t] ?? f.dict.terms[t]!);
+    const sk = p.skips(t);
+    if (sk.length) {
+      skipParts.push(sk);
+      skipTotal += sk.length;
+    }
     df[i] = p.df[t]!;
     ctf[i] = p.ctf[t]!;
     maxFreq[i] = p.maxFreq[t]!;
@@ -175,10 +180,11 @@ export function encodeField(f: FieldData, maxDoc: number): { terms: Uint8Array; 
     posBytes[i] = pe - ps;
   }
   const termBytes = enc.encode(JSON.stringify(terms));
+  const surfaceBytes = enc.encode(JSON.stringify(surfaces));
   const o = new Out();
   o.u32s(n, f.docCount);
   o.f64(f.sumTtf);
-  o.u32s(f.minNorm, termBytes.length);
+  o.u32s(f.minNorm, termBytes.length, surfaceBytes.length);
   o.push(f.norms.subarray(0, maxDoc).length === maxDoc ? f.norms.subarray(0, maxDoc) : padTo(f.norms, maxDoc));
   o.pad();
   o.typed(df);
@@ -187,7 +193,15 @@ export function encodeField(f: FieldData, maxDoc: number): { terms: Uint8Array; 
   o.typed(lastDoc);
   o.typed(docBytes);
   o.typed(posBytes);
+  const skips = new Int32Array(skipTotal);
+  let so = 0;
+  for (const sk of skipParts) {
+    skips.set(sk, so);
+    so += sk.length;
+  }
+  o.typed(skips);
   o.push(termBytes);
+  o.push(surfaceBytes);
   return { terms: o.bytes(), doc: docOut.bytes(), pos: posOut.bytes() };
 }
 
@@ -205,6 +219,7 @@ export function decodeField(f: FieldData, maxDoc: number, terms: Uint8Array, doc
   f.sumTtf = r.f64();
   f.minNorm = r.u32();
   const termBytes = r.u32();
+  const surfaceBytes = r.u32();
   f.norms = r.raw(maxDoc).slice();
   r.pad();
   const df = r.i32s(n);
@@ -213,8 +228,14 @@ export function decodeField(f: FieldData, maxDoc: number, terms: Uint8Array, doc
   const lastDoc = r.i32s(n);
   const docBytes = r.i32s(n);
   const posBytes = r.i32s(n);
+  let skipTotal = 0;
+  for (let i = 0; i < n; i++) skipTotal += Math.floor(df[i]! / SKIP_INTERVAL) * 4;
+  const skips = r.i32s(skipTotal);
   const list = r.json(termBytes);
   if (!Array.isArray(list) || list.length !== n) throw new FormatError(`term list has ${Array.isArray(list) ? list.length : 'no'} entries, header says ${n}`, { file });
+  const surfaces = r.json(surfaceBytes);
+  if (!Array.isArray(surfaces) || surfaces.length !== n) throw new FormatError(`surface list has ${Array.isArray(surfaces) ? surfaces.length : 'no'} entries, header says ${n}`, { file });
+  f.surfaces = surfaces as string[];
   let sd = 0;
   let sp = 0;
   for (let i = 0; i < n; i++) {
@@ -225,7 +246,14 @@ export function decodeField(f: FieldData, maxDoc: number, terms: Uint8Array, doc
   if (sd !== doc.length || sp !== pos.length) throw new FormatError(`postings files hold ${doc.length}/${pos.length} bytes, the term file expects ${sd}/${sp}`, { file });
   for (const t of list as string[]) f.dict.add(t);
   if (f.dict.size !== n) throw new FormatError('term list has duplicates', { file });
-  f.postings.adopt(n, doc, pos, docBytes, posBytes, { df, ctf, maxFreq, lastDoc });
+  // Skip entries must point inside their term's streams.
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    for (let e = Math.floor(df[i]! / SKIP_INTERVAL); e > 0; e--, o += 4) {
+      if (skips[o + 1]! > docBytes[i]! || skips[o + 2]! > posBytes[i]! || skips[o]! > lastDoc[i]!) throw new FormatError(`skip entry of term ${i} points outside its postings`, { file });
+    }
+  }
+  f.postings.adopt(n, doc, pos, docBytes, posBytes, { df, ctf, maxFreq, lastDoc }, skips);
 }
 
 /** Decodes the document store and checks its offsets. */

@@ -5,7 +5,7 @@
 import { ArgumentError, ConfigError } from '../core/errors.js';
 import { Analyzer, type AnalyzerOptions, type AnalyzerSpec } from './analyzer.js';
 import { SIMILARITY_DEFAULTS, type SimilarityOptions } from './bm25.js';
-import { collectTopK } from './collector.js';
+import { collectTopK, countMatches } from './collector.js';
 import { IndexDirectory, type Manifest } from './directory.js';
 import { bestPassage, type Highlight, type HighlightOptions } from './highlight.js';
 import { decodeDocs, decodeField, decodeStore, encodeDocs, encodeField, KIND } from './persist.js';
@@ -75,9 +75,9 @@ export interface AddAllOptions {
 
 /** A suggestion of {@link SearchIndex.suggest}. */
 export interface Suggestion {
-  /** The completed query (earlier words kept, last word completed). */
+  /** The completed query (earlier words kept, last word completed with a surface form). */
   suggestion: string;
-  /** The index term completing the last word. */
+  /** The index term (analyzed form) completing the last word. */
   term: string;
   /** Documents containing the term (summed over fields). */
   df: number;
@@ -303,9 +303,8 @@ export class SearchIndex {
     if (!q) return 0;
     const s = q.createWeight(this.context(options), 1).scorer();
     if (!s) return 0;
-    let n = 0;
-    for (let d = s.next(); d !== NO_MORE_DOCS; d = s.next()) if (this.seg.alive[d]) n++;
-    return n;
+    const alive = this.seg.alive;
+    return countMatches(s, (d) => alive[d] === 1);
   }
 
   /** How a document's score for a query is computed (Lucene-style explanation tree). */
@@ -340,30 +339,44 @@ export class SearchIndex {
   }
 
   /**
-   * Completions of the last word of `prefix` from the term dictionary, most frequent first
-   * (document frequency summed over the fields). Suggestions are index terms, i.e. analyzed
-   * (stemmed) forms.
+   * Completions of the last word of `prefix`, most frequent first (document frequency summed over
+   * the fields). Each suggestion shows the first-seen surface form of an index term whose surface
+   * or term starts with the typed word. Candidates come from prefix ranges of the sorted term
+   * dictionary (the word and its last three shorter prefixes, since stems can be shorter than the
+   * word), never from a scan of all terms.
    * @example index.suggest('boundary lay') // [{ suggestion: 'boundary layer', term: 'layer', df: 112 }, ...]
    */
   suggest(prefix: string, options: { limit?: number; fields?: readonly string[] } = {}): Suggestion[] {
     const limit = options.limit ?? 10;
-    const m = /(\S*)$/.exec(String(prefix ?? ''))!;
-    const head = String(prefix ?? '').slice(0, m.index);
+    const text = String(prefix ?? '');
+    const m = /(\S*)$/.exec(text)!;
+    const head = text.slice(0, m.index);
     const last = m[1]!.toLowerCase();
     if (!last) return [];
-    const dfs = new Map<string, number>();
+    const found = new Map<string, { surface: string; df: number }>();
+    const stems = new Set([last]);
+    for (let k = last.length - 1; k >= Math.max(3, last.length - 3); k--) stems.add(last.slice(0, k));
     for (const name of options.fields ?? this.fields) {
       const f = this.seg.fields.find((x) => x.name === name);
       if (!f) continue;
-      for (const t of f.dict.withPrefix(last)) {
-        const term = f.dict.terms[t]!;
-        dfs.set(term, (dfs.get(term) ?? 0) + f.postings.df[t]!);
+      const seen = new Set<number>();
+      for (const p of stems) {
+        for (const t of f.dict.withPrefix(p)) {
+          if (seen.has(t)) continue;
+          seen.add(t);
+          const term = f.dict.terms[t]!;
+          const surface = f.surfaces[t] ?? term;
+          if (!surface.startsWith(last) && !term.startsWith(last)) continue;
+          const e = found.get(term);
+          if (e) e.df += f.postings.df[t]!;
+          else found.set(term, { surface: surface.startsWith(last) ? surface : term, df: f.postings.df[t]! });
+        }
       }
     }
-    return [...dfs]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    return [...found]
+      .sort((a, b) => b[1].df - a[1].df || (a[0] < b[0] ? -1 : 1))
       .slice(0, limit)
-      .map(([term, df]) => ({ suggestion: head + term, term, df }));
+      .map(([term, e]) => ({ suggestion: head + e.surface, term, df: e.df }));
   }
 
   /** Purges deleted documents: rebuilds postings, norms and the store over the live docs. */
@@ -388,7 +401,7 @@ export class SearchIndex {
   async save(dir: string): Promise<void> {
     const seg = this.seg;
     const files: { suffix: string; kind: number; payload: Uint8Array }[] = [];
-    files.push({ suffix: 'docs', kind: KIND.docs, payload: encodeDocs(seg, null) });
+    files.push({ suffix: 'docs', kind: KIND.docs, payload: encodeDocs(seg) });
     seg.fields.forEach((f, i) => {
       const e = encodeField(f, seg.maxDoc);
       files.push({ suffix: `f${i}.terms`, kind: KIND.terms, payload: e.terms });
@@ -486,6 +499,7 @@ function copyField(from: FieldData, to: FieldData, remap: Int32Array, maxDoc: nu
       if (nd < 0) continue;
       if (id < 0) {
         id = to.dict.add(from.dict.terms[t]!);
+        to.surfaces[id] = from.surfaces[t] ?? from.dict.terms[t]!;
         to.postings.ensure(to.dict.size);
       }
       const p = c.positions();

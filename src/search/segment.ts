@@ -34,13 +34,17 @@ export class FieldData {
 
   constructor(readonly name: string) {}
 
+  /** First-seen lower-case surface form of each term (what suggestions show). */
+  surfaces: string[] = [];
+
   /** Term id for an analyzer string id (interning the string on first sight). */
-  termOf(strId: number, str: (id: number) => string): number {
+  termOf(strId: number, str: (id: number) => string, surfaceId = strId): number {
     if (strId < this.vocabMap.length) {
       const t = this.vocabMap[strId]!;
       if (t) return t - 1;
     } else this.vocabMap = grow(this.vocabMap, strId + 1);
     const t = this.dict.add(str(strId));
+    if (this.surfaces[t] === undefined) this.surfaces[t] = str(surfaceId);
     this.postings.ensure(this.dict.size);
     this.vocabMap[strId] = t + 1;
     return t;
@@ -61,7 +65,7 @@ export class FieldData {
     const distinct = this.distinct;
     let nd = 0;
     for (let i = 0; i < n; i++) {
-      const t = this.termOf(ts.terms[i]!, str);
+      const t = this.termOf(ts.terms[i]!, str, ts.surfaces[i]!);
       tids[i] = t;
       if (t >= this.count.length) {
         this.count = grow(this.count, t + 1);
@@ -112,7 +116,7 @@ export class FieldData {
   /** A postings cursor for term id `t`, with positions if asked. */
   cursor(t: number, withPositions: boolean): PostingsCursor {
     const p = this.postings;
-    return new PostingsCursor(p.df[t]!, p.docSlice(t), withPositions ? p.posSlice(t) : null, p.maxFreq[t]!);
+    return new PostingsCursor(p.df[t]!, p.docSlice(t), withPositions ? p.posSlice(t) : null, p.maxFreq[t]!, p.skips(t));
   }
 }
 

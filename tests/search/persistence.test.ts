@@ -17,7 +17,11 @@ async function build(docs = DOCS) {
   return index;
 }
 
-const run = (index: SearchIndex) => QUERIES.map((q) => index.search(plain(q.text) + ' "boundary layer" aero*', { topK: 10 }));
+const run = (index: SearchIndex) => [
+  ...QUERIES.map((q) => index.search(plain(q.text) + ' "boundary layer" aero*', { topK: 10 })),
+  // conjunctions and phrases over long postings exercise the loaded skip data
+  ...['+flow +layer', '+flow +number -pressure', '"boundary layer" +flow', '+theory +flow +wing'].map((q) => index.search(q, { topK: 20 })),
+];
 
 describe('SearchIndex.save / load', () => {
   it('round-trips: same results, stored fields, settings and tombstones', async () => {
@@ -31,6 +35,7 @@ describe('SearchIndex.save / load', () => {
     expect(b.has('5')).toBe(false);
     expect(b.boosts).toEqual({ title: 2 });
     expect(run(b)).toEqual(run(a));
+    expect(run(a).slice(-4).every((r) => r.length > 0)).toBe(true);
     expect(b.suggest('aero')).toEqual(a.suggest('aero'));
     // The loaded index stays writable: appends go after loaded postings.
     a.add({ id: 'new', title: 'wing', text: 'a wing in a slipstream' });
@@ -43,6 +48,26 @@ describe('SearchIndex.save / load', () => {
     expect(JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')).generation).toBe(2);
     const c = await SearchIndex.load(dir);
     expect(c.search('wing slipstream', { topK: 5 })).toEqual(a.search('wing slipstream', { topK: 5 }));
+  });
+
+  it('keeps appending to loaded postings (copy-on-write of streams and skip data)', async () => {
+    const mk = (i: number) => ({ id: String(i), title: '', text: `alpha ${i % 3 === 0 ? 'beta' : 'gamma'} ${i % 5 === 0 ? 'alpha' : ''}` });
+    const fresh = await SearchIndex.create({ fields: ['title', 'text'], analyzer: WS });
+    const first = Array.from({ length: 300 }, (_, i) => mk(i));
+    const more = Array.from({ length: 300 }, (_, i) => mk(300 + i));
+    fresh.addAll([...first, ...more]);
+    const part = await SearchIndex.create({ fields: ['title', 'text'], analyzer: WS });
+    part.addAll(first);
+    const dir = path.join(tmp, 'append');
+    await part.save(dir);
+    const loaded = await SearchIndex.load(dir);
+    loaded.addAll(more);
+    for (const q of ['+alpha +beta', '"alpha beta"', 'alpha', '+gamma -beta', '+alpha +gamma +beta']) {
+      expect(loaded.search(q, { topK: 600 }), q).toEqual(fresh.search(q, { topK: 600 }));
+    }
+    await loaded.save(dir);
+    const again = await SearchIndex.load(dir);
+    expect(again.search('+alpha +beta', { topK: 600 })).toEqual(fresh.search('+alpha +beta', { topK: 600 }));
   });
 
   it('refuses a corrupted or truncated file with a FormatError naming it', async () => {

@@ -33,7 +33,7 @@ describe('PostingsWriter.add / PostingsCursor', () => {
         const strings = ['', 't0', 't1', 't2', 't3', 't4', 't5'];
         docs.forEach((terms, d) => {
           const n = terms.length;
-          f.addDoc(d, { n, terms: Int32Array.from(terms, (t) => t + 1), positions: Int32Array.from(terms, (_, i) => i * 2), starts: new Int32Array(n), ends: new Int32Array(n) }, (id) => strings[id]!);
+          f.addDoc(d, { n, terms: Int32Array.from(terms, (t) => t + 1), surfaces: Int32Array.from(terms, (t) => t + 1), positions: Int32Array.from(terms, (_, i) => i * 2), starts: new Int32Array(n), ends: new Int32Array(n) }, (id) => strings[id]!);
         });
         for (let t = 0; t <= 5; t++) {
           const id = f.dict.get(`t${t}`);
@@ -59,6 +59,37 @@ describe('PostingsWriter.add / PostingsCursor', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('PostingsCursor.advance (skip data)', () => {
+  it('jumps over blocks and lands exactly where a linear walk does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 1, maxLength: 20 }), (seed, targets) => {
+        const f = new FieldData('f');
+        const strings = ['', 'a', 'b'];
+        let x = seed;
+        const rand = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+        const docsWithA: { d: number; pos: number[] }[] = [];
+        for (let d = 0; d < 3000; d++) {
+          const n = 1 + Math.floor(rand() * 4);
+          const terms = Int32Array.from({ length: n }, () => (rand() < 0.4 ? 1 : 2));
+          f.addDoc(d, { n, terms, surfaces: terms, positions: Int32Array.from({ length: n }, (_, i) => i), starts: new Int32Array(n), ends: new Int32Array(n) }, (id) => strings[id]!);
+          const pos = [...terms].flatMap((t, i) => (t === 1 ? [i] : []));
+          if (pos.length) docsWithA.push({ d, pos });
+        }
+        const id = f.dict.get('a');
+        expect(f.postings.skips(id).length).toBe(Math.floor(docsWithA.length / 128) * 4);
+        const c = f.cursor(id, true);
+        for (const t of [...targets].sort((a, b) => a - b)) {
+          const want = docsWithA.find((w) => w.d >= Math.max(t, c.doc));
+          const got = c.advance(t);
+          expect(got).toBe(want ? want.d : NO_MORE_DOCS);
+          if (want) expect(Array.from(c.positions().subarray(0, c.freq))).toEqual(want.pos);
+        }
+      }),
+      { numRuns: 40 },
     );
   });
 });

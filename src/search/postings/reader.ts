@@ -19,11 +19,25 @@ export class PostingsCursor {
   // Occurrences of docs passed but whose positions were not read yet.
   private pendingPos = 0;
   private readonly posOut: Int32Array;
+  private readonly df: number;
+  private readonly docStart: number;
+  private readonly posStart: number;
+  // next skip entry that may be ahead of the cursor
+  private skipAt = 0;
 
-  constructor(df: number, docSlice: [Uint8Array, number, number], posSlice: [Uint8Array, number, number] | null, maxFreq = 1) {
+  constructor(
+    df: number,
+    docSlice: [Uint8Array, number, number],
+    posSlice: [Uint8Array, number, number] | null,
+    maxFreq = 1,
+    private readonly skips: Int32Array = new Int32Array(0),
+  ) {
     this.docs = new VarintReader(docSlice[0], docSlice[1], docSlice[2]);
     this.pos = posSlice ? new VarintReader(posSlice[0], posSlice[1], posSlice[2]) : null;
+    this.df = df;
     this.remaining = df;
+    this.docStart = docSlice[1];
+    this.posStart = posSlice ? posSlice[1] : 0;
     this.posOut = new Int32Array(posSlice ? Math.max(1, maxFreq) : 0);
   }
 
@@ -40,6 +54,21 @@ export class PostingsCursor {
 
   /** Moves to the first doc >= target; returns it (or NO_MORE_DOCS). */
   advance(target: number): number {
+    // Jump to the last block boundary before target, then decode linearly.
+    const sk = this.skips;
+    let k = this.skipAt;
+    if (k < sk.length && sk[k]! < target) {
+      while (k + 4 < sk.length && sk[k + 4]! < target) k += 4;
+      if (sk[k]! > this.doc) {
+        this.doc = sk[k]!;
+        this.freq = 0;
+        this.docs.pos = this.docStart + sk[k + 1]!;
+        if (this.pos) this.pos.pos = this.posStart + sk[k + 2]!;
+        this.pendingPos = 0;
+        this.remaining = this.df - sk[k + 3]!;
+      }
+      this.skipAt = k + 4;
+    }
     let d = this.doc;
     while (d < target) d = this.next();
     return d;

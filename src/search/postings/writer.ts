@@ -1,6 +1,8 @@
 import { grow } from '../../util/typed.js';
 import { varintSize, writeVarint } from './codec.js';
 
+const EMPTY = new Int32Array(0);
+
 /**
  * The mutable postings of one field: per term a doc stream and a position stream (see
  * `codec.ts`), appended to as documents are indexed in increasing doc order.
@@ -8,7 +10,14 @@ import { varintSize, writeVarint } from './codec.js';
  * Storage: a term's bytes live either in its own growable buffer, or (after load) in a slice of
  * one shared base buffer; the first append to a loaded term copies its slice out (copy-on-write),
  * so loading allocates nothing per term.
+ *
+ * Skip data: after every {@link SKIP_INTERVAL} docs of a term, one entry of four int32s
+ * `[last doc, doc-stream offset, position-stream offset, docs so far]` (offsets relative to the
+ * term's streams) lets a cursor's `advance` jump over whole blocks without decoding them.
  */
+
+/** Docs per skip entry. */
+export const SKIP_INTERVAL = 128;
 export class PostingsWriter {
   /** Per term: docs containing it. */
   df = new Int32Array(64);
@@ -27,6 +36,8 @@ export class PostingsWriter {
   private posBase: Uint8Array = new Uint8Array(0);
   private docOff = new Int32Array(64);
   private posOff = new Int32Array(64);
+  private skipBuf: (Int32Array | undefined)[] = [];
+  private skipOwned: Uint8Array = new Uint8Array(64);
   private size = 0;
 
   /** Number of terms with postings slots. */
@@ -48,6 +59,7 @@ export class PostingsWriter {
       this.posLen = grow(this.posLen, n);
       this.docOff = grow(this.docOff, n);
       this.posOff = grow(this.posOff, n);
+      this.skipOwned = grow(this.skipOwned, n);
     }
     this.size = n;
   }
@@ -81,9 +93,33 @@ export class PostingsWriter {
     }
     this.posLen[term] = p;
     this.lastDoc[term] = doc;
-    this.df[term]!++;
+    const df = ++this.df[term]!;
     this.ctf[term]! += freq;
     if (freq > this.maxFreq[term]!) this.maxFreq[term] = freq;
+    if (df % SKIP_INTERVAL === 0) this.addSkip(term, doc, df);
+  }
+
+  private addSkip(term: number, doc: number, df: number): void {
+    const k = df / SKIP_INTERVAL - 1; // entry index
+    let sk = this.skipBuf[term];
+    if (!sk || !this.skipOwned[term] || sk.length < (k + 1) * 4) {
+      const n = new Int32Array(Math.max(16, (k + 1) * 8));
+      if (sk) n.set(sk.subarray(0, k * 4));
+      sk = n;
+      this.skipBuf[term] = sk;
+      this.skipOwned[term] = 1;
+    }
+    sk[k * 4] = doc;
+    sk[k * 4 + 1] = this.docLen[term]!;
+    sk[k * 4 + 2] = this.posLen[term]!;
+    sk[k * 4 + 3] = df;
+  }
+
+  /** Skip entries of `term` (4 int32s each, see above); empty when df < SKIP_INTERVAL. */
+  skips(term: number): Int32Array {
+    const n = Math.floor(this.df[term]! / SKIP_INTERVAL) * 4;
+    const sk = this.skipBuf[term];
+    return sk ? sk.subarray(0, n) : EMPTY;
   }
 
   private ownDoc(term: number, extra: number): Uint8Array {
@@ -141,6 +177,7 @@ export class PostingsWriter {
     docLens: Int32Array,
     posLens: Int32Array,
     stats: { df: Int32Array; ctf: Float64Array; maxFreq: Int32Array; lastDoc: Int32Array },
+    skips?: Int32Array,
   ): void {
     this.ensure(count);
     this.docBase = docBase;
@@ -159,5 +196,15 @@ export class PostingsWriter {
     this.ctf.set(stats.ctf.subarray(0, count));
     this.maxFreq.set(stats.maxFreq.subarray(0, count));
     this.lastDoc.set(stats.lastDoc.subarray(0, count));
+    if (skips) {
+      // Entries lie back to back in term order; views, copied on the first new entry.
+      let o = 0;
+      for (let t = 0; t < count; t++) {
+        const n = Math.floor(stats.df[t]! / SKIP_INTERVAL) * 4;
+        if (n) this.skipBuf[t] = skips.subarray(o, o + n);
+        this.skipOwned[t] = 0;
+        o += n;
+      }
+    }
   }
 }
