@@ -19,3 +19,6 @@ export { Rng } from './util/rng.js';
 export { TopK } from './util/heap.js';
 export { readConllu, parseConllu, formatConllu, writeConllu, surfaceTokens, hasNoSpaceAfter } from './io/conllu.js';
 export type { ConlluSentence, ConlluWord, ConlluMultiword, ConlluEmptyNode, ConlluSurfaceToken } from './io/conllu.js';
+
+// --- eval ---
+export * from './eval/index.js';
