@@ -20,5 +20,31 @@ export { TopK } from './util/heap.js';
 export { readConllu, parseConllu, formatConllu, writeConllu, surfaceTokens, hasNoSpaceAfter } from './io/conllu.js';
 export type { ConlluSentence, ConlluWord, ConlluMultiword, ConlluEmptyNode, ConlluSurfaceToken } from './io/conllu.js';
 
+// --- vectorize ---
+export { CsrMatrix } from './vectorize/csr.js';
+export type { DType, FloatArray, SparseRow } from './vectorize/csr.js';
+export { analyze, buildAnalyzer, ANALYZER_DEFAULTS } from './vectorize/analyzer.js';
+export type { AnalyzerOptions, AnalyzerKind, AnalyzerFn, DocMaker, CompiledAnalyzer, TermSink } from './vectorize/analyzer.js';
+export { SKLEARN_ENGLISH_STOP_WORDS } from './vectorize/stop-words.js';
+export { CountVectorizer, COUNT_DEFAULTS } from './vectorize/count.js';
+export type { CountVectorizerOptions, DocFreqBound } from './vectorize/count.js';
+export { TfidfTransformer, TfidfVectorizer, TFIDF_DEFAULTS } from './vectorize/tfidf.js';
+export type { TfidfOptions, TfidfVectorizerOptions } from './vectorize/tfidf.js';
+export { HashingVectorizer, HASHING_DEFAULTS, hashTerm } from './vectorize/hashing.js';
+export type { HashingVectorizerOptions } from './vectorize/hashing.js';
+export { cosineSimilarity, topKSimilar } from './vectorize/similarity.js';
+export type { MatrixLike, SimilarRow, TopKOptions } from './vectorize/similarity.js';
+export { topTerms, extractKeywords } from './vectorize/keywords.js';
+export type { TermScore, KeywordOptions } from './vectorize/keywords.js';
+export { OneHotEncoder, OrdinalEncoder, ONE_HOT_DEFAULTS, ORDINAL_DEFAULTS } from './vectorize/encoders.js';
+export type { OneHotEncoderOptions, OrdinalEncoderOptions, Category, CategoryRows } from './vectorize/encoders.js';
+export { BinaryEncoder, CountEncoder, LabelCountEncoder } from './vectorize/count-encoders.js';
+export type { BinaryEncoderOptions, CountEncoderOptions, LabelCountEncoderOptions, HandleUnknown } from './vectorize/count-encoders.js';
+export { MinMaxScaler, StandardScaler } from './vectorize/scalers.js';
+export type { MinMaxScalerOptions, StandardScalerOptions, NumericRows } from './vectorize/scalers.js';
+export { Vocabulary, padSequences, SPECIAL_TOKENS, SPECIAL_IDS } from './vectorize/vocabulary.js';
+export type { VocabularyBuildOptions, EncodeOptions, VocabularyJSON, PadOptions } from './vectorize/vocabulary.js';
+
+
 // --- eval ---
 export * from './eval/index.js';

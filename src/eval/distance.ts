@@ -19,10 +19,11 @@ export function l2Norm(x: ArrayLike<number>): number {
 }
 
 /**
- * Cosine similarity a.b / (|a| |b|); 0 when either vector is all zeros (scikit-learn `cosine_similarity`).
- * @example cosineSimilarity([1, 0], [1, 1]) // 0.7071
+ * Cosine similarity of two vectors a.b / (|a| |b|); 0 when either is all zeros (as scikit-learn's
+ * `cosine_similarity`). For all row pairs of two matrices use the vectorizers' `cosineSimilarity`.
+ * @example vectorCosine([1, 0], [1, 1]) // 0.7071
  */
-export function cosineSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
+export function vectorCosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
   checkPaired(a, b, ['a', 'b']);
   let dot = 0, na = 0, nb = 0;
   for (let i = 0; i < a.length; i++) {
@@ -37,11 +38,11 @@ export function cosineSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): nu
 }
 
 /**
- * Cosine distance 1 - cosineSimilarity, in [0, 2].
+ * Cosine distance 1 - vectorCosine(a, b), in [0, 2].
  * @example cosineDistance([1, 0], [0, 1]) // 1
  */
 export function cosineDistance(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  return 1 - cosineSimilarity(a, b);
+  return 1 - vectorCosine(a, b);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cosineSimilarity, cosineDistance, euclidean, l2Norm, jaccard, levenshtein } from '../../src/eval/distance.js';
+import { vectorCosine, cosineDistance, euclidean, l2Norm, jaccard, levenshtein } from '../../src/eval/distance.js';
 
 describe('l2Norm', () => {
   it('computes sqrt(sum x^2) without overflow', () => {
@@ -10,11 +10,11 @@ describe('l2Norm', () => {
   });
 });
 
-describe('cosineSimilarity', () => {
+describe('vectorCosine', () => {
   it('is the normalized dot product, 0 for a zero vector', () => {
-    expect(cosineSimilarity([1, 0], [1, 1])).toBeCloseTo(Math.SQRT1_2, 12);
-    expect(cosineSimilarity([1, 2], [-2, -4])).toBeCloseTo(-1, 12);
-    expect(cosineSimilarity([0, 0], [1, 1])).toBe(0);
+    expect(vectorCosine([1, 0], [1, 1])).toBeCloseTo(Math.SQRT1_2, 12);
+    expect(vectorCosine([1, 2], [-2, -4])).toBeCloseTo(-1, 12);
+    expect(vectorCosine([0, 0], [1, 1])).toBe(0);
   });
 });
 

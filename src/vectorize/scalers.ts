@@ -1,0 +1,202 @@
+/**
+ * Numeric feature scalers with scikit-learn's definitions: MinMaxScaler (x * scale + min, scale =
+ * range / (max - min)) and StandardScaler (z-score with the population standard deviation).
+ * Constant features get scale 1, as scikit-learn's `_handle_zeros_in_scale`. NaN is not accepted.
+ */
+import { ArgumentError, ConfigError } from '../core/errors.js';
+
+/** Numeric rows: one array per sample. */
+export type NumericRows = readonly ArrayLike<number>[];
+
+function checkNumeric(X: NumericRows, width?: number): number {
+  if (!Array.isArray(X)) throw new ArgumentError('expected an array of numeric rows');
+  const w = width ?? (X.length ? X[0]!.length : 0);
+  for (let i = 0; i < X.length; i++) {
+    const r = X[i]!;
+    if (!r || r.length !== w) throw new ArgumentError(`row ${i} has ${r?.length} features, expected ${w}`, { key: `X[${i}]` });
+    for (let j = 0; j < w; j++) if (typeof r[j] !== 'number' || !Number.isFinite(r[j])) throw new ArgumentError(`row ${i} feature ${j} is not a finite number`, { key: `X[${i}][${j}]` });
+  }
+  return w;
+}
+
+function requireFit<T>(v: T | null, name: string): T {
+  if (v === null) throw new ArgumentError(`${name} is not fitted: call fit() first`);
+  return v;
+}
+
+/** Options of {@link MinMaxScaler}. */
+export interface MinMaxScalerOptions {
+  /** Target range [lo, hi] with lo < hi (default [0, 1]). */
+  featureRange?: readonly [number, number];
+  /** Clip transformed values into the range (default false). */
+  clip?: boolean;
+}
+
+/**
+ * Scales each feature to a range, as scikit-learn's `MinMaxScaler`.
+ * @example
+ * new MinMaxScaler().fitTransform([[-1, 2], [-0.5, 6], [0, 10], [1, 18]]);
+ * // [[0, 0], [0.25, 0.25], [0.5, 0.5], [1, 1]]
+ */
+export class MinMaxScaler {
+  /** The options in effect. */
+  readonly options: Readonly<Required<MinMaxScalerOptions>>;
+  /** Per-feature minimum seen in fit (`data_min_`). */
+  dataMin: Float64Array | null = null;
+  /** Per-feature maximum seen in fit (`data_max_`). */
+  dataMax: Float64Array | null = null;
+  /** Per-feature multiplier (`scale_`). */
+  scale: Float64Array | null = null;
+  /** Per-feature offset (`min_`). */
+  min: Float64Array | null = null;
+
+  constructor(options: MinMaxScalerOptions = {}) {
+    const r = options.featureRange ?? [0, 1];
+    if (!(Array.isArray(r) && r.length === 2 && Number.isFinite(r[0]) && Number.isFinite(r[1]) && r[0] < r[1])) throw new ConfigError(`featureRange must be [lo, hi] with lo < hi, got ${JSON.stringify(r)}`, { key: 'featureRange' });
+    this.options = Object.freeze({ featureRange: [r[0], r[1]] as const, clip: options.clip ?? false });
+  }
+
+  /** Learns min and max per feature. Returns `this`. */
+  fit(X: NumericRows): this {
+    const w = checkNumeric(X);
+    if (X.length === 0) throw new ArgumentError('cannot fit on zero rows');
+    const lo = new Float64Array(w).fill(Infinity);
+    const hi = new Float64Array(w).fill(-Infinity);
+    for (const r of X) for (let j = 0; j < w; j++) {
+      const v = r[j]!;
+      if (v < lo[j]!) lo[j] = v;
+      if (v > hi[j]!) hi[j] = v;
+    }
+    const [a, b] = this.options.featureRange;
+    const scale = new Float64Array(w);
+    const min = new Float64Array(w);
+    for (let j = 0; j < w; j++) {
+      const range = hi[j]! - lo[j]!;
+      scale[j] = (b - a) / (range === 0 ? 1 : range);
+      min[j] = a - lo[j]! * scale[j]!;
+    }
+    this.dataMin = lo;
+    this.dataMax = hi;
+    this.scale = scale;
+    this.min = min;
+    return this;
+  }
+
+  /** Scales rows. */
+  transform(X: NumericRows): Float64Array[] {
+    const scale = requireFit(this.scale, 'MinMaxScaler');
+    const min = this.min!;
+    checkNumeric(X, scale.length);
+    const [a, b] = this.options.featureRange;
+    return X.map((r) => {
+      const o = new Float64Array(scale.length);
+      for (let j = 0; j < o.length; j++) {
+        let v = r[j]! * scale[j]! + min[j]!;
+        if (this.options.clip) v = Math.min(b, Math.max(a, v));
+        o[j] = v;
+      }
+      return o;
+    });
+  }
+
+  /** `fit(X)` then `transform(X)`. */
+  fitTransform(X: NumericRows): Float64Array[] {
+    return this.fit(X).transform(X);
+  }
+
+  /** Undoes the scaling. */
+  inverseTransform(X: NumericRows): Float64Array[] {
+    const scale = requireFit(this.scale, 'MinMaxScaler');
+    const min = this.min!;
+    checkNumeric(X, scale.length);
+    return X.map((r) => Float64Array.from({ length: scale.length }, (_, j) => (r[j]! - min[j]!) / scale[j]!));
+  }
+}
+
+/** Options of {@link StandardScaler}. */
+export interface StandardScalerOptions {
+  /** Subtract the mean (default true). */
+  withMean?: boolean;
+  /** Divide by the standard deviation (default true). */
+  withStd?: boolean;
+}
+
+/**
+ * Standardizes each feature to zero mean and unit variance (z-score), as scikit-learn's
+ * `StandardScaler` (population variance, ddof = 0).
+ * @example
+ * new StandardScaler().fitTransform([[0, 0], [0, 0], [1, 1], [1, 1]]); // [[-1, -1], [-1, -1], [1, 1], [1, 1]]
+ */
+export class StandardScaler {
+  /** The options in effect. */
+  readonly options: Readonly<Required<StandardScalerOptions>>;
+  /** Per-feature mean (`mean_`). */
+  mean: Float64Array | null = null;
+  /** Per-feature population variance (`var_`). */
+  variance: Float64Array | null = null;
+  /** Per-feature divisor (`scale_`): the standard deviation, 1 for constant features. */
+  scale: Float64Array | null = null;
+
+  constructor(options: StandardScalerOptions = {}) {
+    this.options = Object.freeze({ withMean: options.withMean ?? true, withStd: options.withStd ?? true });
+  }
+
+  /** Learns mean and variance (two passes, for accuracy). Returns `this`. */
+  fit(X: NumericRows): this {
+    const w = checkNumeric(X);
+    const n = X.length;
+    if (n === 0) throw new ArgumentError('cannot fit on zero rows');
+    const mean = new Float64Array(w);
+    for (const r of X) for (let j = 0; j < w; j++) mean[j] += r[j]!;
+    for (let j = 0; j < w; j++) mean[j] = mean[j]! / n;
+    const v = new Float64Array(w);
+    const corr = new Float64Array(w);
+    for (const r of X) for (let j = 0; j < w; j++) {
+      const d = r[j]! - mean[j]!;
+      v[j] += d * d;
+      corr[j] += d;
+    }
+    // Corrected two-pass formula (Chan, Golub & LeVeque), as scikit-learn's _incremental_mean_and_var.
+    for (let j = 0; j < w; j++) v[j] = (v[j]! - (corr[j]! * corr[j]!) / n) / n;
+    this.mean = mean;
+    this.variance = v;
+    this.scale = Float64Array.from(v, (x) => {
+      const s = Math.sqrt(x);
+      return s === 0 ? 1 : s;
+    });
+    return this;
+  }
+
+  /** Standardizes rows. */
+  transform(X: NumericRows): Float64Array[] {
+    const scale = requireFit(this.scale, 'StandardScaler');
+    const mean = this.mean!;
+    checkNumeric(X, scale.length);
+    const { withMean, withStd } = this.options;
+    return X.map((r) => Float64Array.from({ length: scale.length }, (_, j) => {
+      let x = r[j]!;
+      if (withMean) x -= mean[j]!;
+      if (withStd) x /= scale[j]!;
+      return x;
+    }));
+  }
+
+  /** `fit(X)` then `transform(X)`. */
+  fitTransform(X: NumericRows): Float64Array[] {
+    return this.fit(X).transform(X);
+  }
+
+  /** Undoes the standardization. */
+  inverseTransform(X: NumericRows): Float64Array[] {
+    const scale = requireFit(this.scale, 'StandardScaler');
+    const mean = this.mean!;
+    checkNumeric(X, scale.length);
+    const { withMean, withStd } = this.options;
+    return X.map((r) => Float64Array.from({ length: scale.length }, (_, j) => {
+      let x = r[j]!;
+      if (withStd) x *= scale[j]!;
+      if (withMean) x += mean[j]!;
+      return x;
+    }));
+  }
+}
