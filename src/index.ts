@@ -48,3 +48,11 @@ export type { VocabularyBuildOptions, EncodeOptions, VocabularyJSON, PadOptions 
 
 // --- eval ---
 export * from './eval/index.js';
+
+// --- textcat ---
+export { TextCategorizer, cats, TEXTCAT_DEFAULTS } from './components/textcat/textcat.js';
+export type { TextcatOptions, TextcatMode, TextcatLabel, Cats } from './components/textcat/textcat.js';
+export type { FeatureOptions } from './components/textcat/features.js';
+export { TEXTCAT_FORMAT_VERSION } from './components/textcat/format.js';
+export { evaluateTextcat } from './components/textcat/evaluate.js';
+export type { TextcatScores } from './components/textcat/evaluate.js';
