@@ -128,3 +128,14 @@ export { winkNlp, winkAnalyze } from './components/wink.js';
 export type { WinkAnalysis } from './components/wink.js';
 export { tagAccuracy, alignedAccuracy, alignedCounts, goldWordSpans, evaluateTagging } from './eval/tagging.js';
 export type { TaggedSpan, TaggingScore, TaggingEvaluation, TokenTagger } from './eval/tagging.js';
+
+// --- eval ---
+export * from './eval/index.js';
+
+// --- textcat ---
+export { TextCategorizer, cats, TEXTCAT_DEFAULTS } from './components/textcat/textcat.js';
+export type { TextcatOptions, TextcatMode, TextcatLabel, Cats } from './components/textcat/textcat.js';
+export type { FeatureOptions } from './components/textcat/features.js';
+export { TEXTCAT_FORMAT_VERSION } from './components/textcat/format.js';
+export { evaluateTextcat } from './components/textcat/evaluate.js';
+export type { TextcatScores } from './components/textcat/evaluate.js';

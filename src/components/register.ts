@@ -83,3 +83,17 @@ registerComponent<{ backend: string; tables: string }>('lemmatizer', {
 });
 
 registerComponent('ner', { options: {}, assigns: ['ents'], create: (_o, ctx) => new WinkNer(ctx.name) });
+
+import { TextCategorizer } from './textcat/textcat.js';
+
+// textcat: loads a trained model file (train one with TextCategorizer.train or `textloom train textcat`).
+registerComponent<{ model: string }>('textcat', {
+  options: { model: { type: 'string', doc: 'path of a model saved by TextCategorizer.save / textloom train textcat' } },
+  assigns: ['doc.user.cats'],
+  create: (o, ctx) => {
+    if (typeof o.model !== 'string' || o.model === '') throw new ConfigError('textcat needs a "model" path', { key: `${ctx.name}.model` });
+    const tc = TextCategorizer.load(resolvePath(ctx.baseDir, o.model));
+    tc.name = ctx.name;
+    return tc;
+  },
+});

@@ -3,6 +3,7 @@ import { demoCommand } from './demo.js';
 import { evalSearchCommand } from './eval-search.js';
 import { evalSenterCommand } from './eval-senter.js';
 import { evalTaggerCommand } from './eval-tagger.js';
+import { evalTextcat } from './eval-textcat.js';
 import { evalTokenizerCommand } from './eval-tokenizer.js';
 import { indexBuildCommand } from './index-build.js';
 import { lmGenerate } from './lm-generate.js';
@@ -13,6 +14,7 @@ import { searchCommand } from './search.js';
 import { tfidfKeywords } from './tfidf-keywords.js';
 import { tokenizeCommand } from './tokenize.js';
 import { trainTaggerCommand } from './train-tagger.js';
+import { trainTextcat } from './train-textcat.js';
 import { w2vAnalogy } from './w2v-analogy.js';
 import { w2vEval } from './w2v-eval.js';
 import { w2vSimilar } from './w2v-similar.js';
@@ -38,4 +40,6 @@ export const COMMANDS: Command[] = [
   evalSearchCommand,
   trainTaggerCommand,
   evalTaggerCommand,
+  trainTextcat,
+  evalTextcat,
 ];

@@ -1,0 +1,75 @@
+import { ArgumentError } from '../../core/errors.js';
+import { kFold } from '../../eval/validation.js';
+import { crossValidate } from '../../eval/validation.js';
+import { evaluateTextcat } from '../../components/textcat/evaluate.js';
+import { readLabelledJsonl } from '../../components/textcat/read.js';
+import { TextCategorizer, type TextcatOptions } from '../../components/textcat/textcat.js';
+import type { Command } from '../command.js';
+import { ProgressBar } from '../progress.js';
+
+/** `textloom train textcat`: trains a text classifier from JSONL and saves it (optionally k-fold CV first). */
+export const trainTextcat: Command = {
+  name: 'train textcat',
+  summary: 'train a text classifier (naive Bayes or logistic regression) from JSONL',
+  usage: '--input FILE.jsonl --out MODEL [--text-field text] [--label-field label] [--model nb|logreg] [--kfold K] [--json]',
+  help: 'Examples:\n  textloom train textcat --input train.jsonl --out spam.tlc --model nb\n  textloom train textcat --input train.jsonl --out spam.tlc --kfold 5 --json',
+  flags: {
+    input: { type: 'string', doc: 'JSONL training data (.gz ok)', value: 'FILE', required: true, alias: 'i' },
+    out: { type: 'string', doc: 'model file to write', value: 'MODEL', required: true, alias: 'o' },
+    'text-field': { type: 'string', doc: 'field holding the text', default: 'text', value: 'NAME' },
+    'label-field': { type: 'string', doc: 'field holding the label (string, or list for multilabel)', default: 'label', value: 'NAME' },
+    model: { type: 'string', doc: 'nb (multinomial naive Bayes) or logreg (L2 logistic regression)', default: 'logreg', value: 'KIND' },
+    features: { type: 'string', doc: 'tfidf or count (default: count for nb, tfidf for logreg)', value: 'KIND' },
+    ngram: { type: 'string', doc: 'word n-gram sizes MIN,MAX', default: '1,1', value: 'MIN,MAX' },
+    alpha: { type: 'number', doc: 'NB smoothing', default: 1, value: 'A' },
+    c: { type: 'number', doc: 'logreg inverse regularization C', default: 10, value: 'C' },
+    'max-iter': { type: 'number', doc: 'logreg L-BFGS iterations', default: 100, value: 'N' },
+    dev: { type: 'number', doc: 'logreg: share held out for early stopping (0 = off)', default: 0, value: 'P' },
+    kfold: { type: 'number', doc: 'cross-validate with K stratified folds before the final fit', value: 'K' },
+    seed: { type: 'number', doc: 'seed of folds and dev split', default: 1, value: 'N' },
+    json: { type: 'boolean', doc: 'print results as JSON' },
+  },
+  async run(args, io) {
+    const f = args.flags;
+    const model = String(f.model);
+    if (model !== 'nb' && model !== 'logreg') throw new ArgumentError(`--model must be nb or logreg, got ${JSON.stringify(model)}`, { key: '--model' });
+    const ng = /^(\d+)(?:,(\d+))?$/.exec(String(f.ngram));
+    if (!ng) throw new ArgumentError(`--ngram needs MIN or MIN,MAX, got ${JSON.stringify(f.ngram)}`, { key: '--ngram' });
+    const options: TextcatOptions = {
+      model, alpha: Number(f.alpha), C: Number(f.c), maxIter: Number(f['max-iter']), devSize: Number(f.dev), seed: Number(f.seed),
+      ngramRange: [Number(ng[1]), Number(ng[2] ?? ng[1])],
+    };
+    if (f.features !== undefined) {
+      if (f.features !== 'tfidf' && f.features !== 'count') throw new ArgumentError(`--features must be tfidf or count, got ${JSON.stringify(f.features)}`, { key: '--features' });
+      options.features = f.features;
+    }
+    const bar = new ProgressBar('reading', undefined, io.stderr);
+    const { texts, labels } = await readLabelledJsonl(String(f.input), String(f['text-field']), String(f['label-field']), (n) => { if ((n & 255) === 0) bar.update(n); });
+    bar.done(`${texts.length} examples`);
+    const out: Record<string, unknown> = { examples: texts.length, model };
+    if (f.kfold !== undefined) {
+      const k = Number(f.kfold);
+      if (!Number.isInteger(k) || k < 2) throw new ArgumentError(`--kfold needs an integer >= 2, got ${f.kfold}`, { key: '--kfold' });
+      const multilabel = labels.some((l) => Array.isArray(l));
+      const folds = kFold(texts.length, k, { shuffle: true, seed: Number(f.seed), ...(multilabel ? {} : { stratify: labels.map(String) }) });
+      const cvBar = new ProgressBar('cross-validating', k, io.stderr);
+      const cv = crossValidate(
+        (tr, i) => { cvBar.update(i); return TextCategorizer.train(tr.map((j) => texts[j]!), tr.map((j) => labels[j]!), options); },
+        (m, te) => { const s = evaluateTextcat(m, te.map((j) => texts[j]!), te.map((j) => labels[j]!)); return { accuracy: s.accuracy, macroF1: s.macroF1, rocAuc: s.rocAuc, logLoss: s.logLoss }; },
+        folds,
+      );
+      cvBar.done();
+      out.kfold = { k, mean: cv.mean, std: cv.std, folds: cv.folds };
+    }
+    const t0 = Date.now();
+    const tc = TextCategorizer.train(texts, labels, options);
+    tc.save(String(f.out));
+    Object.assign(out, { labels: tc.labels, mode: tc.mode, iterations: tc.iterations, trainSeconds: (Date.now() - t0) / 1000, out: String(f.out) });
+    if (f.json) io.stdout.write(JSON.stringify(out) + '\n');
+    else {
+      io.stdout.write(`trained ${model} (${tc.mode}, ${tc.labels.length} labels) on ${texts.length} examples in ${out.trainSeconds} s -> ${String(f.out)}\n`);
+      const cv = out.kfold as { k: number; mean: Record<string, number>; std: Record<string, number> } | undefined;
+      if (cv) for (const key of Object.keys(cv.mean)) io.stdout.write(`  ${cv.k}-fold ${key}: ${cv.mean[key]!.toFixed(4)} ± ${cv.std[key]!.toFixed(4)}\n`);
+    }
+  },
+};

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { main } from '../../src/cli/main.js';
+
+function io(): { stdout: PassThrough; stderr: PassThrough; out: () => string; err: () => string } {
+  const stdout = new PassThrough(), stderr = new PassThrough();
+  let o = '', e = '';
+  stdout.on('data', (d) => { o += d; });
+  stderr.on('data', (d) => { e += d; });
+  return { stdout, stderr, out: () => o, err: () => e };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'textcat-cli-'));
+const lines: string[] = [];
+const words = { pos: ['great', 'love', 'excellent', 'wonderful'], neg: ['awful', 'hate', 'terrible', 'boring'] };
+for (let i = 0; i < 80; i++) {
+  const lab = i % 2 ? 'pos' : 'neg';
+  const w = words[lab];
+  lines.push(JSON.stringify({ body: `the film was ${w[i % 4]} and ${w[(i + 1) % 4]} today`, y: lab }));
+}
+const data = join(dir, 'reviews.jsonl');
+writeFileSync(data, lines.join('\n') + '\n');
+
+describe('train textcat', () => {
+  it('trains with k-fold CV and writes a model', async () => {
+    const s = io();
+    const model = join(dir, 'm.tlc');
+    const code = await main(['train', 'textcat', '--input', data, '--text-field', 'body', '--label-field', 'y', '--out', model, '--model', 'nb', '--kfold', '4', '--json'], s);
+    expect(code).toBe(0);
+    const r = JSON.parse(s.out());
+    expect(r.labels).toEqual(['neg', 'pos']);
+    expect(r.kfold.k).toBe(4);
+    expect(r.kfold.mean.accuracy).toBe(1);
+    expect(existsSync(model)).toBe(true);
+  });
+  it('names the bad line of a malformed input', async () => {
+    const bad = join(dir, 'bad.jsonl');
+    writeFileSync(bad, lines[0] + '\n{"body": 3, "y": "pos"}\n');
+    const s = io();
+    const code = await main(['train', 'textcat', '--input', bad, '--text-field', 'body', '--label-field', 'y', '--out', join(dir, 'x.tlc')], s);
+    expect(code).toBe(2);
+    expect(s.err()).toMatch(/bad\.jsonl:2/);
+  });
+});
+
+describe('eval textcat', () => {
+  it('prints accuracy, macro F1, ROC-AUC and log loss as JSON', async () => {
+    const model = join(dir, 'lr.tlc');
+    expect(await main(['train', 'textcat', '--input', data, '--text-field', 'body', '--label-field', 'y', '--out', model], io())).toBe(0);
+    const s = io();
+    expect(await main(['eval', 'textcat', '--model', model, '--input', data, '--text-field', 'body', '--label-field', 'y', '--json'], s)).toBe(0);
+    const r = JSON.parse(s.out());
+    expect(r).toMatchObject({ n: 80, accuracy: 1, macroF1: 1, rocAuc: 1 });
+    expect(r.logLoss).toBeGreaterThan(0);
+    expect(r.logLoss).toBeLessThan(0.5);
+  });
+});
