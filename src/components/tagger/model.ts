@@ -127,15 +127,27 @@ export class TaggerModel {
     const nC = this.classes.length;
     const nT = nC + TAG_BASE;
     const { data, tagVec } = this.packed;
-    for (let t1 = 1; t1 < nT; t1++) {
-      for (let t2 = 1; t2 < nT; t2++) {
-        const out = (t1 * nT + t2) * nC;
-        for (const i of tagOnly) {
-          const tpl = this.templates[i]!;
-          const val = (a: readonly [number, number]) => (a[1] === -1 ? t1 : t2);
-          const r = this.table.get(key1(i, val(tpl[0]!)), tpl[1] ? val(tpl[1]) : 0);
+    const addRow = (r: number, out: number): void => {
+      if (r < 0) return;
+      for (let j = this.rowRange[r * 2]!; j < this.rowRange[r * 2 + 1]!; j++) tagVec[out + (data[j]! & 255)] += data[j]! >> 8;
+    };
+    for (const i of tagOnly) {
+      const tpl = this.templates[i]!;
+      if (tpl.length === 1) {
+        // One previous tag: the same row for every value of the other tag.
+        const prev1 = tpl[0]![1] === -1;
+        for (let v = 1; v < nT; v++) {
+          const r = this.table.get(key1(i, v), 0);
           if (r < 0) continue;
-          for (let j = this.rowRange[r * 2]!; j < this.rowRange[r * 2 + 1]!; j++) tagVec[out + (data[j]! & 255)] += data[j]! >> 8;
+          for (let w = 1; w < nT; w++) addRow(r, ((prev1 ? v : w) * nT + (prev1 ? w : v)) * nC);
+        }
+      } else {
+        for (let t1 = 1; t1 < nT; t1++) {
+          for (let t2 = 1; t2 < nT; t2++) {
+            const v1 = tpl[0]![1] === -1 ? t1 : t2;
+            const v2 = tpl[1]![1] === -1 ? t1 : t2;
+            addRow(this.table.get(key1(i, v1), v2), (t1 * nT + t2) * nC);
+          }
         }
       }
     }
