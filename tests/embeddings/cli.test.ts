@@ -24,7 +24,7 @@ describe('w2v commands', () => {
   const out = join(dir, 'v.bin');
 
   it('w2v train writes vectors and a JSON summary', async () => {
-    const r = await run(['w2v', 'train', '--input', input, '--out', out, '--sg', '--size', '8', '--min-count', '1', '--epochs', '2', '--sample', '0', '--json']);
+    const r = await run(['w2v', 'train', '--input', input, '--out', out, '--sg', '--size', '8', '--min-count', '1', '--epochs', '2', '--sample', '0', '--table-size', '100000', '--json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.vocab_size).toBe(13);

@@ -27,6 +27,7 @@ export const w2vTrain: Command = {
     epochs: { type: 'number', default: 5, doc: 'passes over the corpus' },
     threads: { type: 'number', default: 1, doc: 'training threads (1 = reproducible)' },
     seed: { type: 'number', default: 1, doc: 'random seed' },
+    'table-size': { type: 'number', default: 1e8, doc: 'slots of the negative-sampling noise table (word2vec.c: 1e8, 400 MB)' },
     json: { type: 'boolean', doc: 'print a JSON summary' },
   },
   async run(args, io) {
@@ -48,6 +49,7 @@ export const w2vTrain: Command = {
       epochs: f.epochs as number,
       threads: f.threads as number,
       seed: f.seed as number,
+      noiseTableSize: f['table-size'] as number,
       onProgress: (p) => {
         if (p.phase !== 'train') return;
         bar ??= new ProgressBar('w2v train', p.wordsTotal, io.stderr);
