@@ -135,7 +135,7 @@ console.log(`process peak RSS: ${mb(process.resourceUsage().maxRSS * 1024)}`);
     const doc = tok.tokenize(text);
     const cpu = process.cpuUsage(c0);
     const secs = (cpu.user + cpu.system) / 1e6;
-    console.log(`  ${name.padEnd(32)} ${secs.toFixed(2)} s  ${doc.length.toLocaleString('en-US').padStart(10)} tokens  ${((secs / Math.max(1, doc.length)) * 1e6).toFixed(3).padStart(9)} µs/token`);
+    console.log(`  ${name.padEnd(32)} ${secs.toFixed(2)} s  ${doc.length.toLocaleString('en-US').padStart(10)} tokens  ${(doc.length > 1000 ? `${((secs / doc.length) * 1e6).toFixed(3)} µs/token` : '').padStart(16)}  ${(10 / secs).toFixed(1).padStart(5)} MB/s`);
   }
 }
 

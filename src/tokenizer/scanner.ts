@@ -209,7 +209,7 @@ export function isFileExt(s: string, i: number, end: number): boolean {
 /** A file name: word characters then `.ext` with a known extension (`report_v2.doc`). */
 export function isFileName(s: string, i: number, end: number): boolean {
   let dot = -1;
-  for (let j = end - 1; j > i; j--) {
+  for (let j = end - 1; j > i && end - j <= 6; j--) {
     if (s.charCodeAt(j) === 46) {
       dot = j;
       break;
