@@ -53,43 +53,48 @@ const allTools = [
 
 const only = process.env.BENCH_ONLY; const tools = only ? allTools.filter((t) => t.name.startsWith(only)) : allTools;
 const gc = globalThis.gc ?? (() => {});
-function run(tool) {
+
+/** One timed pass over all documents (no sampling inside, so timing is undisturbed). */
+function timed(tool) {
+  // CPU time of this process (user + system), which the other load on a shared machine disturbs
+  // far less than wall time; wall time is reported alongside.
+  const c0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  let tokens = 0;
+  for (let i = 0; i < docs.length; i++) tokens += tool.count(docs[i]);
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = process.cpuUsage(c0);
+  return { tokens, secs: (cpu.user + cpu.system) / 1e6, wall };
+}
+
+/** Peak memory of one pass: heap plus off-heap (typed-array buffers) above a post-GC baseline. */
+function peakMemory(tool) {
   gc();
-  // Heap plus off-heap memory (typed-array buffers), sampled every 64 documents.
   const used = () => {
     const m = process.memoryUsage();
     return m.heapUsed + m.external;
   };
   const base = used();
   let peak = 0;
-  let tokens = 0;
-  // CPU time of this process (user + system), which the other load on a shared machine disturbs
-  // far less than wall time; wall time is reported alongside.
-  const c0 = process.cpuUsage();
-  const t0 = process.hrtime.bigint();
   for (let i = 0; i < docs.length; i++) {
-    tokens += tool.count(docs[i]);
-    if ((i & 63) === 0) peak = Math.max(peak, used() - base);
+    tool.count(docs[i]);
+    if ((i & 15) === 0) peak = Math.max(peak, used() - base);
   }
-  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-  const cpu = process.cpuUsage(c0);
-  const secs = (cpu.user + cpu.system) / 1e6;
-  peak = Math.max(peak, used() - base);
-  return { tokens, secs, wall, peak };
+  return Math.max(peak, used() - base);
 }
 
 console.log(`input: Brown corpus, ${docs.length} documents, ${brownWords.toLocaleString('en-US')} words, ${(chars / 1e6).toFixed(2)}M chars; ${ROUNDS} interleaved rounds (best CPU time kept)`);
-for (const t of tools) run(t); // warm-up round (JIT, caches)
+for (const t of tools) timed(t); // warm-up round (JIT, caches)
 const best = new Map();
 for (let r = 0; r < ROUNDS; r++) {
   for (const t of tools) {
-    const m = run(t);
+    const m = timed(t);
     if (process.env.BENCH_VERBOSE) console.log(`round ${r} ${t.name} cpu ${m.secs.toFixed(3)}s wall ${m.wall.toFixed(3)}s`);
     const b = best.get(t.name);
-    if (!b || m.secs < b.secs) best.set(t.name, { ...m, peak: Math.max(m.peak, b?.peak ?? 0) });
-    else b.peak = Math.max(b.peak, m.peak);
+    if (!b || m.secs < b.secs) best.set(t.name, m);
   }
 }
+for (const t of tools) best.get(t.name).peak = peakMemory(t);
 
 const ours = best.get(tools[0].name);
 const mb = (x) => `${(x / 1048576).toFixed(1)} MB`;
@@ -130,7 +135,7 @@ console.log(`process peak RSS: ${mb(process.resourceUsage().maxRSS * 1024)}`);
     const doc = tok.tokenize(text);
     const cpu = process.cpuUsage(c0);
     const secs = (cpu.user + cpu.system) / 1e6;
-    console.log(`  ${name.padEnd(32)} ${secs.toFixed(2)} s  ${doc.length.toLocaleString('en-US').padStart(10)} tokens  ${((secs / Math.max(1, doc.length)) * 1e6).toFixed(3).padStart(9)} µs/token`);
+    console.log(`  ${name.padEnd(32)} ${secs.toFixed(2)} s  ${doc.length.toLocaleString('en-US').padStart(10)} tokens  ${(doc.length > 1000 ? `${((secs / doc.length) * 1e6).toFixed(3)} µs/token` : '').padStart(16)}  ${(10 / secs).toFixed(1).padStart(5)} MB/s`);
   }
 }
 

@@ -3,7 +3,7 @@
  * end. Constant work per call (bounded look-around), so peeling stays linear overall.
  */
 import type { CompiledRules } from './compile.js';
-import { CC, charClass, emojiLength, isAlnumCode, isDigitCode, isLetterCode } from './scanner.js';
+import { CC, charClass, emojiLength, isAlnumCode, isDigitCode, isFileExt, isLetterCode } from './scanner.js';
 
 /** `.`, `!`, `?` and `…`: runs of these, mixed, are one token (`?!`, `...`, `!!!`). */
 function isTerm(c: number): boolean {
@@ -24,10 +24,16 @@ function sameAt(s: string, i: number, lit: string): boolean {
   return true;
 }
 
+/** Decoration characters: mixed runs of these are one token (`---->`, `==----`, `|--+--|`). */
+function isDecor(c: number): boolean {
+  return c === 45 || c === 61 || c === 42 || c === 126 || c === 43 || c === 124 || c === 60 || c === 62 || c === 123 || c === 125 || c === 94;
+}
+
 function runForward(s: string, i: number, end: number): number {
   const c = s.charCodeAt(i);
   let j = i + 1;
   if (isTerm(c)) while (j < end && isTerm(s.charCodeAt(j))) j++;
+  else if (isDecor(c)) while (j < end && isDecor(s.charCodeAt(j))) j++;
   else while (j < end && s.charCodeAt(j) === c) j++;
   return j - i;
 }
@@ -35,7 +41,14 @@ function runForward(s: string, i: number, end: number): number {
 function runBackward(s: string, start: number, end: number): number {
   const c = s.charCodeAt(end - 1);
   let j = end - 2;
-  if (isTerm(c)) while (j >= start && isTerm(s.charCodeAt(j))) j--;
+  if (isTerm(c)) {
+    // "...?" is "..." + "?" in EWT, while ".?" and "?!" stay one token: a run of two or more
+    // periods is cut off from the ?/! that follow it.
+    while (j >= start && isTerm(s.charCodeAt(j))) {
+      if (s.charCodeAt(j) === 46 && j > start && s.charCodeAt(j - 1) === 46 && s.charCodeAt(j + 1) !== 46) break;
+      j--;
+    }
+  } else if (isDecor(c)) while (j >= start && isDecor(s.charCodeAt(j))) j--;
   else while (j >= start && s.charCodeAt(j) === c) j--;
   return end - 1 - j;
 }
@@ -70,11 +83,17 @@ export function prefixLen(s: string, p: number, q: number, R: CompiledRules): nu
       return runForward(s, p, q);
     case 0x2018: // ‘’ as one opening quote
       return next === 0x2019 ? 2 : runForward(s, p, q);
-    case 46: // .doc, .5
-      {
-        const n = runForward(s, p, q);
-        return n === 1 && next >= 0 && isAlnumCode(next) ? 0 : n;
+    case 46: {
+      // ".5" and file extensions (".doc") stay whole; ".thank" is "." + "thank".
+      const n = runForward(s, p, q);
+      if (n === 1 && next >= 0) {
+        if (isDigitCode(next)) return 0;
+        let e = p + 1;
+        while (e < q && e - p <= 5 && isAlnumCode(s.charCodeAt(e))) e++;
+        if (isFileExt(s, p + 1, e)) return 0;
       }
+      return n;
+    }
   }
   return runForward(s, p, q);
 }
@@ -136,9 +155,9 @@ export function suffixLen(s: string, p: number, q: number, R: CompiledRules): nu
     const r0 = q - run;
     // "Inc.." / "T.V.?": the first period belongs to an abbreviation.
     if (run >= 2 && s.charCodeAt(r0) === 46 && R.specials.has(s.slice(p, r0 + 1))) return run - 1;
-    // ",?" and ":?" are one token in EWT.
+    // ",?" and ":?" are one token in EWT (but ",..." is two).
     const b = s.charCodeAt(r0 - 1);
-    if ((b === 44 || b === 58) && r0 - 1 > p && (charClass(s.charCodeAt(r0 - 2)) & CC.PUNCT) === 0) return run + 1;
+    if ((b === 44 || b === 58) && s.charCodeAt(r0) !== 46 && r0 - 1 > p && (charClass(s.charCodeAt(r0 - 2)) & CC.PUNCT) === 0) return run + 1;
   }
   return run;
 }

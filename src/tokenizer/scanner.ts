@@ -201,10 +201,15 @@ const FILE_EXTS = new Set(
   'doc docx xls xlsx ppt pptx pdf txt htm html xml csv zip gz tar jpg jpeg gif png bmp mp3 mp4 wav avi mov exe dll url rtf dat log msg ics vcf js css json'.split(' '),
 );
 
+/** Whether `s[i, end)` is a known file extension (`doc`, `xls`, `pdf`...). */
+export function isFileExt(s: string, i: number, end: number): boolean {
+  return end - i >= 2 && end - i <= 4 && FILE_EXTS.has(s.slice(i, end).toLowerCase());
+}
+
 /** A file name: word characters then `.ext` with a known extension (`report_v2.doc`). */
 export function isFileName(s: string, i: number, end: number): boolean {
   let dot = -1;
-  for (let j = end - 1; j > i; j--) {
+  for (let j = end - 1; j > i && end - j <= 6; j--) {
     if (s.charCodeAt(j) === 46) {
       dot = j;
       break;

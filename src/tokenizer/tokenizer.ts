@@ -111,6 +111,8 @@ export class Tokenizer implements TokenizerLike {
     this.tn = 0;
     if (this.tOrth.length < (n >> 1) + 8) this.ensure((n >> 1) + 8);
     const strings = this.vocab.strings;
+    const cache = this.cache;
+    const maxCached = this.maxCached;
     let i = 0;
     while (i < n) {
       let c = text.charCodeAt(i);
@@ -133,7 +135,15 @@ export class Tokenizer implements TokenizerLike {
         h2 = x ^ (x >>> 15);
         i++;
       }
-      this.chunk(text, start, i, h1, h2);
+      // Fast path: a cached one-token chunk not ending in '.' (only those depend on position).
+      const v = cache !== null && i - start <= maxCached && text.charCodeAt(i - 1) !== 46 ? cache.find(h1, h2, i - start) : 0;
+      if (v > 0) {
+        const t = this.tn;
+        if (t >= this.tOrth.length) this.ensure(t + 1);
+        this.tOrth[t] = v;
+        this.tIdx[t] = start;
+        this.tn = t + 1;
+      } else this.chunk(text, start, i, h1, h2);
       if (i < n && text.charCodeAt(i) === 32) {
         this.tSpace[this.tn - 1] = 1;
         i++;
