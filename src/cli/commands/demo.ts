@@ -26,7 +26,7 @@ function paragraphs(text: string): string[] {
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'Run the en_core pipeline over the bundled corpora and show what it found',
+  summary: 'run the en_core pipeline over the bundled corpora and show what it found',
   usage: '[--pipeline NAME|FILE]',
   flags: {
     pipeline: { type: 'string', doc: 'bundled pipeline name or config file', default: 'en_core', value: 'NAME|FILE' },

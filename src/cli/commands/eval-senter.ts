@@ -6,7 +6,7 @@ import type { Command } from '../command.js';
 
 export const evalSenterCommand: Command = {
   name: 'eval senter',
-  summary: 'Sentence-boundary precision/recall/F1 against a CoNLL-U file',
+  summary: 'sentence-boundary precision/recall/F1 against a CoNLL-U file',
   usage: '--conllu FILE [--pipeline NAME|FILE] [--paragraphs] [--json]',
   help:
     'Sentences of each document (# newdoc) are joined by one space, or with --paragraphs paragraphs\n' +

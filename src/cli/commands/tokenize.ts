@@ -50,7 +50,7 @@ export function docConllu(doc: Doc, docIndex: number): string {
 
 export const tokenizeCommand: Command = {
   name: 'tokenize',
-  summary: 'Run a pipeline over text, one Doc per line (or paragraph), as JSON lines, CoNLL-U or text',
+  summary: 'run a pipeline over text, one Doc per line (or paragraph), as JSON lines, CoNLL-U or text',
   usage: '[--pipeline NAME|FILE] [--input FILE|-] [--format jsonl|conllu|text] [--paragraphs]',
   help: 'Example:\n  echo "Dr. Smith can\'t come. She\'s ill." | textloom tokenize --format text',
   flags: {
