@@ -1,20 +1,9 @@
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { cli as run } from './run.js';
 
 const fixture = fileURLToPath(new URL('../fixtures/tokenizer-small.conllu', import.meta.url));
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await main(argv, { stdout, stderr });
-  return { code, out, err };
-}
 
 describe('textloom eval tokenizer', () => {
   it('prints precision, recall, f1 and sentences as JSON', async () => {

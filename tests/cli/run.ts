@@ -17,3 +17,9 @@ export async function runCli(...argv: string[]): Promise<{ code: number; stdout:
   const code = await main(argv, { stdout, stderr });
   return { code, stdout: stdout.data, stderr: stderr.data };
 }
+
+/** Runs the CLI in-process with an argv array; `out`/`err` are the captured streams. */
+export async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const r = await runCli(...argv);
+  return { code: r.code, out: r.stdout, err: r.stderr };
+}
