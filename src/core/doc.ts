@@ -5,6 +5,7 @@ import { IOB, IOB_NAMES } from './iob.js';
 import { Span } from './span.js';
 import { Token } from './token.js';
 import { Vocab } from './vocab.js';
+import { cosine, meanVector, type VectorHook } from './vectors.js';
 
 export { IOB };
 
@@ -137,6 +138,8 @@ export class Doc implements Iterable<Token> {
   get dep(): Uint32Array {
     return (this._dep ??= new Uint32Array(this.orth.length));
   }
+  /** Set by a component that assigns word vectors (see {@link VectorHook}); null when none did. */
+  vectorHook: VectorHook | null = null;
   /** Document-level data set by components (e.g. `doc.user.get('cats')`). */
   readonly user = new Map<string, unknown>();
   private readonly exts = new Map<string, ExtensionColumn>();
@@ -391,6 +394,16 @@ export class Doc implements Iterable<Token> {
   /** The IOB letter of token i's entity tag ('' if unset). */
   iobName(i: number): string {
     return IOB_NAMES[this.entIob[i]!] ?? '';
+  }
+
+  /** Mean of the token vectors (spaCy's `doc.vector`); needs the `vectors` component. */
+  get vector(): Float32Array {
+    return meanVector(this, 0, this.length);
+  }
+
+  /** Cosine similarity of this doc's vector with another doc's, span's or token's. */
+  similarity(other: { readonly vector: Float32Array }): number {
+    return cosine(this.vector, other.vector);
   }
 
   /** A JSON-ready copy of the doc (see {@link docToJSON}). */

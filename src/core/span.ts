@@ -1,6 +1,7 @@
 import { ArgumentError } from './errors.js';
 import type { Doc } from './doc.js';
 import { Token } from './token.js';
+import { cosine, meanVector } from './vectors.js';
 
 /**
  * A slice of a {@link Doc}: tokens [start, end) with an optional label. A view; holds no copies.
@@ -51,6 +52,14 @@ export class Span implements Iterable<Token> {
   /** Entities that lie inside this span. */
   get ents(): Span[] {
     return this.doc.ents.filter((e) => e.start >= this.start && e.end <= this.end);
+  }
+  /** Mean of the token vectors (spaCy's `span.vector`); needs the `vectors` component. */
+  get vector(): Float32Array {
+    return meanVector(this.doc, this.start, this.end);
+  }
+  /** Cosine similarity with another span's, doc's or token's vector. */
+  similarity(other: { readonly vector: Float32Array }): number {
+    return cosine(this.vector, other.vector);
   }
   /** A span with the same tokens and a new label. */
   withLabel(label: string): Span {

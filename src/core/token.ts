@@ -1,6 +1,7 @@
 import type { Doc } from './doc.js';
 import { LexFlag } from './lexeme.js';
 import { Span } from './span.js';
+import { cosine, meanVector } from './vectors.js';
 
 /**
  * A light view of one token of a {@link Doc}: reads the doc's columns and the vocab's lexeme
@@ -172,6 +173,19 @@ export class Token {
   /** The token `k` positions away (default 1); throws if outside the doc. */
   nbor(k = 1): Token {
     return this.doc.token(this.i + k < 0 ? -Infinity : this.i + k);
+  }
+  /** The token's word vector, zeros when unknown (spaCy's `token.vector`); needs the `vectors` component. */
+  get vector(): Float32Array {
+    return meanVector(this.doc, this.i, this.i + 1);
+  }
+  /** Whether the token has a word vector. */
+  get hasVector(): boolean {
+    const hook = this.doc.vectorHook;
+    return !!hook && hook.has(this.doc, this.i);
+  }
+  /** Cosine similarity with another token's, span's or doc's vector. */
+  similarity(other: { readonly vector: Float32Array }): number {
+    return cosine(this.vector, other.vector);
   }
   /** A per-token extension value set by a component (see `Doc.extension`). */
   ext<T = unknown>(name: string): T | undefined {

@@ -9,6 +9,7 @@ import { ArgumentError } from '../core/errors.js';
 import { Span } from '../core/span.js';
 import { Token } from '../core/token.js';
 import type { Component } from '../pipeline/component.js';
+import type { VectorHook } from '../core/vectors.js';
 import type { KeyedVectors } from './keyed-vectors.js';
 
 /** The extension column holding each token's vector row. */
@@ -34,6 +35,12 @@ export function createVectorsComponent(kv: KeyedVectors, opts: VectorsComponentO
   const lower = opts.lowercaseFallback ?? false;
   // Row per orth id, cached per vocab (ids are only meaningful within one); -2 = not looked up yet.
   const caches = new WeakMap<object, Int32Array>();
+  // Makes `token.vector`, `span.vector`, `doc.vector` and `.similarity()` read this table.
+  const hook: VectorHook = {
+    dim: kv.dim,
+    mean: (doc, start, end, out) => addRange(doc, start, end, out),
+    has: (doc, i) => (doc.getExtension<number>(VECTOR_ROW_EXT)?.get(i) ?? -1) >= 0,
+  };
   return {
     name: opts.name ?? 'vectors',
     process(doc: Doc): void {
@@ -57,6 +64,7 @@ export function createVectorsComponent(kv: KeyedVectors, opts: VectorsComponentO
         col.set(i, row);
       }
       doc.user.set(VECTORS_USER_KEY, kv);
+      doc.vectorHook = hook;
     },
   };
 }

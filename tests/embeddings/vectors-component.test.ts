@@ -50,3 +50,26 @@ describe('vectors factory', () => {
     expect(Array.from(docVector(doc))).toEqual([0.5, 0.5]);
   });
 });
+
+describe('spaCy-style getters on Token, Span and Doc', () => {
+  it('read through the hook the vectors component sets', () => {
+    const comp = createVectorsComponent(kv);
+    const a = Doc.fromWords(['cats', 'purr', 'loudly']);
+    const b = Doc.fromWords(['dogs', 'bark']);
+    comp.process(a);
+    comp.process(b);
+    expect(Array.from(a.token(0).vector)).toEqual([1, 0]);
+    expect(a.token(0).hasVector).toBe(true);
+    expect(a.token(2).hasVector).toBe(false);
+    expect(Array.from(a.vector)).toEqual(Array.from(docVector(a)));
+    expect(Array.from(a.span(0, 2).vector)).toEqual([1, 0.5]);
+    expect(a.similarity(b)).toBeCloseTo(similarity(a, b), 12);
+    expect(a.token(0).similarity(b.token(0))).toBeCloseTo(kv.similarity('cats', 'dogs'), 6);
+    expect(a.span(0, 2).similarity(b)).toBeCloseTo(similarity(a.span(0, 2), b), 12);
+  });
+  it('throw a clear error on a doc without vectors', () => {
+    const d = Doc.fromWords(['x']);
+    expect(() => d.vector).toThrow(/vectors/);
+    expect(d.token(0).hasVector).toBe(false);
+  });
+});
