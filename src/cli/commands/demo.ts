@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import type { Doc } from '../../core/doc.js';
 import { LexFlag } from '../../core/lexeme.js';
 import { load, PACKAGE_ROOT } from '../../pipeline/load.js';
+import { SearchIndex } from '../../search/search-index.js';
+import { extractKeywords } from '../../vectorize/keywords.js';
 import type { Command } from '../command.js';
 
 function annotated(doc: Doc, start: number, end: number): string {
@@ -84,6 +86,20 @@ export const demoCommand: Command = {
     out(`most frequent content words: ${top.map(([w, c]) => `${w} (${c})`).join(', ')}`);
     if (labels.size) out(`entities by label: ${[...labels].sort((a, b) => b[1] - a[1]).map(([l, c]) => `${l} ${c}`).join(', ')}`);
     out(`longest sentence (${longest.n} tokens): "${longest.text.slice(0, 160)}${longest.text.length > 160 ? '...' : ''}"`);
+
+    out('\n== keywords of each chapter (TF-IDF, scikit-learn defaults + English stop words) ==');
+    const raw = readFileSync(resolve(PACKAGE_ROOT, 'corpora', 'persuasion-ch1-3.txt'), 'utf8');
+    const chapters = raw.split(/^Chapter \d+\s*$/m).slice(1);
+    extractKeywords(chapters, { top: 8, stopWords: 'english' }).forEach((kw, i) => out(`chapter ${i + 1}: ${kw.map((k) => k.term).join(', ')}`));
+
+    out('\n== BM25 search over the paragraphs ==');
+    const index = await SearchIndex.create({ fields: ['text'], storeFields: ['text'] });
+    index.addAll(paras.map((text, id) => ({ id, text })));
+    for (const q of ['Sir Walter debts', '"Lady Russell" advice', 'navy OR admiral']) {
+      const hits = index.search(q, { topK: 2, highlight: { fragmentSize: 110, pre: '[', post: ']' } });
+      out(`query ${q}`);
+      for (const h of hits) out(`  #${h.id} ${h.score.toFixed(2)}  ${h.highlights?.text ?? String(h.fields?.text ?? '').slice(0, 110)}`);
+    }
     return 0;
   },
 };
