@@ -79,3 +79,15 @@ describe('textloom eval senter', () => {
     expect(out.recall).toBeCloseTo(2 / 3, 10);
   });
 });
+
+describe('textloom demo', () => {
+  it('runs en_core over the bundled corpora and prints every section', async () => {
+    const r = await runCli('demo');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('tokenizer -> senter -> tagger -> lemmatizer');
+    expect(r.stdout).toContain("ca/AUX n't/PART");
+    expect(r.stdout).toMatch(/85 paragraphs, \d+ sentences, \d+ tokens/);
+    expect(r.stdout).toContain('chapter 3: admiral');
+    expect(r.stdout).toMatch(/query navy OR admiral\n {2}#\d+/);
+  });
+});
