@@ -86,7 +86,7 @@ export { PhraseMatcher, PHRASE_MATCHER_DEFAULTS } from './components/matcher/phr
 export type { PhraseMatcherOptions, PhraseOnMatch } from './components/matcher/phrase.js';
 export { EntityRuler, ENTITY_RULER_DEFAULTS, readEntityPatterns } from './components/matcher/entity-ruler.js';
 export type { EntityPattern, EntityRulerOptions } from './components/matcher/entity-ruler.js';
-export { levenshtein, levenshteinCompare } from './components/matcher/predicates.js';
+export { levenshteinCompare } from './components/matcher/predicates.js';
 // --- search ---
 export { SearchIndex, SEARCH_DEFAULTS } from './search/search-index.js';
 export type { SearchIndexOptions, SearchOptions, SearchResult, AddAllOptions, Suggestion } from './search/search-index.js';
@@ -108,7 +108,7 @@ export { TermDict } from './search/termdict.js';
 export { Stemmer, stemFunction, STEMMER_DEFAULTS } from './components/stemmer.js';
 export type { StemmerOptions, StemAlgorithm } from './components/stemmer.js';
 export { porter2 } from './components/porter2.js';
-export { averagePrecision, precisionAt, recallAt, ndcgAt, evaluateRuns, trecOrder } from './eval/ranking.js';
+export { averagePrecisionAtK, precisionAtK, recallAtK, ndcgAtK, reciprocalRank, evaluateRuns, trecOrder } from './eval/ranking.js';
 export type { Judgements, RankedDoc, RankingSummary } from './eval/ranking.js';
 // --- tagger ---
 export { Tagger, DEFAULT_TAGGER_MODEL } from './components/tagger/tagger.js';

@@ -34,8 +34,12 @@ function numRelevant(qrels: Judgements, relevantFrom: number): number {
   return n;
 }
 
-/** Average precision of a ranked id list. @example averagePrecision(['a','b'], new Map([['b', 1]])) // 0.5 */
-export function averagePrecision(ranked: readonly string[], qrels: Judgements, relevantFrom = 1, maxRank = 1000): number {
+/**
+ * Average precision of a ranked id list cut at rank k (trec_eval's `map` with k = 1000).
+ * @example averagePrecisionAtK(['a','b'], new Map([['b', 1]])) // 0.5
+ */
+export function averagePrecisionAtK(ranked: readonly string[], qrels: Judgements, k = 1000, relevantFrom = 1): number {
+  const maxRank = k;
   const R = numRelevant(qrels, relevantFrom);
   if (R === 0) return 0;
   let hits = 0;
@@ -50,15 +54,15 @@ export function averagePrecision(ranked: readonly string[], qrels: Judgements, r
   return sum / R;
 }
 
-/** Precision at k. @example precisionAt(['a','b'], new Map([['a', 1]]), 10) // 0.1 */
-export function precisionAt(ranked: readonly string[], qrels: Judgements, k: number, relevantFrom = 1): number {
+/** Precision at k. @example precisionAtK(['a','b'], new Map([['a', 1]]), 10) // 0.1 */
+export function precisionAtK(ranked: readonly string[], qrels: Judgements, k: number, relevantFrom = 1): number {
   let hits = 0;
   for (let i = 0; i < Math.min(k, ranked.length); i++) if ((qrels.get(ranked[i]!) ?? 0) >= relevantFrom) hits++;
   return hits / k;
 }
 
-/** Recall at k. @example recallAt(['a'], new Map([['a', 1], ['b', 1]]), 100) // 0.5 */
-export function recallAt(ranked: readonly string[], qrels: Judgements, k: number, relevantFrom = 1): number {
+/** Recall at k. @example recallAtK(['a'], new Map([['a', 1], ['b', 1]]), 100) // 0.5 */
+export function recallAtK(ranked: readonly string[], qrels: Judgements, k: number, relevantFrom = 1): number {
   const R = numRelevant(qrels, relevantFrom);
   if (R === 0) return 0;
   let hits = 0;
@@ -66,8 +70,8 @@ export function recallAt(ranked: readonly string[], qrels: Judgements, k: number
   return hits / R;
 }
 
-/** nDCG at k with linear gains (trec_eval's ndcg_cut). @example ndcgAt(['b','a'], new Map([['a', 2]]), 10) // 1/log2(3) */
-export function ndcgAt(ranked: readonly string[], qrels: Judgements, k: number): number {
+/** nDCG at k with linear gains (trec_eval's ndcg_cut). @example ndcgAtK(['b','a'], new Map([['a', 2]]), 10) // 1/log2(3) */
+export function ndcgAtK(ranked: readonly string[], qrels: Judgements, k: number): number {
   let dcg = 0;
   for (let i = 0; i < Math.min(k, ranked.length); i++) {
     const g = qrels.get(ranked[i]!) ?? 0;
@@ -79,12 +83,24 @@ export function ndcgAt(ranked: readonly string[], qrels: Judgements, k: number):
   return ideal > 0 ? dcg / ideal : 0;
 }
 
+/**
+ * Reciprocal rank of the first relevant doc (trec_eval's `recip_rank`; its mean over queries is MRR),
+ * 0 when none is retrieved.
+ * @example reciprocalRank(['x', 'a'], new Map([['a', 1]])) // 0.5
+ */
+export function reciprocalRank(ranked: readonly string[], qrels: Judgements, relevantFrom = 1): number {
+  for (let i = 0; i < ranked.length; i++) if ((qrels.get(ranked[i]!) ?? 0) >= relevantFrom) return 1 / (i + 1);
+  return 0;
+}
+
 /** Mean metrics over queries. */
 export interface RankingSummary {
   map: number;
   'ndcg@10': number;
   'p@10': number;
   'recall@100': number;
+  /** Mean reciprocal rank. */
+  mrr: number;
   /** Queries averaged (those with at least one relevant doc). */
   queries: number;
 }
@@ -96,16 +112,17 @@ export interface RankingSummary {
  * @example evaluateRuns(new Map([['1', [{ id: 'd1', score: 2 }]]]), new Map([['1', new Map([['d1', 1]])]]))
  */
 export function evaluateRuns(runs: ReadonlyMap<string, readonly RankedDoc[]>, qrels: ReadonlyMap<string, Judgements>, relevantFrom = 1): RankingSummary {
-  let map = 0, ndcg = 0, p10 = 0, r100 = 0, n = 0;
+  let map = 0, ndcg = 0, p10 = 0, r100 = 0, rr = 0, n = 0;
   for (const [q, judged] of qrels) {
     if (numRelevant(judged, relevantFrom) === 0) continue;
     const ranked = trecOrder(runs.get(q) ?? []);
-    map += averagePrecision(ranked, judged, relevantFrom);
-    ndcg += ndcgAt(ranked, judged, 10);
-    p10 += precisionAt(ranked, judged, 10, relevantFrom);
-    r100 += recallAt(ranked, judged, 100, relevantFrom);
+    map += averagePrecisionAtK(ranked, judged, 1000, relevantFrom);
+    ndcg += ndcgAtK(ranked, judged, 10);
+    p10 += precisionAtK(ranked, judged, 10, relevantFrom);
+    r100 += recallAtK(ranked, judged, 100, relevantFrom);
+    rr += reciprocalRank(ranked, judged, relevantFrom);
     n++;
   }
   const d = n || 1;
-  return { map: map / d, 'ndcg@10': ndcg / d, 'p@10': p10 / d, 'recall@100': r100 / d, queries: n };
+  return { map: map / d, 'ndcg@10': ndcg / d, 'p@10': p10 / d, 'recall@100': r100 / d, mrr: rr / d, queries: n };
 }

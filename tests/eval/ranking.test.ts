@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { averagePrecision, evaluateRuns, ndcgAt, precisionAt, recallAt, trecOrder } from '../../src/eval/ranking.js';
+import { averagePrecisionAtK, evaluateRuns, ndcgAtK, precisionAtK, recallAtK, reciprocalRank, trecOrder } from '../../src/eval/ranking.js';
+import { averagePrecision as classificationAP } from '../../src/index.js';
 
 const q = new Map([
   ['a', 3],
@@ -8,22 +9,22 @@ const q = new Map([
   ['x', 0],
 ]);
 
-describe('averagePrecision', () => {
+describe('averagePrecisionAtK', () => {
   it('averages precision at each relevant doc over all relevant docs', () => {
     // relevant: a (rank 1), c (rank 3); e never retrieved -> (1/1 + 2/3) / 3
-    expect(averagePrecision(['a', 'b', 'c', 'x'], q)).toBeCloseTo((1 + 2 / 3) / 3, 12);
-    expect(averagePrecision([], q)).toBe(0);
-    expect(averagePrecision(['a'], new Map())).toBe(0);
+    expect(averagePrecisionAtK(['a', 'b', 'c', 'x'], q)).toBeCloseTo((1 + 2 / 3) / 3, 12);
+    expect(averagePrecisionAtK([], q)).toBe(0);
+    expect(averagePrecisionAtK(['a'], new Map())).toBe(0);
   });
   it('cuts the run at maxRank', () => {
-    expect(averagePrecision(['b', 'a'], q, 1, 1)).toBe(0);
+    expect(averagePrecisionAtK(['b', 'a'], q, 1, 1)).toBe(0);
   });
 });
 
 describe('precisionAt / recallAt', () => {
   it('divide by k and by the number of relevant docs', () => {
-    expect(precisionAt(['a', 'b', 'c'], q, 10)).toBeCloseTo(0.2, 12);
-    expect(recallAt(['a', 'b', 'c'], q, 2)).toBeCloseTo(1 / 3, 12);
+    expect(precisionAtK(['a', 'b', 'c'], q, 10)).toBeCloseTo(0.2, 12);
+    expect(recallAtK(['a', 'b', 'c'], q, 2)).toBeCloseTo(1 / 3, 12);
   });
 });
 
@@ -31,9 +32,9 @@ describe('ndcgAt', () => {
   it('uses linear gains and log2(rank + 1) discounts', () => {
     const dcg = 1 / 1 + 0 + 3 / Math.log2(4);
     const ideal = 3 + 2 / Math.log2(3) + 1 / 2;
-    expect(ndcgAt(['c', 'b', 'a'], q, 10)).toBeCloseTo(dcg / ideal, 12);
-    expect(ndcgAt(['a', 'e', 'c'], q, 10)).toBeCloseTo(1, 12);
-    expect(ndcgAt(['c', 'b', 'a'], q, 1)).toBeCloseTo(1 / 3, 12);
+    expect(ndcgAtK(['c', 'b', 'a'], q, 10)).toBeCloseTo(dcg / ideal, 12);
+    expect(ndcgAtK(['a', 'e', 'c'], q, 10)).toBeCloseTo(1, 12);
+    expect(ndcgAtK(['c', 'b', 'a'], q, 1)).toBeCloseTo(1 / 3, 12);
   });
 });
 
@@ -57,5 +58,19 @@ describe('evaluateRuns', () => {
     expect(r['p@10']).toBeCloseTo(0.05, 12);
     expect(r['recall@100']).toBeCloseTo(0.5, 12);
     expect(r['ndcg@10']).toBeCloseTo(0.5, 12);
+  });
+});
+
+describe('reciprocalRank', () => {
+  it('is 1 / rank of the first relevant doc', () => {
+    const q = new Map([['a', 1], ['b', 2]]);
+    expect(reciprocalRank(['x', 'y', 'b', 'a'], q)).toBeCloseTo(1 / 3, 12);
+    expect(reciprocalRank(['x'], q)).toBe(0);
+  });
+});
+
+describe('public names', () => {
+  it('keep scikit-learn average precision distinct from ranking AP', () => {
+    expect(classificationAP([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])).toBeCloseTo(0.8333333, 6);
   });
 });

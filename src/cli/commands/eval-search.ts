@@ -80,7 +80,7 @@ export const evalSearchCommand: Command = {
     const latency = { mean_ms: total / Math.max(1, n), p50_ms: times[Math.floor(times.length / 2)] ?? 0, p99_ms: times[Math.min(times.length - 1, Math.floor(times.length * 0.99))] ?? 0 };
     if (f.json) io.stdout.write(JSON.stringify({ ...summary, latency }) + '\n');
     else {
-      io.stdout.write(`queries     ${summary.queries}\nmap         ${summary.map.toFixed(4)}\nndcg@10     ${summary['ndcg@10'].toFixed(4)}\np@10        ${summary['p@10'].toFixed(4)}\nrecall@100  ${summary['recall@100'].toFixed(4)}\n`);
+      io.stdout.write(`queries     ${summary.queries}\nmap         ${summary.map.toFixed(4)}\nndcg@10     ${summary['ndcg@10'].toFixed(4)}\np@10        ${summary['p@10'].toFixed(4)}\nrecall@100  ${summary['recall@100'].toFixed(4)}\nmrr         ${summary.mrr.toFixed(4)}\n`);
       io.stdout.write(`latency     mean ${latency.mean_ms.toFixed(3)} ms, p50 ${latency.p50_ms.toFixed(3)} ms, p99 ${latency.p99_ms.toFixed(3)} ms (depth ${f.depth})\n`);
     }
   },

@@ -345,7 +345,7 @@ describe('Matcher.match: ordering, spans and callbacks', () => {
 
 describe('levenshtein / levenshteinCompare', () => {
   it('computes edit distance over code points, bounded by max', async () => {
-    const { levenshtein, levenshteinCompare } = await import('../../../src/index.js');
+    const { levenshtein, levenshteinCompare } = await import('../../../src/components/matcher/predicates.js');
     expect(levenshtein('kitten', 'sitting')).toBe(3);
     expect(levenshtein('', 'abc')).toBe(3);
     expect(levenshtein('😀a', 'a')).toBe(1);
