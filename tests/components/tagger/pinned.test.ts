@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { load, Tagger } from '../../../src/index.js';
+import { ewtTest } from './data.js';
+
+// Pins the shipped model's exact output, so kernel and cache rewrites provably change nothing.
+// The digests were taken from the decoder before its per-type tag-word tables (commit a2f4866).
+const GOLD_TOKENS_SHA = '36f6970bc383f8598cbb6d01ed2c911dffab0c2223194f869deb75b4051a4f20';
+const PIPELINE_SHA = '4a0d89570a4f7c4cdbd8c3dfae1dfb2dd3defab7e9d5abdfcb98df3d420adc70';
+
+describe('TaggerModel predictions (pinned)', () => {
+  it('tags every EWT test sentence (gold tokens) exactly as before', () => {
+    const tagger = Tagger.load();
+    const h = createHash('sha256');
+    let n = 0;
+    for (const s of ewtTest()) {
+      const tags = tagger.tagWords(s.words.map((w) => w.form));
+      n += tags.length;
+      h.update(tags.map((t) => `${t.xpos}|${t.upos}`).join(' ') + '\n');
+    }
+    expect(n).toBe(25094);
+    expect(h.digest('hex')).toBe(GOLD_TOKENS_SHA);
+  });
+
+  it('tags raw EWT test text through en_core (sentences, shared vocab) exactly as before', async () => {
+    const nlp = await load('en_core');
+    const h = createHash('sha256');
+    const sents = ewtTest().slice(0, 1000);
+    for (let i = 0; i < sents.length; i += 8) {
+      const doc = nlp(sents.slice(i, i + 8).map((s) => s.meta.text ?? "").join(' '));
+      h.update(doc.tokens().map((t) => `${t.text}/${t.tag}/${t.pos}`).join(' ') + '\n');
+    }
+    expect(h.digest('hex')).toBe(PIPELINE_SHA);
+  });
+});
