@@ -130,10 +130,15 @@ export const N_OFFSETS = 5;
  * single-atom word template at offset o when type t sits at that offset (the bias folded into
  * o = 0), so the word part of a score is five contiguous vector reads; `typeAttrs[t * N_ATTRS + a]`
  * are the type's model string ids for the pair templates. `dict[p]` is a class fixed by the tag
- * dictionary or -1. Writes class + TAG_BASE to `tags[p]`.
+ * dictionary or -1. Templates pairing a previous tag with a word attribute (`twSpec` quads
+ * [template, attr, wordOffset, tagOffset]) need no hashing: the type at the word offset points,
+ * via `twOff[type * nTW + k]` (0 = no rows), at its tag list in `tl`: `[m, tags * m, (start,
+ * end) * m]` scanned in ascending tag order, or `[-1, (start, end) * nT]` indexed by tag, where
+ * (start, end) is the row's range in `data`. Writes class + TAG_BASE to `tags[p]`.
  */
-export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: Int32Array, typeCand: Int32Array, typeRow: Int32Array, dict: Int32Array, tags: Int32Array, n: number, scores: Int32Array): void {
+export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: Int32Array, typeCand: Int32Array, tl: Int32Array, twOff: Int32Array, twSpec: Int32Array, typeRow: Int32Array, dict: Int32Array, tags: Int32Array, n: number, scores: Int32Array): void {
   const { nC, data, slots, mask, filter, general, tagVec } = m;
+  const nTW = twSpec.length >> 2;
   const nT = nC + TAG_BASE;
   const nGen = general.length / 5;
   const span = N_OFFSETS * nC;
@@ -161,6 +166,32 @@ export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: In
       for (let k = 1; k <= nCand; k++) {
         const c = typeCand[cb + k]!;
         scores[c] = typeVec[b0 + c]! + typeVec[b1 + c]! + typeVec[b2 + c]! + typeVec[b3 + c]! + typeVec[b4 + c]! + tagVec[bt + c]!;
+      }
+    }
+    for (let k = 0; k < nTW; k++) {
+      const off = twOff[typeRow[p + twSpec[k * 4 + 2]!]! * nTW + k]!;
+      if (off === 0) continue;
+      const td = tags[p + twSpec[k * 4 + 3]!]!;
+      const len = tl[off]!;
+      let s = 0;
+      let e = 0;
+      if (len < 0) {
+        s = tl[off + 1 + td * 2]!;
+        e = tl[off + 2 + td * 2]!;
+      } else {
+        for (let i = 0; i < len; i++) {
+          const tg = tl[off + 1 + i]!;
+          if (tg < td) continue;
+          if (tg === td) {
+            s = tl[off + 1 + len + i * 2]!;
+            e = tl[off + 2 + len + i * 2]!;
+          }
+          break;
+        }
+      }
+      for (let j = s; j < e; j++) {
+        const d = data[j]!;
+        scores[d & 255] += d >> 8;
       }
     }
     for (let g = 0; g < nGen; g++) {

@@ -11,6 +11,10 @@ import { key1, type FeatureTable } from './feature-table.js';
 import { CAND_STRIDE, decodePacked, MAX_CANDIDATES, N_OFFSETS, packTagger, type PackedTagger, type SparseWeights } from './kernel.js';
 import { TAG_BASE } from './perceptron.js';
 
+/** Tag lists longer than this are stored dense (indexed by tag) instead of scanned. */
+const TW_DENSE = 8;
+const EMPTY_LISTS = new Int32Array(1);
+
 /** One output class: a UPOS and a Penn Treebank XPOS predicted together. */
 export interface TagClass {
   upos: string;
@@ -48,6 +52,8 @@ interface VocabCache {
   /** Candidate classes per type (see `CAND_STRIDE`). */
   cand: Int32Array;
   dict: Int32Array;
+  /** Per (type, tag-word template): offset of its tag list in the model's `twLists` (0 = none). */
+  twOff: Int32Array;
   done: Uint8Array;
   tagIds: Uint32Array;
   posIds: Uint32Array;
@@ -75,6 +81,13 @@ export class TaggerModel {
   private readonly uniTpl: Int32Array;
   private readonly uniAttr: Int32Array;
   private readonly uniOff: Int32Array;
+  /** Templates pairing a previous tag with a word attribute, as [template, attr, wordOffset, tagOffset]. */
+  private readonly twSpec: Int32Array;
+  /** Template -> its index in `twSpec` (-1 if not a tag-word template). */
+  private readonly twOf: Int32Array;
+  /** Per-(template, attr value) tag lists (see `decodePacked`) and their offsets, built on first use. */
+  private twLists: Int32Array | undefined;
+  private twKeyOff: Map<number, number> | undefined;
   private readonly caches = new WeakMap<Vocab, VocabCache>();
   private readonly scores: Int32Array;
   private typeBuf = new Int32Array(64);
@@ -104,8 +117,15 @@ export class TaggerModel {
     const general: number[] = [];
     let biasRow = -1;
     const tagOnly: number[] = [];
+    const twSpec: number[] = [];
+    this.twOf = new Int32Array(parts.templates.length).fill(-1);
     parts.templates.forEach((t, i) => {
       if (t.length === 0) biasRow = parts.table.get(key1(i, 0), 0);
+      else if (t.length === 2 && t[0]![0] === Attr.TAG && t[0]![1] < 0 && t[1]![0] !== Attr.TAG) {
+        // A previous tag with a word attribute: looked up per word type in a per-tag list.
+        this.twOf[i] = twSpec.length / 4;
+        twSpec.push(i, t[1]![0], t[1]![1], t[0]![1]);
+      }
       else if (t.every((a) => a[0] === Attr.TAG && (a[1] === -1 || a[1] === -2))) tagOnly.push(i);
       else if (t.length === 1 && t[0]![0] !== Attr.TAG) {
         uniTpl.push(i);
@@ -116,6 +136,7 @@ export class TaggerModel {
     this.uniTpl = Int32Array.from(uniTpl);
     this.uniAttr = Int32Array.from(uniAttr);
     this.uniOff = Int32Array.from(uniOff);
+    this.twSpec = Int32Array.from(twSpec);
     const { packed, rowRange } = packTagger(parts.table, parts.weights, parts.classes.length, biasRow, Int32Array.from(uniOff), Int32Array.from(general));
     this.packed = packed;
     this.rowRange = rowRange;
@@ -179,6 +200,59 @@ export class TaggerModel {
       const o = base + (this.uniOff[u]! + PAD) * nC;
       for (let j = this.rowRange[r * 2]!; j < this.rowRange[r * 2 + 1]!; j++) c.vec[o + (data[j]! & 255)] += data[j]! >> 8;
     }
+    const nTW = this.twSpec.length / 4;
+    if (nTW > 0) {
+      const keyOff = this.twKeyOff ?? this.buildTwLists();
+      for (let k = 0; k < nTW; k++) {
+        const v = attrIds[this.twSpec[k * 4 + 1]!]!;
+        c.twOff[t * nTW + k] = v === 0 ? 0 : (keyOff.get(this.twSpec[k * 4]! * 0x200000 + v) ?? 0);
+      }
+    }
+  }
+
+  /**
+   * Groups the rows of tag-word templates by (template, word attribute value) into tag lists:
+   * `[m, tags (ascending) * m, (start, end) * m]`, or `[-1, (start, end) * nT]` indexed by tag
+   * when m > TW_DENSE; (start, end) is the row's range in `packed.data`. Offset 0 is unused.
+   */
+  private buildTwLists(): Map<number, number> {
+    const groups = new Map<number, number[]>();
+    const { rowKey1, rowKey2, size } = this.table;
+    const nT = this.classes.length + TAG_BASE;
+    for (let r = 0; r < size; r++) {
+      if (this.rowRange[r * 2] === this.rowRange[r * 2 + 1]) continue;
+      const tpl = rowKey1[r]! >>> 21;
+      const tag = rowKey1[r]! & 0x1fffff;
+      if (tpl >= this.twOf.length || this.twOf[tpl]! < 0 || tag >= nT) continue;
+      const key = tpl * 0x200000 + rowKey2[r]!;
+      let list = groups.get(key);
+      if (!list) groups.set(key, (list = []));
+      list.push(tag, r);
+    }
+    const keyOff = new Map<number, number>();
+    const out: number[] = [0];
+    for (const [key, list] of groups) {
+      const m = list.length / 2;
+      const order = Array.from({ length: m }, (_, i) => i).sort((x, y) => list[x * 2]! - list[y * 2]!);
+      keyOff.set(key, out.length);
+      if (m > TW_DENSE) {
+        const base = out.length + 1;
+        out.push(-1);
+        for (let i = 0; i < nT * 2; i++) out.push(0);
+        for (const i of order) {
+          const r = list[i * 2 + 1]!;
+          out[base + list[i * 2]! * 2] = this.rowRange[r * 2]!;
+          out[base + list[i * 2]! * 2 + 1] = this.rowRange[r * 2 + 1]!;
+        }
+      } else {
+        out.push(m);
+        for (const i of order) out.push(list[i * 2]!);
+        for (const i of order) out.push(this.rowRange[list[i * 2 + 1]! * 2]!, this.rowRange[list[i * 2 + 1]! * 2 + 1]!);
+      }
+    }
+    this.twLists = Int32Array.from(out);
+    this.twKeyOff = keyOff;
+    return keyOff;
   }
 
   private cacheFor(vocab: Vocab): VocabCache {
@@ -186,7 +260,7 @@ export class TaggerModel {
     if (!c) {
       const nC = this.classes.length;
       const n = 1024;
-      c = { attrs: new Int32Array(N_ATTRS * n), vec: new Int32Array(N_OFFSETS * nC * n), cand: new Int32Array(CAND_STRIDE * n), dict: new Int32Array(n), done: new Uint8Array(n), tagIds: new Uint32Array(nC), posIds: new Uint32Array(nC) };
+      c = { attrs: new Int32Array(N_ATTRS * n), vec: new Int32Array(N_OFFSETS * nC * n), cand: new Int32Array(CAND_STRIDE * n), dict: new Int32Array(n), twOff: new Int32Array((this.twSpec.length / 4) * n), done: new Uint8Array(n), tagIds: new Uint32Array(nC), posIds: new Uint32Array(nC) };
       for (let k = 0; k < nC; k++) {
         c.tagIds[k] = vocab.strings.add(this.classes[k]!.xpos);
         c.posIds[k] = vocab.strings.add(this.classes[k]!.upos);
@@ -208,6 +282,7 @@ export class TaggerModel {
       c.attrs = grow(c.attrs, c.done.length * N_ATTRS);
       c.vec = grow(c.vec, c.done.length * N_OFFSETS * this.classes.length);
       c.cand = grow(c.cand, c.done.length * CAND_STRIDE);
+      c.twOff = grow(c.twOff, (c.done.length * this.twSpec.length) / 4);
     }
     const text = vocab.strings.get(orth);
     const a = wordAttributes(text, this.lexicon);
@@ -245,7 +320,7 @@ export class TaggerModel {
       types[i + PAD] = t;
       dict[i + PAD] = c.dict[t]!;
     }
-    decodePacked(this.packed, c.attrs, c.vec, c.cand, types, dict, this.tagBuf, n, this.scores);
+    decodePacked(this.packed, c.attrs, c.vec, c.cand, this.twLists ?? EMPTY_LISTS, c.twOff, this.twSpec, types, dict, this.tagBuf, n, this.scores);
   }
 
   /**
