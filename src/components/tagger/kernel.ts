@@ -115,6 +115,19 @@ export function packTagger(table: FeatureTable, w: SparseWeights, nC: number, bi
   return { packed: { nC, data: data.subarray(0, k), slots, mask, filter, bias, uniOff, general, tagVec: new Int32Array((nC + TAG_BASE) * (nC + TAG_BASE) * nC) }, rowRange };
 }
 
+/** The slot offset (index of `[key1, key2, start, end]`) of a feature, or -1 when absent. */
+export function findSlot(m: PackedTagger, k1: number, k2: number): number {
+  const h = hashKey(k1 >>> 0, k2);
+  if ((m.filter[(h & FILTER_MASK) >>> 5]! & (1 << (h & 31))) === 0) return -1;
+  let s = h & m.mask;
+  for (;;) {
+    const o = s * 4;
+    if (m.slots[o + 3] === 0) return -1;
+    if (m.slots[o] === k1 && m.slots[o + 1] === k2) return o;
+    s = (s + 1) & m.mask;
+  }
+}
+
 /** Slots per type in the candidate table: a count (0 = every class) then up to MAX_CANDIDATES classes. */
 export const MAX_CANDIDATES = 7;
 /** Stride of the candidate table. */
@@ -134,9 +147,11 @@ export const N_OFFSETS = 5;
  * [template, attr, wordOffset, tagOffset]) need no hashing: the type at the word offset points,
  * via `twOff[type * nTW + k]` (0 = no rows), at its tag list in `tl`: `[m, tags * m, (start,
  * end) * m]` scanned in ascending tag order, or `[-1, (start, end) * nT]` indexed by tag, where
- * (start, end) is the row's range in `data`. Writes class + TAG_BASE to `tags[p]`.
+ * (start, end) is the row's range in `data`. Word-word templates on adjacent positions come from
+ * `pairs[j]` (the entry of types j, j + 1 in `pd`, 0 = none): role r of the entry at p - 1 + r
+ * lists `(start, end)` ranges in `pd[pd[e + r] .. pd[e + r + 1])`. Writes class + TAG_BASE to `tags[p]`.
  */
-export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: Int32Array, typeCand: Int32Array, tl: Int32Array, twOff: Int32Array, twSpec: Int32Array, typeRow: Int32Array, dict: Int32Array, tags: Int32Array, n: number, scores: Int32Array): void {
+export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: Int32Array, typeCand: Int32Array, tl: Int32Array, twOff: Int32Array, twSpec: Int32Array, pd: Int32Array, pairs: Int32Array, usePairs: boolean, typeRow: Int32Array, dict: Int32Array, tags: Int32Array, n: number, scores: Int32Array): void {
   const { nC, data, slots, mask, filter, general, tagVec } = m;
   const nTW = twSpec.length >> 2;
   const nT = nC + TAG_BASE;
@@ -192,6 +207,18 @@ export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: In
       for (let j = s; j < e; j++) {
         const d = data[j]!;
         scores[d & 255] += d >> 8;
+      }
+    }
+    if (usePairs) {
+      for (let r = 0; r < 3; r++) {
+        const e = pairs[p - 1 + r]!;
+        if (e === 0) continue;
+        for (let q = pd[e + r]!, qe = pd[e + r + 1]!; q < qe; q += 2) {
+          for (let j = pd[q]!, je = pd[q + 1]!; j < je; j++) {
+            const d = data[j]!;
+            scores[d & 255] += d >> 8;
+          }
+        }
       }
     }
     for (let g = 0; g < nGen; g++) {

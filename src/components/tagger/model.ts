@@ -7,13 +7,16 @@ import type { Doc } from '../../core/doc.js';
 import { Vocab } from '../../core/vocab.js';
 import { grow } from '../../util/typed.js';
 import { Attr, END_STRING, N_ATTRS, PAD, START_STRING, wordAttributes, type Template } from './features.js';
-import { key1, type FeatureTable } from './feature-table.js';
-import { CAND_STRIDE, decodePacked, MAX_CANDIDATES, N_OFFSETS, packTagger, type PackedTagger, type SparseWeights } from './kernel.js';
+import { hashKey, key1, type FeatureTable } from './feature-table.js';
+import { CAND_STRIDE, decodePacked, findSlot, MAX_CANDIDATES, N_OFFSETS, packTagger, type PackedTagger, type SparseWeights } from './kernel.js';
 import { TAG_BASE } from './perceptron.js';
 
 /** Tag lists longer than this are stored dense (indexed by tag) instead of scanned. */
 const TW_DENSE = 8;
 const EMPTY_LISTS = new Int32Array(1);
+/** Initial and largest size of the per-vocab pair table (at most half full). */
+const PAIR_CAP0 = 1 << 12;
+const PAIR_CAP_MAX = 1 << 21;
 
 /** One output class: a UPOS and a Penn Treebank XPOS predicted together. */
 export interface TagClass {
@@ -54,6 +57,13 @@ interface VocabCache {
   dict: Int32Array;
   /** Per (type, tag-word template): offset of its tag list in the model's `twLists` (0 = none). */
   twOff: Int32Array;
+  /** Adjacent type pairs seen so far: [typeA, typeB] keys and entry offsets in `pd` (-1 = no rows). */
+  pairKeys: Int32Array;
+  pairVal: Int32Array;
+  pairCount: number;
+  /** Pair entries: 4 bounds (one range list per role) then (start, end) pairs into `packed.data`. */
+  pd: Int32Array;
+  pdLen: number;
   done: Uint8Array;
   tagIds: Uint32Array;
   posIds: Uint32Array;
@@ -88,6 +98,9 @@ export class TaggerModel {
   /** Per-(template, attr value) tag lists (see `decodePacked`) and their offsets, built on first use. */
   private twLists: Int32Array | undefined;
   private twKeyOff: Map<number, number> | undefined;
+  /** Word-word templates over adjacent positions: [template, role (base offset + 1), attr1, onB1, attr2, onB2]. */
+  private readonly pairSpec: Int32Array;
+  private pairBuf = new Int32Array(64);
   private readonly caches = new WeakMap<Vocab, VocabCache>();
   private readonly scores: Int32Array;
   private typeBuf = new Int32Array(64);
@@ -118,6 +131,7 @@ export class TaggerModel {
     let biasRow = -1;
     const tagOnly: number[] = [];
     const twSpec: number[] = [];
+    const pairSpec: number[] = [];
     this.twOf = new Int32Array(parts.templates.length).fill(-1);
     parts.templates.forEach((t, i) => {
       if (t.length === 0) biasRow = parts.table.get(key1(i, 0), 0);
@@ -131,12 +145,17 @@ export class TaggerModel {
         uniTpl.push(i);
         uniAttr.push(t[0]![0]);
         uniOff.push(t[0]![1]);
+      } else if (t.length === 2 && t[0]![0] !== Attr.TAG && t[1]![0] !== Attr.TAG && Math.abs(t[0]![1] - t[1]![1]) === 1 && Math.min(t[0]![1], t[1]![1]) >= -1 && Math.max(t[0]![1], t[1]![1]) <= 2) {
+        // Two words side by side: cached per adjacent type pair (see `pairEntry`).
+        const base = Math.min(t[0]![1], t[1]![1]);
+        pairSpec.push(i, base + 1, t[0]![0], t[0]![1] - base, t[1]![0], t[1]![1] - base);
       } else general.push(i, t[0]![0], t[0]![1], t[1]?.[0] ?? -1, t[1]?.[1] ?? 0);
     });
     this.uniTpl = Int32Array.from(uniTpl);
     this.uniAttr = Int32Array.from(uniAttr);
     this.uniOff = Int32Array.from(uniOff);
     this.twSpec = Int32Array.from(twSpec);
+    this.pairSpec = Int32Array.from(pairSpec);
     const { packed, rowRange } = packTagger(parts.table, parts.weights, parts.classes.length, biasRow, Int32Array.from(uniOff), Int32Array.from(general));
     this.packed = packed;
     this.rowRange = rowRange;
@@ -260,7 +279,7 @@ export class TaggerModel {
     if (!c) {
       const nC = this.classes.length;
       const n = 1024;
-      c = { attrs: new Int32Array(N_ATTRS * n), vec: new Int32Array(N_OFFSETS * nC * n), cand: new Int32Array(CAND_STRIDE * n), dict: new Int32Array(n), twOff: new Int32Array((this.twSpec.length / 4) * n), done: new Uint8Array(n), tagIds: new Uint32Array(nC), posIds: new Uint32Array(nC) };
+      c = { attrs: new Int32Array(N_ATTRS * n), vec: new Int32Array(N_OFFSETS * nC * n), cand: new Int32Array(CAND_STRIDE * n), dict: new Int32Array(n), twOff: new Int32Array((this.twSpec.length / 4) * n), pairKeys: new Int32Array(PAIR_CAP0 * 2), pairVal: new Int32Array(PAIR_CAP0), pairCount: 0, pd: new Int32Array(1 << 16), pdLen: 1, done: new Uint8Array(n), tagIds: new Uint32Array(nC), posIds: new Uint32Array(nC) };
       for (let k = 0; k < nC; k++) {
         c.tagIds[k] = vocab.strings.add(this.classes[k]!.xpos);
         c.posIds[k] = vocab.strings.add(this.classes[k]!.upos);
@@ -303,7 +322,83 @@ export class TaggerModel {
       this.typeBuf = new Int32Array(cap);
       this.dictBuf = new Int32Array(cap);
       this.tagBuf = new Int32Array(cap);
+      this.pairBuf = new Int32Array(cap);
     }
+  }
+
+  /** Makes room for `n` new pairs: doubles the pair table, or clears it past PAIR_CAP_MAX. */
+  private reservePairs(c: VocabCache, n: number): void {
+    if ((c.pairCount + n) * 2 <= c.pairVal.length) return;
+    if (c.pairVal.length * 2 > PAIR_CAP_MAX || (c.pairCount + n) * 2 > PAIR_CAP_MAX) {
+      // Bounded memory on endless streams: start over (entries are rebuilt on demand).
+      let cap = PAIR_CAP0;
+      while (n * 2 > cap) cap *= 2;
+      c.pairKeys = new Int32Array(cap * 2);
+      c.pairVal = new Int32Array(cap);
+      c.pairCount = 0;
+      c.pd = new Int32Array(1 << 16);
+      c.pdLen = 1;
+      return;
+    }
+    let cap = c.pairVal.length * 2;
+    while ((c.pairCount + n) * 2 > cap) cap *= 2;
+    const keys = new Int32Array(cap * 2);
+    const val = new Int32Array(cap);
+    for (let i = 0; i < c.pairVal.length; i++) {
+      if (c.pairVal[i] === 0) continue;
+      const a = c.pairKeys[i * 2]!;
+      const b = c.pairKeys[i * 2 + 1]!;
+      let s = hashKey(a, b) & (cap - 1);
+      while (val[s] !== 0) s = (s + 1) & (cap - 1);
+      keys[s * 2] = a;
+      keys[s * 2 + 1] = b;
+      val[s] = c.pairVal[i]!;
+    }
+    c.pairKeys = keys;
+    c.pairVal = val;
+  }
+
+  /**
+   * The entry of adjacent types (a, b): for each role r (the pair at offsets r-1, r), the data
+   * ranges of the word-word templates on it, so decoding needs one probe per pair instead of one
+   * hashed lookup per template. Returns its offset in `c.pd`, or 0 when no template has a row.
+   */
+  private pairEntry(c: VocabCache, a: number, b: number): number {
+    const mask = c.pairVal.length - 1;
+    let s = hashKey(a, b) & mask;
+    for (;;) {
+      const v = c.pairVal[s]!;
+      if (v === 0) break;
+      if (c.pairKeys[s * 2] === a && c.pairKeys[s * 2 + 1] === b) return v < 0 ? 0 : v;
+      s = (s + 1) & mask;
+    }
+    const spec = this.pairSpec;
+    const slots = this.packed.slots;
+    if (c.pdLen + 4 + spec.length > c.pd.length) c.pd = grow(c.pd, c.pdLen + 4 + spec.length);
+    const pd = c.pd;
+    const off = c.pdLen;
+    let w = off + 4;
+    for (let role = 0; role < 3; role++) {
+      pd[off + role] = w;
+      for (let q = 0; q < spec.length; q += 6) {
+        if (spec[q + 1] !== role) continue;
+        const v1 = c.attrs[(spec[q + 3] ? b : a) * N_ATTRS + spec[q + 2]!]!;
+        const v2 = c.attrs[(spec[q + 5] ? b : a) * N_ATTRS + spec[q + 4]!]!;
+        if (v1 === 0 || v2 === 0) continue;
+        const o = findSlot(this.packed, key1(spec[q]!, v1) | 0, v2);
+        if (o < 0) continue;
+        pd[w++] = slots[o + 2]!;
+        pd[w++] = slots[o + 3]!;
+      }
+    }
+    pd[off + 3] = w;
+    const found = w > off + 4;
+    if (found) c.pdLen = w;
+    c.pairKeys[s * 2] = a;
+    c.pairKeys[s * 2 + 1] = b;
+    c.pairVal[s] = found ? off : -1;
+    c.pairCount++;
+    return found ? off : 0;
   }
 
   /** Decodes tokens [start, end) of `orths` (vocab ids) into `tagBuf` (class + TAG_BASE at p). */
@@ -320,7 +415,13 @@ export class TaggerModel {
       types[i + PAD] = t;
       dict[i + PAD] = c.dict[t]!;
     }
-    decodePacked(this.packed, c.attrs, c.vec, c.cand, this.twLists ?? EMPTY_LISTS, c.twOff, this.twSpec, types, dict, this.tagBuf, n, this.scores);
+    // Pair j covers positions (j, j + 1); positions PAD-1 .. n+PAD+1 are read.
+    const pairs = this.pairBuf;
+    if (this.pairSpec.length > 0) {
+      this.reservePairs(c, n + 2);
+      for (let j = PAD - 1; j <= n + PAD; j++) pairs[j] = this.pairEntry(c, types[j]!, types[j + 1]!);
+    }
+    decodePacked(this.packed, c.attrs, c.vec, c.cand, this.twLists ?? EMPTY_LISTS, c.twOff, this.twSpec, c.pd, pairs, this.pairSpec.length > 0, types, dict, this.tagBuf, n, this.scores);
   }
 
   /**
