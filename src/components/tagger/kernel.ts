@@ -159,29 +159,12 @@ export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: In
   const span = N_OFFSETS * nC;
   tags[0] = TAG_START;
   tags[1] = TAG_START;
+  scores.fill(0);
   for (let p = PAD; p < n + PAD; p++) {
     const fixed = dict[p]!;
     if (fixed >= 0) {
       tags[p] = fixed + TAG_BASE;
       continue;
-    }
-    const b0 = typeRow[p - 2]! * span;
-    const b1 = typeRow[p - 1]! * span + nC;
-    const b2 = typeRow[p]! * span + 2 * nC;
-    const b3 = typeRow[p + 1]! * span + 3 * nC;
-    const b4 = typeRow[p + 2]! * span + 4 * nC;
-    const bt = (tags[p - 1]! * nT + tags[p - 2]!) * nC;
-    // A frequent word is only scored on the classes it had in training (its candidates); the
-    // sparse adds below may touch other classes, which are never read.
-    const cb = typeRow[p]! * CAND_STRIDE;
-    const nCand = typeCand[cb]!;
-    if (nCand === 0) {
-      for (let c = 0; c < nC; c++) scores[c] = typeVec[b0 + c]! + typeVec[b1 + c]! + typeVec[b2 + c]! + typeVec[b3 + c]! + typeVec[b4 + c]! + tagVec[bt + c]!;
-    } else {
-      for (let k = 1; k <= nCand; k++) {
-        const c = typeCand[cb + k]!;
-        scores[c] = typeVec[b0 + c]! + typeVec[b1 + c]! + typeVec[b2 + c]! + typeVec[b3 + c]! + typeVec[b4 + c]! + tagVec[bt + c]!;
-      }
     }
     for (let k = 0; k < nTW; k++) {
       const off = twOff[typeRow[p + twSpec[k * 4 + 2]!]! * nTW + k]!;
@@ -250,11 +233,24 @@ export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: In
         s = (s + 1) & mask;
       }
     }
+    // The sparse features above were added into zeroed scores; now the dense part, fused with
+    // the argmax, which leaves `scores` zeroed again for the next token.
+    const b0 = typeRow[p - 2]! * span;
+    const b1 = typeRow[p - 1]! * span + nC;
+    const b2 = typeRow[p]! * span + 2 * nC;
+    const b3 = typeRow[p + 1]! * span + 3 * nC;
+    const b4 = typeRow[p + 2]! * span + 4 * nC;
+    const bt = (tags[p - 1]! * nT + tags[p - 2]!) * nC;
+    // A frequent word is only scored on the classes it had in training (its candidates).
+    const cb = typeRow[p]! * CAND_STRIDE;
+    const nCand = typeCand[cb]!;
     let best = 0;
     if (nCand === 0) {
-      let bestScore = scores[0]!;
+      let bestScore = scores[0]! + typeVec[b0]! + typeVec[b1]! + typeVec[b2]! + typeVec[b3]! + typeVec[b4]! + tagVec[bt]!;
+      scores[0] = 0;
       for (let c = 1; c < nC; c++) {
-        const v = scores[c]!;
+        const v = scores[c]! + typeVec[b0 + c]! + typeVec[b1 + c]! + typeVec[b2 + c]! + typeVec[b3 + c]! + typeVec[b4 + c]! + tagVec[bt + c]!;
+        scores[c] = 0;
         if (v > bestScore) {
           bestScore = v;
           best = c;
@@ -262,15 +258,17 @@ export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: In
       }
     } else {
       best = typeCand[cb + 1]!;
-      let bestScore = scores[best]!;
+      let bestScore = scores[best]! + typeVec[b0 + best]! + typeVec[b1 + best]! + typeVec[b2 + best]! + typeVec[b3 + best]! + typeVec[b4 + best]! + tagVec[bt + best]!;
       for (let k = 2; k <= nCand; k++) {
         const c = typeCand[cb + k]!;
-        const v = scores[c]!;
+        const v = scores[c]! + typeVec[b0 + c]! + typeVec[b1 + c]! + typeVec[b2 + c]! + typeVec[b3 + c]! + typeVec[b4 + c]! + tagVec[bt + c]!;
         if (v > bestScore || (v === bestScore && c < best)) {
           bestScore = v;
           best = c;
         }
       }
+      // The sparse adds may have touched any class.
+      scores.fill(0);
     }
     tags[p] = best + TAG_BASE;
   }

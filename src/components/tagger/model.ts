@@ -419,7 +419,9 @@ export class TaggerModel {
     const pairs = this.pairBuf;
     if (this.pairSpec.length > 0) {
       this.reservePairs(c, n + 2);
-      for (let j = PAD - 1; j <= n + PAD; j++) pairs[j] = this.pairEntry(c, types[j]!, types[j + 1]!);
+      // Pair j is read by positions j - 1, j and j + 1; skip it when all of them are fixed.
+      dict[PAD - 1] = dict[PAD - 2] = dict[n + PAD] = dict[n + PAD + 1] = 0;
+      for (let j = PAD - 1; j <= n + PAD; j++) pairs[j] = dict[j - 1]! < 0 || dict[j]! < 0 || dict[j + 1]! < 0 ? this.pairEntry(c, types[j]!, types[j + 1]!) : 0;
     }
     decodePacked(this.packed, c.attrs, c.vec, c.cand, this.twLists ?? EMPTY_LISTS, c.twOff, this.twSpec, c.pd, pairs, this.pairSpec.length > 0, types, dict, this.tagBuf, n, this.scores);
   }
