@@ -147,9 +147,9 @@ export const N_OFFSETS = 5;
  * [template, attr, wordOffset, tagOffset]) need no hashing: the type at the word offset points,
  * via `twOff[type * nTW + k]` (0 = no rows), at its tag list in `tl`: `[m, tags * m, (start,
  * end) * m]` scanned in ascending tag order, or `[-1, (start, end) * nT]` indexed by tag, where
- * (start, end) is the row's range in `data`. Word-word templates on adjacent positions come from
+ * (start, end) is the range of the row's packed weights in `tl` itself. Word-word templates on adjacent positions come from
  * `pairs[j]` (the entry of types j, j + 1 in `pd`, 0 = none): role r of the entry at p - 1 + r
- * lists `(start, end)` ranges in `pd[pd[e + r] .. pd[e + r + 1])`. Writes class + TAG_BASE to `tags[p]`.
+ * has its summed packed weights in `pd[pd[e + r] .. pd[e + r + 1])`. Writes class + TAG_BASE to `tags[p]`.
  */
 export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: Int32Array, typeCand: Int32Array, tl: Int32Array, twOff: Int32Array, twSpec: Int32Array, pd: Int32Array, pairs: Int32Array, usePairs: boolean, typeRow: Int32Array, dict: Int32Array, tags: Int32Array, n: number, scores: Int32Array): void {
   const { nC, data, slots, mask, filter, general, tagVec } = m;
@@ -188,7 +188,7 @@ export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: In
         }
       }
       for (let j = s; j < e; j++) {
-        const d = data[j]!;
+        const d = tl[j]!;
         scores[d & 255] += d >> 8;
       }
     }
@@ -196,11 +196,9 @@ export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: In
       for (let r = 0; r < 3; r++) {
         const e = pairs[p - 1 + r]!;
         if (e === 0) continue;
-        for (let q = pd[e + r]!, qe = pd[e + r + 1]!; q < qe; q += 2) {
-          for (let j = pd[q]!, je = pd[q + 1]!; j < je; j++) {
-            const d = data[j]!;
-            scores[d & 255] += d >> 8;
-          }
+        for (let q = pd[e + r]!, qe = pd[e + r + 1]!; q < qe; q++) {
+          const d = pd[q]!;
+          scores[d & 255] += d >> 8;
         }
       }
     }

@@ -61,7 +61,7 @@ interface VocabCache {
   pairKeys: Int32Array;
   pairVal: Int32Array;
   pairCount: number;
-  /** Pair entries: 4 bounds (one range list per role) then (start, end) pairs into `packed.data`. */
+  /** Pair entries: 4 bounds (one block per role) then each role's summed packed weights. */
   pd: Int32Array;
   pdLen: number;
   done: Uint8Array;
@@ -101,6 +101,7 @@ export class TaggerModel {
   /** Word-word templates over adjacent positions: [template, role (base offset + 1), attr1, onB1, attr2, onB2]. */
   private readonly pairSpec: Int32Array;
   private pairBuf = new Int32Array(64);
+  private pairAcc: Int32Array | undefined;
   private readonly caches = new WeakMap<Vocab, VocabCache>();
   private readonly scores: Int32Array;
   private typeBuf = new Int32Array(64);
@@ -232,7 +233,8 @@ export class TaggerModel {
   /**
    * Groups the rows of tag-word templates by (template, word attribute value) into tag lists:
    * `[m, tags (ascending) * m, (start, end) * m]`, or `[-1, (start, end) * nT]` indexed by tag
-   * when m > TW_DENSE; (start, end) is the row's range in `packed.data`. Offset 0 is unused.
+   * when m > TW_DENSE; (start, end) is the range of the row's weights, copied into the same
+   * array right after the list. Offset 0 is unused.
    */
   private buildTwLists(): Map<number, number> {
     const groups = new Map<number, number[]>();
@@ -254,19 +256,24 @@ export class TaggerModel {
       const m = list.length / 2;
       const order = Array.from({ length: m }, (_, i) => i).sort((x, y) => list[x * 2]! - list[y * 2]!);
       keyOff.set(key, out.length);
+      // Each row's weights are copied right after the list, so a lookup reads one contiguous block.
+      const data = this.packed.data;
+      const copy = (at: number, r: number): void => {
+        out[at] = out.length;
+        for (let j = this.rowRange[r * 2]!; j < this.rowRange[r * 2 + 1]!; j++) out.push(data[j]!);
+        out[at + 1] = out.length;
+      };
       if (m > TW_DENSE) {
         const base = out.length + 1;
         out.push(-1);
         for (let i = 0; i < nT * 2; i++) out.push(0);
-        for (const i of order) {
-          const r = list[i * 2 + 1]!;
-          out[base + list[i * 2]! * 2] = this.rowRange[r * 2]!;
-          out[base + list[i * 2]! * 2 + 1] = this.rowRange[r * 2 + 1]!;
-        }
+        for (const i of order) copy(base + list[i * 2]! * 2, list[i * 2 + 1]!);
       } else {
         out.push(m);
         for (const i of order) out.push(list[i * 2]!);
-        for (const i of order) out.push(this.rowRange[list[i * 2 + 1]! * 2]!, this.rowRange[list[i * 2 + 1]! * 2 + 1]!);
+        const base = out.length;
+        for (let i = 0; i < m; i++) out.push(0, 0);
+        order.forEach((i, k) => copy(base + k * 2, list[i * 2 + 1]!));
       }
     }
     this.twLists = Int32Array.from(out);
@@ -359,8 +366,8 @@ export class TaggerModel {
   }
 
   /**
-   * The entry of adjacent types (a, b): for each role r (the pair at offsets r-1, r), the data
-   * ranges of the word-word templates on it, so decoding needs one probe per pair instead of one
+   * The entry of adjacent types (a, b): for each role r (the pair at offsets r-1, r), the summed
+   * weights of the word-word templates on it, so decoding needs one probe per pair instead of one
    * hashed lookup per template. Returns its offset in `c.pd`, or 0 when no template has a row.
    */
   private pairEntry(c: VocabCache, a: number, b: number): number {
@@ -374,12 +381,17 @@ export class TaggerModel {
     }
     const spec = this.pairSpec;
     const slots = this.packed.slots;
-    if (c.pdLen + 4 + spec.length > c.pd.length) c.pd = grow(c.pd, c.pdLen + 4 + spec.length);
+    const data = this.packed.data;
+    const nC = this.classes.length;
+    const acc = (this.pairAcc ??= new Int32Array(nC));
+    // Worst case: every class of every role, each split in two (see below).
+    if (c.pdLen + 4 + 6 * nC > c.pd.length) c.pd = grow(c.pd, c.pdLen + 4 + 6 * nC);
     const pd = c.pd;
     const off = c.pdLen;
     let w = off + 4;
     for (let role = 0; role < 3; role++) {
       pd[off + role] = w;
+      let any = false;
       for (let q = 0; q < spec.length; q += 6) {
         if (spec[q + 1] !== role) continue;
         const v1 = c.attrs[(spec[q + 3] ? b : a) * N_ATTRS + spec[q + 2]!]!;
@@ -387,8 +399,22 @@ export class TaggerModel {
         if (v1 === 0 || v2 === 0) continue;
         const o = findSlot(this.packed, key1(spec[q]!, v1) | 0, v2);
         if (o < 0) continue;
-        pd[w++] = slots[o + 2]!;
-        pd[w++] = slots[o + 3]!;
+        for (let j = slots[o + 2]!; j < slots[o + 3]!; j++) acc[data[j]! & 255] += data[j]! >> 8;
+        any = true;
+      }
+      if (!any) continue;
+      // The role's rows summed per class and stored inline, so decoding reads one block.
+      for (let cl = 0; cl < nC; cl++) {
+        let v = acc[cl]!;
+        if (v === 0) continue;
+        acc[cl] = 0;
+        // Packed entries hold a 24-bit signed value: split larger sums.
+        if (v > 0x7fffff || v < -0x7fffff) {
+          const part = v > 0 ? 0x7fffff : -0x7fffff;
+          pd[w++] = (part << 8) | cl;
+          v -= part;
+        }
+        pd[w++] = (v << 8) | cl;
       }
     }
     pd[off + 3] = w;
