@@ -57,9 +57,11 @@ interface VocabCache {
   dict: Int32Array;
   /** Per (type, tag-word template): offset of its tag list in the model's `twLists` (0 = none). */
   twOff: Int32Array;
-  /** Adjacent type pairs seen so far: [typeA, typeB] keys and entry offsets in `pd` (-1 = no rows). */
-  pairKeys: Int32Array;
-  pairVal: Int32Array;
+  /**
+   * Adjacent type pairs seen so far, open addressing with slots `[typeA, typeB, entry, 0]`
+   * (one cache line holds a whole slot); entry is an offset in `pd`, -1 = no rows, 0 = empty slot.
+   */
+  pairTab: Int32Array;
   pairCount: number;
   /** Pair entries: 4 bounds (one block per role) then each role's summed packed weights. */
   pd: Int32Array;
@@ -286,7 +288,7 @@ export class TaggerModel {
     if (!c) {
       const nC = this.classes.length;
       const n = 1024;
-      c = { attrs: new Int32Array(N_ATTRS * n), vec: new Int32Array(N_OFFSETS * nC * n), cand: new Int32Array(CAND_STRIDE * n), dict: new Int32Array(n), twOff: new Int32Array((this.twSpec.length / 4) * n), pairKeys: new Int32Array(PAIR_CAP0 * 2), pairVal: new Int32Array(PAIR_CAP0), pairCount: 0, pd: new Int32Array(1 << 16), pdLen: 1, done: new Uint8Array(n), tagIds: new Uint32Array(nC), posIds: new Uint32Array(nC) };
+      c = { attrs: new Int32Array(N_ATTRS * n), vec: new Int32Array(N_OFFSETS * nC * n), cand: new Int32Array(CAND_STRIDE * n), dict: new Int32Array(n), twOff: new Int32Array((this.twSpec.length / 4) * n), pairTab: new Int32Array(PAIR_CAP0 * 4), pairCount: 0, pd: new Int32Array(1 << 16), pdLen: 1, done: new Uint8Array(n), tagIds: new Uint32Array(nC), posIds: new Uint32Array(nC) };
       for (let k = 0; k < nC; k++) {
         c.tagIds[k] = vocab.strings.add(this.classes[k]!.xpos);
         c.posIds[k] = vocab.strings.add(this.classes[k]!.upos);
@@ -335,34 +337,29 @@ export class TaggerModel {
 
   /** Makes room for `n` new pairs: doubles the pair table, or clears it past PAIR_CAP_MAX. */
   private reservePairs(c: VocabCache, n: number): void {
-    if ((c.pairCount + n) * 2 <= c.pairVal.length) return;
-    if (c.pairVal.length * 2 > PAIR_CAP_MAX || (c.pairCount + n) * 2 > PAIR_CAP_MAX) {
+    const size = c.pairTab.length >> 2;
+    if ((c.pairCount + n) * 2 <= size) return;
+    if (size * 2 > PAIR_CAP_MAX || (c.pairCount + n) * 2 > PAIR_CAP_MAX) {
       // Bounded memory on endless streams: start over (entries are rebuilt on demand).
       let cap = PAIR_CAP0;
       while (n * 2 > cap) cap *= 2;
-      c.pairKeys = new Int32Array(cap * 2);
-      c.pairVal = new Int32Array(cap);
+      c.pairTab = new Int32Array(cap * 4);
       c.pairCount = 0;
       c.pd = new Int32Array(1 << 16);
       c.pdLen = 1;
       return;
     }
-    let cap = c.pairVal.length * 2;
+    let cap = size * 2;
     while ((c.pairCount + n) * 2 > cap) cap *= 2;
-    const keys = new Int32Array(cap * 2);
-    const val = new Int32Array(cap);
-    for (let i = 0; i < c.pairVal.length; i++) {
-      if (c.pairVal[i] === 0) continue;
-      const a = c.pairKeys[i * 2]!;
-      const b = c.pairKeys[i * 2 + 1]!;
-      let s = hashKey(a, b) & (cap - 1);
-      while (val[s] !== 0) s = (s + 1) & (cap - 1);
-      keys[s * 2] = a;
-      keys[s * 2 + 1] = b;
-      val[s] = c.pairVal[i]!;
+    const tab = new Int32Array(cap * 4);
+    const old = c.pairTab;
+    for (let i = 0; i < old.length; i += 4) {
+      if (old[i + 2] === 0) continue;
+      let s = hashKey(old[i]!, old[i + 1]!) & (cap - 1);
+      while (tab[s * 4 + 2] !== 0) s = (s + 1) & (cap - 1);
+      tab.set(old.subarray(i, i + 4), s * 4);
     }
-    c.pairKeys = keys;
-    c.pairVal = val;
+    c.pairTab = tab;
   }
 
   /**
@@ -371,12 +368,13 @@ export class TaggerModel {
    * hashed lookup per template. Returns its offset in `c.pd`, or 0 when no template has a row.
    */
   private pairEntry(c: VocabCache, a: number, b: number): number {
-    const mask = c.pairVal.length - 1;
+    const tab = c.pairTab;
+    const mask = (tab.length >> 2) - 1;
     let s = hashKey(a, b) & mask;
     for (;;) {
-      const v = c.pairVal[s]!;
+      const v = tab[s * 4 + 2]!;
       if (v === 0) break;
-      if (c.pairKeys[s * 2] === a && c.pairKeys[s * 2 + 1] === b) return v < 0 ? 0 : v;
+      if (tab[s * 4] === a && tab[s * 4 + 1] === b) return v < 0 ? 0 : v;
       s = (s + 1) & mask;
     }
     const spec = this.pairSpec;
@@ -420,9 +418,9 @@ export class TaggerModel {
     pd[off + 3] = w;
     const found = w > off + 4;
     if (found) c.pdLen = w;
-    c.pairKeys[s * 2] = a;
-    c.pairKeys[s * 2 + 1] = b;
-    c.pairVal[s] = found ? off : -1;
+    tab[s * 4] = a;
+    tab[s * 4 + 1] = b;
+    tab[s * 4 + 2] = found ? off : -1;
     c.pairCount++;
     return found ? off : 0;
   }
