@@ -104,6 +104,8 @@ export class TaggerModel {
   private readonly pairSpec: Int32Array;
   private pairBuf = new Int32Array(64);
   private pairAcc: Int32Array | undefined;
+  /** @internal Largest pair-table size before it is cleared (lowered by tests). */
+  pairCapMax = PAIR_CAP_MAX;
   private readonly caches = new WeakMap<Vocab, VocabCache>();
   private readonly scores: Int32Array;
   private typeBuf = new Int32Array(64);
@@ -335,11 +337,11 @@ export class TaggerModel {
     }
   }
 
-  /** Makes room for `n` new pairs: doubles the pair table, or clears it past PAIR_CAP_MAX. */
+  /** Makes room for `n` new pairs: doubles the pair table, or clears it past `pairCapMax`. */
   private reservePairs(c: VocabCache, n: number): void {
     const size = c.pairTab.length >> 2;
     if ((c.pairCount + n) * 2 <= size) return;
-    if (size * 2 > PAIR_CAP_MAX || (c.pairCount + n) * 2 > PAIR_CAP_MAX) {
+    if (size * 2 > this.pairCapMax || (c.pairCount + n) * 2 > this.pairCapMax) {
       // Bounded memory on endless streams: start over (entries are rebuilt on demand).
       let cap = PAIR_CAP0;
       while (n * 2 > cap) cap *= 2;

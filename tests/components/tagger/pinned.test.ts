@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { load, Tagger } from '../../../src/index.js';
 import { ewtTest } from './data.js';
 
@@ -10,8 +10,16 @@ const LEMMA_SHA = '14b1f1cc87e233ace7f17ab9c6913d1c277a383a63c5f44695be631936ecb
 const PIPELINE_SHA = '4a0d89570a4f7c4cdbd8c3dfae1dfb2dd3defab7e9d5abdfcb98df3d420adc70';
 
 describe('TaggerModel predictions (pinned)', () => {
-  it('tags every EWT test sentence (gold tokens) exactly as before', () => {
+  it.each([
+    ['default pair cache', 0],
+    ['pair cache cleared every few sentences', 1 << 7],
+  ])('tags every EWT test sentence (gold tokens) exactly as before (%s)', (_, capMax) => {
     const tagger = Tagger.load();
+    const saved = tagger.model.pairCapMax;
+    if (capMax) tagger.model.pairCapMax = capMax;
+    onTestFinished(() => {
+      tagger.model.pairCapMax = saved;
+    });
     const h = createHash('sha256');
     let n = 0;
     for (const s of ewtTest()) {
