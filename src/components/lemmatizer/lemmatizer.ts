@@ -8,6 +8,7 @@ import type { Doc } from '../../core/doc.js';
 import type { Vocab } from '../../core/vocab.js';
 import type { Component } from '../../pipeline/component.js';
 import { PACKAGE_ROOT } from '../../pipeline/load.js';
+import { grow } from '../../util/typed.js';
 import { winkAnalyze } from '../wink.js';
 import { lemmatize, type LemmaTables } from './rules.js';
 import { loadLemmaTables } from './tables.js';
@@ -18,13 +19,24 @@ export const DEFAULT_LEMMA_TABLES = resolve(PACKAGE_ROOT, 'models', 'en_ewt_lemm
 const loaded = new Map<string, LemmaTables>();
 
 /**
+ * Per-vocab lemma cache. Most word types occur with one UPOS, so each orth keeps its last
+ * (UPOS, lemma) in typed arrays (no hashing per token); other pairs go to the Map.
+ */
+interface LemmaCache {
+  /** UPOS id + 1 of the cached lemma per orth (0 = none). */
+  pos: Int32Array;
+  lemma: Uint32Array;
+  more: Map<number, number>;
+}
+
+/**
  * Rule + table lemmatizer.
  * @example
  * const lem = Lemmatizer.load(); const doc = Doc.fromWords(['geese']); doc.pos[0] = doc.vocab.add('NOUN');
  * lem.process(doc); doc.token(0).lemma // 'goose'
  */
 export class Lemmatizer implements Component {
-  private readonly caches = new WeakMap<Vocab, Map<number, number>>();
+  private readonly caches = new WeakMap<Vocab, LemmaCache>();
 
   constructor(
     readonly tables: LemmaTables,
@@ -51,17 +63,27 @@ export class Lemmatizer implements Component {
   process(doc: Doc): void {
     const vocab = doc.vocab;
     let cache = this.caches.get(vocab);
-    if (!cache) this.caches.set(vocab, (cache = new Map()));
+    if (!cache) this.caches.set(vocab, (cache = { pos: new Int32Array(1024), lemma: new Uint32Array(1024), more: new Map() }));
     for (let i = 0; i < doc.length; i++) {
       const orth = doc.orth[i]!;
       const pos = doc.pos[i]!;
+      if (orth >= cache.pos.length) {
+        cache.pos = grow(cache.pos, orth + 1);
+        cache.lemma = grow(cache.lemma, cache.pos.length);
+      }
+      if (cache.pos[orth] === pos + 1) {
+        doc.lemma[i] = cache.lemma[orth]!;
+        continue;
+      }
       // Both ids are < 2^26 in practice; the product stays an exact double key.
       const key = orth * 67108864 + pos;
-      let lemma = cache.get(key);
+      let lemma = cache.more.get(key);
       if (lemma === undefined) {
         lemma = vocab.strings.add(lemmatize(vocab.strings.get(orth), pos ? vocab.strings.get(pos) : '', this.tables));
-        cache.set(key, lemma);
+        cache.more.set(key, lemma);
       }
+      cache.pos[orth] = pos + 1;
+      cache.lemma[orth] = lemma;
       doc.lemma[i] = lemma;
     }
   }

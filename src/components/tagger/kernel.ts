@@ -115,6 +115,19 @@ export function packTagger(table: FeatureTable, w: SparseWeights, nC: number, bi
   return { packed: { nC, data: data.subarray(0, k), slots, mask, filter, bias, uniOff, general, tagVec: new Int32Array((nC + TAG_BASE) * (nC + TAG_BASE) * nC) }, rowRange };
 }
 
+/** The slot offset (index of `[key1, key2, start, end]`) of a feature, or -1 when absent. */
+export function findSlot(m: PackedTagger, k1: number, k2: number): number {
+  const h = hashKey(k1 >>> 0, k2);
+  if ((m.filter[(h & FILTER_MASK) >>> 5]! & (1 << (h & 31))) === 0) return -1;
+  let s = h & m.mask;
+  for (;;) {
+    const o = s * 4;
+    if (m.slots[o + 3] === 0) return -1;
+    if (m.slots[o] === k1 && m.slots[o + 1] === k2) return o;
+    s = (s + 1) & m.mask;
+  }
+}
+
 /** Slots per type in the candidate table: a count (0 = every class) then up to MAX_CANDIDATES classes. */
 export const MAX_CANDIDATES = 7;
 /** Stride of the candidate table. */
@@ -130,37 +143,63 @@ export const N_OFFSETS = 5;
  * single-atom word template at offset o when type t sits at that offset (the bias folded into
  * o = 0), so the word part of a score is five contiguous vector reads; `typeAttrs[t * N_ATTRS + a]`
  * are the type's model string ids for the pair templates. `dict[p]` is a class fixed by the tag
- * dictionary or -1. Writes class + TAG_BASE to `tags[p]`.
+ * dictionary or -1. Templates pairing a previous tag with a word attribute (`twSpec` quads
+ * [template, attr, wordOffset, tagOffset]) need no hashing: the type at the word offset points,
+ * via `twOff[type * nTW + k]` (0 = no rows), at its tag list in `tl`: `[m, tags * m, (start,
+ * end) * m]` scanned in ascending tag order, or `[-1, (start, end) * nT]` indexed by tag, where
+ * (start, end) is the range of the row's packed weights in `tl` itself. Word-word templates on adjacent positions come from
+ * `pairs[j]` (the entry of types j, j + 1 in `pd`, 0 = none): role r of the entry at p - 1 + r
+ * has its summed packed weights in `pd[pd[e + r] .. pd[e + r + 1])`. Writes class + TAG_BASE to `tags[p]`.
  */
-export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: Int32Array, typeCand: Int32Array, typeRow: Int32Array, dict: Int32Array, tags: Int32Array, n: number, scores: Int32Array): void {
+export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: Int32Array, typeCand: Int32Array, tl: Int32Array, twOff: Int32Array, twSpec: Int32Array, pd: Int32Array, pairs: Int32Array, usePairs: boolean, typeRow: Int32Array, dict: Int32Array, tags: Int32Array, n: number, scores: Int32Array): void {
   const { nC, data, slots, mask, filter, general, tagVec } = m;
+  const nTW = twSpec.length >> 2;
   const nT = nC + TAG_BASE;
   const nGen = general.length / 5;
   const span = N_OFFSETS * nC;
   tags[0] = TAG_START;
   tags[1] = TAG_START;
+  scores.fill(0);
   for (let p = PAD; p < n + PAD; p++) {
     const fixed = dict[p]!;
     if (fixed >= 0) {
       tags[p] = fixed + TAG_BASE;
       continue;
     }
-    const b0 = typeRow[p - 2]! * span;
-    const b1 = typeRow[p - 1]! * span + nC;
-    const b2 = typeRow[p]! * span + 2 * nC;
-    const b3 = typeRow[p + 1]! * span + 3 * nC;
-    const b4 = typeRow[p + 2]! * span + 4 * nC;
-    const bt = (tags[p - 1]! * nT + tags[p - 2]!) * nC;
-    // A frequent word is only scored on the classes it had in training (its candidates); the
-    // sparse adds below may touch other classes, which are never read.
-    const cb = typeRow[p]! * CAND_STRIDE;
-    const nCand = typeCand[cb]!;
-    if (nCand === 0) {
-      for (let c = 0; c < nC; c++) scores[c] = typeVec[b0 + c]! + typeVec[b1 + c]! + typeVec[b2 + c]! + typeVec[b3 + c]! + typeVec[b4 + c]! + tagVec[bt + c]!;
-    } else {
-      for (let k = 1; k <= nCand; k++) {
-        const c = typeCand[cb + k]!;
-        scores[c] = typeVec[b0 + c]! + typeVec[b1 + c]! + typeVec[b2 + c]! + typeVec[b3 + c]! + typeVec[b4 + c]! + tagVec[bt + c]!;
+    for (let k = 0; k < nTW; k++) {
+      const off = twOff[typeRow[p + twSpec[k * 4 + 2]!]! * nTW + k]!;
+      if (off === 0) continue;
+      const td = tags[p + twSpec[k * 4 + 3]!]!;
+      const len = tl[off]!;
+      let s = 0;
+      let e = 0;
+      if (len < 0) {
+        s = tl[off + 1 + td * 2]!;
+        e = tl[off + 2 + td * 2]!;
+      } else {
+        for (let i = 0; i < len; i++) {
+          const tg = tl[off + 1 + i]!;
+          if (tg < td) continue;
+          if (tg === td) {
+            s = tl[off + 1 + len + i * 2]!;
+            e = tl[off + 2 + len + i * 2]!;
+          }
+          break;
+        }
+      }
+      for (let j = s; j < e; j++) {
+        const d = tl[j]!;
+        scores[d & 255] += d >> 8;
+      }
+    }
+    if (usePairs) {
+      for (let r = 0; r < 3; r++) {
+        const e = pairs[p - 1 + r]!;
+        if (e === 0) continue;
+        for (let q = pd[e + r]!, qe = pd[e + r + 1]!; q < qe; q++) {
+          const d = pd[q]!;
+          scores[d & 255] += d >> 8;
+        }
       }
     }
     for (let g = 0; g < nGen; g++) {
@@ -192,11 +231,24 @@ export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: In
         s = (s + 1) & mask;
       }
     }
+    // The sparse features above were added into zeroed scores; now the dense part, fused with
+    // the argmax, which leaves `scores` zeroed again for the next token.
+    const b0 = typeRow[p - 2]! * span;
+    const b1 = typeRow[p - 1]! * span + nC;
+    const b2 = typeRow[p]! * span + 2 * nC;
+    const b3 = typeRow[p + 1]! * span + 3 * nC;
+    const b4 = typeRow[p + 2]! * span + 4 * nC;
+    const bt = (tags[p - 1]! * nT + tags[p - 2]!) * nC;
+    // A frequent word is only scored on the classes it had in training (its candidates).
+    const cb = typeRow[p]! * CAND_STRIDE;
+    const nCand = typeCand[cb]!;
     let best = 0;
     if (nCand === 0) {
-      let bestScore = scores[0]!;
+      let bestScore = scores[0]! + typeVec[b0]! + typeVec[b1]! + typeVec[b2]! + typeVec[b3]! + typeVec[b4]! + tagVec[bt]!;
+      scores[0] = 0;
       for (let c = 1; c < nC; c++) {
-        const v = scores[c]!;
+        const v = scores[c]! + typeVec[b0 + c]! + typeVec[b1 + c]! + typeVec[b2 + c]! + typeVec[b3 + c]! + typeVec[b4 + c]! + tagVec[bt + c]!;
+        scores[c] = 0;
         if (v > bestScore) {
           bestScore = v;
           best = c;
@@ -204,15 +256,17 @@ export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: In
       }
     } else {
       best = typeCand[cb + 1]!;
-      let bestScore = scores[best]!;
+      let bestScore = scores[best]! + typeVec[b0 + best]! + typeVec[b1 + best]! + typeVec[b2 + best]! + typeVec[b3 + best]! + typeVec[b4 + best]! + tagVec[bt + best]!;
       for (let k = 2; k <= nCand; k++) {
         const c = typeCand[cb + k]!;
-        const v = scores[c]!;
+        const v = scores[c]! + typeVec[b0 + c]! + typeVec[b1 + c]! + typeVec[b2 + c]! + typeVec[b3 + c]! + typeVec[b4 + c]! + tagVec[bt + c]!;
         if (v > bestScore || (v === bestScore && c < best)) {
           bestScore = v;
           best = c;
         }
       }
+      // The sparse adds may have touched any class.
+      scores.fill(0);
     }
     tags[p] = best + TAG_BASE;
   }

@@ -7,9 +7,16 @@ import type { Doc } from '../../core/doc.js';
 import { Vocab } from '../../core/vocab.js';
 import { grow } from '../../util/typed.js';
 import { Attr, END_STRING, N_ATTRS, PAD, START_STRING, wordAttributes, type Template } from './features.js';
-import { key1, type FeatureTable } from './feature-table.js';
-import { CAND_STRIDE, decodePacked, MAX_CANDIDATES, N_OFFSETS, packTagger, type PackedTagger, type SparseWeights } from './kernel.js';
+import { hashKey, key1, type FeatureTable } from './feature-table.js';
+import { CAND_STRIDE, decodePacked, findSlot, MAX_CANDIDATES, N_OFFSETS, packTagger, type PackedTagger, type SparseWeights } from './kernel.js';
 import { TAG_BASE } from './perceptron.js';
+
+/** Tag lists longer than this are stored dense (indexed by tag) instead of scanned. */
+const TW_DENSE = 8;
+const EMPTY_LISTS = new Int32Array(1);
+/** Initial and largest size of the per-vocab pair table (at most half full). */
+const PAIR_CAP0 = 1 << 12;
+const PAIR_CAP_MAX = 1 << 21;
 
 /** One output class: a UPOS and a Penn Treebank XPOS predicted together. */
 export interface TagClass {
@@ -48,6 +55,17 @@ interface VocabCache {
   /** Candidate classes per type (see `CAND_STRIDE`). */
   cand: Int32Array;
   dict: Int32Array;
+  /** Per (type, tag-word template): offset of its tag list in the model's `twLists` (0 = none). */
+  twOff: Int32Array;
+  /**
+   * Adjacent type pairs seen so far, open addressing with slots `[typeA, typeB, entry, 0]`
+   * (one cache line holds a whole slot); entry is an offset in `pd`, -1 = no rows, 0 = empty slot.
+   */
+  pairTab: Int32Array;
+  pairCount: number;
+  /** Pair entries: 4 bounds (one block per role) then each role's summed packed weights. */
+  pd: Int32Array;
+  pdLen: number;
   done: Uint8Array;
   tagIds: Uint32Array;
   posIds: Uint32Array;
@@ -75,6 +93,19 @@ export class TaggerModel {
   private readonly uniTpl: Int32Array;
   private readonly uniAttr: Int32Array;
   private readonly uniOff: Int32Array;
+  /** Templates pairing a previous tag with a word attribute, as [template, attr, wordOffset, tagOffset]. */
+  private readonly twSpec: Int32Array;
+  /** Template -> its index in `twSpec` (-1 if not a tag-word template). */
+  private readonly twOf: Int32Array;
+  /** Per-(template, attr value) tag lists (see `decodePacked`) and their offsets, built on first use. */
+  private twLists: Int32Array | undefined;
+  private twKeyOff: Map<number, number> | undefined;
+  /** Word-word templates over adjacent positions: [template, role (base offset + 1), attr1, onB1, attr2, onB2]. */
+  private readonly pairSpec: Int32Array;
+  private pairBuf = new Int32Array(64);
+  private pairAcc: Int32Array | undefined;
+  /** @internal Largest pair-table size before it is cleared (lowered by tests). */
+  pairCapMax = PAIR_CAP_MAX;
   private readonly caches = new WeakMap<Vocab, VocabCache>();
   private readonly scores: Int32Array;
   private typeBuf = new Int32Array(64);
@@ -104,18 +135,32 @@ export class TaggerModel {
     const general: number[] = [];
     let biasRow = -1;
     const tagOnly: number[] = [];
+    const twSpec: number[] = [];
+    const pairSpec: number[] = [];
+    this.twOf = new Int32Array(parts.templates.length).fill(-1);
     parts.templates.forEach((t, i) => {
       if (t.length === 0) biasRow = parts.table.get(key1(i, 0), 0);
+      else if (t.length === 2 && t[0]![0] === Attr.TAG && t[0]![1] < 0 && t[1]![0] !== Attr.TAG) {
+        // A previous tag with a word attribute: looked up per word type in a per-tag list.
+        this.twOf[i] = twSpec.length / 4;
+        twSpec.push(i, t[1]![0], t[1]![1], t[0]![1]);
+      }
       else if (t.every((a) => a[0] === Attr.TAG && (a[1] === -1 || a[1] === -2))) tagOnly.push(i);
       else if (t.length === 1 && t[0]![0] !== Attr.TAG) {
         uniTpl.push(i);
         uniAttr.push(t[0]![0]);
         uniOff.push(t[0]![1]);
+      } else if (t.length === 2 && t[0]![0] !== Attr.TAG && t[1]![0] !== Attr.TAG && Math.abs(t[0]![1] - t[1]![1]) === 1 && Math.min(t[0]![1], t[1]![1]) >= -1 && Math.max(t[0]![1], t[1]![1]) <= 2) {
+        // Two words side by side: cached per adjacent type pair (see `pairEntry`).
+        const base = Math.min(t[0]![1], t[1]![1]);
+        pairSpec.push(i, base + 1, t[0]![0], t[0]![1] - base, t[1]![0], t[1]![1] - base);
       } else general.push(i, t[0]![0], t[0]![1], t[1]?.[0] ?? -1, t[1]?.[1] ?? 0);
     });
     this.uniTpl = Int32Array.from(uniTpl);
     this.uniAttr = Int32Array.from(uniAttr);
     this.uniOff = Int32Array.from(uniOff);
+    this.twSpec = Int32Array.from(twSpec);
+    this.pairSpec = Int32Array.from(pairSpec);
     const { packed, rowRange } = packTagger(parts.table, parts.weights, parts.classes.length, biasRow, Int32Array.from(uniOff), Int32Array.from(general));
     this.packed = packed;
     this.rowRange = rowRange;
@@ -179,6 +224,65 @@ export class TaggerModel {
       const o = base + (this.uniOff[u]! + PAD) * nC;
       for (let j = this.rowRange[r * 2]!; j < this.rowRange[r * 2 + 1]!; j++) c.vec[o + (data[j]! & 255)] += data[j]! >> 8;
     }
+    const nTW = this.twSpec.length / 4;
+    if (nTW > 0) {
+      const keyOff = this.twKeyOff ?? this.buildTwLists();
+      for (let k = 0; k < nTW; k++) {
+        const v = attrIds[this.twSpec[k * 4 + 1]!]!;
+        c.twOff[t * nTW + k] = v === 0 ? 0 : (keyOff.get(this.twSpec[k * 4]! * 0x200000 + v) ?? 0);
+      }
+    }
+  }
+
+  /**
+   * Groups the rows of tag-word templates by (template, word attribute value) into tag lists:
+   * `[m, tags (ascending) * m, (start, end) * m]`, or `[-1, (start, end) * nT]` indexed by tag
+   * when m > TW_DENSE; (start, end) is the range of the row's weights, copied into the same
+   * array right after the list. Offset 0 is unused.
+   */
+  private buildTwLists(): Map<number, number> {
+    const groups = new Map<number, number[]>();
+    const { rowKey1, rowKey2, size } = this.table;
+    const nT = this.classes.length + TAG_BASE;
+    for (let r = 0; r < size; r++) {
+      if (this.rowRange[r * 2] === this.rowRange[r * 2 + 1]) continue;
+      const tpl = rowKey1[r]! >>> 21;
+      const tag = rowKey1[r]! & 0x1fffff;
+      if (tpl >= this.twOf.length || this.twOf[tpl]! < 0 || tag >= nT) continue;
+      const key = tpl * 0x200000 + rowKey2[r]!;
+      let list = groups.get(key);
+      if (!list) groups.set(key, (list = []));
+      list.push(tag, r);
+    }
+    const keyOff = new Map<number, number>();
+    const out: number[] = [0];
+    for (const [key, list] of groups) {
+      const m = list.length / 2;
+      const order = Array.from({ length: m }, (_, i) => i).sort((x, y) => list[x * 2]! - list[y * 2]!);
+      keyOff.set(key, out.length);
+      // Each row's weights are copied right after the list, so a lookup reads one contiguous block.
+      const data = this.packed.data;
+      const copy = (at: number, r: number): void => {
+        out[at] = out.length;
+        for (let j = this.rowRange[r * 2]!; j < this.rowRange[r * 2 + 1]!; j++) out.push(data[j]!);
+        out[at + 1] = out.length;
+      };
+      if (m > TW_DENSE) {
+        const base = out.length + 1;
+        out.push(-1);
+        for (let i = 0; i < nT * 2; i++) out.push(0);
+        for (const i of order) copy(base + list[i * 2]! * 2, list[i * 2 + 1]!);
+      } else {
+        out.push(m);
+        for (const i of order) out.push(list[i * 2]!);
+        const base = out.length;
+        for (let i = 0; i < m; i++) out.push(0, 0);
+        order.forEach((i, k) => copy(base + k * 2, list[i * 2 + 1]!));
+      }
+    }
+    this.twLists = Int32Array.from(out);
+    this.twKeyOff = keyOff;
+    return keyOff;
   }
 
   private cacheFor(vocab: Vocab): VocabCache {
@@ -186,7 +290,7 @@ export class TaggerModel {
     if (!c) {
       const nC = this.classes.length;
       const n = 1024;
-      c = { attrs: new Int32Array(N_ATTRS * n), vec: new Int32Array(N_OFFSETS * nC * n), cand: new Int32Array(CAND_STRIDE * n), dict: new Int32Array(n), done: new Uint8Array(n), tagIds: new Uint32Array(nC), posIds: new Uint32Array(nC) };
+      c = { attrs: new Int32Array(N_ATTRS * n), vec: new Int32Array(N_OFFSETS * nC * n), cand: new Int32Array(CAND_STRIDE * n), dict: new Int32Array(n), twOff: new Int32Array((this.twSpec.length / 4) * n), pairTab: new Int32Array(PAIR_CAP0 * 4), pairCount: 0, pd: new Int32Array(1 << 16), pdLen: 1, done: new Uint8Array(n), tagIds: new Uint32Array(nC), posIds: new Uint32Array(nC) };
       for (let k = 0; k < nC; k++) {
         c.tagIds[k] = vocab.strings.add(this.classes[k]!.xpos);
         c.posIds[k] = vocab.strings.add(this.classes[k]!.upos);
@@ -208,6 +312,7 @@ export class TaggerModel {
       c.attrs = grow(c.attrs, c.done.length * N_ATTRS);
       c.vec = grow(c.vec, c.done.length * N_OFFSETS * this.classes.length);
       c.cand = grow(c.cand, c.done.length * CAND_STRIDE);
+      c.twOff = grow(c.twOff, (c.done.length * this.twSpec.length) / 4);
     }
     const text = vocab.strings.get(orth);
     const a = wordAttributes(text, this.lexicon);
@@ -228,7 +333,98 @@ export class TaggerModel {
       this.typeBuf = new Int32Array(cap);
       this.dictBuf = new Int32Array(cap);
       this.tagBuf = new Int32Array(cap);
+      this.pairBuf = new Int32Array(cap);
     }
+  }
+
+  /** Makes room for `n` new pairs: doubles the pair table, or clears it past `pairCapMax`. */
+  private reservePairs(c: VocabCache, n: number): void {
+    const size = c.pairTab.length >> 2;
+    if ((c.pairCount + n) * 2 <= size) return;
+    if (size * 2 > this.pairCapMax || (c.pairCount + n) * 2 > this.pairCapMax) {
+      // Bounded memory on endless streams: start over (entries are rebuilt on demand).
+      let cap = PAIR_CAP0;
+      while (n * 2 > cap) cap *= 2;
+      c.pairTab = new Int32Array(cap * 4);
+      c.pairCount = 0;
+      c.pd = new Int32Array(1 << 16);
+      c.pdLen = 1;
+      return;
+    }
+    let cap = size * 2;
+    while ((c.pairCount + n) * 2 > cap) cap *= 2;
+    const tab = new Int32Array(cap * 4);
+    const old = c.pairTab;
+    for (let i = 0; i < old.length; i += 4) {
+      if (old[i + 2] === 0) continue;
+      let s = hashKey(old[i]!, old[i + 1]!) & (cap - 1);
+      while (tab[s * 4 + 2] !== 0) s = (s + 1) & (cap - 1);
+      tab.set(old.subarray(i, i + 4), s * 4);
+    }
+    c.pairTab = tab;
+  }
+
+  /**
+   * The entry of adjacent types (a, b): for each role r (the pair at offsets r-1, r), the summed
+   * weights of the word-word templates on it, so decoding needs one probe per pair instead of one
+   * hashed lookup per template. Returns its offset in `c.pd`, or 0 when no template has a row.
+   */
+  private pairEntry(c: VocabCache, a: number, b: number): number {
+    const tab = c.pairTab;
+    const mask = (tab.length >> 2) - 1;
+    let s = hashKey(a, b) & mask;
+    for (;;) {
+      const v = tab[s * 4 + 2]!;
+      if (v === 0) break;
+      if (tab[s * 4] === a && tab[s * 4 + 1] === b) return v < 0 ? 0 : v;
+      s = (s + 1) & mask;
+    }
+    const spec = this.pairSpec;
+    const slots = this.packed.slots;
+    const data = this.packed.data;
+    const nC = this.classes.length;
+    const acc = (this.pairAcc ??= new Int32Array(nC));
+    // Worst case: every class of every role, each split in two (see below).
+    if (c.pdLen + 4 + 6 * nC > c.pd.length) c.pd = grow(c.pd, c.pdLen + 4 + 6 * nC);
+    const pd = c.pd;
+    const off = c.pdLen;
+    let w = off + 4;
+    for (let role = 0; role < 3; role++) {
+      pd[off + role] = w;
+      let any = false;
+      for (let q = 0; q < spec.length; q += 6) {
+        if (spec[q + 1] !== role) continue;
+        const v1 = c.attrs[(spec[q + 3] ? b : a) * N_ATTRS + spec[q + 2]!]!;
+        const v2 = c.attrs[(spec[q + 5] ? b : a) * N_ATTRS + spec[q + 4]!]!;
+        if (v1 === 0 || v2 === 0) continue;
+        const o = findSlot(this.packed, key1(spec[q]!, v1) | 0, v2);
+        if (o < 0) continue;
+        for (let j = slots[o + 2]!; j < slots[o + 3]!; j++) acc[data[j]! & 255] += data[j]! >> 8;
+        any = true;
+      }
+      if (!any) continue;
+      // The role's rows summed per class and stored inline, so decoding reads one block.
+      for (let cl = 0; cl < nC; cl++) {
+        let v = acc[cl]!;
+        if (v === 0) continue;
+        acc[cl] = 0;
+        // Packed entries hold a 24-bit signed value: split larger sums.
+        if (v > 0x7fffff || v < -0x7fffff) {
+          const part = v > 0 ? 0x7fffff : -0x7fffff;
+          pd[w++] = (part << 8) | cl;
+          v -= part;
+        }
+        pd[w++] = (v << 8) | cl;
+      }
+    }
+    pd[off + 3] = w;
+    const found = w > off + 4;
+    if (found) c.pdLen = w;
+    tab[s * 4] = a;
+    tab[s * 4 + 1] = b;
+    tab[s * 4 + 2] = found ? off : -1;
+    c.pairCount++;
+    return found ? off : 0;
   }
 
   /** Decodes tokens [start, end) of `orths` (vocab ids) into `tagBuf` (class + TAG_BASE at p). */
@@ -245,7 +441,15 @@ export class TaggerModel {
       types[i + PAD] = t;
       dict[i + PAD] = c.dict[t]!;
     }
-    decodePacked(this.packed, c.attrs, c.vec, c.cand, types, dict, this.tagBuf, n, this.scores);
+    // Pair j covers positions (j, j + 1); positions PAD-1 .. n+PAD+1 are read.
+    const pairs = this.pairBuf;
+    if (this.pairSpec.length > 0) {
+      this.reservePairs(c, n + 2);
+      // Pair j is read by positions j - 1, j and j + 1; skip it when all of them are fixed.
+      dict[PAD - 1] = dict[PAD - 2] = dict[n + PAD] = dict[n + PAD + 1] = 0;
+      for (let j = PAD - 1; j <= n + PAD; j++) pairs[j] = dict[j - 1]! < 0 || dict[j]! < 0 || dict[j + 1]! < 0 ? this.pairEntry(c, types[j]!, types[j + 1]!) : 0;
+    }
+    decodePacked(this.packed, c.attrs, c.vec, c.cand, this.twLists ?? EMPTY_LISTS, c.twOff, this.twSpec, c.pd, pairs, this.pairSpec.length > 0, types, dict, this.tagBuf, n, this.scores);
   }
 
   /**
