@@ -268,10 +268,12 @@ const ENGINES = [
       const db = new Database(path.join(dir, 'fts.db'));
       db.pragma('journal_mode = OFF');
       db.pragma('synchronous = OFF');
-      db.exec(`CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, ${fields.join(', ')}, tokenize = 'porter unicode61')`);
-      const ins = db.prepare(`INSERT INTO docs (id, ${fields.join(', ')}) VALUES (?${', ?'.repeat(fields.length)})`);
+      // Contentless (content=''): the index only, no copy of the text, as the JS engines keep none;
+      // the (numeric) doc ids are the rowids.
+      db.exec(`CREATE VIRTUAL TABLE docs USING fts5(${fields.join(', ')}, content='', tokenize = 'porter unicode61')`);
+      const ins = db.prepare(`INSERT INTO docs (rowid, ${fields.join(', ')}) VALUES (?${', ?'.repeat(fields.length)})`);
       db.transaction(() => {
-        for (const d of docs) ins.run(d.id, ...fields.map((f) => d[f]));
+        for (const d of docs) ins.run(Number(d.id), ...fields.map((f) => d[f]));
       })();
       db.exec(`INSERT INTO docs(docs) VALUES('optimize')`);
       return db;
@@ -283,13 +285,13 @@ const ENGINES = [
     load(dir) {
       const Database = require('better-sqlite3');
       const db = new Database(path.join(dir, 'fts.db'), { readonly: true });
-      const stmt = db.prepare('SELECT id, bm25(docs) AS r FROM docs WHERE docs MATCH ? ORDER BY r LIMIT ?');
+      const stmt = db.prepare('SELECT rowid AS id, bm25(docs) AS r FROM docs WHERE docs MATCH ? ORDER BY r LIMIT ?');
       return { db, stmt };
     },
     query(h, q, k) {
       const w = words(q);
       if (!w.length) return [];
-      return h.stmt.all(w.map((x) => `"${x}"`).join(' OR '), k).map((r) => ({ id: r.id, score: -r.r }));
+      return h.stmt.all(w.map((x) => `"${x}"`).join(' OR '), k).map((r) => ({ id: String(r.id), score: -r.r }));
     },
   },
 ];
@@ -347,7 +349,11 @@ async function benchEngine(e, docs, queries, cran) {
 
 const { docs, queries, chars, sentences } = makeCorpus();
 console.log(`corpus: ${docs.length} docs, ${(chars / 1e6).toFixed(1)}M chars from ${sentences} Brown sentences; ${queries.length} queries${globalThis.gc ? '' : ' (run with --expose-gc for exact heap figures)'}`);
-const log = (r) => console.error(`done: ${r.engine} build ${r.docsPerS.toFixed(0)} docs/s, query p50 ${r.p50.toFixed(2)} ms`);
+const log = (r) =>
+  console.error(
+    `done: ${r.engine}: build ${r.docsPerS.toFixed(0)} docs/s, heap ${r.native ? 'native' : r.heapMB.toFixed(0) + ' MB'}, disk ${r.diskMB.toFixed(1)} MB, load ${r.loadS.toFixed(2)} s, p50 ${r.p50.toFixed(2)} / p99 ${r.p99.toFixed(2)} ms` +
+      (r.quality ? `, Cranfield MAP ${r.quality.map.toFixed(3)} nDCG@10 ${r.quality['ndcg@10'].toFixed(3)}` : ''),
+  );
 const cran = loadCranfield();
 if (!cran) console.log(`Cranfield not found under ${CRAN}: quality column skipped`);
 const only = process.env.SEARCH_BENCH_ENGINES?.split(',');
