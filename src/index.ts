@@ -139,3 +139,6 @@ export type { FeatureOptions } from './components/textcat/features.js';
 export { TEXTCAT_FORMAT_VERSION } from './components/textcat/format.js';
 export { evaluateTextcat } from './components/textcat/evaluate.js';
 export type { TextcatScores } from './components/textcat/evaluate.js';
+// --- search (fast analysis path) ---
+export type { PerTypeAttr } from './pipeline/component.js';
+export type { TokenScan } from './tokenizer/types.js';

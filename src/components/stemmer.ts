@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import type { Doc } from '../core/doc.js';
 import type { Vocab } from '../core/vocab.js';
-import type { Component, ComponentFactory } from '../pipeline/component.js';
+import type { Component, ComponentFactory, PerTypeAttr } from '../pipeline/component.js';
 import { grow } from '../util/typed.js';
 import { porter2 } from './porter2.js';
 
@@ -59,7 +59,11 @@ export class Stemmer implements Component {
   ) {
     this.name = name;
     this.stem = stemFunction(options.algorithm);
+    this.perType = { attr: options.attr, idOf: (orth: number) => this.stemId(orth) };
   }
+
+  /** The stem column depends only on each token's orth id (see `Component.perType`). */
+  readonly perType: PerTypeAttr;
 
   /** The stem of one word (cached per string id of `word`). */
   stemWord(word: string): string {

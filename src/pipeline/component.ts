@@ -14,6 +14,21 @@ export interface Component {
   process(doc: Doc): void;
   /** Optional batch path: annotates every doc of the batch in place. */
   pipe?(docs: Doc[]): void;
+  /**
+   * Declared by components whose only output is one string extension column `attr` holding, for
+   * each token, a value that depends on nothing but the token's orth id (a stemmer, say): `idOf`
+   * returns that value's string id. Consumers that need only that column (the search analyzer)
+   * may then skip building Docs and call `idOf` once per word type.
+   */
+  readonly perType?: PerTypeAttr;
+}
+
+/** See {@link Component.perType}. */
+export interface PerTypeAttr {
+  /** The string extension column the component writes. */
+  readonly attr: string;
+  /** The string id written for a token whose orth id is `orth` (same vocab as the pipeline). */
+  idOf(orth: number): number;
 }
 
 import type { TokenizerLike } from '../tokenizer/types.js';

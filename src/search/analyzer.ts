@@ -6,12 +6,19 @@
  *
  * Positions follow Lucene: a dropped stop word leaves a position gap (so phrases stay exact),
  * punctuation is not a token at all. Per word type the filter decision is cached by string id.
+ *
+ * Fast path: when the tokenizer offers `scan` (token ids without a Doc) and every enabled
+ * component declares `perType` (its column depends only on the orth id, as the stemmer's does),
+ * `analyze` skips Docs altogether and resolves each word type once into typed arrays indexed by
+ * orth id (filter kind, term id, surface id, length). The output is identical to the Doc path.
  */
 import type { Doc } from '../core/doc.js';
 import { ConfigError } from '../core/errors.js';
 import { ENGLISH_STOP_WORDS } from '../core/stop-words.js';
 import type { PipelineConfig } from '../pipeline/config.js';
+import type { PerTypeAttr } from '../pipeline/component.js';
 import { createPipeline, type Nlp } from '../pipeline/pipeline.js';
+import type { TokenScan } from '../tokenizer/types.js';
 import { grow } from '../util/typed.js';
 
 /** Options of an {@link Analyzer}. */
@@ -75,12 +82,27 @@ export class Analyzer {
   private kind = new Uint8Array(1024);
   // orth id -> lower-case id + 1
   private lowerOf = new Uint32Array(1024);
+  // Fast path (see the file comment): scanner, term source, orth id -> term id, orth id -> length.
+  private readonly scan: ((text: string) => TokenScan) | null;
+  private readonly termSource: PerTypeAttr | null;
+  private termOf = new Int32Array(1024);
+  private lenOf = new Int32Array(1024);
   private readonly out: TokenStream = { n: 0, terms: new Int32Array(64), surfaces: new Int32Array(64), positions: new Int32Array(64), starts: new Int32Array(64), ends: new Int32Array(64) };
 
   private constructor(nlp: Nlp, spec: AnalyzerSpec) {
     this.nlp = nlp;
     this.spec = spec;
     this.stop = spec.stopWords === 'english' ? ENGLISH_STOP_WORDS : new Set(spec.stopWords || []);
+    const tok = nlp.tokenizer;
+    let fast = typeof tok.scan === 'function';
+    let source: PerTypeAttr | null = null;
+    for (const name of nlp.pipeNames) {
+      const per = nlp.getPipe(name).perType;
+      if (!per) fast = false;
+      else if (per.attr === spec.termAttr) source = per; // the last writer of the term column wins
+    }
+    this.scan = fast ? (text: string) => tok.scan!(text) : null;
+    this.termSource = fast ? source : null;
   }
 
   /** Builds an analyzer; an unknown pipeline factory raises a ConfigError naming it. */
@@ -119,22 +141,55 @@ export class Analyzer {
     let k = 1;
     if (this.spec.dropPunct && !HAS_ALNUM.test(text)) k = 3;
     else if (this.stop.has(lower)) k = 2;
-    this.kind = grow(this.kind, Math.max(orth, lid) + 1);
-    this.lowerOf = grow(this.lowerOf, Math.max(orth, lid) + 1);
+    // Same term choice as analyzeDoc: the column's value, or the lower-case form when it is empty.
+    const term = k === 1 && this.scan ? (this.termSource ? this.termSource.idOf(orth) : 0) || lid : 0;
+    const size = Math.max(orth, lid, term) + 1;
+    this.kind = grow(this.kind, size);
+    this.lowerOf = grow(this.lowerOf, size);
     this.kind[orth] = k;
     this.lowerOf[orth] = lid + 1;
+    if (this.scan) {
+      this.termOf = grow(this.termOf, size);
+      this.lenOf = grow(this.lenOf, size);
+      this.termOf[orth] = term;
+      this.lenOf[orth] = text.length;
+    }
     return k;
   }
 
-  /** Runs the pipeline and the filters over a Doc made from `text`. */
+  /** Runs the pipeline and the filters over `text` (without a Doc when the fast path applies). */
   analyze(text: string): TokenStream {
+    if (this.scan) return this.analyzeScan(this.scan(text));
     return this.analyzeDoc(this.nlp.process(text));
   }
 
-  /** Filters an already processed Doc into terms (see {@link analyze}). */
-  analyzeDoc(doc: Doc): TokenStream {
+  private analyzeScan(sc: TokenScan): TokenStream {
+    const out = this.reserve(sc.n);
+    const { orth, idx } = sc;
+    const n = sc.n;
+    let m = 0;
+    let pos = -1;
+    for (let i = 0; i < n; i++) {
+      const o = orth[i]!;
+      let k = o < this.kind.length ? this.kind[o]! : 0;
+      if (k === 0) k = this.classify(o);
+      if (k === 3) continue;
+      pos++;
+      if (k === 2) continue;
+      const at = idx[i]!;
+      out.terms[m] = this.termOf[o]!;
+      out.surfaces[m] = this.lowerOf[o]! - 1;
+      out.positions[m] = pos;
+      out.starts[m] = at;
+      out.ends[m] = at + this.lenOf[o]!;
+      m++;
+    }
+    out.n = m;
+    return out;
+  }
+
+  private reserve(n: number): TokenStream {
     const out = this.out;
-    const n = doc.length;
     if (out.terms.length < n) {
       out.terms = grow(out.terms, n);
       out.surfaces = grow(out.surfaces, n);
@@ -142,6 +197,13 @@ export class Analyzer {
       out.starts = grow(out.starts, n);
       out.ends = grow(out.ends, n);
     }
+    return out;
+  }
+
+  /** Filters an already processed Doc into terms (see {@link analyze}). */
+  analyzeDoc(doc: Doc): TokenStream {
+    const n = doc.length;
+    const out = this.reserve(n);
     const attr = this.spec.termAttr;
     const col = attr ? (doc.getExtension(attr) as unknown as { ids?: Uint32Array; get(i: number): unknown } | undefined) : undefined;
     const ids = col?.ids;

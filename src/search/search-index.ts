@@ -115,7 +115,16 @@ export class SearchIndex {
     this.similarity = { ...SIMILARITY_DEFAULTS, ...(o.similarity ?? {}) };
     this.analyzers = analyzers;
     this.seg = new Segment(this.fields);
+    // Per field (in segment order), its analyzer and a string lookup, made once rather than per doc.
+    this.fieldAnalyzers = this.fields.map((f) => analyzers.get(f)!);
+    this.fieldStrings = this.fieldAnalyzers.map((a) => {
+      const strings = a.strings;
+      return (sid: number) => strings.get(sid);
+    });
   }
+
+  private readonly fieldAnalyzers: Analyzer[];
+  private readonly fieldStrings: ((sid: number) => string)[];
 
   /** Builds an empty index; bad options raise a ConfigError naming the key. */
   static async create(options: SearchIndexOptions): Promise<SearchIndex> {
@@ -217,12 +226,11 @@ export class SearchIndex {
   private index(id: string, doc: Doc): void {
     const seg = this.seg;
     const d = seg.newDoc(id);
-    for (const f of seg.fields) {
-      const text = fieldText(doc[f.name]);
-      const a = this.analyzers.get(f.name)!;
-      const ts = a.analyze(text);
-      const strings = a.strings;
-      f.addDoc(d, ts, (sid) => strings.get(sid));
+    const fields = seg.fields;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]!;
+      const a = this.fieldAnalyzers[i]!;
+      f.addDoc(d, a.analyze(fieldText(doc[f.name])), this.fieldStrings[i]!);
     }
     if (this.storeFields.length) {
       const stored: Record<string, unknown> = {};

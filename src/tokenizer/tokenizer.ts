@@ -2,7 +2,7 @@ import { Doc } from '../core/doc.js';
 import { ArgumentError } from '../core/errors.js';
 import { grow } from '../util/typed.js';
 import type { Vocab } from '../core/vocab.js';
-import type { TokenizerLike } from './types.js';
+import type { TokenizerLike, TokenScan } from './types.js';
 import { ChunkCache, HASH_SEED_1, HASH_SEED_2 } from './chunk-cache.js';
 import { checkSpecialCase, compileRules, type CompiledRules } from './compile.js';
 import { explainText } from './explain.js';
@@ -70,6 +70,7 @@ export class Tokenizer implements TokenizerLike {
   private tn = 0;
   private readonly charOrth = new Uint32Array(65536);
   private lenBuf = new Int32Array(64);
+  private readonly scanOut: TokenScan = { n: 0, orth: this.tOrth, idx: this.tIdx };
 
   constructor(vocab: Vocab, options: TokenizerOptions = {}) {
     this.vocab = vocab;
@@ -105,6 +106,35 @@ export class Tokenizer implements TokenizerLike {
 
   /** Tokenizes `text` into a new Doc over this tokenizer's vocab. */
   tokenize(text: string): Doc {
+    const m = this.scanInto(text);
+    const doc = new Doc(this.vocab, text, m);
+    doc.orth.set(this.tOrth.subarray(0, m));
+    doc.idx.set(this.tIdx.subarray(0, m));
+    doc.spaceAfter.set(this.tSpace.subarray(0, m));
+    this.tSpace.fill(0, 0, m);
+    doc.length = m;
+    return doc;
+  }
+
+  /**
+   * The tokens of `text` (exactly those of {@link tokenize}) as orth ids and start offsets in
+   * reusable buffers, without building a Doc: for callers that consume tokens straight away, like
+   * the search analyzer. The views are valid until the next `scan` or `tokenize` call.
+   * @example
+   * const s = tok.scan('Hello, world'); // s.n === 3; vocab.strings.get(s.orth[1]) === ','; s.idx[2] === 7
+   */
+  scan(text: string): TokenScan {
+    const m = this.scanInto(text);
+    this.tSpace.fill(0, 0, m);
+    const r = this.scanOut;
+    r.n = m;
+    r.orth = this.tOrth;
+    r.idx = this.tIdx;
+    return r;
+  }
+
+  // Fills the scratch columns tOrth/tIdx/tSpace with the tokens of `text`; returns their count.
+  private scanInto(text: string): number {
     if (typeof text !== 'string') throw new ArgumentError(`expected a string, got ${text === null ? 'null' : typeof text}`);
     const n = text.length;
     // Tokens go to reusable scratch columns first, then into a Doc of exactly the right size.
@@ -149,14 +179,7 @@ export class Tokenizer implements TokenizerLike {
         i++;
       }
     }
-    const m = this.tn;
-    const doc = new Doc(this.vocab, text, m);
-    doc.orth.set(this.tOrth.subarray(0, m));
-    doc.idx.set(this.tIdx.subarray(0, m));
-    doc.spaceAfter.set(this.tSpace.subarray(0, m));
-    this.tSpace.fill(0, 0, m);
-    doc.length = m;
-    return doc;
+    return this.tn;
   }
 
   private ensure(cap: number): void {
@@ -182,9 +205,12 @@ export class Tokenizer implements TokenizerLike {
       while (j < text.length && isSpaceCode(text.charCodeAt(j))) j++;
       isLast = j === text.length;
     }
-    const cacheable = cache !== null && end - start <= this.maxCached && !isLast;
+    // The text's last chunk is cached under its own key (length with bit 30 set), since its
+    // split may differ from the same chunk elsewhere.
+    const key = isLast ? (end - start) | 0x40000000 : end - start;
+    const cacheable = cache !== null && end - start <= this.maxCached;
     if (cacheable) {
-      const v = cache.find(h1, h2, end - start);
+      const v = cache.find(h1, h2, key);
       if (v > 0) {
         this.push(v, start);
         return;
@@ -231,6 +257,6 @@ export class Tokenizer implements TokenizerLike {
       this.lenBuf[k] = len;
       this.push(orth, start + a);
     }
-    if (cacheable) cache.insert(h1, h2, end - start, this.orthBuf, this.lenBuf, m);
+    if (cacheable) cache.insert(h1, h2, key, this.orthBuf, this.lenBuf, m);
   }
 }

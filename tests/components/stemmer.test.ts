@@ -71,3 +71,15 @@ describe('Stemmer.process', () => {
     expect(s.stemWord('flows')).toBe('flow');
   });
 });
+
+describe('Stemmer.perType', () => {
+  it('declares its column and gives, per orth id, the stem id that process writes', async () => {
+    const nlp = await createPipeline({ tokenizer: { factory: 'whitespace' }, components: [{ name: 'stemmer', options: { algorithm: 'porter2', attr: 'st' } }] });
+    const per = nlp.getPipe('stemmer').perType!;
+    expect(per.attr).toBe('st');
+    const doc = nlp('Running RUNS generously ran');
+    const strings = nlp.vocab.strings;
+    for (let i = 0; i < doc.length; i++) expect(strings.get(per.idOf(doc.orth[i]!))).toBe(doc.token(i).ext('st'));
+    expect(strings.get(per.idOf(strings.add('Running')))).toBe('run');
+  });
+});

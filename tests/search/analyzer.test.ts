@@ -38,3 +38,40 @@ describe('Analyzer.create', () => {
     expect(DEFAULT_ANALYZER_PIPELINE.components![0]).toMatchObject({ factory: 'stemmer', options: { algorithm: 'porter2' } });
   });
 });
+
+describe('Analyzer.analyze (fast path)', () => {
+  const text = "The Wings' lift, in a propeller-slipstream (see Fig. 3): aircraft WINGS fly; the end etc.";
+  const dump = (a: Analyzer, ts: ReturnType<Analyzer['analyze']>) => ({
+    terms: Array.from(ts.terms.subarray(0, ts.n), (t) => a.strings.get(t)),
+    surfaces: Array.from(ts.surfaces.subarray(0, ts.n), (t) => a.strings.get(t)),
+    positions: Array.from(ts.positions.subarray(0, ts.n)),
+    starts: Array.from(ts.starts.subarray(0, ts.n)),
+    ends: Array.from(ts.ends.subarray(0, ts.n)),
+  });
+  it('gives the same stream as the Doc path with the default pipeline', async () => {
+    const a = await Analyzer.create();
+    const b = await Analyzer.create();
+    const fast = dump(a, a.analyze(text));
+    const slow = dump(b, b.analyzeDoc(b.nlp.process(text)));
+    expect(fast).toEqual(slow);
+    expect(fast.terms).toContain('slipstream');
+    expect(dump(a, a.analyze(text))).toEqual(fast); // cached per type: same again
+  });
+  it('falls back to Docs when a component does not declare perType', async () => {
+    const nlp = await createPipeline({ tokenizer: { factory: 'tokenizer' }, components: [{ name: 'stemmer' }] });
+    // Overwrites the stem column: only the Doc path can see it.
+    nlp.addPipe({
+      name: 'mark',
+      process(doc) {
+        const col = doc.extension<string>('stem', 'string');
+        for (let i = 0; i < doc.length; i++) col.set(i, 'x');
+      },
+    });
+    const a = await Analyzer.create({ pipeline: nlp });
+    const b = await Analyzer.create();
+    const got = dump(a, a.analyze(text));
+    const ref = dump(b, b.analyze(text));
+    expect(got.terms).toEqual(ref.terms.map(() => 'x'));
+    expect(got.positions).toEqual(ref.positions);
+  });
+});

@@ -152,3 +152,34 @@ describe('Tokenizer.explain', () => {
     ]);
   });
 });
+
+describe('Tokenizer.scan', () => {
+  const texts = [
+    "I can't go to the U.S. today.",
+    'Apples, pears etc.',
+    'etc. and so on, etc.',
+    '  two  spaces\tand a tab (see p. 3) etc.',
+    'Apples, pears etc.',
+    '',
+  ];
+  it('yields exactly the orth ids and offsets of tokenize, reusing its buffers', () => {
+    const tok = new Tokenizer(new Vocab());
+    const fresh = new Tokenizer(new Vocab());
+    for (const t of texts) {
+      const doc = fresh.tokenize(t);
+      const s = tok.scan(t);
+      const words = Array.from(s.orth.subarray(0, s.n), (o) => tok.vocab.strings.get(o));
+      expect(words).toEqual(doc.tokens().map((x) => x.text));
+      expect(Array.from(s.idx.subarray(0, s.n))).toEqual(Array.from(doc.idx.subarray(0, doc.length)));
+    }
+  });
+  it('keeps the last-chunk split apart from the same chunk elsewhere (cache keys differ)', () => {
+    const tok = new Tokenizer(new Vocab());
+    const text = (d: ReturnType<Tokenizer['tokenize']>) => d.tokens().map((x) => x.text);
+    const last = text(tok.tokenize('pears etc.'));
+    const mid = text(tok.tokenize('pears etc. more'));
+    expect(text(tok.tokenize('pears etc.'))).toEqual(last);
+    expect(text(tok.tokenize('pears etc. more'))).toEqual(mid);
+    expect(text(new Tokenizer(new Vocab()).tokenize('pears etc. more'))).toEqual(mid);
+  });
+});

@@ -1,5 +1,5 @@
 import { grow } from '../../util/typed.js';
-import { varintSize, writeVarint } from './codec.js';
+import { writeVarint } from './codec.js';
 
 const EMPTY = new Int32Array(0);
 
@@ -71,25 +71,28 @@ export class PostingsWriter {
   add(term: number, doc: number, positions: Int32Array, from: number, freq: number): void {
     const prev = this.lastDoc[term]!;
     const delta = doc - (prev < 0 ? 0 : prev + 1);
-    // doc stream
-    let need = varintSize(delta * 2 + 1) + (freq > 1 ? varintSize(freq) : 0);
-    let buf = this.ownDoc(term, need);
+    // doc stream (room: two 5-byte varints at most, checked without sizing them)
     let p = this.docLen[term]!;
+    let buf = this.docBuf[term];
+    if (buf === undefined || p + 10 > buf.length) buf = this.ownDoc(term, 10);
     if (freq === 1) p = writeVarint(buf, p, delta * 2 + 1);
     else {
       p = writeVarint(buf, p, delta * 2);
       p = writeVarint(buf, p, freq);
     }
     this.docLen[term] = p;
-    // position stream
-    need = 5 * freq;
-    buf = this.ownPos(term, need);
+    // position stream (room: 5 bytes per position)
     p = this.posLen[term]!;
-    let last = 0;
-    for (let k = 0; k < freq; k++) {
-      const pos = positions[from + k]!;
-      p = writeVarint(buf, p, pos - last);
-      last = pos;
+    buf = this.posBuf[term];
+    if (buf === undefined || p + 5 * freq > buf.length) buf = this.ownPos(term, 5 * freq);
+    if (freq === 1) p = writeVarint(buf, p, positions[from]!);
+    else {
+      let last = 0;
+      for (let k = 0; k < freq; k++) {
+        const pos = positions[from + k]!;
+        p = writeVarint(buf, p, pos - last);
+        last = pos;
+      }
     }
     this.posLen[term] = p;
     this.lastDoc[term] = doc;
