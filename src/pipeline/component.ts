@@ -31,8 +31,8 @@ export interface PerTypeAttr {
   idOf(orth: number): number;
 }
 
-import type { TokenizerLike } from '../tokenizer/types.js';
-export type { TokenizerLike };
+import type { TokenizerLike, TokenScan } from '../tokenizer/types.js';
+export type { TokenizerLike, TokenScan };
 
 /** The description of one option of a factory, used to validate configs and to document defaults. */
 export interface OptionSpec {

@@ -16,9 +16,8 @@ import type { Doc } from '../core/doc.js';
 import { ConfigError } from '../core/errors.js';
 import { ENGLISH_STOP_WORDS } from '../core/stop-words.js';
 import type { PipelineConfig } from '../pipeline/config.js';
-import type { PerTypeAttr } from '../pipeline/component.js';
+import type { PerTypeAttr, TokenScan } from '../pipeline/component.js';
 import { createPipeline, type Nlp } from '../pipeline/pipeline.js';
-import type { TokenScan } from '../tokenizer/types.js';
 import { grow } from '../util/typed.js';
 
 /** Options of an {@link Analyzer}. */
