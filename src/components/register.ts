@@ -3,12 +3,22 @@
  * `src/index.ts` and the CLI. Registered names are stable (DESIGN rule 6); the list is pinned by
  * `tests/pipeline/registry.test.ts`.
  */
-import { registerComponent, registerTokenizer } from '../pipeline/registry.js';
+import { resolve } from 'node:path';
 import { ConfigError, TextloomError } from '../core/errors.js';
+import { KeyedVectors } from '../embeddings/keyed-vectors.js';
+import { createVectorsComponent } from '../embeddings/vectors-component.js';
+import { registerComponent, registerTokenizer } from '../pipeline/registry.js';
 import type { TokenizerRules } from '../tokenizer/rules/en.js';
 import { Tokenizer } from '../tokenizer/tokenizer.js';
 import { WhitespaceTokenizer } from '../tokenizer/whitespace.js';
+import { Lemmatizer, WinkLemmatizer } from './lemmatizer/lemmatizer.js';
+import { entityRulerFactory } from './matcher/factory.js';
+import { WinkNer } from './ner.js';
 import { senterFactory } from './senter.js';
+import { stemmerFactory } from './stemmer.js';
+import { Tagger } from './tagger/tagger.js';
+import { WinkTagger } from './tagger/wink-backend.js';
+import { TextCategorizer } from './textcat/textcat.js';
 
 registerTokenizer('whitespace', { options: {}, create: (_o, ctx) => new WhitespaceTokenizer(ctx.vocab) });
 registerComponent('senter', senterFactory);
@@ -38,31 +48,18 @@ registerTokenizer('tokenizer', {
   },
 });
 
-// --- embeddings ---
-import { resolve as resolvePath } from 'node:path';
-import { KeyedVectors } from '../embeddings/keyed-vectors.js';
-import { createVectorsComponent } from '../embeddings/vectors-component.js';
-
 registerComponent<{ path: string; lowercaseFallback: boolean }>('vectors', {
   options: {
     path: { type: 'string', doc: 'word vectors file (.bin, .txt or .tlv), relative to the config' },
     lowercaseFallback: { type: 'boolean', default: false, doc: 'look up the lower-cased text when the exact text has no vector' },
   },
   assigns: ['_.vector_row'],
-  create: async (o, ctx) => createVectorsComponent(await KeyedVectors.load(resolvePath(ctx.baseDir, o.path)), { name: ctx.name, lowercaseFallback: o.lowercaseFallback }),
+  create: async (o, ctx) => createVectorsComponent(await KeyedVectors.load(resolve(ctx.baseDir, o.path)), { name: ctx.name, lowercaseFallback: o.lowercaseFallback }),
 });
 
-import { entityRulerFactory } from './matcher/factory.js';
 registerComponent('entity_ruler', entityRulerFactory);
 
-import { stemmerFactory } from './stemmer.js';
 registerComponent('stemmer', stemmerFactory);
-
-import { resolve } from 'node:path';
-import { Lemmatizer, WinkLemmatizer } from './lemmatizer/lemmatizer.js';
-import { WinkNer } from './ner.js';
-import { Tagger } from './tagger/tagger.js';
-import { WinkTagger } from './tagger/wink-backend.js';
 
 registerComponent<{ backend: string; model: string }>('tagger', {
   options: {
@@ -84,15 +81,13 @@ registerComponent<{ backend: string; tables: string }>('lemmatizer', {
 
 registerComponent('ner', { options: {}, assigns: ['ents'], create: (_o, ctx) => new WinkNer(ctx.name) });
 
-import { TextCategorizer } from './textcat/textcat.js';
-
 // textcat: loads a trained model file (train one with TextCategorizer.train or `textloom train textcat`).
 registerComponent<{ model: string }>('textcat', {
   options: { model: { type: 'string', doc: 'path of a model saved by TextCategorizer.save / textloom train textcat' } },
   assigns: ['doc.user.cats'],
   create: (o, ctx) => {
     if (typeof o.model !== 'string' || o.model === '') throw new ConfigError('textcat needs a "model" path', { key: `${ctx.name}.model` });
-    const tc = TextCategorizer.load(resolvePath(ctx.baseDir, o.model));
+    const tc = TextCategorizer.load(resolve(ctx.baseDir, o.model));
     tc.name = ctx.name;
     return tc;
   },
