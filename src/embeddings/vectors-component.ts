@@ -9,7 +9,7 @@ import { ArgumentError } from '../core/errors.js';
 import { Span } from '../core/span.js';
 import { Token } from '../core/token.js';
 import type { Component } from '../pipeline/component.js';
-import type { VectorHook } from '../core/vectors.js';
+import { cosine, type VectorHook } from '../core/vectors.js';
 import type { KeyedVectors } from './keyed-vectors.js';
 
 /** The extension column holding each token's vector row. */
@@ -90,35 +90,29 @@ function addRange(doc: Doc, start: number, end: number, out: Float32Array): Floa
   return out;
 }
 
-/** Whether the token has a vector (spaCy's `token.has_vector`). */
+/** Whether the token has a vector (spaCy's `token.has_vector`); same as `token.hasVector`. */
 export function hasVector(token: Token): boolean {
   tableOf(token.doc);
-  return (token.doc.getExtension<number>(VECTOR_ROW_EXT)!.get(token.i) ?? -1) >= 0;
+  return token.hasVector;
 }
 
-/** The token's vector (a copy), zeros when unknown (spaCy's `token.vector`). */
+/** The token's vector, zeros when unknown (spaCy's `token.vector`); same as `token.vector`. */
 export function tokenVector(token: Token): Float32Array {
-  return addRange(token.doc, token.i, token.i + 1, new Float32Array(tableOf(token.doc).dim));
+  return token.vector;
 }
 
-/** Mean of the span's token vectors, unknown tokens counting as zeros (spaCy's `span.vector`). */
+/** Mean of the span's token vectors, unknown tokens counting as zeros; same as `span.vector`. */
 export function spanVector(span: Span): Float32Array {
-  return addRange(span.doc, span.start, span.end, new Float32Array(tableOf(span.doc).dim));
+  return span.vector;
 }
 
-/** Mean of the doc's token vectors (spaCy's `doc.vector`). */
+/** Mean of the doc's token vectors (spaCy's `doc.vector`); same as `doc.vector`. */
 export function docVector(doc: Doc): Float32Array {
-  return addRange(doc, 0, doc.length, new Float32Array(tableOf(doc).dim));
+  return doc.vector;
 }
 
 /** Anything with a vector. */
 export type HasVector = Token | Span | Doc;
-
-function vectorOf(x: HasVector): Float32Array {
-  if (x instanceof Token) return tokenVector(x);
-  if (x instanceof Span) return spanVector(x);
-  return docVector(x);
-}
 
 /**
  * Cosine similarity of the vectors of two tokens, spans or docs (spaCy's `.similarity`); 0 when
@@ -126,16 +120,5 @@ function vectorOf(x: HasVector): Float32Array {
  * @example similarity(nlp('I like cats'), nlp('I love dogs'))
  */
 export function similarity(a: HasVector, b: HasVector): number {
-  const u = vectorOf(a);
-  const v = vectorOf(b);
-  if (u.length !== v.length) throw new ArgumentError(`vectors differ in size (${u.length} vs ${v.length})`);
-  let dot = 0;
-  let nu = 0;
-  let nv = 0;
-  for (let c = 0; c < u.length; c++) {
-    dot += u[c]! * v[c]!;
-    nu += u[c]! * u[c]!;
-    nv += v[c]! * v[c]!;
-  }
-  return nu === 0 || nv === 0 ? 0 : dot / Math.sqrt(nu * nv);
+  return cosine(a.vector, b.vector);
 }
