@@ -1,4 +1,5 @@
 import type { Doc } from './doc.js';
+import { ArgumentError } from './errors.js';
 import { LexFlag } from './lexeme.js';
 import { Span } from './span.js';
 import { cosine, meanVector } from './vectors.js';
@@ -172,7 +173,11 @@ export class Token {
   }
   /** The token `k` positions away (default 1); throws if outside the doc. */
   nbor(k = 1): Token {
-    return this.doc.token(this.i + k < 0 ? -Infinity : this.i + k);
+    const j = this.i + k;
+    if (!Number.isInteger(j) || j < 0 || j >= this.doc.length) {
+      throw new ArgumentError(`nbor(${k}) of token ${this.i} is outside the doc (${this.doc.length} tokens)`);
+    }
+    return new Token(this.doc, j);
   }
   /** The token's word vector, zeros when unknown (spaCy's `token.vector`); needs the `vectors` component. */
   get vector(): Float32Array {

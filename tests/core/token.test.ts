@@ -53,8 +53,8 @@ describe('Token', () => {
   it('navigates with nbor and sent', () => {
     expect(doc.token(1).nbor().text).toBe('paid');
     expect(doc.token(1).nbor(-1).text).toBe('Dr.');
-    expect(() => doc.token(7).nbor()).toThrow(/out of range/);
-    expect(() => doc.token(0).nbor(-1)).toThrow(/out of range/);
+    expect(() => doc.token(7).nbor()).toThrow(/outside the doc/);
+    expect(() => doc.token(0).nbor(-1)).toThrow(/outside the doc/);
     expect(doc.token(2).sent.length).toBe(doc.length);
     expect(doc.token(0).isSentStart).toBe(true);
     expect(doc.token(2).isSentStart).toBeNull();
