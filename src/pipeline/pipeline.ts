@@ -102,6 +102,7 @@ export class Pipeline {
   pipe(texts: Iterable<string | Doc> | AsyncIterable<string | Doc>, options: PipeOptions = {}): Generator<Doc> | AsyncGenerator<Doc> {
     const batchSize = options.batchSize ?? 256;
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new ArgumentError(`batchSize must be a positive integer, got ${batchSize}`, { key: 'batchSize' });
+    if (typeof texts === 'string') throw new ArgumentError('pipe() takes an iterable of texts; call nlp(text) for a single text');
     if (texts && typeof (texts as AsyncIterable<string>)[Symbol.asyncIterator] === 'function') return this.pipeAsync(texts as AsyncIterable<string | Doc>, batchSize);
     if (texts && typeof (texts as Iterable<string>)[Symbol.iterator] === 'function') return this.pipeSync(texts as Iterable<string | Doc>, batchSize);
     throw new ArgumentError('pipe() needs an iterable or async iterable of texts');

@@ -77,6 +77,7 @@ describe('Pipeline.pipe', () => {
   it('rejects bad arguments', async () => {
     const nlp = await createPipeline(WS);
     expect(() => nlp.pipe(['a'], { batchSize: 0 })).toThrow(/batchSize/);
+    expect(() => nlp.pipe('a text' as never)).toThrow(/single text/);
     expect(() => nlp.makeDoc(42 as never)).toThrow(/expected a string/);
   });
 });
