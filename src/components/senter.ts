@@ -1,5 +1,6 @@
 import type { Doc } from '../core/doc.js';
 import { LexFlag } from '../core/lexeme.js';
+import type { Vocab } from '../core/vocab.js';
 import type { Component, ComponentFactory } from '../pipeline/component.js';
 import { EN_EMOTICONS } from '../tokenizer/rules/en.js';
 import { CLOSERS, NEVER_FINAL, OPENERS, TERMINAL_CHARS } from './senter-rules.js';
@@ -46,8 +47,13 @@ const RE_EMOJI = /^[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}
 export class Senter implements Component {
   readonly name: string;
   private readonly opts: SenterOptions;
-  /** Per orth id: cached {@link Kind} + 1 (0 = not classified yet). */
-  private kinds = new Uint8Array(0);
+  /**
+   * Per vocab, per orth id: cached {@link Kind} + 1 (0 = not classified yet). Keyed by vocab
+   * because orth ids are only meaningful within the vocab that interned them.
+   */
+  private readonly kindCaches = new WeakMap<Vocab, { kinds: Uint8Array }>();
+  /** The cache of the doc being processed (set once per `process` call, not per token). */
+  private cur: { kinds: Uint8Array } = { kinds: new Uint8Array(0) };
 
   constructor(name = 'senter', options: Partial<SenterOptions> = {}) {
     this.name = name;
@@ -55,12 +61,13 @@ export class Senter implements Component {
   }
 
   private kind(doc: Doc, orth: number): Kind {
-    if (orth >= this.kinds.length) {
-      const k = new Uint8Array(Math.max(orth + 1, this.kinds.length * 2, 1024));
-      k.set(this.kinds);
-      this.kinds = k;
+    const cache = this.cur;
+    if (orth >= cache.kinds.length) {
+      const k = new Uint8Array(Math.max(orth + 1, cache.kinds.length * 2, 1024));
+      k.set(cache.kinds);
+      cache.kinds = k;
     }
-    const cached = this.kinds[orth]!;
+    const cached = cache.kinds[orth]!;
     if (cached) return (cached - 1) as Kind;
     const text = doc.vocab.strings.get(orth);
     let kind: Kind = Kind.Word;
@@ -79,7 +86,7 @@ export class Senter implements Component {
         if ((last === '?' || last === '!') && text.length > 1) kind = Kind.Terminal;
       }
     }
-    this.kinds[orth] = kind + 1;
+    cache.kinds[orth] = kind + 1;
     return kind;
   }
 
@@ -108,6 +115,9 @@ export class Senter implements Component {
   process(doc: Doc): void {
     const n = doc.length;
     if (n === 0) return;
+    let cache = this.kindCaches.get(doc.vocab);
+    if (!cache) this.kindCaches.set(doc.vocab, (cache = { kinds: new Uint8Array(0) }));
+    this.cur = cache;
     const ss = doc.sentStart;
     ss[0] = 1;
     for (let i = 1; i < n; i++) ss[i] = -1;

@@ -49,8 +49,11 @@ export function stemFunction(algorithm: StemAlgorithm): (word: string) => string
 export class Stemmer implements Component {
   readonly name: string;
   private readonly stem: (w: string) => string;
-  // orth id -> stem id + 1 (0 = not computed yet).
-  private cache = new Uint32Array(1024);
+  /**
+   * Per vocab: orth id -> stem id + 1 (0 = not computed yet). Keyed by vocab because ids mean
+   * nothing outside the vocab that interned them (a Doc may come from another vocab).
+   */
+  private readonly caches = new WeakMap<Vocab, { ids: Uint32Array }>();
 
   constructor(
     private readonly vocab: Vocab,
@@ -59,7 +62,7 @@ export class Stemmer implements Component {
   ) {
     this.name = name;
     this.stem = stemFunction(options.algorithm);
-    this.perType = { attr: options.attr, idOf: (orth: number) => this.stemId(orth) };
+    this.perType = { attr: options.attr, idOf: (orth: number) => this.stemId(this.vocab, orth) };
   }
 
   /** The stem column depends only on each token's orth id (see `Component.perType`). */
@@ -67,19 +70,26 @@ export class Stemmer implements Component {
 
   /** The stem of one word (cached per string id of `word`). */
   stemWord(word: string): string {
-    return this.vocab.strings.get(this.stemId(this.vocab.strings.add(word)));
+    return this.vocab.strings.get(this.stemId(this.vocab, this.vocab.strings.add(word)));
   }
 
-  private stemId(orth: number): number {
-    if (orth < this.cache.length) {
-      const hit = this.cache[orth]!;
+  private cacheFor(vocab: Vocab): { ids: Uint32Array } {
+    let c = this.caches.get(vocab);
+    if (!c) this.caches.set(vocab, (c = { ids: new Uint32Array(1024) }));
+    return c;
+  }
+
+  /** The stem's string id in `vocab` of the word whose id in `vocab` is `orth`. */
+  private stemId(vocab: Vocab, orth: number, c = this.cacheFor(vocab)): number {
+    if (orth < c.ids.length) {
+      const hit = c.ids[orth]!;
       if (hit) return hit - 1;
-    } else this.cache = grow(this.cache, orth + 1);
-    const strings = this.vocab.strings;
+    }
+    const strings = vocab.strings;
     const text = strings.get(orth);
     const id = strings.add(this.stem(this.options.lowercase ? text.toLowerCase() : text));
-    this.cache = grow(this.cache, Math.max(orth, id) + 1);
-    this.cache[orth] = id + 1;
+    c.ids = grow(c.ids, Math.max(orth, id) + 1);
+    c.ids[orth] = id + 1;
     return id;
   }
 
@@ -87,12 +97,14 @@ export class Stemmer implements Component {
     const col = doc.extension<string>(this.options.attr, 'string') as unknown as { ids?: Uint32Array; set(i: number, v: string): void };
     const n = doc.length;
     const orth = doc.orth;
+    const vocab = doc.vocab;
+    const c = this.cacheFor(vocab);
     // Fast path: write interned ids straight into the column when it exposes them.
     if (col.ids && col.ids.length >= n) {
-      for (let i = 0; i < n; i++) col.ids[i] = this.stemId(orth[i]!);
+      for (let i = 0; i < n; i++) col.ids[i] = this.stemId(vocab, orth[i]!, c);
     } else {
-      const strings = this.vocab.strings;
-      for (let i = 0; i < n; i++) col.set(i, strings.get(this.stemId(orth[i]!)));
+      const strings = vocab.strings;
+      for (let i = 0; i < n; i++) col.set(i, strings.get(this.stemId(vocab, orth[i]!, c)));
     }
   }
 }

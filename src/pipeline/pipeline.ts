@@ -73,15 +73,20 @@ export class Pipeline {
     return this.tokenizer.tokenize(text);
   }
 
-  /** Processes one text (or re-runs the components over an existing Doc). */
+  /**
+   * Processes one text (or re-runs the components over an existing Doc). A Doc must share this
+   * pipeline's vocab (`Doc.fromWords(words, { vocab: nlp.vocab })`): ids are dense per vocab, so
+   * a Doc from another vocab would be misread; it raises an ArgumentError.
+   */
   process(input: string | Doc): Doc {
-    const doc = input instanceof Doc ? input : this.makeDoc(input);
+    const doc = input instanceof Doc ? this.checkVocab(input) : this.makeDoc(input);
     for (const e of this.entries) if (!this.disabled.has(e.name)) e.component.process(doc);
     return doc;
   }
 
-  /** Runs the enabled components over a batch of docs in place. */
+  /** Runs the enabled components over a batch of docs in place (each must share this pipeline's vocab). */
   processBatch(docs: Doc[]): Doc[] {
+    for (const d of docs) this.checkVocab(d);
     for (const e of this.entries) {
       if (this.disabled.has(e.name)) continue;
       const c = e.component;
@@ -186,6 +191,14 @@ export class Pipeline {
   disable(names: readonly string[]): Nlp {
     for (const n of names) this.indexOf(n);
     return makeCallable(new Pipeline(this.tokenizer, this.entries.slice(), this.config, new Set([...this.disabled, ...names])));
+  }
+
+  /** Rejects a Doc whose orth ids belong to another vocab. */
+  private checkVocab(doc: Doc): Doc {
+    if (doc.vocab !== this.vocab) {
+      throw new ArgumentError("the Doc was made with a different Vocab than the pipeline's; build it over nlp.vocab (e.g. Doc.fromWords(words, { vocab: nlp.vocab }))");
+    }
+    return doc;
   }
 
   private indexOf(name: string): number {

@@ -88,3 +88,16 @@ describe('Senter emoticons', () => {
     expect(sents('Excerpt : The story', { colon: true })).toEqual(['Excerpt :', 'The story']);
   });
 });
+
+describe('Senter.process across vocabs', () => {
+  it('classifies tokens per vocab: the same orth id in another vocab is another word', () => {
+    const senter = new Senter();
+    const a = Doc.fromWords(['Hi', 'there'], { vocab: new Vocab() });
+    senter.process(a);
+    // In a fresh vocab the same ids now name "Go" and "." (ids are dense, in order of interning).
+    const b = Doc.fromWords(['Go', '.', 'Now', 'stop'], { vocab: new Vocab() });
+    expect(b.orth[1]).toBe(a.orth[1]);
+    senter.process(b);
+    expect(b.sents.map((s) => s.text)).toEqual(['Go .', 'Now stop']);
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import '../../src/components/register.js';
 import { porter2 } from '../../src/components/porter2.js';
 import { Stemmer, stemFunction } from '../../src/components/stemmer.js';
+import { Doc } from '../../src/core/doc.js';
 import { Vocab } from '../../src/core/vocab.js';
 import { createPipeline } from '../../src/pipeline/pipeline.js';
 
@@ -81,5 +82,15 @@ describe('Stemmer.perType', () => {
     const strings = nlp.vocab.strings;
     for (let i = 0; i < doc.length; i++) expect(strings.get(per.idOf(doc.orth[i]!))).toBe(doc.token(i).ext('st'));
     expect(strings.get(per.idOf(strings.add('Running')))).toBe('run');
+  });
+});
+
+describe('Stemmer.process across vocabs', () => {
+  it('reads and writes a Doc from another vocab through that vocab', () => {
+    const stemmer = new Stemmer(new Vocab());
+    stemmer.stemWord('cats');
+    const doc = Doc.fromWords(['running', 'dogs'], { vocab: new Vocab() });
+    stemmer.process(doc);
+    expect([doc.token(0).ext('stem'), doc.token(1).ext('stem')]).toEqual(['run', 'dog']);
   });
 });

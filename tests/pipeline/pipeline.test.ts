@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, createPipeline, Doc, load, NotFoundError, registerComponent, type Component } from '../../src/index.js';
+import { ArgumentError, ConfigError, createPipeline, Doc, load, NotFoundError, registerComponent, Vocab, type Component } from '../../src/index.js';
 
 const WS = { tokenizer: { factory: 'whitespace' } };
 
@@ -126,5 +126,18 @@ describe('load', () => {
   it('loads the bundled whitespace pipeline by name', async () => {
     const nlp = await load('en_whitespace');
     expect(nlp('a b').length).toBe(2);
+  });
+});
+
+describe('Pipeline.process', () => {
+  it('rejects a Doc made with another vocab, in nlp(doc), pipe() and processBatch()', async () => {
+    const nlp = await createPipeline({ ...WS, components: [{ name: 'senter' }] });
+    const foreign = Doc.fromWords(['Go', '.', 'Now'], { vocab: new Vocab() });
+    expect(() => nlp(foreign)).toThrow(ArgumentError);
+    expect(() => nlp(foreign)).toThrow(/different Vocab/);
+    expect(() => [...nlp.pipe([foreign])]).toThrow(ArgumentError);
+    expect(() => nlp.processBatch([foreign])).toThrow(ArgumentError);
+    const own = Doc.fromWords(['Go', '.', 'Now'], { vocab: nlp.vocab });
+    expect(nlp(own).sents.length).toBe(2);
   });
 });
