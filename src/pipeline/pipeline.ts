@@ -15,6 +15,8 @@ export interface PipeOptions {
 interface Entry {
   name: string;
   factory: string;
+  /** The factory options as given (not filled with defaults); absent for ready Component objects. */
+  options?: Record<string, unknown>;
   component: Component;
 }
 
@@ -31,7 +33,13 @@ export class Pipeline {
   readonly vocab: Vocab;
   /** The tokenizer. */
   readonly tokenizer: TokenizerLike;
-  /** The config this pipeline was built from (with defaults filled in). */
+  /**
+   * The config describing this pipeline: kept in sync by `addPipe`, `removePipe` and
+   * `setEnabled`, so `createPipeline(nlp.config)` rebuilds the same components, options (as given,
+   * not filled with defaults) and enabled state. A view from `select`/`disable` has its own copy.
+   * A ready Component object added with `addPipe` appears as factory `"(object)"`, which cannot
+   * be rebuilt from the config.
+   */
   readonly config: PipelineConfig;
   private readonly entries: Entry[];
   private readonly disabled: Set<string>;
@@ -43,6 +51,17 @@ export class Pipeline {
     this.entries = entries;
     this.config = config;
     this.disabled = disabled;
+    this.syncConfig();
+  }
+
+  /** Rewrites `config.components` from the entries and the disabled set. */
+  private syncConfig(): void {
+    this.config.components = this.entries.map((e) => {
+      const c: ComponentConfig = { name: e.name, factory: e.factory };
+      if (e.options && Object.keys(e.options).length) c.options = structuredClone(e.options);
+      if (this.disabled.has(e.name)) c.disabled = true;
+      return c;
+    });
   }
 
   /** Names of the enabled components, in order. */
@@ -149,8 +168,9 @@ export class Pipeline {
     if (typeof factoryOrComponent === 'string') {
       const name = options.name ?? factoryOrComponent;
       if (this.hasPipe(name)) throw new ConfigError(`a component named "${name}" already exists`, { key: name });
-      const component = await buildComponent({ name, factory: factoryOrComponent, options: options.options ?? {} }, this.vocab, `components[${name}]`, '.', this.tokenizer);
-      entry = { name, factory: factoryOrComponent, component };
+      const given = structuredClone(options.options ?? {});
+      const component = await buildComponent({ name, factory: factoryOrComponent, options: given }, this.vocab, `components[${name}]`, '.', this.tokenizer);
+      entry = { name, factory: factoryOrComponent, options: given, component };
     } else {
       const name = options.name ?? factoryOrComponent.name;
       if (this.hasPipe(name)) throw new ConfigError(`a component named "${name}" already exists`, { key: name });
@@ -161,7 +181,7 @@ export class Pipeline {
     else if (options.before !== undefined) at = this.indexOf(options.before);
     else if (options.after !== undefined) at = this.indexOf(options.after) + 1;
     this.entries.splice(at, 0, entry);
-    this.config.components = this.entries.map((e) => ({ name: e.name, factory: e.factory }));
+    this.syncConfig();
     return entry.component;
   }
 
@@ -170,6 +190,7 @@ export class Pipeline {
     const i = this.indexOf(name);
     const [e] = this.entries.splice(i, 1);
     this.disabled.delete(name);
+    this.syncConfig();
     return e!.component;
   }
 
@@ -178,19 +199,20 @@ export class Pipeline {
     this.indexOf(name);
     if (enabled) this.disabled.delete(name);
     else this.disabled.add(name);
+    this.syncConfig();
   }
 
   /** A view of this pipeline that runs only the named components (sharing them). */
   select(names: readonly string[]): Nlp {
     for (const n of names) this.indexOf(n);
     const off = new Set(this.entries.map((e) => e.name).filter((n) => !names.includes(n)));
-    return makeCallable(new Pipeline(this.tokenizer, this.entries.slice(), this.config, off));
+    return makeCallable(new Pipeline(this.tokenizer, this.entries.slice(), structuredClone(this.config), off));
   }
 
   /** A view of this pipeline without the named components (sharing the rest). */
   disable(names: readonly string[]): Nlp {
     for (const n of names) this.indexOf(n);
-    return makeCallable(new Pipeline(this.tokenizer, this.entries.slice(), this.config, new Set([...this.disabled, ...names])));
+    return makeCallable(new Pipeline(this.tokenizer, this.entries.slice(), structuredClone(this.config), new Set([...this.disabled, ...names])));
   }
 
   /** Rejects a Doc whose orth ids belong to another vocab. */
@@ -278,7 +300,7 @@ export async function createPipeline(config: PipelineConfig, options: CreateOpti
     } catch (e) {
       return withFile(e);
     }
-    entries.push({ name: c.name, factory: c.factory ?? c.name, component });
+    entries.push({ name: c.name, factory: c.factory ?? c.name, ...(c.options ? { options: structuredClone(c.options) } : {}), component });
     if (c.disabled || options.disable?.includes(c.name)) disabled.add(c.name);
   }
   return makeCallable(new Pipeline(tokenizer, entries, structuredClone(cfg), disabled));

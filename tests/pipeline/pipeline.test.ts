@@ -141,3 +141,71 @@ describe('Pipeline.process', () => {
     expect(nlp(own).sents.length).toBe(2);
   });
 });
+
+describe('Pipeline.config', () => {
+  /** What a config must reproduce: components in order, their options, and which are enabled. */
+  async function roundTrips(nlp: Awaited<ReturnType<typeof createPipeline>>): Promise<void> {
+    const again = await createPipeline(structuredClone(nlp.config));
+    expect(again.componentNames).toEqual(nlp.componentNames);
+    expect(again.pipeNames).toEqual(nlp.pipeNames);
+    expect(again.config).toEqual(nlp.config);
+    // The options really reach the rebuilt components: each counter adds its step.
+    const a = counter;
+    nlp('x y');
+    const b = counter;
+    again('x y');
+    expect(counter - b).toBe(b - a);
+  }
+
+  it('keeps options and disabled of existing components when addPipe adds one', async () => {
+    const nlp = await createPipeline({
+      ...WS,
+      components: [
+        { name: 'senter', options: { newlines: 'line' } },
+        { name: 'c3', factory: 'test_counter', options: { step: 3 }, disabled: true },
+      ],
+    });
+    await nlp.addPipe('test_counter', { name: 'c5', options: { step: 5 }, first: true });
+    expect(nlp.config.components).toEqual([
+      { name: 'c5', factory: 'test_counter', options: { step: 5 } },
+      { name: 'senter', factory: 'senter', options: { newlines: 'line' } },
+      { name: 'c3', factory: 'test_counter', options: { step: 3 }, disabled: true },
+    ]);
+    await roundTrips(nlp);
+  });
+  it('follows removePipe and setEnabled', async () => {
+    const nlp = await createPipeline({ ...WS, components: [{ name: 'senter' }, { name: 'c2', factory: 'test_counter', options: { step: 2 } }, { name: 'c7', factory: 'test_counter', options: { step: 7 } }] });
+    nlp.removePipe('c2');
+    nlp.setEnabled('c7', false);
+    expect(nlp.config.components).toEqual([{ name: 'senter', factory: 'senter' }, { name: 'c7', factory: 'test_counter', options: { step: 7 }, disabled: true }]);
+    await roundTrips(nlp);
+    nlp.setEnabled('c7', true);
+    expect(nlp.config.components![1]!.disabled).toBeUndefined();
+    await roundTrips(nlp);
+  });
+  it('gives select/disable views their own config describing the view', async () => {
+    const nlp = await createPipeline({ ...WS, components: [{ name: 'senter' }, { name: 'c2', factory: 'test_counter', options: { step: 2 } }] });
+    const view = nlp.disable(['c2']);
+    const only = nlp.select(['c2']);
+    expect(view.config).not.toBe(nlp.config);
+    expect(view.config.components![1]).toEqual({ name: 'c2', factory: 'test_counter', options: { step: 2 }, disabled: true });
+    expect(only.config.components![0]!.disabled).toBe(true);
+    expect(nlp.config.components!.some((c) => c.disabled)).toBe(false);
+    await view.addPipe('test_counter', { name: 'v' });
+    expect(nlp.config.components!.map((c) => c.name)).toEqual(['senter', 'c2']);
+    await roundTrips(view);
+    await roundTrips(only);
+  });
+  it('drops excluded components and marks create-time disabled ones', async () => {
+    const nlp = await createPipeline({ ...WS, components: [{ name: 'senter' }, { name: 'c2', factory: 'test_counter' }, { name: 'c4', factory: 'test_counter', options: { step: 4 } }] }, { exclude: ['c2'], disable: ['c4'] });
+    expect(nlp.config.components).toEqual([{ name: 'senter', factory: 'senter' }, { name: 'c4', factory: 'test_counter', options: { step: 4 }, disabled: true }]);
+    await roundTrips(nlp);
+  });
+  it('does not share option objects with the caller', async () => {
+    const options = { step: 2 };
+    const nlp = await createPipeline(WS);
+    await nlp.addPipe('test_counter', { name: 'c', options });
+    options.step = 9;
+    expect(nlp.config.components![0]!.options).toEqual({ step: 2 });
+  });
+});
