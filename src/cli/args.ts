@@ -14,14 +14,34 @@ export interface FlagSpec {
   required?: boolean;
 }
 
+/**
+ * The positional arguments a command takes. A command without one takes none: a bare argument is
+ * then an ArgumentError naming it, never silently ignored.
+ * @example { name: 'WORD', doc: 'the word to look up', min: 1, max: 1 }
+ */
+export interface PositionalSpec {
+  /** Placeholder in --help and errors, e.g. `WORD` or `A B C`. */
+  name: string;
+  /** One line for --help. */
+  doc: string;
+  /** Fewest accepted (default 0). */
+  min?: number;
+  /** Most accepted (default 1; `Infinity` for any number). */
+  max?: number;
+}
+
 /** Parsed flags plus positional arguments. */
 export interface ParsedArgs {
   flags: Record<string, string | number | boolean | undefined>;
   positional: string[];
 }
 
-/** Parses argv against a flag spec; unknown flags and missing values raise ArgumentError naming the flag. */
-export function parseArgs(argv: readonly string[], spec: Record<string, FlagSpec>): ParsedArgs {
+/**
+ * Parses argv against a flag spec and the positionals the command takes (default: none). Unknown
+ * flags, missing values and unexpected or missing positionals raise an ArgumentError naming them.
+ * @example parseArgs(['--top', '3', 'cat'], { top: { type: 'number', doc: 'results' } }, { name: 'WORD', doc: 'word', min: 1 })
+ */
+export function parseArgs(argv: readonly string[], spec: Record<string, FlagSpec>, positionals?: PositionalSpec): ParsedArgs {
   const flags: ParsedArgs['flags'] = {};
   const positional: string[] = [];
   const byAlias = new Map<string, string>();
@@ -60,11 +80,33 @@ export function parseArgs(argv: readonly string[], spec: Record<string, FlagSpec
     }
     positional.push(a);
   }
+  checkPositionals(positional, spec, positionals);
   for (const [k, s] of Object.entries(spec)) {
     if (flags[k] === undefined && s.default !== undefined) flags[k] = s.default;
     if (s.required && flags[k] === undefined) throw new ArgumentError(`missing required flag --${k}`, { key: `--${k}` });
   }
   return { flags, positional };
+}
+
+function checkPositionals(given: readonly string[], flags: Record<string, FlagSpec>, p: PositionalSpec | undefined): void {
+  const max = p ? (p.max ?? 1) : 0;
+  const min = p?.min ?? 0;
+  if (given.length > max) {
+    const extra = given[max]!;
+    const takes = max === 0 ? 'this command takes no positional arguments' : `this command takes at most ${max} (${p!.name})`;
+    // The usual slip: a file name where the command reads --input.
+    const hint = flags.input && flags.input.type === 'string' ? `; did you mean --input ${extra}?` : '';
+    throw new ArgumentError(`unexpected argument ${JSON.stringify(extra)}: ${takes}${hint}`);
+  }
+  if (given.length < min) {
+    const what = min === max ? `${min} argument${min === 1 ? '' : 's'} (${p!.name})` : `at least ${min} (${p!.name})`;
+    throw new ArgumentError(`expected ${what}, got ${given.length}: ${p!.doc}`);
+  }
+}
+
+/** Formats the positional line for --help ('' when the command takes none). */
+export function formatPositionals(p: PositionalSpec | undefined): string {
+  return p ? `  ${p.name}  ${p.doc}` : '';
 }
 
 /** Formats the flag table for --help. */

@@ -1,4 +1,4 @@
-import type { FlagSpec, ParsedArgs } from './args.js';
+import type { FlagSpec, ParsedArgs, PositionalSpec } from './args.js';
 
 /**
  * One CLI command. `name` may have two words (`eval tokenizer`). `run` only maps flags onto
@@ -12,6 +12,8 @@ export interface Command {
   /** Extra help text (examples). */
   help?: string;
   flags: Record<string, FlagSpec>;
+  /** The positional arguments it takes; without this a bare argument is an error (exit 2). */
+  positionals?: PositionalSpec;
   run(args: ParsedArgs, io: CommandIO): Promise<number | void> | number | void;
 }
 

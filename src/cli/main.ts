@@ -3,7 +3,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import '../components/register.js';
 import { TextloomError } from '../core/errors.js';
-import { formatFlags, parseArgs } from './args.js';
+import { formatFlags, formatPositionals, parseArgs } from './args.js';
 import type { Command, CommandIO } from './command.js';
 import { COMMANDS } from './commands/index.js';
 
@@ -20,7 +20,8 @@ function usage(): string {
 }
 
 function commandHelp(c: Command): string {
-  return [`Usage: textloom ${c.name} ${c.usage ?? '[flags]'}`, '', c.summary, '', 'Flags:', formatFlags(c.flags), '  -h, --help  show this help', c.help ? `\n${c.help}` : ''].join('\n');
+  const args = c.positionals ? ['Arguments:', formatPositionals(c.positionals), ''] : [];
+  return [`Usage: textloom ${c.name} ${c.usage ?? '[flags]'}`, '', c.summary, '', ...args, 'Flags:', formatFlags(c.flags), '  -h, --help  show this help', c.help ? `\n${c.help}` : ''].join('\n');
 }
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
@@ -62,7 +63,7 @@ export async function main(argv: readonly string[], io: CommandIO = { stdout: pr
     return 0;
   }
   try {
-    const args = parseArgs(rest, cmd.flags);
+    const args = parseArgs(rest, cmd.flags, cmd.positionals);
     return (await cmd.run(args, io)) ?? 0;
   } catch (e) {
     if (e instanceof TextloomError) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +32,49 @@ describe('textloom CLI', () => {
     const missingReq = await runCli('eval', 'senter');
     expect(missingReq.code).toBe(2);
     expect(missingReq.stderr).toMatch(/--conllu/);
+  });
+});
+
+describe('positional arguments', () => {
+  it('rejects a bare argument to a command that takes none, naming it (exit 2, no stdin wait)', async () => {
+    const r = await runCli('tokenize', 'file.txt');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/unexpected argument "file\.txt".*did you mean --input file\.txt/);
+    const afterFlags = await runCli('lm', 'perplexity', '--model', 'm.arpa', '--input', 'x.txt', 'extra');
+    expect(afterFlags.code).toBe(2);
+    expect(afterFlags.stderr).toMatch(/unexpected argument "extra"/);
+    const afterDashes = await runCli('demo', '--', 'x');
+    expect(afterDashes.code).toBe(2);
+    expect(afterDashes.stderr).toMatch(/unexpected argument "x"/);
+  });
+  it('checks the count of declared positionals', async () => {
+    const tooMany = await runCli('w2v', 'similar', '--vectors', 'v.bin', 'cat', 'dog');
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.stderr).toMatch(/unexpected argument "dog".*at most 1 \(WORD\)/);
+    const tooFew = await runCli('w2v', 'analogy', '--vectors', 'v.bin', 'man', 'king');
+    expect(tooFew.code).toBe(2);
+    expect(tooFew.stderr).toMatch(/expected 3 arguments \(A B C\), got 2/);
+    const noQuery = await runCli('search', '--index', 'idx');
+    expect(noQuery.code).toBe(2);
+    expect(noQuery.stderr).toMatch(/QUERY/);
+  });
+  it('declares a positional on every command whose run reads args.positional', () => {
+    for (const c of COMMANDS) {
+      const file = new URL(`../../src/cli/commands/${c.name.replace(' ', '-')}.ts`, import.meta.url);
+      let src = '';
+      try {
+        src = readFileSync(file, 'utf8');
+      } catch {
+        continue;
+      }
+      if (/args\.positional\b/.test(src)) expect(c.positionals, c.name).toBeDefined();
+    }
+  });
+  it('shows declared positionals in --help', async () => {
+    const r = await runCli('w2v', 'similar', '--help');
+    expect(r.stdout).toMatch(/Arguments:\n  WORD  /);
   });
 });
 

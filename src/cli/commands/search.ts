@@ -8,6 +8,7 @@ export const searchCommand: Command = {
   summary: 'search a saved index (BM25, query language)',
   usage: '--index DIR "query" [--top 10] [--json]',
   help: 'Query language: terms, "phrases", AND OR NOT, +must -not, (groups), field:term, prefix*, fuzzy~1, term^2.\nExample:\n  textloom search --index idx \'+wing "boundary layer" title:flow^2\' --top 5',
+  positionals: { name: 'QUERY', doc: 'the query; several arguments are joined with spaces', min: 1, max: Infinity },
   flags: {
     index: { type: 'string', doc: 'index directory', value: 'DIR', required: true },
     top: { type: 'number', doc: 'number of results', default: 10 },

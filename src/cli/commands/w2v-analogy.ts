@@ -7,6 +7,7 @@ export const w2vAnalogy: Command = {
   name: 'w2v analogy',
   summary: 'answer "a is to b as c is to ?" (b - a + c)',
   usage: '--vectors FILE a b c [--topn 5] [--cosmul] [--json]',
+  positionals: { name: 'A B C', doc: 'three words: a is to b as c is to ?', min: 3, max: 3 },
   flags: {
     vectors: { type: 'string', value: 'FILE', doc: 'vectors file (.bin, .txt or .tlv)', required: true },
     topn: { type: 'number', default: 5, doc: 'number of answers' },

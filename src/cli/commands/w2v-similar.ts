@@ -7,6 +7,7 @@ export const w2vSimilar: Command = {
   name: 'w2v similar',
   summary: 'list the words nearest to a word (cosine)',
   usage: '--vectors FILE WORD [--topn 10] [--json]',
+  positionals: { name: 'WORD', doc: 'the word whose neighbours to list', min: 1, max: 1 },
   flags: {
     vectors: { type: 'string', value: 'FILE', doc: 'vectors file (.bin, .txt or .tlv)', required: true },
     topn: { type: 'number', default: 10, doc: 'number of neighbours' },
