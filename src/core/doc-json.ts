@@ -74,38 +74,103 @@ export function docToJSON(doc: Doc): DocJSON {
 }
 
 const IOB_CODES: Record<string, number> = { B: IOB.B, I: IOB.I, O: IOB.O };
+const EXT_KINDS = new Set(['string', 'number', 'any']);
+const TOKEN_KEYS = new Set(['text', 'idx', 'ws', 'tag', 'pos', 'lemma', 'dep', 'head', 'sentStart', 'entIob', 'entType']);
 
-/** Rebuilds a Doc from {@link DocJSON}, checking that every token's text matches its offsets. */
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isIndex(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+}
+
+/** Checks `[start, end, ...]` token ranges (sents, ents) against a doc of `n` tokens. */
+function checkRanges(list: unknown, key: string, n: number, labelled: boolean): void {
+  if (!Array.isArray(list)) throw new FormatError(`"${key}" must be an array`, { key });
+  list.forEach((r, i) => {
+    const k = `${key}[${i}]`;
+    if (!Array.isArray(r) || r.length !== (labelled ? 3 : 2)) throw new FormatError(`must be a [start, end${labelled ? ', label' : ''}] array`, { key: k });
+    const [a, b] = r as unknown[];
+    if (!isIndex(a) || !isIndex(b) || a >= b || b > n) throw new FormatError(`token range [${String(a)}, ${String(b)}) is not within 0..${n} with start < end`, { key: k });
+    if (labelled && (typeof r[2] !== 'string' || r[2] === '')) throw new FormatError('the label must be a non-empty string', { key: `${k}[2]` });
+  });
+}
+
+/**
+ * Rebuilds a Doc from {@link DocJSON}. Every field is checked: token offsets must be non-negative
+ * integers in order, each token's text must match the doc text at its offset (and `ws` a space
+ * after it), heads must point inside the doc, `sents`/`ents` must be token ranges of the doc, and
+ * extension columns must have one value per token of their kind. A bad field raises a FormatError
+ * naming its key (e.g. `tokens[3].head`).
+ */
 export function docFromJSON(json: DocJSON, vocab: Vocab): Doc {
-  if (!json || typeof json !== 'object') throw new FormatError('doc JSON must be an object');
+  if (!isObject(json)) throw new FormatError('doc JSON must be an object');
   if (json.formatVersion !== 1) throw new FormatError(`unsupported doc formatVersion ${String(json.formatVersion)}`, { key: 'formatVersion' });
   if (typeof json.text !== 'string') throw new FormatError('doc JSON needs a string "text"', { key: 'text' });
   if (!Array.isArray(json.tokens)) throw new FormatError('doc JSON needs a "tokens" array', { key: 'tokens' });
-  const doc = new Doc(vocab, json.text, json.tokens.length);
+  const text = json.text;
+  const n = json.tokens.length;
+  const doc = new Doc(vocab, text, n);
   const s = vocab.strings;
+  let prevEnd = 0;
   json.tokens.forEach((t, i) => {
     const key = `tokens[${i}]`;
-    if (!t || typeof t.text !== 'string' || typeof t.idx !== 'number') throw new FormatError('token needs "text" and "idx"', { key });
-    if (json.text.slice(t.idx, t.idx + t.text.length) !== t.text || t.text.length === 0) {
+    if (!isObject(t)) throw new FormatError('a token must be an object', { key });
+    for (const k of Object.keys(t)) if (!TOKEN_KEYS.has(k)) throw new FormatError(`unknown token key "${k}"`, { key: `${key}.${k}` });
+    if (typeof t.text !== 'string' || t.text.length === 0) throw new FormatError('"text" must be a non-empty string', { key: `${key}.text` });
+    if (!isIndex(t.idx)) throw new FormatError(`"idx" must be a non-negative integer, got ${JSON.stringify(t.idx)}`, { key: `${key}.idx` });
+    const end = t.idx + t.text.length;
+    if (text.slice(t.idx, end) !== t.text) {
       throw new FormatError(`token text ${JSON.stringify(t.text)} does not match the doc text at offset ${t.idx}`, { key });
     }
+    if (t.idx < prevEnd) throw new FormatError(`token starts at ${t.idx}, inside or before the previous token (which ends at ${prevEnd})`, { key: `${key}.idx` });
+    if (t.ws !== undefined && typeof t.ws !== 'boolean') throw new FormatError('"ws" must be a boolean', { key: `${key}.ws` });
+    if (t.ws && text.charCodeAt(end) !== 32) throw new FormatError('"ws" is true but no space follows the token in the text', { key: `${key}.ws` });
+    prevEnd = end + (t.ws ? 1 : 0);
     doc.pushToken(s.add(t.text), t.idx, !!t.ws);
+    for (const k of ['tag', 'pos', 'lemma', 'dep', 'entType'] as const) {
+      const v = t[k];
+      if (v !== undefined && typeof v !== 'string') throw new FormatError(`"${k}" must be a string`, { key: `${key}.${k}` });
+    }
     if (t.tag) doc.tag[i] = s.add(t.tag);
     if (t.pos) doc.pos[i] = s.add(t.pos);
     if (t.lemma) doc.lemma[i] = s.add(t.lemma);
     if (t.dep) doc.dep[i] = s.add(t.dep);
-    if (t.head) doc.head[i] = t.head;
-    if (t.sentStart) doc.sentStart[i] = t.sentStart;
-    if (t.entIob) {
+    if (t.head !== undefined) {
+      if (!Number.isInteger(t.head) || i + t.head < 0 || i + t.head >= n) {
+        throw new FormatError(`"head" ${JSON.stringify(t.head)} must be an integer offset to a token of the doc (token ${i} of ${n})`, { key: `${key}.head` });
+      }
+      doc.head[i] = t.head;
+    }
+    if (t.sentStart !== undefined) {
+      if (t.sentStart !== 1 && t.sentStart !== -1 && t.sentStart !== 0) throw new FormatError(`"sentStart" must be 1, -1 or 0, got ${JSON.stringify(t.sentStart)}`, { key: `${key}.sentStart` });
+      doc.sentStart[i] = t.sentStart;
+    }
+    if (t.entIob !== undefined) {
       const code = IOB_CODES[t.entIob];
-      if (code === undefined) throw new FormatError(`bad entIob ${JSON.stringify(t.entIob)}`, { key: `${key}.entIob` });
+      if (code === undefined || !Object.hasOwn(IOB_CODES, t.entIob)) throw new FormatError(`bad entIob ${JSON.stringify(t.entIob)}`, { key: `${key}.entIob` });
       doc.entIob[i] = code;
     }
     if (t.entType) doc.entType[i] = s.add(t.entType);
   });
-  if (json.extensions) {
-    for (const [name, { kind, values }] of Object.entries(json.extensions)) {
-      const col = doc.extension(name, kind);
+  if (json.sents !== undefined) checkRanges(json.sents, 'sents', n, false);
+  if (json.ents !== undefined) checkRanges(json.ents, 'ents', n, true);
+  if (json.extensions !== undefined) {
+    if (!isObject(json.extensions)) throw new FormatError('"extensions" must be an object', { key: 'extensions' });
+    for (const [name, ext] of Object.entries(json.extensions)) {
+      const key = `extensions.${name}`;
+      if (!isObject(ext)) throw new FormatError('an extension must be an object { kind, values }', { key });
+      const { kind, values } = ext;
+      if (typeof kind !== 'string' || !EXT_KINDS.has(kind)) throw new FormatError(`"kind" must be string, number or any, got ${JSON.stringify(kind)}`, { key: `${key}.kind` });
+      if (!Array.isArray(values) || values.length !== n) throw new FormatError(`"values" must be an array of ${n} values (one per token)`, { key: `${key}.values` });
+      values.forEach((v, i) => {
+        if (v === null || v === undefined || kind === 'any') return;
+        if (kind === 'string' ? typeof v !== 'string' : typeof v !== 'number' || !Number.isFinite(v)) {
+          throw new FormatError(`must be a ${kind === 'string' ? 'string' : 'finite number'} or null, got ${JSON.stringify(v)}`, { key: `${key}.values[${i}]` });
+        }
+      });
+      const col = doc.extension(name, kind as 'string' | 'number' | 'any');
       values.forEach((v, i) => {
         if (v !== null && v !== undefined) col.set(i, v as never);
       });

@@ -20,7 +20,19 @@ export interface ExtensionColumn<T = unknown> {
   set(i: number, value: T): void;
 }
 
-class StringExt implements ExtensionColumn<string> {
+/** An extension column's storage: grows with the Doc's token capacity (see {@link Doc.reserve}). */
+interface StoredExt extends ExtensionColumn {
+  /** Ensures room for `n` tokens. */
+  reserve(n: number): void;
+}
+
+/** Returns `i` if it is a valid token index: a typed array would drop a write at a bad one silently. */
+function checkIndex(name: string, i: number): number {
+  if (!Number.isInteger(i) || i < 0) throw new ArgumentError(`extension "${name}": token index ${i} is not a non-negative integer`);
+  return i;
+}
+
+class StringExt implements StoredExt {
   readonly kind = 'string' as const;
   ids: Uint32Array;
   constructor(readonly name: string, private readonly doc: Doc, n: number) {
@@ -31,26 +43,37 @@ class StringExt implements ExtensionColumn<string> {
     return id ? this.doc.vocab.strings.get(id) : undefined;
   }
   set(i: number, value: string): void {
+    if (!((i >>> 0) === i && i < this.ids.length)) this.reserve(checkIndex(this.name, i) + 1);
     this.ids[i] = this.doc.vocab.strings.add(value);
+  }
+  reserve(n: number): void {
+    this.ids = grow(this.ids, n);
   }
 }
 
-class NumberExt implements ExtensionColumn<number> {
+class NumberExt implements StoredExt {
   readonly kind = 'number' as const;
   values: Float64Array;
   constructor(readonly name: string, n: number) {
     this.values = new Float64Array(n).fill(NaN);
   }
   get(i: number): number | undefined {
-    const v = this.values[i]!;
-    return Number.isNaN(v) ? undefined : v;
+    const v = this.values[i];
+    return v === undefined || Number.isNaN(v) ? undefined : v;
   }
   set(i: number, value: number): void {
+    if (!((i >>> 0) === i && i < this.values.length)) this.reserve(checkIndex(this.name, i) + 1);
     this.values[i] = value;
+  }
+  reserve(n: number): void {
+    const old = this.values.length;
+    if (n <= old) return;
+    this.values = grow(this.values, n);
+    this.values.fill(NaN, old); // NaN = unset
   }
 }
 
-class AnyExt implements ExtensionColumn<unknown> {
+class AnyExt implements StoredExt {
   readonly kind = 'any' as const;
   values: unknown[];
   constructor(readonly name: string, n: number) {
@@ -60,7 +83,11 @@ class AnyExt implements ExtensionColumn<unknown> {
     return this.values[i];
   }
   set(i: number, value: unknown): void {
+    if (!((i >>> 0) === i && i < this.values.length)) this.reserve(checkIndex(this.name, i) + 1);
     this.values[i] = value;
+  }
+  reserve(n: number): void {
+    while (this.values.length < n) this.values.push(undefined);
   }
 }
 
@@ -142,7 +169,7 @@ export class Doc implements Iterable<Token> {
   vectorHook: VectorHook | null = null;
   /** Document-level data set by components (e.g. `doc.user.get('cats')`). */
   readonly user = new Map<string, unknown>();
-  private readonly exts = new Map<string, ExtensionColumn>();
+  private readonly exts = new Map<string, StoredExt>();
 
   /**
    * Makes an empty Doc over `text`; tokenizers fill it with {@link Doc.pushToken}.
@@ -185,6 +212,7 @@ export class Doc implements Iterable<Token> {
     if (this._entIob) this._entIob = grow(this._entIob, cap);
     if (this._head) this._head = grow(this._head, cap);
     if (this._dep) this._dep = grow(this._dep, cap);
+    for (const col of this.exts.values()) col.reserve(cap);
   }
 
   /**
@@ -372,7 +400,8 @@ export class Doc implements Iterable<Token> {
   extension<T = unknown>(name: string, kind: ExtensionKind = 'any'): ExtensionColumn<T> {
     let col = this.exts.get(name);
     if (!col) {
-      const n = Math.max(this.length, 1);
+      // Sized to the token capacity; `reserve` (called as tokens are pushed) grows it further.
+      const n = Math.max(this.orth.length, 1);
       col = kind === 'string' ? new StringExt(name, this, n) : kind === 'number' ? new NumberExt(name, n) : new AnyExt(name, n);
       this.exts.set(name, col);
     } else if (col.kind !== kind) {

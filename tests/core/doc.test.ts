@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Doc, Vocab } from '../../src/index.js';
+import { ArgumentError, Doc, FormatError, Vocab, type DocJSON } from '../../src/index.js';
 
 describe('Doc.fromWords', () => {
   it('rebuilds text from words and spaces', () => {
@@ -88,6 +88,104 @@ describe('Doc.extension', () => {
     expect(() => doc.extension('stem', 'number')).toThrow(/already exists/);
     doc.user.set('cats', { POSITIVE: 0.9 });
     expect(doc.user.get('cats')).toEqual({ POSITIVE: 0.9 });
+  });
+});
+
+describe('Doc.reserve', () => {
+  it('grows extension columns with the token columns, past the initial capacity', () => {
+    const vocab = new Vocab();
+    const text = Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ');
+    const doc = new Doc(vocab, text, 4);
+    const str = doc.extension<string>('s', 'string');
+    const num = doc.extension<number>('n', 'number');
+    const any = doc.extension<unknown>('a', 'any');
+    let at = 0;
+    for (let i = 0; i < 40; i++) {
+      const w = `w${i}`;
+      doc.pushToken(vocab.strings.add(w), at, i < 39);
+      at += w.length + 1;
+      str.set(i, w.toUpperCase());
+      num.set(i, i / 2);
+      if (i % 2) any.set(i, { i });
+    }
+    expect(doc.length).toBe(40);
+    expect(doc.token(39).ext('s')).toBe('W39');
+    expect(doc.token(39).ext('n')).toBe(19.5);
+    expect(doc.token(39).ext('a')).toEqual({ i: 39 });
+    expect(doc.token(38).ext('a')).toBeUndefined();
+    doc.reserve(1000);
+    // Grown slots are unset, not 0.
+    expect(num.get(999)).toBeUndefined();
+    expect(Doc.fromJSON(doc.toJSON()).toJSON()).toEqual(doc.toJSON());
+  });
+  it('rejects a negative or fractional token index instead of dropping the write', () => {
+    const doc = Doc.fromWords(['a', 'b']);
+    for (const kind of ['string', 'number', 'any'] as const) {
+      const col = doc.extension(kind, kind);
+      expect(() => col.set(-1, 'x' as never)).toThrow(ArgumentError);
+      expect(() => col.set(0.5, 'x' as never)).toThrow(ArgumentError);
+    }
+  });
+});
+
+describe('Doc.fromJSON', () => {
+  const good = () => {
+    const doc = Doc.fromWords(['Tim', 'Cook', 'smiled', '.'], { spaces: [true, true, false, false] });
+    doc.head[0] = 2;
+    doc.sentStart[0] = 1;
+    doc.ents = [doc.span(0, 2, 'PERSON')];
+    doc.extension<number>('score', 'number').set(1, 0.5);
+    return JSON.parse(JSON.stringify(doc.toJSON())) as DocJSON;
+  };
+  const bad = (edit: (j: DocJSON & Record<string, unknown>) => void, key: string) => {
+    const json = good() as DocJSON & Record<string, unknown>;
+    edit(json);
+    let err: unknown;
+    try {
+      Doc.fromJSON(json);
+    } catch (e) {
+      err = e;
+    }
+    expect(err, key).toBeInstanceOf(FormatError);
+    expect((err as FormatError).where?.key, (err as Error).message).toBe(key);
+  };
+  it('accepts what toJSON writes', () => {
+    expect(Doc.fromJSON(good()).toJSON()).toEqual(good());
+  });
+  it('rejects bad offsets and texts, naming the token', () => {
+    bad((j) => void (j.tokens[1]!.idx = -4), 'tokens[1].idx');
+    bad((j) => void (j.tokens[1]!.idx = 4.5), 'tokens[1].idx');
+    bad((j) => void (j.tokens[1]!.idx = '4' as never), 'tokens[1].idx');
+    bad((j) => void (j.tokens[2]!.text = ''), 'tokens[2].text');
+    bad((j) => void (j.tokens[2]!.text = 'smiles'), 'tokens[2]');
+    bad((j) => void (j.tokens[2]!.ws = true), 'tokens[2].ws');
+    bad((j) => void (j.tokens[3]!.ws = 'no' as never), 'tokens[3].ws');
+    bad((j) => void (j.tokens[1] = null as never), 'tokens[1]');
+    bad((j) => void ((j.tokens[1] as unknown as Record<string, unknown>).bogus = 1), 'tokens[1].bogus');
+    // Out of order: the text matches at offset 0, but it overlaps token 0.
+    bad((j) => void (j.tokens[1] = { text: 'Tim', idx: 0, ws: true }), 'tokens[1].idx');
+  });
+  it('rejects heads outside the doc and bad annotation values', () => {
+    bad((j) => void (j.tokens[0]!.head = 4), 'tokens[0].head');
+    bad((j) => void (j.tokens[1]!.head = -2), 'tokens[1].head');
+    bad((j) => void (j.tokens[1]!.head = 0.5), 'tokens[1].head');
+    bad((j) => void (j.tokens[1]!.sentStart = 2), 'tokens[1].sentStart');
+    bad((j) => void (j.tokens[1]!.entIob = 'X' as never), 'tokens[1].entIob');
+    bad((j) => void (j.tokens[1]!.entIob = 'toString' as never), 'tokens[1].entIob');
+    bad((j) => void (j.tokens[1]!.tag = 5 as never), 'tokens[1].tag');
+  });
+  it('rejects sents and ents that are not token ranges of the doc', () => {
+    bad((j) => void (j.sents = [[0, 5]]), 'sents[0]');
+    bad((j) => void (j.sents = [[-1, 2]]), 'sents[0]');
+    bad((j) => void (j.sents = 'all' as never), 'sents');
+    bad((j) => void (j.ents = [[2, 1, 'X']]), 'ents[0]');
+    bad((j) => void (j.ents = [[0, 1, 7 as never]]), 'ents[0][2]');
+  });
+  it('rejects extension columns of the wrong kind or length', () => {
+    bad((j) => void (j.extensions!.score!.values = [null, 0.5]), 'extensions.score.values');
+    bad((j) => void (j.extensions!.score!.values[2] = 'x'), 'extensions.score.values[2]');
+    bad((j) => void (j.extensions!.score!.kind = 'float' as never), 'extensions.score.kind');
+    bad((j) => void (j.extensions = { s: { kind: 'string', values: [null, 3, null, null] } }), 'extensions.s.values[1]');
   });
 });
 
