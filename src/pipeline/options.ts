@@ -42,7 +42,8 @@ export function resolveOptions(schema: Record<string, OptionSpec>, given: unknow
     const v = k in g ? g[k] : spec.default;
     if (v === undefined) continue;
     const key = `${where}.${k}`;
-    if (v !== null && !typeOk(spec, v)) throw new ConfigError(`option must be of type ${spec.type}, got ${JSON.stringify(v)}`, { key });
+    // null is a value like any other: only an `any` option takes it ("splitBeforeLower": null is an error).
+    if (!typeOk(spec, v)) throw new ConfigError(`option must be of type ${spec.type}, got ${JSON.stringify(v)}`, { key });
     if (spec.enum && typeof v === 'string' && !spec.enum.includes(v)) {
       throw new ConfigError(`option must be one of ${spec.enum.join(', ')}, got ${JSON.stringify(v)}`, { key });
     }

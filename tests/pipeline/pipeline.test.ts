@@ -40,6 +40,30 @@ describe('createPipeline', () => {
   });
 });
 
+describe('createPipeline: config types', () => {
+  it('type-checks disabled and the other typed keys, naming the key path', async () => {
+    const keyOf = async (cfg: unknown): Promise<string | undefined> => {
+      try {
+        await createPipeline(cfg as never);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        return (e as ConfigError).where?.key;
+      }
+      return undefined;
+    };
+    expect(await keyOf({ ...WS, components: [{ name: 'senter' }, { name: 'c', factory: 'test_counter', disabled: 'false' }] })).toBe('components[1].disabled');
+    expect(await keyOf({ ...WS, components: [{ name: 'senter', disabled: 1 }] })).toBe('components[0].disabled');
+    expect(await keyOf({ ...WS, components: [{ name: 'senter', disabled: null }] })).toBe('components[0].disabled');
+    expect(await keyOf({ ...WS, name: 7 })).toBe('name');
+    expect(await keyOf({ ...WS, lang: ['en'] })).toBe('lang');
+    // Boolean options: a string or null is not a boolean.
+    expect(await keyOf({ ...WS, components: [{ name: 'senter', options: { splitBeforeLower: 'no' } }] })).toBe('components[0].options.splitBeforeLower');
+    expect(await keyOf({ ...WS, components: [{ name: 'senter', options: { emoticons: null } }] })).toBe('components[0].options.emoticons');
+    const ok = await createPipeline({ ...WS, components: [{ name: 'senter', disabled: true }, { name: 'c', factory: 'test_counter', disabled: false }] });
+    expect(ok.pipeNames).toEqual(['c']);
+  });
+});
+
 describe('Pipeline.pipe', () => {
   it('streams arrays, generators and async iterables in order', async () => {
     const nlp = await createPipeline({ ...WS, components: [{ name: 'senter' }] });

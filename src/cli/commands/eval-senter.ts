@@ -1,8 +1,10 @@
+import { FormatError } from '../../core/errors.js';
 import { goldDocuments } from '../../io/conllu-docs.js';
 import { readConllu } from '../../io/conllu.js';
 import { countSentenceBoundaries, prf } from '../../eval/sentences.js';
 import { load } from '../../pipeline/load.js';
 import type { Command } from '../command.js';
+import { inputName } from '../input-name.js';
 
 export const evalSenterCommand: Command = {
   name: 'eval senter',
@@ -22,6 +24,7 @@ export const evalSenterCommand: Command = {
     const file = String(flags.conllu);
     const sentences = [];
     for await (const s of readConllu(file)) sentences.push(s);
+    if (sentences.length === 0) throw new FormatError(`no sentences in ${inputName(file)}`);
     const docs = goldDocuments(sentences, { paragraphs: !!flags.paragraphs });
     const nlp = await load(String(flags.pipeline));
     let tp = 0;

@@ -1,9 +1,10 @@
 import { Doc } from '../../core/doc.js';
-import { ArgumentError } from '../../core/errors.js';
+import { ArgumentError, FormatError } from '../../core/errors.js';
 import { readConllu, type ConlluSentence } from '../../io/conllu.js';
 import { evaluateTagging, type TaggedSpan } from '../../eval/tagging.js';
 import { load } from '../../pipeline/load.js';
 import type { Command } from '../command.js';
+import { inputName } from '../input-name.js';
 import { ProgressBar } from '../progress.js';
 
 /** `textloom eval tagger`: UPOS/XPOS accuracy of a pipeline on a CoNLL-U file. */
@@ -20,10 +21,12 @@ export const evalTaggerCommand: Command = {
   },
   async run(args, io) {
     const f = args.flags;
-    const nlp = await load(f.pipeline as string);
-    if (!nlp.pipeNames.length) throw new ArgumentError(`pipeline ${f.pipeline} has no components`, { key: '--pipeline' });
     const sentences: ConlluSentence[] = [];
     for await (const s of readConllu(f.conllu as string)) sentences.push(s);
+    // Accuracy over no tokens would print 0 and exit 0.
+    if (sentences.length === 0) throw new FormatError(`no sentences in ${inputName(String(f.conllu))}`);
+    const nlp = await load(f.pipeline as string);
+    if (!nlp.pipeNames.length) throw new ArgumentError(`pipeline ${f.pipeline} has no components`, { key: '--pipeline' });
     const bar = new ProgressBar('tagging', undefined, io.stderr);
     const tagger = {
       tagWords(words: readonly string[], spaces: readonly boolean[]) {

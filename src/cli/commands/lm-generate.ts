@@ -1,3 +1,4 @@
+import { ArgumentError } from '../../core/errors.js';
 import { NgramLM, LM_DEFAULTS } from '../../lm/model.js';
 import type { Command } from '../command.js';
 
@@ -10,7 +11,7 @@ export const lmGenerate: Command = {
   flags: {
     model: { type: 'string', doc: 'model file (*.arpa, *.arpa.gz or textloom binary)', value: 'MODEL', required: true, alias: 'm' },
     seed: { type: 'number', doc: 'random seed (sentence i uses seed + i)', default: LM_DEFAULTS.seed },
-    count: { type: 'number', doc: 'number of sentences', default: 1, alias: 'n' },
+    count: { type: 'number', doc: 'number of sentences (a positive integer)', default: 1, alias: 'n' },
     'max-tokens': { type: 'number', doc: 'maximum generated tokens per sentence', default: LM_DEFAULTS.maxTokens },
     temperature: { type: 'number', doc: 'sampling temperature (> 0; lower is greedier)', default: LM_DEFAULTS.temperature },
     prefix: { type: 'string', doc: 'words to start each sentence with', value: 'WORDS' },
@@ -18,9 +19,11 @@ export const lmGenerate: Command = {
   },
   async run(args, io) {
     const f = args.flags;
+    const count = Number(f.count);
+    if (!Number.isInteger(count) || count < 1) throw new ArgumentError(`--count must be a positive integer, got ${f.count}`, { key: '--count' });
     const lm = await NgramLM.open(String(f.model));
     const out: string[][] = [];
-    for (let i = 0; i < Number(f.count); i++) {
+    for (let i = 0; i < count; i++) {
       out.push(
         lm.generate({
           seed: Number(f.seed) + i,

@@ -19,16 +19,29 @@ export interface LemmaWord {
 /** Current table format version. */
 export const LEMMA_FORMAT_VERSION = 1;
 
+const RE_ALNUM = /^[\p{L}\p{N}]$/u;
+/** Closed-class UPOS whose one-letter forms are reduced function words. */
+const FUNCTION_UPOS = new Set(['AUX', 'PART', 'PRON', 'CCONJ', 'SCONJ', 'ADP', 'DET']);
+
+/** Whether `s` is one letter or digit (one code point). */
+function isSingleAlnum(s: string): boolean {
+  return RE_ALNUM.test(s);
+}
+
 /**
  * Derives tables from gold words: the index holds every lemma seen with a rule-bearing UPOS; an
- * exception is stored for a (UPOS, form) whose most frequent gold lemma the rules miss.
+ * exception is stored for a (UPOS, form) whose most frequent gold lemma the rules miss, except
+ * that a single letter or digit tagged as a content word or number never becomes another word
+ * (only its case may change; function words such as the clitic `s` -> `be` keep theirs) and the
+ * UD placeholder lemma `_` is ignored.
  * @example const tables = buildLemmaTables(sentences.flatMap(s => s.words));
  */
 export function buildLemmaTables(words: Iterable<LemmaWord>): LemmaTables {
   const counts = new Map<string, Map<string, number>>();
   const index = new Map<string, Set<string>>();
   for (const w of words) {
-    if (!w.upos || w.lemma === '') continue;
+    // UD writes "_" for "no lemma given": not a lemma to learn.
+    if (!w.upos || w.lemma === '' || (w.lemma === '_' && w.form !== '_')) continue;
     if (SUFFIX_RULES[w.upos]) {
       let s = index.get(w.upos);
       if (!s) index.set(w.upos, (s = new Set()));
@@ -47,6 +60,11 @@ export function buildLemmaTables(words: Iterable<LemmaWord>): LemmaTables {
     for (const [lemma, n] of counts.get(key)!) if (n > bestN || (n === bestN && lemma < best)) [best, bestN] = [lemma, n];
     // PROPN keeps its form at run time, whatever its case; only real rewrites are exceptions.
     if (upos === 'PROPN' && best.toLowerCase() === lower) continue;
+    // A lone letter or digit tagged as a content word or number is itself ("plan b", "vitamin k",
+    // "$5 b"), not the word an annotator read into it (billion, email...): only its case may change.
+    // Function words keep their expansion: they are clitics the tokenizer split off ("thats" ->
+    // that + s/be, "Im" -> I + m/be) or texting forms ("u" -> you, "4" -> for).
+    if (isSingleAlnum(lower) && !FUNCTION_UPOS.has(upos) && best.toLowerCase() !== lower) continue;
     if (lemmatize(lower, upos, tables) === best) continue;
     let e = tables.exceptions.get(upos);
     if (!e) tables.exceptions.set(upos, (e = new Map()));

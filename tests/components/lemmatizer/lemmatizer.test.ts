@@ -36,6 +36,44 @@ describe('buildLemmaTables', () => {
   });
 });
 
+describe('buildLemmaTables: single letters and digits', () => {
+  const gold = (form: string, lemma: string, upos: string, n = 3) => Array.from({ length: n }, () => ({ form, lemma, upos }));
+  it('never expands a lone letter or digit tagged as a content word or number', () => {
+    const tables = buildLemmaTables([
+      ...gold('b', 'billion', 'NUM'),
+      ...gold('k', 'thousand', 'NUM'),
+      ...gold('e', 'email', 'NOUN'),
+      ...gold('y', 'why', 'ADV'),
+      ...gold('b', 'B', 'NOUN'),
+      ...gold('bn', 'billion', 'NUM'),
+      ...gold('h', '_', 'X'),
+    ]);
+    expect(lemmatize('b', 'NUM', tables)).toBe('b');
+    expect(lemmatize('K', 'NUM', tables)).toBe('k');
+    expect(lemmatize('e', 'NOUN', tables)).toBe('e');
+    expect(lemmatize('y', 'ADV', tables)).toBe('y');
+    // Case changes stay, and so do longer abbreviations.
+    expect(lemmatize('b', 'NOUN', tables)).toBe('B');
+    expect(lemmatize('bn', 'NUM', tables)).toBe('billion');
+    // UD's "_" (no lemma given) is not learned.
+    expect(lemmatize('h', 'X', tables)).toBe('h');
+  });
+  it('keeps the expansion of one-letter function words (clitics the tokenizer splits off)', () => {
+    const tables = buildLemmaTables([...gold('s', 'be', 'AUX'), ...gold('m', 'be', 'AUX'), ...gold('u', 'you', 'PRON')]);
+    expect(lemmatize('s', 'AUX', tables)).toBe('be');
+    expect(lemmatize('m', 'AUX', tables)).toBe('be');
+    expect(lemmatize('u', 'PRON', tables)).toBe('you');
+  });
+  it('the shipped tables keep single letters as themselves', () => {
+    const lem = Lemmatizer.load();
+    const doc = Doc.fromWords(['$', '5', 'b', 'plan', 'b', '5', 'k', 'e', 'that', 's']);
+    ['SYM', 'NUM', 'NUM', 'NOUN', 'NOUN', 'NUM', 'NUM', 'NOUN', 'PRON', 'AUX'].forEach((p, i) => (doc.pos[i] = doc.vocab.add(p)));
+    lem.process(doc);
+    // A NOUN letter may change case (EWT writes "Plan B"), never become a word.
+    expect(doc.tokens().map((t) => t.lemma)).toEqual(['$', '5', 'b', 'plan', 'B', '5', 'k', 'e', 'that', 'be']);
+  });
+});
+
 describe('saveLemmaTables / loadLemmaTables', () => {
   it('round-trips (gzipped) and rejects other versions', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lem-'));

@@ -6,7 +6,9 @@ import { ewtTest } from './data.js';
 // Pins the shipped model's exact output, so kernel and cache rewrites provably change nothing.
 // The digests were taken before the per-type tag lists, pair cache and typed lemma cache (a2f4866).
 const GOLD_TOKENS_SHA = '36f6970bc383f8598cbb6d01ed2c911dffab0c2223194f869deb75b4051a4f20';
-const LEMMA_SHA = '14b1f1cc87e233ace7f17ab9c6913d1c277a383a63c5f44695be631936ecb191';
+// Re-pinned when the lemma tables stopped expanding lone letters and learning UD's "_" (the only
+// changes: K/NUM thousand -> k, b/NUM billion -> b, s/VERB be -> s, X tokens "_" -> themselves).
+const LEMMA_SHA = 'f76693ea733a9e6c5dc31395b97811808485d8f404888603b5be4823717d790c';
 const PIPELINE_SHA = '4a0d89570a4f7c4cdbd8c3dfae1dfb2dd3defab7e9d5abdfcb98df3d420adc70';
 
 describe('TaggerModel predictions (pinned)', () => {

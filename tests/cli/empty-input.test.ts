@@ -1,0 +1,47 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NgramLM } from '../../src/lm/model.js';
+import { runCli } from './run.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tl-empty-'));
+const empty = join(dir, 'empty.txt');
+writeFileSync(empty, '');
+// CoNLL-U files without a sentence: empty, and blank lines only.
+const noSents = join(dir, 'none.conllu');
+writeFileSync(noSents, '\n\n');
+
+async function model(): Promise<string> {
+  const file = join(dir, 'm.tlm');
+  const lm = await NgramLM.train([['a', 'b'], ['b', 'a', 'b']], { order: 2, discountFallback: [0.5, 1, 1.5] });
+  lm.save(file);
+  return file;
+}
+
+describe('empty input', () => {
+  it('lm perplexity on an empty file exits 2 with "no sentences in FILE"', async () => {
+    const r = await runCli('lm', 'perplexity', '--model', await model(), '--input', empty, '--json');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`no sentences in ${empty}`);
+  });
+  it('eval senter and eval tagger on a CoNLL-U file without sentences exit 2', async () => {
+    for (const cmd of [['eval', 'senter'], ['eval', 'tagger']]) {
+      for (const file of [noSents, empty]) {
+        const r = await runCli(...cmd, '--conllu', file, '--pipeline', 'en_core');
+        expect(r.code, cmd.join(' ')).toBe(2);
+        expect(r.stderr).toContain(`no sentences in ${file}`);
+      }
+    }
+  });
+  it('lm generate rejects a count that is not a positive integer', async () => {
+    const m = await model();
+    for (const count of ['0', '-1', '1.5']) {
+      const r = await runCli('lm', 'generate', '--model', m, '--count', count);
+      expect(r.code, count).toBe(2);
+      expect(r.stderr).toMatch(/--count must be a positive integer/);
+    }
+    expect((await runCli('lm', 'generate', '--model', m, '--count', '2')).code).toBe(0);
+  });
+});
