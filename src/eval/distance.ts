@@ -77,7 +77,12 @@ let row = new Uint32Array(64);
 
 /**
  * Levenshtein edit distance (unit-cost insertions, deletions and substitutions) over UTF-16 code units,
- * as natural's `LevenshteinDistance` with default costs.
+ * as natural's `LevenshteinDistance` with default costs. Exact (no bound); bit-parallel (Myers)
+ * when the shorter string has at most 32 units.
+ *
+ * Units, not code points: a character outside the BMP (an emoji) counts as two, so
+ * `levenshtein('😀', 'a')` is 2. The Matcher's FUZZY predicate (`levenshteinCompare`) follows
+ * spaCy instead and counts code points with an edit bound; see `components/matcher/predicates.ts`.
  * @example levenshtein('kitten', 'sitting') // 3
  */
 export function levenshtein(a: string, b: string): number {

@@ -45,6 +45,13 @@ function naive(a: string, b: string): number {
 }
 
 describe('levenshtein', () => {
+  it('counts UTF-16 code units, unlike the matcher\'s code-point FUZZY distance', async () => {
+    const matcher = await import('../../src/components/matcher/predicates.js');
+    expect(levenshtein('😀', 'a')).toBe(2);
+    expect(matcher.levenshtein('😀', 'a')).toBe(1);
+    // On BMP text they agree.
+    for (const [a, b] of [['kitten', 'sitting'], ['flaw', 'lawn'], ['', 'abc'], ['Goggle', 'Google']] as const) expect(levenshtein(a, b)).toBe(matcher.levenshtein(a, b));
+  });
   it('matches worked examples', () => {
     expect(levenshtein('kitten', 'sitting')).toBe(3);
     expect(levenshtein('flaw', 'lawn')).toBe(2);

@@ -7,6 +7,13 @@ import { compileRegex, type PredicateSpec } from './validate.js';
  * Levenshtein distance between `a` and `b` over code points, giving up (returning `max + 1`) once
  * it must exceed `max`, like the polyleven routine spaCy's FUZZY uses. Insertions, deletions and
  * substitutions cost 1; a transposition costs 2.
+ *
+ * Not the same function as the public `levenshtein` of `src/eval/distance.ts`, on purpose: that
+ * one counts UTF-16 code units (as natural's `LevenshteinDistance`, its reference) and is
+ * unbounded, so `'😀'` vs `'a'` is 2 there and 1 here (Python strings, hence spaCy, count code
+ * points). The matcher also needs the early exit at `max`, and may not import eval (a leaf).
+ * @param max edit bound (default `Infinity`: the exact distance).
+ * @example levenshtein('kitten', 'sitting') // 3; levenshtein('abcdef', 'uvwxyz', 2) // 3 (= max + 1)
  */
 export function levenshtein(a: string, b: string, max = Infinity): number {
   const x = Array.from(a);
