@@ -19,6 +19,28 @@ function checkNumeric(X: NumericRows, width?: number): number {
   return w;
 }
 
+/** Checks rows to fit on (numeric, one width, at least one row) and returns the width. */
+function fitWidth(X: NumericRows): number {
+  const w = checkNumeric(X);
+  if (X.length === 0) throw new ArgumentError('cannot fit on zero rows');
+  return w;
+}
+
+/** Visits every value of every row with its column index, in row order (the fits' accumulation loop). */
+function forEachValue(X: NumericRows, w: number, visit: (v: number, j: number) => void): void {
+  for (const r of X) for (let j = 0; j < w; j++) visit(r[j]!, j);
+}
+
+/** Checks rows against a fitted width, then maps each value with its column index (transforms and inverses). */
+function mapValues(X: NumericRows, w: number, f: (v: number, j: number) => number): Float64Array[] {
+  checkNumeric(X, w);
+  return X.map((r) => {
+    const o = new Float64Array(w);
+    for (let j = 0; j < w; j++) o[j] = f(r[j]!, j);
+    return o;
+  });
+}
+
 function requireFit<T>(v: T | null, name: string): T {
   if (v === null) throw new ArgumentError(`${name} is not fitted: call fit() first`);
   return v;
@@ -58,15 +80,13 @@ export class MinMaxScaler {
 
   /** Learns min and max per feature. Returns `this`. */
   fit(X: NumericRows): this {
-    const w = checkNumeric(X);
-    if (X.length === 0) throw new ArgumentError('cannot fit on zero rows');
+    const w = fitWidth(X);
     const lo = new Float64Array(w).fill(Infinity);
     const hi = new Float64Array(w).fill(-Infinity);
-    for (const r of X) for (let j = 0; j < w; j++) {
-      const v = r[j]!;
+    forEachValue(X, w, (v, j) => {
       if (v < lo[j]!) lo[j] = v;
       if (v > hi[j]!) hi[j] = v;
-    }
+    });
     const [a, b] = this.options.featureRange;
     const scale = new Float64Array(w);
     const min = new Float64Array(w);
@@ -86,16 +106,11 @@ export class MinMaxScaler {
   transform(X: NumericRows): Float64Array[] {
     const scale = requireFit(this.scale, 'MinMaxScaler');
     const min = this.min!;
-    checkNumeric(X, scale.length);
     const [a, b] = this.options.featureRange;
-    return X.map((r) => {
-      const o = new Float64Array(scale.length);
-      for (let j = 0; j < o.length; j++) {
-        let v = r[j]! * scale[j]! + min[j]!;
-        if (this.options.clip) v = Math.min(b, Math.max(a, v));
-        o[j] = v;
-      }
-      return o;
+    const clip = this.options.clip;
+    return mapValues(X, scale.length, (x, j) => {
+      const v = x * scale[j]! + min[j]!;
+      return clip ? Math.min(b, Math.max(a, v)) : v;
     });
   }
 
@@ -108,8 +123,7 @@ export class MinMaxScaler {
   inverseTransform(X: NumericRows): Float64Array[] {
     const scale = requireFit(this.scale, 'MinMaxScaler');
     const min = this.min!;
-    checkNumeric(X, scale.length);
-    return X.map((r) => Float64Array.from({ length: scale.length }, (_, j) => (r[j]! - min[j]!) / scale[j]!));
+    return mapValues(X, scale.length, (x, j) => (x - min[j]!) / scale[j]!);
   }
 }
 
@@ -143,19 +157,20 @@ export class StandardScaler {
 
   /** Learns mean and variance (two passes, for accuracy). Returns `this`. */
   fit(X: NumericRows): this {
-    const w = checkNumeric(X);
+    const w = fitWidth(X);
     const n = X.length;
-    if (n === 0) throw new ArgumentError('cannot fit on zero rows');
     const mean = new Float64Array(w);
-    for (const r of X) for (let j = 0; j < w; j++) mean[j] += r[j]!;
+    forEachValue(X, w, (x, j) => {
+      mean[j] += x;
+    });
     for (let j = 0; j < w; j++) mean[j] = mean[j]! / n;
     const v = new Float64Array(w);
     const corr = new Float64Array(w);
-    for (const r of X) for (let j = 0; j < w; j++) {
-      const d = r[j]! - mean[j]!;
+    forEachValue(X, w, (x, j) => {
+      const d = x - mean[j]!;
       v[j] += d * d;
       corr[j] += d;
-    }
+    });
     // Corrected two-pass formula (Chan, Golub & LeVeque), as scikit-learn's _incremental_mean_and_var.
     for (let j = 0; j < w; j++) v[j] = (v[j]! - (corr[j]! * corr[j]!) / n) / n;
     this.mean = mean;
@@ -171,14 +186,12 @@ export class StandardScaler {
   transform(X: NumericRows): Float64Array[] {
     const scale = requireFit(this.scale, 'StandardScaler');
     const mean = this.mean!;
-    checkNumeric(X, scale.length);
     const { withMean, withStd } = this.options;
-    return X.map((r) => Float64Array.from({ length: scale.length }, (_, j) => {
-      let x = r[j]!;
+    return mapValues(X, scale.length, (x, j) => {
       if (withMean) x -= mean[j]!;
       if (withStd) x /= scale[j]!;
       return x;
-    }));
+    });
   }
 
   /** `fit(X)` then `transform(X)`. */
@@ -190,13 +203,11 @@ export class StandardScaler {
   inverseTransform(X: NumericRows): Float64Array[] {
     const scale = requireFit(this.scale, 'StandardScaler');
     const mean = this.mean!;
-    checkNumeric(X, scale.length);
     const { withMean, withStd } = this.options;
-    return X.map((r) => Float64Array.from({ length: scale.length }, (_, j) => {
-      let x = r[j]!;
+    return mapValues(X, scale.length, (x, j) => {
       if (withStd) x *= scale[j]!;
       if (withMean) x += mean[j]!;
       return x;
-    }));
+    });
   }
 }

@@ -6,6 +6,7 @@ import { readNumberedLines } from '../../io/lines.js';
 import type { Component } from '../../pipeline/component.js';
 import { Matcher, type TokenPattern } from './matcher.js';
 import { PhraseMatcher } from './phrase.js';
+import { sortByPosition, sortLongestFirst } from './order.js';
 
 /** One entity-ruler pattern: a phrase (string) or a token pattern, its label and an optional id. */
 export interface EntityPattern {
@@ -142,7 +143,7 @@ export class EntityRuler implements Component {
       out.push(m);
     }
     const order = (id: number) => this.keyInfo.get(id)?.order ?? 0;
-    return out.sort((a, b) => b[2] - b[1] - (a[2] - a[1]) || a[1] - b[1] || order(a[0]) - order(b[0]));
+    return sortLongestFirst(out, order);
   }
 
   /**
@@ -151,13 +152,11 @@ export class EntityRuler implements Component {
    */
   matches(doc: Doc): { label: string; id?: string; start: number; end: number }[] {
     const order = (id: number) => this.keyInfo.get(id)?.order ?? 0;
-    return this.match(doc)
-      .sort((a, b) => a[1] - b[1] || a[2] - b[2] || order(a[0]) - order(b[0]))
-      .map(([key, start, end]) => {
-        const info = this.keyInfo.get(key);
-        const label = info?.label ?? this.vocab.strings.get(key);
-        return info?.id !== undefined ? { label, id: info.id, start, end } : { label, start, end };
-      });
+    return sortByPosition(this.match(doc), order).map(([key, start, end]) => {
+      const info = this.keyInfo.get(key);
+      const label = info?.label ?? this.vocab.strings.get(key);
+      return info?.id !== undefined ? { label, id: info.id, start, end } : { label, start, end };
+    });
   }
 
   /** Sets `doc.ents` from the matches (see the class description). */

@@ -5,6 +5,7 @@ import type { Vocab } from '../../core/vocab.js';
 import { Attr, fillAttrColumn } from './attrs.js';
 import { compilePatterns, type Compiled, type PatternEntry } from './compile.js';
 import { NfaKernel, type PredicateMemo } from './nfa.js';
+import { sortByPosition, sortLongestFirst } from './order.js';
 import type { Predicate } from './predicates.js';
 import { parsePattern } from './validate.js';
 
@@ -282,7 +283,7 @@ export function applyGreedy(sorted: [number, number, number][], greedy: readonly
   for (const [key, list] of byKey) {
     taken.fill(0);
     const mode = greedy[key];
-    const ordered = list.slice().sort(mode === 'FIRST' ? (a, b) => a[1] - b[1] || b[2] - a[2] : (a, b) => b[2] - b[1] - (a[2] - a[1]) || a[1] - b[1]);
+    const ordered = mode === 'FIRST' ? list.slice().sort((a, b) => a[1] - b[1] || b[2] - a[2]) : sortLongestFirst(list.slice());
     for (const t of ordered) {
       let free = true;
       for (let i = t[1]; i < t[2]; i++) {
@@ -296,5 +297,5 @@ export function applyGreedy(sorted: [number, number, number][], greedy: readonly
       taken.fill(1, t[1], t[2]);
     }
   }
-  return out.sort((a, b) => a[1] - b[1] || a[2] - b[2] || a[0] - b[0]);
+  return sortByPosition(out);
 }
