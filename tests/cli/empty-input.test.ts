@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,10 +20,25 @@ async function model(): Promise<string> {
 }
 
 describe('empty input', () => {
-  it('lm perplexity on an empty file exits 2 with "no sentences in FILE"', async () => {
-    const r = await runCli('lm', 'perplexity', '--model', await model(), '--input', empty, '--json');
+  it('lm perplexity on an empty (or blank) file exits 2 with "no sentences in FILE"', async () => {
+    const m = await model();
+    for (const file of [empty, noSents]) {
+      const r = await runCli('lm', 'perplexity', '--model', m, '--input', file, '--json');
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`no sentences in ${file}`);
+    }
+  });
+  it('lm train on an empty file exits 2 and writes nothing, even with discount fallbacks', async () => {
+    const out = join(dir, 'never.arpa');
+    const r = await runCli('lm', 'train', '--input', empty, '--out', out, '--discount-fallback', '0.5,1,1.5');
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`no sentences in ${empty}`);
+    expect(existsSync(out)).toBe(false);
+  });
+  it('eval tokenizer on a CoNLL-U file without sentences exits 2', async () => {
+    const r = await runCli('eval', 'tokenizer', '--conllu', empty);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain(`no sentences in ${empty}`);
   });
   it('eval senter and eval tagger on a CoNLL-U file without sentences exit 2', async () => {

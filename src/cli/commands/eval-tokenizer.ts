@@ -1,9 +1,11 @@
+import { FormatError } from '../../core/errors.js';
 import { Vocab } from '../../core/vocab.js';
 import { docTokenSpans, evaluateTokenization } from '../../eval/tokenization.js';
 import { readConllu, type ConlluSentence } from '../../io/conllu.js';
 import { load } from '../../pipeline/load.js';
 import { Tokenizer } from '../../tokenizer/tokenizer.js';
 import type { Command } from '../command.js';
+import { inputName } from '../input-name.js';
 import { ProgressBar } from '../progress.js';
 
 /** `textloom eval tokenizer`: token precision/recall/F1 against a CoNLL-U file's words. */
@@ -37,6 +39,8 @@ export const evalTokenizerCommand: Command = {
     }
     const r = await evaluateTokenization(counted(), tokenize);
     bar.done();
+    // Scores over no sentences would print 0 and exit 0.
+    if (r.sentences === 0) throw new FormatError(`no sentences in ${inputName(file)}`);
     if (args.flags.json) io.stdout.write(JSON.stringify({ precision: r.precision, recall: r.recall, f1: r.f1, sentences: r.sentences }) + '\n');
     else {
       io.stdout.write(

@@ -1,8 +1,6 @@
-import { FormatError } from '../../core/errors.js';
 import { NgramLM } from '../../lm/model.js';
 import type { Command } from '../command.js';
 import { ProgressBar } from '../progress.js';
-import { inputName } from '../input-name.js';
 import { DEFAULT_LM_PIPELINE, lmSentences } from './lm-input.js';
 
 /** `textloom lm perplexity`: perplexity of a model on a text, as KenLM's `query -v summary`. */
@@ -29,8 +27,6 @@ export const lmPerplexity: Command = {
       }),
     );
     bar.done();
-    // A perplexity over nothing is NaN; say why instead of printing it.
-    if (r.sentences === 0) throw new FormatError(`no sentences in ${inputName(String(f.input))}`);
     if (f.json) {
       io.stdout.write(
         JSON.stringify({ perplexity: r.perplexity, perplexity_excluding_oov: r.perplexityExcludingOov, oov: r.oov, tokens: r.tokens, sentences: r.sentences }) + '\n',
