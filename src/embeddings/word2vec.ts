@@ -7,13 +7,14 @@
  */
 import { ArgumentError } from '../core/errors.js';
 import { openCorpus, type Corpus } from './corpus.js';
-import { buildHuffman } from './huffman.js';
-import { lcgNext, makeExpTable, trainBatch, type KernelState } from './kernel.js';
+import { buildHuffman, type HuffmanCodes } from './huffman.js';
+import { EXP_TABLE_SIZE, lcgNext, makeExpTable, planTrainMemory, startTrainer, trainBatch, type Trainer, type TrainerInit, type TrainLayout } from './kernel.js';
 import { KeyedVectors } from './keyed-vectors.js';
 import { buildNoiseTable, DEFAULT_TABLE_SIZE } from './noise-table.js';
 import { buildVocab, type TrainVocab } from './vocab-build.js';
-import { createMemory, instantiateVecops, vecopsModule } from './wasm/vecops.js';
-import { WorkerPool, type WorkerInit } from './worker.js';
+import { trainModule } from './wasm/train.js';
+import { createMemory, WA, type WasmMemory } from './wasm/vecops.js';
+import { WorkerPool } from './worker.js';
 
 /** Progress reported during training (about every batch). */
 export interface TrainProgress {
@@ -107,10 +108,6 @@ function checkInt(name: string, v: number, min: number): void {
   if (!Number.isInteger(v) || v < min) throw new ArgumentError(`${name} must be an integer >= ${min}, got ${v}`, { key: name });
 }
 
-function shared<T extends Float32Array | Int32Array | Uint8Array>(Ctor: new (b: SharedArrayBuffer) => T, n: number, bytes: number, use: boolean): T {
-  return use ? new Ctor(new SharedArrayBuffer(n * bytes)) : new (Ctor as unknown as new (n: number) => T)(n);
-}
-
 /**
  * A trained word2vec model: the vectors as {@link KeyedVectors} plus the training summary.
  * @example
@@ -164,18 +161,15 @@ export class Word2Vec {
     const dim = o.vectorSize;
     const useShared = o.threads > 1;
 
-    // One shared memory holds syn0, syn1, syn1neg and each thread's two scratch vectors.
-    const rowBytes = dim * 4;
-    const syn0B = 0;
-    const syn1B = syn0B + align16(V * rowBytes);
-    const syn1negB = syn1B + (o.hs ? align16(V * rowBytes) : 0);
-    const scratchB = syn1negB + (o.negative > 0 ? align16(V * rowBytes) : 0);
-    const memory = createMemory(scratchB + o.threads * 2 * align16(rowBytes));
-    const module = vecopsModule();
-    const syn0 = new Float32Array(memory.buffer, syn0B, V * dim);
+    // One shared memory holds the weights, the read-only tables and each thread's scratch.
+    const huffman = o.hs ? buildHuffman(vocab.counts) : undefined;
+    const tableSize = o.negative > 0 ? o.noiseTableSize : 0;
+    const layout = planTrainMemory({ vocabSize: V, dim, hs: o.hs, negative: o.negative, tableSize, codesLength: huffman ? huffman.codes.length : 0, threads: o.threads, maxSentenceLength: o.maxSentenceLength });
+    const memory = createMemory(layout.bytes);
+    const module = trainModule();
+    const syn0 = new Float32Array(memory.buffer, layout.syn0B, V * dim);
     initWeights(syn0, dim, o.seed);
-    const tables = makeTables(vocab, o.hs, o.negative > 0 ? o.noiseTableSize : 0, o.sample, useShared);
-    const expTable = makeExpTable();
+    fillTables(memory, layout, vocab, huffman, tableSize, o.sample);
 
     const total = o.epochs * vocab.trainWords;
     const minAlpha = o.minAlpha;
@@ -184,45 +178,25 @@ export class Word2Vec {
       const a = alpha0 * (1 - done / (total + 1));
       return Math.max(a, alpha0 * 0.0001);
     };
-    const base = {
-      dim,
-      window: o.window,
-      negative: o.negative,
-      hs: o.hs ? 1 : 0,
-      sg: o.sg ? 1 : 0,
-      cbowMean: o.cbowMean ? 1 : 0,
-      vocabSize: V,
-      tableSize: tables.table.length,
-      sample: o.sample > 0 ? 1 : 0,
-    };
-
-    let pool: WorkerPool | undefined;
-    let st: KernelState | undefined;
-    if (useShared) {
-      const inits: WorkerInit[] = [];
-      for (let t = 0; t < o.threads; t++) {
-        const neu1B = scratchB + t * 2 * align16(rowBytes);
-        inits.push({ memory, module, syn0B, syn1B, syn1negB, neu1B, neu1eB: neu1B + align16(rowBytes), expTable, ...tables, ...base, maxSentenceLength: o.maxSentenceLength, rng: seedState(o.seed + t) });
-      }
-      pool = new WorkerPool(inits);
-    } else {
-      const neu1eB = scratchB + align16(rowBytes);
-      st = {
-        ops: instantiateVecops(memory, module),
-        syn0B,
-        syn1B,
-        syn1negB,
-        neu1B: scratchB,
-        neu1eB,
-        neu1: new Float32Array(memory.buffer, scratchB, dim),
-        neu1e: new Float32Array(memory.buffer, neu1eB, dim),
-        expTable,
-        ...tables,
-        sen: new Int32Array(o.maxSentenceLength),
-        rng: new Uint32Array(seedState(o.seed)),
-        ...base,
-      };
+    const inits: TrainerInit[] = [];
+    for (let t = 0; t < o.threads; t++) {
+      inits.push({
+        layout,
+        thread: t,
+        dim,
+        window: o.window,
+        negative: o.negative,
+        hs: o.hs ? 1 : 0,
+        sg: o.sg ? 1 : 0,
+        cbowMean: o.cbowMean ? 1 : 0,
+        tableSize,
+        sample: o.sample > 0 ? 1 : 0,
+        maxSentenceLength: o.maxSentenceLength,
+        rng: seedState(o.seed + t),
+      });
     }
+    const pool = useShared ? new WorkerPool(inits.map((init) => ({ memory, module, init }))) : undefined;
+    const k: Trainer | undefined = useShared ? undefined : startTrainer(WA, memory, module, inits[0]!);
 
     let done = 0;
     let kept = 0;
@@ -250,7 +224,7 @@ export class Word2Vec {
             const next = pool.free.pop();
             words = next && next.words.length >= batchWords ? next.words : new Int32Array(batchWords * 2);
             lens = next ? next.lens : new Int32Array(Math.max(16, words.length >> 2));
-          } else kept += trainBatch(st!, words, lens, ns, alpha);
+          } else kept += trainBatch(k!, words, lens, ns, alpha);
           done += nw;
           nw = 0;
           ns = 0;
@@ -295,10 +269,6 @@ export class Word2Vec {
   }
 }
 
-function align16(n: number): number {
-  return Math.ceil(n / 16) * 16;
-}
-
 function takeBuffer(pool: WorkerPool | undefined, n: number): Int32Array {
   const b = pool?.free.pop();
   return b && b.words.length >= n ? b.words : new Int32Array(n);
@@ -325,29 +295,24 @@ function initWeights(syn0: Float32Array, dim: number, seed: number): void {
   }
 }
 
-function makeTables(vocab: TrainVocab, hs: boolean, tableSize: number, sample: number, useShared: boolean) {
+/** Writes the sigmoid table, noise table, Huffman codes and subsampling thresholds into the training memory. */
+function fillTables(memory: WasmMemory, L: TrainLayout, vocab: TrainVocab, huffman: HuffmanCodes | undefined, tableSize: number, sample: number): void {
   const V = vocab.words.length;
-  let codes: Uint8Array = new Uint8Array(0);
-  let points: Int32Array = new Int32Array(0);
-  let codeStart: Int32Array = new Int32Array(V + 1);
-  if (hs) {
-    const h = buildHuffman(vocab.counts);
-    codes = shared(Uint8Array, h.codes.length, 1, useShared);
-    codes.set(h.codes);
-    points = shared(Int32Array, h.points.length, 4, useShared);
-    points.set(h.points);
-    codeStart = h.start;
+  const buf = memory.buffer;
+  new Float32Array(buf, L.expTableB, EXP_TABLE_SIZE + 1).set(makeExpTable());
+  if (huffman) {
+    new Uint8Array(buf, L.codesB, huffman.codes.length).set(huffman.codes);
+    new Int32Array(buf, L.pointsB, huffman.points.length).set(huffman.points);
+    new Int32Array(buf, L.codeStartB, V + 1).set(huffman.start);
   }
-  const table = shared(Int32Array, tableSize, 4, useShared);
-  if (tableSize > 0) buildNoiseTable(vocab.counts, tableSize, 0.75, table);
-  const sampleRan = new Float32Array(V);
+  if (tableSize > 0) buildNoiseTable(vocab.counts, tableSize, 0.75, new Int32Array(buf, L.tableB, tableSize));
   if (sample > 0) {
     // word2vec.c: keep probability (sqrt(f / (sample * total)) + 1) * (sample * total) / f, stored as a C float.
+    const sampleRan = new Float32Array(buf, L.sampleRanB, V);
     const st = sample * vocab.trainWords;
     for (let w = 0; w < V; w++) {
       const f = vocab.counts[w]!;
       sampleRan[w] = ((Math.sqrt(f / st) + 1) * st) / f;
     }
   }
-  return { codes, points, codeStart, table, sampleRan };
 }
