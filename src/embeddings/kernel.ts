@@ -74,7 +74,7 @@ export interface TrainLayout {
   /** vocabSize + 1 Int32 code offsets. */
   codeStartB: number;
   sampleRanB: number;
-  /** Each thread's scratch: neu1, neu1e, the subsampled sentence and the input words and lengths. */
+  /** Each thread's scratch: neu1, neu1e, the noise words of one position, the subsampled sentence and the input words and lengths. */
   threadB: number[];
   chunkWords: number;
   /** Total bytes. */
@@ -105,7 +105,7 @@ export function planTrainMemory(s: TrainShape): TrainLayout {
   const codeStartB = take((s.vocabSize + 1) * 4);
   const sampleRanB = take(s.vocabSize * 4);
   const threadB: number[] = [];
-  for (let t = 0; t < s.threads; t++) threadB.push(take(2 * align16(s.dim * 4) + 4 * s.maxSentenceLength + 8 * chunkWords));
+  for (let t = 0; t < s.threads; t++) threadB.push(take(2 * align16(s.dim * 4) + align16(4 * s.negative) + 4 * s.maxSentenceLength + 8 * chunkWords));
   return { syn0B, syn1B, syn1negB, expTableB, tableB, codesB, pointsB, codeStartB, sampleRanB, threadB, chunkWords, bytes: at };
 }
 
@@ -150,12 +150,13 @@ export function startTrainer(wa: WasmApi, memory: WasmMemory, module: WasmModule
   const vec = Math.ceil((init.dim * 4) / 16) * 16;
   const neu1B = base;
   const neu1eB = base + vec;
-  const senB = base + 2 * vec;
+  const targetsB = base + 2 * vec;
+  const senB = targetsB + Math.ceil((4 * init.negative) / 16) * 16;
   const wordsB = senB + 4 * init.maxSentenceLength;
   const lensB = wordsB + 4 * L.chunkWords;
   const exports = new wa.Instance(module, { env: { memory } }).exports as TrainExports;
   exports.setup(
-    L.syn0B, L.syn1B, L.syn1negB, neu1B, neu1eB, L.expTableB, L.tableB, L.codesB, L.pointsB, L.codeStartB, L.sampleRanB, senB, wordsB, lensB,
+    L.syn0B, L.syn1B, L.syn1negB, neu1B, neu1eB, L.expTableB, L.tableB, L.codesB, L.pointsB, L.codeStartB, L.sampleRanB, senB, targetsB, wordsB, lensB,
     init.dim, init.window, init.negative, init.hs, init.sg, init.cbowMean, init.tableSize, init.sample, init.maxSentenceLength, init.rng[0], init.rng[1],
   );
   return { exports, words: new Int32Array(memory.buffer, wordsB, L.chunkWords), lens: new Int32Array(memory.buffer, lensB, L.chunkWords), cap: L.chunkWords };

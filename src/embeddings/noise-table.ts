@@ -23,13 +23,25 @@ export function buildNoiseTable(counts: ArrayLike<number>, size = DEFAULT_TABLE_
   let i = 0;
   // word2vec.c keeps d1 as a C float: each addition is done in double then rounded to float32.
   let d1 = Math.fround(Math.pow(counts[0]!, power) / pow);
-  for (let a = 0; a < size; a++) {
-    table[a] = i;
-    if (a / size > d1) {
-      i++;
-      if (i < v) d1 = Math.fround(d1 + Math.pow(counts[i]!, power) / pow);
+  // word2vec.c writes word i to slot a and moves to the next word after the first slot with
+  // a / size > d1. That test is monotone in a, so each word's run ends at the first such slot,
+  // found from the guess floor(d1 * size) with exact checks, and is filled at once.
+  let a = 0;
+  while (a < size) {
+    let e = Math.min(size, Math.max(a, Math.floor(d1 * size)));
+    while (e > a && (e - 1) / size > d1) e--;
+    while (e < size && !(e / size > d1)) e++;
+    const stop = Math.min(e + 1, size);
+    table.fill(i, a, stop);
+    a = stop;
+    if (a >= size) break;
+    i++;
+    if (i < v) d1 = Math.fround(d1 + Math.pow(counts[i]!, power) / pow);
+    else {
+      // past the last word, word2vec.c clamps every remaining slot to it
+      table.fill(v - 1, a, size);
+      break;
     }
-    if (i >= v) i = v - 1;
   }
   return table;
 }

@@ -24,6 +24,10 @@
   (global $codeStart (mut i32) (i32.const 0))
   (global $sampleRan (mut i32) (i32.const 0))
   (global $sen (mut i32) (i32.const 0))
+  ;; Scratch for one position's `negative` noise words.
+  (global $targets (mut i32) (i32.const 0))
+  ;; Sum of the prefetching loads (kept so the engine cannot drop them).
+  (global $sink (mut i32) (i32.const 0))
   (global $words (mut i32) (i32.const 0))
   (global $lens (mut i32) (i32.const 0))
   ;; Parameters.
@@ -44,7 +48,7 @@
   (func (export "setup")
     (param $syn0 i32) (param $syn1 i32) (param $syn1neg i32) (param $neu1 i32) (param $neu1e i32)
     (param $expT i32) (param $table i32) (param $codes i32) (param $points i32) (param $codeStart i32)
-    (param $sampleRan i32) (param $sen i32) (param $words i32) (param $lens i32)
+    (param $sampleRan i32) (param $sen i32) (param $targets i32) (param $words i32) (param $lens i32)
     (param $dim i32) (param $window i32) (param $negative i32) (param $hs i32) (param $sg i32)
     (param $cbowMean i32) (param $tableSize i32) (param $sample i32) (param $maxLen i32)
     (param $rngLo i32) (param $rngHi i32)
@@ -60,6 +64,7 @@
     (global.set $codeStart (local.get $codeStart))
     (global.set $sampleRan (local.get $sampleRan))
     (global.set $sen (local.get $sen))
+    (global.set $targets (local.get $targets))
     (global.set $words (local.get $words))
     (global.set $lens (local.get $lens))
     (global.set $dim (local.get $dim))
@@ -150,14 +155,40 @@
 
   ;; p[i] = 0 for i < n.
   (func $zero (param $p i32) (param $n i32)
-    (local $end i32)
-    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
+    (local $end i32) (local $tail i32)
+    (local.set $end (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    (local.set $tail (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
     (block $done
       (loop $l
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (v128.store (local.get $p) (v128.const i32x4 0 0 0 0))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (br $l)))
+    (block $tdone
+      (loop $t
+        (br_if $tdone (i32.ge_u (local.get $p) (local.get $tail)))
         (f32.store (local.get $p) (f32.const 0))
         (local.set $p (i32.add (local.get $p) (i32.const 4)))
-        (br $l))))
+        (br $t))))
+
+  ;; p[i] /= x for i < n (IEEE division per lane, the same as one by one).
+  (func $div (param $p i32) (param $x f32) (param $n i32)
+    (local $xv v128) (local $end i32) (local $tail i32)
+    (local.set $xv (f32x4.splat (local.get $x)))
+    (local.set $end (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    (local.set $tail (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $l
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (v128.store (local.get $p) (f32x4.div (v128.load (local.get $p)) (local.get $xv)))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (br $l)))
+    (block $tdone
+      (loop $t
+        (br_if $tdone (i32.ge_u (local.get $p) (local.get $tail)))
+        (f32.store (local.get $p) (f32.div (f32.load (local.get $p)) (local.get $x)))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (br $t))))
 
   ;; word2vec.c's sigmoid lookup index for f in [-6, 6]: (int)((f + MAX_EXP) * (1000 / 6 / 2)) in
   ;; float64, as the JS kernel computed it.
@@ -173,7 +204,7 @@
     (local $sp i32) (local $word i32) (local $b i32) (local $aEnd i32) (local $cw i32) (local $a i32)
     (local $aStop i32) (local $cpos i32) (local $l1 i32) (local $l2 i32) (local $d i32)
     (local $cStart i32) (local $cEnd i32) (local $target i32) (local $label f64) (local $f f32)
-    (local $g f64) (local $c i32) (local $cwf f32)
+    (local $g f64) (local $targets i32) (local $touch i32)
     (local.set $syn0 (global.get $syn0))
     (local.set $syn1 (global.get $syn1))
     (local.set $syn1neg (global.get $syn1neg))
@@ -193,6 +224,7 @@
     (local.set $sg (global.get $sg))
     (local.set $tableSize (i64.extend_i32_u (global.get $tableSize)))
     (local.set $rng (global.get $rng))
+    (local.set $targets (global.get $targets))
     (block $sdone
       (loop $spos
         (br_if $sdone (i32.ge_s (local.get $sp) (local.get $len)))
@@ -227,16 +259,7 @@
                   (br $ctx)))
               (br_if $next (i32.eqz (local.get $cw)))
               (if (global.get $cbowMean)
-                (then
-                  (local.set $cwf (f32.convert_i32_s (local.get $cw)))
-                  (local.set $c (local.get $neu1))
-                  (local.set $l2 (i32.add (local.get $neu1) (local.get $row)))
-                  (block $mdone
-                    (loop $m
-                      (br_if $mdone (i32.ge_u (local.get $c) (local.get $l2)))
-                      (f32.store (local.get $c) (f32.div (f32.load (local.get $c)) (local.get $cwf)))
-                      (local.set $c (i32.add (local.get $c) (i32.const 4)))
-                      (br $m)))))
+                (then (call $div (local.get $neu1) (f32.convert_i32_s (local.get $cw)) (local.get $dim))))
               (local.set $a (local.get $window))
               (local.set $aStop (i32.add (local.get $window) (i32.const 1))))
             (else
@@ -275,9 +298,23 @@
                             (local.get $neu1e) (local.get $l2) (local.get $l1) (local.get $dim)))
                         (local.set $d (i32.add (local.get $d) (i32.const 1)))
                         (br $h)))))
-                ;; negative sampling: the centre word (label 1) then `negative` noise draws (label 0)
+                ;; negative sampling: the centre word (label 1) then `negative` noise draws (label 0).
+                ;; The draws come first (the same LCG steps in the same order) so that the cache
+                ;; misses on the noise table and on the noise words' rows overlap instead of
+                ;; waiting one by one behind each dot product.
                 (if (local.get $negative)
                   (then
+                    (local.set $d (i32.const 0))
+                    (block $tdone
+                      (loop $t
+                        (br_if $tdone (i32.ge_s (local.get $d) (local.get $negative)))
+                        (local.set $rng (i64.add (i64.mul (local.get $rng) (i64.const 25214903917)) (i64.const 11)))
+                        (local.set $target (i32.load (i32.add (local.get $table)
+                          (i32.shl (i32.wrap_i64 (i64.rem_u (i64.shr_u (local.get $rng) (i64.const 16)) (local.get $tableSize))) (i32.const 2)))))
+                        (i32.store (i32.add (local.get $targets) (i32.shl (local.get $d) (i32.const 2))) (local.get $target))
+                        (local.set $touch (i32.add (local.get $touch) (i32.load (i32.add (local.get $syn1neg) (i32.mul (local.get $target) (local.get $row))))))
+                        (local.set $d (i32.add (local.get $d) (i32.const 1)))
+                        (br $t)))
                     (local.set $d (i32.const 0))
                     (block $ndone
                       (loop $n
@@ -288,9 +325,7 @@
                               (local.set $target (local.get $word))
                               (local.set $label (f64.const 1)))
                             (else
-                              (local.set $rng (i64.add (i64.mul (local.get $rng) (i64.const 25214903917)) (i64.const 11)))
-                              (local.set $target (i32.load (i32.add (local.get $table)
-                                (i32.shl (i32.wrap_i64 (i64.rem_u (i64.shr_u (local.get $rng) (i64.const 16)) (local.get $tableSize))) (i32.const 2)))))
+                              (local.set $target (i32.load (i32.add (local.get $targets) (i32.shl (i32.sub (local.get $d) (i32.const 1)) (i32.const 2)))))
                               (br_if $nnext (i32.eq (local.get $target) (local.get $word)))
                               (local.set $label (f64.const 0))))
                           (local.set $l2 (i32.add (local.get $syn1neg) (i32.mul (local.get $target) (local.get $row))))
@@ -331,7 +366,8 @@
                   (br $e))))))
         (local.set $sp (i32.add (local.get $sp) (i32.const 1)))
         (br $spos)))
-    (global.set $rng (local.get $rng)))
+    (global.set $rng (local.get $rng))
+    (global.set $sink (i32.add (global.get $sink) (local.get $touch))))
 
   ;; Trains on $nLens sentences whose lengths are at $lens and words (ids) back to back at $words,
   ;; at learning rate $alpha; returns the words kept after subsampling. A sentence continues as a
