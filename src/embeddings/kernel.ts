@@ -95,7 +95,9 @@ export function lcgNext(s: Uint32Array): void {
 
 /**
  * Trains on `nSent` sentences laid out back to back in `words` (word ids) with lengths in
- * `sentLens`, at learning rate `alpha`. Returns the number of words left after subsampling.
+ * `sentLens`, at learning rate `alpha`, except the batch's first training position, which uses
+ * `alphaFirst` (default `alpha`): word2vec.c updates alpha after the first position of the
+ * sentence that crossed its 10000-word mark. Returns the number of words left after subsampling.
  *
  * Exactly word2vec.c's per-sentence procedure: subsample with `ran < (next & 0xFFFF) / 65536`
  * dropping the word; per position draw `b = next % window` (the window shrink); CBOW builds the
@@ -104,7 +106,7 @@ export function lcgNext(s: Uint32Array): void {
  * softmax skips |f| >= MAX_EXP, negative sampling uses the clipped gradient; noise words are
  * `table[(next >> 16) % tableSize]`, skipped when equal to the centre word.
  */
-export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Array, nSent: number, alpha: number): number {
+export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Array, nSent: number, alpha: number, alphaFirst: number = alpha): number {
   const ops = st.ops;
   const dot = ops.dot;
   const upd = ops.upd;
@@ -136,6 +138,7 @@ export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Ar
   const maxLen = sen.length;
   // (f + MAX_EXP) * (EXP_TABLE_SIZE / MAX_EXP / 2), as word2vec.c indexes the table.
   const expScale = 1000 / 6 / 2;
+  let lr = alphaFirst; // the rate of the next position
   let rlo = rng[0]!;
   let rhi = rng[1]!;
   let kept = 0;
@@ -167,6 +170,8 @@ export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Ar
     kept += len;
     for (let sp = 0; sp < len; sp++) {
       const word = sen[sp]!;
+      const rate = lr;
+      lr = alpha;
       {
         // next = next * 25214903917 + 11, inlined (see lcgNext)
         const a0 = rlo & 0xffff;
@@ -216,7 +221,7 @@ export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Ar
             let f = dot(l1, l2, dim);
             if (f <= -6 || f >= 6) continue;
             f = expTable[((f + 6) * expScale) | 0]!;
-            upd((1 - codes[d]! - f) * alpha, neu1eB, l2, l1, dim);
+            upd((1 - codes[d]! - f) * rate, neu1eB, l2, l1, dim);
           }
         }
         if (negative > 0) {
@@ -249,9 +254,9 @@ export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Ar
             const l2 = syn1negB + target * row;
             const f = dot(l1, l2, dim);
             let g: number;
-            if (f > 6) g = (label - 1) * alpha;
-            else if (f < -6) g = label * alpha;
-            else g = (label - expTable[((f + 6) * expScale) | 0]!) * alpha;
+            if (f > 6) g = (label - 1) * rate;
+            else if (f < -6) g = label * rate;
+            else g = (label - expTable[((f + 6) * expScale) | 0]!) * rate;
             upd(g, neu1eB, l2, l1, dim);
           }
         }
@@ -267,6 +272,7 @@ export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Ar
         }
       }
     }
+    lr = alpha; // only the batch's first position (or empty sentence) runs at alphaFirst
   }
   rng[0] = rlo;
   rng[1] = rhi;

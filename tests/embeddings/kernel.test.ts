@@ -81,13 +81,16 @@ function state(overrides: Partial<KernelState>, init?: { syn1?: number }): Fixtu
 }
 
 describe('trainBatch', () => {
-  it('applies one skip-gram negative-sampling step exactly as word2vec.c', () => {
+  it.each([
+    ['alpha throughout', 0.1, undefined],
+    ['alphaFirst on the first position only', 0.1, 0.03],
+  ])('applies one skip-gram negative-sampling step exactly as word2vec.c (%s)', (_name, alpha, alphaFirst) => {
     // Sentence [0, 1], window 1: b = next % 1 = 0 so the full window is used. First the centre
     // word 0 with context 1, then centre 1 with context 0. With syn1neg all zero every dot is 0,
     // so the positive gradient is (1 - sigmoid(0)) * alpha and syn1neg[word] += g * syn0[context].
     const { st, syn0: syn0View, syn1neg: syn1negView } = state({ window: 1, negative: 1 });
     const syn0Before = syn0View.slice();
-    const kept = trainBatch(st, new Int32Array([0, 1]), new Int32Array([2]), 1, 0.1);
+    const kept = trainBatch(st, new Int32Array([0, 1]), new Int32Array([2]), 1, alpha, alphaFirst);
     expect(kept).toBe(2);
     // Replay by hand with the same LCG.
     const rng = new Uint32Array([0, 0]);
@@ -96,9 +99,9 @@ describe('trainBatch', () => {
     const exp = makeExpTable();
     const sig = (f: number): number => (f > 6 ? 1 : f < -6 ? 0 : exp[Math.trunc((f + 6) * (1000 / 6 / 2))]!);
     const table = [0, 1, 2, 2];
-    for (const [word, ctx] of [
-      [0, 1],
-      [1, 0],
+    for (const [word, ctx, rate] of [
+      [0, 1, alphaFirst ?? alpha],
+      [1, 0, alpha],
     ] as const) {
       lcgNext(rng); // window draw
       const neu1e = new Float64Array(4);
@@ -114,7 +117,7 @@ describe('trainBatch', () => {
         }
         let f = 0;
         for (let c = 0; c < 4; c++) f += syn0[ctx * 4 + c]! * syn1neg[target * 4 + c]!;
-        const g = (label - sig(f)) * 0.1;
+        const g = (label - sig(f)) * rate;
         for (let c = 0; c < 4; c++) neu1e[c] += g * syn1neg[target * 4 + c]!;
         for (let c = 0; c < 4; c++) syn1neg[target * 4 + c] += g * syn0[ctx * 4 + c]!;
       }
