@@ -145,9 +145,11 @@ export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Ar
   let pos = 0;
   let s = 0;
   let end = 0;
-  while (s < nSent || pos < end) {
-    if (pos >= end) end = pos + sentLens[s++]!;
-    // Like word2vec.c, a sentence that keeps more than maxLen words continues as the next one.
+  let cont = false;
+  while (s < nSent || cont) {
+    if (!cont) end = pos + sentLens[s++]!;
+    // Like word2vec.c, a sentence that keeps maxLen words stops there and the rest (possibly only
+    // its </s>, then an empty sentence) is read as the next one.
     let len = 0;
     for (; pos < end && len < maxLen; pos++) {
       const w = words[pos]!;
@@ -167,7 +169,22 @@ export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Ar
       }
       sen[len++] = w;
     }
+    cont = len === maxLen;
     kept += len;
+    if (len === 0) {
+      // word2vec.c still draws a window for an empty sentence (with a stale centre word and no context).
+      {
+        // next = next * 25214903917 + 11, inlined (see lcgNext)
+        const a0 = rlo & 0xffff;
+        const a1 = rlo >>> 16;
+        const mid = a0 * 0xdeec + a1 * 0xe66d;
+        const midHi = Math.floor(mid / 65536);
+        const low = a0 * 0xe66d + (mid - midHi * 65536) * 65536 + 11;
+        const carry = Math.floor(low / 4294967296);
+        rhi = (a1 * 0xdeec + midHi + carry + Math.imul(rhi, 0xdeece66d) + rlo * 5) >>> 0;
+        rlo = low - carry * 4294967296;
+      }
+    }
     for (let sp = 0; sp < len; sp++) {
       const word = sen[sp]!;
       const rate = lr;

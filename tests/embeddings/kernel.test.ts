@@ -142,6 +142,26 @@ describe('trainBatch', () => {
     expect(trainBatch(st, new Int32Array([0, 1, 2, 0, 1]), new Int32Array([5]), 1, 0.025)).toBe(5);
   });
 
+  it('draws a window for an empty sentence, as word2vec.c does', () => {
+    const { st, syn0 } = state({});
+    const before = syn0.slice();
+    expect(trainBatch(st, new Int32Array(0), new Int32Array([0, 0]), 2, 0.025)).toBe(0);
+    const want = new Uint32Array([0, 0]);
+    lcgNext(want);
+    lcgNext(want);
+    expect(Array.from(st.rng)).toEqual(Array.from(want));
+    expect(Array.from(syn0)).toEqual(Array.from(before));
+  });
+
+  it('reads the rest of a sentence cut at maxLen as the next one, even if only its </s> is left', () => {
+    const full = state({ sen: new Int32Array(16) }).st;
+    const cut = state({ sen: new Int32Array(2) }).st;
+    trainBatch(full, new Int32Array([0, 1]), new Int32Array([2]), 1, 0.025);
+    trainBatch(cut, new Int32Array([0, 1]), new Int32Array([2]), 1, 0.025);
+    lcgNext(full.rng); // the empty remainder's window draw
+    expect(Array.from(cut.rng)).toEqual(Array.from(full.rng));
+  });
+
   it('runs CBOW with hierarchical softmax without touching syn1neg', () => {
     const { st, syn0, syn1, syn1neg } = state({ sg: 0, hs: 1, negative: 0, codes: new Uint8Array([0, 1, 1]), points: new Int32Array([1, 1, 0]), codeStart: new Int32Array([0, 1, 2, 3]) }, { syn1: 0.1 });
     const before = syn1.slice();
