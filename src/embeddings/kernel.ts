@@ -104,7 +104,8 @@ export function lcgNext(s: Uint32Array): void {
  * (mean or sum) context vector and applies the same error to every context word; skip-gram
  * updates each context word's input vector against the centre word's outputs; hierarchical
  * softmax skips |f| >= MAX_EXP, negative sampling uses the clipped gradient; noise words are
- * `table[(next >> 16) % tableSize]`, skipped when equal to the centre word.
+ * `table[(next >> 16) % tableSize]` (a `</s>`, id 0, is replaced by `next % (vocabSize - 1) + 1`),
+ * skipped when equal to the centre word.
  */
 export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Array, nSent: number, alpha: number, alphaFirst: number = alpha): number {
   const ops = st.ops;
@@ -134,6 +135,7 @@ export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Ar
   const sg = st.sg;
   const cbowMean = st.cbowMean;
   const tableSize = st.tableSize;
+  const vocabSize = st.vocabSize;
   const sample = st.sample;
   const maxLen = sen.length;
   // (f + MAX_EXP) * (EXP_TABLE_SIZE / MAX_EXP / 2), as word2vec.c indexes the table.
@@ -265,6 +267,15 @@ export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Ar
               if (t < 0) t += tableSize;
               else if (t >= tableSize) t -= tableSize;
               target = table[t]!;
+              if (target === 0) {
+                // word2vec.c: a </s> drawn from the table becomes next % (vocabSize - 1) + 1, a
+                // uniform word; the 64-bit remainder is taken 16 bits at a time, exactly.
+                const m = vocabSize - 1;
+                let r = rhi % m;
+                r = (r * 65536) % m;
+                r = (r * 65536) % m;
+                target = ((r + rlo) % m) + 1;
+              }
               if (target === word) continue;
               label = 0;
             }

@@ -112,6 +112,7 @@ describe('trainBatch', () => {
           lcgNext(rng);
           const x = BigInt(rng[1]!) * 2n ** 32n + BigInt(rng[0]!);
           target = table[Number((x >> 16n) % 4n)]!;
+          if (target === 0) target = Number(x % 2n) + 1; // next % (V - 1) + 1
           if (target === word) continue;
           label = 0;
         }
@@ -140,6 +141,13 @@ describe('trainBatch', () => {
   it('continues sentences longer than the scratch buffer', () => {
     const { st } = state({ sen: new Int32Array(2) });
     expect(trainBatch(st, new Int32Array([0, 1, 2, 0, 1]), new Int32Array([5]), 1, 0.025)).toBe(5);
+  });
+
+  it('replaces a </s> (id 0) drawn from the noise table by a uniform word id in [1, V)', () => {
+    const { st, syn1neg } = state({ table: new Int32Array([0, 0, 0, 0]), negative: 5 });
+    for (let i = 0; i < 20; i++) trainBatch(st, new Int32Array([1, 2, 1, 2]), new Int32Array([4]), 1, 0.025);
+    expect(Array.from(syn1neg.subarray(0, 4))).toEqual([0, 0, 0, 0]); // row 0 is never a target
+    expect(syn1neg.subarray(4).some((x) => x !== 0)).toBe(true);
   });
 
   it('draws a window for an empty sentence, as word2vec.c does', () => {
