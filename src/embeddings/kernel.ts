@@ -65,12 +65,17 @@ export interface KernelState {
   sample: number;
 }
 
-/** word2vec.c's sigmoid table: expTable[i] = sigmoid((i / EXP_TABLE_SIZE * 2 - 1) * MAX_EXP), in float32. */
+/**
+ * word2vec.c's sigmoid table: expTable[i] = sigmoid((i / EXP_TABLE_SIZE * 2 - 1) * MAX_EXP), with
+ * its float arithmetic (the argument and e / (e + 1) are computed in C floats).
+ */
 export function makeExpTable(): Float32Array {
+  const fr = Math.fround;
   const t = new Float32Array(EXP_TABLE_SIZE + 1);
   for (let i = 0; i < EXP_TABLE_SIZE; i++) {
-    const e = Math.fround(Math.exp(((i / EXP_TABLE_SIZE) * 2 - 1) * MAX_EXP));
-    t[i] = e / (e + 1);
+    const x = fr(fr(fr(fr(i / EXP_TABLE_SIZE) * 2) - 1) * MAX_EXP);
+    const e = fr(Math.exp(x));
+    t[i] = e / fr(e + 1);
   }
   return t;
 }
@@ -138,8 +143,10 @@ export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Ar
   const vocabSize = st.vocabSize;
   const sample = st.sample;
   const maxLen = sen.length;
-  // (f + MAX_EXP) * (EXP_TABLE_SIZE / MAX_EXP / 2), as word2vec.c indexes the table.
-  const expScale = 1000 / 6 / 2;
+  // word2vec.c indexes the table with (int)((f + MAX_EXP) * (EXP_TABLE_SIZE / MAX_EXP / 2)): C's
+  // integer division makes the scale 83 (not 83.33), and f + 6 and the product are C floats.
+  const expScale = 83;
+  const fr = Math.fround;
   let lr = alphaFirst; // the rate of the next position
   let rlo = rng[0]!;
   let rhi = rng[1]!;
@@ -239,8 +246,9 @@ export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Ar
             const l2 = syn1B + points[d]! * row;
             let f = dot(l1, l2, dim);
             if (f <= -6 || f >= 6) continue;
-            f = expTable[((f + 6) * expScale) | 0]!;
-            upd((1 - codes[d]! - f) * rate, neu1eB, l2, l1, dim);
+            f = expTable[fr(fr(f + 6) * expScale) | 0]!;
+            // g = (1 - code - f) * alpha: the difference is a C float; upd rounds the product to one
+            upd(fr(1 - codes[d]! - f) * rate, neu1eB, l2, l1, dim);
           }
         }
         if (negative > 0) {
@@ -284,7 +292,7 @@ export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Ar
             let g: number;
             if (f > 6) g = (label - 1) * rate;
             else if (f < -6) g = label * rate;
-            else g = (label - expTable[((f + 6) * expScale) | 0]!) * rate;
+            else g = fr(label - expTable[fr(fr(f + 6) * expScale) | 0]!) * rate;
             upd(g, neu1eB, l2, l1, dim);
           }
         }

@@ -97,7 +97,8 @@ describe('trainBatch', () => {
     const syn0 = syn0Before.slice();
     const syn1neg = new Float32Array(12);
     const exp = makeExpTable();
-    const sig = (f: number): number => (f > 6 ? 1 : f < -6 ? 0 : exp[Math.trunc((f + 6) * (1000 / 6 / 2))]!);
+    // word2vec.c's index: (int)((f + MAX_EXP) * (EXP_TABLE_SIZE / MAX_EXP / 2)), an integer scale of 83
+    const sig = (f: number): number => (f > 6 ? 1 : f < -6 ? 0 : exp[Math.trunc(Math.fround(Math.fround(f + 6) * 83))]!);
     const table = [0, 1, 2, 2];
     for (const [word, ctx, rate] of [
       [0, 1, alphaFirst ?? alpha],
@@ -118,7 +119,7 @@ describe('trainBatch', () => {
         }
         let f = 0;
         for (let c = 0; c < 4; c++) f += syn0[ctx * 4 + c]! * syn1neg[target * 4 + c]!;
-        const g = (label - sig(f)) * rate;
+        const g = Math.fround(label - sig(f)) * rate;
         for (let c = 0; c < 4; c++) neu1e[c] += g * syn1neg[target * 4 + c]!;
         for (let c = 0; c < 4; c++) syn1neg[target * 4 + c] += g * syn0[ctx * 4 + c]!;
       }
