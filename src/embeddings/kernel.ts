@@ -14,12 +14,17 @@ export const EXP_TABLE_SIZE = 1000;
 /** word2vec.c's MAX_EXP: the sigmoid is clipped to [-MAX_EXP, MAX_EXP]. */
 export const MAX_EXP = 6;
 
-/** word2vec.c's sigmoid table: expTable[i] = sigmoid((i / EXP_TABLE_SIZE * 2 - 1) * MAX_EXP), in float32. */
+/**
+ * word2vec.c's sigmoid table: expTable[i] = sigmoid((i / EXP_TABLE_SIZE * 2 - 1) * MAX_EXP), with
+ * its float arithmetic (the argument and e / (e + 1) are computed in C floats).
+ */
 export function makeExpTable(): Float32Array {
+  const fr = Math.fround;
   const t = new Float32Array(EXP_TABLE_SIZE + 1);
   for (let i = 0; i < EXP_TABLE_SIZE; i++) {
-    const e = Math.fround(Math.exp(((i / EXP_TABLE_SIZE) * 2 - 1) * MAX_EXP));
-    t[i] = e / (e + 1);
+    const x = fr(fr(fr(fr(i / EXP_TABLE_SIZE) * 2) - 1) * MAX_EXP);
+    const e = fr(Math.exp(x));
+    t[i] = e / fr(e + 1);
   }
   return t;
 }
@@ -124,6 +129,8 @@ export interface TrainerInit {
   /** CBOW: 1 averages the context vectors (word2vec.c), 0 sums them. */
   cbowMean: number;
   tableSize: number;
+  /** Vocabulary size, `</s>` (id 0) included: a `</s>` drawn as a noise word is replaced by a uniform id in [1, vocabSize). */
+  vocabSize: number;
   /** 1 when frequent-word subsampling is on. */
   sample: number;
   maxSentenceLength: number;
@@ -157,29 +164,33 @@ export function startTrainer(wa: WasmApi, memory: WasmMemory, module: WasmModule
   const exports = new wa.Instance(module, { env: { memory } }).exports as TrainExports;
   exports.setup(
     L.syn0B, L.syn1B, L.syn1negB, neu1B, neu1eB, L.expTableB, L.tableB, L.codesB, L.pointsB, L.codeStartB, L.sampleRanB, senB, targetsB, wordsB, lensB,
-    init.dim, init.window, init.negative, init.hs, init.sg, init.cbowMean, init.tableSize, init.sample, init.maxSentenceLength, init.rng[0], init.rng[1],
+    init.dim, init.window, init.negative, init.hs, init.sg, init.cbowMean, init.tableSize, init.vocabSize, init.sample, init.maxSentenceLength, init.rng[0], init.rng[1],
   );
   return { exports, words: new Int32Array(memory.buffer, wordsB, L.chunkWords), lens: new Int32Array(memory.buffer, lensB, L.chunkWords), cap: L.chunkWords };
 }
 
 /**
  * Trains on `nSent` sentences laid out back to back in `words` (word ids) with lengths in
- * `sentLens`, at learning rate `alpha`; returns the number of words left after subsampling.
+ * `sentLens`, at learning rate `alpha`, except the batch's first training position, which uses
+ * `alphaFirst` (default `alpha`): word2vec.c updates alpha after the first position of the
+ * sentence that crossed its 10000-word mark. Returns the number of words left after subsampling.
  * Self-contained (runs in workers too).
  *
  * Exactly word2vec.c's per-sentence procedure (see wasm/train.wat): subsample with
  * `ran < (next & 0xFFFF) / 65536` dropping the word; per position draw `b = next % window` (the
- * window shrink); CBOW builds the (mean or sum) context vector and applies the same error to every
- * context word; skip-gram updates each context word's input vector against the centre word's
- * outputs; hierarchical softmax skips |f| >= MAX_EXP, negative sampling uses the clipped gradient;
- * noise words are `table[(next >> 16) % tableSize]`, skipped when equal to the centre word. A
- * sentence that keeps more than maxSentenceLength words continues as the next one.
+ * window shrink; an empty sentence still draws once); CBOW builds the (mean or sum) context vector
+ * and applies the same error to every context word; skip-gram updates each context word's input
+ * vector against the centre word's outputs; hierarchical softmax skips |f| >= MAX_EXP, negative
+ * sampling uses the clipped gradient; noise words are `table[(next >> 16) % tableSize]` (a
+ * `</s>`, id 0, is replaced by `next % (vocabSize - 1) + 1`), skipped when equal to the centre
+ * word. A sentence that keeps maxSentenceLength words stops there and its rest (possibly nothing,
+ * then an empty sentence) is read as the next one.
  *
  * The batch is copied into the kernel's input region in pieces of at most `cap` words; a
- * sentence cut between pieces continues in the next call (the kernel keeps its partial fill), so
- * the result does not depend on the piece size.
+ * sentence cut between pieces continues in the next call (the kernel keeps its partial fill and
+ * the pending rate), so the result does not depend on the piece size.
  */
-export function trainBatch(k: Trainer, words: Int32Array, sentLens: Int32Array, nSent: number, alpha: number): number {
+export function trainBatch(k: Trainer, words: Int32Array, sentLens: Int32Array, nSent: number, alpha: number, alphaFirst: number = alpha): number {
   const cap = k.cap;
   const inW = k.words;
   const inL = k.lens;
@@ -188,6 +199,7 @@ export function trainBatch(k: Trainer, words: Int32Array, sentLens: Int32Array, 
   let s = 0;
   let pos = 0;
   let carry = 0;
+  let first = 2; // flag: this call starts the batch (the kernel takes alphaFirst)
   while (s < nSent || carry > 0) {
     let nw = 0;
     let nl = 0;
@@ -206,7 +218,8 @@ export function trainBatch(k: Trainer, words: Int32Array, sentLens: Int32Array, 
       inL[nl++] = len;
       if (partial === 1) break;
     }
-    kept += train(nl, alpha, partial);
+    kept += train(nl, alpha, alphaFirst, partial | first);
+    first = 0;
   }
   return kept;
 }

@@ -53,15 +53,15 @@ export interface Word2VecOptions {
   hs?: boolean;
   /** Starting learning rate (default 0.025 for skip-gram, 0.05 for CBOW, as word2vec.c). */
   alpha?: number;
-  /** Final learning rate; default alpha * 1e-4 (word2vec.c's floor). */
+  /** Final learning rate of a gensim-style linear decay from alpha; when unset, word2vec.c's schedule: alpha * (1 - progress), floored at alpha * 1e-4. */
   minAlpha?: number;
   /** Passes over the corpus (default 5). */
   epochs?: number;
-  /** Seed of the weight initialisation and training LCGs (default 1, word2vec.c's). */
+  /** Seed: the weight-initialisation LCG starts at `seed`, thread t's training LCG at `seed - 1 + t` (default 1: word2vec.c's fixed starts 1 and t; the bench's patched word2vec.c takes the same `-seed`). */
   seed?: number;
   /** Training threads; 1 trains in this thread, reproducibly (default 1). */
   threads?: number;
-  /** Words per batch handed to the kernel; the learning rate is updated per batch (default 10000, word2vec.c's update interval). */
+  /** The learning rate is updated once more than this many words (`</s>` included) were read since the last update, which also cuts the batches handed to the kernel (default 10000, word2vec.c's). */
   batchWords?: number;
   /** Longer sentences continue as new ones (default 1000, word2vec.c's MAX_SENTENCE_LENGTH). */
   maxSentenceLength?: number;
@@ -126,11 +126,10 @@ export class Word2Vec {
    * Trains word vectors on a streamed corpus (see {@link Corpus}); see {@link Word2VecOptions}
    * for every option and its default.
    *
-   * Differences from word2vec.c, on purpose: there is no `</s>` pseudo-word (sentences come as
-   * token arrays, so end-of-line is not a token and the noise table has no slot for it); vocabulary
-   * ties keep first-seen order (qsort's order is unspecified); the learning rate is updated once
-   * per batch of `batchWords` from the words dispatched so far, and with `minAlpha` decays
-   * linearly from alpha to minAlpha (gensim) instead of to alpha * (1 - progress) floored.
+   * Like word2vec.c, every sentence ends with the pseudo-word `</s>` (vocabulary index 0, never
+   * trained, left out of the returned vectors) which counts in the noise table, the Huffman tree,
+   * the subsampling total and the learning-rate schedule. Differences, on purpose: see
+   * docs/embeddings.md ("Fidelity to word2vec.c").
    */
   static async train(corpus: Corpus, options: Word2VecOptions = {}): Promise<Word2Vec> {
     const o = { ...WORD2VEC_DEFAULTS, ...options };
@@ -156,7 +155,7 @@ export class Word2Vec {
     const source = openCorpus(corpus);
     o.onProgress?.({ phase: 'vocab', epoch: 0, wordsDone: 0, wordsTotal: 0, alpha: alpha0, seconds: 0, wordsPerSecond: 0 });
     const vocab = await buildVocab(source, { minCount: o.minCount, maxVocabSize: o.maxVocabSize });
-    const V = vocab.words.length;
+    const V = vocab.words.length; // </s> included
     if (V === 0) throw new ArgumentError(`the corpus has no word seen at least minCount=${o.minCount} times`, { key: 'minCount' });
     const dim = o.vectorSize;
     const useShared = o.threads > 1;
@@ -171,13 +170,11 @@ export class Word2Vec {
     initWeights(syn0, dim, o.seed);
     fillTables(memory, layout, vocab, huffman, tableSize, o.sample);
 
-    const total = o.epochs * vocab.trainWords;
-    const minAlpha = o.minAlpha;
-    const alphaAt = (done: number): number => {
-      if (minAlpha !== undefined) return Math.max(minAlpha, alpha0 - ((alpha0 - minAlpha) * done) / total);
-      const a = alpha0 * (1 - done / (total + 1));
-      return Math.max(a, alpha0 * 0.0001);
-    };
+    // Progress counts real words; the learning rate follows word2vec.c's word_count_actual, which
+    // also counts each </s>.
+    const realWords = vocab.trainWords - vocab.counts[0]!;
+    const total = o.epochs * realWords;
+    const alphaAt = alphaSchedule(alpha0, o.minAlpha, o.epochs * vocab.trainWords);
     const inits: TrainerInit[] = [];
     for (let t = 0; t < o.threads; t++) {
       inits.push({
@@ -190,15 +187,16 @@ export class Word2Vec {
         sg: o.sg ? 1 : 0,
         cbowMean: o.cbowMean ? 1 : 0,
         tableSize,
+        vocabSize: V,
         sample: o.sample > 0 ? 1 : 0,
         maxSentenceLength: o.maxSentenceLength,
-        rng: seedState(o.seed + t),
+        rng: seedState(o.seed - 1 + t),
       });
     }
     const pool = useShared ? new WorkerPool(inits.map((init) => ({ memory, module, init }))) : undefined;
     const k: Trainer | undefined = useShared ? undefined : startTrainer(WA, memory, module, inits[0]!);
 
-    let done = 0;
+    let done = 0; // real words dispatched
     let kept = 0;
     let lastReport = 0;
     const report = (epoch: number, alpha: number): void => {
@@ -209,41 +207,79 @@ export class Word2Vec {
       const seconds = (now - t0) / 1000;
       o.onProgress({ phase: 'train', epoch, wordsDone: done, wordsTotal: total, alpha, seconds, wordsPerSecond: seconds > 0 ? done / seconds : 0 });
     };
+    // word2vec.c's schedule: word_count counts the words read (</s> included) in this epoch; once
+    // it exceeds last_word_count by more than batchWords, word_count_actual catches up and alpha is
+    // recomputed. C checks before each training position, so the sentence that crossed the line has
+    // its first position trained at the old rate and the rest at the new one: batches start at such
+    // a sentence and carry both rates (`alphaFirst`, `alpha`).
+    let wca = 0;
+    let alpha = alphaAt(0);
     try {
       const batchWords = o.batchWords;
+      const index = vocab.index;
+      let words: Int32Array = takeBuffer(pool, batchWords * 2);
+      let lens: Int32Array = new Int32Array(Math.max(16, words.length >> 2));
+      let nw = 0;
+      let ns = 0;
+      let batchReal = 0;
+      let alphaFirst = alpha;
       for (let epoch = 1; epoch <= o.epochs; epoch++) {
-        let words: Int32Array = takeBuffer(pool, batchWords * 2);
-        let lens: Int32Array = new Int32Array(Math.max(16, words.length >> 2));
-        let nw = 0;
-        let ns = 0;
+        let wc = 0;
+        let last = 0;
+        alphaFirst = alpha;
         const flush = async (): Promise<void> => {
-          if (nw === 0) return;
-          const alpha = alphaAt(done);
+          if (ns === 0) return;
           if (pool) {
-            await pool.submit(words, lens, ns, alpha);
+            await pool.submit(words, lens, ns, alpha, alphaFirst);
             const next = pool.free.pop();
             words = next && next.words.length >= batchWords ? next.words : new Int32Array(batchWords * 2);
             lens = next ? next.lens : new Int32Array(Math.max(16, words.length >> 2));
-          } else kept += trainBatch(k!, words, lens, ns, alpha);
-          done += nw;
+          } else kept += trainBatch(k!, words, lens, ns, alpha, alphaFirst);
+          done += batchReal;
+          batchReal = 0;
           nw = 0;
           ns = 0;
           report(epoch, alpha);
         };
+        // One word2vec.c sentence: the words read up to a </s> (a line's end or a literal token).
+        let start = 0;
+        const endSentence = async (): Promise<void> => {
+          const n = nw - start;
+          wc += n + 1;
+          if (wc - last > batchWords) {
+            // The sentence at words[start..nw) opens the next batch.
+            const tailW = words.slice(start, nw);
+            nw = start;
+            await flush();
+            wca += wc - last;
+            last = wc;
+            alphaFirst = alpha;
+            alpha = alphaAt(wca);
+            if (words.length < tailW.length) words = growInt(words, tailW.length * 2);
+            words.set(tailW, 0);
+            nw = tailW.length;
+          }
+          if (ns >= lens.length) lens = growInt(lens, ns * 2);
+          lens[ns++] = n;
+          batchReal += n;
+          start = nw;
+        };
         for await (const sent of source.pass()) {
-          const start = nw;
+          start = nw;
           for (let i = 0; i < sent.length; i++) {
-            const id = vocab.index.get(sent[i]!);
+            const id = index.get(sent[i]!);
             if (id === undefined) continue; // OOV words are skipped and not counted, as in word2vec.c
+            if (id === 0) {
+              await endSentence(); // a literal </s>
+              continue;
+            }
             if (nw >= words.length) words = growInt(words, nw * 2);
             words[nw++] = id;
           }
-          if (nw === start) continue;
-          if (ns >= lens.length) lens = growInt(lens, ns * 2);
-          lens[ns++] = nw - start;
-          if (nw >= batchWords) await flush();
+          await endSentence();
         }
         await flush();
+        wca += wc - last;
       }
       if (pool) {
         await pool.drain();
@@ -254,18 +290,17 @@ export class Word2Vec {
     }
     const seconds = (performance.now() - t0) / 1000;
     const stats: TrainStats = {
-      vocabSize: V,
-      trainWords: vocab.trainWords,
+      vocabSize: V - 1,
+      trainWords: realWords,
       effectiveWords: kept,
       epochs: o.epochs,
       seconds,
       wordsPerSecond: seconds > 0 ? total / seconds : 0,
     };
-    report(o.epochs, alphaAt(done));
-    // Copy out of shared memory so the result is an ordinary, transferable array.
-    const vectors = new Float32Array(syn0.length);
-    vectors.set(syn0);
-    return new Word2Vec(new KeyedVectors(vocab.words, vectors, dim, vocab.counts), stats);
+    report(o.epochs, alphaAt(wca));
+    // Copy out of shared memory without </s> (row 0, never trained), as an ordinary array.
+    const vectors = syn0.slice(dim);
+    return new Word2Vec(new KeyedVectors(vocab.words.slice(1), vectors, dim, vocab.counts.slice(1)), stats);
   }
 }
 
@@ -284,6 +319,22 @@ function growInt(a: Int32Array, n: number): Int32Array {
 function seedState(seed: number): [number, number] {
   const big = BigInt.asUintN(64, BigInt(seed));
   return [Number(big & 0xffffffffn), Number(big >> 32n)];
+}
+
+/**
+ * The learning rate after `wca` words read (word2vec.c's word_count_actual, `</s>` included) out of
+ * `totalC` (epochs x train_words). Without `minAlpha`, word2vec.c's float arithmetic:
+ * alpha * (1 - wca / (totalC + 1)), floored at alpha * 1e-4; with it, gensim's linear decay.
+ */
+function alphaSchedule(alpha0: number, minAlpha: number | undefined, totalC: number): (wca: number) => number {
+  if (minAlpha !== undefined) return (wca) => Math.max(minAlpha, alpha0 - ((alpha0 - minAlpha) * wca) / totalC);
+  const start = Math.fround(alpha0); // starting_alpha is a C float
+  const denom = Math.fround(totalC + 1);
+  const floor = start * 0.0001;
+  return (wca) => {
+    const a = Math.fround(start * Math.fround(1 - Math.fround(Math.fround(wca) / denom)));
+    return a < floor ? Math.fround(floor) : a;
+  };
 }
 
 /** word2vec.c's InitNet: syn0 uniform in [-0.5, 0.5) / dim from the LCG started at `seed`. */
@@ -307,12 +358,13 @@ function fillTables(memory: WasmMemory, L: TrainLayout, vocab: TrainVocab, huffm
   }
   if (tableSize > 0) buildNoiseTable(vocab.counts, tableSize, 0.75, new Int32Array(buf, L.tableB, tableSize));
   if (sample > 0) {
-    // word2vec.c: keep probability (sqrt(f / (sample * total)) + 1) * (sample * total) / f, stored as a C float.
     const sampleRan = new Float32Array(buf, L.sampleRanB, V);
-    const st = sample * vocab.trainWords;
+    // word2vec.c: ran = (sqrt(cn / (sample * train_words)) + 1) * (sample * train_words) / cn with
+    // its C types: sample * train_words and cn / that are floats, the rest double, ran a float.
+    const st = Math.fround(Math.fround(sample) * Math.fround(vocab.trainWords));
     for (let w = 0; w < V; w++) {
       const f = vocab.counts[w]!;
-      sampleRan[w] = ((Math.sqrt(f / st) + 1) * st) / f;
+      sampleRan[w] = ((Math.sqrt(Math.fround(Math.fround(f) / st)) + 1) * st) / f;
     }
   }
 }

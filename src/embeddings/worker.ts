@@ -24,8 +24,8 @@ function workerMain(): void {
   const g = globalThis as unknown as { WebAssembly: never; __textloomStartTrainer: typeof startTrainer; __textloomTrainBatch: typeof trainBatch };
   const k = g.__textloomStartTrainer(g.WebAssembly, d.memory, d.module, d.init);
   const train = g.__textloomTrainBatch;
-  parentPort.on('message', (m: { words: Int32Array; lens: Int32Array; n: number; alpha: number }) => {
-    const kept = train(k, m.words, m.lens, m.n, m.alpha);
+  parentPort.on('message', (m: { words: Int32Array; lens: Int32Array; n: number; alpha: number; alphaFirst: number }) => {
+    const kept = train(k, m.words, m.lens, m.n, m.alpha, m.alphaFirst);
     parentPort.postMessage({ kept, words: m.words, lens: m.lens }, [m.words.buffer, m.lens.buffer]);
   });
 }
@@ -90,13 +90,13 @@ export class WorkerPool {
     if (this.failure) throw this.failure;
   }
 
-  /** Sends a batch (its buffers are transferred) to the least-loaded worker. */
-  async submit(words: Int32Array, lens: Int32Array, n: number, alpha: number): Promise<void> {
+  /** Sends a batch (its buffers are transferred) to the least-loaded worker; see {@link trainBatch} for the two rates. */
+  async submit(words: Int32Array, lens: Int32Array, n: number, alpha: number, alphaFirst = alpha): Promise<void> {
     await this.waitFor(() => this.inFlight.some((c) => c < this.depth));
     let best = 0;
     for (let i = 1; i < this.workers.length; i++) if (this.inFlight[i]! < this.inFlight[best]!) best = i;
     this.inFlight[best]!++;
-    this.workers[best]!.postMessage({ words, lens, n, alpha }, [words.buffer as ArrayBuffer, lens.buffer as ArrayBuffer]);
+    this.workers[best]!.postMessage({ words, lens, n, alpha, alphaFirst }, [words.buffer as ArrayBuffer, lens.buffer as ArrayBuffer]);
   }
 
   /** Waits until every submitted batch is done. */

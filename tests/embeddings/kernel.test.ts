@@ -75,7 +75,7 @@ function setup(p: Params, fill: (s: Setup) => void): Setup {
     codeStart.set(h.start);
   }
   if (p.negative > 0) buildNoiseTable(counts, p.tableSize, 0.75, new Int32Array(buf, layout.tableB, p.tableSize));
-  const init: TrainerInit = { layout, thread: 0, dim: p.dim, window: p.window, negative: p.negative, hs: p.hs ? 1 : 0, sg: p.sg ? 1 : 0, cbowMean: p.cbowMean ? 1 : 0, tableSize: p.negative > 0 ? p.tableSize : 0, sample: p.sample ? 1 : 0, maxSentenceLength: p.maxLen, rng: p.seed };
+  const init: TrainerInit = { layout, thread: 0, dim: p.dim, window: p.window, negative: p.negative, hs: p.hs ? 1 : 0, sg: p.sg ? 1 : 0, cbowMean: p.cbowMean ? 1 : 0, tableSize: p.negative > 0 ? p.tableSize : 0, vocabSize: p.V, sample: p.sample ? 1 : 0, maxSentenceLength: p.maxLen, rng: p.seed };
   const s = { memory, layout, init, codeStart };
   fill(s);
   return s;
@@ -120,12 +120,12 @@ function referenceState(s: Setup, p: Params): KernelState {
 const TINY: Params = { V: 3, dim: 4, window: 2, negative: 1, hs: false, sg: true, cbowMean: true, sample: false, maxLen: 16, chunkWords: 64, tableSize: 4, seed: [0, 0] };
 
 /** V = 3 words, dim = 4, syn0 = ((i % 7) - 3) / 10, noise table [0, 1, 2, 2]. */
-function tiny(over: Partial<Params>, init?: { syn1?: number; sampleRan?: number[]; codes?: number[]; points?: number[]; codeStart?: number[] }) {
+function tiny(over: Partial<Params>, init?: { syn1?: number; sampleRan?: number[]; codes?: number[]; points?: number[]; codeStart?: number[]; table?: number[] }) {
   const p = { ...TINY, ...over };
   const s = setup(p, (st) => {
     const buf = st.memory.buffer;
     new Float32Array(buf, st.layout.syn0B, p.V * p.dim).set(Array.from({ length: p.V * p.dim }, (_, i) => ((i % 7) - 3) / 10));
-    if (p.negative > 0) new Int32Array(buf, st.layout.tableB, 4).set([0, 1, 2, 2]);
+    if (p.negative > 0) new Int32Array(buf, st.layout.tableB, 4).set(init?.table ?? [0, 1, 2, 2]);
     if (init?.sampleRan) new Float32Array(buf, st.layout.sampleRanB, p.V).set(init.sampleRan);
     if (p.hs) {
       new Float32Array(buf, st.layout.syn1B, p.V * p.dim).fill(init?.syn1 ?? 0);
@@ -141,24 +141,28 @@ function tiny(over: Partial<Params>, init?: { syn1?: number; sampleRan?: number[
 }
 
 describe('trainBatch', () => {
-  it('applies one skip-gram negative-sampling step exactly as word2vec.c', () => {
+  it.each([
+    ['alpha throughout', 0.1, undefined],
+    ['alphaFirst on the first position only', 0.1, 0.03],
+  ])('applies one skip-gram negative-sampling step exactly as word2vec.c (%s)', (_name, alpha, alphaFirst) => {
     // Sentence [0, 1], window 1: b = next % 1 = 0 so the full window is used. First the centre
     // word 0 with context 1, then centre 1 with context 0. With syn1neg all zero every dot is 0,
     // so the positive gradient is (1 - sigmoid(0)) * alpha and syn1neg[word] += g * syn0[context].
     const { k, syn0: syn0View, syn1neg: syn1negView, rng: rngOf } = tiny({ window: 1, negative: 1 });
     const syn0Before = syn0View.slice();
-    const kept = trainBatch(k, new Int32Array([0, 1]), new Int32Array([2]), 1, 0.1);
+    const kept = trainBatch(k, new Int32Array([0, 1]), new Int32Array([2]), 1, alpha, alphaFirst);
     expect(kept).toBe(2);
     // Replay by hand with the same LCG.
     const rng = new Uint32Array([0, 0]);
     const syn0 = syn0Before.slice();
     const syn1neg = new Float32Array(12);
     const exp = makeExpTable();
-    const sig = (f: number): number => (f > 6 ? 1 : f < -6 ? 0 : exp[Math.trunc((f + 6) * (1000 / 6 / 2))]!);
+    // word2vec.c's index: (int)((f + MAX_EXP) * (EXP_TABLE_SIZE / MAX_EXP / 2)), an integer scale of 83
+    const sig = (f: number): number => (f > 6 ? 1 : f < -6 ? 0 : exp[Math.trunc(Math.fround(Math.fround(f + 6) * 83))]!);
     const table = [0, 1, 2, 2];
-    for (const [word, ctx] of [
-      [0, 1],
-      [1, 0],
+    for (const [word, ctx, rate] of [
+      [0, 1, alphaFirst ?? alpha],
+      [1, 0, alpha],
     ] as const) {
       lcgNext(rng); // window draw
       const neu1e = new Float64Array(4);
@@ -169,12 +173,13 @@ describe('trainBatch', () => {
           lcgNext(rng);
           const x = BigInt(rng[1]!) * 2n ** 32n + BigInt(rng[0]!);
           target = table[Number((x >> 16n) % 4n)]!;
+          if (target === 0) target = Number(x % 2n) + 1; // next % (V - 1) + 1
           if (target === word) continue;
           label = 0;
         }
         let f = 0;
         for (let c = 0; c < 4; c++) f += syn0[ctx * 4 + c]! * syn1neg[target * 4 + c]!;
-        const g = (label - sig(f)) * 0.1;
+        const g = Math.fround(label - sig(f)) * rate;
         for (let c = 0; c < 4; c++) neu1e[c] += g * syn1neg[target * 4 + c]!;
         for (let c = 0; c < 4; c++) syn1neg[target * 4 + c] += g * syn0[ctx * 4 + c]!;
       }
@@ -196,6 +201,34 @@ describe('trainBatch', () => {
   it('continues sentences longer than the sentence buffer or the input region', () => {
     expect(trainBatch(tiny({ maxLen: 2 }).k, new Int32Array([0, 1, 2, 0, 1]), new Int32Array([5]), 1, 0.025)).toBe(5);
     expect(trainBatch(tiny({ chunkWords: 2 }).k, new Int32Array([0, 1, 2, 0, 1, 2]), new Int32Array([5, 0, 1]), 3, 0.025)).toBe(6);
+  });
+
+  it('replaces a </s> (id 0) drawn from the noise table by a uniform word id in [1, V)', () => {
+    const { k, syn1neg } = tiny({ negative: 5 }, { table: [0, 0, 0, 0] });
+    for (let i = 0; i < 20; i++) trainBatch(k, new Int32Array([1, 2, 1, 2]), new Int32Array([4]), 1, 0.025);
+    expect(Array.from(syn1neg.subarray(0, 4))).toEqual([0, 0, 0, 0]); // row 0 is never a target
+    expect(syn1neg.subarray(4).some((x) => x !== 0)).toBe(true);
+  });
+
+  it('draws a window for an empty sentence, as word2vec.c does', () => {
+    const { k, syn0, rng } = tiny({});
+    const before = syn0.slice();
+    expect(trainBatch(k, new Int32Array(0), new Int32Array([0, 0]), 2, 0.025)).toBe(0);
+    const want = new Uint32Array([0, 0]);
+    lcgNext(want);
+    lcgNext(want);
+    expect(rng()).toEqual(Array.from(want));
+    expect(Array.from(syn0)).toEqual(Array.from(before));
+  });
+
+  it('reads the rest of a sentence cut at maxLen as the next one, even if only its </s> is left', () => {
+    const full = tiny({ maxLen: 16 });
+    const cut = tiny({ maxLen: 2 });
+    trainBatch(full.k, new Int32Array([0, 1]), new Int32Array([2]), 1, 0.025);
+    trainBatch(cut.k, new Int32Array([0, 1]), new Int32Array([2]), 1, 0.025);
+    const want = new Uint32Array(full.rng());
+    lcgNext(want); // the empty remainder's window draw
+    expect(cut.rng()).toEqual(Array.from(want));
   });
 
   it('runs CBOW with hierarchical softmax, writing only the weights', () => {
@@ -223,7 +256,7 @@ function randomCase(p: Params, seed: number) {
       for (let w = 0; w < p.V; w++) r[w] = rng.next() * 1.3;
     }
   });
-  const batches: { words: Int32Array; lens: Int32Array; alpha: number }[] = [];
+  const batches: { words: Int32Array; lens: Int32Array; alpha: number; alphaFirst: number }[] = [];
   for (let b = 0; b < 4; b++) {
     const lens: number[] = [];
     const words: number[] = [];
@@ -233,7 +266,7 @@ function randomCase(p: Params, seed: number) {
       lens.push(len);
       for (let j = 0; j < len; j++) words.push(rng.int(p.V));
     }
-    batches.push({ words: new Int32Array(words), lens: new Int32Array(lens), alpha: 0.05 * (1 - b / 5) });
+    batches.push({ words: new Int32Array(words), lens: new Int32Array(lens), alpha: 0.05 * (1 - b / 5), alphaFirst: 0.05 * (1 - (b - 0.5) / 5) });
   }
   return { s, batches };
 }
@@ -257,8 +290,8 @@ describe('trainBatch (equals the JS reference kernel)', () => {
       const refState = referenceState({ ...s, memory: ref, codeStart: new Int32Array(ref.buffer, s.layout.codeStartB, p.V + 1) }, p);
       const k = startTrainer(WA, s.memory, trainModule(), s.init);
       for (const b of batches) {
-        const want = referenceTrainBatch(refState, b.words, b.lens, b.lens.length, b.alpha);
-        expect(trainBatch(k, b.words, b.lens, b.lens.length, b.alpha)).toBe(want);
+        const want = referenceTrainBatch(refState, b.words, b.lens, b.lens.length, b.alpha, b.alphaFirst);
+        expect(trainBatch(k, b.words, b.lens, b.lens.length, b.alpha, b.alphaFirst)).toBe(want);
         expect([k.exports.rngLo() >>> 0, k.exports.rngHi() >>> 0]).toEqual(Array.from(refState.rng));
       }
       // Every weight byte (syn0, syn1, syn1neg) equal; the scratch after them may differ.

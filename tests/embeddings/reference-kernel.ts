@@ -1,8 +1,9 @@
 /**
  * The JS reference kernel: the word2vec hot loop as it was before the WebAssembly trainer
- * (src/embeddings/kernel.ts at commit 8247dd5, unchanged apart from this header), a JS loop that
- * calls the SIMD primitives of wasm/vecops.wat per (word, context) pair. Test-only: it is the
- * oracle the WebAssembly kernel (wasm/train.wat) must match bit for bit.
+ * (src/embeddings/kernel.ts at commit c5b894d of branch w2vq, word2vec.c's rules after the
+ * fidelity audit; unchanged apart from this header), a JS loop that calls the SIMD primitives of
+ * wasm/vecops.wat per (word, context) pair. Test-only: it is the oracle the WebAssembly kernel
+ * (wasm/train.wat) must match bit for bit.
  */
 
 /** The SIMD primitives the kernel calls (see wasm/vecops.ts); pointers are byte offsets. */
@@ -60,16 +61,19 @@ export interface KernelState {
 
 /**
  * Trains on `nSent` sentences laid out back to back in `words` (word ids) with lengths in
- * `sentLens`, at learning rate `alpha`. Returns the number of words left after subsampling.
+ * `sentLens`, at learning rate `alpha`, except the batch's first training position, which uses
+ * `alphaFirst` (default `alpha`): word2vec.c updates alpha after the first position of the
+ * sentence that crossed its 10000-word mark. Returns the number of words left after subsampling.
  *
  * Exactly word2vec.c's per-sentence procedure: subsample with `ran < (next & 0xFFFF) / 65536`
  * dropping the word; per position draw `b = next % window` (the window shrink); CBOW builds the
  * (mean or sum) context vector and applies the same error to every context word; skip-gram
  * updates each context word's input vector against the centre word's outputs; hierarchical
  * softmax skips |f| >= MAX_EXP, negative sampling uses the clipped gradient; noise words are
- * `table[(next >> 16) % tableSize]`, skipped when equal to the centre word.
+ * `table[(next >> 16) % tableSize]` (a `</s>`, id 0, is replaced by `next % (vocabSize - 1) + 1`),
+ * skipped when equal to the centre word.
  */
-export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Array, nSent: number, alpha: number): number {
+export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Array, nSent: number, alpha: number, alphaFirst: number = alpha): number {
   const ops = st.ops;
   const dot = ops.dot;
   const upd = ops.upd;
@@ -97,19 +101,25 @@ export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Ar
   const sg = st.sg;
   const cbowMean = st.cbowMean;
   const tableSize = st.tableSize;
+  const vocabSize = st.vocabSize;
   const sample = st.sample;
   const maxLen = sen.length;
-  // (f + MAX_EXP) * (EXP_TABLE_SIZE / MAX_EXP / 2), as word2vec.c indexes the table.
-  const expScale = 1000 / 6 / 2;
+  // word2vec.c indexes the table with (int)((f + MAX_EXP) * (EXP_TABLE_SIZE / MAX_EXP / 2)): C's
+  // integer division makes the scale 83 (not 83.33), and f + 6 and the product are C floats.
+  const expScale = 83;
+  const fr = Math.fround;
+  let lr = alphaFirst; // the rate of the next position
   let rlo = rng[0]!;
   let rhi = rng[1]!;
   let kept = 0;
   let pos = 0;
   let s = 0;
   let end = 0;
-  while (s < nSent || pos < end) {
-    if (pos >= end) end = pos + sentLens[s++]!;
-    // Like word2vec.c, a sentence that keeps more than maxLen words continues as the next one.
+  let cont = false;
+  while (s < nSent || cont) {
+    if (!cont) end = pos + sentLens[s++]!;
+    // Like word2vec.c, a sentence that keeps maxLen words stops there and the rest (possibly only
+    // its </s>, then an empty sentence) is read as the next one.
     let len = 0;
     for (; pos < end && len < maxLen; pos++) {
       const w = words[pos]!;
@@ -129,9 +139,26 @@ export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Ar
       }
       sen[len++] = w;
     }
+    cont = len === maxLen;
     kept += len;
+    if (len === 0) {
+      // word2vec.c still draws a window for an empty sentence (with a stale centre word and no context).
+      {
+        // next = next * 25214903917 + 11, inlined (see lcgNext)
+        const a0 = rlo & 0xffff;
+        const a1 = rlo >>> 16;
+        const mid = a0 * 0xdeec + a1 * 0xe66d;
+        const midHi = Math.floor(mid / 65536);
+        const low = a0 * 0xe66d + (mid - midHi * 65536) * 65536 + 11;
+        const carry = Math.floor(low / 4294967296);
+        rhi = (a1 * 0xdeec + midHi + carry + Math.imul(rhi, 0xdeece66d) + rlo * 5) >>> 0;
+        rlo = low - carry * 4294967296;
+      }
+    }
     for (let sp = 0; sp < len; sp++) {
       const word = sen[sp]!;
+      const rate = lr;
+      lr = alpha;
       {
         // next = next * 25214903917 + 11, inlined (see lcgNext)
         const a0 = rlo & 0xffff;
@@ -180,8 +207,9 @@ export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Ar
             const l2 = syn1B + points[d]! * row;
             let f = dot(l1, l2, dim);
             if (f <= -6 || f >= 6) continue;
-            f = expTable[((f + 6) * expScale) | 0]!;
-            upd((1 - codes[d]! - f) * alpha, neu1eB, l2, l1, dim);
+            f = expTable[fr(fr(f + 6) * expScale) | 0]!;
+            // g = (1 - code - f) * alpha: the difference is a C float; upd rounds the product to one
+            upd(fr(1 - codes[d]! - f) * rate, neu1eB, l2, l1, dim);
           }
         }
         if (negative > 0) {
@@ -208,15 +236,24 @@ export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Ar
               if (t < 0) t += tableSize;
               else if (t >= tableSize) t -= tableSize;
               target = table[t]!;
+              if (target === 0) {
+                // word2vec.c: a </s> drawn from the table becomes next % (vocabSize - 1) + 1, a
+                // uniform word; the 64-bit remainder is taken 16 bits at a time, exactly.
+                const m = vocabSize - 1;
+                let r = rhi % m;
+                r = (r * 65536) % m;
+                r = (r * 65536) % m;
+                target = ((r + rlo) % m) + 1;
+              }
               if (target === word) continue;
               label = 0;
             }
             const l2 = syn1negB + target * row;
             const f = dot(l1, l2, dim);
             let g: number;
-            if (f > 6) g = (label - 1) * alpha;
-            else if (f < -6) g = label * alpha;
-            else g = (label - expTable[((f + 6) * expScale) | 0]!) * alpha;
+            if (f > 6) g = (label - 1) * rate;
+            else if (f < -6) g = label * rate;
+            else g = fr(label - expTable[fr(fr(f + 6) * expScale) | 0]!) * rate;
             upd(g, neu1eB, l2, l1, dim);
           }
         }
@@ -232,6 +269,7 @@ export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Ar
         }
       }
     }
+    lr = alpha; // only the batch's first position (or empty sentence) runs at alphaFirst
   }
   rng[0] = rlo;
   rng[1] = rhi;

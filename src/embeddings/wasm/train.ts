@@ -9,8 +9,12 @@ import { WA, type WasmModule } from './vecops.js';
 export interface TrainExports {
   /** Sets the instance's layout, parameters and LCG state (see kernel.ts `TrainerInit`). */
   setup(...args: number[]): void;
-  /** Trains `nLens` sentences from the instance's input region; returns the words kept after subsampling. */
-  train(nLens: number, alpha: number, partial: number): number;
+  /**
+   * Trains `nLens` sentences from the instance's input region; returns the words kept after
+   * subsampling. `flags`: 1 = the last sentence continues in the next call, 2 = this call starts a
+   * batch (its first position trains at `alphaFirst`).
+   */
+  train(nLens: number, alpha: number, alphaFirst: number, flags: number): number;
   /** The LCG state, low and high 32 bits (as signed ints). */
   rngLo(): number;
   rngHi(): number;

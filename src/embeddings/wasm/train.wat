@@ -38,19 +38,23 @@
   (global $sg (mut i32) (i32.const 0))
   (global $cbowMean (mut i32) (i32.const 0))
   (global $tableSize (mut i32) (i32.const 0))
+  (global $vocabSize (mut i32) (i32.const 0))
   (global $sample (mut i32) (i32.const 0))
   (global $maxLen (mut i32) (i32.const 0))
   ;; Words of an unfinished sentence already in $sen (a sentence split across train calls).
   (global $pending (mut i32) (i32.const 0))
   ;; word2vec.c's next_random.
   (global $rng (mut i64) (i64.const 0))
+  ;; The rate of the next training position: a batch's alphaFirst until its first position (or
+  ;; empty sentence) is done, then alpha.
+  (global $lr (mut f64) (f64.const 0))
 
   (func (export "setup")
     (param $syn0 i32) (param $syn1 i32) (param $syn1neg i32) (param $neu1 i32) (param $neu1e i32)
     (param $expT i32) (param $table i32) (param $codes i32) (param $points i32) (param $codeStart i32)
     (param $sampleRan i32) (param $sen i32) (param $targets i32) (param $words i32) (param $lens i32)
     (param $dim i32) (param $window i32) (param $negative i32) (param $hs i32) (param $sg i32)
-    (param $cbowMean i32) (param $tableSize i32) (param $sample i32) (param $maxLen i32)
+    (param $cbowMean i32) (param $tableSize i32) (param $vocabSize i32) (param $sample i32) (param $maxLen i32)
     (param $rngLo i32) (param $rngHi i32)
     (global.set $syn0 (local.get $syn0))
     (global.set $syn1 (local.get $syn1))
@@ -74,6 +78,7 @@
     (global.set $sg (local.get $sg))
     (global.set $cbowMean (local.get $cbowMean))
     (global.set $tableSize (local.get $tableSize))
+    (global.set $vocabSize (local.get $vocabSize))
     (global.set $sample (local.get $sample))
     (global.set $maxLen (local.get $maxLen))
     (global.set $pending (i32.const 0))
@@ -190,10 +195,10 @@
         (local.set $p (i32.add (local.get $p) (i32.const 4)))
         (br $t))))
 
-  ;; word2vec.c's sigmoid lookup index for f in [-6, 6]: (int)((f + MAX_EXP) * (1000 / 6 / 2)) in
-  ;; float64, as the JS kernel computed it.
+  ;; word2vec.c's sigmoid lookup index for f in [-6, 6]: (int)((f + MAX_EXP) * (EXP_TABLE_SIZE /
+  ;; MAX_EXP / 2)), where the integer division makes the scale 83 and the arithmetic is float.
   (func $expIdx (param $f f32) (result i32)
-    (i32.trunc_f64_s (f64.mul (f64.add (f64.promote_f32 (local.get $f)) (f64.const 6)) (f64.const 83.33333333333333))))
+    (i32.trunc_f32_s (f32.mul (f32.add (local.get $f) (f32.const 6)) (f32.const 83))))
 
   ;; Trains one (subsampled) sentence of $len words held in $sen.
   (func $sentence (param $len i32) (param $alpha f64)
@@ -203,7 +208,8 @@
     (local $hs i32) (local $sg i32) (local $tableSize i64) (local $rng i64)
     (local $sp i32) (local $word i32) (local $b i32) (local $aEnd i32) (local $cw i32) (local $a i32)
     (local $aStop i32) (local $cpos i32) (local $l1 i32) (local $l2 i32) (local $d i32)
-    (local $cStart i32) (local $cEnd i32) (local $target i32) (local $label f64) (local $f f32)
+    (local $cStart i32) (local $cEnd i32) (local $target i32) (local $label f32) (local $f f32)
+    (local $lr f64) (local $rate f64) (local $vm1 i64)
     (local $g f64) (local $targets i32) (local $touch i32)
     (local.set $syn0 (global.get $syn0))
     (local.set $syn1 (global.get $syn1))
@@ -225,11 +231,15 @@
     (local.set $tableSize (i64.extend_i32_u (global.get $tableSize)))
     (local.set $rng (global.get $rng))
     (local.set $targets (global.get $targets))
+    (local.set $lr (global.get $lr))
+    (local.set $vm1 (i64.extend_i32_u (i32.sub (global.get $vocabSize) (i32.const 1))))
     (block $sdone
       (loop $spos
         (br_if $sdone (i32.ge_s (local.get $sp) (local.get $len)))
         (block $next
           (local.set $word (i32.load (i32.add (local.get $sen) (i32.shl (local.get $sp) (i32.const 2)))))
+          (local.set $rate (local.get $lr))
+          (local.set $lr (local.get $alpha))
           ;; the window shrink: b = next_random % window
           (local.set $rng (i64.add (i64.mul (local.get $rng) (i64.const 25214903917)) (i64.const 11)))
           (local.set $b (i32.wrap_i64 (i64.rem_u (local.get $rng) (i64.extend_i32_u (local.get $window)))))
@@ -291,10 +301,11 @@
                           (br_if $hnext (f32.le (local.get $f) (f32.const -6)))
                           (br_if $hnext (f32.ge (local.get $f) (f32.const 6)))
                           (local.set $f (f32.load (i32.add (local.get $expT) (i32.shl (call $expIdx (local.get $f)) (i32.const 2)))))
+                          ;; g = (1 - code - f) * alpha: the difference is a C float, the product is rounded to one
                           (call $upd
                             (f32.demote_f64 (f64.mul
-                              (f64.sub (f64.convert_i32_u (i32.sub (i32.const 1) (i32.load8_u (i32.add (local.get $codes) (local.get $d))))) (f64.promote_f32 (local.get $f)))
-                              (local.get $alpha)))
+                              (f64.promote_f32 (f32.sub (f32.convert_i32_u (i32.sub (i32.const 1) (i32.load8_u (i32.add (local.get $codes) (local.get $d))))) (local.get $f)))
+                              (local.get $rate)))
                             (local.get $neu1e) (local.get $l2) (local.get $l1) (local.get $dim)))
                         (local.set $d (i32.add (local.get $d) (i32.const 1)))
                         (br $h)))))
@@ -311,6 +322,9 @@
                         (local.set $rng (i64.add (i64.mul (local.get $rng) (i64.const 25214903917)) (i64.const 11)))
                         (local.set $target (i32.load (i32.add (local.get $table)
                           (i32.shl (i32.wrap_i64 (i64.rem_u (i64.shr_u (local.get $rng) (i64.const 16)) (local.get $tableSize))) (i32.const 2)))))
+                        ;; a </s> (id 0) becomes next_random % (vocabSize - 1) + 1, as word2vec.c
+                        (if (i32.eqz (local.get $target))
+                          (then (local.set $target (i32.add (i32.wrap_i64 (i64.rem_u (local.get $rng) (local.get $vm1))) (i32.const 1)))))
                         (i32.store (i32.add (local.get $targets) (i32.shl (local.get $d) (i32.const 2))) (local.get $target))
                         (local.set $touch (i32.add (local.get $touch) (i32.load (i32.add (local.get $syn1neg) (i32.mul (local.get $target) (local.get $row))))))
                         (local.set $d (i32.add (local.get $d) (i32.const 1)))
@@ -323,23 +337,23 @@
                           (if (i32.eqz (local.get $d))
                             (then
                               (local.set $target (local.get $word))
-                              (local.set $label (f64.const 1)))
+                              (local.set $label (f32.const 1)))
                             (else
                               (local.set $target (i32.load (i32.add (local.get $targets) (i32.shl (i32.sub (local.get $d) (i32.const 1)) (i32.const 2)))))
                               (br_if $nnext (i32.eq (local.get $target) (local.get $word)))
-                              (local.set $label (f64.const 0))))
+                              (local.set $label (f32.const 0))))
                           (local.set $l2 (i32.add (local.get $syn1neg) (i32.mul (local.get $target) (local.get $row))))
                           (local.set $f (call $dot (local.get $l1) (local.get $l2) (local.get $dim)))
                           (if (f32.gt (local.get $f) (f32.const 6))
-                            (then (local.set $g (f64.mul (f64.sub (local.get $label) (f64.const 1)) (local.get $alpha))))
+                            (then (local.set $g (f64.mul (f64.sub (f64.promote_f32 (local.get $label)) (f64.const 1)) (local.get $rate))))
                             (else
                               (if (f32.lt (local.get $f) (f32.const -6))
-                                (then (local.set $g (f64.mul (local.get $label) (local.get $alpha))))
+                                (then (local.set $g (f64.mul (f64.promote_f32 (local.get $label)) (local.get $rate))))
                                 (else
                                   (local.set $g (f64.mul
-                                    (f64.sub (local.get $label)
-                                      (f64.promote_f32 (f32.load (i32.add (local.get $expT) (i32.shl (call $expIdx (local.get $f)) (i32.const 2))))))
-                                    (local.get $alpha)))))))
+                                    (f64.promote_f32 (f32.sub (local.get $label)
+                                      (f32.load (i32.add (local.get $expT) (i32.shl (call $expIdx (local.get $f)) (i32.const 2))))))
+                                    (local.get $rate)))))))
                           (call $upd (f32.demote_f64 (local.get $g)) (local.get $neu1e) (local.get $l2) (local.get $l1) (local.get $dim)))
                         (local.set $d (i32.add (local.get $d) (i32.const 1)))
                         (br $n)))))
@@ -367,14 +381,17 @@
         (local.set $sp (i32.add (local.get $sp) (i32.const 1)))
         (br $spos)))
     (global.set $rng (local.get $rng))
+    (global.set $lr (local.get $alpha))
     (global.set $sink (i32.add (global.get $sink) (local.get $touch))))
 
   ;; Trains on $nLens sentences whose lengths are at $lens and words (ids) back to back at $words,
-  ;; at learning rate $alpha; returns the words kept after subsampling. A sentence continues as a
-  ;; new one after $maxLen kept words (word2vec.c's MAX_SENTENCE_LENGTH). With $partial = 1 the
-  ;; last sentence continues in the next call (its kept words stay in $sen).
-  (func (export "train") (param $nLens i32) (param $alpha f64) (param $partial i32) (result i32)
-    (local $s i32) (local $pos i32) (local $end i32) (local $len i32) (local $kept i32) (local $w i32)
+  ;; at learning rate $alpha; returns the words kept after subsampling. A sentence that keeps
+  ;; $maxLen words (word2vec.c's MAX_SENTENCE_LENGTH) is trained and its rest read as the next
+  ;; one; an empty sentence (nothing kept) still draws its window, as word2vec.c. $flags: 1 = the
+  ;; last sentence continues in the next call (its kept words stay in $sen); 2 = this call starts a
+  ;; batch, whose first position trains at $alphaFirst.
+  (func (export "train") (param $nLens i32) (param $alpha f64) (param $alphaFirst f64) (param $flags i32) (result i32)
+    (local $partial i32) (local $s i32) (local $pos i32) (local $end i32) (local $len i32) (local $kept i32) (local $w i32)
     (local $words i32) (local $lens i32) (local $sen i32) (local $sampleRan i32) (local $sample i32) (local $maxLen i32)
     (local.set $words (global.get $words))
     (local.set $lens (global.get $lens))
@@ -383,6 +400,8 @@
     (local.set $sample (global.get $sample))
     (local.set $maxLen (global.get $maxLen))
     (local.set $len (global.get $pending))
+    (local.set $partial (i32.and (local.get $flags) (i32.const 1)))
+    (if (i32.and (local.get $flags) (i32.const 2)) (then (global.set $lr (local.get $alphaFirst))))
     (block $done
       (loop $sent
         (br_if $done (i32.ge_u (local.get $s) (local.get $nLens)))
@@ -413,7 +432,11 @@
         (if (local.get $len)
           (then
             (call $sentence (local.get $len) (local.get $alpha))
-            (local.set $len (i32.const 0))))
+            (local.set $len (i32.const 0)))
+          (else
+            ;; word2vec.c draws a window for an empty sentence (stale centre word, no context)
+            (global.set $rng (i64.add (i64.mul (global.get $rng) (i64.const 25214903917)) (i64.const 11)))
+            (global.set $lr (local.get $alpha))))
         (br $sent)))
     (global.set $pending (local.get $len))
     (local.get $kept))
