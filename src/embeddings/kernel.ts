@@ -90,7 +90,11 @@ function align16(n: number): number {
   return Math.ceil(n / 16) * 16;
 }
 
-/** Lays out syn0, syn1, syn1neg, the tables and per-thread scratch in one memory. */
+/**
+ * Lays out syn0, syn1, syn1neg, the tables and per-thread scratch in one memory (16-byte aligned
+ * regions; addresses are 32-bit, so at most 4 GiB in all).
+ * @example const L = planTrainMemory({ vocabSize: 3, dim: 4, hs: false, negative: 1, tableSize: 4, codesLength: 0, threads: 1, maxSentenceLength: 16 });
+ */
 export function planTrainMemory(s: TrainShape): TrainLayout {
   const row = align16(s.vocabSize * s.dim * 4);
   const chunkWords = s.chunkWords ?? DEFAULT_CHUNK_WORDS;
@@ -189,6 +193,7 @@ export function startTrainer(wa: WasmApi, memory: WasmMemory, module: WasmModule
  * The batch is copied into the kernel's input region in pieces of at most `cap` words; a
  * sentence cut between pieces continues in the next call (the kernel keeps its partial fill and
  * the pending rate), so the result does not depend on the piece size.
+ * @example const kept = trainBatch(k, new Int32Array([1, 2, 3]), new Int32Array([3]), 1, 0.025);
  */
 export function trainBatch(k: Trainer, words: Int32Array, sentLens: Int32Array, nSent: number, alpha: number, alphaFirst: number = alpha): number {
   const cap = k.cap;
