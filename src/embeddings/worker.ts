@@ -1,86 +1,40 @@
 /**
- * Hogwild training threads: worker_threads that share the weight matrices (SharedArrayBuffers)
- * and each run {@link trainBatch} on the batches the main thread streams to them, with their own
- * LCG and scratch buffers. Updates race without locks, as in word2vec.c's pthreads.
+ * Hogwild training threads: worker_threads that share the training memory (weights and tables in
+ * one shared WebAssembly memory) and each run the same kernel as the calling thread
+ * ({@link startTrainer} / {@link trainBatch}) on the batches the main thread streams to them, with
+ * their own LCG and scratch. Updates race without locks, as in word2vec.c's pthreads.
  */
 import { Worker } from 'node:worker_threads';
-import { lcgNext, trainBatch, type KernelOps } from './kernel.js';
+import { startTrainer, trainBatch, type TrainerInit } from './kernel.js';
 import type { WasmMemory, WasmModule } from './wasm/vecops.js';
 
-/** The shared and per-thread data one worker needs (all typed arrays over SharedArrayBuffers where shared). */
+/** What one worker needs: the shared memory, the compiled kernel and its thread's init. */
 export interface WorkerInit {
-  /** The shared weight memory and the compiled vecops module. */
   memory: WasmMemory;
   module: WasmModule;
-  syn0B: number;
-  syn1B: number;
-  syn1negB: number;
-  /** This thread's scratch vectors (byte offsets into memory). */
-  neu1B: number;
-  neu1eB: number;
-  expTable: Float32Array;
-  table: Int32Array;
-  codes: Uint8Array;
-  points: Int32Array;
-  codeStart: Int32Array;
-  sampleRan: Float32Array;
-  dim: number;
-  window: number;
-  negative: number;
-  hs: number;
-  sg: number;
-  cbowMean: number;
-  vocabSize: number;
-  tableSize: number;
-  sample: number;
-  maxSentenceLength: number;
-  /** Initial LCG state [lo, hi]. */
-  rng: [number, number];
+  init: TrainerInit;
 }
 
 // Runs inside the worker (shipped as source text with the kernel functions).
 function workerMain(): void {
   const { parentPort, workerData } = require('node:worker_threads');
-  const d = workerData;
-  const WA = (globalThis as unknown as { WebAssembly: { Instance: new (m: unknown, i: object) => { exports: unknown } } }).WebAssembly;
-  const ops = new WA.Instance(d.module, { env: { memory: d.memory } }).exports as KernelOps;
-  const st = {
-    ops,
-    syn0B: d.syn0B,
-    syn1B: d.syn1B,
-    syn1negB: d.syn1negB,
-    neu1B: d.neu1B,
-    neu1eB: d.neu1eB,
-    neu1: new Float32Array(d.memory.buffer, d.neu1B, d.dim),
-    neu1e: new Float32Array(d.memory.buffer, d.neu1eB, d.dim),
-    expTable: d.expTable,
-    table: d.table,
-    codes: d.codes,
-    points: d.points,
-    codeStart: d.codeStart,
-    sampleRan: d.sampleRan,
-    sen: new Int32Array(d.maxSentenceLength),
-    rng: new Uint32Array(d.rng),
-    dim: d.dim,
-    window: d.window,
-    negative: d.negative,
-    hs: d.hs,
-    sg: d.sg,
-    cbowMean: d.cbowMean,
-    vocabSize: d.vocabSize,
-    tableSize: d.tableSize,
-    sample: d.sample,
-  };
-  // The kernel is reached through a global: a direct reference would be an import binding, which
+  const d = workerData as WorkerInit;
+  // The kernel is reached through globals: a direct reference would be an import binding, which
   // bundlers (vitest) rewrite into a name that does not exist in the worker.
-  const train = (globalThis as unknown as { __textloomTrainBatch: typeof trainBatch }).__textloomTrainBatch;
-  parentPort.on('message', (m: { words: Int32Array; lens: Int32Array; n: number; alpha: number }) => {
-    const kept = train(st, m.words, m.lens, m.n, m.alpha);
+  const g = globalThis as unknown as { WebAssembly: never; __textloomStartTrainer: typeof startTrainer; __textloomTrainBatch: typeof trainBatch };
+  const k = g.__textloomStartTrainer(g.WebAssembly, d.memory, d.module, d.init);
+  const train = g.__textloomTrainBatch;
+  parentPort.on('message', (m: { words: Int32Array; lens: Int32Array; n: number; alpha: number; alphaFirst: number }) => {
+    const kept = train(k, m.words, m.lens, m.n, m.alpha, m.alphaFirst);
     parentPort.postMessage({ kept, words: m.words, lens: m.lens }, [m.words.buffer, m.lens.buffer]);
   });
 }
 
-const SOURCE = `${lcgNext.toString()}\n${trainBatch.toString()}\nglobalThis.__textloomTrainBatch = ${trainBatch.name};\n(${workerMain.toString()})();\n`;
+const SOURCE = [
+  `globalThis.__textloomStartTrainer = ${startTrainer.toString()};`,
+  `globalThis.__textloomTrainBatch = ${trainBatch.toString()};`,
+  `(${workerMain.toString()})();`,
+].join('\n');
 
 /** A batch handed back by a worker, with its buffers for reuse. */
 interface Done {
@@ -136,13 +90,13 @@ export class WorkerPool {
     if (this.failure) throw this.failure;
   }
 
-  /** Sends a batch (its buffers are transferred) to the least-loaded worker. */
-  async submit(words: Int32Array, lens: Int32Array, n: number, alpha: number): Promise<void> {
+  /** Sends a batch (its buffers are transferred) to the least-loaded worker; see {@link trainBatch} for the two rates. */
+  async submit(words: Int32Array, lens: Int32Array, n: number, alpha: number, alphaFirst = alpha): Promise<void> {
     await this.waitFor(() => this.inFlight.some((c) => c < this.depth));
     let best = 0;
     for (let i = 1; i < this.workers.length; i++) if (this.inFlight[i]! < this.inFlight[best]!) best = i;
     this.inFlight[best]!++;
-    this.workers[best]!.postMessage({ words, lens, n, alpha }, [words.buffer as ArrayBuffer, lens.buffer as ArrayBuffer]);
+    this.workers[best]!.postMessage({ words, lens, n, alpha, alphaFirst }, [words.buffer as ArrayBuffer, lens.buffer as ArrayBuffer]);
   }
 
   /** Waits until every submitted batch is done. */

@@ -30,6 +30,35 @@ describe('buildNoiseTable', () => {
   it("fills slots like word2vec.c's InitUnigramTable (worked example)", () => {
     expect(Array.from(buildNoiseTable([1, 1], 10))).toEqual([0, 0, 0, 0, 0, 0, 0, 1, 1, 1]);
   });
+  it("equals word2vec.c's slot-by-slot loop in C float arithmetic", () => {
+    // InitUnigramTable transcribed literally (long long sum, float d1 and a / (real)table_size).
+    const reference = (counts: number[], size: number): Int32Array => {
+      const fr = Math.fround;
+      const t = new Int32Array(size);
+      let sum = 0;
+      for (const c of counts) sum = Math.trunc(sum + Math.pow(c, 0.75));
+      let i = 0;
+      let d1 = fr(Math.pow(counts[0]!, 0.75) / fr(sum));
+      for (let a = 0; a < size; a++) {
+        t[a] = i;
+        if (fr(fr(a) / fr(size)) > d1) {
+          i++;
+          if (i < counts.length) d1 = fr(d1 + Math.pow(counts[i]!, 0.75) / fr(sum));
+        }
+        if (i >= counts.length) i = counts.length - 1;
+      }
+      return t;
+    };
+    const zipf = Array.from({ length: 3000 }, (_, r) => Math.max(1, Math.floor(1e6 / (r + 1))));
+    for (const [counts, size] of [
+      [zipf, 1e6],
+      [zipf, 20000001],
+      [[5, 1000, 3, 3, 1], 997], // unsorted (like </s> first)
+      [[1, 1, 1, 1], 3], // more words than slots
+    ] as [number[], number][]) {
+      expect(Buffer.from(buildNoiseTable(counts, size).buffer).equals(Buffer.from(reference(counts, size).buffer))).toBe(true);
+    }
+  });
   it('follows count^0.75', () => {
     const t = buildNoiseTable([16, 1], 100000);
     let zeros = 0;

@@ -65,6 +65,16 @@ describe('Word2Vec.train', () => {
     expect(Array.from(fromGen.wv.vectors)).toEqual(Array.from(fromArray.wv.vectors));
   });
 
+  it('treats a literal </s> token as the end of a sentence, as word2vec.c, and leaves </s> out of the vectors', async () => {
+    const joined = corpus.slice(0, 100).flatMap((snt, i) => (i % 2 === 0 ? [[...snt, '</s>', ...corpus[100 + i]!]] : [snt, corpus[100 + i]!]));
+    const split = corpus.slice(0, 100).flatMap((snt, i) => [snt, corpus[100 + i]!]);
+    const a = await Word2Vec.train(joined, { ...SMALL, sample: 1e-3 });
+    const b = await Word2Vec.train(split, { ...SMALL, sample: 1e-3 });
+    expect(a.wv.has('</s>')).toBe(false);
+    expect(a.wv.words).toEqual(b.wv.words);
+    expect(Buffer.from(a.wv.vectors.buffer).equals(Buffer.from(b.wv.vectors.buffer))).toBe(true);
+  });
+
   it('rejects a one-shot generator when it must be read again', async () => {
     function* gen() {
       yield* corpus;

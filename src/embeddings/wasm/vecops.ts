@@ -27,12 +27,14 @@ export interface WasmModule {
 export interface WasmMemory {
   readonly buffer: SharedArrayBuffer;
 }
-interface WasmApi {
+/** The parts of the WebAssembly global textloom uses. */
+export interface WasmApi {
   Module: new (bytes: Uint8Array) => WasmModule;
   Instance: new (m: WasmModule, imports: object) => { exports: unknown };
   Memory: new (d: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
 }
-const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+/** The WebAssembly global, typed. */
+export const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 let compiled: WasmModule | undefined;
 

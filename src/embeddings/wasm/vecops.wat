@@ -1,5 +1,6 @@
-;; Vector primitives for the word2vec kernel and nearest-neighbour search, in WebAssembly SIMD
-;; (f32x4). Pointers are byte offsets into the imported (shared) memory; n counts float32s.
+;; Vector primitives for nearest-neighbour search (scores) and for the JS reference word2vec kernel
+;; that the tests compare train.wat against (dot/upd/axpy), in WebAssembly SIMD (f32x4).
+;; Pointers are byte offsets into the imported (shared) memory; n counts float32s.
 ;; Built into vecops-bytes.ts by bench/build-wasm.mjs; the .wat is the source of truth.
 (module
   (import "env" "memory" (memory 1 65536 shared))
