@@ -1,0 +1,69 @@
+import type { TermSimilarity } from '../../bm25.js';
+import type { PostingsCursor } from '../../postings/reader.js';
+import { NO_MORE_DOCS, Scorer } from '../types.js';
+import { windowFreq } from './window-freq.js';
+
+/**
+ * A conjunction of two terms' postings, then a window check on their positions; the sloppy
+ * frequency is scored like a term frequency.
+ */
+export class WindowScorer extends Scorer {
+  readonly maxScore: number;
+  readonly cost: number;
+  private sloppyFreq = 0;
+
+  constructor(
+    private readonly a: PostingsCursor,
+    private readonly b: PostingsCursor,
+    private readonly slop: number,
+    private readonly ordered: boolean,
+    private readonly same: boolean,
+    private readonly sim: TermSimilarity,
+    private readonly norms: Uint8Array,
+    cost: number,
+    maxFreq: number,
+    minNorm: number,
+  ) {
+    super();
+    this.cost = cost;
+    this.maxScore = sim.score(maxFreq, minNorm);
+  }
+
+  next(): number {
+    return this.advance(this.doc + 1);
+  }
+
+  override advance(target: number): number {
+    const { a, b } = this;
+    let d = a.doc < target ? a.advance(target) : a.doc;
+    for (;;) {
+      if (d === NO_MORE_DOCS) return (this.doc = NO_MORE_DOCS);
+      const e = b.doc < d ? b.advance(d) : b.doc;
+      if (e !== d) {
+        d = e === NO_MORE_DOCS ? NO_MORE_DOCS : a.advance(e);
+        continue;
+      }
+      const f = this.windowFreq();
+      if (f > 0) {
+        this.sloppyFreq = f;
+        return (this.doc = d);
+      }
+      d = a.next();
+    }
+  }
+
+  // Each cursor decodes into its own buffer, so a same-term pair reads two copies.
+  private windowFreq(): number {
+    const { a, b } = this;
+    return windowFreq(a.positions(), a.freq, b.positions(), b.freq, this.slop, this.ordered, this.same);
+  }
+
+  score(): number {
+    return this.sim.score(this.sloppyFreq, this.norms[this.doc]!);
+  }
+
+  /** Sloppy frequency in the current doc. */
+  get freq(): number {
+    return this.sloppyFreq;
+  }
+}
