@@ -122,14 +122,22 @@ export class Analyzer {
     const tok = nlp.tokenizer;
     let fast = typeof tok.scan === 'function';
     let source: PerTypeAttr | null = null;
+    // A component without perType after the source may rewrite the column: parts then fall back
+    // to their lower-case form.
+    let opaqueAfter = false;
     for (const name of nlp.pipeNames) {
       const per = nlp.getPipe(name).perType;
-      if (!per) fast = false;
-      else if (per.attr === spec.termAttr) source = per; // the last writer of the term column wins
+      if (!per) {
+        fast = false;
+        opaqueAfter = true;
+      } else if (per.attr === spec.termAttr) {
+        source = per; // the last writer of the term column wins
+        opaqueAfter = false;
+      }
     }
     this.scan = fast ? (text: string) => tok.scan!(text) : null;
     this.termSource = fast ? source : null;
-    this.partSource = spec.termAttr ? source : null;
+    this.partSource = spec.termAttr && !opaqueAfter ? source : null;
   }
 
   /** Builds an analyzer; an unknown pipeline factory raises a ConfigError naming it. */

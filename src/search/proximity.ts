@@ -12,6 +12,7 @@
  */
 import type { Analyzer } from './analyzer.js';
 import { BooleanQuery, type BooleanClause } from './query/boolean/boolean-query.js';
+import { Bm25fTermQuery } from './query/bm25f/bm25f-query.js';
 import type { QueryNode } from './query/parser.js';
 import { TermQuery } from './query/term/term-query.js';
 import type { Query } from './query/types.js';
@@ -47,8 +48,20 @@ export function plainQueryWords(node: QueryNode): string[] | null {
 }
 
 /**
+ * The clauses scoring terms `seq` (each with weight `w`) over `fields`: one TermQuery per field
+ * (the sum over fields, Lucene's MultiFieldQueryParser) or, with `bm25f`, one BM25F query.
+ */
+export function termClauses(seq: readonly string[], fields: readonly string[], boosts: Readonly<Record<string, number>>, w: number, bm25f: boolean): BooleanClause[] {
+  const out: BooleanClause[] = [];
+  if (bm25f) for (const t of seq) out.push({ occur: 'should', query: new Bm25fTermQuery(fields, t, boosts, w) });
+  else for (const f of fields) for (const t of seq) out.push({ occur: 'should', query: new TermQuery(f, t, w * (boosts[f] ?? 1)) });
+  return out;
+}
+
+/**
  * Builds the sequential dependence query of a plain query's words over `fields` (with their
- * boosts), or null when no word leaves a term.
+ * boosts; terms scored with BM25F across the fields when `bm25f`, whose fields share the first
+ * field's analyzer), or null when no word leaves a term.
  * @example sequentialDependenceQuery(['boundary', 'layer'], ['text'], {}, () => analyzer) // text:boundari^0.85 text:layer^0.85 text:near1(boundari layer)^0.1 text:uw8(boundari layer)^0.05
  */
 export function sequentialDependenceQuery(
@@ -57,6 +70,7 @@ export function sequentialDependenceQuery(
   boosts: Readonly<Record<string, number>>,
   analyzer: (field: string) => Analyzer,
   options: ProximityOptions = {},
+  bm25f = false,
 ): Query | null {
   const [wt, wo, wu] = options.weights ?? PROXIMITY_DEFAULTS.weights;
   const os = options.orderedSlop ?? PROXIMITY_DEFAULTS.orderedSlop;
@@ -64,12 +78,12 @@ export function sequentialDependenceQuery(
   const terms: BooleanClause[] = [];
   const ordered: BooleanClause[] = [];
   const unordered: BooleanClause[] = [];
+  const sequence = (f: string) => words.flatMap((w) => analyzer(f).terms(w));
+  if (bm25f) terms.push(...termClauses(sequence(fields[0]!), fields, boosts, wt, true));
   for (const f of fields) {
     const fb = boosts[f] ?? 1;
-    const an = analyzer(f);
-    const seq: string[] = [];
-    for (const w of words) seq.push(...an.terms(w));
-    for (const t of seq) terms.push({ occur: 'should', query: new TermQuery(f, t, wt * fb) });
+    const seq = sequence(bm25f ? fields[0]! : f);
+    if (!bm25f) terms.push(...termClauses(seq, [f], boosts, wt, false));
     for (let i = 0; i + 1 < seq.length; i++) {
       if (wo > 0) ordered.push({ occur: 'should', query: new WindowQuery(f, seq[i]!, seq[i + 1]!, { slop: os, ordered: true }, wo * fb) });
       if (wu > 0) unordered.push({ occur: 'should', query: new WindowQuery(f, seq[i]!, seq[i + 1]!, { slop: us, ordered: false }, wu * fb) });

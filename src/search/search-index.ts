@@ -13,10 +13,9 @@ import { buildQuery } from './query/build.js';
 import { parseLenient, parseQuery, type QueryNode } from './query/parser.js';
 import { NO_MORE_DOCS, SearchContext, type Explanation, type Query } from './query/types.js';
 import { FieldData, Segment } from './segment.js';
-import { plainQueryWords, sequentialDependenceQuery, type ProximityOptions } from './proximity.js';
-import { rm3Expansion, type Rm3Options } from './rm3.js';
+import { plainQueryWords, sequentialDependenceQuery, termClauses, type ProximityOptions } from './proximity.js';
+import { RM3_DEFAULTS, rm3Expansion, type Rm3Options } from './rm3.js';
 import { BooleanQuery } from './query/boolean/boolean-query.js';
-import { TermQuery } from './query/term/term-query.js';
 
 /** Options of {@link SearchIndex.create}. */
 export interface SearchIndexOptions {
@@ -67,10 +66,18 @@ export interface SearchOptions {
    * `rm3.ts`). Default false.
    */
   rm3?: boolean | Rm3Options;
+  /**
+   * Score each term of a plain query across the fields with BM25F (per-field length
+   * normalization, boosts as field weights, one saturation; see `query/bm25f/`) instead of
+   * summing per-field BM25 scores (Lucene's MultiFieldQueryParser). Default true; asking for it
+   * with fields that have different analyzers is an ArgumentError (by default such fields are
+   * summed).
+   */
+  bm25f?: boolean;
 }
 
 /** Defaults of {@link SearchOptions}. */
-export const SEARCH_DEFAULTS = Object.freeze({ topK: 10, strict: false, proximity: true as boolean, rm3: false as boolean });
+export const SEARCH_DEFAULTS = Object.freeze({ topK: 10, strict: false, proximity: true as boolean, rm3: false as boolean, bm25f: true as boolean });
 
 /** One search hit. */
 export interface SearchResult {
@@ -329,7 +336,8 @@ export class SearchIndex {
   private rankingQuery(query: string, o: SearchOptions, ctx: SearchContext, accept: (doc: number) => boolean): Query | null {
     const prox = featureOptions(o.proximity, SEARCH_DEFAULTS.proximity, 'proximity');
     const rm3 = featureOptions(o.rm3, SEARCH_DEFAULTS.rm3, 'rm3');
-    if (!prox && !rm3) return this.parse(query, o);
+    let bm25f = o.bm25f ?? SEARCH_DEFAULTS.bm25f;
+    if (!prox && !rm3 && !bm25f) return this.parse(query, o);
     let node: QueryNode;
     try {
       node = (o.strict ?? SEARCH_DEFAULTS.strict) ? parseQuery(query) : parseLenient(query);
@@ -342,17 +350,25 @@ export class SearchIndex {
     for (const f of fields) this.analyzer(f); // throws on an unknown field
     const boosts = { ...this.boosts, ...(o.boost ?? {}) };
     const an = (f: string) => this.analyzer(f);
-    const q = prox ? sequentialDependenceQuery(words, fields, boosts, an, prox === true ? {} : prox) : this.parse(node, o);
+    if (bm25f && fields.some((f) => an(f) !== an(fields[0]!))) {
+      if (o.bm25f) throw new ArgumentError('bm25f needs the searched fields to share one analyzer', { key: 'bm25f' });
+      bm25f = false;
+    }
+    if (fields.length === 1) bm25f = false; // the same ranking as plain BM25, kept exact
+    const queryTerms = words.flatMap((w) => an(fields[0]!).terms(w));
+    let q: Query | null;
+    if (prox && prox !== true) checkProximity(prox);
+    if (prox) q = sequentialDependenceQuery(words, fields, boosts, an, prox === true ? {} : prox, bm25f);
+    else if (bm25f) q = queryTerms.length ? new BooleanQuery(termClauses(queryTerms, fields, boosts, 1, true)) : null;
+    else q = this.parse(node, o);
     if (!q || !rm3) return q;
     const opts = rm3 === true ? {} : rm3;
     checkRm3(opts);
     const scorer = q.createWeight(ctx, 1).scorer();
     if (!scorer) return q;
-    const feedback = collectTopK(scorer, opts.fbDocs ?? 10, accept);
-    const queryTerms = words.flatMap((w) => an(fields[0]!).terms(w));
+    const feedback = collectTopK(scorer, opts.fbDocs ?? RM3_DEFAULTS.fbDocs, accept);
     const expanded = rm3Expansion(this.seg, fields, queryTerms, feedback, opts);
-    const clauses = [];
-    for (const f of fields) for (const { term, weight } of expanded) clauses.push({ occur: 'should' as const, query: new TermQuery(f, term, weight * (boosts[f] ?? 1)) });
+    const clauses = expanded.flatMap(({ term, weight }) => termClauses([term], fields, boosts, weight, bm25f));
     return clauses.length ? new BooleanQuery(clauses) : q;
   }
 
@@ -578,6 +594,17 @@ function featureOptions<T extends object>(v: boolean | T | undefined, dflt: bool
   if (v === true || v === false) return v ? true : null;
   if (v && typeof v === 'object') return v;
   throw new ArgumentError(`${key} must be true, false or an options object`, { key });
+}
+
+function checkProximity(o: ProximityOptions): void {
+  const w = o.weights;
+  if (w !== undefined && !(Array.isArray(w) && w.length === 3 && w.every((x) => typeof x === 'number' && x >= 0))) {
+    throw new ArgumentError('proximity.weights must be three non-negative numbers (terms, ordered, unordered)', { key: 'proximity.weights' });
+  }
+  for (const k of ['orderedSlop', 'unorderedSlop'] as const) {
+    const v = o[k];
+    if (v !== undefined && !(Number.isInteger(v) && v >= 0)) throw new ArgumentError(`proximity.${k} must be a non-negative integer, got ${v}`, { key: `proximity.${k}` });
+  }
 }
 
 function checkRm3(o: Rm3Options): void {
