@@ -111,7 +111,7 @@ const words = (q) => q.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 // load(dir, fields) -> handle (null: not supported); query(h, q, k) -> [{ id, score }].
 const ENGINES = [
   {
-    name: 'textloom (defaults: tokenizer + stop words + porter2)',
+    name: 'textloom (defaults: porter2, proximity, BM25F)',
     key: 'textloom',
     local: true,
     async build(docs, fields) {
@@ -124,7 +124,17 @@ const ENGINES = [
       return dirSize(dir);
     },
     load: (dir) => SearchIndex.load(dir),
-    query: (h, q, k) => h.search(escapeQuery(q), { topK: k }),
+    query: (h, q, k, opts = {}) => h.search(escapeQuery(q), { topK: k, ...opts }),
+    // Ranking features, each timed on the same loaded index and run on Cranfield (the first row
+    // is the default: proximity + BM25F).
+    variants: [
+      { name: 'default (proximity + BM25F)', opts: {} },
+      { name: 'plain BM25, fields summed (Lucene)', opts: { proximity: false, bm25f: false } },
+      { name: 'proximity only', opts: { bm25f: false } },
+      { name: 'BM25F only', opts: { proximity: false } },
+      { name: 'RM3 only', opts: { proximity: false, bm25f: false, rm3: true } },
+      { name: 'default + RM3', opts: { rm3: true } },
+    ],
   },
   {
     name: 'MiniSearch 7.2 (defaults)',
@@ -324,6 +334,11 @@ async function benchEngine(e, docs, queries, cran) {
     const loaded = await e.load(dir, ['text']);
     const loadS = (performance.now() - l0) / 1000;
     const q = timeQueries((x) => e.query(loaded, x, 10), queries);
+    const variants = [];
+    for (const v of e.variants ?? []) {
+      const t = timeQueries((x) => e.query(loaded, x, 10, v.opts), queries);
+      variants.push({ name: v.name, opts: v.opts, ...t });
+    }
     loaded?.db?.close?.();
     let quality = null;
     if (cran) {
@@ -335,13 +350,18 @@ async function benchEngine(e, docs, queries, cran) {
         ch = await e.load(cdir, fields);
         const runs = new Map();
         for (const cq of cran.queries) runs.set(String(cq.id), e.query(ch, cq.text, 1000));
-        ch?.db?.close?.();
         quality = evaluateRuns(runs, cran.qrels);
+        for (const v of variants) {
+          const vr = new Map();
+          for (const cq of cran.queries) vr.set(String(cq.id), e.query(ch, cq.text, 1000, v.opts));
+          v.quality = evaluateRuns(vr, cran.qrels);
+        }
+        ch?.db?.close?.();
       } finally {
         rmSync(cdir, { recursive: true, force: true });
       }
     }
-    return { engine: e.name, docsPerS: docs.length / buildS, heapMB: heap, native: !!e.native, diskMB: bytes / 1e6, saveS, loadS, ...q, quality };
+    return { engine: e.name, docsPerS: docs.length / buildS, heapMB: heap, native: !!e.native, diskMB: bytes / 1e6, saveS, loadS, ...q, quality, variants };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -378,3 +398,11 @@ for (const r of rows) {
   );
 }
 console.log(`\npeak RSS ${(peakRss / 1e6).toFixed(0)} MB; textloom save ${f(me.saveS, 2)} s; heap = heapUsed growth during build (native engines: not on the JS heap); ratios: textloom build speed / engine's, engine's p50 / textloom's`);
+for (const r of rows.filter((x) => x.variants?.length)) {
+  console.log(`\n${r.engine}: ranking features (query p50 / p99 on the same loaded index, top 10; Cranfield at depth 1000)`);
+  console.log('features                                  query p50 / p99 ms  Cranfield MAP / nDCG@10 / P@10 / R@100');
+  for (const v of r.variants) {
+    const qv = v.quality;
+    console.log(`${v.name.padEnd(40)}  ${f(v.p50, 2).padStart(7)} / ${f(v.p99, 2).padStart(7)}  ${qv ? [qv.map, qv['ndcg@10'], qv['p@10'], qv['recall@100']].map((x) => f(x, 3)).join(' / ') : '-'}`);
+  }
+}

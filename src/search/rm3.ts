@@ -11,11 +11,12 @@
  * 4. the new query is `originalQueryWeight` (0.5) × the L1-normalized query term counts + the rest
  *    × the model, each term searched in every field with that weight.
  *
- * The index keeps no term vectors, so a feedback doc's vector is read from the postings: each
- * eligible dictionary term's cursor is advanced to the feedback docs (cost grows with the
- * dictionary size, which is why feedback is off by default).
+ * The index files keep no term vectors: the first feedback search on a field transposes its
+ * postings into per-doc term vectors (one pass over all postings; about 8 bytes per distinct
+ * term of each doc), kept in memory until the field changes. Feedback is off by default.
  */
-import type { Segment } from './segment.js';
+import { NO_MORE_DOCS } from './postings/reader.js';
+import type { FieldData, Segment } from './segment.js';
 
 /** Options of the feedback feature (`search(q, { rm3 })`). */
 export interface Rm3Options {
@@ -75,24 +76,61 @@ export function rm3Expansion(seg: Segment, fields: readonly string[], queryTerms
 // Term -> frequency for each doc of `docs`, over `fields`, restricted to Anserini's eligible terms.
 function docVectors(seg: Segment, fields: readonly string[], docs: readonly number[]): Map<string, number>[] {
   const out = docs.map(() => new Map<string, number>());
-  const order = docs.map((d, i) => [d, i] as const).sort((x, y) => x[0] - y[0]);
   const n = seg.liveCount;
   for (const name of fields) {
     const f = seg.fields.find((x) => x.name === name);
-    if (!f || !docs.length) continue;
-    const terms = f.dict.terms;
+    if (!f) continue;
+    const tv = termVectors(f, seg.maxDoc);
     const df = f.postings.df;
-    for (let t = 0; t < f.dict.size; t++) {
-      if (df[t]! > MAX_DF_RATIO * n || df[t]! === 0) continue;
-      const term = terms[t]!;
-      if (!TERM_SHAPE.test(term)) continue;
-      const c = f.cursor(t, false);
-      for (const [d, i] of order) {
-        const got = c.advance(d);
-        if (got === d) out[i]!.set(term, (out[i]!.get(term) ?? 0) + c.freq);
-        if (got === 0x7fffffff) break;
+    const terms = f.dict.terms;
+    docs.forEach((d, i) => {
+      for (let k = tv.start[d]!; k < tv.start[d + 1]!; k++) {
+        const t = tv.terms[k]!;
+        if (df[t]! > MAX_DF_RATIO * n) continue;
+        const term = terms[t]!;
+        out[i]!.set(term, (out[i]!.get(term) ?? 0) + tv.freqs[k]!);
       }
-    }
+    });
   }
   return out;
+}
+
+/** Per-doc term vectors of one field (CSR: doc d's entries are start[d] .. start[d + 1]). */
+interface TermVectors {
+  key: string;
+  start: Int32Array;
+  terms: Int32Array;
+  freqs: Int32Array;
+}
+
+// Built on first use by transposing the postings (two passes over them), kept until the field
+// changes; only terms of feedback shape are kept.
+const VECTORS = new WeakMap<FieldData, TermVectors>();
+
+function termVectors(f: FieldData, maxDoc: number): TermVectors {
+  const key = `${maxDoc}/${f.dict.size}/${f.sumTtf}/${f.docCount}`;
+  const hit = VECTORS.get(f);
+  if (hit && hit.key === key) return hit;
+  const eligible: number[] = [];
+  for (let t = 0; t < f.dict.size; t++) if (f.postings.df[t]! > 0 && TERM_SHAPE.test(f.dict.terms[t]!)) eligible.push(t);
+  const start = new Int32Array(maxDoc + 1);
+  for (const t of eligible) {
+    const c = f.cursor(t, false);
+    for (let d = c.next(); d !== NO_MORE_DOCS; d = c.next()) start[d + 1]!++;
+  }
+  for (let d = 0; d < maxDoc; d++) start[d + 1]! += start[d]!;
+  const fill = start.slice(0, maxDoc);
+  const terms = new Int32Array(start[maxDoc]!);
+  const freqs = new Int32Array(start[maxDoc]!);
+  for (const t of eligible) {
+    const c = f.cursor(t, false);
+    for (let d = c.next(); d !== NO_MORE_DOCS; d = c.next()) {
+      const k = fill[d]!++;
+      terms[k] = t;
+      freqs[k] = c.freq;
+    }
+  }
+  const tv = { key, start, terms, freqs };
+  VECTORS.set(f, tv);
+  return tv;
 }

@@ -40,6 +40,16 @@ describe('SearchIndex.search (rm3)', () => {
     // fbTerms prunes each doc vector and the model; weight 1 keeps the original query only
     expect(index.search('wing', { ...plain, rm3: { fbDocs: 2, originalQueryWeight: 1 } })[0]!.score).toBeCloseTo(s2, 12);
   });
+  it('sees documents added after a feedback search (term vectors are rebuilt)', async () => {
+    const index = await tiny();
+    index.search('wing', { rm3: true });
+    index.add({ id: 'd4', text: 'wing gust gust' });
+    const fresh = await tiny();
+    fresh.add({ id: 'd4', text: 'wing gust gust' });
+    const strip = (hs: { id: string; score: number }[]) => hs.map((h) => [h.id, h.score.toFixed(12)]);
+    expect(strip(index.search('wing', { rm3: true }))).toEqual(strip(fresh.search('wing', { rm3: true })));
+    expect(index.search('wing', { rm3: true }).map((h) => h.id)).toContain('d4');
+  });
   it('is off by default, ignores structured queries and rejects bad options', async () => {
     const index = await tiny();
     expect(index.search('wing', { proximity: false }).map((h) => h.id)).toEqual(['d2', 'd1']);
