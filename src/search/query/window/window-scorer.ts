@@ -11,6 +11,7 @@ export class WindowScorer extends Scorer {
   readonly maxScore: number;
   readonly cost: number;
   private sloppyFreq = 0;
+  private readonly aLeads: boolean;
 
   constructor(
     private readonly a: PostingsCursor,
@@ -20,12 +21,14 @@ export class WindowScorer extends Scorer {
     private readonly same: boolean,
     private readonly sim: TermSimilarity,
     private readonly norms: Uint8Array,
-    cost: number,
+    dfA: number,
+    dfB: number,
     maxFreq: number,
     minNorm: number,
   ) {
     super();
-    this.cost = cost;
+    this.cost = Math.min(dfA, dfB);
+    this.aLeads = dfA <= dfB;
     this.maxScore = sim.score(maxFreq, minNorm);
   }
 
@@ -34,13 +37,15 @@ export class WindowScorer extends Scorer {
   }
 
   override advance(target: number): number {
-    const { a, b } = this;
-    let d = a.doc < target ? a.advance(target) : a.doc;
+    // The rarer term leads the conjunction.
+    const lead = this.aLeads ? this.a : this.b;
+    const other = this.aLeads ? this.b : this.a;
+    let d = lead.doc < target ? lead.advance(target) : lead.doc;
     for (;;) {
       if (d === NO_MORE_DOCS) return (this.doc = NO_MORE_DOCS);
-      const e = b.doc < d ? b.advance(d) : b.doc;
+      const e = other.doc < d ? other.advance(d) : other.doc;
       if (e !== d) {
-        d = e === NO_MORE_DOCS ? NO_MORE_DOCS : a.advance(e);
+        d = e === NO_MORE_DOCS ? NO_MORE_DOCS : lead.advance(e);
         continue;
       }
       const f = this.windowFreq();
@@ -48,7 +53,7 @@ export class WindowScorer extends Scorer {
         this.sloppyFreq = f;
         return (this.doc = d);
       }
-      d = a.next();
+      d = lead.next();
     }
   }
 
