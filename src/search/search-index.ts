@@ -70,8 +70,8 @@ export interface SearchOptions {
    * Score each term of a plain query across the fields with BM25F (per-field length
    * normalization, boosts as field weights, one saturation; see `query/bm25f/`) instead of
    * summing per-field BM25 scores (Lucene's MultiFieldQueryParser). Default true; asking for it
-   * with fields that have different analyzers is an ArgumentError (by default such fields are
-   * summed).
+   * with fields that have different analyzers or with `model: 'tfidf'` is an ArgumentError (by
+   * default those are summed).
    */
   bm25f?: boolean;
 }
@@ -352,6 +352,10 @@ export class SearchIndex {
     const an = (f: string) => this.analyzer(f);
     if (bm25f && fields.some((f) => an(f) !== an(fields[0]!))) {
       if (o.bm25f) throw new ArgumentError('bm25f needs the searched fields to share one analyzer', { key: 'bm25f' });
+      bm25f = false;
+    }
+    if (bm25f && ctx.model !== 'bm25') {
+      if (o.bm25f) throw new ArgumentError("bm25f needs model 'bm25'", { key: 'bm25f' });
       bm25f = false;
     }
     if (fields.length === 1) bm25f = false; // the same ranking as plain BM25, kept exact

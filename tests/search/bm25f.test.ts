@@ -49,4 +49,10 @@ describe('Bm25fTermQuery', () => {
     expect(() => index.search('wing', { bm25f: true })).toThrow(/one analyzer/);
     expect(index.search('wing').map((h) => h.id)).toEqual(['d1']); // the default falls back to the sum
   });
+  it('is a BM25 model: TF-IDF searches sum the fields', async () => {
+    const index = await tiny();
+    expect(() => index.search('wing', { model: 'tfidf', bm25f: true })).toThrow(/model 'bm25'/);
+    const sum = index.search('wing', { model: 'tfidf', proximity: false, bm25f: false });
+    expect(index.search('wing', { model: 'tfidf', proximity: false })).toEqual(sum);
+  });
 });

@@ -23,7 +23,7 @@ export class Bm25fWeight implements Weight {
       const id = f.dict.get(query.term);
       if (id < 0) continue;
       df = Math.max(df, f.postings.df[id]!);
-      // BM25F is defined on BM25's saturation; TF-IDF searches use BM25's norm table too.
+      // BM25F is defined on BM25's saturation: always BM25's norm table (search() only uses it with model 'bm25').
       this.parts.push({ field: f, termId: id, w: query.weights[name] ?? 1, cache: f.normTable('bm25', ctx.k1, ctx.b) });
     }
     this.idf = df > 0 ? bm25Idf(n, df) : 0;
