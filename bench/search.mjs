@@ -86,6 +86,8 @@ const heapMB = () => {
   gc();
   return process.memoryUsage().heapUsed / 1e6;
 };
+// Typed-array backing stores live outside the JS heap (not in heapUsed): counted apart.
+const bufMB = () => process.memoryUsage().arrayBuffers / 1e6;
 
 const CRAN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'eval', 'cranfield');
 function loadCranfield() {
@@ -111,7 +113,7 @@ const words = (q) => q.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 // load(dir, fields) -> handle (null: not supported); query(h, q, k) -> [{ id, score }].
 const ENGINES = [
   {
-    name: 'textloom (defaults: tokenizer + stop words + porter2)',
+    name: 'textloom (defaults: porter2, proximity, BM25F)',
     key: 'textloom',
     local: true,
     async build(docs, fields) {
@@ -124,7 +126,17 @@ const ENGINES = [
       return dirSize(dir);
     },
     load: (dir) => SearchIndex.load(dir),
-    query: (h, q, k) => h.search(escapeQuery(q), { topK: k }),
+    query: (h, q, k, opts = {}) => h.search(escapeQuery(q), { topK: k, ...opts }),
+    // Ranking features, each timed on the same loaded index and run on Cranfield (the first row
+    // is the default: proximity + BM25F).
+    variants: [
+      { name: 'default (proximity + BM25F)', opts: {} },
+      { name: 'plain BM25, fields summed (Lucene)', opts: { proximity: false, bm25f: false } },
+      { name: 'proximity only', opts: { bm25f: false } },
+      { name: 'BM25F only', opts: { proximity: false } },
+      { name: 'RM3 only', opts: { proximity: false, bm25f: false, rm3: true } },
+      { name: 'default + RM3', opts: { rm3: true } },
+    ],
   },
   {
     name: 'MiniSearch 7.2 (defaults)',
@@ -312,10 +324,12 @@ async function benchEngine(e, docs, queries, cran) {
   const dir = mkdtempSync(path.join(tmpdir(), 'tl-bench-'));
   try {
     const base = heapMB();
+    const baseBuf = bufMB();
     const t0 = performance.now();
     let h = await e.build(docs, ['text'], dir);
     const buildS = (performance.now() - t0) / 1000;
     const heap = heapMB() - base;
+    const bufs = bufMB() - baseBuf;
     const s0 = performance.now();
     const bytes = await e.persist(h, dir);
     const saveS = (performance.now() - s0) / 1000;
@@ -324,6 +338,17 @@ async function benchEngine(e, docs, queries, cran) {
     const loaded = await e.load(dir, ['text']);
     const loadS = (performance.now() - l0) / 1000;
     const q = timeQueries((x) => e.query(loaded, x, 10), queries);
+    const variants = [];
+    for (const v of e.variants ?? []) {
+      // The first call pays one-off costs (RM3 builds its per-doc term vectors): timed apart.
+      const h0 = heapMB() + bufMB();
+      const f0 = performance.now();
+      e.query(loaded, queries[0], 10, v.opts);
+      const firstMs = performance.now() - f0;
+      const firstHeap = heapMB() + bufMB() - h0;
+      const t = timeQueries((x) => e.query(loaded, x, 10, v.opts), queries);
+      variants.push({ name: v.name, opts: v.opts, firstMs, firstHeap, ...t });
+    }
     loaded?.db?.close?.();
     let quality = null;
     if (cran) {
@@ -335,13 +360,18 @@ async function benchEngine(e, docs, queries, cran) {
         ch = await e.load(cdir, fields);
         const runs = new Map();
         for (const cq of cran.queries) runs.set(String(cq.id), e.query(ch, cq.text, 1000));
-        ch?.db?.close?.();
         quality = evaluateRuns(runs, cran.qrels);
+        for (const v of variants) {
+          const vr = new Map();
+          for (const cq of cran.queries) vr.set(String(cq.id), e.query(ch, cq.text, 1000, v.opts));
+          v.quality = evaluateRuns(vr, cran.qrels);
+        }
+        ch?.db?.close?.();
       } finally {
         rmSync(cdir, { recursive: true, force: true });
       }
     }
-    return { engine: e.name, docsPerS: docs.length / buildS, heapMB: heap, native: !!e.native, diskMB: bytes / 1e6, saveS, loadS, ...q, quality };
+    return { engine: e.name, docsPerS: docs.length / buildS, heapMB: heap, bufMB: bufs, native: !!e.native, diskMB: bytes / 1e6, saveS, loadS, ...q, quality, variants };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -351,7 +381,7 @@ const { docs, queries, chars, sentences } = makeCorpus();
 console.log(`corpus: ${docs.length} docs, ${(chars / 1e6).toFixed(1)}M chars from ${sentences} Brown sentences; ${queries.length} queries${globalThis.gc ? '' : ' (run with --expose-gc for exact heap figures)'}`);
 const log = (r) =>
   console.error(
-    `done: ${r.engine}: build ${r.docsPerS.toFixed(0)} docs/s, heap ${r.native ? 'native' : r.heapMB.toFixed(0) + ' MB'}, disk ${r.diskMB.toFixed(1)} MB, load ${r.loadS.toFixed(2)} s, p50 ${r.p50.toFixed(2)} / p99 ${r.p99.toFixed(2)} ms` +
+    `done: ${r.engine}: build ${r.docsPerS.toFixed(0)} docs/s, heap ${r.native ? 'native' : r.heapMB.toFixed(0) + ' MB'} (+ ${r.bufMB.toFixed(0)} MB array buffers), disk ${r.diskMB.toFixed(1)} MB, load ${r.loadS.toFixed(2)} s, p50 ${r.p50.toFixed(2)} / p99 ${r.p99.toFixed(2)} ms` +
       (r.quality ? `, Cranfield MAP ${r.quality.map.toFixed(3)} nDCG@10 ${r.quality['ndcg@10'].toFixed(3)}` : ''),
   );
 const cran = loadCranfield();
@@ -378,3 +408,11 @@ for (const r of rows) {
   );
 }
 console.log(`\npeak RSS ${(peakRss / 1e6).toFixed(0)} MB; textloom save ${f(me.saveS, 2)} s; heap = heapUsed growth during build (native engines: not on the JS heap); ratios: textloom build speed / engine's, engine's p50 / textloom's`);
+for (const r of rows.filter((x) => x.variants?.length)) {
+  console.log(`\n${r.engine}: ranking features (query p50 / p99 on the same loaded index, top 10; Cranfield at depth 1000)`);
+  console.log('features                                  query p50 / p99 ms  first query ms (memory MB)  Cranfield MAP / nDCG@10 / P@10 / R@100');
+  for (const v of r.variants) {
+    const qv = v.quality;
+    console.log(`${v.name.padEnd(40)}  ${f(v.p50, 2).padStart(7)} / ${f(v.p99, 2).padStart(7)}  ${(f(v.firstMs, 1) + ' (' + f(v.firstHeap, 1) + ')').padStart(24)}  ${qv ? [qv.map, qv['ndcg@10'], qv['p@10'], qv['recall@100']].map((x) => f(x, 3)).join(' / ') : '-'}`);
+  }
+}

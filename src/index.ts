@@ -142,3 +142,11 @@ export type { TextcatScores } from './components/textcat/evaluate.js';
 // --- search (fast analysis path) ---
 export type { PerTypeAttr } from './pipeline/component.js';
 export type { TokenScan } from './tokenizer/types.js';
+
+// --- search (ranking features: proximity, BM25F, RM3) ---
+export { WindowQuery } from './search/query/window/window-query.js';
+export { Bm25fTermQuery } from './search/query/bm25f/bm25f-query.js';
+export { sequentialDependenceQuery, plainQueryWords, PROXIMITY_DEFAULTS } from './search/proximity.js';
+export type { ProximityOptions } from './search/proximity.js';
+export { RM3_DEFAULTS } from './search/rm3.js';
+export type { Rm3Options } from './search/rm3.js';

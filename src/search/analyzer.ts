@@ -30,6 +30,13 @@ export interface AnalyzerOptions {
   termAttr?: string | null;
   /** Drop tokens with no letter or digit (default true). */
   dropPunct?: boolean;
+  /**
+   * Index a token joined by a hyphen, slash or other symbol ("non-linear", "x/c", "m=2.5") as its
+   * parts at consecutive positions, as Lucene's StandardTokenizer (UAX #29 word breaks) does; `.`,
+   * `,`, `'` and `_` inside a token do not split it ("2.5", "10,000", "i.e"). Default true
+   * (indexes saved before this option existed load with false).
+   */
+  splitCompounds?: boolean;
 }
 
 /** The default analyzer pipeline: the rule-based tokenizer, then Porter2 stems. */
@@ -39,7 +46,7 @@ export const DEFAULT_ANALYZER_PIPELINE: Readonly<PipelineConfig> = Object.freeze
 });
 
 /** Defaults of {@link AnalyzerOptions} (the pipeline default is {@link DEFAULT_ANALYZER_PIPELINE}). */
-export const ANALYZER_DEFAULTS = Object.freeze({ stopWords: 'english' as const, termAttr: 'stem', dropPunct: true });
+export const ANALYZER_DEFAULTS = Object.freeze({ stopWords: 'english' as const, termAttr: 'stem', dropPunct: true, splitCompounds: true });
 
 /** JSON description of an analyzer, as saved in an index manifest. */
 export interface AnalyzerSpec {
@@ -47,6 +54,8 @@ export interface AnalyzerSpec {
   stopWords: 'english' | string[] | false;
   termAttr: string | null;
   dropPunct: boolean;
+  /** Absent in indexes saved before the option existed: read as false. */
+  splitCompounds?: boolean;
 }
 
 /**
@@ -64,6 +73,19 @@ export interface TokenStream {
 }
 
 const HAS_ALNUM = /[\p{L}\p{N}]/u;
+// A character that splits a token into parts: anything but letters, marks, digits and the UAX #29
+// mid-word joiners (`.` `,` `'` `’`) and connector `_`.
+const SPLITTER = /[^\p{L}\p{M}\p{N}.,'’_]/u;
+const PART = /[^\p{L}\p{M}\p{N}.,'’_]+/gu;
+
+// The parts of one compound word type: term string id (-1: a stop word, leaving a position gap),
+// lower-case surface id, start offset and length within the token.
+interface Compound {
+  terms: Int32Array;
+  surfaces: Int32Array;
+  starts: Int32Array;
+  lens: Int32Array;
+}
 
 /**
  * Turns text into index terms. Build with {@link Analyzer.create}.
@@ -77,13 +99,18 @@ export class Analyzer {
   /** The JSON spec this analyzer was built from. */
   readonly spec: AnalyzerSpec;
   private readonly stop: ReadonlySet<string>;
-  // orth id -> 1 keep, 2 drop (stop word: position gap), 3 drop (punct: no position), 0 unknown
+  // orth id -> 1 keep, 2 drop (stop word: position gap), 3 drop (punct: no position), 4 compound
+  // (emit the parts in compounds[compoundOf[orth] - 1]), 0 unknown
   private kind = new Uint8Array(1024);
   // orth id -> lower-case id + 1
   private lowerOf = new Uint32Array(1024);
   // Fast path (see the file comment): scanner, term source, orth id -> term id, orth id -> length.
   private readonly scan: ((text: string) => TokenScan) | null;
   private readonly termSource: PerTypeAttr | null;
+  // The per-type writer of the term column, also on the Doc path (stems a compound's parts).
+  private readonly partSource: PerTypeAttr | null;
+  private compoundOf = new Int32Array(1024);
+  private readonly compounds: Compound[] = [];
   private termOf = new Int32Array(1024);
   private lenOf = new Int32Array(1024);
   private readonly out: TokenStream = { n: 0, terms: new Int32Array(64), surfaces: new Int32Array(64), positions: new Int32Array(64), starts: new Int32Array(64), ends: new Int32Array(64) };
@@ -95,13 +122,22 @@ export class Analyzer {
     const tok = nlp.tokenizer;
     let fast = typeof tok.scan === 'function';
     let source: PerTypeAttr | null = null;
+    // A component without perType after the source may rewrite the column: parts then fall back
+    // to their lower-case form.
+    let opaqueAfter = false;
     for (const name of nlp.pipeNames) {
       const per = nlp.getPipe(name).perType;
-      if (!per) fast = false;
-      else if (per.attr === spec.termAttr) source = per; // the last writer of the term column wins
+      if (!per) {
+        fast = false;
+        opaqueAfter = true;
+      } else if (per.attr === spec.termAttr) {
+        source = per; // the last writer of the term column wins
+        opaqueAfter = false;
+      }
     }
     this.scan = fast ? (text: string) => tok.scan!(text) : null;
     this.termSource = fast ? source : null;
+    this.partSource = spec.termAttr && !opaqueAfter ? source : null;
   }
 
   /** Builds an analyzer; an unknown pipeline factory raises a ConfigError naming it. */
@@ -118,13 +154,14 @@ export class Analyzer {
       stopWords: Array.isArray(stopWords) ? [...stopWords] : (stopWords as 'english' | false),
       termAttr: options.termAttr === undefined ? ANALYZER_DEFAULTS.termAttr : options.termAttr,
       dropPunct: options.dropPunct ?? ANALYZER_DEFAULTS.dropPunct,
+      splitCompounds: options.splitCompounds ?? ANALYZER_DEFAULTS.splitCompounds,
     };
     return new Analyzer(nlp, spec);
   }
 
   /** Rebuilds an analyzer from a saved {@link AnalyzerSpec}. */
   static fromSpec(spec: AnalyzerSpec): Promise<Analyzer> {
-    return Analyzer.create({ pipeline: spec.pipeline, stopWords: spec.stopWords, termAttr: spec.termAttr, dropPunct: spec.dropPunct });
+    return Analyzer.create({ pipeline: spec.pipeline, stopWords: spec.stopWords, termAttr: spec.termAttr, dropPunct: spec.dropPunct, splitCompounds: spec.splitCompounds ?? false });
   }
 
   /** The string store that term ids of {@link analyze} refer to. */
@@ -140,6 +177,7 @@ export class Analyzer {
     let k = 1;
     if (this.spec.dropPunct && !HAS_ALNUM.test(text)) k = 3;
     else if (this.stop.has(lower)) k = 2;
+    else if (this.spec.splitCompounds && SPLITTER.test(lower)) k = this.splitType(orth, lower);
     // Same term choice as analyzeDoc: the column's value, or the lower-case form when it is empty.
     const term = k === 1 && this.scan ? (this.termSource ? this.termSource.idOf(orth) : 0) || lid : 0;
     const size = Math.max(orth, lid, term) + 1;
@@ -156,6 +194,58 @@ export class Analyzer {
     return k;
   }
 
+  // Resolves a compound word type into its parts (once per type); returns its kind (4, or 3 when
+  // no part has a letter or digit).
+  private splitType(orth: number, lower: string): number {
+    const strings = this.nlp.vocab.strings;
+    const terms: number[] = [];
+    const surfaces: number[] = [];
+    const starts: number[] = [];
+    const lens: number[] = [];
+    let any = false;
+    let at = 0;
+    for (const piece of lower.split(PART)) {
+      const start = lower.indexOf(piece, at);
+      at = start + piece.length;
+      if (!piece || !HAS_ALNUM.test(piece)) continue;
+      const sid = strings.add(piece);
+      const stop = this.stop.has(piece);
+      terms.push(stop ? -1 : (this.partSource ? this.partSource.idOf(sid) : 0) || sid);
+      surfaces.push(sid);
+      starts.push(start);
+      lens.push(piece.length);
+      any ||= !stop;
+    }
+    if (!terms.length) return 3;
+    if (!any) return 2;
+    this.compounds.push({ terms: Int32Array.from(terms), surfaces: Int32Array.from(surfaces), starts: Int32Array.from(starts), lens: Int32Array.from(lens) });
+    this.compoundOf = grow(this.compoundOf, orth + 1);
+    this.compoundOf[orth] = this.compounds.length;
+    return 4;
+  }
+
+  // Appends a compound's parts to `out` from index m at positions after `pos` (the last position
+  // goes to lastPos), leaving room for `rest` more tokens; returns the new m.
+  private emitCompound(orth: number, at: number, m: number, pos: number, rest: number): number {
+    const c = this.compounds[this.compoundOf[orth]! - 1]!;
+    const out = this.reserve(m + c.terms.length + rest);
+    for (let j = 0; j < c.terms.length; j++) {
+      pos++;
+      const t = c.terms[j]!;
+      if (t < 0) continue;
+      out.terms[m] = t;
+      out.surfaces[m] = c.surfaces[j]!;
+      out.positions[m] = pos;
+      out.starts[m] = at + c.starts[j]!;
+      out.ends[m] = at + c.starts[j]! + c.lens[j]!;
+      m++;
+    }
+    this.lastPos = pos;
+    return m;
+  }
+
+  private lastPos = -1;
+
   /** Runs the pipeline and the filters over `text` (without a Doc when the fast path applies). */
   analyze(text: string): TokenStream {
     if (this.scan) return this.analyzeScan(this.scan(text));
@@ -163,7 +253,7 @@ export class Analyzer {
   }
 
   private analyzeScan(sc: TokenScan): TokenStream {
-    const out = this.reserve(sc.n);
+    let out = this.reserve(sc.n);
     const { orth, idx } = sc;
     const n = sc.n;
     let m = 0;
@@ -173,6 +263,12 @@ export class Analyzer {
       let k = o < this.kind.length ? this.kind[o]! : 0;
       if (k === 0) k = this.classify(o);
       if (k === 3) continue;
+      if (k === 4) {
+        m = this.emitCompound(o, idx[i]!, m, pos, n - i - 1);
+        pos = this.lastPos;
+        out = this.out;
+        continue;
+      }
       pos++;
       if (k === 2) continue;
       const at = idx[i]!;
@@ -187,6 +283,7 @@ export class Analyzer {
     return out;
   }
 
+  // Makes room for n entries (grow keeps the ones written).
   private reserve(n: number): TokenStream {
     const out = this.out;
     if (out.terms.length < n) {
@@ -202,7 +299,7 @@ export class Analyzer {
   /** Filters an already processed Doc into terms (see {@link analyze}). */
   analyzeDoc(doc: Doc): TokenStream {
     const n = doc.length;
-    const out = this.reserve(n);
+    let out = this.reserve(n);
     const attr = this.spec.termAttr;
     const col = attr ? (doc.getExtension(attr) as unknown as { ids?: Uint32Array; get(i: number): unknown } | undefined) : undefined;
     const ids = col?.ids;
@@ -216,6 +313,12 @@ export class Analyzer {
       let k = o < this.kind.length ? this.kind[o]! : 0;
       if (k === 0) k = this.classify(o);
       if (k === 3) continue;
+      if (k === 4) {
+        m = this.emitCompound(o, idx[i]!, m, pos, n - i - 1);
+        pos = this.lastPos;
+        out = this.out;
+        continue;
+      }
       pos++;
       if (k === 2) continue;
       let term: number;

@@ -13,6 +13,9 @@ import { buildQuery } from './query/build.js';
 import { parseLenient, parseQuery, type QueryNode } from './query/parser.js';
 import { NO_MORE_DOCS, SearchContext, type Explanation, type Query } from './query/types.js';
 import { FieldData, Segment } from './segment.js';
+import { plainQueryWords, sequentialDependenceQuery, termClauses, type ProximityOptions } from './proximity.js';
+import { RM3_DEFAULTS, rm3Expansion, type Rm3Options } from './rm3.js';
+import { BooleanQuery } from './query/boolean/boolean-query.js';
 
 /** Options of {@link SearchIndex.create}. */
 export interface SearchIndexOptions {
@@ -50,10 +53,31 @@ export interface SearchOptions {
   strict?: boolean;
   /** Add `highlights` (best passage per stored text field) to each result (default false). */
   highlight?: boolean | HighlightOptions;
+  /**
+   * Term proximity for plain queries (words without operators): a sequential dependence model,
+   * 0.85 × the terms + 0.10 × in-order pairs (at most 1 word apart) + 0.05 × pairs in any order
+   * (at most 8 apart), see `proximity.ts`. `true` (default) uses those published defaults, an
+   * object overrides them, `false` ranks by the terms' BM25 alone (Lucene's plain query).
+   */
+  proximity?: boolean | ProximityOptions;
+  /**
+   * RM3 pseudo-relevance feedback for plain queries: search, expand the query with terms of the
+   * top docs, search again (Anserini's defaults: 10 docs, 10 terms, original weight 0.5; see
+   * `rm3.ts`). Default false.
+   */
+  rm3?: boolean | Rm3Options;
+  /**
+   * Score each term of a plain query across the fields with BM25F (per-field length
+   * normalization, boosts as field weights, one saturation; see `query/bm25f/`) instead of
+   * summing per-field BM25 scores (Lucene's MultiFieldQueryParser). Default true; asking for it
+   * with fields that have different analyzers or with `model: 'tfidf'` is an ArgumentError (by
+   * default those are summed).
+   */
+  bm25f?: boolean;
 }
 
 /** Defaults of {@link SearchOptions}. */
-export const SEARCH_DEFAULTS = Object.freeze({ topK: 10, strict: false });
+export const SEARCH_DEFAULTS = Object.freeze({ topK: 10, strict: false, proximity: true as boolean, rm3: false as boolean, bm25f: true as boolean });
 
 /** One search hit. */
 export interface SearchResult {
@@ -271,15 +295,15 @@ export class SearchIndex {
   search(query: string | Query, options: SearchOptions = {}): SearchResult[] {
     const topK = options.topK ?? SEARCH_DEFAULTS.topK;
     if (!Number.isInteger(topK) || topK < 0) throw new ArgumentError(`topK must be a non-negative integer, got ${topK}`, { key: 'topK' });
-    const q = typeof query === 'string' ? this.parse(query, options) : query;
-    if (!q) return [];
     const ctx = this.context(options);
-    const scorer = q.createWeight(ctx, 1).scorer();
-    if (!scorer) return [];
     const seg = this.seg;
     const alive = seg.alive;
     const filter = options.filter;
     const accept = filter ? (d: number) => alive[d] === 1 && filter(seg.ids[d]!, seg.store.get(d)) : (d: number) => alive[d] === 1;
+    const q = typeof query === 'string' ? this.rankingQuery(query, options, ctx, accept) : query;
+    if (!q) return [];
+    const scorer = q.createWeight(ctx, 1).scorer();
+    if (!scorer) return [];
     const top = collectTopK(scorer, topK, accept);
     let wanted: Set<string> | null = null;
     if (options.highlight) {
@@ -305,6 +329,53 @@ export class SearchIndex {
     });
   }
 
+  /**
+   * The query `search` ranks with: a plain query (words only) gets the proximity and feedback
+   * features asked for (see {@link SearchOptions}); any other query is parsed as written.
+   */
+  private rankingQuery(query: string, o: SearchOptions, ctx: SearchContext, accept: (doc: number) => boolean): Query | null {
+    const prox = featureOptions(o.proximity, SEARCH_DEFAULTS.proximity, 'proximity');
+    const rm3 = featureOptions(o.rm3, SEARCH_DEFAULTS.rm3, 'rm3');
+    let bm25f = o.bm25f ?? SEARCH_DEFAULTS.bm25f;
+    if (!prox && !rm3 && !bm25f) return this.parse(query, o);
+    let node: QueryNode;
+    try {
+      node = (o.strict ?? SEARCH_DEFAULTS.strict) ? parseQuery(query) : parseLenient(query);
+    } catch {
+      return this.parse(query, o); // reports the syntax error
+    }
+    const words = plainQueryWords(node);
+    if (!words) return this.parse(query, o);
+    const fields = o.fields ?? this.fields;
+    for (const f of fields) this.analyzer(f); // throws on an unknown field
+    const boosts = { ...this.boosts, ...(o.boost ?? {}) };
+    const an = (f: string) => this.analyzer(f);
+    if (bm25f && fields.some((f) => an(f) !== an(fields[0]!))) {
+      if (o.bm25f) throw new ArgumentError('bm25f needs the searched fields to share one analyzer', { key: 'bm25f' });
+      bm25f = false;
+    }
+    if (bm25f && ctx.model !== 'bm25') {
+      if (o.bm25f) throw new ArgumentError("bm25f needs model 'bm25'", { key: 'bm25f' });
+      bm25f = false;
+    }
+    if (fields.length === 1) bm25f = false; // the same ranking as plain BM25, kept exact
+    const queryTerms = words.flatMap((w) => an(fields[0]!).terms(w));
+    let q: Query | null;
+    if (prox && prox !== true) checkProximity(prox);
+    if (prox) q = sequentialDependenceQuery(words, fields, boosts, an, prox === true ? {} : prox, bm25f);
+    else if (bm25f) q = queryTerms.length ? new BooleanQuery(termClauses(queryTerms, fields, boosts, 1, true)) : null;
+    else q = this.parse(node, o);
+    if (!q || !rm3) return q;
+    const opts = rm3 === true ? {} : rm3;
+    checkRm3(opts);
+    const scorer = q.createWeight(ctx, 1).scorer();
+    if (!scorer) return q;
+    const feedback = collectTopK(scorer, opts.fbDocs ?? RM3_DEFAULTS.fbDocs, accept);
+    const expanded = rm3Expansion(this.seg, fields, queryTerms, feedback, opts);
+    const clauses = expanded.flatMap(({ term, weight }) => termClauses([term], fields, boosts, weight, bm25f));
+    return clauses.length ? new BooleanQuery(clauses) : q;
+  }
+
   /** Number of live documents matching a query (no ranking). */
   count(query: string | Query, options: SearchOptions = {}): number {
     const q = typeof query === 'string' ? this.parse(query, options) : query;
@@ -319,9 +390,11 @@ export class SearchIndex {
   explain(query: string | Query, id: string | number, options: SearchOptions = {}): Explanation {
     const d = this.seg.byId.get(String(id));
     if (d === undefined) return { value: 0, description: `no live document "${id}"` };
-    const q = typeof query === 'string' ? this.parse(query, options) : query;
+    const ctx = this.context(options);
+    const alive = this.seg.alive;
+    const q = typeof query === 'string' ? this.rankingQuery(query, options, ctx, (x) => alive[x] === 1) : query;
     if (!q) return { value: 0, description: 'empty query' };
-    return q.createWeight(this.context(options), 1).explain(d);
+    return q.createWeight(ctx, 1).explain(d);
   }
 
   /**
@@ -517,6 +590,34 @@ function copyField(from: FieldData, to: FieldData, remap: Int32Array, maxDoc: nu
       to.sumTtf += c.freq;
     }
   }
+}
+
+// A feature option: false/true/an options object; undefined takes the default.
+function featureOptions<T extends object>(v: boolean | T | undefined, dflt: boolean, key: string): T | true | null {
+  if (v === undefined) return dflt ? true : null;
+  if (v === true || v === false) return v ? true : null;
+  if (v && typeof v === 'object') return v;
+  throw new ArgumentError(`${key} must be true, false or an options object`, { key });
+}
+
+function checkProximity(o: ProximityOptions): void {
+  const w = o.weights;
+  if (w !== undefined && !(Array.isArray(w) && w.length === 3 && w.every((x) => typeof x === 'number' && x >= 0))) {
+    throw new ArgumentError('proximity.weights must be three non-negative numbers (terms, ordered, unordered)', { key: 'proximity.weights' });
+  }
+  for (const k of ['orderedSlop', 'unorderedSlop'] as const) {
+    const v = o[k];
+    if (v !== undefined && !(Number.isInteger(v) && v >= 0)) throw new ArgumentError(`proximity.${k} must be a non-negative integer, got ${v}`, { key: `proximity.${k}` });
+  }
+}
+
+function checkRm3(o: Rm3Options): void {
+  for (const k of ['fbDocs', 'fbTerms'] as const) {
+    const v = o[k];
+    if (v !== undefined && !(Number.isInteger(v) && v > 0)) throw new ArgumentError(`rm3.${k} must be a positive integer, got ${v}`, { key: `rm3.${k}` });
+  }
+  const w = o.originalQueryWeight;
+  if (w !== undefined && !(w >= 0 && w <= 1)) throw new ArgumentError(`rm3.originalQueryWeight must be in [0, 1], got ${w}`, { key: 'rm3.originalQueryWeight' });
 }
 
 function fieldText(v: unknown): string {

@@ -75,3 +75,40 @@ describe('Analyzer.analyze (fast path)', () => {
     expect(got.positions).toEqual(ref.positions);
   });
 });
+
+describe('Analyzer.analyze (compounds)', () => {
+  const dump = (a: Analyzer, text: string) => {
+    const ts = a.analyze(text);
+    return Array.from({ length: ts.n }, (_, i) => [a.strings.get(ts.terms[i]!), ts.positions[i], ts.starts[i], ts.ends[i]]);
+  };
+  it('indexes a word joined by a hyphen, slash or symbol as its parts at consecutive positions', async () => {
+    const a = await Analyzer.create();
+    // non-linear(0,1) x/c(2,3) m=2.5(4,5) 10,000(6); "a" of a/b is a stop word: a gap at 7
+    expect(dump(a, 'non-linear x/c m=2.5 10,000 a/b')).toEqual([
+      ['non', 0, 0, 3],
+      ['linear', 1, 4, 10],
+      ['x', 2, 11, 12],
+      ['c', 3, 13, 14],
+      ['m', 4, 15, 16],
+      ['2.5', 5, 17, 20],
+      ['10,000', 6, 21, 27],
+      ['b', 8, 30, 31],
+    ]);
+    // parts are stemmed like words
+    expect(a.terms('wind-tunnels static/')).toEqual(['wind', 'tunnel', 'static']);
+  });
+  it('keeps compounds whole with splitCompounds: false, and for indexes saved before the option', async () => {
+    const a = await Analyzer.create({ splitCompounds: false });
+    expect(a.terms('non-linear x/c')).toEqual(['non-linear', 'x/c']);
+    const { splitCompounds: _, ...old } = (await Analyzer.create()).spec;
+    expect((await Analyzer.fromSpec(old)).terms('non-linear')).toEqual(['non-linear']);
+  });
+  it('gives the same stream on the Doc path', async () => {
+    const a = await Analyzer.create();
+    const b = await Analyzer.create();
+    const text = 'the non-linear load/deflection curve of a re-entry body, x/c = 0.5';
+    const ts = b.analyzeDoc(b.nlp.process(text));
+    const slow = Array.from({ length: ts.n }, (_, i) => [b.strings.get(ts.terms[i]!), ts.positions[i], ts.starts[i], ts.ends[i]]);
+    expect(dump(a, text)).toEqual(slow);
+  });
+});

@@ -53,4 +53,20 @@ describe('textloom index build / search / eval search', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/--stemmer/);
   });
+  it('switches the ranking features with --proximity, --bm25f and --rm3', async () => {
+    const score = async (...flags: string[]) => {
+      const r = await cli(['search', '--index', idx, 'wing slipstream', '--top', '1', '--json', ...flags]);
+      expect(r.code, r.err).toBe(0);
+      return JSON.parse(r.out).score as number;
+    };
+    const { SearchIndex } = await import('../../src/search/search-index.js');
+    const index = await SearchIndex.load(idx);
+    const want = (o: object) => index.search('wing slipstream', { topK: 1, ...o })[0]!.score;
+    expect(await score()).toBeCloseTo(want({}), 9);
+    expect(await score('--proximity=false', '--bm25f=false')).toBeCloseTo(want({ proximity: false, bm25f: false }), 9);
+    expect(await score('--rm3', '--fb-docs', '5')).toBeCloseTo(want({ rm3: { fbDocs: 5 } }), 9);
+    const e = await cli(['eval', 'search', '--index', idx, '--queries', path.join(cranDir, 'queries.jsonl'), '--qrels', path.join(cranDir, 'qrels.tsv'), '--json', '--rm3', '--proximity=false']);
+    expect(e.code, e.err).toBe(0);
+    expect(JSON.parse(e.out).queries).toBe(225);
+  });
 });

@@ -5,6 +5,7 @@ import { readJsonl } from '../../io/jsonl.js';
 import { escapeQuery } from '../../search/query/parser.js';
 import { SearchIndex } from '../../search/search-index.js';
 import type { Command } from '../command.js';
+import { RANKING_FLAGS, rankingOptions } from '../search-flags.js';
 import { ProgressBar } from '../progress.js';
 
 /**
@@ -39,7 +40,7 @@ const GRADES: Record<string, (v: number) => number> = {
 export const evalSearchCommand: Command = {
   name: 'eval search',
   summary: 'evaluate a search index against queries and qrels (trec_eval conventions)',
-  usage: '--index DIR --queries queries.jsonl --qrels qrels.tsv [--grades cranfield] [--json]',
+  usage: '--index DIR --queries queries.jsonl --qrels qrels.tsv [--grades cranfield] [--json] [--proximity=false] [--bm25f=false] [--rm3]',
   help: 'Example (Cranfield):\n  textloom eval search --index idx --queries queries.jsonl --qrels qrels.tsv --grades cranfield --json',
   flags: {
     index: { type: 'string', doc: 'index directory', value: 'DIR', required: true },
@@ -51,6 +52,7 @@ export const evalSearchCommand: Command = {
     depth: { type: 'number', doc: 'results retrieved per query (trec_eval cuts at 1000)', default: 1000 },
     syntax: { type: 'boolean', doc: 'parse queries with the query language (default: plain words)' },
     json: { type: 'boolean', doc: 'print one JSON object' },
+    ...RANKING_FLAGS,
   },
   async run(args, io) {
     const f = args.flags;
@@ -58,6 +60,7 @@ export const evalSearchCommand: Command = {
     if (!grades) throw new ArgumentError(`--grades must be linear or cranfield, got ${f.grades}`, { key: '--grades' });
     const index = await SearchIndex.load(String(f.index));
     const qrels = readQrels(String(f.qrels), grades);
+    const ranking = rankingOptions(f);
     const runs = new Map<string, RankedDoc[]>();
     const bar = new ProgressBar('searching', qrels.size, io.stderr);
     let n = 0;
@@ -68,7 +71,7 @@ export const evalSearchCommand: Command = {
       const text = q[String(f['query-text'])];
       if (!id || typeof text !== 'string') throw new FormatError(`a query needs "${f['query-id']}" and a string "${f['query-text']}"`, { file: String(f.queries), line: n + 1 });
       const t0 = performance.now();
-      runs.set(id, index.search(f.syntax ? text : escapeQuery(text), { topK: Number(f.depth) }));
+      runs.set(id, index.search(f.syntax ? text : escapeQuery(text), { topK: Number(f.depth), ...ranking }));
       const dt = performance.now() - t0;
       times.push(dt);
       total += dt;

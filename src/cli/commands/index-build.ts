@@ -17,6 +17,7 @@ export function analyzerFromFlags(flags: Record<string, unknown>): AnalyzerOptio
       components: stem === 'none' ? [] : [{ name: 'stemmer', factory: 'stemmer', options: { algorithm: stem } }],
     },
     stopWords: stop === 'none' ? false : 'english',
+    splitCompounds: flags['split-compounds'] === undefined ? true : !!flags['split-compounds'],
     termAttr: stem === 'none' ? null : 'stem',
   };
 }
@@ -41,6 +42,7 @@ export const indexBuildCommand: Command = {
     tokenizer: { type: 'string', doc: 'tokenizer factory of the analyzer', default: 'tokenizer', value: 'NAME' },
     stemmer: { type: 'string', doc: 'porter2, porter, lancaster or none', default: 'porter2', value: 'NAME' },
     stop: { type: 'string', doc: 'stop words: english or none', default: 'english', value: 'LIST' },
+    'split-compounds': { type: 'boolean', doc: 'index "non-linear", "x/c" as their parts (default on; --split-compounds=false keeps them whole)' },
   },
   async run(args, io) {
     const f = args.flags;

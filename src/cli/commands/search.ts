@@ -1,12 +1,13 @@
 import { ArgumentError } from '../../core/errors.js';
 import { SearchIndex } from '../../search/search-index.js';
 import type { Command } from '../command.js';
+import { RANKING_FLAGS, rankingOptions } from '../search-flags.js';
 
 /** `textloom search`: run one query against a saved index. */
 export const searchCommand: Command = {
   name: 'search',
   summary: 'search a saved index (BM25, query language)',
-  usage: '--index DIR "query" [--top 10] [--json]',
+  usage: '--index DIR "query" [--top 10] [--json] [--proximity=false] [--bm25f=false] [--rm3]',
   help: 'Query language: terms, "phrases", AND OR NOT, +must -not, (groups), field:term, prefix*, fuzzy~1, term^2.\nExample:\n  textloom search --index idx \'+wing "boundary layer" title:flow^2\' --top 5',
   positionals: { name: 'QUERY', doc: 'the query; several arguments are joined with spaces', min: 1, max: Infinity },
   flags: {
@@ -20,6 +21,7 @@ export const searchCommand: Command = {
     k1: { type: 'number', doc: 'BM25 k1', default: 1.2 },
     b: { type: 'number', doc: 'BM25 b', default: 0.75 },
     explain: { type: 'boolean', doc: 'print the score explanation of each hit' },
+    ...RANKING_FLAGS,
   },
   async run(args, io) {
     const f = args.flags;
@@ -35,6 +37,7 @@ export const searchCommand: Command = {
       model: f.model as 'bm25' | 'tfidf',
       bm25: { k1: Number(f.k1), b: Number(f.b) },
       ...(f.fields ? { fields: String(f.fields).split(',') } : {}),
+      ...rankingOptions(f),
     };
     const t0 = performance.now();
     const hits = index.search(query, opts);
