@@ -278,6 +278,15 @@ export class SearchIndex {
     }
   }
 
+  // Live docs passing the search's filter: the results and RM3's feedback docs come from these.
+  private acceptor(o: SearchOptions): (d: number) => boolean {
+    const seg = this.seg;
+    const alive = seg.alive;
+    const filter = o.filter;
+    if (filter !== undefined && typeof filter !== 'function') throw new ArgumentError('filter must be a function (id, storedFields) => boolean', { key: 'filter' });
+    return filter ? (d) => alive[d] === 1 && filter(seg.ids[d]!, seg.store.get(d)) : (d) => alive[d] === 1;
+  }
+
   private context(o: SearchOptions): SearchContext {
     const model = o.model ?? this.similarity.model;
     const k1 = o.bm25?.k1 ?? this.similarity.k1;
@@ -297,9 +306,7 @@ export class SearchIndex {
     if (!Number.isInteger(topK) || topK < 0) throw new ArgumentError(`topK must be a non-negative integer, got ${topK}`, { key: 'topK' });
     const ctx = this.context(options);
     const seg = this.seg;
-    const alive = seg.alive;
-    const filter = options.filter;
-    const accept = filter ? (d: number) => alive[d] === 1 && filter(seg.ids[d]!, seg.store.get(d)) : (d: number) => alive[d] === 1;
+    const accept = this.acceptor(options);
     const q = typeof query === 'string' ? this.rankingQuery(query, options, ctx, accept) : query;
     if (!q) return [];
     const scorer = q.createWeight(ctx, 1).scorer();
@@ -391,8 +398,8 @@ export class SearchIndex {
     const d = this.seg.byId.get(String(id));
     if (d === undefined) return { value: 0, description: `no live document "${id}"` };
     const ctx = this.context(options);
-    const alive = this.seg.alive;
-    const q = typeof query === 'string' ? this.rankingQuery(query, options, ctx, (x) => alive[x] === 1) : query;
+    // The same feedback set as search() with these options, so the value is the hit's score.
+    const q = typeof query === 'string' ? this.rankingQuery(query, options, ctx, this.acceptor(options)) : query;
     if (!q) return { value: 0, description: 'empty query' };
     return q.createWeight(ctx, 1).explain(d);
   }

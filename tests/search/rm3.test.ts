@@ -58,3 +58,15 @@ describe('SearchIndex.search (rm3)', () => {
     expect(() => index.search('wing', { rm3: { originalQueryWeight: 2 } })).toThrow(/originalQueryWeight/);
   });
 });
+
+describe('SearchIndex.explain (rm3)', () => {
+  it("explains a hit's score with the feedback docs of the same filtered search", async () => {
+    const index = await tiny();
+    const opts = { proximity: false as const, rm3: { fbDocs: 2 }, filter: (id: string) => id !== 'd2' };
+    const hits = index.search('wing', opts);
+    expect(hits.map((h) => h.id)).toEqual(['d1']);
+    // without the filter, d2 would join the feedback set and add "gust" to the expansion
+    expect(index.explain('wing', 'd1', { ...opts, filter: undefined }).value).not.toBeCloseTo(hits[0]!.score, 9);
+    expect(index.explain('wing', 'd1', opts).value).toBeCloseTo(hits[0]!.score, 12);
+  });
+});
