@@ -15,7 +15,7 @@ import { NO_MORE_DOCS, SearchContext, type Explanation, type Query } from './que
 import { FieldData, Segment } from './segment.js';
 import { plainQueryWords, sequentialDependenceQuery, termClauses, type ProximityOptions } from './proximity.js';
 import { RM3_DEFAULTS, rm3Expansion, type Rm3Options } from './rm3.js';
-import { BooleanQuery } from './query/boolean/boolean-query.js';
+import { BooleanQuery, type BooleanClause } from './query/boolean/boolean-query.js';
 
 /** Options of {@link SearchIndex.create}. */
 export interface SearchIndexOptions {
@@ -378,8 +378,13 @@ export class SearchIndex {
     const scorer = q.createWeight(ctx, 1).scorer();
     if (!scorer) return q;
     const feedback = collectTopK(scorer, opts.fbDocs ?? RM3_DEFAULTS.fbDocs, accept);
-    const expanded = rm3Expansion(this.seg, fields, queryTerms, feedback, opts);
-    const clauses = expanded.flatMap(({ term, weight }) => termClauses([term], fields, boosts, weight, bm25f));
+    // Terms are only comparable within one analyzer: fields with different analyzers each get the
+    // query in their own analysis and a relevance model of their own terms (one group normally).
+    const clauses: BooleanClause[] = [];
+    for (const group of analyzerGroups(fields, an)) {
+      const terms = group[0] === fields[0] ? queryTerms : words.flatMap((w) => an(group[0]!).terms(w));
+      for (const { term, weight } of rm3Expansion(this.seg, group, terms, feedback, opts)) clauses.push(...termClauses([term], group, boosts, weight, bm25f));
+    }
     return clauses.length ? new BooleanQuery(clauses) : q;
   }
 
@@ -605,6 +610,17 @@ function featureOptions<T extends object>(v: boolean | T | undefined, dflt: bool
   if (v === true || v === false) return v ? true : null;
   if (v && typeof v === 'object') return v;
   throw new ArgumentError(`${key} must be true, false or an options object`, { key });
+}
+
+// The fields grouped by analyzer, in first-seen order.
+function analyzerGroups(fields: readonly string[], an: (f: string) => Analyzer): string[][] {
+  const groups = new Map<Analyzer, string[]>();
+  for (const f of fields) {
+    const g = groups.get(an(f));
+    if (g) g.push(f);
+    else groups.set(an(f), [f]);
+  }
+  return [...groups.values()];
 }
 
 function checkProximity(o: ProximityOptions): void {
