@@ -13,7 +13,7 @@ import { buildQuery } from './query/build.js';
 import { parseLenient, parseQuery, type QueryNode } from './query/parser.js';
 import { NO_MORE_DOCS, SearchContext, type Explanation, type Query } from './query/types.js';
 import { FieldData, Segment } from './segment.js';
-import { plainQueryWords, sequentialDependenceQuery, termClauses, type ProximityOptions } from './proximity.js';
+import { plainQueryWords, PROXIMITY_DEFAULTS, sequentialDependenceQuery, termClauses, type ProximityOptions } from './proximity.js';
 import { RM3_DEFAULTS, rm3Expansion, type Rm3Options } from './rm3.js';
 import { BooleanQuery, type BooleanClause } from './query/boolean/boolean-query.js';
 
@@ -266,8 +266,7 @@ export class SearchIndex {
   /** Parses (strictly or leniently) and builds a query for this index. */
   parse(query: string | QueryNode, options: Pick<SearchOptions, 'fields' | 'boost' | 'strict'> = {}): Query | null {
     const strict = options.strict ?? SEARCH_DEFAULTS.strict;
-    const fields = options.fields ?? this.fields;
-    for (const f of fields) if (!this.analyzers.has(f)) throw new ArgumentError(`"${f}" is not an indexed field; indexed: ${this.fields.join(', ')}`, { key: 'fields' });
+    const fields = this.searchedFields(options);
     const opts = { fields, allFields: this.fields, boosts: { ...this.boosts, ...(options.boost ?? {}) }, analyzer: (f: string) => this.analyzer(f), strict };
     if (typeof query !== 'string') return buildQuery(query, opts);
     if (strict) return buildQuery(parseQuery(query), opts);
@@ -276,6 +275,14 @@ export class SearchIndex {
     } catch {
       return buildQuery(parseLenient(query.replace(/[:]/g, ' ')), { ...opts, strict: false });
     }
+  }
+
+  // The fields searched by unfielded terms: `fields` (a non-empty list of indexed fields) or all.
+  private searchedFields(o: Pick<SearchOptions, 'fields'>): readonly string[] {
+    const fields = o.fields ?? this.fields;
+    if (!Array.isArray(fields) || !fields.length) throw new ArgumentError('fields must be a non-empty list of indexed fields', { key: 'fields' });
+    for (const f of fields) if (!this.analyzers.has(f)) throw new ArgumentError(`"${f}" is not an indexed field; indexed: ${this.fields.join(', ')}`, { key: 'fields' });
+    return fields;
   }
 
   // Live docs passing the search's filter: the results and RM3's feedback docs come from these.
@@ -305,6 +312,7 @@ export class SearchIndex {
     const topK = options.topK ?? SEARCH_DEFAULTS.topK;
     if (!Number.isInteger(topK) || topK < 0) throw new ArgumentError(`topK must be a non-negative integer, got ${topK}`, { key: 'topK' });
     const ctx = this.context(options);
+    rankingFeatures(options); // bad feature options are errors even where they do not apply
     const seg = this.seg;
     const accept = this.acceptor(options);
     const q = typeof query === 'string' ? this.rankingQuery(query, options, ctx, accept) : query;
@@ -341,8 +349,7 @@ export class SearchIndex {
    * features asked for (see {@link SearchOptions}); any other query is parsed as written.
    */
   private rankingQuery(query: string, o: SearchOptions, ctx: SearchContext, accept: (doc: number) => boolean): Query | null {
-    const prox = featureOptions(o.proximity, SEARCH_DEFAULTS.proximity, 'proximity');
-    const rm3 = featureOptions(o.rm3, SEARCH_DEFAULTS.rm3, 'rm3');
+    const { prox, rm3 } = rankingFeatures(o);
     let bm25f = o.bm25f ?? SEARCH_DEFAULTS.bm25f;
     if (!prox && !rm3 && !bm25f) return this.parse(query, o);
     let node: QueryNode;
@@ -353,8 +360,7 @@ export class SearchIndex {
     }
     const words = plainQueryWords(node);
     if (!words) return this.parse(query, o);
-    const fields = o.fields ?? this.fields;
-    for (const f of fields) this.analyzer(f); // throws on an unknown field
+    const fields = this.searchedFields(o);
     const boosts = { ...this.boosts, ...(o.boost ?? {}) };
     const an = (f: string) => this.analyzer(f);
     if (bm25f && fields.some((f) => an(f) !== an(fields[0]!))) {
@@ -368,13 +374,11 @@ export class SearchIndex {
     if (fields.length === 1) bm25f = false; // the same ranking as plain BM25, kept exact
     const queryTerms = words.flatMap((w) => an(fields[0]!).terms(w));
     let q: Query | null;
-    if (prox && prox !== true) checkProximity(prox);
     if (prox) q = sequentialDependenceQuery(words, fields, boosts, an, prox === true ? {} : prox, bm25f);
     else if (bm25f) q = queryTerms.length ? new BooleanQuery(termClauses(queryTerms, fields, boosts, 1, true)) : null;
     else q = this.parse(node, o);
     if (!q || !rm3) return q;
     const opts = rm3 === true ? {} : rm3;
-    checkRm3(opts);
     const scorer = q.createWeight(ctx, 1).scorer();
     if (!scorer) return q;
     const feedback = collectTopK(scorer, opts.fbDocs ?? RM3_DEFAULTS.fbDocs, accept);
@@ -403,6 +407,7 @@ export class SearchIndex {
     const d = this.seg.byId.get(String(id));
     if (d === undefined) return { value: 0, description: `no live document "${id}"` };
     const ctx = this.context(options);
+    rankingFeatures(options);
     // The same feedback set as search() with these options, so the value is the hit's score.
     const q = typeof query === 'string' ? this.rankingQuery(query, options, ctx, this.acceptor(options)) : query;
     if (!q) return { value: 0, description: 'empty query' };
@@ -623,7 +628,24 @@ function analyzerGroups(fields: readonly string[], an: (f: string) => Analyzer):
   return [...groups.values()];
 }
 
+// The checked ranking features of search options (null: off, true: defaults, or the options).
+function rankingFeatures(o: SearchOptions): { prox: ProximityOptions | true | null; rm3: Rm3Options | true | null } {
+  const prox = featureOptions(o.proximity, SEARCH_DEFAULTS.proximity, 'proximity');
+  const rm3 = featureOptions(o.rm3, SEARCH_DEFAULTS.rm3, 'rm3');
+  if (prox && prox !== true) checkProximity(prox);
+  if (rm3 && rm3 !== true) checkRm3(rm3);
+  if (o.bm25f !== undefined && typeof o.bm25f !== 'boolean') throw new ArgumentError(`bm25f must be true or false, got ${JSON.stringify(o.bm25f)}`, { key: 'bm25f' });
+  if (o.strict !== undefined && typeof o.strict !== 'boolean') throw new ArgumentError(`strict must be true or false, got ${JSON.stringify(o.strict)}`, { key: 'strict' });
+  return { prox, rm3 };
+}
+
+// A misspelt option (e.g. `fbdocs`) would otherwise be ignored without a word.
+function checkKeys(o: object, allowed: readonly string[], key: string): void {
+  for (const k of Object.keys(o)) if (!allowed.includes(k)) throw new ArgumentError(`unknown ${key} option "${k}"; known: ${allowed.join(', ')}`, { key: `${key}.${k}` });
+}
+
 function checkProximity(o: ProximityOptions): void {
+  checkKeys(o, Object.keys(PROXIMITY_DEFAULTS), 'proximity');
   const w = o.weights;
   if (w !== undefined && !(Array.isArray(w) && w.length === 3 && w.every((x) => typeof x === 'number' && x >= 0))) {
     throw new ArgumentError('proximity.weights must be three non-negative numbers (terms, ordered, unordered)', { key: 'proximity.weights' });
@@ -635,6 +657,7 @@ function checkProximity(o: ProximityOptions): void {
 }
 
 function checkRm3(o: Rm3Options): void {
+  checkKeys(o, Object.keys(RM3_DEFAULTS), 'rm3');
   for (const k of ['fbDocs', 'fbTerms'] as const) {
     const v = o[k];
     if (v !== undefined && !(Number.isInteger(v) && v > 0)) throw new ArgumentError(`rm3.${k} must be a positive integer, got ${v}`, { key: `rm3.${k}` });

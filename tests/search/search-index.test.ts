@@ -270,3 +270,31 @@ describe('SearchIndex.suggest', () => {
     expect(index.suggest('')).toEqual([]);
   });
 });
+
+describe('SearchIndex.search (option checks)', () => {
+  const small = async () => {
+    const index = await SearchIndex.create({ fields: ['title', 'text'], analyzer: WS });
+    index.addAll([{ id: 'a', title: 'wing', text: 'boundary layer flow' }]);
+    return index;
+  };
+  it('rejects bad ranking options whatever the query, never ignoring them', async () => {
+    const index = await small();
+    // a query with operators takes no proximity or feedback, but a bad option is still a mistake
+    for (const q of ['+boundary layer', 'title:wing', 'boundary layer']) {
+      expect(() => index.search(q, { proximity: { weights: [1, 2] as never } })).toThrow(ArgumentError);
+      expect(() => index.search(q, { rm3: { fbDocs: -1 } })).toThrow(/rm3.fbDocs/);
+    }
+    expect(() => index.search('boundary', { rm3: { fbdocs: 5 } as never })).toThrow(/unknown rm3 option "fbdocs"/);
+    expect(() => index.search('boundary', { proximity: { slop: 2 } as never })).toThrow(/unknown proximity option "slop"/);
+    expect(() => index.search('boundary', { bm25f: 'no' as never })).toThrow(/bm25f must be true or false/);
+    expect(() => index.search('boundary', { filter: 'a' as never })).toThrow(/filter must be a function/);
+    expect(() => index.explain('+boundary', 'a', { rm3: { fbTerms: 0 } })).toThrow(/rm3.fbTerms/);
+  });
+  it('rejects an empty fields list the same way with or without ranking features', async () => {
+    const index = await small();
+    for (const o of [{}, { proximity: false, bm25f: false }, { rm3: true }]) {
+      expect(() => index.search('boundary layer', { ...o, fields: [] })).toThrow(/fields must be a non-empty list/);
+    }
+    expect(() => index.count('boundary', { fields: [] })).toThrow(/fields must be a non-empty list/);
+  });
+});
