@@ -77,6 +77,16 @@ const HAS_ALNUM = /[\p{L}\p{N}]/u;
 // mid-word joiners (`.` `,` `'` `’`) and connector `_`.
 const SPLITTER = /[^\p{L}\p{M}\p{N}.,'’_]/u;
 const PART = /[^\p{L}\p{M}\p{N}.,'’_]+/gu;
+const LAST_PART = /[\p{L}\p{M}\p{N}.,'’_]*$/u;
+
+/**
+ * The part of `word` this analyzer indexes last: with `splitCompounds`, what follows the last
+ * splitting character ("non-l" -> "l"), else the whole word.
+ * @example lastCompoundPart('non-l', true) // 'l'
+ */
+export function lastCompoundPart(word: string, splitCompounds: boolean): string {
+  return splitCompounds ? LAST_PART.exec(word)![0] : word;
+}
 
 // The parts of one compound word type: term string id (-1: a stop word, leaving a position gap),
 // lower-case surface id, start offset and length within the token.

@@ -3,7 +3,7 @@
  * crash-safe persistence. See `docs/search.md`.
  */
 import { ArgumentError, ConfigError } from '../core/errors.js';
-import { Analyzer, type AnalyzerOptions, type AnalyzerSpec } from './analyzer.js';
+import { Analyzer, lastCompoundPart, type AnalyzerOptions, type AnalyzerSpec } from './analyzer.js';
 import { SIMILARITY_DEFAULTS, type SimilarityOptions } from './bm25.js';
 import { collectTopK, countMatches } from './collector.js';
 import { IndexDirectory, type Manifest } from './directory.js';
@@ -441,22 +441,25 @@ export class SearchIndex {
    * the fields). Each suggestion shows the first-seen surface form of an index term whose surface
    * or term starts with the typed word. Candidates come from prefix ranges of the sorted term
    * dictionary (the word and its last three shorter prefixes, since stems can be shorter than the
-   * word), never from a scan of all terms.
+   * word), never from a scan of all terms. In a field that splits compounds the typed compound's
+   * last part is completed (`non-l` -> `non-linear`, as the field indexes `non` and `linear`).
    * @example index.suggest('boundary lay') // [{ suggestion: 'boundary layer', term: 'layer', df: 112 }, ...]
    */
   suggest(prefix: string, options: { limit?: number; fields?: readonly string[] } = {}): Suggestion[] {
     const limit = options.limit ?? 10;
     const text = String(prefix ?? '');
-    const m = /(\S*)$/.exec(text)!;
-    const head = text.slice(0, m.index);
-    const last = m[1]!.toLowerCase();
-    if (!last) return [];
-    const found = new Map<string, { surface: string; df: number }>();
-    const stems = new Set([last]);
-    for (let k = last.length - 1; k >= Math.max(3, last.length - 3); k--) stems.add(last.slice(0, k));
+    const word = /(\S*)$/.exec(text)![1]!;
+    const found = new Map<string, { surface: string; df: number; head: string }>();
     for (const name of options.fields ?? this.fields) {
       const f = this.seg.fields.find((x) => x.name === name);
       if (!f) continue;
+      // A field that splits compounds indexes "non-linear" as "non", "linear": complete the last part.
+      const part = lastCompoundPart(word, this.analyzers.get(name)!.spec.splitCompounds ?? false);
+      const head = text.slice(0, text.length - part.length);
+      const last = part.toLowerCase();
+      if (!last) continue;
+      const stems = new Set([last]);
+      for (let k = last.length - 1; k >= Math.max(3, last.length - 3); k--) stems.add(last.slice(0, k));
       const seen = new Set<number>();
       for (const p of stems) {
         for (const t of f.dict.withPrefix(p)) {
@@ -467,14 +470,14 @@ export class SearchIndex {
           if (!surface.startsWith(last) && !term.startsWith(last)) continue;
           const e = found.get(term);
           if (e) e.df += f.postings.df[t]!;
-          else found.set(term, { surface: surface.startsWith(last) ? surface : term, df: f.postings.df[t]! });
+          else found.set(term, { surface: surface.startsWith(last) ? surface : term, df: f.postings.df[t]!, head });
         }
       }
     }
     return [...found]
       .sort((a, b) => b[1].df - a[1].df || (a[0] < b[0] ? -1 : 1))
       .slice(0, limit)
-      .map(([term, e]) => ({ suggestion: head + e.surface, term, df: e.df }));
+      .map(([term, e]) => ({ suggestion: e.head + e.surface, term, df: e.df }));
   }
 
   /** Purges deleted documents: rebuilds postings, norms and the store over the live docs. */

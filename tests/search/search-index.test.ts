@@ -269,6 +269,14 @@ describe('SearchIndex.suggest', () => {
     for (let i = 1; i < s.length; i++) expect(s[i - 1]!.df).toBeGreaterThanOrEqual(s[i]!.df);
     expect(index.suggest('')).toEqual([]);
   });
+  it('completes the last part of a compound where the field splits compounds', async () => {
+    const split = await SearchIndex.create({ fields: ['text'] });
+    const whole = await SearchIndex.create({ fields: ['text'], analyzer: { splitCompounds: false } });
+    for (const index of [split, whole]) index.addAll([{ id: 1, text: 'a non-linear flow' }, { id: 2, text: 'linear theory, x/c=0.5' }]);
+    expect(split.suggest('the non-l')).toEqual([{ suggestion: 'the non-linear', term: 'linear', df: 2 }]);
+    expect(split.suggest('x/')).toEqual([]);
+    expect(whole.suggest('the non-l')).toEqual([{ suggestion: 'the non-linear', term: 'non-linear', df: 1 }]);
+  });
 });
 
 describe('SearchIndex.search (option checks)', () => {
