@@ -267,7 +267,7 @@ export class SearchIndex {
   parse(query: string | QueryNode, options: Pick<SearchOptions, 'fields' | 'boost' | 'strict'> = {}): Query | null {
     const strict = options.strict ?? SEARCH_DEFAULTS.strict;
     const fields = this.searchedFields(options);
-    const opts = { fields, allFields: this.fields, boosts: { ...this.boosts, ...(options.boost ?? {}) }, analyzer: (f: string) => this.analyzer(f), strict };
+    const opts = { fields, allFields: this.fields, boosts: this.searchBoosts(options), analyzer: (f: string) => this.analyzer(f), strict };
     if (typeof query !== 'string') return buildQuery(query, opts);
     if (strict) return buildQuery(parseQuery(query), opts);
     try {
@@ -283,6 +283,17 @@ export class SearchIndex {
     if (!Array.isArray(fields) || !fields.length) throw new ArgumentError('fields must be a non-empty list of indexed fields', { key: 'fields' });
     for (const f of fields) if (!this.analyzers.has(f)) throw new ArgumentError(`"${f}" is not an indexed field; indexed: ${this.fields.join(', ')}`, { key: 'fields' });
     return fields;
+  }
+
+  // The index's field boosts overridden by the search's `boost` (indexed fields, numbers >= 0).
+  private searchBoosts(o: Pick<SearchOptions, 'boost'>): Record<string, number> {
+    const extra = o.boost ?? {};
+    if (typeof extra !== 'object' || extra === null) throw new ArgumentError('boost must be an object { field: number }', { key: 'boost' });
+    for (const [f, b] of Object.entries(extra)) {
+      if (!this.analyzers.has(f)) throw new ArgumentError(`boost for "${f}", which is not an indexed field; indexed: ${this.fields.join(', ')}`, { key: `boost.${f}` });
+      if (typeof b !== 'number' || !(b >= 0) || b === Infinity) throw new ArgumentError(`boost.${f} must be a finite number >= 0, got ${String(b)}`, { key: `boost.${f}` });
+    }
+    return { ...this.boosts, ...extra };
   }
 
   // Live docs passing the search's filter: the results and RM3's feedback docs come from these.
@@ -361,7 +372,7 @@ export class SearchIndex {
     const words = plainQueryWords(node);
     if (!words) return this.parse(query, o);
     const fields = this.searchedFields(o);
-    const boosts = { ...this.boosts, ...(o.boost ?? {}) };
+    const boosts = this.searchBoosts(o);
     const an = (f: string) => this.analyzer(f);
     if (bm25f && fields.some((f) => an(f) !== an(fields[0]!))) {
       if (o.bm25f) throw new ArgumentError('bm25f needs the searched fields to share one analyzer', { key: 'bm25f' });

@@ -298,6 +298,15 @@ describe('SearchIndex.search (option checks)', () => {
     expect(() => index.search('boundary', { filter: 'a' as never })).toThrow(/filter must be a function/);
     expect(() => index.explain('+boundary', 'a', { rm3: { fbTerms: 0 } })).toThrow(/rm3.fbTerms/);
   });
+  it('rejects a boost for an unknown field or of a bad value (it used to give NaN scores or be ignored)', async () => {
+    const index = await small();
+    for (const o of [{}, { proximity: false, bm25f: false }]) {
+      expect(() => index.search('wing boundary', { ...o, boost: { title: NaN } })).toThrow(/boost.title must be a finite number/);
+      expect(() => index.search('wing boundary', { ...o, boost: { title: -1 } })).toThrow(/boost.title/);
+      expect(() => index.search('wing boundary', { ...o, boost: { titel: 2 } })).toThrow(/"titel", which is not an indexed field/);
+      expect(index.search('wing boundary', { ...o, boost: { title: 0 } })[0]!.score).toBeGreaterThan(0);
+    }
+  });
   it('rejects an empty fields list the same way with or without ranking features', async () => {
     const index = await small();
     for (const o of [{}, { proximity: false, bm25f: false }, { rm3: true }]) {
