@@ -16,6 +16,7 @@ import { FieldData, Segment } from './segment.js';
 import { plainQueryWords, PROXIMITY_DEFAULTS, sequentialDependenceQuery, termClauses, type ProximityOptions } from './proximity.js';
 import { RM3_DEFAULTS, rm3Expansion, type Rm3Options } from './rm3.js';
 import { BooleanQuery, type BooleanClause } from './query/boolean/boolean-query.js';
+import { unknownFieldsAsWords } from './query/lenient-fields.js';
 
 /** Options of {@link SearchIndex.create}. */
 export interface SearchIndexOptions {
@@ -271,7 +272,7 @@ export class SearchIndex {
     if (typeof query !== 'string') return buildQuery(query, opts);
     if (strict) return buildQuery(parseQuery(query), opts);
     try {
-      return buildQuery(parseLenient(query), opts);
+      return buildQuery(unknownFieldsAsWords(parseLenient(query), this.fields), opts);
     } catch {
       return buildQuery(parseLenient(query.replace(/[:]/g, ' ')), { ...opts, strict: false });
     }
@@ -365,7 +366,7 @@ export class SearchIndex {
     if (!prox && !rm3 && !bm25f) return this.parse(query, o);
     let node: QueryNode;
     try {
-      node = (o.strict ?? SEARCH_DEFAULTS.strict) ? parseQuery(query) : parseLenient(query);
+      node = (o.strict ?? SEARCH_DEFAULTS.strict) ? parseQuery(query) : unknownFieldsAsWords(parseLenient(query), this.fields);
     } catch {
       return this.parse(query, o); // reports the syntax error
     }

@@ -130,6 +130,18 @@ describe('SearchIndex.search', () => {
     expect(index.search('the of and')).toEqual([]);
     expect(() => index.search('wing', { topK: -1 })).toThrow(ArgumentError);
   });
+  it('reads an unknown field: in lenient mode as plain words instead of dropping the clause', async () => {
+    const index = await SearchIndex.create({ fields: ['title', 'text'], analyzer: WS });
+    index.addAll([{ id: 'a', title: 'heat transfer', text: 'a review of heat transfer' }, { id: 'b', title: 'wing', text: 'transfer of lift' }]);
+    const strip = (hs: { id: string; score: number }[]) => hs.map((h) => [h.id, h.score.toFixed(12)]);
+    for (const o of [{}, { proximity: false, bm25f: false }]) {
+      // "transfer:" used to be an unknown field, dropped with its word: only "heat" was searched
+      expect(strip(index.search('heat transfer: review', o))).toEqual(strip(index.search('heat transfer review', o)));
+      expect(strip(index.search('nofield:wing', o))).toEqual(strip(index.search('nofield wing', o)));
+      expect(strip(index.search('title:heat +transfer:lift', o))).toEqual(strip(index.search('title:heat +(transfer lift)', o)));
+    }
+    expect(() => index.search('heat transfer: review', { strict: true })).toThrow(/unknown field "transfer"/);
+  });
   it('never throws in lenient mode, whatever the query', async () => {
     const index = await SearchIndex.create({ fields: ['title', 'text'], analyzer: WS });
     index.addAll(DOCS.slice(0, 50));
