@@ -159,6 +159,14 @@ export class Analyzer {
     if (stopWords !== false && stopWords !== 'english' && !Array.isArray(stopWords)) {
       throw new ConfigError(`stopWords must be 'english', a list of words or false`, { key: 'analyzer.stopWords' });
     }
+    // A string such as 'false' would read as true: the switches must be booleans.
+    for (const k of ['dropPunct', 'splitCompounds'] as const) {
+      const v = options[k];
+      if (v !== undefined && typeof v !== 'boolean') throw new ConfigError(`${k} must be true or false, got ${JSON.stringify(v)}`, { key: `analyzer.${k}` });
+    }
+    if (options.termAttr !== undefined && options.termAttr !== null && (typeof options.termAttr !== 'string' || !options.termAttr)) {
+      throw new ConfigError(`termAttr must be an extension column name or null, got ${JSON.stringify(options.termAttr)}`, { key: 'analyzer.termAttr' });
+    }
     const spec: AnalyzerSpec = {
       pipeline: structuredClone(nlp.config),
       stopWords: Array.isArray(stopWords) ? [...stopWords] : (stopWords as 'english' | false),
