@@ -662,8 +662,8 @@ function checkKeys(o: object, allowed: readonly string[], key: string): void {
 function checkProximity(o: ProximityOptions): void {
   checkKeys(o, Object.keys(PROXIMITY_DEFAULTS), 'proximity');
   const w = o.weights;
-  if (w !== undefined && !(Array.isArray(w) && w.length === 3 && w.every((x) => typeof x === 'number' && x >= 0))) {
-    throw new ArgumentError('proximity.weights must be three non-negative numbers (terms, ordered, unordered)', { key: 'proximity.weights' });
+  if (w !== undefined && !(Array.isArray(w) && w.length === 3 && w.every((x) => Number.isFinite(x) && x >= 0))) {
+    throw new ArgumentError('proximity.weights must be three finite non-negative numbers (terms, ordered, unordered)', { key: 'proximity.weights' });
   }
   for (const k of ['orderedSlop', 'unorderedSlop'] as const) {
     const v = o[k];

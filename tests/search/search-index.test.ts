@@ -307,6 +307,7 @@ describe('SearchIndex.search (option checks)', () => {
     expect(() => index.search('boundary', { rm3: { fbdocs: 5 } as never })).toThrow(/unknown rm3 option "fbdocs"/);
     expect(() => index.search('boundary', { proximity: { slop: 2 } as never })).toThrow(/unknown proximity option "slop"/);
     expect(() => index.search('boundary', { bm25f: 'no' as never })).toThrow(/bm25f must be true or false/);
+    expect(() => index.search('boundary layer', { proximity: { weights: [Infinity, 0, 0] } })).toThrow(/proximity.weights/);
     expect(() => index.search('boundary', { filter: 'a' as never })).toThrow(/filter must be a function/);
     expect(() => index.explain('+boundary', 'a', { rm3: { fbTerms: 0 } })).toThrow(/rm3.fbTerms/);
   });
