@@ -323,6 +323,7 @@ export class SearchIndex {
   search(query: string | Query, options: SearchOptions = {}): SearchResult[] {
     const topK = options.topK ?? SEARCH_DEFAULTS.topK;
     if (!Number.isInteger(topK) || topK < 0) throw new ArgumentError(`topK must be a non-negative integer, got ${topK}`, { key: 'topK' });
+    checkQuery(query);
     const ctx = this.context(options);
     rankingFeatures(options); // bad feature options are errors even where they do not apply
     const seg = this.seg;
@@ -406,6 +407,7 @@ export class SearchIndex {
 
   /** Number of live documents matching a query (no ranking). */
   count(query: string | Query, options: SearchOptions = {}): number {
+    checkQuery(query);
     const q = typeof query === 'string' ? this.parse(query, options) : query;
     if (!q) return 0;
     const s = q.createWeight(this.context(options), 1).scorer();
@@ -418,6 +420,7 @@ export class SearchIndex {
   explain(query: string | Query, id: string | number, options: SearchOptions = {}): Explanation {
     const d = this.seg.byId.get(String(id));
     if (d === undefined) return { value: 0, description: `no live document "${id}"` };
+    checkQuery(query);
     const ctx = this.context(options);
     rankingFeatures(options);
     // The same feedback set as search() with these options, so the value is the hit's score.
@@ -641,6 +644,14 @@ function analyzerGroups(fields: readonly string[], an: (f: string) => Analyzer):
     else groups.set(an(f), [f]);
   }
   return [...groups.values()];
+}
+
+// A query is a string or a built Query; anything else (a number, a plain object) would crash deep inside.
+function checkQuery(q: unknown): void {
+  if (typeof q === 'string') return;
+  if (typeof q !== 'object' || q === null || typeof (q as { createWeight?: unknown }).createWeight !== 'function') {
+    throw new ArgumentError(`a query must be a string or a Query (TermQuery, BooleanQuery...), got ${q === null ? 'null' : typeof q}`, { key: 'query' });
+  }
 }
 
 // The checked ranking features of search options (null: off, true: defaults, or the options).

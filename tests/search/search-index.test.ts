@@ -320,6 +320,14 @@ describe('SearchIndex.search (option checks)', () => {
       expect(index.search('wing boundary', { ...o, boost: { title: 0 } })[0]!.score).toBeGreaterThan(0);
     }
   });
+  it('rejects a query that is neither a string nor a Query', async () => {
+    const index = await small();
+    for (const q of [5, null, {}, undefined]) {
+      expect(() => index.search(q as never)).toThrow(/a query must be a string or a Query/);
+      expect(() => index.count(q as never)).toThrow(/a query must be a string or a Query/);
+      expect(() => index.explain(q as never, 'a')).toThrow(/a query must be a string or a Query/);
+    }
+  });
   it('rejects an empty fields list the same way with or without ranking features', async () => {
     const index = await small();
     for (const o of [{}, { proximity: false, bm25f: false }, { rm3: true }]) {
