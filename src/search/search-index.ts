@@ -7,7 +7,7 @@ import { Analyzer, lastCompoundPart, type AnalyzerOptions, type AnalyzerSpec } f
 import { SIMILARITY_DEFAULTS, type SimilarityOptions } from './bm25.js';
 import { collectTopK, countMatches } from './collector.js';
 import { IndexDirectory, type Manifest } from './directory.js';
-import { bestPassage, type Highlight, type HighlightOptions } from './highlight.js';
+import { bestPassage, checkHighlightOptions, type Highlight, type HighlightOptions } from './highlight.js';
 import { decodeDocs, decodeField, decodeStore, encodeDocs, encodeField, KIND } from './persist.js';
 import { buildQuery } from './query/build.js';
 import { parseLenient, parseQuery, type QueryNode } from './query/parser.js';
@@ -326,6 +326,7 @@ export class SearchIndex {
     checkQuery(query);
     const ctx = this.context(options);
     rankingFeatures(options); // bad feature options are errors even where they do not apply
+    if (options.highlight !== undefined && typeof options.highlight !== 'boolean') checkHighlightOptions(options.highlight, 'highlight');
     const seg = this.seg;
     const accept = this.acceptor(options);
     const q = typeof query === 'string' ? this.rankingQuery(query, options, ctx, accept) : query;
@@ -435,6 +436,7 @@ export class SearchIndex {
    * @example index.highlight({ id: 1, text: '...' }, 'wing flow') // { field, snippet: '... <mark>wing</mark> ...', ... }
    */
   highlight(doc: Doc | string | number, query: string | Query, options: HighlightOptions & Pick<SearchOptions, 'fields' | 'strict'> = {}): Highlight | null {
+    checkHighlightOptions(options, 'options', ['fields', 'strict']);
     const source = typeof doc === 'object' && doc !== null ? doc : this.getStored(doc);
     if (!source) return null;
     const q = typeof query === 'string' ? this.parse(query, options) : query;

@@ -268,6 +268,19 @@ describe('SearchIndex.highlight', () => {
   });
 });
 
+describe('SearchIndex.highlight (option checks)', () => {
+  it('rejects bad highlight options in search() and highlight() (a negative fragmentSize or numeric mark was used as given)', async () => {
+    const index = await SearchIndex.create({ fields: ['title'], storeFields: ['title'], analyzer: WS });
+    index.add({ id: 'a', title: 'wing flow' });
+    expect(() => index.search('wing', { highlight: { fragmentSize: -5 } })).toThrow(/highlight.fragmentSize must be a positive integer/);
+    expect(() => index.search('wing', { highlight: { pre: 5 as never } })).toThrow(/highlight.pre must be a string/);
+    expect(() => index.search('wing', { highlight: { fragment: 80 } as never })).toThrow(/unknown highlight option "fragment"/);
+    expect(() => index.highlight('a', 'wing', { fragmentSize: 0 })).toThrow(/fragmentSize/);
+    expect(index.search('wing', { highlight: { pre: '[', post: ']' } })[0]!.highlights).toEqual({ title: '[wing] flow' });
+    expect(index.highlight('a', 'wing', { fields: ['title'], strict: true, fragmentSize: 40 })!.snippet).toBe('<mark>wing</mark> flow');
+  });
+});
+
 describe('SearchIndex.suggest', () => {
   it('completes the last word by document frequency', async () => {
     const index = await cranIndex();
