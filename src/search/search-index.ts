@@ -464,6 +464,8 @@ export class SearchIndex {
    */
   suggest(prefix: string, options: { limit?: number; fields?: readonly string[] } = {}): Suggestion[] {
     const limit = options.limit ?? 10;
+    if (!Number.isInteger(limit) || limit < 0) throw new ArgumentError(`limit must be a non-negative integer, got ${limit}`, { key: 'limit' });
+    if (options.fields !== undefined) this.searchedFields(options); // an unknown field is an error, not an empty answer
     const text = String(prefix ?? '');
     const word = /(\S*)$/.exec(text)![1]!;
     const found = new Map<string, { surface: string; df: number; head: string }>();

@@ -294,6 +294,13 @@ describe('SearchIndex.suggest', () => {
     for (let i = 1; i < s.length; i++) expect(s[i - 1]!.df).toBeGreaterThanOrEqual(s[i]!.df);
     expect(index.suggest('')).toEqual([]);
   });
+  it('rejects a bad limit or an unknown field instead of answering nothing', async () => {
+    const index = await SearchIndex.create({ fields: ['text'], analyzer: WS });
+    index.add({ id: 1, text: 'wing' });
+    expect(() => index.suggest('w', { limit: -1 })).toThrow(/limit must be a non-negative integer/);
+    expect(() => index.suggest('w', { fields: ['txt'] })).toThrow(/"txt" is not an indexed field/);
+    expect(index.suggest('w', { fields: ['text'] }).map((s) => s.term)).toEqual(['wing']);
+  });
   it('completes the last part of a compound where the field splits compounds', async () => {
     const split = await SearchIndex.create({ fields: ['text'] });
     const whole = await SearchIndex.create({ fields: ['text'], analyzer: { splitCompounds: false } });
