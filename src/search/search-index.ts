@@ -710,7 +710,7 @@ function checkOptions(o: SearchIndexOptions): void {
   if (new Set(o.fields).size !== o.fields.length) throw new ConfigError('fields has duplicates', { key: 'fields' });
   for (const [f, b] of Object.entries(o.boosts ?? {})) {
     if (!o.fields.includes(f)) throw new ConfigError(`boost for unknown field "${f}"`, { key: `boosts.${f}` });
-    if (typeof b !== 'number' || !(b >= 0)) throw new ConfigError(`boost must be a non-negative number`, { key: `boosts.${f}` });
+    if (typeof b !== 'number' || !(b >= 0) || b === Infinity) throw new ConfigError(`boost must be a finite non-negative number`, { key: `boosts.${f}` });
   }
   for (const f of Object.keys(o.fieldAnalyzers ?? {})) if (!o.fields.includes(f)) throw new ConfigError(`analyzer for unknown field "${f}"`, { key: `fieldAnalyzers.${f}` });
   const s = o.similarity ?? {};
