@@ -39,6 +39,7 @@ export interface ParsedArgs {
 /**
  * Parses argv against a flag spec and the positionals the command takes (default: none). Unknown
  * flags, missing values and unexpected or missing positionals raise an ArgumentError naming them.
+ * A boolean flag is `--name` (true) or `--name=VALUE` with true/false, 1/0, yes/no or on/off.
  * @example parseArgs(['--top', '3', 'cat'], { top: { type: 'number', doc: 'results' } }, { name: 'WORD', doc: 'word', min: 1 })
  */
 export function parseArgs(argv: readonly string[], spec: Record<string, FlagSpec>, positionals?: PositionalSpec): ParsedArgs {
@@ -66,7 +67,7 @@ export function parseArgs(argv: readonly string[], spec: Record<string, FlagSpec
       const s = spec[name];
       if (!s) throw new ArgumentError(`unknown flag --${name} (see --help)`, { key: `--${name}` });
       if (s.type === 'boolean') {
-        flags[name] = inline === undefined ? true : inline !== 'false' && inline !== '0';
+        flags[name] = inline === undefined ? true : booleanValue(name, inline);
         continue;
       }
       const v = inline ?? argv[++i];
@@ -86,6 +87,16 @@ export function parseArgs(argv: readonly string[], spec: Record<string, FlagSpec
     if (s.required && flags[k] === undefined) throw new ArgumentError(`missing required flag --${k}`, { key: `--${k}` });
   }
   return { flags, positional };
+}
+
+// `--flag=VALUE` of a boolean flag: a typo such as `--proximity=flase` must not read as true.
+const TRUE_WORDS = new Set(['true', '1', 'yes', 'on']);
+const FALSE_WORDS = new Set(['false', '0', 'no', 'off']);
+function booleanValue(name: string, v: string): boolean {
+  const w = v.toLowerCase();
+  if (TRUE_WORDS.has(w)) return true;
+  if (FALSE_WORDS.has(w)) return false;
+  throw new ArgumentError(`flag --${name} is true or false, got ${JSON.stringify(v)}`, { key: `--${name}` });
 }
 
 function checkPositionals(given: readonly string[], flags: Record<string, FlagSpec>, p: PositionalSpec | undefined): void {

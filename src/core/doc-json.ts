@@ -28,9 +28,9 @@ export interface DocJSON {
   formatVersion: 1;
   text: string;
   tokens: TokenJSON[];
-  /** Sentences as [startToken, endToken) pairs. */
+  /** Sentences as [startToken, endToken) pairs covering the doc; they set the boundaries when no token has `sentStart`. */
   sents: [number, number][];
-  /** Entities as [startToken, endToken, label] triples. */
+  /** Entities as [startToken, endToken, label] triples; they set the entities when no token has `entIob`/`entType`. */
   ents: [number, number, string][];
   /** Per-token extension columns: name -> { kind, values (null for unset) }. */
   extensions?: Record<string, { kind: 'string' | 'number' | 'any'; values: unknown[] }>;
@@ -97,10 +97,55 @@ function checkRanges(list: unknown, key: string, n: number, labelled: boolean): 
   });
 }
 
+const rangeText = (r: readonly (number | string)[]) => `[${r.join(', ')}]`;
+
+/**
+ * `sents` (checked token ranges) must tile the doc in order. Tokens carrying `sentStart` must give
+ * the same sentences; without them the sentences set the boundaries (a hand-written doc with only
+ * `sents` would otherwise lose them).
+ */
+function applySents(doc: Doc, sents: [number, number][], marked: boolean): void {
+  let at = 0;
+  sents.forEach(([a, b], i) => {
+    if (a !== at) throw new FormatError(`sentence ${rangeText([a, b])} must start at token ${at}: sentences cover the doc in order, without gaps or overlaps`, { key: `sents[${i}]` });
+    at = b;
+  });
+  if (at !== doc.length) throw new FormatError(`the sentences end at token ${at}, not at the end of the doc (${doc.length} tokens)`, { key: 'sents' });
+  if (marked) {
+    const got = doc.sents.map((x) => rangeText([x.start, x.end])).join(' ');
+    const want = sents.map((r) => rangeText(r)).join(' ');
+    if (got !== want) throw new FormatError(`"sents" ${want} disagree with the tokens' sentStart, which give ${got}`, { key: 'sents' });
+  } else if (sents.length > 1) {
+    for (let i = 0; i < doc.length; i++) doc.sentStart[i] = -1;
+    for (const [a] of sents) doc.sentStart[a] = 1;
+  }
+}
+
+/**
+ * `ents` (checked labelled token ranges) must not overlap. Tokens carrying `entIob`/`entType` must
+ * give the same entities; without them the entities are set from `ents` (as `doc.ents = ...`).
+ */
+function applyEnts(doc: Doc, ents: [number, number, string][], marked: boolean): void {
+  const sorted = ents.map((r, i) => ({ r, i })).sort((x, y) => x.r[0] - y.r[0]);
+  for (let k = 1; k < sorted.length; k++) {
+    const prev = sorted[k - 1]!.r;
+    const cur = sorted[k]!;
+    if (cur.r[0] < prev[1]) throw new FormatError(`entity ${rangeText(cur.r)} overlaps ${rangeText(prev)}`, { key: `ents[${cur.i}]` });
+  }
+  if (marked) {
+    const got = doc.ents.map((e) => rangeText([e.start, e.end, e.label])).join(' ');
+    const want = sorted.map(({ r }) => rangeText(r)).join(' ');
+    if (got !== want) throw new FormatError(`"ents" ${want || '(none)'} disagree with the tokens' entIob/entType, which give ${got || '(none)'}`, { key: 'ents' });
+  } else if (sorted.length) {
+    doc.ents = sorted.map(({ r }) => doc.span(r[0], r[1], r[2]));
+  }
+}
+
 /**
  * Rebuilds a Doc from {@link DocJSON}. Every field is checked: token offsets must be non-negative
  * integers in order, each token's text must match the doc text at its offset (and `ws` a space
- * after it), heads must point inside the doc, `sents`/`ents` must be token ranges of the doc, and
+ * after it), heads must point inside the doc, `sents` must tile the doc and `ents` must not overlap (both
+ * agreeing with the tokens' `sentStart`/`entIob`, or setting them when the tokens carry none), and
  * extension columns must have one value per token of their kind. A bad field raises a FormatError
  * naming its key (e.g. `tokens[3].head`).
  */
@@ -114,6 +159,8 @@ export function docFromJSON(json: DocJSON, vocab: Vocab): Doc {
   const doc = new Doc(vocab, text, n);
   const s = vocab.strings;
   let prevEnd = 0;
+  let sentMarks = false;
+  let entMarks = false;
   json.tokens.forEach((t, i) => {
     const key = `tokens[${i}]`;
     if (!isObject(t)) throw new FormatError('a token must be an object', { key });
@@ -146,6 +193,7 @@ export function docFromJSON(json: DocJSON, vocab: Vocab): Doc {
     if (t.sentStart !== undefined) {
       if (t.sentStart !== 1 && t.sentStart !== -1 && t.sentStart !== 0) throw new FormatError(`"sentStart" must be 1, -1 or 0, got ${JSON.stringify(t.sentStart)}`, { key: `${key}.sentStart` });
       doc.sentStart[i] = t.sentStart;
+      sentMarks = true;
     }
     if (t.entIob !== undefined) {
       const code = IOB_CODES[t.entIob];
@@ -153,9 +201,16 @@ export function docFromJSON(json: DocJSON, vocab: Vocab): Doc {
       doc.entIob[i] = code;
     }
     if (t.entType) doc.entType[i] = s.add(t.entType);
+    if (t.entIob !== undefined || t.entType) entMarks = true;
   });
-  if (json.sents !== undefined) checkRanges(json.sents, 'sents', n, false);
-  if (json.ents !== undefined) checkRanges(json.ents, 'ents', n, true);
+  if (json.sents !== undefined) {
+    checkRanges(json.sents, 'sents', n, false);
+    applySents(doc, json.sents, sentMarks);
+  }
+  if (json.ents !== undefined) {
+    checkRanges(json.ents, 'ents', n, true);
+    applyEnts(doc, json.ents, entMarks);
+  }
   if (json.extensions !== undefined) {
     if (!isObject(json.extensions)) throw new FormatError('"extensions" must be an object', { key: 'extensions' });
     for (const [name, ext] of Object.entries(json.extensions)) {

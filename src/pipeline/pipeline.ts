@@ -58,7 +58,7 @@ export class Pipeline {
   private syncConfig(): void {
     this.config.components = this.entries.map((e) => {
       const c: ComponentConfig = { name: e.name, factory: e.factory };
-      if (e.options && Object.keys(e.options).length) c.options = structuredClone(e.options);
+      if (e.options && Object.keys(e.options).length) c.options = copyConfig(e.options);
       if (this.disabled.has(e.name)) c.disabled = true;
       return c;
     });
@@ -168,7 +168,7 @@ export class Pipeline {
     if (typeof factoryOrComponent === 'string') {
       const name = options.name ?? factoryOrComponent;
       if (this.hasPipe(name)) throw new ConfigError(`a component named "${name}" already exists`, { key: name });
-      const given = structuredClone(options.options ?? {});
+      const given = copyConfig(options.options ?? {});
       const component = await buildComponent({ name, factory: factoryOrComponent, options: given }, this.vocab, `components[${name}]`, '.', this.tokenizer);
       entry = { name, factory: factoryOrComponent, options: given, component };
     } else {
@@ -206,13 +206,13 @@ export class Pipeline {
   select(names: readonly string[]): Nlp {
     for (const n of names) this.indexOf(n);
     const off = new Set(this.entries.map((e) => e.name).filter((n) => !names.includes(n)));
-    return makeCallable(new Pipeline(this.tokenizer, this.entries.slice(), structuredClone(this.config), off));
+    return makeCallable(new Pipeline(this.tokenizer, this.entries.slice(), copyConfig(this.config), off));
   }
 
   /** A view of this pipeline without the named components (sharing the rest). */
   disable(names: readonly string[]): Nlp {
     for (const n of names) this.indexOf(n);
-    return makeCallable(new Pipeline(this.tokenizer, this.entries.slice(), structuredClone(this.config), new Set([...this.disabled, ...names])));
+    return makeCallable(new Pipeline(this.tokenizer, this.entries.slice(), copyConfig(this.config), new Set([...this.disabled, ...names])));
   }
 
   /** Rejects a Doc whose orth ids belong to another vocab. */
@@ -300,8 +300,25 @@ export async function createPipeline(config: PipelineConfig, options: CreateOpti
     } catch (e) {
       return withFile(e);
     }
-    entries.push({ name: c.name, factory: c.factory ?? c.name, ...(c.options ? { options: structuredClone(c.options) } : {}), component });
+    entries.push({ name: c.name, factory: c.factory ?? c.name, ...(c.options ? { options: copyConfig(c.options) } : {}), component });
     if (c.disabled || options.disable?.includes(c.name)) disabled.add(c.name);
   }
-  return makeCallable(new Pipeline(tokenizer, entries, structuredClone(cfg), disabled));
+  return makeCallable(new Pipeline(tokenizer, entries, copyConfig(cfg), disabled));
+}
+
+/**
+ * A deep copy of config data: plain objects and arrays are copied, anything else (a function or
+ * class instance given to an `any` option of a custom factory) is kept by reference, where
+ * `structuredClone` would throw.
+ */
+function copyConfig<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(copyConfig) as T;
+  if (v !== null && typeof v === 'object') {
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = copyConfig(x);
+    return out as T;
+  }
+  return v;
 }

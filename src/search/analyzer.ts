@@ -77,6 +77,16 @@ const HAS_ALNUM = /[\p{L}\p{N}]/u;
 // mid-word joiners (`.` `,` `'` `’`) and connector `_`.
 const SPLITTER = /[^\p{L}\p{M}\p{N}.,'’_]/u;
 const PART = /[^\p{L}\p{M}\p{N}.,'’_]+/gu;
+const LAST_PART = /[\p{L}\p{M}\p{N}.,'’_]*$/u;
+
+/**
+ * The part of `word` this analyzer indexes last: with `splitCompounds`, what follows the last
+ * splitting character ("non-l" -> "l"), else the whole word.
+ * @example lastCompoundPart('non-l', true) // 'l'
+ */
+export function lastCompoundPart(word: string, splitCompounds: boolean): string {
+  return splitCompounds ? LAST_PART.exec(word)![0] : word;
+}
 
 // The parts of one compound word type: term string id (-1: a stop word, leaving a position gap),
 // lower-case surface id, start offset and length within the token.
@@ -148,6 +158,14 @@ export class Analyzer {
     const stopWords = options.stopWords ?? ANALYZER_DEFAULTS.stopWords;
     if (stopWords !== false && stopWords !== 'english' && !Array.isArray(stopWords)) {
       throw new ConfigError(`stopWords must be 'english', a list of words or false`, { key: 'analyzer.stopWords' });
+    }
+    // A string such as 'false' would read as true: the switches must be booleans.
+    for (const k of ['dropPunct', 'splitCompounds'] as const) {
+      const v = options[k];
+      if (v !== undefined && typeof v !== 'boolean') throw new ConfigError(`${k} must be true or false, got ${JSON.stringify(v)}`, { key: `analyzer.${k}` });
+    }
+    if (options.termAttr !== undefined && options.termAttr !== null && (typeof options.termAttr !== 'string' || !options.termAttr)) {
+      throw new ConfigError(`termAttr must be an extension column name or null, got ${JSON.stringify(options.termAttr)}`, { key: 'analyzer.termAttr' });
     }
     const spec: AnalyzerSpec = {
       pipeline: structuredClone(nlp.config),

@@ -4,6 +4,7 @@
  * characters is slid over the matches and the one covering the most distinct matched terms wins
  * (then the most matches, then the earliest).
  */
+import { ArgumentError } from '../core/errors.js';
 import type { Analyzer } from './analyzer.js';
 
 /** Options of highlighting. */
@@ -20,6 +21,24 @@ export interface HighlightOptions {
 
 /** Defaults of {@link HighlightOptions}. */
 export const HIGHLIGHT_DEFAULTS = Object.freeze({ fragmentSize: 160, pre: '<mark>', post: '</mark>', ellipsis: '…' });
+
+/**
+ * Checks highlight options (`fragmentSize` a positive integer, the marks strings); `extra` names
+ * other keys the caller accepts beside them. A bad value is an ArgumentError naming `key.option`.
+ * @example checkHighlightOptions({ fragmentSize: 80 }, 'highlight')
+ */
+export function checkHighlightOptions(o: HighlightOptions, key: string, extra: readonly string[] = []): void {
+  if (typeof o !== 'object' || o === null) throw new ArgumentError(`${key} must be true, false or an options object`, { key });
+  for (const [k, v] of Object.entries(o)) {
+    if (k === 'fragmentSize') {
+      if (!(Number.isInteger(v) && v > 0)) throw new ArgumentError(`${key}.fragmentSize must be a positive integer, got ${String(v)}`, { key: `${key}.fragmentSize` });
+    } else if (k === 'pre' || k === 'post' || k === 'ellipsis') {
+      if (typeof v !== 'string') throw new ArgumentError(`${key}.${k} must be a string, got ${JSON.stringify(v)}`, { key: `${key}.${k}` });
+    } else if (!extra.includes(k)) {
+      throw new ArgumentError(`unknown ${key} option "${k}"; known: ${[...Object.keys(HIGHLIGHT_DEFAULTS), ...extra].join(', ')}`, { key: `${key}.${k}` });
+    }
+  }
+}
 
 /** A highlighted passage. */
 export interface Highlight {

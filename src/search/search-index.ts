@@ -3,19 +3,20 @@
  * crash-safe persistence. See `docs/search.md`.
  */
 import { ArgumentError, ConfigError } from '../core/errors.js';
-import { Analyzer, type AnalyzerOptions, type AnalyzerSpec } from './analyzer.js';
+import { Analyzer, lastCompoundPart, type AnalyzerOptions, type AnalyzerSpec } from './analyzer.js';
 import { SIMILARITY_DEFAULTS, type SimilarityOptions } from './bm25.js';
 import { collectTopK, countMatches } from './collector.js';
 import { IndexDirectory, type Manifest } from './directory.js';
-import { bestPassage, type Highlight, type HighlightOptions } from './highlight.js';
+import { bestPassage, checkHighlightOptions, type Highlight, type HighlightOptions } from './highlight.js';
 import { decodeDocs, decodeField, decodeStore, encodeDocs, encodeField, KIND } from './persist.js';
 import { buildQuery } from './query/build.js';
 import { parseLenient, parseQuery, type QueryNode } from './query/parser.js';
 import { NO_MORE_DOCS, SearchContext, type Explanation, type Query } from './query/types.js';
 import { FieldData, Segment } from './segment.js';
-import { plainQueryWords, sequentialDependenceQuery, termClauses, type ProximityOptions } from './proximity.js';
+import { plainQueryWords, PROXIMITY_DEFAULTS, sequentialDependenceQuery, termClauses, type ProximityOptions } from './proximity.js';
 import { RM3_DEFAULTS, rm3Expansion, type Rm3Options } from './rm3.js';
-import { BooleanQuery } from './query/boolean/boolean-query.js';
+import { BooleanQuery, type BooleanClause } from './query/boolean/boolean-query.js';
+import { unknownFieldsAsWords } from './query/lenient-fields.js';
 
 /** Options of {@link SearchIndex.create}. */
 export interface SearchIndexOptions {
@@ -266,16 +267,43 @@ export class SearchIndex {
   /** Parses (strictly or leniently) and builds a query for this index. */
   parse(query: string | QueryNode, options: Pick<SearchOptions, 'fields' | 'boost' | 'strict'> = {}): Query | null {
     const strict = options.strict ?? SEARCH_DEFAULTS.strict;
-    const fields = options.fields ?? this.fields;
-    for (const f of fields) if (!this.analyzers.has(f)) throw new ArgumentError(`"${f}" is not an indexed field; indexed: ${this.fields.join(', ')}`, { key: 'fields' });
-    const opts = { fields, allFields: this.fields, boosts: { ...this.boosts, ...(options.boost ?? {}) }, analyzer: (f: string) => this.analyzer(f), strict };
+    const fields = this.searchedFields(options);
+    const opts = { fields, allFields: this.fields, boosts: this.searchBoosts(options), analyzer: (f: string) => this.analyzer(f), strict };
     if (typeof query !== 'string') return buildQuery(query, opts);
     if (strict) return buildQuery(parseQuery(query), opts);
     try {
-      return buildQuery(parseLenient(query), opts);
+      return buildQuery(unknownFieldsAsWords(parseLenient(query), this.fields), opts);
     } catch {
       return buildQuery(parseLenient(query.replace(/[:]/g, ' ')), { ...opts, strict: false });
     }
+  }
+
+  // The fields searched by unfielded terms: `fields` (a non-empty list of indexed fields) or all.
+  private searchedFields(o: Pick<SearchOptions, 'fields'>): readonly string[] {
+    const fields = o.fields ?? this.fields;
+    if (!Array.isArray(fields) || !fields.length) throw new ArgumentError('fields must be a non-empty list of indexed fields', { key: 'fields' });
+    for (const f of fields) if (!this.analyzers.has(f)) throw new ArgumentError(`"${f}" is not an indexed field; indexed: ${this.fields.join(', ')}`, { key: 'fields' });
+    return fields;
+  }
+
+  // The index's field boosts overridden by the search's `boost` (indexed fields, numbers >= 0).
+  private searchBoosts(o: Pick<SearchOptions, 'boost'>): Record<string, number> {
+    const extra = o.boost ?? {};
+    if (typeof extra !== 'object' || extra === null) throw new ArgumentError('boost must be an object { field: number }', { key: 'boost' });
+    for (const [f, b] of Object.entries(extra)) {
+      if (!this.analyzers.has(f)) throw new ArgumentError(`boost for "${f}", which is not an indexed field; indexed: ${this.fields.join(', ')}`, { key: `boost.${f}` });
+      if (typeof b !== 'number' || !(b >= 0) || b === Infinity) throw new ArgumentError(`boost.${f} must be a finite number >= 0, got ${String(b)}`, { key: `boost.${f}` });
+    }
+    return { ...this.boosts, ...extra };
+  }
+
+  // Live docs passing the search's filter: the results and RM3's feedback docs come from these.
+  private acceptor(o: SearchOptions): (d: number) => boolean {
+    const seg = this.seg;
+    const alive = seg.alive;
+    const filter = o.filter;
+    if (filter !== undefined && typeof filter !== 'function') throw new ArgumentError('filter must be a function (id, storedFields) => boolean', { key: 'filter' });
+    return filter ? (d) => alive[d] === 1 && filter(seg.ids[d]!, seg.store.get(d)) : (d) => alive[d] === 1;
   }
 
   private context(o: SearchOptions): SearchContext {
@@ -295,11 +323,12 @@ export class SearchIndex {
   search(query: string | Query, options: SearchOptions = {}): SearchResult[] {
     const topK = options.topK ?? SEARCH_DEFAULTS.topK;
     if (!Number.isInteger(topK) || topK < 0) throw new ArgumentError(`topK must be a non-negative integer, got ${topK}`, { key: 'topK' });
+    checkQuery(query);
     const ctx = this.context(options);
+    rankingFeatures(options); // bad feature options are errors even where they do not apply
+    if (options.highlight !== undefined && typeof options.highlight !== 'boolean') checkHighlightOptions(options.highlight, 'highlight');
     const seg = this.seg;
-    const alive = seg.alive;
-    const filter = options.filter;
-    const accept = filter ? (d: number) => alive[d] === 1 && filter(seg.ids[d]!, seg.store.get(d)) : (d: number) => alive[d] === 1;
+    const accept = this.acceptor(options);
     const q = typeof query === 'string' ? this.rankingQuery(query, options, ctx, accept) : query;
     if (!q) return [];
     const scorer = q.createWeight(ctx, 1).scorer();
@@ -334,21 +363,19 @@ export class SearchIndex {
    * features asked for (see {@link SearchOptions}); any other query is parsed as written.
    */
   private rankingQuery(query: string, o: SearchOptions, ctx: SearchContext, accept: (doc: number) => boolean): Query | null {
-    const prox = featureOptions(o.proximity, SEARCH_DEFAULTS.proximity, 'proximity');
-    const rm3 = featureOptions(o.rm3, SEARCH_DEFAULTS.rm3, 'rm3');
+    const { prox, rm3 } = rankingFeatures(o);
     let bm25f = o.bm25f ?? SEARCH_DEFAULTS.bm25f;
     if (!prox && !rm3 && !bm25f) return this.parse(query, o);
     let node: QueryNode;
     try {
-      node = (o.strict ?? SEARCH_DEFAULTS.strict) ? parseQuery(query) : parseLenient(query);
+      node = (o.strict ?? SEARCH_DEFAULTS.strict) ? parseQuery(query) : unknownFieldsAsWords(parseLenient(query), this.fields);
     } catch {
       return this.parse(query, o); // reports the syntax error
     }
     const words = plainQueryWords(node);
     if (!words) return this.parse(query, o);
-    const fields = o.fields ?? this.fields;
-    for (const f of fields) this.analyzer(f); // throws on an unknown field
-    const boosts = { ...this.boosts, ...(o.boost ?? {}) };
+    const fields = this.searchedFields(o);
+    const boosts = this.searchBoosts(o);
     const an = (f: string) => this.analyzer(f);
     if (bm25f && fields.some((f) => an(f) !== an(fields[0]!))) {
       if (o.bm25f) throw new ArgumentError('bm25f needs the searched fields to share one analyzer', { key: 'bm25f' });
@@ -361,23 +388,27 @@ export class SearchIndex {
     if (fields.length === 1) bm25f = false; // the same ranking as plain BM25, kept exact
     const queryTerms = words.flatMap((w) => an(fields[0]!).terms(w));
     let q: Query | null;
-    if (prox && prox !== true) checkProximity(prox);
     if (prox) q = sequentialDependenceQuery(words, fields, boosts, an, prox === true ? {} : prox, bm25f);
     else if (bm25f) q = queryTerms.length ? new BooleanQuery(termClauses(queryTerms, fields, boosts, 1, true)) : null;
     else q = this.parse(node, o);
     if (!q || !rm3) return q;
     const opts = rm3 === true ? {} : rm3;
-    checkRm3(opts);
     const scorer = q.createWeight(ctx, 1).scorer();
     if (!scorer) return q;
     const feedback = collectTopK(scorer, opts.fbDocs ?? RM3_DEFAULTS.fbDocs, accept);
-    const expanded = rm3Expansion(this.seg, fields, queryTerms, feedback, opts);
-    const clauses = expanded.flatMap(({ term, weight }) => termClauses([term], fields, boosts, weight, bm25f));
+    // Terms are only comparable within one analyzer: fields with different analyzers each get the
+    // query in their own analysis and a relevance model of their own terms (one group normally).
+    const clauses: BooleanClause[] = [];
+    for (const group of analyzerGroups(fields, an)) {
+      const terms = group[0] === fields[0] ? queryTerms : words.flatMap((w) => an(group[0]!).terms(w));
+      for (const { term, weight } of rm3Expansion(this.seg, group, terms, feedback, opts)) clauses.push(...termClauses([term], group, boosts, weight, bm25f));
+    }
     return clauses.length ? new BooleanQuery(clauses) : q;
   }
 
   /** Number of live documents matching a query (no ranking). */
   count(query: string | Query, options: SearchOptions = {}): number {
+    checkQuery(query);
     const q = typeof query === 'string' ? this.parse(query, options) : query;
     if (!q) return 0;
     const s = q.createWeight(this.context(options), 1).scorer();
@@ -390,9 +421,11 @@ export class SearchIndex {
   explain(query: string | Query, id: string | number, options: SearchOptions = {}): Explanation {
     const d = this.seg.byId.get(String(id));
     if (d === undefined) return { value: 0, description: `no live document "${id}"` };
+    checkQuery(query);
     const ctx = this.context(options);
-    const alive = this.seg.alive;
-    const q = typeof query === 'string' ? this.rankingQuery(query, options, ctx, (x) => alive[x] === 1) : query;
+    rankingFeatures(options);
+    // The same feedback set as search() with these options, so the value is the hit's score.
+    const q = typeof query === 'string' ? this.rankingQuery(query, options, ctx, this.acceptor(options)) : query;
     if (!q) return { value: 0, description: 'empty query' };
     return q.createWeight(ctx, 1).explain(d);
   }
@@ -403,6 +436,7 @@ export class SearchIndex {
    * @example index.highlight({ id: 1, text: '...' }, 'wing flow') // { field, snippet: '... <mark>wing</mark> ...', ... }
    */
   highlight(doc: Doc | string | number, query: string | Query, options: HighlightOptions & Pick<SearchOptions, 'fields' | 'strict'> = {}): Highlight | null {
+    checkHighlightOptions(options, 'options', ['fields', 'strict']);
     const source = typeof doc === 'object' && doc !== null ? doc : this.getStored(doc);
     if (!source) return null;
     const q = typeof query === 'string' ? this.parse(query, options) : query;
@@ -424,22 +458,27 @@ export class SearchIndex {
    * the fields). Each suggestion shows the first-seen surface form of an index term whose surface
    * or term starts with the typed word. Candidates come from prefix ranges of the sorted term
    * dictionary (the word and its last three shorter prefixes, since stems can be shorter than the
-   * word), never from a scan of all terms.
+   * word), never from a scan of all terms. In a field that splits compounds the typed compound's
+   * last part is completed (`non-l` -> `non-linear`, as the field indexes `non` and `linear`).
    * @example index.suggest('boundary lay') // [{ suggestion: 'boundary layer', term: 'layer', df: 112 }, ...]
    */
   suggest(prefix: string, options: { limit?: number; fields?: readonly string[] } = {}): Suggestion[] {
     const limit = options.limit ?? 10;
+    if (!Number.isInteger(limit) || limit < 0) throw new ArgumentError(`limit must be a non-negative integer, got ${limit}`, { key: 'limit' });
+    if (options.fields !== undefined) this.searchedFields(options); // an unknown field is an error, not an empty answer
     const text = String(prefix ?? '');
-    const m = /(\S*)$/.exec(text)!;
-    const head = text.slice(0, m.index);
-    const last = m[1]!.toLowerCase();
-    if (!last) return [];
-    const found = new Map<string, { surface: string; df: number }>();
-    const stems = new Set([last]);
-    for (let k = last.length - 1; k >= Math.max(3, last.length - 3); k--) stems.add(last.slice(0, k));
+    const word = /(\S*)$/.exec(text)![1]!;
+    const found = new Map<string, { surface: string; df: number; head: string }>();
     for (const name of options.fields ?? this.fields) {
       const f = this.seg.fields.find((x) => x.name === name);
       if (!f) continue;
+      // A field that splits compounds indexes "non-linear" as "non", "linear": complete the last part.
+      const part = lastCompoundPart(word, this.analyzers.get(name)!.spec.splitCompounds ?? false);
+      const head = text.slice(0, text.length - part.length);
+      const last = part.toLowerCase();
+      if (!last) continue;
+      const stems = new Set([last]);
+      for (let k = last.length - 1; k >= Math.max(3, last.length - 3); k--) stems.add(last.slice(0, k));
       const seen = new Set<number>();
       for (const p of stems) {
         for (const t of f.dict.withPrefix(p)) {
@@ -450,14 +489,14 @@ export class SearchIndex {
           if (!surface.startsWith(last) && !term.startsWith(last)) continue;
           const e = found.get(term);
           if (e) e.df += f.postings.df[t]!;
-          else found.set(term, { surface: surface.startsWith(last) ? surface : term, df: f.postings.df[t]! });
+          else found.set(term, { surface: surface.startsWith(last) ? surface : term, df: f.postings.df[t]!, head });
         }
       }
     }
     return [...found]
       .sort((a, b) => b[1].df - a[1].df || (a[0] < b[0] ? -1 : 1))
       .slice(0, limit)
-      .map(([term, e]) => ({ suggestion: head + e.surface, term, df: e.df }));
+      .map(([term, e]) => ({ suggestion: e.head + e.surface, term, df: e.df }));
   }
 
   /** Purges deleted documents: rebuilds postings, norms and the store over the live docs. */
@@ -600,10 +639,46 @@ function featureOptions<T extends object>(v: boolean | T | undefined, dflt: bool
   throw new ArgumentError(`${key} must be true, false or an options object`, { key });
 }
 
+// The fields grouped by analyzer, in first-seen order.
+function analyzerGroups(fields: readonly string[], an: (f: string) => Analyzer): string[][] {
+  const groups = new Map<Analyzer, string[]>();
+  for (const f of fields) {
+    const g = groups.get(an(f));
+    if (g) g.push(f);
+    else groups.set(an(f), [f]);
+  }
+  return [...groups.values()];
+}
+
+// A query is a string or a built Query; anything else (a number, a plain object) would crash deep inside.
+function checkQuery(q: unknown): void {
+  if (typeof q === 'string') return;
+  if (typeof q !== 'object' || q === null || typeof (q as { createWeight?: unknown }).createWeight !== 'function') {
+    throw new ArgumentError(`a query must be a string or a Query (TermQuery, BooleanQuery...), got ${q === null ? 'null' : typeof q}`, { key: 'query' });
+  }
+}
+
+// The checked ranking features of search options (null: off, true: defaults, or the options).
+function rankingFeatures(o: SearchOptions): { prox: ProximityOptions | true | null; rm3: Rm3Options | true | null } {
+  const prox = featureOptions(o.proximity, SEARCH_DEFAULTS.proximity, 'proximity');
+  const rm3 = featureOptions(o.rm3, SEARCH_DEFAULTS.rm3, 'rm3');
+  if (prox && prox !== true) checkProximity(prox);
+  if (rm3 && rm3 !== true) checkRm3(rm3);
+  if (o.bm25f !== undefined && typeof o.bm25f !== 'boolean') throw new ArgumentError(`bm25f must be true or false, got ${JSON.stringify(o.bm25f)}`, { key: 'bm25f' });
+  if (o.strict !== undefined && typeof o.strict !== 'boolean') throw new ArgumentError(`strict must be true or false, got ${JSON.stringify(o.strict)}`, { key: 'strict' });
+  return { prox, rm3 };
+}
+
+// A misspelt option (e.g. `fbdocs`) would otherwise be ignored without a word.
+function checkKeys(o: object, allowed: readonly string[], key: string): void {
+  for (const k of Object.keys(o)) if (!allowed.includes(k)) throw new ArgumentError(`unknown ${key} option "${k}"; known: ${allowed.join(', ')}`, { key: `${key}.${k}` });
+}
+
 function checkProximity(o: ProximityOptions): void {
+  checkKeys(o, Object.keys(PROXIMITY_DEFAULTS), 'proximity');
   const w = o.weights;
-  if (w !== undefined && !(Array.isArray(w) && w.length === 3 && w.every((x) => typeof x === 'number' && x >= 0))) {
-    throw new ArgumentError('proximity.weights must be three non-negative numbers (terms, ordered, unordered)', { key: 'proximity.weights' });
+  if (w !== undefined && !(Array.isArray(w) && w.length === 3 && w.every((x) => Number.isFinite(x) && x >= 0))) {
+    throw new ArgumentError('proximity.weights must be three finite non-negative numbers (terms, ordered, unordered)', { key: 'proximity.weights' });
   }
   for (const k of ['orderedSlop', 'unorderedSlop'] as const) {
     const v = o[k];
@@ -612,6 +687,7 @@ function checkProximity(o: ProximityOptions): void {
 }
 
 function checkRm3(o: Rm3Options): void {
+  checkKeys(o, Object.keys(RM3_DEFAULTS), 'rm3');
   for (const k of ['fbDocs', 'fbTerms'] as const) {
     const v = o[k];
     if (v !== undefined && !(Number.isInteger(v) && v > 0)) throw new ArgumentError(`rm3.${k} must be a positive integer, got ${v}`, { key: `rm3.${k}` });
@@ -634,7 +710,7 @@ function checkOptions(o: SearchIndexOptions): void {
   if (new Set(o.fields).size !== o.fields.length) throw new ConfigError('fields has duplicates', { key: 'fields' });
   for (const [f, b] of Object.entries(o.boosts ?? {})) {
     if (!o.fields.includes(f)) throw new ConfigError(`boost for unknown field "${f}"`, { key: `boosts.${f}` });
-    if (typeof b !== 'number' || !(b >= 0)) throw new ConfigError(`boost must be a non-negative number`, { key: `boosts.${f}` });
+    if (typeof b !== 'number' || !(b >= 0) || b === Infinity) throw new ConfigError(`boost must be a finite non-negative number`, { key: `boosts.${f}` });
   }
   for (const f of Object.keys(o.fieldAnalyzers ?? {})) if (!o.fields.includes(f)) throw new ConfigError(`analyzer for unknown field "${f}"`, { key: `fieldAnalyzers.${f}` });
   const s = o.similarity ?? {};

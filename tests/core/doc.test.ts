@@ -181,6 +181,36 @@ describe('Doc.fromJSON', () => {
     bad((j) => void (j.ents = [[2, 1, 'X']]), 'ents[0]');
     bad((j) => void (j.ents = [[0, 1, 7 as never]]), 'ents[0][2]');
   });
+  it('sets sentences and entities from sents/ents when the tokens carry none', () => {
+    const json = Doc.fromWords(['Hi', '.', 'Tim', 'Cook', 'left', '.'], { spaces: [false, true, true, true, false, false] }).toJSON();
+    expect(json.tokens.some((t) => t.sentStart !== undefined || t.entIob !== undefined)).toBe(false);
+    const doc = Doc.fromJSON({ ...json, sents: [[0, 2], [2, 6]], ents: [[2, 4, 'PERSON']] });
+    expect(doc.sents.map((x) => x.text)).toEqual(['Hi.', 'Tim Cook left.']);
+    expect(doc.ents.map((e) => [e.text, e.label])).toEqual([['Tim Cook', 'PERSON']]);
+    expect(Doc.fromJSON(doc.toJSON()).toJSON()).toEqual(doc.toJSON());
+    // one sentence over the doc, no entities: nothing to set, the JSON round-trips as written
+    expect(Doc.fromJSON(json).toJSON()).toEqual(json);
+  });
+  it('rejects sents that do not tile the doc and sents/ents contradicting the tokens', () => {
+    bad((j) => void (j.sents = [[0, 2], [1, 4]]), 'sents[1]');
+    bad((j) => void (j.sents = [[0, 2], [3, 4]]), 'sents[1]');
+    bad((j) => void (j.sents = [[0, 3]]), 'sents');
+    bad((j) => void (j.sents = [[0, 2], [2, 4]]), 'sents'); // token 2 has no sentStart: one sentence
+    bad((j) => void (j.ents = [[0, 2, 'ORG']]), 'ents'); // the tokens say PERSON
+    bad((j) => void (j.ents = []), 'ents');
+    const plain = () => JSON.parse(JSON.stringify(Doc.fromWords(['a', 'b', 'c']).toJSON())) as DocJSON;
+    const badPlain = (ents: [number, number, string][], key: string) => {
+      let err: unknown;
+      try {
+        Doc.fromJSON({ ...plain(), ents });
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(FormatError);
+      expect((err as FormatError).where?.key).toBe(key);
+    };
+    badPlain([[0, 2, 'X'], [1, 3, 'Y']], 'ents[1]');
+  });
   it('rejects extension columns of the wrong kind or length', () => {
     bad((j) => void (j.extensions!.score!.values = [null, 0.5]), 'extensions.score.values');
     bad((j) => void (j.extensions!.score!.values[2] = 'x'), 'extensions.score.values[2]');

@@ -166,7 +166,23 @@ describe('Pipeline.process', () => {
   });
 });
 
+registerComponent('test_hook', {
+  options: { hook: { type: 'any', doc: 'called with each doc' } },
+  create: (o, ctx) => ({ name: ctx.name, process: (doc: Doc) => (o.hook as (d: Doc) => void)(doc) }),
+});
+
 describe('Pipeline.config', () => {
+  it('takes a function for an `any` option of a custom factory (createPipeline, addPipe)', async () => {
+    const seen: number[] = [];
+    const hook = (d: Doc) => void seen.push(d.length);
+    const nlp = await createPipeline({ ...WS, components: [{ name: 'h1', factory: 'test_hook', options: { hook } }] });
+    await nlp.addPipe('test_hook', { name: 'h2', options: { hook } });
+    nlp('a b c');
+    expect(seen).toEqual([3, 3]);
+    expect(nlp.config.components![1]!.options!.hook).toBe(hook);
+    nlp.select(['h1'])('a b');
+    expect(seen).toEqual([3, 3, 2]);
+  });
   /** What a config must reproduce: components in order, their options, and which are enabled. */
   async function roundTrips(nlp: Awaited<ReturnType<typeof createPipeline>>): Promise<void> {
     const again = await createPipeline(structuredClone(nlp.config));

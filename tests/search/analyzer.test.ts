@@ -33,6 +33,12 @@ describe('Analyzer.create', () => {
     const b = await Analyzer.fromSpec(a.spec);
     expect(b.terms('generously')).toEqual(['gener']);
   });
+  it('rejects non-boolean switches and a bad termAttr (splitCompounds: "false" used to split)', async () => {
+    await expect(Analyzer.create({ ...WS, splitCompounds: 'false' as never })).rejects.toThrow(/splitCompounds must be true or false/);
+    await expect(Analyzer.create({ ...WS, dropPunct: 0 as never })).rejects.toThrow(/dropPunct must be true or false/);
+    await expect(Analyzer.create({ ...WS, termAttr: 5 as never })).rejects.toThrow(/termAttr/);
+    expect((await Analyzer.create({ ...WS, splitCompounds: false })).terms('non-linear')).toEqual(['non-linear']);
+  });
   it('defaults to the rule-based tokenizer with Porter2 stems', async () => {
     expect(DEFAULT_ANALYZER_PIPELINE.tokenizer).toEqual({ factory: 'tokenizer' });
     expect(DEFAULT_ANALYZER_PIPELINE.components![0]).toMatchObject({ factory: 'stemmer', options: { algorithm: 'porter2' } });

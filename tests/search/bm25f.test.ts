@@ -56,3 +56,14 @@ describe('Bm25fTermQuery', () => {
     expect(index.search('wing', { model: 'tfidf', proximity: false })).toEqual(sum);
   });
 });
+
+describe('Bm25fTermQuery (constructor)', () => {
+  it('rejects negative, infinite or NaN weights and boosts and an empty field list', async () => {
+    expect(() => new Bm25fTermQuery(['title', 'text'], 'wing', { title: -1 })).toThrow(/weight of "title"/);
+    expect(() => new Bm25fTermQuery(['title', 'text'], 'wing', { title: NaN })).toThrow(/weight of "title"/);
+    expect(() => new Bm25fTermQuery(['title'], 'wing', {}, Infinity)).toThrow(/boost must be a finite number/);
+    expect(() => new Bm25fTermQuery([], 'wing')).toThrow(/fields must be a non-empty list/);
+    await expect(SearchIndex.create({ fields: ['title', 'text'], boosts: { title: Infinity } })).rejects.toThrow(/boosts|boost must be a finite/);
+    expect(new Bm25fTermQuery(['title'], 'wing', { title: 0 }).toString()).toBe('bm25f(title^0):wing');
+  });
+});

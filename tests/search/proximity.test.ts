@@ -92,3 +92,12 @@ describe('SearchIndex.search (proximity)', () => {
     expect(() => index.search('wing flow', { proximity: { orderedSlop: 1.5 } })).toThrow(/orderedSlop/);
   });
 });
+
+describe('WindowQuery (constructor)', () => {
+  it('rejects a negative, fractional or NaN slop, a non-boolean order and a bad boost', () => {
+    for (const slop of [-1, 0.5, NaN]) expect(() => new WindowQuery('text', 'a', 'b', { slop, ordered: true })).toThrow(/window must be/);
+    expect(() => new WindowQuery('text', 'a', 'b', { slop: 1, ordered: 'yes' as never })).toThrow(/window must be/);
+    expect(() => new WindowQuery('text', 'a', 'b', { slop: 1, ordered: true }, -0.5)).toThrow(/boost must be/);
+    expect(new WindowQuery('text', 'a', 'b', { slop: 0, ordered: false }).toString()).toBe('text:uw0(a b)');
+  });
+});

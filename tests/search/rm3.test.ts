@@ -58,3 +58,32 @@ describe('SearchIndex.search (rm3)', () => {
     expect(() => index.search('wing', { rm3: { originalQueryWeight: 2 } })).toThrow(/originalQueryWeight/);
   });
 });
+
+describe('SearchIndex.search (rm3, per-field analyzers)', () => {
+  it('analyzes the query and the feedback terms with each field\'s own analyzer', async () => {
+    // title: whitespace, no stemming ("wings"); text: stemmed ("wing")
+    const index = await SearchIndex.create({ fields: ['title', 'text'], analyzer: WS, fieldAnalyzers: { title: { pipeline: { tokenizer: { factory: 'whitespace' }, components: [] }, termAttr: null } } });
+    index.addAll([{ id: 'd1', title: 'wings', text: 'wings flow flow' }, { id: 'd2', text: 'wing gust' }]);
+    for (let i = 0; i < 20; i++) index.add({ id: `z${i}`, title: 'zzz', text: 'zzz' });
+    const strip = (hs: { id: string; score: number }[]) => hs.map((h) => [h.id, h.score.toFixed(12)]);
+    const plain = index.search('wings', { proximity: false });
+    expect(plain.map((h) => h.id)).toEqual(['d1', 'd2']);
+    // weight 1 on the original query: the same ranking as without feedback
+    expect(strip(index.search('wings', { proximity: false, rm3: { originalQueryWeight: 1 } }))).toEqual(strip(plain));
+    // the text field's model holds its stems (flow, gust), never title's unstemmed "wings"
+    const hits = index.search('wings', { proximity: false, rm3: { fbDocs: 2 } });
+    expect(hits.map((h) => h.id).sort()).toEqual(['d1', 'd2']);
+  });
+});
+
+describe('SearchIndex.explain (rm3)', () => {
+  it("explains a hit's score with the feedback docs of the same filtered search", async () => {
+    const index = await tiny();
+    const opts = { proximity: false as const, rm3: { fbDocs: 2 }, filter: (id: string) => id !== 'd2' };
+    const hits = index.search('wing', opts);
+    expect(hits.map((h) => h.id)).toEqual(['d1']);
+    // without the filter, d2 would join the feedback set and add "gust" to the expansion
+    expect(index.explain('wing', 'd1', { ...opts, filter: undefined }).value).not.toBeCloseTo(hits[0]!.score, 9);
+    expect(index.explain('wing', 'd1', opts).value).toBeCloseTo(hits[0]!.score, 12);
+  });
+});

@@ -130,6 +130,18 @@ describe('SearchIndex.search', () => {
     expect(index.search('the of and')).toEqual([]);
     expect(() => index.search('wing', { topK: -1 })).toThrow(ArgumentError);
   });
+  it('reads an unknown field: in lenient mode as plain words instead of dropping the clause', async () => {
+    const index = await SearchIndex.create({ fields: ['title', 'text'], analyzer: WS });
+    index.addAll([{ id: 'a', title: 'heat transfer', text: 'a review of heat transfer' }, { id: 'b', title: 'wing', text: 'transfer of lift' }]);
+    const strip = (hs: { id: string; score: number }[]) => hs.map((h) => [h.id, h.score.toFixed(12)]);
+    for (const o of [{}, { proximity: false, bm25f: false }]) {
+      // "transfer:" used to be an unknown field, dropped with its word: only "heat" was searched
+      expect(strip(index.search('heat transfer: review', o))).toEqual(strip(index.search('heat transfer review', o)));
+      expect(strip(index.search('nofield:wing', o))).toEqual(strip(index.search('nofield wing', o)));
+      expect(strip(index.search('title:heat +transfer:lift', o))).toEqual(strip(index.search('title:heat +(transfer lift)', o)));
+    }
+    expect(() => index.search('heat transfer: review', { strict: true })).toThrow(/unknown field "transfer"/);
+  });
   it('never throws in lenient mode, whatever the query', async () => {
     const index = await SearchIndex.create({ fields: ['title', 'text'], analyzer: WS });
     index.addAll(DOCS.slice(0, 50));
@@ -256,6 +268,19 @@ describe('SearchIndex.highlight', () => {
   });
 });
 
+describe('SearchIndex.highlight (option checks)', () => {
+  it('rejects bad highlight options in search() and highlight() (a negative fragmentSize or numeric mark was used as given)', async () => {
+    const index = await SearchIndex.create({ fields: ['title'], storeFields: ['title'], analyzer: WS });
+    index.add({ id: 'a', title: 'wing flow' });
+    expect(() => index.search('wing', { highlight: { fragmentSize: -5 } })).toThrow(/highlight.fragmentSize must be a positive integer/);
+    expect(() => index.search('wing', { highlight: { pre: 5 as never } })).toThrow(/highlight.pre must be a string/);
+    expect(() => index.search('wing', { highlight: { fragment: 80 } as never })).toThrow(/unknown highlight option "fragment"/);
+    expect(() => index.highlight('a', 'wing', { fragmentSize: 0 })).toThrow(/fragmentSize/);
+    expect(index.search('wing', { highlight: { pre: '[', post: ']' } })[0]!.highlights).toEqual({ title: '[wing] flow' });
+    expect(index.highlight('a', 'wing', { fields: ['title'], strict: true, fragmentSize: 40 })!.snippet).toBe('<mark>wing</mark> flow');
+  });
+});
+
 describe('SearchIndex.suggest', () => {
   it('completes the last word by document frequency', async () => {
     const index = await cranIndex();
@@ -268,5 +293,66 @@ describe('SearchIndex.suggest', () => {
     expect(b.suggestion).toMatch(/^boundar(y|ies)$/);
     for (let i = 1; i < s.length; i++) expect(s[i - 1]!.df).toBeGreaterThanOrEqual(s[i]!.df);
     expect(index.suggest('')).toEqual([]);
+  });
+  it('rejects a bad limit or an unknown field instead of answering nothing', async () => {
+    const index = await SearchIndex.create({ fields: ['text'], analyzer: WS });
+    index.add({ id: 1, text: 'wing' });
+    expect(() => index.suggest('w', { limit: -1 })).toThrow(/limit must be a non-negative integer/);
+    expect(() => index.suggest('w', { fields: ['txt'] })).toThrow(/"txt" is not an indexed field/);
+    expect(index.suggest('w', { fields: ['text'] }).map((s) => s.term)).toEqual(['wing']);
+  });
+  it('completes the last part of a compound where the field splits compounds', async () => {
+    const split = await SearchIndex.create({ fields: ['text'] });
+    const whole = await SearchIndex.create({ fields: ['text'], analyzer: { splitCompounds: false } });
+    for (const index of [split, whole]) index.addAll([{ id: 1, text: 'a non-linear flow' }, { id: 2, text: 'linear theory, x/c=0.5' }]);
+    expect(split.suggest('the non-l')).toEqual([{ suggestion: 'the non-linear', term: 'linear', df: 2 }]);
+    expect(split.suggest('x/')).toEqual([]);
+    expect(whole.suggest('the non-l')).toEqual([{ suggestion: 'the non-linear', term: 'non-linear', df: 1 }]);
+  });
+});
+
+describe('SearchIndex.search (option checks)', () => {
+  const small = async () => {
+    const index = await SearchIndex.create({ fields: ['title', 'text'], analyzer: WS });
+    index.addAll([{ id: 'a', title: 'wing', text: 'boundary layer flow' }]);
+    return index;
+  };
+  it('rejects bad ranking options whatever the query, never ignoring them', async () => {
+    const index = await small();
+    // a query with operators takes no proximity or feedback, but a bad option is still a mistake
+    for (const q of ['+boundary layer', 'title:wing', 'boundary layer']) {
+      expect(() => index.search(q, { proximity: { weights: [1, 2] as never } })).toThrow(ArgumentError);
+      expect(() => index.search(q, { rm3: { fbDocs: -1 } })).toThrow(/rm3.fbDocs/);
+    }
+    expect(() => index.search('boundary', { rm3: { fbdocs: 5 } as never })).toThrow(/unknown rm3 option "fbdocs"/);
+    expect(() => index.search('boundary', { proximity: { slop: 2 } as never })).toThrow(/unknown proximity option "slop"/);
+    expect(() => index.search('boundary', { bm25f: 'no' as never })).toThrow(/bm25f must be true or false/);
+    expect(() => index.search('boundary layer', { proximity: { weights: [Infinity, 0, 0] } })).toThrow(/proximity.weights/);
+    expect(() => index.search('boundary', { filter: 'a' as never })).toThrow(/filter must be a function/);
+    expect(() => index.explain('+boundary', 'a', { rm3: { fbTerms: 0 } })).toThrow(/rm3.fbTerms/);
+  });
+  it('rejects a boost for an unknown field or of a bad value (it used to give NaN scores or be ignored)', async () => {
+    const index = await small();
+    for (const o of [{}, { proximity: false, bm25f: false }]) {
+      expect(() => index.search('wing boundary', { ...o, boost: { title: NaN } })).toThrow(/boost.title must be a finite number/);
+      expect(() => index.search('wing boundary', { ...o, boost: { title: -1 } })).toThrow(/boost.title/);
+      expect(() => index.search('wing boundary', { ...o, boost: { titel: 2 } })).toThrow(/"titel", which is not an indexed field/);
+      expect(index.search('wing boundary', { ...o, boost: { title: 0 } })[0]!.score).toBeGreaterThan(0);
+    }
+  });
+  it('rejects a query that is neither a string nor a Query', async () => {
+    const index = await small();
+    for (const q of [5, null, {}, undefined]) {
+      expect(() => index.search(q as never)).toThrow(/a query must be a string or a Query/);
+      expect(() => index.count(q as never)).toThrow(/a query must be a string or a Query/);
+      expect(() => index.explain(q as never, 'a')).toThrow(/a query must be a string or a Query/);
+    }
+  });
+  it('rejects an empty fields list the same way with or without ranking features', async () => {
+    const index = await small();
+    for (const o of [{}, { proximity: false, bm25f: false }, { rm3: true }]) {
+      expect(() => index.search('boundary layer', { ...o, fields: [] })).toThrow(/fields must be a non-empty list/);
+    }
+    expect(() => index.count('boundary', { fields: [] })).toThrow(/fields must be a non-empty list/);
   });
 });

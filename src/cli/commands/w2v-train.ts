@@ -33,6 +33,8 @@ export const w2vTrain: Command = {
   async run(args, io) {
     const f = args.flags;
     if (f.sg && f.cbow) throw new ArgumentError('give --sg or --cbow, not both', { key: '--sg' });
+    // word2vec.c's -hs is 0 or 1; any other number used to switch it off without a word.
+    if (f.hs !== 0 && f.hs !== 1) throw new ArgumentError(`--hs is 0 (off) or 1 (on), got ${f.hs}`, { key: '--hs' });
     let bar: ProgressBar | undefined;
     const model = await Word2Vec.train(String(f.input), {
       sg: f.sg === true,

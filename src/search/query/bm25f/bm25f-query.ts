@@ -1,3 +1,4 @@
+import { ArgumentError } from '../../../core/errors.js';
 import type { Query, SearchContext, Weight } from '../types.js';
 import { Bm25fWeight } from './bm25f-weight.js';
 
@@ -21,7 +22,12 @@ export class Bm25fTermQuery implements Query {
     readonly term: string,
     readonly weights: Readonly<Record<string, number>> = {},
     readonly boost = 1,
-  ) {}
+  ) {
+    if (!Array.isArray(fields) || !fields.length) throw new ArgumentError('fields must be a non-empty list', { key: 'fields' });
+    // Negative weights or boosts would break the scorer's upper bounds (MaxScore) and the saturation.
+    for (const [f, w] of Object.entries(weights)) if (!(Number.isFinite(w) && w >= 0)) throw new ArgumentError(`weight of "${f}" must be a finite number >= 0, got ${w}`, { key: `weights.${f}` });
+    if (!(Number.isFinite(boost) && boost >= 0)) throw new ArgumentError(`boost must be a finite number >= 0, got ${boost}`, { key: 'boost' });
+  }
 
   createWeight(ctx: SearchContext, boost: number): Weight {
     return new Bm25fWeight(ctx, this, boost * this.boost);

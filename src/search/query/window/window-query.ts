@@ -1,3 +1,4 @@
+import { ArgumentError } from '../../../core/errors.js';
 import type { Query, SearchContext, Weight } from '../types.js';
 import { WindowWeight } from './window-weight.js';
 
@@ -15,7 +16,13 @@ export class WindowQuery implements Query {
     readonly second: string,
     readonly window: { slop: number; ordered: boolean },
     readonly boost = 1,
-  ) {}
+  ) {
+    // A negative or NaN slop would silently match nothing; a negative boost breaks MaxScore's bounds.
+    if (!(Number.isInteger(window?.slop) && window.slop >= 0) || typeof window.ordered !== 'boolean') {
+      throw new ArgumentError(`window must be { slop: a non-negative integer, ordered: boolean }, got ${JSON.stringify(window)}`, { key: 'window' });
+    }
+    if (!(Number.isFinite(boost) && boost >= 0)) throw new ArgumentError(`boost must be a finite number >= 0, got ${boost}`, { key: 'boost' });
+  }
 
   createWeight(ctx: SearchContext, boost: number): Weight {
     return new WindowWeight(ctx, this, boost * this.boost);

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../../src/cli/args.js';
+import { ArgumentError } from '../../src/core/errors.js';
+
+describe('parseArgs', () => {
+  const spec = { proximity: { type: 'boolean' as const, doc: 'term proximity' } };
+  it('reads --flag=VALUE of a boolean flag as true/false words', () => {
+    expect(parseArgs(['--proximity'], spec).flags.proximity).toBe(true);
+    for (const v of ['false', '0', 'no', 'off', 'FALSE']) expect(parseArgs([`--proximity=${v}`], spec).flags.proximity).toBe(false);
+    for (const v of ['true', '1', 'yes', 'on']) expect(parseArgs([`--proximity=${v}`], spec).flags.proximity).toBe(true);
+  });
+  it('rejects any other value instead of reading it as true', () => {
+    for (const v of ['flase', 'maybe', '']) {
+      expect(() => parseArgs([`--proximity=${v}`], spec)).toThrow(ArgumentError);
+      expect(() => parseArgs([`--proximity=${v}`], spec)).toThrow(/--proximity is true or false/);
+    }
+  });
+});
