@@ -5,6 +5,7 @@
  * vocabulary out: `</s>` first, then the words sorted by count (ties in first-seen order, as
  * glibc's stable qsort leaves them), with their counts.
  */
+import { ArgumentError } from '../core/errors.js';
 import type { CorpusSource } from './corpus.js';
 
 /** word2vec.c's end-of-sentence word: vocabulary index 0, counted once per sentence. */
@@ -51,8 +52,10 @@ export async function buildVocab(source: CorpusSource, opts: VocabOptions = {}):
   for await (const sent of source.pass()) {
     sentences++;
     eos++;
+    if (!Array.isArray(sent)) throw new ArgumentError(`corpus sentence ${sentences - 1} is ${typeof sent === 'string' ? 'a string' : typeof sent}, not an array of tokens`, { key: 'corpus' });
     for (let i = 0; i < sent.length; i++) {
       const w = sent[i]!;
+      if (typeof w !== 'string') throw new ArgumentError(`corpus sentence ${sentences - 1}, token ${i} is ${w === null ? 'null' : typeof w}, not a string`, { key: 'corpus' });
       if (w.length === 0) continue;
       rawWords++;
       if (w === EOS) {

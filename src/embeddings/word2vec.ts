@@ -13,7 +13,7 @@ import { KeyedVectors } from './keyed-vectors.js';
 import { buildNoiseTable, DEFAULT_TABLE_SIZE } from './noise-table.js';
 import { buildVocab, type TrainVocab } from './vocab-build.js';
 import { trainModule } from './wasm/train.js';
-import { createMemory, WA, type WasmMemory } from './wasm/vecops.js';
+import { createMemory, MAX_MEMORY_BYTES, WA, type WasmMemory } from './wasm/vecops.js';
 import { WorkerPool } from './worker.js';
 
 /** Progress reported during training (about every batch). */
@@ -104,6 +104,23 @@ export interface TrainStats {
   wordsPerSecond: number;
 }
 
+/** Every key {@link Word2Vec.train} reads: a misspelt option is an error, not silently ignored. */
+const OPTION_KEYS: ReadonlySet<string> = new Set([...Object.keys(WORD2VEC_DEFAULTS), 'alpha', 'minAlpha', 'onProgress']);
+
+function checkKeys(options: object): void {
+  for (const k of Object.keys(options)) {
+    if (OPTION_KEYS.has(k)) continue;
+    const near = [...OPTION_KEYS].find((o) => o.toLowerCase() === k.toLowerCase());
+    throw new ArgumentError(`unknown option "${k}"${near ? `; did you mean "${near}"?` : ''}`, { key: k });
+  }
+}
+
+/** A (possibly huge) scan for NaN or Infinity: training with too high a rate diverges. */
+function allFinite(a: Float32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i]!)) return false;
+  return true;
+}
+
 function checkInt(name: string, v: number, min: number): void {
   if (!Number.isInteger(v) || v < min) throw new ArgumentError(`${name} must be an integer >= ${min}, got ${v}`, { key: name });
 }
@@ -132,6 +149,8 @@ export class Word2Vec {
    * docs/embeddings.md ("Fidelity to word2vec.c").
    */
   static async train(corpus: Corpus, options: Word2VecOptions = {}): Promise<Word2Vec> {
+    if (options === null || typeof options !== 'object') throw new ArgumentError('options must be an object', { key: 'options' });
+    checkKeys(options);
     const o = { ...WORD2VEC_DEFAULTS, ...options };
     for (const k of Object.keys(options) as (keyof Word2VecOptions)[]) if (options[k] === undefined) (o as Record<string, unknown>)[k] = (WORD2VEC_DEFAULTS as Record<string, unknown>)[k];
     checkInt('vectorSize', o.vectorSize, 1);
@@ -144,11 +163,14 @@ export class Word2Vec {
     checkInt('batchWords', o.batchWords, 1);
     checkInt('maxSentenceLength', o.maxSentenceLength, 1);
     checkInt('noiseTableSize', o.noiseTableSize, 1);
+    // The kernel visits every window slot of every position (as word2vec.c does), so a window
+    // longer than any sentence only costs time.
+    if (o.window > o.maxSentenceLength) throw new ArgumentError(`window must be at most maxSentenceLength (${o.maxSentenceLength}), got ${o.window}`, { key: 'window' });
     if (!Number.isInteger(o.seed)) throw new ArgumentError(`seed must be an integer, got ${o.seed}`, { key: 'seed' });
     if (!(o.sample >= 0)) throw new ArgumentError(`sample must be >= 0, got ${o.sample}`, { key: 'sample' });
     if (!o.hs && o.negative === 0) throw new ArgumentError('need hs: true or negative > 0 (otherwise nothing is trained)', { key: 'negative' });
     const alpha0 = o.alpha ?? (o.sg ? 0.025 : 0.05);
-    if (!(alpha0 > 0)) throw new ArgumentError(`alpha must be > 0, got ${alpha0}`, { key: 'alpha' });
+    if (!(alpha0 > 0 && Number.isFinite(alpha0))) throw new ArgumentError(`alpha must be a finite number > 0, got ${alpha0}`, { key: 'alpha' });
     if (o.minAlpha !== undefined && !(o.minAlpha >= 0 && o.minAlpha <= alpha0)) throw new ArgumentError(`minAlpha must be in [0, alpha], got ${o.minAlpha}`, { key: 'minAlpha' });
 
     const t0 = performance.now();
@@ -164,6 +186,11 @@ export class Word2Vec {
     const huffman = o.hs ? buildHuffman(vocab.counts) : undefined;
     const tableSize = o.negative > 0 ? o.noiseTableSize : 0;
     const layout = planTrainMemory({ vocabSize: V, dim, hs: o.hs, negative: o.negative, tableSize, codesLength: huffman ? huffman.codes.length : 0, threads: o.threads, maxSentenceLength: o.maxSentenceLength });
+    if (layout.bytes > MAX_MEMORY_BYTES) {
+      // Name the option that takes the most: the noise table (4 bytes a slot) or the weights.
+      const key = tableSize * 4 > layout.bytes / 2 ? 'noiseTableSize' : 'vectorSize';
+      throw new ArgumentError(`training needs ${(layout.bytes / 2 ** 30).toFixed(1)} GiB (weights, noise table of ${tableSize} slots, Huffman codes, scratch); WebAssembly memory is limited to 4 GiB (reduce ${key === 'noiseTableSize' ? 'noiseTableSize' : 'vectorSize or the vocabulary'})`, { key });
+    }
     const memory = createMemory(layout.bytes);
     const module = trainModule();
     const syn0 = new Float32Array(memory.buffer, layout.syn0B, V * dim);
@@ -298,6 +325,9 @@ export class Word2Vec {
       wordsPerSecond: seconds > 0 ? total / seconds : 0,
     };
     report(o.epochs, alphaAt(wca));
+    if (!allFinite(syn0)) {
+      throw new ArgumentError(`training diverged (the vectors hold NaN or Infinity): the learning rate alpha=${alpha0} is too high`, { key: 'alpha' });
+    }
     // Copy out of shared memory without </s> (row 0, never trained), as an ordinary array.
     const vectors = syn0.slice(dim);
     return new Word2Vec(new KeyedVectors(vocab.words.slice(1), vectors, dim, vocab.counts.slice(1)), stats);

@@ -197,8 +197,10 @@
 
   ;; word2vec.c's sigmoid lookup index for f in [-6, 6]: (int)((f + MAX_EXP) * (EXP_TABLE_SIZE /
   ;; MAX_EXP / 2)), where the integer division makes the scale 83 and the arithmetic is float.
+  ;; Saturating: a NaN from a diverged run (too high an alpha) gives 0 instead of a trap, and
+  ;; Word2Vec.train reports the divergence as an ArgumentError.
   (func $expIdx (param $f f32) (result i32)
-    (i32.trunc_f32_s (f32.mul (f32.add (local.get $f) (f32.const 6)) (f32.const 83))))
+    (i32.trunc_sat_f32_s (f32.mul (f32.add (local.get $f) (f32.const 6)) (f32.const 83))))
 
   ;; Trains one (subsampled) sentence of $len words held in $sen.
   (func $sentence (param $len i32) (param $alpha f64)

@@ -46,6 +46,8 @@ export function vecopsModule(): WasmModule {
 
 const PAGE = 65536;
 const MAX_PAGES = 65536;
+/** The largest shared memory a module with 32-bit addresses can use: 4 GiB. */
+export const MAX_MEMORY_BYTES = PAGE * MAX_PAGES;
 
 /** A shared memory of at least `bytes` bytes (at most 4 GiB: the module uses 32-bit addresses). */
 export function createMemory(bytes: number): WasmMemory {
