@@ -79,11 +79,21 @@ export interface TrainLayout {
   /** vocabSize + 1 Int32 code offsets. */
   codeStartB: number;
   sampleRanB: number;
-  /** Each thread's scratch: neu1, neu1e, the noise words of one position, the subsampled sentence and the input words and lengths. */
-  threadB: number[];
+  /** Each thread's scratch regions. */
+  threadB: ThreadRegions[];
   chunkWords: number;
   /** Total bytes. */
   bytes: number;
+}
+
+/** Byte offsets of one thread's scratch: neu1, neu1e, the noise words of one position, the subsampled sentence, the input words and lengths. */
+export interface ThreadRegions {
+  neu1B: number;
+  neu1eB: number;
+  targetsB: number;
+  senB: number;
+  wordsB: number;
+  lensB: number;
 }
 
 function align16(n: number): number {
@@ -113,8 +123,17 @@ export function planTrainMemory(s: TrainShape): TrainLayout {
   const pointsB = take(s.codesLength * 4);
   const codeStartB = take((s.vocabSize + 1) * 4);
   const sampleRanB = take(s.vocabSize * 4);
-  const threadB: number[] = [];
-  for (let t = 0; t < s.threads; t++) threadB.push(take(2 * align16(s.dim * 4) + align16(4 * s.negative) + 4 * s.maxSentenceLength + 8 * chunkWords));
+  const threadB: ThreadRegions[] = [];
+  for (let t = 0; t < s.threads; t++) {
+    threadB.push({
+      neu1B: take(s.dim * 4),
+      neu1eB: take(s.dim * 4),
+      targetsB: take(4 * s.negative),
+      senB: take(4 * s.maxSentenceLength),
+      wordsB: take(4 * chunkWords),
+      lensB: take(4 * chunkWords),
+    });
+  }
   return { syn0B, syn1B, syn1negB, expTableB, tableB, codesB, pointsB, codeStartB, sampleRanB, threadB, chunkWords, bytes: at };
 }
 
@@ -157,14 +176,7 @@ export interface Trainer {
  */
 export function startTrainer(wa: WasmApi, memory: WasmMemory, module: WasmModule, init: TrainerInit): Trainer {
   const L = init.layout;
-  const base = L.threadB[init.thread]!;
-  const vec = Math.ceil((init.dim * 4) / 16) * 16;
-  const neu1B = base;
-  const neu1eB = base + vec;
-  const targetsB = base + 2 * vec;
-  const senB = targetsB + Math.ceil((4 * init.negative) / 16) * 16;
-  const wordsB = senB + 4 * init.maxSentenceLength;
-  const lensB = wordsB + 4 * L.chunkWords;
+  const { neu1B, neu1eB, targetsB, senB, wordsB, lensB } = L.threadB[init.thread]!;
   const exports = new wa.Instance(module, { env: { memory } }).exports as TrainExports;
   exports.setup(
     L.syn0B, L.syn1B, L.syn1negB, neu1B, neu1eB, L.expTableB, L.tableB, L.codesB, L.pointsB, L.codeStartB, L.sampleRanB, senB, targetsB, wordsB, lensB,

@@ -74,6 +74,11 @@ export function tfidfIdf(docCount: number, docFreq: number): number {
   return 1 + Math.log((docCount + 1) / (docFreq + 1));
 }
 
+/** The idf of the scoring model: {@link bm25Idf} or {@link tfidfIdf}. */
+export function modelIdf(model: 'bm25' | 'tfidf', docCount: number, docFreq: number): number {
+  return model === 'bm25' ? bm25Idf(docCount, docFreq) : tfidfIdf(docCount, docFreq);
+}
+
 /**
  * Per-(field, query) scoring table: `score(freq, normByte)` for one term with weight
  * `boost * idf`, computed through a 256-entry cache as Lucene does.

@@ -325,11 +325,11 @@ export class SearchIndex {
     if (!Number.isInteger(topK) || topK < 0) throw new ArgumentError(`topK must be a non-negative integer, got ${topK}`, { key: 'topK' });
     checkQuery(query);
     const ctx = this.context(options);
-    rankingFeatures(options); // bad feature options are errors even where they do not apply
+    const features = rankingFeatures(options); // bad feature options are errors even where they do not apply
     if (options.highlight !== undefined && typeof options.highlight !== 'boolean') checkHighlightOptions(options.highlight, 'highlight');
     const seg = this.seg;
     const accept = this.acceptor(options);
-    const q = typeof query === 'string' ? this.rankingQuery(query, options, ctx, accept) : query;
+    const q = typeof query === 'string' ? this.rankingQuery(query, options, features, ctx, accept) : query;
     if (!q) return [];
     const scorer = q.createWeight(ctx, 1).scorer();
     if (!scorer) return [];
@@ -362,8 +362,7 @@ export class SearchIndex {
    * The query `search` ranks with: a plain query (words only) gets the proximity and feedback
    * features asked for (see {@link SearchOptions}); any other query is parsed as written.
    */
-  private rankingQuery(query: string, o: SearchOptions, ctx: SearchContext, accept: (doc: number) => boolean): Query | null {
-    const { prox, rm3 } = rankingFeatures(o);
+  private rankingQuery(query: string, o: SearchOptions, { prox, rm3 }: RankingFeatures, ctx: SearchContext, accept: (doc: number) => boolean): Query | null {
     let bm25f = o.bm25f ?? SEARCH_DEFAULTS.bm25f;
     if (!prox && !rm3 && !bm25f) return this.parse(query, o);
     let node: QueryNode;
@@ -423,9 +422,9 @@ export class SearchIndex {
     if (d === undefined) return { value: 0, description: `no live document "${id}"` };
     checkQuery(query);
     const ctx = this.context(options);
-    rankingFeatures(options);
+    const features = rankingFeatures(options);
     // The same feedback set as search() with these options, so the value is the hit's score.
-    const q = typeof query === 'string' ? this.rankingQuery(query, options, ctx, this.acceptor(options)) : query;
+    const q = typeof query === 'string' ? this.rankingQuery(query, options, features, ctx, this.acceptor(options)) : query;
     if (!q) return { value: 0, description: 'empty query' };
     return q.createWeight(ctx, 1).explain(d);
   }
@@ -659,7 +658,12 @@ function checkQuery(q: unknown): void {
 }
 
 // The checked ranking features of search options (null: off, true: defaults, or the options).
-function rankingFeatures(o: SearchOptions): { prox: ProximityOptions | true | null; rm3: Rm3Options | true | null } {
+interface RankingFeatures {
+  prox: ProximityOptions | true | null;
+  rm3: Rm3Options | true | null;
+}
+
+function rankingFeatures(o: SearchOptions): RankingFeatures {
   const prox = featureOptions(o.proximity, SEARCH_DEFAULTS.proximity, 'proximity');
   const rm3 = featureOptions(o.rm3, SEARCH_DEFAULTS.rm3, 'rm3');
   if (prox && prox !== true) checkProximity(prox);

@@ -85,18 +85,17 @@ function setup(p: Params, fill: (s: Setup) => void): Setup {
 function referenceState(s: Setup, p: Params): KernelState {
   const L = s.layout;
   const buf = s.memory.buffer;
-  const base = L.threadB[0]!;
-  const vec = Math.ceil((p.dim * 4) / 16) * 16;
+  const { neu1B, neu1eB } = L.threadB[0]!;
   const codesLen = s.codeStart[p.V]!;
   return {
     ops: instantiateVecops(s.memory),
     syn0B: L.syn0B,
     syn1B: L.syn1B,
     syn1negB: L.syn1negB,
-    neu1B: base,
-    neu1eB: base + vec,
-    neu1: new Float32Array(buf, base, p.dim),
-    neu1e: new Float32Array(buf, base + vec, p.dim),
+    neu1B,
+    neu1eB,
+    neu1: new Float32Array(buf, neu1B, p.dim),
+    neu1e: new Float32Array(buf, neu1eB, p.dim),
     expTable: new Float32Array(buf, L.expTableB, EXP_TABLE_SIZE + 1),
     table: new Int32Array(buf, L.tableB, p.negative > 0 ? p.tableSize : 0),
     codes: new Uint8Array(buf, L.codesB, codesLen),

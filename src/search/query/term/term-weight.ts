@@ -1,4 +1,4 @@
-import { bm25Idf, LENGTH_TABLE, TermSimilarity, tfidfIdf } from '../../bm25.js';
+import { LENGTH_TABLE, modelIdf, TermSimilarity } from '../../bm25.js';
 import type { FieldData } from '../../segment.js';
 import { explainViaScorer, type Explanation, type Scorer, type SearchContext, type Weight } from '../types.js';
 import type { TermQuery } from './term-query.js';
@@ -20,7 +20,7 @@ export class TermWeight implements Weight {
     this.termId = this.field ? this.field.dict.get(query.term) : -1;
     if (this.field && this.termId >= 0) {
       const df = this.field.postings.df[this.termId]!;
-      this.idf = ctx.model === 'bm25' ? bm25Idf(this.field.docCount, df) : tfidfIdf(this.field.docCount, df);
+      this.idf = modelIdf(ctx.model, this.field.docCount, df);
       this.sim = new TermSimilarity(ctx.model, boost * this.idf, ctx.normCache(this.field));
     } else {
       this.idf = 0;

@@ -1,4 +1,4 @@
-import { bm25Idf, TermSimilarity, tfidfIdf } from '../../bm25.js';
+import { modelIdf, TermSimilarity } from '../../bm25.js';
 import type { FieldData } from '../../segment.js';
 import { explainViaScorer, type Explanation, type Scorer, type SearchContext, type Weight } from '../types.js';
 import { windowFreqBound } from './window-freq.js';
@@ -20,8 +20,7 @@ export class WindowWeight implements Weight {
     const f = (this.field = ctx.field(query.field));
     this.ids = f ? [f.dict.get(query.first), f.dict.get(query.second)] : [-1, -1];
     if (f && this.ids[0] >= 0 && this.ids[1] >= 0) {
-      const idf = (id: number) => (ctx.model === 'bm25' ? bm25Idf(f.docCount, f.postings.df[id]!) : tfidfIdf(f.docCount, f.postings.df[id]!));
-      this.idf = idf(this.ids[0]) + idf(this.ids[1]);
+      this.idf = modelIdf(ctx.model, f.docCount, f.postings.df[this.ids[0]]!) + modelIdf(ctx.model, f.docCount, f.postings.df[this.ids[1]]!);
       this.sim = new TermSimilarity(ctx.model, boost * this.idf, ctx.normCache(f));
     } else {
       this.idf = 0;
