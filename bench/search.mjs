@@ -1,8 +1,8 @@
 // Search benchmark: textloom vs the JS peers (MiniSearch, lunr, FlexSearch, Orama,
 // wink-bm25-text-search) and SQLite FTS5 (better-sqlite3, native; optional) in one run.
 // Corpus: N docs (default 200k; SEARCH_BENCH_DOCS to change), each 1-3 consecutive sentences
-// drawn with a fixed seed from the Brown corpus (tags stripped); the issue's corpus also mixes in
-// nlp-corpus sentences, which is not installed here, so this is Brown only. Queries: 1000 top-10
+// drawn with a fixed seed from the Brown corpus (tags stripped) followed by nlp-corpus's 100k
+// sentences (the issue's corpus; SEARCH_BENCH_CORPUS=brown for Brown only). Queries: 1000 top-10
 // OR queries of 2-3 words taken from random documents. Each engine also runs Cranfield (title and
 // text fields, 225 queries, depth 1000, gains 5 - code) with its default analysis. Engines whose
 // package does not resolve or load are skipped with a note. SEARCH_BENCH_ALONE=1: textloom only;
@@ -36,8 +36,17 @@ function brownSentences() {
   return out;
 }
 
-function makeCorpus() {
-  const sents = brownSentences();
+/** nlp-corpus's 100k sentences (an ESM package; its own order, which is already shuffled). */
+async function nlpCorpusSentences() {
+  const { all } = await import('nlp-corpus');
+  return all().map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+}
+
+async function makeCorpus() {
+  const which = process.env.SEARCH_BENCH_CORPUS ?? 'mixed';
+  if (which !== 'mixed' && which !== 'brown') throw new Error(`SEARCH_BENCH_CORPUS must be mixed or brown, got ${which}`);
+  const brown = brownSentences();
+  const sents = which === 'brown' ? brown : brown.concat(await nlpCorpusSentences());
   const rng = new Rng(42);
   const docs = [];
   let chars = 0;
@@ -58,7 +67,7 @@ function makeCorpus() {
     for (let j = 0; j < k; j++) q.push(words[qrng.int(words.length)].toLowerCase());
     queries.push(q.join(' '));
   }
-  return { docs, queries, chars, sentences: sents.length };
+  return { docs, queries, chars, sentences: sents.length, source: which === 'brown' ? 'Brown' : `Brown + nlp-corpus (${brown.length} + ${sents.length - brown.length})` };
 }
 
 function dirSize(dir) {
@@ -377,8 +386,8 @@ async function benchEngine(e, docs, queries, cran) {
   }
 }
 
-const { docs, queries, chars, sentences } = makeCorpus();
-console.log(`corpus: ${docs.length} docs, ${(chars / 1e6).toFixed(1)}M chars from ${sentences} Brown sentences; ${queries.length} queries${globalThis.gc ? '' : ' (run with --expose-gc for exact heap figures)'}`);
+const { docs, queries, chars, sentences, source } = await makeCorpus();
+console.log(`corpus: ${docs.length} docs, ${(chars / 1e6).toFixed(1)}M chars from ${sentences} sentences of ${source}; ${queries.length} queries${globalThis.gc ? '' : ' (run with --expose-gc for exact heap figures)'}`);
 const log = (r) =>
   console.error(
     `done: ${r.engine}: build ${r.docsPerS.toFixed(0)} docs/s, heap ${r.native ? 'native' : r.heapMB.toFixed(0) + ' MB'} (+ ${r.bufMB.toFixed(0)} MB array buffers), disk ${r.diskMB.toFixed(1)} MB, load ${r.loadS.toFixed(2)} s, p50 ${r.p50.toFixed(2)} / p99 ${r.p99.toFixed(2)} ms` +
