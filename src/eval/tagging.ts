@@ -2,6 +2,7 @@
  * Pure tagging metrics: accuracy over gold tokens, and accuracy after aligning a predicted
  * tokenization to the gold words by character offsets.
  */
+import { ArgumentError } from '../core/errors.js';
 
 /** A tagged item; `start`/`end` are character offsets (only needed for aligned scoring). */
 export interface TaggedSpan {
@@ -134,7 +135,8 @@ export interface TaggingEvaluation extends TaggingScore {
 /**
  * Scores a tagger on gold sentences: with `goldTokens` on the gold words, otherwise on its own
  * tokenization of the rebuilt text, aligned by character offsets. Throughput counts tagger time
- * only (the gold words or text are prepared outside the clock).
+ * only (the gold words or text are prepared outside the clock). No gold words at all is an
+ * ArgumentError (an accuracy over nothing is undefined, and 0 would read as a broken tagger).
  */
 export function evaluateTagging(tagger: TokenTagger, sentences: readonly GoldConlluSentence[], options: { goldTokens?: boolean } = {}): TaggingEvaluation {
   let gold = 0;
@@ -167,9 +169,10 @@ export function evaluateTagging(tagger: TokenTagger, sentences: readonly GoldCon
       x += c.xposCorrect;
     }
   }
+  if (gold === 0) throw new ArgumentError(`evaluateTagging() got no gold words (${sentences.length} sentences)`);
   return {
-    upos_accuracy: gold ? u / gold : 0,
-    xpos_accuracy: gold ? x / gold : 0,
+    upos_accuracy: u / gold,
+    xpos_accuracy: x / gold,
     tokens: gold,
     sentences: sentences.length,
     tokens_per_second: ms > 0 ? Math.round(processed / (ms / 1000)) : 0,

@@ -267,7 +267,8 @@ export class NgramLM {
 
   /**
    * Perplexity over sentences, as KenLM's `query` (`</s>` counted, OOVs scored as `<unk>`), with
-   * and without OOVs. Returns a Promise when given an async iterable.
+   * and without OOVs. Returns a Promise when given an async iterable. No sentence at all is an
+   * ArgumentError (the ratio would be NaN).
    * @example lm.perplexity([['the', 'cat']]).perplexity
    */
   perplexity(sentences: Iterable<SentenceInput>): PerplexityResult;
@@ -283,14 +284,18 @@ export class NgramLM {
       acc.tokens += r.tokens;
       acc.sentences++;
     };
-    const finish = (): PerplexityResult => ({
+    const finish = (): PerplexityResult => {
+      // Every sentence has at least its </s>, so tokens > 0 unless there was no sentence at all.
+      if (acc.sentences === 0) throw new ArgumentError('perplexity() got no sentences');
+      return {
       perplexity: Math.pow(10, -acc.total / acc.tokens),
       perplexityExcludingOov: Math.pow(10, -(acc.total - acc.oovTotal) / (acc.tokens - acc.oov)),
       oov: acc.oov,
       tokens: acc.tokens,
       sentences: acc.sentences,
       logProb: acc.total,
-    });
+      };
+    };
     if (sentences && Symbol.asyncIterator in (sentences as object)) {
       return (async () => {
         for await (const s of sentences as AsyncIterable<SentenceInput>) add(s);

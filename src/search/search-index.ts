@@ -329,8 +329,10 @@ export class SearchIndex {
     if (options.highlight !== undefined && typeof options.highlight !== 'boolean') checkHighlightOptions(options.highlight, 'highlight');
     const seg = this.seg;
     const accept = this.acceptor(options);
-    const q = typeof query === 'string' ? this.rankingQuery(query, options, features, ctx, accept) : query;
-    if (!q) return [];
+    // topK 0 still parses (strict mode reports syntax errors) but skips RM3's feedback search.
+    const used: RankingFeatures = topK === 0 ? { ...features, rm3: null } : features;
+    const q = typeof query === 'string' ? this.rankingQuery(query, options, used, ctx, accept) : query;
+    if (!q || topK === 0) return [];
     const scorer = q.createWeight(ctx, 1).scorer();
     if (!scorer) return [];
     const top = collectTopK(scorer, topK, accept);

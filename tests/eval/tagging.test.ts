@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignedAccuracy, evaluateTagging, goldWordSpans, parseConllu, tagAccuracy } from '../../src/index.js';
+import { ArgumentError, alignedAccuracy, evaluateTagging, goldWordSpans, parseConllu, tagAccuracy } from '../../src/index.js';
 
 const SAMPLE = `# text = I don't know.
 1\tI\tI\tPRON\tPRP\t_\t4\tnsubj\t_\t_
@@ -54,5 +54,10 @@ describe('evaluateTagging', () => {
     expect(g.upos_accuracy).toBeCloseTo(1 / 5);
     expect(g.sentences).toBe(1);
     expect(evaluateTagging(tagger, sents).upos_accuracy).toBe(0);
+  });
+  it('refuses to score no gold words (an accuracy over nothing is not 0)', () => {
+    const tagger = { tagWords: () => ({ upos: [], xpos: [] }), tagText: () => [] };
+    expect(() => evaluateTagging(tagger, [])).toThrow(ArgumentError);
+    expect(() => evaluateTagging(tagger, [], { goldTokens: true })).toThrow(/no gold words/);
   });
 });

@@ -153,6 +153,9 @@ describe('perplexity', () => {
     expect(() => lm.perplexity('the cat' as never)).toThrow(ArgumentError);
     const asyncR = await lm.perplexity((async function* () { yield* test; })());
     expect(asyncR).toEqual(r);
+    // No sentence: an error, not NaN.
+    expect(() => lm.perplexity([])).toThrow(/no sentences/);
+    await expect(lm.perplexity((async function* () {})())).rejects.toThrow(ArgumentError);
   });
 });
 

@@ -20,8 +20,11 @@ export interface LemmaWord {
 export const LEMMA_FORMAT_VERSION = 1;
 
 const RE_ALNUM = /^[\p{L}\p{N}]$/u;
-/** Closed-class UPOS whose one-letter forms are reduced function words. */
-const FUNCTION_UPOS = new Set(['AUX', 'PART', 'PRON', 'CCONJ', 'SCONJ', 'ADP', 'DET']);
+/**
+ * UPOS whose one-letter forms are reduced words: function words, and VERB because a one-letter
+ * verb is a clitic the tagger read as a main verb ("thats" -> that + s/be), never a verb of its own.
+ */
+const REDUCED_UPOS = new Set(['AUX', 'VERB', 'PART', 'PRON', 'CCONJ', 'SCONJ', 'ADP', 'DET']);
 
 /** Whether `s` is one letter or digit (one code point). */
 function isSingleAlnum(s: string): boolean {
@@ -32,7 +35,7 @@ function isSingleAlnum(s: string): boolean {
  * Derives tables from gold words: the index holds every lemma seen with a rule-bearing UPOS; an
  * exception is stored for a (UPOS, form) whose most frequent gold lemma the rules miss, except
  * that a single letter or digit tagged as a content word or number never becomes another word
- * (only its case may change; function words such as the clitic `s` -> `be` keep theirs) and the
+ * (only its case may change; function words and verbs such as the clitic `s` -> `be` keep theirs) and the
  * UD placeholder lemma `_` is ignored.
  * @example const tables = buildLemmaTables(sentences.flatMap(s => s.words));
  */
@@ -62,9 +65,9 @@ export function buildLemmaTables(words: Iterable<LemmaWord>): LemmaTables {
     if (upos === 'PROPN' && best.toLowerCase() === lower) continue;
     // A lone letter or digit tagged as a content word or number is itself ("plan b", "vitamin k",
     // "$5 b"), not the word an annotator read into it (billion, email...): only its case may change.
-    // Function words keep their expansion: they are clitics the tokenizer split off ("thats" ->
-    // that + s/be, "Im" -> I + m/be) or texting forms ("u" -> you, "4" -> for).
-    if (isSingleAlnum(lower) && !FUNCTION_UPOS.has(upos) && best.toLowerCase() !== lower) continue;
+    // Function words and verbs keep their expansion: they are clitics the tokenizer split off
+    // ("thats" -> that + s/be, "Im" -> I + m/be) or texting forms ("u" -> you, "4" -> for).
+    if (isSingleAlnum(lower) && !REDUCED_UPOS.has(upos) && best.toLowerCase() !== lower) continue;
     if (lemmatize(lower, upos, tables) === best) continue;
     let e = tables.exceptions.get(upos);
     if (!e) tables.exceptions.set(upos, (e = new Map()));

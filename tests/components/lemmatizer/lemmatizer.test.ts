@@ -58,19 +58,22 @@ describe('buildLemmaTables: single letters and digits', () => {
     // UD's "_" (no lemma given) is not learned.
     expect(lemmatize('h', 'X', tables)).toBe('h');
   });
-  it('keeps the expansion of one-letter function words (clitics the tokenizer splits off)', () => {
-    const tables = buildLemmaTables([...gold('s', 'be', 'AUX'), ...gold('m', 'be', 'AUX'), ...gold('u', 'you', 'PRON')]);
+  it('keeps the expansion of one-letter function words and verbs (clitics the tokenizer splits off)', () => {
+    const tables = buildLemmaTables([...gold('s', 'be', 'AUX'), ...gold('s', 'be', 'VERB'), ...gold('m', 'be', 'AUX'), ...gold('u', 'you', 'PRON')]);
     expect(lemmatize('s', 'AUX', tables)).toBe('be');
+    // A tagger may read the clitic as a main verb: it is still "be".
+    expect(lemmatize('s', 'VERB', tables)).toBe('be');
     expect(lemmatize('m', 'AUX', tables)).toBe('be');
     expect(lemmatize('u', 'PRON', tables)).toBe('you');
   });
   it('the shipped tables keep single letters as themselves', () => {
     const lem = Lemmatizer.load();
-    const doc = Doc.fromWords(['$', '5', 'b', 'plan', 'b', '5', 'k', 'e', 'that', 's']);
-    ['SYM', 'NUM', 'NUM', 'NOUN', 'NOUN', 'NUM', 'NUM', 'NOUN', 'PRON', 'AUX'].forEach((p, i) => (doc.pos[i] = doc.vocab.add(p)));
+    const doc = Doc.fromWords(['$', '5', 'b', 'plan', 'b', '5', 'k', 'e', 'that', 's', 'that', 's']);
+    ['SYM', 'NUM', 'NUM', 'NOUN', 'NOUN', 'NUM', 'NUM', 'NOUN', 'PRON', 'AUX', 'PRON', 'VERB'].forEach((p, i) => (doc.pos[i] = doc.vocab.add(p)));
     lem.process(doc);
-    // A NOUN letter may change case (EWT writes "Plan B"), never become a word.
-    expect(doc.tokens().map((t) => t.lemma)).toEqual(['$', '5', 'b', 'plan', 'B', '5', 'k', 'e', 'that', 'be']);
+    // A NOUN letter may change case (EWT writes "Plan B"), never become a word; the clitic "s" is
+    // "be" whether tagged AUX or VERB.
+    expect(doc.tokens().map((t) => t.lemma)).toEqual(['$', '5', 'b', 'plan', 'B', '5', 'k', 'e', 'that', 'be', 'that', 'be']);
   });
 });
 

@@ -7,8 +7,9 @@ import { ewtTest } from './data.js';
 // The digests were taken before the per-type tag lists, pair cache and typed lemma cache (a2f4866).
 const GOLD_TOKENS_SHA = '36f6970bc383f8598cbb6d01ed2c911dffab0c2223194f869deb75b4051a4f20';
 // Re-pinned when the lemma tables stopped expanding lone letters and learning UD's "_" (the only
-// changes: K/NUM thousand -> k, b/NUM billion -> b, s/VERB be -> s, X tokens "_" -> themselves).
-const LEMMA_SHA = 'f76693ea733a9e6c5dc31395b97811808485d8f404888603b5be4823717d790c';
+// changes: K/NUM thousand -> k, b/NUM billion -> b, X tokens "_" -> themselves), and again when
+// one-letter verbs kept their expansion (the only change: the clitic s/VERB s -> be, twice).
+const LEMMA_SHA = '7272e953e0bf9a2f5c57c5d689d1fa392821fcd62492332553f772557872a565';
 const PIPELINE_SHA = '4a0d89570a4f7c4cdbd8c3dfae1dfb2dd3defab7e9d5abdfcb98df3d420adc70';
 
 describe('TaggerModel predictions (pinned)', () => {
