@@ -114,7 +114,7 @@ export class Analyzer {
   private kind = new Uint8Array(1024);
   // orth id -> lower-case id + 1
   private lowerOf = new Uint32Array(1024);
-  // Fast path (see the file comment): scanner, term source, orth id -> term id, orth id -> length.
+  // Fast path (see the file comment): scanner, term source, orth id -> term id; orth id -> length (both paths).
   private readonly scan: ((text: string) => TokenScan) | null;
   private readonly termSource: PerTypeAttr | null;
   // The per-type writer of the term column, also on the Doc path (stems a compound's parts).
@@ -203,11 +203,11 @@ export class Analyzer {
     this.lowerOf = grow(this.lowerOf, size);
     this.kind[orth] = k;
     this.lowerOf[orth] = lid + 1;
+    this.lenOf = grow(this.lenOf, size);
+    this.lenOf[orth] = text.length;
     if (this.scan) {
       this.termOf = grow(this.termOf, size);
-      this.lenOf = grow(this.lenOf, size);
       this.termOf[orth] = term;
-      this.lenOf[orth] = text.length;
     }
     return k;
   }
@@ -271,9 +271,14 @@ export class Analyzer {
   }
 
   private analyzeScan(sc: TokenScan): TokenStream {
-    let out = this.reserve(sc.n);
-    const { orth, idx } = sc;
-    const n = sc.n;
+    return this.filter(sc.n, sc.orth, sc.idx, null);
+  }
+
+  // The one filter loop of both paths: stop words leave a position gap, punctuation none,
+  // compounds emit their parts. A token's term is the per-type table's on the fast path
+  // (`docTerm` null), `docTerm(i, orth)` on the Doc path.
+  private filter(n: number, orth: ArrayLike<number>, idx: ArrayLike<number>, docTerm: ((i: number, o: number) => number) | null): TokenStream {
+    let out = this.reserve(n);
     let m = 0;
     let pos = -1;
     for (let i = 0; i < n; i++) {
@@ -290,7 +295,7 @@ export class Analyzer {
       pos++;
       if (k === 2) continue;
       const at = idx[i]!;
-      out.terms[m] = this.termOf[o]!;
+      out.terms[m] = docTerm === null ? this.termOf[o]! : docTerm(i, o);
       out.surfaces[m] = this.lowerOf[o]! - 1;
       out.positions[m] = pos;
       out.starts[m] = at;
@@ -316,44 +321,20 @@ export class Analyzer {
 
   /** Filters an already processed Doc into terms (see {@link analyze}). */
   analyzeDoc(doc: Doc): TokenStream {
-    const n = doc.length;
-    let out = this.reserve(n);
     const attr = this.spec.termAttr;
     const col = attr ? (doc.getExtension(attr) as unknown as { ids?: Uint32Array; get(i: number): unknown } | undefined) : undefined;
     const ids = col?.ids;
     const strings = this.nlp.vocab.strings;
-    const orths = doc.orth;
-    const idx = doc.idx;
-    let m = 0;
-    let pos = -1;
-    for (let i = 0; i < n; i++) {
-      const o = orths[i]!;
-      let k = o < this.kind.length ? this.kind[o]! : 0;
-      if (k === 0) k = this.classify(o);
-      if (k === 3) continue;
-      if (k === 4) {
-        m = this.emitCompound(o, idx[i]!, m, pos, n - i - 1);
-        pos = this.lastPos;
-        out = this.out;
-        continue;
-      }
-      pos++;
-      if (k === 2) continue;
-      let term: number;
-      if (ids) term = ids[i]! || this.lowerOf[o]! - 1;
-      else if (col) {
-        const v = col.get(i);
-        term = typeof v === 'string' && v ? strings.add(v) : this.lowerOf[o]! - 1;
-      } else term = this.lowerOf[o]! - 1;
-      out.terms[m] = term;
-      out.surfaces[m] = this.lowerOf[o]! - 1;
-      out.positions[m] = pos;
-      out.starts[m] = idx[i]!;
-      out.ends[m] = idx[i]! + strings.get(o).length;
-      m++;
-    }
-    out.n = m;
-    return out;
+    // The column's value, or the lower-case form where it is empty (as classify's term choice).
+    const docTerm = ids
+      ? (i: number, o: number) => ids[i]! || this.lowerOf[o]! - 1
+      : col
+        ? (i: number, o: number) => {
+            const v = col.get(i);
+            return typeof v === 'string' && v ? strings.add(v) : this.lowerOf[o]! - 1;
+          }
+        : (_: number, o: number) => this.lowerOf[o]! - 1;
+    return this.filter(doc.length, doc.orth, doc.idx, docTerm);
   }
 
   /** The terms of `text` as strings (convenience; allocates). */
