@@ -58,3 +58,18 @@ describe('eval textcat', () => {
     expect(r.logLoss).toBeLessThan(0.5);
   });
 });
+
+describe('train textcat --kfold', () => {
+  it('cross-validates when a label occurs only once (scikit-learn warns, does not fail)', async () => {
+    const once = join(dir, 'once.jsonl');
+    writeFileSync(once, lines.slice(0, 20).join('\n') + '\n' + JSON.stringify({ body: 'a strange one-off review', y: 'odd' }) + '\n');
+    const s = io();
+    const code = await main(['train', 'textcat', '--input', once, '--text-field', 'body', '--label-field', 'y', '--out', join(dir, 'once.tlc'), '--kfold', '3', '--json'], s);
+    expect(s.err()).not.toMatch(/unknown to the model/);
+    expect(code).toBe(0);
+    const r = JSON.parse(s.out());
+    expect(r.labels).toEqual(['neg', 'odd', 'pos']);
+    expect(r.kfold.folds).toHaveLength(3);
+    expect(r.kfold.mean.accuracy).toBeGreaterThan(0.8);
+  });
+});
