@@ -275,14 +275,17 @@ export class Doc implements Iterable<Token> {
   }
 
   /**
-   * A span over tokens [start, end) with an optional label.
-   * @example doc.span(0, 2, 'GREETING').text
+   * A span over tokens [start, end) with an optional label. Negative indexes count from the end,
+   * as in spaCy's `doc[start:end]`; out-of-range bounds throw (spaCy's `Span(doc, start, end)`).
+   * @example doc.span(0, 2, 'GREETING').text; doc.span(-2, doc.length) // the last two tokens
    */
   span(start: number, end: number, label = ''): Span {
-    if (!(Number.isInteger(start) && Number.isInteger(end)) || start < 0 || end > this.length || start > end) {
+    const s = start < 0 ? this.length + start : start;
+    const e = end < 0 ? this.length + end : end;
+    if (!(Number.isInteger(s) && Number.isInteger(e)) || s < 0 || e > this.length || s > e) {
       throw new ArgumentError(`span [${start}, ${end}) out of range for a doc of ${this.length} tokens`);
     }
-    return new Span(this, start, end, label);
+    return new Span(this, s, e, label);
   }
 
   /**

@@ -38,7 +38,7 @@ export class Span implements Iterable<Token> {
   /** The token at position `i` within the span (negative counts from the end). */
   token(i: number): Token {
     const j = i < 0 ? this.length + i : i;
-    if (j < 0 || j >= this.length) throw new ArgumentError(`token index ${i} out of range for a span of ${this.length}`);
+    if (!Number.isInteger(j) || j < 0 || j >= this.length) throw new ArgumentError(`token index ${i} out of range for a span of ${this.length}`);
     return new Token(this.doc, this.start + j);
   }
   /** Iterates the tokens. */
