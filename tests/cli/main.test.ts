@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands/index.js';
+import { docConllu } from '../../src/cli/commands/tokenize.js';
+import { Doc } from '../../src/index.js';
 import { runCli } from './run.js';
 
 describe('textloom CLI', () => {
@@ -100,6 +102,11 @@ describe('textloom tokenize', () => {
     const conllu = await runCli('tokenize', '--pipeline', 'en_whitespace', '--input', input, '--format', 'conllu');
     expect(conllu.stdout).toContain('# text = Hello world .');
     expect(conllu.stdout).toContain('1\tHello\t_\t_\t_\t_\t_\t_\t_\t_');
+    const spaced = join(dir, 'spaced.txt');
+    writeFileSync(spaced, '   Leading spaces. Then more.    \n');
+    const trimmed = await runCli('tokenize', '--pipeline', 'en_core', '--input', spaced, '--format', 'conllu');
+    const texts = trimmed.stdout.split('\n').filter((l) => l.startsWith('# text = '));
+    expect(texts).toEqual(['# text = Leading spaces.', '# text = Then more.']);
     const bad = await runCli('tokenize', '--format', 'xml', '--input', input);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--format/);
@@ -132,5 +139,16 @@ describe('textloom demo', () => {
     expect(r.stdout).toMatch(/85 paragraphs, \d+ sentences, \d+ tokens/);
     expect(r.stdout).toContain('chapter 3: admiral');
     expect(r.stdout).toMatch(/query navy OR admiral\n {2}#\d+/);
+  });
+});
+
+describe('docConllu', () => {
+  it('skips a sentence made only of whitespace tokens (no empty CoNLL-U block)', () => {
+    const doc = Doc.fromWords(['A', '.', '\n\n', 'B', '.'], { spaces: [false, false, false, false, false] });
+    doc.sentStart.set([1, -1, 1, 1, -1]);
+    expect(doc.sents.map((x) => x.text)).toEqual(['A.', '\n\n', 'B.']);
+    const out = docConllu(doc, 1);
+    expect(out).toBe('# sent_id = 1-1\n# text = A.\n1\tA\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n2\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n'
+      + '# sent_id = 1-2\n# text = B.\n1\tB\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n2\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n');
   });
 });
