@@ -158,12 +158,17 @@ export class Pipeline {
 
   /**
    * Adds a component built by a registered factory (or a ready Component object).
-   * @param where `{ before: name }`, `{ after: name }`, `{ first: true }` or last by default.
+   * @param where `{ before: name }`, `{ after: name }`, `{ first: true }` or last by default; at
+   *   most one of them (spaCy's E006), checked before the component is built.
    */
   async addPipe(
     factoryOrComponent: string | Component,
     options: { name?: string; options?: Record<string, unknown>; before?: string; after?: string; first?: boolean } = {},
   ): Promise<Component> {
+    const where = (['before', 'after', 'first'] as const).filter((k) => options[k] !== undefined && options[k] !== false);
+    if (where.length > 1) throw new ConfigError(`addPipe: set only one of before, after and first, got ${where.join(' and ')}`, { key: where[1]! });
+    if (options.before !== undefined) this.indexOf(options.before);
+    if (options.after !== undefined) this.indexOf(options.after);
     let entry: Entry;
     if (typeof factoryOrComponent === 'string') {
       const name = options.name ?? factoryOrComponent;
