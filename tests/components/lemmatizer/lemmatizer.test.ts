@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildLemmaTables, Doc, FormatError, lemmatize, Lemmatizer, loadLemmaTables, saveLemmaTables, type LemmaTables } from '../../../src/index.js';
+import { buildLemmaTables, Doc, FormatError, NotFoundError, lemmatize, Lemmatizer, loadLemmaTables, saveLemmaTables, type LemmaTables } from '../../../src/index.js';
 import { ewtTest, ewtTrain } from '../tagger/data.js';
 
 const empty: LemmaTables = { index: new Map(), exceptions: new Map() };
@@ -89,6 +89,8 @@ describe('saveLemmaTables / loadLemmaTables', () => {
     expect(() => loadLemmaTables(join(dir, 'bad.json'))).toThrow(FormatError);
     writeFileSync(join(dir, 'worse.json'), '{');
     expect(() => loadLemmaTables(join(dir, 'worse.json'))).toThrow(/invalid lemma tables/);
+    expect(() => loadLemmaTables(join(dir, 'nope.json'))).toThrow(NotFoundError);
+    expect(() => loadLemmaTables(dir)).toThrow(/cannot read lemma tables/);
   });
 });
 
