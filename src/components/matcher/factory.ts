@@ -57,7 +57,11 @@ export const entityRulerFactory: ComponentFactory<EntityRulerConfig> = {
       try {
         ruler.addPatterns([checkEntityPattern(p, { pattern: i })]);
       } catch (e) {
-        if (e instanceof TextloomError) throw new ConfigError(e.message, { key: `options.patterns[${i}]${e.where?.key ? '.' + e.where.key : ''}` });
+        // Re-locate the error under the config key; drop the inner "(at ...)" so it is named once.
+        if (e instanceof TextloomError) {
+          const at = e.where ? e.message.lastIndexOf(' (at ') : -1;
+          throw new ConfigError(at >= 0 ? e.message.slice(0, at) : e.message, { key: `options.patterns[${i}]${e.where?.key ? '.' + e.where.key : ''}` });
+        }
         throw e;
       }
     });

@@ -106,6 +106,9 @@ describe('entity_ruler factory', () => {
       /options\.patterns\[0\]/,
     );
     await expect(createPipeline({ tokenizer: { factory: 'whitespace' }, components: [{ name: 'entity_ruler', options: { phraseMatcherAttr: 'NOPE' } }] })).rejects.toThrow(/phraseMatcherAttr/);
+    const err = await createPipeline({ tokenizer: { factory: 'whitespace' }, components: [{ name: 'entity_ruler', options: { patterns: [{ label: 'X' } as never] } }] }).catch((e: Error) => e);
+    // One location, not the inner one repeated: `... (at key "options.patterns[0].pattern")`.
+    expect((err as Error).message).toBe('"pattern" must be a phrase string or a list of token specs (at key "options.patterns[0].pattern")');
   });
 });
 
