@@ -49,8 +49,9 @@ export async function main(argv: readonly string[], io: CommandIO = { stdout: pr
     const group = COMMANDS.filter((c) => c.name.split(' ')[0] === argv[0]);
     if (group.length) {
       const wantsHelp = argv.length === 1 || argv[1] === '--help' || argv[1] === '-h';
+      const w = Math.max(...group.map((c) => c.name.length)) + 2;
       io[wantsHelp ? 'stdout' : 'stderr'].write(
-        `${wantsHelp ? '' : `textloom: unknown command "${argv.slice(0, 2).join(' ')}"\n`}Subcommands of ${argv[0]}:\n${group.map((c) => `  ${c.name}  ${c.summary}`).join('\n')}\n`,
+        `${wantsHelp ? '' : `textloom: unknown command "${argv.slice(0, 2).join(' ')}"\n`}Subcommands of ${argv[0]}:\n${group.map((c) => `  ${c.name.padEnd(w)}${c.summary}`).join('\n')}\n`,
       );
       return wantsHelp ? 0 : 2;
     }

@@ -35,6 +35,14 @@ describe('textloom CLI', () => {
     expect(missingReq.code).toBe(2);
     expect(missingReq.stderr).toMatch(/--conllu/);
   });
+  it('lists a group\'s subcommands with their summaries in one aligned column', async () => {
+    const r = await runCli('eval');
+    expect(r.code).toBe(0);
+    const rows = r.stdout.split('\n').filter((l) => l.startsWith('  eval '));
+    expect(rows.length).toBeGreaterThan(3);
+    const col = (l: string) => /^ {2}eval \S+ +/.exec(l)![0].length; // where the summary starts
+    expect(new Set(rows.map(col)).size).toBe(1);
+  });
 });
 
 describe('positional arguments', () => {
