@@ -35,6 +35,20 @@ describe('textloom CLI', () => {
     expect(missingReq.code).toBe(2);
     expect(missingReq.stderr).toMatch(/--conllu/);
   });
+  it('names the flag when a directory is given where a file is expected', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tl-dir-'));
+    for (const argv of [
+      ['tokenize', '--pipeline', 'en_whitespace', '--input', dir],
+      ['eval', 'tokenizer', '--conllu', dir],
+      ['match', '--patterns', dir, '--input', dir],
+    ]) {
+      const r = await runCli(...argv);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      if (argv[0] !== 'match') expect(r.stderr).toContain(`${argv[argv.length - 2]} ${dir} is a directory, not a file`);
+      else expect(r.stderr).toMatch(/EISDIR|is a directory/);
+    }
+  });
   it('lists a group\'s subcommands with their summaries in one aligned column', async () => {
     const r = await runCli('eval');
     expect(r.code).toBe(0);
