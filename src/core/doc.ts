@@ -374,19 +374,24 @@ export class Doc implements Iterable<Token> {
 
   /**
    * Replaces the entities: tokens in a span get B/I and its label, all others O.
-   * Overlapping spans are rejected with an ArgumentError.
+   * Overlapping, empty or unlabelled spans and spans of another doc are rejected with an
+   * ArgumentError, before anything changes.
    */
   set ents(spans: readonly Span[]) {
     const sorted = [...spans].sort((a, b) => a.start - b.start);
-    for (let k = 1; k < sorted.length; k++) {
-      if (sorted[k]!.start < sorted[k - 1]!.end) {
-        throw new ArgumentError(`overlapping entities [${sorted[k - 1]!.start}, ${sorted[k - 1]!.end}) and [${sorted[k]!.start}, ${sorted[k]!.end})`);
+    for (let k = 0; k < sorted.length; k++) {
+      const s = sorted[k]!;
+      if (s.doc !== this) throw new ArgumentError('entity span belongs to another doc');
+      // An unlabelled or empty entity could not be read back from the IOB columns.
+      if (!s.label) throw new ArgumentError(`entity [${s.start}, ${s.end}) has no label`);
+      if (s.start >= s.end) throw new ArgumentError(`entity [${s.start}, ${s.end}) is empty`);
+      if (k > 0 && s.start < sorted[k - 1]!.end) {
+        throw new ArgumentError(`overlapping entities [${sorted[k - 1]!.start}, ${sorted[k - 1]!.end}) and [${s.start}, ${s.end})`);
       }
     }
     this.entIob.fill(IOB.O, 0, this.length);
     this.entType.fill(0, 0, this.length);
     for (const s of sorted) {
-      if (s.doc !== this) throw new ArgumentError('entity span belongs to another doc');
       const label = this.vocab.strings.add(s.label);
       for (let i = s.start; i < s.end; i++) {
         this.entIob[i] = i === s.start ? IOB.B : IOB.I;

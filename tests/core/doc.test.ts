@@ -73,6 +73,15 @@ describe('Doc.ents', () => {
       doc.ents = [doc.span(0, 2, 'A'), doc.span(1, 3, 'B')];
     }).toThrow(/overlapping/);
   });
+  it('rejects a foreign, unlabelled or empty span without touching the current entities', () => {
+    const doc = Doc.fromWords(['a', 'b', 'c', 'd']);
+    doc.ents = [doc.span(0, 1, 'X')];
+    const other = Doc.fromWords(['a', 'b', 'c', 'd']);
+    expect(() => { doc.ents = [doc.span(2, 3, 'Y'), other.span(1, 2, 'Z')]; }).toThrow(/another doc/);
+    expect(() => { doc.ents = [doc.span(1, 2, '')]; }).toThrow(/no label/);
+    expect(() => { doc.ents = [doc.span(1, 1, 'E')]; }).toThrow(/empty/);
+    expect(doc.ents.map((e) => [e.start, e.end, e.label])).toEqual([[0, 1, 'X']]);
+  });
 });
 
 describe('Doc.extension', () => {
