@@ -31,6 +31,15 @@ describe('Span', () => {
     expect(() => s.token(0.5)).toThrow(/out of range/);
     expect(() => s.token(NaN)).toThrow(/out of range/);
   });
+  it('sent covers every sentence the span touches, as spaCy', () => {
+    const d = Doc.fromWords(['I', 'like', 'York', '.', 'It', 'is', 'big', '.', 'Yes', '.']);
+    d.sentStart.set([1, -1, -1, -1, 1, -1, -1, -1, 1, -1]);
+    expect(d.span(1, 3).sent.text).toBe('I like York .');
+    expect(d.span(4, 8).sent.text).toBe('It is big .');
+    expect(d.span(2, 6).sent.text).toBe('I like York . It is big .');
+    expect(d.span(6, 9).sent.text).toBe('It is big . Yes .');
+    expect([d.span(5, 5).sent.start, d.span(5, 5).sent.end]).toEqual([4, 8]);
+  });
   it('copies into a new doc with toDoc', () => {
     const d = Doc.fromWords(['I', 'like', 'New', 'York', '.']);
     d.ents = [d.span(2, 4, 'GPE')];
