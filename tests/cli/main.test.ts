@@ -149,6 +149,12 @@ describe('textloom eval senter', () => {
     expect(out.sentences).toBe(4);
     expect(out.precision).toBe(1);
     expect(out.recall).toBeCloseTo(2 / 3, 10);
+    const noSenter = join(dir, 'nosenter.json');
+    writeFileSync(noSenter, JSON.stringify({ tokenizer: { factory: 'whitespace' }, components: [] }));
+    const bad = await runCli('eval', 'senter', '--conllu', f, '--pipeline', noSenter, '--json');
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/sets no sentence boundaries/);
   });
 });
 
