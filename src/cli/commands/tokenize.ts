@@ -16,13 +16,18 @@ function tokenRecord(doc: Doc, i: number): Record<string, unknown> {
   return t;
 }
 
-/** The JSON-lines record of a Doc: text, tokens (with whatever the pipeline annotated), sentences. */
+/**
+ * The JSON-lines record of a Doc: text, tokens (with whatever the pipeline annotated), sentences,
+ * entities, and a textcat component's `cats` (as spaCy's `Doc.to_json`).
+ */
 export function docRecord(doc: Doc): Record<string, unknown> {
   const tokens: Record<string, unknown>[] = [];
   for (let i = 0; i < doc.length; i++) tokens.push(tokenRecord(doc, i));
   const out: Record<string, unknown> = { text: doc.text, tokens, sents: doc.sents.map((s) => [s.start, s.end]) };
   const ents = doc.ents;
   if (ents.length) out.ents = ents.map((e) => [e.start, e.end, e.label]);
+  const cats = doc.user.get('cats');
+  if (cats !== undefined) out.cats = cats;
   return out;
 }
 
