@@ -226,6 +226,21 @@ describe('Doc.fromJSON', () => {
     bad((j) => void (j.extensions!.score!.kind = 'float' as never), 'extensions.score.kind');
     bad((j) => void (j.extensions = { s: { kind: 'string', values: [null, 3, null, null] } }), 'extensions.s.values[1]');
   });
+  it('rejects "cats" that are not label -> finite number', () => {
+    bad((j) => void (j.cats = { POS: 'high' } as never), 'cats');
+    bad((j) => void (j.cats = [0.5] as never), 'cats');
+  });
+});
+
+describe('Doc.toJSON cats', () => {
+  it('round-trips a textcat\'s doc.user cats, as spaCy\'s Doc.to_json', () => {
+    const doc = Doc.fromWords(['great', 'film']);
+    doc.user.set('cats', { pos: 0.9, neg: 0.1 });
+    const json = JSON.parse(JSON.stringify(doc.toJSON())) as DocJSON;
+    expect(json.cats).toEqual({ pos: 0.9, neg: 0.1 });
+    expect(Doc.fromJSON(json).user.get('cats')).toEqual({ pos: 0.9, neg: 0.1 });
+    expect('cats' in Doc.fromWords(['x']).toJSON()).toBe(false);
+  });
 });
 
 describe('Doc JSON', () => {
