@@ -13,8 +13,11 @@ const GOLD_TOKENS_SHA = '36f6970bc383f8598cbb6d01ed2c911dffab0c2223194f869deb75b
 // only changes, once each: topped top, fitted fit, gunning gun, concurring concur, kisses kiss,
 // jailed jail, sighted sight, proofed proof, campaigning campaign, transitioning transition,
 // Handcrafted handcraft, boxing box, and the mis-tagged wares/VERB war, blogger/ADJ blog).
-const LEMMA_SHA = '01263f507e06296f8e8cc0ab401359678fb634bce2e430288b4d4c8f8008fe7c';
-const PIPELINE_SHA = '4a0d89570a4f7c4cdbd8c3dfae1dfb2dd3defab7e9d5abdfcb98df3d420adc70';
+// Both en_core digests were re-pinned when whitespace tokens got spaCy's _SP/SPACE and left the
+// tagger's context (the only change in these texts: one double-space token, NNP/PROPN -> _SP/SPACE;
+// EWT test UPOS/XPOS unchanged).
+const LEMMA_SHA = 'b6279139445ac38eab9de172f70ba7a33060d8601f14e33a153a11c35a3dc6e3';
+const PIPELINE_SHA = 'e011c18fde219bf1e263cba331b39074a059fae6e641d04552f9cd1ad0d6bf3d';
 
 describe('TaggerModel predictions (pinned)', () => {
   it.each([
