@@ -6,6 +6,9 @@ import { load } from '../../pipeline/load.js';
 import type { Command } from '../command.js';
 import { ProgressBar } from '../progress.js';
 
+/** Phrase attributes that components (not the tokenizer) set. */
+const ANNOTATION_ATTRS = new Set(['LEMMA', 'POS', 'TAG', 'DEP', 'ENT_TYPE']);
+
 /**
  * `textloom match`: runs token and phrase patterns (entity-ruler JSONL records) over each line of
  * a file and prints one JSON object per match.
@@ -32,7 +35,10 @@ export const matchCommand: Command = {
     const attr = String(f.attr).toUpperCase();
     if (!PHRASE_ATTRS.includes(attr)) throw new ArgumentError(`--attr must be one of ${PHRASE_ATTRS.join(', ')}`, { key: '--attr' });
     const nlp = await load(String(f.pipeline));
-    const ruler = new EntityRuler(nlp.vocab, (t) => nlp.makeDoc(t), { phraseMatcherAttr: attr, validate: true });
+    // Phrases on an annotation attribute need that annotation: run the whole pipeline over them,
+    // as spaCy's entity ruler runs the components before it (plain tokenizing is enough otherwise).
+    const annotated = ANNOTATION_ATTRS.has(attr);
+    const ruler = new EntityRuler(nlp.vocab, (t) => (annotated ? nlp(t) : nlp.makeDoc(t)), { phraseMatcherAttr: attr, validate: true });
     const file = String(f.patterns);
     for (const { pattern, line } of await readEntityPatterns(file)) {
       try {
