@@ -1,13 +1,10 @@
 import { ArgumentError } from '../../core/errors.js';
 import { EntityRuler, locateError, readEntityPatterns } from '../../components/matcher/entity-ruler.js';
-import { PHRASE_ATTRS } from '../../components/matcher/attrs.js';
+import { ANNOTATION_PHRASE_ATTRS, PHRASE_ATTRS } from '../../components/matcher/attrs.js';
 import { readLines } from '../../io/lines.js';
 import { load } from '../../pipeline/load.js';
 import type { Command } from '../command.js';
 import { ProgressBar } from '../progress.js';
-
-/** Phrase attributes that components (not the tokenizer) set. */
-const ANNOTATION_ATTRS = new Set(['LEMMA', 'POS', 'TAG', 'DEP', 'ENT_TYPE']);
 
 /**
  * `textloom match`: runs token and phrase patterns (entity-ruler JSONL records) over each line of
@@ -37,7 +34,7 @@ export const matchCommand: Command = {
     const nlp = await load(String(f.pipeline));
     // Phrases on an annotation attribute need that annotation: run the whole pipeline over them,
     // as spaCy's entity ruler runs the components before it (plain tokenizing is enough otherwise).
-    const annotated = ANNOTATION_ATTRS.has(attr);
+    const annotated = ANNOTATION_PHRASE_ATTRS.has(attr);
     const ruler = new EntityRuler(nlp.vocab, (t) => (annotated ? nlp(t) : nlp.makeDoc(t)), { phraseMatcherAttr: attr, validate: true });
     const file = String(f.patterns);
     for (const { pattern, line } of await readEntityPatterns(file)) {
