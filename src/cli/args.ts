@@ -61,8 +61,12 @@ export function parseArgs(argv: readonly string[], spec: Record<string, FlagSpec
         name = eq >= 0 ? a.slice(2, eq) : a.slice(2);
         inline = eq >= 0 ? a.slice(eq + 1) : undefined;
       } else {
+        // -k, or a value attached as with getopt: -k5, -k=5.
         const alias = a.slice(1);
-        name = byAlias.get(alias) ?? alias;
+        const long = byAlias.get(alias) ?? byAlias.get(alias[0]!);
+        if (long === undefined) throw new ArgumentError(`unknown flag ${a} (see --help)`, { key: a });
+        name = long;
+        if (!byAlias.has(alias)) inline = alias.slice(alias[1] === '=' ? 2 : 1);
       }
       const s = spec[name];
       if (!s) throw new ArgumentError(`unknown flag --${name} (see --help)`, { key: `--${name}` });

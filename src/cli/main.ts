@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import '../components/register.js';
 import { TextloomError } from '../core/errors.js';
-import { formatFlags, formatPositionals, parseArgs } from './args.js';
+import { formatFlags, formatPositionals, parseArgs, type ParsedArgs } from './args.js';
 import type { Command, CommandIO } from './command.js';
 import { COMMANDS } from './commands/index.js';
 
@@ -49,8 +49,9 @@ export async function main(argv: readonly string[], io: CommandIO = { stdout: pr
     const group = COMMANDS.filter((c) => c.name.split(' ')[0] === argv[0]);
     if (group.length) {
       const wantsHelp = argv.length === 1 || argv[1] === '--help' || argv[1] === '-h';
+      const w = Math.max(...group.map((c) => c.name.length)) + 2;
       io[wantsHelp ? 'stdout' : 'stderr'].write(
-        `${wantsHelp ? '' : `textloom: unknown command "${argv.slice(0, 2).join(' ')}"\n`}Subcommands of ${argv[0]}:\n${group.map((c) => `  ${c.name}  ${c.summary}`).join('\n')}\n`,
+        `${wantsHelp ? '' : `textloom: unknown command "${argv.slice(0, 2).join(' ')}"\n`}Subcommands of ${argv[0]}:\n${group.map((c) => `  ${c.name.padEnd(w)}${c.summary}`).join('\n')}\n`,
       );
       return wantsHelp ? 0 : 2;
     }
@@ -62,8 +63,9 @@ export async function main(argv: readonly string[], io: CommandIO = { stdout: pr
     io.stdout.write(commandHelp(cmd) + '\n');
     return 0;
   }
+  let args: ParsedArgs | undefined;
   try {
-    const args = parseArgs(rest, cmd.flags, cmd.positionals);
+    args = parseArgs(rest, cmd.flags, cmd.positionals);
     return (await cmd.run(args, io)) ?? 0;
   } catch (e) {
     if (e instanceof TextloomError) {
@@ -72,12 +74,30 @@ export async function main(argv: readonly string[], io: CommandIO = { stdout: pr
     }
     const err = e as NodeJS.ErrnoException;
     if (err && typeof err.code === 'string' && (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR' || err.code === 'ENOTDIR')) {
-      io.stderr.write(`textloom ${cmd.name}: ${err.message}\n`);
+      const dir = err.code === 'EISDIR' && args ? directoryFlag(cmd, args) : undefined;
+      io.stderr.write(`textloom ${cmd.name}: ${dir ? `${dir} is a directory, not a file` : err.message}\n`);
       return 2;
     }
     if (err && err.code === 'EPIPE') return 0;
     throw e;
   }
+}
+
+/**
+ * The one file flag (`--conllu /tmp`) whose value is a directory, to name it when reading fails
+ * with EISDIR (Node's read error carries no path). Flags documented as DIR are left out.
+ */
+function directoryFlag(cmd: Command, args: ParsedArgs): string | undefined {
+  const hits: string[] = [];
+  for (const [k, v] of Object.entries(args.flags)) {
+    if (typeof v !== 'string' || v === '-' || /DIR/.test(cmd.flags[k]?.value ?? '')) continue;
+    try {
+      if (statSync(v).isDirectory()) hits.push(`--${k} ${v}`);
+    } catch {
+      // not a path
+    }
+  }
+  return hits.length === 1 ? hits[0] : undefined;
 }
 
 function isEntry(): boolean {

@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Doc } from '../core/doc.js';
+import { LexFlag } from '../core/lexeme.js';
 
 /** What one wink run gives, aligned to the Doc's tokens. */
 export interface WinkAnalysis {
@@ -39,8 +40,8 @@ const KEY = 'textloom.wink';
 
 /**
  * Runs wink on `doc.text` (once per Doc) and aligns its tokens to the Doc's: each textloom token
- * takes the wink token with the largest character overlap; a token overlapping none takes the
- * nearest wink token before it. Tokens are never dropped.
+ * takes the wink token with the largest character overlap; a whitespace token overlapping none is
+ * SPACE, any other token overlapping none takes the nearest wink token before it. Tokens are never dropped.
  */
 export function winkAnalyze(doc: Doc): WinkAnalysis {
   const cached = doc.user.get(KEY) as (WinkAnalysis & { text: string; n: number }) | undefined;
@@ -82,6 +83,12 @@ export function winkAnalyze(doc: Doc): WinkAnalysis {
         bestOverlap = ov;
         best = j;
       }
+    }
+    if (best < 0 && doc.vocab.flags(doc.orth[i]!) & LexFlag.IS_SPACE) {
+      // Extra whitespace that wink attaches to no token: spaCy's SPACE, not a neighbour's tag.
+      out.pos[i] = 'SPACE';
+      out.lemma[i] = doc.tokenText(i);
+      continue;
     }
     if (best < 0) best = Math.max(0, Math.min(m - 1, k - 1));
     out.pos[i] = m ? pos[best]! : 'X';

@@ -34,6 +34,13 @@ export interface DocJSON {
   ents: [number, number, string][];
   /** Per-token extension columns: name -> { kind, values (null for unset) }. */
   extensions?: Record<string, { kind: 'string' | 'number' | 'any'; values: unknown[] }>;
+  /** Document category scores (`doc.user.get('cats')`, set by `textcat`), as spaCy's `Doc.to_json` "cats". */
+  cats?: Record<string, number>;
+}
+
+/** A `{ label: score }` object of finite numbers (what `textcat` writes to `doc.user`). */
+function isCats(v: unknown): v is Record<string, number> {
+  return isObject(v) && Object.values(v).every((x) => typeof x === 'number' && Number.isFinite(x));
 }
 
 /** Serializes a Doc to {@link DocJSON}. */
@@ -70,6 +77,8 @@ export function docToJSON(doc: Doc): DocJSON {
       out.extensions[name] = { kind: col.kind, values };
     }
   }
+  const cats = doc.user.get('cats');
+  if (isCats(cats)) out.cats = { ...cats };
   return out;
 }
 
@@ -146,7 +155,8 @@ function applyEnts(doc: Doc, ents: [number, number, string][], marked: boolean):
  * integers in order, each token's text must match the doc text at its offset (and `ws` a space
  * after it), heads must point inside the doc, `sents` must tile the doc and `ents` must not overlap (both
  * agreeing with the tokens' `sentStart`/`entIob`, or setting them when the tokens carry none), and
- * extension columns must have one value per token of their kind. A bad field raises a FormatError
+ * extension columns must have one value per token of their kind, and `cats` (restored to
+ * `doc.user.get('cats')`) must map labels to finite numbers. A bad field raises a FormatError
  * naming its key (e.g. `tokens[3].head`).
  */
 export function docFromJSON(json: DocJSON, vocab: Vocab): Doc {
@@ -230,6 +240,10 @@ export function docFromJSON(json: DocJSON, vocab: Vocab): Doc {
         if (v !== null && v !== undefined) col.set(i, v as never);
       });
     }
+  }
+  if (json.cats !== undefined) {
+    if (!isCats(json.cats)) throw new FormatError('"cats" must be an object of finite numbers { label: score }', { key: 'cats' });
+    doc.user.set('cats', { ...json.cats });
   }
   return doc;
 }

@@ -275,14 +275,17 @@ export class Doc implements Iterable<Token> {
   }
 
   /**
-   * A span over tokens [start, end) with an optional label.
-   * @example doc.span(0, 2, 'GREETING').text
+   * A span over tokens [start, end) with an optional label. Negative indexes count from the end,
+   * as in spaCy's `doc[start:end]`; out-of-range bounds throw (spaCy's `Span(doc, start, end)`).
+   * @example doc.span(0, 2, 'GREETING').text; doc.span(-2, doc.length) // the last two tokens
    */
   span(start: number, end: number, label = ''): Span {
-    if (!(Number.isInteger(start) && Number.isInteger(end)) || start < 0 || end > this.length || start > end) {
+    const s = start < 0 ? this.length + start : start;
+    const e = end < 0 ? this.length + end : end;
+    if (!(Number.isInteger(s) && Number.isInteger(e)) || s < 0 || e > this.length || s > e) {
       throw new ArgumentError(`span [${start}, ${end}) out of range for a doc of ${this.length} tokens`);
     }
-    return new Span(this, start, end, label);
+    return new Span(this, s, e, label);
   }
 
   /**
@@ -371,19 +374,24 @@ export class Doc implements Iterable<Token> {
 
   /**
    * Replaces the entities: tokens in a span get B/I and its label, all others O.
-   * Overlapping spans are rejected with an ArgumentError.
+   * Overlapping, empty or unlabelled spans and spans of another doc are rejected with an
+   * ArgumentError, before anything changes.
    */
   set ents(spans: readonly Span[]) {
     const sorted = [...spans].sort((a, b) => a.start - b.start);
-    for (let k = 1; k < sorted.length; k++) {
-      if (sorted[k]!.start < sorted[k - 1]!.end) {
-        throw new ArgumentError(`overlapping entities [${sorted[k - 1]!.start}, ${sorted[k - 1]!.end}) and [${sorted[k]!.start}, ${sorted[k]!.end})`);
+    for (let k = 0; k < sorted.length; k++) {
+      const s = sorted[k]!;
+      if (s.doc !== this) throw new ArgumentError('entity span belongs to another doc');
+      // An unlabelled or empty entity could not be read back from the IOB columns.
+      if (!s.label) throw new ArgumentError(`entity [${s.start}, ${s.end}) has no label`);
+      if (s.start >= s.end) throw new ArgumentError(`entity [${s.start}, ${s.end}) is empty`);
+      if (k > 0 && s.start < sorted[k - 1]!.end) {
+        throw new ArgumentError(`overlapping entities [${sorted[k - 1]!.start}, ${sorted[k - 1]!.end}) and [${s.start}, ${s.end})`);
       }
     }
     this.entIob.fill(IOB.O, 0, this.length);
     this.entType.fill(0, 0, this.length);
     for (const s of sorted) {
-      if (s.doc !== this) throw new ArgumentError('entity span belongs to another doc');
       const label = this.vocab.strings.add(s.label);
       for (let i = s.start; i < s.end; i++) {
         this.entIob[i] = i === s.start ? IOB.B : IOB.I;

@@ -38,16 +38,20 @@ export class Span implements Iterable<Token> {
   /** The token at position `i` within the span (negative counts from the end). */
   token(i: number): Token {
     const j = i < 0 ? this.length + i : i;
-    if (j < 0 || j >= this.length) throw new ArgumentError(`token index ${i} out of range for a span of ${this.length}`);
+    if (!Number.isInteger(j) || j < 0 || j >= this.length) throw new ArgumentError(`token index ${i} out of range for a span of ${this.length}`);
     return new Token(this.doc, this.start + j);
   }
   /** Iterates the tokens. */
   *[Symbol.iterator](): IterableIterator<Token> {
     for (let i = this.start; i < this.end; i++) yield new Token(this.doc, i);
   }
-  /** The sentence containing the span's first token. */
+  /**
+   * The sentence containing the span, as spaCy's `Span.sent`: from the start of the sentence of
+   * its first token to the end of the sentence of its last token (so a span across a boundary
+   * gets every sentence it touches).
+   */
   get sent(): Span {
-    return new Span(this.doc, this.doc.sentStartOf(this.start), this.doc.sentEndOf(this.start));
+    return new Span(this.doc, this.doc.sentStartOf(this.start), this.doc.sentEndOf(Math.max(this.start, this.end - 1)));
   }
   /** Entities that lie inside this span. */
   get ents(): Span[] {

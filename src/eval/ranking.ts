@@ -12,7 +12,10 @@
  * - nDCG@k (`ndcg_cut`): DCG = sum gain / log2(rank + 1) over the first k, gain = the judged grade
  *   (0 for non-relevant); ideal DCG from all judged gains sorted descending, cut at k.
  * - Queries without any relevant doc are skipped in the mean, as trec_eval does without `-c`.
+ * - Cutoffs k must be positive integers (an ArgumentError otherwise).
  */
+
+import { ArgumentError } from '../core/errors.js';
 
 /** Judgements of one query: doc id -> grade (graded gain; >= relevantFrom counts as relevant). */
 export type Judgements = ReadonlyMap<string, number>;
@@ -28,6 +31,11 @@ export function trecOrder(run: readonly RankedDoc[]): string[] {
   return [...run].sort((a, b) => b.score - a.score || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).map((r) => r.id);
 }
 
+// A cutoff that is not a positive integer would give NaN (k = 0) or a precision above 1 (k = 1.5).
+function checkK(k: number): void {
+  if (!Number.isInteger(k) || k < 1) throw new ArgumentError(`k must be a positive integer, got ${k}`, { key: 'k' });
+}
+
 function numRelevant(qrels: Judgements, relevantFrom: number): number {
   let n = 0;
   for (const g of qrels.values()) if (g >= relevantFrom) n++;
@@ -39,6 +47,7 @@ function numRelevant(qrels: Judgements, relevantFrom: number): number {
  * @example averagePrecisionAtK(['a','b'], new Map([['b', 1]])) // 0.5
  */
 export function averagePrecisionAtK(ranked: readonly string[], qrels: Judgements, k = 1000, relevantFrom = 1): number {
+  checkK(k);
   const maxRank = k;
   const R = numRelevant(qrels, relevantFrom);
   if (R === 0) return 0;
@@ -56,6 +65,7 @@ export function averagePrecisionAtK(ranked: readonly string[], qrels: Judgements
 
 /** Precision at k. @example precisionAtK(['a','b'], new Map([['a', 1]]), 10) // 0.1 */
 export function precisionAtK(ranked: readonly string[], qrels: Judgements, k: number, relevantFrom = 1): number {
+  checkK(k);
   let hits = 0;
   for (let i = 0; i < Math.min(k, ranked.length); i++) if ((qrels.get(ranked[i]!) ?? 0) >= relevantFrom) hits++;
   return hits / k;
@@ -63,6 +73,7 @@ export function precisionAtK(ranked: readonly string[], qrels: Judgements, k: nu
 
 /** Recall at k. @example recallAtK(['a'], new Map([['a', 1], ['b', 1]]), 100) // 0.5 */
 export function recallAtK(ranked: readonly string[], qrels: Judgements, k: number, relevantFrom = 1): number {
+  checkK(k);
   const R = numRelevant(qrels, relevantFrom);
   if (R === 0) return 0;
   let hits = 0;
@@ -72,6 +83,7 @@ export function recallAtK(ranked: readonly string[], qrels: Judgements, k: numbe
 
 /** nDCG at k with linear gains (trec_eval's ndcg_cut). @example ndcgAtK(['b','a'], new Map([['a', 2]]), 10) // 1/log2(3) */
 export function ndcgAtK(ranked: readonly string[], qrels: Judgements, k: number): number {
+  checkK(k);
   let dcg = 0;
   for (let i = 0; i < Math.min(k, ranked.length); i++) {
     const g = qrels.get(ranked[i]!) ?? 0;

@@ -57,6 +57,11 @@ export interface FactoryContext {
   baseDir: string;
   /** The pipeline's tokenizer (e.g. for components that tokenize phrase patterns the same way). */
   tokenizer?: TokenizerLike;
+  /**
+   * The enabled components before this one, already built, in order: what spaCy's entity ruler
+   * runs over phrase patterns that match on an annotation (`LEMMA`, `POS`, ...).
+   */
+  preceding?: readonly Component[];
 }
 
 /** A registered component factory (spaCy's `@Language.factory`). */

@@ -158,31 +158,41 @@ export class Pipeline {
 
   /**
    * Adds a component built by a registered factory (or a ready Component object).
-   * @param where `{ before: name }`, `{ after: name }`, `{ first: true }` or last by default.
+   * @param where `{ before: name }`, `{ after: name }`, `{ first: true }` or last by default; at
+   *   most one of them (spaCy's E006), checked before the component is built.
    */
   async addPipe(
     factoryOrComponent: string | Component,
     options: { name?: string; options?: Record<string, unknown>; before?: string; after?: string; first?: boolean } = {},
   ): Promise<Component> {
+    const where = (['before', 'after', 'first'] as const).filter((k) => options[k] !== undefined && options[k] !== false);
+    if (where.length > 1) throw new ConfigError(`addPipe: set only one of before, after and first, got ${where.join(' and ')}`, { key: where[1]! });
+    if (options.before !== undefined) this.indexOf(options.before);
+    if (options.after !== undefined) this.indexOf(options.after);
     let entry: Entry;
     if (typeof factoryOrComponent === 'string') {
       const name = options.name ?? factoryOrComponent;
       if (this.hasPipe(name)) throw new ConfigError(`a component named "${name}" already exists`, { key: name });
       const given = copyConfig(options.options ?? {});
-      const component = await buildComponent({ name, factory: factoryOrComponent, options: given }, this.vocab, `components[${name}]`, '.', this.tokenizer);
+      const before = this.entries.slice(0, this.insertAt(options)).filter((e) => !this.disabled.has(e.name));
+      const component = await buildComponent({ name, factory: factoryOrComponent, options: given }, this.vocab, `components[${name}]`, '.', this.tokenizer, before.map((e) => e.component));
       entry = { name, factory: factoryOrComponent, options: given, component };
     } else {
       const name = options.name ?? factoryOrComponent.name;
       if (this.hasPipe(name)) throw new ConfigError(`a component named "${name}" already exists`, { key: name });
       entry = { name, factory: '(object)', component: factoryOrComponent };
     }
-    let at = this.entries.length;
-    if (options.first) at = 0;
-    else if (options.before !== undefined) at = this.indexOf(options.before);
-    else if (options.after !== undefined) at = this.indexOf(options.after) + 1;
-    this.entries.splice(at, 0, entry);
+    this.entries.splice(this.insertAt(options), 0, entry);
     this.syncConfig();
     return entry.component;
+  }
+
+  /** Where `addPipe` puts a component: first, before/after a named one, or last. */
+  private insertAt(options: { before?: string; after?: string; first?: boolean }): number {
+    if (options.first) return 0;
+    if (options.before !== undefined) return this.indexOf(options.before);
+    if (options.after !== undefined) return this.indexOf(options.after) + 1;
+    return this.entries.length;
   }
 
   /** Removes a component and returns it. */
@@ -240,11 +250,11 @@ export function makeCallable(p: Pipeline): Nlp {
   return f;
 }
 
-async function buildComponent(c: ComponentConfig, vocab: Vocab, key: string, baseDir: string, tokenizer?: TokenizerLike): Promise<Component> {
+async function buildComponent(c: ComponentConfig, vocab: Vocab, key: string, baseDir: string, tokenizer: TokenizerLike | undefined, preceding: readonly Component[]): Promise<Component> {
   const factoryName = c.factory ?? c.name;
   const factory = getComponentFactory(factoryName, `${key}.factory`);
   const options = resolveOptions(factory.options, c.options, `${key}.options`);
-  const component = await factory.create(options, { vocab, name: c.name, baseDir, ...(tokenizer ? { tokenizer } : {}) });
+  const component = await factory.create(options, { vocab, name: c.name, baseDir, ...(tokenizer ? { tokenizer } : {}), preceding });
   return component;
 }
 
@@ -296,7 +306,8 @@ export async function createPipeline(config: PipelineConfig, options: CreateOpti
     if (options.exclude?.includes(c.name)) continue;
     let component: Component;
     try {
-      component = await buildComponent(c, vocab, `components[${i}]`, baseDir, tokenizer);
+      const preceding = entries.filter((e) => !disabled.has(e.name)).map((e) => e.component);
+      component = await buildComponent(c, vocab, `components[${i}]`, baseDir, tokenizer, preceding);
     } catch (e) {
       return withFile(e);
     }

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands/index.js';
+import { docConllu } from '../../src/cli/commands/tokenize.js';
+import { Doc } from '../../src/index.js';
 import { runCli } from './run.js';
 
 describe('textloom CLI', () => {
@@ -32,6 +34,28 @@ describe('textloom CLI', () => {
     const missingReq = await runCli('eval', 'senter');
     expect(missingReq.code).toBe(2);
     expect(missingReq.stderr).toMatch(/--conllu/);
+  });
+  it('names the flag when a directory is given where a file is expected', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tl-dir-'));
+    for (const argv of [
+      ['tokenize', '--pipeline', 'en_whitespace', '--input', dir],
+      ['eval', 'tokenizer', '--conllu', dir],
+      ['match', '--patterns', dir, '--input', dir],
+    ]) {
+      const r = await runCli(...argv);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      if (argv[0] !== 'match') expect(r.stderr).toContain(`${argv[argv.length - 2]} ${dir} is a directory, not a file`);
+      else expect(r.stderr).toMatch(/EISDIR|is a directory/);
+    }
+  });
+  it('lists a group\'s subcommands with their summaries in one aligned column', async () => {
+    const r = await runCli('eval');
+    expect(r.code).toBe(0);
+    const rows = r.stdout.split('\n').filter((l) => l.startsWith('  eval '));
+    expect(rows.length).toBeGreaterThan(3);
+    const col = (l: string) => /^ {2}eval \S+ +/.exec(l)![0].length; // where the summary starts
+    expect(new Set(rows.map(col)).size).toBe(1);
   });
 });
 
@@ -100,6 +124,11 @@ describe('textloom tokenize', () => {
     const conllu = await runCli('tokenize', '--pipeline', 'en_whitespace', '--input', input, '--format', 'conllu');
     expect(conllu.stdout).toContain('# text = Hello world .');
     expect(conllu.stdout).toContain('1\tHello\t_\t_\t_\t_\t_\t_\t_\t_');
+    const spaced = join(dir, 'spaced.txt');
+    writeFileSync(spaced, '   Leading spaces. Then more.    \n');
+    const trimmed = await runCli('tokenize', '--pipeline', 'en_core', '--input', spaced, '--format', 'conllu');
+    const texts = trimmed.stdout.split('\n').filter((l) => l.startsWith('# text = '));
+    expect(texts).toEqual(['# text = Leading spaces.', '# text = Then more.']);
     const bad = await runCli('tokenize', '--format', 'xml', '--input', input);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--format/);
@@ -120,6 +149,12 @@ describe('textloom eval senter', () => {
     expect(out.sentences).toBe(4);
     expect(out.precision).toBe(1);
     expect(out.recall).toBeCloseTo(2 / 3, 10);
+    const noSenter = join(dir, 'nosenter.json');
+    writeFileSync(noSenter, JSON.stringify({ tokenizer: { factory: 'whitespace' }, components: [] }));
+    const bad = await runCli('eval', 'senter', '--conllu', f, '--pipeline', noSenter, '--json');
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/sets no sentence boundaries/);
   });
 });
 
@@ -132,5 +167,16 @@ describe('textloom demo', () => {
     expect(r.stdout).toMatch(/85 paragraphs, \d+ sentences, \d+ tokens/);
     expect(r.stdout).toContain('chapter 3: admiral');
     expect(r.stdout).toMatch(/query navy OR admiral\n {2}#\d+/);
+  });
+});
+
+describe('docConllu', () => {
+  it('skips a sentence made only of whitespace tokens (no empty CoNLL-U block)', () => {
+    const doc = Doc.fromWords(['A', '.', '\n\n', 'B', '.'], { spaces: [false, false, false, false, false] });
+    doc.sentStart.set([1, -1, 1, 1, -1]);
+    expect(doc.sents.map((x) => x.text)).toEqual(['A.', '\n\n', 'B.']);
+    const out = docConllu(doc, 1);
+    expect(out).toBe('# sent_id = 1-1\n# text = A.\n1\tA\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n2\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n'
+      + '# sent_id = 1-2\n# text = B.\n1\tB\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n2\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n');
   });
 });

@@ -58,3 +58,36 @@ describe('eval textcat', () => {
     expect(r.logLoss).toBeLessThan(0.5);
   });
 });
+
+describe('train textcat --kfold', () => {
+  it('cross-validates when a label occurs only once (scikit-learn warns, does not fail)', async () => {
+    const once = join(dir, 'once.jsonl');
+    writeFileSync(once, lines.slice(0, 20).join('\n') + '\n' + JSON.stringify({ body: 'a strange one-off review', y: 'odd' }) + '\n');
+    const s = io();
+    const code = await main(['train', 'textcat', '--input', once, '--text-field', 'body', '--label-field', 'y', '--out', join(dir, 'once.tlc'), '--kfold', '3', '--json'], s);
+    expect(s.err()).not.toMatch(/unknown to the model/);
+    expect(code).toBe(0);
+    const r = JSON.parse(s.out());
+    expect(r.labels).toEqual(['neg', 'odd', 'pos']);
+    expect(r.kfold.folds).toHaveLength(3);
+    expect(r.kfold.mean.accuracy).toBeGreaterThan(0.8);
+  });
+});
+
+describe('tokenize with a textcat pipeline', () => {
+  it('writes the textcat scores as "cats" in each JSON line', async () => {
+    const model = join(dir, 'tok.tlc');
+    expect(await main(['train', 'textcat', '--input', data, '--text-field', 'body', '--label-field', 'y', '--out', model], io())).toBe(0);
+    const cfg = join(dir, 'tc-pipeline.json');
+    writeFileSync(cfg, JSON.stringify({ tokenizer: { factory: 'whitespace' }, components: [{ name: 'textcat', options: { model: 'tok.tlc' } }] }));
+    const input = join(dir, 'reviews.txt');
+    writeFileSync(input, 'the film was great and wonderful\nthe film was awful and boring\n');
+    const s = io();
+    expect(await main(['tokenize', '--pipeline', cfg, '--input', input], s)).toBe(0);
+    const rows = s.out().trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows).toHaveLength(2);
+    expect(rows[0].cats.pos).toBeGreaterThan(0.5);
+    expect(rows[1].cats.neg).toBeGreaterThan(0.5);
+    expect(rows[0].cats.pos + rows[0].cats.neg).toBeCloseTo(1, 12);
+  });
+});

@@ -33,4 +33,17 @@ describe('wink backends', () => {
     expect(ents).toContainEqual(['bob@example.com', 'EMAIL']);
     expect(ents.find(([, l]) => l === 'DATE')?.[0]).toContain('Jan. 5th');
   });
+  it('whitespace tokens are SPACE with themselves as lemma, never a neighbour\'s tag or lemma', async () => {
+    const nlp = await createPipeline({
+      tokenizer: { factory: 'tokenizer' },
+      components: [{ name: 'tagger', options: { backend: 'wink' } }, { name: 'lemmatizer', options: { backend: 'wink' } }],
+    });
+    const doc = nlp('Hello  world. It is\nraining here.');
+    const spaces = doc.tokens().filter((t) => t.isSpace);
+    expect(spaces.map((t) => t.text)).toEqual([' ', '\n']);
+    for (const t of spaces) {
+      expect(t.pos).toBe('SPACE');
+      expect(t.lemma).toBe(t.text);
+    }
+  });
 });

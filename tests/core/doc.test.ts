@@ -73,6 +73,15 @@ describe('Doc.ents', () => {
       doc.ents = [doc.span(0, 2, 'A'), doc.span(1, 3, 'B')];
     }).toThrow(/overlapping/);
   });
+  it('rejects a foreign, unlabelled or empty span without touching the current entities', () => {
+    const doc = Doc.fromWords(['a', 'b', 'c', 'd']);
+    doc.ents = [doc.span(0, 1, 'X')];
+    const other = Doc.fromWords(['a', 'b', 'c', 'd']);
+    expect(() => { doc.ents = [doc.span(2, 3, 'Y'), other.span(1, 2, 'Z')]; }).toThrow(/another doc/);
+    expect(() => { doc.ents = [doc.span(1, 2, '')]; }).toThrow(/no label/);
+    expect(() => { doc.ents = [doc.span(1, 1, 'E')]; }).toThrow(/empty/);
+    expect(doc.ents.map((e) => [e.start, e.end, e.label])).toEqual([[0, 1, 'X']]);
+  });
 });
 
 describe('Doc.extension', () => {
@@ -216,6 +225,21 @@ describe('Doc.fromJSON', () => {
     bad((j) => void (j.extensions!.score!.values[2] = 'x'), 'extensions.score.values[2]');
     bad((j) => void (j.extensions!.score!.kind = 'float' as never), 'extensions.score.kind');
     bad((j) => void (j.extensions = { s: { kind: 'string', values: [null, 3, null, null] } }), 'extensions.s.values[1]');
+  });
+  it('rejects "cats" that are not label -> finite number', () => {
+    bad((j) => void (j.cats = { POS: 'high' } as never), 'cats');
+    bad((j) => void (j.cats = [0.5] as never), 'cats');
+  });
+});
+
+describe('Doc.toJSON cats', () => {
+  it('round-trips a textcat\'s doc.user cats, as spaCy\'s Doc.to_json', () => {
+    const doc = Doc.fromWords(['great', 'film']);
+    doc.user.set('cats', { pos: 0.9, neg: 0.1 });
+    const json = JSON.parse(JSON.stringify(doc.toJSON())) as DocJSON;
+    expect(json.cats).toEqual({ pos: 0.9, neg: 0.1 });
+    expect(Doc.fromJSON(json).user.get('cats')).toEqual({ pos: 0.9, neg: 0.1 });
+    expect('cats' in Doc.fromWords(['x']).toJSON()).toBe(false);
   });
 });
 

@@ -16,6 +16,29 @@ describe('Span', () => {
   it('rejects bad ranges', () => {
     expect(() => doc.span(3, 2)).toThrow(/out of range/);
     expect(() => doc.span(0, 99)).toThrow(/out of range/);
+    expect(() => doc.span(-99, 2)).toThrow(/out of range/);
+    expect(() => doc.span(-1, -2)).toThrow(/out of range/);
+    expect(() => doc.span(0.5, 2)).toThrow(/out of range/);
+  });
+  it('counts negative indexes from the end, as spaCy doc[-3:-1]', () => {
+    const s = doc.span(-3, -1, 'X');
+    expect([s.start, s.end, s.text, s.label]).toEqual([6, 8, 'is big', 'X']);
+    expect(doc.span(-2, doc.length).text).toBe('big .');
+    expect(doc.span(1, -7).text).toBe('like');
+  });
+  it('token(i) rejects a non-integer index', () => {
+    const s = doc.span(2, 4);
+    expect(() => s.token(0.5)).toThrow(/out of range/);
+    expect(() => s.token(NaN)).toThrow(/out of range/);
+  });
+  it('sent covers every sentence the span touches, as spaCy', () => {
+    const d = Doc.fromWords(['I', 'like', 'York', '.', 'It', 'is', 'big', '.', 'Yes', '.']);
+    d.sentStart.set([1, -1, -1, -1, 1, -1, -1, -1, 1, -1]);
+    expect(d.span(1, 3).sent.text).toBe('I like York .');
+    expect(d.span(4, 8).sent.text).toBe('It is big .');
+    expect(d.span(2, 6).sent.text).toBe('I like York . It is big .');
+    expect(d.span(6, 9).sent.text).toBe('It is big . Yes .');
+    expect([d.span(5, 5).sent.start, d.span(5, 5).sent.end]).toEqual([4, 8]);
   });
   it('copies into a new doc with toDoc', () => {
     const d = Doc.fromWords(['I', 'like', 'New', 'York', '.']);

@@ -26,6 +26,15 @@ describe('precisionAt / recallAt', () => {
     expect(precisionAtK(['a', 'b', 'c'], q, 10)).toBeCloseTo(0.2, 12);
     expect(recallAtK(['a', 'b', 'c'], q, 2)).toBeCloseTo(1 / 3, 12);
   });
+  it('reject a cutoff that is not a positive integer (no NaN, no precision above 1)', () => {
+    for (const k of [0, -1, 1.5, NaN]) {
+      expect(() => precisionAtK(['a', 'b', 'c'], q, k)).toThrow(/k must be a positive integer/);
+      expect(() => recallAtK(['a', 'b', 'c'], q, k)).toThrow(/k must be a positive integer/);
+      expect(() => ndcgAtK(['a', 'b', 'c'], q, k)).toThrow(/k must be a positive integer/);
+      expect(() => averagePrecisionAtK(['a', 'b', 'c'], q, k)).toThrow(/k must be a positive integer/);
+    }
+    expect(precisionAtK(['a'], q, 5)).toBeCloseTo(0.2, 12); // k beyond the run still divides by k
+  });
 });
 
 describe('ndcgAt', () => {

@@ -128,6 +128,15 @@ describe('component management', () => {
     expect(nlp.pipeNames).toEqual(['senter', 'last']);
     expect(nlp.makeDoc('x y').user.size).toBe(0);
   });
+  it('addPipe rejects conflicting positions and unknown anchors before building anything', async () => {
+    const nlp = await createPipeline({ ...WS, components: [{ name: 'senter' }] });
+    await expect(nlp.addPipe('test_counter', { name: 'x', first: true, after: 'senter' })).rejects.toThrow(/only one of before, after and first/);
+    await expect(nlp.addPipe('test_counter', { name: 'x', before: 'senter', after: 'senter' })).rejects.toThrow(ConfigError);
+    await expect(nlp.addPipe('test_counter', { name: 'x', before: 'zzz' })).rejects.toThrow(/no component named "zzz"/);
+    expect(nlp.pipeNames).toEqual(['senter']);
+    await nlp.addPipe('test_counter', { name: 'x', first: false, after: 'senter' });
+    expect(nlp.pipeNames).toEqual(['senter', 'x']);
+  });
 });
 
 describe('load', () => {

@@ -1,4 +1,4 @@
-import { FormatError } from '../../core/errors.js';
+import { ArgumentError, FormatError } from '../../core/errors.js';
 import { goldDocuments } from '../../io/conllu-docs.js';
 import { readConllu } from '../../io/conllu.js';
 import { countSentenceBoundaries, prf } from '../../eval/sentences.js';
@@ -30,13 +30,21 @@ export const evalSenterCommand: Command = {
     let tp = 0;
     let predicted = 0;
     let gold = 0;
+    // Without any component that sets boundaries every doc is one sentence: a meaningless 0 score.
+    let splits = false;
+    let multiToken = false;
     const t0 = performance.now();
     for (const d of docs) {
       const doc = nlp(d.text);
+      if (doc.hasSents) splits = true;
+      if (doc.length > 1) multiToken = true;
       const c = countSentenceBoundaries(d.text, d.sents, doc.sents.map((s) => [s.startChar, s.endChar]));
       tp += c.tp;
       predicted += c.predicted;
       gold += c.gold;
+    }
+    if (multiToken && !splits) {
+      throw new ArgumentError(`pipeline ${String(flags.pipeline)} sets no sentence boundaries; use one with a senter (e.g. en_core)`, { key: '--pipeline' });
     }
     const secs = (performance.now() - t0) / 1000;
     const r = prf(tp, predicted, gold);

@@ -1,6 +1,6 @@
 import { ArgumentError } from '../../core/errors.js';
 import { EntityRuler, locateError, readEntityPatterns } from '../../components/matcher/entity-ruler.js';
-import { PHRASE_ATTRS } from '../../components/matcher/attrs.js';
+import { ANNOTATION_PHRASE_ATTRS, PHRASE_ATTRS } from '../../components/matcher/attrs.js';
 import { readLines } from '../../io/lines.js';
 import { load } from '../../pipeline/load.js';
 import type { Command } from '../command.js';
@@ -32,7 +32,10 @@ export const matchCommand: Command = {
     const attr = String(f.attr).toUpperCase();
     if (!PHRASE_ATTRS.includes(attr)) throw new ArgumentError(`--attr must be one of ${PHRASE_ATTRS.join(', ')}`, { key: '--attr' });
     const nlp = await load(String(f.pipeline));
-    const ruler = new EntityRuler(nlp.vocab, (t) => nlp.makeDoc(t), { phraseMatcherAttr: attr, validate: true });
+    // Phrases on an annotation attribute need that annotation: run the whole pipeline over them,
+    // as spaCy's entity ruler runs the components before it (plain tokenizing is enough otherwise).
+    const annotated = ANNOTATION_PHRASE_ATTRS.has(attr);
+    const ruler = new EntityRuler(nlp.vocab, (t) => (annotated ? nlp(t) : nlp.makeDoc(t)), { phraseMatcherAttr: attr, validate: true });
     const file = String(f.patterns);
     for (const { pattern, line } of await readEntityPatterns(file)) {
       try {

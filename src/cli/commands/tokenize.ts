@@ -1,4 +1,5 @@
 import type { Doc } from '../../core/doc.js';
+import type { Span } from '../../core/span.js';
 import { load } from '../../pipeline/load.js';
 import type { Command } from '../command.js';
 import { inputTexts, writeOut } from '../io.js';
@@ -15,13 +16,18 @@ function tokenRecord(doc: Doc, i: number): Record<string, unknown> {
   return t;
 }
 
-/** The JSON-lines record of a Doc: text, tokens (with whatever the pipeline annotated), sentences. */
+/**
+ * The JSON-lines record of a Doc: text, tokens (with whatever the pipeline annotated), sentences,
+ * entities, and a textcat component's `cats` (as spaCy's `Doc.to_json`).
+ */
 export function docRecord(doc: Doc): Record<string, unknown> {
   const tokens: Record<string, unknown>[] = [];
   for (let i = 0; i < doc.length; i++) tokens.push(tokenRecord(doc, i));
   const out: Record<string, unknown> = { text: doc.text, tokens, sents: doc.sents.map((s) => [s.start, s.end]) };
   const ents = doc.ents;
   if (ents.length) out.ents = ents.map((e) => [e.start, e.end, e.label]);
+  const cats = doc.user.get('cats');
+  if (cats !== undefined) out.cats = cats;
   return out;
 }
 
@@ -29,12 +35,23 @@ function isSpaceToken(doc: Doc, i: number): boolean {
   return doc.tokenText(i).trim() === '';
 }
 
-/** CoNLL-U lines for a Doc: one block per sentence, whitespace tokens dropped, SpaceAfter=No kept. */
+/** Sentences with at least one non-whitespace token (a whitespace-only one has nothing to print). */
+function wordSents(doc: Doc): Span[] {
+  return doc.sents.filter((sent) => {
+    for (let i = sent.start; i < sent.end; i++) if (!isSpaceToken(doc, i)) return true;
+    return false;
+  });
+}
+
+/**
+ * CoNLL-U lines for a Doc: one block per sentence, whitespace tokens dropped, SpaceAfter=No kept.
+ * `# text` has whitespace runs collapsed and no leading or trailing whitespace (UD's convention).
+ */
 export function docConllu(doc: Doc, docIndex: number): string {
   const s = doc.vocab.strings;
   const out: string[] = [];
-  doc.sents.forEach((sent, k) => {
-    out.push(`# sent_id = ${docIndex}-${k + 1}`, `# text = ${sent.text.replace(/\s+/g, ' ')}`);
+  wordSents(doc).forEach((sent, k) => {
+    out.push(`# sent_id = ${docIndex}-${k + 1}`, `# text = ${sent.text.replace(/\s+/g, ' ').trim()}`);
     let id = 0;
     for (let i = sent.start; i < sent.end; i++) {
       if (isSpaceToken(doc, i)) continue;
@@ -73,7 +90,7 @@ export const tokenizeCommand: Command = {
       if (format === 'jsonl') await writeOut(io.stdout, JSON.stringify(docRecord(doc)) + '\n');
       else if (format === 'conllu') await writeOut(io.stdout, docConllu(doc, n));
       else {
-        const lines = doc.sents.map((s) => {
+        const lines = wordSents(doc).map((s) => {
           const parts: string[] = [];
           for (let i = s.start; i < s.end; i++) if (!isSpaceToken(doc, i)) parts.push(doc.tokenText(i));
           return parts.join(' ');

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { FormatError } from '../../core/errors.js';
+import { FormatError, NotFoundError } from '../../core/errors.js';
 import { writeFileAtomicSync } from '../../io/atomic.js';
 import { lemmatize, SUFFIX_RULES, type LemmaTables } from './rules.js';
 
@@ -91,9 +91,14 @@ export function saveLemmaTables(tables: LemmaTables, path: string): void {
   writeFileAtomicSync(path, path.endsWith('.gz') ? gzipSync(text, { level: 9 }) : text);
 }
 
-/** Loads tables saved by {@link saveLemmaTables}; a bad version or shape is a FormatError. */
+/** Loads tables saved by {@link saveLemmaTables}; a bad version or shape is a FormatError, a missing file a NotFoundError. */
 export function loadLemmaTables(path: string): LemmaTables {
-  const raw = readFileSync(path);
+  let raw: Buffer;
+  try {
+    raw = readFileSync(path);
+  } catch (e) {
+    throw new NotFoundError(`cannot read lemma tables: ${(e as Error).message}`, { file: path });
+  }
   let json: TablesJson;
   try {
     json = JSON.parse((path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8')) as TablesJson;

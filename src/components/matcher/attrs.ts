@@ -96,6 +96,9 @@ export const ATTR_BY_NAME: ReadonlyMap<string, AttrDef> = new Map([
 /** Attributes a PhraseMatcher can key its trie on (string-valued token attributes). */
 export const PHRASE_ATTRS: readonly string[] = ['ORTH', 'TEXT', 'LOWER', 'SHAPE', 'PREFIX', 'SUFFIX', 'LEMMA', 'POS', 'TAG', 'DEP', 'ENT_TYPE'];
 
+/** Phrase attributes that components set (not the tokenizer): phrase patterns on them need annotating. */
+export const ANNOTATION_PHRASE_ATTRS: ReadonlySet<string> = new Set(['LEMMA', 'POS', 'TAG', 'DEP', 'ENT_TYPE']);
+
 /** Number of code points of a string (Python's `len`). */
 export function codePointLength(s: string): number {
   let n = s.length;

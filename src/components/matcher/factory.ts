@@ -2,7 +2,7 @@ import { ConfigError, TextloomError } from '../../core/errors.js';
 import { isAbsolute, resolve } from 'node:path';
 import type { ComponentFactory, FactoryContext, TokenizerLike } from '../../pipeline/component.js';
 import { getTokenizerFactory, registeredTokenizers } from '../../pipeline/registry.js';
-import { PHRASE_ATTRS } from './attrs.js';
+import { ANNOTATION_PHRASE_ATTRS, PHRASE_ATTRS } from './attrs.js';
 import { checkEntityPattern, ENTITY_RULER_DEFAULTS, EntityRuler, locateError, readEntityPatterns, type EntityPattern } from './entity-ruler.js';
 
 /** Options of the `entity_ruler` pipeline component. */
@@ -46,7 +46,13 @@ export const entityRulerFactory: ComponentFactory<EntityRulerConfig> = {
   assigns: ['entType', 'entIob'],
   async create(o, ctx) {
     const tok = phraseTokenizer(o.phraseTokenizer, ctx);
-    const ruler = new EntityRuler(ctx.vocab, (t) => tok.tokenize(t), {
+    // Phrases matched on an annotation go through the components before the ruler, as in spaCy.
+    const annotate = ANNOTATION_PHRASE_ATTRS.has(o.phraseMatcherAttr) ? (ctx.preceding ?? []) : [];
+    const ruler = new EntityRuler(ctx.vocab, (t) => {
+      const doc = tok.tokenize(t);
+      for (const c of annotate) c.process(doc);
+      return doc;
+    }, {
       name: ctx.name,
       overwriteEnts: o.overwriteEnts,
       phraseMatcherAttr: o.phraseMatcherAttr,
@@ -57,7 +63,11 @@ export const entityRulerFactory: ComponentFactory<EntityRulerConfig> = {
       try {
         ruler.addPatterns([checkEntityPattern(p, { pattern: i })]);
       } catch (e) {
-        if (e instanceof TextloomError) throw new ConfigError(e.message, { key: `options.patterns[${i}]${e.where?.key ? '.' + e.where.key : ''}` });
+        // Re-locate the error under the config key; drop the inner "(at ...)" so it is named once.
+        if (e instanceof TextloomError) {
+          const at = e.where ? e.message.lastIndexOf(' (at ') : -1;
+          throw new ConfigError(at >= 0 ? e.message.slice(0, at) : e.message, { key: `options.patterns[${i}]${e.where?.key ? '.' + e.where.key : ''}` });
+        }
         throw e;
       }
     });

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { FormatError } from '../../core/errors.js';
+import { FormatError, NotFoundError } from '../../core/errors.js';
 import { writeFileAtomicSync } from '../../io/atomic.js';
 import { crc32 } from '../../util/crc32.js';
 import { FeatureTable } from './feature-table.js';
@@ -192,9 +192,16 @@ export function saveTaggerModel(model: TaggerModel, path: string): void {
 }
 
 /**
- * Loads a tagger model file, checking magic, version and CRC.
+ * Loads a tagger model file, checking magic, version and CRC; a missing or unreadable file is a
+ * NotFoundError naming it.
  * @example const model = loadTaggerModel('models/en_ewt.tlt');
  */
 export function loadTaggerModel(path: string): TaggerModel {
-  return decodeTaggerModel(readFileSync(path), path);
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (e) {
+    throw new NotFoundError(`cannot read tagger model: ${(e as Error).message}`, { file: path });
+  }
+  return decodeTaggerModel(buf, path);
 }

@@ -4,6 +4,7 @@
  * tag dictionary and the ambiguity-class lexicon. Separate from the training state (`train.ts`).
  */
 import type { Doc } from '../../core/doc.js';
+import { LexFlag } from '../../core/lexeme.js';
 import { Vocab } from '../../core/vocab.js';
 import { grow } from '../../util/typed.js';
 import { Attr, END_STRING, N_ATTRS, PAD, START_STRING, wordAttributes, type Template } from './features.js';
@@ -466,14 +467,47 @@ export class TaggerModel {
     while (start < n) {
       let end = start + 1;
       while (end < n && ss[end] !== 1) end++;
-      this.run(c, vocab, doc.orth, start, end);
-      const tags = this.tagBuf;
-      for (let i = start; i < end; i++) {
-        const k = tags[i - start + PAD]! - TAG_BASE;
-        doc.tag[i] = c.tagIds[k]!;
-        doc.pos[i] = c.posIds[k]!;
-      }
+      let spaces = 0;
+      for (let i = start; i < end; i++) if (vocab.flags(doc.orth[i]!) & LexFlag.IS_SPACE) spaces++;
+      if (spaces === 0) {
+        this.run(c, vocab, doc.orth, start, end);
+        const tags = this.tagBuf;
+        for (let i = start; i < end; i++) {
+          const k = tags[i - start + PAD]! - TAG_BASE;
+          doc.tag[i] = c.tagIds[k]!;
+          doc.pos[i] = c.posIds[k]!;
+        }
+      } else this.tagAroundSpaces(doc, c, start, end, spaces);
       start = end;
+    }
+  }
+
+  /**
+   * Whitespace tokens (newlines, runs of spaces) never occur in the training treebank: they get
+   * spaCy's `_SP`/`SPACE` and the words around them are tagged as if they were absent.
+   */
+  private tagAroundSpaces(doc: Doc, c: VocabCache, start: number, end: number, spaces: number): void {
+    const vocab = doc.vocab;
+    const sp = vocab.strings.add('_SP');
+    const space = vocab.strings.add('SPACE');
+    const words = new Uint32Array(end - start - spaces);
+    const at = new Int32Array(words.length);
+    let m = 0;
+    for (let i = start; i < end; i++) {
+      if (vocab.flags(doc.orth[i]!) & LexFlag.IS_SPACE) {
+        doc.tag[i] = sp;
+        doc.pos[i] = space;
+      } else {
+        words[m] = doc.orth[i]!;
+        at[m++] = i;
+      }
+    }
+    if (m === 0) return;
+    this.run(c, vocab, words, 0, m);
+    for (let j = 0; j < m; j++) {
+      const k = this.tagBuf[j + PAD]! - TAG_BASE;
+      doc.tag[at[j]!] = c.tagIds[k]!;
+      doc.pos[at[j]!] = c.posIds[k]!;
     }
   }
 

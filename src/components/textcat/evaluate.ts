@@ -8,7 +8,12 @@ import { rocAuc } from '../../eval/metrics/curves.js';
 import { logLoss } from '../../eval/metrics/probability.js';
 import type { TextCategorizer, TextcatLabel } from './textcat.js';
 
-/** Evaluation figures; `rocAuc` is NaN when a label has only one class in the data. */
+/**
+ * Evaluation figures. `macroF1` averages over the labels present in the gold or the predictions
+ * (scikit-learn's `f1_score(average='macro')`). `rocAuc` is NaN when a label has only one class in
+ * the data; `rocAuc` and `logLoss` are NaN when a gold label is unknown to the model (as
+ * scikit-learn's scorers give `error_score=nan` there), e.g. in a cross-validation fold that never saw it.
+ */
 export interface TextcatScores {
   n: number;
   accuracy: number;
@@ -28,17 +33,19 @@ export function evaluateTextcat(model: TextCategorizer, texts: readonly string[]
   const safeAuc = (f: () => number): number => { try { return f(); } catch { return NaN; } };
   if (model.mode !== 'multilabel') {
     const gold = labels.map((l) => String(l));
-    for (const [i, g] of gold.entries()) if (!L.includes(g)) throw new ArgumentError(`label ${JSON.stringify(g)} of example ${i} is unknown to the model`, { key: `labels[${i}]` });
     const pred = probs.map((p) => { let b = 0; for (let k = 1; k < p.length; k++) if (p[k]! > p[b]!) b = k; return L[b]!; });
-    const auc = model.mode === 'binary'
+    // A gold label the model never saw (a rare class missing from a CV training fold) is simply a
+    // wrong prediction; the probability metrics are undefined then.
+    const known = gold.every((g) => L.includes(g));
+    const auc = !known ? NaN : model.mode === 'binary'
       ? safeAuc(() => rocAuc(gold, probs.map((p) => p[1]!), { posLabel: L[1]! }))
       : safeAuc(() => rocAuc(gold, probs, { labels: L }));
     return {
       n: texts.length,
       accuracy: accuracy(gold, pred),
-      macroF1: precisionRecallF1(gold, pred, { average: 'macro', labels: L }).f1,
+      macroF1: precisionRecallF1(gold, pred, { average: 'macro' }).f1,
       rocAuc: auc,
-      logLoss: logLoss(gold, probs, { labels: L }),
+      logLoss: known ? logLoss(gold, probs, { labels: L }) : NaN,
     };
   }
   const sets = labels.map((l) => new Set((Array.isArray(l) ? l : [l]).map(String)));

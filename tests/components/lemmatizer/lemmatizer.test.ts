@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildLemmaTables, Doc, FormatError, lemmatize, Lemmatizer, loadLemmaTables, saveLemmaTables, type LemmaTables } from '../../../src/index.js';
+import { buildLemmaTables, Doc, FormatError, NotFoundError, lemmatize, Lemmatizer, loadLemmaTables, saveLemmaTables, type LemmaTables } from '../../../src/index.js';
 import { ewtTest, ewtTrain } from '../tagger/data.js';
 
 const empty: LemmaTables = { index: new Map(), exceptions: new Map() };
@@ -18,6 +18,21 @@ describe('lemmatize', () => {
     expect(lemmatize('London', 'PROPN', tables)).toBe('London');
     expect(lemmatize('The', 'DET', tables)).toBe('the');
     expect(lemmatize('happier', 'ADJ', empty)).toBe('happi');
+  });
+  it('where every rule output is unknown for the UPOS, takes a known lemma of another open class, then undoes a doubled consonant', () => {
+    const tables: LemmaTables = { index: new Map([['NOUN', new Set(['rain', 'chain', 'kiss'])], ['VERB', new Set(['swim', 'make'])], ['ADJ', new Set(['big'])]]), exceptions: new Map() };
+    expect(lemmatize('rained', 'VERB', tables)).toBe('rain'); // spaCy's rules alone: 'raine'
+    expect(lemmatize('raining', 'VERB', tables)).toBe('rain');
+    expect(lemmatize('chained', 'VERB', tables)).toBe('chain');
+    expect(lemmatize('swimming', 'VERB', tables)).toBe('swim'); // not 'swimme'
+    expect(lemmatize('bigger', 'ADJ', tables)).toBe('big');
+    expect(lemmatize('making', 'VERB', tables)).toBe('make'); // a same-UPOS hit still wins first
+    expect(lemmatize('kisses', 'NOUN', tables)).toBe('kiss');
+    // Unknown everywhere: spaCy's first rule output, as before; s/l/z doublings are never undone.
+    expect(lemmatize('drained', 'VERB', tables)).toBe('draine');
+    expect(lemmatize('passing', 'VERB', tables)).toBe('passe');
+    // Short outputs are not looked up in other classes.
+    expect(lemmatize('sped', 'VERB', { index: new Map([['NOUN', new Set(['sp'])]]), exceptions: new Map() })).toBe('spe');
   });
 });
 
@@ -89,6 +104,8 @@ describe('saveLemmaTables / loadLemmaTables', () => {
     expect(() => loadLemmaTables(join(dir, 'bad.json'))).toThrow(FormatError);
     writeFileSync(join(dir, 'worse.json'), '{');
     expect(() => loadLemmaTables(join(dir, 'worse.json'))).toThrow(/invalid lemma tables/);
+    expect(() => loadLemmaTables(join(dir, 'nope.json'))).toThrow(NotFoundError);
+    expect(() => loadLemmaTables(dir)).toThrow(/cannot read lemma tables/);
   });
 });
 

@@ -39,6 +39,14 @@ describe('textloom match', () => {
     const r = await cli(['match', '--patterns', join(dir, 'p.jsonl'), '--input', join(dir, 'in2.txt'), '--pipeline', pipeline, '--attr', 'lower']);
     expect(r.out.trim().split('\n').map((l) => JSON.parse(l).text)).toEqual(['NEW YORK']);
   });
+  it('matches phrases on LEMMA through the pipeline\'s annotations (--attr LEMMA with en_core)', async () => {
+    writeFileSync(join(dir, 'lemma.jsonl'), JSON.stringify({ label: 'RUN', pattern: 'run fast' }) + '\n');
+    writeFileSync(join(dir, 'runs.txt'), 'He was running fast.\nThey ran fast!\nA fast run.\n');
+    const r = await cli(['match', '--patterns', join(dir, 'lemma.jsonl'), '--input', join(dir, 'runs.txt'), '--pipeline', 'en_core', '--attr', 'LEMMA']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out.trim().split('\n').map((l) => JSON.parse(l).text)).toEqual(['running fast', 'ran fast']);
+  });
   it('fails with one line naming the file, line and key of a bad pattern', async () => {
     writeFileSync(join(dir, 'bad.jsonl'), '{"label":"A","pattern":"a"}\n{"label":"B","pattern":[{"IS_ALPHA":"yes"}]}\n');
     const r = await cli(['match', '--patterns', join(dir, 'bad.jsonl'), '--input', join(dir, 'in.txt'), '--pipeline', pipeline]);

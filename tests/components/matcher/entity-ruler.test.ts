@@ -92,6 +92,20 @@ describe('entity_ruler factory', () => {
     expect(ents(nlp('hello world'))).toEqual([['HELLO', 'hello world']]);
     expect((await readEntityPatterns(join(dir, 'p.jsonl'))).map((r) => r.line)).toEqual([1, 2, 3, 4, 5, 6]);
   });
+  it('runs the components before it over phrase patterns on LEMMA, as spaCy (in a config and with addPipe)', async () => {
+    const patterns = [{ label: 'RUN', pattern: 'run fast' }];
+    const nlp = await createPipeline({
+      tokenizer: { factory: 'tokenizer' },
+      components: [{ name: 'tagger' }, { name: 'lemmatizer' }, { name: 'entity_ruler', options: { phraseMatcherAttr: 'LEMMA', patterns } }],
+    });
+    expect(ents(nlp('They ran fast'))).toEqual([['RUN', 'ran fast']]);
+    expect(ents(nlp('He is running fast'))).toEqual([['RUN', 'running fast']]);
+    const later = await createPipeline({ tokenizer: { factory: 'tokenizer' }, components: [{ name: 'tagger' }, { name: 'lemmatizer' }] });
+    await later.addPipe('entity_ruler', { options: { phraseMatcherAttr: 'LEMMA', patterns } });
+    expect(ents(later('They ran fast'))).toEqual([['RUN', 'ran fast']]);
+    // Placed before the lemmatizer, the phrases have no lemmas: spaCy's error, not a silent miss.
+    await expect(later.addPipe('entity_ruler', { name: 'early', before: 'lemmatizer', options: { phraseMatcherAttr: 'LEMMA', patterns } })).rejects.toThrow(/needs phrase docs with LEMMA/);
+  });
   it('names the file, line and key of a bad pattern', async () => {
     writeFileSync(join(dir, 'bad.jsonl'), '{"label":"A","pattern":"a"}\n{"label":"B","pattern":[{"LENGTH":{">=":"x"}}]}\n');
     await expect(createPipeline({ tokenizer: { factory: 'whitespace' }, components: [{ name: 'entity_ruler', options: { patternsFile: 'bad.jsonl' } }] }, { baseDir: dir })).rejects.toThrow(
@@ -106,6 +120,9 @@ describe('entity_ruler factory', () => {
       /options\.patterns\[0\]/,
     );
     await expect(createPipeline({ tokenizer: { factory: 'whitespace' }, components: [{ name: 'entity_ruler', options: { phraseMatcherAttr: 'NOPE' } }] })).rejects.toThrow(/phraseMatcherAttr/);
+    const err = await createPipeline({ tokenizer: { factory: 'whitespace' }, components: [{ name: 'entity_ruler', options: { patterns: [{ label: 'X' } as never] } }] }).catch((e: Error) => e);
+    // One location, not the inner one repeated: `... (at key "options.patterns[0].pattern")`.
+    expect((err as Error).message).toBe('"pattern" must be a phrase string or a list of token specs (at key "options.patterns[0].pattern")');
   });
 });
 

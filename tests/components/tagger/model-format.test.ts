@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeTaggerModel, encodeTaggerModel, FormatError, loadTaggerModel, saveTaggerModel, trainTagger } from '../../../src/index.js';
+import { decodeTaggerModel, encodeTaggerModel, FormatError, loadTaggerModel, NotFoundError, saveTaggerModel, trainTagger } from '../../../src/index.js';
 import { ewtTest, ewtTrain } from './data.js';
 
 const model = trainTagger(ewtTrain().slice(0, 300), { epochs: 2, seed: 3 });
@@ -42,5 +42,11 @@ describe('saveTaggerModel / loadTaggerModel', () => {
     expect(loadTaggerModel(path).numFeatures).toBe(model.numFeatures);
     writeFileSync(path, 'not a model');
     expect(() => loadTaggerModel(path)).toThrow(FormatError);
+  });
+  it('a missing file or a directory is a NotFoundError naming it, not a raw ENOENT', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tlt-'));
+    expect(() => loadTaggerModel(join(dir, 'nope.tlt'))).toThrow(NotFoundError);
+    expect(() => loadTaggerModel(join(dir, 'nope.tlt'))).toThrow(/cannot read tagger model.*nope\.tlt/);
+    expect(() => loadTaggerModel(dir)).toThrow(NotFoundError);
   });
 });

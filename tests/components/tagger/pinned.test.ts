@@ -8,9 +8,16 @@ import { ewtTest } from './data.js';
 const GOLD_TOKENS_SHA = '36f6970bc383f8598cbb6d01ed2c911dffab0c2223194f869deb75b4051a4f20';
 // Re-pinned when the lemma tables stopped expanding lone letters and learning UD's "_" (the only
 // changes: K/NUM thousand -> k, b/NUM billion -> b, X tokens "_" -> themselves), and again when
-// one-letter verbs kept their expansion (the only change: the clitic s/VERB s -> be, twice).
-const LEMMA_SHA = '7272e953e0bf9a2f5c57c5d689d1fa392821fcd62492332553f772557872a565';
-const PIPELINE_SHA = '4a0d89570a4f7c4cdbd8c3dfae1dfb2dd3defab7e9d5abdfcb98df3d420adc70';
+// one-letter verbs kept their expansion (the only change: the clitic s/VERB s -> be, twice), and
+// again when unplaceable forms took another open class's lemma or undid a doubled consonant (the
+// only changes, once each: topped top, fitted fit, gunning gun, concurring concur, kisses kiss,
+// jailed jail, sighted sight, proofed proof, campaigning campaign, transitioning transition,
+// Handcrafted handcraft, boxing box, and the mis-tagged wares/VERB war, blogger/ADJ blog).
+// Both en_core digests were re-pinned when whitespace tokens got spaCy's _SP/SPACE and left the
+// tagger's context (the only change in these texts: one double-space token, NNP/PROPN -> _SP/SPACE;
+// EWT test UPOS/XPOS unchanged).
+const LEMMA_SHA = 'b6279139445ac38eab9de172f70ba7a33060d8601f14e33a153a11c35a3dc6e3';
+const PIPELINE_SHA = 'e011c18fde219bf1e263cba331b39074a059fae6e641d04552f9cd1ad0d6bf3d';
 
 describe('TaggerModel predictions (pinned)', () => {
   it.each([

@@ -56,3 +56,16 @@ describe('tagger component', () => {
     await expect(createPipeline({ tokenizer: { factory: 'whitespace' }, components: [{ name: 'tagger', options: { model: 'nope.tlt' } }] })).rejects.toThrow(/nope\.tlt/);
   });
 });
+
+describe('Tagger.process: whitespace tokens', () => {
+  it('gives them spaCy\'s _SP / SPACE and tags the words as if they were absent', async () => {
+    const nlp = await createPipeline({ tokenizer: { factory: 'tokenizer' }, components: [{ name: 'tagger' }] });
+    const spaced = nlp('The   dog\nbarks  loudly .');
+    const plain = nlp('The dog barks loudly .');
+    const words = spaced.tokens().filter((t) => !t.isSpace);
+    expect(words.map((t) => t.text)).toEqual(plain.tokens().map((t) => t.text));
+    expect(words.map((t) => t.tag)).toEqual(plain.tokens().map((t) => t.tag));
+    for (const t of spaced.tokens().filter((x) => x.isSpace)) expect([t.tag, t.pos]).toEqual(['_SP', 'SPACE']);
+    expect(spaced.tokens().filter((t) => t.isSpace)).toHaveLength(3);
+  });
+});

@@ -167,3 +167,25 @@ describe('process / pipe / cats', () => {
     await expect(createPipeline({ tokenizer: { factory: 'whitespace' }, components: [{ name: 'textcat' }] })).rejects.toThrow(ConfigError);
   });
 });
+
+describe('evaluateTextcat', () => {
+  const texts = ['win money now free prize', 'cheap pills free offer', 'meeting at noon tomorrow', 'see you at lunch', 'project report attached', 'claim your free prize', 'a once-only label here'];
+  const labels = ['spam', 'spam', 'ham', 'ham', 'ham', 'spam', 'rare'];
+  it('averages macro F1 over the labels in the gold or the predictions, as scikit-learn', () => {
+    const tc = TextCategorizer.train(texts, labels, { model: 'nb' });
+    expect(tc.predict(['free prize', 'lunch tomorrow'])).toEqual(['spam', 'ham']);
+    // The model's third label, absent from this test set, must not count as a zero.
+    const s = evaluateTextcat(tc, ['free prize', 'lunch tomorrow'], ['spam', 'ham']);
+    expect(s.accuracy).toBe(1);
+    expect(s.macroF1).toBe(1);
+  });
+  it('scores a gold label unknown to the model as a miss (a CV fold without a rare class)', () => {
+    const tc = TextCategorizer.train(texts.slice(0, 6), labels.slice(0, 6), { model: 'logreg' });
+    expect(tc.predict(['free prize', 'lunch tomorrow', 'a once-only label'])).toEqual(['spam', 'ham', 'ham']);
+    const s = evaluateTextcat(tc, ['free prize', 'lunch tomorrow', 'a once-only label'], ['spam', 'ham', 'rare']);
+    expect(s.accuracy).toBeCloseTo(2 / 3, 12);
+    expect(s.macroF1).toBeCloseTo((1 + 2 / 3 + 0) / 3, 12); // F1 of spam 1, ham 2/3 (P 1/2, R 1), rare 0
+    expect(s.rocAuc).toBeNaN();
+    expect(s.logLoss).toBeNaN();
+  });
+});
