@@ -7,9 +7,8 @@
  * ARPA (tabs or spaces, missing backoffs = 0, gzip) and names the line of any error.
  */
 import { StringDecoder } from 'node:string_decoder';
-import { createReadStream, existsSync } from 'node:fs';
-import { createGunzip } from 'node:zlib';
-import { FormatError, NotFoundError } from '../core/errors.js';
+import { FormatError } from '../core/errors.js';
+import { inputError, openInput } from '../io/lines.js';
 import { formatFloat32 } from './float-format.js';
 import type { BackoffData } from './model-data.js';
 import { NgramTable } from './ngram-table.js';
@@ -55,15 +54,17 @@ function parseNumber(s: string | undefined, file: string, line: number, what: st
 async function* lineBatches(file: string): AsyncGenerator<string[]> {
   const decoder = new StringDecoder('utf8');
   let carry = '';
-  if (!existsSync(file)) throw new NotFoundError(`no such file: ${file}`, { file });
   // 1 MB chunks: the default 16 KB ones make gunzip callbacks dominate.
-  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
-  const input = file.endsWith('.gz') ? raw.pipe(createGunzip({ chunkSize: 1 << 20 })) : raw;
-  for await (const chunk of input) {
-    const text = carry + decoder.write(chunk as Buffer);
-    const lines = text.split('\n');
-    carry = lines.pop()!;
-    yield lines;
+  const input = openInput(file, { chunkSize: 1 << 20 });
+  try {
+    for await (const chunk of input) {
+      const text = carry + decoder.write(chunk as Buffer);
+      const lines = text.split('\n');
+      carry = lines.pop()!;
+      yield lines;
+    }
+  } catch (e) {
+    throw inputError(e, file);
   }
   const rest = carry + decoder.end();
   if (rest) yield [rest];
