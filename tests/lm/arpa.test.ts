@@ -93,6 +93,8 @@ describe('NgramLM.fromARPA', () => {
     ['count mismatch', TOY.replace('ngram 2=3', 'ngram 2=4'), /header says 4/, 17],
     ['duplicate', TOY.replace('-0.2\tb </s>', '-0.2\ta b'), /duplicate 2-gram/, 15],
     ['truncated', TOY.replace('\\end\\\n', ''), /truncated/, 16],
+    ['a count too large to allocate', TOY.replace('ngram 2=3', 'ngram 2=4000000000'), /header says 4000000000/, 17],
+    ['a huge count', TOY.replace('ngram 2=3', 'ngram 2=99999999999999999999'), /header says 100000000000000000000/, 17],
   ];
   it.each(BAD)('rejects a malformed file (%s) naming the line', async (_name, text, re, line) => {
     const file = write('bad.arpa', text);
