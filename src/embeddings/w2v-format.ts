@@ -12,6 +12,7 @@ import { ArgumentError, FormatError, NotFoundError } from '../core/errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { readNumberedLines } from '../io/lines.js';
 import { crc32 } from '../util/crc32.js';
+import { grow } from '../util/typed.js';
 import { KeyedVectors } from './keyed-vectors.js';
 
 /** A vector file format. */
@@ -197,18 +198,32 @@ function parseHeader(line: string, file: string, offset?: number): [number, numb
   return [V, d];
 }
 
+/**
+ * The header's word count is only a claim until the rows are read: pre-size for at most
+ * PRESIZE_VALUES floats (64 MB) and grow, so a wrong or hostile count cannot exhaust memory.
+ */
+const PRESIZE_VALUES = 1 << 24;
+
+function presizedRows(V: number, d: number): number {
+  return Math.min(V, Math.max(1, Math.floor(PRESIZE_VALUES / d)));
+}
+
+/** `vectors` with room for row `n` (d values each), grown by doubling. */
+function roomFor(vectors: Float32Array, n: number, d: number): Float32Array {
+  return (n + 1) * d > vectors.length ? grow(vectors, (n + 1) * d) : vectors;
+}
+
 async function loadText(file: string, limit: number): Promise<KeyedVectors> {
   let V = -1;
   let d = 0;
-  let words: string[] = [];
-  let vectors = new Float32Array(0);
+  const words: string[] = [];
+  let vectors: Float32Array = new Float32Array(0);
   let n = 0;
   for await (const [raw, lineNo] of readNumberedLines(file)) {
     if (V < 0) {
       [V, d] = parseHeader(raw, file);
       V = Math.min(V, limit);
-      words = new Array(V);
-      vectors = new Float32Array(V * d);
+      vectors = new Float32Array(presizedRows(V, d) * d);
       continue;
     }
     if (n >= V) {
@@ -219,6 +234,7 @@ async function loadText(file: string, limit: number): Promise<KeyedVectors> {
     const parts = raw.replace(/[ \t\r]+$/, '').split(' ');
     if (parts.length !== d + 1) throw new FormatError(`expected a word and ${d} numbers, got ${parts.length - 1} numbers (is this really the text format?)`, { file, line: lineNo });
     words[n] = parts[0]!;
+    vectors = roomFor(vectors, n, d);
     for (let c = 0; c < d; c++) {
       const s = parts[c + 1]!;
       const x = Number(s);
@@ -229,7 +245,7 @@ async function loadText(file: string, limit: number): Promise<KeyedVectors> {
   }
   if (V < 0) throw new FormatError('empty file (no header)', { file, line: 1 });
   if (n < V) throw new FormatError(`the header declares ${V} vectors but the file has ${n}`, { file, line: n + 2 });
-  return makeKv(words, vectors, d, undefined, file);
+  return makeKv(words, exactRows(vectors, n, d), d, undefined, file);
 }
 
 /** Reads a word2vec.c binary file without holding it whole: a buffered cursor over the fd. */
@@ -262,8 +278,8 @@ function loadBinary(file: string, limit: number): KeyedVectors {
     }
     let [V, d] = parseHeader(Buffer.from(head).toString('latin1'), file, 0);
     V = Math.min(V, limit);
-    const words: string[] = new Array(V);
-    const vectors = new Float32Array(V * d);
+    const words: string[] = [];
+    let vectors: Float32Array = new Float32Array(presizedRows(V, d) * d);
     const dec = new TextDecoder('utf-8', { fatal: true });
     const wordBytes: number[] = [];
     const rec = d * 4;
@@ -287,13 +303,19 @@ function loadBinary(file: string, limit: number): KeyedVectors {
       if (bufStart + bufLen - pos < rec) fill();
       if (bufStart + bufLen - pos < rec) throw new FormatError(`unexpected end of file in the vector of word ${i + 1} (${JSON.stringify(words[i])}): needs ${rec} bytes`, { file, offset: pos });
       const o = pos - bufStart;
+      vectors = roomFor(vectors, i, d);
       for (let c = 0; c < d; c++) vectors[i * d + c] = buf.readFloatLE(o + 4 * c);
       pos += rec;
     }
-    return makeKv(words, vectors, d, undefined, file);
+    return makeKv(words, exactRows(vectors, V, d), d, undefined, file);
   } finally {
     closeSync(fd);
   }
+}
+
+/** The first `n` rows of `vectors`, without a copy when it holds exactly those. */
+function exactRows(vectors: Float32Array, n: number, d: number): Float32Array {
+  return vectors.length === n * d ? vectors : vectors.slice(0, n * d);
 }
 
 /**
@@ -301,6 +323,11 @@ function loadBinary(file: string, limit: number): KeyedVectors {
  * @example const kv = await loadVectors('GoogleNews-vectors-negative300.bin', { limit: 100000 })
  */
 export async function loadVectors(path: string, opts: LoadOptions = {}): Promise<KeyedVectors> {
+  const limit = opts.limit ?? Infinity;
+  if (limit !== Infinity && !(Number.isInteger(limit) && limit >= 0)) throw new ArgumentError(`limit must be an integer >= 0, got ${String(limit)}`, { key: 'limit' });
+  if (opts.format !== undefined && opts.format !== 'text' && opts.format !== 'binary' && opts.format !== 'native') {
+    throw new ArgumentError(`format must be 'text', 'binary' or 'native', got ${JSON.stringify(opts.format)}`, { key: 'format' });
+  }
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -308,9 +335,15 @@ export async function loadVectors(path: string, opts: LoadOptions = {}): Promise
     throw new NotFoundError(`no such file: ${path}`, { file: path });
   }
   const magic = Buffer.alloc(4);
-  const got = readSync(fd, magic, 0, 4, 0);
-  closeSync(fd);
-  const limit = opts.limit ?? Infinity;
+  let got: number;
+  try {
+    got = readSync(fd, magic, 0, 4, 0);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EISDIR') throw new ArgumentError(`${path} is a directory, not a vector file`, { file: path });
+    throw e;
+  } finally {
+    closeSync(fd);
+  }
   const format = opts.format ?? (got === 4 && magic.readUInt32LE(0) === MAGIC ? 'native' : formatFromPath(path));
   if (format === 'native') {
     return decodeNative(readFileSync(path), path);

@@ -109,3 +109,39 @@ describe('saveVectors / loadVectors', () => {
     await expect(loadVectors(join(dir, 'missing.bin'))).rejects.toThrow(NotFoundError);
   });
 });
+
+describe('loadVectors on bad headers and options', () => {
+  it('rejects a header that declares more words than the file has, however large, as a FormatError', async () => {
+    for (const V of ['3', '4000000000', '100000000']) {
+      const txt = join(dir, `huge-${V}.txt`);
+      writeFileSync(txt, `${V} 300\nking ${Array(300).fill('0.5').join(' ')}\n`);
+      const e1 = await loadVectors(txt).catch((e: unknown) => e);
+      expect(e1).toBeInstanceOf(FormatError);
+      expect((e1 as Error).message).toMatch(new RegExp(`declares ${V} vectors but the file has 1`));
+      const bin = join(dir, `huge-${V}.bin`);
+      writeFileSync(bin, Buffer.concat([Buffer.from(`${V} 2\n`), cBinary(['king'], [[1, 2]]).subarray(4)]));
+      const e2 = await loadVectors(bin).catch((e: unknown) => e);
+      expect(e2).toBeInstanceOf(FormatError);
+      expect((e2 as Error).message).toMatch(/unexpected end of file in word 2/);
+    }
+  });
+
+  it('still reads every row (exact sizes) when the header is right', async () => {
+    const txt = join(dir, 'ok.txt');
+    writeFileSync(txt, '2 2\na 1 2\nb 3 4\n');
+    const kv = await loadVectors(txt, { limit: 1 });
+    expect(kv.words).toEqual(['a']);
+    expect(Array.from(kv.vectors)).toEqual([1, 2]);
+    expect(Array.from((await loadVectors(txt)).vectors)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('rejects a bad limit or format and a directory with an ArgumentError', async () => {
+    const txt = join(dir, 'ok2.txt');
+    writeFileSync(txt, '1 2\na 1 2\n');
+    for (const limit of [-1, NaN, 1.5, '1' as unknown as number]) {
+      await expect(loadVectors(txt, { limit })).rejects.toBeInstanceOf(ArgumentError);
+    }
+    await expect(loadVectors(txt, { format: 'xml' as never })).rejects.toBeInstanceOf(ArgumentError);
+    await expect(loadVectors(dir)).rejects.toBeInstanceOf(ArgumentError);
+  });
+});
