@@ -15,11 +15,11 @@ export type QueryTerm = string | Float32Array | readonly [string, number];
 
 /** Options of {@link KeyedVectors.mostSimilar} and {@link KeyedVectors.mostSimilarCosmul}. */
 export interface MostSimilarOptions {
-  /** Terms that count positively (default none). */
-  positive?: readonly QueryTerm[];
-  /** Terms that count negatively (default none). */
-  negative?: readonly QueryTerm[];
-  /** Number of results (default 10). */
+  /** Terms that count positively (default none); a single word or vector stands for a list of one, as in gensim. */
+  positive?: readonly QueryTerm[] | string | Float32Array;
+  /** Terms that count negatively (default none); a single word or vector stands for a list of one. */
+  negative?: readonly QueryTerm[] | string | Float32Array;
+  /** Number of results, an integer (default 10); below 1 gives `[]` as gensim. */
   topn?: number;
   /** Search only the first N words (the most frequent after training); default all. */
   restrictVocab?: number;
@@ -43,6 +43,21 @@ function unitInto(src: Float32Array | Float64Array, out: Float32Array): Float32A
   const n = Math.sqrt(s);
   for (let i = 0; i < src.length; i++) out[i] = n > 0 ? src[i]! / n : src[i]!;
   return out;
+}
+
+/** Query terms as a list: gensim's `_ensure_list` (a lone word or vector is a list of one); never the characters of a string. */
+function termList(terms: MostSimilarOptions['positive'], key: string): readonly QueryTerm[] {
+  if (terms === undefined || terms === null) return [];
+  if (typeof terms === 'string' || terms instanceof Float32Array) return [terms];
+  if (!Array.isArray(terms)) throw new ArgumentError(`${key} must be a word, a vector or a list of them`, { key });
+  return terms;
+}
+
+/** `topn` as an integer (default 10); a fraction, NaN or a string would silently change the result count. */
+function checkTopn(topn: number | undefined): number {
+  if (topn === undefined) return 10;
+  if (!Number.isInteger(topn)) throw new ArgumentError(`topn must be an integer, got ${JSON.stringify(topn) ?? String(topn)}`, { key: 'topn' });
+  return topn;
 }
 
 /**
@@ -183,9 +198,11 @@ export class KeyedVectors {
    */
   mostSimilar(opts: MostSimilarOptions): Neighbor[] {
     const n = this.limit(opts.restrictVocab);
+    const topn = checkTopn(opts.topn);
     const exclude = new Uint8Array(this.words.length);
-    const q = this.queryVector(opts.positive ?? [], opts.negative ?? [], exclude);
-    const heap = this.searchUnit(q, opts.topn ?? 10, n, exclude);
+    const q = this.queryVector(termList(opts.positive, 'positive'), termList(opts.negative, 'negative'), exclude);
+    if (topn < 1) return [];
+    const heap = this.searchUnit(q, topn, n, exclude);
     return heap.sorted().map((e) => ({ word: this.words[e.id]!, score: e.score }));
   }
 
@@ -219,9 +236,11 @@ export class KeyedVectors {
       exclude[r] = 1;
       return u.subarray(r * d, r * d + d);
     };
-    const pos = (opts.positive ?? []).map(toUnit);
-    const neg = (opts.negative ?? []).map(toUnit);
+    const topn = checkTopn(opts.topn);
+    const pos = termList(opts.positive, 'positive').map(toUnit);
+    const neg = termList(opts.negative, 'negative').map(toUnit);
     if (pos.length === 0) throw new ArgumentError('mostSimilarCosmul needs at least one positive term');
+    if (topn < 1) return [];
     const score = new Float64Array(n).fill(1);
     const negProd = new Float64Array(n).fill(1);
     const tmp = new Float64Array(n);
@@ -233,7 +252,6 @@ export class KeyedVectors {
       dotAll(u, d, n, q, tmp);
       for (let i = 0; i < n; i++) negProd[i] *= (1 + tmp[i]!) / 2;
     }
-    const topn = opts.topn ?? 10;
     const out: Neighbor[] = [];
     const order = Array.from({ length: n }, (_, i) => i).filter((i) => exclude[i] !== 1);
     const s = (i: number): number => score[i]! / ((neg.length ? negProd[i]! : 1) + 0.000001);
