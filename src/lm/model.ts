@@ -95,7 +95,7 @@ export interface PerplexityResult {
 export interface GenerateOptions {
   /** Stop after this many generated tokens (default 50). Generation also stops at `</s>`. */
   maxTokens?: number;
-  /** Seed; equal seeds give equal output (default 1). */
+  /** Seed, an integer; equal seeds give equal output (default 1). */
   seed?: number;
   /** Sampling temperature > 0 (default 1; lower is greedier). */
   temperature?: number;
@@ -319,7 +319,10 @@ export class NgramLM {
     if (!Number.isInteger(maxTokens) || maxTokens < 0) throw new ArgumentError(`maxTokens must be an integer >= 0, got ${maxTokens}`, { key: 'maxTokens' });
     if (!(temperature > 0) || !Number.isFinite(temperature)) throw new ArgumentError(`temperature must be > 0, got ${temperature}`, { key: 'temperature' });
     const prefix = options.prefix === undefined ? [] : toTokens(options.prefix);
-    const rng = new Rng(options.seed ?? LM_DEFAULTS.seed);
+    const seed = options.seed ?? LM_DEFAULTS.seed;
+    // Rng keeps the low 32 bits: a string, NaN or fraction would silently become another seed.
+    if (!Number.isSafeInteger(seed)) throw new ArgumentError(`seed must be an integer, got ${JSON.stringify(seed) ?? String(seed)}`, { key: 'seed' });
+    const rng = new Rng(seed);
     const vocab = this.data.vocab;
     const out = [...prefix];
     const seq = new Uint32Array(1 + prefix.length + maxTokens + 1);

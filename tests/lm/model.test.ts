@@ -201,6 +201,11 @@ describe('generate', () => {
     expect(greedy).toEqual(best === '</s>' ? ['the'] : ['the', best]);
     expect(() => lm.generate({ temperature: 0 })).toThrow(ArgumentError);
   });
+
+  it('rejects a seed that is not an integer instead of silently using another one', () => {
+    for (const seed of ['x', '7', NaN, 1.5, Infinity] as unknown as number[]) expect(() => lm.generate({ seed })).toThrow(ArgumentError);
+    expect(lm.generate({ seed: -3, maxTokens: 5 })).toEqual(lm.generate({ seed: -3, maxTokens: 5 }));
+  });
 });
 
 describe('save / load', () => {
