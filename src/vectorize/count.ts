@@ -7,6 +7,7 @@ import { buildAnalyzer, fastWordPath, scanWordRunsHashed, type AnalyzerOptions, 
 import { TermInterner } from './interner.js';
 import { CountBuffers, limitFeatures, remapColumns, sortedOrder, sortRows, termStats } from './count-kernel.js';
 import { allocData, CsrMatrix, type DType } from './csr.js';
+import { checkOptions, COUNT_KEYS } from './options.js';
 
 /**
  * A document-frequency bound: an integer is a number of documents; a non-integer number in [0, 1]
@@ -83,6 +84,7 @@ export class CountVectorizer {
   private pruned: Set<string> = new Set();
 
   constructor(options: CountVectorizerOptions = {}) {
+    checkOptions(options, COUNT_KEYS);
     this.options = Object.freeze({ ...COUNT_DEFAULTS, ...options });
     this.analyzer = buildAnalyzer(options);
     const fast = fastWordPath(options);

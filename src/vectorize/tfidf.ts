@@ -6,6 +6,7 @@
 import { ArgumentError, ConfigError } from '../core/errors.js';
 import { CountVectorizer, type CountVectorizerOptions } from './count.js';
 import { allocData, CsrMatrix, normalizeRowsKernel, type DType } from './csr.js';
+import { checkOptions, COUNT_KEYS, TFIDF_KEYS } from './options.js';
 
 /** Options of {@link TfidfTransformer}. */
 export interface TfidfOptions {
@@ -48,6 +49,7 @@ export class TfidfTransformer {
   private idfVec: Float64Array | null = null;
 
   constructor(options: TfidfOptions = {}) {
+    checkOptions(options, TFIDF_KEYS);
     this.options = Object.freeze({
       norm: checkNorm(options.norm === undefined ? TFIDF_DEFAULTS.norm : options.norm),
       useIdf: options.useIdf ?? TFIDF_DEFAULTS.useIdf,
@@ -130,6 +132,7 @@ export class TfidfVectorizer {
   private readonly dtype: DType;
 
   constructor(options: TfidfVectorizerOptions = {}) {
+    checkOptions(options, [...COUNT_KEYS, ...TFIDF_KEYS]);
     const { norm, useIdf, smoothIdf, sublinearTf, dtype, ...count } = options;
     this.counter = new CountVectorizer({ ...count, dtype: 'float64' });
     const t: TfidfOptions = {};
