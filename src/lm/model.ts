@@ -35,6 +35,23 @@ export const LM_DEFAULTS = Object.freeze({
   temperature: 1,
 });
 
+/** Option keys each method reads: a misspelt key is an ArgumentError, not silently ignored. */
+const OPTION_KEYS = Object.freeze({
+  train: ['order', 'smoothing', 'minCount', 'vocab', 'k', 'alpha', 'discountFallback', 'onProgress'],
+  score: ['base', 'bos', 'eos'],
+  generate: ['maxTokens', 'seed', 'temperature', 'prefix'],
+});
+
+function checkKeys(options: object, method: keyof typeof OPTION_KEYS): void {
+  const known: readonly string[] = OPTION_KEYS[method];
+  for (const [k, v] of Object.entries(options)) {
+    if (v === undefined || known.includes(k)) continue;
+    const camel = k.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()).toLowerCase();
+    const near = known.find((o) => o.toLowerCase() === camel);
+    throw new ArgumentError(`unknown ${method} option "${k}"${near ? `; did you mean "${near}"?` : `; valid options: ${known.join(', ')}`}`, { key: k });
+  }
+}
+
 /** Highest order {@link NgramLM.train} accepts. */
 export const MAX_ORDER = 16;
 
@@ -156,6 +173,7 @@ export class NgramLM {
    * @example const lm = await NgramLM.train(sentences, { order: 5, smoothing: 'kn' });
    */
   static async train(sentences: SentenceSource, options: TrainOptions = {}): Promise<NgramLM> {
+    checkKeys(options, 'train');
     const order = options.order ?? LM_DEFAULTS.order;
     if (!Number.isInteger(order) || order < 1 || order > MAX_ORDER) throw new ArgumentError(`order must be an integer in 1..${MAX_ORDER}, got ${order}`, { key: 'order' });
     const smoothing = resolveSmoothing(options.smoothing ?? LM_DEFAULTS.smoothing);
@@ -236,6 +254,10 @@ export class NgramLM {
    * @example lm.score('the cat sat', { base: 'e' })
    */
   score(sentence: SentenceInput, options: ScoreOptions = {}): number {
+    checkKeys(options, 'score');
+    for (const b of ['bos', 'eos'] as const) {
+      if (options[b] !== undefined && typeof options[b] !== 'boolean') throw new ArgumentError(`${b} must be true or false, got ${JSON.stringify(options[b])}`, { key: b });
+    }
     const r = this.scoreSentence(toTokens(sentence), options.bos ?? true, options.eos ?? true);
     const base = options.base ?? 10;
     if (base !== 10 && base !== 'e') throw new ArgumentError(`base must be 10 or 'e', got ${String(base)}`, { key: 'base' });
@@ -314,6 +336,7 @@ export class NgramLM {
    * @example lm.generate({ seed: 42, maxTokens: 20, temperature: 0.8, prefix: ['the'] }).join(' ')
    */
   generate(options: GenerateOptions = {}): string[] {
+    checkKeys(options, 'generate');
     const maxTokens = options.maxTokens ?? LM_DEFAULTS.maxTokens;
     const temperature = options.temperature ?? LM_DEFAULTS.temperature;
     if (!Number.isInteger(maxTokens) || maxTokens < 0) throw new ArgumentError(`maxTokens must be an integer >= 0, got ${maxTokens}`, { key: 'maxTokens' });
