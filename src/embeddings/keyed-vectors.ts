@@ -9,6 +9,7 @@ import { evaluateWordAnalogies, evaluateWordPairs, type AnalogyOptions, type Ana
 import { dotAll, NnIndex, topKDot } from './nn-kernel.js';
 import type { TopK } from '../util/heap.js';
 import { loadVectors, saveVectors, type LoadOptions, type SaveOptions } from './w2v-format.js';
+import { checkCount, checkOptions } from './options.js';
 
 /** A term of a {@link KeyedVectors.mostSimilar} query: a word, a raw vector, or a word with a weight. */
 export type QueryTerm = string | Float32Array | readonly [string, number];
@@ -44,6 +45,8 @@ function unitInto(src: Float32Array | Float64Array, out: Float32Array): Float32A
   for (let i = 0; i < src.length; i++) out[i] = n > 0 ? src[i]! / n : src[i]!;
   return out;
 }
+
+const MOST_SIMILAR_KEYS = ['positive', 'negative', 'topn', 'restrictVocab'];
 
 /** Query terms as a list: gensim's `_ensure_list` (a lone word or vector is a list of one); never the characters of a string. */
 function termList(terms: MostSimilarOptions['positive'], key: string): readonly QueryTerm[] {
@@ -197,6 +200,7 @@ export class KeyedVectors {
    * @example kv.mostSimilar({ positive: ['king', 'woman'], negative: ['man'], topn: 1 })
    */
   mostSimilar(opts: MostSimilarOptions): Neighbor[] {
+    checkOptions(opts, MOST_SIMILAR_KEYS, [], 'mostSimilar');
     const n = this.limit(opts.restrictVocab);
     const topn = checkTopn(opts.topn);
     const exclude = new Uint8Array(this.words.length);
@@ -225,6 +229,7 @@ export class KeyedVectors {
    * as gensim's most_similar_cosmul. Same options as {@link mostSimilar}.
    */
   mostSimilarCosmul(opts: MostSimilarOptions): Neighbor[] {
+    checkOptions(opts, MOST_SIMILAR_KEYS, [], 'mostSimilarCosmul');
     const d = this.dim;
     const n = this.limit(opts.restrictVocab);
     const u = this.unitVectors();
@@ -339,6 +344,7 @@ export class KeyedVectors {
    * @example kv.wmDistance(['obama', 'speaks'], ['president', 'greets'])
    */
   wmDistance(doc1: readonly string[], doc2: readonly string[], opts: WmdOptions = {}): number {
+    checkOptions(opts, ['norm'], ['norm'], 'wmDistance');
     const norm = opts.norm ?? true;
     const d1 = doc1.filter((w) => this.has(w));
     const d2 = doc2.filter((w) => this.has(w));
@@ -398,7 +404,7 @@ export class KeyedVectors {
 
   private limit(restrict: number | undefined): number {
     if (restrict === undefined) return this.words.length;
-    if (!(restrict >= 0)) throw new ArgumentError(`restrictVocab must be >= 0, got ${restrict}`, { key: 'restrictVocab' });
-    return Math.min(this.words.length, Math.floor(restrict));
+    checkCount(restrict, 'restrictVocab');
+    return Math.min(this.words.length, restrict);
   }
 }

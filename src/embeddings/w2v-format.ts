@@ -14,6 +14,7 @@ import { readNumberedLines } from '../io/lines.js';
 import { crc32 } from '../util/crc32.js';
 import { grow } from '../util/typed.js';
 import { KeyedVectors } from './keyed-vectors.js';
+import { checkOptions } from './options.js';
 
 /** A vector file format. */
 export type VectorFormat = 'text' | 'binary' | 'native';
@@ -36,6 +37,12 @@ const MAGIC = 0x5657_4c54; // 'TLWV' little-endian
 const VERSION = 1;
 const HEADER = 24;
 
+function checkFormat(format: unknown): void {
+  if (format !== undefined && format !== 'text' && format !== 'binary' && format !== 'native') {
+    throw new ArgumentError(`format must be 'text', 'binary' or 'native', got ${JSON.stringify(format)}`, { key: 'format' });
+  }
+}
+
 /** The format implied by a file name. */
 export function formatFromPath(path: string): VectorFormat {
   const ext = extname(path).toLowerCase();
@@ -47,6 +54,8 @@ export function formatFromPath(path: string): VectorFormat {
  * @example await saveVectors(kv, 'vectors.bin') // word2vec.c binary
  */
 export async function saveVectors(kv: KeyedVectors, path: string, opts: SaveOptions = {}): Promise<void> {
+  checkOptions(opts, ['format'], [], 'save');
+  checkFormat(opts.format);
   const format = opts.format ?? formatFromPath(path);
   if (format === 'native') return writeFileAtomic(path, encodeNative(kv));
   return writeFileAtomic(path, format === 'binary' ? binaryChunks(kv) : textChunks(kv));
@@ -323,11 +332,10 @@ function exactRows(vectors: Float32Array, n: number, d: number): Float32Array {
  * @example const kv = await loadVectors('GoogleNews-vectors-negative300.bin', { limit: 100000 })
  */
 export async function loadVectors(path: string, opts: LoadOptions = {}): Promise<KeyedVectors> {
+  checkOptions(opts, ['format', 'limit'], [], 'load');
   const limit = opts.limit ?? Infinity;
   if (limit !== Infinity && !(Number.isInteger(limit) && limit >= 0)) throw new ArgumentError(`limit must be an integer >= 0, got ${String(limit)}`, { key: 'limit' });
-  if (opts.format !== undefined && opts.format !== 'text' && opts.format !== 'binary' && opts.format !== 'native') {
-    throw new ArgumentError(`format must be 'text', 'binary' or 'native', got ${JSON.stringify(opts.format)}`, { key: 'format' });
-  }
+  checkFormat(opts.format);
   let fd: number;
   try {
     fd = openSync(path, 'r');
