@@ -30,7 +30,7 @@ export interface AnalogySection {
 
 /** Result of {@link evaluateWordAnalogies}. */
 export interface AnalogyResult {
-  /** Total accuracy (0..1). */
+  /** Total accuracy (0..1); 0 when no question could be answered (all OOV), as gensim. */
   accuracy: number;
   /** Per-section results, the last one being `Total accuracy`. */
   sections: AnalogySection[];
@@ -146,7 +146,9 @@ export async function evaluateWordAnalogies(kv: KeyedVectors, file: string, opts
   }
   const total = section('Total accuracy', correct, incorrect);
   sections.push(total);
-  return { accuracy: total.accuracy, sections, oovRatio: questions ? (oov / questions) * 100 : 0, questions };
+  // gensim's evaluate_word_analogies returns 0.0, not NaN, when no question could be answered.
+  const accuracy = correct + incorrect > 0 ? total.accuracy : 0;
+  return { accuracy, sections, oovRatio: questions ? (oov / questions) * 100 : 0, questions };
 }
 
 /**
