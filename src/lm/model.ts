@@ -4,11 +4,11 @@
  * ARPA and textloom's binary format.
  */
 import type { Writable } from 'node:stream';
-import { ArgumentError } from '../core/errors.js';
+import { ArgumentError, FormatError } from '../core/errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { Rng } from '../util/rng.js';
 import { arpaChunks, readArpa } from './arpa.js';
-import { loadModel, saveModel } from './binary.js';
+import { loadModel, saveModel, sniffModelFile } from './binary.js';
 import { readCorpus, type SentenceInput, type SentenceSource, type TrainProgress } from './corpus.js';
 import { countNgrams } from './count.js';
 import type { Discount } from './discount.js';
@@ -432,11 +432,19 @@ export class NgramLM {
   }
 
   /**
-   * Opens a model file by its name: `*.arpa` / `*.arpa.gz` as ARPA, anything else as binary.
+   * Opens a model file: `*.arpa` / `*.gz` as ARPA; any other name by its content, so an ARPA file
+   * named `model.lm` (KenLM and SRILM habit) or a `.tlm` file under another name both open. A
+   * KenLM binary (`build_binary` output) is a FormatError asking for its ARPA source.
    * @example const lm = await NgramLM.open(process.argv[2]);
    */
   static async open(path: string): Promise<NgramLM> {
-    return /\.arpa(\.gz)?$/i.test(path) ? NgramLM.fromARPA(path) : NgramLM.load(path);
+    if (/\.arpa(\.gz)?$/i.test(path)) return NgramLM.fromARPA(path);
+    const kind = sniffModelFile(path);
+    if (kind === 'arpa') return NgramLM.fromARPA(path);
+    if (kind === 'kenlm-binary') {
+      throw new FormatError('this is a KenLM binary model (build_binary output), which textloom cannot read; open the ARPA file it was built from', { file: path, offset: 0 });
+    }
+    return NgramLM.load(path);
   }
 }
 
