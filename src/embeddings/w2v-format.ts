@@ -8,9 +8,10 @@
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { ArgumentError, FormatError, NotFoundError } from '../core/errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
-import { readNumberedLines } from '../io/lines.js';
+import { inputError, openInput, readNumberedLines } from '../io/lines.js';
 import { crc32 } from '../util/crc32.js';
 import { grow } from '../util/typed.js';
 import { KeyedVectors } from './keyed-vectors.js';
@@ -45,7 +46,7 @@ function checkFormat(format: unknown): void {
 
 /** The format implied by a file name. */
 export function formatFromPath(path: string): VectorFormat {
-  const ext = extname(path).toLowerCase();
+  const ext = extname(path.replace(/\.gz$/i, '')).toLowerCase();
   return ext === '.bin' ? 'binary' : ext === '.tlv' ? 'native' : 'text';
 }
 
@@ -198,12 +199,17 @@ function makeKv(words: string[], vectors: Float32Array, d: number, counts: Float
   }
 }
 
+/** Largest dimension the word2vec readers accept. */
+const MAX_DIM = 1 << 20;
+
 function parseHeader(line: string, file: string, offset?: number): [number, number] {
   const m = /^\s*(\d+)\s+(\d+)\s*$/.exec(line);
   if (!m) throw new FormatError(`expected a "<count> <dims>" header, got ${JSON.stringify(line.slice(0, 60))}`, offset === undefined ? { file, line: 1 } : { file, offset });
   const V = Number(m[1]);
   const d = Number(m[2]);
   if (d < 1) throw new FormatError('dimension must be >= 1', { file, line: 1 });
+  // A guard against a corrupt header asking for gigabytes per row.
+  if (d > MAX_DIM) throw new FormatError(`dimension ${d} is too large (at most ${MAX_DIM})`, offset === undefined ? { file, line: 1 } : { file, offset });
   return [V, d];
 }
 
@@ -257,68 +263,121 @@ async function loadText(file: string, limit: number): Promise<KeyedVectors> {
   return makeKv(words, exactRows(vectors, n, d), d, undefined, file);
 }
 
-/** Reads a word2vec.c binary file without holding it whole: a buffered cursor over the fd. */
-function loadBinary(file: string, limit: number): KeyedVectors {
+/** A sequential byte source: a file read with readSync, or the output of a gunzip stream. */
+interface ByteSource {
+  /** Copies up to `len` bytes into `dst` at `off`; 0 at the end. */
+  read(dst: Buffer, off: number, len: number): Promise<number>;
+  close(): void;
+}
+
+function fileSource(file: string): ByteSource {
   const fd = openSync(file, 'r');
+  let pos = 0;
+  return {
+    read: async (dst, off, len) => {
+      const n = readSync(fd, dst, off, len, pos);
+      pos += n;
+      return n;
+    },
+    close: () => closeSync(fd),
+  };
+}
+
+function gunzipSource(file: string): ByteSource {
+  const stream = openInput(file);
+  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let pending: Buffer = Buffer.alloc(0);
+  return {
+    read: async (dst, off, len) => {
+      if (pending.length === 0) {
+        let r: IteratorResult<Buffer>;
+        try {
+          r = await chunks.next();
+        } catch (e) {
+          throw inputError(e, file);
+        }
+        if (r.done) return 0;
+        pending = r.value;
+      }
+      const n = Math.min(len, pending.length);
+      pending.copy(dst, off, 0, n);
+      pending = pending.subarray(n);
+      return n;
+    },
+    close: () => stream.destroy(),
+  };
+}
+
+/** Longest word the binary reader accepts, in bytes (a guard against reading a non-word2vec file). */
+const MAX_WORD_BYTES = 10000;
+
+/**
+ * Reads a word2vec.c binary file (gzipped when `*.gz`, as gensim reads GoogleNews-vectors-negative300.bin.gz)
+ * without holding it whole: a buffer refilled before each record holds at least one whole record.
+ */
+async function loadBinary(file: string, limit: number): Promise<KeyedVectors> {
+  const src = /\.gz$/i.test(file) ? gunzipSource(file) : fileSource(file);
   try {
-    const buf = Buffer.alloc(1 << 20);
-    let bufStart = 0; // file offset of buf[0]
-    let bufLen = 0;
-    let pos = 0; // file offset of the next byte
-    const fill = (): boolean => {
-      const keep = bufStart + bufLen - pos;
-      buf.copy(buf, 0, pos - bufStart, pos - bufStart + keep);
-      bufStart = pos;
-      bufLen = keep + readSync(fd, buf, keep, buf.length - keep, pos + keep);
-      return bufLen > keep;
-    };
-    const byteAt = (): number => {
-      if (pos >= bufStart + bufLen && !fill()) return -1;
-      return buf[pos++ - bufStart]!;
+    let buf: Buffer = Buffer.alloc(1 << 20);
+    let base = 0; // file (uncompressed) offset of buf[0]
+    let pos = 0; // next byte, index into buf
+    let end = 0; // valid bytes in buf
+    let eof = false;
+    // Makes at least `n` bytes available from pos (fewer only at the end of the input).
+    const ensure = async (n: number): Promise<void> => {
+      if (end - pos >= n || eof) return;
+      if (n > buf.length) {
+        const bigger = Buffer.alloc(n * 2);
+        buf.copy(bigger, 0, pos, end);
+        buf = bigger;
+      } else buf.copy(buf, 0, pos, end);
+      base += pos;
+      end -= pos;
+      pos = 0;
+      while (end < n && !eof) {
+        const got = await src.read(buf, end, buf.length - end);
+        if (got === 0) eof = true;
+        else end += got;
+      }
     };
     // Header line.
-    const head: number[] = [];
-    for (;;) {
-      const b = byteAt();
-      if (b < 0) throw new FormatError('unexpected end of file in the header', { file, offset: pos });
-      if (b === 0x0a) break;
-      head.push(b);
-      if (head.length > 100) throw new FormatError('header line too long (is this really the binary format?)', { file, offset: 0 });
+    await ensure(102);
+    const nl = buf.subarray(pos, end).indexOf(0x0a);
+    if (nl < 0) {
+      if (end - pos > 100) throw new FormatError('header line too long (is this really the binary format?)', { file, offset: 0 });
+      throw new FormatError('unexpected end of file in the header', { file, offset: base + end });
     }
-    let [V, d] = parseHeader(Buffer.from(head).toString('latin1'), file, 0);
+    let [V, d] = parseHeader(buf.toString('latin1', pos, pos + nl), file, 0);
+    pos += nl + 1;
     V = Math.min(V, limit);
     const words: string[] = [];
     let vectors: Float32Array = new Float32Array(presizedRows(V, d) * d);
     const dec = new TextDecoder('utf-8', { fatal: true });
-    const wordBytes: number[] = [];
     const rec = d * 4;
-    if (rec > buf.length) throw new FormatError(`dimension ${d} too large`, { file, offset: 0 });
     for (let i = 0; i < V; i++) {
-      wordBytes.length = 0;
+      // One record: optional newline(s) ending the previous one, the word, a space, the floats.
+      await ensure(2 + MAX_WORD_BYTES + rec);
+      while (pos < end && buf[pos] === 0x0a) pos++;
       const start = pos;
-      for (;;) {
-        const b = byteAt();
-        if (b < 0) throw new FormatError(`unexpected end of file in word ${i + 1} of ${V}`, { file, offset: pos });
-        if (b === 0x20) break;
-        if (b === 0x0a && wordBytes.length === 0) continue; // the newline ending the previous record
-        wordBytes.push(b);
-        if (wordBytes.length > 10000) throw new FormatError(`word ${i + 1} longer than 10000 bytes (is this really the binary format?)`, { file, offset: start });
+      const space = buf.subarray(pos, Math.min(end, pos + MAX_WORD_BYTES + 1)).indexOf(0x20);
+      if (space < 0) {
+        if (end - pos > MAX_WORD_BYTES) throw new FormatError(`word ${i + 1} longer than ${MAX_WORD_BYTES} bytes (is this really the binary format?)`, { file, offset: base + start });
+        throw new FormatError(`unexpected end of file in word ${i + 1} of ${V}`, { file, offset: base + end });
       }
       try {
-        words[i] = dec.decode(new Uint8Array(wordBytes));
+        words[i] = dec.decode(buf.subarray(pos, pos + space));
       } catch {
-        throw new FormatError(`word ${i + 1} is not valid UTF-8`, { file, offset: start });
+        throw new FormatError(`word ${i + 1} is not valid UTF-8`, { file, offset: base + start });
       }
-      if (bufStart + bufLen - pos < rec) fill();
-      if (bufStart + bufLen - pos < rec) throw new FormatError(`unexpected end of file in the vector of word ${i + 1} (${JSON.stringify(words[i])}): needs ${rec} bytes`, { file, offset: pos });
-      const o = pos - bufStart;
+      pos += space + 1;
+      if (end - pos < rec) throw new FormatError(`unexpected end of file in the vector of word ${i + 1} (${JSON.stringify(words[i])}): needs ${rec} bytes`, { file, offset: base + pos });
       vectors = roomFor(vectors, i, d);
-      for (let c = 0; c < d; c++) vectors[i * d + c] = buf.readFloatLE(o + 4 * c);
+      for (let c = 0; c < d; c++) vectors[i * d + c] = buf.readFloatLE(pos + 4 * c);
       pos += rec;
     }
     return makeKv(words, exactRows(vectors, V, d), d, undefined, file);
   } finally {
-    closeSync(fd);
+    src.close();
   }
 }
 
@@ -354,7 +413,14 @@ export async function loadVectors(path: string, opts: LoadOptions = {}): Promise
   }
   const format = opts.format ?? (got === 4 && magic.readUInt32LE(0) === MAGIC ? 'native' : formatFromPath(path));
   if (format === 'native') {
-    return decodeNative(readFileSync(path), path);
+    if (!/\.gz$/i.test(path)) return decodeNative(readFileSync(path), path);
+    let bytes: Buffer;
+    try {
+      bytes = gunzipSync(readFileSync(path));
+    } catch (e) {
+      throw inputError(e, path);
+    }
+    return decodeNative(bytes, path);
   }
   if (format === 'binary') return loadBinary(path, limit);
   return loadText(path, limit);

@@ -1,5 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -143,5 +144,44 @@ describe('loadVectors on bad headers and options', () => {
     }
     await expect(loadVectors(txt, { format: 'xml' as never })).rejects.toBeInstanceOf(ArgumentError);
     await expect(loadVectors(dir)).rejects.toBeInstanceOf(ArgumentError);
+  });
+});
+
+describe('loadVectors on gzipped files', () => {
+  it('reads .bin.gz (as gensim reads GoogleNews-vectors-negative300.bin.gz), .txt.gz and .tlv.gz', async () => {
+    const kv = sample();
+    for (const ext of ['bin', 'txt', 'tlv']) {
+      const plain = join(dir, `gz-sample.${ext}`);
+      await kv.save(plain);
+      writeFileSync(`${plain}.gz`, gzipSync(readFileSync(plain)));
+      const back = await loadVectors(`${plain}.gz`);
+      expect(back.words).toEqual(kv.words);
+      expect(Array.from(back.vectors)).toEqual(Array.from((await loadVectors(plain)).vectors));
+    }
+    expect((await loadVectors(join(dir, 'gz-sample.bin.gz'), { limit: 2 })).words).toEqual(['the', 'über']);
+  });
+
+  it('raises a FormatError for a truncated or corrupt .bin.gz', async () => {
+    const bin = cBinary(['a', 'b', 'c'], [[1, 2], [3, 4], [5, 6]]);
+    const gz = gzipSync(bin);
+    const cut = join(dir, 'cut.bin.gz');
+    writeFileSync(cut, gz.subarray(0, gz.length - 8));
+    await expect(loadVectors(cut)).rejects.toBeInstanceOf(FormatError);
+    const short = join(dir, 'short.bin.gz');
+    writeFileSync(short, gzipSync(bin.subarray(0, bin.length - 3)));
+    await expect(loadVectors(short)).rejects.toThrow(/unexpected end of file in the vector of word 3/);
+  });
+
+  it('reads records longer than its 1 MB buffer, and rejects absurd dimensions', async () => {
+    const d = 300000; // 1.2 MB per record
+    const vec = Array.from({ length: d }, (_, i) => (i % 7) - 3);
+    const f = join(dir, 'wide.bin');
+    writeFileSync(f, cBinary(['x', 'y'], [vec, vec.map((v) => -v)]));
+    const kv = await loadVectors(f);
+    expect(kv.dim).toBe(d);
+    expect(kv.vectors[d + 5]).toBe(-vec[5]!);
+    const huge = join(dir, 'huge-dim.bin');
+    writeFileSync(huge, '1 4000000000\nx ');
+    await expect(loadVectors(huge)).rejects.toThrow(/dimension 4000000000 is too large/);
   });
 });
