@@ -57,6 +57,8 @@ export function formatFromPath(path: string): VectorFormat {
 export async function saveVectors(kv: KeyedVectors, path: string, opts: SaveOptions = {}): Promise<void> {
   checkOptions(opts, ['format'], [], 'save');
   checkFormat(opts.format);
+  // The bytes are not compressed: a .gz name would give a file no reader (ours included) can open.
+  if (/\.gz$/i.test(path)) throw new ArgumentError('writing gzipped vector files is not supported; save without .gz and compress the file', { file: path });
   const format = opts.format ?? formatFromPath(path);
   if (format === 'native') return writeFileAtomic(path, encodeNative(kv));
   return writeFileAtomic(path, format === 'binary' ? binaryChunks(kv) : textChunks(kv));

@@ -67,5 +67,9 @@ describe('w2v commands', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain(`cannot write ${missing}`);
     expect(r.err).not.toMatch(/tmp-|vocabulary/);
+    const gz = await run(['w2v', 'train', '--input', input, '--out', join(dir, 'v.bin.gz'), '--min-count', '1', '--size', '8']);
+    expect(gz.code).toBe(2);
+    expect(gz.err).toMatch(/gzipped/);
+    expect(gz.err).not.toMatch(/vocabulary/);
   });
 });

@@ -161,6 +161,11 @@ describe('loadVectors on gzipped files', () => {
     expect((await loadVectors(join(dir, 'gz-sample.bin.gz'), { limit: 2 })).words).toEqual(['the', 'über']);
   });
 
+  it('refuses to save under a .gz name (the bytes would not be compressed)', async () => {
+    await expect(sample().save(join(dir, 'out.bin.gz'))).rejects.toBeInstanceOf(ArgumentError);
+    await expect(saveVectors(sample(), join(dir, 'out.txt.gz'))).rejects.toThrow(/gzipped/);
+  });
+
   it('raises a FormatError for a truncated or corrupt .bin.gz', async () => {
     const bin = cBinary(['a', 'b', 'c'], [[1, 2], [3, 4], [5, 6]]);
     const gz = gzipSync(bin);

@@ -38,6 +38,7 @@ export const w2vTrain: Command = {
     if (f.hs !== 0 && f.hs !== 1) throw new ArgumentError(`--hs is 0 (off) or 1 (on), got ${f.hs}`, { key: '--hs' });
     // Before training, not after minutes of it.
     assertWritable(String(f.out));
+    if (/\.gz$/i.test(String(f.out))) throw new ArgumentError('--out: writing gzipped files is not supported; write vectors.bin (or .txt/.tlv) and compress it', { key: '--out' });
     let bar: ProgressBar | undefined;
     const model = await Word2Vec.train(String(f.input), {
       sg: f.sg === true,
