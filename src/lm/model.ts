@@ -421,6 +421,8 @@ export class NgramLM {
    * @example lm.save('model.tlm'); const again = NgramLM.load('model.tlm');
    */
   save(path: string): void {
+    // The bytes are not compressed, and open() reads *.gz as gzipped ARPA: refuse the name.
+    if (/\.gz$/i.test(path)) throw new ArgumentError('writing gzipped model files is not supported; save without .gz and compress the file', { file: path });
     saveModel(path, this.data, { smoothing: this.smoothing, params: { k: this.k, alpha: this.alpha, discounts: this.discounts?.map((d) => d.amount) } });
   }
 

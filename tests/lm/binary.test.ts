@@ -86,4 +86,8 @@ describe('NgramLM.open', () => {
     await expect(NgramLM.open(path.join(dir, 'missing.lm'))).rejects.toThrow(NotFoundError);
     await expect(NgramLM.open(variant('bad-magic.bin', (b) => (b.write('XXXX', 0, 'latin1'), b)))).rejects.toThrow(/bad magic/);
   });
+
+  it('refuses to save under a .gz name, which open() would read as gzipped ARPA', () => {
+    expect(() => NgramLM.load(file).save(path.join(dir, 'm.tlm.gz'))).toThrow(/gzipped/);
+  });
 });
