@@ -28,6 +28,13 @@ function checkNorm(norm: unknown): 'l1' | 'l2' | null {
   throw new ConfigError(`norm must be "l1", "l2" or null, got ${JSON.stringify(norm)}`, { key: 'norm' });
 }
 
+/** A count matrix as CSR: dense rows (arrays of numbers) are converted; anything else is an ArgumentError. */
+function asCsr(X: CsrMatrix | ArrayLike<ArrayLike<number>>): CsrMatrix {
+  if (X instanceof CsrMatrix) return X;
+  if (X !== null && typeof X === 'object' && typeof (X as ArrayLike<unknown>).length === 'number') return CsrMatrix.fromDense(X);
+  throw new ArgumentError('expected a CsrMatrix or an array of rows of numbers', { key: 'X' });
+}
+
 /** idf per column from document frequencies (kernel). */
 export function idfFromDf(df: ArrayLike<number>, nDocs: number, smooth: boolean): Float64Array {
   const out = new Float64Array(df.length);
@@ -70,8 +77,9 @@ export class TfidfTransformer {
     this.idfVec = Float64Array.from(v);
   }
 
-  /** Learns idf from a count matrix. Returns `this`. */
-  fit(X: CsrMatrix): this {
+  /** Learns idf from a count matrix (sparse, or dense rows as scikit-learn accepts). Returns `this`. */
+  fit(counts: CsrMatrix | ArrayLike<ArrayLike<number>>): this {
+    const X = asCsr(counts);
     if (this.options.useIdf) {
       // As scikit-learn: without smoothing a column in no document gets an infinite idf.
       const df = X.columnCounts();
@@ -85,7 +93,8 @@ export class TfidfTransformer {
    * Weights a count matrix. Returns a new matrix of `dtype` (default float64); with `copy` false
    * and a matching dtype, X's values are overwritten and its index arrays shared (no copy).
    */
-  transform(X: CsrMatrix, dtype: DType = 'float64', copy = true): CsrMatrix {
+  transform(counts: CsrMatrix | ArrayLike<ArrayLike<number>>, dtype: DType = 'float64', copy = true): CsrMatrix {
+    const X = asCsr(counts);
     const { useIdf, sublinearTf, norm } = this.options;
     const idf = useIdf ? this.idf : null;
     if (idf && idf.length !== X.nCols) throw new ArgumentError(`matrix has ${X.nCols} columns, idf has ${idf.length}`);
@@ -97,7 +106,8 @@ export class TfidfTransformer {
   }
 
   /** `fit(X)` then `transform(X)`. */
-  fitTransform(X: CsrMatrix, dtype: DType = 'float64'): CsrMatrix {
+  fitTransform(counts: CsrMatrix | ArrayLike<ArrayLike<number>>, dtype: DType = 'float64'): CsrMatrix {
+    const X = asCsr(counts);
     return this.fit(X).transform(X, dtype);
   }
 }
