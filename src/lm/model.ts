@@ -237,11 +237,15 @@ export class NgramLM {
   }
 
   /**
-   * log10 p(word | context). `context` lists the preceding words, oldest first; start it with
-   * `'<s>'` for a sentence start. Unknown words are `<unk>`.
+   * log10 p(word | context). `context` lists the preceding words, oldest first (an array, or a
+   * whitespace-separated string as `score` takes); start it with `'<s>'` for a sentence start.
+   * Unknown words are `<unk>`.
    * @example lm.logProb('sat', ['<s>', 'the', 'cat'])
    */
-  logProb(word: string, context: readonly string[] = []): number {
+  logProb(word: string, context: readonly string[] | string = []): number {
+    if (typeof word !== 'string') throw new ArgumentError(`word must be a string, got ${JSON.stringify(word) ?? String(word)}`, { key: 'word' });
+    // A string context is split into words, never read character by character.
+    context = toTokens(context);
     const vocab = this.data.vocab;
     const seq = this.ensure(context.length + 1);
     for (let i = 0; i < context.length; i++) seq[i] = vocab.id(context[i]!);

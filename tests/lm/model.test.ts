@@ -95,6 +95,14 @@ describe('logProb', () => {
     lm = await NgramLM.train(corpus, { order: 3, smoothing: 'mle' });
   });
 
+  it('splits a string context into words (never into characters) and rejects non-strings', () => {
+    expect(lm.logProb('sat', 'the cat')).toBe(lm.logProb('sat', ['the', 'cat']));
+    expect(lm.logProb('sat', '  the   cat ')).toBe(lm.logProb('sat', ['the', 'cat']));
+    expect(lm.logProb('the', '')).toBe(lm.logProb('the'));
+    expect(() => lm.logProb('sat', 5 as never)).toThrow(ArgumentError);
+    expect(() => lm.logProb(3 as never)).toThrow(ArgumentError);
+  });
+
   it('is the relative frequency for mle', () => {
     let cThe = 0;
     let cTheCat = 0;
