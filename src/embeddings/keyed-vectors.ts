@@ -56,6 +56,12 @@ function termList(terms: MostSimilarOptions['positive'], key: string): readonly 
   return terms;
 }
 
+/** Checks a list-of-words argument: a lone string would be read as its characters. */
+function wordList(words: unknown, key: string): void {
+  if (typeof words === 'string') throw new ArgumentError(`${key} must be a list of words, not a string (wrap it: [${JSON.stringify(words)}], or split it)`, { key });
+  if (!Array.isArray(words)) throw new ArgumentError(`${key} must be a list of words`, { key });
+}
+
 /** `topn` as an integer (default 10); a fraction, NaN or a string would silently change the result count. */
 function checkTopn(topn: number | undefined): number {
   if (topn === undefined) return 10;
@@ -271,6 +277,7 @@ export class KeyedVectors {
    * @example kv.doesntMatch(['breakfast', 'cereal', 'dinner', 'lunch'])
    */
   doesntMatch(words: readonly string[]): string {
+    wordList(words, 'words');
     const used = words.filter((w) => this.has(w));
     if (used.length === 0) throw new ArgumentError('doesntMatch: none of the words is in the vocabulary');
     const d = this.dim;
@@ -299,6 +306,8 @@ export class KeyedVectors {
 
   /** Cosine similarity between the means of the raw vectors of two word sets (gensim's n_similarity). */
   nSimilarity(ws1: readonly string[], ws2: readonly string[]): number {
+    wordList(ws1, 'ws1');
+    wordList(ws2, 'ws2');
     if (ws1.length === 0 || ws2.length === 0) throw new ArgumentError('nSimilarity needs two non-empty word lists');
     const mean = (ws: readonly string[]): Float32Array => {
       const m = new Float64Array(this.dim);
@@ -344,6 +353,8 @@ export class KeyedVectors {
    * @example kv.wmDistance(['obama', 'speaks'], ['president', 'greets'])
    */
   wmDistance(doc1: readonly string[], doc2: readonly string[], opts: WmdOptions = {}): number {
+    wordList(doc1, 'doc1');
+    wordList(doc2, 'doc2');
     checkOptions(opts, ['norm'], ['norm'], 'wmDistance');
     const norm = opts.norm ?? true;
     const d1 = doc1.filter((w) => this.has(w));

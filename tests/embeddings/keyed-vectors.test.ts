@@ -87,6 +87,17 @@ describe('mostSimilar / mostSimilarCosmul argument forms', () => {
   });
 });
 
+describe('doesntMatch / nSimilarity / wmDistance argument forms', () => {
+  it('reject a string where a list of words is expected (it would be read letter by letter)', () => {
+    const k = new KeyedVectors(['ab', 'a', 'b', 'c'], Float32Array.from([1, 0, 0, 1, 1, 1, -1, 0]), 2);
+    expect(() => k.doesntMatch('abc' as never)).toThrow(ArgumentError);
+    expect(() => k.nSimilarity('ab' as never, ['c'])).toThrow(/ws1 must be a list of words, not a string/);
+    expect(() => k.nSimilarity(['c'], 'ab' as never)).toThrow(ArgumentError);
+    expect(() => k.wmDistance('ab' as never, ['c'])).toThrow(ArgumentError);
+    expect(k.nSimilarity(['ab'], ['ab'])).toBeCloseTo(1, 6);
+  });
+});
+
 describe('similarByVector', () => {
   it('excludes nothing', () => {
     expect(kv().similarByVector(Float32Array.from([1, 0]), 1)[0]!.word).toBe('man');
