@@ -114,6 +114,7 @@ export function loadModel(path: string): { data: ModelData; meta: StoredMeta } {
     buf = readFileSync(path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError(`no such LM file: ${path}`, { file: path });
+    if ((e as NodeJS.ErrnoException).code === 'EISDIR') throw new ArgumentError(`${path} is a directory, not an LM file`, { file: path });
     throw e;
   }
   return decodeModel(buf, path);

@@ -58,6 +58,7 @@ describe('NgramLM.load', () => {
     expect((err as FormatError).where).toMatchObject({ offset: 4 });
     expect(() => NgramLM.load(variant('short.tlm', (b) => b.subarray(0, 10)))).toThrow(FormatError);
     expect(() => NgramLM.load(path.join(dir, 'missing.tlm'))).toThrow(NotFoundError);
+    expect(() => NgramLM.load(dir)).toThrow(/is a directory/);
   });
 });
 
