@@ -46,14 +46,25 @@ export function inputError(e: unknown, path: string): unknown {
 
 /**
  * Streams the lines of a file (or `-` for stdin), gunzipping `*.gz`, without holding the file in
- * memory. Line terminators (\n or \r\n) are removed. A corrupt or truncated `.gz` raises a
- * FormatError naming the file (after the lines that could be read).
+ * memory. Line terminators (\n or \r\n) and a UTF-8 byte order mark at the start are removed. A
+ * corrupt or truncated `.gz` raises a FormatError naming the file (after the lines that could be read).
  * @example for await (const line of readLines('corpus.txt')) { ... }
  */
 export async function* readLines(path: string): AsyncGenerator<string> {
   const rl = createInterface({ input: openInput(path), crlfDelay: Infinity });
+  let first = true;
   try {
-    for await (const line of rl) yield line;
+    for await (const line of rl) {
+      // A BOM (Windows editors) would otherwise glue itself to the first token, JSON record or CoNLL-U id.
+      if (first) {
+        first = false;
+        if (line.charCodeAt(0) === 0xfeff) {
+          yield line.slice(1);
+          continue;
+        }
+      }
+      yield line;
+    }
   } catch (e) {
     throw inputError(e, path);
   }

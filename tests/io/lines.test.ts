@@ -24,6 +24,15 @@ describe('readLines', () => {
     expect((await collect(readLines(f))).items).toEqual(['a b', 'c', '', 'd']);
   });
 
+  it('drops a UTF-8 byte order mark at the start of the file (only there)', async () => {
+    const f = join(dir, 'bom.txt');
+    writeFileSync(f, '\ufeffthe cat\n\ufeffdog\n');
+    expect((await collect(readLines(f))).items).toEqual(['the cat', '\ufeffdog']);
+    const g = join(dir, 'bom.txt.gz');
+    writeFileSync(g, gzipSync('\ufeff{"a":1}\n'));
+    expect((await collect(readJsonl(g))).items).toEqual([{ a: 1 }]);
+  });
+
   it('raises a FormatError naming the file for a truncated .gz, after the lines it could read', async () => {
     const text = Array.from({ length: 50000 }, (_, i) => `line ${i}`).join('\n') + '\n';
     const gz = gzipSync(text);
