@@ -174,6 +174,7 @@ export class NgramLM {
    */
   static async train(sentences: SentenceSource, options: TrainOptions = {}): Promise<NgramLM> {
     checkKeys(options, 'train');
+    if (options.onProgress !== undefined && typeof options.onProgress !== 'function') throw new ArgumentError('onProgress must be a function', { key: 'onProgress' });
     const order = options.order ?? LM_DEFAULTS.order;
     if (!Number.isInteger(order) || order < 1 || order > MAX_ORDER) throw new ArgumentError(`order must be an integer in 1..${MAX_ORDER}, got ${order}`, { key: 'order' });
     const smoothing = resolveSmoothing(options.smoothing ?? LM_DEFAULTS.smoothing);

@@ -41,6 +41,10 @@ describe('checkOptions (through the embeddings API)', () => {
     await expect(KeyedVectors.load(f, { limits: 1 } as never)).rejects.toThrow(/unknown load option "limits"/);
   });
 
+  it('Word2Vec.train rejects an onProgress that is not a function (a TypeError mid-training before)', async () => {
+    await expect(Word2Vec.train([['a', 'b']], { onProgress: 5, minCount: 1, vectorSize: 4 } as never)).rejects.toThrow(/onProgress must be a function/);
+  });
+
   it('Word2Vec.train rejects sg / hs / cbowMean given as strings', async () => {
     for (const key of ['sg', 'hs', 'cbowMean']) {
       await expect(Word2Vec.train([['a', 'b']], { [key]: 'false', minCount: 1 } as never)).rejects.toThrow(new RegExp(`${key} must be true or false`));

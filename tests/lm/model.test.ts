@@ -40,6 +40,7 @@ describe('NgramLM.train', () => {
   it('rejects a misspelt or snake_case option key instead of silently training with the default', async () => {
     await expect(NgramLM.train(corpus.slice(0, 5), { ordr: 2 } as never)).rejects.toThrow(/unknown train option "ordr"; valid options: order/);
     await expect(NgramLM.train(corpus.slice(0, 5), { min_count: 2 } as never)).rejects.toThrow(/did you mean "minCount"/);
+    await expect(NgramLM.train(corpus.slice(0, 5), { onProgress: 'yes' } as never)).rejects.toThrow(/onProgress must be a function/);
     await expect(NgramLM.train(corpus.slice(0, 5), { order: 2, smoothing: 'witten-bell', discountFallback: undefined })).resolves.toBeInstanceOf(NgramLM);
   });
 
