@@ -7,6 +7,7 @@ import { ArgumentError, FormatError } from '../core/errors.js';
 import { readNumberedLines } from '../io/lines.js';
 import type { KeyedVectors } from './keyed-vectors.js';
 import { pearson, spearman } from './stats.js';
+import { checkCount, checkOptions } from './options.js';
 
 /** Options of {@link evaluateWordAnalogies}. */
 export interface AnalogyOptions {
@@ -29,7 +30,7 @@ export interface AnalogySection {
 
 /** Result of {@link evaluateWordAnalogies}. */
 export interface AnalogyResult {
-  /** Total accuracy (0..1). */
+  /** Total accuracy (0..1); 0 when no question could be answered (all OOV), as gensim. */
   accuracy: number;
   /** Per-section results, the last one being `Total accuracy`. */
   sections: AnalogySection[];
@@ -80,6 +81,8 @@ function section(name: string, correct: number, incorrect: number): AnalogySecti
  * @example const r = await kv.evaluateWordAnalogies('questions-words.txt'); r.accuracy
  */
 export async function evaluateWordAnalogies(kv: KeyedVectors, file: string, opts: AnalogyOptions = {}): Promise<AnalogyResult> {
+  checkOptions(opts, ['restrictVocab', 'caseInsensitive', 'dummy4unknown'], ['caseInsensitive', 'dummy4unknown'], 'evaluateWordAnalogies');
+  if (opts.restrictVocab !== undefined) checkCount(opts.restrictVocab, 'restrictVocab');
   const restrict = opts.restrictVocab ?? 30000;
   const ci = opts.caseInsensitive ?? true;
   const ok = okVocab(kv, restrict, ci);
@@ -143,7 +146,9 @@ export async function evaluateWordAnalogies(kv: KeyedVectors, file: string, opts
   }
   const total = section('Total accuracy', correct, incorrect);
   sections.push(total);
-  return { accuracy: total.accuracy, sections, oovRatio: questions ? (oov / questions) * 100 : 0, questions };
+  // gensim's evaluate_word_analogies returns 0.0, not NaN, when no question could be answered.
+  const accuracy = correct + incorrect > 0 ? total.accuracy : 0;
+  return { accuracy, sections, oovRatio: questions ? (oov / questions) * 100 : 0, questions };
 }
 
 /**
@@ -152,6 +157,11 @@ export async function evaluateWordAnalogies(kv: KeyedVectors, file: string, opts
  * @example const { spearman, oovRatio } = await kv.evaluateWordPairs('EN-WS-353-ALL.txt')
  */
 export async function evaluateWordPairs(kv: KeyedVectors, file: string, opts: PairsOptions = {}): Promise<PairsResult> {
+  checkOptions(opts, ['delimiter', 'restrictVocab', 'caseInsensitive', 'dummy4unknown'], ['caseInsensitive', 'dummy4unknown'], 'evaluateWordPairs');
+  if (opts.restrictVocab !== undefined) checkCount(opts.restrictVocab, 'restrictVocab');
+  if (opts.delimiter !== undefined && (typeof opts.delimiter !== 'string' || opts.delimiter === '')) {
+    throw new ArgumentError(`delimiter must be a non-empty string, got ${JSON.stringify(opts.delimiter)}`, { key: 'delimiter' });
+  }
   const delim = opts.delimiter ?? '\t';
   const ci = opts.caseInsensitive ?? true;
   const ok = okVocab(kv, opts.restrictVocab ?? 300000, ci);

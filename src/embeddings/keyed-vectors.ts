@@ -9,17 +9,18 @@ import { evaluateWordAnalogies, evaluateWordPairs, type AnalogyOptions, type Ana
 import { dotAll, NnIndex, topKDot } from './nn-kernel.js';
 import type { TopK } from '../util/heap.js';
 import { loadVectors, saveVectors, type LoadOptions, type SaveOptions } from './w2v-format.js';
+import { checkCount, checkOptions } from './options.js';
 
 /** A term of a {@link KeyedVectors.mostSimilar} query: a word, a raw vector, or a word with a weight. */
 export type QueryTerm = string | Float32Array | readonly [string, number];
 
 /** Options of {@link KeyedVectors.mostSimilar} and {@link KeyedVectors.mostSimilarCosmul}. */
 export interface MostSimilarOptions {
-  /** Terms that count positively (default none). */
-  positive?: readonly QueryTerm[];
-  /** Terms that count negatively (default none). */
-  negative?: readonly QueryTerm[];
-  /** Number of results (default 10). */
+  /** Terms that count positively (default none); a single word or vector stands for a list of one, as in gensim. */
+  positive?: readonly QueryTerm[] | string | Float32Array;
+  /** Terms that count negatively (default none); a single word or vector stands for a list of one. */
+  negative?: readonly QueryTerm[] | string | Float32Array;
+  /** Number of results, an integer (default 10); below 1 gives `[]` as gensim. */
   topn?: number;
   /** Search only the first N words (the most frequent after training); default all. */
   restrictVocab?: number;
@@ -43,6 +44,29 @@ function unitInto(src: Float32Array | Float64Array, out: Float32Array): Float32A
   const n = Math.sqrt(s);
   for (let i = 0; i < src.length; i++) out[i] = n > 0 ? src[i]! / n : src[i]!;
   return out;
+}
+
+const MOST_SIMILAR_KEYS = ['positive', 'negative', 'topn', 'restrictVocab'];
+
+/** Query terms as a list: gensim's `_ensure_list` (a lone word or vector is a list of one); never the characters of a string. */
+function termList(terms: MostSimilarOptions['positive'], key: string): readonly QueryTerm[] {
+  if (terms === undefined || terms === null) return [];
+  if (typeof terms === 'string' || terms instanceof Float32Array) return [terms];
+  if (!Array.isArray(terms)) throw new ArgumentError(`${key} must be a word, a vector or a list of them`, { key });
+  return terms;
+}
+
+/** Checks a list-of-words argument: a lone string would be read as its characters. */
+function wordList(words: unknown, key: string): void {
+  if (typeof words === 'string') throw new ArgumentError(`${key} must be a list of words, not a string (wrap it: [${JSON.stringify(words)}], or split it)`, { key });
+  if (!Array.isArray(words)) throw new ArgumentError(`${key} must be a list of words`, { key });
+}
+
+/** `topn` as an integer (default 10); a fraction, NaN or a string would silently change the result count. */
+function checkTopn(topn: number | undefined): number {
+  if (topn === undefined) return 10;
+  if (!Number.isInteger(topn)) throw new ArgumentError(`topn must be an integer, got ${JSON.stringify(topn) ?? String(topn)}`, { key: 'topn' });
+  return topn;
 }
 
 /**
@@ -182,10 +206,13 @@ export class KeyedVectors {
    * @example kv.mostSimilar({ positive: ['king', 'woman'], negative: ['man'], topn: 1 })
    */
   mostSimilar(opts: MostSimilarOptions): Neighbor[] {
+    checkOptions(opts, MOST_SIMILAR_KEYS, [], 'mostSimilar');
     const n = this.limit(opts.restrictVocab);
+    const topn = checkTopn(opts.topn);
     const exclude = new Uint8Array(this.words.length);
-    const q = this.queryVector(opts.positive ?? [], opts.negative ?? [], exclude);
-    const heap = this.searchUnit(q, opts.topn ?? 10, n, exclude);
+    const q = this.queryVector(termList(opts.positive, 'positive'), termList(opts.negative, 'negative'), exclude);
+    if (topn < 1) return [];
+    const heap = this.searchUnit(q, topn, n, exclude);
     return heap.sorted().map((e) => ({ word: this.words[e.id]!, score: e.score }));
   }
 
@@ -208,6 +235,7 @@ export class KeyedVectors {
    * as gensim's most_similar_cosmul. Same options as {@link mostSimilar}.
    */
   mostSimilarCosmul(opts: MostSimilarOptions): Neighbor[] {
+    checkOptions(opts, MOST_SIMILAR_KEYS, [], 'mostSimilarCosmul');
     const d = this.dim;
     const n = this.limit(opts.restrictVocab);
     const u = this.unitVectors();
@@ -219,9 +247,11 @@ export class KeyedVectors {
       exclude[r] = 1;
       return u.subarray(r * d, r * d + d);
     };
-    const pos = (opts.positive ?? []).map(toUnit);
-    const neg = (opts.negative ?? []).map(toUnit);
+    const topn = checkTopn(opts.topn);
+    const pos = termList(opts.positive, 'positive').map(toUnit);
+    const neg = termList(opts.negative, 'negative').map(toUnit);
     if (pos.length === 0) throw new ArgumentError('mostSimilarCosmul needs at least one positive term');
+    if (topn < 1) return [];
     const score = new Float64Array(n).fill(1);
     const negProd = new Float64Array(n).fill(1);
     const tmp = new Float64Array(n);
@@ -233,7 +263,6 @@ export class KeyedVectors {
       dotAll(u, d, n, q, tmp);
       for (let i = 0; i < n; i++) negProd[i] *= (1 + tmp[i]!) / 2;
     }
-    const topn = opts.topn ?? 10;
     const out: Neighbor[] = [];
     const order = Array.from({ length: n }, (_, i) => i).filter((i) => exclude[i] !== 1);
     const s = (i: number): number => score[i]! / ((neg.length ? negProd[i]! : 1) + 0.000001);
@@ -248,6 +277,7 @@ export class KeyedVectors {
    * @example kv.doesntMatch(['breakfast', 'cereal', 'dinner', 'lunch'])
    */
   doesntMatch(words: readonly string[]): string {
+    wordList(words, 'words');
     const used = words.filter((w) => this.has(w));
     if (used.length === 0) throw new ArgumentError('doesntMatch: none of the words is in the vocabulary');
     const d = this.dim;
@@ -276,6 +306,8 @@ export class KeyedVectors {
 
   /** Cosine similarity between the means of the raw vectors of two word sets (gensim's n_similarity). */
   nSimilarity(ws1: readonly string[], ws2: readonly string[]): number {
+    wordList(ws1, 'ws1');
+    wordList(ws2, 'ws2');
     if (ws1.length === 0 || ws2.length === 0) throw new ArgumentError('nSimilarity needs two non-empty word lists');
     const mean = (ws: readonly string[]): Float32Array => {
       const m = new Float64Array(this.dim);
@@ -321,6 +353,9 @@ export class KeyedVectors {
    * @example kv.wmDistance(['obama', 'speaks'], ['president', 'greets'])
    */
   wmDistance(doc1: readonly string[], doc2: readonly string[], opts: WmdOptions = {}): number {
+    wordList(doc1, 'doc1');
+    wordList(doc2, 'doc2');
+    checkOptions(opts, ['norm'], ['norm'], 'wmDistance');
     const norm = opts.norm ?? true;
     const d1 = doc1.filter((w) => this.has(w));
     const d2 = doc2.filter((w) => this.has(w));
@@ -380,7 +415,7 @@ export class KeyedVectors {
 
   private limit(restrict: number | undefined): number {
     if (restrict === undefined) return this.words.length;
-    if (!(restrict >= 0)) throw new ArgumentError(`restrictVocab must be >= 0, got ${restrict}`, { key: 'restrictVocab' });
-    return Math.min(this.words.length, Math.floor(restrict));
+    checkCount(restrict, 'restrictVocab');
+    return Math.min(this.words.length, restrict);
   }
 }

@@ -8,11 +8,14 @@
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { ArgumentError, FormatError, NotFoundError } from '../core/errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
-import { readNumberedLines } from '../io/lines.js';
+import { inputError, openInput, readNumberedLines } from '../io/lines.js';
 import { crc32 } from '../util/crc32.js';
+import { grow } from '../util/typed.js';
 import { KeyedVectors } from './keyed-vectors.js';
+import { checkOptions } from './options.js';
 
 /** A vector file format. */
 export type VectorFormat = 'text' | 'binary' | 'native';
@@ -35,9 +38,15 @@ const MAGIC = 0x5657_4c54; // 'TLWV' little-endian
 const VERSION = 1;
 const HEADER = 24;
 
+function checkFormat(format: unknown): void {
+  if (format !== undefined && format !== 'text' && format !== 'binary' && format !== 'native') {
+    throw new ArgumentError(`format must be 'text', 'binary' or 'native', got ${JSON.stringify(format)}`, { key: 'format' });
+  }
+}
+
 /** The format implied by a file name. */
 export function formatFromPath(path: string): VectorFormat {
-  const ext = extname(path).toLowerCase();
+  const ext = extname(path.replace(/\.gz$/i, '')).toLowerCase();
   return ext === '.bin' ? 'binary' : ext === '.tlv' ? 'native' : 'text';
 }
 
@@ -46,6 +55,10 @@ export function formatFromPath(path: string): VectorFormat {
  * @example await saveVectors(kv, 'vectors.bin') // word2vec.c binary
  */
 export async function saveVectors(kv: KeyedVectors, path: string, opts: SaveOptions = {}): Promise<void> {
+  checkOptions(opts, ['format'], [], 'save');
+  checkFormat(opts.format);
+  // The bytes are not compressed: a .gz name would give a file no reader (ours included) can open.
+  if (/\.gz$/i.test(path)) throw new ArgumentError('writing gzipped vector files is not supported; save without .gz and compress the file', { file: path });
   const format = opts.format ?? formatFromPath(path);
   if (format === 'native') return writeFileAtomic(path, encodeNative(kv));
   return writeFileAtomic(path, format === 'binary' ? binaryChunks(kv) : textChunks(kv));
@@ -188,27 +201,46 @@ function makeKv(words: string[], vectors: Float32Array, d: number, counts: Float
   }
 }
 
+/** Largest dimension the word2vec readers accept. */
+const MAX_DIM = 1 << 20;
+
 function parseHeader(line: string, file: string, offset?: number): [number, number] {
   const m = /^\s*(\d+)\s+(\d+)\s*$/.exec(line);
   if (!m) throw new FormatError(`expected a "<count> <dims>" header, got ${JSON.stringify(line.slice(0, 60))}`, offset === undefined ? { file, line: 1 } : { file, offset });
   const V = Number(m[1]);
   const d = Number(m[2]);
   if (d < 1) throw new FormatError('dimension must be >= 1', { file, line: 1 });
+  // A guard against a corrupt header asking for gigabytes per row.
+  if (d > MAX_DIM) throw new FormatError(`dimension ${d} is too large (at most ${MAX_DIM})`, offset === undefined ? { file, line: 1 } : { file, offset });
   return [V, d];
+}
+
+/**
+ * The header's word count is only a claim until the rows are read: pre-size for at most
+ * PRESIZE_VALUES floats (64 MB) and grow, so a wrong or hostile count cannot exhaust memory.
+ */
+const PRESIZE_VALUES = 1 << 24;
+
+function presizedRows(V: number, d: number): number {
+  return Math.min(V, Math.max(1, Math.floor(PRESIZE_VALUES / d)));
+}
+
+/** `vectors` with room for row `n` (d values each), grown by doubling. */
+function roomFor(vectors: Float32Array, n: number, d: number): Float32Array {
+  return (n + 1) * d > vectors.length ? grow(vectors, (n + 1) * d) : vectors;
 }
 
 async function loadText(file: string, limit: number): Promise<KeyedVectors> {
   let V = -1;
   let d = 0;
-  let words: string[] = [];
-  let vectors = new Float32Array(0);
+  const words: string[] = [];
+  let vectors: Float32Array = new Float32Array(0);
   let n = 0;
   for await (const [raw, lineNo] of readNumberedLines(file)) {
     if (V < 0) {
       [V, d] = parseHeader(raw, file);
       V = Math.min(V, limit);
-      words = new Array(V);
-      vectors = new Float32Array(V * d);
+      vectors = new Float32Array(presizedRows(V, d) * d);
       continue;
     }
     if (n >= V) {
@@ -219,6 +251,7 @@ async function loadText(file: string, limit: number): Promise<KeyedVectors> {
     const parts = raw.replace(/[ \t\r]+$/, '').split(' ');
     if (parts.length !== d + 1) throw new FormatError(`expected a word and ${d} numbers, got ${parts.length - 1} numbers (is this really the text format?)`, { file, line: lineNo });
     words[n] = parts[0]!;
+    vectors = roomFor(vectors, n, d);
     for (let c = 0; c < d; c++) {
       const s = parts[c + 1]!;
       const x = Number(s);
@@ -229,71 +262,130 @@ async function loadText(file: string, limit: number): Promise<KeyedVectors> {
   }
   if (V < 0) throw new FormatError('empty file (no header)', { file, line: 1 });
   if (n < V) throw new FormatError(`the header declares ${V} vectors but the file has ${n}`, { file, line: n + 2 });
-  return makeKv(words, vectors, d, undefined, file);
+  return makeKv(words, exactRows(vectors, n, d), d, undefined, file);
 }
 
-/** Reads a word2vec.c binary file without holding it whole: a buffered cursor over the fd. */
-function loadBinary(file: string, limit: number): KeyedVectors {
+/** A sequential byte source: a file read with readSync, or the output of a gunzip stream. */
+interface ByteSource {
+  /** Copies up to `len` bytes into `dst` at `off`; 0 at the end. */
+  read(dst: Buffer, off: number, len: number): Promise<number>;
+  close(): void;
+}
+
+function fileSource(file: string): ByteSource {
   const fd = openSync(file, 'r');
+  let pos = 0;
+  return {
+    read: async (dst, off, len) => {
+      const n = readSync(fd, dst, off, len, pos);
+      pos += n;
+      return n;
+    },
+    close: () => closeSync(fd),
+  };
+}
+
+function gunzipSource(file: string): ByteSource {
+  const stream = openInput(file);
+  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let pending: Buffer = Buffer.alloc(0);
+  return {
+    read: async (dst, off, len) => {
+      if (pending.length === 0) {
+        let r: IteratorResult<Buffer>;
+        try {
+          r = await chunks.next();
+        } catch (e) {
+          throw inputError(e, file);
+        }
+        if (r.done) return 0;
+        pending = r.value;
+      }
+      const n = Math.min(len, pending.length);
+      pending.copy(dst, off, 0, n);
+      pending = pending.subarray(n);
+      return n;
+    },
+    close: () => stream.destroy(),
+  };
+}
+
+/** Longest word the binary reader accepts, in bytes (a guard against reading a non-word2vec file). */
+const MAX_WORD_BYTES = 10000;
+
+/**
+ * Reads a word2vec.c binary file (gzipped when `*.gz`, as gensim reads GoogleNews-vectors-negative300.bin.gz)
+ * without holding it whole: a buffer refilled before each record holds at least one whole record.
+ */
+async function loadBinary(file: string, limit: number): Promise<KeyedVectors> {
+  const src = /\.gz$/i.test(file) ? gunzipSource(file) : fileSource(file);
   try {
-    const buf = Buffer.alloc(1 << 20);
-    let bufStart = 0; // file offset of buf[0]
-    let bufLen = 0;
-    let pos = 0; // file offset of the next byte
-    const fill = (): boolean => {
-      const keep = bufStart + bufLen - pos;
-      buf.copy(buf, 0, pos - bufStart, pos - bufStart + keep);
-      bufStart = pos;
-      bufLen = keep + readSync(fd, buf, keep, buf.length - keep, pos + keep);
-      return bufLen > keep;
-    };
-    const byteAt = (): number => {
-      if (pos >= bufStart + bufLen && !fill()) return -1;
-      return buf[pos++ - bufStart]!;
+    let buf: Buffer = Buffer.alloc(1 << 20);
+    let base = 0; // file (uncompressed) offset of buf[0]
+    let pos = 0; // next byte, index into buf
+    let end = 0; // valid bytes in buf
+    let eof = false;
+    // Makes at least `n` bytes available from pos (fewer only at the end of the input).
+    const ensure = async (n: number): Promise<void> => {
+      if (end - pos >= n || eof) return;
+      if (n > buf.length) {
+        const bigger = Buffer.alloc(n * 2);
+        buf.copy(bigger, 0, pos, end);
+        buf = bigger;
+      } else buf.copy(buf, 0, pos, end);
+      base += pos;
+      end -= pos;
+      pos = 0;
+      while (end < n && !eof) {
+        const got = await src.read(buf, end, buf.length - end);
+        if (got === 0) eof = true;
+        else end += got;
+      }
     };
     // Header line.
-    const head: number[] = [];
-    for (;;) {
-      const b = byteAt();
-      if (b < 0) throw new FormatError('unexpected end of file in the header', { file, offset: pos });
-      if (b === 0x0a) break;
-      head.push(b);
-      if (head.length > 100) throw new FormatError('header line too long (is this really the binary format?)', { file, offset: 0 });
+    await ensure(102);
+    const nl = buf.subarray(pos, end).indexOf(0x0a);
+    if (nl < 0) {
+      if (end - pos > 100) throw new FormatError('header line too long (is this really the binary format?)', { file, offset: 0 });
+      throw new FormatError('unexpected end of file in the header', { file, offset: base + end });
     }
-    let [V, d] = parseHeader(Buffer.from(head).toString('latin1'), file, 0);
+    let [V, d] = parseHeader(buf.toString('latin1', pos, pos + nl), file, 0);
+    pos += nl + 1;
     V = Math.min(V, limit);
-    const words: string[] = new Array(V);
-    const vectors = new Float32Array(V * d);
+    const words: string[] = [];
+    let vectors: Float32Array = new Float32Array(presizedRows(V, d) * d);
     const dec = new TextDecoder('utf-8', { fatal: true });
-    const wordBytes: number[] = [];
     const rec = d * 4;
-    if (rec > buf.length) throw new FormatError(`dimension ${d} too large`, { file, offset: 0 });
     for (let i = 0; i < V; i++) {
-      wordBytes.length = 0;
+      // One record: optional newline(s) ending the previous one, the word, a space, the floats.
+      await ensure(2 + MAX_WORD_BYTES + rec);
+      while (pos < end && buf[pos] === 0x0a) pos++;
       const start = pos;
-      for (;;) {
-        const b = byteAt();
-        if (b < 0) throw new FormatError(`unexpected end of file in word ${i + 1} of ${V}`, { file, offset: pos });
-        if (b === 0x20) break;
-        if (b === 0x0a && wordBytes.length === 0) continue; // the newline ending the previous record
-        wordBytes.push(b);
-        if (wordBytes.length > 10000) throw new FormatError(`word ${i + 1} longer than 10000 bytes (is this really the binary format?)`, { file, offset: start });
+      const space = buf.subarray(pos, Math.min(end, pos + MAX_WORD_BYTES + 1)).indexOf(0x20);
+      if (space < 0) {
+        if (end - pos > MAX_WORD_BYTES) throw new FormatError(`word ${i + 1} longer than ${MAX_WORD_BYTES} bytes (is this really the binary format?)`, { file, offset: base + start });
+        throw new FormatError(`unexpected end of file in word ${i + 1} of ${V}`, { file, offset: base + end });
       }
       try {
-        words[i] = dec.decode(new Uint8Array(wordBytes));
+        words[i] = dec.decode(buf.subarray(pos, pos + space));
       } catch {
-        throw new FormatError(`word ${i + 1} is not valid UTF-8`, { file, offset: start });
+        throw new FormatError(`word ${i + 1} is not valid UTF-8`, { file, offset: base + start });
       }
-      if (bufStart + bufLen - pos < rec) fill();
-      if (bufStart + bufLen - pos < rec) throw new FormatError(`unexpected end of file in the vector of word ${i + 1} (${JSON.stringify(words[i])}): needs ${rec} bytes`, { file, offset: pos });
-      const o = pos - bufStart;
-      for (let c = 0; c < d; c++) vectors[i * d + c] = buf.readFloatLE(o + 4 * c);
+      pos += space + 1;
+      if (end - pos < rec) throw new FormatError(`unexpected end of file in the vector of word ${i + 1} (${JSON.stringify(words[i])}): needs ${rec} bytes`, { file, offset: base + pos });
+      vectors = roomFor(vectors, i, d);
+      for (let c = 0; c < d; c++) vectors[i * d + c] = buf.readFloatLE(pos + 4 * c);
       pos += rec;
     }
-    return makeKv(words, vectors, d, undefined, file);
+    return makeKv(words, exactRows(vectors, V, d), d, undefined, file);
   } finally {
-    closeSync(fd);
+    src.close();
   }
+}
+
+/** The first `n` rows of `vectors`, without a copy when it holds exactly those. */
+function exactRows(vectors: Float32Array, n: number, d: number): Float32Array {
+  return vectors.length === n * d ? vectors : vectors.slice(0, n * d);
 }
 
 /**
@@ -301,6 +393,10 @@ function loadBinary(file: string, limit: number): KeyedVectors {
  * @example const kv = await loadVectors('GoogleNews-vectors-negative300.bin', { limit: 100000 })
  */
 export async function loadVectors(path: string, opts: LoadOptions = {}): Promise<KeyedVectors> {
+  checkOptions(opts, ['format', 'limit'], [], 'load');
+  const limit = opts.limit ?? Infinity;
+  if (limit !== Infinity && !(Number.isInteger(limit) && limit >= 0)) throw new ArgumentError(`limit must be an integer >= 0, got ${String(limit)}`, { key: 'limit' });
+  checkFormat(opts.format);
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -308,12 +404,25 @@ export async function loadVectors(path: string, opts: LoadOptions = {}): Promise
     throw new NotFoundError(`no such file: ${path}`, { file: path });
   }
   const magic = Buffer.alloc(4);
-  const got = readSync(fd, magic, 0, 4, 0);
-  closeSync(fd);
-  const limit = opts.limit ?? Infinity;
+  let got: number;
+  try {
+    got = readSync(fd, magic, 0, 4, 0);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EISDIR') throw new ArgumentError(`${path} is a directory, not a vector file`, { file: path });
+    throw e;
+  } finally {
+    closeSync(fd);
+  }
   const format = opts.format ?? (got === 4 && magic.readUInt32LE(0) === MAGIC ? 'native' : formatFromPath(path));
   if (format === 'native') {
-    return decodeNative(readFileSync(path), path);
+    if (!/\.gz$/i.test(path)) return decodeNative(readFileSync(path), path);
+    let bytes: Buffer;
+    try {
+      bytes = gunzipSync(readFileSync(path));
+    } catch (e) {
+      throw inputError(e, path);
+    }
+    return decodeNative(bytes, path);
   }
   if (format === 'binary') return loadBinary(path, limit);
   return loadText(path, limit);

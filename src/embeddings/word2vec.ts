@@ -151,6 +151,10 @@ export class Word2Vec {
   static async train(corpus: Corpus, options: Word2VecOptions = {}): Promise<Word2Vec> {
     if (options === null || typeof options !== 'object') throw new ArgumentError('options must be an object', { key: 'options' });
     checkKeys(options);
+    if (options.onProgress !== undefined && typeof options.onProgress !== 'function') throw new ArgumentError('onProgress must be a function', { key: 'onProgress' });
+    for (const b of ['sg', 'hs', 'cbowMean'] as const) {
+      if (options[b] !== undefined && typeof options[b] !== 'boolean') throw new ArgumentError(`${b} must be true or false, got ${JSON.stringify(options[b])}`, { key: b });
+    }
     const o = { ...WORD2VEC_DEFAULTS, ...options };
     for (const k of Object.keys(options) as (keyof Word2VecOptions)[]) if (options[k] === undefined) (o as Record<string, unknown>)[k] = (WORD2VEC_DEFAULTS as Record<string, unknown>)[k];
     checkInt('vectorSize', o.vectorSize, 1);

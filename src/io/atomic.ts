@@ -1,14 +1,43 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { ArgumentError, NotFoundError } from '../core/errors.js';
 
 function tempPath(path: string): string {
   return join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`);
 }
 
 /**
+ * Checks, before any expensive work, that `path` can be written by {@link writeFileAtomic}: its
+ * directory exists and `path` is not a directory. Throws the same typed errors the write would.
+ * @example assertWritable('out/model.arpa') // before training
+ */
+export function assertWritable(path: string): void {
+  const dir = dirname(path);
+  let st;
+  try {
+    st = statSync(dir);
+  } catch {
+    throw new NotFoundError(`cannot write ${path}: directory ${dir} does not exist`, { file: path });
+  }
+  if (!st.isDirectory()) throw new NotFoundError(`cannot write ${path}: ${dir} is not a directory`, { file: path });
+  if (existsSync(path) && statSync(path).isDirectory()) throw new ArgumentError(`cannot write ${path}: it is a directory`, { file: path });
+}
+
+// Errors name the temp file (".x.tmp-123-abc"), which the user never asked for: name `path`.
+function writeError(e: unknown, path: string): unknown {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new NotFoundError(`cannot write ${path}: directory ${dirname(path)} does not exist`, { file: path });
+  if (code === 'EISDIR') return new ArgumentError(`cannot write ${path}: it is a directory`, { file: path });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new ArgumentError(`cannot write ${path}: permission denied (${code})`, { file: path });
+  return e;
+}
+
+/**
  * Writes a file atomically: the bytes go to a temp file in the same directory, are fsynced, and
- * the temp file is renamed over `path`. A crash leaves either the old file or the new one.
+ * the temp file is renamed over `path`. A crash leaves either the old file or the new one. A
+ * missing directory is a NotFoundError, a directory or an unwritable place an ArgumentError, each
+ * naming `path`.
  */
 export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
   const tmp = tempPath(path);
@@ -25,7 +54,7 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array): vo
   } catch (e) {
     if (fd >= 0) closeSync(fd);
     rmSync(tmp, { force: true });
-    throw e;
+    throw writeError(e, path);
   }
 }
 
@@ -35,7 +64,12 @@ export async function writeFileAtomic(
   chunks: string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
 ): Promise<void> {
   const tmp = tempPath(path);
-  const fh = await open(tmp, 'w');
+  let fh;
+  try {
+    fh = await open(tmp, 'w');
+  } catch (e) {
+    throw writeError(e, path);
+  }
   try {
     if (typeof chunks === 'string' || chunks instanceof Uint8Array) await fh.write(chunks as never);
     else {
@@ -67,6 +101,6 @@ export async function writeFileAtomic(
   } catch (e) {
     await fh.close().catch(() => undefined);
     await rm(tmp, { force: true });
-    throw e;
+    throw writeError(e, path);
   }
 }

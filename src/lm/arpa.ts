@@ -7,13 +7,16 @@
  * ARPA (tabs or spaces, missing backoffs = 0, gzip) and names the line of any error.
  */
 import { StringDecoder } from 'node:string_decoder';
-import { createReadStream, existsSync } from 'node:fs';
-import { createGunzip } from 'node:zlib';
-import { FormatError, NotFoundError } from '../core/errors.js';
+import { FormatError } from '../core/errors.js';
+import { inputError, openInput } from '../io/lines.js';
+import { grow } from '../util/typed.js';
 import { formatFloat32 } from './float-format.js';
 import type { BackoffData } from './model-data.js';
 import { NgramTable } from './ngram-table.js';
 import { LmVocab, SPECIAL_WORDS } from './vocab.js';
+
+/** Most entries an order's arrays are pre-sized for from the header's count (they grow past it). */
+const PRESIZE_LIMIT = 1 << 20;
 
 /** log10 probability KenLM substitutes for a missing `<unk>`. */
 export const MISSING_UNK_LOG10 = -100;
@@ -55,15 +58,17 @@ function parseNumber(s: string | undefined, file: string, line: number, what: st
 async function* lineBatches(file: string): AsyncGenerator<string[]> {
   const decoder = new StringDecoder('utf8');
   let carry = '';
-  if (!existsSync(file)) throw new NotFoundError(`no such file: ${file}`, { file });
   // 1 MB chunks: the default 16 KB ones make gunzip callbacks dominate.
-  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
-  const input = file.endsWith('.gz') ? raw.pipe(createGunzip({ chunkSize: 1 << 20 })) : raw;
-  for await (const chunk of input) {
-    const text = carry + decoder.write(chunk as Buffer);
-    const lines = text.split('\n');
-    carry = lines.pop()!;
-    yield lines;
+  const input = openInput(file, { chunkSize: 1 << 20 });
+  try {
+    for await (const chunk of input) {
+      const text = carry + decoder.write(chunk as Buffer);
+      const lines = text.split('\n');
+      carry = lines.pop()!;
+      yield lines;
+    }
+  } catch (e) {
+    throw inputError(e, file);
   }
   const rest = carry + decoder.end();
   if (rest) yield [rest];
@@ -136,9 +141,12 @@ export async function readArpa(file: string): Promise<BackoffData> {
         uniProb = [];
         uniBo = [];
       } else {
-        tables.push(new NgramTable(n, sizes[n - 1]!));
-        prob.push(new Float32Array(sizes[n - 1]!));
-        backoff.push(new Float32Array(sizes[n - 1]!));
+        // The header's count is only a claim until the lines are read: pre-size for at most
+        // PRESIZE_LIMIT entries and grow, so a wrong or hostile count cannot exhaust memory.
+        const expect = Math.min(sizes[n - 1]!, PRESIZE_LIMIT);
+        tables.push(new NgramTable(n, expect));
+        prob.push(new Float32Array(expect));
+        backoff.push(new Float32Array(expect));
       }
       continue;
     }
@@ -169,6 +177,10 @@ export async function readArpa(file: string): Promise<BackoffData> {
       const t = tables[n - 1]!;
       const e = t.insert(ids, 0);
       if (e !== t.size - 1 || e !== read) throw new FormatError(`duplicate ${n}-gram ${JSON.stringify(parts.slice(1, n + 1).join(' '))}`, { file, line: ln });
+      if (e >= prob[n - 1]!.length) {
+        prob[n - 1] = grow(prob[n - 1]!, e + 1);
+        backoff[n - 1] = grow(backoff[n - 1]!, e + 1);
+      }
       prob[n - 1]![e] = p;
       backoff[n - 1]![e] = b;
     }
@@ -178,6 +190,13 @@ export async function readArpa(file: string): Promise<BackoffData> {
   if (!ended) throw new FormatError('truncated ARPA file: no \\end\\', { file, line: lastLine });
   if (sizes.length === 0) throw new FormatError('the ARPA header lists no n-gram counts', { file, line: lastLine });
   for (const t of tables) t.compact();
+  for (let i = 1; i < prob.length; i++) {
+    const size = tables[i]!.size;
+    if (prob[i]!.length !== size) {
+      prob[i] = prob[i]!.slice(0, size);
+      backoff[i] = backoff[i]!.slice(0, size);
+    }
+  }
   return { kind: 'backoff', order: sizes.length, vocab, tables, prob, backoff };
 }
 

@@ -6,8 +6,8 @@
  * keys (u32 x n x size), and either log10 prob + log10 backoff (f32 x size each) or counts
  * (u32 x size); last a u32 CRC-32 of every preceding byte.
  */
-import { readFileSync } from 'node:fs';
-import { FormatError, NotFoundError } from '../core/errors.js';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { ArgumentError, FormatError, NotFoundError } from '../core/errors.js';
 import { writeFileAtomicSync } from '../io/atomic.js';
 import { crc32 } from '../util/crc32.js';
 import { computeLinks } from './links.js';
@@ -114,7 +114,42 @@ export function loadModel(path: string): { data: ModelData; meta: StoredMeta } {
     buf = readFileSync(path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError(`no such LM file: ${path}`, { file: path });
+    if ((e as NodeJS.ErrnoException).code === 'EISDIR') throw new ArgumentError(`${path} is a directory, not an LM file`, { file: path });
     throw e;
   }
   return decodeModel(buf, path);
+}
+
+/** How {@link sniffModelFile} classifies a file. */
+export type ModelFileKind = 'tlm' | 'arpa' | 'kenlm-binary' | 'unknown';
+
+/**
+ * Classifies a model file by its first bytes, whatever its name: textloom's `TLLM` magic, KenLM's
+ * binary (`mmap lm` header), text containing `\data\` or no NUL byte (ARPA, whose reader reports
+ * its own errors), else unknown. `.gz` files are taken as ARPA (binary models are never gzipped).
+ */
+export function sniffModelFile(path: string): ModelFileKind {
+  if (/\.gz$/i.test(path)) return 'arpa';
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError(`no such LM file: ${path}`, { file: path });
+    throw e;
+  }
+  const head = Buffer.alloc(4096);
+  let n: number;
+  try {
+    n = readSync(fd, head, 0, head.length, 0);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EISDIR') throw new ArgumentError(`${path} is a directory, not an LM file`, { file: path });
+    throw e;
+  } finally {
+    closeSync(fd);
+  }
+  const bytes = head.subarray(0, n);
+  if (n >= 4 && bytes.toString('latin1', 0, 4) === LM_MAGIC) return 'tlm';
+  if (bytes.toString('latin1', 0, 8) === 'mmap lm ') return 'kenlm-binary';
+  if (bytes.includes('\\data\\') || !bytes.includes(0)) return 'arpa';
+  return 'unknown';
 }

@@ -4,11 +4,11 @@
  * ARPA and textloom's binary format.
  */
 import type { Writable } from 'node:stream';
-import { ArgumentError } from '../core/errors.js';
+import { ArgumentError, FormatError } from '../core/errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { Rng } from '../util/rng.js';
 import { arpaChunks, readArpa } from './arpa.js';
-import { loadModel, saveModel } from './binary.js';
+import { loadModel, saveModel, sniffModelFile } from './binary.js';
 import { readCorpus, type SentenceInput, type SentenceSource, type TrainProgress } from './corpus.js';
 import { countNgrams } from './count.js';
 import type { Discount } from './discount.js';
@@ -34,6 +34,23 @@ export const LM_DEFAULTS = Object.freeze({
   seed: 1,
   temperature: 1,
 });
+
+/** Option keys each method reads: a misspelt key is an ArgumentError, not silently ignored. */
+const OPTION_KEYS = Object.freeze({
+  train: ['order', 'smoothing', 'minCount', 'vocab', 'k', 'alpha', 'discountFallback', 'onProgress'],
+  score: ['base', 'bos', 'eos'],
+  generate: ['maxTokens', 'seed', 'temperature', 'prefix'],
+});
+
+function checkKeys(options: object, method: keyof typeof OPTION_KEYS): void {
+  const known: readonly string[] = OPTION_KEYS[method];
+  for (const [k, v] of Object.entries(options)) {
+    if (v === undefined || known.includes(k)) continue;
+    const camel = k.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()).toLowerCase();
+    const near = known.find((o) => o.toLowerCase() === camel);
+    throw new ArgumentError(`unknown ${method} option "${k}"${near ? `; did you mean "${near}"?` : `; valid options: ${known.join(', ')}`}`, { key: k });
+  }
+}
 
 /** Highest order {@link NgramLM.train} accepts. */
 export const MAX_ORDER = 16;
@@ -95,7 +112,7 @@ export interface PerplexityResult {
 export interface GenerateOptions {
   /** Stop after this many generated tokens (default 50). Generation also stops at `</s>`. */
   maxTokens?: number;
-  /** Seed; equal seeds give equal output (default 1). */
+  /** Seed, an integer; equal seeds give equal output (default 1). */
   seed?: number;
   /** Sampling temperature > 0 (default 1; lower is greedier). */
   temperature?: number;
@@ -156,6 +173,8 @@ export class NgramLM {
    * @example const lm = await NgramLM.train(sentences, { order: 5, smoothing: 'kn' });
    */
   static async train(sentences: SentenceSource, options: TrainOptions = {}): Promise<NgramLM> {
+    checkKeys(options, 'train');
+    if (options.onProgress !== undefined && typeof options.onProgress !== 'function') throw new ArgumentError('onProgress must be a function', { key: 'onProgress' });
     const order = options.order ?? LM_DEFAULTS.order;
     if (!Number.isInteger(order) || order < 1 || order > MAX_ORDER) throw new ArgumentError(`order must be an integer in 1..${MAX_ORDER}, got ${order}`, { key: 'order' });
     const smoothing = resolveSmoothing(options.smoothing ?? LM_DEFAULTS.smoothing);
@@ -219,11 +238,15 @@ export class NgramLM {
   }
 
   /**
-   * log10 p(word | context). `context` lists the preceding words, oldest first; start it with
-   * `'<s>'` for a sentence start. Unknown words are `<unk>`.
+   * log10 p(word | context). `context` lists the preceding words, oldest first (an array, or a
+   * whitespace-separated string as `score` takes); start it with `'<s>'` for a sentence start.
+   * Unknown words are `<unk>`.
    * @example lm.logProb('sat', ['<s>', 'the', 'cat'])
    */
-  logProb(word: string, context: readonly string[] = []): number {
+  logProb(word: string, context: readonly string[] | string = []): number {
+    if (typeof word !== 'string') throw new ArgumentError(`word must be a string, got ${JSON.stringify(word) ?? String(word)}`, { key: 'word' });
+    // A string context is split into words, never read character by character.
+    context = toTokens(context);
     const vocab = this.data.vocab;
     const seq = this.ensure(context.length + 1);
     for (let i = 0; i < context.length; i++) seq[i] = vocab.id(context[i]!);
@@ -236,6 +259,10 @@ export class NgramLM {
    * @example lm.score('the cat sat', { base: 'e' })
    */
   score(sentence: SentenceInput, options: ScoreOptions = {}): number {
+    checkKeys(options, 'score');
+    for (const b of ['bos', 'eos'] as const) {
+      if (options[b] !== undefined && typeof options[b] !== 'boolean') throw new ArgumentError(`${b} must be true or false, got ${JSON.stringify(options[b])}`, { key: b });
+    }
     const r = this.scoreSentence(toTokens(sentence), options.bos ?? true, options.eos ?? true);
     const base = options.base ?? 10;
     if (base !== 10 && base !== 'e') throw new ArgumentError(`base must be 10 or 'e', got ${String(base)}`, { key: 'base' });
@@ -314,12 +341,16 @@ export class NgramLM {
    * @example lm.generate({ seed: 42, maxTokens: 20, temperature: 0.8, prefix: ['the'] }).join(' ')
    */
   generate(options: GenerateOptions = {}): string[] {
+    checkKeys(options, 'generate');
     const maxTokens = options.maxTokens ?? LM_DEFAULTS.maxTokens;
     const temperature = options.temperature ?? LM_DEFAULTS.temperature;
     if (!Number.isInteger(maxTokens) || maxTokens < 0) throw new ArgumentError(`maxTokens must be an integer >= 0, got ${maxTokens}`, { key: 'maxTokens' });
     if (!(temperature > 0) || !Number.isFinite(temperature)) throw new ArgumentError(`temperature must be > 0, got ${temperature}`, { key: 'temperature' });
     const prefix = options.prefix === undefined ? [] : toTokens(options.prefix);
-    const rng = new Rng(options.seed ?? LM_DEFAULTS.seed);
+    const seed = options.seed ?? LM_DEFAULTS.seed;
+    // Rng keeps the low 32 bits: a string, NaN or fraction would silently become another seed.
+    if (!Number.isSafeInteger(seed)) throw new ArgumentError(`seed must be an integer, got ${JSON.stringify(seed) ?? String(seed)}`, { key: 'seed' });
+    const rng = new Rng(seed);
     const vocab = this.data.vocab;
     const out = [...prefix];
     const seq = new Uint32Array(1 + prefix.length + maxTokens + 1);
@@ -395,6 +426,8 @@ export class NgramLM {
    * @example lm.save('model.tlm'); const again = NgramLM.load('model.tlm');
    */
   save(path: string): void {
+    // The bytes are not compressed, and open() reads *.gz as gzipped ARPA: refuse the name.
+    if (/\.gz$/i.test(path)) throw new ArgumentError('writing gzipped model files is not supported; save without .gz and compress the file', { file: path });
     saveModel(path, this.data, { smoothing: this.smoothing, params: { k: this.k, alpha: this.alpha, discounts: this.discounts?.map((d) => d.amount) } });
   }
 
@@ -406,11 +439,19 @@ export class NgramLM {
   }
 
   /**
-   * Opens a model file by its name: `*.arpa` / `*.arpa.gz` as ARPA, anything else as binary.
+   * Opens a model file: `*.arpa` / `*.gz` as ARPA; any other name by its content, so an ARPA file
+   * named `model.lm` (KenLM and SRILM habit) or a `.tlm` file under another name both open. A
+   * KenLM binary (`build_binary` output) is a FormatError asking for its ARPA source.
    * @example const lm = await NgramLM.open(process.argv[2]);
    */
   static async open(path: string): Promise<NgramLM> {
-    return /\.arpa(\.gz)?$/i.test(path) ? NgramLM.fromARPA(path) : NgramLM.load(path);
+    if (/\.arpa(\.gz)?$/i.test(path)) return NgramLM.fromARPA(path);
+    const kind = sniffModelFile(path);
+    if (kind === 'arpa') return NgramLM.fromARPA(path);
+    if (kind === 'kenlm-binary') {
+      throw new FormatError('this is a KenLM binary model (build_binary output), which textloom cannot read; open the ARPA file it was built from', { file: path, offset: 0 });
+    }
+    return NgramLM.load(path);
   }
 }
 

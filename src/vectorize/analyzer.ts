@@ -6,6 +6,7 @@
  */
 import { ArgumentError, ConfigError } from '../core/errors.js';
 import { SKLEARN_ENGLISH_STOP_WORDS } from './stop-words.js';
+import { ANALYZER_KEYS, checkOptions } from './options.js';
 
 /** Anything with `makeDoc(text)` returning a Doc-like object (a textloom pipeline). */
 export interface DocMaker {
@@ -402,6 +403,7 @@ export function buildAnalyzer(options: AnalyzerOptions = {}): CompiledAnalyzer {
  * @example analyze('This is a text document to analyze.'); // ['this', 'is', 'text', 'document', 'to', 'analyze']
  */
 export function analyze(text: string, options: AnalyzerOptions = {}): string[] {
+  checkOptions(options, ANALYZER_KEYS);
   const out: string[] = [];
   buildAnalyzer(options)(text, (t) => out.push(t));
   return out;

@@ -7,6 +7,7 @@ import { buildAnalyzer, fastWordPath, scanWordRunsHashed, type AnalyzerOptions, 
 import { TermInterner } from './interner.js';
 import { CountBuffers, limitFeatures, remapColumns, sortedOrder, sortRows, termStats } from './count-kernel.js';
 import { allocData, CsrMatrix, type DType } from './csr.js';
+import { checkOptions, COUNT_KEYS } from './options.js';
 
 /**
  * A document-frequency bound: an integer is a number of documents; a non-integer number in [0, 1]
@@ -21,7 +22,7 @@ export interface CountVectorizerOptions extends AnalyzerOptions {
   minDf?: DocFreqBound;
   /** Ignore terms in more documents than this (default `{ proportion: 1 }`, i.e. none ignored). */
   maxDf?: DocFreqBound;
-  /** Keep only the this many terms with the highest corpus counts (default null = all). */
+  /** Keep only this many terms, those with the highest corpus counts (document frequencies when `binary`); default null = all. */
   maxFeatures?: number | null;
   /** A fixed vocabulary: a list (index = position) or a term -> index map. Default: learned. */
   vocabulary?: readonly string[] | ReadonlyMap<string, number> | Readonly<Record<string, number>> | null;
@@ -83,6 +84,7 @@ export class CountVectorizer {
   private pruned: Set<string> = new Set();
 
   constructor(options: CountVectorizerOptions = {}) {
+    checkOptions(options, COUNT_KEYS);
     this.options = Object.freeze({ ...COUNT_DEFAULTS, ...options });
     this.analyzer = buildAnalyzer(options);
     const fast = fastWordPath(options);
@@ -191,7 +193,10 @@ export class CountVectorizer {
     const low = boundToCount(minDf ?? COUNT_DEFAULTS.minDf, nDocs, 'minDf');
     if (high < low) throw new ConfigError('maxDf corresponds to fewer documents than minDf', { key: 'maxDf' });
     const { df, tf } = termStats(buf.indices, buf.counts, buf.nnz, terms.length);
-    const newId = limitFeatures(order, df, tf, low, high, maxFeatures ?? null);
+    // As scikit-learn, which binarizes X before _limit_features: with `binary` the corpus "count"
+    // that ranks terms for maxFeatures is the document frequency.
+    const rankBy = this.options.binary ? Float64Array.from(df) : tf;
+    const newId = limitFeatures(order, df, rankBy, low, high, maxFeatures ?? null);
     const names: string[] = [];
     const pruned = new Set<string>();
     for (let r = 0; r < order.length; r++) {

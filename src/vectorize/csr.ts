@@ -36,11 +36,22 @@ export class CsrMatrix {
   readonly indices: Int32Array;
   readonly data: FloatArray;
 
-  /** Wraps existing arrays (not copied). Shapes are checked; index order is not. */
+  /**
+   * Wraps existing arrays (not copied). Shapes, row pointers (0 first, non-decreasing) and column
+   * ids (in [0, nCols)) are checked, in one pass; index order within a row is not.
+   */
   constructor(nRows: number, nCols: number, indptr: Int32Array, indices: Int32Array, data: FloatArray) {
+    if (!Number.isInteger(nRows) || nRows < 0 || !Number.isInteger(nCols) || nCols < 0) throw new ArgumentError(`shape must be two integers >= 0, got [${nRows}, ${nCols}]`, { key: 'shape' });
     if (indptr.length !== nRows + 1) throw new ArgumentError(`indptr has ${indptr.length} entries, expected nRows + 1 = ${nRows + 1}`, { key: 'indptr' });
     const nnz = indptr[nRows]!;
     if (indices.length < nnz || data.length < nnz) throw new ArgumentError(`indices/data hold fewer than nnz = ${nnz} entries`, { key: 'indices' });
+    // A bad pointer or column would silently drop or misplace values in toArray/get/dot.
+    if (indptr[0] !== 0) throw new ArgumentError(`indptr[0] must be 0, got ${indptr[0]}`, { key: 'indptr' });
+    for (let i = 0; i < nRows; i++) if (!(indptr[i + 1]! >= indptr[i]!)) throw new ArgumentError(`indptr must be non-decreasing (indptr[${i + 1}] < indptr[${i}])`, { key: 'indptr' });
+    for (let k = 0; k < nnz; k++) {
+      const c = indices[k]!;
+      if (!(c >= 0 && c < nCols)) throw new ArgumentError(`column index ${c} at position ${k} is outside [0, ${nCols})`, { key: 'indices' });
+    }
     this.nRows = nRows;
     this.nCols = nCols;
     this.indptr = indptr;

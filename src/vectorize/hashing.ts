@@ -9,6 +9,7 @@ import { murmur3_32 } from '../util/hash.js';
 import { grow } from '../util/typed.js';
 import { buildAnalyzer, fastWordPath, scanWordRuns, type AnalyzerOptions, type CompiledAnalyzer } from './analyzer.js';
 import { allocData, CsrMatrix, normalizeRowsKernel, type DType } from './csr.js';
+import { checkOptions, HASHING_KEYS } from './options.js';
 
 /** Options of {@link HashingVectorizer} (analyzer options included). */
 export interface HashingVectorizerOptions extends AnalyzerOptions {
@@ -92,6 +93,7 @@ export class HashingVectorizer {
   private readonly analyzerOptions: AnalyzerOptions;
 
   constructor(options: HashingVectorizerOptions = {}) {
+    checkOptions(options, HASHING_KEYS);
     this.analyzerOptions = options;
     const nFeatures = options.nFeatures ?? HASHING_DEFAULTS.nFeatures;
     if (!Number.isInteger(nFeatures) || nFeatures < 1 || nFeatures > 2 ** 31 - 1) throw new ConfigError(`nFeatures must be an integer in [1, 2^31 - 1], got ${nFeatures}`, { key: 'nFeatures' });

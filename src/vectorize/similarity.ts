@@ -65,6 +65,7 @@ export interface TopKOptions {
  * topKSimilar(X, 0, 3, { exclude: 0 }); // [{ index: 4, score: 0.61 }, ...]
  */
 export function topKSimilar(matrix: MatrixLike, query: number | ArrayLike<number> | CsrMatrix, k: number, options: TopKOptions = {}): SimilarRow[] {
+  if (!Number.isInteger(k) || k < 0) throw new ArgumentError(`k must be a non-negative integer, got ${JSON.stringify(k) ?? String(k)}`, { key: 'k' });
   const m = toCsr(matrix);
   let q: CsrMatrix;
   if (typeof query === 'number') {

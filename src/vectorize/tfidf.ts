@@ -6,6 +6,7 @@
 import { ArgumentError, ConfigError } from '../core/errors.js';
 import { CountVectorizer, type CountVectorizerOptions } from './count.js';
 import { allocData, CsrMatrix, normalizeRowsKernel, type DType } from './csr.js';
+import { checkOptions, COUNT_KEYS, TFIDF_KEYS } from './options.js';
 
 /** Options of {@link TfidfTransformer}. */
 export interface TfidfOptions {
@@ -25,6 +26,13 @@ export const TFIDF_DEFAULTS = Object.freeze({ norm: 'l2' as 'l1' | 'l2' | null, 
 function checkNorm(norm: unknown): 'l1' | 'l2' | null {
   if (norm === null || norm === 'l1' || norm === 'l2') return norm;
   throw new ConfigError(`norm must be "l1", "l2" or null, got ${JSON.stringify(norm)}`, { key: 'norm' });
+}
+
+/** A count matrix as CSR: dense rows (arrays of numbers) are converted; anything else is an ArgumentError. */
+function asCsr(X: CsrMatrix | ArrayLike<ArrayLike<number>>): CsrMatrix {
+  if (X instanceof CsrMatrix) return X;
+  if (X !== null && typeof X === 'object' && typeof (X as ArrayLike<unknown>).length === 'number') return CsrMatrix.fromDense(X);
+  throw new ArgumentError('expected a CsrMatrix or an array of rows of numbers', { key: 'X' });
 }
 
 /** idf per column from document frequencies (kernel). */
@@ -48,6 +56,7 @@ export class TfidfTransformer {
   private idfVec: Float64Array | null = null;
 
   constructor(options: TfidfOptions = {}) {
+    checkOptions(options, TFIDF_KEYS);
     this.options = Object.freeze({
       norm: checkNorm(options.norm === undefined ? TFIDF_DEFAULTS.norm : options.norm),
       useIdf: options.useIdf ?? TFIDF_DEFAULTS.useIdf,
@@ -68,8 +77,9 @@ export class TfidfTransformer {
     this.idfVec = Float64Array.from(v);
   }
 
-  /** Learns idf from a count matrix. Returns `this`. */
-  fit(X: CsrMatrix): this {
+  /** Learns idf from a count matrix (sparse, or dense rows as scikit-learn accepts). Returns `this`. */
+  fit(counts: CsrMatrix | ArrayLike<ArrayLike<number>>): this {
+    const X = asCsr(counts);
     if (this.options.useIdf) {
       // As scikit-learn: without smoothing a column in no document gets an infinite idf.
       const df = X.columnCounts();
@@ -83,7 +93,8 @@ export class TfidfTransformer {
    * Weights a count matrix. Returns a new matrix of `dtype` (default float64); with `copy` false
    * and a matching dtype, X's values are overwritten and its index arrays shared (no copy).
    */
-  transform(X: CsrMatrix, dtype: DType = 'float64', copy = true): CsrMatrix {
+  transform(counts: CsrMatrix | ArrayLike<ArrayLike<number>>, dtype: DType = 'float64', copy = true): CsrMatrix {
+    const X = asCsr(counts);
     const { useIdf, sublinearTf, norm } = this.options;
     const idf = useIdf ? this.idf : null;
     if (idf && idf.length !== X.nCols) throw new ArgumentError(`matrix has ${X.nCols} columns, idf has ${idf.length}`);
@@ -95,7 +106,8 @@ export class TfidfTransformer {
   }
 
   /** `fit(X)` then `transform(X)`. */
-  fitTransform(X: CsrMatrix, dtype: DType = 'float64'): CsrMatrix {
+  fitTransform(counts: CsrMatrix | ArrayLike<ArrayLike<number>>, dtype: DType = 'float64'): CsrMatrix {
+    const X = asCsr(counts);
     return this.fit(X).transform(X, dtype);
   }
 }
@@ -130,6 +142,7 @@ export class TfidfVectorizer {
   private readonly dtype: DType;
 
   constructor(options: TfidfVectorizerOptions = {}) {
+    checkOptions(options, [...COUNT_KEYS, ...TFIDF_KEYS]);
     const { norm, useIdf, smoothIdf, sublinearTf, dtype, ...count } = options;
     this.counter = new CountVectorizer({ ...count, dtype: 'float64' });
     const t: TfidfOptions = {};

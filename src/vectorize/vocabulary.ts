@@ -4,7 +4,7 @@
  * Keras-style padSequences, and versioned JSON save/load.
  */
 import { readFileSync } from 'node:fs';
-import { ArgumentError, ConfigError, FormatError } from '../core/errors.js';
+import { ArgumentError, ConfigError, FormatError, NotFoundError } from '../core/errors.js';
 import { writeFileAtomicSync } from '../io/atomic.js';
 import { compareCodePoints } from './count-kernel.js';
 
@@ -170,7 +170,15 @@ export class Vocabulary {
 
   /** Loads a vocabulary saved by {@link save}. */
   static load(path: string): Vocabulary {
-    const text = readFileSync(path, 'utf8');
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new NotFoundError(`no such vocabulary file: ${path}`, { file: path });
+      if (code === 'EISDIR') throw new ArgumentError(`${path} is a directory, not a vocabulary file`, { file: path });
+      throw e;
+    }
     let json: unknown;
     try {
       json = JSON.parse(text);

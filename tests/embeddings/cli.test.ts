@@ -60,4 +60,16 @@ describe('w2v commands', () => {
     const b = await run(['w2v', 'similar', '--vectors', out, 'zzz']);
     expect(b.code).toBe(2);
   });
+
+  it('w2v train refuses an --out in a missing directory before training', async () => {
+    const missing = join(dir, 'no-such-dir', 'v.bin');
+    const r = await run(['w2v', 'train', '--input', input, '--out', missing, '--min-count', '1', '--size', '8']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`cannot write ${missing}`);
+    expect(r.err).not.toMatch(/tmp-|vocabulary/);
+    const gz = await run(['w2v', 'train', '--input', input, '--out', join(dir, 'v.bin.gz'), '--min-count', '1', '--size', '8']);
+    expect(gz.code).toBe(2);
+    expect(gz.err).toMatch(/gzipped/);
+    expect(gz.err).not.toMatch(/vocabulary/);
+  });
 });

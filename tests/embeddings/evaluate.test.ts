@@ -48,6 +48,8 @@ describe('evaluateWordAnalogies', () => {
     expect(strict.sections[0]!.correct).toBe(1);
     const restricted = await geo().evaluateWordAnalogies(file, { restrictVocab: 3 });
     expect(restricted.oovRatio).toBe(100);
+    expect(restricted.accuracy).toBe(0); // gensim: 0.0 when nothing could be answered, not NaN
+    expect(JSON.parse(JSON.stringify(restricted)).accuracy).toBe(0);
     const dummy = await geo().evaluateWordAnalogies(file, { restrictVocab: 3, dummy4unknown: true });
     expect(dummy.sections[0]!.incorrect).toBe(1);
   });

@@ -62,6 +62,42 @@ describe('mostSimilar', () => {
   });
 });
 
+describe('mostSimilar / mostSimilarCosmul argument forms', () => {
+  // The letters of "king" are words too: a lone string must not be read character by character.
+  const letters = () => new KeyedVectors(['king', 'k', 'i', 'n', 'g', 'queen'], Float32Array.from([1, 0.1, 0, 1, 1, 1, -1, 0, 0, -1, 0.9, 0.3]), 2);
+  it('takes a lone word (or vector) as a list of one, as gensim', () => {
+    const k = letters();
+    for (const f of ['mostSimilar', 'mostSimilarCosmul'] as const) {
+      const one = k[f]({ positive: 'king', topn: 3 });
+      expect(one).toEqual(k[f]({ positive: ['king'], topn: 3 }));
+      expect(one.map((x) => x.word)).not.toContain('king');
+      expect(k[f]({ positive: ['queen'], negative: 'king', topn: 2 })).toEqual(k[f]({ positive: ['queen'], negative: ['king'], topn: 2 }));
+    }
+    expect(k.mostSimilar({ positive: Float32Array.from([1, 0]), topn: 1 })).toEqual(k.mostSimilar({ positive: [Float32Array.from([1, 0])], topn: 1 }));
+  });
+  it('rejects a topn that is not an integer, and gives [] below 1 as gensim', () => {
+    const k = letters();
+    for (const f of ['mostSimilar', 'mostSimilarCosmul'] as const) {
+      for (const topn of [2.5, NaN, Infinity, '2' as unknown as number]) expect(() => k[f]({ positive: ['king'], topn })).toThrow(ArgumentError);
+      expect(k[f]({ positive: ['king'], topn: 0 })).toEqual([]);
+      expect(k[f]({ positive: ['king'], topn: -3 })).toEqual([]);
+      expect(() => k[f]({ positive: ['nope'], topn: 0 })).toThrow(NotFoundError);
+    }
+    expect(() => k.similarByVector(Float32Array.from([1, 0]), 1.5)).toThrow(ArgumentError);
+  });
+});
+
+describe('doesntMatch / nSimilarity / wmDistance argument forms', () => {
+  it('reject a string where a list of words is expected (it would be read letter by letter)', () => {
+    const k = new KeyedVectors(['ab', 'a', 'b', 'c'], Float32Array.from([1, 0, 0, 1, 1, 1, -1, 0]), 2);
+    expect(() => k.doesntMatch('abc' as never)).toThrow(ArgumentError);
+    expect(() => k.nSimilarity('ab' as never, ['c'])).toThrow(/ws1 must be a list of words, not a string/);
+    expect(() => k.nSimilarity(['c'], 'ab' as never)).toThrow(ArgumentError);
+    expect(() => k.wmDistance('ab' as never, ['c'])).toThrow(ArgumentError);
+    expect(k.nSimilarity(['ab'], ['ab'])).toBeCloseTo(1, 6);
+  });
+});
+
 describe('similarByVector', () => {
   it('excludes nothing', () => {
     expect(kv().similarByVector(Float32Array.from([1, 0]), 1)[0]!.word).toBe('man');

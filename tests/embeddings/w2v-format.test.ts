@@ -1,5 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -107,5 +108,85 @@ describe('saveVectors / loadVectors', () => {
   it('rejects unwritable words and missing files', async () => {
     await expect(saveVectors(new KeyedVectors(['a b'], new Float32Array(1), 1), join(dir, 'w.txt'))).rejects.toThrow(ArgumentError);
     await expect(loadVectors(join(dir, 'missing.bin'))).rejects.toThrow(NotFoundError);
+  });
+});
+
+describe('loadVectors on bad headers and options', () => {
+  it('rejects a header that declares more words than the file has, however large, as a FormatError', async () => {
+    for (const V of ['3', '4000000000', '100000000']) {
+      const txt = join(dir, `huge-${V}.txt`);
+      writeFileSync(txt, `${V} 300\nking ${Array(300).fill('0.5').join(' ')}\n`);
+      const e1 = await loadVectors(txt).catch((e: unknown) => e);
+      expect(e1).toBeInstanceOf(FormatError);
+      expect((e1 as Error).message).toMatch(new RegExp(`declares ${V} vectors but the file has 1`));
+      const bin = join(dir, `huge-${V}.bin`);
+      writeFileSync(bin, Buffer.concat([Buffer.from(`${V} 2\n`), cBinary(['king'], [[1, 2]]).subarray(4)]));
+      const e2 = await loadVectors(bin).catch((e: unknown) => e);
+      expect(e2).toBeInstanceOf(FormatError);
+      expect((e2 as Error).message).toMatch(/unexpected end of file in word 2/);
+    }
+  });
+
+  it('still reads every row (exact sizes) when the header is right', async () => {
+    const txt = join(dir, 'ok.txt');
+    writeFileSync(txt, '2 2\na 1 2\nb 3 4\n');
+    const kv = await loadVectors(txt, { limit: 1 });
+    expect(kv.words).toEqual(['a']);
+    expect(Array.from(kv.vectors)).toEqual([1, 2]);
+    expect(Array.from((await loadVectors(txt)).vectors)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('rejects a bad limit or format and a directory with an ArgumentError', async () => {
+    const txt = join(dir, 'ok2.txt');
+    writeFileSync(txt, '1 2\na 1 2\n');
+    for (const limit of [-1, NaN, 1.5, '1' as unknown as number]) {
+      await expect(loadVectors(txt, { limit })).rejects.toBeInstanceOf(ArgumentError);
+    }
+    await expect(loadVectors(txt, { format: 'xml' as never })).rejects.toBeInstanceOf(ArgumentError);
+    await expect(loadVectors(dir)).rejects.toBeInstanceOf(ArgumentError);
+  });
+});
+
+describe('loadVectors on gzipped files', () => {
+  it('reads .bin.gz (as gensim reads GoogleNews-vectors-negative300.bin.gz), .txt.gz and .tlv.gz', async () => {
+    const kv = sample();
+    for (const ext of ['bin', 'txt', 'tlv']) {
+      const plain = join(dir, `gz-sample.${ext}`);
+      await kv.save(plain);
+      writeFileSync(`${plain}.gz`, gzipSync(readFileSync(plain)));
+      const back = await loadVectors(`${plain}.gz`);
+      expect(back.words).toEqual(kv.words);
+      expect(Array.from(back.vectors)).toEqual(Array.from((await loadVectors(plain)).vectors));
+    }
+    expect((await loadVectors(join(dir, 'gz-sample.bin.gz'), { limit: 2 })).words).toEqual(['the', 'über']);
+  });
+
+  it('refuses to save under a .gz name (the bytes would not be compressed)', async () => {
+    await expect(sample().save(join(dir, 'out.bin.gz'))).rejects.toBeInstanceOf(ArgumentError);
+    await expect(saveVectors(sample(), join(dir, 'out.txt.gz'))).rejects.toThrow(/gzipped/);
+  });
+
+  it('raises a FormatError for a truncated or corrupt .bin.gz', async () => {
+    const bin = cBinary(['a', 'b', 'c'], [[1, 2], [3, 4], [5, 6]]);
+    const gz = gzipSync(bin);
+    const cut = join(dir, 'cut.bin.gz');
+    writeFileSync(cut, gz.subarray(0, gz.length - 8));
+    await expect(loadVectors(cut)).rejects.toBeInstanceOf(FormatError);
+    const short = join(dir, 'short.bin.gz');
+    writeFileSync(short, gzipSync(bin.subarray(0, bin.length - 3)));
+    await expect(loadVectors(short)).rejects.toThrow(/unexpected end of file in the vector of word 3/);
+  });
+
+  it('reads records longer than its 1 MB buffer, and rejects absurd dimensions', async () => {
+    const d = 300000; // 1.2 MB per record
+    const vec = Array.from({ length: d }, (_, i) => (i % 7) - 3);
+    const f = join(dir, 'wide.bin');
+    writeFileSync(f, cBinary(['x', 'y'], [vec, vec.map((v) => -v)]));
+    const kv = await loadVectors(f);
+    expect(kv.dim).toBe(d);
+    expect(kv.vectors[d + 5]).toBe(-vec[5]!);
+    const huge = join(dir, 'huge-dim.bin');
+    writeFileSync(huge, '1 4000000000\nx ');
+    await expect(loadVectors(huge)).rejects.toThrow(/dimension 4000000000 is too large/);
   });
 });

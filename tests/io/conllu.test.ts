@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FormatError, formatConllu, parseConllu, readConllu, surfaceTokens } from '../../src/index.js';
@@ -54,5 +55,12 @@ describe('readConllu', () => {
     }
     expect(n).toBe(2077);
     expect(words).toBe(25094);
+  });
+  it('reads a file that starts with a UTF-8 byte order mark', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'tl-conllu-')), 'bom.conllu');
+    writeFileSync(file, '\ufeff' + SAMPLE);
+    const out = [];
+    for await (const s of readConllu(file)) out.push(s);
+    expect(out).toEqual(parseConllu(SAMPLE));
   });
 });

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FormatError } from '../../src/core/errors.js';
+import { gzipSync } from 'node:zlib';
+import { ArgumentError, FormatError } from '../../src/core/errors.js';
 import { formatFloat32 } from '../../src/lm/float-format.js';
 import { NgramLM } from '../../src/lm/model.js';
 import { syntheticCorpus } from './fixtures.js';
@@ -92,6 +93,8 @@ describe('NgramLM.fromARPA', () => {
     ['count mismatch', TOY.replace('ngram 2=3', 'ngram 2=4'), /header says 4/, 17],
     ['duplicate', TOY.replace('-0.2\tb </s>', '-0.2\ta b'), /duplicate 2-gram/, 15],
     ['truncated', TOY.replace('\\end\\\n', ''), /truncated/, 16],
+    ['a count too large to allocate', TOY.replace('ngram 2=3', 'ngram 2=4000000000'), /header says 4000000000/, 17],
+    ['a huge count', TOY.replace('ngram 2=3', 'ngram 2=99999999999999999999'), /header says 100000000000000000000/, 17],
   ];
   it.each(BAD)('rejects a malformed file (%s) naming the line', async (_name, text, re, line) => {
     const file = write('bad.arpa', text);
@@ -99,6 +102,21 @@ describe('NgramLM.fromARPA', () => {
     expect(err).toBeInstanceOf(FormatError);
     expect((err as FormatError).message).toMatch(re);
     expect((err as FormatError).where).toMatchObject({ file, line });
+  });
+});
+
+describe('NgramLM.fromARPA on unreadable input', () => {
+  it('raises a FormatError for a truncated .arpa.gz and an ArgumentError for a directory named *.arpa.gz', async () => {
+    const gz = gzipSync(TOY.repeat(1));
+    const file = path.join(dir, 'trunc.arpa.gz');
+    writeFileSync(file, gz.subarray(0, gz.length - 12));
+    const err = await NgramLM.fromARPA(file).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FormatError);
+    expect((err as FormatError).where?.file).toBe(file);
+    const sub = path.join(dir, 'folder.arpa.gz');
+    mkdirSync(sub);
+    const err2 = await NgramLM.fromARPA(sub).catch((e: unknown) => e);
+    expect(err2).toBeInstanceOf(ArgumentError);
   });
 });
 

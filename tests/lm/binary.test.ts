@@ -58,6 +58,7 @@ describe('NgramLM.load', () => {
     expect((err as FormatError).where).toMatchObject({ offset: 4 });
     expect(() => NgramLM.load(variant('short.tlm', (b) => b.subarray(0, 10)))).toThrow(FormatError);
     expect(() => NgramLM.load(path.join(dir, 'missing.tlm'))).toThrow(NotFoundError);
+    expect(() => NgramLM.load(dir)).toThrow(/is a directory/);
   });
 });
 
@@ -68,5 +69,26 @@ describe('NgramLM.open', () => {
     await lm.toARPA(arpa);
     expect((await NgramLM.open(arpa)).smoothing).toBe('arpa');
     expect((await NgramLM.open(file)).smoothing).toBe('witten-bell');
+  });
+
+  it('opens by content under other names: an ARPA file named .lm, a binary named .bin', async () => {
+    const lm = NgramLM.load(file);
+    const lmName = path.join(dir, 'kenlm-style.lm');
+    await lm.toARPA(lmName);
+    const a = await NgramLM.open(lmName);
+    expect(a.smoothing).toBe('arpa');
+    expect(a.score('the cat sat')).toBeCloseTo(lm.score('the cat sat'), 5);
+    const bin = path.join(dir, 'model.bin');
+    writeFileSync(bin, bytes);
+    expect((await NgramLM.open(bin)).smoothing).toBe('witten-bell');
+    const kenlm = path.join(dir, 'kenlm.binary');
+    writeFileSync(kenlm, Buffer.concat([Buffer.from('mmap lm http://kheafield.com/code format version 5\n\0'), Buffer.alloc(64)]));
+    await expect(NgramLM.open(kenlm)).rejects.toThrow(/KenLM binary/);
+    await expect(NgramLM.open(path.join(dir, 'missing.lm'))).rejects.toThrow(NotFoundError);
+    await expect(NgramLM.open(variant('bad-magic.bin', (b) => (b.write('XXXX', 0, 'latin1'), b)))).rejects.toThrow(/bad magic/);
+  });
+
+  it('refuses to save under a .gz name, which open() would read as gzipped ARPA', () => {
+    expect(() => NgramLM.load(file).save(path.join(dir, 'm.tlm.gz'))).toThrow(/gzipped/);
   });
 });

@@ -77,4 +77,16 @@ describe('lm train / perplexity / generate', () => {
     expect(d.code).toBe(2);
     expect(d.err).toMatch(/discount/);
   });
+
+  it('refuses an --out in a missing directory or naming a directory before training, naming it', async () => {
+    const missing = path.join(dir, 'no-such-dir', 'm.arpa');
+    const r = await run(['lm', 'train', '--input', train, '--out', missing, '--discount-fallback', '0.5,1,1.5']);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain(`cannot write ${missing}`);
+    expect(r.err).not.toMatch(/tmp-|trained/);
+    const d = await run(['lm', 'train', '--input', train, '--out', dir, '--discount-fallback', '0.5,1,1.5']);
+    expect(d.code).toBe(2);
+    expect(d.err).toMatch(/is a directory/);
+  });
 });

@@ -37,6 +37,13 @@ const SUMMING: [SmoothingName, TrainOptions][] = [
 ];
 
 describe('NgramLM.train', () => {
+  it('rejects a misspelt or snake_case option key instead of silently training with the default', async () => {
+    await expect(NgramLM.train(corpus.slice(0, 5), { ordr: 2 } as never)).rejects.toThrow(/unknown train option "ordr"; valid options: order/);
+    await expect(NgramLM.train(corpus.slice(0, 5), { min_count: 2 } as never)).rejects.toThrow(/did you mean "minCount"/);
+    await expect(NgramLM.train(corpus.slice(0, 5), { onProgress: 'yes' } as never)).rejects.toThrow(/onProgress must be a function/);
+    await expect(NgramLM.train(corpus.slice(0, 5), { order: 2, smoothing: 'witten-bell', discountFallback: undefined })).resolves.toBeInstanceOf(NgramLM);
+  });
+
   it('accepts arrays, iterables, async iterables and whitespace strings alike', async () => {
     const small = corpus.slice(0, 50);
     const a = await NgramLM.train(small, { order: 2, smoothing: 'witten-bell' });
@@ -89,6 +96,14 @@ describe('logProb', () => {
     lm = await NgramLM.train(corpus, { order: 3, smoothing: 'mle' });
   });
 
+  it('splits a string context into words (never into characters) and rejects non-strings', () => {
+    expect(lm.logProb('sat', 'the cat')).toBe(lm.logProb('sat', ['the', 'cat']));
+    expect(lm.logProb('sat', '  the   cat ')).toBe(lm.logProb('sat', ['the', 'cat']));
+    expect(lm.logProb('the', '')).toBe(lm.logProb('the'));
+    expect(() => lm.logProb('sat', 5 as never)).toThrow(ArgumentError);
+    expect(() => lm.logProb(3 as never)).toThrow(ArgumentError);
+  });
+
   it('is the relative frequency for mle', () => {
     let cThe = 0;
     let cTheCat = 0;
@@ -135,6 +150,12 @@ describe('score', () => {
     expect(lm.score(s, { base: 'e' })).toBeCloseTo(lm.score(s) * Math.LN10, 10);
     expect(lm.score(s, { bos: false, eos: false })).toBeCloseTo(lm.logProb('the') + lm.logProb('cat', ['the']), 10);
     expect(() => lm.score(s, { base: 2 as never })).toThrow(ArgumentError);
+  });
+
+  it('rejects misspelt option keys and non-boolean bos/eos instead of ignoring them', () => {
+    expect(() => lm.score('the cat', { eso: false } as never)).toThrow(/unknown score option "eso"/);
+    expect(() => lm.score('the cat', { eos: 'false' } as never)).toThrow(/eos must be true or false/);
+    expect(() => lm.generate({ max_tokens: 3 } as never)).toThrow(/did you mean "maxTokens"/);
   });
 });
 
@@ -200,6 +221,11 @@ describe('generate', () => {
     }
     expect(greedy).toEqual(best === '</s>' ? ['the'] : ['the', best]);
     expect(() => lm.generate({ temperature: 0 })).toThrow(ArgumentError);
+  });
+
+  it('rejects a seed that is not an integer instead of silently using another one', () => {
+    for (const seed of ['x', '7', NaN, 1.5, Infinity] as unknown as number[]) expect(() => lm.generate({ seed })).toThrow(ArgumentError);
+    expect(lm.generate({ seed: -3, maxTokens: 5 })).toEqual(lm.generate({ seed: -3, maxTokens: 5 }));
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArgumentError, ConfigError, CountVectorizer, createPipeline } from '../../src/index.js';
+import { ArgumentError, ConfigError, CountVectorizer, createPipeline, TfidfVectorizer } from '../../src/index.js';
 import { DOCSTRING_CORPUS, GUIDE_CORPUS } from './helpers.js';
 
 describe('CountVectorizer.fitTransform', () => {
@@ -97,6 +97,15 @@ describe('CountVectorizer.fitTransform', () => {
     expect(cv.getFeatureNamesOut()).toEqual(['document', 'is', 'the']);
     const two = new CountVectorizer({ maxFeatures: 2 }).fit(['bb bb aa', 'cc dd cc']);
     expect(two.getFeatureNamesOut()).toEqual(['bb', 'cc']);
+  });
+
+  it('ranks maxFeatures by document frequency when binary, as scikit-learn (it binarizes X before limiting)', () => {
+    // counts: aa 4 (one document), bb 2, cc 2, dd 1; document frequencies: aa 1, bb 2, cc 2, dd 1.
+    const docs = ['aa aa aa aa bb', 'bb cc', 'cc dd'];
+    expect(new CountVectorizer({ maxFeatures: 1 }).fit(docs).getFeatureNamesOut()).toEqual(['aa']);
+    expect(new CountVectorizer({ maxFeatures: 1, binary: true }).fit(docs).getFeatureNamesOut()).toEqual(['bb']);
+    expect(new CountVectorizer({ maxFeatures: 2, binary: true }).fit(docs).getFeatureNamesOut()).toEqual(['bb', 'cc']);
+    expect(new TfidfVectorizer({ maxFeatures: 1, binary: true }).fit(docs).getFeatureNamesOut()).toEqual(['bb']);
   });
 
   it('counts binary and with stop words', () => {

@@ -7,6 +7,18 @@ const M = [
   [0, 3, 4],
 ];
 
+describe('new CsrMatrix', () => {
+  it('rejects row pointers and column ids that would silently drop or misplace values', () => {
+    const mk = (nRows: number, nCols: number, indptr: number[], indices: number[]) => () => new CsrMatrix(nRows, nCols, Int32Array.from(indptr), Int32Array.from(indices), Float64Array.from(indices.map(() => 1)));
+    expect(mk(1, 2, [0, 1], [5])).toThrow(/column index 5 at position 0 is outside \[0, 2\)/);
+    expect(mk(1, 2, [0, 1], [-1])).toThrow(ArgumentError);
+    expect(mk(2, 2, [0, 2, 1], [0, 1])).toThrow(/non-decreasing/);
+    expect(mk(1, 2, [1, 1], [0])).toThrow(/indptr\[0\] must be 0/);
+    expect(mk(1.5, 2, [0, 1], [0])).toThrow(/shape/);
+    expect(mk(2, 3, [0, 1, 3], [2, 0, 1])().toArray()).toEqual([[0, 0, 1], [1, 1, 0]]);
+  });
+});
+
 describe('CsrMatrix.fromDense', () => {
   it('stores non-zeros row by row', () => {
     const m = CsrMatrix.fromDense(M);

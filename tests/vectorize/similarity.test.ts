@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsrMatrix, TfidfVectorizer, cosineSimilarity, topKSimilar } from '../../src/index.js';
+import { ArgumentError, CsrMatrix, TfidfVectorizer, cosineSimilarity, topKSimilar } from '../../src/index.js';
 import { DOCSTRING_CORPUS, expectMatrixClose } from './helpers.js';
 
 describe('cosineSimilarity', () => {
@@ -27,5 +27,9 @@ describe('topKSimilar', () => {
     expect(top.map((t) => t.index)).toEqual([3, 1]);
     expect(top[0]!.score).toBeCloseTo(1, 14);
     expect(topKSimilar([[1, 0], [0, 1], [1, 1]], [1, 0], 1)).toEqual([{ index: 0, score: 1 }]);
+  });
+  it('rejects a k that is not a non-negative integer, as topTerms does (it silently returned [] or rounded)', () => {
+    for (const k of [-1, 1.5, NaN, '2' as unknown as number]) expect(() => topKSimilar([[1, 0], [0, 1]], [1, 0], k)).toThrow(ArgumentError);
+    expect(topKSimilar([[1, 0], [0, 1]], [1, 0], 0)).toEqual([]);
   });
 });

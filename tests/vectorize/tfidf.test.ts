@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsrMatrix, TfidfTransformer, TfidfVectorizer } from '../../src/index.js';
+import { ArgumentError, CsrMatrix, TfidfTransformer, TfidfVectorizer } from '../../src/index.js';
 import { DOCSTRING_CORPUS, expectMatrixClose } from './helpers.js';
 
 // scikit-learn user guide, "Tf-idf term weighting": the 6x3 counts example.
@@ -84,6 +84,13 @@ describe('TfidfTransformer.fitTransform', () => {
 
   it('rejects a bad norm', () => {
     expect(() => new TfidfTransformer({ norm: 'l3' as never })).toThrow(/norm/);
+  });
+
+  it('accepts dense count rows as scikit-learn does, with the same result as CSR input', () => {
+    const t = new TfidfTransformer({ smoothIdf: false });
+    expect(t.fitTransform(COUNTS).toArray()).toEqual(new TfidfTransformer({ smoothIdf: false }).fitTransform(CsrMatrix.fromDense(COUNTS)).toArray());
+    expect(new TfidfTransformer().fit(COUNTS).transform([[0, 1, 0]]).toArray()).toEqual(new TfidfTransformer().fit(CsrMatrix.fromDense(COUNTS)).transform(CsrMatrix.fromDense([[0, 1, 0]])).toArray());
+    expect(() => new TfidfTransformer().fit(42 as never)).toThrow(ArgumentError);
   });
 });
 

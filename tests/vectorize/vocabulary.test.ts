@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FormatError, SPECIAL_IDS, Vocabulary, padSequences } from '../../src/index.js';
+import { ArgumentError, FormatError, NotFoundError, SPECIAL_IDS, Vocabulary, padSequences } from '../../src/index.js';
 
 const sents = [['the', 'cat', 'sat'], ['the', 'dog', 'sat'], ['a', 'cat']];
 
@@ -54,6 +54,8 @@ describe('Vocabulary.save / load', () => {
     expect(() => Vocabulary.load(bad)).toThrow(/invalid JSON/);
     writeFileSync(bad, JSON.stringify({ ...v.toJSON(), tokens: ['x', 'x'], counts: [1, 1] }));
     expect(() => Vocabulary.load(bad)).toThrow(/duplicate/);
+    expect(() => Vocabulary.load(join(dir, 'missing.json'))).toThrow(NotFoundError);
+    expect(() => Vocabulary.load(dir)).toThrow(ArgumentError);
   });
 });
 

@@ -4,6 +4,7 @@ import type { SmoothingName } from '../../lm/smoothing/index.js';
 import type { Command } from '../command.js';
 import { ProgressBar } from '../progress.js';
 import { DEFAULT_LM_PIPELINE, lmSentences } from './lm-input.js';
+import { assertWritable } from '../../io/atomic.js';
 
 /** `textloom lm train`: trains an n-gram LM and writes it as ARPA (`.arpa`) or binary (otherwise). */
 export const lmTrain: Command = {
@@ -37,6 +38,8 @@ export const lmTrain: Command = {
     if (arpa && ['mle', 'laplace', 'add-k', 'stupid-backoff'].includes(String(f.smoothing))) {
       throw new ArgumentError(`--out: a ${f.smoothing} model has no exact ARPA form; write a .tlm file instead`, { key: '--out' });
     }
+    // Before training, not after minutes of it.
+    assertWritable(out);
     const bar = new ProgressBar('lm train', undefined, io.stderr);
     let lines = 0;
     const sentences = lmSentences(String(f.input), !!f.tokenize, String(f.pipeline), () => {

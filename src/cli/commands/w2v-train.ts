@@ -2,6 +2,7 @@ import { ArgumentError } from '../../core/errors.js';
 import { Word2Vec } from '../../embeddings/word2vec.js';
 import type { Command } from '../command.js';
 import { ProgressBar } from '../progress.js';
+import { assertWritable } from '../../io/atomic.js';
 
 /** `textloom w2v train`: trains word2vec on a text file (one sentence per line) and saves the vectors. */
 export const w2vTrain: Command = {
@@ -35,6 +36,9 @@ export const w2vTrain: Command = {
     if (f.sg && f.cbow) throw new ArgumentError('give --sg or --cbow, not both', { key: '--sg' });
     // word2vec.c's -hs is 0 or 1; any other number used to switch it off without a word.
     if (f.hs !== 0 && f.hs !== 1) throw new ArgumentError(`--hs is 0 (off) or 1 (on), got ${f.hs}`, { key: '--hs' });
+    // Before training, not after minutes of it.
+    assertWritable(String(f.out));
+    if (/\.gz$/i.test(String(f.out))) throw new ArgumentError('--out: writing gzipped files is not supported; write vectors.bin (or .txt/.tlv) and compress it', { key: '--out' });
     let bar: ProgressBar | undefined;
     const model = await Word2Vec.train(String(f.input), {
       sg: f.sg === true,

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, ConfigError, CountVectorizer, extractKeywords, HashingVectorizer, TfidfTransformer, TfidfVectorizer } from '../../src/index.js';
+
+const docs = ['aa bb', 'aa cc'];
+const make: Record<string, (o: object) => unknown> = {
+  CountVectorizer: (o) => new CountVectorizer(o as never),
+  TfidfVectorizer: (o) => new TfidfVectorizer(o as never),
+  HashingVectorizer: (o) => new HashingVectorizer(o as never),
+};
+
+describe('checkOptions (through the vectorizer constructors)', () => {
+  it.each(Object.keys(make))('%s rejects scikit-learn snake_case keys, naming the option meant', (name) => {
+    const key = name === 'HashingVectorizer' ? 'n_features' : 'ngram_range';
+    const meant = name === 'HashingVectorizer' ? 'nFeatures' : 'ngramRange';
+    expect(() => make[name]!({ [key]: 1 })).toThrow(ConfigError);
+    expect(() => make[name]!({ [key]: 1 })).toThrow(new RegExp(`did you mean "${meant}"`));
+    expect(() => make[name]!({ lowercas: true })).toThrow(/unknown option "lowercas"; valid options: analyzer, lowercase/);
+  });
+
+  it.each(Object.keys(make))('%s rejects a boolean option given as a string and an unknown dtype', (name) => {
+    expect(() => make[name]!({ binary: 'false' })).toThrow(/binary must be true or false/);
+    expect(() => make[name]!({ lowercase: 0 })).toThrow(ConfigError);
+    expect(() => make[name]!({ dtype: 'int8' })).toThrow(/dtype must be/);
+    expect(() => make[name]!({ binary: undefined, dtype: 'float32' })).not.toThrow();
+  });
+
+  it('covers TfidfTransformer, TfidfVectorizer weighting options, extractKeywords and analyze', () => {
+    expect(() => new TfidfTransformer({ smooth_idf: false } as never)).toThrow(/did you mean "smoothIdf"/);
+    expect(() => new TfidfTransformer({ sublinearTf: 'yes' } as never)).toThrow(ConfigError);
+    expect(() => new TfidfVectorizer({ max_df: 0.5 } as never)).toThrow(/did you mean "maxDf"/);
+    expect(() => new TfidfVectorizer({ useIdf: 'false' } as never)).toThrow(/useIdf must be true or false/);
+    expect(() => extractKeywords(docs, { stop_words: 'english' } as never)).toThrow(/did you mean "stopWords"/);
+    expect(extractKeywords(docs, { top: 1, stopWords: null })[0]!.length).toBe(1);
+    expect(() => analyze('aa bb', { stop_words: 'english' } as never)).toThrow(ConfigError);
+    expect(analyze('the aa', { stopWords: 'english' })).toEqual(['aa']);
+  });
+});
