@@ -69,7 +69,10 @@ export async function main(argv: readonly string[], io: CommandIO = { stdout: pr
     return (await cmd.run(args, io)) ?? 0;
   } catch (e) {
     if (e instanceof TextloomError) {
-      io.stderr.write(`textloom ${cmd.name}: ${e.message}\n`);
+      // A reader or writer refusing a directory names the path; the flag that gave it says more.
+      const file = e.where?.file;
+      const dir = file !== undefined && e.where?.line === undefined && args ? directoryFlag(cmd, args, file) : undefined;
+      io.stderr.write(`textloom ${cmd.name}: ${dir ? `${dir} is a directory, not a file` : e.message}\n`);
       return 2;
     }
     const err = e as NodeJS.ErrnoException;
@@ -84,13 +87,14 @@ export async function main(argv: readonly string[], io: CommandIO = { stdout: pr
 }
 
 /**
- * The one file flag (`--conllu /tmp`) whose value is a directory, to name it when reading fails
- * with EISDIR (Node's read error carries no path). Flags documented as DIR are left out.
+ * The one file flag (`--conllu /tmp`) whose value is a directory (and is `path`, when given), to
+ * name it when reading or writing fails on a directory (Node's EISDIR carries no path). Flags
+ * documented as DIR are left out.
  */
-function directoryFlag(cmd: Command, args: ParsedArgs): string | undefined {
+function directoryFlag(cmd: Command, args: ParsedArgs, path?: string): string | undefined {
   const hits: string[] = [];
   for (const [k, v] of Object.entries(args.flags)) {
-    if (typeof v !== 'string' || v === '-' || /DIR/.test(cmd.flags[k]?.value ?? '')) continue;
+    if (typeof v !== 'string' || v === '-' || /DIR/.test(cmd.flags[k]?.value ?? '') || (path !== undefined && v !== path)) continue;
     try {
       if (statSync(v).isDirectory()) hits.push(`--${k} ${v}`);
     } catch {
