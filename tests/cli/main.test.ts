@@ -180,3 +180,20 @@ describe('docConllu', () => {
       + '# sent_id = 1-2\n# text = B.\n1\tB\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n2\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n');
   });
 });
+
+describe('training commands check --out first', () => {
+  it('train tagger / train textcat refuse an unwritable --out before reading or training', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tl-out-'));
+    const missing = join(dir, 'no-such-input');
+    for (const argv of [
+      ['train', 'tagger', '--train', missing, '--out', join(dir, 'nope', 'm.tlt')],
+      ['train', 'tagger', '--train', missing, '--out', join(dir, 'm.tlt'), '--lemmas', join(dir, 'nope', 'l.json')],
+      ['train', 'textcat', '--input', missing, '--out', join(dir, 'nope', 'm.tlc')],
+    ]) {
+      const r = await runCli(...argv);
+      expect(r.code).toBe(2);
+      // The output path is named, not the (also missing) input that training would read first.
+      expect(r.stderr).toContain(`${join(dir, 'nope')} does not exist`);
+    }
+  });
+});

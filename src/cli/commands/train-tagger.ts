@@ -1,3 +1,4 @@
+import { assertWritable } from '../../io/atomic.js';
 import { ArgumentError } from '../../core/errors.js';
 import { readConllu, type ConlluSentence } from '../../io/conllu.js';
 import { buildLemmaTables, saveLemmaTables } from '../../components/lemmatizer/tables.js';
@@ -30,6 +31,9 @@ export const trainTaggerCommand: Command = {
     const f = args.flags;
     const epochs = f.epochs as number;
     if (!Number.isInteger(epochs) || epochs < 1) throw new ArgumentError(`--epochs must be a positive integer, got ${epochs}`, { key: '--epochs' });
+    // A bad output path fails now, not after the training.
+    assertWritable(f.out as string);
+    if (f.lemmas) assertWritable(f.lemmas as string);
     const train = await readAll(f.train as string);
     const dev = f.dev ? await readAll(f.dev as string) : undefined;
     const bar = new ProgressBar('training', train.length * epochs, io.stderr);

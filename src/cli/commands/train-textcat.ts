@@ -1,3 +1,4 @@
+import { assertWritable } from '../../io/atomic.js';
 import { ArgumentError } from '../../core/errors.js';
 import { kFold } from '../../eval/validation.js';
 import { crossValidate } from '../../eval/validation.js';
@@ -43,6 +44,7 @@ export const trainTextcat: Command = {
       if (f.features !== 'tfidf' && f.features !== 'count') throw new ArgumentError(`--features must be tfidf or count, got ${JSON.stringify(f.features)}`, { key: '--features' });
       options.features = f.features;
     }
+    assertWritable(String(f.out)); // a bad output path fails now, not after the training
     const bar = new ProgressBar('reading', undefined, io.stderr);
     const { texts, labels } = await readLabelledJsonl(String(f.input), String(f['text-field']), String(f['label-field']), (n) => { if ((n & 255) === 0) bar.update(n); });
     bar.done(`${texts.length} examples`);
