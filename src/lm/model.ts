@@ -169,7 +169,8 @@ export class NgramLM {
 
   /**
    * Trains a model on sentences (arrays, iterables or async iterables of token arrays; a string is
-   * split on whitespace). Each sentence is framed by `<s>` and `</s>` as in KenLM.
+   * split on whitespace). Each sentence is framed by `<s>` and `</s>` as in KenLM. No sentence at
+   * all is an ArgumentError.
    * @example const lm = await NgramLM.train(sentences, { order: 5, smoothing: 'kn' });
    */
   static async train(sentences: SentenceSource, options: TrainOptions = {}): Promise<NgramLM> {
@@ -191,6 +192,8 @@ export class NgramLM {
       throw new ArgumentError('discountFallback must be three discounts [D1, D2, D3+] with 0 <= Dk <= k', { key: 'discountFallback' });
     }
     const corpus = await readCorpus(sentences, { minCount: options.minCount ?? LM_DEFAULTS.minCount, vocab: options.vocab, onProgress: options.onProgress });
+    // An empty corpus would give NaN scores (MLE) or an error about discounts (KN): say what it is.
+    if (corpus.sentences === 0) throw new ArgumentError('NgramLM.train() got no sentences');
     const counts = countNgrams(corpus, order, options.onProgress);
     const links = { context: counts.context, suffix: counts.suffix };
     if (smoothing === 'kn') {

@@ -176,6 +176,10 @@ describe('perplexity', () => {
     expect(asyncR).toEqual(r);
     // No sentence: an error, not NaN.
     expect(() => lm.perplexity([])).toThrow(/no sentences/);
+    // Nor can a model be trained on nothing (MLE used to score NaN, KN to complain about discounts).
+    for (const smoothing of ['mle', 'kn', 'witten-bell'] as SmoothingName[]) {
+      await expect(NgramLM.train([], { order: 2, smoothing })).rejects.toThrow(/got no sentences/);
+    }
     await expect(lm.perplexity((async function* () {})())).rejects.toThrow(ArgumentError);
   });
 });
