@@ -181,7 +181,7 @@ export class Vocabulary {
     }
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text); // an editor's BOM
     } catch (e) {
       throw new FormatError(`invalid JSON: ${(e as Error).message}`, { file: path });
     }
@@ -197,7 +197,7 @@ export interface PadOptions {
   padding?: 'pre' | 'post';
   /** Where to cut long sequences: 'pre' (default, keep the end) or 'post' (keep the start). */
   truncating?: 'pre' | 'post';
-  /** Padding id (default 0, <PAD>). */
+  /** Padding id, a 32-bit integer (default 0, <PAD>). */
   value?: number;
 }
 
@@ -214,6 +214,8 @@ export function padSequences(seqs: readonly ArrayLike<number>[], options: PadOpt
   const maxLen = options.maxLen ?? seqs.reduce((m, s) => Math.max(m, s.length), 0);
   if (!Number.isInteger(maxLen) || maxLen < 0) throw new ConfigError(`maxLen must be a non-negative integer, got ${maxLen}`, { key: 'maxLen' });
   const value = options.value ?? SPECIAL_IDS.PAD;
+  // The rows are Int32Array: NaN or 1.5 would silently become 0 or 1.
+  if (!Number.isInteger(value) || value < -2147483648 || value > 2147483647) throw new ConfigError(`value must be a 32-bit integer id, got ${value}`, { key: 'value' });
   return seqs.map((s) => {
     const out = new Int32Array(maxLen).fill(value);
     const n = Math.min(s.length, maxLen);

@@ -56,6 +56,10 @@ describe('Vocabulary.save / load', () => {
     expect(() => Vocabulary.load(bad)).toThrow(/duplicate/);
     expect(() => Vocabulary.load(join(dir, 'missing.json'))).toThrow(NotFoundError);
     expect(() => Vocabulary.load(dir)).toThrow(ArgumentError);
+    // A file an editor saved with a byte-order mark still loads.
+    const bom = join(dir, 'bom.json');
+    writeFileSync(bom, '\ufeff' + JSON.stringify(v.toJSON()));
+    expect(Vocabulary.load(bom).tokens).toEqual(v.tokens);
   });
 });
 
@@ -65,6 +69,8 @@ describe('padSequences', () => {
     expect(padSequences([[5, 6], [7, 8, 9, 10]], { maxLen: 3, padding: 'post' }).map((r) => Array.from(r))).toEqual([[5, 6, 0], [8, 9, 10]]);
     expect(padSequences([[7, 8, 9, 10]], { maxLen: 2, truncating: 'post', value: -1 }).map((r) => Array.from(r))).toEqual([[7, 8]]);
     expect(() => padSequences([[1]], { padding: 'mid' as never })).toThrow(/padding/);
+    // The rows are Int32Array: a value that is not an integer id is an error, not a silent 0 or 1.
+    for (const value of [NaN, 1.5, 2 ** 31]) expect(() => padSequences([[1]], { maxLen: 2, value })).toThrow(/value must be a 32-bit integer/);
   });
 });
 
