@@ -1,7 +1,9 @@
 /**
  * Numeric feature scalers with scikit-learn's definitions: MinMaxScaler (x * scale + min, scale =
  * range / (max - min)) and StandardScaler (z-score with the population standard deviation).
- * Constant features get scale 1, as scikit-learn's `_handle_zeros_in_scale`. NaN is not accepted.
+ * Constant features get scale 1, as scikit-learn's `_handle_zeros_in_scale`. NaN is a missing
+ * value, as in scikit-learn: left out of fit (per feature) and kept as NaN by the transforms; a
+ * feature with no value at all fits to NaN. Infinity is an error.
  */
 import { ArgumentError, ConfigError } from '../core/errors.js';
 
@@ -14,7 +16,10 @@ function checkNumeric(X: NumericRows, width?: number): number {
   for (let i = 0; i < X.length; i++) {
     const r = X[i]!;
     if (!r || r.length !== w) throw new ArgumentError(`row ${i} has ${r?.length} features, expected ${w}`, { key: `X[${i}]` });
-    for (let j = 0; j < w; j++) if (typeof r[j] !== 'number' || !Number.isFinite(r[j])) throw new ArgumentError(`row ${i} feature ${j} is not a finite number`, { key: `X[${i}][${j}]` });
+    for (let j = 0; j < w; j++) {
+      const v = r[j];
+      if (typeof v !== 'number' || v === Infinity || v === -Infinity) throw new ArgumentError(`row ${i} feature ${j} is not a finite number or NaN`, { key: `X[${i}][${j}]` });
+    }
   }
   return w;
 }
@@ -26,9 +31,21 @@ function fitWidth(X: NumericRows): number {
   return w;
 }
 
-/** Visits every value of every row with its column index, in row order (the fits' accumulation loop). */
-function forEachValue(X: NumericRows, w: number, visit: (v: number, j: number) => void): void {
-  for (const r of X) for (let j = 0; j < w; j++) visit(r[j]!, j);
+/**
+ * Visits every present (non-NaN) value of every row with its column index, in row order (the fits'
+ * accumulation loop); returns the number of values seen per column.
+ */
+function forEachValue(X: NumericRows, w: number, visit: (v: number, j: number) => void): Float64Array {
+  const seen = new Float64Array(w);
+  for (const r of X) {
+    for (let j = 0; j < w; j++) {
+      const v = r[j]!;
+      if (v !== v) continue; // NaN: missing
+      seen[j]++;
+      visit(v, j);
+    }
+  }
+  return seen;
 }
 
 /** Checks rows against a fitted width, then maps each value with its column index (transforms and inverses). */
@@ -83,10 +100,11 @@ export class MinMaxScaler {
     const w = fitWidth(X);
     const lo = new Float64Array(w).fill(Infinity);
     const hi = new Float64Array(w).fill(-Infinity);
-    forEachValue(X, w, (v, j) => {
+    const seen = forEachValue(X, w, (v, j) => {
       if (v < lo[j]!) lo[j] = v;
       if (v > hi[j]!) hi[j] = v;
     });
+    for (let j = 0; j < w; j++) if (seen[j] === 0) lo[j] = hi[j] = NaN; // numpy's nanmin of nothing
     const [a, b] = this.options.featureRange;
     const scale = new Float64Array(w);
     const min = new Float64Array(w);
@@ -158,12 +176,12 @@ export class StandardScaler {
   /** Learns mean and variance (two passes, for accuracy). Returns `this`. */
   fit(X: NumericRows): this {
     const w = fitWidth(X);
-    const n = X.length;
     const mean = new Float64Array(w);
-    forEachValue(X, w, (x, j) => {
+    // n[j]: values present in feature j (scikit-learn's per-feature n_samples_seen_ with NaNs).
+    const n = forEachValue(X, w, (x, j) => {
       mean[j] += x;
     });
-    for (let j = 0; j < w; j++) mean[j] = mean[j]! / n;
+    for (let j = 0; j < w; j++) mean[j] = mean[j]! / n[j]!;
     const v = new Float64Array(w);
     const corr = new Float64Array(w);
     forEachValue(X, w, (x, j) => {
@@ -172,7 +190,7 @@ export class StandardScaler {
       corr[j] += d;
     });
     // Corrected two-pass formula (Chan, Golub & LeVeque), as scikit-learn's _incremental_mean_and_var.
-    for (let j = 0; j < w; j++) v[j] = (v[j]! - (corr[j]! * corr[j]!) / n) / n;
+    for (let j = 0; j < w; j++) v[j] = (v[j]! - (corr[j]! * corr[j]!) / n[j]!) / n[j]!;
     this.mean = mean;
     this.variance = v;
     this.scale = Float64Array.from(v, (x) => {

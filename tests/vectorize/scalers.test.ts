@@ -15,7 +15,31 @@ describe('MinMaxScaler.transform', () => {
     const s = new MinMaxScaler({ featureRange: [-1, 1], clip: true }).fit([[0, 5], [10, 5]]);
     expectMatrixClose(s.transform([[5, 5], [20, 5]]), [[0, -1], [1, -1]], 1e-15);
     expect(() => new MinMaxScaler({ featureRange: [1, 0] })).toThrow(/featureRange/);
-    expect(() => new MinMaxScaler().fit([[1], [NaN]])).toThrow(/row 1 feature 0/);
+    expect(() => new MinMaxScaler().fit([[1], [Infinity]])).toThrow(/row 1 feature 0/);
+  });
+});
+
+describe('NaN as a missing value (scikit-learn: ignored in fit, kept in transform)', () => {
+  const X = [[1, NaN], [3, 4], [NaN, 8], [5, 6]];
+  it('MinMaxScaler fits on the present values of each feature', () => {
+    const s = new MinMaxScaler().fit(X);
+    expect(Array.from(s.dataMin!)).toEqual([1, 4]);
+    expect(Array.from(s.dataMax!)).toEqual([5, 8]);
+    const t = s.transform(X).map((r) => Array.from(r));
+    expect(t).toEqual([[0, NaN], [0.5, 0], [NaN, 1], [1, 0.5]]);
+    // A feature with no value fits to NaN and transforms to NaN, as numpy's nanmin of nothing.
+    expect(Array.from(new MinMaxScaler().fitTransform([[NaN, 1], [NaN, 2]])[0]!)).toEqual([NaN, 0]);
+  });
+  it('StandardScaler counts the present values per feature', () => {
+    const s = new StandardScaler().fit(X);
+    expect(Array.from(s.mean!)).toEqual([3, 6]);
+    expect(s.variance![0]).toBeCloseTo(8 / 3, 14);
+    expect(s.variance![1]).toBeCloseTo(8 / 3, 14);
+    const t = s.transform(X);
+    expect(t[0]![0]).toBeCloseTo(-2 / Math.sqrt(8 / 3), 14);
+    expect(t[0]![1]).toBeNaN();
+    expect(t[2]![0]).toBeNaN();
+    expect(Array.from(s.inverseTransform(t)[1]!)).toEqual([3, 4]);
   });
 });
 
