@@ -4,6 +4,7 @@
  * a string `'false'` for a boolean would silently mean true.
  */
 import { ArgumentError } from '../core/errors.js';
+import { checkOptionKeys } from '../core/options.js';
 
 /**
  * Throws an ArgumentError for a key of `options` not in `known` (naming the camelCase option a
@@ -13,15 +14,7 @@ import { ArgumentError } from '../core/errors.js';
  */
 export function checkOptions(options: object, known: readonly string[], booleans: readonly string[], what: string): void {
   if (options === null || typeof options !== 'object') throw new ArgumentError(`${what} options must be an object`, { key: 'options' });
-  for (const [k, v] of Object.entries(options)) {
-    if (v === undefined) continue;
-    if (!known.includes(k)) {
-      const camel = k.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase()).toLowerCase();
-      const near = known.find((o) => o.toLowerCase() === camel);
-      throw new ArgumentError(`unknown ${what} option "${k}"${near ? `; did you mean "${near}"?` : `; valid options: ${known.join(', ')}`}`, { key: k });
-    }
-    if (booleans.includes(k) && typeof v !== 'boolean') throw new ArgumentError(`${k} must be true or false, got ${JSON.stringify(v)}`, { key: k });
-  }
+  checkOptionKeys(options, known, { what, booleans });
 }
 
 /** `n` as a count of words: an integer >= 0 (a fraction, NaN or string would silently change results). */

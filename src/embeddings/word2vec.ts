@@ -6,6 +6,7 @@
  * workers over shared weights (`threads > 1`).
  */
 import { ArgumentError } from '../core/errors.js';
+import { checkOptionKeys } from '../core/options.js';
 import { openCorpus, type Corpus } from './corpus.js';
 import { buildHuffman, type HuffmanCodes } from './huffman.js';
 import { EXP_TABLE_SIZE, lcgNext, makeExpTable, planTrainMemory, startTrainer, trainBatch, type Trainer, type TrainerInit, type TrainLayout } from './kernel.js';
@@ -105,15 +106,7 @@ export interface TrainStats {
 }
 
 /** Every key {@link Word2Vec.train} reads: a misspelt option is an error, not silently ignored. */
-const OPTION_KEYS: ReadonlySet<string> = new Set([...Object.keys(WORD2VEC_DEFAULTS), 'alpha', 'minAlpha', 'onProgress']);
-
-function checkKeys(options: object): void {
-  for (const k of Object.keys(options)) {
-    if (OPTION_KEYS.has(k)) continue;
-    const near = [...OPTION_KEYS].find((o) => o.toLowerCase() === k.toLowerCase());
-    throw new ArgumentError(`unknown option "${k}"${near ? `; did you mean "${near}"?` : ''}`, { key: k });
-  }
-}
+const OPTION_KEYS: readonly string[] = Object.freeze([...Object.keys(WORD2VEC_DEFAULTS), 'alpha', 'minAlpha', 'onProgress']);
 
 /** A (possibly huge) scan for NaN or Infinity: training with too high a rate diverges. */
 function allFinite(a: Float32Array): boolean {
@@ -150,11 +143,8 @@ export class Word2Vec {
    */
   static async train(corpus: Corpus, options: Word2VecOptions = {}): Promise<Word2Vec> {
     if (options === null || typeof options !== 'object') throw new ArgumentError('options must be an object', { key: 'options' });
-    checkKeys(options);
+    checkOptionKeys(options, OPTION_KEYS, { booleans: ['sg', 'hs', 'cbowMean'] });
     if (options.onProgress !== undefined && typeof options.onProgress !== 'function') throw new ArgumentError('onProgress must be a function', { key: 'onProgress' });
-    for (const b of ['sg', 'hs', 'cbowMean'] as const) {
-      if (options[b] !== undefined && typeof options[b] !== 'boolean') throw new ArgumentError(`${b} must be true or false, got ${JSON.stringify(options[b])}`, { key: b });
-    }
     const o = { ...WORD2VEC_DEFAULTS, ...options };
     for (const k of Object.keys(options) as (keyof Word2VecOptions)[]) if (options[k] === undefined) (o as Record<string, unknown>)[k] = (WORD2VEC_DEFAULTS as Record<string, unknown>)[k];
     checkInt('vectorSize', o.vectorSize, 1);

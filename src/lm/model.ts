@@ -4,6 +4,7 @@
  * ARPA and textloom's binary format.
  */
 import type { Writable } from 'node:stream';
+import { checkOptionKeys } from '../core/options.js';
 import { ArgumentError, FormatError } from '../core/errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { Rng } from '../util/rng.js';
@@ -43,13 +44,7 @@ const OPTION_KEYS = Object.freeze({
 });
 
 function checkKeys(options: object, method: keyof typeof OPTION_KEYS): void {
-  const known: readonly string[] = OPTION_KEYS[method];
-  for (const [k, v] of Object.entries(options)) {
-    if (v === undefined || known.includes(k)) continue;
-    const camel = k.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()).toLowerCase();
-    const near = known.find((o) => o.toLowerCase() === camel);
-    throw new ArgumentError(`unknown ${method} option "${k}"${near ? `; did you mean "${near}"?` : `; valid options: ${known.join(', ')}`}`, { key: k });
-  }
+  checkOptionKeys(options, OPTION_KEYS[method], { what: method });
 }
 
 /** Highest order {@link NgramLM.train} accepts. */

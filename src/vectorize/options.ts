@@ -4,6 +4,7 @@
  * string `'false'` for a boolean would silently mean true.
  */
 import { ConfigError } from '../core/errors.js';
+import { checkOptionKeys } from '../core/options.js';
 
 /** Keys of the analyzer options (AnalyzerOptions). */
 export const ANALYZER_KEYS: readonly string[] = Object.freeze(['analyzer', 'lowercase', 'tokenPattern', 'stopWords', 'ngramRange']);
@@ -14,7 +15,7 @@ export const TFIDF_KEYS: readonly string[] = Object.freeze(['norm', 'useIdf', 's
 /** Keys HashingVectorizer reads. */
 export const HASHING_KEYS: readonly string[] = Object.freeze([...ANALYZER_KEYS, 'nFeatures', 'alternateSign', 'norm', 'binary', 'dtype']);
 
-const BOOLEAN_KEYS: ReadonlySet<string> = new Set(['lowercase', 'binary', 'useIdf', 'smoothIdf', 'sublinearTf', 'alternateSign']);
+const BOOLEAN_KEYS: readonly string[] = Object.freeze(['lowercase', 'binary', 'useIdf', 'smoothIdf', 'sublinearTf', 'alternateSign']);
 
 /**
  * Throws a ConfigError for a key of `options` not in `known` (naming the camelCase option a
@@ -23,14 +24,7 @@ const BOOLEAN_KEYS: ReadonlySet<string> = new Set(['lowercase', 'binary', 'useId
  * @example checkOptions({ max_df: 0.5 }, COUNT_KEYS) // ConfigError: unknown option "max_df"; did you mean "maxDf"?
  */
 export function checkOptions(options: object, known: readonly string[]): void {
-  for (const [k, v] of Object.entries(options)) {
-    if (v === undefined) continue;
-    if (!known.includes(k)) {
-      const camel = k.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()).toLowerCase();
-      const near = known.find((o) => o.toLowerCase() === camel);
-      throw new ConfigError(`unknown option "${k}"${near ? `; did you mean "${near}"?` : `; valid options: ${known.join(', ')}`}`, { key: k });
-    }
-    if (BOOLEAN_KEYS.has(k) && typeof v !== 'boolean') throw new ConfigError(`${k} must be true or false, got ${JSON.stringify(v)}`, { key: k });
-    if (k === 'dtype' && v !== 'float64' && v !== 'float32') throw new ConfigError(`dtype must be 'float64' or 'float32', got ${JSON.stringify(v)}`, { key: k });
-  }
+  checkOptionKeys(options, known, { config: true, booleans: BOOLEAN_KEYS });
+  const dtype = (options as { dtype?: unknown }).dtype;
+  if (dtype !== undefined && dtype !== 'float64' && dtype !== 'float32') throw new ConfigError(`dtype must be 'float64' or 'float32', got ${JSON.stringify(dtype)}`, { key: 'dtype' });
 }
