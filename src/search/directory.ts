@@ -13,9 +13,9 @@
  * (all little-endian). The manifest also records each file's size and CRC, so a swapped,
  * truncated or corrupted file is refused with a FormatError naming it.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { FormatError, NotFoundError } from '../core/errors.js';
+import { ArgumentError, FormatError, NotFoundError } from '../core/errors.js';
 import { writeFileAtomicSync } from '../io/atomic.js';
 import { crc32 } from '../util/crc32.js';
 
@@ -24,6 +24,8 @@ export const INDEX_FORMAT_VERSION = 1;
 /** The manifest's `format` value. */
 export const MANIFEST_FORMAT = 'textloom-search-index';
 const MAGIC = 0x5853_4c54; // "TLSX" little-endian
+const INDEX_FILE = /^\d+\.(docs|store|f\d+\.(terms|doc|pos))$/;
+const TEMP_FILE = /^\.(\d+\.(docs|store|f\d+\.(terms|doc|pos))|manifest\.json)\.tmp-/;
 
 /** A data file entry of the manifest. */
 export interface ManifestFile {
@@ -108,6 +110,7 @@ export class IndexDirectory {
    * manifest, then removes unreferenced files. Returns the manifest written.
    */
   commit(files: { suffix: string; kind: number; payload: Uint8Array }[], settings: Record<string, unknown>): Manifest {
+    if (existsSync(this.path) && !statSync(this.path).isDirectory()) throw new ArgumentError('cannot save an index here: the path is a file, not a directory', { file: this.path });
     mkdirSync(this.path, { recursive: true });
     let prev: Manifest | null = null;
     try {
@@ -129,11 +132,13 @@ export class IndexDirectory {
     return manifest;
   }
 
-  // Deletes data files of other generations and stale temp files.
+  // Deletes data files of other generations and stale temp files. Only names an index writes
+  // (`<gen>.docs`, `<gen>.store`, `<gen>.f<i>.terms|doc|pos` and their temp files) are touched:
+  // a user's `2024.csv` beside the index must survive a save.
   private collectGarbage(keep: Set<string>): void {
     for (const name of readdirSync(this.path)) {
       if (keep.has(name) || name === 'manifest.json') continue;
-      if (/^\d+\.[a-z0-9.]+$/.test(name) || /^\.(\d+\.[a-z0-9.]+|manifest\.json)\.tmp-/.test(name)) rmSync(join(this.path, name), { force: true });
+      if (INDEX_FILE.test(name) || TEMP_FILE.test(name)) rmSync(join(this.path, name), { force: true });
     }
   }
 }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FormatError, TextloomError } from '../../src/core/errors.js';
+import { ArgumentError, FormatError, TextloomError } from '../../src/core/errors.js';
 import { SearchIndex } from '../../src/search/search-index.js';
 import { cranDocs, cranQueries, plain, WS } from './helpers.js';
 
@@ -112,5 +112,23 @@ describe('SearchIndex.save / load', () => {
     expect((await SearchIndex.load(dir)).documentCount).toBe(300);
     const m = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
     expect(readdirSync(dir).sort()).toEqual([...m.files.map((f: { name: string }) => f.name), 'manifest.json'].sort());
+  });
+
+  it('a save leaves files it did not write alone, and refuses a path that is a file', async () => {
+    const a = await build(DOCS.slice(0, 20));
+    const dir = path.join(tmp, 'shared-dir');
+    mkdirSync(dir, { recursive: true });
+    for (const f of ['2024.csv', '1.txt', '3.docs.bak', 'notes.md']) writeFileSync(path.join(dir, f), 'user data');
+    await a.save(dir);
+    await a.save(dir); // the second save collects the first generation's files
+    const left = readdirSync(dir);
+    for (const f of ['2024.csv', '1.txt', '3.docs.bak', 'notes.md']) expect(left).toContain(f);
+    expect(left.some((f) => f.startsWith('1.'))).toBe(true); // 1.txt only
+    expect(left.filter((f) => /^1\.(docs|store|f)/.test(f))).toEqual([]);
+    expect((await SearchIndex.load(dir)).documentCount).toBe(20);
+    const file = path.join(tmp, 'a-file');
+    writeFileSync(file, 'x');
+    await expect(a.save(file)).rejects.toThrow(ArgumentError);
+    await expect(a.save(file)).rejects.toMatchObject({ where: { file } });
   });
 });
