@@ -335,7 +335,7 @@ export class SearchIndex {
     if (!q || topK === 0) return [];
     const scorer = q.createWeight(ctx, 1).scorer();
     if (!scorer) return [];
-    const top = collectTopK(scorer, topK, accept);
+    const top = collectTopK(scorer, topK, accept, seg.maxDoc);
     let wanted: Set<string> | null = null;
     if (options.highlight) {
       wanted = new Set();
@@ -396,7 +396,7 @@ export class SearchIndex {
     const opts = rm3 === true ? {} : rm3;
     const scorer = q.createWeight(ctx, 1).scorer();
     if (!scorer) return q;
-    const feedback = collectTopK(scorer, opts.fbDocs ?? RM3_DEFAULTS.fbDocs, accept);
+    const feedback = collectTopK(scorer, opts.fbDocs ?? RM3_DEFAULTS.fbDocs, accept, this.seg.maxDoc);
     // Terms are only comparable within one analyzer: fields with different analyzers each get the
     // query in their own analysis and a relevance model of their own terms (one group normally).
     const clauses: BooleanClause[] = [];

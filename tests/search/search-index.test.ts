@@ -355,4 +355,12 @@ describe('SearchIndex.search (option checks)', () => {
     }
     expect(() => index.count('boundary', { fields: [] })).toThrow(/fields must be a non-empty list/);
   });
+  it('a topK beyond the number of documents returns every hit (it used to allocate topK slots and crash)', async () => {
+    const index = await small();
+    index.add({ id: 'b', title: 'flow', text: 'wing' });
+    for (const topK of [1e12, Number.MAX_SAFE_INTEGER]) {
+      expect(index.search('wing', { topK }).map((r) => r.id)).toEqual(index.search('wing', { topK: 2 }).map((r) => r.id));
+      expect(index.search('wing', { topK, rm3: { fbDocs: topK } }).length).toBe(2);
+    }
+  });
 });
