@@ -407,15 +407,15 @@ export class SearchIndex {
     return clauses.length ? new BooleanQuery(clauses) : q;
   }
 
-  /** Number of live documents matching a query (no ranking). */
+  /** Number of live documents matching a query (no ranking), passing `filter` when given. */
   count(query: string | Query, options: SearchOptions = {}): number {
     checkQuery(query);
+    const accept = this.acceptor(options); // the same docs search() may return
     const q = typeof query === 'string' ? this.parse(query, options) : query;
     if (!q) return 0;
     const s = q.createWeight(this.context(options), 1).scorer();
     if (!s) return 0;
-    const alive = this.seg.alive;
-    return countMatches(s, (d) => alive[d] === 1);
+    return countMatches(s, accept);
   }
 
   /** How a document's score for a query is computed (Lucene-style explanation tree). */

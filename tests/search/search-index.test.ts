@@ -363,4 +363,13 @@ describe('SearchIndex.search (option checks)', () => {
       expect(index.search('wing', { topK, rm3: { fbDocs: topK } }).length).toBe(2);
     }
   });
+  it('count applies the filter as search does (it counted every match)', async () => {
+    const index = await small();
+    index.add({ id: 'b', title: 'flow', text: 'wing' });
+    const filter = (id: string) => id === 'b';
+    expect(index.search('wing', { filter }).map((r) => r.id)).toEqual(['b']);
+    expect(index.count('wing', { filter })).toBe(1);
+    expect(index.count('wing')).toBe(2);
+    expect(() => index.count('wing', { filter: 1 as never })).toThrow(/filter must be a function/);
+  });
 });
