@@ -488,9 +488,13 @@ export class SearchIndex {
           const term = f.dict.terms[t]!;
           const surface = f.surfaces[t] ?? term;
           if (!surface.startsWith(last) && !term.startsWith(last)) continue;
+          // Deleted docs still count in postings' df until compact(); a suggestion must not
+          // complete a word found only in removed docs, so then count the live docs.
+          const df = this.seg.deleted ? liveDocFreq(f, t, this.seg.alive) : f.postings.df[t]!;
+          if (!df) continue;
           const e = found.get(term);
-          if (e) e.df += f.postings.df[t]!;
-          else found.set(term, { surface: surface.startsWith(last) ? surface : term, df: f.postings.df[t]!, head });
+          if (e) e.df += df;
+          else found.set(term, { surface: surface.startsWith(last) ? surface : term, df, head });
         }
       }
     }
@@ -598,6 +602,14 @@ function loadSegment(seg: Segment, d: IndexDirectory, m: Manifest): void {
   });
   const s = need('store');
   seg.store = decodeStore(d.readFile(s), seg.maxDoc, s.name);
+}
+
+// Live documents in a term's postings (df minus tombstones).
+function liveDocFreq(f: FieldData, t: number, alive: Uint8Array): number {
+  const c = f.cursor(t, false);
+  let n = 0;
+  for (let d = c.next(); d !== NO_MORE_DOCS; d = c.next()) if (alive[d] === 1) n++;
+  return n;
 }
 
 // Re-encodes one field's postings over live docs only.

@@ -309,6 +309,24 @@ describe('SearchIndex.suggest', () => {
     expect(split.suggest('x/')).toEqual([]);
     expect(whole.suggest('the non-l')).toEqual([{ suggestion: 'the non-linear', term: 'non-linear', df: 1 }]);
   });
+  it('counts live documents only: removed or updated docs are not suggested (they were until compact)', async () => {
+    const index = await SearchIndex.create({ fields: ['title', 'text'], analyzer: WS });
+    index.addAll([
+      { id: 1, title: 'zeppelin', text: 'zeppelin zephyr' },
+      { id: 2, title: 'x', text: 'zeppelin' },
+      { id: 3, title: 'x', text: 'zephyr' },
+    ]);
+    expect(index.suggest('zep')).toEqual([
+      { suggestion: 'zeppelin', term: 'zeppelin', df: 3 },
+      { suggestion: 'zephyr', term: 'zephyr', df: 2 },
+    ]);
+    index.remove(1);
+    index.update({ id: 3, title: 'x', text: 'y' });
+    const live = [{ suggestion: 'zeppelin', term: 'zeppelin', df: 1 }];
+    expect(index.suggest('zep')).toEqual(live);
+    index.compact();
+    expect(index.suggest('zep')).toEqual(live);
+  });
 });
 
 describe('SearchIndex.search (option checks)', () => {
