@@ -308,9 +308,14 @@ export class SearchIndex {
 
   private context(o: SearchOptions): SearchContext {
     const model = o.model ?? this.similarity.model;
+    // A typo (`{ K1: 2 }`) or a non-object would otherwise be ignored without a word.
+    if (o.bm25 !== undefined && (typeof o.bm25 !== 'object' || o.bm25 === null || Array.isArray(o.bm25))) throw new ArgumentError(`bm25 must be an object { k1, b }, got ${JSON.stringify(o.bm25)}`, { key: 'bm25' });
+    if (o.bm25) checkKeys(o.bm25, ['k1', 'b'], 'bm25');
     const k1 = o.bm25?.k1 ?? this.similarity.k1;
     const b = o.bm25?.b ?? this.similarity.b;
-    if (!(k1 >= 0) || !(b >= 0 && b <= 1)) throw new ArgumentError(`bm25 needs k1 >= 0 and 0 <= b <= 1, got k1=${k1}, b=${b}`, { key: 'bm25' });
+    // Lucene's BM25Similarity: k1 "must be a non-negative finite value" (k1 = Infinity scored every hit 0).
+    if (typeof k1 !== 'number' || !(k1 >= 0 && k1 < Infinity)) throw new ArgumentError(`bm25.k1 must be a finite number >= 0, got ${String(k1)}`, { key: 'bm25.k1' });
+    if (typeof b !== 'number' || !(b >= 0 && b <= 1)) throw new ArgumentError(`bm25.b must be a number in [0, 1], got ${String(b)}`, { key: 'bm25.b' });
     if (model !== 'bm25' && model !== 'tfidf') throw new ArgumentError(`model must be 'bm25' or 'tfidf', got ${String(model)}`, { key: 'model' });
     return new SearchContext(this.seg, model, k1, b);
   }
@@ -732,7 +737,9 @@ function checkOptions(o: SearchIndexOptions): void {
   }
   for (const f of Object.keys(o.fieldAnalyzers ?? {})) if (!o.fields.includes(f)) throw new ConfigError(`analyzer for unknown field "${f}"`, { key: `fieldAnalyzers.${f}` });
   const s = o.similarity ?? {};
+  if (typeof s !== 'object' || s === null) throw new ConfigError('similarity must be an object { model, k1, b }', { key: 'similarity' });
+  for (const k of Object.keys(s)) if (!(k in SIMILARITY_DEFAULTS)) throw new ConfigError(`unknown similarity option "${k}"; known: model, k1, b`, { key: `similarity.${k}` });
   if (s.model !== undefined && s.model !== 'bm25' && s.model !== 'tfidf') throw new ConfigError(`similarity.model must be 'bm25' or 'tfidf'`, { key: 'similarity.model' });
-  if (s.k1 !== undefined && !(s.k1 >= 0)) throw new ConfigError('similarity.k1 must be >= 0', { key: 'similarity.k1' });
-  if (s.b !== undefined && !(s.b >= 0 && s.b <= 1)) throw new ConfigError('similarity.b must be in [0, 1]', { key: 'similarity.b' });
+  if (s.k1 !== undefined && !(typeof s.k1 === 'number' && s.k1 >= 0 && s.k1 < Infinity)) throw new ConfigError('similarity.k1 must be a finite number >= 0', { key: 'similarity.k1' });
+  if (s.b !== undefined && !(typeof s.b === 'number' && s.b >= 0 && s.b <= 1)) throw new ConfigError('similarity.b must be a number in [0, 1]', { key: 'similarity.b' });
 }

@@ -390,4 +390,16 @@ describe('SearchIndex.search (option checks)', () => {
     expect(index.count('wing')).toBe(2);
     expect(() => index.count('wing', { filter: 1 as never })).toThrow(/filter must be a function/);
   });
+  it('rejects bm25 options that Lucene refuses or that are misspelt (k1 = Infinity scored every hit 0, typos were ignored)', async () => {
+    const index = await small();
+    expect(() => index.search('wing', { bm25: { k1: Infinity } })).toThrow(/bm25.k1 must be a finite number/);
+    expect(() => index.search('wing', { bm25: { k1: Infinity } })).toThrow(expect.objectContaining({ where: expect.objectContaining({ key: 'bm25.k1' }) }));
+    expect(() => index.search('wing', { bm25: { b: 1.5 } })).toThrow(/bm25.b must be a number in \[0, 1\]/);
+    expect(() => index.search('wing', { bm25: { K1: 2 } as never })).toThrow(/unknown bm25 option "K1"/);
+    expect(() => index.search('wing', { bm25: 5 as never })).toThrow(/bm25 must be an object/);
+    expect(() => index.count('wing', { bm25: { k1: '2' as never } })).toThrow(/bm25.k1/);
+    expect(index.search('wing', { bm25: { k1: 0, b: 0 } })[0]!.score).toBeGreaterThan(0);
+    await expect(SearchIndex.create({ fields: ['t'], similarity: { k1: Infinity } })).rejects.toThrow(/similarity.k1 must be a finite number/);
+    await expect(SearchIndex.create({ fields: ['t'], similarity: { B: 0.5 } as never })).rejects.toThrow(ConfigError);
+  });
 });
