@@ -11,7 +11,8 @@
  *   header (16 bytes): magic "TLSX", u32 format version, u32 component kind, u32 0
  *   footer (8 bytes):  u32 payload length, u32 CRC-32 of header + payload
  * (all little-endian). The manifest also records each file's size and CRC, so a swapped,
- * truncated or corrupted file is refused with a FormatError naming it.
+ * truncated or corrupted file is refused with a FormatError naming it; its last key,
+ * `manifestCrc32`, is the CRC-32 of the manifest's other keys as compact JSON.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,7 +88,14 @@ export class IndexDirectory {
     } catch (e) {
       throw new FormatError(`manifest is not valid JSON: ${(e as Error).message}`, { file });
     }
-    if (!m || m.format !== MANIFEST_FORMAT) throw new FormatError('not a textloom search index manifest', { file, key: 'format' });
+    if (!m || typeof m !== 'object' || m.format !== MANIFEST_FORMAT) throw new FormatError('not a textloom search index manifest', { file, key: 'format' });
+    // The manifest's own checksum: a damaged setting (a field name, k1, an analyzer key) would
+    // otherwise load as a different index. Manifests written before it existed have none.
+    if (m.manifestCrc32 !== undefined) {
+      const { manifestCrc32: want, ...body } = m;
+      const got = crc32(new TextEncoder().encode(JSON.stringify(body)));
+      if (want !== got) throw new FormatError(`manifest is corrupted (CRC-32 ${got.toString(16)} != stored ${String(want)})`, { file, key: 'manifestCrc32' });
+    }
     if (m.formatVersion !== INDEX_FORMAT_VERSION) throw new FormatError(`unsupported index format version ${m.formatVersion} (this textloom reads ${INDEX_FORMAT_VERSION})`, { file, key: 'formatVersion' });
     if (!Number.isInteger(m.generation) || !Array.isArray(m.files)) throw new FormatError('manifest lacks generation or files', { file });
     return m;
@@ -126,7 +134,9 @@ export class IndexDirectory {
       writeFileAtomicSync(join(this.path, name), bytes);
       entries.push({ name, kind: f.kind, bytes: bytes.length, crc32: crc32(bytes.subarray(0, bytes.length - 8)) });
     }
-    const manifest: Manifest = { format: MANIFEST_FORMAT, formatVersion: INDEX_FORMAT_VERSION, generation, files: entries, ...settings };
+    // JSON round-trips its own output exactly, so the CRC of the compact form is checkable on load.
+    const body = JSON.parse(JSON.stringify({ format: MANIFEST_FORMAT, formatVersion: INDEX_FORMAT_VERSION, generation, files: entries, ...settings })) as Manifest;
+    const manifest: Manifest = { ...body, manifestCrc32: crc32(new TextEncoder().encode(JSON.stringify(body))) };
     writeFileAtomicSync(join(this.path, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
     this.collectGarbage(new Set(entries.map((e) => e.name)));
     return manifest;

@@ -2,7 +2,8 @@
  * `SearchIndex`: a full-text index with BM25 ranking, a query language, snippets, suggestions and
  * crash-safe persistence. See `docs/search.md`.
  */
-import { ArgumentError, ConfigError } from '../core/errors.js';
+import { join } from 'node:path';
+import { ArgumentError, ConfigError, FormatError } from '../core/errors.js';
 import { Analyzer, lastCompoundPart, type AnalyzerOptions, type AnalyzerSpec } from './analyzer.js';
 import { SIMILARITY_DEFAULTS, type SimilarityOptions } from './bm25.js';
 import { collectTopK, countMatches } from './collector.js';
@@ -562,8 +563,8 @@ export class SearchIndex {
     const d = new IndexDirectory(dir);
     const m = d.readManifest();
     if (!m) throw new ConfigError(`no search index in ${dir} (manifest.json missing)`, { file: dir });
+    checkManifest(m, join(dir, 'manifest.json'));
     const fields = m.fields as string[];
-    if (!Array.isArray(fields) || !fields.length) throw new ConfigError('manifest has no fields', { file: dir, key: 'fields' });
     const specs = (m.analyzers ?? {}) as Record<string, AnalyzerSpec>;
     const analyzers = new Map<string, Analyzer>();
     const built = new Map<string, Analyzer>();
@@ -588,7 +589,42 @@ export class SearchIndex {
       analyzers,
     );
     loadSegment(index.seg, d, m);
+    const file = join(dir, 'manifest.json');
+    if (m.maxDoc !== undefined && m.maxDoc !== index.seg.maxDoc) throw new FormatError(`manifest says ${String(m.maxDoc)} docs, the doc table has ${index.seg.maxDoc}`, { file, key: 'maxDoc' });
+    if (m.documentCount !== undefined && m.documentCount !== index.seg.liveCount) throw new FormatError(`manifest says ${String(m.documentCount)} live docs, the doc table has ${index.seg.liveCount}`, { file, key: 'documentCount' });
     return index;
+  }
+}
+
+const MANIFEST_KEYS = new Set(['format', 'formatVersion', 'generation', 'files', 'fields', 'idField', 'storeFields', 'boosts', 'similarity', 'analyzers', 'documentCount', 'maxDoc', 'manifestCrc32']);
+
+// The manifest's settings, checked before use: a damaged manifest.json (it has no CRC of its own)
+// must be refused with a FormatError naming the key, not crash later or load with default settings.
+function checkManifest(m: Manifest, file: string): void {
+  const bad = (key: string, what: string): never => {
+    throw new FormatError(`damaged manifest: ${key} ${what}`, { file, key });
+  };
+  for (const k of Object.keys(m)) if (!MANIFEST_KEYS.has(k)) bad(k, 'is not a manifest key (a damaged key name?)');
+  for (const [i, e] of m.files.entries()) {
+    if (!e || typeof e !== 'object' || typeof e.name !== 'string' || !/^\d+\./.test(e.name)) bad(`files[${i}]`, 'is not a data file entry');
+    for (const k of ['kind', 'bytes', 'crc32'] as const) if (!Number.isInteger(e[k]) || e[k] < 0) bad(`files[${i}].${k}`, 'is not a non-negative integer');
+  }
+  const fields = m.fields;
+  if (!Array.isArray(fields) || !fields.length) bad('fields', 'is not a non-empty list');
+  if (typeof m.idField !== 'string' || !m.idField) bad('idField', 'is not a field name');
+  const storeFields = m.storeFields ?? [];
+  if (!Array.isArray(storeFields) || storeFields.some((f) => typeof f !== 'string' || !f)) bad('storeFields', 'is not a list of field names');
+  for (const k of ['documentCount', 'maxDoc']) if (m[k] !== undefined && !(Number.isInteger(m[k]) && (m[k] as number) >= 0)) bad(k, 'is not a non-negative integer');
+  const analyzers = m.analyzers;
+  if (analyzers !== undefined) {
+    if (!analyzers || typeof analyzers !== 'object') bad('analyzers', 'is not an object');
+    for (const f of fields as unknown[]) if (typeof f === 'string' && !(analyzers as Record<string, unknown>)[f]) bad(`analyzers.${f}`, 'is missing (a field name or analyzer was damaged)');
+  }
+  try {
+    checkOptions({ fields: fields as string[], boosts: m.boosts as Record<string, number>, similarity: m.similarity as SimilarityOptions });
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    bad(e.where?.key ?? 'settings', `is invalid: ${e.message.replace(/ \(at .*\)$/, '')}`);
   }
 }
 

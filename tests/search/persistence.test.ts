@@ -92,6 +92,43 @@ describe('SearchIndex.save / load', () => {
     await expect(SearchIndex.load(path.join(tmp, 'nothing-here'))).rejects.toBeInstanceOf(TextloomError);
   });
 
+  it('refuses a damaged manifest.json: every flipped bit, bad settings in a manifest without a checksum', async () => {
+    const dir = path.join(tmp, 'manifest');
+    await (await build(DOCS.slice(0, 5))).save(dir);
+    const file = path.join(dir, 'manifest.json');
+    const good = readFileSync(file);
+    const loadedWrongly: string[] = [];
+    for (let at = 0; at < good.length - 1; at++) {
+      const b = Buffer.from(good);
+      b[at] = b[at]! ^ 1;
+      writeFileSync(file, b);
+      try {
+        await SearchIndex.load(dir);
+        loadedWrongly.push(good.toString('latin1', Math.max(0, at - 12), at + 4)); // used to load with a renamed field, k1 or boost
+      } catch (e) {
+        if (!(e instanceof TextloomError)) throw e; // used to crash with a TypeError on some keys
+      }
+    }
+    expect(loadedWrongly).toEqual([]);
+    // Manifests written before the checksum load, but their settings are still checked.
+    const m = JSON.parse(good.toString('utf8'));
+    delete m.manifestCrc32;
+    writeFileSync(file, JSON.stringify(m));
+    expect((await SearchIndex.load(dir)).documentCount).toBe(5);
+    const damaged = (edit: (x: Record<string, any>) => void) => {
+      const x = structuredClone(m);
+      edit(x);
+      writeFileSync(file, JSON.stringify(x));
+      return SearchIndex.load(dir);
+    };
+    await expect(damaged((x) => (x.similarity.k1 = -1))).rejects.toMatchObject({ constructor: FormatError, where: { key: 'similarity.k1' } });
+    await expect(damaged((x) => delete x.files[0].name)).rejects.toThrow(/files\[0\]/);
+    await expect(damaged((x) => (x.fields[0] = 'titel'))).rejects.toThrow(/analyzers.titel|boost/);
+    await expect(damaged((x) => (x.titel = 1))).rejects.toThrow(FormatError);
+    await expect(damaged((x) => (x.maxDoc = 6))).rejects.toThrow(/manifest says 6 docs/);
+    await expect(damaged((x) => (x.idField = 5))).rejects.toThrow(/idField/);
+  });
+
   it('a save that dies midway leaves the previous index loadable', async () => {
     const dir = path.join(tmp, 'crash');
     const a = await build(DOCS.slice(0, 100));
