@@ -101,9 +101,23 @@ function lex(q: string): Tok[] {
   return out;
 }
 
+/** Deepest nesting of groups and unary operators: deeper queries are a syntax error, not a stack overflow. */
+export const MAX_QUERY_DEPTH = 256;
+
 class Parser {
   private i = 0;
+  private depth = 0;
   constructor(private readonly toks: Tok[]) {}
+
+  // Every recursive step (a group, a unary operator) goes through here.
+  private nested<T>(at: number, f: () => T): T {
+    if (++this.depth > MAX_QUERY_DEPTH) throw new QuerySyntaxError(`query nests deeper than ${MAX_QUERY_DEPTH} levels`, at);
+    try {
+      return f();
+    } finally {
+      this.depth--;
+    }
+  }
 
   private peek(): Tok {
     return this.toks[this.i]!;
@@ -156,11 +170,11 @@ class Parser {
     const t = this.peek();
     if (t.k === 'NOT' || t.k === '-') {
       this.take();
-      return { occur: 'mustNot', node: this.parseUnary().node };
+      return { occur: 'mustNot', node: this.nested(t.at, () => this.parseUnary()).node };
     }
     if (t.k === '+') {
       this.take();
-      return { occur: 'must', node: this.parseUnary().node };
+      return { occur: 'must', node: this.nested(t.at, () => this.parseUnary()).node };
     }
     return { occur: 'should', node: this.parsePrimary() };
   }
@@ -169,7 +183,7 @@ class Parser {
     const t = this.take();
     let node: QueryNode;
     if (t.k === '(') {
-      node = this.parseOr();
+      node = this.nested(t.at, () => this.parseOr());
       const close = this.take();
       if (close.k !== ')') throw new QuerySyntaxError('missing )', close.at);
       if (field !== undefined) node = withField(node, field);
