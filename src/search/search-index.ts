@@ -327,6 +327,7 @@ export class SearchIndex {
    * @example index.search('title:wing^2 +flow -"supersonic flow"', { topK: 10 })
    */
   search(query: string | Query, options: SearchOptions = {}): SearchResult[] {
+    checkSearchOptions(options);
     const topK = options.topK ?? SEARCH_DEFAULTS.topK;
     if (!Number.isInteger(topK) || topK < 0) throw new ArgumentError(`topK must be a non-negative integer, got ${topK}`, { key: 'topK' });
     checkQuery(query);
@@ -416,6 +417,7 @@ export class SearchIndex {
   /** Number of live documents matching a query (no ranking), passing `filter` when given. */
   count(query: string | Query, options: SearchOptions = {}): number {
     checkQuery(query);
+    checkSearchOptions(options);
     const accept = this.acceptor(options); // the same docs search() may return
     const q = typeof query === 'string' ? this.parse(query, options) : query;
     if (!q) return 0;
@@ -718,7 +720,16 @@ interface RankingFeatures {
   rm3: Rm3Options | true | null;
 }
 
+const SEARCH_OPTION_KEYS = ['topK', 'fields', 'boost', 'bm25', 'model', 'filter', 'strict', 'highlight', 'proximity', 'bm25f', 'rm3'];
+
+// Search options are an object of known keys: `{ topk: 3 }` or `{ limit: 3 }` was ignored without a word.
+function checkSearchOptions(o: unknown): void {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) throw new ArgumentError(`search options must be an object, got ${o === null ? 'null' : typeof o}`, { key: 'options' });
+  for (const k of Object.keys(o)) if (!SEARCH_OPTION_KEYS.includes(k)) throw new ArgumentError(`unknown search option "${k}"; known: ${SEARCH_OPTION_KEYS.join(', ')}`, { key: k });
+}
+
 function rankingFeatures(o: SearchOptions): RankingFeatures {
+  checkSearchOptions(o);
   const prox = featureOptions(o.proximity, SEARCH_DEFAULTS.proximity, 'proximity');
   const rm3 = featureOptions(o.rm3, SEARCH_DEFAULTS.rm3, 'rm3');
   if (prox && prox !== true) checkProximity(prox);

@@ -402,4 +402,13 @@ describe('SearchIndex.search (option checks)', () => {
     await expect(SearchIndex.create({ fields: ['t'], similarity: { k1: Infinity } })).rejects.toThrow(/similarity.k1 must be a finite number/);
     await expect(SearchIndex.create({ fields: ['t'], similarity: { B: 0.5 } as never })).rejects.toThrow(ConfigError);
   });
+  it('rejects unknown search option keys and non-object options (a misspelt topk was ignored)', async () => {
+    const index = await small();
+    expect(() => index.search('wing', { topk: 3 } as never)).toThrow(/unknown search option "topk"/);
+    expect(() => index.search('title:wing', { limit: 3 } as never)).toThrow(expect.objectContaining({ where: expect.objectContaining({ key: 'limit' }) }));
+    expect(() => index.count('wing', { top: 3 } as never)).toThrow(/unknown search option "top"/);
+    expect(() => index.explain('wing', 'a', { fbDocs: 3 } as never)).toThrow(/unknown search option "fbDocs"/);
+    expect(() => index.search('wing', 5 as never)).toThrow(/search options must be an object/);
+    expect(index.search('wing', { topK: 1, fields: ['title'], strict: false, highlight: false, proximity: true, bm25f: true, rm3: false }).length).toBe(1);
+  });
 });
