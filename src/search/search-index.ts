@@ -193,7 +193,7 @@ export class SearchIndex {
   add(doc: Doc): void {
     const id = this.idOf(doc);
     if (this.seg.byId.has(id)) throw new ArgumentError(`a document with id "${id}" is already indexed (use update)`, { key: this.idField });
-    this.index(id, doc);
+    this.index(id, doc, this.storedJson(id, doc));
   }
 
   /** Adds many documents from an array, iterable or async iterable. */
@@ -229,9 +229,10 @@ export class SearchIndex {
   /** Replaces the document with the same id (or adds it). */
   update(doc: Doc): void {
     const id = this.idOf(doc);
+    const json = this.storedJson(id, doc); // a bad doc must leave the old one in place
     const d = this.seg.byId.get(id);
     if (d !== undefined) this.seg.kill(d);
-    this.index(id, doc);
+    this.index(id, doc, json);
   }
 
   /** The stored fields of a live document, or undefined. */
@@ -243,13 +244,37 @@ export class SearchIndex {
   private idOf(doc: Doc): string {
     if (!doc || typeof doc !== 'object') throw new ArgumentError('a document must be an object');
     const v = doc[this.idField];
-    if (v === undefined || v === null || (typeof v !== 'string' && typeof v !== 'number')) {
-      throw new ArgumentError(`document has no usable "${this.idField}" (string or number)`, { key: this.idField });
+    if (v === undefined || v === null || (typeof v !== 'string' && typeof v !== 'number') || v === '' || (typeof v === 'number' && !Number.isFinite(v))) {
+      throw new ArgumentError(`document has no usable "${this.idField}" (a non-empty string or a finite number), got ${typeof v === 'number' ? v : JSON.stringify(v) ?? String(v)}`, { key: this.idField });
+    }
+    for (const f of this.fields) {
+      if (!indexable(doc[f])) throw new ArgumentError(`field "${f}" of document "${String(v)}" must be a string, a number, a boolean or an array of them, got ${describeValue(doc[f])}`, { key: f });
     }
     return String(v);
   }
 
-  private index(id: string, doc: Doc): void {
+  // The stored fields as JSON, checked before the doc is indexed: a value JSON cannot hold (a
+  // BigInt, a cycle) used to throw a TypeError after the doc was half added.
+  private storedJson(id: string, doc: Doc): string | undefined {
+    if (!this.storeFields.length) return undefined;
+    const stored: Record<string, unknown> = {};
+    for (const k of this.storeFields) if (doc[k] !== undefined) stored[k] = doc[k];
+    try {
+      return JSON.stringify(stored);
+    } catch (e) {
+      const bad = this.storeFields.find((k) => {
+        try {
+          JSON.stringify(doc[k]);
+          return false;
+        } catch {
+          return true;
+        }
+      });
+      throw new ArgumentError(`stored field "${bad}" of document "${id}" cannot be stored as JSON: ${(e as Error).message.split('\n')[0]}`, { key: bad ?? this.storeFields[0]! });
+    }
+  }
+
+  private index(id: string, doc: Doc, storedJson: string | undefined): void {
     const seg = this.seg;
     const d = seg.newDoc(id);
     const fields = seg.fields;
@@ -258,11 +283,7 @@ export class SearchIndex {
       const a = this.fieldAnalyzers[i]!;
       f.addDoc(d, a.analyze(fieldText(doc[f.name])), this.fieldStrings[i]!);
     }
-    if (this.storeFields.length) {
-      const stored: Record<string, unknown> = {};
-      for (const k of this.storeFields) if (doc[k] !== undefined) stored[k] = doc[k];
-      seg.store.set(d, stored);
-    }
+    if (storedJson !== undefined) seg.store.setJson(d, storedJson);
   }
 
   /** Parses (strictly or leniently) and builds a query for this index. */
@@ -764,6 +785,18 @@ function checkRm3(o: Rm3Options): void {
   }
   const w = o.originalQueryWeight;
   if (w !== undefined && !(w >= 0 && w <= 1)) throw new ArgumentError(`rm3.originalQueryWeight must be in [0, 1], got ${w}`, { key: 'rm3.originalQueryWeight' });
+}
+
+// A field value the analyzer can read: missing, a string, number or boolean, or an array of them.
+function indexable(v: unknown, depth = 0): boolean {
+  if (v === undefined || v === null) return true;
+  const t = typeof v;
+  if (t === 'string' || t === 'number' || t === 'boolean') return true;
+  return depth < 8 && Array.isArray(v) && v.every((x) => indexable(x, depth + 1));
+}
+
+function describeValue(v: unknown): string {
+  return Array.isArray(v) ? 'an array holding other values' : v === null ? 'null' : typeof v === 'object' ? `an object (${Object.prototype.toString.call(v).slice(8, -1)})` : typeof v;
 }
 
 function fieldText(v: unknown): string {

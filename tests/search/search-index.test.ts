@@ -254,6 +254,39 @@ describe('SearchIndex.add / remove / update / has / compact', () => {
     expect(seen).toEqual([10, 20, 25]);
     expect(index.documentCount).toBe(25);
   });
+  it('refuses a bad document before changing the index (it was half added, or the old version lost)', async () => {
+    const index = await SearchIndex.create({ fields: ['title', 'text'], storeFields: ['title', 'meta'], analyzer: WS });
+    index.add({ id: 1, title: 'wing', text: 'flow', meta: { year: 1960 } });
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    const bad: [Record<string, unknown>, RegExp, string][] = [
+      [{ id: 2, title: 'wing', meta: 10n }, /stored field "meta" of document "2" cannot be stored as JSON/, 'meta'],
+      [{ id: 1, title: 'wing', meta: circular }, /stored field "meta"/, 'meta'],
+      [{ id: 2, title: { en: 'wing' } }, /field "title" of document "2" must be a string/, 'title'],
+      [{ id: 2, text: ['a', { b: 1 }] }, /field "text"/, 'text'],
+      [{ id: NaN, title: 'wing' }, /no usable "id"/, 'id'],
+      [{ id: '', title: 'wing' }, /no usable "id"/, 'id'],
+    ];
+    for (const [doc, re, key] of bad) {
+      // id 1 exists: only update applies (and must keep the old version)
+      for (const op of doc.id === 1 ? [() => index.update(doc)] : [() => index.add(doc), () => index.update(doc)]) {
+        let err: unknown;
+        try {
+          op();
+        } catch (e) {
+          err = e;
+        }
+        expect(err, JSON.stringify(Object.keys(doc))).toBeInstanceOf(ArgumentError);
+        expect((err as Error).message).toMatch(re);
+        expect((err as ArgumentError).where?.key).toBe(key);
+      }
+    }
+    expect([index.documentCount, index.deletedCount, index.has(2)]).toEqual([1, 0, false]);
+    expect(index.search('wing').map((r) => r.id)).toEqual(['1']);
+    expect(index.getStored(1)).toEqual({ title: 'wing', meta: { year: 1960 } });
+    index.add({ id: 2, title: ['swept', 'wing', 3, true], text: null });
+    expect(index.search('swept').map((r) => r.id)).toEqual(['2']);
+  });
 });
 
 describe('SearchIndex.highlight', () => {
