@@ -14,7 +14,7 @@
  * truncated or corrupted file is refused with a FormatError naming it; its last key,
  * `manifestCrc32`, is the CRC-32 of the manifest's other keys as compact JSON.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, mkdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArgumentError, FormatError, NotFoundError } from '../core/errors.js';
 import { writeFileAtomicSync } from '../io/atomic.js';
@@ -74,6 +74,15 @@ export function unframe(bytes: Uint8Array, kind: number, file: string): Uint8Arr
   return bytes.subarray(16, bytes.length - 8);
 }
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
+  }
+}
+
 /** A directory holding one index. */
 export class IndexDirectory {
   constructor(readonly path: string) {}
@@ -120,6 +129,44 @@ export class IndexDirectory {
   commit(files: { suffix: string; kind: number; payload: Uint8Array }[], settings: Record<string, unknown>): Manifest {
     if (existsSync(this.path) && !statSync(this.path).isDirectory()) throw new ArgumentError('cannot save an index here: the path is a file, not a directory', { file: this.path });
     mkdirSync(this.path, { recursive: true });
+    const unlock = this.lock();
+    try {
+      return this.commitLocked(files, settings);
+    } finally {
+      unlock();
+    }
+  }
+
+  // One writer at a time (Lucene's write.lock): two processes saving into one directory wrote
+  // the same generation's files over each other and deleted each other's temp files. The lock
+  // holds the writer's pid; a lock whose process is gone (killed mid-save) is stale and taken over.
+  private lock(): () => void {
+    const file = join(this.path, 'write.lock');
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const fd = openSync(file, 'wx');
+        writeSync(fd, String(process.pid));
+        closeSync(fd);
+        return () => rmSync(file, { force: true });
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== 'EEXIST') throw new ArgumentError(`cannot save an index here: ${code ?? (e as Error).message} creating write.lock`, { file });
+        if (attempt > 0) throw new ArgumentError('cannot take over a stale write.lock (another save started?)', { file });
+      }
+      let pid = NaN;
+      try {
+        pid = Number(readFileSync(file, 'utf8').trim());
+      } catch {
+        // unreadable: treat as stale
+      }
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid)) {
+        throw new ArgumentError(`another process (pid ${pid}) is saving an index into this directory`, { file });
+      }
+      rmSync(file, { force: true });
+    }
+  }
+
+  private commitLocked(files: { suffix: string; kind: number; payload: Uint8Array }[], settings: Record<string, unknown>): Manifest {
     let prev: Manifest | null = null;
     try {
       prev = this.readManifest();

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -167,5 +168,21 @@ describe('SearchIndex.save / load', () => {
     writeFileSync(file, 'x');
     await expect(a.save(file)).rejects.toThrow(ArgumentError);
     await expect(a.save(file)).rejects.toMatchObject({ where: { file } });
+  });
+  it('one writer at a time: a live write.lock is refused, a stale one (dead process) is taken over', async () => {
+    const a = await build(DOCS.slice(0, 10));
+    const dir = path.join(tmp, 'locked');
+    await a.save(dir);
+    const lock = path.join(dir, 'write.lock');
+    expect(readdirSync(dir)).not.toContain('write.lock');
+    writeFileSync(lock, String(process.ppid)); // a live process that is not us
+    await expect(a.save(dir)).rejects.toThrow(/another process \(pid \d+\) is saving an index into this directory/);
+    await expect(a.save(dir)).rejects.toBeInstanceOf(ArgumentError);
+    expect((await SearchIndex.load(dir)).documentCount).toBe(10); // loading ignores the lock
+    const dead = spawnSync(process.execPath, ['-e', 'process.pid'], { encoding: 'utf8' }).pid!;
+    writeFileSync(lock, String(dead));
+    await a.save(dir);
+    expect(readdirSync(dir)).not.toContain('write.lock');
+    expect((await SearchIndex.load(dir)).documentCount).toBe(10);
   });
 });
