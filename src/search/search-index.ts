@@ -196,17 +196,38 @@ export class SearchIndex {
     this.index(id, doc, this.storedJson(id, doc));
   }
 
-  /** Adds many documents from an array, iterable or async iterable. */
+  /**
+   * Adds many documents from an array, iterable or async iterable. An array is checked whole
+   * first (ids new and distinct, fields and stored values usable): a bad document adds none of
+   * them. Streams are added as they come; an error names how many were added before it.
+   */
   addAll(docs: Iterable<Doc>, options?: AddAllOptions): void;
   addAll(docs: AsyncIterable<Doc>, options?: AddAllOptions): Promise<void>;
   addAll(docs: Iterable<Doc> | AsyncIterable<Doc>, options: AddAllOptions = {}): void | Promise<void> {
     const every = options.progressEvery ?? 1000;
+    if (!Number.isInteger(every) || every < 1) throw new ArgumentError(`progressEvery must be a positive integer, got ${String(every)}`, { key: 'progressEvery' });
+    if (options.onProgress !== undefined && typeof options.onProgress !== 'function') throw new ArgumentError('onProgress must be a function (added) => void', { key: 'onProgress' });
     let n = 0;
     const one = (d: Doc) => {
-      this.add(d);
+      try {
+        this.add(d);
+      } catch (e) {
+        if (e instanceof ArgumentError && n > 0) throw new ArgumentError(`${e.message.replace(/ \(at .*\)$/, '')}; the ${n} document(s) before it were added`, e.where);
+        throw e;
+      }
       n++;
       if (options.onProgress && n % every === 0) options.onProgress(n);
     };
+    if (Array.isArray(docs)) {
+      const ready = this.prepareAll(docs);
+      for (let i = 0; i < docs.length; i++) {
+        this.index(ready[i]!.id, docs[i] as Doc, ready[i]!.json);
+        n++;
+        if (options.onProgress && n % every === 0) options.onProgress(n);
+      }
+      options.onProgress?.(n);
+      return;
+    }
     if (docs && typeof (docs as AsyncIterable<Doc>)[Symbol.asyncIterator] === 'function') {
       return (async () => {
         for await (const d of docs as AsyncIterable<Doc>) one(d);
@@ -216,6 +237,22 @@ export class SearchIndex {
     if (!docs || typeof (docs as Iterable<Doc>)[Symbol.iterator] !== 'function') throw new ArgumentError('addAll needs an iterable or async iterable of documents');
     for (const d of docs as Iterable<Doc>) one(d);
     options.onProgress?.(n);
+  }
+
+  // Checks a whole batch before any of it is indexed.
+  private prepareAll(docs: readonly Doc[]): { id: string; json: string | undefined }[] {
+    const seen = new Set<string>();
+    return docs.map((doc, i) => {
+      try {
+        const id = this.idOf(doc);
+        if (this.seg.byId.has(id) || seen.has(id)) throw new ArgumentError(`a document with id "${id}" is already ${seen.has(id) ? 'earlier in the batch' : 'indexed (use update)'}`, { key: this.idField });
+        seen.add(id);
+        return { id, json: this.storedJson(id, doc) };
+      } catch (e) {
+        if (e instanceof ArgumentError) throw new ArgumentError(`documents[${i}]: ${e.message.replace(/ \(at .*\)$/, '')}; nothing was added`, e.where);
+        throw e;
+      }
+    });
   }
 
   /** Removes a document (a tombstone until {@link compact}); returns whether it existed. */

@@ -254,6 +254,25 @@ describe('SearchIndex.add / remove / update / has / compact', () => {
     expect(seen).toEqual([10, 20, 25]);
     expect(index.documentCount).toBe(25);
   });
+  it('addAll of an array with a duplicate or bad document adds none of it (it added the docs before it)', async () => {
+    const index = await SearchIndex.create({ fields: ['text'], analyzer: WS });
+    index.add({ id: 0, text: 'old' });
+    expect(() => index.addAll([{ id: 1, text: 'a' }, { id: 2, text: 'b' }, { id: 1, text: 'c' }])).toThrow(/documents\[2\]: a document with id "1" is already earlier in the batch; nothing was added/);
+    expect(() => index.addAll([{ id: 1, text: 'a' }, { id: 0, text: 'b' }])).toThrow(/documents\[1\]: .*"0" is already indexed/);
+    expect(() => index.addAll([{ id: 1, text: 'a' }, { id: 2, text: { x: 1 } }])).toThrow(expect.objectContaining({ where: expect.objectContaining({ key: 'text' }) }));
+    expect([index.documentCount, index.deletedCount, index.has(1)]).toEqual([1, 0, false]);
+    // a stream is added as it comes; the error says how much was
+    function* gen() {
+      yield { id: 1, text: 'a' };
+      yield { id: 1, text: 'b' };
+    }
+    expect(() => index.addAll(gen())).toThrow(/the 1 document\(s\) before it were added/);
+    expect(index.has(1)).toBe(true);
+    expect(() => index.addAll([], { progressEvery: 0 })).toThrow(/progressEvery/);
+    const seen: number[] = [];
+    index.addAll([{ id: 5, text: 'x' }, { id: 6, text: 'y' }, { id: 7, text: 'z' }], { onProgress: (n) => seen.push(n), progressEvery: 2 });
+    expect(seen).toEqual([2, 3]);
+  });
   it('refuses a bad document before changing the index (it was half added, or the old version lost)', async () => {
     const index = await SearchIndex.create({ fields: ['title', 'text'], storeFields: ['title', 'meta'], analyzer: WS });
     index.add({ id: 1, title: 'wing', text: 'flow', meta: { year: 1960 } });
