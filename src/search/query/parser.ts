@@ -209,10 +209,14 @@ class Parser {
         const tl = this.take();
         let edits = 2;
         const nx = this.peek();
-        if (nx.k === 'word' && /^\d+$/.test(nx.text)) {
+        // The number must touch the `~` (Lucene's FUZZY_SLOP token): `wnig~ 2` is wnig~ OR 2.
+        if (nx.k === 'word' && nx.at === tl.at + 1 && /^(\d+(\.\d*)?|\.\d+)$/.test(nx.text)) {
           this.take();
-          edits = Number(nx.text);
-          if (edits < 0 || edits > 2) throw new QuerySyntaxError('fuzzy edits must be 0, 1 or 2', nx.at);
+          const v = Number(nx.text);
+          if (v >= 1 && !Number.isInteger(v)) throw new QuerySyntaxError('fractional edit distances are not allowed (use ~0, ~1, ~2 or a similarity below 1)', nx.at);
+          // A value below 1 is Lucene's legacy minimum similarity: FuzzyQuery.floatToEdits.
+          edits = v >= 1 || v === 0 ? v : Math.min(Math.floor((1 - v) * [...text].length), 2);
+          if (edits > 2) throw new QuerySyntaxError('fuzzy edits must be 0, 1 or 2', nx.at);
         }
         if (prefix) throw new QuerySyntaxError('a term cannot be both prefix* and fuzzy~', tl.at);
         node = { ...node, fuzzy: edits };
