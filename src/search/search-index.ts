@@ -620,6 +620,9 @@ export class SearchIndex {
    * `analyzer` overrides the saved analyzer pipelines (e.g. to pass a built Nlp).
    */
   static async load(dir: string, options: { analyzer?: AnalyzerOptions | Analyzer } = {}): Promise<SearchIndex> {
+    if (typeof dir !== 'string' || !dir) throw new ArgumentError('load needs an index directory path', { key: 'dir' });
+    if (typeof options !== 'object' || options === null) throw new ArgumentError('load options must be an object { analyzer }', { key: 'options' });
+    for (const k of Object.keys(options)) if (k !== 'analyzer') throw new ArgumentError(`unknown load option "${k}"; known: analyzer`, { key: k });
     const d = new IndexDirectory(dir);
     const m = d.readManifest();
     if (!m) throw new ConfigError(`no search index in ${dir} (manifest.json missing)`, { file: dir });
@@ -844,8 +847,17 @@ function fieldText(v: unknown): string {
   return '';
 }
 
+const INDEX_OPTION_KEYS = ['fields', 'idField', 'storeFields', 'analyzer', 'fieldAnalyzers', 'boosts', 'similarity'];
+
 function checkOptions(o: SearchIndexOptions): void {
-  if (!o || !Array.isArray(o.fields) || o.fields.length === 0) throw new ConfigError('fields must be a non-empty list of field names', { key: 'fields' });
+  if (!o || typeof o !== 'object') throw new ConfigError('SearchIndex.create needs an options object { fields, ... }', { key: 'options' });
+  // A misspelt key (`storFields`) was ignored without a word.
+  for (const k of Object.keys(o)) if (!INDEX_OPTION_KEYS.includes(k)) throw new ConfigError(`unknown SearchIndex option "${k}"; known: ${INDEX_OPTION_KEYS.join(', ')}`, { key: k });
+  if (!Array.isArray(o.fields) || o.fields.length === 0) throw new ConfigError('fields must be a non-empty list of field names', { key: 'fields' });
+  if (o.idField !== undefined && (typeof o.idField !== 'string' || !o.idField)) throw new ConfigError('idField must be a non-empty string', { key: 'idField' });
+  // A string here was spread into its letters ('title' -> t, i, t, l, e).
+  if (o.storeFields !== undefined && (!Array.isArray(o.storeFields) || o.storeFields.some((f) => typeof f !== 'string' || !f))) throw new ConfigError('storeFields must be a list of field names', { key: 'storeFields' });
+  if (o.boosts !== undefined && (typeof o.boosts !== 'object' || o.boosts === null)) throw new ConfigError('boosts must be an object { field: number }', { key: 'boosts' });
   for (const f of o.fields) if (typeof f !== 'string' || !f) throw new ConfigError('field names must be non-empty strings', { key: 'fields' });
   if (new Set(o.fields).size !== o.fields.length) throw new ConfigError('fields has duplicates', { key: 'fields' });
   for (const [f, b] of Object.entries(o.boosts ?? {})) {

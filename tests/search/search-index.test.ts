@@ -67,6 +67,15 @@ describe('SearchIndex.create', () => {
     await expect(SearchIndex.create({ fields: ['a'], similarity: { b: 2 }, analyzer: WS })).rejects.toThrow(/similarity\.b/);
     await expect(SearchIndex.create({ fields: ['a'], analyzer: { pipeline: { tokenizer: { factory: 'nope' } } } })).rejects.toThrow(/nope/);
   });
+  it('rejects misspelt keys and a storeFields string (it was ignored, or spread into letters)', async () => {
+    const key = (k: string) => expect.objectContaining({ where: expect.objectContaining({ key: k }) });
+    await expect(SearchIndex.create({ fields: ['a'], storFields: ['a'] } as never)).rejects.toThrow(/unknown SearchIndex option "storFields"/);
+    await expect(SearchIndex.create({ fields: ['a'], storeFields: 'a' as never })).rejects.toEqual(key('storeFields'));
+    await expect(SearchIndex.create({ fields: ['a'], idField: '' })).rejects.toEqual(key('idField'));
+    await expect(SearchIndex.create(null as never)).rejects.toBeInstanceOf(ConfigError);
+    await expect(SearchIndex.load('/nonexistent', { analyzr: WS } as never)).rejects.toThrow(/unknown load option "analyzr"/);
+    await expect(SearchIndex.load(5 as never)).rejects.toBeInstanceOf(ArgumentError);
+  });
 });
 
 describe('SearchIndex.search', () => {
