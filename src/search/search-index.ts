@@ -491,8 +491,11 @@ export class SearchIndex {
     checkQuery(query);
     const ctx = this.context(options);
     const features = rankingFeatures(options);
+    const accept = this.acceptor(options);
+    // search() never returns a doc the filter rejects (Lucene: a FILTER clause's "no match").
+    if (!accept(d)) return { value: 0, description: `no match: document "${id}" is rejected by the filter` };
     // The same feedback set as search() with these options, so the value is the hit's score.
-    const q = typeof query === 'string' ? this.rankingQuery(query, options, features, ctx, this.acceptor(options)) : query;
+    const q = typeof query === 'string' ? this.rankingQuery(query, options, features, ctx, accept) : query;
     if (!q) return { value: 0, description: 'empty query' };
     return q.createWeight(ctx, 1).explain(d);
   }

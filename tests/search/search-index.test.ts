@@ -216,6 +216,14 @@ describe('SearchIndex.explain', () => {
     expect(e.details!.reduce((s, d) => s + d.value, 0)).toBeCloseTo(top.score, 12);
     expect(JSON.stringify(e)).toMatch(/idf, computed as log/);
   });
+  it('gives 0 for a document the filter rejects, as search never returns it (it explained a score)', async () => {
+    const index = await SearchIndex.create({ fields: ['text'], analyzer: WS });
+    index.addAll([{ id: 1, text: 'wing' }, { id: 2, text: 'wing flow' }]);
+    const filter = (id: string) => id === '1';
+    expect(index.search('wing', { filter }).map((r) => r.id)).toEqual(['1']);
+    expect(index.explain('wing', 2, { filter })).toEqual({ value: 0, description: 'no match: document "2" is rejected by the filter' });
+    expect(index.explain('wing', 1, { filter }).value).toBeCloseTo(index.search('wing', { filter })[0]!.score, 12);
+  });
 });
 
 describe('SearchIndex.add / remove / update / has / compact', () => {
