@@ -130,6 +130,22 @@ describe('SearchIndex.search', () => {
     const b = index.search('wing^10 flow', { topK: 3 });
     expect(a.map((r) => r.id)).not.toEqual(b.map((r) => r.id));
   });
+  it('a prefix matches every document with an expansion, as Lucene (beyond 64 expansions docs were dropped)', async () => {
+    const index = await cranIndex();
+    const an = index.analyzer('text');
+    const terms = DOCS.map((d) => [...an.terms(d.title), ...an.terms(d.text)]);
+    for (const p of ['a', 'co', 'aero']) {
+      const truth = DOCS.filter((_, i) => terms[i]!.some((t) => t.startsWith(p))).map((d) => d.id);
+      const hits = index.search(`${p}*`, { topK: DOCS.length });
+      expect(index.count(`${p}*`)).toBe(truth.length);
+      expect(hits.map((h) => h.id).sort()).toEqual(truth.sort());
+      // the 64 most frequent expansions are BM25-scored; the rest only match (score 0, last)
+      const firstZero = hits.findIndex((h) => h.score === 0);
+      if (firstZero >= 0) expect(hits.slice(firstZero).every((h) => h.score === 0)).toBe(true);
+    }
+    const zero = index.search('a*', { topK: DOCS.length }).find((h) => h.score === 0)!;
+    expect(index.explain('a*', zero.id).details![0]!.description).toMatch(/more terms, unscored/);
+  });
   it('is lenient by default and strict on request', async () => {
     const index = await cranIndex();
     expect(index.search('(wing AND "flow', { topK: 3 }).length).toBe(3);
