@@ -146,6 +146,16 @@ describe('SearchIndex.search', () => {
     const zero = index.search('a*', { topK: DOCS.length }).find((h) => h.score === 0)!;
     expect(index.explain('a*', zero.id).details![0]!.description).toMatch(/more terms, unscored/);
   });
+  it("fuzzy expansions score with the largest df among them, as Lucene's blended rewrite (the rarest typo ranked first)", async () => {
+    const index = await SearchIndex.create({ fields: ['text'], analyzer: WS });
+    index.addAll([...Array.from({ length: 8 }, (_, i) => ({ id: `w${i}`, text: `wing flow${i}` })), { id: 'typo', text: 'wink flowx' }]);
+    const hits = index.search('wing~1', { topK: 20 });
+    expect(hits.length).toBe(9);
+    expect(hits[8]!.id).toBe('typo'); // same length, boost 0.75 < 1: last
+    // boost * idf(maxDf) * tf: exactly 0.75 of an exact match's score
+    expect(hits[8]!.score).toBeCloseTo(0.75 * hits[0]!.score, 12);
+    expect(JSON.stringify(index.explain('wing~1', 'typo'))).toMatch(/n=8 docs containing term \(blended/);
+  });
   it('is lenient by default and strict on request', async () => {
     const index = await cranIndex();
     expect(index.search('(wing AND "flow', { topK: 3 }).length).toBe(3);
