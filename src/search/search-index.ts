@@ -414,8 +414,10 @@ export class SearchIndex {
         if (wanted && stored) {
           const hl: Record<string, string> = {};
           for (const f of this.storeFields) {
-            if (!this.analyzers.has(f) || typeof stored[f] !== 'string') continue;
-            const h = bestPassage(f, stored[f] as string, this.analyzers.get(f)!, wanted, options.highlight === true ? {} : (options.highlight as HighlightOptions));
+            // the text the field was indexed from: arrays and numbers too, not only strings
+            const text = fieldText(stored[f]);
+            if (!this.analyzers.has(f) || !text) continue;
+            const h = bestPassage(f, text, this.analyzers.get(f)!, wanted, options.highlight === true ? {} : (options.highlight as HighlightOptions));
             if (h) hl[f] = h.snippet;
           }
           if (Object.keys(hl).length) r.highlights = hl;
@@ -515,8 +517,8 @@ export class SearchIndex {
     q.extractTerms(this.context({}), wanted);
     let best: Highlight | null = null;
     for (const f of options.fields ?? this.fields) {
-      const text = source[f];
-      if (typeof text !== 'string' || !this.analyzers.has(f)) continue;
+      const text = fieldText(source[f]);
+      if (!text || !this.analyzers.has(f)) continue;
       const h = bestPassage(f, text, this.analyzers.get(f)!, wanted, options);
       if (h && (!best || h.terms.length > best.terms.length || (h.terms.length === best.terms.length && h.matches > best.matches))) best = h;
     }

@@ -361,6 +361,13 @@ describe('SearchIndex.highlight', () => {
     expect(h.terms.sort()).toEqual(['slipstream', 'wing']);
     expect(index.highlight('1', 'zebra')).toBeNull();
   });
+  it('highlights array and number fields as they were indexed (only strings were)', async () => {
+    const index = await SearchIndex.create({ fields: ['tags', 'year'], storeFields: ['tags', 'year'], analyzer: WS });
+    index.add({ id: 1, tags: ['swept wing', 'delta'], year: 1958 });
+    expect(index.search('delta 1958', { highlight: true })[0]!.highlights).toEqual({ tags: 'swept wing\n<mark>delta</mark>', year: '<mark>1958</mark>' });
+    expect(index.highlight(1, 'wing')!.snippet).toBe('swept <mark>wing</mark>\ndelta');
+    expect(index.highlight({ year: 1958 }, '1958')!.field).toBe('year');
+  });
 });
 
 describe('SearchIndex.highlight (option checks)', () => {
