@@ -6,10 +6,14 @@
 import { TopK } from '../util/heap.js';
 import { NO_MORE_DOCS, type Scorer } from './query/types.js';
 
-/** Collects the `k` best docs; `accept(doc)` filters (tombstones, user filters). */
-export function collectTopK(scorer: Scorer, k: number, accept: (doc: number) => boolean): { doc: number; score: number }[] {
-  const heap = new TopK(k);
+/**
+ * Collects the `k` best docs; `accept(doc)` filters (tombstones, user filters). The heap is sized
+ * min(k, maxDoc), as Lucene caps `numHits` by `maxDoc`: `topK: 1e12` asks for every hit, not 8 TB.
+ */
+export function collectTopK(scorer: Scorer, k: number, accept: (doc: number) => boolean, maxDoc: number): { doc: number; score: number }[] {
+  k = Math.min(k, maxDoc);
   if (k <= 0) return [];
+  const heap = new TopK(k);
   let threshold = -Infinity;
   for (let d = scorer.next(); d !== NO_MORE_DOCS; d = scorer.next()) {
     if (!accept(d)) continue;

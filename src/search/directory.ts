@@ -11,11 +11,12 @@
  *   header (16 bytes): magic "TLSX", u32 format version, u32 component kind, u32 0
  *   footer (8 bytes):  u32 payload length, u32 CRC-32 of header + payload
  * (all little-endian). The manifest also records each file's size and CRC, so a swapped,
- * truncated or corrupted file is refused with a FormatError naming it.
+ * truncated or corrupted file is refused with a FormatError naming it; its last key,
+ * `manifestCrc32`, is the CRC-32 of the manifest's other keys as compact JSON.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { FormatError, NotFoundError } from '../core/errors.js';
+import { ArgumentError, FormatError, NotFoundError } from '../core/errors.js';
 import { writeFileAtomicSync } from '../io/atomic.js';
 import { crc32 } from '../util/crc32.js';
 
@@ -24,6 +25,8 @@ export const INDEX_FORMAT_VERSION = 1;
 /** The manifest's `format` value. */
 export const MANIFEST_FORMAT = 'textloom-search-index';
 const MAGIC = 0x5853_4c54; // "TLSX" little-endian
+const INDEX_FILE = /^\d+\.(docs|store|f\d+\.(terms|doc|pos))$/;
+const TEMP_FILE = /^\.(\d+\.(docs|store|f\d+\.(terms|doc|pos))|manifest\.json)\.tmp-/;
 
 /** A data file entry of the manifest. */
 export interface ManifestFile {
@@ -71,6 +74,15 @@ export function unframe(bytes: Uint8Array, kind: number, file: string): Uint8Arr
   return bytes.subarray(16, bytes.length - 8);
 }
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
+  }
+}
+
 /** A directory holding one index. */
 export class IndexDirectory {
   constructor(readonly path: string) {}
@@ -85,7 +97,14 @@ export class IndexDirectory {
     } catch (e) {
       throw new FormatError(`manifest is not valid JSON: ${(e as Error).message}`, { file });
     }
-    if (!m || m.format !== MANIFEST_FORMAT) throw new FormatError('not a textloom search index manifest', { file, key: 'format' });
+    if (!m || typeof m !== 'object' || m.format !== MANIFEST_FORMAT) throw new FormatError('not a textloom search index manifest', { file, key: 'format' });
+    // The manifest's own checksum: a damaged setting (a field name, k1, an analyzer key) would
+    // otherwise load as a different index. Manifests written before it existed have none.
+    if (m.manifestCrc32 !== undefined) {
+      const { manifestCrc32: want, ...body } = m;
+      const got = crc32(new TextEncoder().encode(JSON.stringify(body)));
+      if (want !== got) throw new FormatError(`manifest is corrupted (CRC-32 ${got.toString(16)} != stored ${String(want)})`, { file, key: 'manifestCrc32' });
+    }
     if (m.formatVersion !== INDEX_FORMAT_VERSION) throw new FormatError(`unsupported index format version ${m.formatVersion} (this textloom reads ${INDEX_FORMAT_VERSION})`, { file, key: 'formatVersion' });
     if (!Number.isInteger(m.generation) || !Array.isArray(m.files)) throw new FormatError('manifest lacks generation or files', { file });
     return m;
@@ -108,7 +127,46 @@ export class IndexDirectory {
    * manifest, then removes unreferenced files. Returns the manifest written.
    */
   commit(files: { suffix: string; kind: number; payload: Uint8Array }[], settings: Record<string, unknown>): Manifest {
+    if (existsSync(this.path) && !statSync(this.path).isDirectory()) throw new ArgumentError('cannot save an index here: the path is a file, not a directory', { file: this.path });
     mkdirSync(this.path, { recursive: true });
+    const unlock = this.lock();
+    try {
+      return this.commitLocked(files, settings);
+    } finally {
+      unlock();
+    }
+  }
+
+  // One writer at a time (Lucene's write.lock): two processes saving into one directory wrote
+  // the same generation's files over each other and deleted each other's temp files. The lock
+  // holds the writer's pid; a lock whose process is gone (killed mid-save) is stale and taken over.
+  private lock(): () => void {
+    const file = join(this.path, 'write.lock');
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const fd = openSync(file, 'wx');
+        writeSync(fd, String(process.pid));
+        closeSync(fd);
+        return () => rmSync(file, { force: true });
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== 'EEXIST') throw new ArgumentError(`cannot save an index here: ${code ?? (e as Error).message} creating write.lock`, { file });
+        if (attempt > 0) throw new ArgumentError('cannot take over a stale write.lock (another save started?)', { file });
+      }
+      let pid = NaN;
+      try {
+        pid = Number(readFileSync(file, 'utf8').trim());
+      } catch {
+        // unreadable: treat as stale
+      }
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid)) {
+        throw new ArgumentError(`another process (pid ${pid}) is saving an index into this directory`, { file });
+      }
+      rmSync(file, { force: true });
+    }
+  }
+
+  private commitLocked(files: { suffix: string; kind: number; payload: Uint8Array }[], settings: Record<string, unknown>): Manifest {
     let prev: Manifest | null = null;
     try {
       prev = this.readManifest();
@@ -123,17 +181,21 @@ export class IndexDirectory {
       writeFileAtomicSync(join(this.path, name), bytes);
       entries.push({ name, kind: f.kind, bytes: bytes.length, crc32: crc32(bytes.subarray(0, bytes.length - 8)) });
     }
-    const manifest: Manifest = { format: MANIFEST_FORMAT, formatVersion: INDEX_FORMAT_VERSION, generation, files: entries, ...settings };
+    // JSON round-trips its own output exactly, so the CRC of the compact form is checkable on load.
+    const body = JSON.parse(JSON.stringify({ format: MANIFEST_FORMAT, formatVersion: INDEX_FORMAT_VERSION, generation, files: entries, ...settings })) as Manifest;
+    const manifest: Manifest = { ...body, manifestCrc32: crc32(new TextEncoder().encode(JSON.stringify(body))) };
     writeFileAtomicSync(join(this.path, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
     this.collectGarbage(new Set(entries.map((e) => e.name)));
     return manifest;
   }
 
-  // Deletes data files of other generations and stale temp files.
+  // Deletes data files of other generations and stale temp files. Only names an index writes
+  // (`<gen>.docs`, `<gen>.store`, `<gen>.f<i>.terms|doc|pos` and their temp files) are touched:
+  // a user's `2024.csv` beside the index must survive a save.
   private collectGarbage(keep: Set<string>): void {
     for (const name of readdirSync(this.path)) {
       if (keep.has(name) || name === 'manifest.json') continue;
-      if (/^\d+\.[a-z0-9.]+$/.test(name) || /^\.(\d+\.[a-z0-9.]+|manifest\.json)\.tmp-/.test(name)) rmSync(join(this.path, name), { force: true });
+      if (INDEX_FILE.test(name) || TEMP_FILE.test(name)) rmSync(join(this.path, name), { force: true });
     }
   }
 }

@@ -2,7 +2,8 @@
  * `SearchIndex`: a full-text index with BM25 ranking, a query language, snippets, suggestions and
  * crash-safe persistence. See `docs/search.md`.
  */
-import { ArgumentError, ConfigError } from '../core/errors.js';
+import { join } from 'node:path';
+import { ArgumentError, ConfigError, FormatError } from '../core/errors.js';
 import { Analyzer, lastCompoundPart, type AnalyzerOptions, type AnalyzerSpec } from './analyzer.js';
 import { SIMILARITY_DEFAULTS, type SimilarityOptions } from './bm25.js';
 import { collectTopK, countMatches } from './collector.js';
@@ -192,20 +193,41 @@ export class SearchIndex {
   add(doc: Doc): void {
     const id = this.idOf(doc);
     if (this.seg.byId.has(id)) throw new ArgumentError(`a document with id "${id}" is already indexed (use update)`, { key: this.idField });
-    this.index(id, doc);
+    this.index(id, doc, this.storedJson(id, doc));
   }
 
-  /** Adds many documents from an array, iterable or async iterable. */
+  /**
+   * Adds many documents from an array, iterable or async iterable. An array is checked whole
+   * first (ids new and distinct, fields and stored values usable): a bad document adds none of
+   * them. Streams are added as they come; an error names how many were added before it.
+   */
   addAll(docs: Iterable<Doc>, options?: AddAllOptions): void;
   addAll(docs: AsyncIterable<Doc>, options?: AddAllOptions): Promise<void>;
   addAll(docs: Iterable<Doc> | AsyncIterable<Doc>, options: AddAllOptions = {}): void | Promise<void> {
     const every = options.progressEvery ?? 1000;
+    if (!Number.isInteger(every) || every < 1) throw new ArgumentError(`progressEvery must be a positive integer, got ${String(every)}`, { key: 'progressEvery' });
+    if (options.onProgress !== undefined && typeof options.onProgress !== 'function') throw new ArgumentError('onProgress must be a function (added) => void', { key: 'onProgress' });
     let n = 0;
     const one = (d: Doc) => {
-      this.add(d);
+      try {
+        this.add(d);
+      } catch (e) {
+        if (e instanceof ArgumentError && n > 0) throw new ArgumentError(`${e.message.replace(/ \(at .*\)$/, '')}; the ${n} document(s) before it were added`, e.where);
+        throw e;
+      }
       n++;
       if (options.onProgress && n % every === 0) options.onProgress(n);
     };
+    if (Array.isArray(docs)) {
+      const ready = this.prepareAll(docs);
+      for (let i = 0; i < docs.length; i++) {
+        this.index(ready[i]!.id, docs[i] as Doc, ready[i]!.json);
+        n++;
+        if (options.onProgress && n % every === 0) options.onProgress(n);
+      }
+      options.onProgress?.(n);
+      return;
+    }
     if (docs && typeof (docs as AsyncIterable<Doc>)[Symbol.asyncIterator] === 'function') {
       return (async () => {
         for await (const d of docs as AsyncIterable<Doc>) one(d);
@@ -215,6 +237,22 @@ export class SearchIndex {
     if (!docs || typeof (docs as Iterable<Doc>)[Symbol.iterator] !== 'function') throw new ArgumentError('addAll needs an iterable or async iterable of documents');
     for (const d of docs as Iterable<Doc>) one(d);
     options.onProgress?.(n);
+  }
+
+  // Checks a whole batch before any of it is indexed.
+  private prepareAll(docs: readonly Doc[]): { id: string; json: string | undefined }[] {
+    const seen = new Set<string>();
+    return docs.map((doc, i) => {
+      try {
+        const id = this.idOf(doc);
+        if (this.seg.byId.has(id) || seen.has(id)) throw new ArgumentError(`a document with id "${id}" is already ${seen.has(id) ? 'earlier in the batch' : 'indexed (use update)'}`, { key: this.idField });
+        seen.add(id);
+        return { id, json: this.storedJson(id, doc) };
+      } catch (e) {
+        if (e instanceof ArgumentError) throw new ArgumentError(`documents[${i}]: ${e.message.replace(/ \(at .*\)$/, '')}; nothing was added`, e.where);
+        throw e;
+      }
+    });
   }
 
   /** Removes a document (a tombstone until {@link compact}); returns whether it existed. */
@@ -228,9 +266,10 @@ export class SearchIndex {
   /** Replaces the document with the same id (or adds it). */
   update(doc: Doc): void {
     const id = this.idOf(doc);
+    const json = this.storedJson(id, doc); // a bad doc must leave the old one in place
     const d = this.seg.byId.get(id);
     if (d !== undefined) this.seg.kill(d);
-    this.index(id, doc);
+    this.index(id, doc, json);
   }
 
   /** The stored fields of a live document, or undefined. */
@@ -242,13 +281,37 @@ export class SearchIndex {
   private idOf(doc: Doc): string {
     if (!doc || typeof doc !== 'object') throw new ArgumentError('a document must be an object');
     const v = doc[this.idField];
-    if (v === undefined || v === null || (typeof v !== 'string' && typeof v !== 'number')) {
-      throw new ArgumentError(`document has no usable "${this.idField}" (string or number)`, { key: this.idField });
+    if (v === undefined || v === null || (typeof v !== 'string' && typeof v !== 'number') || v === '' || (typeof v === 'number' && !Number.isFinite(v))) {
+      throw new ArgumentError(`document has no usable "${this.idField}" (a non-empty string or a finite number), got ${typeof v === 'number' ? v : JSON.stringify(v) ?? String(v)}`, { key: this.idField });
+    }
+    for (const f of this.fields) {
+      if (!indexable(doc[f])) throw new ArgumentError(`field "${f}" of document "${String(v)}" must be a string, a number, a boolean or an array of them, got ${describeValue(doc[f])}`, { key: f });
     }
     return String(v);
   }
 
-  private index(id: string, doc: Doc): void {
+  // The stored fields as JSON, checked before the doc is indexed: a value JSON cannot hold (a
+  // BigInt, a cycle) used to throw a TypeError after the doc was half added.
+  private storedJson(id: string, doc: Doc): string | undefined {
+    if (!this.storeFields.length) return undefined;
+    const stored: Record<string, unknown> = {};
+    for (const k of this.storeFields) if (doc[k] !== undefined) stored[k] = doc[k];
+    try {
+      return JSON.stringify(stored);
+    } catch (e) {
+      const bad = this.storeFields.find((k) => {
+        try {
+          JSON.stringify(doc[k]);
+          return false;
+        } catch {
+          return true;
+        }
+      });
+      throw new ArgumentError(`stored field "${bad}" of document "${id}" cannot be stored as JSON: ${(e as Error).message.split('\n')[0]}`, { key: bad ?? this.storeFields[0]! });
+    }
+  }
+
+  private index(id: string, doc: Doc, storedJson: string | undefined): void {
     const seg = this.seg;
     const d = seg.newDoc(id);
     const fields = seg.fields;
@@ -257,11 +320,7 @@ export class SearchIndex {
       const a = this.fieldAnalyzers[i]!;
       f.addDoc(d, a.analyze(fieldText(doc[f.name])), this.fieldStrings[i]!);
     }
-    if (this.storeFields.length) {
-      const stored: Record<string, unknown> = {};
-      for (const k of this.storeFields) if (doc[k] !== undefined) stored[k] = doc[k];
-      seg.store.set(d, stored);
-    }
+    if (storedJson !== undefined) seg.store.setJson(d, storedJson);
   }
 
   /** Parses (strictly or leniently) and builds a query for this index. */
@@ -308,9 +367,14 @@ export class SearchIndex {
 
   private context(o: SearchOptions): SearchContext {
     const model = o.model ?? this.similarity.model;
+    // A typo (`{ K1: 2 }`) or a non-object would otherwise be ignored without a word.
+    if (o.bm25 !== undefined && (typeof o.bm25 !== 'object' || o.bm25 === null || Array.isArray(o.bm25))) throw new ArgumentError(`bm25 must be an object { k1, b }, got ${JSON.stringify(o.bm25)}`, { key: 'bm25' });
+    if (o.bm25) checkKeys(o.bm25, ['k1', 'b'], 'bm25');
     const k1 = o.bm25?.k1 ?? this.similarity.k1;
     const b = o.bm25?.b ?? this.similarity.b;
-    if (!(k1 >= 0) || !(b >= 0 && b <= 1)) throw new ArgumentError(`bm25 needs k1 >= 0 and 0 <= b <= 1, got k1=${k1}, b=${b}`, { key: 'bm25' });
+    // Lucene's BM25Similarity: k1 "must be a non-negative finite value" (k1 = Infinity scored every hit 0).
+    if (typeof k1 !== 'number' || !(k1 >= 0 && k1 < Infinity)) throw new ArgumentError(`bm25.k1 must be a finite number >= 0, got ${String(k1)}`, { key: 'bm25.k1' });
+    if (typeof b !== 'number' || !(b >= 0 && b <= 1)) throw new ArgumentError(`bm25.b must be a number in [0, 1], got ${String(b)}`, { key: 'bm25.b' });
     if (model !== 'bm25' && model !== 'tfidf') throw new ArgumentError(`model must be 'bm25' or 'tfidf', got ${String(model)}`, { key: 'model' });
     return new SearchContext(this.seg, model, k1, b);
   }
@@ -321,6 +385,7 @@ export class SearchIndex {
    * @example index.search('title:wing^2 +flow -"supersonic flow"', { topK: 10 })
    */
   search(query: string | Query, options: SearchOptions = {}): SearchResult[] {
+    checkSearchOptions(options);
     const topK = options.topK ?? SEARCH_DEFAULTS.topK;
     if (!Number.isInteger(topK) || topK < 0) throw new ArgumentError(`topK must be a non-negative integer, got ${topK}`, { key: 'topK' });
     checkQuery(query);
@@ -335,7 +400,7 @@ export class SearchIndex {
     if (!q || topK === 0) return [];
     const scorer = q.createWeight(ctx, 1).scorer();
     if (!scorer) return [];
-    const top = collectTopK(scorer, topK, accept);
+    const top = collectTopK(scorer, topK, accept, seg.maxDoc);
     let wanted: Set<string> | null = null;
     if (options.highlight) {
       wanted = new Set();
@@ -349,8 +414,10 @@ export class SearchIndex {
         if (wanted && stored) {
           const hl: Record<string, string> = {};
           for (const f of this.storeFields) {
-            if (!this.analyzers.has(f) || typeof stored[f] !== 'string') continue;
-            const h = bestPassage(f, stored[f] as string, this.analyzers.get(f)!, wanted, options.highlight === true ? {} : (options.highlight as HighlightOptions));
+            // the text the field was indexed from: arrays and numbers too, not only strings
+            const text = fieldText(stored[f]);
+            if (!this.analyzers.has(f) || !text) continue;
+            const h = bestPassage(f, text, this.analyzers.get(f)!, wanted, options.highlight === true ? {} : (options.highlight as HighlightOptions));
             if (h) hl[f] = h.snippet;
           }
           if (Object.keys(hl).length) r.highlights = hl;
@@ -396,7 +463,7 @@ export class SearchIndex {
     const opts = rm3 === true ? {} : rm3;
     const scorer = q.createWeight(ctx, 1).scorer();
     if (!scorer) return q;
-    const feedback = collectTopK(scorer, opts.fbDocs ?? RM3_DEFAULTS.fbDocs, accept);
+    const feedback = collectTopK(scorer, opts.fbDocs ?? RM3_DEFAULTS.fbDocs, accept, this.seg.maxDoc);
     // Terms are only comparable within one analyzer: fields with different analyzers each get the
     // query in their own analysis and a relevance model of their own terms (one group normally).
     const clauses: BooleanClause[] = [];
@@ -407,15 +474,16 @@ export class SearchIndex {
     return clauses.length ? new BooleanQuery(clauses) : q;
   }
 
-  /** Number of live documents matching a query (no ranking). */
+  /** Number of live documents matching a query (no ranking), passing `filter` when given. */
   count(query: string | Query, options: SearchOptions = {}): number {
     checkQuery(query);
+    checkSearchOptions(options);
+    const accept = this.acceptor(options); // the same docs search() may return
     const q = typeof query === 'string' ? this.parse(query, options) : query;
     if (!q) return 0;
     const s = q.createWeight(this.context(options), 1).scorer();
     if (!s) return 0;
-    const alive = this.seg.alive;
-    return countMatches(s, (d) => alive[d] === 1);
+    return countMatches(s, accept);
   }
 
   /** How a document's score for a query is computed (Lucene-style explanation tree). */
@@ -425,8 +493,11 @@ export class SearchIndex {
     checkQuery(query);
     const ctx = this.context(options);
     const features = rankingFeatures(options);
+    const accept = this.acceptor(options);
+    // search() never returns a doc the filter rejects (Lucene: a FILTER clause's "no match").
+    if (!accept(d)) return { value: 0, description: `no match: document "${id}" is rejected by the filter` };
     // The same feedback set as search() with these options, so the value is the hit's score.
-    const q = typeof query === 'string' ? this.rankingQuery(query, options, features, ctx, this.acceptor(options)) : query;
+    const q = typeof query === 'string' ? this.rankingQuery(query, options, features, ctx, accept) : query;
     if (!q) return { value: 0, description: 'empty query' };
     return q.createWeight(ctx, 1).explain(d);
   }
@@ -446,8 +517,8 @@ export class SearchIndex {
     q.extractTerms(this.context({}), wanted);
     let best: Highlight | null = null;
     for (const f of options.fields ?? this.fields) {
-      const text = source[f];
-      if (typeof text !== 'string' || !this.analyzers.has(f)) continue;
+      const text = fieldText(source[f]);
+      if (!text || !this.analyzers.has(f)) continue;
       const h = bestPassage(f, text, this.analyzers.get(f)!, wanted, options);
       if (h && (!best || h.terms.length > best.terms.length || (h.terms.length === best.terms.length && h.matches > best.matches))) best = h;
     }
@@ -488,9 +559,13 @@ export class SearchIndex {
           const term = f.dict.terms[t]!;
           const surface = f.surfaces[t] ?? term;
           if (!surface.startsWith(last) && !term.startsWith(last)) continue;
+          // Deleted docs still count in postings' df until compact(); a suggestion must not
+          // complete a word found only in removed docs, so then count the live docs.
+          const df = this.seg.deleted ? liveDocFreq(f, t, this.seg.alive) : f.postings.df[t]!;
+          if (!df) continue;
           const e = found.get(term);
-          if (e) e.df += f.postings.df[t]!;
-          else found.set(term, { surface: surface.startsWith(last) ? surface : term, df: f.postings.df[t]!, head });
+          if (e) e.df += df;
+          else found.set(term, { surface: surface.startsWith(last) ? surface : term, df, head });
         }
       }
     }
@@ -550,11 +625,14 @@ export class SearchIndex {
    * `analyzer` overrides the saved analyzer pipelines (e.g. to pass a built Nlp).
    */
   static async load(dir: string, options: { analyzer?: AnalyzerOptions | Analyzer } = {}): Promise<SearchIndex> {
+    if (typeof dir !== 'string' || !dir) throw new ArgumentError('load needs an index directory path', { key: 'dir' });
+    if (typeof options !== 'object' || options === null) throw new ArgumentError('load options must be an object { analyzer }', { key: 'options' });
+    for (const k of Object.keys(options)) if (k !== 'analyzer') throw new ArgumentError(`unknown load option "${k}"; known: analyzer`, { key: k });
     const d = new IndexDirectory(dir);
     const m = d.readManifest();
     if (!m) throw new ConfigError(`no search index in ${dir} (manifest.json missing)`, { file: dir });
+    checkManifest(m, join(dir, 'manifest.json'));
     const fields = m.fields as string[];
-    if (!Array.isArray(fields) || !fields.length) throw new ConfigError('manifest has no fields', { file: dir, key: 'fields' });
     const specs = (m.analyzers ?? {}) as Record<string, AnalyzerSpec>;
     const analyzers = new Map<string, Analyzer>();
     const built = new Map<string, Analyzer>();
@@ -579,7 +657,42 @@ export class SearchIndex {
       analyzers,
     );
     loadSegment(index.seg, d, m);
+    const file = join(dir, 'manifest.json');
+    if (m.maxDoc !== undefined && m.maxDoc !== index.seg.maxDoc) throw new FormatError(`manifest says ${String(m.maxDoc)} docs, the doc table has ${index.seg.maxDoc}`, { file, key: 'maxDoc' });
+    if (m.documentCount !== undefined && m.documentCount !== index.seg.liveCount) throw new FormatError(`manifest says ${String(m.documentCount)} live docs, the doc table has ${index.seg.liveCount}`, { file, key: 'documentCount' });
     return index;
+  }
+}
+
+const MANIFEST_KEYS = new Set(['format', 'formatVersion', 'generation', 'files', 'fields', 'idField', 'storeFields', 'boosts', 'similarity', 'analyzers', 'documentCount', 'maxDoc', 'manifestCrc32']);
+
+// The manifest's settings, checked before use: a damaged manifest.json (it has no CRC of its own)
+// must be refused with a FormatError naming the key, not crash later or load with default settings.
+function checkManifest(m: Manifest, file: string): void {
+  const bad = (key: string, what: string): never => {
+    throw new FormatError(`damaged manifest: ${key} ${what}`, { file, key });
+  };
+  for (const k of Object.keys(m)) if (!MANIFEST_KEYS.has(k)) bad(k, 'is not a manifest key (a damaged key name?)');
+  for (const [i, e] of m.files.entries()) {
+    if (!e || typeof e !== 'object' || typeof e.name !== 'string' || !/^\d+\./.test(e.name)) bad(`files[${i}]`, 'is not a data file entry');
+    for (const k of ['kind', 'bytes', 'crc32'] as const) if (!Number.isInteger(e[k]) || e[k] < 0) bad(`files[${i}].${k}`, 'is not a non-negative integer');
+  }
+  const fields = m.fields;
+  if (!Array.isArray(fields) || !fields.length) bad('fields', 'is not a non-empty list');
+  if (typeof m.idField !== 'string' || !m.idField) bad('idField', 'is not a field name');
+  const storeFields = m.storeFields ?? [];
+  if (!Array.isArray(storeFields) || storeFields.some((f) => typeof f !== 'string' || !f)) bad('storeFields', 'is not a list of field names');
+  for (const k of ['documentCount', 'maxDoc']) if (m[k] !== undefined && !(Number.isInteger(m[k]) && (m[k] as number) >= 0)) bad(k, 'is not a non-negative integer');
+  const analyzers = m.analyzers;
+  if (analyzers !== undefined) {
+    if (!analyzers || typeof analyzers !== 'object') bad('analyzers', 'is not an object');
+    for (const f of fields as unknown[]) if (typeof f === 'string' && !(analyzers as Record<string, unknown>)[f]) bad(`analyzers.${f}`, 'is missing (a field name or analyzer was damaged)');
+  }
+  try {
+    checkOptions({ fields: fields as string[], boosts: m.boosts as Record<string, number>, similarity: m.similarity as SimilarityOptions });
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    bad(e.where?.key ?? 'settings', `is invalid: ${e.message.replace(/ \(at .*\)$/, '')}`);
   }
 }
 
@@ -598,6 +711,14 @@ function loadSegment(seg: Segment, d: IndexDirectory, m: Manifest): void {
   });
   const s = need('store');
   seg.store = decodeStore(d.readFile(s), seg.maxDoc, s.name);
+}
+
+// Live documents in a term's postings (df minus tombstones).
+function liveDocFreq(f: FieldData, t: number, alive: Uint8Array): number {
+  const c = f.cursor(t, false);
+  let n = 0;
+  for (let d = c.next(); d !== NO_MORE_DOCS; d = c.next()) if (alive[d] === 1) n++;
+  return n;
 }
 
 // Re-encodes one field's postings over live docs only.
@@ -665,7 +786,16 @@ interface RankingFeatures {
   rm3: Rm3Options | true | null;
 }
 
+const SEARCH_OPTION_KEYS = ['topK', 'fields', 'boost', 'bm25', 'model', 'filter', 'strict', 'highlight', 'proximity', 'bm25f', 'rm3'];
+
+// Search options are an object of known keys: `{ topk: 3 }` or `{ limit: 3 }` was ignored without a word.
+function checkSearchOptions(o: unknown): void {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) throw new ArgumentError(`search options must be an object, got ${o === null ? 'null' : typeof o}`, { key: 'options' });
+  for (const k of Object.keys(o)) if (!SEARCH_OPTION_KEYS.includes(k)) throw new ArgumentError(`unknown search option "${k}"; known: ${SEARCH_OPTION_KEYS.join(', ')}`, { key: k });
+}
+
 function rankingFeatures(o: SearchOptions): RankingFeatures {
+  checkSearchOptions(o);
   const prox = featureOptions(o.proximity, SEARCH_DEFAULTS.proximity, 'proximity');
   const rm3 = featureOptions(o.rm3, SEARCH_DEFAULTS.rm3, 'rm3');
   if (prox && prox !== true) checkProximity(prox);
@@ -702,6 +832,18 @@ function checkRm3(o: Rm3Options): void {
   if (w !== undefined && !(w >= 0 && w <= 1)) throw new ArgumentError(`rm3.originalQueryWeight must be in [0, 1], got ${w}`, { key: 'rm3.originalQueryWeight' });
 }
 
+// A field value the analyzer can read: missing, a string, number or boolean, or an array of them.
+function indexable(v: unknown, depth = 0): boolean {
+  if (v === undefined || v === null) return true;
+  const t = typeof v;
+  if (t === 'string' || t === 'number' || t === 'boolean') return true;
+  return depth < 8 && Array.isArray(v) && v.every((x) => indexable(x, depth + 1));
+}
+
+function describeValue(v: unknown): string {
+  return Array.isArray(v) ? 'an array holding other values' : v === null ? 'null' : typeof v === 'object' ? `an object (${Object.prototype.toString.call(v).slice(8, -1)})` : typeof v;
+}
+
 function fieldText(v: unknown): string {
   if (v === undefined || v === null) return '';
   if (typeof v === 'string') return v;
@@ -710,8 +852,17 @@ function fieldText(v: unknown): string {
   return '';
 }
 
+const INDEX_OPTION_KEYS = ['fields', 'idField', 'storeFields', 'analyzer', 'fieldAnalyzers', 'boosts', 'similarity'];
+
 function checkOptions(o: SearchIndexOptions): void {
-  if (!o || !Array.isArray(o.fields) || o.fields.length === 0) throw new ConfigError('fields must be a non-empty list of field names', { key: 'fields' });
+  if (!o || typeof o !== 'object') throw new ConfigError('SearchIndex.create needs an options object { fields, ... }', { key: 'options' });
+  // A misspelt key (`storFields`) was ignored without a word.
+  for (const k of Object.keys(o)) if (!INDEX_OPTION_KEYS.includes(k)) throw new ConfigError(`unknown SearchIndex option "${k}"; known: ${INDEX_OPTION_KEYS.join(', ')}`, { key: k });
+  if (!Array.isArray(o.fields) || o.fields.length === 0) throw new ConfigError('fields must be a non-empty list of field names', { key: 'fields' });
+  if (o.idField !== undefined && (typeof o.idField !== 'string' || !o.idField)) throw new ConfigError('idField must be a non-empty string', { key: 'idField' });
+  // A string here was spread into its letters ('title' -> t, i, t, l, e).
+  if (o.storeFields !== undefined && (!Array.isArray(o.storeFields) || o.storeFields.some((f) => typeof f !== 'string' || !f))) throw new ConfigError('storeFields must be a list of field names', { key: 'storeFields' });
+  if (o.boosts !== undefined && (typeof o.boosts !== 'object' || o.boosts === null)) throw new ConfigError('boosts must be an object { field: number }', { key: 'boosts' });
   for (const f of o.fields) if (typeof f !== 'string' || !f) throw new ConfigError('field names must be non-empty strings', { key: 'fields' });
   if (new Set(o.fields).size !== o.fields.length) throw new ConfigError('fields has duplicates', { key: 'fields' });
   for (const [f, b] of Object.entries(o.boosts ?? {})) {
@@ -720,7 +871,9 @@ function checkOptions(o: SearchIndexOptions): void {
   }
   for (const f of Object.keys(o.fieldAnalyzers ?? {})) if (!o.fields.includes(f)) throw new ConfigError(`analyzer for unknown field "${f}"`, { key: `fieldAnalyzers.${f}` });
   const s = o.similarity ?? {};
+  if (typeof s !== 'object' || s === null) throw new ConfigError('similarity must be an object { model, k1, b }', { key: 'similarity' });
+  for (const k of Object.keys(s)) if (!(k in SIMILARITY_DEFAULTS)) throw new ConfigError(`unknown similarity option "${k}"; known: model, k1, b`, { key: `similarity.${k}` });
   if (s.model !== undefined && s.model !== 'bm25' && s.model !== 'tfidf') throw new ConfigError(`similarity.model must be 'bm25' or 'tfidf'`, { key: 'similarity.model' });
-  if (s.k1 !== undefined && !(s.k1 >= 0)) throw new ConfigError('similarity.k1 must be >= 0', { key: 'similarity.k1' });
-  if (s.b !== undefined && !(s.b >= 0 && s.b <= 1)) throw new ConfigError('similarity.b must be in [0, 1]', { key: 'similarity.b' });
+  if (s.k1 !== undefined && !(typeof s.k1 === 'number' && s.k1 >= 0 && s.k1 < Infinity)) throw new ConfigError('similarity.k1 must be a finite number >= 0', { key: 'similarity.k1' });
+  if (s.b !== undefined && !(typeof s.b === 'number' && s.b >= 0 && s.b <= 1)) throw new ConfigError('similarity.b must be a number in [0, 1]', { key: 'similarity.b' });
 }

@@ -22,6 +22,11 @@ export class DocStore {
     this.strs[doc] = fields === undefined ? undefined : JSON.stringify(fields);
   }
 
+  /** Stores doc `doc`'s fields already serialized as a JSON object string. */
+  setJson(doc: number, json: string): void {
+    this.strs[doc] = json;
+  }
+
   /** The stored fields of `doc`, or undefined. */
   get(doc: number): Record<string, unknown> | undefined {
     let s = this.strs[doc];

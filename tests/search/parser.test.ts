@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLenient, parseQuery, QuerySyntaxError, type QueryNode } from '../../src/search/query/parser.js';
+import { MAX_QUERY_DEPTH, parseLenient, parseQuery, QuerySyntaxError, type QueryNode } from '../../src/search/query/parser.js';
 
 const t = (text: string, extra: object = {}): QueryNode => ({ type: 'term', text, ...extra });
 
@@ -64,6 +64,23 @@ describe('parseQuery', () => {
       expect((err as QuerySyntaxError).column, q).toBe(col);
       expect((err as Error).message).toMatch(/query syntax error/);
     }
+  });
+  it("reads fuzzy~N as Lucene's FUZZY_SLOP: the number touches ~, a value below 1 is a minimum similarity (0.5 became a separate term)", () => {
+    expect(parseQuery('wnig~0.5')).toEqual(t('wnig', { fuzzy: 2 })); // floatToEdits: (1 - 0.5) * 4 = 2
+    expect(parseQuery('wingspan~0.9')).toEqual(t('wingspan', { fuzzy: 0 })); // (1 - 0.9) * 8 = 0.8 -> 0
+    expect(parseQuery('wingspan~0.8')).toEqual(t('wingspan', { fuzzy: 1 }));
+    expect(parseQuery('wnig~1.0')).toEqual(t('wnig', { fuzzy: 1 }));
+    expect(parseQuery('wnig~ 1')).toEqual({ type: 'bool', clauses: [{ occur: 'should', node: t('wnig', { fuzzy: 2 }) }, { occur: 'should', node: t('1') }] });
+    expect(() => parseQuery('wnig~1.5')).toThrow(/fractional edit distances are not allowed/);
+  });
+  it('refuses nesting deeper than MAX_QUERY_DEPTH with a QuerySyntaxError (it overflowed the stack)', () => {
+    const deep = MAX_QUERY_DEPTH + 1;
+    for (const q of ['('.repeat(20000) + 'a' + ')'.repeat(20000), 'NOT '.repeat(20000) + 'a', '-'.repeat(20000) + 'a', '+('.repeat(5000) + 'a' + ')'.repeat(5000), '('.repeat(deep) + 'a' + ')'.repeat(deep)]) {
+      expect(() => parseQuery(q)).toThrow(/nests deeper than 256 levels/);
+      expect(parseLenient(q)).toEqual({ type: 'bool', clauses: [{ occur: 'should', node: t('a') }] });
+    }
+    const ok = MAX_QUERY_DEPTH;
+    expect(parseQuery('('.repeat(ok) + 'a' + ')'.repeat(ok))).toEqual(t('a'));
   });
 });
 

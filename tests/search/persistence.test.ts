@@ -1,8 +1,9 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FormatError, TextloomError } from '../../src/core/errors.js';
+import { ArgumentError, FormatError, TextloomError } from '../../src/core/errors.js';
 import { SearchIndex } from '../../src/search/search-index.js';
 import { cranDocs, cranQueries, plain, WS } from './helpers.js';
 
@@ -92,6 +93,43 @@ describe('SearchIndex.save / load', () => {
     await expect(SearchIndex.load(path.join(tmp, 'nothing-here'))).rejects.toBeInstanceOf(TextloomError);
   });
 
+  it('refuses a damaged manifest.json: every flipped bit, bad settings in a manifest without a checksum', async () => {
+    const dir = path.join(tmp, 'manifest');
+    await (await build(DOCS.slice(0, 5))).save(dir);
+    const file = path.join(dir, 'manifest.json');
+    const good = readFileSync(file);
+    const loadedWrongly: string[] = [];
+    for (let at = 0; at < good.length - 1; at++) {
+      const b = Buffer.from(good);
+      b[at] = b[at]! ^ 1;
+      writeFileSync(file, b);
+      try {
+        await SearchIndex.load(dir);
+        loadedWrongly.push(good.toString('latin1', Math.max(0, at - 12), at + 4)); // used to load with a renamed field, k1 or boost
+      } catch (e) {
+        if (!(e instanceof TextloomError)) throw e; // used to crash with a TypeError on some keys
+      }
+    }
+    expect(loadedWrongly).toEqual([]);
+    // Manifests written before the checksum load, but their settings are still checked.
+    const m = JSON.parse(good.toString('utf8'));
+    delete m.manifestCrc32;
+    writeFileSync(file, JSON.stringify(m));
+    expect((await SearchIndex.load(dir)).documentCount).toBe(5);
+    const damaged = (edit: (x: Record<string, any>) => void) => {
+      const x = structuredClone(m);
+      edit(x);
+      writeFileSync(file, JSON.stringify(x));
+      return SearchIndex.load(dir);
+    };
+    await expect(damaged((x) => (x.similarity.k1 = -1))).rejects.toMatchObject({ constructor: FormatError, where: { key: 'similarity.k1' } });
+    await expect(damaged((x) => delete x.files[0].name)).rejects.toThrow(/files\[0\]/);
+    await expect(damaged((x) => (x.fields[0] = 'titel'))).rejects.toThrow(/analyzers.titel|boost/);
+    await expect(damaged((x) => (x.titel = 1))).rejects.toThrow(FormatError);
+    await expect(damaged((x) => (x.maxDoc = 6))).rejects.toThrow(/manifest says 6 docs/);
+    await expect(damaged((x) => (x.idField = 5))).rejects.toThrow(/idField/);
+  });
+
   it('a save that dies midway leaves the previous index loadable', async () => {
     const dir = path.join(tmp, 'crash');
     const a = await build(DOCS.slice(0, 100));
@@ -112,5 +150,39 @@ describe('SearchIndex.save / load', () => {
     expect((await SearchIndex.load(dir)).documentCount).toBe(300);
     const m = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
     expect(readdirSync(dir).sort()).toEqual([...m.files.map((f: { name: string }) => f.name), 'manifest.json'].sort());
+  });
+
+  it('a save leaves files it did not write alone, and refuses a path that is a file', async () => {
+    const a = await build(DOCS.slice(0, 20));
+    const dir = path.join(tmp, 'shared-dir');
+    mkdirSync(dir, { recursive: true });
+    for (const f of ['2024.csv', '1.txt', '3.docs.bak', 'notes.md']) writeFileSync(path.join(dir, f), 'user data');
+    await a.save(dir);
+    await a.save(dir); // the second save collects the first generation's files
+    const left = readdirSync(dir);
+    for (const f of ['2024.csv', '1.txt', '3.docs.bak', 'notes.md']) expect(left).toContain(f);
+    expect(left.some((f) => f.startsWith('1.'))).toBe(true); // 1.txt only
+    expect(left.filter((f) => /^1\.(docs|store|f)/.test(f))).toEqual([]);
+    expect((await SearchIndex.load(dir)).documentCount).toBe(20);
+    const file = path.join(tmp, 'a-file');
+    writeFileSync(file, 'x');
+    await expect(a.save(file)).rejects.toThrow(ArgumentError);
+    await expect(a.save(file)).rejects.toMatchObject({ where: { file } });
+  });
+  it('one writer at a time: a live write.lock is refused, a stale one (dead process) is taken over', async () => {
+    const a = await build(DOCS.slice(0, 10));
+    const dir = path.join(tmp, 'locked');
+    await a.save(dir);
+    const lock = path.join(dir, 'write.lock');
+    expect(readdirSync(dir)).not.toContain('write.lock');
+    writeFileSync(lock, String(process.ppid)); // a live process that is not us
+    await expect(a.save(dir)).rejects.toThrow(/another process \(pid \d+\) is saving an index into this directory/);
+    await expect(a.save(dir)).rejects.toBeInstanceOf(ArgumentError);
+    expect((await SearchIndex.load(dir)).documentCount).toBe(10); // loading ignores the lock
+    const dead = spawnSync(process.execPath, ['-e', 'process.pid'], { encoding: 'utf8' }).pid!;
+    writeFileSync(lock, String(dead));
+    await a.save(dir);
+    expect(readdirSync(dir)).not.toContain('write.lock');
+    expect((await SearchIndex.load(dir)).documentCount).toBe(10);
   });
 });

@@ -67,6 +67,15 @@ describe('SearchIndex.create', () => {
     await expect(SearchIndex.create({ fields: ['a'], similarity: { b: 2 }, analyzer: WS })).rejects.toThrow(/similarity\.b/);
     await expect(SearchIndex.create({ fields: ['a'], analyzer: { pipeline: { tokenizer: { factory: 'nope' } } } })).rejects.toThrow(/nope/);
   });
+  it('rejects misspelt keys and a storeFields string (it was ignored, or spread into letters)', async () => {
+    const key = (k: string) => expect.objectContaining({ where: expect.objectContaining({ key: k }) });
+    await expect(SearchIndex.create({ fields: ['a'], storFields: ['a'] } as never)).rejects.toThrow(/unknown SearchIndex option "storFields"/);
+    await expect(SearchIndex.create({ fields: ['a'], storeFields: 'a' as never })).rejects.toEqual(key('storeFields'));
+    await expect(SearchIndex.create({ fields: ['a'], idField: '' })).rejects.toEqual(key('idField'));
+    await expect(SearchIndex.create(null as never)).rejects.toBeInstanceOf(ConfigError);
+    await expect(SearchIndex.load('/nonexistent', { analyzr: WS } as never)).rejects.toThrow(/unknown load option "analyzr"/);
+    await expect(SearchIndex.load(5 as never)).rejects.toBeInstanceOf(ArgumentError);
+  });
 });
 
 describe('SearchIndex.search', () => {
@@ -120,6 +129,32 @@ describe('SearchIndex.search', () => {
     const a = index.search('wing flow^10', { topK: 3 });
     const b = index.search('wing^10 flow', { topK: 3 });
     expect(a.map((r) => r.id)).not.toEqual(b.map((r) => r.id));
+  });
+  it('a prefix matches every document with an expansion, as Lucene (beyond 64 expansions docs were dropped)', async () => {
+    const index = await cranIndex();
+    const an = index.analyzer('text');
+    const terms = DOCS.map((d) => [...an.terms(d.title), ...an.terms(d.text)]);
+    for (const p of ['a', 'co', 'aero']) {
+      const truth = DOCS.filter((_, i) => terms[i]!.some((t) => t.startsWith(p))).map((d) => d.id);
+      const hits = index.search(`${p}*`, { topK: DOCS.length });
+      expect(index.count(`${p}*`)).toBe(truth.length);
+      expect(hits.map((h) => h.id).sort()).toEqual(truth.sort());
+      // the 64 most frequent expansions are BM25-scored; the rest only match (score 0, last)
+      const firstZero = hits.findIndex((h) => h.score === 0);
+      if (firstZero >= 0) expect(hits.slice(firstZero).every((h) => h.score === 0)).toBe(true);
+    }
+    const zero = index.search('a*', { topK: DOCS.length }).find((h) => h.score === 0)!;
+    expect(index.explain('a*', zero.id).details![0]!.description).toMatch(/more terms, unscored/);
+  });
+  it("fuzzy expansions score with the largest df among them, as Lucene's blended rewrite (the rarest typo ranked first)", async () => {
+    const index = await SearchIndex.create({ fields: ['text'], analyzer: WS });
+    index.addAll([...Array.from({ length: 8 }, (_, i) => ({ id: `w${i}`, text: `wing flow${i}` })), { id: 'typo', text: 'wink flowx' }]);
+    const hits = index.search('wing~1', { topK: 20 });
+    expect(hits.length).toBe(9);
+    expect(hits[8]!.id).toBe('typo'); // same length, boost 0.75 < 1: last
+    // boost * idf(maxDf) * tf: exactly 0.75 of an exact match's score
+    expect(hits[8]!.score).toBeCloseTo(0.75 * hits[0]!.score, 12);
+    expect(JSON.stringify(index.explain('wing~1', 'typo'))).toMatch(/n=8 docs containing term \(blended/);
   });
   it('is lenient by default and strict on request', async () => {
     const index = await cranIndex();
@@ -207,6 +242,14 @@ describe('SearchIndex.explain', () => {
     expect(e.details!.reduce((s, d) => s + d.value, 0)).toBeCloseTo(top.score, 12);
     expect(JSON.stringify(e)).toMatch(/idf, computed as log/);
   });
+  it('gives 0 for a document the filter rejects, as search never returns it (it explained a score)', async () => {
+    const index = await SearchIndex.create({ fields: ['text'], analyzer: WS });
+    index.addAll([{ id: 1, text: 'wing' }, { id: 2, text: 'wing flow' }]);
+    const filter = (id: string) => id === '1';
+    expect(index.search('wing', { filter }).map((r) => r.id)).toEqual(['1']);
+    expect(index.explain('wing', 2, { filter })).toEqual({ value: 0, description: 'no match: document "2" is rejected by the filter' });
+    expect(index.explain('wing', 1, { filter }).value).toBeCloseTo(index.search('wing', { filter })[0]!.score, 12);
+  });
 });
 
 describe('SearchIndex.add / remove / update / has / compact', () => {
@@ -254,6 +297,58 @@ describe('SearchIndex.add / remove / update / has / compact', () => {
     expect(seen).toEqual([10, 20, 25]);
     expect(index.documentCount).toBe(25);
   });
+  it('addAll of an array with a duplicate or bad document adds none of it (it added the docs before it)', async () => {
+    const index = await SearchIndex.create({ fields: ['text'], analyzer: WS });
+    index.add({ id: 0, text: 'old' });
+    expect(() => index.addAll([{ id: 1, text: 'a' }, { id: 2, text: 'b' }, { id: 1, text: 'c' }])).toThrow(/documents\[2\]: a document with id "1" is already earlier in the batch; nothing was added/);
+    expect(() => index.addAll([{ id: 1, text: 'a' }, { id: 0, text: 'b' }])).toThrow(/documents\[1\]: .*"0" is already indexed/);
+    expect(() => index.addAll([{ id: 1, text: 'a' }, { id: 2, text: { x: 1 } }])).toThrow(expect.objectContaining({ where: expect.objectContaining({ key: 'text' }) }));
+    expect([index.documentCount, index.deletedCount, index.has(1)]).toEqual([1, 0, false]);
+    // a stream is added as it comes; the error says how much was
+    function* gen() {
+      yield { id: 1, text: 'a' };
+      yield { id: 1, text: 'b' };
+    }
+    expect(() => index.addAll(gen())).toThrow(/the 1 document\(s\) before it were added/);
+    expect(index.has(1)).toBe(true);
+    expect(() => index.addAll([], { progressEvery: 0 })).toThrow(/progressEvery/);
+    const seen: number[] = [];
+    index.addAll([{ id: 5, text: 'x' }, { id: 6, text: 'y' }, { id: 7, text: 'z' }], { onProgress: (n) => seen.push(n), progressEvery: 2 });
+    expect(seen).toEqual([2, 3]);
+  });
+  it('refuses a bad document before changing the index (it was half added, or the old version lost)', async () => {
+    const index = await SearchIndex.create({ fields: ['title', 'text'], storeFields: ['title', 'meta'], analyzer: WS });
+    index.add({ id: 1, title: 'wing', text: 'flow', meta: { year: 1960 } });
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    const bad: [Record<string, unknown>, RegExp, string][] = [
+      [{ id: 2, title: 'wing', meta: 10n }, /stored field "meta" of document "2" cannot be stored as JSON/, 'meta'],
+      [{ id: 1, title: 'wing', meta: circular }, /stored field "meta"/, 'meta'],
+      [{ id: 2, title: { en: 'wing' } }, /field "title" of document "2" must be a string/, 'title'],
+      [{ id: 2, text: ['a', { b: 1 }] }, /field "text"/, 'text'],
+      [{ id: NaN, title: 'wing' }, /no usable "id"/, 'id'],
+      [{ id: '', title: 'wing' }, /no usable "id"/, 'id'],
+    ];
+    for (const [doc, re, key] of bad) {
+      // id 1 exists: only update applies (and must keep the old version)
+      for (const op of doc.id === 1 ? [() => index.update(doc)] : [() => index.add(doc), () => index.update(doc)]) {
+        let err: unknown;
+        try {
+          op();
+        } catch (e) {
+          err = e;
+        }
+        expect(err, JSON.stringify(Object.keys(doc))).toBeInstanceOf(ArgumentError);
+        expect((err as Error).message).toMatch(re);
+        expect((err as ArgumentError).where?.key).toBe(key);
+      }
+    }
+    expect([index.documentCount, index.deletedCount, index.has(2)]).toEqual([1, 0, false]);
+    expect(index.search('wing').map((r) => r.id)).toEqual(['1']);
+    expect(index.getStored(1)).toEqual({ title: 'wing', meta: { year: 1960 } });
+    index.add({ id: 2, title: ['swept', 'wing', 3, true], text: null });
+    expect(index.search('swept').map((r) => r.id)).toEqual(['2']);
+  });
 });
 
 describe('SearchIndex.highlight', () => {
@@ -265,6 +360,13 @@ describe('SearchIndex.highlight', () => {
     expect(h.snippet).toContain('<mark>wing</mark>');
     expect(h.terms.sort()).toEqual(['slipstream', 'wing']);
     expect(index.highlight('1', 'zebra')).toBeNull();
+  });
+  it('highlights array and number fields as they were indexed (only strings were)', async () => {
+    const index = await SearchIndex.create({ fields: ['tags', 'year'], storeFields: ['tags', 'year'], analyzer: WS });
+    index.add({ id: 1, tags: ['swept wing', 'delta'], year: 1958 });
+    expect(index.search('delta 1958', { highlight: true })[0]!.highlights).toEqual({ tags: 'swept wing\n<mark>delta</mark>', year: '<mark>1958</mark>' });
+    expect(index.highlight(1, 'wing')!.snippet).toBe('swept <mark>wing</mark>\ndelta');
+    expect(index.highlight({ year: 1958 }, '1958')!.field).toBe('year');
   });
 });
 
@@ -308,6 +410,24 @@ describe('SearchIndex.suggest', () => {
     expect(split.suggest('the non-l')).toEqual([{ suggestion: 'the non-linear', term: 'linear', df: 2 }]);
     expect(split.suggest('x/')).toEqual([]);
     expect(whole.suggest('the non-l')).toEqual([{ suggestion: 'the non-linear', term: 'non-linear', df: 1 }]);
+  });
+  it('counts live documents only: removed or updated docs are not suggested (they were until compact)', async () => {
+    const index = await SearchIndex.create({ fields: ['title', 'text'], analyzer: WS });
+    index.addAll([
+      { id: 1, title: 'zeppelin', text: 'zeppelin zephyr' },
+      { id: 2, title: 'x', text: 'zeppelin' },
+      { id: 3, title: 'x', text: 'zephyr' },
+    ]);
+    expect(index.suggest('zep')).toEqual([
+      { suggestion: 'zeppelin', term: 'zeppelin', df: 3 },
+      { suggestion: 'zephyr', term: 'zephyr', df: 2 },
+    ]);
+    index.remove(1);
+    index.update({ id: 3, title: 'x', text: 'y' });
+    const live = [{ suggestion: 'zeppelin', term: 'zeppelin', df: 1 }];
+    expect(index.suggest('zep')).toEqual(live);
+    index.compact();
+    expect(index.suggest('zep')).toEqual(live);
   });
 });
 
@@ -354,5 +474,43 @@ describe('SearchIndex.search (option checks)', () => {
       expect(() => index.search('boundary layer', { ...o, fields: [] })).toThrow(/fields must be a non-empty list/);
     }
     expect(() => index.count('boundary', { fields: [] })).toThrow(/fields must be a non-empty list/);
+  });
+  it('a topK beyond the number of documents returns every hit (it used to allocate topK slots and crash)', async () => {
+    const index = await small();
+    index.add({ id: 'b', title: 'flow', text: 'wing' });
+    for (const topK of [1e12, Number.MAX_SAFE_INTEGER]) {
+      expect(index.search('wing', { topK }).map((r) => r.id)).toEqual(index.search('wing', { topK: 2 }).map((r) => r.id));
+      expect(index.search('wing', { topK, rm3: { fbDocs: topK } }).length).toBe(2);
+    }
+  });
+  it('count applies the filter as search does (it counted every match)', async () => {
+    const index = await small();
+    index.add({ id: 'b', title: 'flow', text: 'wing' });
+    const filter = (id: string) => id === 'b';
+    expect(index.search('wing', { filter }).map((r) => r.id)).toEqual(['b']);
+    expect(index.count('wing', { filter })).toBe(1);
+    expect(index.count('wing')).toBe(2);
+    expect(() => index.count('wing', { filter: 1 as never })).toThrow(/filter must be a function/);
+  });
+  it('rejects bm25 options that Lucene refuses or that are misspelt (k1 = Infinity scored every hit 0, typos were ignored)', async () => {
+    const index = await small();
+    expect(() => index.search('wing', { bm25: { k1: Infinity } })).toThrow(/bm25.k1 must be a finite number/);
+    expect(() => index.search('wing', { bm25: { k1: Infinity } })).toThrow(expect.objectContaining({ where: expect.objectContaining({ key: 'bm25.k1' }) }));
+    expect(() => index.search('wing', { bm25: { b: 1.5 } })).toThrow(/bm25.b must be a number in \[0, 1\]/);
+    expect(() => index.search('wing', { bm25: { K1: 2 } as never })).toThrow(/unknown bm25 option "K1"/);
+    expect(() => index.search('wing', { bm25: 5 as never })).toThrow(/bm25 must be an object/);
+    expect(() => index.count('wing', { bm25: { k1: '2' as never } })).toThrow(/bm25.k1/);
+    expect(index.search('wing', { bm25: { k1: 0, b: 0 } })[0]!.score).toBeGreaterThan(0);
+    await expect(SearchIndex.create({ fields: ['t'], similarity: { k1: Infinity } })).rejects.toThrow(/similarity.k1 must be a finite number/);
+    await expect(SearchIndex.create({ fields: ['t'], similarity: { B: 0.5 } as never })).rejects.toThrow(ConfigError);
+  });
+  it('rejects unknown search option keys and non-object options (a misspelt topk was ignored)', async () => {
+    const index = await small();
+    expect(() => index.search('wing', { topk: 3 } as never)).toThrow(/unknown search option "topk"/);
+    expect(() => index.search('title:wing', { limit: 3 } as never)).toThrow(expect.objectContaining({ where: expect.objectContaining({ key: 'limit' }) }));
+    expect(() => index.count('wing', { top: 3 } as never)).toThrow(/unknown search option "top"/);
+    expect(() => index.explain('wing', 'a', { fbDocs: 3 } as never)).toThrow(/unknown search option "fbDocs"/);
+    expect(() => index.search('wing', 5 as never)).toThrow(/search options must be an object/);
+    expect(index.search('wing', { topK: 1, fields: ['title'], strict: false, highlight: false, proximity: true, bm25f: true, rm3: false }).length).toBe(1);
   });
 });

@@ -101,9 +101,23 @@ function lex(q: string): Tok[] {
   return out;
 }
 
+/** Deepest nesting of groups and unary operators: deeper queries are a syntax error, not a stack overflow. */
+export const MAX_QUERY_DEPTH = 256;
+
 class Parser {
   private i = 0;
+  private depth = 0;
   constructor(private readonly toks: Tok[]) {}
+
+  // Every recursive step (a group, a unary operator) goes through here.
+  private nested<T>(at: number, f: () => T): T {
+    if (++this.depth > MAX_QUERY_DEPTH) throw new QuerySyntaxError(`query nests deeper than ${MAX_QUERY_DEPTH} levels`, at);
+    try {
+      return f();
+    } finally {
+      this.depth--;
+    }
+  }
 
   private peek(): Tok {
     return this.toks[this.i]!;
@@ -156,11 +170,11 @@ class Parser {
     const t = this.peek();
     if (t.k === 'NOT' || t.k === '-') {
       this.take();
-      return { occur: 'mustNot', node: this.parseUnary().node };
+      return { occur: 'mustNot', node: this.nested(t.at, () => this.parseUnary()).node };
     }
     if (t.k === '+') {
       this.take();
-      return { occur: 'must', node: this.parseUnary().node };
+      return { occur: 'must', node: this.nested(t.at, () => this.parseUnary()).node };
     }
     return { occur: 'should', node: this.parsePrimary() };
   }
@@ -169,7 +183,7 @@ class Parser {
     const t = this.take();
     let node: QueryNode;
     if (t.k === '(') {
-      node = this.parseOr();
+      node = this.nested(t.at, () => this.parseOr());
       const close = this.take();
       if (close.k !== ')') throw new QuerySyntaxError('missing )', close.at);
       if (field !== undefined) node = withField(node, field);
@@ -195,10 +209,14 @@ class Parser {
         const tl = this.take();
         let edits = 2;
         const nx = this.peek();
-        if (nx.k === 'word' && /^\d+$/.test(nx.text)) {
+        // The number must touch the `~` (Lucene's FUZZY_SLOP token): `wnig~ 2` is wnig~ OR 2.
+        if (nx.k === 'word' && nx.at === tl.at + 1 && /^(\d+(\.\d*)?|\.\d+)$/.test(nx.text)) {
           this.take();
-          edits = Number(nx.text);
-          if (edits < 0 || edits > 2) throw new QuerySyntaxError('fuzzy edits must be 0, 1 or 2', nx.at);
+          const v = Number(nx.text);
+          if (v >= 1 && !Number.isInteger(v)) throw new QuerySyntaxError('fractional edit distances are not allowed (use ~0, ~1, ~2 or a similarity below 1)', nx.at);
+          // A value below 1 is Lucene's legacy minimum similarity: FuzzyQuery.floatToEdits.
+          edits = v >= 1 || v === 0 ? v : Math.min(Math.floor((1 - v) * [...text].length), 2);
+          if (edits > 2) throw new QuerySyntaxError('fuzzy edits must be 0, 1 or 2', nx.at);
         }
         if (prefix) throw new QuerySyntaxError('a term cannot be both prefix* and fuzzy~', tl.at);
         node = { ...node, fuzzy: edits };

@@ -8,7 +8,8 @@ import { MULTI_TERM_DEFAULTS } from './prefix-query.js';
  * substitutions and adjacent transpositions, as Lucene's FuzzyQuery — found by walking the sorted
  * term dictionary with shared Levenshtein rows. Rewrites to a disjunction over at most
  * `maxExpansions` terms (closest first, then most frequent), each boosted by
- * `1 - edits / min(len(term), len(match))` as Lucene does.
+ * `1 - edits / min(len(term), len(match))` and scored with the largest document frequency among
+ * them (blended, as Lucene's FuzzyQuery rewrite does).
  * @example new FuzzyQuery('text', 'wnig', 1)
  */
 export class FuzzyQuery implements Query {
@@ -26,10 +27,14 @@ export class FuzzyQuery implements Query {
     if (!f) return new BooleanQuery([]);
     const df = f.postings.df;
     const hits = f.dict.fuzzy(this.term, this.maxEdits).sort((a, b) => a[1] - b[1] || df[b[0]]! - df[a[0]]! || a[0] - b[0]);
-    const clauses = hits.slice(0, this.maxExpansions).map(([id, dist]) => {
+    const top = hits.slice(0, this.maxExpansions);
+    // Lucene's TopTermsBlendedFreqScoringRewrite: every expansion scores with the largest df.
+    let maxDf = 0;
+    for (const [id] of top) maxDf = Math.max(maxDf, df[id]!);
+    const clauses = top.map(([id, dist]) => {
       const t = f.dict.terms[id]!;
       const sim = Math.max(0.1, 1 - dist / Math.max(1, Math.min(this.term.length, t.length)));
-      return { occur: 'should' as const, query: new TermQuery(this.field, t, sim) };
+      return { occur: 'should' as const, query: new TermQuery(this.field, t, sim, maxDf) };
     });
     return new BooleanQuery(clauses, this.boost);
   }

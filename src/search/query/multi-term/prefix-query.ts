@@ -1,6 +1,7 @@
-import { BooleanQuery } from '../boolean/boolean-query.js';
+import { BooleanQuery, type BooleanClause } from '../boolean/boolean-query.js';
 import { TermQuery } from '../term/term-query.js';
 import type { Query, SearchContext, Weight } from '../types.js';
+import { TermUnionQuery } from './term-union-query.js';
 
 /** Defaults of the multi-term queries. */
 export const MULTI_TERM_DEFAULTS = Object.freeze({ prefixExpansions: 64, fuzzyExpansions: 50 });
@@ -8,7 +9,8 @@ export const MULTI_TERM_DEFAULTS = Object.freeze({ prefixExpansions: 64, fuzzyEx
 /**
  * Matches terms starting with `prefix` (found by a range of the sorted term dictionary). It
  * rewrites to a disjunction of BM25-scored term queries over the `maxExpansions` most frequent
- * matching terms (Lucene scores prefix queries as constant; ranking by the terms is more useful).
+ * matching terms (Lucene scores prefix queries as constant; ranking by the terms is more useful),
+ * plus the other expansions unscored, so the query matches what Lucene's matches.
  * @example new PrefixQuery('text', 'aero')
  */
 export class PrefixQuery implements Query {
@@ -24,11 +26,17 @@ export class PrefixQuery implements Query {
     const f = ctx.field(this.field);
     if (!f) return new BooleanQuery([]);
     let ids = f.dict.withPrefix(this.prefix);
+    let rest: number[] = [];
     if (ids.length > this.maxExpansions) {
       const df = f.postings.df;
-      ids = ids.sort((a, b) => df[b]! - df[a]! || a - b).slice(0, this.maxExpansions);
+      ids = ids.sort((a, b) => df[b]! - df[a]! || a - b);
+      rest = ids.slice(this.maxExpansions);
+      ids = ids.slice(0, this.maxExpansions);
     }
-    return new BooleanQuery(ids.map((id) => ({ occur: 'should' as const, query: new TermQuery(this.field, f.dict.terms[id]!) })), this.boost);
+    const clauses: BooleanClause[] = ids.map((id) => ({ occur: 'should' as const, query: new TermQuery(this.field, f.dict.terms[id]!) }));
+    // The rarer expansions still match, as every expansion does in Lucene (they used to be dropped).
+    if (rest.length) clauses.push({ occur: 'should', query: new TermUnionQuery(this.field, rest.map((id) => f.dict.terms[id]!)) });
+    return new BooleanQuery(clauses, this.boost);
   }
 
   createWeight(ctx: SearchContext, boost: number): Weight {

@@ -2,7 +2,9 @@ import type { Query, SearchContext, Weight } from '../types.js';
 import { TermWeight } from './term-weight.js';
 
 /**
- * Matches the docs containing one (analyzed) term in one field.
+ * Matches the docs containing one (analyzed) term in one field. `docFreq`, when given, replaces
+ * the term's document frequency in its idf (Lucene's BlendedTermQuery: the expansions of a fuzzy
+ * query all score with the largest df among them, so the rarest typo does not rank highest).
  * @example new TermQuery('text', 'wing')
  */
 export class TermQuery implements Query {
@@ -10,6 +12,7 @@ export class TermQuery implements Query {
     readonly field: string,
     readonly term: string,
     readonly boost = 1,
+    readonly docFreq?: number,
   ) {}
 
   createWeight(ctx: SearchContext, boost: number): Weight {

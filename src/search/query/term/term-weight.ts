@@ -19,7 +19,7 @@ export class TermWeight implements Weight {
     this.field = ctx.field(query.field);
     this.termId = this.field ? this.field.dict.get(query.term) : -1;
     if (this.field && this.termId >= 0) {
-      const df = this.field.postings.df[this.termId]!;
+      const df = query.docFreq ?? this.field.postings.df[this.termId]!;
       this.idf = modelIdf(ctx.model, this.field.docCount, df);
       this.sim = new TermSimilarity(ctx.model, boost * this.idf, ctx.normCache(this.field));
     } else {
@@ -40,10 +40,10 @@ export class TermWeight implements Weight {
       const f = this.field!;
       const freq = (s as TermScorer).freq;
       const dl = LENGTH_TABLE[f.norms[doc]!]!;
-      const df = f.postings.df[this.termId]!;
+      const df = this.query.docFreq ?? f.postings.df[this.termId]!;
       const idfExpl: Explanation =
         this.ctx.model === 'bm25'
-          ? { value: this.idf, description: `idf, computed as log(1 + (N - n + 0.5) / (n + 0.5)) from n=${df} docs containing term, N=${f.docCount} docs with field` }
+          ? { value: this.idf, description: `idf, computed as log(1 + (N - n + 0.5) / (n + 0.5)) from n=${df} docs containing term${this.query.docFreq !== undefined ? ' (blended: the largest df of the expansions)' : ''}, N=${f.docCount} docs with field` }
           : { value: this.idf, description: `idf, computed as 1 + log((N + 1) / (n + 1)) from n=${df}, N=${f.docCount}` };
       const tfExpl: Explanation =
         this.ctx.model === 'bm25'
