@@ -32,8 +32,11 @@ describe('textloom index build / search / eval search', () => {
     expect(b.out).toMatch(/indexed 200 documents/);
     const s = await cli(['search', '--index', idx, 'slipstream wing', '--top', '3', '--json']);
     expect(s.code).toBe(0);
-    const hits = s.out.trim().split('\n').map((l) => JSON.parse(l));
+    // One JSON document, also when nothing matches.
+    const hits = JSON.parse(s.out).hits;
     expect(hits).toHaveLength(3);
+    const none = await cli(['search', '--index', idx, 'zzzqqq', '--json']);
+    expect(JSON.parse(none.out)).toMatchObject({ query: 'zzzqqq', hits: [] });
     expect(hits[0]).toMatchObject({ rank: 1, id: '1' });
     const e = await cli(['eval', 'search', '--index', idx, '--queries', path.join(cranDir, 'queries.jsonl'), '--qrels', path.join(cranDir, 'qrels.tsv'), '--grades', 'cranfield', '--json']);
     expect(e.code).toBe(0);
@@ -57,7 +60,7 @@ describe('textloom index build / search / eval search', () => {
     const score = async (...flags: string[]) => {
       const r = await cli(['search', '--index', idx, 'wing slipstream', '--top', '1', '--json', ...flags]);
       expect(r.code, r.err).toBe(0);
-      return JSON.parse(r.out).score as number;
+      return JSON.parse(r.out).hits[0].score as number;
     };
     const { SearchIndex } = await import('../../src/search/search-index.js');
     const index = await SearchIndex.load(idx);
@@ -68,5 +71,42 @@ describe('textloom index build / search / eval search', () => {
     const e = await cli(['eval', 'search', '--index', idx, '--queries', path.join(cranDir, 'queries.jsonl'), '--qrels', path.join(cranDir, 'qrels.tsv'), '--json', '--rm3', '--proximity=false']);
     expect(e.code, e.err).toBe(0);
     expect(JSON.parse(e.out).queries).toBe(225);
+  });
+});
+
+describe('textloom search / eval search / index build: flags and checks', () => {
+  it('search uses the similarity saved in the index unless --model/--k1/--b are given', async () => {
+    const { SearchIndex } = await import('../../src/search/search-index.js');
+    const tf = await SearchIndex.create({ fields: ['title', 'text'], similarity: { model: 'tfidf' } });
+    tf.addAll(cranDocs(50));
+    const dir = path.join(tmp, 'tfidf');
+    await tf.save(dir);
+    const top = async (...flags: string[]) => JSON.parse((await cli(['search', '--index', dir, 'wing', '--top', '1', '--json', ...flags])).out).hits[0].score as number;
+    expect(await top()).toBeCloseTo(tf.search('wing', { topK: 1 })[0]!.score, 9);
+    expect(await top('--model', 'bm25', '--k1', '2')).toBeCloseTo(tf.search('wing', { topK: 1, model: 'bm25', bm25: { k1: 2 } })[0]!.score, 9);
+  });
+  it('eval search checks --depth and --qrels, and its p50 is the median', async () => {
+    const qrels = path.join(cranDir, 'qrels.tsv');
+    const queries = path.join(cranDir, 'queries.jsonl');
+    const d0 = await cli(['eval', 'search', '--index', idx, '--queries', queries, '--qrels', qrels, '--depth', '0']);
+    expect(d0.code).toBe(2);
+    expect(d0.err).toMatch(/--depth must be a positive integer/);
+    const missing = await cli(['eval', 'search', '--index', idx, '--queries', queries, '--qrels', path.join(tmp, 'nope.tsv')]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/no such qrels file: .*nope\.tsv/);
+    const two = path.join(tmp, 'two.jsonl');
+    writeFileSync(two, '{"id":"1","text":"slipstream wing"}\n{"id":"2","text":"boundary layer"}\n');
+    const r = await cli(['eval', 'search', '--index', idx, '--queries', two, '--qrels', qrels, '--json']);
+    const { latency } = JSON.parse(r.out);
+    // The median of two times is their mean (it used to be the larger one).
+    expect(latency.p50_ms).toBeCloseTo(latency.mean_ms, 9);
+  });
+  it('index build refuses --fields that no document has, writing nothing', async () => {
+    const out = path.join(tmp, 'typo');
+    const r = await cli(['index', 'build', '--input', docsFile, '--fields', 'title,txet', '--out', out, '--tokenizer', 'whitespace']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/no document has the field "txet"/);
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ArgumentError, FormatError } from '../../core/errors.js';
+import { ArgumentError, FormatError, NotFoundError } from '../../core/errors.js';
 import { evaluateRuns, type Judgements, type RankedDoc } from '../../eval/ranking.js';
 import { readJsonl } from '../../io/jsonl.js';
 import { escapeQuery } from '../../search/query/parser.js';
@@ -14,7 +14,16 @@ import { ProgressBar } from '../progress.js';
  */
 export function readQrels(path: string, grades: (v: number) => number): Map<string, Map<string, number>> {
   const out = new Map<string, Map<string, number>>();
-  readFileSync(path, 'utf8')
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new NotFoundError(`no such qrels file: ${path}`, { file: path });
+    if (code === 'EISDIR') throw new ArgumentError(`${path} is a directory, not a file`, { file: path });
+    throw e;
+  }
+  text
     .split('\n')
     .forEach((line, i) => {
       if (!line.trim()) return;
@@ -27,6 +36,15 @@ export function readQrels(path: string, grades: (v: number) => number): Map<stri
       out.get(q!)!.set(d!, grades(v));
     });
   return out;
+}
+
+/** The q-quantile of ascending values with linear interpolation (numpy's default); 0 for none. */
+function percentile(sorted: readonly number[], q: number): number {
+  if (!sorted.length) return 0;
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
 }
 
 const GRADES: Record<string, (v: number) => number> = {
@@ -58,6 +76,8 @@ export const evalSearchCommand: Command = {
     const f = args.flags;
     const grades = GRADES[String(f.grades)];
     if (!grades) throw new ArgumentError(`--grades must be linear or cranfield, got ${f.grades}`, { key: '--grades' });
+    const depth = Number(f.depth);
+    if (!Number.isInteger(depth) || depth < 1) throw new ArgumentError(`--depth must be a positive integer, got ${f.depth}`, { key: '--depth' });
     const index = await SearchIndex.load(String(f.index));
     const qrels = readQrels(String(f.qrels), grades);
     const ranking = rankingOptions(f);
@@ -71,7 +91,7 @@ export const evalSearchCommand: Command = {
       const text = q[String(f['query-text'])];
       if (!id || typeof text !== 'string') throw new FormatError(`a query needs "${f['query-id']}" and a string "${f['query-text']}"`, { file: String(f.queries), line: n + 1 });
       const t0 = performance.now();
-      runs.set(id, index.search(f.syntax ? text : escapeQuery(text), { topK: Number(f.depth), ...ranking }));
+      runs.set(id, index.search(f.syntax ? text : escapeQuery(text), { topK: depth, ...ranking }));
       const dt = performance.now() - t0;
       times.push(dt);
       total += dt;
@@ -80,7 +100,7 @@ export const evalSearchCommand: Command = {
     bar.done();
     const summary = evaluateRuns(runs, qrels as Map<string, Judgements>);
     times.sort((a, b) => a - b);
-    const latency = { mean_ms: total / Math.max(1, n), p50_ms: times[Math.floor(times.length / 2)] ?? 0, p99_ms: times[Math.min(times.length - 1, Math.floor(times.length * 0.99))] ?? 0 };
+    const latency = { mean_ms: total / Math.max(1, n), p50_ms: percentile(times, 0.5), p99_ms: percentile(times, 0.99) };
     if (f.json) io.stdout.write(JSON.stringify({ ...summary, latency }) + '\n');
     else {
       io.stdout.write(`queries     ${summary.queries}\nmap         ${summary.map.toFixed(4)}\nndcg@10     ${summary['ndcg@10'].toFixed(4)}\np@10        ${summary['p@10'].toFixed(4)}\nrecall@100  ${summary['recall@100'].toFixed(4)}\nmrr         ${summary.mrr.toFixed(4)}\n`);

@@ -62,7 +62,19 @@ export const indexBuildCommand: Command = {
     });
     const bar = new ProgressBar('indexing', undefined, io.stderr);
     const t0 = performance.now();
-    await index.addAll(readJsonl<Record<string, unknown>>(String(f.input)), { onProgress: (n) => bar.update(n), progressEvery: 500 });
+    // A misspelt --fields name would build an index that finds nothing: note the fields seen.
+    const unseen = new Set(index.fields);
+    async function* noteFields(docs: AsyncIterable<Record<string, unknown>>): AsyncIterable<Record<string, unknown>> {
+      for await (const d of docs) {
+        if (unseen.size) for (const k of unseen) if (d[k] !== undefined && d[k] !== null) unseen.delete(k);
+        yield d;
+      }
+    }
+    await index.addAll(noteFields(readJsonl<Record<string, unknown>>(String(f.input))), { onProgress: (n) => bar.update(n), progressEvery: 500 });
+    if (unseen.size && index.documentCount) {
+      bar.done();
+      throw new ArgumentError(`no document has the field${unseen.size > 1 ? 's' : ''} ${[...unseen].map((k) => `"${k}"`).join(', ')} given in --fields (nothing written)`, { key: '--fields' });
+    }
     const t1 = performance.now();
     await index.save(String(f.out));
     const t2 = performance.now();

@@ -13,13 +13,13 @@ export const searchCommand: Command = {
   flags: {
     index: { type: 'string', doc: 'index directory', value: 'DIR', required: true },
     top: { type: 'number', doc: 'number of results', default: 10 },
-    json: { type: 'boolean', doc: 'print JSON lines' },
+    json: { type: 'boolean', doc: 'print one JSON object: {"query","hits":[{rank,id,score,...}],"ms"}' },
     fields: { type: 'string', doc: 'comma-separated fields searched by unfielded terms', value: 'LIST' },
     strict: { type: 'boolean', doc: 'report query syntax errors instead of falling back to plain words' },
     highlight: { type: 'boolean', doc: 'show the best passage of stored text fields' },
-    model: { type: 'string', doc: 'bm25 or tfidf', default: 'bm25', value: 'NAME' },
-    k1: { type: 'number', doc: 'BM25 k1', default: 1.2 },
-    b: { type: 'number', doc: 'BM25 b', default: 0.75 },
+    model: { type: 'string', doc: "bm25 or tfidf (default: the index's, normally bm25)", value: 'NAME' },
+    k1: { type: 'number', doc: "BM25 k1 (default: the index's, normally 1.2)" },
+    b: { type: 'number', doc: "BM25 b (default: the index's, normally 0.75)" },
     explain: { type: 'boolean', doc: 'print the score explanation of each hit' },
     ...RANKING_FLAGS,
   },
@@ -30,28 +30,31 @@ export const searchCommand: Command = {
     const top = Number(f.top);
     if (!Number.isInteger(top) || top < 0) throw new ArgumentError(`--top must be a non-negative integer, got ${f.top}`, { key: '--top' });
     const index = await SearchIndex.load(String(f.index));
+    // Only the similarity flags given override the index's saved similarity.
+    const bm25 = { ...(f.k1 !== undefined ? { k1: Number(f.k1) } : {}), ...(f.b !== undefined ? { b: Number(f.b) } : {}) };
     const opts = {
       topK: top,
       strict: !!f.strict,
       highlight: !!f.highlight,
-      model: f.model as 'bm25' | 'tfidf',
-      bm25: { k1: Number(f.k1), b: Number(f.b) },
+      ...(f.model !== undefined ? { model: f.model as 'bm25' | 'tfidf' } : {}),
+      ...(Object.keys(bm25).length ? { bm25 } : {}),
       ...(f.fields ? { fields: String(f.fields).split(',') } : {}),
       ...rankingOptions(f),
     };
     const t0 = performance.now();
     const hits = index.search(query, opts);
     const ms = performance.now() - t0;
+    if (f.json) {
+      const rows = hits.map((h, i) => ({ rank: i + 1, ...h, ...(f.explain ? { explanation: index.explain(query, h.id, opts) } : {}) }));
+      io.stdout.write(JSON.stringify({ query, hits: rows, ms: Number(ms.toFixed(3)) }) + '\n');
+      return;
+    }
     hits.forEach((h, i) => {
-      const explanation = f.explain ? index.explain(query, h.id, opts) : undefined;
-      if (f.json) io.stdout.write(JSON.stringify({ rank: i + 1, ...h, ...(explanation ? { explanation } : {}) }) + '\n');
-      else {
-        const title = h.fields ? Object.values(h.fields).find((v) => typeof v === 'string') : undefined;
-        io.stdout.write(`${String(i + 1).padStart(3)}  ${h.score.toFixed(4)}  ${h.id}${title ? `  ${String(title).slice(0, 100)}` : ''}\n`);
-        for (const [field, snip] of Object.entries(h.highlights ?? {})) io.stdout.write(`       ${field}: ${snip}\n`);
-        if (explanation) io.stdout.write(JSON.stringify(explanation, null, 2).replace(/^/gm, '       ') + '\n');
-      }
+      const title = h.fields ? Object.values(h.fields).find((v) => typeof v === 'string') : undefined;
+      io.stdout.write(`${String(i + 1).padStart(3)}  ${h.score.toFixed(4)}  ${h.id}${title ? `  ${String(title).slice(0, 100)}` : ''}\n`);
+      for (const [field, snip] of Object.entries(h.highlights ?? {})) io.stdout.write(`       ${field}: ${snip}\n`);
+      if (f.explain) io.stdout.write(JSON.stringify(index.explain(query, h.id, opts), null, 2).replace(/^/gm, '       ') + '\n');
     });
-    if (!f.json) io.stderr.write(`${hits.length} hits in ${ms.toFixed(2)} ms\n`);
+    io.stderr.write(`${hits.length} hits in ${ms.toFixed(2)} ms\n`);
   },
 };
