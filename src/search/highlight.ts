@@ -5,6 +5,7 @@
  * (then the most matches, then the earliest).
  */
 import { ArgumentError } from '../core/errors.js';
+import { checkOptionKeys } from '../core/options.js';
 import type { Analyzer } from './analyzer.js';
 
 /** Options of highlighting. */
@@ -34,9 +35,7 @@ export function checkHighlightOptions(o: HighlightOptions, key: string, extra: r
       if (!(Number.isInteger(v) && v > 0)) throw new ArgumentError(`${key}.fragmentSize must be a positive integer, got ${String(v)}`, { key: `${key}.fragmentSize` });
     } else if (k === 'pre' || k === 'post' || k === 'ellipsis') {
       if (typeof v !== 'string') throw new ArgumentError(`${key}.${k} must be a string, got ${JSON.stringify(v)}`, { key: `${key}.${k}` });
-    } else if (!extra.includes(k)) {
-      throw new ArgumentError(`unknown ${key} option "${k}"; known: ${[...Object.keys(HIGHLIGHT_DEFAULTS), ...extra].join(', ')}`, { key: `${key}.${k}` });
-    }
+    } else checkOptionKeys({ [k]: v }, [...Object.keys(HIGHLIGHT_DEFAULTS), ...extra], { what: key, keyPrefix: key });
   }
 }
 

@@ -3,6 +3,7 @@
  * crash-safe persistence. See `docs/search.md`.
  */
 import { join } from 'node:path';
+import { checkOptionKeys } from '../core/options.js';
 import { ArgumentError, ConfigError, FormatError } from '../core/errors.js';
 import { Analyzer, lastCompoundPart, type AnalyzerOptions, type AnalyzerSpec } from './analyzer.js';
 import { SIMILARITY_DEFAULTS, type SimilarityOptions } from './bm25.js';
@@ -627,7 +628,7 @@ export class SearchIndex {
   static async load(dir: string, options: { analyzer?: AnalyzerOptions | Analyzer } = {}): Promise<SearchIndex> {
     if (typeof dir !== 'string' || !dir) throw new ArgumentError('load needs an index directory path', { key: 'dir' });
     if (typeof options !== 'object' || options === null) throw new ArgumentError('load options must be an object { analyzer }', { key: 'options' });
-    for (const k of Object.keys(options)) if (k !== 'analyzer') throw new ArgumentError(`unknown load option "${k}"; known: analyzer`, { key: k });
+    checkOptionKeys(options, ['analyzer'], { what: 'load' });
     const d = new IndexDirectory(dir);
     const m = d.readManifest();
     if (!m) throw new ConfigError(`no search index in ${dir} (manifest.json missing)`, { file: dir });
@@ -791,7 +792,7 @@ const SEARCH_OPTION_KEYS = ['topK', 'fields', 'boost', 'bm25', 'model', 'filter'
 // Search options are an object of known keys: `{ topk: 3 }` or `{ limit: 3 }` was ignored without a word.
 function checkSearchOptions(o: unknown): void {
   if (typeof o !== 'object' || o === null || Array.isArray(o)) throw new ArgumentError(`search options must be an object, got ${o === null ? 'null' : typeof o}`, { key: 'options' });
-  for (const k of Object.keys(o)) if (!SEARCH_OPTION_KEYS.includes(k)) throw new ArgumentError(`unknown search option "${k}"; known: ${SEARCH_OPTION_KEYS.join(', ')}`, { key: k });
+  checkOptionKeys(o, SEARCH_OPTION_KEYS, { what: 'search' });
 }
 
 function rankingFeatures(o: SearchOptions): RankingFeatures {
@@ -807,7 +808,7 @@ function rankingFeatures(o: SearchOptions): RankingFeatures {
 
 // A misspelt option (e.g. `fbdocs`) would otherwise be ignored without a word.
 function checkKeys(o: object, allowed: readonly string[], key: string): void {
-  for (const k of Object.keys(o)) if (!allowed.includes(k)) throw new ArgumentError(`unknown ${key} option "${k}"; known: ${allowed.join(', ')}`, { key: `${key}.${k}` });
+  checkOptionKeys(o, allowed, { what: key, keyPrefix: key });
 }
 
 function checkProximity(o: ProximityOptions): void {
@@ -857,7 +858,7 @@ const INDEX_OPTION_KEYS = ['fields', 'idField', 'storeFields', 'analyzer', 'fiel
 function checkOptions(o: SearchIndexOptions): void {
   if (!o || typeof o !== 'object') throw new ConfigError('SearchIndex.create needs an options object { fields, ... }', { key: 'options' });
   // A misspelt key (`storFields`) was ignored without a word.
-  for (const k of Object.keys(o)) if (!INDEX_OPTION_KEYS.includes(k)) throw new ConfigError(`unknown SearchIndex option "${k}"; known: ${INDEX_OPTION_KEYS.join(', ')}`, { key: k });
+  checkOptionKeys(o, INDEX_OPTION_KEYS, { what: 'SearchIndex', config: true });
   if (!Array.isArray(o.fields) || o.fields.length === 0) throw new ConfigError('fields must be a non-empty list of field names', { key: 'fields' });
   if (o.idField !== undefined && (typeof o.idField !== 'string' || !o.idField)) throw new ConfigError('idField must be a non-empty string', { key: 'idField' });
   // A string here was spread into its letters ('title' -> t, i, t, l, e).
@@ -872,7 +873,7 @@ function checkOptions(o: SearchIndexOptions): void {
   for (const f of Object.keys(o.fieldAnalyzers ?? {})) if (!o.fields.includes(f)) throw new ConfigError(`analyzer for unknown field "${f}"`, { key: `fieldAnalyzers.${f}` });
   const s = o.similarity ?? {};
   if (typeof s !== 'object' || s === null) throw new ConfigError('similarity must be an object { model, k1, b }', { key: 'similarity' });
-  for (const k of Object.keys(s)) if (!(k in SIMILARITY_DEFAULTS)) throw new ConfigError(`unknown similarity option "${k}"; known: model, k1, b`, { key: `similarity.${k}` });
+  checkOptionKeys(s, Object.keys(SIMILARITY_DEFAULTS), { what: 'similarity', keyPrefix: 'similarity', config: true });
   if (s.model !== undefined && s.model !== 'bm25' && s.model !== 'tfidf') throw new ConfigError(`similarity.model must be 'bm25' or 'tfidf'`, { key: 'similarity.model' });
   if (s.k1 !== undefined && !(typeof s.k1 === 'number' && s.k1 >= 0 && s.k1 < Infinity)) throw new ConfigError('similarity.k1 must be a finite number >= 0', { key: 'similarity.k1' });
   if (s.b !== undefined && !(typeof s.b === 'number' && s.b >= 0 && s.b <= 1)) throw new ConfigError('similarity.b must be a number in [0, 1]', { key: 'similarity.b' });
