@@ -85,7 +85,7 @@ function build(node: QueryNode, o: BuildOptions, memo: Memo): Query | null {
       const { terms, pos } = analyzeOnce(an, node.text, memo);
       if (terms.length === 0) continue;
       if (terms.length === 1) q = new TermQuery(f, terms[0]!, fb);
-      else if (node.type === 'phrase') q = new PhraseQuery(f, terms, pos, fb);
+      else if (node.type === 'phrase') q = new PhraseQuery(f, terms, pos, fb, node.slop ?? 0);
       // A word the analyzer splits (e.g. "wing-body") is an OR of its parts, as Lucene's default.
       else q = new BooleanQuery(terms.map((t) => ({ occur: 'should' as const, query: new TermQuery(f, t) })), fb);
     }

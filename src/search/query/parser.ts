@@ -3,6 +3,7 @@
  *
  *   wing slipstream          terms, combined with OR (the default operator)
  *   "wing slipstream"        a phrase (positional)
+ *   "wing slipstream"~3      a sloppy phrase: the terms within 3 position moves (Lucene's slop)
  *   a AND b, a OR b, NOT a   boolean operators (AND binds tighter than OR), also && || !
  *   +a -b                    required / excluded
  *   (a OR b) AND c           grouping
@@ -21,7 +22,7 @@ import type { Occur } from './boolean/boolean-query.js';
 /** A node of the query AST. */
 export type QueryNode =
   | { type: 'term'; field?: string; text: string; boost?: number; prefix?: boolean; fuzzy?: number }
-  | { type: 'phrase'; field?: string; text: string; boost?: number }
+  | { type: 'phrase'; field?: string; text: string; boost?: number; slop?: number }
   | { type: 'bool'; clauses: { occur: Occur; node: QueryNode }[]; boost?: number };
 
 /** A query syntax error; `where.offset` is the 0-based column in the query string. */
@@ -100,6 +101,9 @@ function lex(q: string): Tok[] {
   out.push({ k: 'EOF', at: n });
   return out;
 }
+
+/** Largest phrase slop `"a b"~N` accepted (far beyond any useful window; keeps scoring arithmetic exact). */
+export const MAX_PHRASE_SLOP = 1 << 20;
 
 /** Deepest nesting of groups and unary operators: deeper queries are a syntax error, not a stack overflow. */
 export const MAX_QUERY_DEPTH = 256;
@@ -189,6 +193,18 @@ class Parser {
       if (field !== undefined) node = withField(node, field);
     } else if (t.k === 'phrase') {
       node = { type: 'phrase', text: t.text, ...(field !== undefined ? { field } : {}) };
+      if (this.peek().k === '~') {
+        // Lucene's sloppy phrase `"a b"~N`: the number touches the `~`; a fraction is truncated
+        // and a bare `~` means slop 0, as Lucene's QueryParser.
+        const tl = this.take();
+        const nx = this.peek();
+        if (nx.k === 'word' && nx.at === tl.at + 1 && /^(\d+(\.\d*)?|\.\d+)$/.test(nx.text)) {
+          this.take();
+          const slop = Math.trunc(Number(nx.text));
+          if (slop > MAX_PHRASE_SLOP) throw new QuerySyntaxError(`phrase slop must be at most ${MAX_PHRASE_SLOP}`, nx.at);
+          if (slop > 0) node = { ...node, slop };
+        }
+      }
     } else if (t.k === 'word') {
       if (this.peek().k === ':' && field === undefined) {
         const colon = this.take();

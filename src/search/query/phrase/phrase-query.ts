@@ -1,10 +1,14 @@
+import { ArgumentError } from '../../../core/errors.js';
 import type { Query, SearchContext, Weight } from '../types.js';
 import { PhraseWeight } from './phrase-weight.js';
 
 /**
- * Matches docs where the terms occur at the given relative positions (exact phrase, slop 0).
- * Positions come from the analyzer, so a removed stop word still occupies its slot.
+ * Matches docs where the terms occur at the given relative positions: exactly (slop 0), or within
+ * `slop` position moves as Lucene's sloppy `PhraseQuery` (each match adds `1 / (1 + moves)` to
+ * the phrase frequency; reversing two adjacent terms takes 2 moves). Positions come from the
+ * analyzer, so a removed stop word still occupies its slot.
  * @example new PhraseQuery('text', ['wing', 'slipstream'], [0, 3])
+ * new PhraseQuery('text', ['boundari', 'layer'], [0, 1], 1, 2) // "boundary layer"~2
  */
 export class PhraseQuery implements Query {
   constructor(
@@ -12,7 +16,10 @@ export class PhraseQuery implements Query {
     readonly terms: readonly string[],
     readonly positions: readonly number[],
     readonly boost = 1,
-  ) {}
+    readonly slop = 0,
+  ) {
+    if (!(Number.isInteger(slop) && slop >= 0)) throw new ArgumentError(`slop must be a non-negative integer, got ${slop}`, { key: 'slop' });
+  }
 
   createWeight(ctx: SearchContext, boost: number): Weight {
     return new PhraseWeight(ctx, this, boost * this.boost);
@@ -23,6 +30,6 @@ export class PhraseQuery implements Query {
   }
 
   toString(): string {
-    return `${this.field}:"${this.terms.join(' ')}"${this.boost !== 1 ? `^${this.boost}` : ''}`;
+    return `${this.field}:"${this.terms.join(' ')}"${this.slop ? `~${this.slop}` : ''}${this.boost !== 1 ? `^${this.boost}` : ''}`;
   }
 }

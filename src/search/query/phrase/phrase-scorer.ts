@@ -1,10 +1,12 @@
 import type { TermSimilarity } from '../../bm25.js';
 import type { PostingsCursor } from '../../postings/reader.js';
 import { NO_MORE_DOCS, Scorer } from '../types.js';
+import { sloppyPhraseFreq } from './sloppy.js';
 
 /**
- * Exact phrase matching: a conjunction of the terms' postings, then a position check. The phrase
- * frequency (number of occurrences) is scored like a term frequency (Lucene's ExactPhraseMatcher).
+ * Phrase matching: a conjunction of the terms' postings, then a position check. The phrase
+ * frequency (exact: the number of occurrences, Lucene's ExactPhraseMatcher; sloppy: the sum of
+ * `1 / (1 + matchLength)`, its SloppyPhraseMatcher) is scored like a term frequency.
  */
 export class PhraseScorer extends Scorer {
   readonly maxScore: number;
@@ -20,6 +22,7 @@ export class PhraseScorer extends Scorer {
     dfs: number[],
     maxFreq: number,
     minNorm: number,
+    private readonly slop = 0,
   ) {
     super();
     this.cost = Math.min(...dfs);
@@ -48,13 +51,23 @@ export class PhraseScorer extends Scorer {
         }
       }
       if (!agree) continue;
-      const f = this.countPhrases();
+      const f = this.slop > 0 && cs.length > 1 ? this.sloppyFreq() : this.countPhrases();
       if (f > 0) {
         this.phraseFreq = f;
         return (this.doc = d);
       }
       d = lead.next();
     }
+  }
+
+  private sloppyFreq(): number {
+    const cs = this.cursors;
+    return sloppyPhraseFreq(
+      cs.map((c) => c.positions()),
+      cs.map((c) => c.freq),
+      this.offsets,
+      this.slop,
+    );
   }
 
   // Occurrences where every term i sits at start + offsets[i].
@@ -90,7 +103,7 @@ export class PhraseScorer extends Scorer {
     return this.sim.score(this.phraseFreq, this.norms[this.doc]!);
   }
 
-  /** Phrase occurrences in the current doc. */
+  /** Phrase frequency in the current doc (occurrences; sloppy: weighted matches). */
   get freq(): number {
     return this.phraseFreq;
   }

@@ -35,8 +35,11 @@ export class PhraseWeight implements Weight {
     const p = f.postings;
     const cursors = this.ids.map((id) => f.cursor(id, true));
     const dfs = this.ids.map((id) => p.df[id]!);
-    const maxFreq = Math.min(...this.ids.map((id) => p.maxFreq[id]!));
-    return new PhraseScorer(cursors, this.query.positions, this.sim, f.norms, dfs, maxFreq, f.minNorm);
+    // An exact phrase occurs at most as often as its rarest term; a sloppy match consumes at least
+    // one position of some term, so the sum of the terms' largest frequencies bounds it.
+    const freqs = this.ids.map((id) => p.maxFreq[id]!);
+    const maxFreq = this.query.slop ? freqs.reduce((a, b) => a + b, 0) : Math.min(...freqs);
+    return new PhraseScorer(cursors, this.query.positions, this.sim, f.norms, dfs, maxFreq, f.minNorm, this.query.slop);
   }
 
   explain(doc: number): Explanation {
