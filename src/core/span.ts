@@ -46,12 +46,12 @@ export class Span implements Iterable<Token> {
     for (let i = this.start; i < this.end; i++) yield new Token(this.doc, i);
   }
   /**
-   * The sentence containing the span, as spaCy's `Span.sent`: from the start of the sentence of
-   * its first token to the end of the sentence of its last token (so a span across a boundary
-   * gets every sentence it touches).
+   * The sentence containing the span's first token, as spaCy's `Span.sent`: a span across a
+   * sentence boundary gets only the first sentence it belongs to (spaCy 3, explosion/spaCy#7084;
+   * `doc.span(sent.start, Math.max(sent.end, span.end))` covers the rest).
    */
   get sent(): Span {
-    return new Span(this.doc, this.doc.sentStartOf(this.start), this.doc.sentEndOf(Math.max(this.start, this.end - 1)));
+    return new Span(this.doc, this.doc.sentStartOf(this.start), this.doc.sentEndOf(this.start));
   }
   /** Entities that lie inside this span. */
   get ents(): Span[] {
