@@ -160,7 +160,7 @@ export class IndexDirectory {
         // unreadable: treat as stale
       }
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid)) {
-        throw new ArgumentError(`another process (pid ${pid}) is saving an index into this directory`, { file });
+        throw new ArgumentError(`another process (pid ${pid}) is saving an index into this directory (if no save is running, delete the stale write.lock)`, { file });
       }
       rmSync(file, { force: true });
     }
