@@ -3,9 +3,9 @@
  * <UNK> 3), then tokens by descending count (ties in code point order), with encode/decode,
  * Keras-style padSequences, and versioned JSON save/load.
  */
-import { readFileSync } from 'node:fs';
-import { ArgumentError, ConfigError, FormatError, NotFoundError } from '../core/errors.js';
+import { ArgumentError, ConfigError, FormatError } from '../core/errors.js';
 import { writeFileAtomicSync } from '../io/atomic.js';
+import { readTextFileSync } from '../io/read-text.js';
 import { compareCodePoints } from './count-kernel.js';
 
 /** The special tokens and their fixed ids. */
@@ -170,18 +170,10 @@ export class Vocabulary {
 
   /** Loads a vocabulary saved by {@link save}. */
   static load(path: string): Vocabulary {
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new NotFoundError(`no such vocabulary file: ${path}`, { file: path });
-      if (code === 'EISDIR') throw new ArgumentError(`${path} is a directory, not a vocabulary file`, { file: path });
-      throw e;
-    }
+    const text = readTextFileSync(path, 'vocabulary file');
     let json: unknown;
     try {
-      json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text); // an editor's BOM
+      json = JSON.parse(text);
     } catch (e) {
       throw new FormatError(`invalid JSON: ${(e as Error).message}`, { file: path });
     }

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { ArgumentError, FormatError, NotFoundError } from '../../core/errors.js';
+import { ArgumentError, FormatError } from '../../core/errors.js';
 import { evaluateRuns, type Judgements, type RankedDoc } from '../../eval/ranking.js';
 import { readJsonl } from '../../io/jsonl.js';
+import { readTextFileSync } from '../../io/read-text.js';
 import { escapeQuery } from '../../search/query/parser.js';
 import { SearchIndex } from '../../search/search-index.js';
 import type { Command } from '../command.js';
@@ -14,16 +14,7 @@ import { ProgressBar } from '../progress.js';
  */
 export function readQrels(path: string, grades: (v: number) => number): Map<string, Map<string, number>> {
   const out = new Map<string, Map<string, number>>();
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new NotFoundError(`no such qrels file: ${path}`, { file: path });
-    if (code === 'EISDIR') throw new ArgumentError(`${path} is a directory, not a file`, { file: path });
-    throw e;
-  }
-  text
+  readTextFileSync(path, 'qrels file')
     .split('\n')
     .forEach((line, i) => {
       if (!line.trim()) return;

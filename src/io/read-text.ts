@@ -1,0 +1,24 @@
+/**
+ * Whole-file text reads for small files (a vocabulary, qrels): typed errors naming the file and
+ * a byte-order mark dropped, as the streaming readers in `lines.ts` do.
+ */
+import { readFileSync } from 'node:fs';
+import { ArgumentError, NotFoundError } from '../core/errors.js';
+
+/**
+ * Reads a UTF-8 file whole. A missing file is a NotFoundError ("no such `what`: path"), a
+ * directory an ArgumentError; a leading BOM (Windows editors) is removed.
+ * @example const text = readTextFileSync('qrels.tsv', 'qrels file');
+ */
+export function readTextFileSync(path: string, what = 'file'): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new NotFoundError(`no such ${what}: ${path}`, { file: path });
+    if (code === 'EISDIR') throw new ArgumentError(`${path} is a directory, not a ${what}`, { file: path });
+    throw e;
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
