@@ -80,6 +80,17 @@ export function modelIdf(model: 'bm25' | 'tfidf', docCount: number, docFreq: num
 }
 
 /**
+ * The idf of terms scored as one unit (a phrase, a window): the sum of their idfs, as Lucene.
+ * `df` is the field's per-term document frequency, `ids` the terms' ids.
+ * @example summedIdf('bm25', 1400, postings.df, [wingId, flowId])
+ */
+export function summedIdf(model: 'bm25' | 'tfidf', docCount: number, df: ArrayLike<number>, ids: readonly number[]): number {
+  let idf = 0;
+  for (const id of ids) idf += modelIdf(model, docCount, df[id]!);
+  return idf;
+}
+
+/**
  * Per-(field, query) scoring table: `score(freq, normByte)` for one term with weight
  * `boost * idf`, computed through a 256-entry cache as Lucene does.
  */

@@ -1,7 +1,7 @@
 import type { TermSimilarity } from '../../bm25.js';
 import type { PostingsCursor } from '../../postings/reader.js';
 import { NO_MORE_DOCS, Scorer } from '../types.js';
-import { sloppyPhraseFreq } from './sloppy.js';
+import { sloppyPhraseFreq, sloppyScratch, type SloppyScratch } from './sloppy.js';
 
 /**
  * Phrase matching: a conjunction of the terms' postings, then a position check. The phrase
@@ -28,6 +28,8 @@ export class PhraseScorer extends Scorer {
     this.cost = Math.min(...dfs);
     this.maxScore = sim.score(maxFreq, minNorm);
     this.order = dfs.map((_, i) => i).sort((a, b) => dfs[a]! - dfs[b]!);
+    this.buf.lens = new Int32Array(cursors.length);
+    this.buf.ptr = new Int32Array(cursors.length);
   }
 
   next(): number {
@@ -60,27 +62,30 @@ export class PhraseScorer extends Scorer {
     }
   }
 
-  private sloppyFreq(): number {
+  // The current doc's position lists, in buffers reused across documents.
+  private gather(): { lists: Int32Array[]; lens: Int32Array } {
     const cs = this.cursors;
-    return sloppyPhraseFreq(
-      cs.map((c) => c.positions()),
-      cs.map((c) => c.freq),
-      this.offsets,
-      this.slop,
-    );
+    const b = this.buf;
+    for (let i = 0; i < cs.length; i++) {
+      b.lists[i] = cs[i]!.positions();
+      b.lens[i] = cs[i]!.freq;
+    }
+    return b;
   }
+
+  private sloppyFreq(): number {
+    const { lists, lens } = this.gather();
+    return sloppyPhraseFreq(lists, lens, this.offsets, this.slop, (this.scratch ??= sloppyScratch(lists.length)));
+  }
+
+  private readonly buf = { lists: [] as Int32Array[], lens: new Int32Array(0), ptr: new Int32Array(0) };
+  private scratch: SloppyScratch | undefined;
 
   // Occurrences where every term i sits at start + offsets[i].
   private countPhrases(): number {
-    const cs = this.cursors;
-    const n = cs.length;
-    const lists: Int32Array[] = [];
-    const lens: number[] = [];
-    for (let i = 0; i < n; i++) {
-      lists.push(cs[i]!.positions());
-      lens.push(cs[i]!.freq);
-    }
-    const ptr = new Int32Array(n);
+    const n = this.cursors.length;
+    const { lists, lens } = this.gather();
+    const ptr = this.buf.ptr.fill(0);
     let count = 0;
     const first = lists[0]!;
     outer: for (let a = 0; a < lens[0]!; a++) {

@@ -1,4 +1,4 @@
-import { modelIdf, TermSimilarity } from '../../bm25.js';
+import { summedIdf, TermSimilarity } from '../../bm25.js';
 import type { FieldData } from '../../segment.js';
 import { explainViaScorer, type Explanation, type Scorer, type SearchContext, type Weight } from '../types.js';
 import type { PhraseQuery } from './phrase-query.js';
@@ -20,8 +20,7 @@ export class PhraseWeight implements Weight {
     const f = this.field;
     this.ids = f ? query.terms.map((t) => f.dict.get(t)) : [];
     if (f && this.ids.length && this.ids.every((id) => id >= 0)) {
-      this.idf = 0;
-      for (const id of this.ids) this.idf += modelIdf(ctx.model, f.docCount, f.postings.df[id]!);
+      this.idf = summedIdf(ctx.model, f.docCount, f.postings.df, this.ids);
       this.sim = new TermSimilarity(ctx.model, boost * this.idf, ctx.normCache(f));
     } else {
       this.idf = 0;

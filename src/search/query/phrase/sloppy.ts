@@ -6,16 +6,27 @@
  * queue order by offset, then by term, as Lucene's PhraseQueue.
  */
 
+/** Per-term state of {@link sloppyPhraseFreq}, made once per scorer rather than per document. */
+export interface SloppyScratch {
+  idx: Int32Array;
+  pos: Int32Array;
+  inQueue: Uint8Array;
+}
+
+/** Scratch for a phrase of `n` terms. */
+export function sloppyScratch(n: number): SloppyScratch {
+  return { idx: new Int32Array(n), pos: new Int32Array(n), inQueue: new Uint8Array(n) };
+}
+
 /**
  * Sum of `1 / (1 + matchLength)` over the sloppy matches of the terms' positions in one doc.
  * `lists[i][0..lens[i])` are term i's positions (ascending), `offsets[i]` its place in the phrase.
  * @example sloppyPhraseFreq([Int32Array.of(1), Int32Array.of(0)], [1, 1], [0, 1], 2) // 1/3 ("b a" for "a b"~2)
  */
-export function sloppyPhraseFreq(lists: readonly Int32Array[], lens: readonly number[], offsets: readonly number[], slop: number): number {
+export function sloppyPhraseFreq(lists: readonly Int32Array[], lens: ArrayLike<number>, offsets: readonly number[], slop: number, scratch: SloppyScratch = sloppyScratch(lists.length)): number {
   const n = lists.length;
-  const idx = new Int32Array(n);
-  const pos = new Int32Array(n);
-  const inQueue = new Uint8Array(n);
+  const { idx, pos, inQueue } = scratch;
+  idx.fill(0);
   let end = -Infinity;
   for (let i = 0; i < n; i++) {
     if (lens[i]! === 0) return 0;

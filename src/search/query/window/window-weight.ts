@@ -1,4 +1,4 @@
-import { modelIdf, TermSimilarity } from '../../bm25.js';
+import { summedIdf, TermSimilarity } from '../../bm25.js';
 import type { FieldData } from '../../segment.js';
 import { explainViaScorer, type Explanation, type Scorer, type SearchContext, type Weight } from '../types.js';
 import { windowFreqBound } from './window-freq.js';
@@ -20,7 +20,7 @@ export class WindowWeight implements Weight {
     const f = (this.field = ctx.field(query.field));
     this.ids = f ? [f.dict.get(query.first), f.dict.get(query.second)] : [-1, -1];
     if (f && this.ids[0] >= 0 && this.ids[1] >= 0) {
-      this.idf = modelIdf(ctx.model, f.docCount, f.postings.df[this.ids[0]]!) + modelIdf(ctx.model, f.docCount, f.postings.df[this.ids[1]]!);
+      this.idf = summedIdf(ctx.model, f.docCount, f.postings.df, this.ids);
       this.sim = new TermSimilarity(ctx.model, boost * this.idf, ctx.normCache(f));
     } else {
       this.idf = 0;
