@@ -1,6 +1,6 @@
 // Regenerates src/embeddings/wasm/<name>-bytes.ts from every <name>.wat there (vecops, train).
-// Needs the `wabt` npm package, which is not a dependency: e.g. `npm i --prefix /tmp/wabt wabt@1.0.39`
-// then `WABT=/tmp/wabt/node_modules/wabt node bench/build-wasm.mjs`.
+// Run with `npm run build:wasm`: uses the `wabt` devDependency (pinned, so the output is
+// byte-identical from run to run); env WABT may name another copy of the package to use instead.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';

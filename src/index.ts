@@ -105,7 +105,7 @@ export { FuzzyQuery } from './search/query/multi-term/fuzzy-query.js';
 export type { Query, Weight, Explanation } from './search/query/types.js';
 export type { Highlight, HighlightOptions } from './search/highlight.js';
 export { TermDict } from './search/termdict.js';
-export { Stemmer, stemFunction, STEMMER_DEFAULTS } from './components/stemmer.js';
+export { Stemmer, stemFunction, loadStemFunction, STEMMER_DEFAULTS } from './components/stemmer.js';
 export type { StemmerOptions, StemAlgorithm } from './components/stemmer.js';
 export { porter2 } from './components/porter2.js';
 export { averagePrecisionAtK, precisionAtK, recallAtK, ndcgAtK, reciprocalRank, evaluateRuns, trecOrder } from './eval/ranking.js';

@@ -1,14 +1,15 @@
 /**
  * The `stemmer` pipeline component: writes each token's stem into the `stem` string extension
  * column. Algorithms: `porter2` (Snowball English, implemented in `porter2.ts`), and `porter` /
- * `lancaster` from the installed `natural` package. Stems are computed once per word type and
- * cached by string id, so a corpus costs one stem call per distinct word.
+ * `lancaster` from the optional `natural` package (`npm i natural`), loaded only when asked for.
+ * Stems are computed once per word type and cached by string id, so a corpus costs one stem call
+ * per distinct word.
  */
-import { createRequire } from 'node:module';
 import type { Doc } from '../core/doc.js';
 import type { Vocab } from '../core/vocab.js';
 import type { Component, ComponentFactory, PerTypeAttr } from '../pipeline/component.js';
 import { grow } from '../util/typed.js';
+import { importOptional, requireOptional } from './optional-import.js';
 import { porter2 } from './porter2.js';
 
 /** Stemming algorithms the `stemmer` component knows. */
@@ -27,17 +28,43 @@ export interface StemmerOptions extends Record<string, unknown> {
 /** Defaults of {@link StemmerOptions}. */
 export const STEMMER_DEFAULTS: Readonly<StemmerOptions> = Object.freeze({ algorithm: 'porter2', lowercase: true, attr: 'stem' });
 
-const require = createRequire(import.meta.url);
+/** One of natural's stemmer modules. */
+interface NaturalStemmer {
+  stem(word: string): string;
+}
 
-/** Returns the stem function for an algorithm (natural's stemmers are loaded lazily). */
+// Deep paths: natural's index pulls in its whole library; the stemmer files stand alone.
+const NATURAL_STEMMERS: Record<Exclude<StemAlgorithm, 'porter2'>, string> = {
+  porter: 'natural/lib/natural/stemmers/porter_stemmer.js',
+  lancaster: 'natural/lib/natural/stemmers/lancaster_stemmer.js',
+};
+
+function naturalArgs(algorithm: Exclude<StemAlgorithm, 'porter2'>) {
+  return ['natural', NATURAL_STEMMERS[algorithm], `the "${algorithm}" stemmer`, { key: 'algorithm' }] as const;
+}
+
+/**
+ * Loads the stem function for an algorithm. `porter` and `lancaster` come from the optional
+ * `natural` package, imported on first use and cached.
+ * @throws MissingDependencyError (rejects) for `porter` / `lancaster` when `natural` is not installed.
+ * @example
+ * const stem = await loadStemFunction('porter'); stem('generously') // 'gener'
+ */
+export async function loadStemFunction(algorithm: StemAlgorithm): Promise<(word: string) => string> {
+  if (algorithm === 'porter2') return porter2;
+  const mod = await importOptional<NaturalStemmer>(...naturalArgs(algorithm));
+  return (w: string) => mod.stem(w);
+}
+
+/**
+ * The stem function for an algorithm, synchronously: `porter` and `lancaster` reuse the module
+ * {@link loadStemFunction} loaded, or load `natural`'s stemmer file now.
+ * @throws MissingDependencyError for `porter` / `lancaster` when `natural` is not installed.
+ */
 export function stemFunction(algorithm: StemAlgorithm): (word: string) => string {
   if (algorithm === 'porter2') return porter2;
-  // Deep import: natural's index pulls in its whole library; the stemmer files stand alone.
-  const mod =
-    algorithm === 'porter'
-      ? require('natural/lib/natural/stemmers/porter_stemmer.js')
-      : require('natural/lib/natural/stemmers/lancaster_stemmer.js');
-  return (w: string) => mod.stem(w) as string;
+  const mod = requireOptional<NaturalStemmer>(...naturalArgs(algorithm));
+  return (w: string) => mod.stem(w);
 }
 
 /**
@@ -55,13 +82,18 @@ export class Stemmer implements Component {
    */
   private readonly caches = new WeakMap<Vocab, { ids: Uint32Array }>();
 
+  /**
+   * @param stem The stem function (default: {@link stemFunction} of `options.algorithm`); the
+   *   registered factory passes the one {@link loadStemFunction} imported.
+   */
   constructor(
     private readonly vocab: Vocab,
     private readonly options: StemmerOptions = STEMMER_DEFAULTS,
     name = 'stemmer',
+    stem: (word: string) => string = stemFunction(options.algorithm),
   ) {
     this.name = name;
-    this.stem = stemFunction(options.algorithm);
+    this.stem = stem;
     this.perType = { attr: options.attr, idOf: (orth: number) => this.stemId(this.vocab, orth) };
   }
 
@@ -117,5 +149,5 @@ export const stemmerFactory: ComponentFactory<StemmerOptions> = {
     attr: { type: 'string', default: 'stem', doc: 'extension column to write' },
   },
   assigns: ['_.stem'],
-  create: (o, ctx) => new Stemmer(ctx.vocab, o, ctx.name),
+  create: async (o, ctx) => new Stemmer(ctx.vocab, o, ctx.name, await loadStemFunction(o.algorithm)),
 };

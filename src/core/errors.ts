@@ -68,3 +68,16 @@ export class NotFoundError extends TextloomError {
     super('E_NOT_FOUND', message, where);
   }
 }
+
+/**
+ * A feature needs an optional package that is not installed; `packageName` names it and the
+ * message says how to install it (e.g. the `porter` stemmer needs `npm i natural`).
+ */
+export class MissingDependencyError extends TextloomError {
+  /** The npm package to install. */
+  readonly packageName: string;
+  constructor(packageName: string, message: string, where?: ErrorLocation) {
+    super('E_MISSING_DEPENDENCY', message, where);
+    this.packageName = packageName;
+  }
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import '../../src/components/register.js';
 import { porter2 } from '../../src/components/porter2.js';
-import { Stemmer, stemFunction } from '../../src/components/stemmer.js';
+import { Stemmer, loadStemFunction, stemFunction } from '../../src/components/stemmer.js';
 import { Doc } from '../../src/core/doc.js';
 import { Vocab } from '../../src/core/vocab.js';
 import { createPipeline } from '../../src/pipeline/pipeline.js';
@@ -52,6 +52,13 @@ describe('stemFunction', () => {
   it('loads porter and lancaster from natural', () => {
     expect(stemFunction('porter')('generously')).toBe('gener');
     expect(stemFunction('lancaster')('generously')).toBe('gen');
+  });
+  it('loads them with a dynamic import too, and builds a pipeline with them', async () => {
+    expect((await loadStemFunction('porter'))('generously')).toBe('gener');
+    expect((await loadStemFunction('lancaster'))('generously')).toBe('gen');
+    expect(await loadStemFunction('porter2')).toBe(porter2);
+    const nlp = await createPipeline({ tokenizer: { factory: 'whitespace' }, components: [{ name: 'stemmer', options: { algorithm: 'lancaster' } }] });
+    expect(nlp('generously running').token(0).ext('stem')).toBe('gen');
   });
 });
 
