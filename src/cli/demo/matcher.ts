@@ -28,9 +28,12 @@ export const matcherSection: DemoSection = {
     const { c, print } = ctx;
     const austen = ctx.austenDocs();
     const web: Doc[] = [...ctx.core.pipe(ctx.texts.web)];
+    // Patterns on POS need a tagger; a pipeline without one (e.g. en_whitespace) skips them.
+    const tagged = austen.some((d) => d.length > 0 && d.token(0).pos !== '');
+    const usable = Object.entries(DEMO_PATTERNS).filter(([, { pattern }]) => tagged || !pattern.some((t) => 'POS' in t));
     const matcher = new Matcher(ctx.nlp.vocab);
-    for (const [key, { pattern }] of Object.entries(DEMO_PATTERNS)) matcher.add(key, [pattern], { greedy: 'LONGEST' });
-    const found = new Map<string, string[]>(Object.keys(DEMO_PATTERNS).map((k) => [k, []]));
+    for (const [key, { pattern }] of usable) matcher.add(key, [pattern], { greedy: 'LONGEST' });
+    const found = new Map<string, string[]>(usable.map(([k]) => [k, []]));
     for (const [docs, on] of [[austen, 'austen'], [web, 'web']] as const) {
       for (const doc of docs) {
         for (const span of matcher.match(doc, { asSpans: true })) {
@@ -39,13 +42,14 @@ export const matcherSection: DemoSection = {
       }
     }
     const summary: Record<string, unknown> = {};
-    for (const [key, { on, pattern }] of Object.entries(DEMO_PATTERNS)) {
+    if (usable.length < Object.keys(DEMO_PATTERNS).length) print(c.dim('patterns on POS skipped: the pipeline has no tagger'));
+    for (const [key, { on, pattern }] of usable) {
       const hits = found.get(key)!;
       const top = tally(hits).slice(0, 8);
       print(`${c.label(key)} ${c.dim(JSON.stringify(pattern))}`);
       const where = on === 'austen' ? 'in Persuasion' : 'in the web sample';
       const items = top.map(([t, n], i) => `${c.hit(t)}${n > 1 ? c.dim(` ×${n}`) : ''}${i < top.length - 1 ? ',' : ''}`);
-      for (const line of wrapItems([c.dim(`${hits.length} matches ${where}:`), ...items], ctx.width, '  ')) print(line);
+      for (const line of wrapItems([c.dim(`${hits.length} matches ${where}${items.length ? ':' : ''}`), ...items], ctx.width, '  ')) print(line);
       summary[key] = { pattern, matches: hits.length, top: top.map(([text, count]) => ({ text, count })) };
     }
     return summary;

@@ -45,7 +45,7 @@ export const tokensSection: DemoSection = {
       print();
       print(`${c.bold('>')} ${text}`);
       const toks = rows(doc);
-      for (const line of wrapItems(toks.map((t) => `${t.text}${c.dim('/')}${c.tag(t.pos)}`), ctx.width, '  ')) print(line);
+      for (const line of wrapItems(toks.map((t) => (t.pos ? `${t.text}${c.dim('/')}${c.tag(t.pos)}` : t.text)), ctx.width, '  ')) print(line);
       const lemmas = toks.filter((t) => t.lemma !== '' && t.lemma !== t.text && t.lemma !== t.text.toLowerCase()).map((t) => `${t.text}${c.dim('→')}${c.lemma(t.lemma)}`);
       if (lemmas.length) for (const line of wrapItems([c.dim('lemmas:'), ...lemmas], ctx.width, '  ')) print(line);
       const ents = doc.ents.map((e) => ({ text: e.text, label: e.label }));
