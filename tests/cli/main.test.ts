@@ -158,18 +158,6 @@ describe('textloom eval senter', () => {
   });
 });
 
-describe('textloom demo', () => {
-  it('runs en_core over the bundled corpora and prints every section', async () => {
-    const r = await runCli('demo');
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('tokenizer -> senter -> tagger -> lemmatizer');
-    expect(r.stdout).toContain("ca/AUX n't/PART");
-    expect(r.stdout).toMatch(/85 paragraphs, \d+ sentences, \d+ tokens/);
-    expect(r.stdout).toContain('chapter 3: admiral');
-    expect(r.stdout).toMatch(/query navy OR admiral\n {2}#\d+/);
-  });
-});
-
 describe('docConllu', () => {
   it('skips a sentence made only of whitespace tokens (no empty CoNLL-U block)', () => {
     const doc = Doc.fromWords(['A', '.', '\n\n', 'B', '.'], { spaces: [false, false, false, false, false] });

@@ -27,6 +27,8 @@ describe('Tokenizer.tokenize: EWT conventions', () => {
     ['URL', 'see https://example.com/a?b=1.', ['see', 'https://example.com/a?b=1', '.']],
     ['www URL in brackets', '(www.example.org)', ['(', 'www.example.org', ')']],
     ['URL after infixes', 'below:<http://www.euci.com/a.pdf>', ['below', ':', '<', 'http://www.euci.com/a.pdf', '>']],
+    ['wi-fi kept whole in any case, hyphenated compounds split', 'free wi-fi, Wi-Fi and WI-FI for sci-fi fans', ['free', 'wi-fi', ',', 'Wi-Fi', 'and', 'WI-FI', 'for', 'sci', '-', 'fi', 'fans']],
+    ['wi-fi before sentence punctuation', 'No wi-fi.', ['No', 'wi-fi', '.']],
     ['e-mail', 'mail john.doe@example.com,', ['mail', 'john.doe@example.com', ',']],
     ['e-mail after a quote', '"Julie"<julie@bellsouth.net>', ['"', 'Julie', '"', '<', 'julie@bellsouth.net', '>']],
     ['hashtag and mention', '#NLProc rocks @spacy_io!', ['#NLProc', 'rocks', '@spacy_io', '!']],

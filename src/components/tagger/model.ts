@@ -11,6 +11,7 @@ import { Attr, END_STRING, N_ATTRS, PAD, START_STRING, wordAttributes, type Temp
 import { hashKey, key1, type FeatureTable } from './feature-table.js';
 import { CAND_STRIDE, decodePacked, findSlot, MAX_CANDIDATES, N_OFFSETS, packTagger, type PackedTagger, type SparseWeights } from './kernel.js';
 import { TAG_BASE } from './perceptron.js';
+import { ruleClasses, ruleClassOf, type RuleClasses } from './symbols.js';
 
 /** Tag lists longer than this are stored dense (indexed by tag) instead of scanned. */
 const TW_DENSE = 8;
@@ -114,6 +115,8 @@ export class TaggerModel {
   private tagBuf = new Int32Array(64);
   private readonly startId: number;
   private readonly endId: number;
+  /** Classes of the per-type rules for emoji, handles and hashtags (see `symbols.ts`). */
+  private readonly ruleClasses: RuleClasses;
   private ownVocab: Vocab | undefined;
 
   constructor(parts: TaggerModelParts) {
@@ -129,6 +132,7 @@ export class TaggerModel {
     parts.strings.forEach((s, i) => this.ids.set(s, i));
     this.startId = this.ids.get(START_STRING) ?? 0;
     this.endId = this.ids.get(END_STRING) ?? 0;
+    this.ruleClasses = ruleClasses(parts.classes);
     this.scores = new Int32Array(parts.classes.length);
     const uniTpl: number[] = [];
     const uniAttr: number[] = [];
@@ -318,7 +322,8 @@ export class TaggerModel {
     const text = vocab.strings.get(orth);
     const a = wordAttributes(text, this.lexicon);
     this.fillType(c, t, a.map((x) => this.ids.get(x) ?? 0));
-    c.dict[t] = this.tagdict.get(text) ?? -1;
+    // Emoji, handles and hashtags are all but absent from the treebank: per-type rules fix them.
+    c.dict[t] = this.tagdict.get(text) ?? ruleClassOf(text, this.ruleClasses);
     const cand = this.candidates.get(text);
     const cb = t * CAND_STRIDE;
     c.cand[cb] = cand && cand.length <= MAX_CANDIDATES ? cand.length : 0;

@@ -69,6 +69,13 @@ const FUSED: Record<string, readonly string[]> = {
   elses: ['else', 's'],
 };
 
+/**
+ * Hyphenated words kept whole, although EWT splits most `x-y` forms: names whose parts are not
+ * words and which EWT keeps as one NOUN when written without the hyphen (`WiFi`, `wifi`). None
+ * occurs hyphenated in EWT, so this changes no EWT tokenization.
+ */
+const WHOLE_HYPHENATED: readonly string[] = ['wi-fi'];
+
 function caseVariants(table: Record<string, readonly string[]>): Record<string, readonly string[]> {
   const out: Record<string, readonly string[]> = {};
   for (const [k, pieces] of Object.entries(table)) {
@@ -83,6 +90,8 @@ function caseVariants(table: Record<string, readonly string[]>): Record<string, 
 /** The default English special cases. */
 export const EN_SPECIAL_CASES: Readonly<Record<string, readonly string[]>> = Object.freeze({
   ...caseVariants(FUSED),
+  ...caseVariants(Object.fromEntries(WHOLE_HYPHENATED.map((w) => [w, [w]]))),
+  'Wi-Fi': ['Wi-Fi'],
   // Clitics standing alone are one token each.
   "'s": ["'s"],
   "'S": ["'S"],
