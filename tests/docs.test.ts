@@ -2,7 +2,7 @@
 // project directory where `textloom` is installed (linked to this checkout, built if stale).
 // JS/TS blocks: each block is one ES module; `expr; // → value` comments are checked (see
 // tests/docs/arrows.ts). sh blocks: run by bash with `set -euo pipefail`; `npx textloom` finds the
-// linked CLI. Blocks marked ```sh no-run``` (or ```js no-run```) are not run; json blocks must parse.
+// linked CLI; a line `# → text` after a command states its output (tests/docs/sh-arrows.ts). Blocks marked ```sh no-run``` (or ```js no-run```) are not run; json blocks must parse.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rewriteArrows } from './docs/arrows.js';
+import { rewriteShellArrows } from './docs/sh-arrows.js';
 import { type CodeBlock, extractBlocks } from './docs/extract.js';
 import { ensureBuilt, makeUserProject } from './docs/workspace.js';
 
@@ -36,7 +37,7 @@ function run(block: CodeBlock): { status: number | null; out: string } {
   const env = { ...process.env, PATH: `${join(cwd, 'node_modules', '.bin')}:${process.env.PATH}`, npm_config_offline: 'true' };
   let r;
   if (block.lang === 'sh') {
-    r = spawnSync('bash', ['-c', `set -euo pipefail\n${block.code}`], { cwd, env, encoding: 'utf8', timeout: 300_000 });
+    r = spawnSync('bash', ['-c', `set -euo pipefail\n${rewriteShellArrows(block.code)}`], { cwd, env, encoding: 'utf8', timeout: 300_000 });
   } else {
     const { code, checks } = rewriteArrows(block.code, block.lang as 'js' | 'ts');
     const js = block.lang === 'ts'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseExpected, rewriteArrows } from './arrows.js';
 import { extractBlocks } from './extract.js';
+import { rewriteShellArrows } from './sh-arrows.js';
 
 describe('extractBlocks', () => {
   it('reads language, flags, line and indented blocks', () => {
@@ -41,5 +42,16 @@ describe('rewriteArrows', () => {
   });
   it('fails on an arrow that follows no expression statement', () => {
     expect(() => rewriteArrows('const a = 1; // → 1', 'js')).toThrow(/line 1/);
+  });
+});
+
+describe('rewriteShellArrows', () => {
+  it('compares the output of a command followed by "# →"', () => {
+    const sh = rewriteShellArrows("echo hi\n# → hi\necho 'x'");
+    expect(sh.split('\n')[0]).toBe('__got=$(echo hi)');
+    expect(sh).toContain("echo 'x'");
+  });
+  it('rejects a "# →" line that follows no command', () => {
+    expect(() => rewriteShellArrows('# → hi')).toThrow(/line 1/);
   });
 });
