@@ -8,8 +8,17 @@ import ts from 'typescript';
  * with d decimals matches any value that rounds to it (tolerance 0.5e-d); an integer must be exact.
  * Comments without the arrow are prose and are not checked.
  */
+/** An expected number: its value, the tolerance its decimals allow, and its source text. */
+export interface NumExpected {
+  t: 'num';
+  v: number;
+  tol: number;
+  src: string;
+}
+
+/** An expected value parsed from a `// →` comment. */
 export type Expected =
-  | { t: 'num'; v: number; tol: number; src: string }
+  | NumExpected
   | { t: 'str'; v: string }
   | { t: 'lit'; v: boolean | null | undefined }
   | { t: 'arr'; items: Expected[] }
@@ -51,7 +60,7 @@ function convert(node: ts.Expression, whole: string): Expected {
   throw new Error(`not a plain literal: ${node.getText()} in: ${whole}`);
 }
 
-function num(text: string, src: string): Expected {
+function num(text: string, src: string): NumExpected {
   const m = /^\d*(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/.exec(src.replace(/_/g, ''));
   const decimals = m?.[1]?.length ?? 0;
   const exp = m?.[2] ? Number(m[2]) : 0;
