@@ -55,3 +55,11 @@ describe('rewriteShellArrows', () => {
     expect(() => rewriteShellArrows('# → hi')).toThrow(/line 1/);
   });
 });
+
+describe('rewriteShellArrows, several output lines', () => {
+  it('joins consecutive "# →" lines into one expected output', () => {
+    const sh = rewriteShellArrows('printf "a\\nb\\n"\n# → a\n# → b\necho done');
+    expect(sh).toContain("__DOCS_EXPECTED__'\na\nb\n__DOCS_EXPECTED__");
+    expect(sh.endsWith('echo done')).toBe(true);
+  });
+});
