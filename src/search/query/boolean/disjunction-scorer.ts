@@ -44,11 +44,7 @@ export class DisjunctionScorer extends Scorer {
     while (this.firstEssential < n && this.ub[this.firstEssential]! < minScore) this.firstEssential++;
   }
 
-  next(): number {
-    return this.advance(this.doc + 1);
-  }
-
-  override advance(target: number): number {
+  advance(target: number): number {
     const subs = this.subs;
     const n = subs.length;
     for (;;) {
