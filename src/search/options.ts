@@ -1,5 +1,5 @@
 /**
- * The options of a {@link SearchIndex} and of its searches, in one place: the types (each field
+ * The options of a `SearchIndex` and of its searches, in one place: the types (each field
  * with its default and range), the frozen defaults, `getDefault()`, the merge done once when an
  * index is built, and every check. A bad index option (a configuration, also read back from a
  * saved manifest) is a ConfigError; a bad per-call option (search, count, explain, suggest,

@@ -15,6 +15,7 @@
 import { join } from 'node:path';
 import { ConfigError, FormatError } from '../core/errors.js';
 import type { AnalyzerSpec } from './analyzer.js';
+import type { SimilarityOptions } from './bm25.js';
 import { IndexDirectory, type Manifest } from './directory.js';
 import { checkOptions, type OptionsWithDefaults } from './options.js';
 import { Segment, type FieldData } from './segment.js';
@@ -277,6 +278,8 @@ export function decodeStore(payload: Uint8Array, maxDoc: number, file: string): 
   return s;
 }
 
+// Saving and opening a whole index: the files above, committed and listed by the manifest.
+
 /** What a manifest holds beside its file list: the index's settings and each field's analyzer spec. */
 export interface SavedSettings extends OptionsWithDefaults {
   readonly analyzers: Readonly<Record<string, AnalyzerSpec>>;
@@ -304,7 +307,7 @@ export function saveIndex(dir: string, seg: Segment, settings: SavedSettings): v
 export interface SavedIndex {
   readonly manifest: Manifest;
   /** The saved settings as written (defaults not merged); analyzer specs may be missing in old manifests. */
-  readonly settings: { fields: string[]; idField: string; storeFields?: string[]; boosts?: Record<string, number>; similarity?: OptionsWithDefaults['similarity']; analyzers: Record<string, AnalyzerSpec | undefined> };
+  readonly settings: { fields: string[]; idField: string; storeFields?: string[]; boosts?: Record<string, number>; similarity?: SimilarityOptions; analyzers: Record<string, AnalyzerSpec | undefined> };
   /** Reads and checks every data file into a new segment (FormatError naming the file when damaged). */
   readSegment(): Segment;
 }
@@ -326,7 +329,7 @@ export function openIndex(dir: string): SavedIndex {
     idField: m.idField as string,
     storeFields: m.storeFields as string[] | undefined,
     boosts: m.boosts as Record<string, number> | undefined,
-    similarity: m.similarity as OptionsWithDefaults['similarity'] | undefined,
+    similarity: m.similarity as SimilarityOptions | undefined,
     analyzers: (m.analyzers ?? {}) as Record<string, AnalyzerSpec | undefined>,
   };
   const readSegment = (): Segment => {
@@ -364,7 +367,7 @@ function checkManifest(m: Manifest, file: string): void {
     for (const f of fields as unknown[]) if (typeof f === 'string' && !(analyzers as Record<string, unknown>)[f]) bad(`analyzers.${f}`, 'is missing (a field name or analyzer was damaged)');
   }
   try {
-    checkOptions({ fields: fields as string[], boosts: m.boosts as Record<string, number>, similarity: m.similarity as OptionsWithDefaults['similarity'] });
+    checkOptions({ fields: fields as string[], boosts: m.boosts as Record<string, number>, similarity: m.similarity as SimilarityOptions });
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     bad(e.where?.key ?? 'settings', `is invalid: ${e.message.replace(/ \(at .*\)$/, '')}`);
