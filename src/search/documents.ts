@@ -4,7 +4,7 @@
  * as they come, with progress). A bad document is an ArgumentError naming the field.
  */
 import { ArgumentError } from '../core/errors.js';
-import type { AddAllOptions } from './options.js';
+import { progressEvery, type AddAllOptions } from './options.js';
 
 /** A document: field name -> value. */
 export type Doc = Record<string, unknown>;
@@ -91,9 +91,7 @@ export interface DocumentSink {
  * an iterable or async iterable is added as it comes, and an error names how many were added before it.
  */
 export function addDocuments(sink: DocumentSink, docs: Iterable<Doc> | AsyncIterable<Doc>, options: AddAllOptions): void | Promise<void> {
-  const every = options.progressEvery ?? 1000;
-  if (!Number.isInteger(every) || every < 1) throw new ArgumentError(`progressEvery must be a positive integer, got ${String(every)}`, { key: 'progressEvery' });
-  if (options.onProgress !== undefined && typeof options.onProgress !== 'function') throw new ArgumentError('onProgress must be a function (added) => void', { key: 'onProgress' });
+  const every = progressEvery(options);
   let n = 0;
   const one = (d: Doc) => {
     try {

@@ -255,10 +255,45 @@ export interface AddAllOptions {
   progressEvery?: number;
 }
 
+/** The checked `progressEvery` of addAll options (default 1000); `onProgress` must be a function when given. */
+export function progressEvery(o: AddAllOptions): number {
+  const every = o.progressEvery ?? 1000;
+  if (!Number.isInteger(every) || every < 1) throw new ArgumentError(`progressEvery must be a positive integer, got ${String(every)}`, { key: 'progressEvery' });
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw new ArgumentError('onProgress must be a function (added) => void', { key: 'onProgress' });
+  return every;
+}
+
+/** The checked `filter` of search options: a function or undefined. */
+export function filterOf(o: SearchOptions): SearchOptions['filter'] {
+  const filter = o.filter;
+  if (filter !== undefined && typeof filter !== 'function') throw new ArgumentError('filter must be a function (id, storedFields) => boolean', { key: 'filter' });
+  return filter;
+}
+
+/** Options of `SearchIndex.load`. */
+export interface LoadOptions {
+  /** Overrides the saved analyzer pipelines of every field, e.g. to pass a built Nlp (default: the saved ones). */
+  analyzer?: AnalyzerOptions | Analyzer;
+}
+
+/** Checks `load`'s arguments: a directory path and an options object of known keys. */
+export function checkLoad(dir: unknown, o: unknown): void {
+  if (typeof dir !== 'string' || !dir) throw new ArgumentError('load needs an index directory path', { key: 'dir' });
+  if (typeof o !== 'object' || o === null) throw new ArgumentError('load options must be an object { analyzer }', { key: 'options' });
+  checkOptionKeys(o, ['analyzer'], { what: 'load' });
+}
+
 /** Options of `SearchIndex.suggest`. */
 export interface SuggestOptions {
   /** Most suggestions returned, an integer >= 0 (default 10). */
   limit?: number;
   /** Fields whose terms complete the word, indexed fields (default all indexed fields). */
   fields?: readonly string[];
+}
+
+/** The checked `limit` of suggest options (default 10). */
+export function suggestLimit(o: SuggestOptions): number {
+  const limit = o.limit ?? 10;
+  if (!Number.isInteger(limit) || limit < 0) throw new ArgumentError(`limit must be a non-negative integer, got ${limit}`, { key: 'limit' });
+  return limit;
 }

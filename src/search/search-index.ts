@@ -4,15 +4,14 @@
  * intake in `documents.ts`, ranking composition in `ranking.ts`, suggestions in `suggest.ts`,
  * compaction in `Segment.compact()`, saving and loading in `persist.ts`.
  */
-import { checkOptionKeys } from '../core/options.js';
 import { ArgumentError } from '../core/errors.js';
-import type { Analyzer, AnalyzerOptions, AnalyzerSpec } from './analyzer.js';
+import type { Analyzer, AnalyzerSpec } from './analyzer.js';
 import { collectTopK, countMatches } from './collector.js';
 import type { SimilarityOptions } from './bm25.js';
 import { addDocuments, DocumentReader, fieldText, type Doc } from './documents.js';
 import { buildAnalyzers, savedAnalyzers } from './field-analyzers.js';
 import { bestOf, checkHighlightOptions, fieldPassages, type Highlight, type HighlightOptions } from './highlight.js';
-import { DEFAULTS, getDefault, checkSearchOptions, rankingFeatures, searchSimilarity, topKOf, withDefaults, type AddAllOptions, type Options, type OptionsWithDefaults, type RankingFeatures, type SearchOptions, type SuggestOptions } from './options.js';
+import { DEFAULTS, getDefault, checkLoad, checkSearchOptions, filterOf, rankingFeatures, searchSimilarity, topKOf, withDefaults, type AddAllOptions, type LoadOptions, type Options, type OptionsWithDefaults, type RankingFeatures, type SearchOptions, type SuggestOptions } from './options.js';
 import { openIndex, saveIndex } from './persist.js';
 import { checkQuery, parseFor, rankingQuery } from './ranking.js';
 import type { QueryNode } from './query/parser.js';
@@ -21,7 +20,7 @@ import { Segment } from './segment.js';
 import { suggest, type Suggestion } from './suggest.js';
 
 export { SEARCH_DEFAULTS } from './options.js';
-export type { AddAllOptions, Options, SearchIndexOptions, SearchOptions, SuggestOptions } from './options.js';
+export type { AddAllOptions, LoadOptions, Options, SearchIndexOptions, SearchOptions, SuggestOptions } from './options.js';
 export type { Suggestion } from './suggest.js';
 
 /** One search hit. */
@@ -171,8 +170,7 @@ export class SearchIndex {
   private acceptor(o: SearchOptions): (d: number) => boolean {
     const seg = this.seg;
     const alive = seg.alive;
-    const filter = o.filter;
-    if (filter !== undefined && typeof filter !== 'function') throw new ArgumentError('filter must be a function (id, storedFields) => boolean', { key: 'filter' });
+    const filter = filterOf(o);
     return filter ? (d) => alive[d] === 1 && filter(seg.ids[d]!, seg.store.get(d)) : (d) => alive[d] === 1;
   }
 
@@ -300,10 +298,8 @@ export class SearchIndex {
    * and a damaged index is refused with a FormatError naming the file; nothing is half-loaded.
    * `analyzer` overrides the saved analyzer pipelines (e.g. to pass a built Nlp).
    */
-  static async load(dir: string, options: { analyzer?: AnalyzerOptions | Analyzer } = {}): Promise<SearchIndex> {
-    if (typeof dir !== 'string' || !dir) throw new ArgumentError('load needs an index directory path', { key: 'dir' });
-    if (typeof options !== 'object' || options === null) throw new ArgumentError('load options must be an object { analyzer }', { key: 'options' });
-    checkOptionKeys(options, ['analyzer'], { what: 'load' });
+  static async load(dir: string, options: LoadOptions = {}): Promise<SearchIndex> {
+    checkLoad(dir, options);
     const saved = openIndex(dir);
     const { fields, idField, storeFields, boosts, similarity, analyzers: specs } = saved.settings;
     const analyzers = await savedAnalyzers(fields, specs, options.analyzer);

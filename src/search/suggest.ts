@@ -2,9 +2,8 @@
  * Query suggestions: completions of the last typed word from the sorted term dictionaries, most
  * frequent first, shown in the first-seen surface form.
  */
-import { ArgumentError } from '../core/errors.js';
 import { lastCompoundPart, type Analyzer } from './analyzer.js';
-import { searchedFields, type SuggestOptions } from './options.js';
+import { searchedFields, suggestLimit, type SuggestOptions } from './options.js';
 import { NO_MORE_DOCS } from './postings/reader.js';
 import type { FieldData, Segment } from './segment.js';
 
@@ -27,8 +26,7 @@ export interface Suggestion {
  * @example suggest(seg, ['title'], (f) => analyzer, 'boundary lay') // [{ suggestion: 'boundary layer', term: 'layer', df: 112 }]
  */
 export function suggest(seg: Segment, indexed: readonly string[], analyzer: (field: string) => Analyzer, prefix: string, options: SuggestOptions = {}): Suggestion[] {
-  const limit = options.limit ?? 10;
-  if (!Number.isInteger(limit) || limit < 0) throw new ArgumentError(`limit must be a non-negative integer, got ${limit}`, { key: 'limit' });
+  const limit = suggestLimit(options);
   if (options.fields !== undefined) searchedFields(options, indexed); // an unknown field is an error, not an empty answer
   const text = String(prefix ?? '');
   const word = /(\S*)$/.exec(text)![1]!;
