@@ -29,10 +29,18 @@ export class PhraseWeight implements Weight {
   }
 
   explain(doc: number): Explanation {
-    return explainViaScorer(this, doc, (s: Scorer) => ({
-      value: s.score(),
-      description: `weight(${this.query.toString()} in doc "${this.ctx.segment.ids[doc]}") [${this.ctx.model.toUpperCase()}], phraseFreq=${(s as PhraseScorer).freq}`,
-      details: [{ value: this.stats.idf, description: 'idf, sum of the terms\' idfs' }],
-    }));
+    return explainViaScorer(this, doc, (s: Scorer) => {
+      // boost × idf and the tf factor come from the scorer's own similarity (idf and norm cache).
+      const sim = this.stats.sim!;
+      const freq = (s as PhraseScorer).freq;
+      return {
+        value: s.score(),
+        description: `weight(${this.query.toString()} in doc "${this.ctx.segment.ids[doc]}") [${this.ctx.model.toUpperCase()}], phraseFreq=${freq}, product of:`,
+        details: [
+          { value: sim.weight, description: `boost * idf, with idf = ${this.stats.idf}, the sum of the terms' idfs` },
+          { value: sim.tf(freq, this.stats.field!.norms[doc]!), description: `tf of phraseFreq=${freq}` },
+        ],
+      };
+    });
   }
 }
