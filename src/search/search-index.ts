@@ -179,7 +179,7 @@ export class SearchIndex {
     return new SearchContext(this.seg, model, k1, b);
   }
 
-  // The query a search ranks with (a string gets the ranking features asked for) and its context.
+  // The query a search ranks with: a string gets the ranking features asked for, a Query is used as given.
   private ranked(query: string | Query, o: SearchOptions, features: RankingFeatures, ctx: SearchContext, accept: (d: number) => boolean): Query | null {
     return typeof query === 'string' ? rankingQuery(this, query, o, features, ctx, accept) : query;
   }
