@@ -114,6 +114,18 @@ export class TermSimilarity {
     }
     return this.weight * Math.sqrt(freq) * this.cache[norm]!;
   }
+
+  /**
+   * The term-frequency factor of {@link score} (score = weight × tf up to rounding), read from
+   * the same norm cache, so an explanation cannot drift from the score: BM25 `1 - 1 / (1 + x)` with
+   * `x = freq × cache[norm]` (= freq / (freq + k1 (1 - b + b dl / avgdl))), TF-IDF
+   * `sqrt(freq) × cache[norm]` (= sqrt(freq) / sqrt(dl)).
+   */
+  tf(freq: number, norm: number): number {
+    const c = this.cache[norm]!;
+    // 1 - 1 / (1 + x) rather than x / (1 + x): k1 = 0 makes the cache infinite, and the factor 1.
+    return this.bm25 ? 1 - 1 / (1 + freq * c) : Math.sqrt(freq) * c;
+  }
 }
 
 /** The 256-entry norm cache for a field: BM25 `1 / (k1 (1 - b + b L / avgdl))` or TF-IDF `1 / sqrt(L)`. */

@@ -7,6 +7,7 @@
 import { ArgumentError } from '../core/errors.js';
 import { checkOptionKeys } from '../core/options.js';
 import type { Analyzer } from './analyzer.js';
+import { fieldText } from './documents.js';
 
 /** Options of highlighting. */
 export interface HighlightOptions {
@@ -99,4 +100,29 @@ export function bestPassage(field: string, text: string, analyzer: Analyzer, wan
   }
   snippet += text.slice(p, end) + (end < text.length ? o.ellipsis : '');
   return { field, snippet, start, end, terms: [...terms], matches };
+}
+
+/**
+ * The best passage of each of `fields` in `source` (a document or stored fields) for the
+ * `field\u0000term` keys in `wanted`; fields that are not indexed (`analyzer` gives undefined) or
+ * hold no text are skipped. The text is the one the field was indexed from (arrays and numbers too).
+ * @example fieldPassages(stored, ['title', 'text'], (f) => analyzers.get(f), wanted)
+ */
+export function fieldPassages(source: Record<string, unknown>, fields: readonly string[], analyzer: (field: string) => Analyzer | undefined, wanted: ReadonlySet<string>, options: HighlightOptions = {}): Highlight[] {
+  const out: Highlight[] = [];
+  for (const f of fields) {
+    const text = fieldText(source[f]);
+    const a = analyzer(f);
+    if (!text || !a) continue;
+    const h = bestPassage(f, text, a, wanted, options);
+    if (h) out.push(h);
+  }
+  return out;
+}
+
+/** The passage with the most distinct matched terms, then the most matches (the first on a tie), or null. */
+export function bestOf(passages: readonly Highlight[]): Highlight | null {
+  let best: Highlight | null = null;
+  for (const h of passages) if (!best || h.terms.length > best.terms.length || (h.terms.length === best.terms.length && h.matches > best.matches)) best = h;
+  return best;
 }

@@ -12,8 +12,13 @@
  *   the same sorted order (format in `postings/codec.ts`)
  * `store` (kind 5):  stored fields, see `store.ts`
  */
-import { FormatError } from '../core/errors.js';
-import type { FieldData, Segment } from './segment.js';
+import { join } from 'node:path';
+import { ConfigError, FormatError } from '../core/errors.js';
+import type { AnalyzerSpec } from './analyzer.js';
+import type { SimilarityOptions } from './bm25.js';
+import { IndexDirectory, type Manifest } from './directory.js';
+import { checkOptions, type OptionsWithDefaults } from './options.js';
+import { Segment, type FieldData } from './segment.js';
 import { SKIP_INTERVAL } from './postings/writer.js';
 import { DocStore } from './store.js';
 
@@ -271,4 +276,118 @@ export function decodeStore(payload: Uint8Array, maxDoc: number, file: string): 
     prev = v;
   }
   return s;
+}
+
+// Saving and opening a whole index: the files above, committed and listed by the manifest.
+
+/** What a manifest holds beside its file list: the index's settings and each field's analyzer spec. */
+export interface SavedSettings extends OptionsWithDefaults {
+  readonly analyzers: Readonly<Record<string, AnalyzerSpec>>;
+}
+
+/**
+ * Saves `seg` to `dir` crash-safely: its files first, then an atomic manifest swap holding
+ * `settings`, then the old generation's files are removed (see `directory.ts`).
+ */
+export function saveIndex(dir: string, seg: Segment, settings: SavedSettings): void {
+  const files: { suffix: string; kind: number; payload: Uint8Array }[] = [];
+  files.push({ suffix: 'docs', kind: KIND.docs, payload: encodeDocs(seg) });
+  seg.fields.forEach((f, i) => {
+    const e = encodeField(f, seg.maxDoc);
+    files.push({ suffix: `f${i}.terms`, kind: KIND.terms, payload: e.terms });
+    files.push({ suffix: `f${i}.doc`, kind: KIND.doc, payload: e.doc });
+    files.push({ suffix: `f${i}.pos`, kind: KIND.pos, payload: e.pos });
+  });
+  files.push({ suffix: 'store', kind: KIND.store, payload: seg.store.encode(seg.maxDoc) });
+  const { fields, idField, storeFields, boosts, similarity, analyzers } = settings;
+  new IndexDirectory(dir).commit(files, { fields, idField, storeFields, boosts, similarity, analyzers, documentCount: seg.liveCount, maxDoc: seg.maxDoc });
+}
+
+/** A saved index opened by {@link openIndex}: its checked manifest and the settings it holds. */
+export interface SavedIndex {
+  readonly manifest: Manifest;
+  /** The saved settings as written (defaults not merged); analyzer specs may be missing in old manifests. */
+  readonly settings: { fields: string[]; idField: string; storeFields?: string[]; boosts?: Record<string, number>; similarity?: SimilarityOptions; analyzers: Record<string, AnalyzerSpec | undefined> };
+  /** Reads and checks every data file into a new segment (FormatError naming the file when damaged). */
+  readSegment(): Segment;
+}
+
+/**
+ * Opens the index saved in `dir`: reads the manifest (a ConfigError when there is none) and
+ * checks its settings (a FormatError naming the key when damaged); the data files are read by
+ * `readSegment`.
+ */
+export function openIndex(dir: string): SavedIndex {
+  const d = new IndexDirectory(dir);
+  const m = d.readManifest();
+  if (!m) throw new ConfigError(`no search index in ${dir} (manifest.json missing)`, { file: dir });
+  const file = join(dir, 'manifest.json');
+  checkManifest(m, file);
+  const fields = m.fields as string[];
+  const settings = {
+    fields,
+    idField: m.idField as string,
+    storeFields: m.storeFields as string[] | undefined,
+    boosts: m.boosts as Record<string, number> | undefined,
+    similarity: m.similarity as SimilarityOptions | undefined,
+    analyzers: (m.analyzers ?? {}) as Record<string, AnalyzerSpec | undefined>,
+  };
+  const readSegment = (): Segment => {
+    const seg = new Segment(fields);
+    loadSegment(seg, d, m);
+    if (m.maxDoc !== undefined && m.maxDoc !== seg.maxDoc) throw new FormatError(`manifest says ${String(m.maxDoc)} docs, the doc table has ${seg.maxDoc}`, { file, key: 'maxDoc' });
+    if (m.documentCount !== undefined && m.documentCount !== seg.liveCount) throw new FormatError(`manifest says ${String(m.documentCount)} live docs, the doc table has ${seg.liveCount}`, { file, key: 'documentCount' });
+    return seg;
+  };
+  return { manifest: m, settings, readSegment };
+}
+
+const MANIFEST_KEYS = new Set(['format', 'formatVersion', 'generation', 'files', 'fields', 'idField', 'storeFields', 'boosts', 'similarity', 'analyzers', 'documentCount', 'maxDoc', 'manifestCrc32']);
+
+// The manifest's settings, checked before use: a damaged manifest.json must be refused with a
+// FormatError naming the key, not crash later or load with default settings.
+function checkManifest(m: Manifest, file: string): void {
+  const bad = (key: string, what: string): never => {
+    throw new FormatError(`damaged manifest: ${key} ${what}`, { file, key });
+  };
+  for (const k of Object.keys(m)) if (!MANIFEST_KEYS.has(k)) bad(k, 'is not a manifest key (a damaged key name?)');
+  for (const [i, e] of m.files.entries()) {
+    if (!e || typeof e !== 'object' || typeof e.name !== 'string' || !/^\d+\./.test(e.name)) bad(`files[${i}]`, 'is not a data file entry');
+    for (const k of ['kind', 'bytes', 'crc32'] as const) if (!Number.isInteger(e[k]) || e[k] < 0) bad(`files[${i}].${k}`, 'is not a non-negative integer');
+  }
+  const fields = m.fields;
+  if (!Array.isArray(fields) || !fields.length) bad('fields', 'is not a non-empty list');
+  if (typeof m.idField !== 'string' || !m.idField) bad('idField', 'is not a field name');
+  const storeFields = m.storeFields ?? [];
+  if (!Array.isArray(storeFields) || storeFields.some((f) => typeof f !== 'string' || !f)) bad('storeFields', 'is not a list of field names');
+  for (const k of ['documentCount', 'maxDoc']) if (m[k] !== undefined && !(Number.isInteger(m[k]) && (m[k] as number) >= 0)) bad(k, 'is not a non-negative integer');
+  const analyzers = m.analyzers;
+  if (analyzers !== undefined) {
+    if (!analyzers || typeof analyzers !== 'object') bad('analyzers', 'is not an object');
+    for (const f of fields as unknown[]) if (typeof f === 'string' && !(analyzers as Record<string, unknown>)[f]) bad(`analyzers.${f}`, 'is missing (a field name or analyzer was damaged)');
+  }
+  try {
+    checkOptions({ fields: fields as string[], boosts: m.boosts as Record<string, number>, similarity: m.similarity as SimilarityOptions });
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    bad(e.where?.key ?? 'settings', `is invalid: ${e.message.replace(/ \(at .*\)$/, '')}`);
+  }
+}
+
+// Reads the data files the manifest lists into `seg`.
+function loadSegment(seg: Segment, d: IndexDirectory, m: Manifest): void {
+  const byName = new Map(m.files.map((f) => [f.name.slice(f.name.indexOf('.') + 1), f]));
+  const need = (suffix: string) => {
+    const e = byName.get(suffix);
+    if (!e) throw new ConfigError(`manifest does not list the "${suffix}" file`, { file: d.path, key: 'files' });
+    return e;
+  };
+  const docsEntry = need('docs');
+  decodeDocs(seg, d.readFile(docsEntry), docsEntry.name);
+  seg.fields.forEach((f, i) => {
+    const t = need(`f${i}.terms`);
+    decodeField(f, seg.maxDoc, d.readFile(t), d.readFile(need(`f${i}.doc`)), d.readFile(need(`f${i}.pos`)), t.name);
+  });
+  const s = need('store');
+  seg.store = decodeStore(d.readFile(s), seg.maxDoc, s.name);
 }

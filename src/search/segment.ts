@@ -7,7 +7,7 @@ import { grow } from '../util/typed.js';
 import type { TokenStream } from './analyzer.js';
 import { encodeNorm, normCache } from './bm25.js';
 import { PostingsWriter } from './postings/writer.js';
-import { PostingsCursor } from './postings/reader.js';
+import { NO_MORE_DOCS, PostingsCursor } from './postings/reader.js';
 import { DocStore } from './store.js';
 import { TermDict } from './termdict.js';
 
@@ -118,6 +118,40 @@ export class FieldData {
     const p = this.postings;
     return new PostingsCursor(p.df[t]!, p.docSlice(t), withPositions ? p.posSlice(t) : null, p.maxFreq[t]!, p.skips(t));
   }
+
+  /**
+   * Fills this empty field with `from`'s postings and norms over the docs `remap` keeps (old doc
+   * -> new doc, -1 dropped), terms in sorted order; terms left with no doc are dropped.
+   */
+  copyLive(from: FieldData, remap: Int32Array, maxDoc: number): void {
+    this.norms = new Uint8Array(Math.max(1, maxDoc));
+    for (let d = 0; d < remap.length; d++) {
+      const nd = remap[d]!;
+      if (nd < 0 || !from.norms[d]) continue;
+      this.norms[nd] = from.norms[d]!;
+      this.docCount++;
+      if (from.norms[d]! < this.minNorm) this.minNorm = from.norms[d]!;
+    }
+    let pos = new Int32Array(16);
+    for (const t of from.dict.sortedIds()) {
+      const c = from.cursor(t, true);
+      let id = -1;
+      for (let d = c.next(); d !== NO_MORE_DOCS; d = c.next()) {
+        const nd = remap[d]!;
+        if (nd < 0) continue;
+        if (id < 0) {
+          id = this.dict.add(from.dict.terms[t]!);
+          this.surfaces[id] = from.surfaces[t] ?? from.dict.terms[t]!;
+          this.postings.ensure(this.dict.size);
+        }
+        const p = c.positions();
+        if (pos.length < c.freq) pos = new Int32Array(c.freq * 2);
+        pos.set(p.subarray(0, c.freq));
+        this.postings.add(id, nd, pos, 0, c.freq);
+        this.sumTtf += c.freq;
+      }
+    }
+  }
 }
 
 /** All data of an index. */
@@ -152,6 +186,23 @@ export class Segment {
     this.ids[d] = id;
     this.byId.set(id, d);
     return d;
+  }
+
+  /**
+   * A new segment with only the live docs, renumbered densely in their order: postings, norms,
+   * field statistics and stored fields rebuilt, deleted docs purged (`SearchIndex.compact`).
+   */
+  compact(): Segment {
+    const remap = new Int32Array(this.maxDoc).fill(-1);
+    const seg = new Segment(this.fields.map((f) => f.name));
+    for (let d = 0; d < this.maxDoc; d++) {
+      if (!this.alive[d]) continue;
+      const nd = (remap[d] = seg.newDoc(this.ids[d]!));
+      const stored = this.store.get(d);
+      if (stored !== undefined) seg.store.set(nd, stored);
+    }
+    this.fields.forEach((f, i) => seg.fields[i]!.copyLive(f, remap, seg.maxDoc));
+    return seg;
   }
 
   /** Tombstones doc `d`. */

@@ -35,7 +35,23 @@ export class SearchContext {
   }
 }
 
-/** A per-search cursor over matching docs in increasing order. */
+/**
+ * A per-search cursor over matching docs in increasing order, scoring the current one (tantivy's
+ * `DocSet` + `Scorer`, Lucene's `DocIdSetIterator`). The contract every scorer keeps, and every
+ * combinator relies on:
+ *
+ * - `doc` is -1 before the first move, then the current match, then {@link NO_MORE_DOCS}
+ *   (TERMINATED) once the matches are exhausted, and stays there.
+ * - `next()` moves to the next match and returns it (`doc` equals the result). Called on an
+ *   exhausted scorer it returns NO_MORE_DOCS again.
+ * - `advance(target)` (seek) moves to the first match >= `target` and returns it, or
+ *   NO_MORE_DOCS. It needs `doc < target <= NO_MORE_DOCS`: callers test `s.doc < target` first
+ *   (a scorer may re-check or skip its current doc when asked for it again). On an exhausted
+ *   scorer any such target returns NO_MORE_DOCS; `advance(NO_MORE_DOCS)` exhausts a scorer.
+ * - `score()` is only read on a current match (not before the start nor after the end), and a
+ *   doc's score does not depend on how the cursor got there (next, advance, pruning).
+ * - `setMinCompetitiveScore(s)` lets a scorer skip docs scoring below `s`; `s` never decreases.
+ */
 export abstract class Scorer {
   /** Current doc (-1 before start, NO_MORE_DOCS after the end). */
   doc = -1;
@@ -43,14 +59,12 @@ export abstract class Scorer {
   abstract readonly maxScore: number;
   /** Estimated number of matches (used to order conjunctions). */
   abstract readonly cost: number;
-  /** Moves to the next matching doc. */
-  abstract next(): number;
-  /** Moves to the first matching doc >= target. */
-  advance(target: number): number {
-    let d = this.doc;
-    while (d < target) d = this.next();
-    return d;
+  /** Moves to the next matching doc (by default `advance(doc + 1)`; NO_MORE_DOCS stays). */
+  next(): number {
+    return this.doc === NO_MORE_DOCS ? NO_MORE_DOCS : this.advance(this.doc + 1);
   }
+  /** Moves to the first matching doc >= target (`doc < target <= NO_MORE_DOCS`). */
+  abstract advance(target: number): number;
   /** Score of the current doc. */
   abstract score(): number;
   /** Tells the scorer that docs scoring below `minScore` will not be collected (enables pruning). */

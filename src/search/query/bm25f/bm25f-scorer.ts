@@ -34,11 +34,7 @@ export class Bm25fScorer extends Scorer {
     this.maxScore = weight - weight / (1 + xMax);
   }
 
-  next(): number {
-    return this.advance(this.doc + 1);
-  }
-
-  override advance(target: number): number {
+  advance(target: number): number {
     let d = NO_MORE_DOCS;
     for (const p of this.parts) {
       const c = p.cursor;

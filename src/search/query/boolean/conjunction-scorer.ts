@@ -13,11 +13,7 @@ export class ConjunctionScorer extends Scorer {
     this.cost = this.subs[0]!.cost;
   }
 
-  next(): number {
-    return this.advance(this.doc + 1);
-  }
-
-  override advance(target: number): number {
+  advance(target: number): number {
     const subs = this.subs;
     const lead = subs[0]!;
     let d = lead.doc < target ? lead.advance(target) : lead.doc;

@@ -16,11 +16,15 @@ export class DisjunctionScorer extends Scorer {
   private firstEssential = 0;
   private minCompetitive = 0;
   private cur = 0;
+  // Each sub's score on the current candidate (0 when it does not match), summed in sub order at
+  // the end: the sum is then the same whatever the pruning, so a hit scores as its explanation.
+  private readonly part: Float64Array;
 
   constructor(subs: Scorer[]) {
     super();
     this.subs = subs.slice().sort((a, b) => a.maxScore - b.maxScore);
     this.ub = new Float64Array(this.subs.length);
+    this.part = new Float64Array(this.subs.length);
     let s = 0;
     let c = 0;
     this.subs.forEach((x, i) => {
@@ -40,11 +44,7 @@ export class DisjunctionScorer extends Scorer {
     while (this.firstEssential < n && this.ub[this.firstEssential]! < minScore) this.firstEssential++;
   }
 
-  next(): number {
-    return this.advance(this.doc + 1);
-  }
-
-  override advance(target: number): number {
+  advance(target: number): number {
     const subs = this.subs;
     const n = subs.length;
     for (;;) {
@@ -55,8 +55,13 @@ export class DisjunctionScorer extends Scorer {
         if (d < cand) cand = d;
       }
       if (cand === NO_MORE_DOCS) return (this.doc = NO_MORE_DOCS);
+      const part = this.part;
       let score = 0;
-      for (let i = this.firstEssential; i < n; i++) if (subs[i]!.doc === cand) score += subs[i]!.score();
+      for (let i = this.firstEssential; i < n; i++) {
+        const x = subs[i]!.doc === cand ? subs[i]!.score() : 0;
+        part[i] = x;
+        score += x;
+      }
       let pruned = false;
       for (let i = this.firstEssential - 1; i >= 0; i--) {
         if (score + this.ub[i]! < this.minCompetitive) {
@@ -65,9 +70,15 @@ export class DisjunctionScorer extends Scorer {
         }
         const s = subs[i]!;
         const d = s.doc < cand ? s.advance(cand) : s.doc;
-        if (d === cand) score += s.score();
+        const x = d === cand ? s.score() : 0;
+        part[i] = x;
+        score += x;
       }
       if (!pruned) {
+        if (this.firstEssential > 0) {
+          score = 0;
+          for (let i = 0; i < n; i++) score += part[i]!;
+        }
         this.cur = score;
         return (this.doc = cand);
       }

@@ -14,11 +14,7 @@ export class ReqExclScorer extends Scorer {
     this.cost = req.cost;
   }
 
-  next(): number {
-    return this.advance(this.doc + 1);
-  }
-
-  override advance(target: number): number {
+  advance(target: number): number {
     let d = this.req.doc < target ? this.req.advance(target) : this.req.doc;
     while (d !== NO_MORE_DOCS) {
       const e = this.excl.doc < d ? this.excl.advance(d) : this.excl.doc;

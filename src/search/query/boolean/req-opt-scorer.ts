@@ -14,11 +14,11 @@ export class ReqOptScorer extends Scorer {
     this.cost = req.cost;
   }
 
-  next(): number {
+  override next(): number {
     return (this.doc = this.req.next());
   }
 
-  override advance(target: number): number {
+  advance(target: number): number {
     return (this.doc = this.req.advance(target));
   }
 

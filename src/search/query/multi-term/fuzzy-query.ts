@@ -1,6 +1,7 @@
 import { BooleanQuery } from '../boolean/boolean-query.js';
 import { TermQuery } from '../term/term-query.js';
-import type { Query, SearchContext, Weight } from '../types.js';
+import type { SearchContext } from '../types.js';
+import { RewriteQuery } from './rewrite-query.js';
 import { MULTI_TERM_DEFAULTS } from './prefix-query.js';
 
 /**
@@ -12,17 +13,19 @@ import { MULTI_TERM_DEFAULTS } from './prefix-query.js';
  * them (blended, as Lucene's FuzzyQuery rewrite does).
  * @example new FuzzyQuery('text', 'wnig', 1)
  */
-export class FuzzyQuery implements Query {
+export class FuzzyQuery extends RewriteQuery {
   constructor(
     readonly field: string,
     readonly term: string,
     readonly maxEdits: 1 | 2 = 2,
     readonly boost = 1,
     readonly maxExpansions: number = MULTI_TERM_DEFAULTS.fuzzyExpansions,
-  ) {}
+  ) {
+    super();
+  }
 
   /** The boosted term queries this query stands for in `ctx`. */
-  rewrite(ctx: SearchContext): BooleanQuery {
+  override rewrite(ctx: SearchContext): BooleanQuery {
     const f = ctx.field(this.field);
     if (!f) return new BooleanQuery([]);
     const df = f.postings.df;
@@ -39,15 +42,7 @@ export class FuzzyQuery implements Query {
     return new BooleanQuery(clauses, this.boost);
   }
 
-  createWeight(ctx: SearchContext, boost: number): Weight {
-    return this.rewrite(ctx).createWeight(ctx, boost);
-  }
-
-  extractTerms(ctx: SearchContext, out: Set<string>): void {
-    this.rewrite(ctx).extractTerms(ctx, out);
-  }
-
-  toString(): string {
+  override toString(): string {
     return `${this.field}:${this.term}~${this.maxEdits}${this.boost !== 1 ? `^${this.boost}` : ''}`;
   }
 }

@@ -1,6 +1,7 @@
 import { BooleanQuery, type BooleanClause } from '../boolean/boolean-query.js';
 import { TermQuery } from '../term/term-query.js';
-import type { Query, SearchContext, Weight } from '../types.js';
+import type { SearchContext } from '../types.js';
+import { RewriteQuery } from './rewrite-query.js';
 import { TermUnionQuery } from './term-union-query.js';
 
 /** Defaults of the multi-term queries. */
@@ -13,16 +14,18 @@ export const MULTI_TERM_DEFAULTS = Object.freeze({ prefixExpansions: 64, fuzzyEx
  * plus the other expansions unscored, so the query matches what Lucene's matches.
  * @example new PrefixQuery('text', 'aero')
  */
-export class PrefixQuery implements Query {
+export class PrefixQuery extends RewriteQuery {
   constructor(
     readonly field: string,
     readonly prefix: string,
     readonly boost = 1,
     readonly maxExpansions: number = MULTI_TERM_DEFAULTS.prefixExpansions,
-  ) {}
+  ) {
+    super();
+  }
 
   /** The term queries this query stands for in `ctx`. */
-  rewrite(ctx: SearchContext): BooleanQuery {
+  override rewrite(ctx: SearchContext): BooleanQuery {
     const f = ctx.field(this.field);
     if (!f) return new BooleanQuery([]);
     let ids = f.dict.withPrefix(this.prefix);
@@ -39,15 +42,7 @@ export class PrefixQuery implements Query {
     return new BooleanQuery(clauses, this.boost);
   }
 
-  createWeight(ctx: SearchContext, boost: number): Weight {
-    return this.rewrite(ctx).createWeight(ctx, boost);
-  }
-
-  extractTerms(ctx: SearchContext, out: Set<string>): void {
-    this.rewrite(ctx).extractTerms(ctx, out);
-  }
-
-  toString(): string {
+  override toString(): string {
     return `${this.field}:${this.prefix}*${this.boost !== 1 ? `^${this.boost}` : ''}`;
   }
 }

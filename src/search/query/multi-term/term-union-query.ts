@@ -67,11 +67,11 @@ class DocListScorer extends Scorer {
     this.cost = docs.length;
   }
 
-  next(): number {
+  override next(): number {
     return (this.doc = ++this.i < this.docs.length ? this.docs[this.i]! : NO_MORE_DOCS);
   }
 
-  override advance(target: number): number {
+  advance(target: number): number {
     if (this.doc >= target) return this.doc;
     // Binary search for the first doc >= target after the current position.
     let lo = this.i + 1;

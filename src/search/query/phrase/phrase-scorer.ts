@@ -32,11 +32,7 @@ export class PhraseScorer extends Scorer {
     this.buf.ptr = new Int32Array(cursors.length);
   }
 
-  next(): number {
-    return this.advance(this.doc + 1);
-  }
-
-  override advance(target: number): number {
+  advance(target: number): number {
     const cs = this.cursors;
     const lead = cs[this.order[0]!]!;
     let d = lead.doc < target ? lead.advance(target) : lead.doc;

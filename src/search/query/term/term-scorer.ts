@@ -20,11 +20,11 @@ export class TermScorer extends Scorer {
     this.maxScore = sim.score(maxFreq, minNorm);
   }
 
-  next(): number {
+  override next(): number {
     return (this.doc = this.cursor.next());
   }
 
-  override advance(target: number): number {
+  advance(target: number): number {
     return (this.doc = this.cursor.advance(target));
   }
 

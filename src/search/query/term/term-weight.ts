@@ -45,13 +45,12 @@ export class TermWeight implements Weight {
         this.ctx.model === 'bm25'
           ? { value: this.idf, description: `idf, computed as log(1 + (N - n + 0.5) / (n + 0.5)) from n=${df} docs containing term${this.query.docFreq !== undefined ? ' (blended: the largest df of the expansions)' : ''}, N=${f.docCount} docs with field` }
           : { value: this.idf, description: `idf, computed as 1 + log((N + 1) / (n + 1)) from n=${df}, N=${f.docCount}` };
+      // The tf factor comes from the scorer's own norm cache (as tantivy's Bm25Weight::explain).
+      const tf = this.sim!.tf(freq, f.norms[doc]!);
       const tfExpl: Explanation =
         this.ctx.model === 'bm25'
-          ? {
-              value: freq / (freq + this.ctx.k1 * (1 - this.ctx.b + (this.ctx.b * dl) / f.avgdl)),
-              description: `tf, computed as freq / (freq + k1 * (1 - b + b * dl / avgdl)) from freq=${freq}, k1=${this.ctx.k1}, b=${this.ctx.b}, dl=${dl}, avgdl=${f.avgdl}`,
-            }
-          : { value: Math.sqrt(freq) / Math.sqrt(dl), description: `tf * norm, computed as sqrt(freq) / sqrt(dl) from freq=${freq}, dl=${dl}` };
+          ? { value: tf, description: `tf, computed as freq / (freq + k1 * (1 - b + b * dl / avgdl)) from freq=${freq}, k1=${this.ctx.k1}, b=${this.ctx.b}, dl=${dl}, avgdl=${f.avgdl}` }
+          : { value: tf, description: `tf * norm, computed as sqrt(freq) / sqrt(dl) from freq=${freq}, dl=${dl}` };
       return {
         value: s.score(),
         description: `weight(${this.query.field}:${this.query.term} in doc "${this.ctx.segment.ids[doc]}") [${this.ctx.model.toUpperCase()}], product of:`,

@@ -32,11 +32,7 @@ export class WindowScorer extends Scorer {
     this.maxScore = sim.score(maxFreq, minNorm);
   }
 
-  next(): number {
-    return this.advance(this.doc + 1);
-  }
-
-  override advance(target: number): number {
+  advance(target: number): number {
     // The rarer term leads the conjunction.
     const lead = this.aLeads ? this.a : this.b;
     const other = this.aLeads ? this.b : this.a;
