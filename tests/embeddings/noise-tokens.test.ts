@@ -73,5 +73,6 @@ describe('Word2Vec.train pipeline and lowercase', () => {
   it('rejects a non-boolean lowercase and an unusable pipeline', async () => {
     await expect(Word2Vec.train([['a', 'b']], { ...BASE, lowercase: 'yes' as never })).rejects.toThrow(/lowercase must be true or false/);
     await expect(Word2Vec.train([['a', 'b']], { ...BASE, pipeline: 42 as never })).rejects.toThrow(ArgumentError);
+    await expect(Word2Vec.train(['a b', 'b a'], BASE)).rejects.toThrow(/sentence 0 is a string \(pass the pipeline option to tokenize lines\)/);
   });
 });
