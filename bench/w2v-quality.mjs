@@ -4,7 +4,8 @@
 // 30000, case-insensitive: gensim's evaluate_word_analogies) and WS-353 Spearman of every run,
 // the means over seeds and the differences.
 // Usage: npm run bench:w2v-quality  [env W2V_BENCH_WORDS=all (default; or a word budget),
-//   W2V_Q_SEEDS=1,2,3, W2V_Q_MODES=sg,cbow, W2V_Q_EPOCHS=5, W2V_Q_PARALLEL=2 (training processes at once)]
+//   W2V_Q_SEEDS=1,2,3, W2V_Q_MODES=sg,cbow, W2V_Q_EPOCHS=5, W2V_Q_PARALLEL=2 (training processes at once),
+//   W2V_BENCH_NOISE=word2vec-c (textloom's --noise-table; or cumulative)]
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { prepareCorpus } from './w2v-corpus.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const evalDir = resolve(root, '..', 'shared', 'eval');
 const budget = process.env.W2V_BENCH_WORDS ?? 'all';
+const NOISE = process.env.W2V_BENCH_NOISE ?? 'word2vec-c';
 const WORDS = budget === 'all' ? Infinity : Number(budget);
 const SEEDS = (process.env.W2V_Q_SEEDS ?? '1,2,3').split(',').map(Number);
 const MODES = (process.env.W2V_Q_MODES ?? 'sg,cbow').split(',');
@@ -33,7 +35,7 @@ const cli = join(root, 'dist', 'cli', 'main.js');
 /** The two commands of one (mode, seed): the same parameters in each tool's spelling. */
 function commands(mode, seed) {
   const c = [cBin, '-train', corpus.path, '-output', join(out, `c-${mode}-${seed}.bin`), '-binary', '1', '-cbow', mode === 'cbow' ? '1' : '0', '-alpha', mode === 'cbow' ? '0.05' : '0.025', '-size', '100', '-window', '5', '-negative', '5', '-hs', '0', '-sample', '1e-3', '-min-count', '5', '-iter', EPOCHS, '-threads', '1', '-seed', String(seed)];
-  const t = [process.execPath, cli, 'w2v', 'train', '--input', corpus.path, '--out', join(out, `t-${mode}-${seed}.bin`), `--${mode}`, '--size', '100', '--window', '5', '--negative', '5', '--hs', '0', '--sample', '1e-3', '--min-count', '5', '--epochs', EPOCHS, '--threads', '1', '--seed', String(seed), '--json'];
+  const t = [process.execPath, cli, 'w2v', 'train', '--input', corpus.path, '--out', join(out, `t-${mode}-${seed}.bin`), `--${mode}`, '--size', '100', '--window', '5', '--negative', '5', '--hs', '0', '--sample', '1e-3', '--min-count', '5', '--epochs', EPOCHS, '--threads', '1', '--seed', String(seed), '--noise-table', NOISE, '--json'];
   return { c, t };
 }
 

@@ -1,5 +1,6 @@
 // word2vec bench: textloom vs Google's word2vec.c on the same corpus, same parameters, one run.
-// Usage: npm run bench:w2v  [env W2V_BENCH_WORDS=1000000 (or all), W2V_BENCH_EPOCHS=5, W2V_BENCH_MODES=sg,cbow, W2V_BENCH_THREADS=1,2, W2V_BENCH_SEED=1]
+// Usage: npm run bench:w2v  [env W2V_BENCH_WORDS=1000000 (or all), W2V_BENCH_EPOCHS=5, W2V_BENCH_MODES=sg,cbow, W2V_BENCH_THREADS=1,2, W2V_BENCH_SEED=1,
+//   W2V_BENCH_NOISE=word2vec-c (textloom's --noise-table: word2vec.c's own table by default, so both draw the same noise words; or cumulative)]
 // word2vec.c is compiled from the `word2vec` npm package's source into a temp dir (not a dependency),
 // with a -seed patch (bench/w2v-c.mjs) so both tools take the same seed.
 import { spawnSync } from 'node:child_process';
@@ -10,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { KeyedVectors } from '../dist/index.js';
 import { prepareCorpus } from './w2v-corpus.mjs';
 import { buildC } from './w2v-c.mjs';
+
+const NOISE = process.env.W2V_BENCH_NOISE ?? 'word2vec-c';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const evalDir = resolve(root, '..', 'shared', 'eval');
@@ -72,7 +75,7 @@ for (const mode of MODES) {
     const cOut = join(work, `c-${mode}-${threads}.bin`);
     const c = timed(cBin, ['-train', corpus.path, '-output', cOut, '-binary', '1', '-cbow', mode === 'cbow' ? '1' : '0', ...(mode === 'cbow' ? ['-alpha', '0.05'] : ['-alpha', '0.025']), ...common]);
     const tOut = join(work, `t-${mode}-${threads}.bin`);
-    const t = timed(process.execPath, [cli, 'w2v', 'train', '--input', corpus.path, '--out', tOut, mode === 'sg' ? '--sg' : '--cbow', '--size', '100', '--window', '5', '--negative', '5', '--hs', '0', '--sample', '1e-3', '--min-count', '5', '--epochs', String(EPOCHS), '--threads', String(threads), '--seed', SEED, '--json']);
+    const t = timed(process.execPath, [cli, 'w2v', 'train', '--input', corpus.path, '--out', tOut, mode === 'sg' ? '--sg' : '--cbow', '--size', '100', '--window', '5', '--negative', '5', '--hs', '0', '--sample', '1e-3', '--min-count', '5', '--epochs', String(EPOCHS), '--threads', String(threads), '--seed', SEED, '--noise-table', NOISE, '--json']);
     const js = JSON.parse(t.stdout.trim().split('\n').pop());
     // Same numerator for both (in-vocabulary words x epochs), so the ratio is the wall-time ratio.
     const total = js.train_words * EPOCHS;

@@ -31,6 +31,8 @@ export { Tokenizer, TOKENIZER_DEFAULTS, mergeRules } from './tokenizer/tokenizer
 export type { TokenizerOptions } from './tokenizer/tokenizer.js';
 export { EN_RULES, EN_SPECIAL_CASES, EN_ABBREVIATIONS, EN_HYPHEN_PREFIXES, EN_HYPHEN_SUFFIXES, EN_UNITS, EN_EMOTICONS } from './tokenizer/rules/en.js';
 export type { TokenizerRules } from './tokenizer/rules/en.js';
+export { detokenize, DETOKENIZE_DEFAULTS } from './tokenizer/detokenize.js';
+export type { DetokenizeOptions } from './tokenizer/detokenize.js';
 export { evaluateTokenization, goldSpans, alignTokens, matchSpans, docTokenSpans } from './eval/tokenization.js';
 export type { SpanCounts, TokenizationScore, SpanSource } from './eval/tokenization.js';
 

@@ -1,3 +1,4 @@
+import { INSPECT, truncateText } from '../util/inspect.js';
 import { grow } from '../util/typed.js';
 import { docFromJSON, docToJSON, type DocJSON } from './doc-json.js';
 import { ArgumentError } from './errors.js';
@@ -441,6 +442,16 @@ export class Doc implements Iterable<Token> {
   /** Cosine similarity of this doc's vector with another doc's, span's or token's. */
   similarity(other: { readonly vector: Float32Array }): number {
     return cosine(this.vector, other.vector);
+  }
+
+  /** The text, exactly as given (spaCy's `str(doc)`). */
+  toString(): string {
+    return this.text;
+  }
+
+  /** `util.inspect` / `console.log`: the text (cut after 200 characters), as spaCy's repr. */
+  [INSPECT](): string {
+    return truncateText(this.text);
   }
 
   /** A JSON-ready copy of the doc (see {@link docToJSON}). */

@@ -2,6 +2,7 @@ import { ArgumentError } from './errors.js';
 import type { Doc } from './doc.js';
 import { Token } from './token.js';
 import { cosine, meanVector } from './vectors.js';
+import { INSPECT, truncateText } from '../util/inspect.js';
 
 /**
  * A slice of a {@link Doc}: tokens [start, end) with an optional label. A view; holds no copies.
@@ -106,5 +107,9 @@ export class Span implements Iterable<Token> {
   /** The text. */
   toString(): string {
     return this.text;
+  }
+  /** `util.inspect` / `console.log`: the text (cut after 200 characters), as spaCy's repr. */
+  [INSPECT](): string {
+    return truncateText(this.text);
   }
 }

@@ -3,6 +3,7 @@ import { ArgumentError } from './errors.js';
 import { LexFlag } from './lexeme.js';
 import { Span } from './span.js';
 import { cosine, meanVector } from './vectors.js';
+import { INSPECT } from '../util/inspect.js';
 
 /**
  * A light view of one token of a {@link Doc}: reads the doc's columns and the vocab's lexeme
@@ -198,6 +199,10 @@ export class Token {
   }
   /** The text. */
   toString(): string {
+    return this.text;
+  }
+  /** `util.inspect` / `console.log`: the text, as spaCy's repr. */
+  [INSPECT](): string {
     return this.text;
   }
 }

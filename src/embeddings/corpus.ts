@@ -10,12 +10,25 @@ import { readLines } from '../io/lines.js';
 /** A sentence: its tokens. */
 export type Sentence = readonly string[];
 
-/** What {@link Word2Vec.train} accepts as a corpus. */
+/**
+ * What {@link Word2Vec.train} accepts as a corpus. Lines as strings (an iterable of strings) are
+ * accepted with the `pipeline` option, which tokenizes them.
+ */
 export type Corpus =
   | string
   | Iterable<Sentence>
   | AsyncIterable<Sentence>
-  | (() => Iterable<Sentence> | AsyncIterable<Sentence>);
+  | Iterable<string>
+  | AsyncIterable<string>
+  | (() => Iterable<Sentence> | AsyncIterable<Sentence> | Iterable<string> | AsyncIterable<string>);
+
+/** How {@link openCorpus} turns lines into sentences. */
+export interface CorpusPrep {
+  /** Tokenizes each line (of a file, or a string in an iterable) instead of splitting it on whitespace. */
+  tokenize?: (line: string) => string[];
+  /** Lowercases every token (default false). */
+  lowercase?: boolean;
+}
 
 /** A re-readable corpus: each call of `pass()` streams it from the start. */
 export interface CorpusSource {
@@ -32,12 +45,30 @@ export function splitLine(line: string): string[] {
   return parts;
 }
 
-async function* fileSentences(path: string): AsyncGenerator<Sentence> {
-  for await (const line of readLines(path)) yield splitLine(line);
+async function* fileSentences(path: string, prep: CorpusPrep): AsyncGenerator<Sentence> {
+  const { tokenize, lowercase } = prep;
+  for await (const line of readLines(path)) {
+    if (tokenize) yield tokenize(line);
+    else yield lowercase ? lower(splitLine(line)) : splitLine(line);
+  }
 }
 
-async function* toAsync(it: Iterable<Sentence> | AsyncIterable<Sentence>): AsyncGenerator<Sentence> {
-  yield* it as AsyncIterable<Sentence>;
+function lower(tokens: readonly string[]): string[] {
+  const out: string[] = new Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) out[i] = typeof tokens[i] === 'string' ? tokens[i]!.toLowerCase() : tokens[i]!;
+  return out;
+}
+
+async function* toAsync(it: Iterable<Sentence> | AsyncIterable<Sentence>, prep: CorpusPrep): AsyncGenerator<Sentence> {
+  const { tokenize, lowercase } = prep;
+  if (!tokenize && !lowercase) {
+    yield* it as AsyncIterable<Sentence>;
+    return;
+  }
+  for await (const s of it as AsyncIterable<Sentence | string>) {
+    if (typeof s === 'string' && tokenize) yield tokenize(s);
+    else yield lowercase && Array.isArray(s) ? lower(s) : (s as Sentence);
+  }
 }
 
 function isIterable(x: unknown): x is Iterable<Sentence> | AsyncIterable<Sentence> {
@@ -54,16 +85,17 @@ function isOneShot(it: Iterable<Sentence> | AsyncIterable<Sentence>): boolean {
 /**
  * Wraps a {@link Corpus} as a re-readable source. A generator object can be read only once, so
  * a second pass over one throws ArgumentError; pass an array, a path or `() => generator()`.
+ * `prep` tokenizes lines (file lines and string items) and lowercases tokens (default: neither).
  * @example for await (const s of openCorpus('corpus.txt').pass()) console.log(s.length)
  */
-export function openCorpus(corpus: Corpus): CorpusSource {
-  if (typeof corpus === 'string') return { pass: () => fileSentences(corpus) };
+export function openCorpus(corpus: Corpus, prep: CorpusPrep = {}): CorpusSource {
+  if (typeof corpus === 'string') return { pass: () => fileSentences(corpus, prep) };
   if (typeof corpus === 'function') {
     return {
       pass: () => {
         const it = corpus();
         if (!isIterable(it)) throw new ArgumentError('the corpus function must return an iterable or async iterable of token arrays', { key: 'corpus' });
-        return toAsync(it);
+        return toAsync(it as Iterable<Sentence>, prep);
       },
     };
   }
@@ -76,7 +108,7 @@ export function openCorpus(corpus: Corpus): CorpusSource {
         throw new ArgumentError('the corpus is a one-shot iterator but training reads it once per epoch plus once for the vocabulary; pass an array, a file path or a function returning a fresh iterable', { key: 'corpus' });
       }
       passes++;
-      return toAsync(corpus);
+      return toAsync(corpus as Iterable<Sentence>, prep);
     },
   };
 }

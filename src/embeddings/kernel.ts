@@ -151,7 +151,10 @@ export interface TrainerInit {
   sg: number;
   /** CBOW: 1 averages the context vectors (word2vec.c), 0 sums them. */
   cbowMean: number;
+  /** Entries of the noise table: slots of word2vec.c's flat table, or the vocabulary size for the cumulative one. */
   tableSize: number;
+  /** 1 when the noise table is gensim's cumulative table (see {@link buildCumulativeTable}), 0 (default) for word2vec.c's flat table. */
+  cumulative?: number;
   /** Vocabulary size, `</s>` (id 0) included: a `</s>` drawn as a noise word is replaced by a uniform id in [1, vocabSize). */
   vocabSize: number;
   /** 1 when frequent-word subsampling is on. */
@@ -180,7 +183,7 @@ export function startTrainer(wa: WasmApi, memory: WasmMemory, module: WasmModule
   const exports = new wa.Instance(module, { env: { memory } }).exports as TrainExports;
   exports.setup(
     L.syn0B, L.syn1B, L.syn1negB, neu1B, neu1eB, L.expTableB, L.tableB, L.codesB, L.pointsB, L.codeStartB, L.sampleRanB, senB, targetsB, wordsB, lensB,
-    init.dim, init.window, init.negative, init.hs, init.sg, init.cbowMean, init.tableSize, init.vocabSize, init.sample, init.maxSentenceLength, init.rng[0], init.rng[1],
+    init.dim, init.window, init.negative, init.hs, init.sg, init.cbowMean, init.tableSize, init.vocabSize, init.sample, init.maxSentenceLength, init.rng[0], init.rng[1], init.cumulative ?? 0,
   );
   return { exports, words: new Int32Array(memory.buffer, wordsB, L.chunkWords), lens: new Int32Array(memory.buffer, lensB, L.chunkWords), cap: L.chunkWords };
 }
@@ -197,7 +200,8 @@ export function startTrainer(wa: WasmApi, memory: WasmMemory, module: WasmModule
  * window shrink; an empty sentence still draws once); CBOW builds the (mean or sum) context vector
  * and applies the same error to every context word; skip-gram updates each context word's input
  * vector against the centre word's outputs; hierarchical softmax skips |f| >= MAX_EXP, negative
- * sampling uses the clipped gradient; noise words are `table[(next >> 16) % tableSize]` (a
+ * sampling uses the clipped gradient; noise words are `table[(next >> 16) % tableSize]` (with
+ * the cumulative table: the first i with `table[i] > (next >> 16) % table[tableSize - 1]`) (a
  * `</s>`, id 0, is replaced by `next % (vocabSize - 1) + 1`), skipped when equal to the centre
  * word. A sentence that keeps maxSentenceLength words stops there and its rest (possibly nothing,
  * then an empty sentence) is read as the next one.

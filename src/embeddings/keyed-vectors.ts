@@ -8,6 +8,7 @@ import { emd } from './emd.js';
 import { evaluateWordAnalogies, evaluateWordPairs, type AnalogyOptions, type AnalogyResult, type PairsOptions, type PairsResult } from './evaluate.js';
 import { dotAll, NnIndex, topKDot } from './nn-kernel.js';
 import type { TopK } from '../util/heap.js';
+import { INSPECT } from '../util/inspect.js';
 import { loadVectors, saveVectors, type LoadOptions, type SaveOptions } from './w2v-format.js';
 import { checkCount, checkOptions } from './options.js';
 
@@ -401,6 +402,16 @@ export class KeyedVectors {
   /** Pearson and Spearman against human similarity judgements (see {@link evaluateWordPairs}). */
   evaluateWordPairs(file: string, opts?: PairsOptions): Promise<PairsResult> {
     return evaluateWordPairs(this, file, opts);
+  }
+
+  /** A one-line summary: `KeyedVectors(n=71290, dim=100)`. */
+  toString(): string {
+    return `KeyedVectors(n=${this.words.length}, dim=${this.dim})`;
+  }
+
+  /** `util.inspect` / `console.log`: the {@link toString} summary. */
+  [INSPECT](): string {
+    return this.toString();
   }
 
   /** Saves in the word2vec text (.txt/.vec), binary (.bin) or native (.tlv) format, atomically. */

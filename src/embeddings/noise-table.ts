@@ -1,7 +1,42 @@
 /**
- * The negative-sampling noise distribution: word2vec.c's InitUnigramTable, a table in which word
- * w fills a share of slots proportional to count(w)^0.75.
+ * The negative-sampling noise distribution, count(w)^0.75, in one of two tables:
+ * - `'cumulative'` (gensim's `cum_table`): one bound per word, drawn by binary search on a uniform
+ *   number; its memory scales with the vocabulary (4 bytes a word).
+ * - `'word2vec-c'` (word2vec.c's InitUnigramTable): 1e8 slots in which word w fills a share
+ *   proportional to count(w)^0.75 (400 MB whatever the vocabulary), drawn by one lookup; needed to
+ *   reproduce word2vec.c's vectors exactly.
  */
+
+/** The kinds of noise table (see the module comment). */
+export type NoiseTableKind = 'cumulative' | 'word2vec-c';
+
+/** The cumulative table's total: gensim's `domain`, 2^31 - 1. */
+export const CUMULATIVE_DOMAIN = 2 ** 31 - 1;
+
+/**
+ * gensim's `make_cum_table`: entry i is round(sum_{j<=i} count_j^power / sum_j count_j^power *
+ * 2^31 - 1), so the last entry is 2^31 - 1. The kernel draws r uniform in [0, last) and takes the
+ * first i with table[i] > r, so word i is drawn with probability (table[i] - table[i-1]) / last
+ * (gensim's `bisect_left` takes the first i with table[i] >= r, which moves a draw equal to a
+ * bound to the word before; the difference is below 1e-9 per word).
+ * @param counts word counts (vocabulary order; in training, index 0 is `</s>`).
+ * @param power exponent (default 0.75).
+ * @param out optional destination of length `counts.length`.
+ * @example buildCumulativeTable([10, 5, 1]) // Int32Array [1211603184, 1932026747, 2147483647]
+ */
+export function buildCumulativeTable(counts: ArrayLike<number>, power = 0.75, out?: Int32Array): Int32Array {
+  const v = counts.length;
+  const table = out ?? new Int32Array(v);
+  let total = 0;
+  for (let i = 0; i < v; i++) total += Math.pow(counts[i]!, power);
+  let cum = 0;
+  for (let i = 0; i < v; i++) {
+    cum += Math.pow(counts[i]!, power);
+    table[i] = Math.round((cum / total) * CUMULATIVE_DOMAIN);
+  }
+  if (v > 0) table[v - 1] = CUMULATIVE_DOMAIN; // exact despite float rounding of the sum
+  return table;
+}
 
 /** Default table size, word2vec.c's `table_size` (1e8 slots, 400 MB as Int32). */
 export const DEFAULT_TABLE_SIZE = 1e8;

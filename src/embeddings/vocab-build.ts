@@ -52,7 +52,7 @@ export async function buildVocab(source: CorpusSource, opts: VocabOptions = {}):
   for await (const sent of source.pass()) {
     sentences++;
     eos++;
-    if (!Array.isArray(sent)) throw new ArgumentError(`corpus sentence ${sentences - 1} is ${typeof sent === 'string' ? 'a string' : typeof sent}, not an array of tokens`, { key: 'corpus' });
+    if (!Array.isArray(sent)) throw new ArgumentError(`corpus sentence ${sentences - 1} is ${typeof sent === 'string' ? "a string (pass the pipeline option to tokenize lines)" : typeof sent}, not an array of tokens`, { key: 'corpus' });
     for (let i = 0; i < sent.length; i++) {
       const w = sent[i]!;
       if (typeof w !== 'string') throw new ArgumentError(`corpus sentence ${sentences - 1}, token ${i} is ${w === null ? 'null' : typeof w}, not a string`, { key: 'corpus' });

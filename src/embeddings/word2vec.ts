@@ -11,7 +11,9 @@ import { openCorpus, type Corpus } from './corpus.js';
 import { buildHuffman, type HuffmanCodes } from './huffman.js';
 import { EXP_TABLE_SIZE, lcgNext, makeExpTable, planTrainMemory, startTrainer, trainBatch, type Trainer, type TrainerInit, type TrainLayout } from './kernel.js';
 import { KeyedVectors } from './keyed-vectors.js';
-import { buildNoiseTable, DEFAULT_TABLE_SIZE } from './noise-table.js';
+import { buildCumulativeTable, buildNoiseTable, DEFAULT_TABLE_SIZE, type NoiseTableKind } from './noise-table.js';
+import { lineTokenizer } from './tokenize.js';
+import type { Nlp } from '../pipeline/pipeline.js';
 import { buildVocab, type TrainVocab } from './vocab-build.js';
 import { trainModule } from './wasm/train.js';
 import { createMemory, MAX_MEMORY_BYTES, WA, type WasmMemory } from './wasm/vecops.js';
@@ -66,8 +68,23 @@ export interface Word2VecOptions {
   batchWords?: number;
   /** Longer sentences continue as new ones (default 1000, word2vec.c's MAX_SENTENCE_LENGTH). */
   maxSentenceLength?: number;
-  /** Slots in the unigram^0.75 noise table (default 1e8, word2vec.c's; 400 MB, shared by threads). */
+  /**
+   * The negative-sampling noise table: `'cumulative'` (gensim's: one entry per word, binary search
+   * per draw; memory grows with the vocabulary) or `'word2vec-c'` (word2vec.c's flat table of
+   * `noiseTableSize` slots, 400 MB by default; needed to reproduce word2vec.c's vectors exactly).
+   * Default `'cumulative'`, or `'word2vec-c'` when `noiseTableSize` is given.
+   */
+  noiseTable?: NoiseTableKind;
+  /** Slots of the `'word2vec-c'` noise table (default 1e8, word2vec.c's; 4 bytes a slot, shared by threads). */
   noiseTableSize?: number;
+  /**
+   * Tokenize each line with this pipeline's tokenizer (a name such as `'en_core'`, a config path,
+   * or a loaded pipeline; only its tokenizer runs) instead of splitting on whitespace. Applies to a
+   * file corpus and to strings in an iterable corpus; token arrays are used as given. Default: none.
+   */
+  pipeline?: string | Pick<Nlp, 'makeDoc'>;
+  /** Lowercase every token before counting and training (default false). */
+  lowercase?: boolean;
   /** Called about once per batch. */
   onProgress?: (p: TrainProgress) => void;
 }
@@ -89,6 +106,7 @@ export const WORD2VEC_DEFAULTS = Object.freeze({
   batchWords: 10000,
   maxSentenceLength: 1000,
   noiseTableSize: DEFAULT_TABLE_SIZE,
+  lowercase: false,
 });
 
 /** Summary of a training run. */
@@ -106,7 +124,7 @@ export interface TrainStats {
 }
 
 /** Every key {@link Word2Vec.train} reads: a misspelt option is an error, not silently ignored. */
-const OPTION_KEYS: readonly string[] = Object.freeze([...Object.keys(WORD2VEC_DEFAULTS), 'alpha', 'minAlpha', 'onProgress']);
+const OPTION_KEYS: readonly string[] = Object.freeze([...Object.keys(WORD2VEC_DEFAULTS), 'alpha', 'minAlpha', 'onProgress', 'noiseTable', 'pipeline']);
 
 /** A (possibly huge) scan for NaN or Infinity: training with too high a rate diverges. */
 function allFinite(a: Float32Array): boolean {
@@ -143,7 +161,7 @@ export class Word2Vec {
    */
   static async train(corpus: Corpus, options: Word2VecOptions = {}): Promise<Word2Vec> {
     if (options === null || typeof options !== 'object') throw new ArgumentError('options must be an object', { key: 'options' });
-    checkOptionKeys(options, OPTION_KEYS, { booleans: ['sg', 'hs', 'cbowMean'] });
+    checkOptionKeys(options, OPTION_KEYS, { booleans: ['sg', 'hs', 'cbowMean', 'lowercase'] });
     if (options.onProgress !== undefined && typeof options.onProgress !== 'function') throw new ArgumentError('onProgress must be a function', { key: 'onProgress' });
     const o = { ...WORD2VEC_DEFAULTS, ...options };
     for (const k of Object.keys(options) as (keyof Word2VecOptions)[]) if (options[k] === undefined) (o as Record<string, unknown>)[k] = (WORD2VEC_DEFAULTS as Record<string, unknown>)[k];
@@ -157,6 +175,9 @@ export class Word2Vec {
     checkInt('batchWords', o.batchWords, 1);
     checkInt('maxSentenceLength', o.maxSentenceLength, 1);
     checkInt('noiseTableSize', o.noiseTableSize, 1);
+    const noiseTable: NoiseTableKind = options.noiseTable ?? (options.noiseTableSize !== undefined ? 'word2vec-c' : 'cumulative');
+    if (noiseTable !== 'cumulative' && noiseTable !== 'word2vec-c') throw new ArgumentError(`noiseTable must be 'cumulative' or 'word2vec-c', got ${JSON.stringify(noiseTable)}`, { key: 'noiseTable' });
+    if (noiseTable === 'cumulative' && options.noiseTableSize !== undefined) throw new ArgumentError("noiseTableSize sets the size of the 'word2vec-c' noise table; the cumulative table has one entry per word", { key: 'noiseTableSize' });
     // The kernel visits every window slot of every position (as word2vec.c does), so a window
     // longer than any sentence only costs time.
     if (o.window > o.maxSentenceLength) throw new ArgumentError(`window must be at most maxSentenceLength (${o.maxSentenceLength}), got ${o.window}`, { key: 'window' });
@@ -168,7 +189,8 @@ export class Word2Vec {
     if (o.minAlpha !== undefined && !(o.minAlpha >= 0 && o.minAlpha <= alpha0)) throw new ArgumentError(`minAlpha must be in [0, alpha], got ${o.minAlpha}`, { key: 'minAlpha' });
 
     const t0 = performance.now();
-    const source = openCorpus(corpus);
+    const tokenize = o.pipeline !== undefined ? await lineTokenizer(o.pipeline, o.lowercase) : undefined;
+    const source = openCorpus(corpus, { tokenize, lowercase: o.lowercase });
     o.onProgress?.({ phase: 'vocab', epoch: 0, wordsDone: 0, wordsTotal: 0, alpha: alpha0, seconds: 0, wordsPerSecond: 0 });
     const vocab = await buildVocab(source, { minCount: o.minCount, maxVocabSize: o.maxVocabSize });
     const V = vocab.words.length; // </s> included
@@ -178,7 +200,8 @@ export class Word2Vec {
 
     // One shared memory holds the weights, the read-only tables and each thread's scratch.
     const huffman = o.hs ? buildHuffman(vocab.counts) : undefined;
-    const tableSize = o.negative > 0 ? o.noiseTableSize : 0;
+    const cumulative = noiseTable === 'cumulative';
+    const tableSize = o.negative > 0 ? (cumulative ? V : o.noiseTableSize) : 0;
     const layout = planTrainMemory({ vocabSize: V, dim, hs: o.hs, negative: o.negative, tableSize, codesLength: huffman ? huffman.codes.length : 0, threads: o.threads, maxSentenceLength: o.maxSentenceLength });
     if (layout.bytes > MAX_MEMORY_BYTES) {
       // Name the option that takes the most: the noise table (4 bytes a slot) or the weights.
@@ -189,7 +212,7 @@ export class Word2Vec {
     const module = trainModule();
     const syn0 = new Float32Array(memory.buffer, layout.syn0B, V * dim);
     initWeights(syn0, dim, o.seed);
-    fillTables(memory, layout, vocab, huffman, tableSize, o.sample);
+    fillTables(memory, layout, vocab, huffman, tableSize, cumulative, o.sample);
 
     // Progress counts real words; the learning rate follows word2vec.c's word_count_actual, which
     // also counts each </s>.
@@ -208,6 +231,7 @@ export class Word2Vec {
         sg: o.sg ? 1 : 0,
         cbowMean: o.cbowMean ? 1 : 0,
         tableSize,
+        cumulative: cumulative ? 1 : 0,
         vocabSize: V,
         sample: o.sample > 0 ? 1 : 0,
         maxSentenceLength: o.maxSentenceLength,
@@ -371,7 +395,7 @@ function initWeights(syn0: Float32Array, dim: number, seed: number): void {
 }
 
 /** Writes the sigmoid table, noise table, Huffman codes and subsampling thresholds into the training memory. */
-function fillTables(memory: WasmMemory, L: TrainLayout, vocab: TrainVocab, huffman: HuffmanCodes | undefined, tableSize: number, sample: number): void {
+function fillTables(memory: WasmMemory, L: TrainLayout, vocab: TrainVocab, huffman: HuffmanCodes | undefined, tableSize: number, cumulative: boolean, sample: number): void {
   const V = vocab.words.length;
   const buf = memory.buffer;
   new Float32Array(buf, L.expTableB, EXP_TABLE_SIZE + 1).set(makeExpTable());
@@ -380,7 +404,11 @@ function fillTables(memory: WasmMemory, L: TrainLayout, vocab: TrainVocab, huffm
     new Int32Array(buf, L.pointsB, huffman.points.length).set(huffman.points);
     new Int32Array(buf, L.codeStartB, V + 1).set(huffman.start);
   }
-  if (tableSize > 0) buildNoiseTable(vocab.counts, tableSize, 0.75, new Int32Array(buf, L.tableB, tableSize));
+  if (tableSize > 0) {
+    const out = new Int32Array(buf, L.tableB, tableSize);
+    if (cumulative) buildCumulativeTable(vocab.counts, 0.75, out);
+    else buildNoiseTable(vocab.counts, tableSize, 0.75, out);
+  }
   if (sample > 0) {
     const sampleRan = new Float32Array(buf, L.sampleRanB, V);
     // word2vec.c: ran = (sqrt(cn / (sample * train_words)) + 1) * (sample * train_words) / cn with

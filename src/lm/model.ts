@@ -7,6 +7,7 @@ import type { Writable } from 'node:stream';
 import { checkOptionKeys } from '../core/options.js';
 import { ArgumentError, FormatError } from '../core/errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { INSPECT } from '../util/inspect.js';
 import { Rng } from '../util/rng.js';
 import { arpaChunks, readArpa } from './arpa.js';
 import { loadModel, saveModel, sniffModelFile } from './binary.js';
@@ -223,6 +224,16 @@ export class NgramLM {
   /** Number of stored n-grams per order (index n-1), as in the ARPA header. */
   get ngramCounts(): number[] {
     return this.data.tables.map((t) => t.size);
+  }
+
+  /** A one-line summary: `NgramLM(order=3, vocab=12345, ngrams=[12345, 67890, 23456])`. */
+  toString(): string {
+    return `NgramLM(order=${this.order}, vocab=${this.vocabSize}, ngrams=[${this.ngramCounts.join(', ')}])`;
+  }
+
+  /** `util.inspect` / `console.log`: the {@link toString} summary. */
+  [INSPECT](): string {
+    return this.toString();
   }
 
   /** Whether `word` is in the vocabulary. */

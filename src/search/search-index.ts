@@ -5,6 +5,7 @@
  * compaction in `Segment.compact()`, saving and loading in `persist.ts`.
  */
 import { ArgumentError } from '../core/errors.js';
+import { INSPECT } from '../util/inspect.js';
 import type { Analyzer, AnalyzerSpec } from './analyzer.js';
 import { collectTopK, countMatches } from './collector.js';
 import type { SimilarityOptions } from './bm25.js';
@@ -90,6 +91,22 @@ export class SearchIndex {
   /** Number of deleted documents still taking space until {@link compact}. */
   get deletedCount(): number {
     return this.seg.deleted;
+  }
+
+  /**
+   * A one-line summary: live documents, deleted ones (when any), fields and distinct terms summed
+   * over fields, e.g. `SearchIndex(docs=1400, fields=[title, text], terms=9021)`.
+   */
+  toString(): string {
+    let terms = 0;
+    for (const f of this.seg.fields) terms += f.dict.size;
+    const deleted = this.seg.deleted ? `, deleted=${this.seg.deleted}` : '';
+    return `SearchIndex(docs=${this.seg.liveCount}${deleted}, fields=[${this.fields.join(', ')}], terms=${terms})`;
+  }
+
+  /** `util.inspect` / `console.log`: the {@link toString} summary. */
+  [INSPECT](): string {
+    return this.toString();
   }
 
   /** The analyzer of a field. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildHuffman } from '../../src/embeddings/huffman.js';
 import { EXP_TABLE_SIZE, lcgNext, makeExpTable, planTrainMemory, startTrainer, trainBatch, type TrainerInit, type TrainLayout } from '../../src/embeddings/kernel.js';
-import { buildNoiseTable } from '../../src/embeddings/noise-table.js';
+import { buildCumulativeTable, buildNoiseTable } from '../../src/embeddings/noise-table.js';
 import { trainModule } from '../../src/embeddings/wasm/train.js';
 import { createMemory, instantiateVecops, WA, type WasmMemory } from '../../src/embeddings/wasm/vecops.js';
 import { Rng } from '../../src/util/rng.js';
@@ -59,9 +59,12 @@ interface Params {
   chunkWords: number;
   tableSize: number;
   seed: [number, number];
+  /** gensim's cumulative noise table (tableSize is then V). */
+  cumulative?: boolean;
 }
 
 function setup(p: Params, fill: (s: Setup) => void): Setup {
+  if (p.cumulative) p = { ...p, tableSize: p.V };
   const counts = Array.from({ length: p.V }, (_, i) => Math.max(1, Math.floor(1000 / (i + 1))));
   const h = p.hs ? buildHuffman(counts) : undefined;
   const layout = planTrainMemory({ vocabSize: p.V, dim: p.dim, hs: p.hs, negative: p.negative, tableSize: p.negative > 0 ? p.tableSize : 0, codesLength: h ? h.codes.length : 0, threads: 1, maxSentenceLength: p.maxLen, chunkWords: p.chunkWords });
@@ -74,8 +77,9 @@ function setup(p: Params, fill: (s: Setup) => void): Setup {
     new Int32Array(buf, layout.pointsB, h.points.length).set(h.points);
     codeStart.set(h.start);
   }
-  if (p.negative > 0) buildNoiseTable(counts, p.tableSize, 0.75, new Int32Array(buf, layout.tableB, p.tableSize));
-  const init: TrainerInit = { layout, thread: 0, dim: p.dim, window: p.window, negative: p.negative, hs: p.hs ? 1 : 0, sg: p.sg ? 1 : 0, cbowMean: p.cbowMean ? 1 : 0, tableSize: p.negative > 0 ? p.tableSize : 0, vocabSize: p.V, sample: p.sample ? 1 : 0, maxSentenceLength: p.maxLen, rng: p.seed };
+  if (p.negative > 0 && p.cumulative) buildCumulativeTable(counts, 0.75, new Int32Array(buf, layout.tableB, p.tableSize));
+  else if (p.negative > 0) buildNoiseTable(counts, p.tableSize, 0.75, new Int32Array(buf, layout.tableB, p.tableSize));
+  const init: TrainerInit = { cumulative: p.cumulative ? 1 : 0, layout, thread: 0, dim: p.dim, window: p.window, negative: p.negative, hs: p.hs ? 1 : 0, sg: p.sg ? 1 : 0, cbowMean: p.cbowMean ? 1 : 0, tableSize: p.negative > 0 ? p.tableSize : 0, vocabSize: p.V, sample: p.sample ? 1 : 0, maxSentenceLength: p.maxLen, rng: p.seed };
   const s = { memory, layout, init, codeStart };
   fill(s);
   return s;
@@ -97,7 +101,7 @@ function referenceState(s: Setup, p: Params): KernelState {
     neu1: new Float32Array(buf, neu1B, p.dim),
     neu1e: new Float32Array(buf, neu1eB, p.dim),
     expTable: new Float32Array(buf, L.expTableB, EXP_TABLE_SIZE + 1),
-    table: new Int32Array(buf, L.tableB, p.negative > 0 ? p.tableSize : 0),
+    table: new Int32Array(buf, L.tableB, p.negative > 0 ? (p.cumulative ? p.V : p.tableSize) : 0),
     codes: new Uint8Array(buf, L.codesB, codesLen),
     points: new Int32Array(buf, L.pointsB, codesLen),
     codeStart: s.codeStart,
@@ -111,7 +115,8 @@ function referenceState(s: Setup, p: Params): KernelState {
     sg: p.sg ? 1 : 0,
     cbowMean: p.cbowMean ? 1 : 0,
     vocabSize: p.V,
-    tableSize: p.negative > 0 ? p.tableSize : 0,
+    tableSize: p.negative > 0 ? (p.cumulative ? p.V : p.tableSize) : 0,
+    cumulative: p.cumulative ? 1 : 0,
     sample: p.sample ? 1 : 0,
   };
 }
@@ -124,7 +129,8 @@ function tiny(over: Partial<Params>, init?: { syn1?: number; sampleRan?: number[
   const s = setup(p, (st) => {
     const buf = st.memory.buffer;
     new Float32Array(buf, st.layout.syn0B, p.V * p.dim).set(Array.from({ length: p.V * p.dim }, (_, i) => ((i % 7) - 3) / 10));
-    if (p.negative > 0) new Int32Array(buf, st.layout.tableB, 4).set(init?.table ?? [0, 1, 2, 2]);
+    const table = init?.table ?? [0, 1, 2, 2];
+    if (p.negative > 0) new Int32Array(buf, st.layout.tableB, table.length).set(table);
     if (init?.sampleRan) new Float32Array(buf, st.layout.sampleRanB, p.V).set(init.sampleRan);
     if (p.hs) {
       new Float32Array(buf, st.layout.syn1B, p.V * p.dim).fill(init?.syn1 ?? 0);
@@ -209,6 +215,18 @@ describe('trainBatch', () => {
     expect(syn1neg.subarray(4).some((x) => x !== 0)).toBe(true);
   });
 
+  it('draws noise words from a cumulative table by its bounds (the first i with table[i] > r)', () => {
+    const MAX = 2 ** 31 - 1;
+    // All the mass on word 2: every draw is 2, a noise word distinct from the centre word 1.
+    const on2 = tiny({ negative: 3, cumulative: true }, { table: [0, 0, MAX] });
+    // All the mass on word 1: every draw is the centre word itself and is skipped.
+    const on1 = tiny({ negative: 3, cumulative: true }, { table: [0, MAX, MAX] });
+    for (const t of [on2, on1]) for (let i = 0; i < 5; i++) trainBatch(t.k, new Int32Array([1, 1, 1]), new Int32Array([3]), 1, 0.025);
+    const rows = (m: Float32Array) => [0, 1, 2].map((r) => m.subarray(r * 4, r * 4 + 4).some((x) => x !== 0));
+    expect(rows(on2.syn1neg)).toEqual([false, true, true]);
+    expect(rows(on1.syn1neg)).toEqual([false, true, false]);
+  });
+
   it('draws a window for an empty sentence, as word2vec.c does', () => {
     const { k, syn0, rng } = tiny({});
     const before = syn0.slice();
@@ -279,6 +297,8 @@ describe('trainBatch (equals the JS reference kernel)', () => {
     ['cbow sum ns', { sg: false, cbowMean: false }],
     ['cbow mean hs', { sg: false, hs: true, negative: 0 }],
     ['cbow sum hs+ns sample, dim 16', { sg: false, cbowMean: false, hs: true, sample: true, dim: 16 }],
+    ['sg ns, cumulative noise table', { sg: true, cumulative: true }],
+    ['cbow mean ns sample, cumulative noise table', { sg: false, sample: true, cumulative: true }],
   ];
   it.each(cases)('gives identical weights, LCG state and kept counts: %s', (_name, over) => {
     for (let seed = 1; seed <= 3; seed++) {

@@ -55,6 +55,8 @@ export interface KernelState {
   cbowMean: number;
   vocabSize: number;
   tableSize: number;
+  /** 1 when `table` is a cumulative table (draw: the first i with table[i] > (next >> 16) % table[tableSize - 1]). */
+  cumulative?: number;
   /** 1 when frequent-word subsampling is on. */
   sample: number;
 }
@@ -101,6 +103,8 @@ export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Ar
   const sg = st.sg;
   const cbowMean = st.cbowMean;
   const tableSize = st.tableSize;
+  const cumulative = st.cumulative === 1;
+  const cumTotal = cumulative && tableSize > 0 ? table[tableSize - 1]! : 0;
   const vocabSize = st.vocabSize;
   const sample = st.sample;
   const maxLen = sen.length;
@@ -232,10 +236,24 @@ export function trainBatch(st: KernelState, words: Int32Array, sentLens: Int32Ar
                 rlo = low - carry * 4294967296;
               }
               const x = rhi * 65536 + (rlo >>> 16); // next >> 16
-              let t = x - Math.floor(x / tableSize) * tableSize;
-              if (t < 0) t += tableSize;
-              else if (t >= tableSize) t -= tableSize;
-              target = table[t]!;
+              if (cumulative) {
+                let r = x - Math.floor(x / cumTotal) * cumTotal;
+                if (r < 0) r += cumTotal;
+                else if (r >= cumTotal) r -= cumTotal;
+                let lo = 0;
+                let hi = tableSize;
+                while (lo < hi) {
+                  const mid = (lo + hi) >>> 1;
+                  if (table[mid]! <= r) lo = mid + 1;
+                  else hi = mid;
+                }
+                target = lo;
+              } else {
+                let t = x - Math.floor(x / tableSize) * tableSize;
+                if (t < 0) t += tableSize;
+                else if (t >= tableSize) t -= tableSize;
+                target = table[t]!;
+              }
               if (target === 0) {
                 // word2vec.c: a </s> drawn from the table becomes next % (vocabSize - 1) + 1, a
                 // uniform word; the 64-bit remainder is taken 16 bits at a time, exactly.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildHuffman } from '../../src/embeddings/huffman.js';
-import { buildNoiseTable } from '../../src/embeddings/noise-table.js';
+import { buildCumulativeTable, buildNoiseTable } from '../../src/embeddings/noise-table.js';
 import { ArgumentError } from '../../src/index.js';
 
 describe('buildHuffman', () => {
@@ -64,5 +64,23 @@ describe('buildNoiseTable', () => {
     let zeros = 0;
     for (const x of t) if (x === 0) zeros++;
     expect(zeros / t.length).toBeCloseTo(8 / 9, 3);
+  });
+});
+
+describe('buildCumulativeTable', () => {
+  it("gives gensim's cum_table: rounded cumulative count^0.75 shares of 2^31 - 1", () => {
+    expect(Array.from(buildCumulativeTable([10, 5, 1]))).toEqual([1211603184, 1932026747, 2 ** 31 - 1]);
+  });
+  it('is non-decreasing, one entry per word, with gaps proportional to count^0.75', () => {
+    const counts = Array.from({ length: 500 }, (_, i) => Math.max(1, Math.floor(1e6 / (i + 1))));
+    const t = buildCumulativeTable(counts);
+    expect(t.length).toBe(500);
+    let total = 0;
+    for (const c of counts) total += c ** 0.75;
+    for (let i = 0; i < t.length; i++) {
+      const gap = t[i]! - (i ? t[i - 1]! : 0);
+      expect(gap).toBeGreaterThanOrEqual(0);
+      expect(Math.abs(gap / (2 ** 31 - 1) - counts[i]! ** 0.75 / total)).toBeLessThan(2e-9);
+    }
   });
 });

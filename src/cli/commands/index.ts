@@ -5,17 +5,22 @@ import { evalSenterCommand } from './eval-senter.js';
 import { evalTaggerCommand } from './eval-tagger.js';
 import { evalTextcat } from './eval-textcat.js';
 import { evalTokenizerCommand } from './eval-tokenizer.js';
+import { indexAddCommand } from './index-add.js';
 import { indexBuildCommand } from './index-build.js';
+import { indexDeleteCommand } from './index-delete.js';
 import { lmGenerate } from './lm-generate.js';
 import { lmPerplexity } from './lm-perplexity.js';
+import { lmScore } from './lm-score.js';
 import { lmTrain } from './lm-train.js';
 import { matchCommand } from './match.js';
 import { searchCommand } from './search.js';
+import { textcatPredict } from './textcat-predict.js';
 import { tfidfKeywords } from './tfidf-keywords.js';
 import { tokenizeCommand } from './tokenize.js';
 import { trainTaggerCommand } from './train-tagger.js';
 import { trainTextcat } from './train-textcat.js';
 import { w2vAnalogy } from './w2v-analogy.js';
+import { w2vConvert } from './w2v-convert.js';
 import { w2vEval } from './w2v-eval.js';
 import { w2vSimilar } from './w2v-similar.js';
 import { w2vTrain } from './w2v-train.js';
@@ -31,15 +36,20 @@ export const COMMANDS: Command[] = [
   evalTaggerCommand,
   lmTrain,
   lmPerplexity,
+  lmScore,
   lmGenerate,
   tfidfKeywords,
   trainTextcat,
   evalTextcat,
+  textcatPredict,
   w2vTrain,
   w2vSimilar,
   w2vAnalogy,
   w2vEval,
+  w2vConvert,
   indexBuildCommand,
+  indexAddCommand,
+  indexDeleteCommand,
   searchCommand,
   evalSearchCommand,
 ];

@@ -9,9 +9,9 @@ export const w2vTrain: Command = {
   name: 'w2v train',
   summary: 'train word2vec vectors (skip-gram or CBOW) on a text file',
   usage: '--input FILE --out FILE(.bin|.txt|.tlv) [flags]',
-  help: 'Example: textloom w2v train --input corpus.txt --out vectors.bin --sg --threads 2 --json',
+  help: 'Examples:\n  textloom w2v train --input corpus.txt --out vectors.bin --sg --threads 2 --json\n  textloom w2v train --input raw.txt --out vectors.bin --tokenize --lowercase   (train on the en_core tokenizer\'s tokens)',
   flags: {
-    input: { type: 'string', value: 'FILE', doc: 'training text, one sentence per line, whitespace-separated tokens (.gz ok)', required: true },
+    input: { type: 'string', value: 'FILE', doc: 'training text, one sentence per line, whitespace-separated tokens unless --tokenize (.gz ok)', required: true },
     out: { type: 'string', value: 'FILE', doc: 'output vectors: .bin (word2vec binary), .tlv (native), else word2vec text', required: true },
     sg: { type: 'boolean', doc: 'skip-gram' },
     cbow: { type: 'boolean', doc: 'CBOW (the default)' },
@@ -28,7 +28,11 @@ export const w2vTrain: Command = {
     epochs: { type: 'number', default: 5, doc: 'passes over the corpus' },
     threads: { type: 'number', default: 1, doc: 'training threads (1 = reproducible)' },
     seed: { type: 'number', default: 1, doc: 'random seed' },
-    'table-size': { type: 'number', default: 1e8, doc: 'slots of the negative-sampling noise table (word2vec.c: 1e8, 400 MB)' },
+    'noise-table': { type: 'string', value: 'KIND', doc: "negative-sampling noise table: cumulative (gensim's; memory grows with the vocabulary) or word2vec-c (word2vec.c's exact 1e8 slots, 400 MB); default cumulative, or word2vec-c with --table-size" },
+    'table-size': { type: 'number', doc: 'slots of the word2vec-c noise table (default 1e8; implies --noise-table word2vec-c)' },
+    tokenize: { type: 'boolean', doc: "split lines with the pipeline's tokenizer instead of on whitespace" },
+    pipeline: { type: 'string', value: 'NAME', default: 'en_core', doc: 'pipeline name or config whose tokenizer --tokenize uses' },
+    lowercase: { type: 'boolean', doc: 'lowercase every token' },
     json: { type: 'boolean', doc: 'print a JSON summary' },
   },
   async run(args, io) {
@@ -38,6 +42,9 @@ export const w2vTrain: Command = {
     if (f.hs !== 0 && f.hs !== 1) throw new ArgumentError(`--hs is 0 (off) or 1 (on), got ${f.hs}`, { key: '--hs' });
     // Before training, not after minutes of it.
     assertWritable(String(f.out));
+    const noiseTable = f['noise-table'] as 'cumulative' | 'word2vec-c' | undefined;
+    if (noiseTable !== undefined && noiseTable !== 'cumulative' && noiseTable !== 'word2vec-c') throw new ArgumentError(`--noise-table is cumulative or word2vec-c, got ${JSON.stringify(noiseTable)}`, { key: '--noise-table' });
+    if (noiseTable === 'cumulative' && f['table-size'] !== undefined) throw new ArgumentError('--table-size sizes the word2vec-c noise table; the cumulative table has one entry per word', { key: '--table-size' });
     if (/\.gz$/i.test(String(f.out))) throw new ArgumentError('--out: writing gzipped files is not supported; write vectors.bin (or .txt/.tlv) and compress it', { key: '--out' });
     let bar: ProgressBar | undefined;
     const model = await Word2Vec.train(String(f.input), {
@@ -55,7 +62,10 @@ export const w2vTrain: Command = {
       epochs: f.epochs as number,
       threads: f.threads as number,
       seed: f.seed as number,
-      noiseTableSize: f['table-size'] as number,
+      noiseTable,
+      noiseTableSize: f['table-size'] as number | undefined,
+      pipeline: f.tokenize ? String(f.pipeline) : undefined,
+      lowercase: f.lowercase === true,
       onProgress: (p) => {
         if (p.phase !== 'train') return;
         bar ??= new ProgressBar('w2v train', p.wordsTotal, io.stderr);

@@ -38,6 +38,10 @@
   (global $sg (mut i32) (i32.const 0))
   (global $cbowMean (mut i32) (i32.const 0))
   (global $tableSize (mut i32) (i32.const 0))
+  ;; 0: $table is word2vec.c's flat table of word ids (draw = table[(next >> 16) % tableSize]).
+  ;; 1: $table is gensim's cumulative table of tableSize (= vocabulary) bounds ending at its total
+  ;; (draw = the first i with table[i] > (next >> 16) % total, by binary search).
+  (global $cumulative (mut i32) (i32.const 0))
   (global $vocabSize (mut i32) (i32.const 0))
   (global $sample (mut i32) (i32.const 0))
   (global $maxLen (mut i32) (i32.const 0))
@@ -55,7 +59,7 @@
     (param $sampleRan i32) (param $sen i32) (param $targets i32) (param $words i32) (param $lens i32)
     (param $dim i32) (param $window i32) (param $negative i32) (param $hs i32) (param $sg i32)
     (param $cbowMean i32) (param $tableSize i32) (param $vocabSize i32) (param $sample i32) (param $maxLen i32)
-    (param $rngLo i32) (param $rngHi i32)
+    (param $rngLo i32) (param $rngHi i32) (param $cumulative i32)
     (global.set $syn0 (local.get $syn0))
     (global.set $syn1 (local.get $syn1))
     (global.set $syn1neg (local.get $syn1neg))
@@ -78,6 +82,7 @@
     (global.set $sg (local.get $sg))
     (global.set $cbowMean (local.get $cbowMean))
     (global.set $tableSize (local.get $tableSize))
+    (global.set $cumulative (local.get $cumulative))
     (global.set $vocabSize (local.get $vocabSize))
     (global.set $sample (local.get $sample))
     (global.set $maxLen (local.get $maxLen))
@@ -213,6 +218,7 @@
     (local $cStart i32) (local $cEnd i32) (local $target i32) (local $label f32) (local $f f32)
     (local $lr f64) (local $rate f64) (local $vm1 i64)
     (local $g f64) (local $targets i32) (local $touch i32)
+    (local $cumulative i32) (local $cumTotal i64) (local $lo i32) (local $hi i32) (local $mid i32) (local $r i32)
     (local.set $syn0 (global.get $syn0))
     (local.set $syn1 (global.get $syn1))
     (local.set $syn1neg (global.get $syn1neg))
@@ -231,6 +237,10 @@
     (local.set $hs (global.get $hs))
     (local.set $sg (global.get $sg))
     (local.set $tableSize (i64.extend_i32_u (global.get $tableSize)))
+    (local.set $cumulative (global.get $cumulative))
+    (if (i32.and (local.get $cumulative) (i64.ne (local.get $tableSize) (i64.const 0)))
+      (then (local.set $cumTotal (i64.extend_i32_u (i32.load (i32.add (local.get $table)
+        (i32.shl (i32.sub (i32.wrap_i64 (local.get $tableSize)) (i32.const 1)) (i32.const 2))))))))
     (local.set $rng (global.get $rng))
     (local.set $targets (global.get $targets))
     (local.set $lr (global.get $lr))
@@ -322,8 +332,24 @@
                       (loop $t
                         (br_if $tdone (i32.ge_s (local.get $d) (local.get $negative)))
                         (local.set $rng (i64.add (i64.mul (local.get $rng) (i64.const 25214903917)) (i64.const 11)))
-                        (local.set $target (i32.load (i32.add (local.get $table)
-                          (i32.shl (i32.wrap_i64 (i64.rem_u (i64.shr_u (local.get $rng) (i64.const 16)) (local.get $tableSize))) (i32.const 2)))))
+                        (if (local.get $cumulative)
+                          (then
+                            ;; bisect: the first i in [0, tableSize) with table[i] > r
+                            (local.set $r (i32.wrap_i64 (i64.rem_u (i64.shr_u (local.get $rng) (i64.const 16)) (local.get $cumTotal))))
+                            (local.set $lo (i32.const 0))
+                            (local.set $hi (i32.wrap_i64 (local.get $tableSize)))
+                            (block $bdone
+                              (loop $bisect
+                                (br_if $bdone (i32.ge_u (local.get $lo) (local.get $hi)))
+                                (local.set $mid (i32.shr_u (i32.add (local.get $lo) (local.get $hi)) (i32.const 1)))
+                                (if (i32.le_u (i32.load (i32.add (local.get $table) (i32.shl (local.get $mid) (i32.const 2)))) (local.get $r))
+                                  (then (local.set $lo (i32.add (local.get $mid) (i32.const 1))))
+                                  (else (local.set $hi (local.get $mid))))
+                                (br $bisect)))
+                            (local.set $target (local.get $lo)))
+                          (else
+                            (local.set $target (i32.load (i32.add (local.get $table)
+                              (i32.shl (i32.wrap_i64 (i64.rem_u (i64.shr_u (local.get $rng) (i64.const 16)) (local.get $tableSize))) (i32.const 2)))))))
                         ;; a </s> (id 0) becomes next_random % (vocabSize - 1) + 1, as word2vec.c
                         (if (i32.eqz (local.get $target))
                           (then (local.set $target (i32.add (i32.wrap_i64 (i64.rem_u (local.get $rng) (local.get $vm1))) (i32.const 1)))))

@@ -1,0 +1,50 @@
+import { ArgumentError } from '../../core/errors.js';
+import { KeyedVectors } from '../../embeddings/keyed-vectors.js';
+import { formatFromPath, type VectorFormat } from '../../embeddings/w2v-format.js';
+import { assertWritable } from '../../io/atomic.js';
+import type { Command } from '../command.js';
+
+const NAMES: Record<string, VectorFormat> = { text: 'text', txt: 'text', binary: 'binary', bin: 'binary', tlv: 'native', native: 'native' };
+
+function format(flag: string, v: unknown): VectorFormat | undefined {
+  if (v === undefined) return undefined;
+  const f = NAMES[String(v).toLowerCase()];
+  if (!f) throw new ArgumentError(`--${flag} is text, binary or tlv, got ${JSON.stringify(v)}`, { key: `--${flag}` });
+  return f;
+}
+
+const LABEL: Record<VectorFormat, string> = { text: 'word2vec text', binary: 'word2vec binary', native: 'textloom .tlv' };
+
+/** `textloom w2v convert`: rewrites a vectors file in another format (word2vec text, binary, .tlv). */
+export const w2vConvert: Command = {
+  name: 'w2v convert',
+  summary: 'convert vectors between word2vec text, word2vec binary and textloom .tlv',
+  usage: 'IN OUT [--from text|binary|tlv] [--to text|binary|tlv] [--limit N] [--json]',
+  help: [
+    'Formats come from the file names (.bin: word2vec binary, .tlv: textloom, else word2vec text; a .tlv',
+    'input is also recognised by its content) unless --from / --to say otherwise. The output is written atomically.',
+    'Example: textloom w2v convert GoogleNews-vectors-negative300.bin vectors.tlv --limit 200000',
+  ].join('\n'),
+  positionals: { name: 'IN OUT', doc: 'the vectors file to read (.gz ok) and the one to write', min: 2, max: 2 },
+  flags: {
+    from: { type: 'string', value: 'FORMAT', doc: 'input format: text, binary or tlv (default: from the input)' },
+    to: { type: 'string', value: 'FORMAT', doc: 'output format: text, binary or tlv (default: from the output name)' },
+    limit: { type: 'number', value: 'N', doc: 'keep only the first N vectors' },
+    json: { type: 'boolean', doc: 'print {"words", "dim", "from", "to", "output"} as JSON' },
+  },
+  async run(args, io) {
+    const [input, output] = args.positional as [string, string];
+    const from = format('from', args.flags.from);
+    const to = format('to', args.flags.to) ?? formatFromPath(output);
+    const limit = args.flags.limit as number | undefined;
+    if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) throw new ArgumentError(`--limit must be a positive integer, got ${limit}`, { key: '--limit' });
+    assertWritable(output);
+    const kv = await KeyedVectors.load(input, { ...(from ? { format: from } : {}), ...(limit !== undefined ? { limit } : {}) });
+    // A .tlv read in full and cut here: the word2vec readers stop early, the native one has no limit.
+    const out = limit !== undefined && kv.words.length > limit ? new KeyedVectors(kv.words.slice(0, limit), kv.vectors.slice(0, limit * kv.dim), kv.dim, kv.counts?.slice(0, limit)) : kv;
+    await out.save(output, { format: to });
+    const s = { words: out.words.length, dim: out.dim, from: from ?? 'auto', to, output };
+    if (args.flags.json) io.stdout.write(JSON.stringify(s) + '\n');
+    else io.stdout.write(`wrote ${s.words} vectors of dimension ${s.dim} to ${output} (${LABEL[to]})\n`);
+  },
+};
