@@ -1,16 +1,15 @@
 // Benchmark of the n-gram LM (run: npm run bench:lm). Prints train time, peak memory and scoring
 // throughput for textloom, with natural's NGrams + Map<string> counting as the JS peer.
 // Pass --gutenberg to also train order 5 on the ~10M-word Gutenberg corpus (takes a while).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { resourceUsage } from 'node:process';
 import natural from 'natural';
 import { NgramLM, readLines } from '../dist/index.js';
+import { optionalEval, requireEval } from './eval-dir.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const evalDir = path.resolve(root, '..', 'shared', 'eval');
-const kenlm = path.join(evalDir, 'kenlm_reference');
+for (const f of ['train.txt', 'test.txt', 'query_o3.txt', 'query_o5.txt', 'wikitext2_o5.arpa.gz']) requireEval(`kenlm_reference/${f}`);
+const kenlm = requireEval('kenlm_reference');
 const mb = (b) => `${(b / 1048576).toFixed(0)} MB`;
 let peak = 0;
 const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
@@ -81,8 +80,8 @@ sample();
 console.log(`peak RSS so far: ${mb(Math.max(peak, resourceUsage().maxRSS * 1024))}`);
 
 if (process.argv.includes('--gutenberg')) {
-  const dir = path.join(evalDir, 'gutenberg_en', 'texts');
-  if (!existsSync(dir)) console.log('gutenberg corpus not found; skipped');
+  const dir = optionalEval('gutenberg_en/texts');
+  if (!dir) console.log('gutenberg corpus not found (TEXTLOOM_EVAL_DIR/gutenberg_en/texts); skipped');
   else {
     const files = readdirSync(dir).filter((f) => f.endsWith('.txt.gz')).sort();
     async function* sentences() {

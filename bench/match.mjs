@@ -3,14 +3,13 @@
 // Run: npm run bench:match   (env BENCH_TOKENS to change the corpus size)
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createPipeline, Matcher, PhraseMatcher, Rng } from '../dist/index.js';
+import { requireEval } from './eval-dir.mjs';
 
 const require = createRequire(import.meta.url);
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const TEXTS = resolve(root, '..', 'shared', 'eval', 'gutenberg_en', 'texts');
+const TEXTS = requireEval('gutenberg_en/texts');
 const TARGET = Number(process.env.BENCH_TOKENS ?? 1_000_000);
 const REPS = 3;
 

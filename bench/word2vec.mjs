@@ -6,16 +6,19 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KeyedVectors } from '../dist/index.js';
 import { prepareCorpus } from './w2v-corpus.mjs';
 import { buildC } from './w2v-c.mjs';
+import { requireEval } from './eval-dir.mjs';
 
 const NOISE = process.env.W2V_BENCH_NOISE ?? 'word2vec-c';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const evalDir = resolve(root, '..', 'shared', 'eval');
+const texts = requireEval('gutenberg_en/texts');
+const analogies = requireEval('word_analogy/questions-words.txt');
+const ws353 = requireEval('word_similarity/EN-WS-353-ALL.txt');
 // W2V_BENCH_WORDS=all: the whole corpus (about 10.5M words).
 const WORDS = process.env.W2V_BENCH_WORDS === 'all' ? Infinity : Number(process.env.W2V_BENCH_WORDS ?? 1e6);
 const EPOCHS = Number(process.env.W2V_BENCH_EPOCHS ?? 5);
@@ -37,8 +40,8 @@ function timed(cmd, args) {
 
 async function quality(file) {
   const kv = await KeyedVectors.load(file);
-  const a = await kv.evaluateWordAnalogies(join(evalDir, 'word_analogy', 'questions-words.txt'), { restrictVocab: 30000 });
-  const p = await kv.evaluateWordPairs(join(evalDir, 'word_similarity', 'EN-WS-353-ALL.txt'));
+  const a = await kv.evaluateWordAnalogies(analogies, { restrictVocab: 30000 });
+  const p = await kv.evaluateWordPairs(ws353);
   return { analogy: a.accuracy, analogyOov: a.oovRatio, ws353: p.spearman, ws353Oov: p.oovRatio };
 }
 
@@ -64,7 +67,7 @@ function topkBench() {
   return { median: warm[warm.length >> 1], p90: warm[Math.floor(warm.length * 0.9)] };
 }
 
-const corpus = await prepareCorpus(join(evalDir, 'gutenberg_en', 'texts'), join(work, `corpus-${WORDS}.txt`), WORDS);
+const corpus = await prepareCorpus(texts, join(work, `corpus-${WORDS}.txt`), WORDS);
 const cBin = buildC(work);
 const cli = join(root, 'dist', 'cli', 'main.js');
 console.log(`corpus: ${corpus.path} (${WORDS} words budget), epochs ${EPOCHS}, -size 100 -window 5 -negative 5 -hs 0 -sample 1e-3 -min-count 5`);

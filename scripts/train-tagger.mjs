@@ -1,15 +1,16 @@
 // Rebuilds the shipped tagger model and lemma tables from UD English EWT train (reproducible:
-// fixed seed and epochs). Run with `npm run train:tagger` (builds first).
+// fixed seed and epochs). Run with `npm run train:tagger` (builds first). The data is read from
+// TEXTLOOM_EVAL_DIR (default ../shared/eval next to the checkout), see bench/eval-dir.mjs.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../dist/cli/main.js';
+import { requireEval } from '../bench/eval-dir.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ewt = resolve(root, '..', 'shared', 'eval', 'ud_english_ewt');
 const code = await main([
   'train', 'tagger',
-  '--train', resolve(ewt, 'en_ewt-ud-train.conllu.gz'),
-  '--dev', resolve(ewt, 'en_ewt-ud-dev.conllu'),
+  '--train', requireEval('ud_english_ewt/en_ewt-ud-train.conllu.gz'),
+  '--dev', requireEval('ud_english_ewt/en_ewt-ud-dev.conllu'),
   '--out', resolve(root, 'models', 'en_ewt_tagger.tlt'),
   '--lemmas', resolve(root, 'models', 'en_ewt_lemmas.json.gz'),
   '--epochs', '10',

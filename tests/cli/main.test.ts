@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -87,12 +87,9 @@ describe('positional arguments', () => {
   it('declares a positional on every command whose run reads args.positional', () => {
     for (const c of COMMANDS) {
       const file = new URL(`../../src/cli/commands/${c.name.replace(' ', '-')}.ts`, import.meta.url);
-      let src = '';
-      try {
-        src = readFileSync(file, 'utf8');
-      } catch {
-        continue;
-      }
+      // Each command lives in its own file named after it; a missing file fails here instead of being skipped.
+      expect(existsSync(file), `${c.name}: ${file.pathname}`).toBe(true);
+      const src = readFileSync(file, 'utf8');
       if (/args\.positional\b/.test(src)) expect(c.positionals, c.name).toBeDefined();
     }
   });

@@ -1,12 +1,11 @@
 import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { formatConllu, parseConllu } from '../../src/index.js';
-import { EWT } from '../components/tagger/data.js';
+import { formatConllu } from '../../src/index.js';
+import { ewtFixture } from '../components/tagger/data.js';
 
 function sink(): Writable & { text: string } {
   const w = new Writable({
@@ -20,9 +19,9 @@ function sink(): Writable & { text: string } {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-tagger-'));
-const test = parseConllu(readFileSync(resolve(EWT, 'en_ewt-ud-test.conllu'), 'utf8'));
+// 120 of the EWT sentences shipped with the tests.
 const small = join(dir, 'small.conllu');
-writeFileSync(small, formatConllu(test.slice(0, 120)));
+writeFileSync(small, formatConllu(ewtFixture().slice(0, 120)));
 
 describe('textloom eval tagger', () => {
   it('prints the JSON fields with gold tokens and with own tokenization', async () => {

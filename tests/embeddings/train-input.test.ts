@@ -36,7 +36,7 @@ describe('Word2Vec.train input checks', () => {
     const e = await failure(Word2Vec.train(S, { ...B, window: 1e9 }));
     expect(e.where?.key).toBe('window');
     expect((await failure(Word2Vec.train(S, { ...B, window: 2 ** 31 }))).where?.key).toBe('window');
-    await expect(Word2Vec.train(S, { ...B, window: 12, maxSentenceLength: 12 })).resolves.toBeDefined();
+    await expect(Word2Vec.train(S, { ...B, window: 12, maxSentenceLength: 12 })).resolves.toBeInstanceOf(Word2Vec);
   });
 
   it('rejects tokens that are not strings and sentences that are not arrays, naming where', async () => {

@@ -40,7 +40,10 @@ describe('Word2Vec.train', () => {
   it('trains Hogwild-style with threads: 2', async () => {
     const m = await Word2Vec.train(corpus, { ...SMALL, sg: true, threads: 2, batchWords: 500 });
     for (const x of m.wv.vectors) expect(Number.isFinite(x)).toBe(true);
-    expect(separation(m)).toBeGreaterThan(0.3);
+    // Two threads update shared weights without locks, so the result varies from run to run.
+    // Measured over seeds 1-20, three runs each (60 runs): separation 0.860 to 0.944 (mean 0.924);
+    // the threshold leaves a margin of 0.26 below the worst run.
+    expect(separation(m)).toBeGreaterThan(0.6);
     expect(m.stats.effectiveWords).toBe(m.stats.trainWords * 5); // sample 0 keeps every word
   });
 

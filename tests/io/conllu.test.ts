@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FormatError, formatConllu, parseConllu, readConllu, surfaceTokens } from '../../src/index.js';
+import { evalPath, hasEval, needsEval } from '../eval-data.js';
+import { EWT_FIXTURE, EWT_TEST } from '../components/tagger/data.js';
 
 const SAMPLE = `# newdoc id = d1
 # sent_id = s1
@@ -44,17 +45,28 @@ describe('parseConllu', () => {
   });
 });
 
-describe('readConllu', () => {
-  const ewt = resolve(fileURLToPath(new URL('../..', import.meta.url)), '..', 'shared', 'eval', 'ud_english_ewt', 'en_ewt-ud-test.conllu');
-  it.skipIf(!existsSync(ewt))('streams EWT test', async () => {
+describe.skipIf(!hasEval(EWT_TEST))(needsEval(EWT_TEST, 'readConllu on EWT test'), () => {
+  it('streams EWT test', async () => {
     let n = 0;
     let words = 0;
-    for await (const s of readConllu(ewt)) {
+    for await (const s of readConllu(evalPath(EWT_TEST))) {
       n++;
       words += s.words.length;
     }
     expect(n).toBe(2077);
     expect(words).toBe(25094);
+  });
+});
+
+describe('readConllu', () => {
+  it('streams the shipped EWT sentences exactly as parseConllu reads them, and formatConllu writes them back byte for byte', async () => {
+    const text = readFileSync(EWT_FIXTURE, 'utf8');
+    const streamed = [];
+    for await (const s of readConllu(EWT_FIXTURE)) streamed.push(s);
+    expect(streamed).toHaveLength(300);
+    expect(streamed.reduce((n, s) => n + s.words.length, 0)).toBe(text.split('\n').filter((l) => /^\d+\t/.test(l)).length);
+    expect(streamed).toEqual(parseConllu(text));
+    expect(formatConllu(streamed)).toBe(text);
   });
   it('reads a file that starts with a UTF-8 byte order mark', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'tl-conllu-')), 'bom.conllu');

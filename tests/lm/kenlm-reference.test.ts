@@ -3,16 +3,15 @@
  * with log10 prob and backoff within 1e-4, and perplexity on test.txt must equal query's to 4
  * significant digits, for orders 3 and 5.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NgramLM } from '../../src/lm/model.js';
 import type { BackoffData } from '../../src/lm/model-data.js';
+import { evalPath, hasEval, needsEval } from '../eval-data.js';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const dir = path.resolve(repoRoot, '..', 'shared', 'eval', 'kenlm_reference');
-const have = existsSync(path.join(dir, 'train.txt'));
+const dir = evalPath('kenlm_reference');
+const have = hasEval('kenlm_reference/train.txt', 'kenlm_reference/test.txt', 'kenlm_reference/wikitext2_o3.arpa.gz', 'kenlm_reference/wikitext2_o5.arpa.gz', 'kenlm_reference/query_o3.txt', 'kenlm_reference/query_o5.txt');
 
 function lines(file: string): string[][] {
   return readFileSync(path.join(dir, file), 'utf8')
@@ -55,7 +54,7 @@ function compare(ours: BackoffData, ref: BackoffData): { maxProb: number; maxBac
   return { maxProb, maxBackoff, missing, checked };
 }
 
-describe.skipIf(!have).each([3, 5])('KenLM reference, order %i', (order) => {
+describe.skipIf(!have).each([3, 5])(needsEval('kenlm_reference', 'KenLM reference, order %i'), (order) => {
   let ours: NgramLM;
   let ref: NgramLM;
   let test: string[][];

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildLemmaTables, Doc, FormatError, NotFoundError, lemmatize, Lemmatizer, loadLemmaTables, saveLemmaTables, type LemmaTables } from '../../../src/index.js';
-import { ewtTest, ewtTrain } from '../tagger/data.js';
+import { needsEval } from '../../eval-data.js';
+import { ewtFixture, ewtTest, ewtTrain, haveEwt } from '../tagger/data.js';
 
 const empty: LemmaTables = { index: new Map(), exceptions: new Map() };
 
@@ -36,18 +37,37 @@ describe('lemmatize', () => {
   });
 });
 
-describe('buildLemmaTables', () => {
+/** Share of gold words whose lemma `lemmatize` gets right with tables built from `train`. */
+function lemmaAccuracy(train: { words: { form: string; lemma: string; upos: string }[] }[], test: typeof train): number {
+  const tables = buildLemmaTables(train.flatMap((s) => s.words));
+  let n = 0;
+  let ok = 0;
+  for (const s of test) for (const w of s.words) {
+    n++;
+    if (lemmatize(w.form, w.upos, tables) === w.lemma) ok++;
+  }
+  return ok / n;
+}
+
+describe('buildLemmaTables (EWT sentences shipped with the tests)', () => {
+  it('derives exceptions only where the rules miss, and lemmatizes held-out sentences well', () => {
+    const train = ewtFixture().slice(0, 250);
+    const tables = buildLemmaTables(train.flatMap((s) => s.words));
+    expect(tables.exceptions.get('AUX')?.get('was')).toBe('be');
+    expect(tables.exceptions.get('NOUN')?.has('forces')).toBeFalsy();
+    // Measured: 0.947 on the 50 held-out sentences; the rules alone (empty tables) score 0.862.
+    const acc = lemmaAccuracy(train, ewtFixture().slice(250));
+    expect(acc).toBeGreaterThan(0.92);
+    expect(acc).toBeGreaterThan(lemmaAccuracy([], ewtFixture().slice(250)) + 0.05);
+  });
+});
+
+describe.skipIf(!haveEwt())(needsEval('ud_english_ewt', 'buildLemmaTables on the full EWT treebank'), () => {
   it('derives exceptions only where the rules miss, and scores well on EWT test', () => {
     const tables = buildLemmaTables(ewtTrain().flatMap((s) => s.words));
     expect(tables.exceptions.get('VERB')?.get('went')).toBe('go');
     expect(tables.exceptions.get('NOUN')?.has('cats')).toBeFalsy();
-    let n = 0;
-    let ok = 0;
-    for (const s of ewtTest()) for (const w of s.words) {
-      n++;
-      if (lemmatize(w.form, w.upos, tables) === w.lemma) ok++;
-    }
-    expect(ok / n).toBeGreaterThan(0.97);
+    expect(lemmaAccuracy(ewtTrain(), ewtTest())).toBeGreaterThan(0.97);
   });
 });
 

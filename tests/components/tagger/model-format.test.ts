@@ -3,16 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeTaggerModel, encodeTaggerModel, FormatError, loadTaggerModel, NotFoundError, saveTaggerModel, trainTagger } from '../../../src/index.js';
-import { ewtTest, ewtTrain } from './data.js';
+import { ewtFixture } from './data.js';
 
-const model = trainTagger(ewtTrain().slice(0, 300), { epochs: 2, seed: 3 });
+// Trained on the EWT sentences shipped with the tests; the round trip is checked on the others.
+const model = trainTagger(ewtFixture().slice(0, 250), { epochs: 2, seed: 3 });
 
 describe('encodeTaggerModel / decodeTaggerModel', () => {
   it('round-trips: the decoded model tags exactly like the original', () => {
     const back = decodeTaggerModel(encodeTaggerModel(model));
     expect(back.classes).toEqual(model.classes);
     expect(back.numFeatures).toBe(model.numFeatures);
-    for (const s of ewtTest().slice(0, 40)) {
+    for (const s of ewtFixture().slice(250)) {
       const words = s.words.map((w) => w.form);
       expect(Array.from(back.tagWords(words))).toEqual(Array.from(model.tagWords(words)));
     }

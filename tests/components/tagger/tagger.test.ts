@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPipeline, Doc, load, Tagger } from '../../../src/index.js';
-import { ewtTest } from './data.js';
+import { hasEval, needsEval } from '../../eval-data.js';
+import { EWT_TEST, ewtTest } from './data.js';
 
 describe('Tagger.load', () => {
   it('loads the shipped EWT model and tags gold tokens with PTB and UD tags', () => {
@@ -11,7 +12,9 @@ describe('Tagger.load', () => {
     expect(doc.tokens().map((t) => t.pos)).toEqual(['PRON', 'VERB', 'PRON', 'NOUN', 'PUNCT']);
     expect(tagger.model.meta.epochs).toBe(10);
   });
+});
 
+describe.skipIf(!hasEval(EWT_TEST))(needsEval(EWT_TEST, 'Tagger.load: accuracy on EWT test'), () => {
   it('reaches the shipped accuracy on the first 400 EWT test sentences (gold tokens)', () => {
     const tagger = Tagger.load();
     let n = 0;
