@@ -1,0 +1,139 @@
+/**
+ * Every textloom binary format: files written by the version-1 code (tests/fixtures/formats, see
+ * make.mjs there) still load and answer exactly as they did; files in the current format round-trip;
+ * truncated, bit-flipped and crafted files are refused with a typed error, never a RangeError.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FormatError, TextloomError } from '../../src/core/errors.js';
+import { BinaryFileError, BinaryWriter, isFramed, readBinary, sniffBinary } from '../../src/io/binfmt.js';
+import { crc32 } from '../../src/util/crc32.js';
+import { NgramLM } from '../../src/lm/model.js';
+import { decodeModel } from '../../src/lm/binary.js';
+
+const FIX = path.resolve(__dirname, '../fixtures/formats');
+const expected = JSON.parse(readFileSync(path.join(FIX, 'expected.json'), 'utf8')) as Record<string, any>;
+const tmp = mkdtempSync(path.join(tmpdir(), 'tl-formats-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+let seq = 0;
+function writeTmp(bytes: Uint8Array, ext: string): string {
+  const p = path.join(tmp, `f${seq++}${ext}`);
+  writeFileSync(p, bytes);
+  return p;
+}
+
+/** Runs `load` and returns the error it throws (or null). */
+async function failure(load: () => unknown): Promise<unknown> {
+  try {
+    await load();
+    return null;
+  } catch (e) {
+    return e;
+  }
+}
+
+/** Positions to damage: every header/table byte of a framed file, then spread over the rest. */
+function positions(len: number): number[] {
+  const out = new Set<number>();
+  for (let i = 0; i < Math.min(len, 160); i++) out.add(i);
+  for (let k = 0; k < 64; k++) out.add(Math.floor(((k + 0.5) * len) / 64));
+  out.add(len - 1);
+  out.add(len - 4);
+  return [...out].filter((i) => i >= 0 && i < len);
+}
+
+/** Truncations and single-bit flips of `bytes` must all be typed errors (FormatError for damage). */
+async function expectDamageRefused(bytes: Uint8Array, ext: string, load: (p: string) => unknown): Promise<void> {
+  const cuts = [0, 3, 10, 31, 32, 33, Math.floor(bytes.length / 2), bytes.length - 5, bytes.length - 1];
+  for (const n of cuts) {
+    const e = await failure(() => load(writeTmp(bytes.subarray(0, Math.max(0, n)), ext)));
+    expect(e, `truncated to ${n}`).toBeInstanceOf(FormatError);
+  }
+  for (const i of positions(bytes.length)) {
+    const b = bytes.slice();
+    b[i]! ^= 1 << (i % 8);
+    const e = await failure(() => load(writeTmp(b, ext)));
+    expect(e, `bit flip at ${i}`).toBeInstanceOf(FormatError);
+  }
+}
+
+/** Re-frames a file with JSON section `name` edited: a well-formed file (valid CRC) saying something else. */
+function editJsonSection(bytes: Uint8Array, name: string, edit: (v: any) => any): Uint8Array {
+  const head = sniffBinary(bytes)!;
+  const r = readBinary(bytes, { kind: head.kind, what: 'file', versions: [head.version] });
+  const w = new BinaryWriter(head.kind, head.version);
+  for (const n of r.names) {
+    if (n === name) w.json(n, edit(r.json(n)));
+    else w.add(n, r.section(n));
+  }
+  return w.finish();
+}
+
+describe('LM (.tlm)', () => {
+  for (const name of ['lm-kn.tlm', 'lm-counts.tlm']) {
+    it(`a version-1 file (${name}) loads and scores exactly as before; saved again it is version 2 and scores the same`, () => {
+      const want = expected[name];
+      const old = NgramLM.load(path.join(FIX, name));
+      const q = ['sir walter elliot of kellynch hall', 'she was a very fine woman', null, 'anne'];
+      expect(old.smoothing).toBe(want.smoothing);
+      expect(old.order).toBe(want.order);
+      const queries = want.scores.map((_: number, i: number) => q[i] ?? null);
+      for (const [i, s] of queries.entries()) if (s) expect(old.score(s)).toBe(want.scores[i]);
+      expect(old.perplexity(q.slice(0, 2) as string[])).toEqual(want.perplexity);
+      const p = path.join(tmp, `v2-${name}`);
+      old.save(p);
+      const bytes = readFileSync(p);
+      expect(sniffBinary(bytes)).toEqual({ kind: 'NGLM', version: 2 });
+      const again = NgramLM.load(p);
+      for (const [i, s] of queries.entries()) if (s) expect(again.score(s)).toBe(want.scores[i]);
+      expect(again.perplexity(q.slice(0, 2) as string[])).toEqual(want.perplexity);
+    });
+  }
+
+  it('refuses truncated and bit-flipped files, old and new, with a FormatError', async () => {
+    const v1 = readFileSync(path.join(FIX, 'lm-counts.tlm'));
+    await expectDamageRefused(v1, '.tlm', (p) => NgramLM.load(p));
+    const p = path.join(tmp, 'v2.tlm');
+    NgramLM.load(path.join(FIX, 'lm-kn.tlm')).save(p);
+    await expectDamageRefused(readFileSync(p), '.tlm', (p2) => NgramLM.load(p2));
+  });
+
+  it('refuses a header claiming order 1,000,000 or impossible sizes, with the file and offset', () => {
+    const p = path.join(tmp, 'v2b.tlm');
+    NgramLM.load(path.join(FIX, 'lm-kn.tlm')).save(p);
+    const bytes = new Uint8Array(readFileSync(p));
+    const huge = editJsonSection(bytes, 'header', (h) => ({ ...h, order: 1000000 }));
+    const e = (() => {
+      try {
+        decodeModel(huge, 'huge.tlm');
+      } catch (err) {
+        return err as BinaryFileError;
+      }
+      return null;
+    })();
+    expect(e).toBeInstanceOf(BinaryFileError);
+    expect(e!.file).toBe('huge.tlm');
+    expect(e!.offset).toBeGreaterThan(0);
+    expect(e!.message).toMatch(/order 1000000/);
+    expect(() => decodeModel(editJsonSection(bytes, 'header', (h) => ({ ...h, sizes: [1e9, ...h.sizes.slice(1)] })))).toThrow(BinaryFileError);
+    expect(() => decodeModel(editJsonSection(bytes, 'header', (h) => ({ ...h, sizes: [-1, ...h.sizes.slice(1)] })))).toThrow(BinaryFileError);
+    expect(() => decodeModel(editJsonSection(bytes, 'header', (h) => ({ ...h, order: 2, sizes: h.sizes.slice(0, 2) })))).toThrow(BinaryFileError);
+    // Version 1: the same claims with a valid CRC.
+    const v1 = Buffer.from(readFileSync(path.join(FIX, 'lm-kn.tlm')));
+    const hlen = v1.readUInt32LE(8);
+    const h = JSON.parse(v1.toString('utf8', 12, 12 + hlen));
+    const text = JSON.stringify({ ...h, order: 1000000 });
+    const fake = Buffer.concat([v1.subarray(0, 8), Buffer.alloc(4), Buffer.from(text), v1.subarray(12 + hlen)]);
+    fake.writeUInt32LE(Buffer.byteLength(text), 8);
+    fake.writeUInt32LE(crc32(fake.subarray(0, fake.length - 4)), fake.length - 4);
+    expect(() => decodeModel(fake, 'old.tlm')).toThrow(/order 1000000/);
+    expect(isFramed(fake)).toBe(false);
+  });
+});
+
+void cpSync;
+void readdirSync;
+void TextloomError;
