@@ -12,6 +12,7 @@ import { BinaryFileError, BinaryWriter, isFramed, readBinary, sniffBinary } from
 import { crc32 } from '../../src/util/crc32.js';
 import { NgramLM } from '../../src/lm/model.js';
 import { decodeModel } from '../../src/lm/binary.js';
+import { TextCategorizer } from '../../src/components/textcat/textcat.js';
 
 const FIX = path.resolve(__dirname, '../fixtures/formats');
 const expected = JSON.parse(readFileSync(path.join(FIX, 'expected.json'), 'utf8')) as Record<string, any>;
@@ -137,3 +138,26 @@ describe('LM (.tlm)', () => {
 void cpSync;
 void readdirSync;
 void TextloomError;
+
+describe('textcat model', () => {
+  it('a version-1 file loads and predicts exactly as before; saved again it is version 2 and predicts the same', () => {
+    const want = expected['textcat.tlc'];
+    const old = TextCategorizer.load(path.join(FIX, 'textcat.tlc'));
+    expect(old.labels).toEqual(want.labels);
+    expect(old.predictProba(want.inputs).map((p) => Array.from(p))).toEqual(want.proba);
+    const p = path.join(tmp, 'v2.tlc');
+    old.save(p);
+    expect(sniffBinary(readFileSync(p))).toEqual({ kind: 'TCAT', version: 2 });
+    expect(TextCategorizer.load(p).predictProba(want.inputs).map((x) => Array.from(x))).toEqual(want.proba);
+  });
+
+  it('refuses truncated, bit-flipped and inconsistent files with a FormatError', async () => {
+    await expectDamageRefused(readFileSync(path.join(FIX, 'textcat.tlc')), '.tlc', (p) => TextCategorizer.load(p));
+    const p = path.join(tmp, 'v2b.tlc');
+    TextCategorizer.load(path.join(FIX, 'textcat.tlc')).save(p);
+    const bytes = new Uint8Array(readFileSync(p));
+    await expectDamageRefused(bytes, '.tlc', (q) => TextCategorizer.load(q));
+    const shrunk = editJsonSection(bytes, 'header', (h) => ({ ...h, vocabulary: h.vocabulary.slice(1) }));
+    expect(() => TextCategorizer.load(writeTmp(shrunk, '.tlc'))).toThrow(/weight shapes/);
+  });
+});
