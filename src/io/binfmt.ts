@@ -251,7 +251,7 @@ export function readBinary(bytes: Uint8Array, expect: BinaryExpect): BinaryReade
   if (tableEnd > len - 4) fail(`${what} header lists ${count} sections, more than the ${len}-byte file can hold`, 16);
   const stored = dv.getUint32(len - 4, true);
   const actual = crc32(bytes.subarray(0, len - 4));
-  if (stored !== actual) fail(`${what} is corrupt: CRC-32 mismatch (stored ${stored.toString(16)}, computed ${actual.toString(16)})`, len - 4);
+  if (stored !== actual) fail(`${what} is corrupt: CRC mismatch (CRC-32 stored ${stored.toString(16)}, computed ${actual.toString(16)})`, len - 4);
   const entries: Entry[] = [];
   let prevEnd = tableEnd;
   for (let i = 0; i < count; i++) {

@@ -13,6 +13,7 @@ import { crc32 } from '../../src/util/crc32.js';
 import { NgramLM } from '../../src/lm/model.js';
 import { decodeModel } from '../../src/lm/binary.js';
 import { TextCategorizer } from '../../src/components/textcat/textcat.js';
+import { KeyedVectors } from '../../src/embeddings/keyed-vectors.js';
 
 const FIX = path.resolve(__dirname, '../fixtures/formats');
 const expected = JSON.parse(readFileSync(path.join(FIX, 'expected.json'), 'utf8')) as Record<string, any>;
@@ -135,7 +136,6 @@ describe('LM (.tlm)', () => {
   });
 });
 
-void cpSync;
 void readdirSync;
 void TextloomError;
 
@@ -159,5 +159,38 @@ describe('textcat model', () => {
     await expectDamageRefused(bytes, '.tlc', (q) => TextCategorizer.load(q));
     const shrunk = editJsonSection(bytes, 'header', (h) => ({ ...h, vocabulary: h.vocabulary.slice(1) }));
     expect(() => TextCategorizer.load(writeTmp(shrunk, '.tlc'))).toThrow(/weight shapes/);
+  });
+});
+
+describe('vectors (.tlv)', () => {
+  it('a version-1 file loads with the same words, vectors and counts; saved again it is version 2', async () => {
+    const want = expected['vectors.tlv'];
+    const check = (kv: KeyedVectors) => {
+      expect(kv.words).toEqual(want.words);
+      expect(kv.dim).toBe(want.dim);
+      expect(Array.from(kv.vectors)).toEqual(want.vectors);
+      expect(Array.from(kv.counts!)).toEqual(want.counts);
+    };
+    const old = await KeyedVectors.load(path.join(FIX, 'vectors.tlv'));
+    check(old);
+    const p = path.join(tmp, 'v2.tlv');
+    await old.save(p);
+    expect(sniffBinary(readFileSync(p))).toEqual({ kind: 'WVEC', version: 2 });
+    check(await KeyedVectors.load(p));
+    // by content under another name
+    const other = path.join(tmp, 'v2-vectors.bin');
+    cpSync(p, other);
+    check(await KeyedVectors.load(other));
+  });
+
+  it('refuses truncated, bit-flipped and inconsistent files with a FormatError', async () => {
+    await expectDamageRefused(readFileSync(path.join(FIX, 'vectors.tlv')), '.tlv', (p) => KeyedVectors.load(p));
+    const p = path.join(tmp, 'v2b.tlv');
+    await (await KeyedVectors.load(path.join(FIX, 'vectors.tlv'))).save(p);
+    const bytes = new Uint8Array(readFileSync(p));
+    await expectDamageRefused(bytes, '.tlv', (q) => KeyedVectors.load(q));
+    for (const h of [{ words: 6, dim: 3 }, { words: 5, dim: 4 }, { words: 5, dim: 0 }, { words: 1e12, dim: 3 }]) {
+      await expect(KeyedVectors.load(writeTmp(editJsonSection(bytes, 'header', () => h), '.tlv'))).rejects.toThrow(BinaryFileError);
+    }
   });
 });
