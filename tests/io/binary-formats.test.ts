@@ -14,6 +14,7 @@ import { NgramLM } from '../../src/lm/model.js';
 import { decodeModel } from '../../src/lm/binary.js';
 import { TextCategorizer } from '../../src/components/textcat/textcat.js';
 import { KeyedVectors } from '../../src/embeddings/keyed-vectors.js';
+import { decodeTaggerModel, encodeTaggerModel, loadTaggerModel, saveTaggerModel } from '../../src/components/tagger/model-format.js';
 
 const FIX = path.resolve(__dirname, '../fixtures/formats');
 const expected = JSON.parse(readFileSync(path.join(FIX, 'expected.json'), 'utf8')) as Record<string, any>;
@@ -191,6 +192,31 @@ describe('vectors (.tlv)', () => {
     await expectDamageRefused(bytes, '.tlv', (q) => KeyedVectors.load(q));
     for (const h of [{ words: 6, dim: 3 }, { words: 5, dim: 4 }, { words: 5, dim: 0 }, { words: 1e12, dim: 3 }]) {
       await expect(KeyedVectors.load(writeTmp(editJsonSection(bytes, 'header', () => h), '.tlv'))).rejects.toThrow(BinaryFileError);
+    }
+  });
+});
+
+describe('tagger model (.tlt)', () => {
+  it('a version-1 file loads and tags exactly as before; saved again it is version 2 and tags the same', () => {
+    const want = expected['tagger.tlt'];
+    const old = loadTaggerModel(path.join(FIX, 'tagger.tlt'));
+    const tags = (m: ReturnType<typeof loadTaggerModel>) => want.inputs.map((ws: string[]) => Array.from(m.tagWords(ws)));
+    expect(tags(old)).toEqual(want.classes);
+    const p = path.join(tmp, 'v2.tlt');
+    saveTaggerModel(old, p);
+    expect(sniffBinary(readFileSync(p))).toEqual({ kind: 'TAGR', version: 2 });
+    const again = loadTaggerModel(p);
+    expect(tags(again)).toEqual(want.classes);
+    expect(again.classes).toEqual(old.classes);
+    expect(again.numFeatures).toBe(old.numFeatures);
+  });
+
+  it('refuses truncated, bit-flipped and inconsistent files with a FormatError', async () => {
+    await expectDamageRefused(readFileSync(path.join(FIX, 'tagger.tlt')), '.tlt', (p) => loadTaggerModel(p));
+    const bytes = encodeTaggerModel(loadTaggerModel(path.join(FIX, 'tagger.tlt')));
+    await expectDamageRefused(bytes, '.tlt', (p) => loadTaggerModel(p));
+    for (const edit of [(j: any) => ({ ...j, rows: j.rows + 1 }), (j: any) => ({ ...j, nonZero: 1e15 }), (j: any) => ({ ...j, scale: -1 }), (j: any) => ({ ...j, classes: j.classes.slice(0, 1) }), (j: any) => ({ ...j, lexicon: [['x', 9999]] })]) {
+      expect(() => decodeTaggerModel(editJsonSection(bytes, 'model', edit), 'm.tlt')).toThrow(BinaryFileError);
     }
   });
 });
