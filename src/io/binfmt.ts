@@ -67,7 +67,21 @@ export type TypedArrayClass =
   | Int32ArrayConstructor
   | Float32ArrayConstructor
   | Float64ArrayConstructor;
-type Typed<C extends TypedArrayClass> = InstanceType<C>;
+type Typed<C extends TypedArrayClass> = C extends Uint8ArrayConstructor
+  ? Uint8Array<ArrayBuffer>
+  : C extends Int8ArrayConstructor
+    ? Int8Array<ArrayBuffer>
+    : C extends Uint16ArrayConstructor
+      ? Uint16Array<ArrayBuffer>
+      : C extends Int16ArrayConstructor
+        ? Int16Array<ArrayBuffer>
+        : C extends Uint32ArrayConstructor
+          ? Uint32Array<ArrayBuffer>
+          : C extends Int32ArrayConstructor
+            ? Int32Array<ArrayBuffer>
+            : C extends Float32ArrayConstructor
+              ? Float32Array<ArrayBuffer>
+              : Float64Array<ArrayBuffer>;
 
 /** Options of {@link BinaryWriter.add}. */
 export interface SectionOptions {
@@ -373,7 +387,7 @@ export class BinaryReader {
     if (count !== undefined && n !== count) throw this.error(`section "${name}" holds ${n} values, expected ${count}`, name);
     if (view && LITTLE_ENDIAN && b.byteOffset % size === 0) return new C(b.buffer as ArrayBuffer, b.byteOffset, n) as Typed<C>;
     const out = new C(n) as Typed<C>;
-    const dst = new Uint8Array(out.buffer);
+    const dst = new Uint8Array(out.buffer as ArrayBuffer);
     dst.set(b);
     if (!LITTLE_ENDIAN) swapped(dst, size);
     return out;

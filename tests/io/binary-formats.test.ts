@@ -7,13 +7,15 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FormatError, TextloomError } from '../../src/core/errors.js';
+import { FormatError } from '../../src/core/errors.js';
 import { BinaryFileError, BinaryWriter, isFramed, readBinary, sniffBinary } from '../../src/io/binfmt.js';
 import { crc32 } from '../../src/util/crc32.js';
 import { NgramLM } from '../../src/lm/model.js';
 import { decodeModel } from '../../src/lm/binary.js';
 import { TextCategorizer } from '../../src/components/textcat/textcat.js';
 import { KeyedVectors } from '../../src/embeddings/keyed-vectors.js';
+import { SearchIndex } from '../../src/search/search-index.js';
+import '../../src/components/register.js';
 import { decodeTaggerModel, encodeTaggerModel, loadTaggerModel, saveTaggerModel } from '../../src/components/tagger/model-format.js';
 
 const FIX = path.resolve(__dirname, '../fixtures/formats');
@@ -137,8 +139,6 @@ describe('LM (.tlm)', () => {
   });
 });
 
-void readdirSync;
-void TextloomError;
 
 describe('textcat model', () => {
   it('a version-1 file loads and predicts exactly as before; saved again it is version 2 and predicts the same', () => {
@@ -217,6 +217,86 @@ describe('tagger model (.tlt)', () => {
     await expectDamageRefused(bytes, '.tlt', (p) => loadTaggerModel(p));
     for (const edit of [(j: any) => ({ ...j, rows: j.rows + 1 }), (j: any) => ({ ...j, nonZero: 1e15 }), (j: any) => ({ ...j, scale: -1 }), (j: any) => ({ ...j, classes: j.classes.slice(0, 1) }), (j: any) => ({ ...j, lexicon: [['x', 9999]] })]) {
       expect(() => decodeTaggerModel(editJsonSection(bytes, 'model', edit), 'm.tlt')).toThrow(BinaryFileError);
+    }
+  });
+});
+
+describe('search index', () => {
+  const want = expected['search-index'];
+  const answers = (ix: SearchIndex) => ({
+    documentCount: ix.documentCount,
+    queries: want.queries,
+    hits: want.queries.map((q: string) => ix.search(q, { topK: 10 }).map((h) => [h.id, h.score])),
+    stored: ['d0', 'd1', 'd159'].map((id) => ix.getStored(id) ?? null),
+    suggest: ix.suggest('wal').map((s) => s.term ?? s),
+  });
+  const copyOld = (): string => {
+    const dir = path.join(tmp, `ix${seq++}`);
+    cpSync(path.join(FIX, 'search-index'), dir, { recursive: true });
+    return dir;
+  };
+
+  it('a version-1 index loads and answers exactly as before; saved again it is version 2 and answers the same', async () => {
+    const dir = copyOld();
+    const old = await SearchIndex.load(dir);
+    expect(answers(old)).toEqual(want);
+    await old.save(dir);
+    const m = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+    expect(m.formatVersion).toBe(2);
+    for (const f of m.files) expect(sniffBinary(readFileSync(path.join(dir, f.name)))).toEqual({ kind: expect.stringMatching(/^IX/), version: 2 });
+    expect(readdirSync(dir).filter((n) => n.startsWith('1.'))).toEqual([]);
+    const again = await SearchIndex.load(dir);
+    expect(answers(again)).toEqual(want);
+    // still writable after the conversion
+    again.add({ id: 'new', title: 'walter', text: 'walter elliot again' });
+    expect(again.search('walter', { topK: 1 })[0]!.id).toBeDefined();
+  });
+
+  it('refuses truncated and bit-flipped data files, old and new, with a FormatError', async () => {
+    const v1 = copyOld();
+    const v2 = copyOld();
+    await (await SearchIndex.load(v2)).save(v2);
+    for (const dir of [v1, v2]) {
+      const m = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+      for (const f of m.files as { name: string }[]) {
+        const file = path.join(dir, f.name);
+        const good = readFileSync(file);
+        const cuts = [0, 10, 31, Math.floor(good.length / 2), good.length - 1];
+        for (const n of cuts) {
+          writeFileSync(file, good.subarray(0, n));
+          expect(await failure(() => SearchIndex.load(dir)), `${f.name} cut to ${n}`).toBeInstanceOf(FormatError);
+        }
+        for (const i of positions(good.length).filter((_, k) => k % 3 === 0)) {
+          const b = Buffer.from(good);
+          b[i]! ^= 1 << (i % 8);
+          writeFileSync(file, b);
+          expect(await failure(() => SearchIndex.load(dir)), `${f.name} flip at ${i}`).toBeInstanceOf(FormatError);
+        }
+        writeFileSync(file, good);
+      }
+      expect((await SearchIndex.load(dir)).documentCount).toBe(want.documentCount);
+    }
+  });
+
+  it('refuses a term file whose header disagrees with its sections, even with valid CRCs', async () => {
+    const dir = copyOld();
+    await (await SearchIndex.load(dir)).save(dir);
+    const mfile = path.join(dir, 'manifest.json');
+    const m = JSON.parse(readFileSync(mfile, 'utf8'));
+    const entry = m.files.find((f: { name: string }) => f.name.endsWith('.f1.terms'));
+    const file = path.join(dir, entry.name);
+    const good = new Uint8Array(readFileSync(file));
+    for (const edit of [(h: any) => ({ ...h, terms: h.terms + 1 }), (h: any) => ({ ...h, terms: 1e12 }), (h: any) => ({ ...h, terms: -1 }), (h: any) => ({ ...h, sumTtf: 'x' })]) {
+      const bad = editJsonSection(good, 'header', edit);
+      writeFileSync(file, bad);
+      // the manifest records size and CRC: make it agree, so the contents are what is checked
+      const { manifestCrc32: _, ...body } = m;
+      const files = body.files.map((f: any) => (f.name === entry.name ? { ...f, bytes: bad.length, crc32: new DataView(bad.buffer).getUint32(bad.length - 4, true) } : f));
+      writeFileSync(mfile, JSON.stringify({ ...body, files }));
+      const e = await failure(() => SearchIndex.load(dir));
+      expect(e).toBeInstanceOf(FormatError);
+      expect((e as FormatError).message).not.toMatch(/manifest/);
+      expect((e as FormatError).where?.file).toBe(file);
     }
   });
 });
