@@ -28,7 +28,8 @@ export function decodeTaggerV1(bytes: Uint8Array, file: string): TaggerParts {
   if (crc32(body) !== dv.getUint32(12, true)) throw new BinaryFileError('tagger model CRC mismatch (file is corrupt)', file, 12);
   let raw: Buffer;
   try {
-    raw = inflateRawSync(body);
+    // Raw deflate expands at most ~1032:1: a larger output is damage, refused without allocating it.
+    raw = inflateRawSync(body, { maxOutputLength: body.length * 1032 + 64 });
   } catch (e) {
     throw new BinaryFileError(`tagger model body does not inflate: ${(e as Error).message}`, file, HEADER);
   }
