@@ -91,7 +91,9 @@ export interface SectionOptions {
 
 interface PendingSection {
   name: string;
-  stored: Uint8Array;
+  /** The stored bytes, in pieces written back to back. */
+  stored: Uint8Array[];
+  size: number;
   raw: number;
   flags: number;
 }
@@ -145,13 +147,28 @@ export class BinaryWriter {
 
   /** Appends section `name` (1-16 of `A-Z a-z 0-9 . _ -`, unique) holding `data`'s bytes (little-endian). */
   add(name: string, data: Uint8Array | ArrayBufferView, opts: SectionOptions = {}): this {
+    this.checkName(name);
+    const raw = asBytes(data);
+    if (opts.deflate) {
+      const z = deflateRawSync(raw, { level: 9 });
+      this.sections.push({ name, stored: [z], size: z.length, raw: raw.length, flags: FLAG_DEFLATE });
+    } else this.sections.push({ name, stored: [raw], size: raw.length, raw: raw.length, flags: 0 });
+    return this;
+  }
+
+  /** Appends section `name` holding `pieces` back to back (stored as is, without a concatenated copy). */
+  addPieces(name: string, pieces: readonly Uint8Array[]): this {
+    this.checkName(name);
+    let size = 0;
+    for (const p of pieces) size += p.length;
+    this.sections.push({ name, stored: [...pieces], size, raw: size, flags: 0 });
+    return this;
+  }
+
+  private checkName(name: string): void {
     if (!NAME_RE.test(name)) throw new ArgumentError(`section name must be 1-16 of A-Z a-z 0-9 . _ -, got ${JSON.stringify(name)}`, { key: name });
     if (this.names.has(name)) throw new ArgumentError(`section ${JSON.stringify(name)} added twice`, { key: name });
     this.names.add(name);
-    const raw = asBytes(data);
-    if (opts.deflate) this.sections.push({ name, stored: deflateRawSync(raw, { level: 9 }), raw: raw.length, flags: FLAG_DEFLATE });
-    else this.sections.push({ name, stored: raw, raw: raw.length, flags: 0 });
-    return this;
   }
 
   /** Appends section `name` holding `value` as UTF-8 JSON. */
@@ -167,7 +184,7 @@ export class BinaryWriter {
     for (const s of this.sections) {
       off = align8(off);
       offsets.push(off);
-      off += s.stored.length;
+      off += s.size;
     }
     const total = off + 4;
     const out = new Uint8Array(total);
@@ -183,10 +200,14 @@ export class BinaryWriter {
       const e = HEADER_BYTES + i * ENTRY_BYTES;
       out.set(Buffer.from(s.name, 'latin1'), e);
       setU64(dv, e + 16, offsets[i]!);
-      setU64(dv, e + 24, s.stored.length);
+      setU64(dv, e + 24, s.size);
       setU64(dv, e + 32, s.raw);
       dv.setUint32(e + 40, s.flags, true);
-      out.set(s.stored, offsets[i]!);
+      let p = offsets[i]!;
+      for (const piece of s.stored) {
+        out.set(piece, p);
+        p += piece.length;
+      }
     });
     dv.setUint32(off, crc32(out.subarray(0, off)), true);
     return out;

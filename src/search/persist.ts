@@ -73,8 +73,6 @@ export function encodeField(f: FieldData, maxDoc: number): { terms: Uint8Array; 
   let skipTotal = 0;
   const docParts: Uint8Array[] = [];
   const posParts: Uint8Array[] = [];
-  let docTotal = 0;
-  let posTotal = 0;
   for (let i = 0; i < n; i++) {
     const t = order[i]!;
     terms.push(f.dict.terms[t]!);
@@ -94,8 +92,6 @@ export function encodeField(f: FieldData, maxDoc: number): { terms: Uint8Array; 
     posParts.push(pb.subarray(ps, pe));
     docBytes[i] = de - ds;
     posBytes[i] = pe - ps;
-    docTotal += de - ds;
-    posTotal += pe - ps;
   }
   const skips = new Int32Array(skipTotal);
   let so = 0;
@@ -117,17 +113,11 @@ export function encodeField(f: FieldData, maxDoc: number): { terms: Uint8Array; 
     .json('terms', terms)
     .json('surfaces', surfaces)
     .finish();
-  return { terms: termFile, doc: streamFile(KIND.doc, docParts, docTotal), pos: streamFile(KIND.pos, posParts, posTotal) };
+  return { terms: termFile, doc: streamFile(KIND.doc, docParts), pos: streamFile(KIND.pos, posParts) };
 }
 
-function streamFile(kind: number, parts: Uint8Array[], total: number): Uint8Array {
-  const all = new Uint8Array(total);
-  let o = 0;
-  for (const b of parts) {
-    all.set(b, o);
-    o += b.length;
-  }
-  return new BinaryWriter(FILE_KINDS[kind]!, INDEX_FORMAT_VERSION).add('stream', all).finish();
+function streamFile(kind: number, parts: Uint8Array[]): Uint8Array {
+  return new BinaryWriter(FILE_KINDS[kind]!, INDEX_FORMAT_VERSION).addPieces('stream', parts).finish();
 }
 
 function padTo(a: Uint8Array, n: number): Uint8Array {

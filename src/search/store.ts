@@ -63,13 +63,7 @@ export class DocStore {
       total += bytes.length;
       offs[++k] = total;
     }
-    const data = new Uint8Array(total);
-    let p = 0;
-    for (const b of parts) {
-      data.set(b, p);
-      p += b.length;
-    }
-    return new BinaryWriter(FILE_KINDS[STORE_KIND]!, INDEX_FORMAT_VERSION).add('offsets', offs.subarray(0, k + 1)).add('data', data).finish();
+    return new BinaryWriter(FILE_KINDS[STORE_KIND]!, INDEX_FORMAT_VERSION).add('offsets', offs.subarray(0, k + 1)).addPieces('data', parts).finish();
   }
 
   /** A store over loaded `data` with `offsets` (checked by the caller: ascending, within `data`). */

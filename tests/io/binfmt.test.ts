@@ -46,6 +46,13 @@ describe('BinaryWriter / readBinary', () => {
     for (const n of r.names) expect(r.offsetOf(n) % 8).toBe(0);
   });
 
+  it('writes a section given in pieces as their concatenation', () => {
+    const bytes = new BinaryWriter('TEST', 3).addPieces('joined', [Uint8Array.of(1, 2), new Uint8Array(0), Uint8Array.of(3)]).add('after', Uint8Array.of(9)).finish();
+    const r = readBinary(bytes, EXPECT);
+    expect(Array.from(r.section('joined'))).toEqual([1, 2, 3]);
+    expect(Array.from(r.section('after'))).toEqual([9]);
+  });
+
   it('checks element sizes and counts before allocating', () => {
     const r = readBinary(sample(), EXPECT);
     expect(() => r.typed('odd', Uint16Array)).toThrow(/not a multiple of 2/);
