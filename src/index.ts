@@ -15,6 +15,8 @@ export { WhitespaceTokenizer } from './tokenizer/whitespace.js';
 export { readLines, readNumberedLines, openInput } from './io/lines.js';
 export { readJsonl } from './io/jsonl.js';
 export { writeFileAtomic, writeFileAtomicSync } from './io/atomic.js';
+export { BinaryFileError, BinaryWriter, BinaryReader, readBinary, sniffBinary } from './io/binfmt.js';
+export type { BinaryExpect, SectionOptions } from './io/binfmt.js';
 export { Rng } from './util/rng.js';
 export { TopK } from './util/heap.js';
 export { readConllu, parseConllu, formatConllu, writeConllu, surfaceTokens, hasNoSpaceAfter } from './io/conllu.js';

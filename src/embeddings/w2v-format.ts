@@ -2,8 +2,7 @@
  * Vector file formats.
  * - word2vec text: `V D\n`, then `word v1 ... vD\n` per word (word2vec.c `-binary 0`, gensim `binary=False`).
  * - word2vec binary: `V D\n`, then per word `word ` + D little-endian float32 + `\n` (`-binary 1`).
- * - textloom native (.tlv): magic `TLWV`, version, counts, word lengths, UTF-8 words, float32
- *   vectors, optional float64 counts, CRC-32 footer; loads with one copy and is checked on load.
+ * - textloom native (.tlv): see `tlv-format.ts` (textloom's binary framing; version-1 files convert).
  * Readers report malformed input with the line (text) or byte offset (binary).
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
@@ -12,10 +11,10 @@ import { gunzipSync } from 'node:zlib';
 import { ArgumentError, FormatError, NotFoundError } from '../core/errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { inputError, openInput, readNumberedLines } from '../io/lines.js';
-import { crc32 } from '../util/crc32.js';
 import { grow } from '../util/typed.js';
 import { KeyedVectors } from './keyed-vectors.js';
 import { checkOptions } from './options.js';
+import { decodeNative, encodeNative, isNativeVectors } from './tlv-format.js';
 
 /** A vector file format. */
 export type VectorFormat = 'text' | 'binary' | 'native';
@@ -34,9 +33,6 @@ export interface LoadOptions {
   limit?: number;
 }
 
-const MAGIC = 0x5657_4c54; // 'TLWV' little-endian
-const VERSION = 1;
-const HEADER = 24;
 
 function checkFormat(format: unknown): void {
   if (format !== undefined && format !== 'text' && format !== 'binary' && format !== 'native') {
@@ -60,7 +56,7 @@ export async function saveVectors(kv: KeyedVectors, path: string, opts: SaveOpti
   // The bytes are not compressed: a .gz name would give a file no reader (ours included) can open.
   if (/\.gz$/i.test(path)) throw new ArgumentError('writing gzipped vector files is not supported; save without .gz and compress the file', { file: path });
   const format = opts.format ?? formatFromPath(path);
-  if (format === 'native') return writeFileAtomic(path, encodeNative(kv));
+  if (format === 'native') return writeFileAtomic(path, encodeNative(kv.words, kv.vectors, kv.dim, kv.counts));
   return writeFileAtomic(path, format === 'binary' ? binaryChunks(kv) : textChunks(kv));
 }
 
@@ -117,80 +113,10 @@ function* binaryChunks(kv: KeyedVectors): Generator<Uint8Array> {
   if (parts.length) yield Buffer.concat(parts);
 }
 
-function encodeNative(kv: KeyedVectors): Uint8Array {
-  const V = kv.size;
-  const d = kv.dim;
-  const wordBytes = kv.words.map((w) => Buffer.from(w, 'utf8'));
-  let blob = 0;
-  for (const b of wordBytes) blob += b.length;
-  const lensOff = HEADER;
-  const blobOff = lensOff + 4 * V;
-  const vecOff = align(blobOff + blob, 8);
-  const cntOff = vecOff + 4 * V * d;
-  const hasCounts = kv.counts !== undefined ? 1 : 0;
-  const end = cntOff + (hasCounts ? 8 * V : 0);
-  const out = new Uint8Array(end + 4);
-  const dv = new DataView(out.buffer);
-  dv.setUint32(0, MAGIC, true);
-  dv.setUint32(4, VERSION, true);
-  dv.setUint32(8, V, true);
-  dv.setUint32(12, d, true);
-  dv.setUint32(16, hasCounts, true);
-  dv.setUint32(20, blob, true);
-  let p = blobOff;
-  for (let i = 0; i < V; i++) {
-    dv.setUint32(lensOff + 4 * i, wordBytes[i]!.length, true);
-    out.set(wordBytes[i]!, p);
-    p += wordBytes[i]!.length;
-  }
-  for (let i = 0; i < V * d; i++) dv.setFloat32(vecOff + 4 * i, kv.vectors[i]!, true);
-  if (hasCounts) for (let i = 0; i < V; i++) dv.setFloat64(cntOff + 8 * i, kv.counts![i]!, true);
-  dv.setUint32(end, crc32(out.subarray(0, end)), true);
-  return out;
+function nativeKv(bytes: Uint8Array, file: string): KeyedVectors {
+  const n = decodeNative(bytes, file);
+  return makeKv(n.words, n.vectors, n.dim, n.counts, file);
 }
-
-function align(n: number, a: number): number {
-  return Math.ceil(n / a) * a;
-}
-
-function decodeNative(bytes: Uint8Array, file: string): KeyedVectors {
-  if (bytes.length < HEADER + 4) throw new FormatError(`file too short for a textloom vector file (${bytes.length} bytes)`, { file, offset: 0 });
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (dv.getUint32(0, true) !== MAGIC) throw new FormatError('not a textloom vector file (bad magic)', { file, offset: 0 });
-  const version = dv.getUint32(4, true);
-  if (version !== VERSION) throw new FormatError(`unsupported textloom vector file version ${version} (this build reads ${VERSION})`, { file, offset: 4 });
-  const V = dv.getUint32(8, true);
-  const d = dv.getUint32(12, true);
-  const hasCounts = dv.getUint32(16, true);
-  const blob = dv.getUint32(20, true);
-  const blobOff = HEADER + 4 * V;
-  const vecOff = align(blobOff + blob, 8);
-  const cntOff = vecOff + 4 * V * d;
-  const end = cntOff + (hasCounts ? 8 * V : 0);
-  if (d < 1 || hasCounts > 1 || end + 4 !== bytes.length) throw new FormatError(`header does not match the file size (${V} words x ${d} dims, ${bytes.length} bytes)`, { file, offset: 8 });
-  const stored = dv.getUint32(end, true);
-  const actual = crc32(bytes.subarray(0, end));
-  if (stored !== actual) throw new FormatError(`CRC mismatch (stored ${stored.toString(16)}, computed ${actual.toString(16)}): the file is corrupt`, { file, offset: end });
-  const dec = new TextDecoder('utf-8', { fatal: true });
-  const words: string[] = new Array(V);
-  let p = blobOff;
-  for (let i = 0; i < V; i++) {
-    const len = dv.getUint32(HEADER + 4 * i, true);
-    words[i] = dec.decode(bytes.subarray(p, p + len));
-    p += len;
-  }
-  const vectors = new Float32Array(V * d);
-  new Uint8Array(vectors.buffer).set(bytes.subarray(vecOff, cntOff));
-  if (!LITTLE_ENDIAN) for (let i = 0; i < V * d; i++) vectors[i] = dv.getFloat32(vecOff + 4 * i, true);
-  let counts: Float64Array | undefined;
-  if (hasCounts) {
-    counts = new Float64Array(V);
-    for (let i = 0; i < V; i++) counts[i] = dv.getFloat64(cntOff + 8 * i, true);
-  }
-  return makeKv(words, vectors, d, counts, file);
-}
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 function makeKv(words: string[], vectors: Float32Array, d: number, counts: Float64Array | undefined, file: string): KeyedVectors {
   try {
@@ -413,16 +339,16 @@ export async function loadVectors(path: string, opts: LoadOptions = {}): Promise
   } finally {
     closeSync(fd);
   }
-  const format = opts.format ?? (got === 4 && magic.readUInt32LE(0) === MAGIC ? 'native' : formatFromPath(path));
+  const format = opts.format ?? (got === 4 && isNativeVectors(magic) ? 'native' : formatFromPath(path));
   if (format === 'native') {
-    if (!/\.gz$/i.test(path)) return decodeNative(readFileSync(path), path);
+    if (!/\.gz$/i.test(path)) return nativeKv(readFileSync(path), path);
     let bytes: Buffer;
     try {
       bytes = gunzipSync(readFileSync(path));
     } catch (e) {
       throw inputError(e, path);
     }
-    return decodeNative(bytes, path);
+    return nativeKv(bytes, path);
   }
   if (format === 'binary') return loadBinary(path, limit);
   return loadText(path, limit);

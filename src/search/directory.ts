@@ -7,21 +7,25 @@
  * crash or kill at any point leaves a manifest that names complete files, so the previous index
  * (or the new one) loads.
  *
- * Every data file is `header | payload | footer`:
- *   header (16 bytes): magic "TLSX", u32 format version, u32 component kind, u32 0
- *   footer (8 bytes):  u32 payload length, u32 CRC-32 of header + payload
- * (all little-endian). The manifest also records each file's size and CRC, so a swapped,
- * truncated or corrupted file is refused with a FormatError naming it; its last key,
- * `manifestCrc32`, is the CRC-32 of the manifest's other keys as compact JSON.
+ * Every data file is in textloom's binary framing (`io/binfmt.ts`): magic `TLBF`, a kind per
+ * component (see {@link FILE_KINDS}), the format version, a table of named sections and a CRC-32
+ * footer. The manifest also records each file's size and CRC, so a swapped, truncated or
+ * corrupted file is refused with a FormatError naming it; its last key, `manifestCrc32`, is the
+ * CRC-32 of the manifest's other keys as compact JSON. Indexes of format version 1 (data files
+ * framed as magic "TLSX" | version | kind | 0 | payload | length | CRC) still load.
  */
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArgumentError, FormatError, NotFoundError } from '../core/errors.js';
 import { writeFileAtomicSync } from '../io/atomic.js';
+import { BinaryFileError, BinaryReader, isFramed, readBinary } from '../io/binfmt.js';
 import { crc32 } from '../util/crc32.js';
 
-/** Version of the binary data files and of the manifest. */
-export const INDEX_FORMAT_VERSION = 1;
+/** Version of the binary data files and of the manifest; version 1 indexes are read too. */
+export const INDEX_FORMAT_VERSION = 2;
+/** Kind code in the binary framing of each component kind (the manifest's numeric `kind`). */
+export const FILE_KINDS: Readonly<Record<number, string>> = Object.freeze({ 1: 'IXDC', 2: 'IXTM', 3: 'IXDS', 4: 'IXPS', 5: 'IXST' });
+const READABLE_VERSIONS = [1, 2];
 /** The manifest's `format` value. */
 export const MANIFEST_FORMAT = 'textloom-search-index';
 const MAGIC = 0x5853_4c54; // "TLSX" little-endian
@@ -45,33 +49,37 @@ export interface Manifest {
   [key: string]: unknown;
 }
 
-/** Wraps a payload in header and footer. */
-export function frame(kind: number, payload: Uint8Array): Uint8Array {
-  const out = new Uint8Array(16 + payload.length + 8);
-  const dv = new DataView(out.buffer);
-  dv.setUint32(0, MAGIC, true);
-  dv.setUint32(4, INDEX_FORMAT_VERSION, true);
-  dv.setUint32(8, kind, true);
-  out.set(payload, 16);
-  dv.setUint32(16 + payload.length, payload.length, true);
-  dv.setUint32(20 + payload.length, crc32(out.subarray(0, 16 + payload.length)), true);
-  return out;
-}
-
-/** Checks header and footer of a data file and returns its payload; FormatError names the file. */
-export function unframe(bytes: Uint8Array, kind: number, file: string): Uint8Array {
-  if (bytes.length < 24) throw new FormatError(`index file is truncated (${bytes.length} bytes)`, { file });
+/**
+ * Reads a version-1 data file (header | payload | footer) as a reader with one section,
+ * `payload`, of kind version 1: the converters in `persist-v1.ts` decode it.
+ */
+export function unframeV1(bytes: Uint8Array, kind: number, file: string): BinaryReader {
+  const fail = (msg: string, offset: number): never => {
+    throw new BinaryFileError(msg, file, offset);
+  };
+  if (bytes.length < 24) fail(`index file is truncated (${bytes.length} bytes)`, bytes.length);
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (dv.getUint32(0, true) !== MAGIC) throw new FormatError('not a textloom index file (bad magic)', { file, offset: 0 });
+  if (dv.getUint32(0, true) !== MAGIC) fail('not a textloom index file (bad magic)', 0);
   const version = dv.getUint32(4, true);
-  if (version !== INDEX_FORMAT_VERSION) throw new FormatError(`unsupported index file version ${version} (this textloom reads version ${INDEX_FORMAT_VERSION})`, { file, offset: 4 });
-  if (dv.getUint32(8, true) !== kind) throw new FormatError(`index file has component kind ${dv.getUint32(8, true)}, expected ${kind}`, { file, offset: 8 });
+  if (version !== 1) fail(`unsupported index file version ${version} (this textloom reads versions ${READABLE_VERSIONS.join(' and ')})`, 4);
+  if (dv.getUint32(8, true) !== kind) fail(`index file has component kind ${dv.getUint32(8, true)}, expected ${kind}`, 8);
   const len = dv.getUint32(bytes.length - 8, true);
-  if (len !== bytes.length - 24) throw new FormatError(`index file is truncated or padded: footer says ${len} payload bytes, file has ${bytes.length - 24}`, { file, offset: bytes.length - 8 });
+  if (len !== bytes.length - 24) fail(`index file is truncated or padded: footer says ${len} payload bytes, file has ${bytes.length - 24}`, bytes.length - 8);
   const want = dv.getUint32(bytes.length - 4, true);
   const got = crc32(bytes.subarray(0, bytes.length - 8));
-  if (want !== got) throw new FormatError(`index file is corrupted (CRC-32 ${got.toString(16)} != stored ${want.toString(16)})`, { file, offset: bytes.length - 4 });
-  return bytes.subarray(16, bytes.length - 8);
+  if (want !== got) fail(`index file is corrupted (CRC-32 ${got.toString(16)} != stored ${want.toString(16)})`, bytes.length - 4);
+  return BinaryReader.fromSections(bytes, { payload: [16, len] }, { file, what: 'index file', kind: FILE_KINDS[kind] ?? '????', version: 1 });
+}
+
+/**
+ * Checks a data file of either version and returns a reader over its sections (a version-1 file
+ * has the single section `payload`); FormatError names the file and byte offset.
+ */
+export function openDataFile(bytes: Uint8Array, kind: number, file: string): BinaryReader {
+  if (!isFramed(bytes)) return unframeV1(bytes, kind, file);
+  const tag = FILE_KINDS[kind];
+  if (!tag) throw new BinaryFileError(`unknown index component kind ${kind}`, file, 8);
+  return readBinary(bytes, { kind: tag, what: 'index file', versions: [INDEX_FORMAT_VERSION], file });
 }
 
 function processAlive(pid: number): boolean {
@@ -105,26 +113,27 @@ export class IndexDirectory {
       const got = crc32(new TextEncoder().encode(JSON.stringify(body)));
       if (want !== got) throw new FormatError(`manifest is corrupted (CRC-32 ${got.toString(16)} != stored ${String(want)})`, { file, key: 'manifestCrc32' });
     }
-    if (m.formatVersion !== INDEX_FORMAT_VERSION) throw new FormatError(`unsupported index format version ${m.formatVersion} (this textloom reads ${INDEX_FORMAT_VERSION})`, { file, key: 'formatVersion' });
+    if (!READABLE_VERSIONS.includes(m.formatVersion)) throw new FormatError(`unsupported index format version ${m.formatVersion} (this textloom reads ${READABLE_VERSIONS.join(' and ')})`, { file, key: 'formatVersion' });
     if (!Number.isInteger(m.generation) || !Array.isArray(m.files)) throw new FormatError('manifest lacks generation or files', { file });
     return m;
   }
 
-  /** Reads and verifies one data file named in the manifest. */
-  readFile(entry: ManifestFile): Uint8Array {
+  /** Reads and verifies one data file named in the manifest; returns a reader over its sections. */
+  readFile(entry: ManifestFile): BinaryReader {
     const file = join(this.path, entry.name);
     if (!existsSync(file)) throw new NotFoundError(`index file named in the manifest is missing`, { file });
     const bytes = readFileSync(file);
     if (bytes.length !== entry.bytes) throw new FormatError(`index file has ${bytes.length} bytes, manifest says ${entry.bytes} (truncated or replaced)`, { file });
-    const payload = unframe(bytes, entry.kind, file);
-    // unframe verified the footer CRC against the bytes; the manifest must agree with the footer.
+    const reader = openDataFile(bytes, entry.kind, file);
+    // The footer CRC was verified against the bytes; the manifest must agree with the footer.
     if (bytes.readUInt32LE(bytes.length - 4) !== entry.crc32) throw new FormatError('index file does not match the manifest CRC (from another save?)', { file });
-    return payload;
+    return reader;
   }
 
   /**
-   * Commits a new generation: writes `files` (name suffix -> framed bytes), then swaps the
-   * manifest, then removes unreferenced files. Returns the manifest written.
+   * Commits a new generation: writes `files` (name suffix, component kind and `payload`, the
+   * file's bytes in the binary framing as the encoders in `persist.ts` return them), then swaps
+   * the manifest, then removes unreferenced files. Returns the manifest written.
    */
   commit(files: { suffix: string; kind: number; payload: Uint8Array }[], settings: Record<string, unknown>): Manifest {
     if (existsSync(this.path) && !statSync(this.path).isDirectory()) throw new ArgumentError('cannot save an index here: the path is a file, not a directory', { file: this.path });
@@ -177,9 +186,12 @@ export class IndexDirectory {
     const entries: ManifestFile[] = [];
     for (const f of files) {
       const name = `${generation}.${f.suffix}`;
-      const bytes = frame(f.kind, f.payload);
+      const bytes = f.payload;
+      const tag = FILE_KINDS[f.kind];
+      if (!isFramed(bytes) || bytes.length < 36 || Buffer.from(bytes.subarray(8, 12)).toString('latin1') !== tag) throw new ArgumentError(`index file ${name} is not a framed file of kind ${f.kind}`, { file: join(this.path, name) });
       writeFileAtomicSync(join(this.path, name), bytes);
-      entries.push({ name, kind: f.kind, bytes: bytes.length, crc32: crc32(bytes.subarray(0, bytes.length - 8)) });
+      // The framing's footer is the CRC-32 of every other byte.
+      entries.push({ name, kind: f.kind, bytes: bytes.length, crc32: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(bytes.length - 4, true) });
     }
     // JSON round-trips its own output exactly, so the CRC of the compact form is checkable on load.
     const body = JSON.parse(JSON.stringify({ format: MANIFEST_FORMAT, formatVersion: INDEX_FORMAT_VERSION, generation, files: entries, ...settings })) as Manifest;

@@ -1,16 +1,17 @@
 /**
- * Binary payloads of the index files (framed by `directory.ts`). Little-endian throughout;
- * typed-array sections start on 8-byte boundaries of the payload.
+ * The index data files, each in textloom's binary framing (`io/binfmt.ts`, kinds in
+ * `directory.ts`), as named sections. Little-endian throughout.
  *
- * `docs` (kind 1):   u32 maxDoc | u32 idsBytes | alive u8[maxDoc] | pad | ids as UTF-8 JSON array
- * `f<i>.terms` (kind 2), one per field, terms in sorted order:
- *   u32 termCount | u32 docCount | f64 sumTtf | u32 minNorm | u32 termsBytes | u32 surfacesBytes |
- *   norms u8[maxDoc] | pad | i32 df[] | f64 ctf[] | i32 maxFreq[] | i32 lastDoc[] |
- *   i32 docBytes[] | i32 posBytes[] | i32 skips[] (4 per 128 docs of each term, in term order, see
- *   `postings/writer.ts`) | terms as UTF-8 JSON array | surface forms as UTF-8 JSON array
- * `f<i>.doc` (kind 3) / `f<i>.pos` (kind 4): the terms' doc / position streams back to back, in
- *   the same sorted order (format in `postings/codec.ts`)
+ * `docs` (kind 1):   `header` JSON { maxDoc } | `alive` u8[maxDoc] | `ids` JSON array of external ids
+ * `f<i>.terms` (kind 2), one per field, terms in sorted order: `header` JSON { terms, docCount,
+ *   sumTtf, minNorm } | `norms` u8[maxDoc] | `df` i32[] | `ctf` f64[] | `maxfreq` i32[] |
+ *   `lastdoc` i32[] | `docbytes` i32[] | `posbytes` i32[] | `skips` i32[] (4 per 128 docs of each
+ *   term, in term order, see `postings/writer.ts`) | `terms` JSON array | `surfaces` JSON array
+ * `f<i>.doc` (kind 3) / `f<i>.pos` (kind 4): `stream`, the terms' doc / position streams back to
+ *   back, in the same sorted order (format in `postings/codec.ts`)
  * `store` (kind 5):  stored fields, see `store.ts`
+ *
+ * Version-1 files are decoded by `persist-v1.ts` into the same parts, which are checked here.
  */
 import { join } from 'node:path';
 import { ConfigError, FormatError } from '../core/errors.js';
@@ -21,123 +22,36 @@ import { checkOptions, type OptionsWithDefaults } from './options.js';
 import { Segment, type FieldData } from './segment.js';
 import { SKIP_INTERVAL } from './postings/writer.js';
 import { DocStore } from './store.js';
+import { BinaryWriter, type BinaryReader } from '../io/binfmt.js';
+import { FILE_KINDS, INDEX_FORMAT_VERSION } from './directory.js';
+import { decodeDocsV1, decodeFieldV1, decodeStoreV1, type DocsParts, type FieldParts } from './persist-v1.js';
 
 /** Component kinds of the data files. */
 export const KIND = Object.freeze({ docs: 1, terms: 2, doc: 3, pos: 4, store: 5 });
 
-const enc = new TextEncoder();
-const dec = new TextDecoder();
-
-class Out {
-  parts: Uint8Array[] = [];
-  size = 0;
-  push(b: Uint8Array): void {
-    this.parts.push(b);
-    this.size += b.length;
-  }
-  u32s(...v: number[]): void {
-    const b = new Uint8Array(4 * v.length);
-    const dv = new DataView(b.buffer);
-    v.forEach((x, i) => dv.setUint32(4 * i, x, true));
-    this.push(b);
-  }
-  f64(v: number): void {
-    const b = new Uint8Array(8);
-    new DataView(b.buffer).setFloat64(0, v, true);
-    this.push(b);
-  }
-  pad(): void {
-    const r = this.size % 8;
-    if (r) this.push(new Uint8Array(8 - r));
-  }
-  typed(a: Int32Array | Float64Array): void {
-    this.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-  }
-  bytes(): Uint8Array {
-    const out = new Uint8Array(this.size);
-    let p = 0;
-    for (const b of this.parts) {
-      out.set(b, p);
-      p += b.length;
-    }
-    return out;
-  }
-}
-
-class In {
-  p = 0;
-  readonly dv: DataView;
-  readonly b: Uint8Array;
-  constructor(
-    bytes: Uint8Array,
-    readonly file: string,
-  ) {
-    // A plain Uint8Array view (Buffer#slice would share memory instead of copying).
-    this.b = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    this.dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  }
-  need(n: number): void {
-    if (this.p + n > this.b.length) throw new FormatError(`index file ends early (need ${n} bytes at payload offset ${this.p})`, { file: this.file, offset: 16 + this.p });
-  }
-  u32(): number {
-    this.need(4);
-    const v = this.dv.getUint32(this.p, true);
-    this.p += 4;
-    return v;
-  }
-  f64(): number {
-    this.need(8);
-    const v = this.dv.getFloat64(this.p, true);
-    this.p += 8;
-    return v;
-  }
-  raw(n: number): Uint8Array {
-    this.need(n);
-    const v = this.b.subarray(this.p, this.p + n);
-    this.p += n;
-    return v;
-  }
-  pad(): void {
-    const r = this.p % 8;
-    if (r) this.p += 8 - r;
-  }
-  i32s(n: number): Int32Array {
-    return new Int32Array(this.raw(4 * n).slice().buffer);
-  }
-  f64s(n: number): Float64Array {
-    return new Float64Array(this.raw(8 * n).slice().buffer);
-  }
-  json(n: number): unknown {
-    try {
-      return JSON.parse(dec.decode(this.raw(n)));
-    } catch (e) {
-      if (e instanceof FormatError) throw e;
-      throw new FormatError(`bad JSON section: ${(e as Error).message}`, { file: this.file, offset: 16 + this.p });
-    }
-  }
-}
-
 /** Encodes the doc table (tombstoned docs included; `compact()` purges them first if wanted). */
 export function encodeDocs(seg: Segment): Uint8Array {
-  const o = new Out();
-  const ids = seg.ids.slice(0, seg.maxDoc);
-  const idBytes = enc.encode(JSON.stringify(ids));
-  o.u32s(seg.maxDoc, idBytes.length);
-  o.push(seg.alive.subarray(0, seg.maxDoc));
-  o.pad();
-  o.push(idBytes);
-  return o.bytes();
+  return new BinaryWriter(FILE_KINDS[KIND.docs]!, INDEX_FORMAT_VERSION)
+    .json('header', { maxDoc: seg.maxDoc })
+    .add('alive', seg.alive.subarray(0, seg.maxDoc))
+    .json('ids', seg.ids.slice(0, seg.maxDoc))
+    .finish();
 }
 
 /** Decodes the doc table into `seg`. */
-export function decodeDocs(seg: Segment, payload: Uint8Array, file: string): void {
-  const r = new In(payload, file);
-  const maxDoc = r.u32();
-  const idBytes = r.u32();
-  seg.alive = r.raw(maxDoc).slice();
-  r.pad();
-  const ids = r.json(idBytes);
+export function decodeDocs(seg: Segment, r: BinaryReader, file: string): void {
+  let parts: DocsParts;
+  if (r.version === 1) parts = decodeDocsV1(r.section('payload'), file);
+  else {
+    const maxDoc = (r.json('header') as { maxDoc?: unknown } | null)?.maxDoc;
+    if (!Number.isInteger(maxDoc) || (maxDoc as number) < 0) throw r.error('maxDoc is not a non-negative integer', 'header');
+    parts = { alive: r.typed('alive', Uint8Array, maxDoc as number), ids: r.json('ids') };
+  }
+  const { alive, ids } = parts;
+  const maxDoc = alive.length;
   if (!Array.isArray(ids) || ids.length !== maxDoc) throw new FormatError(`doc table lists ${Array.isArray(ids) ? ids.length : 'no'} ids for ${maxDoc} docs`, { file });
+  if (!ids.every((id) => typeof id === 'string')) throw new FormatError('doc table has an id that is not a string', { file });
+  seg.alive = alive;
   seg.ids = ids as string[];
   seg.maxDoc = maxDoc;
   seg.deleted = 0;
@@ -162,8 +76,8 @@ export function encodeField(f: FieldData, maxDoc: number): { terms: Uint8Array; 
   const surfaces: string[] = [];
   const skipParts: Int32Array[] = [];
   let skipTotal = 0;
-  const docOut = new Out();
-  const posOut = new Out();
+  const docParts: Uint8Array[] = [];
+  const posParts: Uint8Array[] = [];
   for (let i = 0; i < n; i++) {
     const t = order[i]!;
     terms.push(f.dict.terms[t]!);
@@ -179,35 +93,36 @@ export function encodeField(f: FieldData, maxDoc: number): { terms: Uint8Array; 
     lastDoc[i] = p.lastDoc[t]!;
     const [db, ds, de] = p.docSlice(t);
     const [pb, ps, pe] = p.posSlice(t);
-    docOut.push(db.subarray(ds, de));
-    posOut.push(pb.subarray(ps, pe));
+    docParts.push(db.subarray(ds, de));
+    posParts.push(pb.subarray(ps, pe));
     docBytes[i] = de - ds;
     posBytes[i] = pe - ps;
   }
-  const termBytes = enc.encode(JSON.stringify(terms));
-  const surfaceBytes = enc.encode(JSON.stringify(surfaces));
-  const o = new Out();
-  o.u32s(n, f.docCount);
-  o.f64(f.sumTtf);
-  o.u32s(f.minNorm, termBytes.length, surfaceBytes.length);
-  o.push(f.norms.subarray(0, maxDoc).length === maxDoc ? f.norms.subarray(0, maxDoc) : padTo(f.norms, maxDoc));
-  o.pad();
-  o.typed(df);
-  o.typed(ctf);
-  o.typed(maxFreq);
-  o.typed(lastDoc);
-  o.typed(docBytes);
-  o.typed(posBytes);
   const skips = new Int32Array(skipTotal);
   let so = 0;
   for (const sk of skipParts) {
     skips.set(sk, so);
     so += sk.length;
   }
-  o.typed(skips);
-  o.push(termBytes);
-  o.push(surfaceBytes);
-  return { terms: o.bytes(), doc: docOut.bytes(), pos: posOut.bytes() };
+  const norms = f.norms.length >= maxDoc ? f.norms.subarray(0, maxDoc) : padTo(f.norms, maxDoc);
+  const termFile = new BinaryWriter(FILE_KINDS[KIND.terms]!, INDEX_FORMAT_VERSION)
+    .json('header', { terms: n, docCount: f.docCount, sumTtf: f.sumTtf, minNorm: f.minNorm })
+    .add('norms', norms)
+    .add('df', df)
+    .add('ctf', ctf)
+    .add('maxfreq', maxFreq)
+    .add('lastdoc', lastDoc)
+    .add('docbytes', docBytes)
+    .add('posbytes', posBytes)
+    .add('skips', skips)
+    .json('terms', terms)
+    .json('surfaces', surfaces)
+    .finish();
+  return { terms: termFile, doc: streamFile(KIND.doc, docParts), pos: streamFile(KIND.pos, posParts) };
+}
+
+function streamFile(kind: number, parts: Uint8Array[]): Uint8Array {
+  return new BinaryWriter(FILE_KINDS[kind]!, INDEX_FORMAT_VERSION).addPieces('stream', parts).finish();
 }
 
 function padTo(a: Uint8Array, n: number): Uint8Array {
@@ -216,39 +131,63 @@ function padTo(a: Uint8Array, n: number): Uint8Array {
   return out;
 }
 
-/** Decodes one field's files into `f`. */
-export function decodeField(f: FieldData, maxDoc: number, terms: Uint8Array, doc: Uint8Array, pos: Uint8Array, file: string): void {
-  const r = new In(terms, file);
-  const n = r.u32();
-  f.docCount = r.u32();
-  f.sumTtf = r.f64();
-  f.minNorm = r.u32();
-  const termBytes = r.u32();
-  const surfaceBytes = r.u32();
-  f.norms = r.raw(maxDoc).slice();
-  r.pad();
-  const df = r.i32s(n);
-  const ctf = r.f64s(n);
-  const maxFreq = r.i32s(n);
-  const lastDoc = r.i32s(n);
-  const docBytes = r.i32s(n);
-  const posBytes = r.i32s(n);
-  let skipTotal = 0;
-  for (let i = 0; i < n; i++) skipTotal += Math.floor(df[i]! / SKIP_INTERVAL) * 4;
-  const skips = r.i32s(skipTotal);
-  const list = r.json(termBytes);
+function stream(r: BinaryReader): Uint8Array {
+  return r.section(r.version === 1 ? 'payload' : 'stream');
+}
+
+function readFieldParts(r: BinaryReader, maxDoc: number): FieldParts {
+  const h = r.json('header') as Record<string, unknown> | null;
+  const { terms: n, docCount, sumTtf, minNorm } = h ?? {};
+  if (!Number.isInteger(n) || (n as number) < 0 || !Number.isInteger(docCount) || typeof sumTtf !== 'number' || !Number.isInteger(minNorm)) {
+    throw r.error('header needs integer terms, docCount, minNorm and a number sumTtf', 'header');
+  }
+  const count = n as number;
+  return {
+    docCount: docCount as number,
+    sumTtf,
+    minNorm: minNorm as number,
+    norms: r.typed('norms', Uint8Array, maxDoc),
+    df: r.typed('df', Int32Array, count),
+    ctf: r.typed('ctf', Float64Array, count),
+    maxFreq: r.typed('maxfreq', Int32Array, count),
+    lastDoc: r.typed('lastdoc', Int32Array, count),
+    docBytes: r.typed('docbytes', Int32Array, count),
+    posBytes: r.typed('posbytes', Int32Array, count),
+    skips: r.typed('skips', Int32Array),
+    terms: r.json('terms'),
+    surfaces: r.json('surfaces'),
+  };
+}
+
+/** Decodes one field's files into `f`, checking every count and stream length against the others. */
+export function decodeField(f: FieldData, maxDoc: number, terms: BinaryReader, doc: BinaryReader, pos: BinaryReader, file: string): void {
+  const parts = terms.version === 1 ? decodeFieldV1(terms.section('payload'), maxDoc, file) : readFieldParts(terms, maxDoc);
+  const docStream = stream(doc);
+  const posStream = stream(pos);
+  const { df, ctf, maxFreq, lastDoc, docBytes, posBytes, skips } = parts;
+  const n = df.length;
+  const list = parts.terms;
   if (!Array.isArray(list) || list.length !== n) throw new FormatError(`term list has ${Array.isArray(list) ? list.length : 'no'} entries, header says ${n}`, { file });
-  const surfaces = r.json(surfaceBytes);
+  if (!list.every((t) => typeof t === 'string')) throw new FormatError('term list has an entry that is not a string', { file });
+  const surfaces = parts.surfaces;
   if (!Array.isArray(surfaces) || surfaces.length !== n) throw new FormatError(`surface list has ${Array.isArray(surfaces) ? surfaces.length : 'no'} entries, header says ${n}`, { file });
-  f.surfaces = surfaces as string[];
   let sd = 0;
   let sp = 0;
+  let skipTotal = 0;
   for (let i = 0; i < n; i++) {
+    if (df[i]! < 0 || docBytes[i]! < 0 || posBytes[i]! < 0 || maxFreq[i]! < 0) throw new FormatError(`term ${i} has a negative count`, { file });
     sd += docBytes[i]!;
     sp += posBytes[i]!;
+    skipTotal += Math.floor(df[i]! / SKIP_INTERVAL) * 4;
     if (lastDoc[i]! >= maxDoc || df[i]! > maxDoc) throw new FormatError(`term ${i} has postings beyond the ${maxDoc} docs`, { file });
   }
-  if (sd !== doc.length || sp !== pos.length) throw new FormatError(`postings files hold ${doc.length}/${pos.length} bytes, the term file expects ${sd}/${sp}`, { file });
+  if (skipTotal !== skips.length) throw new FormatError(`skip data holds ${skips.length} values, the document frequencies need ${skipTotal}`, { file });
+  if (sd !== docStream.length || sp !== posStream.length) throw new FormatError(`postings files hold ${docStream.length}/${posStream.length} bytes, the term file expects ${sd}/${sp}`, { file });
+  f.docCount = parts.docCount;
+  f.sumTtf = parts.sumTtf;
+  f.minNorm = parts.minNorm;
+  f.norms = parts.norms;
+  f.surfaces = surfaces as string[];
   for (const t of list as string[]) f.dict.add(t);
   if (f.dict.size !== n) throw new FormatError('term list has duplicates', { file });
   // Skip entries must point inside their term's streams.
@@ -258,24 +197,21 @@ export function decodeField(f: FieldData, maxDoc: number, terms: Uint8Array, doc
       if (skips[o + 1]! > docBytes[i]! || skips[o + 2]! > posBytes[i]! || skips[o]! > lastDoc[i]!) throw new FormatError(`skip entry of term ${i} points outside its postings`, { file });
     }
   }
-  f.postings.adopt(n, doc, pos, docBytes, posBytes, { df, ctf, maxFreq, lastDoc }, skips);
+  f.postings.adopt(n, docStream, posStream, docBytes, posBytes, { df, ctf, maxFreq, lastDoc }, skips);
 }
 
 /** Decodes the document store and checks its offsets. */
-export function decodeStore(payload: Uint8Array, maxDoc: number, file: string): DocStore {
-  const r = new In(payload, file);
-  const n = r.u32();
-  if (n !== maxDoc) throw new FormatError(`store holds ${n} docs, the doc table ${maxDoc}`, { file });
-  r.need(4 * (n + 1));
-  const s = DocStore.decode(payload);
-  const end = payload.length - (4 + 4 * (n + 1));
+export function decodeStore(r: BinaryReader, maxDoc: number, file: string): DocStore {
+  if (r.version === 1) return decodeStoreV1(r.section('payload'), maxDoc, file);
+  const offs = r.typed('offsets', Uint32Array, maxDoc + 1);
+  const data = r.section('data');
   let prev = 0;
-  for (let i = 0; i <= n; i++) {
-    const v = r.u32();
-    if (v < prev || v > end) throw new FormatError(`store offset ${i} out of range`, { file });
+  for (let i = 0; i <= maxDoc; i++) {
+    const v = offs[i]!;
+    if (v < prev || v > data.length) throw r.error(`store offset ${i} out of range`, 'offsets', 4 * i);
     prev = v;
   }
-  return s;
+  return DocStore.fromParts(offs, data);
 }
 
 // Saving and opening a whole index: the files above, committed and listed by the manifest.

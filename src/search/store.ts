@@ -3,7 +3,11 @@
  * documents hold their JSON string; loaded ones stay as UTF-8 bytes in one buffer and are decoded
  * on access, so loading a large index parses nothing up front.
  */
+import { BinaryWriter } from '../io/binfmt.js';
+import { FILE_KINDS, INDEX_FORMAT_VERSION } from './directory.js';
+
 const decoder = new TextDecoder();
+const STORE_KIND = 5;
 const encoder = new TextEncoder();
 
 export class DocStore {
@@ -38,7 +42,11 @@ export class DocStore {
     return s === undefined ? undefined : (JSON.parse(s) as Record<string, unknown>);
   }
 
-  /** Serializes docs [0, count) as `u32 count | u32 offsets[count + 1] | utf8 JSON blob`. */
+  /**
+   * Serializes docs [0, count) (those `keep` accepts) as an index data file: section `offsets`
+   * (u32, one more than the docs; doc i's JSON is `data[offsets[i]..offsets[i+1]]`) and `data`
+   * (the UTF-8 JSON strings back to back).
+   */
   encode(count: number, keep?: (doc: number) => boolean): Uint8Array {
     const parts: Uint8Array[] = [];
     const offs = new Uint32Array(count + 1);
@@ -55,19 +63,19 @@ export class DocStore {
       total += bytes.length;
       offs[++k] = total;
     }
-    const out = new Uint8Array(4 + 4 * (k + 1) + total);
-    const dv = new DataView(out.buffer);
-    dv.setUint32(0, k, true);
-    for (let i = 0; i <= k; i++) dv.setUint32(4 + 4 * i, offs[i]!, true);
-    let p = 4 + 4 * (k + 1);
-    for (const b of parts) {
-      out.set(b, p);
-      p += b.length;
-    }
-    return out;
+    return new BinaryWriter(FILE_KINDS[STORE_KIND]!, INDEX_FORMAT_VERSION).add('offsets', offs.subarray(0, k + 1)).addPieces('data', parts).finish();
   }
 
-  /** Adopts a payload written by {@link encode}; returns the doc count. */
+  /** A store over loaded `data` with `offsets` (checked by the caller: ascending, within `data`). */
+  static fromParts(offsets: Uint32Array, data: Uint8Array): DocStore {
+    const s = new DocStore();
+    s.offs = offsets;
+    s.base = data;
+    s.loaded = offsets.length - 1;
+    return s;
+  }
+
+  /** Adopts a version-1 payload (`u32 count | u32 offsets[count + 1] | utf8 JSON blob`); returns the store. */
   static decode(payload: Uint8Array): DocStore {
     const dv = new DataView(payload.buffer, payload.byteOffset, payload.byteLength);
     const n = dv.getUint32(0, true);

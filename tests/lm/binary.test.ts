@@ -25,8 +25,9 @@ function variant(name: string, edit: (b: Buffer) => Buffer): string {
 
 describe('NgramLM.load', () => {
   it('starts with the magic and version and loads back', () => {
-    expect(bytes.toString('latin1', 0, 4)).toBe('TLLM');
-    expect(bytes.readUInt32LE(4)).toBe(1);
+    expect(bytes.toString('latin1', 0, 4)).toBe('TLBF');
+    expect(bytes.toString('latin1', 8, 12)).toBe('NGLM');
+    expect(bytes.readUInt32LE(12)).toBe(2);
     expect(NgramLM.load(file).smoothing).toBe('witten-bell');
   });
 
@@ -45,7 +46,7 @@ describe('NgramLM.load', () => {
     });
     expect(() => NgramLM.load(magic)).toThrow(FormatError);
     const ver = variant('ver.tlm', (b) => {
-      b.writeUInt32LE(99, 4);
+      b.writeUInt32LE(99, 12);
       return b;
     });
     let err: unknown;
@@ -55,7 +56,7 @@ describe('NgramLM.load', () => {
       err = e;
     }
     expect((err as FormatError).message).toMatch(/version 99/);
-    expect((err as FormatError).where).toMatchObject({ offset: 4 });
+    expect((err as FormatError).where).toMatchObject({ offset: 12 });
     expect(() => NgramLM.load(variant('short.tlm', (b) => b.subarray(0, 10)))).toThrow(FormatError);
     expect(() => NgramLM.load(path.join(dir, 'missing.tlm'))).toThrow(NotFoundError);
     expect(() => NgramLM.load(dir)).toThrow(/is a directory/);

@@ -1,38 +1,23 @@
 /**
- * The tagger's binary model file (`.tlt`): an 16-byte header (magic `TLTAGGER`, u32 version,
- * u32 CRC-32 of the body) and a raw-deflated body. The body is a u32-prefixed JSON part
- * (classes, templates, strings, tag dictionary, lexicon, provenance) followed by the feature
- * keys (2 x u32 per row) and the sparse weights quantized to int16 with one global scale
- * (values, then per-row non-zero counts and class indices as bytes).
+ * The tagger's binary model file (`.tlt`), in textloom's binary framing (`io/binfmt.ts`, kind
+ * `TAGR`, version 2). Every section is raw-deflated: `model` (JSON: classes, templates, strings,
+ * tag dictionary, lexicon, provenance, row and non-zero counts, weight scale), `key1` and `key2`
+ * (the feature keys, u32 per row), `values` (the sparse weights quantized to int16 with one global
+ * scale), `counts` (non-zero weights per row, u8) and `cls` (class index per weight, u8).
+ * Version-1 files (magic `TLTAGGER`) are converted by `model-format-v1.ts`.
  */
 import { readFileSync } from 'node:fs';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { FormatError, NotFoundError } from '../../core/errors.js';
 import { writeFileAtomicSync } from '../../io/atomic.js';
-import { crc32 } from '../../util/crc32.js';
-import { FeatureTable } from './feature-table.js';
+import { BinaryFileError, BinaryWriter, isFramed, readBinary } from '../../io/binfmt.js';
 import { TaggerModel } from './model.js';
-import type { Template } from './features.js';
+import { decodeTaggerV1, isTaggerV1 } from './model-format-v1.js';
+import { buildTaggerModel, type TaggerJson } from './model-parts.js';
 
-/** The 8 magic bytes that start every tagger model file. */
-export const TAGGER_MAGIC = 'TLTAGGER';
-/** Current format version; other versions are rejected. */
-export const TAGGER_FORMAT_VERSION = 1;
-const HEADER = 16;
-
-interface JsonPart {
-  classes: { upos: string; xpos: string }[];
-  templates: Template[];
-  strings: string[];
-  tagdict: [string, number][];
-  ambs: string[];
-  lexicon: [string, number][];
-  candidates: [string, number[]][];
-  meta: Record<string, unknown>;
-  rows: number;
-  nonZero: number;
-  scale: number;
-}
+/** Kind code of tagger model files in textloom's binary framing (version-1 files began with `TLTAGGER`). */
+export const TAGGER_MAGIC = 'TAGR';
+/** Current format version; version 1 is converted on load, others are rejected. */
+export const TAGGER_FORMAT_VERSION = 2;
 
 /** Serializes a model to bytes (see the module comment for the layout). */
 export function encodeTaggerModel(model: TaggerModel): Uint8Array {
@@ -73,7 +58,7 @@ export function encodeTaggerModel(model: TaggerModel): Uint8Array {
     }
     lexicon.push([norm, a]);
   }
-  const json: JsonPart = {
+  const json: TaggerJson = {
     classes: model.classes,
     templates: model.templates,
     strings: model.strings,
@@ -86,104 +71,38 @@ export function encodeTaggerModel(model: TaggerModel): Uint8Array {
     nonZero,
     scale,
   };
-  const jsonBytes = Buffer.from(JSON.stringify(json), 'utf8');
-  const jsonPad = (4 - ((4 + jsonBytes.length) % 4)) % 4;
-  const parts = [
-    new Uint8Array(new Uint32Array([jsonBytes.length]).buffer),
-    jsonBytes,
-    new Uint8Array(jsonPad),
-    new Uint8Array(model.table.rowKey1.buffer, model.table.rowKey1.byteOffset, rows * 4),
-    new Uint8Array(model.table.rowKey2.buffer, model.table.rowKey2.byteOffset, rows * 4),
-    new Uint8Array(values.buffer),
-    counts,
-    cls,
-  ];
-  const body = deflateRawSync(Buffer.concat(parts), { level: 9 });
-  const out = new Uint8Array(HEADER + body.length);
-  out.set(Buffer.from(TAGGER_MAGIC, 'latin1'), 0);
-  const dv = new DataView(out.buffer);
-  dv.setUint32(8, TAGGER_FORMAT_VERSION, true);
-  dv.setUint32(12, crc32(body), true);
-  out.set(body, HEADER);
-  return out;
+  const deflate = { deflate: true };
+  return new BinaryWriter(TAGGER_MAGIC, TAGGER_FORMAT_VERSION)
+    .json('model', json, deflate)
+    .add('key1', model.table.rowKey1.subarray(0, rows), deflate)
+    .add('key2', model.table.rowKey2.subarray(0, rows), deflate)
+    .add('values', values, deflate)
+    .add('counts', counts, deflate)
+    .add('cls', cls, deflate)
+    .finish();
 }
 
-/** Parses model bytes; a wrong magic, version or CRC, or a truncated body, is a FormatError. */
+/**
+ * Parses model bytes of either version; a wrong magic, kind, version or CRC, or sections that
+ * disagree with each other, is a {@link BinaryFileError} naming the file and byte offset.
+ */
 export function decodeTaggerModel(bytes: Uint8Array, file = '<bytes>'): TaggerModel {
-  if (bytes.length < HEADER || Buffer.from(bytes.subarray(0, 8)).toString('latin1') !== TAGGER_MAGIC) {
-    throw new FormatError('not a textloom tagger model (bad magic)', { file, offset: 0 });
-  }
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const version = dv.getUint32(8, true);
-  if (version !== TAGGER_FORMAT_VERSION) throw new FormatError(`unsupported tagger model version ${version} (this build reads ${TAGGER_FORMAT_VERSION})`, { file, offset: 8 });
-  const body = bytes.subarray(HEADER);
-  const crc = crc32(body);
-  if (crc !== dv.getUint32(12, true)) throw new FormatError('tagger model CRC mismatch (file is corrupt)', { file, offset: 12 });
-  let raw: Buffer;
-  try {
-    raw = inflateRawSync(body);
-  } catch (e) {
-    throw new FormatError(`tagger model body does not inflate: ${(e as Error).message}`, { file, offset: HEADER });
-  }
-  const fail = (what: string, offset: number): never => {
-    throw new FormatError(`truncated or malformed tagger model: ${what}`, { file, offset });
+  if (isTaggerV1(bytes)) return buildTaggerModel(decodeTaggerV1(bytes, file), file, 16);
+  if (!isFramed(bytes)) throw new BinaryFileError('not a textloom tagger model (bad magic)', file, 0);
+  const r = readBinary(bytes, { kind: TAGGER_MAGIC, what: 'tagger model', versions: [TAGGER_FORMAT_VERSION], file });
+  const json = r.json('model') as Record<string, unknown> | null;
+  if (!json || typeof json !== 'object') throw r.error('the model section is not a JSON object', 'model');
+  const { rows, nonZero } = json;
+  if (!Number.isInteger(rows) || (rows as number) < 0 || !Number.isInteger(nonZero) || (nonZero as number) < 0) throw r.error('rows and nonZero must be non-negative integers', 'model');
+  const parts = {
+    json,
+    key1: r.typed('key1', Uint32Array, rows as number),
+    key2: r.typed('key2', Uint32Array, rows as number),
+    values: r.typed('values', Int16Array, nonZero as number),
+    counts: r.typed('counts', Uint8Array, rows as number),
+    cls: r.typed('cls', Uint8Array, nonZero as number),
   };
-  if (raw.length < 4) fail('no JSON length', 0);
-  const jsonLen = raw.readUInt32LE(0);
-  if (4 + jsonLen > raw.length) fail('JSON part', 4);
-  let json: JsonPart;
-  try {
-    json = JSON.parse(raw.toString('utf8', 4, 4 + jsonLen)) as JsonPart;
-  } catch (e) {
-    return fail(`JSON part: ${(e as Error).message}`, 4);
-  }
-  const rows = json.rows;
-  const nnz = json.nonZero;
-  const nC = json.classes.length;
-  let off = 4 + jsonLen;
-  off += (4 - (off % 4)) % 4;
-  const need = off + rows * 8 + nnz * 2 + rows + nnz;
-  if (raw.length !== need) fail(`expected ${need} body bytes, got ${raw.length}`, off);
-  // Copy into fresh (aligned) typed arrays: the inflated buffer may sit at any byte offset.
-  const k1 = new Uint32Array(rows);
-  const k2 = new Uint32Array(rows);
-  const values = new Int16Array(nnz);
-  new Uint8Array(k1.buffer).set(raw.subarray(off, off + rows * 4));
-  off += rows * 4;
-  new Uint8Array(k2.buffer).set(raw.subarray(off, off + rows * 4));
-  off += rows * 4;
-  new Uint8Array(values.buffer).set(raw.subarray(off, off + nnz * 2));
-  off += nnz * 2;
-  const counts = raw.subarray(off, off + rows);
-  off += rows;
-  const cls = raw.subarray(off, off + nnz);
-  const rowStart = new Uint32Array(rows + 1);
-  const val = new Float32Array(nnz);
-  const inv = 1 / json.scale;
-  let j = 0;
-  for (let r = 0; r < rows; r++) {
-    rowStart[r] = j;
-    j += counts[r]!;
-  }
-  rowStart[rows] = j;
-  if (j !== nnz) fail(`row counts sum to ${j}, expected ${nnz}`, off - rows);
-  for (let i = 0; i < nnz; i++) {
-    if (cls[i]! >= nC) fail(`class index ${cls[i]} out of range`, off + i);
-    val[i] = values[i]! * inv;
-  }
-  const lexicon = new Map<string, string>();
-  for (const [norm, a] of json.lexicon) lexicon.set(norm, json.ambs[a]!);
-  return new TaggerModel({
-    classes: json.classes,
-    templates: json.templates,
-    strings: json.strings,
-    table: FeatureTable.fromKeys(k1, k2),
-    weights: { rowStart, cls: Uint8Array.from(cls), val },
-    tagdict: new Map(json.tagdict),
-    lexicon,
-    candidates: new Map(json.candidates ?? []),
-    meta: json.meta,
-  });
+  return buildTaggerModel(parts, file, r.offsetOf('model'));
 }
 
 /** Writes a model file atomically. */
