@@ -12,10 +12,12 @@ export interface ErrorLocation {
   pattern?: string | number;
 }
 
-function formatWhere(where: ErrorLocation | undefined): string {
+/** The "(at ...)" suffix; a file the message already names is not named again. */
+function formatWhere(where: ErrorLocation | undefined, message: string): string {
   if (!where) return '';
   const parts: string[] = [];
-  if (where.file !== undefined) parts.push(where.file + (where.line !== undefined ? `:${where.line}` : ''));
+  const file = where.file !== undefined && !(where.file.length > 1 && message.includes(where.file)) ? where.file : undefined;
+  if (file !== undefined) parts.push(file + (where.line !== undefined ? `:${where.line}` : ''));
   else if (where.line !== undefined) parts.push(`line ${where.line}`);
   if (where.offset !== undefined) parts.push(`byte ${where.offset}`);
   if (where.key !== undefined) parts.push(`key "${where.key}"`);
@@ -34,7 +36,7 @@ export class TextloomError extends Error {
   /** Where the problem was found, if known. */
   readonly where: ErrorLocation | undefined;
   constructor(code: string, message: string, where?: ErrorLocation) {
-    super(message + formatWhere(where));
+    super(message + formatWhere(where, message));
     this.name = new.target.name;
     this.code = code;
     this.where = where;
