@@ -64,7 +64,7 @@ describe('lm train / perplexity / generate', () => {
   it('exits 2 with one line on bad input', async () => {
     const r = await run(['lm', 'train', '--input', train, '--out', path.join(dir, 'x.tlm'), '--smoothing', 'magic']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/unknown smoothing "magic"/);
+    expect(r.err).toMatch(/--smoothing: unknown smoothing "magic"/);
     const g = await run(['lm', 'train', '--input', train, '--out', path.join(dir, 'x.arpa'), '--smoothing', 'mle']);
     expect(g.code).toBe(2);
     expect(g.err).toMatch(/no exact ARPA form/);

@@ -58,7 +58,7 @@ export const evalSearchCommand: Command = {
     grades: { type: 'string', doc: 'judgement -> gain: linear (rel > 0) or cranfield (5 - code for 1..4)', default: 'linear', value: 'MAP' },
     'query-id': { type: 'string', doc: 'id field of a query', default: 'id', value: 'FIELD' },
     'query-text': { type: 'string', doc: 'text field of a query', default: 'text', value: 'FIELD' },
-    depth: { type: 'number', doc: 'results retrieved per query (trec_eval cuts at 1000)', default: 1000 },
+    depth: { type: 'number', option: 'topK', doc: 'results retrieved per query (trec_eval cuts at 1000)', default: 1000 },
     syntax: { type: 'boolean', doc: 'parse queries with the query language (default: plain words)' },
     json: { type: 'boolean', doc: 'print one JSON object' },
     ...RANKING_FLAGS,

@@ -4,6 +4,7 @@ import type { DocFreqBound } from '../../vectorize/count.js';
 import { topTerms } from '../../vectorize/keywords.js';
 import { TfidfVectorizer, type TfidfVectorizerOptions } from '../../vectorize/tfidf.js';
 import type { Command } from '../command.js';
+import { parseRangeFlag } from '../flag-values.js';
 import { ProgressBar } from '../progress.js';
 
 function parseBound(v: unknown, flag: string): DocFreqBound | undefined {
@@ -12,12 +13,6 @@ function parseBound(v: unknown, flag: string): DocFreqBound | undefined {
   if (!Number.isFinite(n) || n < 0) throw new ArgumentError(`--${flag} needs a count or a proportion in [0, 1], got ${JSON.stringify(v)}`, { key: `--${flag}` });
   // On the command line "1.0" and "1" look the same; a value with a dot is a proportion.
   return String(v).includes('.') ? { proportion: n } : n;
-}
-
-function parseNgram(v: unknown): [number, number] {
-  const m = /^(\d+)(?:,(\d+))?$/.exec(String(v));
-  if (!m) throw new ArgumentError(`--ngram needs MIN or MIN,MAX, got ${JSON.stringify(v)}`, { key: '--ngram' });
-  return [Number(m[1]), Number(m[2] ?? m[1])];
 }
 
 /** `textloom tfidf keywords`: top tf-idf terms of every document of a corpus. */
@@ -32,11 +27,11 @@ export const tfidfKeywords: Command = {
     field: { type: 'string', doc: 'read JSONL and take the text from this field', value: 'NAME' },
     json: { type: 'boolean', doc: 'print one JSON object per document: {"doc", "line", "keywords": [{"term", "score"}]}' },
     'stop-words': { type: 'string', doc: '"english" (scikit-learn list), "none", or comma-separated words', default: 'english', value: 'LIST' },
-    ngram: { type: 'string', doc: 'word n-gram sizes MIN,MAX', default: '1,1', value: 'MIN,MAX' },
+    ngram: { type: 'string', option: 'ngramRange', doc: 'word n-gram sizes MIN,MAX', default: '1,1', value: 'MIN,MAX' },
     'min-df': { type: 'string', doc: 'drop terms in fewer documents (integer count, or proportion with a dot)', value: 'N' },
     'max-df': { type: 'string', doc: 'drop terms in more documents (integer count, or proportion with a dot)', value: 'N' },
     'max-features': { type: 'number', doc: 'keep the N most frequent terms', value: 'N' },
-    sublinear: { type: 'boolean', doc: 'use 1 + ln(tf)' },
+    sublinear: { type: 'boolean', option: 'sublinearTf', doc: 'use 1 + ln(tf)' },
   },
   async run(args, io) {
     const f = args.flags;
@@ -47,7 +42,7 @@ export const tfidfKeywords: Command = {
     const sw = String(f['stop-words']);
     const options: TfidfVectorizerOptions = {
       stopWords: sw === 'english' ? 'english' : sw === 'none' || sw === '' ? null : sw.split(',').map((w) => w.trim()).filter(Boolean),
-      ngramRange: parseNgram(f.ngram),
+      ngramRange: parseRangeFlag(f.ngram, 'ngram'),
       sublinearTf: f.sublinear === true,
     };
     const minDf = parseBound(f['min-df'], 'min-df');
