@@ -69,6 +69,11 @@ describe('CLI errors name the flag the user typed', () => {
       expect(line).not.toMatch(/\(at key/);
     });
   }
+  it('lm train on a tiny corpus suggests --discount-fallback as typed on the command line', async () => {
+    const line = await fails('lm', 'train', '--input', corpus, '--out', join(dir, 'tiny.arpa'));
+    expect(line).toMatch(/cannot compute Kneser-Ney discounts: .*; pass --discount-fallback 0\.5,1,1\.5 to use fixed discounts$/);
+    expect(line).not.toMatch(/discountFallback|\[0\.5/);
+  });
   it('never names a file twice', async () => {
     const missing = join(dir, 'missing.txt');
     for (const argv of [

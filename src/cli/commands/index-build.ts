@@ -1,8 +1,10 @@
-import { ArgumentError } from '../../core/errors.js';
+import { ArgumentError, FormatError } from '../../core/errors.js';
 import { readJsonl } from '../../io/jsonl.js';
 import { SearchIndex } from '../../search/search-index.js';
 import type { AnalyzerOptions } from '../../search/analyzer.js';
 import type { Command } from '../command.js';
+import { inputName } from '../input-name.js';
+import { stdinHint } from '../io.js';
 import { ProgressBar } from '../progress.js';
 
 /** Builds the analyzer options shared by the search commands' flags. */
@@ -60,6 +62,7 @@ export const indexBuildCommand: Command = {
       boosts,
       analyzer: analyzerFromFlags(f),
     });
+    stdinHint(String(f.input), io.stderr);
     const bar = new ProgressBar('indexing', undefined, io.stderr);
     const t0 = performance.now();
     // A misspelt --fields name would build an index that finds nothing: note the fields seen.
@@ -74,6 +77,11 @@ export const indexBuildCommand: Command = {
     if (unseen.size && index.documentCount) {
       bar.done();
       throw new ArgumentError(`no document has the field${unseen.size > 1 ? 's' : ''} ${[...unseen].map((k) => `"${k}"`).join(', ')} given in --fields (nothing written)`, { key: '--fields' });
+    }
+    // An empty index would be saved and then find nothing, without a word.
+    if (index.documentCount === 0) {
+      bar.done();
+      throw new FormatError(`no documents in ${inputName(String(f.input))} (nothing written)`, { file: String(f.input) });
     }
     const t1 = performance.now();
     await index.save(String(f.out));

@@ -24,7 +24,7 @@ export const lmPerplexity: Command = {
     const r = await lm.perplexity(
       lmSentences(String(f.input), !!f.tokenize, String(f.pipeline), () => {
         if ((++lines & 1023) === 0) bar.update(lines, 'lines');
-      }),
+      }, io.stderr),
     );
     bar.done();
     if (f.json) {

@@ -6,6 +6,22 @@ import { ProgressBar } from '../progress.js';
 import { DEFAULT_LM_PIPELINE, lmSentences } from './lm-input.js';
 import { assertWritable } from '../../io/atomic.js';
 
+/**
+ * NgramLM.train, with the tiny-corpus discount failure told in command-line terms: the API's
+ * "pass discountFallback, e.g. [0.5, 1, 1.5]" becomes "pass --discount-fallback 0.5,1,1.5".
+ */
+async function trainOrExplain(...a: Parameters<typeof NgramLM.train>): Promise<NgramLM> {
+  try {
+    return await NgramLM.train(...a);
+  } catch (e) {
+    if (e instanceof ArgumentError && e.where?.key === 'discountFallback' && a[1]?.discountFallback === undefined) {
+      const cut = e.detail.lastIndexOf(' (pass ');
+      throw new ArgumentError(`${cut >= 0 ? e.detail.slice(0, cut) : e.detail}; pass --discount-fallback 0.5,1,1.5 to use fixed discounts`, { key: '--discount-fallback' });
+    }
+    throw e;
+  }
+}
+
 /** `textloom lm train`: trains an n-gram LM and writes it as ARPA (`.arpa`) or binary (otherwise). */
 export const lmTrain: Command = {
   name: 'lm train',
@@ -44,9 +60,9 @@ export const lmTrain: Command = {
     let lines = 0;
     const sentences = lmSentences(String(f.input), !!f.tokenize, String(f.pipeline), () => {
       if ((++lines & 1023) === 0) bar.update(lines, 'lines');
-    });
+    }, io.stderr);
     const t0 = Date.now();
-    const lm = await NgramLM.train(sentences, {
+    const lm = await trainOrExplain(sentences, {
       order: Number(f.order),
       smoothing: String(f.smoothing) as SmoothingName,
       minCount: Number(f['min-count']),

@@ -1,10 +1,12 @@
 import { ArgumentError, FormatError } from '../../core/errors.js';
-import { readNumberedLines } from '../../io/lines.js';
+
 import type { DocFreqBound } from '../../vectorize/count.js';
 import { topTerms } from '../../vectorize/keywords.js';
 import { TfidfVectorizer, type TfidfVectorizerOptions } from '../../vectorize/tfidf.js';
 import type { Command } from '../command.js';
 import { parseRangeFlag } from '../flag-values.js';
+import { inputName } from '../input-name.js';
+import { inputLines } from '../io.js';
 import { ProgressBar } from '../progress.js';
 
 function parseBound(v: unknown, flag: string): DocFreqBound | undefined {
@@ -54,7 +56,7 @@ export const tfidfKeywords: Command = {
     const bar = new ProgressBar('reading', undefined, io.stderr);
     const docs: string[] = [];
     const lines: number[] = [];
-    for await (const [line, n] of readNumberedLines(input)) {
+    for await (const [line, n] of inputLines(input, io.stderr)) {
       if (field !== undefined) {
         if (line.trim() === '') continue;
         let rec: unknown;
@@ -71,7 +73,7 @@ export const tfidfKeywords: Command = {
       if ((docs.length & 1023) === 0) bar.update(docs.length);
     }
     bar.done(`${docs.length} documents`);
-    if (docs.length === 0) throw new FormatError('no documents in input', { file: input });
+    if (docs.length === 0) throw new FormatError(`no documents in ${inputName(input)}`, { file: input });
 
     const tv = new TfidfVectorizer(options);
     const X = tv.fitTransform(docs);

@@ -1,6 +1,7 @@
 import { ArgumentError } from '../../core/errors.js';
 import { Word2Vec } from '../../embeddings/word2vec.js';
 import type { Command } from '../command.js';
+import { assertTextFile } from '../io.js';
 import { ProgressBar } from '../progress.js';
 import { assertWritable } from '../../io/atomic.js';
 
@@ -39,6 +40,7 @@ export const w2vTrain: Command = {
     // Before training, not after minutes of it.
     assertWritable(String(f.out));
     if (/\.gz$/i.test(String(f.out))) throw new ArgumentError('--out: writing gzipped files is not supported; write vectors.bin (or .txt/.tlv) and compress it', { key: '--out' });
+    await assertTextFile(String(f.input));
     let bar: ProgressBar | undefined;
     const model = await Word2Vec.train(String(f.input), {
       sg: f.sg === true,
