@@ -41,7 +41,7 @@ describe('textloom index build / search / eval search', () => {
     const e = await cli(['eval', 'search', '--index', idx, '--queries', path.join(cranDir, 'queries.jsonl'), '--qrels', path.join(cranDir, 'qrels.tsv'), '--grades', 'cranfield', '--json']);
     expect(e.code).toBe(0);
     const m = JSON.parse(e.out);
-    expect(Object.keys(m)).toEqual(expect.arrayContaining(['map', 'ndcg@10', 'p@10', 'recall@100', 'queries']));
+    expect(Object.keys(m)).toEqual(expect.arrayContaining(['map', 'ndcgAt10', 'pAt10', 'recallAt100', 'queries']));
     expect(m.queries).toBe(225);
     expect(m.map).toBeGreaterThan(0.01);
   });
@@ -99,7 +99,7 @@ describe('textloom search / eval search / index build: flags and checks', () => 
     const r = await cli(['eval', 'search', '--index', idx, '--queries', two, '--qrels', qrels, '--json']);
     const { latency } = JSON.parse(r.out);
     // The median of two times is their mean (it used to be the larger one).
-    expect(latency.p50_ms).toBeCloseTo(latency.mean_ms, 9);
+    expect(latency.p50Ms).toBeCloseTo(latency.meanMs, 9);
   });
   it('index build refuses --fields that no document has, writing nothing', async () => {
     const out = path.join(tmp, 'typo');

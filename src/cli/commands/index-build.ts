@@ -32,7 +32,7 @@ function list(v: unknown): string[] {
 export const indexBuildCommand: Command = {
   name: 'index build',
   summary: 'build a BM25 search index from a JSON-lines file',
-  usage: '--input docs.jsonl --fields title,text --out DIR [--id id] [--store title]',
+  usage: '--input docs.jsonl --fields title,text --out DIR [--id id] [--store title] [--json]',
   help: 'Example:\n  textloom index build --input docs.jsonl --id id --fields title,text --store title --out idx --tokenizer whitespace',
   flags: {
     input: { type: 'string', doc: 'JSON-lines documents (.gz ok, - for stdin)', value: 'FILE', required: true },
@@ -44,6 +44,7 @@ export const indexBuildCommand: Command = {
     tokenizer: { type: 'string', doc: 'tokenizer factory of the analyzer', default: 'tokenizer', value: 'NAME' },
     stemmer: { type: 'string', doc: 'porter2, porter, lancaster or none', default: 'porter2', value: 'NAME' },
     stop: { type: 'string', option: 'analyzer.stopWords', doc: 'stop words: english or none', default: 'english', value: 'LIST' },
+    json: { type: 'boolean', doc: 'print a JSON summary {"documents","seconds","docsPerSecond","saveSeconds","out"}' },
     'split-compounds': { type: 'boolean', doc: 'index "non-linear", "x/c" as their parts (default on; --split-compounds=false keeps them whole)' },
   },
   async run(args, io) {
@@ -88,6 +89,9 @@ export const indexBuildCommand: Command = {
     const t2 = performance.now();
     bar.done();
     const n = index.documentCount;
-    io.stdout.write(`indexed ${n} documents in ${((t1 - t0) / 1000).toFixed(2)}s (${Math.round(n / ((t1 - t0) / 1000))} docs/s), saved to ${f.out} in ${((t2 - t1) / 1000).toFixed(2)}s\n`);
+    const seconds = (t1 - t0) / 1000;
+    const saveSeconds = (t2 - t1) / 1000;
+    if (f.json) io.stdout.write(JSON.stringify({ documents: n, seconds, docsPerSecond: Math.round(n / seconds), saveSeconds, out: String(f.out) }) + '\n');
+    else io.stdout.write(`indexed ${n} documents in ${seconds.toFixed(2)}s (${Math.round(n / seconds)} docs/s), saved to ${f.out} in ${saveSeconds.toFixed(2)}s\n`);
   },
 };

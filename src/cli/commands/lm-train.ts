@@ -26,7 +26,7 @@ async function trainOrExplain(...a: Parameters<typeof NgramLM.train>): Promise<N
 export const lmTrain: Command = {
   name: 'lm train',
   summary: 'train an n-gram language model (modified Kneser-Ney like KenLM lmplz, and more)',
-  usage: '--input FILE --out MODEL(.arpa|.tlm) [--order N] [--smoothing kn]',
+  usage: '--input FILE --out MODEL(.arpa|.tlm) [--order N] [--smoothing kn] [--json]',
   help: 'Input: one sentence per line, whitespace-tokenized (--tokenize runs the pipeline tokenizer).\nExample: textloom lm train --order 5 --input train.txt --out model.arpa',
   flags: {
     input: { type: 'string', doc: 'training text, one sentence per line (.gz ok, - for stdin)', value: 'FILE', required: true, alias: 'i' },
@@ -39,6 +39,7 @@ export const lmTrain: Command = {
     'discount-fallback': { type: 'string', doc: 'KN discounts "D1,D2,D3" when they cannot be estimated (tiny data)', value: 'D1,D2,D3' },
     tokenize: { type: 'boolean', doc: 'tokenize lines with the pipeline tokenizer instead of splitting on whitespace' },
     pipeline: { type: 'string', doc: 'pipeline name or config for --tokenize', default: DEFAULT_LM_PIPELINE, value: 'NAME' },
+    json: { type: 'boolean', doc: 'print a JSON summary {"order","smoothing","lines","ngramCounts","seconds","out"} on stdout' },
   },
   async run(args, io) {
     const f = args.flags;
@@ -76,6 +77,8 @@ export const lmTrain: Command = {
     if (arpa) await lm.toARPA(out);
     else lm.save(out);
     bar.done(`${lm.ngramCounts.join('/')} n-grams`);
-    io.stderr.write(`trained order-${lm.order} ${lm.smoothing} model on ${lines} lines in ${((Date.now() - t0) / 1000).toFixed(2)}s -> ${out}\n`);
+    const seconds = (Date.now() - t0) / 1000;
+    if (f.json) io.stdout.write(JSON.stringify({ order: lm.order, smoothing: lm.smoothing, lines, ngramCounts: lm.ngramCounts, seconds, out }) + '\n');
+    else io.stderr.write(`trained order-${lm.order} ${lm.smoothing} model on ${lines} lines in ${seconds.toFixed(2)}s -> ${out}\n`);
   },
 };

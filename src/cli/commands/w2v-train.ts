@@ -69,7 +69,7 @@ export const w2vTrain: Command = {
     const s = model.stats;
     if (f.json) {
       io.stdout.write(
-        JSON.stringify({ vocab_size: s.vocabSize, train_words: s.trainWords, effective_words: s.effectiveWords, epochs: s.epochs, seconds: s.seconds, words_per_second: s.wordsPerSecond, output: f.out }) + '\n',
+        JSON.stringify({ vocabSize: s.vocabSize, trainWords: s.trainWords, effectiveWords: s.effectiveWords, epochs: s.epochs, seconds: s.seconds, wordsPerSecond: s.wordsPerSecond, out: f.out }) + '\n',
       );
     } else {
       io.stdout.write(`vocabulary ${s.vocabSize} words, ${s.trainWords} training words x ${s.epochs} epochs in ${s.seconds.toFixed(1)}s (${Math.round(s.wordsPerSecond)} words/s); saved ${f.out}\n`);
