@@ -49,6 +49,16 @@ describe('vectors factory', () => {
     const doc = nlp('cats bark');
     expect(Array.from(docVector(doc))).toEqual([0.5, 0.5]);
   });
+  it('is added with addPipeAsync; addPipe says so instead of silently doing nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tl-vc-'));
+    await kv.save(join(dir, 'v.txt'));
+    const nlp = await createPipeline({ tokenizer: { factory: 'whitespace' } });
+    expect(() => nlp.addPipe('vectors', { options: { path: join(dir, 'v.txt') } })).toThrow(/asynchronously.*await nlp\.addPipeAsync\("vectors"/);
+    expect(nlp.pipeNames).toEqual([]);
+    await nlp.addPipeAsync('vectors', { options: { path: join(dir, 'v.txt') } });
+    expect(nlp.pipeNames).toEqual(['vectors']);
+    expect(Array.from(docVector(nlp('cats bark')))).toEqual([0.5, 0.5]);
+  });
 });
 
 describe('spaCy-style getters on Token, Span and Doc', () => {
