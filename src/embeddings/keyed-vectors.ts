@@ -8,7 +8,7 @@ import { emd } from './emd.js';
 import { evaluateWordAnalogies, evaluateWordPairs, type AnalogyOptions, type AnalogyResult, type PairsOptions, type PairsResult } from './evaluate.js';
 import { dotAll, NnIndex, topKDot } from './nn-kernel.js';
 import type { TopK } from '../util/heap.js';
-import { loadVectors, saveVectors, type LoadOptions, type SaveOptions } from './w2v-format.js';
+import { loadVectors, loadVectorsSync, saveVectors, type LoadOptions, type SaveOptions } from './w2v-format.js';
 import { checkCount, checkOptions } from './options.js';
 
 /** A term of a {@link KeyedVectors.mostSimilar} query: a word, a raw vector, or a word with a weight. */
@@ -411,6 +411,11 @@ export class KeyedVectors {
   /** Loads a word2vec text or binary file or a native .tlv file (see {@link loadVectors}). */
   static load(path: string, opts?: LoadOptions): Promise<KeyedVectors> {
     return loadVectors(path, opts);
+  }
+
+  /** {@link KeyedVectors.load}, synchronously (see {@link loadVectorsSync}). */
+  static loadSync(path: string, opts?: LoadOptions): KeyedVectors {
+    return loadVectorsSync(path, opts);
   }
 
   private limit(restrict: number | undefined): number {

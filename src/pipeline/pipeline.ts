@@ -178,8 +178,7 @@ export class Pipeline {
   /**
    * Adds a component built by a registered factory (or a ready Component object) and returns it,
    * as spaCy's `add_pipe`: the component is in `pipeNames` and runs as soon as this returns.
-   * A factory that builds asynchronously (`vectors`, which streams its file, or a custom one whose
-   * `create` returns a Promise) raises a ConfigError here that says to use {@link Pipeline.addPipeAsync}.
+   * A factory that builds asynchronously (a custom one whose `create` returns a Promise) raises a ConfigError here that says to use {@link Pipeline.addPipeAsync}.
    * @param where `{ before: name }`, `{ after: name }`, `{ first: true }` or last by default; at
    *   most one of them (spaCy's E006), checked before the component is built.
    * @example
@@ -203,8 +202,8 @@ export class Pipeline {
   }
 
   /**
-   * Like {@link Pipeline.addPipe}, for factories that build asynchronously (`vectors`, or a custom
-   * factory whose `create` returns a Promise); ready factories work too. Until the returned Promise settles the
+   * Like {@link Pipeline.addPipe}, for factories that build asynchronously (a custom factory whose
+   * `create` returns a Promise); ready factories work too. Until the returned Promise settles the
    * pipeline refuses to run (an `nlp(text)` or `pipe()` raises a ConfigError naming the pending
    * component), so a forgotten `await` fails loudly instead of running without the component.
    * @example await nlp.addPipeAsync('my_remote_model', { options: { url } });
