@@ -397,66 +397,65 @@ function loadBinarySync(file: string, limit: number): KeyedVectors {
 
 /** The word2vec binary parser as a coroutine: it yields each read it needs and gets the byte count. */
 function* binaryReader(file: string, limit: number): Generator<ReadRequest, KeyedVectors, number> {
-  {
-    let buf: Buffer = Buffer.alloc(1 << 20);
-    let base = 0; // file (uncompressed) offset of buf[0]
-    let pos = 0; // next byte, index into buf
-    let end = 0; // valid bytes in buf
-    let eof = false;
-    // Makes at least `n` bytes available from pos (fewer only at the end of the input).
-    const ensure = function* (n: number): Generator<ReadRequest, void, number> {
-      if (end - pos >= n || eof) return;
-      if (n > buf.length) {
-        const bigger = Buffer.alloc(n * 2);
-        buf.copy(bigger, 0, pos, end);
-        buf = bigger;
-      } else buf.copy(buf, 0, pos, end);
-      base += pos;
-      end -= pos;
-      pos = 0;
-      while (end < n && !eof) {
-        const got = yield { dst: buf, off: end, len: buf.length - end };
-        if (got === 0) eof = true;
-        else end += got;
-      }
-    };
-    // Header line.
-    yield* ensure(102);
-    const nl = buf.subarray(pos, end).indexOf(0x0a);
-    if (nl < 0) {
-      if (end - pos > 100) throw new FormatError('header line too long (is this really the binary format?)', { file, offset: 0 });
-      throw new FormatError('unexpected end of file in the header', { file, offset: base + end });
+  let buf: Buffer = Buffer.alloc(1 << 20);
+  let base = 0; // file (uncompressed) offset of buf[0]
+  let pos = 0; // next byte, index into buf
+  let end = 0; // valid bytes in buf
+  let eof = false;
+  // Makes at least `n` bytes available from pos (fewer only at the end of the input).
+  const ensure = function* (n: number): Generator<ReadRequest, void, number> {
+    if (end - pos >= n || eof) return;
+    if (n > buf.length) {
+      const bigger = Buffer.alloc(n * 2);
+      buf.copy(bigger, 0, pos, end);
+      buf = bigger;
+    } else buf.copy(buf, 0, pos, end);
+    base += pos;
+    end -= pos;
+    pos = 0;
+    while (end < n && !eof) {
+      const got = yield { dst: buf, off: end, len: buf.length - end };
+      if (got === 0) eof = true;
+      else end += got;
     }
-    let [V, d] = parseHeader(buf.toString('latin1', pos, pos + nl), file, 0);
-    pos += nl + 1;
-    V = Math.min(V, limit);
-    const words: string[] = [];
-    let vectors: Float32Array = new Float32Array(presizedRows(V, d) * d);
-    const dec = new TextDecoder('utf-8', { fatal: true });
-    const rec = d * 4;
-    for (let i = 0; i < V; i++) {
-      // One record: optional newline(s) ending the previous one, the word, a space, the floats.
-      yield* ensure(2 + MAX_WORD_BYTES + rec);
-      while (pos < end && buf[pos] === 0x0a) pos++;
-      const start = pos;
-      const space = buf.subarray(pos, Math.min(end, pos + MAX_WORD_BYTES + 1)).indexOf(0x20);
-      if (space < 0) {
-        if (end - pos > MAX_WORD_BYTES) throw new FormatError(`word ${i + 1} longer than ${MAX_WORD_BYTES} bytes (is this really the binary format?)`, { file, offset: base + start });
-        throw new FormatError(`unexpected end of file in word ${i + 1} of ${V}`, { file, offset: base + end });
-      }
-      try {
-        words[i] = dec.decode(buf.subarray(pos, pos + space));
-      } catch {
-        throw new FormatError(`word ${i + 1} is not valid UTF-8`, { file, offset: base + start });
-      }
-      pos += space + 1;
-      if (end - pos < rec) throw new FormatError(`unexpected end of file in the vector of word ${i + 1} (${JSON.stringify(words[i])}): needs ${rec} bytes`, { file, offset: base + pos });
-      vectors = roomFor(vectors, i, d);
-      for (let c = 0; c < d; c++) vectors[i * d + c] = buf.readFloatLE(pos + 4 * c);
-      pos += rec;
-    }
-    return makeKv(words, exactRows(vectors, V, d), d, undefined, file);
+  };
+  // Header line.
+  yield* ensure(102);
+  const nl = buf.subarray(pos, end).indexOf(0x0a);
+  if (nl < 0) {
+    if (end - pos > 100) throw new FormatError('header line too long (is this really the binary format?)', { file, offset: 0 });
+    throw new FormatError('unexpected end of file in the header', { file, offset: base + end });
   }
+  let [V, d] = parseHeader(buf.toString('latin1', pos, pos + nl), file, 0);
+  pos += nl + 1;
+  V = Math.min(V, limit);
+  const words: string[] = [];
+  let vectors: Float32Array = new Float32Array(presizedRows(V, d) * d);
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  const rec = d * 4;
+  for (let i = 0; i < V; i++) {
+    // One record: optional newline(s) ending the previous one, the word, a space, the floats.
+    // (Checked here first: most records need no read, and then no generator is made.)
+    if (end - pos < 2 + MAX_WORD_BYTES + rec && !eof) yield* ensure(2 + MAX_WORD_BYTES + rec);
+    while (pos < end && buf[pos] === 0x0a) pos++;
+    const start = pos;
+    const space = buf.subarray(pos, Math.min(end, pos + MAX_WORD_BYTES + 1)).indexOf(0x20);
+    if (space < 0) {
+      if (end - pos > MAX_WORD_BYTES) throw new FormatError(`word ${i + 1} longer than ${MAX_WORD_BYTES} bytes (is this really the binary format?)`, { file, offset: base + start });
+      throw new FormatError(`unexpected end of file in word ${i + 1} of ${V}`, { file, offset: base + end });
+    }
+    try {
+      words[i] = dec.decode(buf.subarray(pos, pos + space));
+    } catch {
+      throw new FormatError(`word ${i + 1} is not valid UTF-8`, { file, offset: base + start });
+    }
+    pos += space + 1;
+    if (end - pos < rec) throw new FormatError(`unexpected end of file in the vector of word ${i + 1} (${JSON.stringify(words[i])}): needs ${rec} bytes`, { file, offset: base + pos });
+    vectors = roomFor(vectors, i, d);
+    for (let c = 0; c < d; c++) vectors[i * d + c] = buf.readFloatLE(pos + 4 * c);
+    pos += rec;
+  }
+  return makeKv(words, exactRows(vectors, V, d), d, undefined, file);
 }
 
 /** The first `n` rows of `vectors`, without a copy when it holds exactly those. */
