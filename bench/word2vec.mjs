@@ -81,8 +81,8 @@ for (const mode of MODES) {
     const t = timed(process.execPath, [cli, 'w2v', 'train', '--input', corpus.path, '--out', tOut, mode === 'sg' ? '--sg' : '--cbow', '--size', '100', '--window', '5', '--negative', '5', '--hs', '0', '--sample', '1e-3', '--min-count', '5', '--epochs', String(EPOCHS), '--threads', String(threads), '--seed', SEED, '--noise-table', NOISE, '--json']);
     const js = JSON.parse(t.stdout.trim().split('\n').pop());
     // Same numerator for both (in-vocabulary words x epochs), so the ratio is the wall-time ratio.
-    const total = js.train_words * EPOCHS;
-    const row = { mode, threads, cWps: total / c.secs, tWps: total / t.secs, ratio: c.secs / t.secs, cPeakMb: c.peakMb, tPeakMb: t.peakMb, vocab: js.vocab_size };
+    const total = js.trainWords * EPOCHS;
+    const row = { mode, threads, cWps: total / c.secs, tWps: total / t.secs, ratio: c.secs / t.secs, cPeakMb: c.peakMb, tPeakMb: t.peakMb, vocab: js.vocabSize };
     if (threads === 1) {
       row.cQ = await quality(cOut);
       row.tQ = await quality(tOut);

@@ -78,7 +78,7 @@ export { openCorpus, splitLine } from './embeddings/corpus.js';
 export type { Corpus, CorpusSource, Sentence } from './embeddings/corpus.js';
 export { evaluateWordAnalogies, evaluateWordPairs } from './embeddings/evaluate.js';
 export type { AnalogyOptions, AnalogyResult, AnalogySection, PairsOptions, PairsResult } from './embeddings/evaluate.js';
-export { saveVectors, loadVectors, formatFromPath } from './embeddings/w2v-format.js';
+export { saveVectors, loadVectors, loadVectorsSync, formatFromPath } from './embeddings/w2v-format.js';
 export type { VectorFormat, SaveOptions as VectorSaveOptions, LoadOptions as VectorLoadOptions } from './embeddings/w2v-format.js';
 export { createVectorsComponent, tokenVector, spanVector, docVector, hasVector, similarity, VECTOR_ROW_EXT } from './embeddings/vectors-component.js';
 export type { VectorsComponentOptions, HasVector } from './embeddings/vectors-component.js';

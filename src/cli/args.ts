@@ -12,6 +12,12 @@ export interface FlagSpec {
   /** Value placeholder in --help, e.g. FILE. */
   value?: string;
   required?: boolean;
+  /**
+   * The API option key(s) this flag sets, when not the flag's camelCase form (`--min-count` sets
+   * `minCount` without saying so; `--size` declares `'vectorSize'`). An API error naming that key
+   * is reworded in terms of the flag (see `flag-errors.ts`).
+   */
+  option?: string | readonly string[];
 }
 
 /**

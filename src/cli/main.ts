@@ -3,6 +3,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import '../components/register.js';
 import { TextloomError } from '../core/errors.js';
+import { cliMessage } from './flag-errors.js';
 import { formatFlags, formatPositionals, parseArgs, type ParsedArgs } from './args.js';
 import type { Command, CommandIO } from './command.js';
 import { COMMANDS } from './commands/index.js';
@@ -72,7 +73,7 @@ export async function main(argv: readonly string[], io: CommandIO = { stdout: pr
       // A reader or writer refusing a directory names the path; the flag that gave it says more.
       const file = e.where?.file;
       const dir = file !== undefined && e.where?.line === undefined && args ? directoryFlag(cmd, args, file) : undefined;
-      io.stderr.write(`textloom ${cmd.name}: ${dir ? `${dir} is a directory, not a file` : e.message}\n`);
+      io.stderr.write(`textloom ${cmd.name}: ${dir ? `${dir} is a directory, not a file` : cliMessage(e, cmd.flags, args)}\n`);
       return 2;
     }
     const err = e as NodeJS.ErrnoException;

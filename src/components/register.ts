@@ -54,7 +54,8 @@ registerComponent<{ path: string; lowercaseFallback: boolean }>('vectors', {
     lowercaseFallback: { type: 'boolean', default: false, doc: 'look up the lower-cased text when the exact text has no vector' },
   },
   assigns: ['_.vector_row'],
-  create: async (o, ctx) => createVectorsComponent(await KeyedVectors.load(resolve(ctx.baseDir, o.path)), { name: ctx.name, lowercaseFallback: o.lowercaseFallback }),
+  // Loaded synchronously so that nlp.addPipe('vectors', ...) returns a ready component.
+  create: (o, ctx) => createVectorsComponent(KeyedVectors.loadSync(resolve(ctx.baseDir, o.path)), { name: ctx.name, lowercaseFallback: o.lowercaseFallback }),
 });
 
 registerComponent('entity_ruler', entityRulerFactory);

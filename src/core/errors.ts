@@ -12,13 +12,20 @@ export interface ErrorLocation {
   pattern?: string | number;
 }
 
-function formatWhere(where: ErrorLocation | undefined): string {
+/** Whether `message` already names `s` (too short a name could match by chance). */
+function names(message: string, s: string): boolean {
+  return s.length > 2 && message.includes(s);
+}
+
+/** The "(at ...)" suffix; a file or key the message already names is not named again. */
+function formatWhere(where: ErrorLocation | undefined, message: string): string {
   if (!where) return '';
   const parts: string[] = [];
-  if (where.file !== undefined) parts.push(where.file + (where.line !== undefined ? `:${where.line}` : ''));
+  const file = where.file !== undefined && !names(message, where.file) ? where.file : undefined;
+  if (file !== undefined) parts.push(file + (where.line !== undefined ? `:${where.line}` : ''));
   else if (where.line !== undefined) parts.push(`line ${where.line}`);
   if (where.offset !== undefined) parts.push(`byte ${where.offset}`);
-  if (where.key !== undefined) parts.push(`key "${where.key}"`);
+  if (where.key !== undefined && !names(message, where.key)) parts.push(`key "${where.key}"`);
   if (where.pattern !== undefined) parts.push(`pattern ${JSON.stringify(where.pattern)}`);
   return parts.length ? ` (at ${parts.join(', ')})` : '';
 }
@@ -33,8 +40,11 @@ export class TextloomError extends Error {
   readonly code: string;
   /** Where the problem was found, if known. */
   readonly where: ErrorLocation | undefined;
+  /** The message without the "(at ...)" location suffix (the CLI rewords it in terms of its flags). */
+  readonly detail: string;
   constructor(code: string, message: string, where?: ErrorLocation) {
-    super(message + formatWhere(where));
+    super(message + formatWhere(where, message));
+    this.detail = message;
     this.name = new.target.name;
     this.code = code;
     this.where = where;

@@ -9,7 +9,7 @@ import { evaluateWordAnalogies, evaluateWordPairs, type AnalogyOptions, type Ana
 import { dotAll, NnIndex, topKDot } from './nn-kernel.js';
 import type { TopK } from '../util/heap.js';
 import { INSPECT } from '../util/inspect.js';
-import { loadVectors, saveVectors, type LoadOptions, type SaveOptions } from './w2v-format.js';
+import { loadVectors, loadVectorsSync, saveVectors, type LoadOptions, type SaveOptions } from './w2v-format.js';
 import { checkCount, checkOptions } from './options.js';
 
 /** A term of a {@link KeyedVectors.mostSimilar} query: a word, a raw vector, or a word with a weight. */
@@ -422,6 +422,11 @@ export class KeyedVectors {
   /** Loads a word2vec text or binary file or a native .tlv file (see {@link loadVectors}). */
   static load(path: string, opts?: LoadOptions): Promise<KeyedVectors> {
     return loadVectors(path, opts);
+  }
+
+  /** {@link KeyedVectors.load}, synchronously (see {@link loadVectorsSync}). */
+  static loadSync(path: string, opts?: LoadOptions): KeyedVectors {
+    return loadVectorsSync(path, opts);
   }
 
   private limit(restrict: number | undefined): number {

@@ -11,6 +11,7 @@ import { gunzipSync } from 'node:zlib';
 import { ArgumentError, FormatError, NotFoundError } from '../core/errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { inputError, openInput, readNumberedLines } from '../io/lines.js';
+import { readNumberedLinesSync } from '../io/lines-sync.js';
 import { grow } from '../util/typed.js';
 import { KeyedVectors } from './keyed-vectors.js';
 import { checkOptions } from './options.js';
@@ -156,13 +157,18 @@ function roomFor(vectors: Float32Array, n: number, d: number): Float32Array {
   return (n + 1) * d > vectors.length ? grow(vectors, (n + 1) * d) : vectors;
 }
 
-async function loadText(file: string, limit: number): Promise<KeyedVectors> {
+/**
+ * The word2vec text reader as a coroutine: it yields to ask for the next `[line, lineNumber]` and
+ * gets `undefined` at the end, so one parser serves the streaming and the synchronous loaders.
+ */
+function* textReader(file: string, limit: number): Generator<void, KeyedVectors, [string, number] | undefined> {
   let V = -1;
   let d = 0;
   const words: string[] = [];
   let vectors: Float32Array = new Float32Array(0);
   let n = 0;
-  for await (const [raw, lineNo] of readNumberedLines(file)) {
+  for (let next = yield; next !== undefined; next = yield) {
+    const [raw, lineNo] = next;
     if (V < 0) {
       [V, d] = parseHeader(raw, file);
       V = Math.min(V, limit);
@@ -189,6 +195,39 @@ async function loadText(file: string, limit: number): Promise<KeyedVectors> {
   if (V < 0) throw new FormatError('empty file (no header)', { file, line: 1 });
   if (n < V) throw new FormatError(`the header declares ${V} vectors but the file has ${n}`, { file, line: n + 2 });
   return makeKv(words, exactRows(vectors, n, d), d, undefined, file);
+}
+
+async function loadText(file: string, limit: number): Promise<KeyedVectors> {
+  const reader = textReader(file, limit);
+  reader.next();
+  for await (const line of readNumberedLines(file)) {
+    const r = reader.next(line);
+    if (r.done) return r.value;
+  }
+  return finish(reader.next(undefined));
+}
+
+function loadTextSync(file: string, limit: number): KeyedVectors {
+  const reader = textReader(file, limit);
+  reader.next();
+  for (const line of readNumberedLinesSync(file)) {
+    const r = reader.next(line);
+    if (r.done) return r.value;
+  }
+  return finish(reader.next(undefined));
+}
+
+/** The result of a coroutine that was told the input ended. */
+function finish<T>(r: IteratorResult<unknown, T>): T {
+  if (!r.done) throw new Error('internal: vector reader did not finish at the end of the input');
+  return r.value;
+}
+
+/** A read the binary reader asks for: up to `len` bytes into `dst` at `off` (0 back at the end). */
+interface ReadRequest {
+  dst: Buffer;
+  off: number;
+  len: number;
 }
 
 /** A sequential byte source: a file read with readSync, or the output of a gunzip stream. */
@@ -246,67 +285,103 @@ const MAX_WORD_BYTES = 10000;
 async function loadBinary(file: string, limit: number): Promise<KeyedVectors> {
   const src = /\.gz$/i.test(file) ? gunzipSource(file) : fileSource(file);
   try {
-    let buf: Buffer = Buffer.alloc(1 << 20);
-    let base = 0; // file (uncompressed) offset of buf[0]
-    let pos = 0; // next byte, index into buf
-    let end = 0; // valid bytes in buf
-    let eof = false;
-    // Makes at least `n` bytes available from pos (fewer only at the end of the input).
-    const ensure = async (n: number): Promise<void> => {
-      if (end - pos >= n || eof) return;
-      if (n > buf.length) {
-        const bigger = Buffer.alloc(n * 2);
-        buf.copy(bigger, 0, pos, end);
-        buf = bigger;
-      } else buf.copy(buf, 0, pos, end);
-      base += pos;
-      end -= pos;
-      pos = 0;
-      while (end < n && !eof) {
-        const got = await src.read(buf, end, buf.length - end);
-        if (got === 0) eof = true;
-        else end += got;
-      }
-    };
-    // Header line.
-    await ensure(102);
-    const nl = buf.subarray(pos, end).indexOf(0x0a);
-    if (nl < 0) {
-      if (end - pos > 100) throw new FormatError('header line too long (is this really the binary format?)', { file, offset: 0 });
-      throw new FormatError('unexpected end of file in the header', { file, offset: base + end });
-    }
-    let [V, d] = parseHeader(buf.toString('latin1', pos, pos + nl), file, 0);
-    pos += nl + 1;
-    V = Math.min(V, limit);
-    const words: string[] = [];
-    let vectors: Float32Array = new Float32Array(presizedRows(V, d) * d);
-    const dec = new TextDecoder('utf-8', { fatal: true });
-    const rec = d * 4;
-    for (let i = 0; i < V; i++) {
-      // One record: optional newline(s) ending the previous one, the word, a space, the floats.
-      await ensure(2 + MAX_WORD_BYTES + rec);
-      while (pos < end && buf[pos] === 0x0a) pos++;
-      const start = pos;
-      const space = buf.subarray(pos, Math.min(end, pos + MAX_WORD_BYTES + 1)).indexOf(0x20);
-      if (space < 0) {
-        if (end - pos > MAX_WORD_BYTES) throw new FormatError(`word ${i + 1} longer than ${MAX_WORD_BYTES} bytes (is this really the binary format?)`, { file, offset: base + start });
-        throw new FormatError(`unexpected end of file in word ${i + 1} of ${V}`, { file, offset: base + end });
-      }
-      try {
-        words[i] = dec.decode(buf.subarray(pos, pos + space));
-      } catch {
-        throw new FormatError(`word ${i + 1} is not valid UTF-8`, { file, offset: base + start });
-      }
-      pos += space + 1;
-      if (end - pos < rec) throw new FormatError(`unexpected end of file in the vector of word ${i + 1} (${JSON.stringify(words[i])}): needs ${rec} bytes`, { file, offset: base + pos });
-      vectors = roomFor(vectors, i, d);
-      for (let c = 0; c < d; c++) vectors[i * d + c] = buf.readFloatLE(pos + 4 * c);
-      pos += rec;
-    }
-    return makeKv(words, exactRows(vectors, V, d), d, undefined, file);
+    const reader = binaryReader(file, limit);
+    let r = reader.next();
+    while (!r.done) r = reader.next(await src.read(r.value.dst, r.value.off, r.value.len));
+    return r.value;
   } finally {
     src.close();
   }
+}
+
+/** {@link loadBinary}, synchronously: a `.gz` file is gunzipped whole first. */
+function loadBinarySync(file: string, limit: number): KeyedVectors {
+  let bytes: Buffer | undefined;
+  if (/\.gz$/i.test(file)) {
+    try {
+      bytes = gunzipSync(readFileSync(file));
+    } catch (e) {
+      throw inputError(e, file);
+    }
+  }
+  const fd = bytes ? -1 : openSync(file, 'r');
+  let pos = 0;
+  try {
+    const reader = binaryReader(file, limit);
+    let r = reader.next();
+    while (!r.done) {
+      const { dst, off, len } = r.value;
+      const got = bytes ? bytes.copy(dst, off, pos, Math.min(bytes.length, pos + len)) : readSync(fd, dst, off, len, pos);
+      pos += got;
+      r = reader.next(got);
+    }
+    return r.value;
+  } finally {
+    if (fd >= 0) closeSync(fd);
+  }
+}
+
+/** The word2vec binary parser as a coroutine: it yields each read it needs and gets the byte count. */
+function* binaryReader(file: string, limit: number): Generator<ReadRequest, KeyedVectors, number> {
+  let buf: Buffer = Buffer.alloc(1 << 20);
+  let base = 0; // file (uncompressed) offset of buf[0]
+  let pos = 0; // next byte, index into buf
+  let end = 0; // valid bytes in buf
+  let eof = false;
+  // Makes at least `n` bytes available from pos (fewer only at the end of the input).
+  const ensure = function* (n: number): Generator<ReadRequest, void, number> {
+    if (end - pos >= n || eof) return;
+    if (n > buf.length) {
+      const bigger = Buffer.alloc(n * 2);
+      buf.copy(bigger, 0, pos, end);
+      buf = bigger;
+    } else buf.copy(buf, 0, pos, end);
+    base += pos;
+    end -= pos;
+    pos = 0;
+    while (end < n && !eof) {
+      const got = yield { dst: buf, off: end, len: buf.length - end };
+      if (got === 0) eof = true;
+      else end += got;
+    }
+  };
+  // Header line.
+  yield* ensure(102);
+  const nl = buf.subarray(pos, end).indexOf(0x0a);
+  if (nl < 0) {
+    if (end - pos > 100) throw new FormatError('header line too long (is this really the binary format?)', { file, offset: 0 });
+    throw new FormatError('unexpected end of file in the header', { file, offset: base + end });
+  }
+  let [V, d] = parseHeader(buf.toString('latin1', pos, pos + nl), file, 0);
+  pos += nl + 1;
+  V = Math.min(V, limit);
+  const words: string[] = [];
+  let vectors: Float32Array = new Float32Array(presizedRows(V, d) * d);
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  const rec = d * 4;
+  for (let i = 0; i < V; i++) {
+    // One record: optional newline(s) ending the previous one, the word, a space, the floats.
+    // (Checked here first: most records need no read, and then no generator is made.)
+    if (end - pos < 2 + MAX_WORD_BYTES + rec && !eof) yield* ensure(2 + MAX_WORD_BYTES + rec);
+    while (pos < end && buf[pos] === 0x0a) pos++;
+    const start = pos;
+    const space = buf.subarray(pos, Math.min(end, pos + MAX_WORD_BYTES + 1)).indexOf(0x20);
+    if (space < 0) {
+      if (end - pos > MAX_WORD_BYTES) throw new FormatError(`word ${i + 1} longer than ${MAX_WORD_BYTES} bytes (is this really the binary format?)`, { file, offset: base + start });
+      throw new FormatError(`unexpected end of file in word ${i + 1} of ${V}`, { file, offset: base + end });
+    }
+    try {
+      words[i] = dec.decode(buf.subarray(pos, pos + space));
+    } catch {
+      throw new FormatError(`word ${i + 1} is not valid UTF-8`, { file, offset: base + start });
+    }
+    pos += space + 1;
+    if (end - pos < rec) throw new FormatError(`unexpected end of file in the vector of word ${i + 1} (${JSON.stringify(words[i])}): needs ${rec} bytes`, { file, offset: base + pos });
+    vectors = roomFor(vectors, i, d);
+    for (let c = 0; c < d; c++) vectors[i * d + c] = buf.readFloatLE(pos + 4 * c);
+    pos += rec;
+  }
+  return makeKv(words, exactRows(vectors, V, d), d, undefined, file);
 }
 
 /** The first `n` rows of `vectors`, without a copy when it holds exactly those. */
@@ -314,11 +389,8 @@ function exactRows(vectors: Float32Array, n: number, d: number): Float32Array {
   return vectors.length === n * d ? vectors : vectors.slice(0, n * d);
 }
 
-/**
- * Loads vectors from a word2vec text/binary file or a native .tlv file.
- * @example const kv = await loadVectors('GoogleNews-vectors-negative300.bin', { limit: 100000 })
- */
-export async function loadVectors(path: string, opts: LoadOptions = {}): Promise<KeyedVectors> {
+/** The checked limit and the format of `path` (from the options, the magic number or the name). */
+function loadPlan(path: string, opts: LoadOptions): { limit: number; format: VectorFormat } {
   checkOptions(opts, ['format', 'limit'], [], 'load');
   const limit = opts.limit ?? Infinity;
   if (limit !== Infinity && !(Number.isInteger(limit) && limit >= 0)) throw new ArgumentError(`limit must be an integer >= 0, got ${String(limit)}`, { key: 'limit' });
@@ -339,17 +411,40 @@ export async function loadVectors(path: string, opts: LoadOptions = {}): Promise
   } finally {
     closeSync(fd);
   }
-  const format = opts.format ?? (got === 4 && isNativeVectors(magic) ? 'native' : formatFromPath(path));
-  if (format === 'native') {
-    if (!/\.gz$/i.test(path)) return nativeKv(readFileSync(path), path);
-    let bytes: Buffer;
-    try {
-      bytes = gunzipSync(readFileSync(path));
-    } catch (e) {
-      throw inputError(e, path);
-    }
-    return nativeKv(bytes, path);
+  return { limit, format: opts.format ?? (got === 4 && isNativeVectors(magic) ? 'native' : formatFromPath(path)) };
+}
+
+function loadNative(path: string): KeyedVectors {
+  if (!/\.gz$/i.test(path)) return nativeKv(readFileSync(path), path);
+  let bytes: Buffer;
+  try {
+    bytes = gunzipSync(readFileSync(path));
+  } catch (e) {
+    throw inputError(e, path);
   }
+  return nativeKv(bytes, path);
+}
+
+/**
+ * Loads vectors from a word2vec text/binary file or a native .tlv file.
+ * @example const kv = await loadVectors('GoogleNews-vectors-negative300.bin', { limit: 100000 })
+ */
+export async function loadVectors(path: string, opts: LoadOptions = {}): Promise<KeyedVectors> {
+  const { limit, format } = loadPlan(path, opts);
+  if (format === 'native') return loadNative(path);
   if (format === 'binary') return loadBinary(path, limit);
   return loadText(path, limit);
+}
+
+/**
+ * {@link loadVectors}, synchronously (what the `vectors` pipeline factory uses, so that
+ * `nlp.addPipe('vectors', ...)` returns a ready component). Same formats, results and errors; a
+ * `.gz` word2vec file is gunzipped whole in memory instead of streamed.
+ * @example const kv = loadVectorsSync('vectors.bin')
+ */
+export function loadVectorsSync(path: string, opts: LoadOptions = {}): KeyedVectors {
+  const { limit, format } = loadPlan(path, opts);
+  if (format === 'native') return loadNative(path);
+  if (format === 'binary') return loadBinarySync(path, limit);
+  return loadTextSync(path, limit);
 }

@@ -195,6 +195,8 @@ export class Word2Vec {
     const vocab = await buildVocab(source, { minCount: o.minCount, maxVocabSize: o.maxVocabSize });
     const V = vocab.words.length; // </s> included
     if (V === 0) throw new ArgumentError(`the corpus has no word seen at least minCount=${o.minCount} times`, { key: 'minCount' });
+    // One word has no other word to be near: its vector would be noise, silently saved.
+    if (V === 2) throw new ArgumentError(`the corpus has only one distinct word (${JSON.stringify(vocab.words[1])}) seen at least minCount=${o.minCount} times; word2vec needs at least 2`, { key: 'minCount' });
     const dim = o.vectorSize;
     const useShared = o.threads > 1;
 

@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { ArgumentError, FormatError, NotFoundError, TextloomError } from '../core/errors.js';
+import { checkTextHead } from './text-check.js';
 
 /** Options of {@link openInput}. */
 export interface OpenInputOptions {
@@ -44,14 +45,25 @@ export function inputError(e: unknown, path: string): unknown {
   return e;
 }
 
+/** Options of {@link readLines}. */
+export interface ReadLinesOptions {
+  /**
+   * Refuse binary input: a NUL byte or invalid UTF-8 in the first 8 KB raises a FormatError naming
+   * the file (default false: invalid bytes become U+FFFD).
+   */
+  requireText?: boolean;
+}
+
 /**
  * Streams the lines of a file (or `-` for stdin), gunzipping `*.gz`, without holding the file in
  * memory. Line terminators (\n or \r\n) and a UTF-8 byte order mark at the start are removed. A
  * corrupt or truncated `.gz` raises a FormatError naming the file (after the lines that could be read).
  * @example for await (const line of readLines('corpus.txt')) { ... }
  */
-export async function* readLines(path: string): AsyncGenerator<string> {
-  const rl = createInterface({ input: openInput(path), crlfDelay: Infinity });
+export async function* readLines(path: string, options: ReadLinesOptions = {}): AsyncGenerator<string> {
+  const raw = openInput(path);
+  const input = options.requireText ? checkTextHead(raw, path === '-' ? 'standard input' : path) : raw;
+  const rl = createInterface({ input, crlfDelay: Infinity });
   let first = true;
   try {
     for await (const line of rl) {
@@ -71,7 +83,7 @@ export async function* readLines(path: string): AsyncGenerator<string> {
 }
 
 /** Like {@link readLines} but yields `[line, lineNumber]` (1-based) for error messages. */
-export async function* readNumberedLines(path: string): AsyncGenerator<[string, number]> {
+export async function* readNumberedLines(path: string, options: ReadLinesOptions = {}): AsyncGenerator<[string, number]> {
   let n = 0;
-  for await (const line of readLines(path)) yield [line, ++n];
+  for await (const line of readLines(path, options)) yield [line, ++n];
 }

@@ -12,6 +12,20 @@ export interface PipeOptions {
   batchSize?: number;
 }
 
+/** Options of {@link Pipeline.addPipe}: the name, the factory options and where to put it. */
+export interface AddPipeOptions {
+  /** Name in the pipeline (default: the factory name, or the component's own `name`). */
+  name?: string;
+  /** Factory options, validated against the factory's schema (unknown keys are a ConfigError). */
+  options?: Record<string, unknown>;
+  /** Put it just before this component. */
+  before?: string;
+  /** Put it just after this component. */
+  after?: string;
+  /** Put it first. */
+  first?: boolean;
+}
+
 interface Entry {
   name: string;
   factory: string;
@@ -43,6 +57,8 @@ export class Pipeline {
   readonly config: PipelineConfig;
   private readonly entries: Entry[];
   private readonly disabled: Set<string>;
+  /** Names being built by an addPipeAsync that has not finished. */
+  private readonly pending = new Set<string>();
 
   /** @internal use createPipeline/load. */
   constructor(tokenizer: TokenizerLike, entries: Entry[], config: PipelineConfig, disabled: Set<string> = new Set()) {
@@ -98,6 +114,7 @@ export class Pipeline {
    * a Doc from another vocab would be misread; it raises an ArgumentError.
    */
   process(input: string | Doc): Doc {
+    this.checkReady();
     const doc = input instanceof Doc ? this.checkVocab(input) : this.makeDoc(input);
     for (const e of this.entries) if (!this.disabled.has(e.name)) e.component.process(doc);
     return doc;
@@ -105,6 +122,7 @@ export class Pipeline {
 
   /** Runs the enabled components over a batch of docs in place (each must share this pipeline's vocab). */
   processBatch(docs: Doc[]): Doc[] {
+    this.checkReady();
     for (const d of docs) this.checkVocab(d);
     for (const e of this.entries) {
       if (this.disabled.has(e.name)) continue;
@@ -124,6 +142,7 @@ export class Pipeline {
   pipe(texts: AsyncIterable<string | Doc>, options?: PipeOptions): AsyncGenerator<Doc>;
   pipe(texts: Iterable<string | Doc> | AsyncIterable<string | Doc>, options?: PipeOptions): Generator<Doc> | AsyncGenerator<Doc>;
   pipe(texts: Iterable<string | Doc> | AsyncIterable<string | Doc>, options: PipeOptions = {}): Generator<Doc> | AsyncGenerator<Doc> {
+    this.checkReady();
     const batchSize = options.batchSize ?? 256;
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new ArgumentError(`batchSize must be a positive integer, got ${batchSize}`, { key: 'batchSize' });
     if (typeof texts === 'string') throw new ArgumentError('pipe() takes an iterable of texts; call nlp(text) for a single text');
@@ -157,34 +176,87 @@ export class Pipeline {
   }
 
   /**
-   * Adds a component built by a registered factory (or a ready Component object).
+   * Adds a component built by a registered factory (or a ready Component object) and returns it,
+   * as spaCy's `add_pipe`: the component is in `pipeNames` and runs as soon as this returns.
+   * A factory that builds asynchronously (a custom one whose `create` returns a Promise) raises a ConfigError here that says to use {@link Pipeline.addPipeAsync}.
    * @param where `{ before: name }`, `{ after: name }`, `{ first: true }` or last by default; at
    *   most one of them (spaCy's E006), checked before the component is built.
+   * @example
+   * const nlp = await load('en_core');
+   * nlp.addPipe('entity_ruler', { options: { patterns: [{ label: 'ORG', pattern: 'Apple' }] } });
+   * nlp.pipeNames // [..., 'entity_ruler']
    */
-  async addPipe(
-    factoryOrComponent: string | Component,
-    options: { name?: string; options?: Record<string, unknown>; before?: string; after?: string; first?: boolean } = {},
-  ): Promise<Component> {
+  addPipe(factoryOrComponent: string | Component, options: AddPipeOptions = {}): Component {
+    const add = this.prepareAdd(factoryOrComponent, options);
+    if (add.component) return this.insert(add.entry(add.component), options);
+    const built = add.build();
+    if (isPromiseLike(built)) {
+      // Never left unhandled: the caller is told to use addPipeAsync instead.
+      built.then(undefined, () => undefined);
+      throw new ConfigError(
+        `factory "${add.factory}" builds its component asynchronously, so addPipe cannot add it; use \`await nlp.addPipeAsync("${add.factory}", ...)\``,
+        { key: add.name },
+      );
+    }
+    return this.insert(add.entry(built), options);
+  }
+
+  /**
+   * Like {@link Pipeline.addPipe}, for factories that build asynchronously (a custom factory whose
+   * `create` returns a Promise); ready factories work too. Until the returned Promise settles the
+   * pipeline refuses to run (an `nlp(text)` or `pipe()` raises a ConfigError naming the pending
+   * component), so a forgotten `await` fails loudly instead of running without the component.
+   * @example await nlp.addPipeAsync('my_remote_model', { options: { url } });
+   */
+  async addPipeAsync(factoryOrComponent: string | Component, options: AddPipeOptions = {}): Promise<Component> {
+    const add = this.prepareAdd(factoryOrComponent, options);
+    if (add.component) return this.insert(add.entry(add.component), options);
+    this.pending.add(add.name);
+    let component: Component;
+    try {
+      component = await add.build();
+    } finally {
+      this.pending.delete(add.name);
+    }
+    return this.insert(add.entry(component), options);
+  }
+
+  /** Checks the position and name of a component to add; `build` makes it from its factory. */
+  private prepareAdd(factoryOrComponent: string | Component, options: AddPipeOptions) {
     const where = (['before', 'after', 'first'] as const).filter((k) => options[k] !== undefined && options[k] !== false);
     if (where.length > 1) throw new ConfigError(`addPipe: set only one of before, after and first, got ${where.join(' and ')}`, { key: where[1]! });
     if (options.before !== undefined) this.indexOf(options.before);
     if (options.after !== undefined) this.indexOf(options.after);
-    let entry: Entry;
-    if (typeof factoryOrComponent === 'string') {
-      const name = options.name ?? factoryOrComponent;
-      if (this.hasPipe(name)) throw new ConfigError(`a component named "${name}" already exists`, { key: name });
-      const given = copyConfig(options.options ?? {});
-      const before = this.entries.slice(0, this.insertAt(options)).filter((e) => !this.disabled.has(e.name));
-      const component = await buildComponent({ name, factory: factoryOrComponent, options: given }, this.vocab, `components[${name}]`, '.', this.tokenizer, before.map((e) => e.component));
-      entry = { name, factory: factoryOrComponent, options: given, component };
-    } else {
-      const name = options.name ?? factoryOrComponent.name;
-      if (this.hasPipe(name)) throw new ConfigError(`a component named "${name}" already exists`, { key: name });
-      entry = { name, factory: '(object)', component: factoryOrComponent };
-    }
+    const isName = typeof factoryOrComponent === 'string';
+    const name = options.name ?? (isName ? factoryOrComponent : factoryOrComponent.name);
+    if (this.hasPipe(name) || this.pending.has(name)) throw new ConfigError(`a component named "${name}" already exists`, { key: name });
+    const factory = isName ? factoryOrComponent : '(object)';
+    const given = isName ? copyConfig(options.options ?? {}) : undefined;
+    return {
+      name,
+      factory,
+      component: isName ? undefined : factoryOrComponent,
+      build: (): Component | Promise<Component> => {
+        const before = this.entries.slice(0, this.insertAt(options)).filter((e) => !this.disabled.has(e.name));
+        return buildComponent({ name, factory, options: given! }, this.vocab, `components[${name}]`, '.', this.tokenizer, before.map((e) => e.component));
+      },
+      entry: (component: Component): Entry => (given ? { name, factory, options: given, component } : { name, factory, component }),
+    };
+  }
+
+  /** Puts a built component in place and returns it. */
+  private insert(entry: Entry, options: AddPipeOptions): Component {
+    if (this.hasPipe(entry.name)) throw new ConfigError(`a component named "${entry.name}" already exists`, { key: entry.name });
     this.entries.splice(this.insertAt(options), 0, entry);
     this.syncConfig();
     return entry.component;
+  }
+
+  /** Refuses to run while an addPipeAsync has not finished (a missing `await`). */
+  private checkReady(): void {
+    if (this.pending.size === 0) return;
+    const names = [...this.pending].map((n) => `"${n}"`).join(', ');
+    throw new ConfigError(`component ${names} is still being added: await nlp.addPipeAsync(...) before running the pipeline`, { key: [...this.pending][0]! });
   }
 
   /** Where `addPipe` puts a component: first, before/after a named one, or last. */
@@ -250,12 +322,16 @@ export function makeCallable(p: Pipeline): Nlp {
   return f;
 }
 
-async function buildComponent(c: ComponentConfig, vocab: Vocab, key: string, baseDir: string, tokenizer: TokenizerLike | undefined, preceding: readonly Component[]): Promise<Component> {
+/** Builds a component from its factory; a Promise only when the factory builds asynchronously. */
+function buildComponent(c: ComponentConfig, vocab: Vocab, key: string, baseDir: string, tokenizer: TokenizerLike | undefined, preceding: readonly Component[]): Component | Promise<Component> {
   const factoryName = c.factory ?? c.name;
   const factory = getComponentFactory(factoryName, `${key}.factory`);
   const options = resolveOptions(factory.options, c.options, `${key}.options`);
-  const component = await factory.create(options, { vocab, name: c.name, baseDir, ...(tokenizer ? { tokenizer } : {}), preceding });
-  return component;
+  return factory.create(options, { vocab, name: c.name, baseDir, ...(tokenizer ? { tokenizer } : {}), preceding });
+}
+
+function isPromiseLike<T>(v: T | Promise<T>): v is Promise<T> {
+  return typeof (v as { then?: unknown } | null)?.then === 'function';
 }
 
 /** Options of {@link createPipeline}. */

@@ -107,7 +107,11 @@ describe('textloom tokenize', () => {
     const r = await runCli('tokenize', '--pipeline', 'en_whitespace', '--input', input);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines).toHaveLength(2);
+    // The blank input line keeps its (empty) record: output line N is input line N.
+    expect(lines).toHaveLength(3);
+    expect(lines.map((l) => l.line)).toEqual([1, 2, 3]);
+    expect(lines[1]).toEqual({ line: 2, text: '', tokens: [], sents: [] });
+    expect(lines[2].text).toBe('Second line here');
     expect(lines[0].text).toBe('Hello world . Bye now .');
     expect(lines[0].tokens[1]).toEqual({ text: 'world', idx: 6, ws: true });
     expect(lines[0].sents).toEqual([

@@ -30,9 +30,9 @@ describe('textloom eval tagger', () => {
       const err = sink();
       expect(await main(['eval', 'tagger', '--conllu', small, '--json', ...flags], { stdout: out, stderr: err })).toBe(0);
       const r = JSON.parse(out.text);
-      expect(Object.keys(r).sort()).toEqual(['sentences', 'tokens', 'tokens_per_second', 'upos_accuracy', 'xpos_accuracy']);
+      expect(Object.keys(r).sort()).toEqual(['sentences', 'tokens', 'tokensPerSecond', 'uposAccuracy', 'xposAccuracy']);
       expect(r.sentences).toBe(120);
-      expect(r.upos_accuracy).toBeGreaterThan(0.9);
+      expect(r.uposAccuracy).toBeGreaterThan(0.9);
     }
   });
 

@@ -27,8 +27,8 @@ describe('w2v commands', () => {
     const r = await run(['w2v', 'train', '--input', input, '--out', out, '--sg', '--size', '8', '--min-count', '1', '--epochs', '2', '--sample', '0', '--table-size', '100000', '--json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j.vocab_size).toBe(13);
-    expect(j.words_per_second).toBeGreaterThan(0);
+    expect(j.vocabSize).toBe(13);
+    expect(j.wordsPerSecond).toBeGreaterThan(0);
     expect(j.seconds).toBeGreaterThan(0);
   });
 

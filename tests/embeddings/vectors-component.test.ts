@@ -49,6 +49,16 @@ describe('vectors factory', () => {
     const doc = nlp('cats bark');
     expect(Array.from(docVector(doc))).toEqual([0.5, 0.5]);
   });
+  it('is added synchronously by addPipe from every vector format', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tl-vc-'));
+    for (const name of ['v.txt', 'v.bin', 'v.tlv']) {
+      await kv.save(join(dir, name));
+      const nlp = await createPipeline({ tokenizer: { factory: 'whitespace' } });
+      nlp.addPipe('vectors', { options: { path: join(dir, name) } });
+      expect(nlp.pipeNames).toEqual(['vectors']);
+      expect(Array.from(docVector(nlp('cats bark'))), name).toEqual([0.5, 0.5]);
+    }
+  });
 });
 
 describe('spaCy-style getters on Token, Span and Doc', () => {

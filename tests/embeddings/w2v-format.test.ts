@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ArgumentError, FormatError, KeyedVectors, loadVectors, NotFoundError, saveVectors } from '../../src/index.js';
+import { ArgumentError, FormatError, KeyedVectors, loadVectors, loadVectorsSync, NotFoundError, saveVectors } from '../../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tl-fmt-'));
 const sample = () => new KeyedVectors(['the', 'über', 'cat'], Float32Array.from([0.1, -0.25, 1e-8, 3.5, -7.123456, 0.33333334]), 2, Float64Array.from([10, 5, 2]));
@@ -188,5 +188,59 @@ describe('loadVectors on gzipped files', () => {
     const huge = join(dir, 'huge-dim.bin');
     writeFileSync(huge, '1 4000000000\nx ');
     await expect(loadVectors(huge)).rejects.toThrow(/dimension 4000000000 is too large/);
+  });
+});
+
+describe('loadVectorsSync', () => {
+  /** The outcome of a load: the words and vectors, or the error class and message. */
+  const outcome = (f: () => KeyedVectors) => {
+    try {
+      const kv = f();
+      return { words: kv.words, vectors: Array.from(kv.vectors) };
+    } catch (e) {
+      return { error: `${(e as Error).name}: ${(e as Error).message}` };
+    }
+  };
+  const outcomeAsync = async (f: () => Promise<KeyedVectors>) => {
+    try {
+      const kv = await f();
+      return { words: kv.words, vectors: Array.from(kv.vectors) };
+    } catch (e) {
+      return { error: `${(e as Error).name}: ${(e as Error).message}` };
+    }
+  };
+  it('gives what loadVectors gives, for good and broken files, plain and gzipped', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'tl-sync-'));
+    const kv = sample();
+    await saveVectors(kv, join(d, 'ok.txt'));
+    await saveVectors(kv, join(d, 'ok.bin'));
+    await saveVectors(kv, join(d, 'ok.tlv'));
+    const files: Record<string, Buffer> = {
+      'crlf.txt': Buffer.from('\ufeff2 2\r\na 1 2\r\nb 3 4\r\n'),
+      'short.txt': Buffer.from('3 2\na 1 2\n'),
+      'extra.txt': Buffer.from('1 2\na 1 2\nb 3 4\n'),
+      'badnum.txt': Buffer.from('1 2\na 1 x\n'),
+      'empty.txt': Buffer.alloc(0),
+      'nonl.txt': Buffer.from('1 2\na 1 2'),
+      'c.bin': cBinary(['a', 'über'], [[1, 2], [3, 4]]),
+      'cut.bin': cBinary(['a', 'b'], [[1, 2], [3, 4]]).subarray(0, 20),
+      // Over the reader's 1 MB buffer, so records straddle refills.
+      'big.bin': cBinary(Array.from({ length: 3000 }, (_, i) => `w${i}`), Array.from({ length: 3000 }, (_, i) => Array.from({ length: 100 }, (_, c) => i - c / 7))),
+    };
+    for (const [name, bytes] of Object.entries(files)) {
+      writeFileSync(join(d, name), bytes);
+      writeFileSync(join(d, `${name}.gz`), gzipSync(bytes));
+    }
+    writeFileSync(join(d, 'bad.txt.gz'), Buffer.from([0x1f, 0x8b, 8, 0, 0, 0]));
+    const names = [...Object.keys(files), ...Object.keys(files).map((n) => `${n}.gz`), 'ok.txt', 'ok.bin', 'ok.tlv', 'bad.txt.gz', 'missing.txt'];
+    for (const name of names) {
+      const p = join(d, name);
+      for (const opts of [{}, { limit: 1 }]) {
+        const sync = outcome(() => loadVectorsSync(p, opts));
+        const streamed = await outcomeAsync(() => loadVectors(p, opts));
+        expect(sync, `${name} ${JSON.stringify(opts)}`).toEqual(streamed);
+      }
+    }
+    expect(outcome(() => loadVectorsSync(join(d, 'big.bin'))).words).toHaveLength(3000);
   });
 });

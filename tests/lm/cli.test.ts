@@ -33,11 +33,11 @@ describe('lm train / perplexity / generate', () => {
       const r = await run(['lm', 'perplexity', '--model', model, '--input', test, '--json']);
       expect(r.code).toBe(0);
       const j = JSON.parse(r.out);
-      expect(Object.keys(j)).toEqual(['perplexity', 'perplexity_excluding_oov', 'oov', 'tokens', 'sentences']);
+      expect(Object.keys(j)).toEqual(['perplexity', 'perplexityExcludingOov', 'oov', 'tokens', 'sentences']);
       expect(j.oov).toBe(1);
       expect(j.tokens).toBe(expected.tokens);
       expect(j.perplexity).toBeCloseTo(expected.perplexity, 6);
-      expect(j.perplexity_excluding_oov).toBeCloseTo(expected.perplexityExcludingOov, 6);
+      expect(j.perplexityExcludingOov).toBeCloseTo(expected.perplexityExcludingOov, 6);
     }
     const g1 = await run(['lm', 'generate', '--model', tlm, '--seed', '4', '--count', '2', '--json']);
     const g2 = await run(['lm', 'generate', '--model', tlm, '--seed', '4', '--count', '2', '--json']);
@@ -64,7 +64,7 @@ describe('lm train / perplexity / generate', () => {
   it('exits 2 with one line on bad input', async () => {
     const r = await run(['lm', 'train', '--input', train, '--out', path.join(dir, 'x.tlm'), '--smoothing', 'magic']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/unknown smoothing "magic"/);
+    expect(r.err).toMatch(/--smoothing: unknown smoothing "magic"/);
     const g = await run(['lm', 'train', '--input', train, '--out', path.join(dir, 'x.arpa'), '--smoothing', 'mle']);
     expect(g.code).toBe(2);
     expect(g.err).toMatch(/no exact ARPA form/);

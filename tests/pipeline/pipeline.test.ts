@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +17,15 @@ registerComponent('test_counter', {
       doc.user.set(ctx.name, doc.length);
     },
   }),
+});
+
+registerComponent('test_slow', {
+  options: { fail: { type: 'boolean', default: false } },
+  create: async (o, ctx) => {
+    await new Promise((r) => setTimeout(r, 5));
+    if (o.fail) throw new ConfigError('slow failure');
+    return { name: ctx.name, process: (doc: Doc) => void doc.user.set(ctx.name, doc.length) };
+  },
 });
 
 describe('createPipeline', () => {
@@ -94,7 +104,7 @@ describe('Pipeline.pipe', () => {
     const batches: number[] = [];
     const c: Component = { name: 'b', process() {}, pipe: (docs) => void batches.push(docs.length) };
     const nlp = await createPipeline(WS);
-    await nlp.addPipe(c);
+    nlp.addPipe(c);
     [...nlp.pipe(['a', 'b', 'c', 'd', 'e'], { batchSize: 2 })];
     expect(batches).toEqual([2, 2, 1]);
   });
@@ -109,11 +119,11 @@ describe('Pipeline.pipe', () => {
 describe('component management', () => {
   it('adds, removes, selects and disables components', async () => {
     const nlp = await createPipeline({ ...WS, components: [{ name: 'senter' }] });
-    await nlp.addPipe('test_counter', { name: 'first', first: true });
-    await nlp.addPipe('test_counter', { name: 'last' });
-    await nlp.addPipe('test_counter', { name: 'mid', after: 'senter' });
+    nlp.addPipe('test_counter', { name: 'first', first: true });
+    nlp.addPipe('test_counter', { name: 'last' });
+    nlp.addPipe('test_counter', { name: 'mid', after: 'senter' });
     expect(nlp.pipeNames).toEqual(['first', 'senter', 'mid', 'last']);
-    await expect(nlp.addPipe('test_counter', { name: 'mid' })).rejects.toThrow(/already exists/);
+    expect(() => nlp.addPipe('test_counter', { name: 'mid' })).toThrow(/already exists/);
     const only = nlp.select(['senter']);
     expect(only.pipeNames).toEqual(['senter']);
     expect(only('a . b').user.has('first')).toBe(false);
@@ -130,12 +140,64 @@ describe('component management', () => {
   });
   it('addPipe rejects conflicting positions and unknown anchors before building anything', async () => {
     const nlp = await createPipeline({ ...WS, components: [{ name: 'senter' }] });
-    await expect(nlp.addPipe('test_counter', { name: 'x', first: true, after: 'senter' })).rejects.toThrow(/only one of before, after and first/);
-    await expect(nlp.addPipe('test_counter', { name: 'x', before: 'senter', after: 'senter' })).rejects.toThrow(ConfigError);
-    await expect(nlp.addPipe('test_counter', { name: 'x', before: 'zzz' })).rejects.toThrow(/no component named "zzz"/);
+    expect(() => nlp.addPipe('test_counter', { name: 'x', first: true, after: 'senter' })).toThrow(/only one of before, after and first/);
+    expect(() => nlp.addPipe('test_counter', { name: 'x', before: 'senter', after: 'senter' })).toThrow(ConfigError);
+    expect(() => nlp.addPipe('test_counter', { name: 'x', before: 'zzz' })).toThrow(/no component named "zzz"/);
     expect(nlp.pipeNames).toEqual(['senter']);
-    await nlp.addPipe('test_counter', { name: 'x', first: false, after: 'senter' });
+    nlp.addPipe('test_counter', { name: 'x', first: false, after: 'senter' });
     expect(nlp.pipeNames).toEqual(['senter', 'x']);
+  });
+});
+
+describe('addPipe', () => {
+  it('adds synchronously and returns the component, so it runs without an await', async () => {
+    const nlp = await createPipeline({ ...WS, components: [{ name: 'senter' }] });
+    const c = nlp.addPipe('test_counter', { name: 'c' });
+    expect(c.name).toBe('c');
+    expect(nlp.pipeNames).toEqual(['senter', 'c']);
+    expect(nlp('a b c').user.get('c')).toBe(3);
+    const ruler = nlp.addPipe('entity_ruler', { options: { patterns: [{ label: 'ORG', pattern: 'Acme' }] } });
+    expect(nlp.getPipe('entity_ruler')).toBe(ruler);
+    expect(nlp('we met Acme today').ents.map((e) => e.label)).toEqual(['ORG']);
+  });
+  it('reads an entity_ruler patternsFile synchronously (plain or gzipped)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tl-'));
+    const file = join(dir, 'p.jsonl');
+    writeFileSync(file, '{"label":"ORG","pattern":"Acme"}\r\n\n{"label":"GPE","pattern":"Paris"}\n');
+    writeFileSync(join(dir, 'p.jsonl.gz'), gzipSync(readFileSync(file)));
+    for (const f of [file, join(dir, 'p.jsonl.gz')]) {
+      const nlp = await createPipeline(WS);
+      nlp.addPipe('entity_ruler', { options: { patternsFile: f } });
+      expect(nlp('Acme in Paris').ents.map((e) => e.label)).toEqual(['ORG', 'GPE']);
+    }
+    writeFileSync(file, '{"label":"ORG"\n');
+    const nlp = await createPipeline(WS);
+    expect(() => nlp.addPipe('entity_ruler', { options: { patternsFile: file } })).toThrow(/invalid JSON.*p\.jsonl:1/);
+    expect(nlp.pipeNames).toEqual([]);
+  });
+  it('refuses an asynchronous factory loudly and points to addPipeAsync', async () => {
+    const nlp = await createPipeline(WS);
+    expect(() => nlp.addPipe('test_slow', { name: 's' })).toThrow(/asynchronously.*addPipeAsync/);
+    expect(nlp.pipeNames).toEqual([]);
+    const s = await nlp.addPipeAsync('test_slow', { name: 's' });
+    expect(s.name).toBe('s');
+    expect(nlp.pipeNames).toEqual(['s']);
+    expect(nlp('a b').user.get('s')).toBe(2);
+  });
+  it('refuses to run while an addPipeAsync is pending (a forgotten await)', async () => {
+    const nlp = await createPipeline(WS);
+    const pending = nlp.addPipeAsync('test_slow', { name: 's' });
+    expect(() => nlp('a b')).toThrow(/"s" is still being added/);
+    expect(() => nlp.pipe(['a'])).toThrow(ConfigError);
+    expect(() => nlp.addPipe('test_counter', { name: 's' })).toThrow(/already exists/);
+    await pending;
+    expect(nlp('a b').user.get('s')).toBe(2);
+  });
+  it('leaves the pipeline usable when an asynchronous build fails', async () => {
+    const nlp = await createPipeline(WS);
+    await expect(nlp.addPipeAsync('test_slow', { name: 's', options: { fail: true } })).rejects.toThrow(/slow failure/);
+    expect(nlp.pipeNames).toEqual([]);
+    expect(nlp('a').length).toBe(1);
   });
 });
 
@@ -185,7 +247,7 @@ describe('Pipeline.config', () => {
     const seen: number[] = [];
     const hook = (d: Doc) => void seen.push(d.length);
     const nlp = await createPipeline({ ...WS, components: [{ name: 'h1', factory: 'test_hook', options: { hook } }] });
-    await nlp.addPipe('test_hook', { name: 'h2', options: { hook } });
+    nlp.addPipe('test_hook', { name: 'h2', options: { hook } });
     nlp('a b c');
     expect(seen).toEqual([3, 3]);
     expect(nlp.config.components![1]!.options!.hook).toBe(hook);
@@ -214,7 +276,7 @@ describe('Pipeline.config', () => {
         { name: 'c3', factory: 'test_counter', options: { step: 3 }, disabled: true },
       ],
     });
-    await nlp.addPipe('test_counter', { name: 'c5', options: { step: 5 }, first: true });
+    nlp.addPipe('test_counter', { name: 'c5', options: { step: 5 }, first: true });
     expect(nlp.config.components).toEqual([
       { name: 'c5', factory: 'test_counter', options: { step: 5 } },
       { name: 'senter', factory: 'senter', options: { newlines: 'line' } },
@@ -240,7 +302,7 @@ describe('Pipeline.config', () => {
     expect(view.config.components![1]).toEqual({ name: 'c2', factory: 'test_counter', options: { step: 2 }, disabled: true });
     expect(only.config.components![0]!.disabled).toBe(true);
     expect(nlp.config.components!.some((c) => c.disabled)).toBe(false);
-    await view.addPipe('test_counter', { name: 'v' });
+    view.addPipe('test_counter', { name: 'v' });
     expect(nlp.config.components!.map((c) => c.name)).toEqual(['senter', 'c2']);
     await roundTrips(view);
     await roundTrips(only);
@@ -253,7 +315,7 @@ describe('Pipeline.config', () => {
   it('does not share option objects with the caller', async () => {
     const options = { step: 2 };
     const nlp = await createPipeline(WS);
-    await nlp.addPipe('test_counter', { name: 'c', options });
+    nlp.addPipe('test_counter', { name: 'c', options });
     options.step = 9;
     expect(nlp.config.components![0]!.options).toEqual({ step: 2 });
   });

@@ -50,7 +50,7 @@ for (const src of CRAN_SOURCES) {
         const e = await cli(['eval', 'search', '--index', idx, '--queries', path.join(cranDir, 'queries.jsonl'), '--qrels', path.join(cranDir, 'qrels.tsv'), '--grades', 'cranfield', '--json']);
         expect(e.code).toBe(0);
         const m = JSON.parse(e.out);
-        expect(Object.keys(m)).toEqual(expect.arrayContaining(['map', 'ndcg@10', 'p@10', 'recall@100', 'queries']));
+        expect(Object.keys(m)).toEqual(expect.arrayContaining(['map', 'ndcgAt10', 'pAt10', 'recallAt100', 'queries']));
         expect(m.queries).toBe(src.queryCount);
         // Measured: MAP 0.565 on the fixture (its 80 documents hold every judged one); 0.076 on the
         // full collection, where only the first 200 of 1,400 documents are indexed.
@@ -110,7 +110,7 @@ for (const src of CRAN_SOURCES) {
         const r = await cli(['eval', 'search', '--index', idx, '--queries', two, '--qrels', qrels, '--json']);
         const { latency } = JSON.parse(r.out);
         // The median of two times is their mean (it used to be the larger one).
-        expect(latency.p50_ms).toBeCloseTo(latency.mean_ms, 9);
+        expect(latency.p50Ms).toBeCloseTo(latency.meanMs, 9);
       });
       it('index build refuses --fields that no document has, writing nothing', async () => {
         const out = path.join(tmp, 'typo');

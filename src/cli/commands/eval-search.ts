@@ -58,7 +58,7 @@ export const evalSearchCommand: Command = {
     grades: { type: 'string', doc: 'judgement -> gain: linear (rel > 0) or cranfield (5 - code for 1..4)', default: 'linear', value: 'MAP' },
     'query-id': { type: 'string', doc: 'id field of a query', default: 'id', value: 'FIELD' },
     'query-text': { type: 'string', doc: 'text field of a query', default: 'text', value: 'FIELD' },
-    depth: { type: 'number', doc: 'results retrieved per query (trec_eval cuts at 1000)', default: 1000 },
+    depth: { type: 'number', option: 'topK', doc: 'results retrieved per query (trec_eval cuts at 1000)', default: 1000 },
     syntax: { type: 'boolean', doc: 'parse queries with the query language (default: plain words)' },
     json: { type: 'boolean', doc: 'print one JSON object' },
     ...RANKING_FLAGS,
@@ -91,11 +91,14 @@ export const evalSearchCommand: Command = {
     bar.done();
     const summary = evaluateRuns(runs, qrels as Map<string, Judgements>);
     times.sort((a, b) => a - b);
-    const latency = { mean_ms: total / Math.max(1, n), p50_ms: percentile(times, 0.5), p99_ms: percentile(times, 0.99) };
-    if (f.json) io.stdout.write(JSON.stringify({ ...summary, latency }) + '\n');
+    const latency = { meanMs: total / Math.max(1, n), p50Ms: percentile(times, 0.5), p99Ms: percentile(times, 0.99) };
+    if (f.json) {
+      const { map, mrr, queries } = summary;
+      io.stdout.write(JSON.stringify({ map, ndcgAt10: summary['ndcg@10'], pAt10: summary['p@10'], recallAt100: summary['recall@100'], mrr, queries, latency }) + '\n');
+    }
     else {
       io.stdout.write(`queries     ${summary.queries}\nmap         ${summary.map.toFixed(4)}\nndcg@10     ${summary['ndcg@10'].toFixed(4)}\np@10        ${summary['p@10'].toFixed(4)}\nrecall@100  ${summary['recall@100'].toFixed(4)}\nmrr         ${summary.mrr.toFixed(4)}\n`);
-      io.stdout.write(`latency     mean ${latency.mean_ms.toFixed(3)} ms, p50 ${latency.p50_ms.toFixed(3)} ms, p99 ${latency.p99_ms.toFixed(3)} ms (depth ${f.depth})\n`);
+      io.stdout.write(`latency     mean ${latency.meanMs.toFixed(3)} ms, p50 ${latency.p50Ms.toFixed(3)} ms, p99 ${latency.p99Ms.toFixed(3)} ms (depth ${f.depth})\n`);
     }
   },
 };

@@ -50,7 +50,7 @@ export const evalTaggerCommand: Command = {
     };
     const r = evaluateTagging(tagger, sentences, { goldTokens: !!f['gold-tokens'] });
     bar.done();
-    if (f.json) io.stdout.write(JSON.stringify(r) + '\n');
+    if (f.json) io.stdout.write(JSON.stringify({ uposAccuracy: r.upos_accuracy, xposAccuracy: r.xpos_accuracy, tokens: r.tokens, sentences: r.sentences, tokensPerSecond: r.tokens_per_second }) + '\n');
     else io.stdout.write(`UPOS ${r.upos_accuracy.toFixed(4)}  XPOS ${r.xpos_accuracy.toFixed(4)}  ${r.tokens} tokens, ${r.sentences} sentences, ${r.tokens_per_second} tokens/s\n`);
   },
 };

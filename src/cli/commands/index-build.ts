@@ -1,8 +1,10 @@
-import { ArgumentError } from '../../core/errors.js';
+import { ArgumentError, FormatError } from '../../core/errors.js';
 import { readJsonl } from '../../io/jsonl.js';
 import { SearchIndex } from '../../search/search-index.js';
 import type { AnalyzerOptions } from '../../search/analyzer.js';
 import type { Command } from '../command.js';
+import { inputName } from '../input-name.js';
+import { stdinHint } from '../io.js';
 import { ProgressBar } from '../progress.js';
 
 /** Builds the analyzer options shared by the search commands' flags. */
@@ -30,18 +32,19 @@ function list(v: unknown): string[] {
 export const indexBuildCommand: Command = {
   name: 'index build',
   summary: 'build a BM25 search index from a JSON-lines file',
-  usage: '--input docs.jsonl --fields title,text --out DIR [--id id] [--store title]',
+  usage: '--input docs.jsonl --fields title,text --out DIR [--id id] [--store title] [--json]',
   help: 'Example:\n  textloom index build --input docs.jsonl --id id --fields title,text --store title --out idx --tokenizer whitespace',
   flags: {
     input: { type: 'string', doc: 'JSON-lines documents (.gz ok, - for stdin)', value: 'FILE', required: true },
     out: { type: 'string', doc: 'index directory to write', value: 'DIR', required: true },
     fields: { type: 'string', doc: 'comma-separated fields to index', value: 'LIST', required: true },
-    id: { type: 'string', doc: 'id field', default: 'id', value: 'FIELD' },
-    store: { type: 'string', doc: 'comma-separated fields to store and return', value: 'LIST' },
-    boost: { type: 'string', doc: 'field boosts, e.g. title=2,text=1', value: 'LIST' },
+    id: { type: 'string', option: 'idField', doc: 'id field', default: 'id', value: 'FIELD' },
+    store: { type: 'string', option: 'storeFields', doc: 'comma-separated fields to store and return', value: 'LIST' },
+    boost: { type: 'string', option: 'boosts', doc: 'field boosts, e.g. title=2,text=1', value: 'LIST' },
     tokenizer: { type: 'string', doc: 'tokenizer factory of the analyzer', default: 'tokenizer', value: 'NAME' },
     stemmer: { type: 'string', doc: 'porter2, porter, lancaster or none', default: 'porter2', value: 'NAME' },
-    stop: { type: 'string', doc: 'stop words: english or none', default: 'english', value: 'LIST' },
+    stop: { type: 'string', option: 'analyzer.stopWords', doc: 'stop words: english or none', default: 'english', value: 'LIST' },
+    json: { type: 'boolean', doc: 'print a JSON summary {"documents","seconds","docsPerSecond","saveSeconds","out"}' },
     'split-compounds': { type: 'boolean', doc: 'index "non-linear", "x/c" as their parts (default on; --split-compounds=false keeps them whole)' },
   },
   async run(args, io) {
@@ -60,6 +63,7 @@ export const indexBuildCommand: Command = {
       boosts,
       analyzer: analyzerFromFlags(f),
     });
+    stdinHint(String(f.input), io.stderr);
     const bar = new ProgressBar('indexing', undefined, io.stderr);
     const t0 = performance.now();
     // A misspelt --fields name would build an index that finds nothing: note the fields seen.
@@ -75,11 +79,19 @@ export const indexBuildCommand: Command = {
       bar.done();
       throw new ArgumentError(`no document has the field${unseen.size > 1 ? 's' : ''} ${[...unseen].map((k) => `"${k}"`).join(', ')} given in --fields (nothing written)`, { key: '--fields' });
     }
+    // An empty index would be saved and then find nothing, without a word.
+    if (index.documentCount === 0) {
+      bar.done();
+      throw new FormatError(`no documents in ${inputName(String(f.input))} (nothing written)`, { file: String(f.input) });
+    }
     const t1 = performance.now();
     await index.save(String(f.out));
     const t2 = performance.now();
     bar.done();
     const n = index.documentCount;
-    io.stdout.write(`indexed ${n} documents in ${((t1 - t0) / 1000).toFixed(2)}s (${Math.round(n / ((t1 - t0) / 1000))} docs/s), saved to ${f.out} in ${((t2 - t1) / 1000).toFixed(2)}s\n`);
+    const seconds = (t1 - t0) / 1000;
+    const saveSeconds = (t2 - t1) / 1000;
+    if (f.json) io.stdout.write(JSON.stringify({ documents: n, seconds, docsPerSecond: Math.round(n / seconds), saveSeconds, out: String(f.out) }) + '\n');
+    else io.stdout.write(`indexed ${n} documents in ${seconds.toFixed(2)}s (${Math.round(n / seconds)} docs/s), saved to ${f.out} in ${saveSeconds.toFixed(2)}s\n`);
   },
 };

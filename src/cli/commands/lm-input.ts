@@ -1,9 +1,10 @@
 /**
  * Shared by the `lm` commands: a file (or `-`) with one sentence per line, as token arrays.
  * Whitespace-tokenized by default; `tokenize` runs a pipeline's tokenizer (`makeDoc`) instead.
+ * Binary input is refused and an interactive stdin gets a hint on `stderr` (see `inputLines`).
  */
 import { FormatError } from '../../core/errors.js';
-import { readLines } from '../../io/lines.js';
+import { inputLines } from '../io.js';
 import { load } from '../../pipeline/load.js';
 import { inputName } from '../input-name.js';
 
@@ -17,10 +18,10 @@ const WS = /\s+/;
  * FormatError ("no sentences in FILE") at the end of the stream: training on it would fail later
  * with a misleading message, and a perplexity over it is NaN.
  */
-export async function* lmSentences(path: string, tokenize: boolean, pipeline: string, onLine?: () => void): AsyncGenerator<string[]> {
+export async function* lmSentences(path: string, tokenize: boolean, pipeline: string, onLine?: () => void, stderr?: NodeJS.WritableStream): AsyncGenerator<string[]> {
   let words = 0;
   if (!tokenize) {
-    for await (const line of readLines(path)) {
+    for await (const [line] of inputLines(path, stderr)) {
       onLine?.();
       const t = line.trim();
       const toks = t ? t.split(WS) : [];
@@ -29,7 +30,7 @@ export async function* lmSentences(path: string, tokenize: boolean, pipeline: st
     }
   } else {
     const nlp = await load(pipeline);
-    for await (const line of readLines(path)) {
+    for await (const [line] of inputLines(path, stderr)) {
       onLine?.();
       const doc = nlp.makeDoc(line);
       const toks: string[] = new Array(doc.length);

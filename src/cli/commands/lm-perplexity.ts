@@ -24,12 +24,12 @@ export const lmPerplexity: Command = {
     const r = await lm.perplexity(
       lmSentences(String(f.input), !!f.tokenize, String(f.pipeline), () => {
         if ((++lines & 1023) === 0) bar.update(lines, 'lines');
-      }),
+      }, io.stderr),
     );
     bar.done();
     if (f.json) {
       io.stdout.write(
-        JSON.stringify({ perplexity: r.perplexity, perplexity_excluding_oov: r.perplexityExcludingOov, oov: r.oov, tokens: r.tokens, sentences: r.sentences }) + '\n',
+        JSON.stringify({ perplexity: r.perplexity, perplexityExcludingOov: r.perplexityExcludingOov, oov: r.oov, tokens: r.tokens, sentences: r.sentences }) + '\n',
       );
     } else {
       io.stdout.write(`Perplexity including OOVs:\t${r.perplexity}\nPerplexity excluding OOVs:\t${r.perplexityExcludingOov}\nOOVs:\t${r.oov}\nTokens:\t${r.tokens}\nSentences:\t${r.sentences}\n`);

@@ -6,11 +6,27 @@ import { ProgressBar } from '../progress.js';
 import { DEFAULT_LM_PIPELINE, lmSentences } from './lm-input.js';
 import { assertWritable } from '../../io/atomic.js';
 
+/**
+ * NgramLM.train, with the tiny-corpus discount failure told in command-line terms: the API's
+ * "pass discountFallback, e.g. [0.5, 1, 1.5]" becomes "pass --discount-fallback 0.5,1,1.5".
+ */
+async function trainOrExplain(...a: Parameters<typeof NgramLM.train>): Promise<NgramLM> {
+  try {
+    return await NgramLM.train(...a);
+  } catch (e) {
+    if (e instanceof ArgumentError && e.where?.key === 'discountFallback' && a[1]?.discountFallback === undefined) {
+      const cut = e.detail.lastIndexOf(' (pass ');
+      throw new ArgumentError(`${cut >= 0 ? e.detail.slice(0, cut) : e.detail}; pass --discount-fallback 0.5,1,1.5 to use fixed discounts`, { key: '--discount-fallback' });
+    }
+    throw e;
+  }
+}
+
 /** `textloom lm train`: trains an n-gram LM and writes it as ARPA (`.arpa`) or binary (otherwise). */
 export const lmTrain: Command = {
   name: 'lm train',
   summary: 'train an n-gram language model (modified Kneser-Ney like KenLM lmplz, and more)',
-  usage: '--input FILE --out MODEL(.arpa|.tlm) [--order N] [--smoothing kn]',
+  usage: '--input FILE --out MODEL(.arpa|.tlm) [--order N] [--smoothing kn] [--json]',
   help: 'Input: one sentence per line, whitespace-tokenized (--tokenize runs the pipeline tokenizer).\nExample: textloom lm train --order 5 --input train.txt --out model.arpa',
   flags: {
     input: { type: 'string', doc: 'training text, one sentence per line (.gz ok, - for stdin)', value: 'FILE', required: true, alias: 'i' },
@@ -23,6 +39,7 @@ export const lmTrain: Command = {
     'discount-fallback': { type: 'string', doc: 'KN discounts "D1,D2,D3" when they cannot be estimated (tiny data)', value: 'D1,D2,D3' },
     tokenize: { type: 'boolean', doc: 'tokenize lines with the pipeline tokenizer instead of splitting on whitespace' },
     pipeline: { type: 'string', doc: 'pipeline name or config for --tokenize', default: DEFAULT_LM_PIPELINE, value: 'NAME' },
+    json: { type: 'boolean', doc: 'print a JSON summary {"order","smoothing","lines","ngramCounts","seconds","out"} on stdout' },
   },
   async run(args, io) {
     const f = args.flags;
@@ -44,9 +61,9 @@ export const lmTrain: Command = {
     let lines = 0;
     const sentences = lmSentences(String(f.input), !!f.tokenize, String(f.pipeline), () => {
       if ((++lines & 1023) === 0) bar.update(lines, 'lines');
-    });
+    }, io.stderr);
     const t0 = Date.now();
-    const lm = await NgramLM.train(sentences, {
+    const lm = await trainOrExplain(sentences, {
       order: Number(f.order),
       smoothing: String(f.smoothing) as SmoothingName,
       minCount: Number(f['min-count']),
@@ -60,6 +77,8 @@ export const lmTrain: Command = {
     if (arpa) await lm.toARPA(out);
     else lm.save(out);
     bar.done(`${lm.ngramCounts.join('/')} n-grams`);
-    io.stderr.write(`trained order-${lm.order} ${lm.smoothing} model on ${lines} lines in ${((Date.now() - t0) / 1000).toFixed(2)}s -> ${out}\n`);
+    const seconds = (Date.now() - t0) / 1000;
+    if (f.json) io.stdout.write(JSON.stringify({ order: lm.order, smoothing: lm.smoothing, lines, ngramCounts: lm.ngramCounts, seconds, out }) + '\n');
+    else io.stderr.write(`trained order-${lm.order} ${lm.smoothing} model on ${lines} lines in ${seconds.toFixed(2)}s -> ${out}\n`);
   },
 };

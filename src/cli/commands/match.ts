@@ -1,7 +1,8 @@
-import { ArgumentError } from '../../core/errors.js';
 import { EntityRuler, locateError, readEntityPatterns } from '../../components/matcher/entity-ruler.js';
 import { ANNOTATION_PHRASE_ATTRS, PHRASE_ATTRS } from '../../components/matcher/attrs.js';
-import { readLines } from '../../io/lines.js';
+import { ArgumentError, FormatError } from '../../core/errors.js';
+import { inputName } from '../input-name.js';
+import { inputLines } from '../io.js';
 import { load } from '../../pipeline/load.js';
 import type { Command } from '../command.js';
 import { ProgressBar } from '../progress.js';
@@ -37,7 +38,10 @@ export const matchCommand: Command = {
     const annotated = ANNOTATION_PHRASE_ATTRS.has(attr);
     const ruler = new EntityRuler(nlp.vocab, (t) => (annotated ? nlp(t) : nlp.makeDoc(t)), { phraseMatcherAttr: attr, validate: true });
     const file = String(f.patterns);
-    for (const { pattern, line } of await readEntityPatterns(file)) {
+    const patterns = await readEntityPatterns(file);
+    // No patterns would print nothing and exit 0, as if the text had no matches.
+    if (patterns.length === 0) throw new FormatError(`no patterns in ${inputName(file)}`, { file });
+    for (const { pattern, line } of patterns) {
       try {
         ruler.addPatterns([pattern]);
       } catch (e) {
@@ -48,7 +52,10 @@ export const matchCommand: Command = {
     let n = 0;
     let found = 0;
     const out: string[] = [];
-    for await (const doc of nlp.pipe(readLines(String(f.input)), { batchSize: 256 })) {
+    async function* texts(): AsyncGenerator<string> {
+      for await (const [text] of inputLines(String(f.input), io.stderr)) yield text;
+    }
+    for await (const doc of nlp.pipe(texts(), { batchSize: 256 })) {
       n++;
       for (const m of ruler.matches(doc)) {
         const span = doc.span(m.start, m.end);

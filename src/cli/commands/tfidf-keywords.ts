@@ -1,9 +1,12 @@
 import { ArgumentError, FormatError } from '../../core/errors.js';
-import { readNumberedLines } from '../../io/lines.js';
+
 import type { DocFreqBound } from '../../vectorize/count.js';
 import { topTerms } from '../../vectorize/keywords.js';
 import { TfidfVectorizer, type TfidfVectorizerOptions } from '../../vectorize/tfidf.js';
 import type { Command } from '../command.js';
+import { parseRangeFlag } from '../flag-values.js';
+import { inputName } from '../input-name.js';
+import { inputLines } from '../io.js';
 import { ProgressBar } from '../progress.js';
 
 function parseBound(v: unknown, flag: string): DocFreqBound | undefined {
@@ -12,12 +15,6 @@ function parseBound(v: unknown, flag: string): DocFreqBound | undefined {
   if (!Number.isFinite(n) || n < 0) throw new ArgumentError(`--${flag} needs a count or a proportion in [0, 1], got ${JSON.stringify(v)}`, { key: `--${flag}` });
   // On the command line "1.0" and "1" look the same; a value with a dot is a proportion.
   return String(v).includes('.') ? { proportion: n } : n;
-}
-
-function parseNgram(v: unknown): [number, number] {
-  const m = /^(\d+)(?:,(\d+))?$/.exec(String(v));
-  if (!m) throw new ArgumentError(`--ngram needs MIN or MIN,MAX, got ${JSON.stringify(v)}`, { key: '--ngram' });
-  return [Number(m[1]), Number(m[2] ?? m[1])];
 }
 
 /** `textloom tfidf keywords`: top tf-idf terms of every document of a corpus. */
@@ -32,11 +29,11 @@ export const tfidfKeywords: Command = {
     field: { type: 'string', doc: 'read JSONL and take the text from this field', value: 'NAME' },
     json: { type: 'boolean', doc: 'print one JSON object per document: {"doc", "line", "keywords": [{"term", "score"}]}' },
     'stop-words': { type: 'string', doc: '"english" (scikit-learn list), "none", or comma-separated words', default: 'english', value: 'LIST' },
-    ngram: { type: 'string', doc: 'word n-gram sizes MIN,MAX', default: '1,1', value: 'MIN,MAX' },
+    ngram: { type: 'string', option: 'ngramRange', doc: 'word n-gram sizes MIN,MAX', default: '1,1', value: 'MIN,MAX' },
     'min-df': { type: 'string', doc: 'drop terms in fewer documents (integer count, or proportion with a dot)', value: 'N' },
     'max-df': { type: 'string', doc: 'drop terms in more documents (integer count, or proportion with a dot)', value: 'N' },
     'max-features': { type: 'number', doc: 'keep the N most frequent terms', value: 'N' },
-    sublinear: { type: 'boolean', doc: 'use 1 + ln(tf)' },
+    sublinear: { type: 'boolean', option: 'sublinearTf', doc: 'use 1 + ln(tf)' },
   },
   async run(args, io) {
     const f = args.flags;
@@ -47,7 +44,7 @@ export const tfidfKeywords: Command = {
     const sw = String(f['stop-words']);
     const options: TfidfVectorizerOptions = {
       stopWords: sw === 'english' ? 'english' : sw === 'none' || sw === '' ? null : sw.split(',').map((w) => w.trim()).filter(Boolean),
-      ngramRange: parseNgram(f.ngram),
+      ngramRange: parseRangeFlag(f.ngram, 'ngram'),
       sublinearTf: f.sublinear === true,
     };
     const minDf = parseBound(f['min-df'], 'min-df');
@@ -59,7 +56,7 @@ export const tfidfKeywords: Command = {
     const bar = new ProgressBar('reading', undefined, io.stderr);
     const docs: string[] = [];
     const lines: number[] = [];
-    for await (const [line, n] of readNumberedLines(input)) {
+    for await (const [line, n] of inputLines(input, io.stderr)) {
       if (field !== undefined) {
         if (line.trim() === '') continue;
         let rec: unknown;
@@ -76,7 +73,7 @@ export const tfidfKeywords: Command = {
       if ((docs.length & 1023) === 0) bar.update(docs.length);
     }
     bar.done(`${docs.length} documents`);
-    if (docs.length === 0) throw new FormatError('no documents in input', { file: input });
+    if (docs.length === 0) throw new FormatError(`no documents in ${inputName(input)}`, { file: input });
 
     const tv = new TfidfVectorizer(options);
     const X = tv.fitTransform(docs);

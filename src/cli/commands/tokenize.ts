@@ -44,7 +44,8 @@ function wordSents(doc: Doc): Span[] {
 }
 
 /**
- * CoNLL-U lines for a Doc: one block per sentence, whitespace tokens dropped, SpaceAfter=No kept.
+ * CoNLL-U lines for a Doc: one block per sentence (`# sent_id = DOC-K`), whitespace tokens
+ * dropped, SpaceAfter=No kept; the CLI passes the input line as `docIndex`.
  * `# text` has whitespace runs collapsed and no leading or trailing whitespace (UD's convention).
  */
 export function docConllu(doc: Doc, docIndex: number): string {
@@ -69,7 +70,10 @@ export const tokenizeCommand: Command = {
   name: 'tokenize',
   summary: 'run a pipeline over text, one Doc per line (or paragraph), as JSON lines, CoNLL-U or text',
   usage: '[--pipeline NAME|FILE] [--input FILE|-] [--format jsonl|conllu|text] [--paragraphs]',
-  help: 'Example:\n  echo "Dr. Smith can\'t come. She\'s ill." | textloom tokenize --format text',
+  help:
+    'Every input line, blank ones too, gives one record with its "line" number (jsonl), sentence ids LINE-K (conllu)\n' +
+    'or at least one output line (text), so output stays aligned with the input; --paragraphs gives one per paragraph.\n' +
+    'Example:\n  echo "Dr. Smith can\'t come. She\'s ill." | textloom tokenize --format text',
   flags: {
     pipeline: { type: 'string', doc: 'bundled pipeline name or config file', default: 'en_core', value: 'NAME|FILE' },
     input: { type: 'string', doc: 'input file (.gz ok) or - for stdin', default: '-', value: 'FILE' },
@@ -84,11 +88,19 @@ export const tokenizeCommand: Command = {
       throw new ArgumentError(`--format must be jsonl, conllu or text, got ${JSON.stringify(format)}`, { key: '--format' });
     }
     const nlp = await load(String(flags.pipeline));
-    let n = 0;
-    for await (const doc of nlp.pipe(inputTexts(String(flags.input), !!flags.paragraphs), { batchSize: Number(flags['batch-size']) })) {
-      n++;
-      if (format === 'jsonl') await writeOut(io.stdout, JSON.stringify(docRecord(doc)) + '\n');
-      else if (format === 'conllu') await writeOut(io.stdout, docConllu(doc, n));
+    // pipe() yields Docs in input order, at most a batch behind its reads: a FIFO of line numbers
+    // pairs each Doc with the line it came from.
+    const starts: number[] = [];
+    async function* texts(): AsyncGenerator<string> {
+      for await (const t of inputTexts(String(flags.input), !!flags.paragraphs, io.stderr)) {
+        starts.push(t.line);
+        yield t.text;
+      }
+    }
+    for await (const doc of nlp.pipe(texts(), { batchSize: Number(flags['batch-size']) })) {
+      const line = starts.shift()!;
+      if (format === 'jsonl') await writeOut(io.stdout, JSON.stringify({ line, ...docRecord(doc) }) + '\n');
+      else if (format === 'conllu') await writeOut(io.stdout, docConllu(doc, line));
       else {
         const lines = wordSents(doc).map((s) => {
           const parts: string[] = [];

@@ -6,6 +6,7 @@ import { evaluateTextcat } from '../../components/textcat/evaluate.js';
 import { readLabelledJsonl } from '../../components/textcat/read.js';
 import { TextCategorizer, type TextcatOptions } from '../../components/textcat/textcat.js';
 import type { Command } from '../command.js';
+import { parseRangeFlag } from '../flag-values.js';
 import { ProgressBar } from '../progress.js';
 
 /** `textloom train textcat`: trains a text classifier from JSONL and saves it (optionally k-fold CV first). */
@@ -21,11 +22,11 @@ export const trainTextcat: Command = {
     'label-field': { type: 'string', doc: 'field holding the label (string, or list for multilabel)', default: 'label', value: 'NAME' },
     model: { type: 'string', doc: 'nb (multinomial naive Bayes) or logreg (L2 logistic regression)', default: 'logreg', value: 'KIND' },
     features: { type: 'string', doc: 'tfidf or count (default: count for nb, tfidf for logreg)', value: 'KIND' },
-    ngram: { type: 'string', doc: 'word n-gram sizes MIN,MAX', default: '1,1', value: 'MIN,MAX' },
+    ngram: { type: 'string', option: 'ngramRange', doc: 'word n-gram sizes MIN,MAX', default: '1,1', value: 'MIN,MAX' },
     alpha: { type: 'number', doc: 'NB smoothing', default: 1, value: 'A' },
-    c: { type: 'number', doc: 'logreg inverse regularization C', default: 10, value: 'C' },
+    c: { type: 'number', option: 'C', doc: 'logreg inverse regularization C', default: 10, value: 'C' },
     'max-iter': { type: 'number', doc: 'logreg L-BFGS iterations', default: 100, value: 'N' },
-    dev: { type: 'number', doc: 'logreg: share held out for early stopping (0 = off)', default: 0, value: 'P' },
+    dev: { type: 'number', option: 'devSize', doc: 'logreg: share held out for early stopping (0 = off)', default: 0, value: 'P' },
     kfold: { type: 'number', doc: 'cross-validate with K stratified folds before the final fit', value: 'K' },
     seed: { type: 'number', doc: 'seed of folds and dev split', default: 1, value: 'N' },
     json: { type: 'boolean', doc: 'print results as JSON' },
@@ -34,11 +35,9 @@ export const trainTextcat: Command = {
     const f = args.flags;
     const model = String(f.model);
     if (model !== 'nb' && model !== 'logreg') throw new ArgumentError(`--model must be nb or logreg, got ${JSON.stringify(model)}`, { key: '--model' });
-    const ng = /^(\d+)(?:,(\d+))?$/.exec(String(f.ngram));
-    if (!ng) throw new ArgumentError(`--ngram needs MIN or MIN,MAX, got ${JSON.stringify(f.ngram)}`, { key: '--ngram' });
     const options: TextcatOptions = {
       model, alpha: Number(f.alpha), C: Number(f.c), maxIter: Number(f['max-iter']), devSize: Number(f.dev), seed: Number(f.seed),
-      ngramRange: [Number(ng[1]), Number(ng[2] ?? ng[1])],
+      ngramRange: parseRangeFlag(f.ngram, 'ngram'),
     };
     if (f.features !== undefined) {
       if (f.features !== 'tfidf' && f.features !== 'count') throw new ArgumentError(`--features must be tfidf or count, got ${JSON.stringify(f.features)}`, { key: '--features' });

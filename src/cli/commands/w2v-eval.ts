@@ -20,10 +20,10 @@ export const w2vEval: Command = {
     if (!f.analogies && !f.pairs) throw new ArgumentError('give --analogies and/or --pairs', { key: '--analogies' });
     const kv = await KeyedVectors.load(String(f.vectors));
     const caseInsensitive = f['case-sensitive'] !== true;
-    const out: Record<string, unknown> = { vectors: f.vectors, vocab_size: kv.size, dim: kv.dim };
+    const out: Record<string, unknown> = { vectors: f.vectors, vocabSize: kv.size, dim: kv.dim };
     if (f.analogies) {
       const r = await kv.evaluateWordAnalogies(String(f.analogies), { restrictVocab: f['restrict-vocab'] as number, caseInsensitive });
-      out.analogies = { accuracy: r.accuracy, oov_ratio: r.oovRatio, questions: r.questions, sections: r.sections };
+      out.analogies = { accuracy: r.accuracy, oovRatio: r.oovRatio, questions: r.questions, sections: r.sections };
       if (!f.json) {
         for (const s of r.sections) io.stdout.write(`${s.section.padEnd(28)} ${(s.accuracy * 100).toFixed(2).padStart(6)}%  (${s.correct}/${s.correct + s.incorrect})\n`);
         io.stdout.write(`questions with unknown words: ${r.oovRatio.toFixed(1)}%\n`);
@@ -33,7 +33,7 @@ export const w2vEval: Command = {
       const pairs: Record<string, unknown>[] = [];
       for (const file of String(f.pairs).split(',')) {
         const r = await kv.evaluateWordPairs(file, { caseInsensitive });
-        pairs.push({ file, pearson: r.pearson, spearman: r.spearman, oov_ratio: r.oovRatio, pairs: r.pairs });
+        pairs.push({ file, pearson: r.pearson, spearman: r.spearman, oovRatio: r.oovRatio, pairs: r.pairs });
         if (!f.json) io.stdout.write(`${file}: Pearson ${r.pearson.toFixed(4)}  Spearman ${r.spearman.toFixed(4)}  unknown ${r.oovRatio.toFixed(1)}%\n`);
       }
       out.pairs = pairs;

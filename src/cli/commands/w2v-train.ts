@@ -1,6 +1,7 @@
 import { ArgumentError } from '../../core/errors.js';
 import { Word2Vec } from '../../embeddings/word2vec.js';
 import type { Command } from '../command.js';
+import { assertTextFile } from '../io.js';
 import { ProgressBar } from '../progress.js';
 import { assertWritable } from '../../io/atomic.js';
 
@@ -15,13 +16,13 @@ export const w2vTrain: Command = {
     out: { type: 'string', value: 'FILE', doc: 'output vectors: .bin (word2vec binary), .tlv (native), else word2vec text', required: true },
     sg: { type: 'boolean', doc: 'skip-gram' },
     cbow: { type: 'boolean', doc: 'CBOW (the default)' },
-    'cbow-sum': { type: 'boolean', doc: 'CBOW sums the context vectors instead of averaging them' },
-    size: { type: 'number', default: 100, doc: 'vector dimensionality' },
+    'cbow-sum': { type: 'boolean', option: 'cbowMean', doc: 'CBOW sums the context vectors instead of averaging them' },
+    size: { type: 'number', option: 'vectorSize', default: 100, doc: 'vector dimensionality' },
     window: { type: 'number', default: 5, doc: 'maximum context window' },
     negative: { type: 'number', default: 5, doc: 'negative samples (0 = off)' },
     hs: { type: 'number', default: 0, doc: 'hierarchical softmax (1 = on)' },
     'min-count': { type: 'number', default: 5, doc: 'drop words seen fewer times' },
-    'max-vocab': { type: 'number', default: 0, doc: 'cap on distinct words during counting (0 = none)' },
+    'max-vocab': { type: 'number', option: 'maxVocabSize', default: 0, doc: 'cap on distinct words during counting (0 = none)' },
     sample: { type: 'number', default: 1e-3, doc: 'subsampling threshold (0 = off)' },
     alpha: { type: 'number', doc: 'starting learning rate (default 0.025 skip-gram, 0.05 CBOW)' },
     'min-alpha': { type: 'number', doc: 'final learning rate (default alpha * 1e-4)' },
@@ -29,7 +30,7 @@ export const w2vTrain: Command = {
     threads: { type: 'number', default: 1, doc: 'training threads (1 = reproducible)' },
     seed: { type: 'number', default: 1, doc: 'random seed' },
     'noise-table': { type: 'string', value: 'KIND', doc: "negative-sampling noise table: cumulative (gensim's; memory grows with the vocabulary) or word2vec-c (word2vec.c's exact 1e8 slots, 400 MB); default cumulative, or word2vec-c with --table-size" },
-    'table-size': { type: 'number', doc: 'slots of the word2vec-c noise table (default 1e8; implies --noise-table word2vec-c)' },
+    'table-size': { type: 'number', option: 'noiseTableSize', doc: 'slots of the word2vec-c noise table (default 1e8; implies --noise-table word2vec-c)' },
     tokenize: { type: 'boolean', doc: "split lines with the pipeline's tokenizer instead of on whitespace" },
     pipeline: { type: 'string', value: 'NAME', default: 'en_core', doc: 'pipeline name or config whose tokenizer --tokenize uses' },
     lowercase: { type: 'boolean', doc: 'lowercase every token' },
@@ -46,6 +47,7 @@ export const w2vTrain: Command = {
     if (noiseTable !== undefined && noiseTable !== 'cumulative' && noiseTable !== 'word2vec-c') throw new ArgumentError(`--noise-table is cumulative or word2vec-c, got ${JSON.stringify(noiseTable)}`, { key: '--noise-table' });
     if (noiseTable === 'cumulative' && f['table-size'] !== undefined) throw new ArgumentError('--table-size sizes the word2vec-c noise table; the cumulative table has one entry per word', { key: '--table-size' });
     if (/\.gz$/i.test(String(f.out))) throw new ArgumentError('--out: writing gzipped files is not supported; write vectors.bin (or .txt/.tlv) and compress it', { key: '--out' });
+    await assertTextFile(String(f.input));
     let bar: ProgressBar | undefined;
     const model = await Word2Vec.train(String(f.input), {
       sg: f.sg === true,
@@ -77,7 +79,7 @@ export const w2vTrain: Command = {
     const s = model.stats;
     if (f.json) {
       io.stdout.write(
-        JSON.stringify({ vocab_size: s.vocabSize, train_words: s.trainWords, effective_words: s.effectiveWords, epochs: s.epochs, seconds: s.seconds, words_per_second: s.wordsPerSecond, output: f.out }) + '\n',
+        JSON.stringify({ vocabSize: s.vocabSize, trainWords: s.trainWords, effectiveWords: s.effectiveWords, epochs: s.epochs, seconds: s.seconds, wordsPerSecond: s.wordsPerSecond, out: f.out }) + '\n',
       );
     } else {
       io.stdout.write(`vocabulary ${s.vocabSize} words, ${s.trainWords} training words x ${s.epochs} epochs in ${s.seconds.toFixed(1)}s (${Math.round(s.wordsPerSecond)} words/s); saved ${f.out}\n`);

@@ -3,6 +3,7 @@ import { ArgumentError, FormatError, TextloomError } from '../../core/errors.js'
 import { Span } from '../../core/span.js';
 import type { Vocab } from '../../core/vocab.js';
 import { readNumberedLines } from '../../io/lines.js';
+import { readTextFileSync } from '../../io/read-text.js';
 import type { Component } from '../../pipeline/component.js';
 import { Matcher, type TokenPattern } from './matcher.js';
 import { PhraseMatcher } from './phrase.js';
@@ -45,21 +46,41 @@ export function checkEntityPattern(p: unknown, where: { file?: string; line?: nu
 
 /**
  * Reads entity patterns from a JSON-lines file (one `{"label", "pattern", "id"?}` per line; blank
- * lines skipped). Bad JSON or a bad record raises a FormatError naming the file and line.
+ * lines skipped; `-` is stdin). Bad JSON or a bad record raises a FormatError naming the file and line.
  */
 export async function readEntityPatterns(path: string): Promise<{ pattern: EntityPattern; line: number }[]> {
   const out: { pattern: EntityPattern; line: number }[] = [];
   for await (const [text, line] of readNumberedLines(path)) {
-    if (text.trim() === '') continue;
-    let rec: unknown;
-    try {
-      rec = JSON.parse(text);
-    } catch (e) {
-      throw new FormatError(`invalid JSON: ${(e as Error).message}`, { file: path, line });
-    }
-    out.push({ pattern: checkEntityPattern(rec, { file: path, line }), line });
+    const p = parsePatternLine(text, path, line);
+    if (p) out.push({ pattern: p, line });
   }
   return out;
+}
+
+/**
+ * {@link readEntityPatterns} for a file read whole and synchronously (`.gz` gunzipped), as the
+ * `entity_ruler` factory does so that `nlp.addPipe` returns a ready component.
+ */
+export function readEntityPatternsSync(path: string): { pattern: EntityPattern; line: number }[] {
+  const out: { pattern: EntityPattern; line: number }[] = [];
+  readTextFileSync(path, 'patterns file')
+    .split('\n')
+    .forEach((text, i) => {
+      const p = parsePatternLine(text, path, i + 1);
+      if (p) out.push({ pattern: p, line: i + 1 });
+    });
+  return out;
+}
+
+function parsePatternLine(text: string, path: string, line: number): EntityPattern | undefined {
+  if (text.trim() === '') return undefined;
+  let rec: unknown;
+  try {
+    rec = JSON.parse(text);
+  } catch (e) {
+    throw new FormatError(`invalid JSON: ${(e as Error).message}`, { file: path, line });
+  }
+  return checkEntityPattern(rec, { file: path, line });
 }
 
 /**

@@ -3,7 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import type { ComponentFactory, FactoryContext, TokenizerLike } from '../../pipeline/component.js';
 import { getTokenizerFactory, registeredTokenizers } from '../../pipeline/registry.js';
 import { ANNOTATION_PHRASE_ATTRS, PHRASE_ATTRS } from './attrs.js';
-import { checkEntityPattern, ENTITY_RULER_DEFAULTS, EntityRuler, locateError, readEntityPatterns, type EntityPattern } from './entity-ruler.js';
+import { checkEntityPattern, ENTITY_RULER_DEFAULTS, EntityRuler, locateError, readEntityPatternsSync, type EntityPattern } from './entity-ruler.js';
 
 /** Options of the `entity_ruler` pipeline component. */
 export interface EntityRulerConfig extends Record<string, unknown> {
@@ -44,7 +44,7 @@ export const entityRulerFactory: ComponentFactory<EntityRulerConfig> = {
     phraseTokenizer: { type: 'string', default: '', doc: 'tokenizer factory for phrase patterns (default: the rule-based tokenizer if registered, else whitespace)' },
   },
   assigns: ['entType', 'entIob'],
-  async create(o, ctx) {
+  create(o, ctx) {
     const tok = phraseTokenizer(o.phraseTokenizer, ctx);
     // Phrases matched on an annotation go through the components before the ruler, as in spaCy.
     const annotate = ANNOTATION_PHRASE_ATTRS.has(o.phraseMatcherAttr) ? (ctx.preceding ?? []) : [];
@@ -73,7 +73,7 @@ export const entityRulerFactory: ComponentFactory<EntityRulerConfig> = {
     });
     if (o.patternsFile) {
       const file = isAbsolute(o.patternsFile) ? o.patternsFile : resolve(ctx.baseDir, o.patternsFile);
-      for (const { pattern, line } of await readEntityPatterns(file)) {
+      for (const { pattern, line } of readEntityPatternsSync(file)) {
         try {
           ruler.addPatterns([pattern]);
         } catch (e) {

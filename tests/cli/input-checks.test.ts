@@ -1,0 +1,145 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { inputTexts, stdinHint } from '../../src/cli/io.js';
+import { checkTextHead, invalidUtf8At } from '../../src/io/text-check.js';
+import { runCli } from './run.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tl-input-'));
+const file = (name: string, data: string | Buffer): string => {
+  const p = join(dir, name);
+  writeFileSync(p, data);
+  return p;
+};
+const text = file('text.txt', 'the cat sat on the mat\nthe dog sat on the log\n');
+const empty = file('empty.txt', '');
+const blank = file('blank.txt', '\n  \n');
+const binary = file('model.bin', Buffer.concat([Buffer.from('TLWV'), Buffer.alloc(64), Buffer.from('the cat\n')]));
+const latin1 = file('latin1.txt', Buffer.from('caf\xe9 au lait\n', 'latin1'));
+const gzBinary = file('model.bin.gz', gzipSync(Buffer.concat([Buffer.from('x'), Buffer.alloc(16)])));
+
+async function fails(...argv: string[]): Promise<string> {
+  const r = await runCli(...argv);
+  expect(r.code, `${argv.join(' ')}: ${r.stderr}`).toBe(2);
+  expect(r.stdout).toBe('');
+  return r.stderr;
+}
+
+describe('empty inputs are refused', () => {
+  it('match with no patterns', async () => {
+    for (const p of [empty, blank]) expect(await fails('match', '--patterns', p, '--input', text, '--pipeline', 'en_whitespace')).toContain(`no patterns in ${p}`);
+  });
+  it('index build on an empty file writes nothing', async () => {
+    for (const input of [empty, blank]) {
+      const out = join(dir, `idx-${input.length}`);
+      expect(await fails('index', 'build', '--input', input, '--fields', 'text', '--out', out)).toContain(`no documents in ${input} (nothing written)`);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+  it('word2vec on a corpus with fewer than 2 kept words', async () => {
+    const one = file('one.txt', 'a a a a a a\n');
+    const err = await fails('w2v', 'train', '--input', one, '--out', join(dir, 'v.txt'), '--min-count', '1', '--size', '4', '--table-size', '1000');
+    expect(err).toMatch(/only one distinct word \("a"\) seen at least --min-count=1 times; word2vec needs at least 2/);
+    expect(await fails('w2v', 'train', '--input', empty, '--out', join(dir, 'v.txt'), '--min-count', '1')).toMatch(/no word seen at least --min-count=1/);
+  });
+});
+
+describe('binary input is refused, naming the file', () => {
+  const cases: [string, string[]][] = [
+    ['tokenize', ['tokenize', '--pipeline', 'en_whitespace', '--input', '@']],
+    ['lm train', ['lm', 'train', '--input', '@', '--out', join(dir, 'm.arpa'), '--discount-fallback', '0.5,1,1.5']],
+    ['tfidf keywords', ['tfidf', 'keywords', '--input', '@']],
+    ['match', ['match', '--patterns', file('p.jsonl', '{"label":"A","pattern":"cat"}\n'), '--input', '@', '--pipeline', 'en_whitespace']],
+    ['w2v train', ['w2v', 'train', '--input', '@', '--out', join(dir, 'v.txt'), '--min-count', '1']],
+  ];
+  for (const [name, argv] of cases) {
+    it(name, async () => {
+      const bin = await fails(...argv.map((a) => (a === '@' ? binary : a)));
+      expect(bin).toContain(`${binary} looks like a binary file, not text (a NUL byte at byte 4)`);
+      expect(bin.split(binary).length - 1).toBe(1);
+      expect(await fails(...argv.map((a) => (a === '@' ? latin1 : a)))).toContain(`${latin1} is not UTF-8 text (invalid byte 0xe9 at byte 3)`);
+    });
+  }
+  it('after gunzipping', async () => {
+    expect(await fails('tokenize', '--pipeline', 'en_whitespace', '--input', gzBinary)).toContain(`${gzBinary} looks like a binary file`);
+  });
+});
+
+describe('invalidUtf8At', () => {
+  it('accepts UTF-8 and finds the first bad byte', () => {
+    expect(invalidUtf8At(Buffer.from('naïve 日本 🎉'))).toBe(-1);
+    expect(invalidUtf8At(Buffer.from([0x61, 0xc0, 0x80]))).toBe(1); // overlong
+    expect(invalidUtf8At(Buffer.from([0xed, 0xa0, 0x80]))).toBe(0); // surrogate
+    expect(invalidUtf8At(Buffer.from([0x61, 0x80]))).toBe(1); // stray continuation
+    expect(invalidUtf8At(Buffer.from([0x61, 0xe6, 0x97]))).toBe(1); // cut at the end
+    expect(invalidUtf8At(Buffer.from([0x61, 0xe6, 0x97]), true)).toBe(-1); // ...unless more follows
+  });
+});
+
+describe('checkTextHead', () => {
+  it('passes text through unchanged, characters split across chunks included', async () => {
+    const bytes = Buffer.from('日本語のテキスト\n'.repeat(2000));
+    const chunks = [];
+    for (let i = 0; i < bytes.length; i += 1000) chunks.push(bytes.subarray(i, i + 1000)); // splits 3-byte characters
+    const out: Buffer[] = [];
+    for await (const c of checkTextHead(Readable.from(chunks), 'x')) out.push(c as Buffer);
+    expect(Buffer.concat(out).equals(bytes)).toBe(true);
+  });
+  it('checks only the head', async () => {
+    const late = Buffer.concat([Buffer.alloc(9000, 0x61), Buffer.from([0])]);
+    let n = 0;
+    for await (const c of checkTextHead(Readable.from([late]), 'x')) n += (c as Buffer).length;
+    expect(n).toBe(late.length);
+  });
+});
+
+describe('tokenize keeps output aligned with the input', () => {
+  const input = file('aligned.txt', 'One here.\n\n   \nTwo here. And three.\n\n\nFour\n');
+  it('gives every input line a record with its line number', async () => {
+    const r = await runCli('tokenize', '--pipeline', 'en_core', '--input', input);
+    expect(r.code).toBe(0);
+    const recs = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { line: number; text: string });
+    expect(recs.map((x) => [x.line, x.text])).toEqual([
+      [1, 'One here.'],
+      [2, ''],
+      [3, '   '],
+      [4, 'Two here. And three.'],
+      [5, ''],
+      [6, ''],
+      [7, 'Four'],
+    ]);
+  });
+  it('keeps blank lines in the text format and line numbers in CoNLL-U and paragraphs', async () => {
+    const t = await runCli('tokenize', '--pipeline', 'en_whitespace', '--input', input, '--format', 'text');
+    expect(t.stdout).toBe('One here.\n\n\nTwo here.\nAnd three.\n\n\nFour\n');
+    const c = await runCli('tokenize', '--pipeline', 'en_core', '--input', input, '--format', 'conllu');
+    expect(c.stdout.split('\n').filter((l) => l.startsWith('# sent_id'))).toEqual(['# sent_id = 1-1', '# sent_id = 4-1', '# sent_id = 4-2', '# sent_id = 7-1']);
+    const p = await runCli('tokenize', '--pipeline', 'en_whitespace', '--input', input, '--paragraphs');
+    expect(p.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { line: number }).line)).toEqual([1, 4, 7]);
+  });
+  it('numbers paragraphs by their first line', async () => {
+    const paras: number[] = [];
+    for await (const t of inputTexts(file('paras.txt', '\na\nb\n\n\nc\n'), true)) paras.push(t.line);
+    expect(paras).toEqual([2, 6]);
+  });
+});
+
+describe('stdinHint', () => {
+  const sink = () => {
+    const w = new Writable({ write: (c, _e, cb) => ((w.data += String(c)), cb()) }) as Writable & { data: string };
+    w.data = '';
+    return w;
+  };
+  it('prints one line for a terminal stdin only', () => {
+    const tty = sink();
+    stdinHint('-', tty, { isTTY: true });
+    expect(tty.data).toBe('reading from stdin; press Ctrl-D to end\n');
+    const pipe = sink();
+    stdinHint('-', pipe, { isTTY: false });
+    stdinHint(text, pipe, { isTTY: true });
+    expect(pipe.data).toBe('');
+  });
+});

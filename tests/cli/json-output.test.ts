@@ -1,0 +1,88 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli/commands/index.js';
+import { runCli } from './run.js';
+
+/**
+ * Every command that reports something prints JSON with --json (tokenize and match print JSON
+ * lines always), and every key it chooses is camelCase, as in the JS API. Runs on the bundled
+ * corpora (and the CoNLL-U test fixture for the tagger commands).
+ */
+const corpora = new URL('../../corpora/', import.meta.url).pathname;
+const book = join(corpora, 'persuasion-ch1-3.txt');
+const web = join(corpora, 'web-sample.txt');
+const conllu = new URL('../fixtures/tokenizer-small.conllu', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'tl-json-'));
+const at = (name: string) => join(dir, name);
+
+const paragraphs = readFileSync(book, 'utf8').split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+writeFileSync(at('docs.jsonl'), paragraphs.map((text, id) => JSON.stringify({ id: String(id), text })).join('\n') + '\n');
+writeFileSync(at('queries.jsonl'), JSON.stringify({ id: 'q1', text: 'Lady Russell advice' }) + '\n' + JSON.stringify({ id: 'q2', text: 'Sir Walter debts' }) + '\n');
+writeFileSync(at('qrels.tsv'), 'q1 1 1\nq1 5 1\nq2 2 1\n');
+const webLines = readFileSync(web, 'utf8').split('\n').filter((l) => l.trim());
+writeFileSync(
+  at('labelled.jsonl'),
+  [...paragraphs.slice(0, 20).map((text) => ({ text, label: 'novel' })), ...webLines.map((text) => ({ text, label: 'web' }))].map((r) => JSON.stringify(r)).join('\n') + '\n',
+);
+writeFileSync(at('patterns.jsonl'), '{"label":"PERSON","pattern":"Anne"}\n{"label":"TIME","pattern":[{"LOWER":"friday"}]}\n');
+writeFileSync(at('analogies.txt'), ': family\nSir Walter Lady Russell\nAnne Elliot Sir Walter\n');
+writeFileSync(at('pairs.tsv'), 'Anne\tElliot\t7\nSir\tWalter\t8\nLady\tRussell\t9\nAnne\tSir\t3\n');
+
+/** Command -> argv (after the command name), in an order where each run's outputs feed later ones. */
+const CASES: [string, string[]][] = [
+  ['lm train', ['--input', book, '--out', at('m.arpa'), '--order', '3', '--json']],
+  ['lm perplexity', ['--model', at('m.arpa'), '--input', web, '--json']],
+  ['lm generate', ['--model', at('m.arpa'), '--count', '2', '--json']],
+  ['tfidf keywords', ['--input', book, '--top', '3', '--json']],
+  ['w2v train', ['--input', book, '--out', at('v.txt'), '--min-count', '2', '--size', '8', '--epochs', '1', '--table-size', '10000', '--json']],
+  ['w2v similar', ['--vectors', at('v.txt'), 'Anne', '--topn', '3', '--json']],
+  ['w2v analogy', ['--vectors', at('v.txt'), 'Sir', 'Walter', 'Lady', '--json']],
+  ['w2v eval', ['--vectors', at('v.txt'), '--analogies', at('analogies.txt'), '--pairs', at('pairs.tsv'), '--json']],
+  ['index build', ['--input', at('docs.jsonl'), '--fields', 'text', '--store', 'text', '--out', at('idx'), '--json']],
+  ['search', ['--index', at('idx'), 'Lady Russell', '--top', '2', '--json']],
+  ['eval search', ['--index', at('idx'), '--queries', at('queries.jsonl'), '--qrels', at('qrels.tsv'), '--json']],
+  ['train textcat', ['--input', at('labelled.jsonl'), '--out', at('t.tlc'), '--kfold', '2', '--json']],
+  ['eval textcat', ['--model', at('t.tlc'), '--input', at('labelled.jsonl'), '--json']],
+  ['train tagger', ['--train', conllu, '--out', at('tagger.tlt'), '--epochs', '1', '--json']],
+  ['eval tokenizer', ['--conllu', conllu, '--json']],
+  ['eval senter', ['--conllu', conllu, '--json']],
+  ['eval tagger', ['--conllu', conllu, '--json']],
+  ['tokenize', ['--input', web]],
+  ['match', ['--patterns', at('patterns.jsonl'), '--input', book]],
+];
+/** Commands with nothing to report as data. */
+const NO_REPORT = new Set(['demo']);
+/** Objects whose keys are the user's data (field names, labels), not chosen by textloom. */
+const USER_KEYS = new Set(['fields', 'highlights', 'cats']);
+const CAMEL = /^[a-z][a-zA-Z0-9]*$/;
+
+function badKeys(v: unknown, path = '$'): string[] {
+  if (Array.isArray(v)) return v.flatMap((x, i) => badKeys(x, `${path}[${i}]`));
+  if (v === null || typeof v !== 'object') return [];
+  return Object.entries(v).flatMap(([k, x]) => [...(CAMEL.test(k) ? [] : [`${path}.${k}`]), ...(USER_KEYS.has(k) ? [] : badKeys(x, `${path}.${k}`))]);
+}
+
+describe('--json on every command', () => {
+  it('has a case for every command that reports something', () => {
+    const covered = new Set(CASES.map(([name]) => name));
+    expect(COMMANDS.map((c) => c.name).filter((n) => !covered.has(n) && !NO_REPORT.has(n))).toEqual([]);
+  });
+  it('accepts --json wherever the output is not JSON lines already', () => {
+    for (const c of COMMANDS) if (!NO_REPORT.has(c.name) && c.name !== 'tokenize' && c.name !== 'match') expect(c.flags.json, c.name).toBeDefined();
+  });
+  it('prints parseable JSON with camelCase keys', { timeout: 120_000 }, async () => {
+    for (const [name, argv] of CASES) {
+      const r = await runCli(...name.split(' '), ...argv);
+      expect(r.code, `${name}: ${r.stderr}`).toBe(0);
+      const lines = r.stdout.trim().split('\n');
+      expect(lines.length, name).toBeGreaterThan(0);
+      for (const line of lines) {
+        let parsed: unknown;
+        expect(() => (parsed = JSON.parse(line)), `${name}: ${line.slice(0, 80)}`).not.toThrow();
+        expect(badKeys(parsed), name).toEqual([]);
+      }
+    }
+  });
+});
