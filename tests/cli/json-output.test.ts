@@ -26,6 +26,7 @@ writeFileSync(
   at('labelled.jsonl'),
   [...paragraphs.slice(0, 20).map((text) => ({ text, label: 'novel' })), ...webLines.map((text) => ({ text, label: 'web' }))].map((r) => JSON.stringify(r)).join('\n') + '\n',
 );
+writeFileSync(at('more.jsonl'), JSON.stringify({ id: 'extra1', text: 'Anne walked to Uppercross.' }) + '\n');
 writeFileSync(at('patterns.jsonl'), '{"label":"PERSON","pattern":"Anne"}\n{"label":"TIME","pattern":[{"LOWER":"friday"}]}\n');
 writeFileSync(at('analogies.txt'), ': family\nSir Walter Lady Russell\nAnne Elliot Sir Walter\n');
 writeFileSync(at('pairs.tsv'), 'Anne\tElliot\t7\nSir\tWalter\t8\nLady\tRussell\t9\nAnne\tSir\t3\n');
@@ -35,15 +36,20 @@ const CASES: [string, string[]][] = [
   ['lm train', ['--input', book, '--out', at('m.arpa'), '--order', '3', '--json']],
   ['lm perplexity', ['--model', at('m.arpa'), '--input', web, '--json']],
   ['lm generate', ['--model', at('m.arpa'), '--count', '2', '--json']],
+  ['lm score', ['--model', at('m.arpa'), web, '--json']],
   ['tfidf keywords', ['--input', book, '--top', '3', '--json']],
   ['w2v train', ['--input', book, '--out', at('v.txt'), '--min-count', '2', '--size', '8', '--epochs', '1', '--table-size', '10000', '--json']],
   ['w2v similar', ['--vectors', at('v.txt'), 'Anne', '--topn', '3', '--json']],
   ['w2v analogy', ['--vectors', at('v.txt'), 'Sir', 'Walter', 'Lady', '--json']],
+  ['w2v convert', [at('v.txt'), at('v.bin'), '--json']],
   ['w2v eval', ['--vectors', at('v.txt'), '--analogies', at('analogies.txt'), '--pairs', at('pairs.tsv'), '--json']],
   ['index build', ['--input', at('docs.jsonl'), '--fields', 'text', '--store', 'text', '--out', at('idx'), '--json']],
   ['search', ['--index', at('idx'), 'Lady Russell', '--top', '2', '--json']],
+  ['index add', [at('idx'), at('more.jsonl'), '--json']],
+  ['index delete', [at('idx'), 'extra1', '--json']],
   ['eval search', ['--index', at('idx'), '--queries', at('queries.jsonl'), '--qrels', at('qrels.tsv'), '--json']],
   ['train textcat', ['--input', at('labelled.jsonl'), '--out', at('t.tlc'), '--kfold', '2', '--json']],
+  ['textcat predict', ['--model', at('t.tlc'), web, '--json']],
   ['eval textcat', ['--model', at('t.tlc'), '--input', at('labelled.jsonl'), '--json']],
   ['train tagger', ['--train', conllu, '--out', at('tagger.tlt'), '--epochs', '1', '--json']],
   ['eval tokenizer', ['--conllu', conllu, '--json']],
