@@ -33,6 +33,31 @@ export function formatLocation(where: ErrorLocation | undefined): string {
 }
 
 /**
+ * The message of an error: `detail` plus {@link formatLocation}. A file the detail already names
+ * (`no such file: a.txt`) is not repeated in the location unless a line goes with it.
+ * @example
+ * composeMessage('bad header', { file: 'm.bin', offset: 4 }) // → 'bad header (at m.bin, byte 4)'
+ */
+export function composeMessage(detail: string, where: ErrorLocation | undefined): string {
+  if (where?.file !== undefined && where.line === undefined && namesPath(detail, where.file)) return detail + formatLocation({ ...where, file: undefined });
+  return detail + formatLocation(where);
+}
+
+// Whether `text` contains `path` as a whole path (not inside a longer word or path).
+function namesPath(text: string, path: string): boolean {
+  if (path === '') return false;
+  for (let i = text.indexOf(path); i >= 0; i = text.indexOf(path, i + 1)) {
+    if (!isPathChar(text.charCodeAt(i - 1)) && !isPathChar(text.charCodeAt(i + path.length))) return true;
+  }
+  return false;
+}
+
+// Letters, digits and _ - . / \ (NaN, past either end, is not).
+function isPathChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46 || c === 47 || c === 92;
+}
+
+/**
  * A key under an outer key: `joinKey('options.patterns[0]', 'label')` is `options.patterns[0].label`,
  * an inner key starting with `[` is appended without a dot, and an empty side gives the other.
  * @example
@@ -69,7 +94,7 @@ export class TextloomError extends Error {
   /** Where the problem was found, if known (the same fields as an object). */
   readonly where: ErrorLocation | undefined;
   constructor(code: string, detail: string, where?: ErrorLocation) {
-    super(detail + formatLocation(where));
+    super(composeMessage(detail, where));
     this.name = new.target.name;
     this.code = code;
     this.detail = detail;
@@ -117,7 +142,7 @@ export class TextloomError extends Error {
 
   // A copy of this error (same prototype, code and extra fields) with `detail` and `where`.
   private rebuild(detail: string, where: ErrorLocation | undefined): this {
-    const copy = Reflect.construct(Error, [detail + formatLocation(where), { cause: this }], this.constructor) as this;
+    const copy = Reflect.construct(Error, [composeMessage(detail, where), { cause: this }], this.constructor) as this;
     Object.assign(copy, this);
     const w = copy as { -readonly [K in keyof TextloomError]: TextloomError[K] };
     w.detail = detail;
