@@ -71,8 +71,7 @@ export async function main(argv: readonly string[], io: CommandIO = { stdout: pr
   } catch (e) {
     if (e instanceof TextloomError) {
       // A reader or writer refusing a directory names the path; the flag that gave it says more.
-      const file = e.where?.file;
-      const dir = file !== undefined && e.where?.line === undefined && args ? directoryFlag(cmd, args, file) : undefined;
+      const dir = e.file !== undefined && e.line === undefined && args ? directoryFlag(cmd, args, e.file) : undefined;
       io.stderr.write(`textloom ${cmd.name}: ${dir ? `${dir} is a directory, not a file` : cliMessage(e, cmd.flags, args)}\n`);
       return 2;
     }

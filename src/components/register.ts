@@ -4,7 +4,7 @@
  * `tests/pipeline/registry.test.ts`.
  */
 import { resolve } from 'node:path';
-import { ConfigError, TextloomError } from '../core/errors.js';
+import { ConfigError, joinKey, TextloomError } from '../core/errors.js';
 import { KeyedVectors } from '../embeddings/keyed-vectors.js';
 import { createVectorsComponent } from '../embeddings/vectors-component.js';
 import { registerComponent, registerTokenizer } from '../pipeline/registry.js';
@@ -42,7 +42,7 @@ registerTokenizer('tokenizer', {
       return new Tokenizer(ctx.vocab, { rules: lists as Partial<TokenizerRules>, replace: replace as boolean, cacheSize: cacheSize as number });
     } catch (e) {
       // A bad rule entry is a config problem: name it under the tokenizer's options.
-      if (e instanceof TextloomError) throw new ConfigError(e.message.replace(/ \(at [^)]*\)$/, ''), { key: `tokenizer.options.${e.where?.key ?? ''}` });
+      if (e instanceof TextloomError) throw new ConfigError(e.detail, { key: joinKey('tokenizer.options', e.key) });
       throw e;
     }
   },

@@ -123,7 +123,7 @@ function makeKv(words: string[], vectors: Float32Array, d: number, counts: Float
   try {
     return new KeyedVectors(words, vectors, d, counts);
   } catch (e) {
-    if (e instanceof ArgumentError) throw new FormatError(e.message.replace(/ \(at .*\)$/, ''), { file });
+    if (e instanceof ArgumentError) throw new FormatError(e.detail, { file });
     throw e;
   }
 }

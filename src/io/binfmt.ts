@@ -47,9 +47,9 @@ const KIND_RE = /^[\x20-\x7e]{4}$/;
  */
 export class BinaryFileError extends FormatError {
   /** The file (or `<bytes>` for in-memory input). */
-  readonly file: string;
+  override readonly file: string;
   /** Byte offset of the problem from the start of the file. */
-  readonly offset: number;
+  override readonly offset: number;
   constructor(message: string, file: string, offset: number) {
     super(message, { file, offset });
     this.file = file;

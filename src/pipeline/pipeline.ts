@@ -360,7 +360,7 @@ export async function createPipeline(config: PipelineConfig, options: CreateOpti
   const baseDir = options.baseDir ?? process.cwd();
   const tokFactoryName = cfg.tokenizer?.factory ?? 'tokenizer';
   const withFile = (e: unknown): never => {
-    if (options.file && e instanceof TextloomError && !e.where?.file) throw new ConfigError(`${options.file}: ${e.message}`);
+    if (options.file && e instanceof TextloomError) throw e.at({ file: options.file });
     throw e;
   };
   let tokenizer: TokenizerLike;

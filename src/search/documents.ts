@@ -72,7 +72,7 @@ export class DocumentReader {
         seen.add(id);
         return { id, json: this.storedJson(id, doc) };
       } catch (e) {
-        if (e instanceof ArgumentError) throw new ArgumentError(`documents[${i}]: ${withoutWhere(e)}; nothing was added`, e.where);
+        if (e instanceof ArgumentError) throw e.withDetail(`documents[${i}]: ${e.detail}; nothing was added`);
         throw e;
       }
     });
@@ -97,7 +97,7 @@ export function addDocuments(sink: DocumentSink, docs: Iterable<Doc> | AsyncIter
     try {
       sink.add(d);
     } catch (e) {
-      if (e instanceof ArgumentError && n > 0) throw new ArgumentError(`${withoutWhere(e)}; the ${n} document(s) before it were added`, e.where);
+      if (e instanceof ArgumentError && n > 0) throw e.withDetail(`${e.detail}; the ${n} document(s) before it were added`);
       throw e;
     }
     n++;
@@ -122,11 +122,6 @@ export function addDocuments(sink: DocumentSink, docs: Iterable<Doc> | AsyncIter
   if (!docs || typeof (docs as Iterable<Doc>)[Symbol.iterator] !== 'function') throw new ArgumentError('addAll needs an iterable or async iterable of documents');
   for (const d of docs as Iterable<Doc>) one(d);
   options.onProgress?.(n);
-}
-
-// An error's message without the " (at key)" its where added, to wrap it in another message.
-function withoutWhere(e: Error): string {
-  return e.message.replace(/ \(at .*\)$/, '');
 }
 
 // A field value the analyzer can read: missing, a string, number or boolean, or an array of them.

@@ -306,7 +306,7 @@ function checkManifest(m: Manifest, file: string): void {
     checkOptions({ fields: fields as string[], boosts: m.boosts as Record<string, number>, similarity: m.similarity as SimilarityOptions });
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
-    bad(e.where?.key ?? 'settings', `is invalid: ${e.message.replace(/ \(at .*\)$/, '')}`);
+    bad(e.key ?? 'settings', `is invalid: ${e.detail}`);
   }
 }
 

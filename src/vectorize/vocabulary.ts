@@ -158,7 +158,7 @@ export class Vocabulary {
     try {
       return new Vocabulary(o.tokens, o.counts);
     } catch (e) {
-      if (e instanceof FormatError && file !== undefined) throw new FormatError(e.message, { ...where, key: 'tokens' });
+      if (e instanceof FormatError && file !== undefined) throw e.at({ file });
       throw e;
     }
   }

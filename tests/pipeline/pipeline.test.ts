@@ -215,6 +215,14 @@ describe('load', () => {
     writeFileSync(badKey, JSON.stringify({ ...WS, components: [{ name: 'senter', options: { nope: true } }] }));
     await expect(load(badKey)).rejects.toThrow(/badkey\.json.*components\[0\]\.options\.nope/);
   });
+  it('adds the config file to a component error without changing its class', async () => {
+    registerComponent('test_throws', { options: {}, create: () => { throw new ArgumentError('cannot build', { key: 'x' }); } });
+    const f = join(mkdtempSync(join(tmpdir(), 'tl-')), 'throws.json');
+    writeFileSync(f, JSON.stringify({ ...WS, components: [{ name: 't', factory: 'test_throws' }] }));
+    const err = await load(f).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ArgumentError);
+    expect(err).toMatchObject({ file: f, key: 'x', detail: 'cannot build', message: `cannot build (at ${f}, key "x")` });
+  });
   it('names missing bundled pipelines', async () => {
     await expect(load('no_such_pipeline')).rejects.toThrow(/no bundled pipeline "no_such_pipeline"/);
   });

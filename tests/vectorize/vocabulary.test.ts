@@ -54,6 +54,8 @@ describe('Vocabulary.save / load', () => {
     expect(() => Vocabulary.load(bad)).toThrow(/invalid JSON/);
     writeFileSync(bad, JSON.stringify({ ...v.toJSON(), tokens: ['x', 'x'], counts: [1, 1] }));
     expect(() => Vocabulary.load(bad)).toThrow(/duplicate/);
+    // One location: the file and the key of the duplicate, not the inner location repeated.
+    expect(() => Vocabulary.load(bad)).toThrow(`duplicate token "x" in vocabulary (at ${bad}, key "tokens[1]")`);
     expect(() => Vocabulary.load(join(dir, 'missing.json'))).toThrow(NotFoundError);
     expect(() => Vocabulary.load(dir)).toThrow(ArgumentError);
     // A file an editor saved with a byte-order mark still loads.

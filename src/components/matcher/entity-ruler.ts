@@ -217,10 +217,8 @@ export class EntityRuler implements Component {
 
 /** Wraps an error from adding a pattern read from `file:line` so it names the file and line. */
 export function locateError(e: unknown, file: string | undefined, line: number | undefined, key?: string): never {
-  if (e instanceof TextloomError && !(e.where?.file)) {
-    const inner = e.where ?? {};
-    const detail = e.message.replace(/ \(at [^)]*\)$/, '');
-    throw new ArgumentError(detail, { ...(file !== undefined ? { file } : {}), ...(line !== undefined ? { line } : {}), key: inner.key ?? key ?? 'pattern' });
+  if (e instanceof TextloomError && e.file === undefined) {
+    throw new ArgumentError(e.detail, { ...(file !== undefined ? { file } : {}), ...(line !== undefined ? { line } : {}), key: e.key ?? key ?? 'pattern' });
   }
   throw e;
 }

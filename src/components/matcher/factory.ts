@@ -1,4 +1,4 @@
-import { ConfigError, TextloomError } from '../../core/errors.js';
+import { ConfigError, joinKey, TextloomError } from '../../core/errors.js';
 import { isAbsolute, resolve } from 'node:path';
 import type { ComponentFactory, FactoryContext, TokenizerLike } from '../../pipeline/component.js';
 import { getTokenizerFactory, registeredTokenizers } from '../../pipeline/registry.js';
@@ -63,11 +63,8 @@ export const entityRulerFactory: ComponentFactory<EntityRulerConfig> = {
       try {
         ruler.addPatterns([checkEntityPattern(p, { pattern: i })]);
       } catch (e) {
-        // Re-locate the error under the config key; drop the inner "(at ...)" so it is named once.
-        if (e instanceof TextloomError) {
-          const at = e.where ? e.message.lastIndexOf(' (at ') : -1;
-          throw new ConfigError(at >= 0 ? e.message.slice(0, at) : e.message, { key: `options.patterns[${i}]${e.where?.key ? '.' + e.where.key : ''}` });
-        }
+        // Re-locate the error under the config key, so it is named once.
+        if (e instanceof TextloomError) throw new ConfigError(e.detail, { key: joinKey(`options.patterns[${i}]`, e.key) });
         throw e;
       }
     });
