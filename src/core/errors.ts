@@ -35,7 +35,7 @@ export function formatLocation(where: ErrorLocation | undefined): string {
 /**
  * The message of an error: `detail` plus {@link formatLocation}. A file the detail already names
  * (`no such file: a.txt`) is not repeated in the location unless a line goes with it, nor is a
- * key the detail names.
+ * command-line flag (`--min-count`) the detail names.
  * @example
  * composeMessage('bad header', { file: 'm.bin', offset: 4 }) // → 'bad header (at m.bin, byte 4)'
  */
@@ -43,8 +43,8 @@ export function composeMessage(detail: string, where: ErrorLocation | undefined)
   if (!where) return detail;
   const shown = { ...where };
   if (shown.file !== undefined && shown.line === undefined && namesPath(detail, shown.file)) delete shown.file;
-  // A key the detail already names (`--min-count must be ...`) is not repeated either.
-  if (shown.key !== undefined && shown.key.length > 2 && detail.includes(shown.key)) delete shown.key;
+  // A command-line flag the detail already names (`--min-count must be ...`) is not repeated either.
+  if (shown.key !== undefined && shown.key.startsWith('--') && detail.includes(shown.key)) delete shown.key;
   return detail + formatLocation(shown);
 }
 

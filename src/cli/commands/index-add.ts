@@ -49,7 +49,7 @@ export const indexAddCommand: Command = {
         }
       } catch (e) {
         // Nothing is saved yet: say so, and which record (the index's message knows no line).
-        if (e instanceof ArgumentError) throw new ArgumentError(`document ${n} of ${inputName(file)}: ${e.message.replace(/ \(at .*\)$/, '').replace('(use update)', '(--update replaces it)')}; ${dir} was not changed`, e.where);
+        if (e instanceof ArgumentError) throw e.withDetail(`document ${n} of ${inputName(file)}: ${e.detail.replace('(use update)', '(--update replaces it)')}; ${dir} was not changed`);
         throw e;
       }
       if ((n & 511) === 0) bar.update(n);
