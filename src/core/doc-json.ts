@@ -1,5 +1,5 @@
 import { Doc } from './doc.js';
-import { IOB } from './iob.js';
+import { iobCode } from './iob.js';
 import { FormatError } from './errors.js';
 import type { Vocab } from './vocab.js';
 
@@ -82,7 +82,6 @@ export function docToJSON(doc: Doc): DocJSON {
   return out;
 }
 
-const IOB_CODES: Record<string, number> = { B: IOB.B, I: IOB.I, O: IOB.O };
 const EXT_KINDS = new Set(['string', 'number', 'any']);
 const TOKEN_KEYS = new Set(['text', 'idx', 'ws', 'tag', 'pos', 'lemma', 'dep', 'head', 'sentStart', 'entIob', 'entType']);
 
@@ -206,8 +205,9 @@ export function docFromJSON(json: DocJSON, vocab: Vocab): Doc {
       sentMarks = true;
     }
     if (t.entIob !== undefined) {
-      const code = IOB_CODES[t.entIob];
-      if (code === undefined || !Object.hasOwn(IOB_CODES, t.entIob)) throw new FormatError(`bad entIob ${JSON.stringify(t.entIob)}`, { key: `${key}.entIob` });
+      const letter: unknown = t.entIob;
+      const code = typeof letter === 'string' && letter !== '' ? iobCode(letter) : -1;
+      if (code < 0) throw new FormatError(`bad entIob ${JSON.stringify(t.entIob)}`, { key: `${key}.entIob` });
       doc.entIob[i] = code;
     }
     if (t.entType) doc.entType[i] = s.add(t.entType);

@@ -2,7 +2,7 @@ import { Doc } from '../../core/doc.js';
 import { ArgumentError } from '../../core/errors.js';
 import { Span } from '../../core/span.js';
 import type { Vocab } from '../../core/vocab.js';
-import { Attr, fillAttrColumn } from './attrs.js';
+import { Attr, ATTR_COLUMN, ATTR_NAMES, fillAttrColumn } from '../../core/attrs.js';
 import { compilePatterns, type Compiled, type PatternEntry } from './compile.js';
 import { NfaKernel, type PredicateMemo } from './nfa.js';
 import { sortByPosition, sortLongestFirst } from './order.js';
@@ -51,11 +51,12 @@ interface Rule {
   greedy: 'FIRST' | 'LONGEST' | undefined;
 }
 
-const ANNOTATED: readonly [number, 'pos' | 'tag' | 'lemma' | 'dep', string][] = [
-  [Attr.TAG, 'tag', 'a tagger'],
-  [Attr.POS, 'pos', 'a tagger'],
-  [Attr.LEMMA, 'lemma', 'a lemmatizer'],
-  [Attr.DEP, 'dep', 'a parser'],
+/** Attributes set by a component, with the component to name when a doc lacks them. */
+const ANNOTATED: readonly (readonly [number, string])[] = [
+  [Attr.TAG, 'a tagger'],
+  [Attr.POS, 'a tagger'],
+  [Attr.LEMMA, 'a lemmatizer'],
+  [Attr.DEP, 'a parser'],
 ];
 
 /**
@@ -186,9 +187,9 @@ export class Matcher {
     if (doc.vocab !== this.vocab) throw new ArgumentError('the doc was made with a different vocab than the matcher');
     const c = this.compile();
     if (!options.allowMissing) {
-      for (const [attr, col, pipe] of c.checkAnnotation) {
-        if (!hasAnnotation(doc[col], doc.length)) {
-          throw new ArgumentError(`patterns use ${Object.keys(Attr)[attr]} but the doc has no such annotation; add ${pipe} or pass allowMissing: true`, { key: Object.keys(Attr)[attr]! });
+      for (const [attr, pipe] of c.checkAnnotation) {
+        if (!hasAnnotation(doc[ATTR_COLUMN[attr]!], doc.length)) {
+          throw new ArgumentError(`patterns use ${ATTR_NAMES[attr]} but the doc has no such annotation; add ${pipe} or pass allowMissing: true`, { key: ATTR_NAMES[attr]! });
         }
       }
     }

@@ -7,7 +7,7 @@ import type { Doc } from '../../core/doc.js';
 import { LexFlag } from '../../core/lexeme.js';
 import { Vocab } from '../../core/vocab.js';
 import { grow } from '../../util/typed.js';
-import { Attr, END_STRING, N_ATTRS, PAD, START_STRING, wordAttributes, type Template } from './features.js';
+import { FeatureAttr, END_STRING, N_FEATURE_ATTRS, PAD, START_STRING, wordAttributes, type Template } from './features.js';
 import { hashKey, key1, type FeatureTable } from './feature-table.js';
 import { CAND_STRIDE, decodePacked, findSlot, MAX_CANDIDATES, N_OFFSETS, packTagger, type PackedTagger, type SparseWeights } from './kernel.js';
 import { TAG_BASE } from './perceptron.js';
@@ -37,7 +37,7 @@ export interface TaggerModelParts {
   weights: SparseWeights;
   /** Exact word form -> class for frequent unambiguous words. */
   tagdict: Map<string, number>;
-  /** Normalized form -> ambiguity class string (see `Attr.AMB`). */
+  /** Normalized form -> ambiguity class string (see `FeatureAttr.AMB`). */
   lexicon: Map<string, string>;
   /** Exact form -> the classes it had in training (frequent forms only); decoding is restricted to them. */
   candidates: Map<string, number[]>;
@@ -145,17 +145,17 @@ export class TaggerModel {
     this.twOf = new Int32Array(parts.templates.length).fill(-1);
     parts.templates.forEach((t, i) => {
       if (t.length === 0) biasRow = parts.table.get(key1(i, 0), 0);
-      else if (t.length === 2 && t[0]![0] === Attr.TAG && t[0]![1] < 0 && t[1]![0] !== Attr.TAG) {
+      else if (t.length === 2 && t[0]![0] === FeatureAttr.TAG && t[0]![1] < 0 && t[1]![0] !== FeatureAttr.TAG) {
         // A previous tag with a word attribute: looked up per word type in a per-tag list.
         this.twOf[i] = twSpec.length / 4;
         twSpec.push(i, t[1]![0], t[1]![1], t[0]![1]);
       }
-      else if (t.every((a) => a[0] === Attr.TAG && (a[1] === -1 || a[1] === -2))) tagOnly.push(i);
-      else if (t.length === 1 && t[0]![0] !== Attr.TAG) {
+      else if (t.every((a) => a[0] === FeatureAttr.TAG && (a[1] === -1 || a[1] === -2))) tagOnly.push(i);
+      else if (t.length === 1 && t[0]![0] !== FeatureAttr.TAG) {
         uniTpl.push(i);
         uniAttr.push(t[0]![0]);
         uniOff.push(t[0]![1]);
-      } else if (t.length === 2 && t[0]![0] !== Attr.TAG && t[1]![0] !== Attr.TAG && Math.abs(t[0]![1] - t[1]![1]) === 1 && Math.min(t[0]![1], t[1]![1]) >= -1 && Math.max(t[0]![1], t[1]![1]) <= 2) {
+      } else if (t.length === 2 && t[0]![0] !== FeatureAttr.TAG && t[1]![0] !== FeatureAttr.TAG && Math.abs(t[0]![1] - t[1]![1]) === 1 && Math.min(t[0]![1], t[1]![1]) >= -1 && Math.max(t[0]![1], t[1]![1]) <= 2) {
         // Two words side by side: cached per adjacent type pair (see `pairEntry`).
         const base = Math.min(t[0]![1], t[1]![1]);
         pairSpec.push(i, base + 1, t[0]![0], t[0]![1] - base, t[1]![0], t[1]![1] - base);
@@ -218,7 +218,7 @@ export class TaggerModel {
     const nU = this.uniTpl.length;
     const nC = this.classes.length;
     const data = this.packed.data;
-    for (let k = 0; k < N_ATTRS; k++) c.attrs[t * N_ATTRS + k] = attrIds[k]!;
+    for (let k = 0; k < N_FEATURE_ATTRS; k++) c.attrs[t * N_FEATURE_ATTRS + k] = attrIds[k]!;
     const base = t * N_OFFSETS * nC;
     c.vec.fill(0, base, base + N_OFFSETS * nC);
     for (let k = 0; k < nC; k++) c.vec[base + 2 * nC + k] = this.packed.bias[k]!;
@@ -295,13 +295,13 @@ export class TaggerModel {
     if (!c) {
       const nC = this.classes.length;
       const n = 1024;
-      c = { attrs: new Int32Array(N_ATTRS * n), vec: new Int32Array(N_OFFSETS * nC * n), cand: new Int32Array(CAND_STRIDE * n), dict: new Int32Array(n), twOff: new Int32Array((this.twSpec.length / 4) * n), pairTab: new Int32Array(PAIR_CAP0 * 4), pairCount: 0, pd: new Int32Array(1 << 16), pdLen: 1, done: new Uint8Array(n), tagIds: new Uint32Array(nC), posIds: new Uint32Array(nC) };
+      c = { attrs: new Int32Array(N_FEATURE_ATTRS * n), vec: new Int32Array(N_OFFSETS * nC * n), cand: new Int32Array(CAND_STRIDE * n), dict: new Int32Array(n), twOff: new Int32Array((this.twSpec.length / 4) * n), pairTab: new Int32Array(PAIR_CAP0 * 4), pairCount: 0, pd: new Int32Array(1 << 16), pdLen: 1, done: new Uint8Array(n), tagIds: new Uint32Array(nC), posIds: new Uint32Array(nC) };
       for (let k = 0; k < nC; k++) {
         c.tagIds[k] = vocab.strings.add(this.classes[k]!.xpos);
         c.posIds[k] = vocab.strings.add(this.classes[k]!.upos);
       }
-      this.fillType(c, 0, new Array<number>(N_ATTRS).fill(this.startId));
-      this.fillType(c, 1, new Array<number>(N_ATTRS).fill(this.endId));
+      this.fillType(c, 0, new Array<number>(N_FEATURE_ATTRS).fill(this.startId));
+      this.fillType(c, 1, new Array<number>(N_FEATURE_ATTRS).fill(this.endId));
       c.done[0] = c.done[1] = 1;
       this.caches.set(vocab, c);
     }
@@ -314,7 +314,7 @@ export class TaggerModel {
       const n = Math.max(t + 1, vocab.strings.size + 2);
       c.done = grow(c.done, n);
       c.dict = grow(c.dict, c.done.length);
-      c.attrs = grow(c.attrs, c.done.length * N_ATTRS);
+      c.attrs = grow(c.attrs, c.done.length * N_FEATURE_ATTRS);
       c.vec = grow(c.vec, c.done.length * N_OFFSETS * this.classes.length);
       c.cand = grow(c.cand, c.done.length * CAND_STRIDE);
       c.twOff = grow(c.twOff, (c.done.length * this.twSpec.length) / 4);
@@ -400,8 +400,8 @@ export class TaggerModel {
       let any = false;
       for (let q = 0; q < spec.length; q += 6) {
         if (spec[q + 1] !== role) continue;
-        const v1 = c.attrs[(spec[q + 3] ? b : a) * N_ATTRS + spec[q + 2]!]!;
-        const v2 = c.attrs[(spec[q + 5] ? b : a) * N_ATTRS + spec[q + 4]!]!;
+        const v1 = c.attrs[(spec[q + 3] ? b : a) * N_FEATURE_ATTRS + spec[q + 2]!]!;
+        const v2 = c.attrs[(spec[q + 5] ? b : a) * N_FEATURE_ATTRS + spec[q + 4]!]!;
         if (v1 === 0 || v2 === 0) continue;
         const o = findSlot(this.packed, key1(spec[q]!, v1) | 0, v2);
         if (o < 0) continue;
