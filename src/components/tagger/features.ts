@@ -54,6 +54,12 @@ export const START_STRING = '-START-';
 /** Attribute value of the positions after the last token. */
 export const END_STRING = '-END-';
 
+/** One output class: a UPOS and a Penn Treebank XPOS predicted together. */
+export interface TagClass {
+  upos: string;
+  xpos: string;
+}
+
 /** One feature template: one or two (attribute, offset) atoms; a template with none is the bias. */
 export type Template = readonly (readonly [number, number])[];
 
