@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, dirname } from 'node:path';
+import { basename, join, relative, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -14,7 +14,8 @@ const ALLOWED: Record<string, string[]> = {
   lm: ['util', 'core', 'pipeline', 'io', 'lm'],
   vectorize: ['util', 'core', 'pipeline', 'io', 'vectorize'],
   embeddings: ['util', 'core', 'pipeline', 'io', 'embeddings'],
-  search: ['util', 'core', 'pipeline', 'io', 'search', 'eval'],
+  search: ['util', 'core', 'pipeline', 'io', 'search'],
+  // eval is a leaf: io only for its CoNLL-U reader (tokenization scoring).
   eval: ['util', 'core', 'io', 'eval'],
   // cli may import everything, the public entry (src/index.ts) included.
   cli: ['util', 'core', 'tokenizer', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'cli', 'index.js'],
@@ -129,5 +130,32 @@ describe('architecture', () => {
     expect(cycles.some((c) => c.includes('core/doc.ts')), 'the checker finds the Doc/Span/Token cycle').toBe(true);
     const bad = cycles.filter((c) => !ALLOWED_CYCLES.some((ok) => c.every((f) => ok.includes(f))));
     expect(bad.map((c) => c.join(' <-> '))).toEqual([]);
+  });
+  it('each folder README names every file it covers', () => {
+    // A README covers the .ts files of its folder and of subfolders without a README of their own.
+    const readmeDirs = (function walk(d: string): string[] {
+      const sub = readdirSync(d).map((f) => join(d, f)).filter((p) => statSync(p).isDirectory());
+      return [...(existsSync(join(d, 'README.md')) ? [d] : []), ...sub.flatMap(walk)];
+    })(src);
+    // The CLI's README describes commands as a group; its files are not listed one by one.
+    const skip = new Set([join(src, 'cli')]);
+    const unlisted: string[] = [];
+    for (const dir of readmeDirs) {
+      if (skip.has(dir)) continue;
+      const text = readFileSync(join(dir, 'README.md'), 'utf8');
+      const covered = (function walk(d: string): string[] {
+        return readdirSync(d).flatMap((f) => {
+          const p = join(d, f);
+          if (statSync(p).isDirectory()) return existsSync(join(p, 'README.md')) ? [] : walk(p);
+          return p.endsWith('.ts') ? [p] : [];
+        });
+      })(dir);
+      for (const file of covered) {
+        const name = basename(file);
+        const listed = text.split(/[^A-Za-z0-9_.-]+/).includes(name);
+        if (!listed) unlisted.push(`${relative(src, dir)}/README.md does not name ${relative(dir, file)}`);
+      }
+    }
+    expect(unlisted).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Doc } from './doc.js';
+import { grow } from '../util/typed.js';
 import { LexFlag } from './lexeme.js';
 import type { Vocab } from './vocab.js';
 
@@ -132,11 +133,7 @@ const lengthCache = new WeakMap<Vocab, { col: Int32Array }>();
 function lengthOf(vocab: Vocab, orth: number): number {
   let entry = lengthCache.get(vocab);
   if (!entry) lengthCache.set(vocab, (entry = { col: new Int32Array(1024).fill(-1) }));
-  if (orth >= entry.col.length) {
-    const next = new Int32Array(Math.max(orth + 1, entry.col.length * 2)).fill(-1);
-    next.set(entry.col);
-    entry.col = next;
-  }
+  entry.col = grow(entry.col, orth + 1, -1);
   let v = entry.col[orth]!;
   if (v < 0) v = entry.col[orth] = codePointLength(vocab.strings.get(orth));
   return v;

@@ -59,10 +59,7 @@ class NumberExt implements StoredExt {
     this.values[i] = value;
   }
   reserve(n: number): void {
-    const old = this.values.length;
-    if (n <= old) return;
-    this.values = grow(this.values, n);
-    this.values.fill(NaN, old); // NaN = unset
+    this.values = grow(this.values, n, NaN); // NaN = unset
   }
 }
 

@@ -2,7 +2,7 @@ import type { Doc } from '../../core/doc.js';
 import { ArgumentError, FormatError, TextloomError } from '../../core/errors.js';
 import { Span } from '../../core/span.js';
 import type { Vocab } from '../../core/vocab.js';
-import { readNumberedLines } from '../../io/lines.js';
+import { readNumberedJsonl } from '../../io/jsonl.js';
 import type { Component } from '../../pipeline/component.js';
 import { Matcher, type TokenPattern } from './matcher.js';
 import { PhraseMatcher } from './phrase.js';
@@ -49,14 +49,7 @@ export function checkEntityPattern(p: unknown, where: { file?: string; line?: nu
  */
 export async function readEntityPatterns(path: string): Promise<{ pattern: EntityPattern; line: number }[]> {
   const out: { pattern: EntityPattern; line: number }[] = [];
-  for await (const [text, line] of readNumberedLines(path)) {
-    if (text.trim() === '') continue;
-    let rec: unknown;
-    try {
-      rec = JSON.parse(text);
-    } catch (e) {
-      throw new FormatError(`invalid JSON: ${(e as Error).message}`, { file: path, line });
-    }
+  for await (const [rec, line] of readNumberedJsonl(path)) {
     out.push({ pattern: checkEntityPattern(rec, { file: path, line }), line });
   }
   return out;

@@ -7,6 +7,7 @@ import { compilePatterns, type Compiled, type PatternEntry } from './compile.js'
 import { NfaKernel, type PredicateMemo } from './nfa.js';
 import { sortByPosition, sortLongestFirst } from './order.js';
 import type { Predicate } from './predicates.js';
+import { matchTarget } from './target.js';
 import { parsePattern } from './validate.js';
 
 /** One token spec: attribute keys to literals or predicate objects, plus optional `OP` and `_`. */
@@ -173,18 +174,8 @@ export class Matcher {
   match(doclike: Doc | Span, options: MatchOptions & { asSpans: true }): Span[];
   match(doclike: Doc | Span, options?: MatchOptions): MatchTriple[] | Span[];
   match(doclike: Doc | Span, options: MatchOptions = {}): MatchTriple[] | Span[] {
-    let doc: Doc;
-    let offset = 0;
-    let n: number;
-    if (doclike instanceof Doc) {
-      doc = doclike;
-      n = doc.length;
-    } else if (doclike instanceof Span) {
-      doc = doclike.doc;
-      offset = doclike.start;
-      n = doclike.end - doclike.start;
-    } else throw new ArgumentError('match() needs a Doc or a Span');
-    if (doc.vocab !== this.vocab) throw new ArgumentError('the doc was made with a different vocab than the matcher');
+    const { doc, start: offset, end } = matchTarget(doclike, this.vocab);
+    const n = end - offset;
     const c = this.compile();
     if (!options.allowMissing) {
       for (const [attr, pipe] of c.checkAnnotation) {

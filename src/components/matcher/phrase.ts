@@ -5,6 +5,7 @@ import type { Vocab } from '../../core/vocab.js';
 import { Attr, ATTR_COLUMN, ATTR_IDS, fillAttrColumn, tokenAttr } from '../../core/attrs.js';
 import { PHRASE_ATTRS } from './attrs.js';
 import type { MatchTriple } from './matcher.js';
+import { matchTarget } from './target.js';
 import { TokenTrie } from './trie.js';
 
 /** Options of {@link PhraseMatcher}. */
@@ -121,18 +122,7 @@ export class PhraseMatcher {
   match(doclike: Doc | Span, options: { asSpans: true }): Span[];
   match(doclike: Doc | Span, options: { asSpans?: boolean } = {}): MatchTriple[] | Span[] {
     if (this.dirty) this.rebuild();
-    let doc: Doc;
-    let from = 0;
-    let to: number;
-    if (doclike instanceof Doc) {
-      doc = doclike;
-      to = doc.length;
-    } else if (doclike instanceof Span) {
-      doc = doclike.doc;
-      from = doclike.start;
-      to = doclike.end;
-    } else throw new ArgumentError('match() needs a Doc or a Span');
-    if (doc.vocab !== this.vocab) throw new ArgumentError('the doc was made with a different vocab than the matcher');
+    const { doc, start: from, end: to } = matchTarget(doclike, this.vocab);
     const out: MatchTriple[] = [];
     const keyIds = this.keyIds;
     if (this.attrId === Attr.ORTH) {

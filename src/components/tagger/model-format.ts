@@ -5,13 +5,13 @@
  * keys (2 x u32 per row) and the sparse weights quantized to int16 with one global scale
  * (values, then per-row non-zero counts and class indices as bytes).
  */
-import { readFileSync } from 'node:fs';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { FormatError, NotFoundError } from '../../core/errors.js';
+import { FormatError } from '../../core/errors.js';
 import { writeFileAtomicSync } from '../../io/atomic.js';
 import { crc32 } from '../../util/crc32.js';
 import { FeatureTable } from './feature-table.js';
 import { TaggerModel } from './model.js';
+import { readBytesSync } from '../../io/read-text.js';
 import type { Template } from './features.js';
 
 /** The 8 magic bytes that start every tagger model file. */
@@ -197,11 +197,5 @@ export function saveTaggerModel(model: TaggerModel, path: string): void {
  * @example const model = loadTaggerModel('models/en_ewt.tlt');
  */
 export function loadTaggerModel(path: string): TaggerModel {
-  let buf: Buffer;
-  try {
-    buf = readFileSync(path);
-  } catch (e) {
-    throw new NotFoundError(`cannot read tagger model: ${(e as Error).message}`, { file: path });
-  }
-  return decodeTaggerModel(buf, path);
+  return decodeTaggerModel(readBytesSync(path, 'tagger model'), path);
 }

@@ -7,6 +7,7 @@
  * attribute `a` at token i (0 = unknown to the model, so features built on it are skipped) and
  * `tags[p]` holds the predicted class + 2 (1 = before the start).
  */
+import { grow } from '../../util/typed.js';
 import { FeatureAttr, PAD } from './features.js';
 import { FeatureTable, key1 } from './feature-table.js';
 
@@ -92,16 +93,8 @@ export class PerceptronTrainer {
   }
 
   private ensureRows(rows: number): void {
-    const need = rows * this.nC;
-    if (need <= this.w.length) return;
-    let cap = this.w.length;
-    while (cap < need) cap *= 2;
-    const w = new Float32Array(cap);
-    w.set(this.w);
-    this.w = w;
-    const u = new Float64Array(cap);
-    u.set(this.u);
-    this.u = u;
+    this.w = grow(this.w, rows * this.nC);
+    this.u = grow(this.u, this.w.length);
   }
 
   /**

@@ -3,9 +3,9 @@
  * zero padding to 8 bytes, the Float64 arrays the header lists (little-endian), and a u32 CRC-32 of
  * everything before it. Written atomically; magic, version, lengths and CRC are checked on load.
  */
-import { readFileSync } from 'node:fs';
-import { FormatError, NotFoundError } from '../../core/errors.js';
+import { FormatError } from '../../core/errors.js';
 import { writeFileAtomicSync } from '../../io/atomic.js';
+import { readBytesSync } from '../../io/read-text.js';
 import { crc32 } from '../../util/crc32.js';
 
 /** Current format version; loaders reject others. */
@@ -37,12 +37,7 @@ export function writeModelFile(path: string, header: Record<string, unknown>, ar
 
 /** Reads and verifies a model file; returns the header and arrays by name. */
 export function readModelFile(path: string): { header: Record<string, unknown>; arrays: Record<string, Float64Array> } {
-  let buf: Uint8Array;
-  try {
-    buf = readFileSync(path);
-  } catch (e) {
-    throw new NotFoundError(`cannot read textcat model: ${(e as Error).message}`, { file: path });
-  }
+  const buf: Uint8Array = readBytesSync(path, 'textcat model');
   if (buf.length < 16 || MAGIC.some((b, i) => buf[i] !== b)) throw new FormatError('not a textcat model (bad magic)', { file: path, offset: 0 });
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const version = view.getUint32(4, true);
