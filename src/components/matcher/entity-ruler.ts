@@ -5,7 +5,7 @@ import type { Vocab } from '../../core/vocab.js';
 import { readNumberedJsonl } from '../../io/jsonl.js';
 import type { Component } from '../../pipeline/component.js';
 import { Matcher, type TokenPattern } from './matcher.js';
-import { PhraseMatcher } from './phrase.js';
+import { PHRASE_MATCHER_DEFAULTS, PhraseMatcher } from './phrase.js';
 import { sortByPosition, sortLongestFirst } from './order.js';
 
 /** One entity-ruler pattern: a phrase (string) or a token pattern, its label and an optional id. */
@@ -28,7 +28,7 @@ export interface EntityRulerOptions {
 }
 
 /** Defaults of {@link EntityRuler}. */
-export const ENTITY_RULER_DEFAULTS = Object.freeze({ overwriteEnts: false, phraseMatcherAttr: 'ORTH', validate: false, entIdSep: '||' });
+export const ENTITY_RULER_DEFAULTS = Object.freeze({ overwriteEnts: false, phraseMatcherAttr: PHRASE_MATCHER_DEFAULTS.attr, validate: false, entIdSep: '||' });
 
 const PATTERN_KEYS = new Set(['label', 'pattern', 'id']);
 
