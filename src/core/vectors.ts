@@ -1,6 +1,11 @@
 import { ArgumentError } from './errors.js';
 
-/** The mean vector of tokens [start, end) of `doc`; throws if no component assigned vectors. */
+/**
+ * The mean vector of tokens [start, end) of `doc`, read through the vector hook a component set
+ * (`doc.vectorHook`, see `VectorHook`); throws if no component assigned vectors. Typed by what it
+ * reads, so this module does not import the Doc.
+ * @example meanVector(doc, 0, doc.length) // the same as doc.vector
+ */
 export function meanVector<D extends { readonly vectorHook: { readonly dim: number; mean(doc: D, start: number, end: number, out: Float32Array): Float32Array } | null }>(doc: D, start: number, end: number): Float32Array {
   const hook = doc.vectorHook;
   if (!hook) throw new ArgumentError('this doc has no vectors: add the "vectors" component to the pipeline');
