@@ -133,7 +133,7 @@ const lengthCache = new WeakMap<Vocab, { col: Int32Array }>();
 function lengthOf(vocab: Vocab, orth: number): number {
   let entry = lengthCache.get(vocab);
   if (!entry) lengthCache.set(vocab, (entry = { col: new Int32Array(1024).fill(-1) }));
-  entry.col = grow(entry.col, orth + 1, -1);
+  if (orth >= entry.col.length) entry.col = grow(entry.col, orth + 1, -1);
   let v = entry.col[orth]!;
   if (v < 0) v = entry.col[orth] = codePointLength(vocab.strings.get(orth));
   return v;
@@ -168,9 +168,17 @@ export function lexemeAttr(vocab: Vocab, attr: number, orth: number): number {
 
 /** The value of attribute `attr` (see {@link Attr}) for doc token `i`: a Doc column or a lexeme column. */
 export function tokenAttr(doc: Doc, attr: number, i: number): number {
-  const col = ATTR_COLUMN[attr];
-  if (col) return doc[col][i]!;
   switch (attr) {
+    case Attr.LEMMA:
+      return doc.lemma[i]!;
+    case Attr.POS:
+      return doc.pos[i]!;
+    case Attr.TAG:
+      return doc.tag[i]!;
+    case Attr.DEP:
+      return doc.dep[i]!;
+    case Attr.ENT_TYPE:
+      return doc.entType[i]!;
     case Attr.ENT_IOB:
       return doc.entIob[i]!;
     case Attr.HEAD:
@@ -192,18 +200,25 @@ export function tokenAttr(doc: Doc, attr: number, i: number): number {
 export function fillAttrColumn(doc: Doc, attr: number, start: number, end: number, out: Uint32Array): Uint32Array {
   const col = ATTR_COLUMN[attr];
   if (col) return doc[col].subarray(start, end);
-  if (attr === Attr.ORTH) return doc.orth.subarray(start, end);
   const n = end - start;
   const vocab = doc.vocab;
+  const orth = doc.orth;
   switch (attr) {
+    case Attr.ORTH:
+      return orth.subarray(start, end);
     case Attr.LOWER:
-      for (let k = 0; k < n; k++) out[k] = vocab.lower(doc.orth[start + k]!);
+      for (let k = 0; k < n; k++) out[k] = vocab.lower(orth[start + k]!);
       return out;
     case Attr.FLAGS:
-      for (let k = 0; k < n; k++) out[k] = vocab.flags(doc.orth[start + k]!) >>> 0;
+      for (let k = 0; k < n; k++) out[k] = vocab.flags(orth[start + k]!) >>> 0;
+      return out;
+    case Attr.ENT_IOB:
+    case Attr.HEAD:
+    case Attr.SENT_START:
+      for (let k = 0; k < n; k++) out[k] = tokenAttr(doc, attr, start + k);
       return out;
     default:
-      for (let k = 0; k < n; k++) out[k] = tokenAttr(doc, attr, start + k);
+      for (let k = 0; k < n; k++) out[k] = lexemeAttr(vocab, attr, orth[start + k]!);
       return out;
   }
 }
