@@ -7,6 +7,7 @@
  */
 import { BinaryFileError, BinaryWriter, isFramed, readBinary } from '../io/binfmt.js';
 import { decodeTlvV1, isTlvV1 } from './tlv-v1.js';
+import type { VectorData } from './vector-data.js';
 
 /** Kind code of `.tlv` files in textloom's binary framing. */
 export const TLV_KIND = 'WVEC';
@@ -14,12 +15,7 @@ export const TLV_KIND = 'WVEC';
 export const TLV_FORMAT_VERSION = 2;
 
 /** The decoded content of a `.tlv` file. */
-export interface NativeVectors {
-  words: string[];
-  vectors: Float32Array;
-  dim: number;
-  counts: Float64Array | undefined;
-}
+export type NativeVectors = VectorData;
 
 /** True if `head` (the first bytes of a file) starts like a `.tlv` file of any version. */
 export function isNativeVectors(head: Uint8Array): boolean {

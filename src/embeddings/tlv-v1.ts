@@ -6,7 +6,7 @@
  */
 import { BinaryFileError } from '../io/binfmt.js';
 import { crc32 } from '../util/crc32.js';
-import type { NativeVectors } from './tlv-format.js';
+import type { VectorData as NativeVectors } from './vector-data.js';
 
 const MAGIC = 0x5657_4c54; // 'TLWV' little-endian
 const HEADER = 24;
