@@ -70,7 +70,8 @@ export type { SentenceInput, SentenceSource, TrainProgress as LmTrainProgress } 
 export type { Discount } from './lm/discount.js';
 export type { SmoothingName, SmoothingId } from './lm/smoothing/index.js';
 // --- embeddings ---
-export { Word2Vec, WORD2VEC_DEFAULTS } from './embeddings/word2vec.js';
+export { Word2Vec } from './embeddings/word2vec.js';
+export { WORD2VEC_DEFAULTS, WORD2VEC_ALPHA_DEFAULTS, MOST_SIMILAR_DEFAULTS, WMD_DEFAULTS, ANALOGY_DEFAULTS, PAIRS_DEFAULTS } from './embeddings/options.js';
 export type { Word2VecOptions, TrainProgress as Word2VecProgress, TrainStats } from './embeddings/word2vec.js';
 export { KeyedVectors } from './embeddings/keyed-vectors.js';
 export type { QueryTerm, MostSimilarOptions, Neighbor, WmdOptions } from './embeddings/keyed-vectors.js';
