@@ -53,6 +53,7 @@ export type { HashingVectorizerOptions } from './vectorize/hashing.js';
 export { cosineSimilarity, topKSimilar } from './vectorize/similarity.js';
 export type { MatrixLike, SimilarRow, TopKOptions } from './vectorize/similarity.js';
 export { topTerms, extractKeywords } from './vectorize/keywords.js';
+export { KEYWORD_DEFAULTS } from './vectorize/options.js';
 export type { TermScore, KeywordOptions } from './vectorize/keywords.js';
 export { OneHotEncoder, OrdinalEncoder, ONE_HOT_DEFAULTS, ORDINAL_DEFAULTS } from './vectorize/encoders.js';
 export type { OneHotEncoderOptions, OrdinalEncoderOptions, Category, CategoryRows } from './vectorize/encoders.js';
