@@ -82,7 +82,7 @@ export { evaluateWordAnalogies, evaluateWordPairs } from './embeddings/evaluate.
 export type { AnalogyOptions, AnalogyResult, AnalogySection, PairsOptions, PairsResult } from './embeddings/evaluate.js';
 export { saveVectors, loadVectors, loadVectorsSync, formatFromPath } from './embeddings/w2v-format.js';
 export type { VectorFormat, SaveOptions as VectorSaveOptions, LoadOptions as VectorLoadOptions } from './embeddings/w2v-format.js';
-export { createVectorsComponent, tokenVector, spanVector, docVector, hasVector, similarity, VECTOR_ROW_EXT } from './embeddings/vectors-component.js';
+export { createVectorsComponent, VECTORS_COMPONENT_DEFAULTS, tokenVector, spanVector, docVector, hasVector, similarity, VECTOR_ROW_EXT } from './embeddings/vectors-component.js';
 export type { VectorsComponentOptions, HasVector } from './embeddings/vectors-component.js';
 export { emd } from './embeddings/emd.js';
 // --- matcher ---
@@ -117,7 +117,7 @@ export { porter2 } from './components/porter2.js';
 export { averagePrecisionAtK, precisionAtK, recallAtK, ndcgAtK, reciprocalRank, evaluateRuns, trecOrder } from './eval/ranking.js';
 export type { Judgements, RankedDoc, RankingSummary } from './eval/ranking.js';
 // --- tagger ---
-export { Tagger, DEFAULT_TAGGER_MODEL } from './components/tagger/tagger.js';
+export { Tagger, DEFAULT_TAGGER_MODEL, TAGGER_DEFAULTS } from './components/tagger/tagger.js';
 export { TaggerModel } from './components/tagger/model.js';
 export type { TagClass, TaggerModelParts } from './components/tagger/model.js';
 export { trainTagger, scoreModel, TRAIN_DEFAULTS } from './components/tagger/train.js';
@@ -125,7 +125,7 @@ export type { TrainTaggerOptions, EpochReport, GoldSentence, GoldWord, TagAccura
 export { loadTaggerModel, saveTaggerModel, encodeTaggerModel, decodeTaggerModel, TAGGER_MAGIC, TAGGER_FORMAT_VERSION } from './components/tagger/model-format.js';
 export { DEFAULT_TEMPLATES, Attr as TaggerAttr } from './components/tagger/features.js';
 export { WinkTagger } from './components/tagger/wink-backend.js';
-export { Lemmatizer, WinkLemmatizer, DEFAULT_LEMMA_TABLES } from './components/lemmatizer/lemmatizer.js';
+export { Lemmatizer, WinkLemmatizer, DEFAULT_LEMMA_TABLES, LEMMATIZER_DEFAULTS } from './components/lemmatizer/lemmatizer.js';
 export { lemmatize, SUFFIX_RULES } from './components/lemmatizer/rules.js';
 export type { LemmaTables } from './components/lemmatizer/rules.js';
 export { buildLemmaTables, saveLemmaTables, loadLemmaTables } from './components/lemmatizer/tables.js';

@@ -28,6 +28,8 @@ export interface OptionSpec {
   max?: number;
   /** `min` itself is not allowed (`> 0` rather than `>= 0`). */
   exclusiveMin?: boolean;
+  /** `max` itself is not allowed (`< 1` rather than `<= 1`). */
+  exclusiveMax?: boolean;
   /** `null` is allowed besides values of `type` (e.g. `norm: null`, `maxFeatures: null`). */
   nullable?: boolean;
   /** One-line description for `--help` style listings. */
@@ -119,10 +121,9 @@ export function describeOption(spec: OptionSpec): string {
   if (spec.enum) s = `one of ${spec.enum.join(', ')}`;
   else {
     s = TYPE_WORDS[spec.type];
-    const lo = spec.min !== undefined ? `${spec.exclusiveMin ? '>' : '>='} ${spec.min}` : '';
-    if (spec.min !== undefined && spec.max !== undefined) s += spec.exclusiveMin ? ` in (${spec.min}, ${spec.max}]` : ` in [${spec.min}, ${spec.max}]`;
-    else if (spec.min !== undefined) s += ` ${lo}`;
-    else if (spec.max !== undefined) s += ` <= ${spec.max}`;
+    if (spec.min !== undefined && spec.max !== undefined) s += ` in ${spec.exclusiveMin ? '(' : '['}${spec.min}, ${spec.max}${spec.exclusiveMax ? ')' : ']'}`;
+    else if (spec.min !== undefined) s += ` ${spec.exclusiveMin ? '>' : '>='} ${spec.min}`;
+    else if (spec.max !== undefined) s += ` ${spec.exclusiveMax ? '<' : '<='} ${spec.max}`;
   }
   return spec.nullable ? `${s} or null` : s;
 }
@@ -142,7 +143,7 @@ export function checkOptionValue(spec: OptionSpec, v: unknown, key: string, chec
   if (v === null && spec.nullable) return;
   const inRange =
     typeof v !== 'number' ||
-    ((spec.min === undefined || (spec.exclusiveMin ? v > spec.min : v >= spec.min)) && (spec.max === undefined || v <= spec.max));
+    ((spec.min === undefined || (spec.exclusiveMin ? v > spec.min : v >= spec.min)) && (spec.max === undefined || (spec.exclusiveMax ? v < spec.max : v <= spec.max)));
   const inEnum = !spec.enum || (typeof v === 'string' && spec.enum.includes(v));
   // null is a value like any other: only an `any` (or nullable) option takes it.
   if (!typeOk(spec, v) || !inEnum || !inRange) {
