@@ -94,7 +94,7 @@ export { EntityRuler, ENTITY_RULER_DEFAULTS, readEntityPatterns } from './compon
 export type { EntityPattern, EntityRulerOptions } from './components/matcher/entity-ruler.js';
 export { levenshteinCompare } from './components/matcher/predicates.js';
 // --- search ---
-export { SearchIndex, SEARCH_DEFAULTS } from './search/search-index.js';
+export { SearchIndex, SEARCH_DEFAULTS, SUGGEST_DEFAULTS, ADD_ALL_DEFAULTS } from './search/search-index.js';
 export type { SearchIndexOptions, SearchOptions, SearchResult, AddAllOptions, Suggestion } from './search/search-index.js';
 export { Analyzer, DEFAULT_ANALYZER_PIPELINE, ANALYZER_DEFAULTS as SEARCH_ANALYZER_DEFAULTS } from './search/analyzer.js';
 export type { AnalyzerOptions as SearchAnalyzerOptions, AnalyzerSpec, TokenStream } from './search/analyzer.js';

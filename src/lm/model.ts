@@ -37,7 +37,7 @@ export interface TrainOptions {
    * `'add-k'` (see `k`), `'stupid-backoff'` (see `alpha`; scores, not probabilities).
    */
   smoothing?: SmoothingName;
-  /** Words seen fewer times become `<unk>` (default 1: keep all; lmplz has no such pruning). */
+  /** Words seen fewer times become `<unk>`, an integer >= 1 (default 1: keep all; lmplz has no such pruning). */
   minCount?: number;
   /** A fixed vocabulary: other words become `<unk>` (default: every word of the corpus). */
   vocab?: Iterable<string>;
@@ -82,11 +82,11 @@ export interface PerplexityResult {
 
 /** Options of {@link NgramLM.generate}. */
 export interface GenerateOptions {
-  /** Stop after this many generated tokens (default 50). Generation also stops at `</s>`. */
+  /** Stop after this many generated tokens, an integer >= 0 (default 50). Generation also stops at `</s>`. */
   maxTokens?: number;
   /** Seed, an integer; equal seeds give equal output (default 1). */
   seed?: number;
-  /** Sampling temperature > 0 (default 1; lower is greedier). */
+  /** Sampling temperature, a finite number > 0 (default 1; lower is greedier). */
   temperature?: number;
   /** Words to start from (after `<s>`). */
   prefix?: readonly string[] | string;

@@ -255,9 +255,12 @@ export interface AddAllOptions {
   progressEvery?: number;
 }
 
+/** Defaults of {@link AddAllOptions}. */
+export const ADD_ALL_DEFAULTS = Object.freeze({ progressEvery: 1000 });
+
 /** The checked `progressEvery` of addAll options (default 1000); `onProgress` must be a function when given. */
 export function progressEvery(o: AddAllOptions): number {
-  const every = o.progressEvery ?? 1000;
+  const every = o.progressEvery ?? ADD_ALL_DEFAULTS.progressEvery;
   if (!Number.isInteger(every) || every < 1) throw new ArgumentError(`progressEvery must be a positive integer, got ${String(every)}`, { key: 'progressEvery' });
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw new ArgumentError('onProgress must be a function (added) => void', { key: 'onProgress' });
   return every;
@@ -291,9 +294,12 @@ export interface SuggestOptions {
   fields?: readonly string[];
 }
 
+/** Defaults of {@link SuggestOptions} (`fields` unset: all indexed fields). */
+export const SUGGEST_DEFAULTS = Object.freeze({ limit: 10 });
+
 /** The checked `limit` of suggest options (default 10). */
 export function suggestLimit(o: SuggestOptions): number {
-  const limit = o.limit ?? 10;
+  const limit = o.limit ?? SUGGEST_DEFAULTS.limit;
   if (!Number.isInteger(limit) || limit < 0) throw new ArgumentError(`limit must be a non-negative integer, got ${limit}`, { key: 'limit' });
   return limit;
 }

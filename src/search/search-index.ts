@@ -20,7 +20,7 @@ import { SearchContext, type Explanation, type Query } from './query/types.js';
 import { Segment } from './segment.js';
 import { suggest, type Suggestion } from './suggest.js';
 
-export { SEARCH_DEFAULTS } from './options.js';
+export { ADD_ALL_DEFAULTS, SEARCH_DEFAULTS, SUGGEST_DEFAULTS } from './options.js';
 export type { AddAllOptions, LoadOptions, Options, SearchIndexOptions, SearchOptions, SuggestOptions } from './options.js';
 export type { Suggestion } from './suggest.js';
 
