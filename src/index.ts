@@ -61,6 +61,7 @@ export { BinaryEncoder, CountEncoder, LabelCountEncoder } from './vectorize/coun
 export type { BinaryEncoderOptions, CountEncoderOptions, LabelCountEncoderOptions, HandleUnknown } from './vectorize/count-encoders.js';
 export { MinMaxScaler, StandardScaler } from './vectorize/scalers.js';
 export type { MinMaxScalerOptions, StandardScalerOptions, NumericRows } from './vectorize/scalers.js';
+export { MIN_MAX_SCALER_DEFAULTS, STANDARD_SCALER_DEFAULTS, COUNT_ENCODER_DEFAULTS } from './vectorize/options.js';
 export { Vocabulary, padSequences, SPECIAL_TOKENS, SPECIAL_IDS } from './vectorize/vocabulary.js';
 export type { VocabularyBuildOptions, EncodeOptions, VocabularyJSON, PadOptions } from './vectorize/vocabulary.js';
 

@@ -87,6 +87,47 @@ export const HASHING_SCHEMA: OptionSchema = Object.freeze({
   dtype: { type: 'string', enum: DTYPES, default: HASHING_DEFAULTS.dtype, doc: 'value storage' },
 } satisfies OptionSchema);
 
+/** Defaults of `MinMaxScaler` (scikit-learn's). */
+export const MIN_MAX_SCALER_DEFAULTS = Object.freeze({ featureRange: Object.freeze([0, 1]) as readonly [number, number], clip: false });
+
+/** Defaults of `StandardScaler` (scikit-learn's). */
+export const STANDARD_SCALER_DEFAULTS = Object.freeze({ withMean: true, withStd: true });
+
+/** Schema of `MinMaxScalerOptions` (`featureRange` must also have lo < hi, checked by the scaler). */
+export const MIN_MAX_SCALER_SCHEMA: OptionSchema = Object.freeze({
+  featureRange: { type: 'array', default: MIN_MAX_SCALER_DEFAULTS.featureRange, doc: 'target range [lo, hi], lo < hi' },
+  clip: { type: 'boolean', default: MIN_MAX_SCALER_DEFAULTS.clip, doc: 'clip transformed values into the range' },
+} satisfies OptionSchema);
+
+/** Schema of `StandardScalerOptions`. */
+export const STANDARD_SCALER_SCHEMA: OptionSchema = Object.freeze({
+  withMean: { type: 'boolean', default: STANDARD_SCALER_DEFAULTS.withMean, doc: 'subtract the mean' },
+  withStd: { type: 'boolean', default: STANDARD_SCALER_DEFAULTS.withStd, doc: 'divide by the standard deviation' },
+} satisfies OptionSchema);
+
+/** Defaults of `BinaryEncoder`, `CountEncoder` and `LabelCountEncoder` (each reads the fields it has). */
+export const COUNT_ENCODER_DEFAULTS = Object.freeze({ handleUnknown: 'value' as 'error' | 'value', unknownValue: 0, normalize: false, order: 'desc' as 'desc' | 'asc' });
+
+const HANDLE_UNKNOWN = { type: 'string', enum: ['error', 'value'], default: COUNT_ENCODER_DEFAULTS.handleUnknown, doc: "unknown categories: 'error' throws, 'value' encodes them" } as const;
+const UNKNOWN_VALUE = { type: 'any', default: COUNT_ENCODER_DEFAULTS.unknownValue, doc: 'code for unknown categories (a number, NaN allowed)' } as const;
+
+/** Schema of `BinaryEncoderOptions`. */
+export const BINARY_ENCODER_SCHEMA: OptionSchema = Object.freeze({ handleUnknown: HANDLE_UNKNOWN } satisfies OptionSchema);
+
+/** Schema of `CountEncoderOptions`. */
+export const COUNT_ENCODER_SCHEMA: OptionSchema = Object.freeze({
+  normalize: { type: 'boolean', default: COUNT_ENCODER_DEFAULTS.normalize, doc: 'divide counts by the number of training rows' },
+  handleUnknown: HANDLE_UNKNOWN,
+  unknownValue: UNKNOWN_VALUE,
+} satisfies OptionSchema);
+
+/** Schema of `LabelCountEncoderOptions`. */
+export const LABEL_COUNT_ENCODER_SCHEMA: OptionSchema = Object.freeze({
+  order: { type: 'string', enum: ['desc', 'asc'], default: COUNT_ENCODER_DEFAULTS.order, doc: "'desc': the most frequent category gets rank 1" },
+  handleUnknown: HANDLE_UNKNOWN,
+  unknownValue: UNKNOWN_VALUE,
+} satisfies OptionSchema);
+
 /**
  * Throws a ConfigError for a key of `options` not in `schema` (naming the camelCase option a
  * snake_case key stands for) and for a value of the wrong type, out of range or outside its enum

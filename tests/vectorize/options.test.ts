@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, ConfigError, CountVectorizer, extractKeywords, HashingVectorizer, TfidfTransformer, TfidfVectorizer } from '../../src/index.js';
+import { analyze, BinaryEncoder, ConfigError, CountEncoder, CountVectorizer, extractKeywords, HashingVectorizer, LabelCountEncoder, MinMaxScaler, StandardScaler, TfidfTransformer, TfidfVectorizer } from '../../src/index.js';
 
 const docs = ['aa bb', 'aa cc'];
 const make: Record<string, (o: object) => unknown> = {
@@ -33,5 +33,16 @@ describe('checkOptions (through the vectorizer constructors)', () => {
     expect(extractKeywords(docs, { top: 1, stopWords: null })[0]!.length).toBe(1);
     expect(() => analyze('aa bb', { stop_words: 'english' } as never)).toThrow(ConfigError);
     expect(analyze('the aa', { stopWords: 'english' })).toEqual(['aa']);
+  });
+
+  it('covers the scalers and count encoders: misspelt keys, wrong types and values outside the enum', () => {
+    expect(() => new StandardScaler({ with_mean: false } as never)).toThrow(/did you mean "withMean"/);
+    expect(() => new StandardScaler({ withStd: 'no' } as never)).toThrow(ConfigError);
+    expect(() => new MinMaxScaler({ clip: 1 } as never)).toThrow(/clip must be true or false/);
+    expect(() => new MinMaxScaler({ featureRange: [1, 0] })).toThrow(/featureRange must be \[lo, hi\]/);
+    expect(() => new BinaryEncoder({ handle_unknown: 'error' } as never)).toThrow(/did you mean "handleUnknown"/);
+    expect(() => new CountEncoder({ handleUnknown: 'ignore' } as never)).toThrow(/handleUnknown must be one of error, value, got "ignore"/);
+    expect(() => new LabelCountEncoder({ order: 'up' } as never)).toThrow(ConfigError);
+    expect(new LabelCountEncoder({ order: 'asc', unknownValue: NaN }).options).toEqual({ order: 'asc', handleUnknown: 'value', unknownValue: NaN });
   });
 });
