@@ -64,6 +64,7 @@ export type { MinMaxScalerOptions, StandardScalerOptions, NumericRows } from './
 export { MIN_MAX_SCALER_DEFAULTS, STANDARD_SCALER_DEFAULTS, COUNT_ENCODER_DEFAULTS } from './vectorize/options.js';
 export { Vocabulary, padSequences, SPECIAL_TOKENS, SPECIAL_IDS } from './vectorize/vocabulary.js';
 export type { VocabularyBuildOptions, EncodeOptions, VocabularyJSON, PadOptions } from './vectorize/vocabulary.js';
+export { VOCABULARY_DEFAULTS, PAD_DEFAULTS } from './vectorize/options.js';
 
 // --- lm ---
 export { NgramLM, LM_DEFAULTS, MAX_ORDER } from './lm/model.js';

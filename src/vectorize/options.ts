@@ -128,6 +128,37 @@ export const LABEL_COUNT_ENCODER_SCHEMA: OptionSchema = Object.freeze({
   unknownValue: UNKNOWN_VALUE,
 } satisfies OptionSchema);
 
+/** Defaults of `Vocabulary.build`, `encode` and `decode` (`maxSize` Infinity: unlimited). */
+export const VOCABULARY_DEFAULTS = Object.freeze({ minCount: 1, maxSize: Infinity, addBos: false, addEos: false, skipSpecial: true });
+
+/** Schema of `VocabularyBuildOptions` (`maxSize` must also hold the special tokens, checked by `build`). */
+export const VOCABULARY_BUILD_SCHEMA: OptionSchema = Object.freeze({
+  minCount: { type: 'integer', min: 1, default: VOCABULARY_DEFAULTS.minCount, doc: 'drop tokens seen fewer times' },
+  maxSize: { type: 'any', default: VOCABULARY_DEFAULTS.maxSize, doc: 'largest vocabulary size, special tokens included' },
+} satisfies OptionSchema);
+
+/** Schema of `EncodeOptions`. */
+export const ENCODE_SCHEMA: OptionSchema = Object.freeze({
+  addBos: { type: 'boolean', default: VOCABULARY_DEFAULTS.addBos, doc: 'prepend <BOS>' },
+  addEos: { type: 'boolean', default: VOCABULARY_DEFAULTS.addEos, doc: 'append <EOS>' },
+} satisfies OptionSchema);
+
+/** Schema of the options of `Vocabulary.decode`. */
+export const DECODE_SCHEMA: OptionSchema = Object.freeze({
+  skipSpecial: { type: 'boolean', default: VOCABULARY_DEFAULTS.skipSpecial, doc: 'skip <PAD>, <BOS> and <EOS>' },
+} satisfies OptionSchema);
+
+/** Defaults of `padSequences` (Keras `pad_sequences`'; `maxLen` unset: the longest sequence; `value` unset: the <PAD> id). */
+export const PAD_DEFAULTS = Object.freeze({ padding: 'pre' as 'pre' | 'post', truncating: 'pre' as 'pre' | 'post' });
+
+/** Schema of `PadOptions` (`value` must be a 32-bit integer id, checked by `padSequences`). */
+export const PAD_SCHEMA: OptionSchema = Object.freeze({
+  maxLen: { type: 'integer', min: 0, doc: 'output length (default: the longest sequence)' },
+  padding: { type: 'string', enum: ['pre', 'post'], default: PAD_DEFAULTS.padding, doc: 'where to pad short sequences' },
+  truncating: { type: 'string', enum: ['pre', 'post'], default: PAD_DEFAULTS.truncating, doc: 'where to cut long sequences' },
+  value: { type: 'any', doc: 'padding id (default 0, <PAD>)' },
+} satisfies OptionSchema);
+
 /**
  * Throws a ConfigError for a key of `options` not in `schema` (naming the camelCase option a
  * snake_case key stands for) and for a value of the wrong type, out of range or outside its enum

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, BinaryEncoder, ConfigError, CountEncoder, CountVectorizer, extractKeywords, HashingVectorizer, LabelCountEncoder, MinMaxScaler, StandardScaler, TfidfTransformer, TfidfVectorizer } from '../../src/index.js';
+import { analyze, BinaryEncoder, ConfigError, CountEncoder, CountVectorizer, extractKeywords, HashingVectorizer, LabelCountEncoder, MinMaxScaler, padSequences, Vocabulary, StandardScaler, TfidfTransformer, TfidfVectorizer } from '../../src/index.js';
 
 const docs = ['aa bb', 'aa cc'];
 const make: Record<string, (o: object) => unknown> = {
@@ -44,5 +44,14 @@ describe('checkOptions (through the vectorizer constructors)', () => {
     expect(() => new CountEncoder({ handleUnknown: 'ignore' } as never)).toThrow(/handleUnknown must be one of error, value, got "ignore"/);
     expect(() => new LabelCountEncoder({ order: 'up' } as never)).toThrow(ConfigError);
     expect(new LabelCountEncoder({ order: 'asc', unknownValue: NaN }).options).toEqual({ order: 'asc', handleUnknown: 'value', unknownValue: NaN });
+  });
+
+  it('covers Vocabulary and padSequences', () => {
+    const v = Vocabulary.build([['a', 'b']]);
+    expect(() => Vocabulary.build([['a']], { min_count: 2 } as never)).toThrow(/did you mean "minCount"/);
+    expect(() => v.encode(['a'], { addBOS: true } as never)).toThrow(/did you mean "addBos"/);
+    expect(() => v.decode([1], { skipSpecial: 'no' } as never)).toThrow(/skipSpecial must be true or false/);
+    expect(() => padSequences([[1]], { padding: 'left' } as never)).toThrow(ConfigError);
+    expect(() => padSequences([[1]], { max_len: 2 } as never)).toThrow(/did you mean "maxLen"/);
   });
 });
