@@ -7,6 +7,7 @@
  */
 import { ArgumentError } from '../core/errors.js';
 import type { CorpusSource } from './corpus.js';
+import { WORD2VEC_DEFAULTS } from './options.js';
 
 /** word2vec.c's end-of-sentence word: vocabulary index 0, counted once per sentence. */
 export const EOS = '</s>';
@@ -42,8 +43,8 @@ export interface VocabOptions {
  * @example const v = await buildVocab(openCorpus([['a','b','a']]), { minCount: 1 }); v.words // ['</s>','a','b']
  */
 export async function buildVocab(source: CorpusSource, opts: VocabOptions = {}): Promise<TrainVocab> {
-  const minCount = opts.minCount ?? 5;
-  const cap = opts.maxVocabSize ?? 0;
+  const minCount = opts.minCount ?? WORD2VEC_DEFAULTS.minCount;
+  const cap = opts.maxVocabSize ?? WORD2VEC_DEFAULTS.maxVocabSize;
   const counts = new Map<string, number>();
   let minReduce = 1;
   let rawWords = 0;

@@ -11,7 +11,9 @@ import { openCorpus, type Corpus } from './corpus.js';
 import { buildHuffman, type HuffmanCodes } from './huffman.js';
 import { EXP_TABLE_SIZE, lcgNext, makeExpTable, planTrainMemory, startTrainer, trainBatch, type Trainer, type TrainerInit, type TrainLayout } from './kernel.js';
 import { KeyedVectors } from './keyed-vectors.js';
-import { buildCumulativeTable, buildNoiseTable, DEFAULT_TABLE_SIZE, type NoiseTableKind } from './noise-table.js';
+import { buildCumulativeTable, buildNoiseTable, type NoiseTableKind } from './noise-table.js';
+import { WORD2VEC_DEFAULTS } from './options.js';
+export { WORD2VEC_DEFAULTS };
 import { lineTokenizer } from './tokenize.js';
 import type { Nlp } from '../pipeline/pipeline.js';
 import { buildVocab, type TrainVocab } from './vocab-build.js';
@@ -88,26 +90,6 @@ export interface Word2VecOptions {
   /** Called about once per batch. */
   onProgress?: (p: TrainProgress) => void;
 }
-
-/** Default options (alpha depends on `sg` when not given). */
-export const WORD2VEC_DEFAULTS = Object.freeze({
-  sg: false,
-  cbowMean: true,
-  vectorSize: 100,
-  window: 5,
-  minCount: 5,
-  maxVocabSize: 0,
-  sample: 1e-3,
-  negative: 5,
-  hs: false,
-  epochs: 5,
-  seed: 1,
-  threads: 1,
-  batchWords: 10000,
-  maxSentenceLength: 1000,
-  noiseTableSize: DEFAULT_TABLE_SIZE,
-  lowercase: false,
-});
 
 /** Summary of a training run. */
 export interface TrainStats {
