@@ -6,7 +6,7 @@
  */
 import { ArgumentError, ConfigError } from '../core/errors.js';
 import { SKLEARN_ENGLISH_STOP_WORDS } from './stop-words.js';
-import { ANALYZER_DEFAULTS, ANALYZER_SCHEMA, checkOptions } from './options.js';
+import { ANALYZER_DEFAULTS, ANALYZER_SCHEMA, checkOptions, type AnalyzerKind } from './options.js';
 
 /** Anything with `makeDoc(text)` returning a Doc-like object (a textloom pipeline). */
 export interface DocMaker {
@@ -16,8 +16,7 @@ export interface DocMaker {
 /** A custom analyzer: text in, terms out (used as is, like a callable `analyzer` in scikit-learn). */
 export type AnalyzerFn = (text: string) => Iterable<string>;
 
-/** Built-in analyzer names. */
-export type AnalyzerKind = 'word' | 'char' | 'char_wb';
+export type { AnalyzerKind } from './options.js';
 
 /** Options shared by CountVectorizer, TfidfVectorizer and HashingVectorizer for turning text into terms. */
 export interface AnalyzerOptions {

@@ -7,14 +7,9 @@ import { buildAnalyzer, fastWordPath, scanWordRunsHashed, type AnalyzerOptions, 
 import { TermInterner } from './interner.js';
 import { CountBuffers, limitFeatures, remapColumns, sortedOrder, sortRows, termStats } from './count-kernel.js';
 import { allocData, CsrMatrix, type DType } from './csr.js';
-import { checkOptions, COUNT_DEFAULTS, COUNT_SCHEMA } from './options.js';
+import { checkOptions, COUNT_DEFAULTS, COUNT_SCHEMA, type DocFreqBound } from './options.js';
 
-/**
- * A document-frequency bound: an integer is a number of documents; a non-integer number in [0, 1]
- * or `{ proportion: p }` is a proportion of documents (write `{ proportion: 1 }` for 100%, since
- * JavaScript cannot tell `1` from `1.0`).
- */
-export type DocFreqBound = number | { proportion: number };
+export type { DocFreqBound } from './options.js';
 
 /** Options of {@link CountVectorizer} (analyzer options included). */
 export interface CountVectorizerOptions extends AnalyzerOptions {

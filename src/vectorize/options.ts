@@ -6,9 +6,17 @@
  * key; a scikit-learn-style key (`max_df`, `ngram_range`) is named with the option it stands for.
  */
 import { checkOptions as checkSchema, type OptionSchema } from '../core/options.js';
-import type { AnalyzerKind } from './analyzer.js';
-import type { DocFreqBound } from './count.js';
 import type { DType } from './csr.js';
+
+/** Built-in analyzer names. */
+export type AnalyzerKind = 'word' | 'char' | 'char_wb';
+
+/**
+ * A document-frequency bound: an integer is a number of documents; a non-integer number in [0, 1]
+ * or `{ proportion: p }` is a proportion of documents (write `{ proportion: 1 }` for 100%, since
+ * JavaScript cannot tell `1` from `1.0`).
+ */
+export type DocFreqBound = number | { proportion: number };
 
 /** Analyzer defaults (scikit-learn's). */
 export const ANALYZER_DEFAULTS = Object.freeze({
