@@ -5,9 +5,20 @@
  */
 import { ArgumentError, FormatError } from '../core/errors.js';
 import { readNumberedLines } from '../io/lines.js';
-import type { KeyedVectors } from './keyed-vectors.js';
 import { pearson, spearman } from './stats.js';
 import { checkCount, checkOptions } from './options.js';
+import type { TopK } from '../util/heap.js';
+
+/** What the evaluations read of the vectors (a `KeyedVectors` has it all). */
+export interface EvalVectors {
+  readonly words: readonly string[];
+  readonly dim: number;
+  readonly size: number;
+  /** Row-major unit vectors, size x dim. */
+  unitVectors(): Float32Array;
+  /** Top-k rows [0, nRows) by dot product with the unit `query`, skipping rows flagged 1 in `exclude`. */
+  searchUnit(query: Float32Array, k: number, nRows?: number, exclude?: Uint8Array): TopK;
+}
 
 /** Options of {@link evaluateWordAnalogies}. */
 export interface AnalogyOptions {
@@ -63,7 +74,7 @@ export interface PairsResult {
 }
 
 /** word -> row over the first `restrict` words; case-insensitive keeps the most frequent variant. */
-function okVocab(kv: KeyedVectors, restrict: number, ci: boolean): Map<string, number> {
+function okVocab(kv: EvalVectors, restrict: number, ci: boolean): Map<string, number> {
   const n = Math.min(kv.size, restrict);
   const m = new Map<string, number>();
   for (let i = n - 1; i >= 0; i--) m.set(ci ? kv.words[i]!.toUpperCase() : kv.words[i]!, i);
@@ -80,7 +91,7 @@ function section(name: string, correct: number, incorrect: number): AnalogySecti
  * of the 5 nearest words to b - a + c (unit vectors, 3CosAdd) that is not a question word.
  * @example const r = await kv.evaluateWordAnalogies('questions-words.txt'); r.accuracy
  */
-export async function evaluateWordAnalogies(kv: KeyedVectors, file: string, opts: AnalogyOptions = {}): Promise<AnalogyResult> {
+export async function evaluateWordAnalogies(kv: EvalVectors, file: string, opts: AnalogyOptions = {}): Promise<AnalogyResult> {
   checkOptions(opts, ['restrictVocab', 'caseInsensitive', 'dummy4unknown'], ['caseInsensitive', 'dummy4unknown'], 'evaluateWordAnalogies');
   if (opts.restrictVocab !== undefined) checkCount(opts.restrictVocab, 'restrictVocab');
   const restrict = opts.restrictVocab ?? 30000;
@@ -156,7 +167,7 @@ export async function evaluateWordAnalogies(kv: KeyedVectors, file: string, opts
  * CRLF accepted, malformed lines skipped as gensim does).
  * @example const { spearman, oovRatio } = await kv.evaluateWordPairs('EN-WS-353-ALL.txt')
  */
-export async function evaluateWordPairs(kv: KeyedVectors, file: string, opts: PairsOptions = {}): Promise<PairsResult> {
+export async function evaluateWordPairs(kv: EvalVectors, file: string, opts: PairsOptions = {}): Promise<PairsResult> {
   checkOptions(opts, ['delimiter', 'restrictVocab', 'caseInsensitive', 'dummy4unknown'], ['caseInsensitive', 'dummy4unknown'], 'evaluateWordPairs');
   if (opts.restrictVocab !== undefined) checkCount(opts.restrictVocab, 'restrictVocab');
   if (opts.delimiter !== undefined && (typeof opts.delimiter !== 'string' || opts.delimiter === '')) {

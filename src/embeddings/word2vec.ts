@@ -16,13 +16,12 @@ import type { Nlp } from '../pipeline/pipeline.js';
 import { allocate } from './train/allocate.js';
 import { trainEpochs } from './train/epochs.js';
 import { finish } from './train/finish.js';
-import { estimateMemory, planMemory, type MemoryEstimate } from './train/memory.js';
+import { estimateMemory, planMemory } from './train/memory.js';
 import { prepare } from './train/prepare.js';
 import { scanVocab } from './train/scan.js';
-import type { TrainConfig, TrainProgress, TrainStats } from './train/types.js';
+import type { MemoryEstimate, TrainConfig, TrainProgress, TrainStats } from './train/types.js';
 
-export type { TrainProgress, TrainStats } from './train/types.js';
-export type { MemoryEstimate } from './train/memory.js';
+export type { MemoryEstimate, TrainProgress, TrainStats } from './train/types.js';
 
 /** Options of {@link Word2Vec.train}; names follow gensim, semantics word2vec.c. */
 export interface Word2VecOptions {

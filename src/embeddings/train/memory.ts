@@ -10,31 +10,7 @@ import { ArgumentError } from '../../core/errors.js';
 import { planTrainMemory, type TrainLayout, type TrainShape } from '../kernel.js';
 import { MAX_MEMORY_BYTES } from '../wasm/vecops.js';
 import type { Prepared } from './prepare.js';
-import type { TrainConfig } from './types.js';
-
-/** Bytes of each table of the training memory (each rounded up to 16 bytes; they sum to `total`). */
-export interface MemoryEstimate {
-  /** Input vectors (the result): vocabulary (`</s>` included) x dimension float32s. */
-  syn0: number;
-  /** Hierarchical-softmax inner-node vectors (0 without `hs`). */
-  syn1: number;
-  /** Negative-sampling output vectors (0 without negative sampling). */
-  syn1neg: number;
-  /** The sigmoid table. */
-  expTable: number;
-  /** The noise table: 4 bytes a slot (0 without negative sampling). */
-  noiseTable: number;
-  /** Huffman codes, points and per-word offsets. */
-  huffman: number;
-  /** Per-word subsampling thresholds. */
-  sampleThresholds: number;
-  /** Every thread's scratch: hidden layers, a sentence, one kernel input chunk. */
-  scratch: number;
-  /** Sum of the above: the size of the one WebAssembly memory training allocates. */
-  total: number;
-  /** The most WebAssembly memory can hold (4 GiB). */
-  limit: number;
-}
+import type { MemoryEstimate, TrainConfig } from './types.js';
 
 /** A checked layout and its per-table bytes. */
 export interface MemoryPlan {

@@ -1,10 +1,9 @@
 /**
  * The plain objects word2vec training passes around: the checked settings every stage reads
  * ({@link TrainConfig}), the progress it reports ({@link TrainProgress}) and the summary it returns
- * ({@link TrainStats}). No behaviour lives here.
+ * ({@link TrainStats}) with its {@link MemoryEstimate}. No behaviour lives here.
  */
 import type { NoiseTableKind } from '../noise-table.js';
-import type { MemoryEstimate } from './memory.js';
 
 /**
  * The training settings after checking and defaulting (see `Word2VecOptions` for each one's
@@ -64,4 +63,28 @@ export interface TrainStats {
   wordsPerSecond: number;
   /** Bytes of each table in the training memory (exact: measured on the prepared tables before allocating). */
   memory: MemoryEstimate;
+}
+
+/** Bytes of each table of the training memory (each rounded up to 16 bytes; they sum to `total`). */
+export interface MemoryEstimate {
+  /** Input vectors (the result): vocabulary (`</s>` included) x dimension float32s. */
+  syn0: number;
+  /** Hierarchical-softmax inner-node vectors (0 without `hs`). */
+  syn1: number;
+  /** Negative-sampling output vectors (0 without negative sampling). */
+  syn1neg: number;
+  /** The sigmoid table. */
+  expTable: number;
+  /** The noise table: 4 bytes a slot (0 without negative sampling). */
+  noiseTable: number;
+  /** Huffman codes, points and per-word offsets. */
+  huffman: number;
+  /** Per-word subsampling thresholds. */
+  sampleThresholds: number;
+  /** Every thread's scratch: hidden layers, a sentence, one kernel input chunk. */
+  scratch: number;
+  /** Sum of the above: the size of the one WebAssembly memory training allocates. */
+  total: number;
+  /** The most WebAssembly memory can hold (4 GiB). */
+  limit: number;
 }
