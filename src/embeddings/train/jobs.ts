@@ -68,8 +68,7 @@ export interface JobsSummary {
  */
 export async function* produceJobs(input: JobInput): AsyncGenerator<Job, JobsSummary, JobBuffers | undefined> {
   const { source, index, epochs, batchWords, schedule } = input;
-  let words: Int32Array = new Int32Array(batchWords * 2);
-  let lens: Int32Array = new Int32Array(Math.max(16, words.length >> 2));
+  let { words, lens } = refill(undefined, batchWords);
   let nw = 0; // words in the job being filled
   let ns = 0; // sentences in it
   let real = 0; // in-vocabulary words in it
@@ -101,9 +100,7 @@ export async function* produceJobs(input: JobInput): AsyncGenerator<Job, JobsSum
           const tail = words.slice(start, nw);
           nw = start;
           if (ns > 0) {
-            const back = yield { words, lens, sentences: ns, alpha, alphaFirst, realWords: real, epoch };
-            words = back && back.words.length >= batchWords ? back.words : new Int32Array(batchWords * 2);
-            lens = back ? back.lens : new Int32Array(Math.max(16, words.length >> 2));
+            ({ words, lens } = refill(yield { words, lens, sentences: ns, alpha, alphaFirst, realWords: real, epoch }, batchWords));
             nw = 0;
             ns = 0;
             real = 0;
@@ -123,9 +120,7 @@ export async function* produceJobs(input: JobInput): AsyncGenerator<Job, JobsSum
       }
     }
     if (ns > 0) {
-      const back = yield { words, lens, sentences: ns, alpha, alphaFirst, realWords: real, epoch };
-      words = back && back.words.length >= batchWords ? back.words : new Int32Array(batchWords * 2);
-      lens = back ? back.lens : new Int32Array(Math.max(16, words.length >> 2));
+      ({ words, lens } = refill(yield { words, lens, sentences: ns, alpha, alphaFirst, realWords: real, epoch }, batchWords));
       nw = 0;
       ns = 0;
       real = 0;
@@ -133,6 +128,12 @@ export async function* produceJobs(input: JobInput): AsyncGenerator<Job, JobsSum
     wordsRead += wc - last;
   }
   return { wordsRead, alpha: alphaAt(schedule, wordsRead) };
+}
+
+/** The arrays to fill next: those handed back when big enough for a job, else new ones. */
+function refill(back: JobBuffers | undefined, batchWords: number): JobBuffers {
+  const words = back && back.words.length >= batchWords ? back.words : new Int32Array(batchWords * 2);
+  return { words, lens: back ? back.lens : new Int32Array(Math.max(16, words.length >> 2)) };
 }
 
 function growInt(a: Int32Array, n: number): Int32Array {
