@@ -122,7 +122,7 @@ export type { TagClass, TaggerModelParts } from './components/tagger/model.js';
 export { trainTagger, scoreModel, TRAIN_DEFAULTS } from './components/tagger/train.js';
 export type { TrainTaggerOptions, EpochReport, GoldSentence, GoldWord, TagAccuracy } from './components/tagger/train.js';
 export { loadTaggerModel, saveTaggerModel, encodeTaggerModel, decodeTaggerModel, TAGGER_MAGIC, TAGGER_FORMAT_VERSION } from './components/tagger/model-format.js';
-export { DEFAULT_TEMPLATES, Attr as TaggerAttr } from './components/tagger/features.js';
+export { DEFAULT_TEMPLATES, FeatureAttr as TaggerAttr } from './components/tagger/features.js';
 export { WinkTagger } from './components/tagger/wink-backend.js';
 export { Lemmatizer, WinkLemmatizer, DEFAULT_LEMMA_TABLES } from './components/lemmatizer/lemmatizer.js';
 export { lemmatize, SUFFIX_RULES } from './components/lemmatizer/rules.js';

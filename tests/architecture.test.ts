@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, dirname } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -14,7 +14,8 @@ const ALLOWED: Record<string, string[]> = {
   lm: ['util', 'core', 'pipeline', 'io', 'lm'],
   vectorize: ['util', 'core', 'pipeline', 'io', 'vectorize'],
   embeddings: ['util', 'core', 'pipeline', 'io', 'embeddings'],
-  search: ['util', 'core', 'pipeline', 'io', 'search', 'eval'],
+  search: ['util', 'core', 'pipeline', 'io', 'search'],
+  // eval is a leaf: io only for its CoNLL-U reader (tokenization scoring).
   eval: ['util', 'core', 'io', 'eval'],
   // cli may import everything, the public entry (src/index.ts) included.
   cli: ['util', 'core', 'tokenizer', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'cli', 'index.js'],
@@ -27,6 +28,66 @@ function files(dir: string): string[] {
     const p = join(dir, f);
     return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
   });
+}
+
+/**
+ * Import cycles between files that are allowed: the Doc and its Token/Span views refer to each
+ * other by design. Any other cycle fails the test below.
+ */
+const ALLOWED_CYCLES: readonly (readonly string[])[] = [
+  ['core/doc.ts', 'core/span.ts', 'core/token.ts'],
+  // The word2vec text/binary format and the KeyedVectors class still refer to each other; to be split.
+  ['embeddings/keyed-vectors.ts', 'embeddings/w2v-format.ts'],
+];
+
+/** Files under src/ that `file` imports (static, re-exports, type-only and dynamic), as src-relative paths. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specs = [
+    ...[...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"](\.[^'"]+)['"]/g)].map((m) => m[1]!),
+    ...[...text.matchAll(/import\(\s*['"](\.[^'"]+)['"]\s*\)/g)].map((m) => m[1]!),
+  ];
+  const out: string[] = [];
+  for (const spec of specs) {
+    const base = resolve(dirname(file), spec).replace(/\.js$/, '');
+    const target = [`${base}.ts`, join(base, 'index.ts')].find((p) => existsSync(p));
+    if (target && !relative(src, target).startsWith('..')) out.push(relative(src, target));
+  }
+  return out;
+}
+
+/** The strongly connected components of more than one file (or a file importing itself): the import cycles. */
+function importCycles(): string[][] {
+  const graph = new Map(files(src).map((f) => [relative(src, f), importsOf(f)] as const));
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  let next = 0;
+  const visit = (v: string): void => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const scc: string[] = [];
+    let w: string;
+    do {
+      w = stack.pop()!;
+      onStack.delete(w);
+      scc.push(w);
+    } while (w !== v);
+    if (scc.length > 1 || graph.get(v)!.includes(v)) cycles.push(scc.sort());
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return cycles;
 }
 
 describe('architecture', () => {
@@ -63,5 +124,38 @@ describe('architecture', () => {
       return /\bregister(Component|Tokenizer)\(/.test(readFileSync(f, 'utf8').replace(/\/\*\*[\s\S]*?\*\//g, ''));
     });
     expect(offenders.map((f) => relative(src, f))).toEqual([]);
+  });
+  it('has no import cycles between files but the allowed ones', () => {
+    const cycles = importCycles();
+    expect(cycles.some((c) => c.includes('core/doc.ts')), 'the checker finds the Doc/Span/Token cycle').toBe(true);
+    const bad = cycles.filter((c) => !ALLOWED_CYCLES.some((ok) => c.every((f) => ok.includes(f))));
+    expect(bad.map((c) => c.join(' <-> '))).toEqual([]);
+  });
+  it('each folder README names every file it covers', () => {
+    // A README covers the .ts files of its folder and of subfolders without a README of their own.
+    const readmeDirs = (function walk(d: string): string[] {
+      const sub = readdirSync(d).map((f) => join(d, f)).filter((p) => statSync(p).isDirectory());
+      return [...(existsSync(join(d, 'README.md')) ? [d] : []), ...sub.flatMap(walk)];
+    })(src);
+    // The CLI's README describes commands as a group; its files are not listed one by one.
+    const skip = new Set([join(src, 'cli')]);
+    const unlisted: string[] = [];
+    for (const dir of readmeDirs) {
+      if (skip.has(dir)) continue;
+      const text = readFileSync(join(dir, 'README.md'), 'utf8');
+      const covered = (function walk(d: string): string[] {
+        return readdirSync(d).flatMap((f) => {
+          const p = join(d, f);
+          if (statSync(p).isDirectory()) return existsSync(join(p, 'README.md')) ? [] : walk(p);
+          return p.endsWith('.ts') ? [p] : [];
+        });
+      })(dir);
+      for (const file of covered) {
+        const name = basename(file);
+        const listed = text.split(/[^A-Za-z0-9_.-]+/).includes(name);
+        if (!listed) unlisted.push(`${relative(src, dir)}/README.md does not name ${relative(dir, file)}`);
+      }
+    }
+    expect(unlisted).toEqual([]);
   });
 });

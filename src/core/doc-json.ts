@@ -1,7 +1,6 @@
-import { Doc } from './doc.js';
-import { IOB } from './iob.js';
 import { FormatError } from './errors.js';
-import type { Vocab } from './vocab.js';
+import type { ExtensionKind } from './extensions.js';
+import { iobCode } from './iob.js';
 
 /** One token in {@link DocJSON}. Optional fields are omitted when unset. */
 export interface TokenJSON {
@@ -33,56 +32,16 @@ export interface DocJSON {
   /** Entities as [startToken, endToken, label] triples; they set the entities when no token has `entIob`/`entType`. */
   ents: [number, number, string][];
   /** Per-token extension columns: name -> { kind, values (null for unset) }. */
-  extensions?: Record<string, { kind: 'string' | 'number' | 'any'; values: unknown[] }>;
+  extensions?: Record<string, { kind: ExtensionKind; values: unknown[] }>;
   /** Document category scores (`doc.user.get('cats')`, set by `textcat`), as spaCy's `Doc.to_json` "cats". */
   cats?: Record<string, number>;
 }
 
 /** A `{ label: score }` object of finite numbers (what `textcat` writes to `doc.user`). */
-function isCats(v: unknown): v is Record<string, number> {
+export function isCats(v: unknown): v is Record<string, number> {
   return isObject(v) && Object.values(v).every((x) => typeof x === 'number' && Number.isFinite(x));
 }
 
-/** Serializes a Doc to {@link DocJSON}. */
-export function docToJSON(doc: Doc): DocJSON {
-  const s = doc.vocab.strings;
-  const tokens: TokenJSON[] = [];
-  for (let i = 0; i < doc.length; i++) {
-    const t: TokenJSON = { text: doc.tokenText(i), idx: doc.idx[i]!, ws: doc.spaceAfter[i] === 1 };
-    if (doc.tag[i]) t.tag = s.get(doc.tag[i]!);
-    if (doc.pos[i]) t.pos = s.get(doc.pos[i]!);
-    if (doc.lemma[i]) t.lemma = s.get(doc.lemma[i]!);
-    if (doc.dep[i]) t.dep = s.get(doc.dep[i]!);
-    if (doc.head[i]) t.head = doc.head[i]!;
-    if (doc.sentStart[i]) t.sentStart = doc.sentStart[i]!;
-    const iob = doc.entIob[i];
-    if (iob) t.entIob = doc.iobName(i) as 'B' | 'I' | 'O';
-    if (doc.entType[i]) t.entType = s.get(doc.entType[i]!);
-    tokens.push(t);
-  }
-  const out: DocJSON = {
-    formatVersion: 1,
-    text: doc.text,
-    tokens,
-    sents: doc.sents.map((x) => [x.start, x.end]),
-    ents: doc.ents.map((e) => [e.start, e.end, e.label]),
-  };
-  const names = doc.extensionNames;
-  if (names.length) {
-    out.extensions = {};
-    for (const name of names) {
-      const col = doc.getExtension(name)!;
-      const values: unknown[] = [];
-      for (let i = 0; i < doc.length; i++) values.push(col.get(i) ?? null);
-      out.extensions[name] = { kind: col.kind, values };
-    }
-  }
-  const cats = doc.user.get('cats');
-  if (isCats(cats)) out.cats = { ...cats };
-  return out;
-}
-
-const IOB_CODES: Record<string, number> = { B: IOB.B, I: IOB.I, O: IOB.O };
 const EXT_KINDS = new Set(['string', 'number', 'any']);
 const TOKEN_KEYS = new Set(['text', 'idx', 'ws', 'tag', 'pos', 'lemma', 'dep', 'head', 'sentStart', 'entIob', 'entType']);
 
@@ -108,66 +67,65 @@ function checkRanges(list: unknown, key: string, n: number, labelled: boolean): 
 
 const rangeText = (r: readonly (number | string)[]) => `[${r.join(', ')}]`;
 
-/**
- * `sents` (checked token ranges) must tile the doc in order. Tokens carrying `sentStart` must give
- * the same sentences; without them the sentences set the boundaries (a hand-written doc with only
- * `sents` would otherwise lose them).
- */
-function applySents(doc: Doc, sents: [number, number][], marked: boolean): void {
+/** `sents` (checked token ranges) must tile a doc of `n` tokens in order. */
+function checkTiling(sents: [number, number][], n: number): void {
   let at = 0;
   sents.forEach(([a, b], i) => {
     if (a !== at) throw new FormatError(`sentence ${rangeText([a, b])} must start at token ${at}: sentences cover the doc in order, without gaps or overlaps`, { key: `sents[${i}]` });
     at = b;
   });
-  if (at !== doc.length) throw new FormatError(`the sentences end at token ${at}, not at the end of the doc (${doc.length} tokens)`, { key: 'sents' });
-  if (marked) {
-    const got = doc.sents.map((x) => rangeText([x.start, x.end])).join(' ');
-    const want = sents.map((r) => rangeText(r)).join(' ');
-    if (got !== want) throw new FormatError(`"sents" ${want} disagree with the tokens' sentStart, which give ${got}`, { key: 'sents' });
-  } else if (sents.length > 1) {
-    for (let i = 0; i < doc.length; i++) doc.sentStart[i] = -1;
-    for (const [a] of sents) doc.sentStart[a] = 1;
-  }
+  if (at !== n) throw new FormatError(`the sentences end at token ${at}, not at the end of the doc (${n} tokens)`, { key: 'sents' });
 }
 
-/**
- * `ents` (checked labelled token ranges) must not overlap. Tokens carrying `entIob`/`entType` must
- * give the same entities; without them the entities are set from `ents` (as `doc.ents = ...`).
- */
-function applyEnts(doc: Doc, ents: [number, number, string][], marked: boolean): void {
+/** `ents` (checked labelled token ranges) sorted by start; they must not overlap. */
+function sortEnts(ents: [number, number, string][]): [number, number, string][] {
   const sorted = ents.map((r, i) => ({ r, i })).sort((x, y) => x.r[0] - y.r[0]);
   for (let k = 1; k < sorted.length; k++) {
     const prev = sorted[k - 1]!.r;
     const cur = sorted[k]!;
     if (cur.r[0] < prev[1]) throw new FormatError(`entity ${rangeText(cur.r)} overlaps ${rangeText(prev)}`, { key: `ents[${cur.i}]` });
   }
-  if (marked) {
-    const got = doc.ents.map((e) => rangeText([e.start, e.end, e.label])).join(' ');
-    const want = sorted.map(({ r }) => rangeText(r)).join(' ');
-    if (got !== want) throw new FormatError(`"ents" ${want || '(none)'} disagree with the tokens' entIob/entType, which give ${got || '(none)'}`, { key: 'ents' });
-  } else if (sorted.length) {
-    doc.ents = sorted.map(({ r }) => doc.span(r[0], r[1], r[2]));
-  }
+  return sorted.map(({ r }) => r);
 }
 
 /**
- * Rebuilds a Doc from {@link DocJSON}. Every field is checked: token offsets must be non-negative
- * integers in order, each token's text must match the doc text at its offset (and `ws` a space
- * after it), heads must point inside the doc, `sents` must tile the doc and `ents` must not overlap (both
- * agreeing with the tokens' `sentStart`/`entIob`, or setting them when the tokens carry none), and
- * extension columns must have one value per token of their kind, and `cats` (restored to
- * `doc.user.get('cats')`) must map labels to finite numbers. A bad field raises a FormatError
- * naming its key (e.g. `tokens[3].head`).
+ * A checked {@link DocJSON} as plain data, for `Doc.fromJSON` to build from: tokens in order with
+ * their IOB codes, `sents` tiling the doc, `ents` sorted and disjoint.
  */
-export function docFromJSON(json: DocJSON, vocab: Vocab): Doc {
+export interface DocData {
+  text: string;
+  tokens: readonly TokenJSON[];
+  /** IOB code per token (0 where the token has no `entIob`). */
+  entIob: Uint8Array;
+  /** The sentences, if given; when `sentMarks` they must agree with the tokens' `sentStart`, else they set it. */
+  sents: [number, number][] | undefined;
+  /** Whether any token carries `sentStart`. */
+  sentMarks: boolean;
+  /** The entities sorted by start, if given; when `entMarks` they must agree with the tokens, else they set them. */
+  ents: [number, number, string][] | undefined;
+  /** Whether any token carries `entIob` or `entType`. */
+  entMarks: boolean;
+  extensions: Record<string, { kind: ExtensionKind; values: unknown[] }>;
+  cats: Record<string, number> | undefined;
+}
+
+/**
+ * Checks {@link DocJSON} without building anything. Every field is checked: token offsets must be
+ * non-negative integers in order, each token's text must match the doc text at its offset (and
+ * `ws` a space after it), heads must point inside the doc, `sents` must tile the doc and `ents`
+ * must not overlap, extension columns must have one value per token of their kind, and `cats`
+ * must map labels to finite numbers. A bad field raises a FormatError naming its key (e.g.
+ * `tokens[3].head`). Agreement of `sents`/`ents` with the tokens' own marks is checked by
+ * {@link checkMarksAgree} once the doc reads its sentences and entities.
+ */
+export function parseDocJSON(json: DocJSON): DocData {
   if (!isObject(json)) throw new FormatError('doc JSON must be an object');
   if (json.formatVersion !== 1) throw new FormatError(`unsupported doc formatVersion ${String(json.formatVersion)}`, { key: 'formatVersion' });
   if (typeof json.text !== 'string') throw new FormatError('doc JSON needs a string "text"', { key: 'text' });
   if (!Array.isArray(json.tokens)) throw new FormatError('doc JSON needs a "tokens" array', { key: 'tokens' });
   const text = json.text;
   const n = json.tokens.length;
-  const doc = new Doc(vocab, text, n);
-  const s = vocab.strings;
+  const entIob = new Uint8Array(n);
   let prevEnd = 0;
   let sentMarks = false;
   let entMarks = false;
@@ -185,42 +143,36 @@ export function docFromJSON(json: DocJSON, vocab: Vocab): Doc {
     if (t.ws !== undefined && typeof t.ws !== 'boolean') throw new FormatError('"ws" must be a boolean', { key: `${key}.ws` });
     if (t.ws && text.charCodeAt(end) !== 32) throw new FormatError('"ws" is true but no space follows the token in the text', { key: `${key}.ws` });
     prevEnd = end + (t.ws ? 1 : 0);
-    doc.pushToken(s.add(t.text), t.idx, !!t.ws);
     for (const k of ['tag', 'pos', 'lemma', 'dep', 'entType'] as const) {
       const v = t[k];
       if (v !== undefined && typeof v !== 'string') throw new FormatError(`"${k}" must be a string`, { key: `${key}.${k}` });
     }
-    if (t.tag) doc.tag[i] = s.add(t.tag);
-    if (t.pos) doc.pos[i] = s.add(t.pos);
-    if (t.lemma) doc.lemma[i] = s.add(t.lemma);
-    if (t.dep) doc.dep[i] = s.add(t.dep);
-    if (t.head !== undefined) {
-      if (!Number.isInteger(t.head) || i + t.head < 0 || i + t.head >= n) {
-        throw new FormatError(`"head" ${JSON.stringify(t.head)} must be an integer offset to a token of the doc (token ${i} of ${n})`, { key: `${key}.head` });
-      }
-      doc.head[i] = t.head;
+    if (t.head !== undefined && (!Number.isInteger(t.head) || i + t.head < 0 || i + t.head >= n)) {
+      throw new FormatError(`"head" ${JSON.stringify(t.head)} must be an integer offset to a token of the doc (token ${i} of ${n})`, { key: `${key}.head` });
     }
     if (t.sentStart !== undefined) {
       if (t.sentStart !== 1 && t.sentStart !== -1 && t.sentStart !== 0) throw new FormatError(`"sentStart" must be 1, -1 or 0, got ${JSON.stringify(t.sentStart)}`, { key: `${key}.sentStart` });
-      doc.sentStart[i] = t.sentStart;
       sentMarks = true;
     }
     if (t.entIob !== undefined) {
-      const code = IOB_CODES[t.entIob];
-      if (code === undefined || !Object.hasOwn(IOB_CODES, t.entIob)) throw new FormatError(`bad entIob ${JSON.stringify(t.entIob)}`, { key: `${key}.entIob` });
-      doc.entIob[i] = code;
+      const letter: unknown = t.entIob;
+      const code = typeof letter === 'string' && letter !== '' ? iobCode(letter) : -1;
+      if (code < 0) throw new FormatError(`bad entIob ${JSON.stringify(t.entIob)}`, { key: `${key}.entIob` });
+      entIob[i] = code;
     }
-    if (t.entType) doc.entType[i] = s.add(t.entType);
     if (t.entIob !== undefined || t.entType) entMarks = true;
   });
+  let sents: [number, number][] | undefined;
   if (json.sents !== undefined) {
     checkRanges(json.sents, 'sents', n, false);
-    applySents(doc, json.sents, sentMarks);
+    checkTiling((sents = json.sents), n);
   }
+  let ents: [number, number, string][] | undefined;
   if (json.ents !== undefined) {
     checkRanges(json.ents, 'ents', n, true);
-    applyEnts(doc, json.ents, entMarks);
+    ents = sortEnts(json.ents);
   }
+  const extensions: DocData['extensions'] = {};
   if (json.extensions !== undefined) {
     if (!isObject(json.extensions)) throw new FormatError('"extensions" must be an object', { key: 'extensions' });
     for (const [name, ext] of Object.entries(json.extensions)) {
@@ -235,15 +187,22 @@ export function docFromJSON(json: DocJSON, vocab: Vocab): Doc {
           throw new FormatError(`must be a ${kind === 'string' ? 'string' : 'finite number'} or null, got ${JSON.stringify(v)}`, { key: `${key}.values[${i}]` });
         }
       });
-      const col = doc.extension(name, kind as 'string' | 'number' | 'any');
-      values.forEach((v, i) => {
-        if (v !== null && v !== undefined) col.set(i, v as never);
-      });
+      extensions[name] = { kind: kind as ExtensionKind, values };
     }
   }
-  if (json.cats !== undefined) {
-    if (!isCats(json.cats)) throw new FormatError('"cats" must be an object of finite numbers { label: score }', { key: 'cats' });
-    doc.user.set('cats', { ...json.cats });
-  }
-  return doc;
+  if (json.cats !== undefined && !isCats(json.cats)) throw new FormatError('"cats" must be an object of finite numbers { label: score }', { key: 'cats' });
+  return { text, tokens: json.tokens, entIob, sents, sentMarks, ents, entMarks, extensions, cats: json.cats };
+}
+
+/**
+ * When the tokens carry their own sentence (`sentStart`) or entity (`entIob`/`entType`) marks,
+ * the `sents` or `ents` lists given beside them must describe the same ranges: `want` are the
+ * ranges of the list, `got` those the doc reads from its tokens. Raises a FormatError naming the key.
+ */
+export function checkMarksAgree(key: 'sents' | 'ents', want: readonly (readonly (number | string)[])[], got: readonly (readonly (number | string)[])[]): void {
+  const w = want.map(rangeText).join(' ');
+  const g = got.map(rangeText).join(' ');
+  if (w === g) return;
+  if (key === 'sents') throw new FormatError(`"sents" ${w} disagree with the tokens' sentStart, which give ${g}`, { key });
+  throw new FormatError(`"ents" ${w || '(none)'} disagree with the tokens' entIob/entType, which give ${g || '(none)'}`, { key });
 }

@@ -1,95 +1,29 @@
 import { INSPECT, truncateText } from '../util/inspect.js';
 import { grow } from '../util/typed.js';
-import { docFromJSON, docToJSON, type DocJSON } from './doc-json.js';
+import { checkMarksAgree, isCats, parseDocJSON, type DocJSON, type TokenJSON } from './doc-json.js';
 import { ArgumentError } from './errors.js';
+import { makeExtension, type ExtensionColumn, type ExtensionKind, type StoredExt } from './extensions.js';
 import { IOB, IOB_NAMES } from './iob.js';
 import { Span } from './span.js';
 import { Token } from './token.js';
 import { Vocab } from './vocab.js';
-import { cosine, meanVector, type VectorHook } from './vectors.js';
+import { cosine, meanVector } from './vectors.js';
 
 export { IOB };
+export type { ExtensionColumn, ExtensionKind };
 
-/** Kinds of per-token extension columns. `string` values are interned in the vocab. */
-export type ExtensionKind = 'string' | 'number' | 'any';
-
-/** A per-token extension column that components attach to a Doc (see {@link Doc.extension}). */
-export interface ExtensionColumn<T = unknown> {
-  readonly name: string;
-  readonly kind: ExtensionKind;
-  get(i: number): T | undefined;
-  set(i: number, value: T): void;
-}
-
-/** An extension column's storage: grows with the Doc's token capacity (see {@link Doc.reserve}). */
-interface StoredExt extends ExtensionColumn {
-  /** Ensures room for `n` tokens. */
-  reserve(n: number): void;
-}
-
-/** Returns `i` if it is a valid token index: a typed array would drop a write at a bad one silently. */
-function checkIndex(name: string, i: number): number {
-  if (!Number.isInteger(i) || i < 0) throw new ArgumentError(`extension "${name}": token index ${i} is not a non-negative integer`);
-  return i;
-}
-
-class StringExt implements StoredExt {
-  readonly kind = 'string' as const;
-  ids: Uint32Array;
-  constructor(readonly name: string, private readonly doc: Doc, n: number) {
-    this.ids = new Uint32Array(n);
-  }
-  get(i: number): string | undefined {
-    const id = this.ids[i];
-    return id ? this.doc.vocab.strings.get(id) : undefined;
-  }
-  set(i: number, value: string): void {
-    if (!((i >>> 0) === i && i < this.ids.length)) this.reserve(checkIndex(this.name, i) + 1);
-    this.ids[i] = this.doc.vocab.strings.add(value);
-  }
-  reserve(n: number): void {
-    this.ids = grow(this.ids, n);
-  }
-}
-
-class NumberExt implements StoredExt {
-  readonly kind = 'number' as const;
-  values: Float64Array;
-  constructor(readonly name: string, n: number) {
-    this.values = new Float64Array(n).fill(NaN);
-  }
-  get(i: number): number | undefined {
-    const v = this.values[i];
-    return v === undefined || Number.isNaN(v) ? undefined : v;
-  }
-  set(i: number, value: number): void {
-    if (!((i >>> 0) === i && i < this.values.length)) this.reserve(checkIndex(this.name, i) + 1);
-    this.values[i] = value;
-  }
-  reserve(n: number): void {
-    const old = this.values.length;
-    if (n <= old) return;
-    this.values = grow(this.values, n);
-    this.values.fill(NaN, old); // NaN = unset
-  }
-}
-
-class AnyExt implements StoredExt {
-  readonly kind = 'any' as const;
-  values: unknown[];
-  constructor(readonly name: string, n: number) {
-    this.values = new Array(n).fill(undefined);
-  }
-  get(i: number): unknown {
-    return this.values[i];
-  }
-  set(i: number, value: unknown): void {
-    if (!((i >>> 0) === i && i < this.values.length)) this.reserve(checkIndex(this.name, i) + 1);
-    this.values[i] = value;
-  }
-  reserve(n: number): void {
-    while (this.values.length < n) this.values.push(undefined);
-  }
+/**
+ * How a Doc finds word vectors (spaCy's `user_hooks` for vectors): a component that assigns
+ * vectors (the `vectors` component) sets `doc.vectorHook`, and `token.vector`, `span.vector`,
+ * `doc.vector` and `.similarity()` read through it.
+ */
+export interface VectorHook {
+  /** Vector width. */
+  readonly dim: number;
+  /** Writes the mean vector of tokens [start, end) into `out` (unknown tokens count as zeros). */
+  mean(doc: Doc, start: number, end: number, out: Float32Array): Float32Array;
+  /** Whether token `i` has a vector. */
+  has(doc: Doc, i: number): boolean;
 }
 
 /** Options for {@link Doc.fromWords}. */
@@ -411,7 +345,7 @@ export class Doc implements Iterable<Token> {
     if (!col) {
       // Sized to the token capacity; `reserve` (called as tokens are pushed) grows it further.
       const n = Math.max(this.orth.length, 1);
-      col = kind === 'string' ? new StringExt(name, this, n) : kind === 'number' ? new NumberExt(name, n) : new AnyExt(name, n);
+      col = makeExtension(name, kind, this.vocab.strings, n);
       this.exts.set(name, col);
     } else if (col.kind !== kind) {
       throw new ArgumentError(`extension "${name}" already exists with kind ${col.kind}, not ${kind}`);
@@ -454,14 +388,72 @@ export class Doc implements Iterable<Token> {
     return truncateText(this.text);
   }
 
-  /** A JSON-ready copy of the doc (see {@link docToJSON}). */
+  /** A JSON-ready copy of the doc ({@link DocJSON}: tokens with their annotations, sents, ents, extensions, cats). */
   toJSON(): DocJSON {
-    return docToJSON(this);
+    const s = this.vocab.strings;
+    const tokens: TokenJSON[] = [];
+    for (let i = 0; i < this.length; i++) {
+      const t: TokenJSON = { text: this.tokenText(i), idx: this.idx[i]!, ws: this.spaceAfter[i] === 1 };
+      if (this.tag[i]) t.tag = s.get(this.tag[i]!);
+      if (this.pos[i]) t.pos = s.get(this.pos[i]!);
+      if (this.lemma[i]) t.lemma = s.get(this.lemma[i]!);
+      if (this.dep[i]) t.dep = s.get(this.dep[i]!);
+      if (this.head[i]) t.head = this.head[i]!;
+      if (this.sentStart[i]) t.sentStart = this.sentStart[i]!;
+      if (this.entIob[i]) t.entIob = this.iobName(i) as 'B' | 'I' | 'O';
+      if (this.entType[i]) t.entType = s.get(this.entType[i]!);
+      tokens.push(t);
+    }
+    const out: DocJSON = { formatVersion: 1, text: this.text, tokens, sents: this.sents.map((x) => [x.start, x.end]), ents: this.ents.map((e) => [e.start, e.end, e.label]) };
+    if (this.exts.size) {
+      out.extensions = {};
+      for (const [name, col] of this.exts) {
+        const values: unknown[] = [];
+        for (let i = 0; i < this.length; i++) values.push(col.get(i) ?? null);
+        out.extensions[name] = { kind: col.kind, values };
+      }
+    }
+    const cats = this.user.get('cats');
+    if (isCats(cats)) out.cats = { ...cats };
+    return out;
   }
 
-  /** Rebuilds a Doc from {@link Doc.toJSON} output; checks the structure and offsets. */
-  static fromJSON(json: DocJSON, vocab?: Vocab): Doc {
-    return docFromJSON(json, vocab ?? new Vocab());
+  /**
+   * Rebuilds a Doc from {@link Doc.toJSON} output. Every field is checked (see `parseDocJSON`):
+   * `sents` and `ents` must agree with the tokens' `sentStart`/`entIob`, or set them when the
+   * tokens carry none; `cats` is restored to `doc.user.get('cats')`. A bad field raises a
+   * FormatError naming its key (e.g. `tokens[3].head`).
+   */
+  static fromJSON(json: DocJSON, vocab: Vocab = new Vocab()): Doc {
+    const data = parseDocJSON(json);
+    const doc = new Doc(vocab, data.text, data.tokens.length);
+    const s = vocab.strings;
+    data.tokens.forEach((t, i) => {
+      doc.pushToken(s.add(t.text), t.idx, !!t.ws);
+      if (t.tag) doc.tag[i] = s.add(t.tag);
+      if (t.pos) doc.pos[i] = s.add(t.pos);
+      if (t.lemma) doc.lemma[i] = s.add(t.lemma);
+      if (t.dep) doc.dep[i] = s.add(t.dep);
+      if (t.head !== undefined) doc.head[i] = t.head;
+      if (t.sentStart !== undefined) doc.sentStart[i] = t.sentStart;
+      if (data.entIob[i]) doc.entIob[i] = data.entIob[i]!;
+      if (t.entType) doc.entType[i] = s.add(t.entType);
+    });
+    if (data.sents && data.sentMarks) checkMarksAgree('sents', data.sents, doc.sents.map((x) => [x.start, x.end]));
+    else if (data.sents && data.sents.length > 1) {
+      doc.sentStart.fill(-1, 0, doc.length);
+      for (const [a] of data.sents) doc.sentStart[a] = 1;
+    }
+    if (data.ents && data.entMarks) checkMarksAgree('ents', data.ents, doc.ents.map((e) => [e.start, e.end, e.label]));
+    else if (data.ents?.length) doc.ents = data.ents.map((r) => doc.span(r[0], r[1], r[2]));
+    for (const [name, { kind, values }] of Object.entries(data.extensions)) {
+      const col = doc.extension(name, kind);
+      values.forEach((v, i) => {
+        if (v !== null && v !== undefined) col.set(i, v);
+      });
+    }
+    if (data.cats) doc.user.set('cats', { ...data.cats });
+    return doc;
   }
 }
 

@@ -10,4 +10,4 @@ export { ENGLISH_STOP_WORDS } from './stop-words.js';
 export { TextloomError, ConfigError, FormatError, ArgumentError, NotFoundError, MissingDependencyError } from './errors.js';
 export type { ErrorLocation } from './errors.js';
 export { cosine, meanVector } from './vectors.js';
-export type { VectorHook } from './vectors.js';
+export type { VectorHook } from './doc.js';

@@ -138,26 +138,25 @@ function isCased(ch: string): boolean {
   return ch.toLowerCase() !== ch.toUpperCase();
 }
 
-/** Python's str.isupper: at least one cased char and no lower-case char. */
-export function isUpperText(text: string): boolean {
+/** Whether `text` has a cased char and every cased char is upper case (`upper`) or lower case. */
+function allCasedIn(text: string, upper: boolean): boolean {
   let cased = false;
   for (const ch of text) {
     if (!isCased(ch)) continue;
-    if (ch !== ch.toUpperCase()) return false;
+    if (ch !== (upper ? ch.toUpperCase() : ch.toLowerCase())) return false;
     cased = true;
   }
   return cased;
 }
 
-/** Python's str.islower. */
+/** Python's str.isupper: at least one cased char and no lower-case char. */
+export function isUpperText(text: string): boolean {
+  return allCasedIn(text, true);
+}
+
+/** Python's str.islower: at least one cased char and no upper-case char. */
 export function isLowerText(text: string): boolean {
-  let cased = false;
-  for (const ch of text) {
-    if (!isCased(ch)) continue;
-    if (ch !== ch.toLowerCase()) return false;
-    cased = true;
-  }
-  return cased;
+  return allCasedIn(text, false);
 }
 
 /** Python's str.istitle: upper only after uncased chars, lower only after cased chars. */

@@ -1,22 +1,12 @@
-import type { Doc } from './doc.js';
 import { ArgumentError } from './errors.js';
 
 /**
- * How a Doc finds word vectors (spaCy's `user_hooks` for vectors): a component that assigns
- * vectors (the `vectors` component) sets `doc.vectorHook`, and `token.vector`, `span.vector`,
- * `doc.vector` and `.similarity()` read through it.
+ * The mean vector of tokens [start, end) of `doc`, read through the vector hook a component set
+ * (`doc.vectorHook`, see `VectorHook`); throws if no component assigned vectors. Typed by what it
+ * reads, so this module does not import the Doc.
+ * @example meanVector(doc, 0, doc.length) // the same as doc.vector
  */
-export interface VectorHook {
-  /** Vector width. */
-  readonly dim: number;
-  /** Writes the mean vector of tokens [start, end) into `out` (unknown tokens count as zeros). */
-  mean(doc: Doc, start: number, end: number, out: Float32Array): Float32Array;
-  /** Whether token `i` has a vector. */
-  has(doc: Doc, i: number): boolean;
-}
-
-/** The mean vector of tokens [start, end) of `doc`; throws if no component assigned vectors. */
-export function meanVector(doc: Doc, start: number, end: number): Float32Array {
+export function meanVector<D extends { readonly vectorHook: { readonly dim: number; mean(doc: D, start: number, end: number, out: Float32Array): Float32Array } | null }>(doc: D, start: number, end: number): Float32Array {
   const hook = doc.vectorHook;
   if (!hook) throw new ArgumentError('this doc has no vectors: add the "vectors" component to the pipeline');
   return hook.mean(doc, start, end, new Float32Array(hook.dim));

@@ -5,18 +5,24 @@
  */
 import { ArgumentError, FormatError } from '../core/errors.js';
 import { readNumberedLines } from '../io/lines.js';
+import type { TopK } from '../util/heap.js';
 import { pearson, spearman } from './stats.js';
 import { checkCount, checkOptions } from './options.js';
-import type { TopK } from '../util/heap.js';
 
-/** What the evaluations read of the vectors (a `KeyedVectors` has it all). */
-export interface EvalVectors {
-  readonly words: readonly string[];
-  readonly dim: number;
+/**
+ * What the evaluations read of a `KeyedVectors` (declared here, so the class that offers
+ * `evaluateWordAnalogies`/`evaluateWordPairs` as methods and this module do not import each other).
+ */
+export interface EvaluatedVectors {
+  /** Number of words. */
   readonly size: number;
-  /** Row-major unit vectors, size x dim. */
+  /** Vector width. */
+  readonly dim: number;
+  /** The words, most frequent first. */
+  readonly words: readonly string[];
+  /** Row-wise unit-length copy of the vectors. */
   unitVectors(): Float32Array;
-  /** Top-k rows [0, nRows) by dot product with the unit `query`, skipping rows flagged 1 in `exclude`. */
+  /** The `k` rows of the first `nRows` with the largest dot product with the unit `query`, skipping `exclude`d rows. */
   searchUnit(query: Float32Array, k: number, nRows?: number, exclude?: Uint8Array): TopK;
 }
 
@@ -74,7 +80,7 @@ export interface PairsResult {
 }
 
 /** word -> row over the first `restrict` words; case-insensitive keeps the most frequent variant. */
-function okVocab(kv: EvalVectors, restrict: number, ci: boolean): Map<string, number> {
+function okVocab(kv: EvaluatedVectors, restrict: number, ci: boolean): Map<string, number> {
   const n = Math.min(kv.size, restrict);
   const m = new Map<string, number>();
   for (let i = n - 1; i >= 0; i--) m.set(ci ? kv.words[i]!.toUpperCase() : kv.words[i]!, i);
@@ -91,7 +97,7 @@ function section(name: string, correct: number, incorrect: number): AnalogySecti
  * of the 5 nearest words to b - a + c (unit vectors, 3CosAdd) that is not a question word.
  * @example const r = await kv.evaluateWordAnalogies('questions-words.txt'); r.accuracy
  */
-export async function evaluateWordAnalogies(kv: EvalVectors, file: string, opts: AnalogyOptions = {}): Promise<AnalogyResult> {
+export async function evaluateWordAnalogies(kv: EvaluatedVectors, file: string, opts: AnalogyOptions = {}): Promise<AnalogyResult> {
   checkOptions(opts, ['restrictVocab', 'caseInsensitive', 'dummy4unknown'], ['caseInsensitive', 'dummy4unknown'], 'evaluateWordAnalogies');
   if (opts.restrictVocab !== undefined) checkCount(opts.restrictVocab, 'restrictVocab');
   const restrict = opts.restrictVocab ?? 30000;
@@ -167,7 +173,7 @@ export async function evaluateWordAnalogies(kv: EvalVectors, file: string, opts:
  * CRLF accepted, malformed lines skipped as gensim does).
  * @example const { spearman, oovRatio } = await kv.evaluateWordPairs('EN-WS-353-ALL.txt')
  */
-export async function evaluateWordPairs(kv: EvalVectors, file: string, opts: PairsOptions = {}): Promise<PairsResult> {
+export async function evaluateWordPairs(kv: EvaluatedVectors, file: string, opts: PairsOptions = {}): Promise<PairsResult> {
   checkOptions(opts, ['delimiter', 'restrictVocab', 'caseInsensitive', 'dummy4unknown'], ['caseInsensitive', 'dummy4unknown'], 'evaluateWordPairs');
   if (opts.restrictVocab !== undefined) checkCount(opts.restrictVocab, 'restrictVocab');
   if (opts.delimiter !== undefined && (typeof opts.delimiter !== 'string' || opts.delimiter === '')) {

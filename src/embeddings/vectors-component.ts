@@ -9,7 +9,8 @@ import { ArgumentError } from '../core/errors.js';
 import { Span } from '../core/span.js';
 import { Token } from '../core/token.js';
 import type { Component } from '../pipeline/component.js';
-import { cosine, type VectorHook } from '../core/vectors.js';
+import type { VectorHook } from '../core/doc.js';
+import { cosine } from '../core/vectors.js';
 import type { KeyedVectors } from './keyed-vectors.js';
 
 /** The extension column holding each token's vector row. */

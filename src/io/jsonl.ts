@@ -2,16 +2,28 @@ import { FormatError } from '../core/errors.js';
 import { readNumberedLines } from './lines.js';
 
 /**
+ * Streams the records of a JSON-lines file with their 1-based line numbers, so a caller's own
+ * checks can name the line; blank lines are skipped. A line that is not valid JSON raises a
+ * {@link FormatError} naming the file and line.
+ * @example for await (const [rec, line] of readNumberedJsonl('patterns.jsonl')) check(rec, { file, line });
+ */
+export async function* readNumberedJsonl<T = unknown>(path: string): AsyncGenerator<[T, number]> {
+  for await (const [line, n] of readNumberedLines(path)) {
+    if (line.trim() === '') continue;
+    let rec: T;
+    try {
+      rec = JSON.parse(line) as T;
+    } catch (e) {
+      throw new FormatError(`invalid JSON: ${(e as Error).message}`, { file: path, line: n });
+    }
+    yield [rec, n];
+  }
+}
+
+/**
  * Streams the records of a JSON-lines file; blank lines are skipped. A line that is not valid JSON
  * raises a {@link FormatError} naming the file and line.
  */
 export async function* readJsonl<T = unknown>(path: string): AsyncGenerator<T> {
-  for await (const [line, n] of readNumberedLines(path)) {
-    if (line.trim() === '') continue;
-    try {
-      yield JSON.parse(line) as T;
-    } catch (e) {
-      throw new FormatError(`invalid JSON: ${(e as Error).message}`, { file: path, line: n });
-    }
-  }
+  for await (const [rec] of readNumberedJsonl<T>(path)) yield rec;
 }

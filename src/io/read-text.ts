@@ -1,6 +1,6 @@
 /**
- * Whole-file text reads for small files (a vocabulary, qrels): typed errors naming the file and
- * a byte-order mark dropped, as the streaming readers in `lines.ts` do.
+ * Whole-file reads for small files (a vocabulary, qrels, a model file): typed errors naming the
+ * file and, for text, a byte-order mark dropped, as the streaming readers in `lines.ts` do.
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -31,4 +31,17 @@ export function readTextFileSync(path: string, what = 'file'): string {
   }
   const text = bytes.toString('utf8').replace(/\r\n/g, '\n');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Reads a binary file whole (a saved model or table). Any read failure is a NotFoundError
+ * "cannot read `what`: reason" naming the file.
+ * @example const bytes = readBytesSync('models/en_ewt.tlt', 'tagger model');
+ */
+export function readBytesSync(path: string, what: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new NotFoundError(`cannot read ${what}: ${(e as Error).message}`, { file: path });
+  }
 }

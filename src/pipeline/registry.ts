@@ -4,6 +4,12 @@ import type { ComponentFactory, TokenizerFactory } from './component.js';
 const components = new Map<string, ComponentFactory<any>>();
 const tokenizers = new Map<string, TokenizerFactory<any>>();
 
+/** Adds `factory` to `map` under `name`; a name already there is a ConfigError unless `override`. */
+function registerIn<F>(map: Map<string, F>, kind: string, name: string, factory: F, opts: { override?: boolean }): void {
+  if (map.has(name) && !opts.override) throw new ConfigError(`${kind} factory "${name}" is already registered`, { key: name });
+  map.set(name, factory);
+}
+
 /**
  * Registers a component factory under `name`, usable from configs exactly like built-ins.
  * Re-registering a name throws unless `{ override: true }`.
@@ -16,8 +22,7 @@ export function registerComponent<O extends Record<string, unknown>>(
   factory: ComponentFactory<O>,
   opts: { override?: boolean } = {},
 ): void {
-  if (components.has(name) && !opts.override) throw new ConfigError(`component factory "${name}" is already registered`, { key: name });
-  components.set(name, factory);
+  registerIn(components, 'component', name, factory, opts);
 }
 
 /** Registers a tokenizer factory under `name` (see {@link registerComponent}). */
@@ -26,8 +31,7 @@ export function registerTokenizer<O extends Record<string, unknown>>(
   factory: TokenizerFactory<O>,
   opts: { override?: boolean } = {},
 ): void {
-  if (tokenizers.has(name) && !opts.override) throw new ConfigError(`tokenizer factory "${name}" is already registered`, { key: name });
-  tokenizers.set(name, factory);
+  registerIn(tokenizers, 'tokenizer', name, factory, opts);
 }
 
 /** The component factory registered as `name`; throws NotFoundError listing the known names. */

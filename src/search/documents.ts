@@ -4,7 +4,22 @@
  * as they come, with progress). A bad document is an ArgumentError naming the field.
  */
 import { ArgumentError } from '../core/errors.js';
-import { progressEvery, type AddAllOptions } from './options.js';
+
+/** Options of `SearchIndex.addAll`. */
+export interface AddAllOptions {
+  /** Called with the number of documents added so far, every `progressEvery` docs and at the end (default none). */
+  onProgress?: (added: number) => void;
+  /** Progress interval, a positive integer (default 1000). */
+  progressEvery?: number;
+}
+
+/** The checked `progressEvery` of addAll options (default 1000); `onProgress` must be a function when given. */
+export function progressEvery(o: AddAllOptions): number {
+  const every = o.progressEvery ?? 1000;
+  if (!Number.isInteger(every) || every < 1) throw new ArgumentError(`progressEvery must be a positive integer, got ${String(every)}`, { key: 'progressEvery' });
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw new ArgumentError('onProgress must be a function (added) => void', { key: 'onProgress' });
+  return every;
+}
 
 /** A document: field name -> value. */
 export type Doc = Record<string, unknown>;

@@ -247,22 +247,6 @@ function checkRm3(o: Rm3Options): void {
   if (w !== undefined && !(w >= 0 && w <= 1)) throw new ArgumentError(`rm3.originalQueryWeight must be in [0, 1], got ${w}`, { key: 'rm3.originalQueryWeight' });
 }
 
-/** Options of `SearchIndex.addAll`. */
-export interface AddAllOptions {
-  /** Called with the number of documents added so far, every `progressEvery` docs and at the end (default none). */
-  onProgress?: (added: number) => void;
-  /** Progress interval, a positive integer (default 1000). */
-  progressEvery?: number;
-}
-
-/** The checked `progressEvery` of addAll options (default 1000); `onProgress` must be a function when given. */
-export function progressEvery(o: AddAllOptions): number {
-  const every = o.progressEvery ?? 1000;
-  if (!Number.isInteger(every) || every < 1) throw new ArgumentError(`progressEvery must be a positive integer, got ${String(every)}`, { key: 'progressEvery' });
-  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw new ArgumentError('onProgress must be a function (added) => void', { key: 'onProgress' });
-  return every;
-}
-
 /** The checked `filter` of search options: a function or undefined. */
 export function filterOf(o: SearchOptions): SearchOptions['filter'] {
   const filter = o.filter;

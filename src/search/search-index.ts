@@ -9,10 +9,10 @@ import { INSPECT } from '../util/inspect.js';
 import type { Analyzer, AnalyzerSpec } from './analyzer.js';
 import { collectTopK, countMatches } from './collector.js';
 import type { SimilarityOptions } from './bm25.js';
-import { addDocuments, DocumentReader, fieldText, type Doc } from './documents.js';
+import { addDocuments, DocumentReader, fieldText, type AddAllOptions, type Doc } from './documents.js';
 import { buildAnalyzers, savedAnalyzers } from './field-analyzers.js';
 import { bestOf, checkHighlightOptions, fieldPassages, type Highlight, type HighlightOptions } from './highlight.js';
-import { DEFAULTS, getDefault, checkLoad, checkSearchOptions, filterOf, rankingFeatures, searchSimilarity, topKOf, withDefaults, type AddAllOptions, type LoadOptions, type Options, type OptionsWithDefaults, type RankingFeatures, type SearchOptions, type SuggestOptions } from './options.js';
+import { DEFAULTS, getDefault, checkLoad, checkSearchOptions, filterOf, rankingFeatures, searchSimilarity, topKOf, withDefaults, type LoadOptions, type Options, type OptionsWithDefaults, type RankingFeatures, type SearchOptions, type SuggestOptions } from './options.js';
 import { openIndex, saveIndex } from './persist.js';
 import { checkQuery, parseFor, rankingQuery } from './ranking.js';
 import type { QueryNode } from './query/parser.js';
@@ -21,7 +21,8 @@ import { Segment } from './segment.js';
 import { suggest, type Suggestion } from './suggest.js';
 
 export { SEARCH_DEFAULTS } from './options.js';
-export type { AddAllOptions, LoadOptions, Options, SearchIndexOptions, SearchOptions, SuggestOptions } from './options.js';
+export type { AddAllOptions } from './documents.js';
+export type { LoadOptions, Options, SearchIndexOptions, SearchOptions, SuggestOptions } from './options.js';
 export type { Suggestion } from './suggest.js';
 
 /** One search hit. */

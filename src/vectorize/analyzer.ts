@@ -136,8 +136,8 @@ export function scanWordRuns(text: string, minLen: number, emit: (start: number,
 }
 
 /**
- * {@link scanWordRuns} that also hashes each run (FNV-1a over its UTF-16 units, as `hashRange`
- * in interner.ts) in the same pass: `emit(start, end, hash)`.
+ * {@link scanWordRuns} that also hashes each run (FNV-1a over its UTF-16 units, as `fnv1a32`
+ * in util/hash.ts) in the same pass: `emit(start, end, hash)`.
  */
 export function scanWordRunsHashed(text: string, minLen: number, emit: (start: number, end: number, hash: number) => void): void {
   const n = text.length;

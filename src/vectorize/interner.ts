@@ -3,16 +3,9 @@
  * hashes and compares UTF-16 units of `text[start, end)` in place, so a known term costs no
  * string allocation at all. Ids are dense, in first-seen order.
  */
+import { fnv1a32 } from '../util/hash.js';
+import { grow } from '../util/typed.js';
 
-/** FNV-1a over the UTF-16 units of `s[a, b)`. */
-export function hashRange(s: string, a: number, b: number): number {
-  let h = 0x811c9dc5;
-  for (let i = a; i < b; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 /**
  * Interns terms given as ranges of a string.
@@ -43,7 +36,7 @@ export class TermInterner {
   }
 
   /** Id of `s[a, b)`, or -1. */
-  find(s: string, a: number, b: number, h = hashRange(s, a, b)): number {
+  find(s: string, a: number, b: number, h = fnv1a32(s, a, b)): number {
     const { slots, hashes, terms, mask } = this;
     const len = b - a;
     let p = h & mask;
@@ -63,8 +56,8 @@ export class TermInterner {
     }
   }
 
-  /** Id of `s[a, b)`, added if new; `h` must be `hashRange(s, a, b)` when given. */
-  intern(s: string, a: number, b: number, h = hashRange(s, a, b)): number {
+  /** Id of `s[a, b)`, added if new; `h` must be `fnv1a32(s, a, b)` when given. */
+  intern(s: string, a: number, b: number, h = fnv1a32(s, a, b)): number {
     const id = this.find(s, a, b, h);
     return id >= 0 ? id : this.add(s.slice(a, b), h);
   }
@@ -82,11 +75,7 @@ export class TermInterner {
   private add(t: string, h: number): number {
     const id = this.terms.length;
     if ((id + 1) * 2 > this.slots.length) this.rehash();
-    if (id >= this.hashes.length) {
-      const n = new Uint32Array(this.hashes.length * 2);
-      n.set(this.hashes);
-      this.hashes = n;
-    }
+    this.hashes = grow(this.hashes, id + 1);
     this.terms.push(t);
     this.hashes[id] = h;
     let p = h & this.mask;

@@ -11,6 +11,7 @@ import { PACKAGE_ROOT } from '../../pipeline/load.js';
 import { grow } from '../../util/typed.js';
 import { winkAnalyze } from '../wink.js';
 import { lemmatize, type LemmaTables } from './rules.js';
+import { loadOnce } from '../load-once.js';
 import { loadLemmaTables } from './tables.js';
 
 /** The lemma tables shipped with the package (derived from UD English EWT train, CC BY-SA 4.0). */
@@ -45,13 +46,7 @@ export class Lemmatizer implements Component {
 
   /** Loads tables (default: the shipped ones); files are read once per process. */
   static load(path: string = DEFAULT_LEMMA_TABLES, name = 'lemmatizer'): Lemmatizer {
-    const abs = resolve(path);
-    let t = loaded.get(abs);
-    if (!t) {
-      t = loadLemmaTables(abs);
-      loaded.set(abs, t);
-    }
-    return new Lemmatizer(t, name);
+    return new Lemmatizer(loadOnce(loaded, path, loadLemmaTables), name);
   }
 
   /** The lemma of one form given its UPOS ('' if unknown). */

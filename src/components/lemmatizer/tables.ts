@@ -3,10 +3,10 @@
  * train): the known lemmas of the open classes, and exceptions only where the rules would be
  * wrong, so the file stays small. JSON with `formatVersion`, optionally gzipped.
  */
-import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { FormatError, NotFoundError } from '../../core/errors.js';
+import { FormatError } from '../../core/errors.js';
 import { writeFileAtomicSync } from '../../io/atomic.js';
+import { readBytesSync } from '../../io/read-text.js';
 import { lemmatize, SUFFIX_RULES, type LemmaTables } from './rules.js';
 
 /** A gold word with its lemma (`ConlluWord` satisfies this). */
@@ -93,12 +93,7 @@ export function saveLemmaTables(tables: LemmaTables, path: string): void {
 
 /** Loads tables saved by {@link saveLemmaTables}; a bad version or shape is a FormatError, a missing file a NotFoundError. */
 export function loadLemmaTables(path: string): LemmaTables {
-  let raw: Buffer;
-  try {
-    raw = readFileSync(path);
-  } catch (e) {
-    throw new NotFoundError(`cannot read lemma tables: ${(e as Error).message}`, { file: path });
-  }
+  const raw = readBytesSync(path, 'lemma tables');
   let json: TablesJson;
   try {
     json = JSON.parse((path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8')) as TablesJson;

@@ -1,5 +1,6 @@
 import type { Vocab } from '../../core/vocab.js';
-import { Attr, ATTR_DEFS, FLAGS_COLUMN, N_ATTRS } from './attrs.js';
+import { Attr, ATTR_DEFS, N_ATTRS } from '../../core/attrs.js';
+import { iobCode } from '../../core/iob.js';
 import type { NfaProgram } from './nfa.js';
 import { compilePredicate, type Predicate } from './predicates.js';
 import { Quant, type TokenSpec } from './validate.js';
@@ -29,7 +30,7 @@ function valueId(vocab: Vocab, attr: number, v: string | number | boolean): numb
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v === 'number') return v >>> 0 === v ? v : 0xffffffff;
   if (kind === 'iob') {
-    const k = ['', 'I', 'O', 'B'].indexOf(v);
+    const k = iobCode(v);
     return k >= 0 ? k : vocab.strings.add(v);
   }
   return vocab.strings.add(v);
@@ -83,7 +84,7 @@ export function compilePatterns(entries: readonly PatternEntry[], vocab: Vocab):
       // Flag checks read one bit of the shared flags column; other checks compare whole values.
       const checks = spec.checks.map(([attr, v]) => {
         const flag = ATTR_DEFS[attr]!.flag;
-        return flag ? ([slot(FLAGS_COLUMN), valueId(vocab, attr, v) ? 1 : 0, attr, flag >>> 0] as const) : ([slot(attr), valueId(vocab, attr, v), attr, 0] as const);
+        return flag ? ([slot(Attr.FLAGS), valueId(vocab, attr, v) ? 1 : 0, attr, flag >>> 0] as const) : ([slot(attr), valueId(vocab, attr, v), attr, 0] as const);
       });
       const preds = spec.preds.map((ps) => {
         const pred = compilePredicate(ps, vocab);
@@ -157,7 +158,7 @@ export function compilePatterns(entries: readonly PatternEntry[], vocab: Vocab):
     indexMaps: indexSlot.map((s) => new Map([...index.get(s)!].map(([v, list]) => [v, Int32Array.from(list)]))),
     nPreds: predicates.length,
     predSlot: Int32Array.from(predSlot),
-    flagSlot: slotOf[FLAGS_COLUMN]!,
+    flagSlot: slotOf[Attr.FLAGS]!,
     flagMask: Uint32Array.from([...flagGroups.values()].map((g) => g.mask)),
     flagWant: Uint8Array.from([...flagGroups.values()].map((g) => g.want)),
     flagLists: [...flagGroups.values()].map((g) => Int32Array.from(g.list)),

@@ -6,7 +6,7 @@ import { readNumberedLines } from '../../io/lines.js';
 import { readTextFileSync } from '../../io/read-text.js';
 import type { Component } from '../../pipeline/component.js';
 import { Matcher, type TokenPattern } from './matcher.js';
-import { PhraseMatcher } from './phrase.js';
+import { PHRASE_MATCHER_DEFAULTS, PhraseMatcher } from './phrase.js';
 import { sortByPosition, sortLongestFirst } from './order.js';
 
 /** One entity-ruler pattern: a phrase (string) or a token pattern, its label and an optional id. */
@@ -29,7 +29,7 @@ export interface EntityRulerOptions {
 }
 
 /** Defaults of {@link EntityRuler}. */
-export const ENTITY_RULER_DEFAULTS = Object.freeze({ overwriteEnts: false, phraseMatcherAttr: 'ORTH', validate: false, entIdSep: '||' });
+export const ENTITY_RULER_DEFAULTS = Object.freeze({ overwriteEnts: false, phraseMatcherAttr: PHRASE_MATCHER_DEFAULTS.attr, validate: false, entIdSep: '||' });
 
 const PATTERN_KEYS = new Set(['label', 'pattern', 'id']);
 

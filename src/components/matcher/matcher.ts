@@ -2,11 +2,12 @@ import { Doc } from '../../core/doc.js';
 import { ArgumentError } from '../../core/errors.js';
 import { Span } from '../../core/span.js';
 import type { Vocab } from '../../core/vocab.js';
-import { Attr, fillAttrColumn } from './attrs.js';
+import { Attr, ATTR_COLUMN, ATTR_NAMES, fillAttrColumn } from '../../core/attrs.js';
 import { compilePatterns, type Compiled, type PatternEntry } from './compile.js';
 import { NfaKernel, type PredicateMemo } from './nfa.js';
 import { sortByPosition, sortLongestFirst } from './order.js';
 import type { Predicate } from './predicates.js';
+import { matchTarget } from './target.js';
 import { parsePattern } from './validate.js';
 
 /** One token spec: attribute keys to literals or predicate objects, plus optional `OP` and `_`. */
@@ -51,11 +52,12 @@ interface Rule {
   greedy: 'FIRST' | 'LONGEST' | undefined;
 }
 
-const ANNOTATED: readonly [number, 'pos' | 'tag' | 'lemma' | 'dep', string][] = [
-  [Attr.TAG, 'tag', 'a tagger'],
-  [Attr.POS, 'pos', 'a tagger'],
-  [Attr.LEMMA, 'lemma', 'a lemmatizer'],
-  [Attr.DEP, 'dep', 'a parser'],
+/** Attributes set by a component, with the component to name when a doc lacks them. */
+const ANNOTATED: readonly (readonly [number, string])[] = [
+  [Attr.TAG, 'a tagger'],
+  [Attr.POS, 'a tagger'],
+  [Attr.LEMMA, 'a lemmatizer'],
+  [Attr.DEP, 'a parser'],
 ];
 
 /**
@@ -172,23 +174,13 @@ export class Matcher {
   match(doclike: Doc | Span, options: MatchOptions & { asSpans: true }): Span[];
   match(doclike: Doc | Span, options?: MatchOptions): MatchTriple[] | Span[];
   match(doclike: Doc | Span, options: MatchOptions = {}): MatchTriple[] | Span[] {
-    let doc: Doc;
-    let offset = 0;
-    let n: number;
-    if (doclike instanceof Doc) {
-      doc = doclike;
-      n = doc.length;
-    } else if (doclike instanceof Span) {
-      doc = doclike.doc;
-      offset = doclike.start;
-      n = doclike.end - doclike.start;
-    } else throw new ArgumentError('match() needs a Doc or a Span');
-    if (doc.vocab !== this.vocab) throw new ArgumentError('the doc was made with a different vocab than the matcher');
+    const { doc, start: offset, end } = matchTarget(doclike, this.vocab);
+    const n = end - offset;
     const c = this.compile();
     if (!options.allowMissing) {
-      for (const [attr, col, pipe] of c.checkAnnotation) {
-        if (!hasAnnotation(doc[col], doc.length)) {
-          throw new ArgumentError(`patterns use ${Object.keys(Attr)[attr]} but the doc has no such annotation; add ${pipe} or pass allowMissing: true`, { key: Object.keys(Attr)[attr]! });
+      for (const [attr, pipe] of c.checkAnnotation) {
+        if (!hasAnnotation(doc[ATTR_COLUMN[attr]!], doc.length)) {
+          throw new ArgumentError(`patterns use ${ATTR_NAMES[attr]} but the doc has no such annotation; add ${pipe} or pass allowMissing: true`, { key: ATTR_NAMES[attr]! });
         }
       }
     }

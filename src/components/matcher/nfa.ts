@@ -3,6 +3,7 @@
  * `finish_states` in matcher.pyx) over flat typed arrays. Inputs are id columns, outputs are
  * (key, start, length) triples; no strings and no per-token objects.
  */
+import { grow } from '../../util/typed.js';
 
 /** Quantifier codes (same numbering as `Quant` in validate.ts). */
 const ONE = 0;
@@ -65,13 +66,6 @@ export interface NfaProgram {
 export interface PredicateMemo {
   tables: Int8Array[];
   fill(p: number, v: number): boolean;
-}
-
-function grow(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
-  if (need <= a.length) return a;
-  const b = new Int32Array(Math.max(need, a.length * 2));
-  b.set(a);
-  return b;
 }
 
 /**

@@ -2,8 +2,10 @@ import { Doc } from '../../core/doc.js';
 import { ArgumentError } from '../../core/errors.js';
 import { Span } from '../../core/span.js';
 import type { Vocab } from '../../core/vocab.js';
-import { Attr, ATTR_BY_NAME, fillAttrColumn, PHRASE_ATTRS, tokenAttr } from './attrs.js';
+import { Attr, ATTR_COLUMN, ATTR_IDS, fillAttrColumn, tokenAttr } from '../../core/attrs.js';
+import { PHRASE_ATTRS } from './attrs.js';
 import type { MatchTriple } from './matcher.js';
+import { matchTarget } from './target.js';
 import { TokenTrie } from './trie.js';
 
 /** Options of {@link PhraseMatcher}. */
@@ -17,14 +19,6 @@ export type PhraseOnMatch = (matcher: PhraseMatcher, doc: Doc, i: number, matche
 
 /** Defaults of {@link PhraseMatcher}. */
 export const PHRASE_MATCHER_DEFAULTS = Object.freeze({ attr: 'ORTH' });
-
-const NEEDS_ANNOTATION: Record<number, 'pos' | 'tag' | 'lemma' | 'dep' | 'entType'> = {
-  [Attr.POS]: 'pos',
-  [Attr.TAG]: 'tag',
-  [Attr.LEMMA]: 'lemma',
-  [Attr.DEP]: 'dep',
-  [Attr.ENT_TYPE]: 'entType',
-};
 
 /**
  * Matches large term lists: every phrase (a Doc) is inserted into a trie over one token
@@ -56,7 +50,7 @@ export class PhraseMatcher {
     const attr = (options.attr ?? PHRASE_MATCHER_DEFAULTS.attr).toUpperCase();
     if (!PHRASE_ATTRS.includes(attr)) throw new ArgumentError(`PhraseMatcher attr must be one of ${PHRASE_ATTRS.join(', ')}, got ${JSON.stringify(options.attr)}`, { key: 'attr' });
     this.attr = attr === 'TEXT' ? 'ORTH' : attr;
-    this.attrId = ATTR_BY_NAME.get(this.attr)!.id;
+    this.attrId = ATTR_IDS.get(this.attr)!;
   }
 
   /** Number of keys. */
@@ -76,7 +70,7 @@ export class PhraseMatcher {
   add(key: string, docs: readonly Doc[], options: { onMatch?: PhraseOnMatch } = {}): void {
     if (typeof key !== 'string' || key === '') throw new ArgumentError('a match key must be a non-empty string', { key: 'key' });
     if (!Array.isArray(docs)) throw new ArgumentError(`phrases for "${key}" must be a list of Docs`, { pattern: key });
-    const col = NEEDS_ANNOTATION[this.attrId];
+    const col = ATTR_COLUMN[this.attrId];
     const values = docs.map((d, i) => {
       if (!(d instanceof Doc)) throw new ArgumentError(`phrase ${i} of "${key}" is not a Doc`, { pattern: `${key}#${i}` });
       if (d.vocab !== this.vocab) throw new ArgumentError(`phrase ${i} of "${key}" uses a different vocab`, { pattern: `${key}#${i}` });
@@ -128,18 +122,7 @@ export class PhraseMatcher {
   match(doclike: Doc | Span, options: { asSpans: true }): Span[];
   match(doclike: Doc | Span, options: { asSpans?: boolean } = {}): MatchTriple[] | Span[] {
     if (this.dirty) this.rebuild();
-    let doc: Doc;
-    let from = 0;
-    let to: number;
-    if (doclike instanceof Doc) {
-      doc = doclike;
-      to = doc.length;
-    } else if (doclike instanceof Span) {
-      doc = doclike.doc;
-      from = doclike.start;
-      to = doclike.end;
-    } else throw new ArgumentError('match() needs a Doc or a Span');
-    if (doc.vocab !== this.vocab) throw new ArgumentError('the doc was made with a different vocab than the matcher');
+    const { doc, start: from, end: to } = matchTarget(doclike, this.vocab);
     const out: MatchTriple[] = [];
     const keyIds = this.keyIds;
     if (this.attrId === Attr.ORTH) {

@@ -1,6 +1,7 @@
 import type { Doc } from '../../core/doc.js';
 import type { Vocab } from '../../core/vocab.js';
-import { Attr, ATTR_DEFS, codePointLength } from './attrs.js';
+import { Attr, ATTR_DEFS, codePointLength } from '../../core/attrs.js';
+import { IOB_NAMES, iobCode } from '../../core/iob.js';
 import { compileRegex, type PredicateSpec } from './validate.js';
 
 /**
@@ -123,8 +124,6 @@ function stringTest(spec: PredicateSpec): (s: string) => boolean {
   return spec.kind === 'IN' ? any : (s) => !any(s);
 }
 
-const IOB_STRINGS = ['', 'I', 'O', 'B'];
-
 /** Compiles a parsed predicate against the matcher's vocab. */
 export function compilePredicate(spec: PredicateSpec, vocab: Vocab): Predicate {
   const key = JSON.stringify([spec.attr, spec.ext ?? null, spec.kind, spec.op ?? null, spec.value, spec.regex ?? false, spec.fuzzy ?? null]);
@@ -140,7 +139,7 @@ export function compilePredicate(spec: PredicateSpec, vocab: Vocab): Predicate {
     const ids = new Set<number>();
     for (const item of spec.value as (string | number)[]) {
       if (kind === 'number') ids.add(item as number);
-      else if (kind === 'iob') ids.add(typeof item === 'number' ? item : IOB_STRINGS.indexOf(item));
+      else if (kind === 'iob') ids.add(typeof item === 'number' ? item : iobCode(item));
       else ids.add(vocab.strings.add(item as string));
     }
     const want = spec.kind === 'IN';
@@ -149,7 +148,7 @@ export function compilePredicate(spec: PredicateSpec, vocab: Vocab): Predicate {
   }
   const fn = stringTest(spec);
   const strings = vocab.strings;
-  return { key, attr, testValue: (x) => fn(attr === Attr.ENT_IOB ? IOB_STRINGS[x] ?? '' : strings.get(x)) };
+  return { key, attr, testValue: (x) => fn(attr === Attr.ENT_IOB ? IOB_NAMES[x] ?? '' : strings.get(x)) };
 }
 
 function extensionPredicate(spec: PredicateSpec, key: string): Predicate {

@@ -3,6 +3,7 @@
  * by value (values are dense string ids); deeper edges live in one open-addressing hash table keyed
  * by (node, value). Terminal nodes carry the keys of the phrases that end there.
  */
+import { grow } from '../../util/typed.js';
 export class TokenTrie {
   /** Child of the root for value v, or -1. */
   private root = new Int32Array(64).fill(-1);
@@ -22,11 +23,7 @@ export class TokenTrie {
     let node = this.rootChild(values[0]!, true);
     for (let k = 1; k < values.length; k++) node = this.child(node, values[k]!, true);
     const list = this.terminals.get(node);
-    if (node >= this.term.length) {
-      const next = new Uint8Array(Math.max(node + 1, this.term.length * 2));
-      next.set(this.term);
-      this.term = next;
-    }
+    this.term = grow(this.term, node + 1);
     this.term[node] = 1;
     if (!list) this.terminals.set(node, [key]);
     else if (!list.includes(key)) list.push(key);
@@ -35,9 +32,7 @@ export class TokenTrie {
   private rootChild(v: number, create: boolean): number {
     if (v >= this.root.length) {
       if (!create) return -1;
-      const next = new Int32Array(Math.max(v + 1, this.root.length * 2)).fill(-1);
-      next.set(this.root);
-      this.root = next;
+      this.root = grow(this.root, v + 1, -1);
     }
     let c = this.root[v]!;
     if (c < 0 && create) c = this.root[v] = this.nodes++;

@@ -1,5 +1,6 @@
 import { ArgumentError } from '../../core/errors.js';
-import { ATTR_BY_NAME, type AttrKind } from './attrs.js';
+import type { AttrKind } from '../../core/attrs.js';
+import { PATTERN_ATTRS } from './attrs.js';
 
 /**
  * Quantifier of one compiled step, as in spaCy: `!` is ZERO, `?` ZERO_ONE, `*` ZERO_PLUS, `+` is
@@ -203,8 +204,8 @@ export function parsePattern(pattern: unknown, strict: boolean, where: Where): T
         parseExtensions(value, where, key, parsed.preds);
         continue;
       }
-      const def = ATTR_BY_NAME.get(upper);
-      if (!def) fail(where, key, `unknown token attribute ${JSON.stringify(rawKey)}; valid: ${[...ATTR_BY_NAME.keys()].join(', ')}, OP, _`);
+      const def = PATTERN_ATTRS.get(upper);
+      if (!def) fail(where, key, `unknown token attribute ${JSON.stringify(rawKey)}; valid: ${[...PATTERN_ATTRS.keys()].join(', ')}, OP, _`);
       if (isPlainObject(value)) {
         parsePredicates(def.id, def.kind, value, where, key, parsed.preds);
         continue;

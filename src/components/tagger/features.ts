@@ -7,8 +7,13 @@
  * all small integers, so the kernel never builds strings.
  */
 
-/** Word attributes, each an interned string per word type. `TAG` is the predicted tag, not a string. */
-export const Attr = {
+/**
+ * The tagger's feature attributes, each an interned string per word type; `TAG` is the predicted
+ * tag, not a string. These are the tagger's own word features (affixes of the normalized form, the
+ * ambiguity class), not the token attributes of `Attr` in core: their ids are stored in every
+ * model file's templates, so they never change.
+ */
+export const FeatureAttr = {
   /** Normalized lower-case form (`!DIGITS`, `!YEAR`, `!HYPHEN` classes for open sets). */
   NORM: 0,
   /** First character. */
@@ -36,7 +41,7 @@ export const Attr = {
 } as const;
 
 /** Number of string attributes (NORM..SUF1). */
-export const N_ATTRS = 11;
+export const N_FEATURE_ATTRS = 11;
 
 /** Ambiguity class of forms that were rare or unseen in training. */
 export const UNK_AMB = '!UNK';
@@ -49,6 +54,12 @@ export const START_STRING = '-START-';
 /** Attribute value of the positions after the last token. */
 export const END_STRING = '-END-';
 
+/** One output class: a UPOS and a Penn Treebank XPOS predicted together. */
+export interface TagClass {
+  upos: string;
+  xpos: string;
+}
+
 /** One feature template: one or two (attribute, offset) atoms; a template with none is the bias. */
 export type Template = readonly (readonly [number, number])[];
 
@@ -58,43 +69,43 @@ export type Template = readonly (readonly [number, number])[];
  */
 export const DEFAULT_TEMPLATES: readonly Template[] = Object.freeze([
   [],
-  [[Attr.NORM, 0]],
-  [[Attr.WORD, 0]],
-  [[Attr.PRE1, 0]],
-  [[Attr.PRE2, 0]],
-  [[Attr.PRE3, 0]],
-  [[Attr.SUF1, 0]],
-  [[Attr.SUF2, 0]],
-  [[Attr.SUF3, 0]],
-  [[Attr.SUF4, 0]],
-  [[Attr.SHAPE, 0]],
-  [[Attr.AMB, 0]],
-  [[Attr.NORM, -1]],
-  [[Attr.SUF3, -1]],
-  [[Attr.SHAPE, -1]],
-  [[Attr.AMB, -1]],
-  [[Attr.NORM, -2]],
-  [[Attr.NORM, 1]],
-  [[Attr.SUF2, 1]],
-  [[Attr.SUF3, 1]],
-  [[Attr.SHAPE, 1]],
-  [[Attr.AMB, 1]],
-  [[Attr.NORM, 2]],
-  [[Attr.AMB, 2]],
-  [[Attr.NORM, -1], [Attr.NORM, 0]],
-  [[Attr.NORM, 0], [Attr.NORM, 1]],
-  [[Attr.NORM, 1], [Attr.NORM, 2]],
-  [[Attr.SHAPE, 0], [Attr.NORM, -1]],
-  [[Attr.AMB, 0], [Attr.AMB, 1]],
-  [[Attr.AMB, 1], [Attr.AMB, 2]],
-  [[Attr.TAG, -1]],
-  [[Attr.TAG, -2]],
-  [[Attr.TAG, -1], [Attr.TAG, -2]],
-  [[Attr.TAG, -1], [Attr.NORM, 0]],
-  [[Attr.TAG, -1], [Attr.NORM, 1]],
-  [[Attr.TAG, -1], [Attr.SUF3, 0]],
-  [[Attr.TAG, -1], [Attr.SHAPE, 0]],
-  [[Attr.TAG, -1], [Attr.AMB, 1]],
+  [[FeatureAttr.NORM, 0]],
+  [[FeatureAttr.WORD, 0]],
+  [[FeatureAttr.PRE1, 0]],
+  [[FeatureAttr.PRE2, 0]],
+  [[FeatureAttr.PRE3, 0]],
+  [[FeatureAttr.SUF1, 0]],
+  [[FeatureAttr.SUF2, 0]],
+  [[FeatureAttr.SUF3, 0]],
+  [[FeatureAttr.SUF4, 0]],
+  [[FeatureAttr.SHAPE, 0]],
+  [[FeatureAttr.AMB, 0]],
+  [[FeatureAttr.NORM, -1]],
+  [[FeatureAttr.SUF3, -1]],
+  [[FeatureAttr.SHAPE, -1]],
+  [[FeatureAttr.AMB, -1]],
+  [[FeatureAttr.NORM, -2]],
+  [[FeatureAttr.NORM, 1]],
+  [[FeatureAttr.SUF2, 1]],
+  [[FeatureAttr.SUF3, 1]],
+  [[FeatureAttr.SHAPE, 1]],
+  [[FeatureAttr.AMB, 1]],
+  [[FeatureAttr.NORM, 2]],
+  [[FeatureAttr.AMB, 2]],
+  [[FeatureAttr.NORM, -1], [FeatureAttr.NORM, 0]],
+  [[FeatureAttr.NORM, 0], [FeatureAttr.NORM, 1]],
+  [[FeatureAttr.NORM, 1], [FeatureAttr.NORM, 2]],
+  [[FeatureAttr.SHAPE, 0], [FeatureAttr.NORM, -1]],
+  [[FeatureAttr.AMB, 0], [FeatureAttr.AMB, 1]],
+  [[FeatureAttr.AMB, 1], [FeatureAttr.AMB, 2]],
+  [[FeatureAttr.TAG, -1]],
+  [[FeatureAttr.TAG, -2]],
+  [[FeatureAttr.TAG, -1], [FeatureAttr.TAG, -2]],
+  [[FeatureAttr.TAG, -1], [FeatureAttr.NORM, 0]],
+  [[FeatureAttr.TAG, -1], [FeatureAttr.NORM, 1]],
+  [[FeatureAttr.TAG, -1], [FeatureAttr.SUF3, 0]],
+  [[FeatureAttr.TAG, -1], [FeatureAttr.SHAPE, 0]],
+  [[FeatureAttr.TAG, -1], [FeatureAttr.AMB, 1]],
 ] as Template[]);
 
 /** Flattens templates to `[attr1, off1, attr2, off2]` quadruples (-1 attr = no atom) for the kernel. */
@@ -146,7 +157,7 @@ export function collapsedShape(word: string): string {
 }
 
 /**
- * The string attributes of one word type, in {@link Attr} order. `lexicon` maps normalized forms
+ * The string attributes of one word type, in {@link FeatureAttr} order. `lexicon` maps normalized forms
  * to their ambiguity class.
  */
 export function wordAttributes(word: string, lexicon: ReadonlyMap<string, string>): string[] {

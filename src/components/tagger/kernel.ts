@@ -5,7 +5,7 @@
  * Word-type data (attribute ids, rows of single-atom templates) lives in per-type tables indexed
  * through `typeRow[p]`, so nothing is copied per token. Typed arrays and integers only.
  */
-import { Attr, N_ATTRS, PAD } from './features.js';
+import { FeatureAttr, N_FEATURE_ATTRS, PAD } from './features.js';
 import { hashKey, key1, type FeatureTable } from './feature-table.js';
 import { TAG_BASE, TAG_START } from './perceptron.js';
 
@@ -141,7 +141,7 @@ export const N_OFFSETS = 5;
  * `typeRow[p]` (0 = before the start, 1 = after the end, others from the per-vocab cache).
  * `typeVec[(t * N_OFFSETS + o + 2) * nC + c]` is the summed weight for class c of every
  * single-atom word template at offset o when type t sits at that offset (the bias folded into
- * o = 0), so the word part of a score is five contiguous vector reads; `typeAttrs[t * N_ATTRS + a]`
+ * o = 0), so the word part of a score is five contiguous vector reads; `typeAttrs[t * N_FEATURE_ATTRS + a]`
  * are the type's model string ids for the pair templates. `dict[p]` is a class fixed by the tag
  * dictionary or -1. Templates pairing a previous tag with a word attribute (`twSpec` quads
  * [template, attr, wordOffset, tagOffset]) need no hashing: the type at the word offset points,
@@ -205,12 +205,12 @@ export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: In
     for (let g = 0; g < nGen; g++) {
       const q = g * 5;
       const a1 = general[q + 1]!;
-      const v1 = a1 === Attr.TAG ? tags[p + general[q + 2]!]! : typeAttrs[typeRow[p + general[q + 2]!]! * N_ATTRS + a1]!;
+      const v1 = a1 === FeatureAttr.TAG ? tags[p + general[q + 2]!]! : typeAttrs[typeRow[p + general[q + 2]!]! * N_FEATURE_ATTRS + a1]!;
       if (v1 === 0) continue;
       const a2 = general[q + 3]!;
       let v2 = 0;
       if (a2 >= 0) {
-        v2 = a2 === Attr.TAG ? tags[p + general[q + 4]!]! : typeAttrs[typeRow[p + general[q + 4]!]! * N_ATTRS + a2]!;
+        v2 = a2 === FeatureAttr.TAG ? tags[p + general[q + 4]!]! : typeAttrs[typeRow[p + general[q + 4]!]! * N_FEATURE_ATTRS + a2]!;
         if (v2 === 0) continue;
       }
       const k1 = key1(general[q]!, v1) | 0;

@@ -6,13 +6,13 @@
  * scale), `counts` (non-zero weights per row, u8) and `cls` (class index per weight, u8).
  * Version-1 files (magic `TLTAGGER`) are converted by `model-format-v1.ts`.
  */
-import { readFileSync } from 'node:fs';
-import { FormatError, NotFoundError } from '../../core/errors.js';
+import { FormatError } from '../../core/errors.js';
 import { writeFileAtomicSync } from '../../io/atomic.js';
 import { BinaryFileError, BinaryWriter, isFramed, readBinary } from '../../io/binfmt.js';
 import { TaggerModel } from './model.js';
 import { decodeTaggerV1, isTaggerV1 } from './model-format-v1.js';
 import { buildTaggerModel, type TaggerJson } from './model-parts.js';
+import { readBytesSync } from '../../io/read-text.js';
 
 /** Kind code of tagger model files in textloom's binary framing (version-1 files began with `TLTAGGER`). */
 export const TAGGER_MAGIC = 'TAGR';
@@ -116,11 +116,5 @@ export function saveTaggerModel(model: TaggerModel, path: string): void {
  * @example const model = loadTaggerModel('models/en_ewt.tlt');
  */
 export function loadTaggerModel(path: string): TaggerModel {
-  let buf: Buffer;
-  try {
-    buf = readFileSync(path);
-  } catch (e) {
-    throw new NotFoundError(`cannot read tagger model: ${(e as Error).message}`, { file: path });
-  }
-  return decodeTaggerModel(buf, path);
+  return decodeTaggerModel(readBytesSync(path, 'tagger model'), path);
 }

@@ -7,24 +7,18 @@ import type { Doc } from '../../core/doc.js';
 import { LexFlag } from '../../core/lexeme.js';
 import { Vocab } from '../../core/vocab.js';
 import { grow } from '../../util/typed.js';
-import { Attr, END_STRING, N_ATTRS, PAD, START_STRING, wordAttributes, type Template } from './features.js';
-import { hashKey, key1, type FeatureTable } from './feature-table.js';
-import { CAND_STRIDE, decodePacked, findSlot, MAX_CANDIDATES, N_OFFSETS, packTagger, type PackedTagger, type SparseWeights } from './kernel.js';
+import { FeatureAttr, END_STRING, N_FEATURE_ATTRS, PAD, START_STRING, wordAttributes, type TagClass, type Template } from './features.js';
+import { key1, type FeatureTable } from './feature-table.js';
+import { CAND_STRIDE, decodePacked, MAX_CANDIDATES, N_OFFSETS, packTagger, type PackedTagger, type SparseWeights } from './kernel.js';
 import { TAG_BASE } from './perceptron.js';
 import { ruleClasses, ruleClassOf, type RuleClasses } from './symbols.js';
+import { emptyPairTable, pairEntry, PAIR_CAP_MAX, reservePairs, type VocabCache } from './vocab-cache.js';
+
+export type { TagClass };
 
 /** Tag lists longer than this are stored dense (indexed by tag) instead of scanned. */
 const TW_DENSE = 8;
 const EMPTY_LISTS = new Int32Array(1);
-/** Initial and largest size of the per-vocab pair table (at most half full). */
-const PAIR_CAP0 = 1 << 12;
-const PAIR_CAP_MAX = 1 << 21;
-
-/** One output class: a UPOS and a Penn Treebank XPOS predicted together. */
-export interface TagClass {
-  upos: string;
-  xpos: string;
-}
 
 /** Everything a {@link TaggerModel} is built from (what the model file stores). */
 export interface TaggerModelParts {
@@ -37,40 +31,12 @@ export interface TaggerModelParts {
   weights: SparseWeights;
   /** Exact word form -> class for frequent unambiguous words. */
   tagdict: Map<string, number>;
-  /** Normalized form -> ambiguity class string (see `Attr.AMB`). */
+  /** Normalized form -> ambiguity class string (see `FeatureAttr.AMB`). */
   lexicon: Map<string, string>;
   /** Exact form -> the classes it had in training (frequent forms only); decoding is restricted to them. */
   candidates: Map<string, number[]>;
   /** Free-form provenance (data, epochs, seed, accuracy). */
   meta: Record<string, unknown>;
-}
-
-/**
- * Per-vocab cache, filled once per word type. Type row 0 is "before the start", 1 "after the
- * end", and orth k lives at row k + 2: attribute ids, data ranges of the single-atom templates,
- * tag-dictionary class.
- */
-interface VocabCache {
-  attrs: Int32Array;
-  /** Summed single-template weights per (type, offset, class); see `decodePacked`. */
-  vec: Int32Array;
-  /** Candidate classes per type (see `CAND_STRIDE`). */
-  cand: Int32Array;
-  dict: Int32Array;
-  /** Per (type, tag-word template): offset of its tag list in the model's `twLists` (0 = none). */
-  twOff: Int32Array;
-  /**
-   * Adjacent type pairs seen so far, open addressing with slots `[typeA, typeB, entry, 0]`
-   * (one cache line holds a whole slot); entry is an offset in `pd`, -1 = no rows, 0 = empty slot.
-   */
-  pairTab: Int32Array;
-  pairCount: number;
-  /** Pair entries: 4 bounds (one block per role) then each role's summed packed weights. */
-  pd: Int32Array;
-  pdLen: number;
-  done: Uint8Array;
-  tagIds: Uint32Array;
-  posIds: Uint32Array;
 }
 
 /**
@@ -145,18 +111,18 @@ export class TaggerModel {
     this.twOf = new Int32Array(parts.templates.length).fill(-1);
     parts.templates.forEach((t, i) => {
       if (t.length === 0) biasRow = parts.table.get(key1(i, 0), 0);
-      else if (t.length === 2 && t[0]![0] === Attr.TAG && t[0]![1] < 0 && t[1]![0] !== Attr.TAG) {
+      else if (t.length === 2 && t[0]![0] === FeatureAttr.TAG && t[0]![1] < 0 && t[1]![0] !== FeatureAttr.TAG) {
         // A previous tag with a word attribute: looked up per word type in a per-tag list.
         this.twOf[i] = twSpec.length / 4;
         twSpec.push(i, t[1]![0], t[1]![1], t[0]![1]);
       }
-      else if (t.every((a) => a[0] === Attr.TAG && (a[1] === -1 || a[1] === -2))) tagOnly.push(i);
-      else if (t.length === 1 && t[0]![0] !== Attr.TAG) {
+      else if (t.every((a) => a[0] === FeatureAttr.TAG && (a[1] === -1 || a[1] === -2))) tagOnly.push(i);
+      else if (t.length === 1 && t[0]![0] !== FeatureAttr.TAG) {
         uniTpl.push(i);
         uniAttr.push(t[0]![0]);
         uniOff.push(t[0]![1]);
-      } else if (t.length === 2 && t[0]![0] !== Attr.TAG && t[1]![0] !== Attr.TAG && Math.abs(t[0]![1] - t[1]![1]) === 1 && Math.min(t[0]![1], t[1]![1]) >= -1 && Math.max(t[0]![1], t[1]![1]) <= 2) {
-        // Two words side by side: cached per adjacent type pair (see `pairEntry`).
+      } else if (t.length === 2 && t[0]![0] !== FeatureAttr.TAG && t[1]![0] !== FeatureAttr.TAG && Math.abs(t[0]![1] - t[1]![1]) === 1 && Math.min(t[0]![1], t[1]![1]) >= -1 && Math.max(t[0]![1], t[1]![1]) <= 2) {
+        // Two words side by side: cached per adjacent type pair (see `pairEntry` in `vocab-cache.ts`).
         const base = Math.min(t[0]![1], t[1]![1]);
         pairSpec.push(i, base + 1, t[0]![0], t[0]![1] - base, t[1]![0], t[1]![1] - base);
       } else general.push(i, t[0]![0], t[0]![1], t[1]?.[0] ?? -1, t[1]?.[1] ?? 0);
@@ -218,7 +184,7 @@ export class TaggerModel {
     const nU = this.uniTpl.length;
     const nC = this.classes.length;
     const data = this.packed.data;
-    for (let k = 0; k < N_ATTRS; k++) c.attrs[t * N_ATTRS + k] = attrIds[k]!;
+    for (let k = 0; k < N_FEATURE_ATTRS; k++) c.attrs[t * N_FEATURE_ATTRS + k] = attrIds[k]!;
     const base = t * N_OFFSETS * nC;
     c.vec.fill(0, base, base + N_OFFSETS * nC);
     for (let k = 0; k < nC; k++) c.vec[base + 2 * nC + k] = this.packed.bias[k]!;
@@ -295,13 +261,13 @@ export class TaggerModel {
     if (!c) {
       const nC = this.classes.length;
       const n = 1024;
-      c = { attrs: new Int32Array(N_ATTRS * n), vec: new Int32Array(N_OFFSETS * nC * n), cand: new Int32Array(CAND_STRIDE * n), dict: new Int32Array(n), twOff: new Int32Array((this.twSpec.length / 4) * n), pairTab: new Int32Array(PAIR_CAP0 * 4), pairCount: 0, pd: new Int32Array(1 << 16), pdLen: 1, done: new Uint8Array(n), tagIds: new Uint32Array(nC), posIds: new Uint32Array(nC) };
+      c = { attrs: new Int32Array(N_FEATURE_ATTRS * n), vec: new Int32Array(N_OFFSETS * nC * n), cand: new Int32Array(CAND_STRIDE * n), dict: new Int32Array(n), twOff: new Int32Array((this.twSpec.length / 4) * n), ...emptyPairTable(), done: new Uint8Array(n), tagIds: new Uint32Array(nC), posIds: new Uint32Array(nC) };
       for (let k = 0; k < nC; k++) {
         c.tagIds[k] = vocab.strings.add(this.classes[k]!.xpos);
         c.posIds[k] = vocab.strings.add(this.classes[k]!.upos);
       }
-      this.fillType(c, 0, new Array<number>(N_ATTRS).fill(this.startId));
-      this.fillType(c, 1, new Array<number>(N_ATTRS).fill(this.endId));
+      this.fillType(c, 0, new Array<number>(N_FEATURE_ATTRS).fill(this.startId));
+      this.fillType(c, 1, new Array<number>(N_FEATURE_ATTRS).fill(this.endId));
       c.done[0] = c.done[1] = 1;
       this.caches.set(vocab, c);
     }
@@ -314,7 +280,7 @@ export class TaggerModel {
       const n = Math.max(t + 1, vocab.strings.size + 2);
       c.done = grow(c.done, n);
       c.dict = grow(c.dict, c.done.length);
-      c.attrs = grow(c.attrs, c.done.length * N_ATTRS);
+      c.attrs = grow(c.attrs, c.done.length * N_FEATURE_ATTRS);
       c.vec = grow(c.vec, c.done.length * N_OFFSETS * this.classes.length);
       c.cand = grow(c.cand, c.done.length * CAND_STRIDE);
       c.twOff = grow(c.twOff, (c.done.length * this.twSpec.length) / 4);
@@ -343,96 +309,6 @@ export class TaggerModel {
     }
   }
 
-  /** Makes room for `n` new pairs: doubles the pair table, or clears it past `pairCapMax`. */
-  private reservePairs(c: VocabCache, n: number): void {
-    const size = c.pairTab.length >> 2;
-    if ((c.pairCount + n) * 2 <= size) return;
-    if (size * 2 > this.pairCapMax || (c.pairCount + n) * 2 > this.pairCapMax) {
-      // Bounded memory on endless streams: start over (entries are rebuilt on demand).
-      let cap = PAIR_CAP0;
-      while (n * 2 > cap) cap *= 2;
-      c.pairTab = new Int32Array(cap * 4);
-      c.pairCount = 0;
-      c.pd = new Int32Array(1 << 16);
-      c.pdLen = 1;
-      return;
-    }
-    let cap = size * 2;
-    while ((c.pairCount + n) * 2 > cap) cap *= 2;
-    const tab = new Int32Array(cap * 4);
-    const old = c.pairTab;
-    for (let i = 0; i < old.length; i += 4) {
-      if (old[i + 2] === 0) continue;
-      let s = hashKey(old[i]!, old[i + 1]!) & (cap - 1);
-      while (tab[s * 4 + 2] !== 0) s = (s + 1) & (cap - 1);
-      tab.set(old.subarray(i, i + 4), s * 4);
-    }
-    c.pairTab = tab;
-  }
-
-  /**
-   * The entry of adjacent types (a, b): for each role r (the pair at offsets r-1, r), the summed
-   * weights of the word-word templates on it, so decoding needs one probe per pair instead of one
-   * hashed lookup per template. Returns its offset in `c.pd`, or 0 when no template has a row.
-   */
-  private pairEntry(c: VocabCache, a: number, b: number): number {
-    const tab = c.pairTab;
-    const mask = (tab.length >> 2) - 1;
-    let s = hashKey(a, b) & mask;
-    for (;;) {
-      const v = tab[s * 4 + 2]!;
-      if (v === 0) break;
-      if (tab[s * 4] === a && tab[s * 4 + 1] === b) return v < 0 ? 0 : v;
-      s = (s + 1) & mask;
-    }
-    const spec = this.pairSpec;
-    const slots = this.packed.slots;
-    const data = this.packed.data;
-    const nC = this.classes.length;
-    const acc = (this.pairAcc ??= new Int32Array(nC));
-    // Worst case: every class of every role, each split in two (see below).
-    if (c.pdLen + 4 + 6 * nC > c.pd.length) c.pd = grow(c.pd, c.pdLen + 4 + 6 * nC);
-    const pd = c.pd;
-    const off = c.pdLen;
-    let w = off + 4;
-    for (let role = 0; role < 3; role++) {
-      pd[off + role] = w;
-      let any = false;
-      for (let q = 0; q < spec.length; q += 6) {
-        if (spec[q + 1] !== role) continue;
-        const v1 = c.attrs[(spec[q + 3] ? b : a) * N_ATTRS + spec[q + 2]!]!;
-        const v2 = c.attrs[(spec[q + 5] ? b : a) * N_ATTRS + spec[q + 4]!]!;
-        if (v1 === 0 || v2 === 0) continue;
-        const o = findSlot(this.packed, key1(spec[q]!, v1) | 0, v2);
-        if (o < 0) continue;
-        for (let j = slots[o + 2]!; j < slots[o + 3]!; j++) acc[data[j]! & 255] += data[j]! >> 8;
-        any = true;
-      }
-      if (!any) continue;
-      // The role's rows summed per class and stored inline, so decoding reads one block.
-      for (let cl = 0; cl < nC; cl++) {
-        let v = acc[cl]!;
-        if (v === 0) continue;
-        acc[cl] = 0;
-        // Packed entries hold a 24-bit signed value: split larger sums.
-        if (v > 0x7fffff || v < -0x7fffff) {
-          const part = v > 0 ? 0x7fffff : -0x7fffff;
-          pd[w++] = (part << 8) | cl;
-          v -= part;
-        }
-        pd[w++] = (v << 8) | cl;
-      }
-    }
-    pd[off + 3] = w;
-    const found = w > off + 4;
-    if (found) c.pdLen = w;
-    tab[s * 4] = a;
-    tab[s * 4 + 1] = b;
-    tab[s * 4 + 2] = found ? off : -1;
-    c.pairCount++;
-    return found ? off : 0;
-  }
-
   /** Decodes tokens [start, end) of `orths` (vocab ids) into `tagBuf` (class + TAG_BASE at p). */
   private run(c: VocabCache, vocab: Vocab, orths: Uint32Array, start: number, end: number): void {
     const n = end - start;
@@ -450,10 +326,10 @@ export class TaggerModel {
     // Pair j covers positions (j, j + 1); positions PAD-1 .. n+PAD+1 are read.
     const pairs = this.pairBuf;
     if (this.pairSpec.length > 0) {
-      this.reservePairs(c, n + 2);
+      reservePairs(c, n + 2, this.pairCapMax);
       // Pair j is read by positions j - 1, j and j + 1; skip it when all of them are fixed.
       dict[PAD - 1] = dict[PAD - 2] = dict[n + PAD] = dict[n + PAD + 1] = 0;
-      for (let j = PAD - 1; j <= n + PAD; j++) pairs[j] = dict[j - 1]! < 0 || dict[j]! < 0 || dict[j + 1]! < 0 ? this.pairEntry(c, types[j]!, types[j + 1]!) : 0;
+      for (let j = PAD - 1; j <= n + PAD; j++) pairs[j] = dict[j - 1]! < 0 || dict[j]! < 0 || dict[j + 1]! < 0 ? pairEntry(c, types[j]!, types[j + 1]!, this.pairSpec, this.packed, (this.pairAcc ??= new Int32Array(this.classes.length))) : 0;
     }
     decodePacked(this.packed, c.attrs, c.vec, c.cand, this.twLists ?? EMPTY_LISTS, c.twOff, this.twSpec, c.pd, pairs, this.pairSpec.length > 0, types, dict, this.tagBuf, n, this.scores);
   }

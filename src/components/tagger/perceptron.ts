@@ -7,7 +7,8 @@
  * attribute `a` at token i (0 = unknown to the model, so features built on it are skipped) and
  * `tags[p]` holds the predicted class + 2 (1 = before the start).
  */
-import { Attr, PAD } from './features.js';
+import { grow } from '../../util/typed.js';
+import { FeatureAttr, PAD } from './features.js';
 import { FeatureTable, key1 } from './feature-table.js';
 
 
@@ -29,12 +30,12 @@ export function featureKeys(tpl: Int32Array, attrs: Int32Array, stride: number, 
     let v2 = 0;
     if (a1 >= 0) {
       const o1 = tpl[t * 4 + 1]!;
-      v1 = a1 === Attr.TAG ? tags[p + o1]! : attrs[a1 * stride + p + o1]!;
+      v1 = a1 === FeatureAttr.TAG ? tags[p + o1]! : attrs[a1 * stride + p + o1]!;
       if (v1 === 0) continue;
       const a2 = tpl[t * 4 + 2]!;
       if (a2 >= 0) {
         const o2 = tpl[t * 4 + 3]!;
-        v2 = a2 === Attr.TAG ? tags[p + o2]! : attrs[a2 * stride + p + o2]!;
+        v2 = a2 === FeatureAttr.TAG ? tags[p + o2]! : attrs[a2 * stride + p + o2]!;
         if (v2 === 0) continue;
       }
     }
@@ -92,16 +93,8 @@ export class PerceptronTrainer {
   }
 
   private ensureRows(rows: number): void {
-    const need = rows * this.nC;
-    if (need <= this.w.length) return;
-    let cap = this.w.length;
-    while (cap < need) cap *= 2;
-    const w = new Float32Array(cap);
-    w.set(this.w);
-    this.w = w;
-    const u = new Float64Array(cap);
-    u.set(this.u);
-    this.u = u;
+    this.w = grow(this.w, rows * this.nC);
+    this.u = grow(this.u, this.w.length);
   }
 
   /**

@@ -9,7 +9,7 @@
  * feeds the previous-tag features of the words after it.
  */
 import { emojiLength, isAlnumCode } from '../../tokenizer/scanner.js';
-import type { TagClass } from './model.js';
+import type { TagClass } from './features.js';
 
 /** UPOS and XPOS given to emoji tokens. */
 export const EMOJI_CLASS: Readonly<TagClass> = Object.freeze({ upos: 'SYM', xpos: 'NFP' });

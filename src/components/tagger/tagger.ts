@@ -8,6 +8,7 @@ import type { Component } from '../../pipeline/component.js';
 import { PACKAGE_ROOT } from '../../pipeline/load.js';
 import { loadTaggerModel, saveTaggerModel } from './model-format.js';
 import type { TaggerModel } from './model.js';
+import { loadOnce } from '../load-once.js';
 import { trainTagger, type GoldSentence, type TrainTaggerOptions } from './train.js';
 
 /** The model shipped with the package (trained on UD English EWT train, CC BY-SA 4.0). */
@@ -40,13 +41,7 @@ export class Tagger implements Component {
 
   /** Loads a model file (default: the shipped model). Files are read once per process. */
   static load(path: string = DEFAULT_TAGGER_MODEL, name = 'tagger'): Tagger {
-    const abs = resolve(path);
-    let m = loaded.get(abs);
-    if (!m) {
-      m = loadTaggerModel(abs);
-      loaded.set(abs, m);
-    }
-    return new Tagger(m, name);
+    return new Tagger(loadOnce(loaded, path, loadTaggerModel), name);
   }
 
   /** Tags one doc in place. */

@@ -9,7 +9,7 @@
 import { ArgumentError } from '../../core/errors.js';
 import { StringStore } from '../../core/strings.js';
 import { Rng } from '../../util/rng.js';
-import { DEFAULT_TEMPLATES, END_STRING, N_ATTRS, PAD, START_STRING, wordAttributes, compileTemplates, normalizeWord, Attr, type Template } from './features.js';
+import { DEFAULT_TEMPLATES, END_STRING, N_FEATURE_ATTRS, PAD, START_STRING, wordAttributes, compileTemplates, normalizeWord, FeatureAttr, type Template } from './features.js';
 import { FeatureTable, key1, MAX_VALUE1 } from './feature-table.js';
 import { TaggerModel, type TagClass } from './model.js';
 import { PerceptronTrainer } from './perceptron.js';
@@ -194,11 +194,11 @@ function buildCandidates(sentences: readonly GoldSentence[], classOf: Map<string
 function encode(forms: readonly string[], strings: StringStore, growStrings: boolean, typeCache: Map<string, Int32Array>, tagdict: Map<string, number>, lexicon: Map<string, string>): { attrs: Int32Array; dict: Int32Array; stride: number } {
   const n = forms.length;
   const stride = n + 2 * PAD;
-  const attrs = new Int32Array(N_ATTRS * stride);
+  const attrs = new Int32Array(N_FEATURE_ATTRS * stride);
   const dict = new Int32Array(stride).fill(-1);
   const startId = strings.idOf(START_STRING);
   const endId = strings.idOf(END_STRING);
-  for (let a = 0; a < N_ATTRS; a++) {
+  for (let a = 0; a < N_FEATURE_ATTRS; a++) {
     attrs[a * stride] = attrs[a * stride + 1] = startId;
     attrs[a * stride + n + PAD] = attrs[a * stride + n + PAD + 1] = endId;
   }
@@ -209,7 +209,7 @@ function encode(forms: readonly string[], strings: StringStore, growStrings: boo
       ids = new Int32Array(wordAttributes(form, lexicon).map((s) => (growStrings ? strings.add(s) : Math.max(0, strings.idOf(s)))));
       typeCache.set(form, ids);
     }
-    for (let a = 0; a < N_ATTRS; a++) attrs[a * stride + i + PAD] = ids[a]!;
+    for (let a = 0; a < N_FEATURE_ATTRS; a++) attrs[a * stride + i + PAD] = ids[a]!;
     dict[i + PAD] = tagdict.get(form) ?? -1;
   }
   return { attrs, dict, stride };
@@ -244,7 +244,7 @@ function prune(trainer: PerceptronTrainer, avg: Float32Array, strings: StringSto
   }
   const isString = (t: number, atom: number): boolean => {
     const a = templates[t]![atom];
-    return a !== undefined && a[0] !== Attr.TAG;
+    return a !== undefined && a[0] !== FeatureAttr.TAG;
   };
   const used = new Uint8Array(strings.size);
   used[strings.idOf(START_STRING)] = 1;

@@ -5,10 +5,9 @@
  * magic, kind, version, section table and CRC are checked on load. Version-1 files are converted
  * by `format-v1.ts`.
  */
-import { readFileSync } from 'node:fs';
-import { NotFoundError } from '../../core/errors.js';
 import { writeFileAtomicSync } from '../../io/atomic.js';
 import { BinaryFileError, BinaryWriter, isFramed, readBinary } from '../../io/binfmt.js';
+import { readBytesSync } from '../../io/read-text.js';
 import { decodeTextcatV1, isTextcatV1 } from './format-v1.js';
 
 /** Current format version; version 1 is converted on load, others are rejected. */
@@ -42,11 +41,5 @@ export function decodeModelFile(buf: Uint8Array, file = '<bytes>'): { header: Re
 
 /** Reads and verifies a model file; returns the header and arrays by name. */
 export function readModelFile(path: string): { header: Record<string, unknown>; arrays: Record<string, Float64Array> } {
-  let buf: Uint8Array;
-  try {
-    buf = readFileSync(path);
-  } catch (e) {
-    throw new NotFoundError(`cannot read textcat model: ${(e as Error).message}`, { file: path });
-  }
-  return decodeModelFile(buf, path);
+  return decodeModelFile(readBytesSync(path, 'textcat model'), path);
 }

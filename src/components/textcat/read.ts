@@ -1,6 +1,6 @@
 /** Reads labelled texts from a JSONL file for textcat training and evaluation (streaming). */
 import { FormatError } from '../../core/errors.js';
-import { readNumberedLines } from '../../io/lines.js';
+import { readNumberedJsonl } from '../../io/jsonl.js';
 import type { TextcatLabel } from './textcat.js';
 
 /**
@@ -10,14 +10,7 @@ import type { TextcatLabel } from './textcat.js';
 export async function readLabelledJsonl(path: string, textField: string, labelField: string, onRecord?: (n: number) => void): Promise<{ texts: string[]; labels: TextcatLabel[] }> {
   const texts: string[] = [];
   const labels: TextcatLabel[] = [];
-  for await (const [line, n] of readNumberedLines(path)) {
-    if (line.trim() === '') continue;
-    let rec: unknown;
-    try {
-      rec = JSON.parse(line);
-    } catch (e) {
-      throw new FormatError(`invalid JSON: ${(e as Error).message}`, { file: path, line: n });
-    }
+  for await (const [rec, n] of readNumberedJsonl(path)) {
     if (rec === null || typeof rec !== 'object') throw new FormatError('record is not a JSON object', { file: path, line: n });
     const r = rec as Record<string, unknown>;
     const text = r[textField];

@@ -245,6 +245,6 @@ export class TextCategorizer implements Component {
     const options = (h.features ?? {}) as FeatureOptions;
     const featurizer = Featurizer.fromState({ options, vocabulary, idf: arrays.idf ?? null });
     const model: LinearModel = { nFeatures: vocabulary.length, nOut, link: h.link, weights, bias };
-    return new TextCategorizer(labels, h.mode, h.kind, featurizer, model, Number(h.threshold ?? 0.5), Number(h.iterations ?? 1));
+    return new TextCategorizer(labels, h.mode, h.kind, featurizer, model, Number(h.threshold ?? TEXTCAT_DEFAULTS.threshold), Number(h.iterations ?? 1));
   }
 }

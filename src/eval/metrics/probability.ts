@@ -115,17 +115,7 @@ export function entropy(p: ArrayLike<number>, options: { base?: number } = {}): 
  * @example crossEntropy([1, 0], [0.5, 0.5], { base: 2 }) // 1
  */
 export function crossEntropy(p: ArrayLike<number>, q: ArrayLike<number>, options: { base?: number } = {}): number {
-  checkPaired(p, q, ['p', 'q']);
-  const lb = logBase(options.base);
-  const pp = normalized(p, 'p');
-  const qq = normalized(q, 'q');
-  let h = 0;
-  for (let i = 0; i < pp.length; i++) {
-    if (pp[i]! === 0) continue;
-    if (qq[i]! === 0) return Infinity;
-    h -= pp[i]! * Math.log(qq[i]!);
-  }
-  return h / lb;
+  return pairedSum(p, q, options.base, false);
 }
 
 /**
@@ -135,15 +125,24 @@ export function crossEntropy(p: ArrayLike<number>, q: ArrayLike<number>, options
  * @example klDivergence([0.5, 0.5], [0.9, 0.1]) // 0.5108
  */
 export function klDivergence(p: ArrayLike<number>, q: ArrayLike<number>, options: { base?: number } = {}): number {
+  return pairedSum(p, q, options.base, true);
+}
+
+/**
+ * Over the support of normalized `p`: sum p log(p / q) (`kl`) or -sum p log q, divided by the
+ * log of `base`; Infinity when q is 0 where p is not.
+ */
+function pairedSum(p: ArrayLike<number>, q: ArrayLike<number>, base: number | undefined, kl: boolean): number {
   checkPaired(p, q, ['p', 'q']);
-  const lb = logBase(options.base);
+  const lb = logBase(base);
   const pp = normalized(p, 'p');
   const qq = normalized(q, 'q');
-  let d = 0;
+  let sum = 0;
   for (let i = 0; i < pp.length; i++) {
     if (pp[i]! === 0) continue;
     if (qq[i]! === 0) return Infinity;
-    d += pp[i]! * Math.log(pp[i]! / qq[i]!);
+    if (kl) sum += pp[i]! * Math.log(pp[i]! / qq[i]!);
+    else sum -= pp[i]! * Math.log(qq[i]!);
   }
-  return d / lb;
+  return sum / lb;
 }

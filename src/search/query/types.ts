@@ -79,6 +79,15 @@ export interface Weight {
   explain(doc: number): Explanation;
 }
 
+/** How a clause takes part in a `BooleanQuery`. */
+export type Occur = 'must' | 'should' | 'mustNot';
+
+/** One clause of a `BooleanQuery`. */
+export interface BooleanClause {
+  occur: Occur;
+  query: Query;
+}
+
 /** A query: builds its Weight and reports the terms it matches (for highlighting). */
 export interface Query {
   /** Binds the query to an index. `boost` multiplies its scores. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapsedShape, normalizeWord, wordAttributes, compileTemplates, Attr, N_ATTRS, UNK_AMB } from '../../../src/components/tagger/features.js';
+import { collapsedShape, normalizeWord, wordAttributes, compileTemplates, FeatureAttr, N_FEATURE_ATTRS, UNK_AMB } from '../../../src/components/tagger/features.js';
 
 describe('normalizeWord', () => {
   it('folds hyphenated words, years and numbers into classes and lower-cases the rest', () => {
@@ -26,19 +26,19 @@ describe('collapsedShape', () => {
 describe('wordAttributes', () => {
   it('gives one string per attribute, the ambiguity class from the lexicon', () => {
     const a = wordAttributes('Running', new Map([['running', '~3.7']]));
-    expect(a).toHaveLength(N_ATTRS);
-    expect(a[Attr.NORM]).toBe('running');
-    expect(a[Attr.PRE1]).toBe('R');
-    expect(a[Attr.SUF3]).toBe('ing');
-    expect(a[Attr.SUF1]).toBe('g');
-    expect(a[Attr.WORD]).toBe('Running');
-    expect(a[Attr.AMB]).toBe('~3.7');
-    expect(wordAttributes('zzyzx', new Map())[Attr.AMB]).toBe(UNK_AMB);
+    expect(a).toHaveLength(N_FEATURE_ATTRS);
+    expect(a[FeatureAttr.NORM]).toBe('running');
+    expect(a[FeatureAttr.PRE1]).toBe('R');
+    expect(a[FeatureAttr.SUF3]).toBe('ing');
+    expect(a[FeatureAttr.SUF1]).toBe('g');
+    expect(a[FeatureAttr.WORD]).toBe('Running');
+    expect(a[FeatureAttr.AMB]).toBe('~3.7');
+    expect(wordAttributes('zzyzx', new Map())[FeatureAttr.AMB]).toBe(UNK_AMB);
   });
 });
 
 describe('compileTemplates', () => {
   it('flattens atoms to quadruples with -1 for missing atoms', () => {
-    expect(Array.from(compileTemplates([[], [[Attr.NORM, -1]], [[Attr.TAG, -1], [Attr.NORM, 0]]]))).toEqual([-1, -1, -1, -1, 0, -1, -1, -1, 15, -1, 0, 0]);
+    expect(Array.from(compileTemplates([[], [[FeatureAttr.NORM, -1]], [[FeatureAttr.TAG, -1], [FeatureAttr.NORM, 0]]]))).toEqual([-1, -1, -1, -1, 0, -1, -1, -1, 15, -1, 0, 0]);
   });
 });

@@ -1,17 +1,24 @@
 import { bm25Idf } from '../../bm25.js';
 import type { FieldData } from '../../segment.js';
 import { explainViaScorer, type Explanation, type Scorer, type SearchContext, type Weight } from '../types.js';
-import type { Bm25fTermQuery } from './bm25f-query.js';
 import { Bm25fScorer } from './bm25f-scorer.js';
 
-/** Binds a {@link Bm25fTermQuery}: the fields holding the term, their norm caches and the idf. */
+/** What a Bm25fWeight reads of its `Bm25fTermQuery` (declared here so the query and its weight do not import each other). */
+export interface Bm25fSource {
+  readonly fields: readonly string[];
+  readonly term: string;
+  readonly weights: Readonly<Record<string, number>>;
+  toString(): string;
+}
+
+/** Binds a `Bm25fTermQuery`: the fields holding the term, their norm caches and the idf. */
 export class Bm25fWeight implements Weight {
   private readonly parts: { field: FieldData; termId: number; w: number; cache: Float64Array }[] = [];
   private readonly idf: number;
 
   constructor(
     private readonly ctx: SearchContext,
-    private readonly query: Bm25fTermQuery,
+    private readonly query: Bm25fSource,
     private readonly boost: number,
   ) {
     let df = 0;

@@ -1,14 +1,7 @@
-import type { Query, SearchContext, Weight } from '../types.js';
+import type { BooleanClause, Query, SearchContext, Weight } from '../types.js';
 import { BooleanWeight } from './boolean-weight.js';
 
-/** How a clause takes part in a {@link BooleanQuery}. */
-export type Occur = 'must' | 'should' | 'mustNot';
-
-/** One clause of a {@link BooleanQuery}. */
-export interface BooleanClause {
-  occur: Occur;
-  query: Query;
-}
+export type { BooleanClause, Occur } from '../types.js';
 
 /**
  * A boolean combination: MUST clauses all match, MUST_NOT clauses exclude, SHOULD clauses add to

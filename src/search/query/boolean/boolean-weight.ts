@@ -1,17 +1,22 @@
-import { explainViaScorer, type Explanation, type Scorer, type SearchContext, type Weight } from '../types.js';
-import type { BooleanQuery } from './boolean-query.js';
+import { explainViaScorer, type BooleanClause, type Explanation, type Scorer, type SearchContext, type Weight } from '../types.js';
 import { ConjunctionScorer } from './conjunction-scorer.js';
 import { DisjunctionScorer } from './disjunction-scorer.js';
 import { ReqExclScorer } from './req-excl-scorer.js';
 import { ReqOptScorer } from './req-opt-scorer.js';
 
-/** Binds a {@link BooleanQuery}: one Weight per clause, combined into the right scorer. */
+/** What a BooleanWeight reads of its `BooleanQuery` (declared here so the query and its weight do not import each other). */
+export interface BooleanSource {
+  readonly clauses: readonly BooleanClause[];
+  toString(): string;
+}
+
+/** Binds a `BooleanQuery`: one Weight per clause, combined into the right scorer. */
 export class BooleanWeight implements Weight {
   private readonly weights: { occur: string; weight: Weight }[];
 
   constructor(
     _ctx: SearchContext,
-    private readonly query: BooleanQuery,
+    private readonly query: BooleanSource,
     boost: number,
   ) {
     this.weights = query.clauses.map((c) => ({ occur: c.occur, weight: c.query.createWeight(_ctx, c.occur === 'mustNot' ? 1 : boost) }));

@@ -1,15 +1,23 @@
 import { explainViaScorer, type Explanation, type Scorer, type SearchContext, type Weight } from '../types.js';
 import { summedStats, type SummedStats } from '../summed-stats.js';
-import type { PhraseQuery } from './phrase-query.js';
 import { PhraseScorer } from './phrase-scorer.js';
 
-/** Binds a {@link PhraseQuery}; its idf is the sum of the terms' idfs (as Lucene). */
+/** What a PhraseWeight reads of its `PhraseQuery` (declared here so the query and its weight do not import each other). */
+export interface PhraseSource {
+  readonly field: string;
+  readonly terms: readonly string[];
+  readonly positions: readonly number[];
+  readonly slop: number;
+  toString(): string;
+}
+
+/** Binds a `PhraseQuery`; its idf is the sum of the terms' idfs (as Lucene). */
 export class PhraseWeight implements Weight {
   private readonly stats: SummedStats;
 
   constructor(
     private readonly ctx: SearchContext,
-    private readonly query: PhraseQuery,
+    private readonly query: PhraseSource,
     boost: number,
   ) {
     this.stats = summedStats(ctx, query.field, query.terms, boost);

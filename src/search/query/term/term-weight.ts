@@ -1,10 +1,16 @@
 import { LENGTH_TABLE, modelIdf, TermSimilarity } from '../../bm25.js';
 import type { FieldData } from '../../segment.js';
 import { explainViaScorer, type Explanation, type Scorer, type SearchContext, type Weight } from '../types.js';
-import type { TermQuery } from './term-query.js';
 import { TermScorer } from './term-scorer.js';
 
-/** Binds a {@link TermQuery}: looks the term up and computes its idf once. */
+/** What a TermWeight reads of its `TermQuery` (declared here so the query and its weight do not import each other). */
+export interface TermSource {
+  readonly field: string;
+  readonly term: string;
+  readonly docFreq?: number | undefined;
+}
+
+/** Binds a `TermQuery`: looks the term up and computes its idf once. */
 export class TermWeight implements Weight {
   private readonly field: FieldData | undefined;
   private readonly termId: number;
@@ -13,7 +19,7 @@ export class TermWeight implements Weight {
 
   constructor(
     private readonly ctx: SearchContext,
-    private readonly query: TermQuery,
+    private readonly query: TermSource,
     private readonly boost: number,
   ) {
     this.field = ctx.field(query.field);

@@ -1,16 +1,24 @@
 import { explainViaScorer, type Explanation, type Scorer, type SearchContext, type Weight } from '../types.js';
 import { summedStats, type SummedStats } from '../summed-stats.js';
 import { windowFreqBound } from './window-freq.js';
-import type { WindowQuery } from './window-query.js';
 import { WindowScorer } from './window-scorer.js';
 
-/** Binds a {@link WindowQuery}; its idf is the sum of the two terms' idfs (as Lucene's SpanWeight). */
+/** What a WindowWeight reads of its `WindowQuery` (declared here so the query and its weight do not import each other). */
+export interface WindowSource {
+  readonly field: string;
+  readonly first: string;
+  readonly second: string;
+  readonly window: { slop: number; ordered: boolean };
+  toString(): string;
+}
+
+/** Binds a `WindowQuery`; its idf is the sum of the two terms' idfs (as Lucene's SpanWeight). */
 export class WindowWeight implements Weight {
   private readonly stats: SummedStats;
 
   constructor(
     private readonly ctx: SearchContext,
-    private readonly query: WindowQuery,
+    private readonly query: WindowSource,
     boost: number,
   ) {
     this.stats = summedStats(ctx, query.field, [query.first, query.second], boost);

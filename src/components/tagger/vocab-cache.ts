@@ -1,0 +1,137 @@
+/**
+ * The tagger's per-vocab cache: per word type its feature attribute ids, single-template weights,
+ * candidate and dictionary classes (filled once per type by the model), plus the table of adjacent
+ * type pairs with their summed word-word template weights, built on demand.
+ */
+import { grow } from '../../util/typed.js';
+import { hashKey, key1 } from './feature-table.js';
+import { findSlot, type PackedTagger } from './kernel.js';
+import { N_FEATURE_ATTRS } from './features.js';
+
+/** Initial size of the per-vocab pair table (kept at most half full). */
+const PAIR_CAP0 = 1 << 12;
+/** Default largest pair-table size before it is cleared (bounded memory on endless streams). */
+export const PAIR_CAP_MAX = 1 << 21;
+
+/**
+ * Per-vocab cache, filled once per word type. Type row 0 is "before the start", 1 "after the
+ * end", and orth k lives at row k + 2: attribute ids, data ranges of the single-atom templates,
+ * tag-dictionary class.
+ */
+export interface VocabCache {
+  attrs: Int32Array;
+  /** Summed single-template weights per (type, offset, class); see `decodePacked`. */
+  vec: Int32Array;
+  /** Candidate classes per type (see `CAND_STRIDE`). */
+  cand: Int32Array;
+  dict: Int32Array;
+  /** Per (type, tag-word template): offset of its tag list in the model's `twLists` (0 = none). */
+  twOff: Int32Array;
+  /**
+   * Adjacent type pairs seen so far, open addressing with slots `[typeA, typeB, entry, 0]`
+   * (one cache line holds a whole slot); entry is an offset in `pd`, -1 = no rows, 0 = empty slot.
+   */
+  pairTab: Int32Array;
+  pairCount: number;
+  /** Pair entries: 4 bounds (one block per role) then each role's summed packed weights. */
+  pd: Int32Array;
+  pdLen: number;
+  done: Uint8Array;
+  tagIds: Uint32Array;
+  posIds: Uint32Array;
+}
+
+/** The empty pair table of a new {@link VocabCache}. */
+export function emptyPairTable(): Pick<VocabCache, 'pairTab' | 'pairCount' | 'pd' | 'pdLen'> {
+  return { pairTab: new Int32Array(PAIR_CAP0 * 4), pairCount: 0, pd: new Int32Array(1 << 16), pdLen: 1 };
+}
+
+/** Makes room for `n` new pairs: doubles the pair table, or clears it past `capMax` slots. */
+export function reservePairs(c: VocabCache, n: number, capMax: number): void {
+  const size = c.pairTab.length >> 2;
+  if ((c.pairCount + n) * 2 <= size) return;
+  if (size * 2 > capMax || (c.pairCount + n) * 2 > capMax) {
+    // Bounded memory on endless streams: start over (entries are rebuilt on demand).
+    let cap = PAIR_CAP0;
+    while (n * 2 > cap) cap *= 2;
+    c.pairTab = new Int32Array(cap * 4);
+    c.pairCount = 0;
+    c.pd = new Int32Array(1 << 16);
+    c.pdLen = 1;
+    return;
+  }
+  let cap = size * 2;
+  while ((c.pairCount + n) * 2 > cap) cap *= 2;
+  const tab = new Int32Array(cap * 4);
+  const old = c.pairTab;
+  for (let i = 0; i < old.length; i += 4) {
+    if (old[i + 2] === 0) continue;
+    let s = hashKey(old[i]!, old[i + 1]!) & (cap - 1);
+    while (tab[s * 4 + 2] !== 0) s = (s + 1) & (cap - 1);
+    tab.set(old.subarray(i, i + 4), s * 4);
+  }
+  c.pairTab = tab;
+}
+
+/**
+ * The entry of adjacent types (a, b): for each role r (the pair at offsets r-1, r), the summed
+ * weights of the word-word templates on it, so decoding needs one probe per pair instead of one
+ * hashed lookup per template. `spec` holds the word-word templates as [template, role, attr1,
+ * onB1, attr2, onB2]; `acc` is a zeroed scratch row of one value per class, left zeroed.
+ * Returns the entry's offset in `c.pd`, or 0 when no template has a row.
+ */
+export function pairEntry(c: VocabCache, a: number, b: number, spec: Int32Array, packed: PackedTagger, acc: Int32Array): number {
+  const tab = c.pairTab;
+  const mask = (tab.length >> 2) - 1;
+  let s = hashKey(a, b) & mask;
+  for (;;) {
+    const v = tab[s * 4 + 2]!;
+    if (v === 0) break;
+    if (tab[s * 4] === a && tab[s * 4 + 1] === b) return v < 0 ? 0 : v;
+    s = (s + 1) & mask;
+  }
+  const slots = packed.slots;
+  const data = packed.data;
+  const nC = acc.length;
+  // Worst case: every class of every role, each split in two (see below).
+  if (c.pdLen + 4 + 6 * nC > c.pd.length) c.pd = grow(c.pd, c.pdLen + 4 + 6 * nC);
+  const pd = c.pd;
+  const off = c.pdLen;
+  let w = off + 4;
+  for (let role = 0; role < 3; role++) {
+    pd[off + role] = w;
+    let any = false;
+    for (let q = 0; q < spec.length; q += 6) {
+      if (spec[q + 1] !== role) continue;
+      const v1 = c.attrs[(spec[q + 3] ? b : a) * N_FEATURE_ATTRS + spec[q + 2]!]!;
+      const v2 = c.attrs[(spec[q + 5] ? b : a) * N_FEATURE_ATTRS + spec[q + 4]!]!;
+      if (v1 === 0 || v2 === 0) continue;
+      const o = findSlot(packed, key1(spec[q]!, v1) | 0, v2);
+      if (o < 0) continue;
+      for (let j = slots[o + 2]!; j < slots[o + 3]!; j++) acc[data[j]! & 255] += data[j]! >> 8;
+      any = true;
+    }
+    if (!any) continue;
+    // The role's rows summed per class and stored inline, so decoding reads one block.
+    for (let cl = 0; cl < nC; cl++) {
+      let v = acc[cl]!;
+      if (v === 0) continue;
+      acc[cl] = 0;
+      // Packed entries hold a 24-bit signed value: split larger sums.
+      if (v > 0x7fffff || v < -0x7fffff) {
+        const part = v > 0 ? 0x7fffff : -0x7fffff;
+        pd[w++] = (part << 8) | cl;
+        v -= part;
+      }
+      pd[w++] = (v << 8) | cl;
+    }
+  }
+  pd[off + 3] = w;
+  const found = w > off + 4;
+  if (found) c.pdLen = w;
+  tab[s * 4] = a;
+  tab[s * 4 + 1] = b;
+  tab[s * 4 + 2] = found ? off : -1;
+  c.pairCount++;
+  return found ? off : 0;
+}
