@@ -11,6 +11,7 @@
  * first position trained at the old rate and the rest at the new one: a job starts at such a
  * sentence and carries both rates (`alphaFirst`, `alpha`).
  */
+import { grow } from '../../util/typed.js';
 import type { CorpusSource } from '../corpus.js';
 import { alphaAt, type AlphaSchedule } from './alpha.js';
 
@@ -88,7 +89,7 @@ export async function* produceJobs(input: JobInput): AsyncGenerator<Job, JobsSum
           const id = index.get(sent[i]!);
           if (id === undefined) continue;
           if (id !== 0) {
-            if (nw >= words.length) words = growInt(words, nw * 2);
+            if (nw >= words.length) words = grow(words, nw + 1);
             words[nw++] = id;
             continue;
           }
@@ -109,11 +110,11 @@ export async function* produceJobs(input: JobInput): AsyncGenerator<Job, JobsSum
           last = wc;
           alphaFirst = alpha;
           alpha = alphaAt(schedule, wordsRead);
-          if (words.length < tail.length) words = growInt(words, tail.length * 2);
+          words = grow(words, tail.length);
           words.set(tail, 0);
           nw = tail.length;
         }
-        if (ns >= lens.length) lens = growInt(lens, ns * 2);
+        if (ns >= lens.length) lens = grow(lens, ns + 1);
         lens[ns++] = len;
         real += len;
         start = nw;
@@ -134,10 +135,4 @@ export async function* produceJobs(input: JobInput): AsyncGenerator<Job, JobsSum
 function refill(back: JobBuffers | undefined, batchWords: number): JobBuffers {
   const words = back && back.words.length >= batchWords ? back.words : new Int32Array(batchWords * 2);
   return { words, lens: back ? back.lens : new Int32Array(Math.max(16, words.length >> 2)) };
-}
-
-function growInt(a: Int32Array, n: number): Int32Array {
-  const b = new Int32Array(Math.max(n, 16));
-  b.set(a);
-  return b;
 }
