@@ -53,6 +53,7 @@ export type { HashingVectorizerOptions } from './vectorize/hashing.js';
 export { cosineSimilarity, topKSimilar } from './vectorize/similarity.js';
 export type { MatrixLike, SimilarRow, TopKOptions } from './vectorize/similarity.js';
 export { topTerms, extractKeywords } from './vectorize/keywords.js';
+export { KEYWORD_DEFAULTS } from './vectorize/options.js';
 export type { TermScore, KeywordOptions } from './vectorize/keywords.js';
 export { OneHotEncoder, OrdinalEncoder, ONE_HOT_DEFAULTS, ORDINAL_DEFAULTS } from './vectorize/encoders.js';
 export type { OneHotEncoderOptions, OrdinalEncoderOptions, Category, CategoryRows } from './vectorize/encoders.js';
@@ -60,8 +61,10 @@ export { BinaryEncoder, CountEncoder, LabelCountEncoder } from './vectorize/coun
 export type { BinaryEncoderOptions, CountEncoderOptions, LabelCountEncoderOptions, HandleUnknown } from './vectorize/count-encoders.js';
 export { MinMaxScaler, StandardScaler } from './vectorize/scalers.js';
 export type { MinMaxScalerOptions, StandardScalerOptions, NumericRows } from './vectorize/scalers.js';
+export { MIN_MAX_SCALER_DEFAULTS, STANDARD_SCALER_DEFAULTS, COUNT_ENCODER_DEFAULTS } from './vectorize/options.js';
 export { Vocabulary, padSequences, SPECIAL_TOKENS, SPECIAL_IDS } from './vectorize/vocabulary.js';
 export type { VocabularyBuildOptions, EncodeOptions, VocabularyJSON, PadOptions } from './vectorize/vocabulary.js';
+export { VOCABULARY_DEFAULTS, PAD_DEFAULTS } from './vectorize/options.js';
 
 // --- lm ---
 export { NgramLM, LM_DEFAULTS, MAX_ORDER } from './lm/model.js';
@@ -70,7 +73,8 @@ export type { SentenceInput, SentenceSource, TrainProgress as LmTrainProgress } 
 export type { Discount } from './lm/discount.js';
 export type { SmoothingName, SmoothingId } from './lm/smoothing/index.js';
 // --- embeddings ---
-export { Word2Vec, WORD2VEC_DEFAULTS } from './embeddings/word2vec.js';
+export { Word2Vec } from './embeddings/word2vec.js';
+export { WORD2VEC_DEFAULTS, WORD2VEC_ALPHA_DEFAULTS, MOST_SIMILAR_DEFAULTS, WMD_DEFAULTS, ANALOGY_DEFAULTS, PAIRS_DEFAULTS } from './embeddings/options.js';
 export type { Word2VecOptions, TrainProgress as Word2VecProgress, TrainStats, MemoryEstimate as Word2VecMemoryEstimate } from './embeddings/word2vec.js';
 export { KeyedVectors } from './embeddings/keyed-vectors.js';
 export type { QueryTerm, MostSimilarOptions, Neighbor, WmdOptions } from './embeddings/keyed-vectors.js';
@@ -81,7 +85,7 @@ export type { AnalogyOptions, AnalogyResult, AnalogySection, PairsOptions, Pairs
 export { saveVectors, loadVectors, loadVectorsSync } from './embeddings/keyed-vectors.js';
 export { formatFromPath } from './embeddings/w2v-format.js';
 export type { VectorFormat, SaveOptions as VectorSaveOptions, LoadOptions as VectorLoadOptions } from './embeddings/w2v-format.js';
-export { createVectorsComponent, tokenVector, spanVector, docVector, hasVector, similarity, VECTOR_ROW_EXT } from './embeddings/vectors-component.js';
+export { createVectorsComponent, VECTORS_COMPONENT_DEFAULTS, tokenVector, spanVector, docVector, hasVector, similarity, VECTOR_ROW_EXT } from './embeddings/vectors-component.js';
 export type { VectorsComponentOptions, HasVector } from './embeddings/vectors-component.js';
 export { emd } from './embeddings/emd.js';
 // --- matcher ---
@@ -93,7 +97,7 @@ export { EntityRuler, ENTITY_RULER_DEFAULTS, readEntityPatterns } from './compon
 export type { EntityPattern, EntityRulerOptions } from './components/matcher/entity-ruler.js';
 export { levenshteinCompare } from './components/matcher/predicates.js';
 // --- search ---
-export { SearchIndex, SEARCH_DEFAULTS } from './search/search-index.js';
+export { SearchIndex, SEARCH_DEFAULTS, SUGGEST_DEFAULTS, ADD_ALL_DEFAULTS } from './search/search-index.js';
 export type { SearchIndexOptions, SearchOptions, SearchResult, AddAllOptions, Suggestion } from './search/search-index.js';
 export { Analyzer, DEFAULT_ANALYZER_PIPELINE, ANALYZER_DEFAULTS as SEARCH_ANALYZER_DEFAULTS } from './search/analyzer.js';
 export type { AnalyzerOptions as SearchAnalyzerOptions, AnalyzerSpec, TokenStream } from './search/analyzer.js';
@@ -116,7 +120,7 @@ export { porter2 } from './components/porter2.js';
 export { averagePrecisionAtK, precisionAtK, recallAtK, ndcgAtK, reciprocalRank, evaluateRuns, trecOrder } from './eval/ranking.js';
 export type { Judgements, RankedDoc, RankingSummary } from './eval/ranking.js';
 // --- tagger ---
-export { Tagger, DEFAULT_TAGGER_MODEL } from './components/tagger/tagger.js';
+export { Tagger, DEFAULT_TAGGER_MODEL, TAGGER_DEFAULTS } from './components/tagger/tagger.js';
 export { TaggerModel } from './components/tagger/model.js';
 export type { TagClass, TaggerModelParts } from './components/tagger/model.js';
 export { trainTagger, scoreModel, TRAIN_DEFAULTS } from './components/tagger/train.js';
@@ -124,7 +128,7 @@ export type { TrainTaggerOptions, EpochReport, GoldSentence, GoldWord, TagAccura
 export { loadTaggerModel, saveTaggerModel, encodeTaggerModel, decodeTaggerModel, TAGGER_MAGIC, TAGGER_FORMAT_VERSION } from './components/tagger/model-format.js';
 export { DEFAULT_TEMPLATES, FeatureAttr as TaggerAttr } from './components/tagger/features.js';
 export { WinkTagger } from './components/tagger/wink-backend.js';
-export { Lemmatizer, WinkLemmatizer, DEFAULT_LEMMA_TABLES } from './components/lemmatizer/lemmatizer.js';
+export { Lemmatizer, WinkLemmatizer, DEFAULT_LEMMA_TABLES, LEMMATIZER_DEFAULTS } from './components/lemmatizer/lemmatizer.js';
 export { lemmatize, SUFFIX_RULES } from './components/lemmatizer/rules.js';
 export type { LemmaTables } from './components/lemmatizer/rules.js';
 export { buildLemmaTables, saveLemmaTables, loadLemmaTables } from './components/lemmatizer/tables.js';

@@ -6,17 +6,17 @@
 import { resolve } from 'node:path';
 import { ConfigError, joinKey, TextloomError } from '../core/errors.js';
 import { KeyedVectors } from '../embeddings/keyed-vectors.js';
-import { createVectorsComponent } from '../embeddings/vectors-component.js';
+import { createVectorsComponent, VECTORS_COMPONENT_DEFAULTS } from '../embeddings/vectors-component.js';
 import { registerComponent, registerTokenizer } from '../pipeline/registry.js';
 import type { TokenizerRules } from '../tokenizer/rules/en.js';
-import { Tokenizer } from '../tokenizer/tokenizer.js';
+import { Tokenizer, TOKENIZER_DEFAULTS } from '../tokenizer/tokenizer.js';
 import { WhitespaceTokenizer } from '../tokenizer/whitespace.js';
-import { Lemmatizer, WinkLemmatizer } from './lemmatizer/lemmatizer.js';
+import { Lemmatizer, LEMMATIZER_DEFAULTS, WinkLemmatizer } from './lemmatizer/lemmatizer.js';
 import { entityRulerFactory } from './matcher/factory.js';
 import { WinkNer } from './ner.js';
 import { senterFactory } from './senter.js';
 import { stemmerFactory } from './stemmer.js';
-import { Tagger } from './tagger/tagger.js';
+import { Tagger, TAGGER_DEFAULTS } from './tagger/tagger.js';
 import { WinkTagger } from './tagger/wink-backend.js';
 import { TextCategorizer } from './textcat/textcat.js';
 
@@ -33,8 +33,8 @@ registerTokenizer('tokenizer', {
     hyphenPrefixes: { type: 'string[]', doc: 'extra first parts that keep x-y compounds whole' },
     units: { type: 'string[]', doc: 'extra units split off numbers (5pm -> 5 pm)' },
     emoticons: { type: 'string[]', doc: 'extra emoticons kept whole' },
-    replace: { type: 'boolean', default: false, doc: 'replace the default lists instead of extending them' },
-    cacheSize: { type: 'integer', default: 100000, min: 0, doc: 'chunk cache entries (0 disables the cache)' },
+    replace: { type: 'boolean', default: TOKENIZER_DEFAULTS.replace, doc: 'replace the default lists instead of extending them' },
+    cacheSize: { type: 'integer', default: TOKENIZER_DEFAULTS.cacheSize, min: 0, doc: 'chunk cache entries (0 disables the cache)' },
   },
   create: (o, ctx) => {
     const { replace, cacheSize, ...lists } = o as Record<string, unknown>;
@@ -51,7 +51,7 @@ registerTokenizer('tokenizer', {
 registerComponent<{ path: string; lowercaseFallback: boolean }>('vectors', {
   options: {
     path: { type: 'string', doc: 'word vectors file (.bin, .txt or .tlv), relative to the config' },
-    lowercaseFallback: { type: 'boolean', default: false, doc: 'look up the lower-cased text when the exact text has no vector' },
+    lowercaseFallback: { type: 'boolean', default: VECTORS_COMPONENT_DEFAULTS.lowercaseFallback, doc: 'look up the lower-cased text when the exact text has no vector' },
   },
   assigns: ['_.vector_row'],
   // Loaded synchronously so that nlp.addPipe('vectors', ...) returns a ready component.
@@ -64,8 +64,8 @@ registerComponent('stemmer', stemmerFactory);
 
 registerComponent<{ backend: string; model: string }>('tagger', {
   options: {
-    backend: { type: 'string', default: 'perceptron', enum: ['perceptron', 'wink'], doc: 'perceptron (textloom model) or wink (wink-nlp)' },
-    model: { type: 'string', default: '', doc: 'perceptron model file (default: the shipped EWT model)' },
+    backend: { type: 'string', default: TAGGER_DEFAULTS.backend, enum: ['perceptron', 'wink'], doc: 'perceptron (textloom model) or wink (wink-nlp)' },
+    model: { type: 'string', default: TAGGER_DEFAULTS.model, doc: 'perceptron model file (default: the shipped EWT model)' },
   },
   assigns: ['tag', 'pos'],
   create: (o, ctx) => (o.backend === 'wink' ? new WinkTagger(ctx.name) : o.model ? Tagger.load(resolve(ctx.baseDir, o.model), ctx.name) : Tagger.load(undefined, ctx.name)),
@@ -73,8 +73,8 @@ registerComponent<{ backend: string; model: string }>('tagger', {
 
 registerComponent<{ backend: string; tables: string }>('lemmatizer', {
   options: {
-    backend: { type: 'string', default: 'rules', enum: ['rules', 'wink'], doc: 'rules (tables keyed by UPOS) or wink (wink-nlp lemmas)' },
-    tables: { type: 'string', default: '', doc: 'lemma tables file (default: the shipped EWT tables)' },
+    backend: { type: 'string', default: LEMMATIZER_DEFAULTS.backend, enum: ['rules', 'wink'], doc: 'rules (tables keyed by UPOS) or wink (wink-nlp lemmas)' },
+    tables: { type: 'string', default: LEMMATIZER_DEFAULTS.tables, doc: 'lemma tables file (default: the shipped EWT tables)' },
   },
   assigns: ['lemma'],
   create: (o, ctx) => (o.backend === 'wink' ? new WinkLemmatizer(ctx.name) : o.tables ? Lemmatizer.load(resolve(ctx.baseDir, o.tables), ctx.name) : Lemmatizer.load(undefined, ctx.name)),

@@ -144,9 +144,9 @@ export class Stemmer implements Component {
 /** The registered `stemmer` factory. */
 export const stemmerFactory: ComponentFactory<StemmerOptions> = {
   options: {
-    algorithm: { type: 'string', default: 'porter2', enum: ['porter2', 'porter', 'lancaster'], doc: 'stemming algorithm' },
-    lowercase: { type: 'boolean', default: true, doc: 'lower-case before stemming' },
-    attr: { type: 'string', default: 'stem', doc: 'extension column to write' },
+    algorithm: { type: 'string', default: STEMMER_DEFAULTS.algorithm, enum: ['porter2', 'porter', 'lancaster'], doc: 'stemming algorithm' },
+    lowercase: { type: 'boolean', default: STEMMER_DEFAULTS.lowercase, doc: 'lower-case before stemming' },
+    attr: { type: 'string', default: STEMMER_DEFAULTS.attr, doc: 'extension column to write' },
   },
   assigns: ['_.stem'],
   create: async (o, ctx) => new Stemmer(ctx.vocab, o, ctx.name, await loadStemFunction(o.algorithm)),

@@ -7,7 +7,7 @@ import { ArgumentError, FormatError } from '../core/errors.js';
 import { readNumberedLines } from '../io/lines.js';
 import type { TopK } from '../util/heap.js';
 import { pearson, spearman } from './stats.js';
-import { checkCount, checkOptions } from './options.js';
+import { ANALOGY_DEFAULTS, ANALOGY_SCHEMA, checkOptions, PAIRS_DEFAULTS, PAIRS_SCHEMA } from './options.js';
 
 /**
  * What the evaluations read of a `KeyedVectors` (declared here, so the class that offers
@@ -28,7 +28,7 @@ export interface EvaluatedVectors {
 
 /** Options of {@link evaluateWordAnalogies}. */
 export interface AnalogyOptions {
-  /** Only the first N words (most frequent) are used, for questions and answers (default 30000, word2vec.c's compute-accuracy and gensim's old `accuracy`). */
+  /** Only the first N words (most frequent) are used, for questions and answers an integer >= 0 (default 30000, word2vec.c's compute-accuracy and gensim's old `accuracy`). */
   restrictVocab?: number;
   /** Compare upper-cased words; the most frequent case variant stands for each (default true). */
   caseInsensitive?: boolean;
@@ -59,9 +59,9 @@ export interface AnalogyResult {
 
 /** Options of {@link evaluateWordPairs}. */
 export interface PairsOptions {
-  /** Field separator (default tab). */
+  /** Field separator, a non-empty string (default tab). */
   delimiter?: string;
-  /** Only the first N words are known (default 300000, gensim's). */
+  /** Only the first N words are known, an integer >= 0 (default 300000, gensim's). */
   restrictVocab?: number;
   /** Compare upper-cased words (default true). */
   caseInsensitive?: boolean;
@@ -98,10 +98,9 @@ function section(name: string, correct: number, incorrect: number): AnalogySecti
  * @example const r = await kv.evaluateWordAnalogies('questions-words.txt'); r.accuracy
  */
 export async function evaluateWordAnalogies(kv: EvaluatedVectors, file: string, opts: AnalogyOptions = {}): Promise<AnalogyResult> {
-  checkOptions(opts, ['restrictVocab', 'caseInsensitive', 'dummy4unknown'], ['caseInsensitive', 'dummy4unknown'], 'evaluateWordAnalogies');
-  if (opts.restrictVocab !== undefined) checkCount(opts.restrictVocab, 'restrictVocab');
-  const restrict = opts.restrictVocab ?? 30000;
-  const ci = opts.caseInsensitive ?? true;
+  checkOptions(ANALOGY_SCHEMA, opts, 'evaluateWordAnalogies');
+  const restrict = opts.restrictVocab ?? ANALOGY_DEFAULTS.restrictVocab;
+  const ci = opts.caseInsensitive ?? ANALOGY_DEFAULTS.caseInsensitive;
   const ok = okVocab(kv, restrict, ci);
   const n = Math.min(kv.size, restrict);
   const d = kv.dim;
@@ -174,14 +173,13 @@ export async function evaluateWordAnalogies(kv: EvaluatedVectors, file: string, 
  * @example const { spearman, oovRatio } = await kv.evaluateWordPairs('EN-WS-353-ALL.txt')
  */
 export async function evaluateWordPairs(kv: EvaluatedVectors, file: string, opts: PairsOptions = {}): Promise<PairsResult> {
-  checkOptions(opts, ['delimiter', 'restrictVocab', 'caseInsensitive', 'dummy4unknown'], ['caseInsensitive', 'dummy4unknown'], 'evaluateWordPairs');
-  if (opts.restrictVocab !== undefined) checkCount(opts.restrictVocab, 'restrictVocab');
-  if (opts.delimiter !== undefined && (typeof opts.delimiter !== 'string' || opts.delimiter === '')) {
+  checkOptions(PAIRS_SCHEMA, opts, 'evaluateWordPairs');
+  if (opts.delimiter === '') {
     throw new ArgumentError(`delimiter must be a non-empty string, got ${JSON.stringify(opts.delimiter)}`, { key: 'delimiter' });
   }
-  const delim = opts.delimiter ?? '\t';
-  const ci = opts.caseInsensitive ?? true;
-  const ok = okVocab(kv, opts.restrictVocab ?? 300000, ci);
+  const delim = opts.delimiter ?? PAIRS_DEFAULTS.delimiter;
+  const ci = opts.caseInsensitive ?? PAIRS_DEFAULTS.caseInsensitive;
+  const ok = okVocab(kv, opts.restrictVocab ?? PAIRS_DEFAULTS.restrictVocab, ci);
   const gold: number[] = [];
   const model: number[] = [];
   let oov = 0;

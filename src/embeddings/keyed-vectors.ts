@@ -11,7 +11,7 @@ import type { TopK } from '../util/heap.js';
 import { INSPECT } from '../util/inspect.js';
 import type { VectorData } from './vector-data.js';
 import { readVectors, readVectorsSync, writeVectors, type LoadOptions, type SaveOptions } from './w2v-format.js';
-import { checkCount, checkOptions } from './options.js';
+import { checkCount, checkOptions, MOST_SIMILAR_DEFAULTS, MOST_SIMILAR_SCHEMA, WMD_DEFAULTS, WMD_SCHEMA } from './options.js';
 
 /** A term of a {@link KeyedVectors.mostSimilar} query: a word, a raw vector, or a word with a weight. */
 export type QueryTerm = string | Float32Array | readonly [string, number];
@@ -24,7 +24,7 @@ export interface MostSimilarOptions {
   negative?: readonly QueryTerm[] | string | Float32Array;
   /** Number of results, an integer (default 10); below 1 gives `[]` as gensim. */
   topn?: number;
-  /** Search only the first N words (the most frequent after training); default all. */
+  /** Search only the first N words (the most frequent after training), an integer >= 0; default all. */
   restrictVocab?: number;
 }
 
@@ -48,8 +48,6 @@ function unitInto(src: Float32Array | Float64Array, out: Float32Array): Float32A
   return out;
 }
 
-const MOST_SIMILAR_KEYS = ['positive', 'negative', 'topn', 'restrictVocab'];
-
 /** Query terms as a list: gensim's `_ensure_list` (a lone word or vector is a list of one); never the characters of a string. */
 function termList(terms: MostSimilarOptions['positive'], key: string): readonly QueryTerm[] {
   if (terms === undefined || terms === null) return [];
@@ -64,12 +62,6 @@ function wordList(words: unknown, key: string): void {
   if (!Array.isArray(words)) throw new ArgumentError(`${key} must be a list of words`, { key });
 }
 
-/** `topn` as an integer (default 10); a fraction, NaN or a string would silently change the result count. */
-function checkTopn(topn: number | undefined): number {
-  if (topn === undefined) return 10;
-  if (!Number.isInteger(topn)) throw new ArgumentError(`topn must be an integer, got ${JSON.stringify(topn) ?? String(topn)}`, { key: 'topn' });
-  return topn;
-}
 
 /**
  * Word vectors with gensim's query API (`most_similar`, `similarity`, `wmdistance`, evaluations,
@@ -208,9 +200,9 @@ export class KeyedVectors implements VectorData {
    * @example kv.mostSimilar({ positive: ['king', 'woman'], negative: ['man'], topn: 1 })
    */
   mostSimilar(opts: MostSimilarOptions): Neighbor[] {
-    checkOptions(opts, MOST_SIMILAR_KEYS, [], 'mostSimilar');
+    checkOptions(MOST_SIMILAR_SCHEMA, opts, 'mostSimilar');
     const n = this.limit(opts.restrictVocab);
-    const topn = checkTopn(opts.topn);
+    const topn = opts.topn ?? MOST_SIMILAR_DEFAULTS.topn;
     const exclude = new Uint8Array(this.words.length);
     const q = this.queryVector(termList(opts.positive, 'positive'), termList(opts.negative, 'negative'), exclude);
     if (topn < 1) return [];
@@ -228,7 +220,7 @@ export class KeyedVectors implements VectorData {
   }
 
   /** Like {@link mostSimilar} with a single vector; nothing is excluded. */
-  similarByVector(vec: Float32Array, topn = 10, restrictVocab?: number): Neighbor[] {
+  similarByVector(vec: Float32Array, topn: number = MOST_SIMILAR_DEFAULTS.topn, restrictVocab?: number): Neighbor[] {
     return this.mostSimilar({ positive: [vec], topn, restrictVocab });
   }
 
@@ -237,7 +229,7 @@ export class KeyedVectors implements VectorData {
    * as gensim's most_similar_cosmul. Same options as {@link mostSimilar}.
    */
   mostSimilarCosmul(opts: MostSimilarOptions): Neighbor[] {
-    checkOptions(opts, MOST_SIMILAR_KEYS, [], 'mostSimilarCosmul');
+    checkOptions(MOST_SIMILAR_SCHEMA, opts, 'mostSimilarCosmul');
     const d = this.dim;
     const n = this.limit(opts.restrictVocab);
     const u = this.unitVectors();
@@ -249,7 +241,7 @@ export class KeyedVectors implements VectorData {
       exclude[r] = 1;
       return u.subarray(r * d, r * d + d);
     };
-    const topn = checkTopn(opts.topn);
+    const topn = opts.topn ?? MOST_SIMILAR_DEFAULTS.topn;
     const pos = termList(opts.positive, 'positive').map(toUnit);
     const neg = termList(opts.negative, 'negative').map(toUnit);
     if (pos.length === 0) throw new ArgumentError('mostSimilarCosmul needs at least one positive term');
@@ -357,8 +349,8 @@ export class KeyedVectors implements VectorData {
   wmDistance(doc1: readonly string[], doc2: readonly string[], opts: WmdOptions = {}): number {
     wordList(doc1, 'doc1');
     wordList(doc2, 'doc2');
-    checkOptions(opts, ['norm'], ['norm'], 'wmDistance');
-    const norm = opts.norm ?? true;
+    checkOptions(WMD_SCHEMA, opts, 'wmDistance');
+    const norm = opts.norm ?? WMD_DEFAULTS.norm;
     const d1 = doc1.filter((w) => this.has(w));
     const d2 = doc2.filter((w) => this.has(w));
     if (d1.length === 0 || d2.length === 0) return Infinity;

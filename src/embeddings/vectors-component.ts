@@ -26,6 +26,9 @@ export interface VectorsComponentOptions {
   lowercaseFallback?: boolean;
 }
 
+/** Defaults of {@link VectorsComponentOptions} (and of the `vectors` factory's options). */
+export const VECTORS_COMPONENT_DEFAULTS = Object.freeze({ name: 'vectors', lowercaseFallback: false });
+
 /**
  * A component assigning word vectors to tokens.
  * @example
@@ -33,7 +36,7 @@ export interface VectorsComponentOptions {
  * const comp = createVectorsComponent(kv); comp.process(doc); docVector(doc)
  */
 export function createVectorsComponent(kv: KeyedVectors, opts: VectorsComponentOptions = {}): Component {
-  const lower = opts.lowercaseFallback ?? false;
+  const lower = opts.lowercaseFallback ?? VECTORS_COMPONENT_DEFAULTS.lowercaseFallback;
   // Row per orth id, cached per vocab (ids are only meaningful within one); -2 = not looked up yet.
   const caches = new WeakMap<object, Int32Array>();
   // Makes `token.vector`, `span.vector`, `doc.vector` and `.similarity()` read this table.
@@ -43,7 +46,7 @@ export function createVectorsComponent(kv: KeyedVectors, opts: VectorsComponentO
     has: (doc, i) => (doc.getExtension<number>(VECTOR_ROW_EXT)?.get(i) ?? -1) >= 0,
   };
   return {
-    name: opts.name ?? 'vectors',
+    name: opts.name ?? VECTORS_COMPONENT_DEFAULTS.name,
     process(doc: Doc): void {
       const col = doc.extension<number>(VECTOR_ROW_EXT, 'number');
       let cache = caches.get(doc.vocab) ?? new Int32Array(0);

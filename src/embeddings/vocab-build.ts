@@ -5,6 +5,7 @@
  * {@link TrainVocab} out. {@link buildVocab} runs the scan and this sort in one call.
  */
 import type { CorpusSource } from './corpus.js';
+import { WORD2VEC_DEFAULTS } from './options.js';
 import { EOS, scanVocab, type ScanResult } from './train/scan.js';
 
 /**
@@ -62,5 +63,5 @@ export function sortVocab(scan: ScanResult, minCount: number): TrainVocab {
  * @example const v = await buildVocab(openCorpus([['a','b','a']]), { minCount: 1 }); v.words // ['</s>','a','b']
  */
 export async function buildVocab(source: CorpusSource, opts: VocabOptions = {}): Promise<TrainVocab> {
-  return sortVocab(await scanVocab(source, { maxVocabSize: opts.maxVocabSize ?? 0 }), opts.minCount ?? 5);
+  return sortVocab(await scanVocab(source, { maxVocabSize: opts.maxVocabSize ?? WORD2VEC_DEFAULTS.maxVocabSize }), opts.minCount ?? WORD2VEC_DEFAULTS.minCount);
 }

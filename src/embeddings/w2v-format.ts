@@ -14,7 +14,7 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { inputError, openInput, readNumberedLines } from '../io/lines.js';
 import { readNumberedLinesSync } from '../io/lines-sync.js';
 import { grow } from '../util/typed.js';
-import { checkOptions } from './options.js';
+import { checkOptions, LOAD_SCHEMA, SAVE_SCHEMA } from './options.js';
 import { decodeNative, encodeNative, isNativeVectors } from './tlv-format.js';
 import type { VectorData } from './vector-data.js';
 
@@ -36,12 +36,6 @@ export interface LoadOptions {
 }
 
 
-function checkFormat(format: unknown): void {
-  if (format !== undefined && format !== 'text' && format !== 'binary' && format !== 'native') {
-    throw new ArgumentError(`format must be 'text', 'binary' or 'native', got ${JSON.stringify(format)}`, { key: 'format' });
-  }
-}
-
 /** The format implied by a file name. */
 export function formatFromPath(path: string): VectorFormat {
   const ext = extname(path.replace(/\.gz$/i, '')).toLowerCase();
@@ -54,8 +48,7 @@ export function formatFromPath(path: string): VectorFormat {
  * @example await writeVectors({ words: ['a', 'b'], vectors: new Float32Array(4), dim: 2, counts: undefined }, 'vectors.bin') // word2vec.c binary
  */
 export async function writeVectors(kv: VectorData, path: string, opts: SaveOptions = {}): Promise<void> {
-  checkOptions(opts, ['format'], [], 'save');
-  checkFormat(opts.format);
+  checkOptions(SAVE_SCHEMA, opts, 'save');
   // The bytes are not compressed: a .gz name would give a file no reader (ours included) can open.
   if (/\.gz$/i.test(path)) throw new ArgumentError('writing gzipped vector files is not supported; save without .gz and compress the file', { file: path });
   const format = opts.format ?? formatFromPath(path);
@@ -379,10 +372,9 @@ function exactRows(vectors: Float32Array, n: number, d: number): Float32Array {
 
 /** The checked limit and the format of `path` (from the options, the magic number or the name). */
 function loadPlan(path: string, opts: LoadOptions): { limit: number; format: VectorFormat } {
-  checkOptions(opts, ['format', 'limit'], [], 'load');
+  checkOptions(LOAD_SCHEMA, opts, 'load');
   const limit = opts.limit ?? Infinity;
   if (limit !== Infinity && !(Number.isInteger(limit) && limit >= 0)) throw new ArgumentError(`limit must be an integer >= 0, got ${String(limit)}`, { key: 'limit' });
-  checkFormat(opts.format);
   let fd: number;
   try {
     fd = openSync(path, 'r');

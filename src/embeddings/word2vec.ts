@@ -10,7 +10,9 @@ import { ArgumentError } from '../core/errors.js';
 import { checkOptionKeys } from '../core/options.js';
 import { openCorpus, type Corpus } from './corpus.js';
 import { KeyedVectors } from './keyed-vectors.js';
-import { DEFAULT_TABLE_SIZE, type NoiseTableKind } from './noise-table.js';
+import { type NoiseTableKind } from './noise-table.js';
+import { WORD2VEC_DEFAULTS } from './options.js';
+export { WORD2VEC_DEFAULTS };
 import { lineTokenizer } from './tokenize.js';
 import type { Nlp } from '../pipeline/pipeline.js';
 import { allocate } from './train/allocate.js';
@@ -78,25 +80,6 @@ export interface Word2VecOptions {
   onProgress?: (p: TrainProgress) => void;
 }
 
-/** Default options (alpha depends on `sg` when not given). */
-export const WORD2VEC_DEFAULTS = Object.freeze({
-  sg: false,
-  cbowMean: true,
-  vectorSize: 100,
-  window: 5,
-  minCount: 5,
-  maxVocabSize: 0,
-  sample: 1e-3,
-  negative: 5,
-  hs: false,
-  epochs: 5,
-  seed: 1,
-  threads: 1,
-  batchWords: 10000,
-  maxSentenceLength: 1000,
-  noiseTableSize: DEFAULT_TABLE_SIZE,
-  lowercase: false,
-});
 
 /** Every key {@link Word2Vec.train} reads: a misspelt option is an error, not silently ignored. */
 const OPTION_KEYS: readonly string[] = Object.freeze([...Object.keys(WORD2VEC_DEFAULTS), 'alpha', 'minAlpha', 'onProgress', 'noiseTable', 'pipeline']);

@@ -8,6 +8,7 @@
 import { ArgumentError } from '../core/errors.js';
 import { grow } from '../util/typed.js';
 import { BOS, EOS, LmVocab, UNK } from './vocab.js';
+import { LM_DEFAULTS } from './options.js';
 
 /** A sentence: an array of tokens, or a string split on whitespace. */
 export type SentenceInput = readonly string[] | string;
@@ -51,7 +52,7 @@ function tokensOf(s: SentenceInput, index: number): readonly string[] {
 
 /** Reads sentences into ids (see the module contract). */
 export async function readCorpus(source: SentenceSource, options: ReadCorpusOptions = {}): Promise<Corpus> {
-  const minCount = options.minCount ?? 1;
+  const minCount = options.minCount ?? LM_DEFAULTS.minCount;
   if (!Number.isInteger(minCount) || minCount < 1) throw new ArgumentError(`minCount must be an integer >= 1, got ${minCount}`, { key: 'minCount' });
   const fixed = options.vocab !== undefined;
   let vocab = new LmVocab();

@@ -4,7 +4,6 @@
  * ARPA and textloom's binary format.
  */
 import type { Writable } from 'node:stream';
-import { checkOptionKeys } from '../core/options.js';
 import { ArgumentError, FormatError } from '../core/errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { INSPECT } from '../util/inspect.js';
@@ -24,32 +23,9 @@ import { mleLog10 } from './smoothing/mle.js';
 import { stupidBackoffLog10 } from './smoothing/stupid-backoff.js';
 import { trainWittenBell } from './smoothing/witten-bell.js';
 import { BOS, EOS, UNK } from './vocab.js';
+import { checkLmOptions, LM_DEFAULTS, MAX_ORDER } from './options.js';
 
-/** Defaults of {@link NgramLM.train} and the query methods. */
-export const LM_DEFAULTS = Object.freeze({
-  order: 3,
-  smoothing: 'kn' as SmoothingName,
-  minCount: 1,
-  k: 1,
-  alpha: 0.4,
-  maxTokens: 50,
-  seed: 1,
-  temperature: 1,
-});
-
-/** Option keys each method reads: a misspelt key is an ArgumentError, not silently ignored. */
-const OPTION_KEYS = Object.freeze({
-  train: ['order', 'smoothing', 'minCount', 'vocab', 'k', 'alpha', 'discountFallback', 'onProgress'],
-  score: ['base', 'bos', 'eos'],
-  generate: ['maxTokens', 'seed', 'temperature', 'prefix'],
-});
-
-function checkKeys(options: object, method: keyof typeof OPTION_KEYS): void {
-  checkOptionKeys(options, OPTION_KEYS[method], { what: method });
-}
-
-/** Highest order {@link NgramLM.train} accepts. */
-export const MAX_ORDER = 16;
+export { LM_DEFAULTS, MAX_ORDER };
 
 /** Options of {@link NgramLM.train}. */
 export interface TrainOptions {
@@ -61,7 +37,7 @@ export interface TrainOptions {
    * `'add-k'` (see `k`), `'stupid-backoff'` (see `alpha`; scores, not probabilities).
    */
   smoothing?: SmoothingName;
-  /** Words seen fewer times become `<unk>` (default 1: keep all; lmplz has no such pruning). */
+  /** Words seen fewer times become `<unk>`, an integer >= 1 (default 1: keep all; lmplz has no such pruning). */
   minCount?: number;
   /** A fixed vocabulary: other words become `<unk>` (default: every word of the corpus). */
   vocab?: Iterable<string>;
@@ -106,11 +82,11 @@ export interface PerplexityResult {
 
 /** Options of {@link NgramLM.generate}. */
 export interface GenerateOptions {
-  /** Stop after this many generated tokens (default 50). Generation also stops at `</s>`. */
+  /** Stop after this many generated tokens, an integer >= 0 (default 50). Generation also stops at `</s>`. */
   maxTokens?: number;
   /** Seed, an integer; equal seeds give equal output (default 1). */
   seed?: number;
-  /** Sampling temperature > 0 (default 1; lower is greedier). */
+  /** Sampling temperature, a finite number > 0 (default 1; lower is greedier). */
   temperature?: number;
   /** Words to start from (after `<s>`). */
   prefix?: readonly string[] | string;
@@ -170,19 +146,15 @@ export class NgramLM {
    * @example const lm = await NgramLM.train(sentences, { order: 5, smoothing: 'kn' });
    */
   static async train(sentences: SentenceSource, options: TrainOptions = {}): Promise<NgramLM> {
-    checkKeys(options, 'train');
-    if (options.onProgress !== undefined && typeof options.onProgress !== 'function') throw new ArgumentError('onProgress must be a function', { key: 'onProgress' });
+    checkLmOptions(options, 'train');
     const order = options.order ?? LM_DEFAULTS.order;
-    if (!Number.isInteger(order) || order < 1 || order > MAX_ORDER) throw new ArgumentError(`order must be an integer in 1..${MAX_ORDER}, got ${order}`, { key: 'order' });
     const smoothing = resolveSmoothing(options.smoothing ?? LM_DEFAULTS.smoothing);
     let k = options.k ?? LM_DEFAULTS.k;
     if (options.smoothing === 'laplace') {
       if (options.k !== undefined && options.k !== 1) throw new ArgumentError(`'laplace' is add-1; use smoothing 'add-k' for k = ${options.k}`, { key: 'k' });
       k = 1;
     }
-    if (!(k > 0) || !Number.isFinite(k)) throw new ArgumentError(`k must be a positive number, got ${k}`, { key: 'k' });
     const alpha = options.alpha ?? LM_DEFAULTS.alpha;
-    if (!(alpha > 0 && alpha <= 1)) throw new ArgumentError(`alpha must be in (0, 1], got ${alpha}`, { key: 'alpha' });
     const fb = options.discountFallback;
     if (fb !== undefined && (fb.length !== 3 || fb.some((x, i) => !(x >= 0 && x <= i + 1)))) {
       throw new ArgumentError('discountFallback must be three discounts [D1, D2, D3+] with 0 <= Dk <= k', { key: 'discountFallback' });
@@ -268,12 +240,9 @@ export class NgramLM {
    * @example lm.score('the cat sat', { base: 'e' })
    */
   score(sentence: SentenceInput, options: ScoreOptions = {}): number {
-    checkKeys(options, 'score');
-    for (const b of ['bos', 'eos'] as const) {
-      if (options[b] !== undefined && typeof options[b] !== 'boolean') throw new ArgumentError(`${b} must be true or false, got ${JSON.stringify(options[b])}`, { key: b });
-    }
-    const r = this.scoreSentence(toTokens(sentence), options.bos ?? true, options.eos ?? true);
-    const base = options.base ?? 10;
+    checkLmOptions(options, 'score');
+    const r = this.scoreSentence(toTokens(sentence), options.bos ?? LM_DEFAULTS.bos, options.eos ?? LM_DEFAULTS.eos);
+    const base = options.base ?? LM_DEFAULTS.base;
     if (base !== 10 && base !== 'e') throw new ArgumentError(`base must be 10 or 'e', got ${String(base)}`, { key: 'base' });
     return base === 'e' ? r.total * Math.LN10 : r.total;
   }
@@ -350,11 +319,9 @@ export class NgramLM {
    * @example lm.generate({ seed: 42, maxTokens: 20, temperature: 0.8, prefix: ['the'] }).join(' ')
    */
   generate(options: GenerateOptions = {}): string[] {
-    checkKeys(options, 'generate');
+    checkLmOptions(options, 'generate');
     const maxTokens = options.maxTokens ?? LM_DEFAULTS.maxTokens;
     const temperature = options.temperature ?? LM_DEFAULTS.temperature;
-    if (!Number.isInteger(maxTokens) || maxTokens < 0) throw new ArgumentError(`maxTokens must be an integer >= 0, got ${maxTokens}`, { key: 'maxTokens' });
-    if (!(temperature > 0) || !Number.isFinite(temperature)) throw new ArgumentError(`temperature must be > 0, got ${temperature}`, { key: 'temperature' });
     const prefix = options.prefix === undefined ? [] : toTokens(options.prefix);
     const seed = options.seed ?? LM_DEFAULTS.seed;
     // Rng keeps the low 32 bits: a string, NaN or fraction would silently become another seed.

@@ -34,18 +34,9 @@ export interface PerTypeAttr {
 import type { TokenizerLike, TokenScan } from '../tokenizer/types.js';
 export type { TokenizerLike, TokenScan };
 
-/** The description of one option of a factory, used to validate configs and to document defaults. */
-export interface OptionSpec {
-  type: 'boolean' | 'number' | 'integer' | 'string' | 'string[]' | 'object' | 'array' | 'any';
-  /** Default value (used when the config omits the option). */
-  default?: unknown;
-  /** Allowed values for strings. */
-  enum?: readonly string[];
-  min?: number;
-  max?: number;
-  /** One-line description for `--help` style listings. */
-  doc?: string;
-}
+import type { OptionSpec } from '../core/options.js';
+/** The description of one option of a factory (see `core/options.ts`: the one options checker). */
+export type { OptionSpec };
 
 /** What a factory receives when it builds a component. */
 export interface FactoryContext {

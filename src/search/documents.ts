@@ -13,9 +13,12 @@ export interface AddAllOptions {
   progressEvery?: number;
 }
 
+/** Defaults of {@link AddAllOptions}. */
+export const ADD_ALL_DEFAULTS = Object.freeze({ progressEvery: 1000 });
+
 /** The checked `progressEvery` of addAll options (default 1000); `onProgress` must be a function when given. */
 export function progressEvery(o: AddAllOptions): number {
-  const every = o.progressEvery ?? 1000;
+  const every = o.progressEvery ?? ADD_ALL_DEFAULTS.progressEvery;
   if (!Number.isInteger(every) || every < 1) throw new ArgumentError(`progressEvery must be a positive integer, got ${String(every)}`, { key: 'progressEvery' });
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw new ArgumentError('onProgress must be a function (added) => void', { key: 'onProgress' });
   return every;

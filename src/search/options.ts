@@ -275,9 +275,12 @@ export interface SuggestOptions {
   fields?: readonly string[];
 }
 
+/** Defaults of {@link SuggestOptions} (`fields` unset: all indexed fields). */
+export const SUGGEST_DEFAULTS = Object.freeze({ limit: 10 });
+
 /** The checked `limit` of suggest options (default 10). */
 export function suggestLimit(o: SuggestOptions): number {
-  const limit = o.limit ?? 10;
+  const limit = o.limit ?? SUGGEST_DEFAULTS.limit;
   if (!Number.isInteger(limit) || limit < 0) throw new ArgumentError(`limit must be a non-negative integer, got ${limit}`, { key: 'limit' });
   return limit;
 }

@@ -20,8 +20,8 @@ import { SearchContext, type Explanation, type Query } from './query/types.js';
 import { Segment } from './segment.js';
 import { suggest, type Suggestion } from './suggest.js';
 
-export { SEARCH_DEFAULTS } from './options.js';
-export type { AddAllOptions } from './documents.js';
+export { SEARCH_DEFAULTS, SUGGEST_DEFAULTS } from './options.js';
+export { ADD_ALL_DEFAULTS, type AddAllOptions } from './documents.js';
 export type { LoadOptions, Options, SearchIndexOptions, SearchOptions, SuggestOptions } from './options.js';
 export type { Suggestion } from './suggest.js';
 

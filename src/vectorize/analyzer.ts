@@ -6,7 +6,7 @@
  */
 import { ArgumentError, ConfigError } from '../core/errors.js';
 import { SKLEARN_ENGLISH_STOP_WORDS } from './stop-words.js';
-import { ANALYZER_KEYS, checkOptions } from './options.js';
+import { ANALYZER_DEFAULTS, ANALYZER_SCHEMA, checkOptions } from './options.js';
 
 /** Anything with `makeDoc(text)` returning a Doc-like object (a textloom pipeline). */
 export interface DocMaker {
@@ -46,14 +46,7 @@ export type TermSink = (term: string) => void;
 /** A compiled analyzer: calls `emit` for each term of `text`, in order. */
 export type CompiledAnalyzer = (text: string, emit: TermSink) => void;
 
-/** Analyzer defaults (scikit-learn's). */
-export const ANALYZER_DEFAULTS = Object.freeze({
-  analyzer: 'word' as AnalyzerKind,
-  lowercase: true,
-  tokenPattern: '(?u)\\b\\w\\w+\\b',
-  stopWords: null,
-  ngramRange: Object.freeze([1, 1]) as readonly [number, number],
-});
+export { ANALYZER_DEFAULTS };
 
 // ---- character classes (Python's definitions) ----
 
@@ -403,7 +396,7 @@ export function buildAnalyzer(options: AnalyzerOptions = {}): CompiledAnalyzer {
  * @example analyze('This is a text document to analyze.'); // ['this', 'is', 'text', 'document', 'to', 'analyze']
  */
 export function analyze(text: string, options: AnalyzerOptions = {}): string[] {
-  checkOptions(options, ANALYZER_KEYS);
+  checkOptions(options, ANALYZER_SCHEMA);
   const out: string[] = [];
   buildAnalyzer(options)(text, (t) => out.push(t));
   return out;

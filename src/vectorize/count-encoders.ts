@@ -3,16 +3,13 @@
  * BinaryEncoder (ordinal code in binary digits), CountEncoder (category frequency) and
  * LabelCountEncoder (rank by frequency).
  */
-import { ArgumentError, ConfigError } from '../core/errors.js';
+import { ArgumentError } from '../core/errors.js';
+import { BINARY_ENCODER_SCHEMA, checkOptions, COUNT_ENCODER_DEFAULTS as D, COUNT_ENCODER_SCHEMA, LABEL_COUNT_ENCODER_SCHEMA } from './options.js';
 import { checkRows, columnCounts, defaultFeatureNames, requireFitted, unknownError, type Category, type CategoryRows } from './categories.js';
 
 /** How unknown categories are handled: throw, or encode as `unknownValue`. */
 export type HandleUnknown = 'error' | 'value';
 
-function checkHandleUnknown(h: unknown): HandleUnknown {
-  if (h === 'error' || h === 'value') return h;
-  throw new ConfigError(`handleUnknown must be "error" or "value", got ${JSON.stringify(h)}`, { key: 'handleUnknown' });
-}
 
 /** Options of {@link BinaryEncoder}. */
 export interface BinaryEncoderOptions {
@@ -35,7 +32,8 @@ export class BinaryEncoder {
   private widths: number[] = [];
 
   constructor(options: BinaryEncoderOptions = {}) {
-    this.options = Object.freeze({ handleUnknown: checkHandleUnknown(options.handleUnknown ?? 'value') });
+    checkOptions(options, BINARY_ENCODER_SCHEMA);
+    this.options = Object.freeze({ handleUnknown: options.handleUnknown ?? D.handleUnknown });
   }
 
   /** Learns the codes. Returns `this`. */
@@ -127,7 +125,8 @@ export class CountEncoder {
   private n = 0;
 
   constructor(options: CountEncoderOptions = {}) {
-    this.options = Object.freeze({ normalize: options.normalize ?? false, handleUnknown: checkHandleUnknown(options.handleUnknown ?? 'value'), unknownValue: options.unknownValue ?? 0 });
+    checkOptions(options, COUNT_ENCODER_SCHEMA);
+    this.options = Object.freeze({ normalize: options.normalize ?? D.normalize, handleUnknown: options.handleUnknown ?? D.handleUnknown, unknownValue: options.unknownValue ?? D.unknownValue });
   }
 
   /** Category -> training count, per feature. */
@@ -188,9 +187,8 @@ export class LabelCountEncoder {
   private ranks: Map<Category, number>[] | null = null;
 
   constructor(options: LabelCountEncoderOptions = {}) {
-    const order = options.order ?? 'desc';
-    if (order !== 'desc' && order !== 'asc') throw new ConfigError(`order must be "desc" or "asc", got ${JSON.stringify(order)}`, { key: 'order' });
-    this.options = Object.freeze({ order, handleUnknown: checkHandleUnknown(options.handleUnknown ?? 'value'), unknownValue: options.unknownValue ?? 0 });
+    checkOptions(options, LABEL_COUNT_ENCODER_SCHEMA);
+    this.options = Object.freeze({ order: options.order ?? D.order, handleUnknown: options.handleUnknown ?? D.handleUnknown, unknownValue: options.unknownValue ?? D.unknownValue });
   }
 
   /** Category -> rank, per feature. */

@@ -7,7 +7,7 @@ import { buildAnalyzer, fastWordPath, scanWordRunsHashed, type AnalyzerOptions, 
 import { TermInterner } from './interner.js';
 import { CountBuffers, limitFeatures, remapColumns, sortedOrder, sortRows, termStats } from './count-kernel.js';
 import { allocData, CsrMatrix, type DType } from './csr.js';
-import { checkOptions, COUNT_KEYS } from './options.js';
+import { checkOptions, COUNT_DEFAULTS, COUNT_SCHEMA } from './options.js';
 
 /**
  * A document-frequency bound: an integer is a number of documents; a non-integer number in [0, 1]
@@ -22,24 +22,17 @@ export interface CountVectorizerOptions extends AnalyzerOptions {
   minDf?: DocFreqBound;
   /** Ignore terms in more documents than this (default `{ proportion: 1 }`, i.e. none ignored). */
   maxDf?: DocFreqBound;
-  /** Keep only this many terms, those with the highest corpus counts (document frequencies when `binary`); default null = all. */
+  /** Keep only this many terms, an integer >= 1, those with the highest corpus counts (document frequencies when `binary`); default null = all. */
   maxFeatures?: number | null;
   /** A fixed vocabulary: a list (index = position) or a term -> index map. Default: learned. */
   vocabulary?: readonly string[] | ReadonlyMap<string, number> | Readonly<Record<string, number>> | null;
   /** Record 1 for any non-zero count (default false). */
   binary?: boolean;
-  /** Value storage (default 'float64'). */
+  /** Value storage, 'float64' or 'float32' (default 'float64'). */
   dtype?: DType;
 }
 
-/** Defaults of {@link CountVectorizer} (scikit-learn's). */
-export const COUNT_DEFAULTS = Object.freeze({
-  minDf: 1 as DocFreqBound,
-  maxDf: Object.freeze({ proportion: 1 }) as DocFreqBound,
-  maxFeatures: null as number | null,
-  binary: false,
-  dtype: 'float64' as DType,
-});
+export { COUNT_DEFAULTS };
 
 function boundToCount(b: DocFreqBound, nDocs: number, key: string): number {
   if (typeof b === 'object' && b !== null && typeof b.proportion === 'number') {
@@ -84,7 +77,7 @@ export class CountVectorizer {
   private pruned: Set<string> = new Set();
 
   constructor(options: CountVectorizerOptions = {}) {
-    checkOptions(options, COUNT_KEYS);
+    checkOptions(options, COUNT_SCHEMA);
     this.options = Object.freeze({ ...COUNT_DEFAULTS, ...options });
     this.analyzer = buildAnalyzer(options);
     const fast = fastWordPath(options);
@@ -96,8 +89,6 @@ export class CountVectorizer {
       }
       this.fast = { lowercase: fast.lowercase, stop };
     } else this.fast = null;
-    const mf = this.options.maxFeatures;
-    if (mf !== null && mf !== undefined && !(Number.isInteger(mf) && mf > 0)) throw new ConfigError(`maxFeatures must be a positive integer or null, got ${mf}`, { key: 'maxFeatures' });
     if (options.vocabulary) this.setFixedVocabulary(options.vocabulary);
   }
 

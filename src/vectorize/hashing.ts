@@ -4,16 +4,16 @@
  * the column is |h| mod nFeatures and, with `alternateSign`, the value is -1 when h < 0.
  * Duplicates are summed (a cancelled collision stays stored as an explicit zero, as in scipy).
  */
-import { ArgumentError, ConfigError } from '../core/errors.js';
+import { ArgumentError } from '../core/errors.js';
 import { murmur3_32 } from '../util/hash.js';
 import { grow } from '../util/typed.js';
 import { buildAnalyzer, fastWordPath, scanWordRuns, type AnalyzerOptions, type CompiledAnalyzer } from './analyzer.js';
 import { allocData, CsrMatrix, normalizeRowsKernel, type DType } from './csr.js';
-import { checkOptions, HASHING_KEYS } from './options.js';
+import { checkOptions, HASHING_DEFAULTS, HASHING_SCHEMA } from './options.js';
 
 /** Options of {@link HashingVectorizer} (analyzer options included). */
 export interface HashingVectorizerOptions extends AnalyzerOptions {
-  /** Number of columns (default 2^20). */
+  /** Number of columns, an integer in [1, 2^31 - 1] (default 2^20). */
   nFeatures?: number;
   /** Give hashes < 0 the value -1 so collisions tend to cancel (default true). */
   alternateSign?: boolean;
@@ -25,8 +25,7 @@ export interface HashingVectorizerOptions extends AnalyzerOptions {
   dtype?: DType;
 }
 
-/** Defaults of {@link HashingVectorizer} (scikit-learn's). */
-export const HASHING_DEFAULTS = Object.freeze({ nFeatures: 1 << 20, alternateSign: true, norm: 'l2' as 'l1' | 'l2' | null, binary: false, dtype: 'float64' as DType });
+export { HASHING_DEFAULTS };
 
 let scratch = new Uint8Array(256);
 
@@ -93,12 +92,10 @@ export class HashingVectorizer {
   private readonly analyzerOptions: AnalyzerOptions;
 
   constructor(options: HashingVectorizerOptions = {}) {
-    checkOptions(options, HASHING_KEYS);
+    checkOptions(options, HASHING_SCHEMA);
     this.analyzerOptions = options;
     const nFeatures = options.nFeatures ?? HASHING_DEFAULTS.nFeatures;
-    if (!Number.isInteger(nFeatures) || nFeatures < 1 || nFeatures > 2 ** 31 - 1) throw new ConfigError(`nFeatures must be an integer in [1, 2^31 - 1], got ${nFeatures}`, { key: 'nFeatures' });
     const norm = options.norm === undefined ? HASHING_DEFAULTS.norm : options.norm;
-    if (norm !== null && norm !== 'l1' && norm !== 'l2') throw new ConfigError(`norm must be "l1", "l2" or null, got ${JSON.stringify(norm)}`, { key: 'norm' });
     this.options = Object.freeze({
       nFeatures,
       alternateSign: options.alternateSign ?? HASHING_DEFAULTS.alternateSign,

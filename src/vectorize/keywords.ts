@@ -4,6 +4,7 @@
 import { ArgumentError } from '../core/errors.js';
 import { TopK } from '../util/heap.js';
 import type { SparseRow } from './csr.js';
+import { checkOptions, KEYWORD_DEFAULTS, KEYWORD_SCHEMA } from './options.js';
 import { TfidfVectorizer, type TfidfVectorizerOptions } from './tfidf.js';
 
 /** A term with its weight. */
@@ -38,7 +39,7 @@ export function topTerms(row: SparseRow | ArrayLike<number>, k: number, featureN
 
 /** Options of {@link extractKeywords}: TfidfVectorizer options plus `top`. */
 export interface KeywordOptions extends TfidfVectorizerOptions {
-  /** Keywords per document (default 10). */
+  /** Keywords per document, an integer >= 0 (default 10). */
   top?: number;
 }
 
@@ -48,7 +49,8 @@ export interface KeywordOptions extends TfidfVectorizerOptions {
  * extractKeywords(['the cat sat on the mat', 'the dog ate'], { top: 2, stopWords: 'english' });
  */
 export function extractKeywords(docs: Iterable<string>, options: KeywordOptions = {}): TermScore[][] {
-  const { top = 10, ...tfidf } = options;
+  checkOptions(options, KEYWORD_SCHEMA);
+  const { top = KEYWORD_DEFAULTS.top, ...tfidf } = options;
   const tv = new TfidfVectorizer(tfidf);
   const X = tv.fitTransform(docs);
   const names = tv.getFeatureNamesOut();

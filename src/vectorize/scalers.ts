@@ -6,6 +6,7 @@
  * feature with no value at all fits to NaN. Infinity is an error.
  */
 import { ArgumentError, ConfigError } from '../core/errors.js';
+import { checkOptions, MIN_MAX_SCALER_DEFAULTS, MIN_MAX_SCALER_SCHEMA, STANDARD_SCALER_DEFAULTS, STANDARD_SCALER_SCHEMA } from './options.js';
 
 /** Numeric rows: one array per sample. */
 export type NumericRows = readonly ArrayLike<number>[];
@@ -90,9 +91,10 @@ export class MinMaxScaler {
   min: Float64Array | null = null;
 
   constructor(options: MinMaxScalerOptions = {}) {
-    const r = options.featureRange ?? [0, 1];
+    checkOptions(options, MIN_MAX_SCALER_SCHEMA);
+    const r = options.featureRange ?? MIN_MAX_SCALER_DEFAULTS.featureRange;
     if (!(Array.isArray(r) && r.length === 2 && Number.isFinite(r[0]) && Number.isFinite(r[1]) && r[0] < r[1])) throw new ConfigError(`featureRange must be [lo, hi] with lo < hi, got ${JSON.stringify(r)}`, { key: 'featureRange' });
-    this.options = Object.freeze({ featureRange: [r[0], r[1]] as const, clip: options.clip ?? false });
+    this.options = Object.freeze({ featureRange: [r[0], r[1]] as const, clip: options.clip ?? MIN_MAX_SCALER_DEFAULTS.clip });
   }
 
   /** Learns min and max per feature. Returns `this`. */
@@ -170,7 +172,8 @@ export class StandardScaler {
   scale: Float64Array | null = null;
 
   constructor(options: StandardScalerOptions = {}) {
-    this.options = Object.freeze({ withMean: options.withMean ?? true, withStd: options.withStd ?? true });
+    checkOptions(options, STANDARD_SCALER_SCHEMA);
+    this.options = Object.freeze({ withMean: options.withMean ?? STANDARD_SCALER_DEFAULTS.withMean, withStd: options.withStd ?? STANDARD_SCALER_DEFAULTS.withStd });
   }
 
   /** Learns mean and variance (two passes, for accuracy). Returns `this`. */

@@ -3,10 +3,10 @@
  * `smoothIdf` (default), ln(n / df) + 1 without; `sublinearTf` replaces tf by 1 + ln(tf); rows are
  * then normalized (L2 by default).
  */
-import { ArgumentError, ConfigError } from '../core/errors.js';
+import { ArgumentError } from '../core/errors.js';
 import { CountVectorizer, type CountVectorizerOptions } from './count.js';
 import { allocData, CsrMatrix, normalizeRowsKernel, type DType } from './csr.js';
-import { checkOptions, COUNT_KEYS, TFIDF_KEYS } from './options.js';
+import { checkOptions, TFIDF_DEFAULTS, TFIDF_SCHEMA, TFIDF_VECTORIZER_SCHEMA } from './options.js';
 
 /** Options of {@link TfidfTransformer}. */
 export interface TfidfOptions {
@@ -20,13 +20,7 @@ export interface TfidfOptions {
   sublinearTf?: boolean;
 }
 
-/** Defaults of {@link TfidfTransformer} (scikit-learn's). */
-export const TFIDF_DEFAULTS = Object.freeze({ norm: 'l2' as 'l1' | 'l2' | null, useIdf: true, smoothIdf: true, sublinearTf: false });
-
-function checkNorm(norm: unknown): 'l1' | 'l2' | null {
-  if (norm === null || norm === 'l1' || norm === 'l2') return norm;
-  throw new ConfigError(`norm must be "l1", "l2" or null, got ${JSON.stringify(norm)}`, { key: 'norm' });
-}
+export { TFIDF_DEFAULTS };
 
 /** A count matrix as CSR: dense rows (arrays of numbers) are converted; anything else is an ArgumentError. */
 function asCsr(X: CsrMatrix | ArrayLike<ArrayLike<number>>): CsrMatrix {
@@ -56,9 +50,9 @@ export class TfidfTransformer {
   private idfVec: Float64Array | null = null;
 
   constructor(options: TfidfOptions = {}) {
-    checkOptions(options, TFIDF_KEYS);
+    checkOptions(options, TFIDF_SCHEMA);
     this.options = Object.freeze({
-      norm: checkNorm(options.norm === undefined ? TFIDF_DEFAULTS.norm : options.norm),
+      norm: options.norm === undefined ? TFIDF_DEFAULTS.norm : options.norm,
       useIdf: options.useIdf ?? TFIDF_DEFAULTS.useIdf,
       smoothIdf: options.smoothIdf ?? TFIDF_DEFAULTS.smoothIdf,
       sublinearTf: options.sublinearTf ?? TFIDF_DEFAULTS.sublinearTf,
@@ -142,7 +136,7 @@ export class TfidfVectorizer {
   private readonly dtype: DType;
 
   constructor(options: TfidfVectorizerOptions = {}) {
-    checkOptions(options, [...COUNT_KEYS, ...TFIDF_KEYS]);
+    checkOptions(options, TFIDF_VECTORIZER_SCHEMA);
     const { norm, useIdf, smoothIdf, sublinearTf, dtype, ...count } = options;
     this.counter = new CountVectorizer({ ...count, dtype: 'float64' });
     const t: TfidfOptions = {};

@@ -6,7 +6,9 @@
 import { ArgumentError, ConfigError, FormatError } from '../core/errors.js';
 import { writeFileAtomicSync } from '../io/atomic.js';
 import { readTextFileSync } from '../io/read-text.js';
+import { checkOptions as checkSchema } from '../core/options.js';
 import { compareCodePoints } from './count-kernel.js';
+import { checkOptions, DECODE_SCHEMA, ENCODE_SCHEMA, PAD_DEFAULTS, PAD_SCHEMA, VOCABULARY_BUILD_SCHEMA, VOCABULARY_DEFAULTS } from './options.js';
 
 /** The special tokens and their fixed ids. */
 export const SPECIAL_TOKENS = Object.freeze({ PAD: '<PAD>', BOS: '<BOS>', EOS: '<EOS>', UNK: '<UNK>' });
@@ -18,9 +20,9 @@ const FORMAT_VERSION = 1;
 
 /** Options of {@link Vocabulary.build}. */
 export interface VocabularyBuildOptions {
-  /** Drop tokens seen fewer times than this (default 1). */
+  /** Drop tokens seen fewer times than this, an integer >= 1 (default 1). */
   minCount?: number;
-  /** Largest vocabulary size, special tokens included (default unlimited). */
+  /** Largest vocabulary size, special tokens included: an integer >= 4 or Infinity (default unlimited). */
   maxSize?: number;
 }
 
@@ -65,9 +67,9 @@ export class Vocabulary {
 
   /** Builds a vocabulary from token streams (e.g. one array of tokens per sentence). */
   static build(streams: Iterable<Iterable<string>>, options: VocabularyBuildOptions = {}): Vocabulary {
-    const minCount = options.minCount ?? 1;
-    const maxSize = options.maxSize ?? Infinity;
-    if (!(Number.isInteger(minCount) && minCount >= 1)) throw new ConfigError(`minCount must be an integer >= 1, got ${minCount}`, { key: 'minCount' });
+    checkOptions(options, VOCABULARY_BUILD_SCHEMA);
+    const minCount = options.minCount ?? VOCABULARY_DEFAULTS.minCount;
+    const maxSize = options.maxSize ?? VOCABULARY_DEFAULTS.maxSize;
     if (!(maxSize === Infinity || (Number.isInteger(maxSize) && maxSize >= SPECIALS.length))) throw new ConfigError(`maxSize must be an integer >= ${SPECIALS.length} (the special tokens), got ${maxSize}`, { key: 'maxSize' });
     const counts = new Map<string, number>();
     for (const seq of streams) {
@@ -122,6 +124,7 @@ export class Vocabulary {
 
   /** Token ids of a sequence (unknown tokens -> <UNK>). */
   encode(tokens: Iterable<string>, options: EncodeOptions = {}): Int32Array {
+    checkSchema(ENCODE_SCHEMA, options, { what: 'encode' });
     const out: number[] = [];
     if (options.addBos) out.push(SPECIAL_IDS.BOS);
     for (const t of tokens) out.push(this.idOf(t));
@@ -131,7 +134,8 @@ export class Vocabulary {
 
   /** Tokens of ids; <PAD>, <BOS> and <EOS> are skipped unless `skipSpecial` is false (<UNK> is kept). */
   decode(ids: ArrayLike<number>, options: { skipSpecial?: boolean } = {}): string[] {
-    const skip = options.skipSpecial ?? true;
+    checkSchema(DECODE_SCHEMA, options, { what: 'decode' });
+    const skip = options.skipSpecial ?? VOCABULARY_DEFAULTS.skipSpecial;
     const out: string[] = [];
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
@@ -183,7 +187,7 @@ export class Vocabulary {
 
 /** Options of {@link padSequences} (Keras `pad_sequences` semantics and defaults). */
 export interface PadOptions {
-  /** Output length (default: the longest sequence). */
+  /** Output length, an integer >= 0 (default: the longest sequence). */
   maxLen?: number;
   /** Where to pad short sequences: 'pre' (default) or 'post'. */
   padding?: 'pre' | 'post';
@@ -199,12 +203,10 @@ export interface PadOptions {
  * padSequences([[5, 6], [7, 8, 9, 10]], { maxLen: 3, padding: 'post' }); // [[5, 6, 0], [8, 9, 10]]
  */
 export function padSequences(seqs: readonly ArrayLike<number>[], options: PadOptions = {}): Int32Array[] {
-  const padding = options.padding ?? 'pre';
-  const truncating = options.truncating ?? 'pre';
-  if (padding !== 'pre' && padding !== 'post') throw new ConfigError(`padding must be "pre" or "post", got ${JSON.stringify(padding)}`, { key: 'padding' });
-  if (truncating !== 'pre' && truncating !== 'post') throw new ConfigError(`truncating must be "pre" or "post", got ${JSON.stringify(truncating)}`, { key: 'truncating' });
+  checkOptions(options, PAD_SCHEMA);
+  const padding = options.padding ?? PAD_DEFAULTS.padding;
+  const truncating = options.truncating ?? PAD_DEFAULTS.truncating;
   const maxLen = options.maxLen ?? seqs.reduce((m, s) => Math.max(m, s.length), 0);
-  if (!Number.isInteger(maxLen) || maxLen < 0) throw new ConfigError(`maxLen must be a non-negative integer, got ${maxLen}`, { key: 'maxLen' });
   const value = options.value ?? SPECIAL_IDS.PAD;
   // The rows are Int32Array: NaN or 1.5 would silently become 0 or 1.
   if (!Number.isInteger(value) || value < -2147483648 || value > 2147483647) throw new ConfigError(`value must be a 32-bit integer id, got ${value}`, { key: 'value' });

@@ -2,6 +2,7 @@ import { ArgumentError, FormatError } from '../../core/errors.js';
 import { readJsonl } from '../../io/jsonl.js';
 import { SearchIndex } from '../../search/search-index.js';
 import type { AnalyzerOptions } from '../../search/analyzer.js';
+import { SEARCH_ANALYZER_DEFAULTS } from '../../index.js';
 import type { Command } from '../command.js';
 import { inputName } from '../input-name.js';
 import { stdinHint } from '../io.js';
@@ -11,7 +12,7 @@ import { ProgressBar } from '../progress.js';
 export function analyzerFromFlags(flags: Record<string, unknown>): AnalyzerOptions {
   const stem = String(flags.stemmer ?? 'porter2');
   if (!['porter2', 'porter', 'lancaster', 'none'].includes(stem)) throw new ArgumentError(`--stemmer must be porter2, porter, lancaster or none, got ${stem}`, { key: '--stemmer' });
-  const stop = String(flags.stop ?? 'english');
+  const stop = String(flags.stop ?? SEARCH_ANALYZER_DEFAULTS.stopWords);
   if (stop !== 'english' && stop !== 'none') throw new ArgumentError(`--stop must be english or none, got ${stop}`, { key: '--stop' });
   return {
     pipeline: {
@@ -19,7 +20,7 @@ export function analyzerFromFlags(flags: Record<string, unknown>): AnalyzerOptio
       components: stem === 'none' ? [] : [{ name: 'stemmer', factory: 'stemmer', options: { algorithm: stem } }],
     },
     stopWords: stop === 'none' ? false : 'english',
-    splitCompounds: flags['split-compounds'] === undefined ? true : !!flags['split-compounds'],
+    splitCompounds: flags['split-compounds'] === undefined ? SEARCH_ANALYZER_DEFAULTS.splitCompounds : !!flags['split-compounds'],
     termAttr: stem === 'none' ? null : 'stem',
   };
 }
@@ -38,12 +39,12 @@ export const indexBuildCommand: Command = {
     input: { type: 'string', doc: 'JSON-lines documents (.gz ok, - for stdin)', value: 'FILE', required: true },
     out: { type: 'string', doc: 'index directory to write', value: 'DIR', required: true },
     fields: { type: 'string', doc: 'comma-separated fields to index', value: 'LIST', required: true },
-    id: { type: 'string', option: 'idField', doc: 'id field', default: 'id', value: 'FIELD' },
+    id: { type: 'string', option: 'idField', doc: 'id field', default: SearchIndex.getDefault('idField'), value: 'FIELD' },
     store: { type: 'string', option: 'storeFields', doc: 'comma-separated fields to store and return', value: 'LIST' },
     boost: { type: 'string', option: 'boosts', doc: 'field boosts, e.g. title=2,text=1', value: 'LIST' },
     tokenizer: { type: 'string', doc: 'tokenizer factory of the analyzer', default: 'tokenizer', value: 'NAME' },
     stemmer: { type: 'string', doc: 'porter2, porter, lancaster or none', default: 'porter2', value: 'NAME' },
-    stop: { type: 'string', option: 'analyzer.stopWords', doc: 'stop words: english or none', default: 'english', value: 'LIST' },
+    stop: { type: 'string', option: 'analyzer.stopWords', doc: 'stop words: english or none', default: SEARCH_ANALYZER_DEFAULTS.stopWords, value: 'LIST' },
     json: { type: 'boolean', doc: 'print a JSON summary {"documents","seconds","docsPerSecond","saveSeconds","out"}' },
     'split-compounds': { type: 'boolean', doc: 'index "non-linear", "x/c" as their parts (default on; --split-compounds=false keeps them whole)' },
   },

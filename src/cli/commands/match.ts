@@ -4,6 +4,7 @@ import { ArgumentError, FormatError } from '../../core/errors.js';
 import { inputName } from '../input-name.js';
 import { inputLines } from '../io.js';
 import { load } from '../../pipeline/load.js';
+import { ENTITY_RULER_DEFAULTS } from '../../index.js';
 import type { Command } from '../command.js';
 import { ProgressBar } from '../progress.js';
 
@@ -26,7 +27,7 @@ export const matchCommand: Command = {
     patterns: { type: 'string', doc: 'JSON-lines pattern file', value: 'FILE', required: true },
     input: { type: 'string', doc: 'text file, one document per line ("-" for stdin; .gz ok)', value: 'FILE', required: true },
     pipeline: { type: 'string', doc: 'pipeline name or config path that tokenizes (and annotates) the text', value: 'P', default: 'en_core' },
-    attr: { type: 'string', doc: `token attribute phrase patterns match on (${PHRASE_ATTRS.join(', ')})`, value: 'ATTR', default: 'ORTH' },
+    attr: { type: 'string', doc: `token attribute phrase patterns match on (${PHRASE_ATTRS.join(', ')})`, value: 'ATTR', default: ENTITY_RULER_DEFAULTS.phraseMatcherAttr },
   },
   async run(args, io) {
     const f = args.flags;

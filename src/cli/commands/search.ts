@@ -1,5 +1,6 @@
 import { ArgumentError } from '../../core/errors.js';
 import { SearchIndex } from '../../search/search-index.js';
+import { SEARCH_DEFAULTS, SIMILARITY_DEFAULTS } from '../../index.js';
 import type { Command } from '../command.js';
 import { RANKING_FLAGS, rankingOptions } from '../search-flags.js';
 
@@ -7,19 +8,19 @@ import { RANKING_FLAGS, rankingOptions } from '../search-flags.js';
 export const searchCommand: Command = {
   name: 'search',
   summary: 'search a saved index (BM25, query language)',
-  usage: '--index DIR "query" [--top 10] [--json] [--proximity=false] [--bm25f=false] [--rm3]',
+  usage: `--index DIR "query" [--top ${SEARCH_DEFAULTS.topK}] [--json] [--proximity=false] [--bm25f=false] [--rm3]`,
   help: 'Query language: terms, "phrases", AND OR NOT, +must -not, (groups), field:term, prefix*, fuzzy~1, term^2.\nExample:\n  textloom search --index idx \'+wing "boundary layer" title:flow^2\' --top 5',
   positionals: { name: 'QUERY', doc: 'the query; several arguments are joined with spaces', min: 1, max: Infinity },
   flags: {
     index: { type: 'string', doc: 'index directory', value: 'DIR', required: true },
-    top: { type: 'number', option: 'topK', doc: 'number of results', default: 10 },
+    top: { type: 'number', option: 'topK', doc: 'number of results', default: SEARCH_DEFAULTS.topK },
     json: { type: 'boolean', doc: 'print one JSON object: {"query","hits":[{rank,id,score,...}],"ms"}' },
     fields: { type: 'string', doc: 'comma-separated fields searched by unfielded terms', value: 'LIST' },
     strict: { type: 'boolean', doc: 'report query syntax errors instead of falling back to plain words' },
     highlight: { type: 'boolean', doc: 'show the best passage of stored text fields' },
     model: { type: 'string', option: 'similarity.model', doc: "bm25 or tfidf (default: the index's, normally bm25)", value: 'NAME' },
-    k1: { type: 'number', option: ['bm25.k1', 'similarity.k1'], doc: "BM25 k1 (default: the index's, normally 1.2)" },
-    b: { type: 'number', option: ['bm25.b', 'similarity.b'], doc: "BM25 b (default: the index's, normally 0.75)" },
+    k1: { type: 'number', option: ['bm25.k1', 'similarity.k1'], doc: `BM25 k1 (default: the index's, normally ${SIMILARITY_DEFAULTS.k1})` },
+    b: { type: 'number', option: ['bm25.b', 'similarity.b'], doc: `BM25 b (default: the index's, normally ${SIMILARITY_DEFAULTS.b})` },
     explain: { type: 'boolean', doc: 'print the score explanation of each hit' },
     ...RANKING_FLAGS,
   },

@@ -3,6 +3,7 @@ import { ArgumentError, FormatError } from '../../core/errors.js';
 import type { DocFreqBound } from '../../vectorize/count.js';
 import { topTerms } from '../../vectorize/keywords.js';
 import { TfidfVectorizer, type TfidfVectorizerOptions } from '../../vectorize/tfidf.js';
+import { KEYWORD_DEFAULTS, VECTORIZER_ANALYZER_DEFAULTS } from '../../index.js';
 import type { Command } from '../command.js';
 import { parseRangeFlag } from '../flag-values.js';
 import { inputName } from '../input-name.js';
@@ -25,11 +26,11 @@ export const tfidfKeywords: Command = {
   help: 'Examples:\n  textloom tfidf keywords --input docs.txt --top 5\n  textloom tfidf keywords --input docs.jsonl --field text --top 10 --json',
   flags: {
     input: { type: 'string', doc: 'corpus: one document per line, or JSONL with --field (.gz ok, - for stdin)', value: 'FILE', required: true, alias: 'i' },
-    top: { type: 'number', doc: 'keywords per document', default: 10, value: 'K', alias: 'k' },
+    top: { type: 'number', doc: 'keywords per document', default: KEYWORD_DEFAULTS.top, value: 'K', alias: 'k' },
     field: { type: 'string', doc: 'read JSONL and take the text from this field', value: 'NAME' },
     json: { type: 'boolean', doc: 'print one JSON object per document: {"doc", "line", "keywords": [{"term", "score"}]}' },
     'stop-words': { type: 'string', doc: '"english" (scikit-learn list), "none", or comma-separated words', default: 'english', value: 'LIST' },
-    ngram: { type: 'string', option: 'ngramRange', doc: 'word n-gram sizes MIN,MAX', default: '1,1', value: 'MIN,MAX' },
+    ngram: { type: 'string', option: 'ngramRange', doc: 'word n-gram sizes MIN,MAX', default: VECTORIZER_ANALYZER_DEFAULTS.ngramRange.join(','), value: 'MIN,MAX' },
     'min-df': { type: 'string', doc: 'drop terms in fewer documents (integer count, or proportion with a dot)', value: 'N' },
     'max-df': { type: 'string', doc: 'drop terms in more documents (integer count, or proportion with a dot)', value: 'N' },
     'max-features': { type: 'number', doc: 'keep the N most frequent terms', value: 'N' },

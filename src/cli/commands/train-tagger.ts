@@ -3,6 +3,7 @@ import { ArgumentError } from '../../core/errors.js';
 import { readConllu, type ConlluSentence } from '../../io/conllu.js';
 import { buildLemmaTables, saveLemmaTables } from '../../components/lemmatizer/tables.js';
 import { Tagger } from '../../components/tagger/tagger.js';
+import { TRAIN_DEFAULTS } from '../../index.js';
 import type { Command } from '../command.js';
 import { ProgressBar } from '../progress.js';
 
@@ -22,8 +23,8 @@ export const trainTaggerCommand: Command = {
     train: { type: 'string', value: 'FILE', doc: 'training data (CoNLL-U, .gz ok)', required: true },
     dev: { type: 'string', value: 'FILE', doc: 'dev data scored after each epoch' },
     out: { type: 'string', value: 'MODEL', doc: 'model file to write', required: true },
-    epochs: { type: 'number', doc: 'passes over the data', default: 5 },
-    seed: { type: 'number', doc: 'shuffle seed (same seed, same model)', default: 1 },
+    epochs: { type: 'number', doc: 'passes over the data', default: TRAIN_DEFAULTS.epochs },
+    seed: { type: 'number', doc: 'shuffle seed (same seed, same model)', default: TRAIN_DEFAULTS.seed },
     lemmas: { type: 'string', value: 'FILE', doc: 'also derive lemmatizer tables from the training lemmas and write them here (.json or .json.gz)' },
     json: { type: 'boolean', doc: 'print the per-epoch reports and summary as JSON lines' },
   },

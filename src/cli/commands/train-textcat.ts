@@ -5,6 +5,7 @@ import { crossValidate } from '../../eval/validation.js';
 import { evaluateTextcat } from '../../components/textcat/evaluate.js';
 import { readLabelledJsonl } from '../../components/textcat/read.js';
 import { TextCategorizer, type TextcatOptions } from '../../components/textcat/textcat.js';
+import { TEXTCAT_DEFAULTS, VECTORIZER_ANALYZER_DEFAULTS } from '../../index.js';
 import type { Command } from '../command.js';
 import { parseRangeFlag } from '../flag-values.js';
 import { ProgressBar } from '../progress.js';
@@ -20,15 +21,15 @@ export const trainTextcat: Command = {
     out: { type: 'string', doc: 'model file to write', value: 'MODEL', required: true, alias: 'o' },
     'text-field': { type: 'string', doc: 'field holding the text', default: 'text', value: 'NAME' },
     'label-field': { type: 'string', doc: 'field holding the label (string, or list for multilabel)', default: 'label', value: 'NAME' },
-    model: { type: 'string', doc: 'nb (multinomial naive Bayes) or logreg (L2 logistic regression)', default: 'logreg', value: 'KIND' },
+    model: { type: 'string', doc: 'nb (multinomial naive Bayes) or logreg (L2 logistic regression)', default: TEXTCAT_DEFAULTS.model, value: 'KIND' },
     features: { type: 'string', doc: 'tfidf or count (default: count for nb, tfidf for logreg)', value: 'KIND' },
-    ngram: { type: 'string', option: 'ngramRange', doc: 'word n-gram sizes MIN,MAX', default: '1,1', value: 'MIN,MAX' },
-    alpha: { type: 'number', doc: 'NB smoothing', default: 1, value: 'A' },
-    c: { type: 'number', option: 'C', doc: 'logreg inverse regularization C', default: 10, value: 'C' },
-    'max-iter': { type: 'number', doc: 'logreg L-BFGS iterations', default: 100, value: 'N' },
-    dev: { type: 'number', option: 'devSize', doc: 'logreg: share held out for early stopping (0 = off)', default: 0, value: 'P' },
+    ngram: { type: 'string', option: 'ngramRange', doc: 'word n-gram sizes MIN,MAX', default: VECTORIZER_ANALYZER_DEFAULTS.ngramRange.join(','), value: 'MIN,MAX' },
+    alpha: { type: 'number', doc: 'NB smoothing', default: TEXTCAT_DEFAULTS.alpha, value: 'A' },
+    c: { type: 'number', option: 'C', doc: 'logreg inverse regularization C', default: TEXTCAT_DEFAULTS.C, value: 'C' },
+    'max-iter': { type: 'number', doc: 'logreg L-BFGS iterations', default: TEXTCAT_DEFAULTS.maxIter, value: 'N' },
+    dev: { type: 'number', option: 'devSize', doc: 'logreg: share held out for early stopping (0 = off)', default: TEXTCAT_DEFAULTS.devSize, value: 'P' },
     kfold: { type: 'number', doc: 'cross-validate with K stratified folds before the final fit', value: 'K' },
-    seed: { type: 'number', doc: 'seed of folds and dev split', default: 1, value: 'N' },
+    seed: { type: 'number', doc: 'seed of folds and dev split', default: TEXTCAT_DEFAULTS.seed, value: 'N' },
     json: { type: 'boolean', doc: 'print results as JSON' },
   },
   async run(args, io) {

@@ -1,5 +1,5 @@
 import { ArgumentError } from '../../core/errors.js';
-import { KeyedVectors } from '../../embeddings/keyed-vectors.js';
+import { ANALOGY_DEFAULTS, KeyedVectors } from '../../index.js';
 import type { Command } from '../command.js';
 
 /** `textloom w2v eval`: analogy accuracy and word-pair correlations. */
@@ -11,7 +11,7 @@ export const w2vEval: Command = {
     vectors: { type: 'string', value: 'FILE', doc: 'vectors file (.bin, .txt or .tlv)', required: true },
     analogies: { type: 'string', value: 'FILE', doc: 'questions-words style analogy file' },
     pairs: { type: 'string', value: 'FILE', doc: 'word1<TAB>word2<TAB>score file (repeatable via commas)' },
-    'restrict-vocab': { type: 'number', default: 30000, doc: 'analogies: use the N most frequent words' },
+    'restrict-vocab': { type: 'number', default: ANALOGY_DEFAULTS.restrictVocab, doc: 'analogies: use the N most frequent words' },
     'case-sensitive': { type: 'boolean', doc: 'compare words case-sensitively' },
     json: { type: 'boolean', doc: 'print JSON' },
   },

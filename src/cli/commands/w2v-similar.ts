@@ -1,16 +1,16 @@
 import { ArgumentError } from '../../core/errors.js';
-import { KeyedVectors } from '../../embeddings/keyed-vectors.js';
+import { KeyedVectors, MOST_SIMILAR_DEFAULTS } from '../../index.js';
 import type { Command } from '../command.js';
 
 /** `textloom w2v similar`: nearest neighbours of a word. */
 export const w2vSimilar: Command = {
   name: 'w2v similar',
   summary: 'list the words nearest to a word (cosine)',
-  usage: '--vectors FILE WORD [--topn 10] [--json]',
+  usage: `--vectors FILE WORD [--topn ${MOST_SIMILAR_DEFAULTS.topn}] [--json]`,
   positionals: { name: 'WORD', doc: 'the word whose neighbours to list', min: 1, max: 1 },
   flags: {
     vectors: { type: 'string', value: 'FILE', doc: 'vectors file (.bin, .txt or .tlv)', required: true },
-    topn: { type: 'number', default: 10, doc: 'number of neighbours' },
+    topn: { type: 'number', default: MOST_SIMILAR_DEFAULTS.topn, doc: 'number of neighbours' },
     'restrict-vocab': { type: 'number', doc: 'search only the N most frequent words' },
     json: { type: 'boolean', doc: 'print JSON' },
   },

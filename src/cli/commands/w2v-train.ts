@@ -1,5 +1,5 @@
 import { ArgumentError } from '../../core/errors.js';
-import { Word2Vec } from '../../embeddings/word2vec.js';
+import { Word2Vec, WORD2VEC_ALPHA_DEFAULTS, WORD2VEC_DEFAULTS as W2V } from '../../index.js';
 import type { Command } from '../command.js';
 import { assertTextFile } from '../io.js';
 import { ProgressBar } from '../progress.js';
@@ -17,20 +17,20 @@ export const w2vTrain: Command = {
     sg: { type: 'boolean', doc: 'skip-gram' },
     cbow: { type: 'boolean', doc: 'CBOW (the default)' },
     'cbow-sum': { type: 'boolean', option: 'cbowMean', doc: 'CBOW sums the context vectors instead of averaging them' },
-    size: { type: 'number', option: 'vectorSize', default: 100, doc: 'vector dimensionality' },
-    window: { type: 'number', default: 5, doc: 'maximum context window' },
-    negative: { type: 'number', default: 5, doc: 'negative samples (0 = off)' },
-    hs: { type: 'number', default: 0, doc: 'hierarchical softmax (1 = on)' },
-    'min-count': { type: 'number', default: 5, doc: 'drop words seen fewer times' },
-    'max-vocab': { type: 'number', option: 'maxVocabSize', default: 0, doc: 'cap on distinct words during counting (0 = none)' },
-    sample: { type: 'number', default: 1e-3, doc: 'subsampling threshold (0 = off)' },
-    alpha: { type: 'number', doc: 'starting learning rate (default 0.025 skip-gram, 0.05 CBOW)' },
+    size: { type: 'number', option: 'vectorSize', default: W2V.vectorSize, doc: 'vector dimensionality' },
+    window: { type: 'number', default: W2V.window, doc: 'maximum context window' },
+    negative: { type: 'number', default: W2V.negative, doc: 'negative samples (0 = off)' },
+    hs: { type: 'number', default: W2V.hs ? 1 : 0, doc: 'hierarchical softmax (1 = on)' },
+    'min-count': { type: 'number', default: W2V.minCount, doc: 'drop words seen fewer times' },
+    'max-vocab': { type: 'number', option: 'maxVocabSize', default: W2V.maxVocabSize, doc: 'cap on distinct words during counting (0 = none)' },
+    sample: { type: 'number', default: W2V.sample, doc: 'subsampling threshold (0 = off)' },
+    alpha: { type: 'number', doc: `starting learning rate (default ${WORD2VEC_ALPHA_DEFAULTS.skipGram} skip-gram, ${WORD2VEC_ALPHA_DEFAULTS.cbow} CBOW)` },
     'min-alpha': { type: 'number', doc: 'final learning rate (default alpha * 1e-4)' },
-    epochs: { type: 'number', default: 5, doc: 'passes over the corpus' },
-    threads: { type: 'number', default: 1, doc: 'training threads (1 = reproducible)' },
-    seed: { type: 'number', default: 1, doc: 'random seed' },
+    epochs: { type: 'number', default: W2V.epochs, doc: 'passes over the corpus' },
+    threads: { type: 'number', default: W2V.threads, doc: 'training threads (1 = reproducible)' },
+    seed: { type: 'number', default: W2V.seed, doc: 'random seed' },
     'noise-table': { type: 'string', value: 'KIND', doc: "negative-sampling noise table: cumulative (gensim's; memory grows with the vocabulary) or word2vec-c (word2vec.c's exact 1e8 slots, 400 MB); default cumulative, or word2vec-c with --table-size" },
-    'table-size': { type: 'number', option: 'noiseTableSize', doc: 'slots of the word2vec-c noise table (default 1e8; implies --noise-table word2vec-c)' },
+    'table-size': { type: 'number', option: 'noiseTableSize', doc: `slots of the word2vec-c noise table (default ${W2V.noiseTableSize.toExponential().replace('+', '')}; implies --noise-table word2vec-c)` },
     tokenize: { type: 'boolean', doc: "split lines with the pipeline's tokenizer instead of on whitespace" },
     pipeline: { type: 'string', value: 'NAME', default: 'en_core', doc: 'pipeline name or config whose tokenizer --tokenize uses' },
     lowercase: { type: 'boolean', doc: 'lowercase every token' },

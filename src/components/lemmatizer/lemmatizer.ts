@@ -31,6 +31,12 @@ interface LemmaCache {
 }
 
 /**
+ * Defaults of the `lemmatizer` component's options: `backend` is `'rules'` (tables keyed by UPOS)
+ * or `'wink'` (wink-nlp lemmas); `tables` is a lemma tables file, `''` meaning the shipped EWT tables.
+ */
+export const LEMMATIZER_DEFAULTS = Object.freeze({ backend: 'rules' as 'rules' | 'wink', tables: '' });
+
+/**
  * Rule + table lemmatizer.
  * @example
  * const lem = Lemmatizer.load(); const doc = Doc.fromWords(['geese']); doc.pos[0] = doc.vocab.add('NOUN');

@@ -14,6 +14,12 @@ import { trainTagger, type GoldSentence, type TrainTaggerOptions } from './train
 /** The model shipped with the package (trained on UD English EWT train, CC BY-SA 4.0). */
 export const DEFAULT_TAGGER_MODEL = resolve(PACKAGE_ROOT, 'models', 'en_ewt_tagger.tlt');
 
+/**
+ * Defaults of the `tagger` component's options: `backend` is `'perceptron'` (a textloom model) or
+ * `'wink'` (wink-nlp); `model` is a perceptron model file, `''` meaning the shipped EWT model.
+ */
+export const TAGGER_DEFAULTS = Object.freeze({ backend: 'perceptron' as 'perceptron' | 'wink', model: '' });
+
 const loaded = new Map<string, TaggerModel>();
 
 /**

@@ -7,6 +7,7 @@
  * below a threshold, drop unused strings) -> a {@link TaggerModel}.
  */
 import { ArgumentError } from '../../core/errors.js';
+import { resolveOptions, type OptionSchema } from '../../core/options.js';
 import { StringStore } from '../../core/strings.js';
 import { Rng } from '../../util/rng.js';
 import { DEFAULT_TEMPLATES, END_STRING, N_FEATURE_ATTRS, PAD, START_STRING, wordAttributes, compileTemplates, normalizeWord, FeatureAttr, type Template } from './features.js';
@@ -92,6 +93,28 @@ export interface TrainTaggerOptions {
 
 /** Defaults of {@link TrainTaggerOptions}. */
 export const TRAIN_DEFAULTS = Object.freeze({ epochs: 5, seed: 1, minClassCount: 1, dictMinCount: 20, dictMinRatio: 0.995, runDictMinCount: 10, runDictMinRatio: 0.98, candMinCount: 10, ambMinCount: 1, ambMinShare: 0.05, jackknife: 10, prune: 0.5 });
+
+const T = TRAIN_DEFAULTS;
+
+/** Schema of {@link TrainTaggerOptions}: a call's options, so a bad one is an ArgumentError. */
+export const TRAIN_SCHEMA: OptionSchema = Object.freeze({
+  epochs: { type: 'integer', min: 1, max: 100, default: T.epochs, doc: 'passes over the data' },
+  seed: { type: 'integer', default: T.seed, doc: 'seed of the per-epoch shuffle' },
+  templates: { type: 'array', doc: 'feature templates (default DEFAULT_TEMPLATES)' },
+  minClassCount: { type: 'integer', min: 0, default: T.minClassCount, doc: 'rarer UPOS|XPOS pairs fold into their XPOS' },
+  dictMinCount: { type: 'integer', min: 0, default: T.dictMinCount, doc: 'tag dictionary: minimum form frequency' },
+  dictMinRatio: { type: 'number', min: 0, max: 1, default: T.dictMinRatio, doc: "tag dictionary: minimum share of the form's main class" },
+  runDictMinCount: { type: 'integer', min: 0, default: T.runDictMinCount, doc: 'run-time tag dictionary: minimum frequency' },
+  runDictMinRatio: { type: 'number', min: 0, max: 1, default: T.runDictMinRatio, doc: 'run-time tag dictionary: minimum share' },
+  candMinCount: { type: 'integer', min: 0, default: T.candMinCount, doc: 'forms this frequent decode over their training classes (0 = off)' },
+  ambMinCount: { type: 'integer', min: 0, default: T.ambMinCount, doc: 'rarer forms get the !UNK ambiguity class' },
+  ambMinShare: { type: 'number', min: 0, max: 1, default: T.ambMinShare, doc: 'share from which a class joins an ambiguity class' },
+  jackknife: { type: 'integer', min: 1, default: T.jackknife, doc: 'folds for jackknifed ambiguity classes (1 = off)' },
+  prune: { type: 'number', min: 0, default: T.prune, doc: 'drop rows whose largest averaged |weight| is below this' },
+  dev: { type: 'array', doc: 'dev sentences scored after each epoch' },
+  onEpoch: { type: 'function', doc: 'called after each epoch' },
+  onProgress: { type: 'function', doc: 'called every few hundred sentences' },
+} satisfies OptionSchema);
 
 interface Seq {
   n: number;
@@ -287,9 +310,7 @@ function prune(trainer: PerceptronTrainer, avg: Float32Array, strings: StringSto
  * const model = trainTagger(sents, { epochs: 5, seed: 1 });
  */
 export function trainTagger(sentences: readonly GoldSentence[], options: TrainTaggerOptions = {}): TaggerModel {
-  const o = { ...TRAIN_DEFAULTS, ...options };
-  if (!Number.isInteger(o.epochs) || o.epochs < 1 || o.epochs > 100) throw new ArgumentError(`epochs must be an integer in [1, 100], got ${o.epochs}`, { key: 'epochs' });
-  if (!Number.isInteger(o.seed)) throw new ArgumentError(`seed must be an integer, got ${o.seed}`, { key: 'seed' });
+  const o = { ...TRAIN_DEFAULTS, ...(resolveOptions(TRAIN_SCHEMA, options, { what: 'train' }) as TrainTaggerOptions) };
   if (sentences.length === 0) throw new ArgumentError('no training sentences', { key: 'sentences' });
   const templates = (options.templates ?? DEFAULT_TEMPLATES).map((t) => t.map((a) => [a[0], a[1]] as const));
   const tpl = compileTemplates(templates);

@@ -3,7 +3,8 @@
  * Bayes or L2 logistic regression; binary, multiclass (exclusive) or multilabel. As a pipeline
  * component it writes `{ label: probability }` to `doc.user.get('cats')` (read it with {@link cats}).
  */
-import { ArgumentError, ConfigError, FormatError } from '../../core/errors.js';
+import { ArgumentError, FormatError } from '../../core/errors.js';
+import { resolveOptions, type OptionSchema } from '../../core/options.js';
 import type { Doc } from '../../core/doc.js';
 import type { Component } from '../../pipeline/component.js';
 import { holdout } from '../../eval/validation.js';
@@ -25,17 +26,17 @@ export interface TextcatOptions extends FeatureOptions {
   alpha?: number;
   /** Logistic regression inverse regularization C > 0 (default 10; scikit-learn's default is 1). */
   C?: number;
-  /** L-BFGS iterations (default 100). */
+  /** L-BFGS iterations, an integer >= 0 (default 100). */
   maxIter?: number;
-  /** L-BFGS gradient tolerance (default 1e-4). */
+  /** L-BFGS gradient tolerance, >= 0 (default 1e-4). */
   tol?: number;
   /** Share of the training data held out (stratified) for early stopping of logreg, in [0, 0.5) (default 0: off). */
   devSize?: number;
-  /** Iterations without dev log-loss improvement before stopping (default 5). */
+  /** Iterations without dev log-loss improvement before stopping, an integer >= 0 (default 5). */
   patience?: number;
-  /** Seed of the dev split (default 1). */
+  /** Seed of the dev split, an integer (default 1). */
   seed?: number;
-  /** Multilabel decision threshold (default 0.5). */
+  /** Multilabel decision threshold, in (0, 1) (default 0.5). */
   threshold?: number;
   /** Called per training iteration (logreg) with losses. */
   onIteration?: (iter: number, trainLoss: number, devLoss: number | null) => void;
@@ -54,6 +55,32 @@ export const TEXTCAT_DEFAULTS = Object.freeze({
   threshold: 0.5,
 });
 
+/** Schema of {@link TextcatOptions} (the feature options are the vectorizers' and checked by them too). */
+export const TEXTCAT_SCHEMA: OptionSchema = Object.freeze({
+  features: { type: 'string', enum: ['tfidf', 'count'], doc: 'tfidf or count (default: count for nb, tfidf for logreg)' },
+  analyzer: { type: 'string', enum: ['word', 'char', 'char_wb'], doc: 'analyzer (default word)' },
+  lowercase: { type: 'boolean', doc: 'lowercase first (default true)' },
+  tokenPattern: { type: 'string', doc: "token pattern of the word analyzer (default scikit-learn's)" },
+  stopWords: { type: 'any', doc: "'english', a word list, or null (default null)" },
+  ngramRange: { type: 'array', doc: 'n-gram sizes [minN, maxN] (default [1, 1])' },
+  minDf: { type: 'any', doc: 'drop terms in fewer documents (default 1)' },
+  maxDf: { type: 'any', doc: 'drop terms in more documents (default all kept)' },
+  maxFeatures: { type: 'integer', min: 1, nullable: true, doc: 'keep the N most frequent terms (default null = all)' },
+  norm: { type: 'string', enum: ['l1', 'l2'], nullable: true, doc: "tf-idf row normalization (default 'l2')" },
+  sublinearTf: { type: 'boolean', doc: 'tf-idf: 1 + ln(tf) (default false)' },
+  smoothIdf: { type: 'boolean', doc: 'tf-idf: smooth idf (default true)' },
+  model: { type: 'string', enum: ['nb', 'logreg'], default: TEXTCAT_DEFAULTS.model, doc: 'naive Bayes or logistic regression' },
+  alpha: { type: 'number', min: 0, exclusiveMin: true, default: TEXTCAT_DEFAULTS.alpha, doc: 'NB additive smoothing' },
+  C: { type: 'number', min: 0, exclusiveMin: true, default: TEXTCAT_DEFAULTS.C, doc: 'logreg inverse regularization' },
+  maxIter: { type: 'integer', min: 0, default: TEXTCAT_DEFAULTS.maxIter, doc: 'L-BFGS iterations' },
+  tol: { type: 'number', min: 0, default: TEXTCAT_DEFAULTS.tol, doc: 'L-BFGS gradient tolerance' },
+  devSize: { type: 'number', min: 0, max: 0.5, exclusiveMax: true, default: TEXTCAT_DEFAULTS.devSize, doc: 'share held out for early stopping (0: off)' },
+  patience: { type: 'integer', min: 0, default: TEXTCAT_DEFAULTS.patience, doc: 'iterations without dev improvement before stopping' },
+  seed: { type: 'integer', default: TEXTCAT_DEFAULTS.seed, doc: 'seed of the dev split' },
+  threshold: { type: 'number', min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, default: TEXTCAT_DEFAULTS.threshold, doc: 'multilabel decision threshold' },
+  onIteration: { type: 'function', doc: 'called per logreg iteration with losses' },
+} satisfies OptionSchema);
+
 /** A label of one training example: a class name, or the list of labels that apply (multilabel). */
 export type TextcatLabel = string | number | ReadonlyArray<string | number>;
 
@@ -66,10 +93,6 @@ export type Cats = Record<string, number>;
  */
 export function cats(doc: Doc): Cats | undefined {
   return doc.user.get('cats') as Cats | undefined;
-}
-
-function checkRange(v: number, key: string, lo: number, hi: number, loOpen = true): void {
-  if (typeof v !== 'number' || !(loOpen ? v > lo : v >= lo) || !(v < hi)) throw new ConfigError(`${key} must be in ${loOpen ? '(' : '['}${lo}, ${hi}), got ${v}`, { key });
 }
 
 /**
@@ -104,14 +127,10 @@ export class TextCategorizer implements Component {
   static train(texts: readonly string[], labels: readonly TextcatLabel[], options: TextcatOptions = {}): TextCategorizer {
     if (texts.length !== labels.length) throw new ArgumentError(`${texts.length} texts but ${labels.length} labels`, { key: 'labels' });
     if (texts.length < 2) throw new ArgumentError('textcat needs at least 2 training examples', { key: 'texts' });
-    const o = { ...TEXTCAT_DEFAULTS, ...options };
+    // Training options are kept and saved with the model: a bad one is a ConfigError.
+    const o = { ...TEXTCAT_DEFAULTS, ...(resolveOptions(TEXTCAT_SCHEMA, options, { what: 'textcat', config: true }) as TextcatOptions) };
     // NB models term counts (its multinomial assumption); logreg does best on l2-normalized tf-idf.
     o.features = options.features ?? (o.model === 'nb' ? 'count' : 'tfidf');
-    if (o.model !== 'nb' && o.model !== 'logreg') throw new ConfigError(`model must be 'nb' or 'logreg', got ${JSON.stringify(o.model)}`, { key: 'model' });
-    checkRange(o.alpha, 'alpha', 0, Infinity);
-    checkRange(o.C, 'C', 0, Infinity);
-    checkRange(o.devSize, 'devSize', 0, 0.5, false);
-    checkRange(o.threshold, 'threshold', 0, 1);
     const multilabel = labels.some((l) => Array.isArray(l));
     const names = new Set<string>();
     labels.forEach((l, i) => {

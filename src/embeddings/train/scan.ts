@@ -9,6 +9,7 @@
  */
 import { ArgumentError } from '../../core/errors.js';
 import type { CorpusSource } from '../corpus.js';
+import { WORD2VEC_DEFAULTS } from '../options.js';
 
 /** word2vec.c's end-of-sentence word: vocabulary index 0, counted once per sentence. */
 export const EOS = '</s>';
@@ -37,7 +38,7 @@ export interface ScanResult {
  * @example const s = await scanVocab(openCorpus([['a', 'b', 'a']])); s.counts.get('a') // 2
  */
 export async function scanVocab(source: CorpusSource, opts: ScanOptions = {}): Promise<ScanResult> {
-  const cap = opts.maxVocabSize ?? 0;
+  const cap = opts.maxVocabSize ?? WORD2VEC_DEFAULTS.maxVocabSize;
   const counts = new Map<string, number>();
   let minReduce = 1;
   let rawWords = 0;
