@@ -75,14 +75,15 @@ export type { SmoothingName, SmoothingId } from './lm/smoothing/index.js';
 // --- embeddings ---
 export { Word2Vec } from './embeddings/word2vec.js';
 export { WORD2VEC_DEFAULTS, WORD2VEC_ALPHA_DEFAULTS, MOST_SIMILAR_DEFAULTS, WMD_DEFAULTS, ANALOGY_DEFAULTS, PAIRS_DEFAULTS } from './embeddings/options.js';
-export type { Word2VecOptions, TrainProgress as Word2VecProgress, TrainStats } from './embeddings/word2vec.js';
+export type { Word2VecOptions, TrainProgress as Word2VecProgress, TrainStats, MemoryEstimate as Word2VecMemoryEstimate } from './embeddings/word2vec.js';
 export { KeyedVectors } from './embeddings/keyed-vectors.js';
 export type { QueryTerm, MostSimilarOptions, Neighbor, WmdOptions } from './embeddings/keyed-vectors.js';
 export { openCorpus, splitLine } from './embeddings/corpus.js';
 export type { Corpus, CorpusSource, Sentence } from './embeddings/corpus.js';
 export { evaluateWordAnalogies, evaluateWordPairs } from './embeddings/evaluate.js';
 export type { AnalogyOptions, AnalogyResult, AnalogySection, PairsOptions, PairsResult } from './embeddings/evaluate.js';
-export { saveVectors, loadVectors, loadVectorsSync, formatFromPath } from './embeddings/w2v-format.js';
+export { saveVectors, loadVectors, loadVectorsSync } from './embeddings/keyed-vectors.js';
+export { formatFromPath } from './embeddings/w2v-format.js';
 export type { VectorFormat, SaveOptions as VectorSaveOptions, LoadOptions as VectorLoadOptions } from './embeddings/w2v-format.js';
 export { createVectorsComponent, VECTORS_COMPONENT_DEFAULTS, tokenVector, spanVector, docVector, hasVector, similarity, VECTOR_ROW_EXT } from './embeddings/vectors-component.js';
 export type { VectorsComponentOptions, HasVector } from './embeddings/vectors-component.js';

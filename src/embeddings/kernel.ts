@@ -30,6 +30,16 @@ export function makeExpTable(): Float32Array {
 }
 
 /**
+ * The LCG start state `[lo, hi]` for a (possibly negative) integer seed, read as a 64-bit two's
+ * complement value (word2vec.c's `unsigned long long next_random = seed`).
+ * @example seedState(-1) // [4294967295, 4294967295]
+ */
+export function seedState(seed: number): [number, number] {
+  const big = BigInt.asUintN(64, BigInt(seed));
+  return [Number(big & 0xffffffffn), Number(big >> 32n)];
+}
+
+/**
  * Advances word2vec.c's LCG `next = next * 25214903917 + 11 (mod 2^64)` in place on
  * `s = [lo, hi]`. 25214903917 = 0x5_DEECE66D; the 32x32 -> 64 product is split into 16-bit
  * halves so every partial sum is an exact double.

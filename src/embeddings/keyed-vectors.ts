@@ -3,13 +3,14 @@
  * (descending frequency after training); vectors are one row-major Float32Array, and the unit
  * vectors used by every similarity query are computed once, lazily, into a second one.
  */
-import { ArgumentError, NotFoundError } from '../core/errors.js';
+import { ArgumentError, FormatError, NotFoundError } from '../core/errors.js';
 import { emd } from './emd.js';
 import { evaluateWordAnalogies, evaluateWordPairs, type AnalogyOptions, type AnalogyResult, type PairsOptions, type PairsResult } from './evaluate.js';
 import { dotAll, NnIndex, topKDot } from './nn-kernel.js';
 import type { TopK } from '../util/heap.js';
 import { INSPECT } from '../util/inspect.js';
-import { loadVectors, loadVectorsSync, saveVectors, type LoadOptions, type SaveOptions } from './w2v-format.js';
+import type { VectorData } from './vector-data.js';
+import { readVectors, readVectorsSync, writeVectors, type LoadOptions, type SaveOptions } from './w2v-format.js';
 import { checkCount, checkOptions, MOST_SIMILAR_DEFAULTS, MOST_SIMILAR_SCHEMA, WMD_DEFAULTS, WMD_SCHEMA } from './options.js';
 
 /** A term of a {@link KeyedVectors.mostSimilar} query: a word, a raw vector, or a word with a weight. */
@@ -70,7 +71,7 @@ function wordList(words: unknown, key: string): void {
  * kv.mostSimilar({ positive: ['woman', 'king'], negative: ['man'], topn: 3 });
  * kv.similarity('cat', 'dog');
  */
-export class KeyedVectors {
+export class KeyedVectors implements VectorData {
   /** The words, index i owning row i. */
   readonly words: readonly string[];
   /** Dimensionality. */
@@ -408,17 +409,31 @@ export class KeyedVectors {
 
   /** Saves in the word2vec text (.txt/.vec), binary (.bin) or native (.tlv) format, atomically. */
   save(path: string, opts?: SaveOptions): Promise<void> {
-    return saveVectors(this, path, opts);
+    return writeVectors(this, path, opts);
   }
 
-  /** Loads a word2vec text or binary file or a native .tlv file (see {@link loadVectors}). */
-  static load(path: string, opts?: LoadOptions): Promise<KeyedVectors> {
-    return loadVectors(path, opts);
+  /**
+   * Loads a word2vec text or binary file or a native .tlv file (see {@link readVectors}); a file
+   * that holds a word twice is a FormatError.
+   * @example const kv = await KeyedVectors.load('GoogleNews-vectors-negative300.bin', { limit: 100000 });
+   */
+  static async load(path: string, opts?: LoadOptions): Promise<KeyedVectors> {
+    return KeyedVectors.fromFile(await readVectors(path, opts), path);
   }
 
-  /** {@link KeyedVectors.load}, synchronously (see {@link loadVectorsSync}). */
+  /** {@link KeyedVectors.load}, synchronously (see {@link readVectorsSync}). */
   static loadSync(path: string, opts?: LoadOptions): KeyedVectors {
-    return loadVectorsSync(path, opts);
+    return KeyedVectors.fromFile(readVectorsSync(path, opts), path);
+  }
+
+  /** Builds from a file's content; what the constructor rejects is the file's fault. */
+  private static fromFile(data: VectorData, file: string): KeyedVectors {
+    try {
+      return new KeyedVectors(data.words, data.vectors, data.dim, data.counts);
+    } catch (e) {
+      if (e instanceof ArgumentError) throw new FormatError(e.detail, { file });
+      throw e;
+    }
   }
 
   private limit(restrict: number | undefined): number {
@@ -426,4 +441,29 @@ export class KeyedVectors {
     checkCount(restrict, 'restrictVocab');
     return Math.min(this.words.length, restrict);
   }
+}
+
+/**
+ * Loads vectors from a word2vec text/binary file or a native .tlv file ({@link KeyedVectors.load}).
+ * @example const kv = await loadVectors('GoogleNews-vectors-negative300.bin', { limit: 100000 })
+ */
+export function loadVectors(path: string, opts?: LoadOptions): Promise<KeyedVectors> {
+  return KeyedVectors.load(path, opts);
+}
+
+/**
+ * {@link loadVectors}, synchronously ({@link KeyedVectors.loadSync}); a `.gz` word2vec file is
+ * gunzipped whole in memory instead of streamed.
+ * @example const kv = loadVectorsSync('vectors.bin')
+ */
+export function loadVectorsSync(path: string, opts?: LoadOptions): KeyedVectors {
+  return KeyedVectors.loadSync(path, opts);
+}
+
+/**
+ * Writes `kv` atomically in the given format ({@link KeyedVectors.save}).
+ * @example await saveVectors(kv, 'vectors.bin') // word2vec.c binary
+ */
+export function saveVectors(kv: KeyedVectors, path: string, opts?: SaveOptions): Promise<void> {
+  return writeVectors(kv, path, opts);
 }

@@ -14,9 +14,6 @@ export const TLV_KIND = 'WVEC';
 /** Current `.tlv` version; version 1 is converted on load. */
 export const TLV_FORMAT_VERSION = 2;
 
-/** The decoded content of a `.tlv` file. */
-export type NativeVectors = VectorData;
-
 /** True if `head` (the first bytes of a file) starts like a `.tlv` file of any version. */
 export function isNativeVectors(head: Uint8Array): boolean {
   return isTlvV1(head) || isFramed(head);
@@ -43,7 +40,7 @@ export function encodeNative(words: readonly string[], vectors: Float32Array, di
 }
 
 /** Decodes a `.tlv` file of either version; a damaged file is a {@link BinaryFileError} with the offset. */
-export function decodeNative(bytes: Uint8Array, file: string): NativeVectors {
+export function decodeNative(bytes: Uint8Array, file: string): VectorData {
   if (isTlvV1(bytes)) return decodeTlvV1(bytes, file);
   if (!isFramed(bytes)) throw new BinaryFileError('not a textloom vector file (bad magic)', file, 0);
   const r = readBinary(bytes, { kind: TLV_KIND, what: 'vector file', versions: [TLV_FORMAT_VERSION], file });

@@ -6,7 +6,7 @@
  */
 import { BinaryFileError } from '../io/binfmt.js';
 import { crc32 } from '../util/crc32.js';
-import type { VectorData as NativeVectors } from './vector-data.js';
+import type { VectorData } from './vector-data.js';
 
 const MAGIC = 0x5657_4c54; // 'TLWV' little-endian
 const HEADER = 24;
@@ -21,7 +21,7 @@ function align8(n: number): number {
 }
 
 /** Decodes a version-1 file; every size is checked against the file length before reading. */
-export function decodeTlvV1(bytes: Uint8Array, file: string): NativeVectors {
+export function decodeTlvV1(bytes: Uint8Array, file: string): VectorData {
   const fail = (msg: string, offset: number): never => {
     throw new BinaryFileError(msg, file, offset);
   };

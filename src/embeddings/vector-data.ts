@@ -1,14 +1,17 @@
 /**
- * What a vector file holds, as plain data: the loaders return it and `KeyedVectors` builds itself
- * from it, so file formats never import the class.
+ * The plain content of a vector file, as the format readers return it and the writers take it:
+ * words, their vectors, the dimension and optional counts. `KeyedVectors` is built from it (and
+ * is one); the formats know nothing of `KeyedVectors`.
  */
+
+/** Words and their vectors, one row per word. */
 export interface VectorData {
-  /** The words, in file order (row i of `vectors` is `words[i]`). */
-  words: string[];
-  /** Row-major words x dim float32 values. */
-  vectors: Float32Array;
-  /** Vector size. */
-  dim: number;
-  /** Per-word counts, when the file carries them. */
-  counts: Float64Array | undefined;
+  /** One word per row. */
+  readonly words: readonly string[];
+  /** Row-major vectors, words.length x dim. */
+  readonly vectors: Float32Array;
+  /** Dimensionality. */
+  readonly dim: number;
+  /** Per-word counts when known. */
+  readonly counts: Float64Array | undefined;
 }

@@ -1,16 +1,12 @@
 /**
- * Vocabulary stage of word2vec training: one streaming pass counts words, pruning rare ones when
- * a size cap is hit (word2vec.c's ReduceVocab / gensim's max_vocab_size), then sorts by
- * descending count and drops words under `minCount`. Contract: sentences in; word2vec.c's
- * vocabulary out: `</s>` first, then the words sorted by count (ties in first-seen order, as
- * glibc's stable qsort leaves them), with their counts.
+ * The trainer's vocabulary: word2vec.c's SortVocab over the counts of a scan (`train/scan.ts`):
+ * words under `minCount` dropped, the rest sorted by descending count (ties in first-seen order,
+ * as glibc's stable qsort leaves them), `</s>` first. Contract: a {@link ScanResult} in; a
+ * {@link TrainVocab} out. {@link buildVocab} runs the scan and this sort in one call.
  */
-import { ArgumentError } from '../core/errors.js';
 import type { CorpusSource } from './corpus.js';
 import { WORD2VEC_DEFAULTS } from './options.js';
-
-/** word2vec.c's end-of-sentence word: vocabulary index 0, counted once per sentence. */
-export const EOS = '</s>';
+import { EOS, scanVocab, type ScanResult } from './train/scan.js';
 
 /**
  * The vocabulary the trainer uses: index i is word `words[i]`, counted `counts[i]` times. Index 0
@@ -39,43 +35,17 @@ export interface VocabOptions {
 }
 
 /**
- * Counts the corpus and builds the sorted vocabulary.
- * @example const v = await buildVocab(openCorpus([['a','b','a']]), { minCount: 1 }); v.words // ['</s>','a','b']
+ * Sorts scanned counts into the training vocabulary, dropping words seen fewer than `minCount`
+ * times. When no word is left the vocabulary is empty (not even `</s>`).
+ * @example sortVocab({ counts: new Map([['b', 1], ['a', 2]]), eos: 1, rawWords: 3, sentences: 1 }, 1).words // ['</s>', 'a', 'b']
  */
-export async function buildVocab(source: CorpusSource, opts: VocabOptions = {}): Promise<TrainVocab> {
-  const minCount = opts.minCount ?? WORD2VEC_DEFAULTS.minCount;
-  const cap = opts.maxVocabSize ?? WORD2VEC_DEFAULTS.maxVocabSize;
-  const counts = new Map<string, number>();
-  let minReduce = 1;
-  let rawWords = 0;
-  let sentences = 0;
-  let eos = 0;
-  for await (const sent of source.pass()) {
-    sentences++;
-    eos++;
-    if (!Array.isArray(sent)) throw new ArgumentError(`corpus sentence ${sentences - 1} is ${typeof sent === 'string' ? "a string (pass the pipeline option to tokenize lines)" : typeof sent}, not an array of tokens`, { key: 'corpus' });
-    for (let i = 0; i < sent.length; i++) {
-      const w = sent[i]!;
-      if (typeof w !== 'string') throw new ArgumentError(`corpus sentence ${sentences - 1}, token ${i} is ${w === null ? 'null' : typeof w}, not a string`, { key: 'corpus' });
-      if (w.length === 0) continue;
-      rawWords++;
-      if (w === EOS) {
-        eos++; // a literal </s> is word2vec.c's sentence end too
-        continue;
-      }
-      counts.set(w, (counts.get(w) ?? 0) + 1);
-    }
-    if (cap > 0 && counts.size > cap) {
-      // Like word2vec.c's ReduceVocab: drop everything at or below the current threshold, then raise it.
-      for (const [w, c] of counts) if (c <= minReduce) counts.delete(w);
-      minReduce++;
-    }
-  }
+export function sortVocab(scan: ScanResult, minCount: number): TrainVocab {
+  const { rawWords, sentences } = scan;
   const entries: [string, number][] = [];
-  for (const e of counts) if (e[1] >= minCount) entries.push(e);
+  for (const e of scan.counts) if (e[1] >= minCount) entries.push(e);
   if (entries.length === 0) return { words: [], counts: new Float64Array(0), index: new Map(), trainWords: 0, rawWords, sentences };
   entries.sort((a, b) => b[1] - a[1]); // stable: ties keep first-seen order
-  entries.unshift([EOS, eos]); // kept first whatever its count, as SortVocab does
+  entries.unshift([EOS, scan.eos]); // kept first whatever its count, as SortVocab does
   const words = entries.map((e) => e[0]);
   const cnt = new Float64Array(entries.length);
   let trainWords = 0;
@@ -86,4 +56,12 @@ export async function buildVocab(source: CorpusSource, opts: VocabOptions = {}):
     index.set(words[i]!, i);
   }
   return { words, counts: cnt, index, trainWords, rawWords, sentences };
+}
+
+/**
+ * Counts the corpus ({@link scanVocab}) and builds the sorted vocabulary ({@link sortVocab}).
+ * @example const v = await buildVocab(openCorpus([['a','b','a']]), { minCount: 1 }); v.words // ['</s>','a','b']
+ */
+export async function buildVocab(source: CorpusSource, opts: VocabOptions = {}): Promise<TrainVocab> {
+  return sortVocab(await scanVocab(source, { maxVocabSize: opts.maxVocabSize ?? WORD2VEC_DEFAULTS.maxVocabSize }), opts.minCount ?? WORD2VEC_DEFAULTS.minCount);
 }

@@ -1,5 +1,6 @@
 /**
- * Vector file formats.
+ * Vector file formats, read into and written from plain {@link VectorData} (`KeyedVectors.load`
+ * and `save` build on them).
  * - word2vec text: `V D\n`, then `word v1 ... vD\n` per word (word2vec.c `-binary 0`, gensim `binary=False`).
  * - word2vec binary: `V D\n`, then per word `word ` + D little-endian float32 + `\n` (`-binary 1`).
  * - textloom native (.tlv): see `tlv-format.ts` (textloom's binary framing; version-1 files convert).
@@ -13,20 +14,20 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { inputError, openInput, readNumberedLines } from '../io/lines.js';
 import { readNumberedLinesSync } from '../io/lines-sync.js';
 import { grow } from '../util/typed.js';
-import { KeyedVectors } from './keyed-vectors.js';
 import { checkOptions, LOAD_SCHEMA, SAVE_SCHEMA } from './options.js';
 import { decodeNative, encodeNative, isNativeVectors } from './tlv-format.js';
+import type { VectorData } from './vector-data.js';
 
 /** A vector file format. */
 export type VectorFormat = 'text' | 'binary' | 'native';
 
-/** Options of {@link saveVectors}. */
+/** Options of {@link writeVectors}. */
 export interface SaveOptions {
   /** Format; default from the extension: `.bin` binary, `.tlv` native, anything else text. */
   format?: VectorFormat;
 }
 
-/** Options of {@link loadVectors}. */
+/** Options of {@link readVectors}. */
 export interface LoadOptions {
   /** Format; default: native if the file starts with the magic, else by extension (`.bin` binary, else text). */
   format?: VectorFormat;
@@ -42,10 +43,11 @@ export function formatFromPath(path: string): VectorFormat {
 }
 
 /**
- * Writes `kv` atomically in the given format.
- * @example await saveVectors(kv, 'vectors.bin') // word2vec.c binary
+ * Writes words and vectors atomically in the given format (a word2vec format cannot hold an
+ * empty word or one with a space or newline: ArgumentError).
+ * @example await writeVectors({ words: ['a', 'b'], vectors: new Float32Array(4), dim: 2, counts: undefined }, 'vectors.bin') // word2vec.c binary
  */
-export async function saveVectors(kv: KeyedVectors, path: string, opts: SaveOptions = {}): Promise<void> {
+export async function writeVectors(kv: VectorData, path: string, opts: SaveOptions = {}): Promise<void> {
   checkOptions(SAVE_SCHEMA, opts, 'save');
   // The bytes are not compressed: a .gz name would give a file no reader (ours included) can open.
   if (/\.gz$/i.test(path)) throw new ArgumentError('writing gzipped vector files is not supported; save without .gz and compress the file', { file: path });
@@ -63,12 +65,12 @@ function checkWord(w: string): void {
   if (w === '' || /[ \n]/.test(w)) throw new ArgumentError(`word ${JSON.stringify(w)} cannot be written in the word2vec formats (empty or contains a space or newline)`, { key: w });
 }
 
-function* textChunks(kv: KeyedVectors): Generator<string> {
+function* textChunks(kv: VectorData): Generator<string> {
   const d = kv.dim;
-  yield `${kv.size} ${d}\n`;
+  yield `${kv.words.length} ${d}\n`;
   const v = kv.vectors;
   let buf: string[] = [];
-  for (let i = 0; i < kv.size; i++) {
+  for (let i = 0; i < kv.words.length; i++) {
     const w = kv.words[i]!;
     checkWord(w);
     const parts = new Array<string>(d + 1);
@@ -83,12 +85,12 @@ function* textChunks(kv: KeyedVectors): Generator<string> {
   if (buf.length) yield buf.join('');
 }
 
-function* binaryChunks(kv: KeyedVectors): Generator<Uint8Array> {
+function* binaryChunks(kv: VectorData): Generator<Uint8Array> {
   const d = kv.dim;
-  yield Buffer.from(`${kv.size} ${d}\n`, 'utf8');
+  yield Buffer.from(`${kv.words.length} ${d}\n`, 'utf8');
   const parts: Buffer[] = [];
   let size = 0;
-  for (let i = 0; i < kv.size; i++) {
+  for (let i = 0; i < kv.words.length; i++) {
     const w = kv.words[i]!;
     checkWord(w);
     const wb = Buffer.from(w + ' ', 'utf8');
@@ -105,20 +107,6 @@ function* binaryChunks(kv: KeyedVectors): Generator<Uint8Array> {
     }
   }
   if (parts.length) yield Buffer.concat(parts);
-}
-
-function nativeKv(bytes: Uint8Array, file: string): KeyedVectors {
-  const n = decodeNative(bytes, file);
-  return makeKv(n.words, n.vectors, n.dim, n.counts, file);
-}
-
-function makeKv(words: string[], vectors: Float32Array, d: number, counts: Float64Array | undefined, file: string): KeyedVectors {
-  try {
-    return new KeyedVectors(words, vectors, d, counts);
-  } catch (e) {
-    if (e instanceof ArgumentError) throw new FormatError(e.detail, { file });
-    throw e;
-  }
 }
 
 /** Largest dimension the word2vec readers accept. */
@@ -154,7 +142,7 @@ function roomFor(vectors: Float32Array, n: number, d: number): Float32Array {
  * The word2vec text reader as a coroutine: it yields to ask for the next `[line, lineNumber]` and
  * gets `undefined` at the end, so one parser serves the streaming and the synchronous loaders.
  */
-function* textReader(file: string, limit: number): Generator<void, KeyedVectors, [string, number] | undefined> {
+function* textReader(file: string, limit: number): Generator<void, VectorData, [string, number] | undefined> {
   let V = -1;
   let d = 0;
   const words: string[] = [];
@@ -187,10 +175,10 @@ function* textReader(file: string, limit: number): Generator<void, KeyedVectors,
   }
   if (V < 0) throw new FormatError('empty file (no header)', { file, line: 1 });
   if (n < V) throw new FormatError(`the header declares ${V} vectors but the file has ${n}`, { file, line: n + 2 });
-  return makeKv(words, exactRows(vectors, n, d), d, undefined, file);
+  return { words, vectors: exactRows(vectors, n, d), dim: d, counts: undefined };
 }
 
-async function loadText(file: string, limit: number): Promise<KeyedVectors> {
+async function loadText(file: string, limit: number): Promise<VectorData> {
   const reader = textReader(file, limit);
   reader.next();
   for await (const line of readNumberedLines(file)) {
@@ -200,7 +188,7 @@ async function loadText(file: string, limit: number): Promise<KeyedVectors> {
   return finish(reader.next(undefined));
 }
 
-function loadTextSync(file: string, limit: number): KeyedVectors {
+function loadTextSync(file: string, limit: number): VectorData {
   const reader = textReader(file, limit);
   reader.next();
   for (const line of readNumberedLinesSync(file)) {
@@ -275,7 +263,7 @@ const MAX_WORD_BYTES = 10000;
  * Reads a word2vec.c binary file (gzipped when `*.gz`, as gensim reads GoogleNews-vectors-negative300.bin.gz)
  * without holding it whole: a buffer refilled before each record holds at least one whole record.
  */
-async function loadBinary(file: string, limit: number): Promise<KeyedVectors> {
+async function loadBinary(file: string, limit: number): Promise<VectorData> {
   const src = /\.gz$/i.test(file) ? gunzipSource(file) : fileSource(file);
   try {
     const reader = binaryReader(file, limit);
@@ -288,7 +276,7 @@ async function loadBinary(file: string, limit: number): Promise<KeyedVectors> {
 }
 
 /** {@link loadBinary}, synchronously: a `.gz` file is gunzipped whole first. */
-function loadBinarySync(file: string, limit: number): KeyedVectors {
+function loadBinarySync(file: string, limit: number): VectorData {
   let bytes: Buffer | undefined;
   if (/\.gz$/i.test(file)) {
     try {
@@ -315,7 +303,7 @@ function loadBinarySync(file: string, limit: number): KeyedVectors {
 }
 
 /** The word2vec binary parser as a coroutine: it yields each read it needs and gets the byte count. */
-function* binaryReader(file: string, limit: number): Generator<ReadRequest, KeyedVectors, number> {
+function* binaryReader(file: string, limit: number): Generator<ReadRequest, VectorData, number> {
   let buf: Buffer = Buffer.alloc(1 << 20);
   let base = 0; // file (uncompressed) offset of buf[0]
   let pos = 0; // next byte, index into buf
@@ -374,7 +362,7 @@ function* binaryReader(file: string, limit: number): Generator<ReadRequest, Keye
     for (let c = 0; c < d; c++) vectors[i * d + c] = buf.readFloatLE(pos + 4 * c);
     pos += rec;
   }
-  return makeKv(words, exactRows(vectors, V, d), d, undefined, file);
+  return { words, vectors: exactRows(vectors, V, d), dim: d, counts: undefined };
 }
 
 /** The first `n` rows of `vectors`, without a copy when it holds exactly those. */
@@ -406,22 +394,23 @@ function loadPlan(path: string, opts: LoadOptions): { limit: number; format: Vec
   return { limit, format: opts.format ?? (got === 4 && isNativeVectors(magic) ? 'native' : formatFromPath(path)) };
 }
 
-function loadNative(path: string): KeyedVectors {
-  if (!/\.gz$/i.test(path)) return nativeKv(readFileSync(path), path);
+function loadNative(path: string): VectorData {
+  if (!/\.gz$/i.test(path)) return decodeNative(readFileSync(path), path);
   let bytes: Buffer;
   try {
     bytes = gunzipSync(readFileSync(path));
   } catch (e) {
     throw inputError(e, path);
   }
-  return nativeKv(bytes, path);
+  return decodeNative(bytes, path);
 }
 
 /**
- * Loads vectors from a word2vec text/binary file or a native .tlv file.
- * @example const kv = await loadVectors('GoogleNews-vectors-negative300.bin', { limit: 100000 })
+ * Reads words and vectors from a word2vec text/binary file or a native .tlv file (`KeyedVectors.load`
+ * builds the query object from them). Malformed input is a FormatError with the line or byte offset.
+ * @example const { words, vectors, dim } = await readVectors('GoogleNews-vectors-negative300.bin', { limit: 100000 })
  */
-export async function loadVectors(path: string, opts: LoadOptions = {}): Promise<KeyedVectors> {
+export async function readVectors(path: string, opts: LoadOptions = {}): Promise<VectorData> {
   const { limit, format } = loadPlan(path, opts);
   if (format === 'native') return loadNative(path);
   if (format === 'binary') return loadBinary(path, limit);
@@ -429,12 +418,12 @@ export async function loadVectors(path: string, opts: LoadOptions = {}): Promise
 }
 
 /**
- * {@link loadVectors}, synchronously (what the `vectors` pipeline factory uses, so that
- * `nlp.addPipe('vectors', ...)` returns a ready component). Same formats, results and errors; a
- * `.gz` word2vec file is gunzipped whole in memory instead of streamed.
- * @example const kv = loadVectorsSync('vectors.bin')
+ * {@link readVectors}, synchronously (what `KeyedVectors.loadSync` and so the `vectors` pipeline
+ * factory use, so that `nlp.addPipe('vectors', ...)` returns a ready component). Same formats,
+ * results and errors; a `.gz` word2vec file is gunzipped whole in memory instead of streamed.
+ * @example const { words } = readVectorsSync('vectors.bin')
  */
-export function loadVectorsSync(path: string, opts: LoadOptions = {}): KeyedVectors {
+export function readVectorsSync(path: string, opts: LoadOptions = {}): VectorData {
   const { limit, format } = loadPlan(path, opts);
   if (format === 'native') return loadNative(path);
   if (format === 'binary') return loadBinarySync(path, limit);

@@ -109,6 +109,20 @@ describe('saveVectors / loadVectors', () => {
     await expect(saveVectors(new KeyedVectors(['a b'], new Float32Array(1), 1), join(dir, 'w.txt'))).rejects.toThrow(ArgumentError);
     await expect(loadVectors(join(dir, 'missing.bin'))).rejects.toThrow(NotFoundError);
   });
+
+  it('reports a word the file holds twice as a FormatError naming the file, streamed and synchronously', async () => {
+    const txt = join(dir, 'twice.txt');
+    writeFileSync(txt, '2 1\na 1\na 2\n');
+    const bin = join(dir, 'twice.bin');
+    writeFileSync(bin, cBinary(['b', 'b'], [[1], [2]]));
+    for (const p of [txt, bin]) {
+      const e = await loadVectors(p).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(FormatError);
+      expect(String(e)).toMatch(/duplicate word/);
+      expect((e as FormatError).where?.file).toBe(p);
+      expect(() => loadVectorsSync(p)).toThrow(FormatError);
+    }
+  });
 });
 
 describe('loadVectors on bad headers and options', () => {

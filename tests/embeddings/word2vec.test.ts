@@ -111,3 +111,35 @@ describe('Word2Vec.train', () => {
     await expect(Word2Vec.train(42 as never)).rejects.toThrow(ArgumentError);
   });
 });
+
+describe('Word2Vec.estimateMemory', () => {
+  const corpus = topicCorpus();
+
+  it('gives the bytes of each table, as training measures them', async () => {
+    const m = await Word2Vec.train(corpus, SMALL);
+    const e = Word2Vec.estimateMemory(m.stats.vocabSize, SMALL);
+    expect(e).toEqual(m.stats.memory);
+    const { total, limit, ...tables } = e;
+    expect(Object.values(tables).reduce((a, b) => a + b, 0)).toBe(total);
+    expect(limit).toBe(4 * 2 ** 30);
+    expect(e.noiseTable).toBe(100000 * 4);
+    expect(e.syn0).toBe((m.stats.vocabSize + 1) * 16 * 4);
+    expect(e.syn1).toBe(0);
+  });
+
+  it('follows the options: vector size, hierarchical softmax, the cumulative noise table', () => {
+    const base = Word2Vec.estimateMemory(1000);
+    expect(base.syn0).toBe(1001 * 100 * 4);
+    expect(base.syn1neg).toBe(base.syn0);
+    expect(base.noiseTable).toBe(Math.ceil((1001 * 4) / 16) * 16); // one entry per word
+    const hs = Word2Vec.estimateMemory(1000, { hs: true, negative: 0, vectorSize: 10 });
+    expect([hs.syn1, hs.syn1neg, hs.noiseTable]).toEqual([1001 * 10 * 4 + 8, 0, 0]);
+    expect(hs.huffman).toBeGreaterThan(1001 * 10 * 5); // 10 code bits and points a word
+    expect(Word2Vec.estimateMemory(1000, { noiseTableSize: 1e8 }).noiseTable).toBe(4e8);
+  });
+
+  it('checks its arguments like train', () => {
+    expect(() => Word2Vec.estimateMemory(0)).toThrow(ArgumentError);
+    expect(() => Word2Vec.estimateMemory(10, { vector_size: 10 } as never)).toThrow(/vectorSize/);
+  });
+});
