@@ -20,6 +20,15 @@ describe('textloom CLI', () => {
       expect(r.stdout).toContain(`Usage: textloom ${c.name}`);
     }
   });
+  it('aligns every flag description, -h/--help included, in one column', async () => {
+    for (const c of COMMANDS) {
+      const r = await runCli(...c.name.split(' '), '--help');
+      const block = r.stdout.split('Flags:\n')[1]!.split('\n\n')[0]!.split('\n');
+      expect(block.at(-1), c.name).toMatch(/^  -h, --help +show this help$/);
+      const columns = new Set(block.map((l) => /^ {2}\S.*?\S {2,}(?=\S)/.exec(l)?.[0].length));
+      expect([...columns], c.name).toHaveLength(1);
+    }
+  });
   it('prints one line and exits 2 on bad input', async () => {
     const unknown = await runCli('frobnicate');
     expect(unknown.code).toBe(2);
