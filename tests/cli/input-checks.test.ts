@@ -117,6 +117,9 @@ describe('tokenize keeps output aligned with the input', () => {
     expect(t.stdout).toBe('One here.\n\n\nTwo here.\nAnd three.\n\n\nFour\n');
     const c = await runCli('tokenize', '--pipeline', 'en_core', '--input', input, '--format', 'conllu');
     expect(c.stdout.split('\n').filter((l) => l.startsWith('# sent_id'))).toEqual(['# sent_id = 1-1', '# sent_id = 4-1', '# sent_id = 4-2', '# sent_id = 7-1']);
+    expect(c.stdout, 'one blank line between sentences, as CoNLL-U requires').not.toMatch(/\n\n\n/);
+    expect(c.stdout.startsWith('# sent_id = 1-1\n')).toBe(true);
+    expect(c.stdout.endsWith('\n\n')).toBe(true);
     const p = await runCli('tokenize', '--pipeline', 'en_whitespace', '--input', input, '--paragraphs');
     expect(p.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { line: number }).line)).toEqual([1, 4, 7]);
   });
