@@ -35,7 +35,7 @@ export function formatLocation(where: ErrorLocation | undefined): string {
 /**
  * The message of an error: `detail` plus {@link formatLocation}. A file the detail already names
  * (`no such file: a.txt`) is not repeated in the location unless a line goes with it, nor is a
- * command-line flag (`--min-count`) the detail names.
+ * command-line flag (`--min-count`) or a byte offset (`at byte 7`) the detail names.
  * @example
  * composeMessage('bad header', { file: 'm.bin', offset: 4 }) // → 'bad header (at m.bin, byte 4)'
  */
@@ -45,6 +45,8 @@ export function composeMessage(detail: string, where: ErrorLocation | undefined)
   if (shown.file !== undefined && shown.line === undefined && namesPath(detail, shown.file)) delete shown.file;
   // A command-line flag the detail already names (`--min-count must be ...`) is not repeated either.
   if (shown.key !== undefined && shown.key.startsWith('--') && detail.includes(shown.key)) delete shown.key;
+  // Nor a byte offset it states (`a NUL byte at byte 7`).
+  if (shown.offset !== undefined && new RegExp(`\\bbyte ${shown.offset}(?!\\d)`).test(detail)) delete shown.offset;
   return detail + formatLocation(shown);
 }
 

@@ -32,6 +32,10 @@ describe('composeMessage', () => {
     expect(composeMessage('cannot read xa.txt', { file: 'a.txt' })).toBe('cannot read xa.txt (at a.txt)');
     expect(composeMessage('cannot read "a.txt"', { file: 'a.txt' })).toBe('cannot read "a.txt"');
   });
+  it('does not repeat a byte offset the detail already states', () => {
+    expect(composeMessage('b.dat looks like a binary file (a NUL byte at byte 7)', { file: 'b.dat', offset: 7 })).toBe('b.dat looks like a binary file (a NUL byte at byte 7)');
+    expect(composeMessage('bad record at byte 7', { file: 'b.dat', offset: 70 })).toBe('bad record at byte 7 (at b.dat, byte 70)');
+  });
 });
 
 describe('joinKey', () => {
