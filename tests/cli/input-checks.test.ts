@@ -54,15 +54,25 @@ describe('binary input is refused, naming the file', () => {
     ['tfidf keywords', ['tfidf', 'keywords', '--input', '@']],
     ['match', ['match', '--patterns', file('p.jsonl', '{"label":"A","pattern":"cat"}\n'), '--input', '@', '--pipeline', 'en_whitespace']],
     ['w2v train', ['w2v', 'train', '--input', '@', '--out', join(dir, 'v.txt'), '--min-count', '1']],
+    ['match --patterns', ['match', '--patterns', '@', '--input', text, '--pipeline', 'en_whitespace']],
+    ['index build', ['index', 'build', '--input', '@', '--fields', 'text', '--out', join(dir, 'idx-bin')]],
+    ['train textcat', ['train', 'textcat', '--input', '@', '--out', join(dir, 'm.tlc')]],
   ];
   for (const [name, argv] of cases) {
     it(name, async () => {
       const bin = await fails(...argv.map((a) => (a === '@' ? binary : a)));
       expect(bin).toContain(`${binary} looks like a binary file, not text (a NUL byte at byte 4)`);
       expect(bin.split(binary).length - 1).toBe(1);
+      expect(bin.split('byte 4').length - 1, 'the offset is stated once').toBe(1);
       expect(await fails(...argv.map((a) => (a === '@' ? latin1 : a)))).toContain(`${latin1} is not UTF-8 text (invalid byte 0xe9 at byte 3)`);
     });
   }
+  it('textcat predict', async () => {
+    const model = join(dir, 'tiny.tlc');
+    const train = file('tiny.jsonl', '{"text":"good fun","label":"pos"}\n{"text":"bad dull","label":"neg"}\n');
+    expect((await runCli('train', 'textcat', '--input', train, '--out', model, '--model', 'nb')).code).toBe(0);
+    expect(await fails('textcat', 'predict', '--model', model, binary)).toContain(`${binary} looks like a binary file, not text (a NUL byte at byte 4)`);
+  });
   it('after gunzipping', async () => {
     expect(await fails('tokenize', '--pipeline', 'en_whitespace', '--input', gzBinary)).toContain(`${gzBinary} looks like a binary file`);
   });

@@ -15,7 +15,7 @@ interface Item {
 
 /** The input as items: each non-blank line, or each JSONL record's text (and id). */
 async function* items(path: string, jsonl: boolean, textField: string, idField: string): AsyncGenerator<Item> {
-  for await (const [line, n] of readNumberedLines(path)) {
+  for await (const [line, n] of readNumberedLines(path, { requireText: true })) {
     if (line.trim() === '') continue;
     if (!jsonl) {
       yield { text: line };

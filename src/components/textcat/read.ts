@@ -10,7 +10,7 @@ import type { TextcatLabel } from './textcat.js';
 export async function readLabelledJsonl(path: string, textField: string, labelField: string, onRecord?: (n: number) => void): Promise<{ texts: string[]; labels: TextcatLabel[] }> {
   const texts: string[] = [];
   const labels: TextcatLabel[] = [];
-  for await (const [line, n] of readNumberedLines(path)) {
+  for await (const [line, n] of readNumberedLines(path, { requireText: true })) {
     if (line.trim() === '') continue;
     let rec: unknown;
     try {
