@@ -426,6 +426,15 @@ function loadNative(path: string): KeyedVectors {
 }
 
 /**
+ * The format {@link loadVectors} reads `path` as: `format` if given, else native when the file
+ * starts with the .tlv magic number, else by extension (`.bin` binary, anything else text).
+ * @example vectorFormatOf('vectors.bin') // → 'binary'
+ */
+export function vectorFormatOf(path: string, format?: VectorFormat): VectorFormat {
+  return loadPlan(path, format ? { format } : {}).format;
+}
+
+/**
  * Loads vectors from a word2vec text/binary file or a native .tlv file.
  * @example const kv = await loadVectors('GoogleNews-vectors-negative300.bin', { limit: 100000 })
  */
