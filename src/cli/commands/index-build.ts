@@ -91,7 +91,7 @@ export const indexBuildCommand: Command = {
     const n = index.documentCount;
     const seconds = (t1 - t0) / 1000;
     const saveSeconds = (t2 - t1) / 1000;
-    if (f.json) io.stdout.write(JSON.stringify({ documents: n, seconds, docsPerSecond: Math.round(n / seconds), saveSeconds, out: String(f.out) }) + '\n');
+    if (f.json) io.stdout.write(JSON.stringify({ documents: n, seconds: Math.round(seconds * 1000) / 1000, docsPerSecond: Math.round(n / seconds), saveSeconds: Math.round(saveSeconds * 1000) / 1000, out: String(f.out) }) + '\n');
     else io.stdout.write(`indexed ${n} documents in ${seconds.toFixed(2)}s (${Math.round(n / seconds)} docs/s), saved to ${f.out} in ${saveSeconds.toFixed(2)}s\n`);
   },
 };

@@ -34,7 +34,7 @@ export const w2vTrain: Command = {
     tokenize: { type: 'boolean', doc: "split lines with the pipeline's tokenizer instead of on whitespace" },
     pipeline: { type: 'string', value: 'NAME', default: 'en_core', doc: 'pipeline name or config whose tokenizer --tokenize uses' },
     lowercase: { type: 'boolean', doc: 'lowercase every token' },
-    json: { type: 'boolean', doc: 'print a JSON summary' },
+    json: { type: 'boolean', doc: 'print a JSON summary {"vocabSize","trainWords","effectiveWords","epochs","seconds","wordsPerSecond","out"}' },
   },
   async run(args, io) {
     const f = args.flags;
@@ -79,7 +79,7 @@ export const w2vTrain: Command = {
     const s = model.stats;
     if (f.json) {
       io.stdout.write(
-        JSON.stringify({ vocabSize: s.vocabSize, trainWords: s.trainWords, effectiveWords: s.effectiveWords, epochs: s.epochs, seconds: s.seconds, wordsPerSecond: s.wordsPerSecond, out: f.out }) + '\n',
+        JSON.stringify({ vocabSize: s.vocabSize, trainWords: s.trainWords, effectiveWords: s.effectiveWords, epochs: s.epochs, seconds: Math.round(s.seconds * 1000) / 1000, wordsPerSecond: Math.round(s.wordsPerSecond), out: f.out }) + '\n',
       );
     } else {
       io.stdout.write(`vocabulary ${s.vocabSize} words, ${s.trainWords} training words x ${s.epochs} epochs in ${s.seconds.toFixed(1)}s (${Math.round(s.wordsPerSecond)} words/s); saved ${f.out}\n`);
