@@ -6,6 +6,7 @@ import type { Command } from '../command.js';
 import { inputName } from '../input-name.js';
 import { stdinHint } from '../io.js';
 import { ProgressBar } from '../progress.js';
+import { count } from '../plural.js';
 
 /** Builds the analyzer options shared by the search commands' flags. */
 export function analyzerFromFlags(flags: Record<string, unknown>): AnalyzerOptions {
@@ -92,6 +93,6 @@ export const indexBuildCommand: Command = {
     const seconds = (t1 - t0) / 1000;
     const saveSeconds = (t2 - t1) / 1000;
     if (f.json) io.stdout.write(JSON.stringify({ documents: n, seconds: Math.round(seconds * 1000) / 1000, docsPerSecond: Math.round(n / seconds), saveSeconds: Math.round(saveSeconds * 1000) / 1000, out: String(f.out) }) + '\n');
-    else io.stdout.write(`indexed ${n} documents in ${seconds.toFixed(2)}s (${Math.round(n / seconds)} docs/s), saved to ${f.out} in ${saveSeconds.toFixed(2)}s\n`);
+    else io.stdout.write(`indexed ${count(n, 'document')} in ${seconds.toFixed(2)}s (${Math.round(n / seconds)} docs/s), saved to ${f.out} in ${saveSeconds.toFixed(2)}s\n`);
   },
 };
