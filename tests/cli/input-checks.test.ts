@@ -47,6 +47,13 @@ describe('empty inputs are refused', () => {
   });
 });
 
+describe('plain text where JSON lines are expected', () => {
+  it('train textcat says what a record looks like', async () => {
+    const err = await fails('train', 'textcat', '--input', text, '--out', join(dir, 'p.tlc'));
+    expect(err).toMatch(/not a JSON record .*; the input is JSON lines like \{"text": "\.\.\.", "label": "\.\.\."\} \(at .*text\.txt:1\)/);
+  });
+});
+
 describe('binary input is refused, naming the file', () => {
   const cases: [string, string[]][] = [
     ['tokenize', ['tokenize', '--pipeline', 'en_whitespace', '--input', '@']],

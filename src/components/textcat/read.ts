@@ -16,7 +16,7 @@ export async function readLabelledJsonl(path: string, textField: string, labelFi
     try {
       rec = JSON.parse(line);
     } catch (e) {
-      throw new FormatError(`invalid JSON: ${(e as Error).message}`, { file: path, line: n });
+      throw new FormatError(`not a JSON record (${(e as Error).message}); the input is JSON lines like {"${textField}": "...", "${labelField}": "..."}`, { file: path, line: n });
     }
     if (rec === null || typeof rec !== 'object') throw new FormatError('record is not a JSON object', { file: path, line: n });
     const r = rec as Record<string, unknown>;
