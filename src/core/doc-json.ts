@@ -43,23 +43,26 @@ function isCats(v: unknown): v is Record<string, number> {
   return isObject(v) && Object.values(v).every((x) => typeof x === 'number' && Number.isFinite(x));
 }
 
+/** The {@link TokenJSON} of token `i` of `doc` (what `token.toJSON()` and {@link docToJSON} give). */
+export function tokenToJSON(doc: Doc, i: number): TokenJSON {
+  const s = doc.vocab.strings;
+  const t: TokenJSON = { text: doc.tokenText(i), idx: doc.idx[i]!, ws: doc.spaceAfter[i] === 1 };
+  if (doc.tag[i]) t.tag = s.get(doc.tag[i]!);
+  if (doc.pos[i]) t.pos = s.get(doc.pos[i]!);
+  if (doc.lemma[i]) t.lemma = s.get(doc.lemma[i]!);
+  if (doc.dep[i]) t.dep = s.get(doc.dep[i]!);
+  if (doc.head[i]) t.head = doc.head[i]!;
+  if (doc.sentStart[i]) t.sentStart = doc.sentStart[i]!;
+  const iob = doc.entIob[i];
+  if (iob) t.entIob = doc.iobName(i) as 'B' | 'I' | 'O';
+  if (doc.entType[i]) t.entType = s.get(doc.entType[i]!);
+  return t;
+}
+
 /** Serializes a Doc to {@link DocJSON}. */
 export function docToJSON(doc: Doc): DocJSON {
-  const s = doc.vocab.strings;
   const tokens: TokenJSON[] = [];
-  for (let i = 0; i < doc.length; i++) {
-    const t: TokenJSON = { text: doc.tokenText(i), idx: doc.idx[i]!, ws: doc.spaceAfter[i] === 1 };
-    if (doc.tag[i]) t.tag = s.get(doc.tag[i]!);
-    if (doc.pos[i]) t.pos = s.get(doc.pos[i]!);
-    if (doc.lemma[i]) t.lemma = s.get(doc.lemma[i]!);
-    if (doc.dep[i]) t.dep = s.get(doc.dep[i]!);
-    if (doc.head[i]) t.head = doc.head[i]!;
-    if (doc.sentStart[i]) t.sentStart = doc.sentStart[i]!;
-    const iob = doc.entIob[i];
-    if (iob) t.entIob = doc.iobName(i) as 'B' | 'I' | 'O';
-    if (doc.entType[i]) t.entType = s.get(doc.entType[i]!);
-    tokens.push(t);
-  }
+  for (let i = 0; i < doc.length; i++) tokens.push(tokenToJSON(doc, i));
   const out: DocJSON = {
     formatVersion: 1,
     text: doc.text,

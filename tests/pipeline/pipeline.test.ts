@@ -328,3 +328,16 @@ describe('Pipeline.config', () => {
     expect(nlp.config.components![0]!.options).toEqual({ step: 2 });
   });
 });
+
+describe('util.inspect of a pipeline', () => {
+  it('shows its name and steps in one line, disabled components apart', async () => {
+    const { inspect } = await import('node:util');
+    const nlp = await load('en_core');
+    expect(inspect(nlp)).toBe(`Pipeline(en_core: tokenizer -> ${nlp.pipeNames.join(' -> ')})`);
+    expect(String(nlp)).toBe(inspect(nlp));
+    const view = nlp.disable(['tagger']);
+    expect(inspect(view)).toMatch(/^Pipeline\(en_core: tokenizer -> senter -> lemmatizer.*; disabled: tagger\)$/);
+    const ws = await createPipeline({ ...WS, components: [] });
+    expect(inspect(ws)).toBe('Pipeline(whitespace)');
+  });
+});
