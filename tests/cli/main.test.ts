@@ -91,7 +91,7 @@ describe('positional arguments', () => {
     expect(tooFew.stderr).toMatch(/expected 3 arguments \(A B C\), got 2/);
     const noQuery = await runCli('search', '--index', 'idx');
     expect(noQuery.code).toBe(2);
-    expect(noQuery.stderr).toMatch(/QUERY/);
+    expect(noQuery.stderr).toMatch(/expected at least 1 argument \(QUERY\), got 0/);
   });
   it('declares a positional on every command whose run reads args.positional', () => {
     for (const c of COMMANDS) {
