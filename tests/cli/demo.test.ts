@@ -82,6 +82,8 @@ describe('textloom demo', () => {
     const ppl = s.ngram.perplexity.map((p: { perplexity: number }) => p.perplexity);
     expect(ppl[2]).toBeLessThan(ppl[0]);
     expect(s.ngram.generated).toHaveLength(3);
+    // Detokenized as `lm generate` prints them: no space before a comma or a final period.
+    for (const g of s.ngram.generated as string[]) expect(g).not.toMatch(/\w [,.]( |$)/);
     expect(s.keywords.chapters).toHaveLength(3);
     expect(Object.keys(s.word2vec.neighbours).length).toBeGreaterThan(0);
     expect(s.search.queries.every((q: { hits: unknown[] }) => q.hits.length > 0)).toBe(true);
