@@ -47,6 +47,18 @@ describe('empty inputs are refused', () => {
   });
 });
 
+describe('other inputs of the wrong kind', () => {
+  it('train tagger on an empty file names it', async () => {
+    expect(await fails('train', 'tagger', '--train', empty, '--out', join(dir, 't.tlt'))).toContain(`no sentences in ${empty}`);
+  });
+  it('w2v similar on binary data that is not word2vec binary says so instead of quoting bytes', async () => {
+    const elf = file('prog.dat', Buffer.concat([Buffer.from('\x7fELF'), Buffer.alloc(12), Buffer.from('x\n')]));
+    const err = await fails('w2v', 'similar', '--vectors', elf, 'cat');
+    expect(err).toMatch(/expected a "<count> <dims>" header, got binary data/);
+    expect(err).not.toMatch(/\\u0000/);
+  });
+});
+
 describe('plain text where JSON lines are expected', () => {
   it('train textcat says what a record looks like', async () => {
     const err = await fails('train', 'textcat', '--input', text, '--out', join(dir, 'p.tlc'));

@@ -224,7 +224,7 @@ describe('load', () => {
     expect(err).toMatchObject({ file: f, key: 'x', detail: 'cannot build', message: `cannot build (at ${f}, key "x")` });
   });
   it('names missing bundled pipelines', async () => {
-    await expect(load('no_such_pipeline')).rejects.toThrow(/no bundled pipeline "no_such_pipeline"/);
+    await expect(load('no_such_pipeline')).rejects.toThrow(/^no bundled pipeline "no_such_pipeline"; bundled: .*en_core.*en_whitespace.* \(or give a config file path, e\.g\. \.\/my\.json\)$/);
   });
   it('loads the bundled whitespace pipeline by name', async () => {
     const nlp = await load('en_whitespace');
