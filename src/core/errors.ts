@@ -111,6 +111,7 @@ export class TextloomError extends Error {
     this.offset = where?.offset;
     this.key = where?.key;
     this.pattern = where?.pattern;
+    hideUnset(this);
   }
 
   /**
@@ -159,7 +160,20 @@ export class TextloomError extends Error {
     w.offset = where?.offset;
     w.key = where?.key;
     w.pattern = where?.pattern;
+    hideUnset(copy);
     return copy;
+  }
+}
+
+/** The location fields of {@link TextloomError}; an unset one is kept out of `util.inspect`. */
+const LOCATION_FIELDS = ['where', 'file', 'line', 'offset', 'key', 'pattern'] as const;
+
+// Makes the unset location fields non-enumerable (still readable as undefined), so an uncaught
+// error prints the fields that say something instead of a list of `undefined`s.
+function hideUnset(e: TextloomError): void {
+  for (const k of LOCATION_FIELDS) {
+    if (e[k] === undefined) Object.defineProperty(e, k, { value: undefined, enumerable: false, writable: true, configurable: true });
+    else Object.defineProperty(e, k, { enumerable: true });
   }
 }
 

@@ -38,6 +38,23 @@ describe('composeMessage', () => {
   });
 });
 
+describe('util.inspect of an error', () => {
+  it('shows the location fields that are set, not a list of undefined ones', async () => {
+    const { inspect } = await import('node:util');
+    const plain = inspect(new ArgumentError('bad value'));
+    expect(plain).not.toMatch(/undefined/);
+    expect(plain).toMatch(/code: 'E_ARGUMENT'/);
+    const located = new FormatError('bad line', { file: 'a.txt', line: 3 });
+    expect(inspect(located)).toMatch(/file: 'a\.txt'/);
+    expect(inspect(located)).not.toMatch(/offset: undefined/);
+    const moved = located.at({ offset: 9, key: 'k' });
+    expect(moved.key).toBe('k');
+    expect(inspect(moved)).toMatch(/offset: 9/);
+    expect(new ArgumentError('x').file).toBeUndefined();
+    expect(inspect(moved.withDetail('other'))).toMatch(/key: 'k'/);
+  });
+});
+
 describe('joinKey', () => {
   it('puts an inner key under an outer one, indexes without a dot', () => {
     expect(joinKey('tokenizer.options', 'prefixes')).toBe('tokenizer.options.prefixes');
