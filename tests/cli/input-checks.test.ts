@@ -47,6 +47,19 @@ describe('empty inputs are refused', () => {
   });
 });
 
+describe('a count flag of 0 is refused instead of printing nothing', () => {
+  it('lm generate --max-tokens / --count, w2v similar and analogy --topn', async () => {
+    const model = join(dir, 'g.arpa');
+    expect((await runCli('lm', 'train', '--input', text, '--out', model, '--discount-fallback', '0.5,1,1.5')).code).toBe(0);
+    expect(await fails('lm', 'generate', '--model', model, '--max-tokens', '0')).toContain('--max-tokens must be a positive integer, got 0');
+    expect(await fails('lm', 'generate', '--model', model, '--count', '0')).toContain('--count must be a positive integer, got 0');
+    const vectors = file('v.txt', '3 2\ncat 1 0\ndog 0.9 0.1\nmat 0 1\n');
+    expect(await fails('w2v', 'similar', '--vectors', vectors, 'cat', '--topn', '0')).toContain('--topn must be a positive integer, got 0');
+    expect(await fails('w2v', 'analogy', '--vectors', vectors, 'cat', 'dog', 'mat', '--topn', '0')).toContain('--topn must be a positive integer, got 0');
+    expect((await runCli('w2v', 'similar', '--vectors', vectors, 'cat', '--topn', '1')).stdout).toMatch(/^dog\t/);
+  });
+});
+
 describe('other inputs of the wrong kind', () => {
   it('train tagger on an empty file names it', async () => {
     expect(await fails('train', 'tagger', '--train', empty, '--out', join(dir, 't.tlt'))).toContain(`no sentences in ${empty}`);
