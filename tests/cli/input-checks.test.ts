@@ -39,6 +39,11 @@ describe('empty inputs are refused', () => {
       expect(existsSync(out)).toBe(false);
     }
   });
+  it('index add with an empty file changes nothing and says so', async () => {
+    const idx = join(dir, 'idx-add');
+    expect((await runCli('index', 'build', '--input', file('one-doc.jsonl', '{"id":"1","text":"a cat"}\n'), '--fields', 'text', '--out', idx)).code).toBe(0);
+    for (const input of [empty, blank]) expect(await fails('index', 'add', idx, input)).toContain(`no documents in ${input}; ${idx} was not changed`);
+  });
   it('word2vec on a corpus with fewer than 2 kept words', async () => {
     const one = file('one.txt', 'a a a a a a\n');
     const err = await fails('w2v', 'train', '--input', one, '--out', join(dir, 'v.txt'), '--min-count', '1', '--size', '4', '--table-size', '1000');

@@ -1,4 +1,4 @@
-import { ArgumentError } from '../../core/errors.js';
+import { ArgumentError, FormatError } from '../../core/errors.js';
 import { readJsonl } from '../../io/jsonl.js';
 import { SearchIndex } from '../../search/search-index.js';
 import type { Command } from '../command.js';
@@ -56,6 +56,8 @@ export const indexAddCommand: Command = {
       if ((n & 511) === 0) bar.update(n);
     }
     bar.done();
+    // As index build: an empty file is a mistake (a wrong path, a failed export), not a no-op.
+    if (n === 0) throw new FormatError(`no documents in ${inputName(file)}; ${dir} was not changed`, { file });
     if (added + replaced > 0) await index.save(dir);
     const s = { added, replaced, documents: index.documentCount, deleted: index.deletedCount };
     if (args.flags.json) io.stdout.write(JSON.stringify(s) + '\n');
