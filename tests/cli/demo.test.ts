@@ -118,3 +118,16 @@ describe('demo sections', () => {
     expect(bad).toEqual([]);
   });
 });
+
+describe('textloom demo with a pipeline without a tagger', () => {
+  it('does not promise tags it cannot show', async () => {
+    const r = await runCli('demo', '--pipeline', 'en_whitespace');
+    expect(r.code).toBe(0);
+    const intro = r.stdout.split('\n> ')[0]!;
+    expect(intro).toContain('the tokens (this pipeline has no tagger)');
+    expect(intro).not.toContain('text/UPOS');
+    const full = await runCli('demo');
+    expect(full.stdout.split('\n> ')[0]).toContain('each token as text/UPOS');
+    for (const line of full.stdout.split('\n> ')[0]!.split('\n')) expect(line.length, line).toBeLessThanOrEqual(110);
+  });
+});
