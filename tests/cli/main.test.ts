@@ -20,6 +20,9 @@ describe('textloom CLI', () => {
       expect(r.stdout).toContain(`Usage: textloom ${c.name}`);
     }
   });
+  it('writes every default in a flag description as "(default: X)", as the generated ones', () => {
+    for (const c of COMMANDS) for (const [flag, spec] of Object.entries(c.flags)) expect(spec.doc, `${c.name} --${flag}`).not.toMatch(/\(default [^:]/);
+  });
   it('aligns every flag description, -h/--help included, in one column', async () => {
     for (const c of COMMANDS) {
       const r = await runCli(...c.name.split(' '), '--help');

@@ -46,7 +46,7 @@ export const indexBuildCommand: Command = {
     stemmer: { type: 'string', doc: 'porter2, porter, lancaster or none', default: 'porter2', value: 'NAME' },
     stop: { type: 'string', option: 'analyzer.stopWords', doc: 'stop words: english or none', default: 'english', value: 'LIST' },
     json: { type: 'boolean', doc: 'print a JSON summary {"documents","seconds","docsPerSecond","saveSeconds","out"}' },
-    'split-compounds': { type: 'boolean', doc: 'index "non-linear", "x/c" as their parts (default on; --split-compounds=false keeps them whole)' },
+    'split-compounds': { type: 'boolean', doc: 'index "non-linear", "x/c" as their parts (default: on; --split-compounds=false keeps them whole)' },
   },
   async run(args, io) {
     const f = args.flags;
