@@ -120,7 +120,7 @@ function checkPositionals(given: readonly string[], flags: Record<string, FlagSp
     throw new ArgumentError(`unexpected argument ${JSON.stringify(extra)}: ${takes}${hint}`);
   }
   if (given.length < min) {
-    const what = min === max ? `${min} argument${min === 1 ? '' : 's'} (${p!.name})` : `at least ${min} (${p!.name})`;
+    const what = `${min === max ? '' : 'at least '}${min} argument${min === 1 ? '' : 's'} (${p!.name})`;
     throw new ArgumentError(`expected ${what}, got ${given.length}: ${p!.doc}`);
   }
 }

@@ -2,6 +2,17 @@
 import { ArgumentError } from '../core/errors.js';
 
 /**
+ * The value of a count flag (`--topn`, `--max-tokens`): a positive integer, else an ArgumentError
+ * naming the flag, so a 0 never gives empty output without a word.
+ * @example positiveIntFlag(5, 'topn') // 5
+ */
+export function positiveIntFlag(value: unknown, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new ArgumentError(`--${flag} must be a positive integer, got ${String(value)}`, { key: `--${flag}` });
+  return n;
+}
+
+/**
  * A `MIN` or `MIN,MAX` flag such as `--ngram 1,2`: integers with 1 <= MIN <= MAX.
  * @example parseRangeFlag('1,2', 'ngram') // [1, 2]
  */

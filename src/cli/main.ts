@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import '../components/register.js';
 import { TextloomError } from '../core/errors.js';
 import { cliMessage } from './flag-errors.js';
-import { formatFlags, formatPositionals, parseArgs, type ParsedArgs } from './args.js';
+import { formatFlags, formatPositionals, parseArgs, type FlagSpec, type ParsedArgs } from './args.js';
 import type { Command, CommandIO } from './command.js';
 import { COMMANDS } from './commands/index.js';
 
@@ -20,9 +20,12 @@ function usage(): string {
   ].join('\n');
 }
 
+/** Listed with every command's flags, in the same column. */
+const HELP_FLAG: FlagSpec = { type: 'boolean', alias: 'h', doc: 'show this help' };
+
 function commandHelp(c: Command): string {
   const args = c.positionals ? ['Arguments:', formatPositionals(c.positionals), ''] : [];
-  return [`Usage: textloom ${c.name} ${c.usage ?? '[flags]'}`, '', c.summary, '', ...args, 'Flags:', formatFlags(c.flags), '  -h, --help  show this help', c.help ? `\n${c.help}` : ''].join('\n');
+  return [`Usage: textloom ${c.name} ${c.usage ?? '[flags]'}`, '', c.summary, '', ...args, 'Flags:', formatFlags({ ...c.flags, help: HELP_FLAG }), c.help ? `\n${c.help}` : ''].join('\n');
 }
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */

@@ -4,11 +4,11 @@ import type { SearchOptions } from '../search/search-index.js';
 /** Flags switching the ranking features of plain queries, shared by `search` and `eval search`. */
 export const RANKING_FLAGS: Record<string, FlagSpec> = {
   proximity: { type: 'boolean', doc: 'term proximity (sequential dependence: 0.85 terms, 0.10 ordered pairs, 0.05 unordered pairs; default on, --proximity=false for plain BM25)' },
-  bm25f: { type: 'boolean', doc: 'BM25F across fields instead of a sum of per-field BM25 (default on, --bm25f=false)' },
-  rm3: { type: 'boolean', doc: 'RM3 pseudo-relevance feedback (default off)' },
-  'fb-docs': { type: 'number', option: 'rm3.fbDocs', doc: 'RM3 feedback documents (default 10)' },
-  'fb-terms': { type: 'number', option: 'rm3.fbTerms', doc: 'RM3 feedback terms (default 10)' },
-  'fb-weight': { type: 'number', option: 'rm3.originalQueryWeight', doc: 'RM3 weight of the original query (default 0.5)' },
+  bm25f: { type: 'boolean', doc: 'BM25F across fields instead of a sum of per-field BM25 (default: on, --bm25f=false)' },
+  rm3: { type: 'boolean', doc: 'RM3 pseudo-relevance feedback (default: off)' },
+  'fb-docs': { type: 'number', option: 'rm3.fbDocs', doc: 'RM3 feedback documents (default: 10)' },
+  'fb-terms': { type: 'number', option: 'rm3.fbTerms', doc: 'RM3 feedback terms (default: 10)' },
+  'fb-weight': { type: 'number', option: 'rm3.originalQueryWeight', doc: 'RM3 weight of the original query (default: 0.5)' },
 };
 
 /** Maps the {@link RANKING_FLAGS} onto search options (unset flags keep the library defaults). */

@@ -388,22 +388,25 @@ export class Doc implements Iterable<Token> {
     return truncateText(this.text);
   }
 
+  /** The {@link TokenJSON} record of token `i` (what `doc.toJSON().tokens[i]` and `token.toJSON()` hold). */
+  tokenJSON(i: number): TokenJSON {
+    const s = this.vocab.strings;
+    const t: TokenJSON = { text: this.tokenText(i), idx: this.idx[i]!, ws: this.spaceAfter[i] === 1 };
+    if (this.tag[i]) t.tag = s.get(this.tag[i]!);
+    if (this.pos[i]) t.pos = s.get(this.pos[i]!);
+    if (this.lemma[i]) t.lemma = s.get(this.lemma[i]!);
+    if (this.dep[i]) t.dep = s.get(this.dep[i]!);
+    if (this.head[i]) t.head = this.head[i]!;
+    if (this.sentStart[i]) t.sentStart = this.sentStart[i]!;
+    if (this.entIob[i]) t.entIob = this.iobName(i) as 'B' | 'I' | 'O';
+    if (this.entType[i]) t.entType = s.get(this.entType[i]!);
+    return t;
+  }
+
   /** A JSON-ready copy of the doc ({@link DocJSON}: tokens with their annotations, sents, ents, extensions, cats). */
   toJSON(): DocJSON {
-    const s = this.vocab.strings;
     const tokens: TokenJSON[] = [];
-    for (let i = 0; i < this.length; i++) {
-      const t: TokenJSON = { text: this.tokenText(i), idx: this.idx[i]!, ws: this.spaceAfter[i] === 1 };
-      if (this.tag[i]) t.tag = s.get(this.tag[i]!);
-      if (this.pos[i]) t.pos = s.get(this.pos[i]!);
-      if (this.lemma[i]) t.lemma = s.get(this.lemma[i]!);
-      if (this.dep[i]) t.dep = s.get(this.dep[i]!);
-      if (this.head[i]) t.head = this.head[i]!;
-      if (this.sentStart[i]) t.sentStart = this.sentStart[i]!;
-      if (this.entIob[i]) t.entIob = this.iobName(i) as 'B' | 'I' | 'O';
-      if (this.entType[i]) t.entType = s.get(this.entType[i]!);
-      tokens.push(t);
-    }
+    for (let i = 0; i < this.length; i++) tokens.push(this.tokenJSON(i));
     const out: DocJSON = { formatVersion: 1, text: this.text, tokens, sents: this.sents.map((x) => [x.start, x.end]), ents: this.ents.map((e) => [e.start, e.end, e.label]) };
     if (this.exts.size) {
       out.extensions = {};

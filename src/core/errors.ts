@@ -35,7 +35,7 @@ export function formatLocation(where: ErrorLocation | undefined): string {
 /**
  * The message of an error: `detail` plus {@link formatLocation}. A file the detail already names
  * (`no such file: a.txt`) is not repeated in the location unless a line goes with it, nor is a
- * command-line flag (`--min-count`) the detail names.
+ * command-line flag (`--min-count`) or a byte offset (`at byte 7`) the detail names.
  * @example
  * composeMessage('bad header', { file: 'm.bin', offset: 4 }) // → 'bad header (at m.bin, byte 4)'
  */
@@ -45,6 +45,8 @@ export function composeMessage(detail: string, where: ErrorLocation | undefined)
   if (shown.file !== undefined && shown.line === undefined && namesPath(detail, shown.file)) delete shown.file;
   // A command-line flag the detail already names (`--min-count must be ...`) is not repeated either.
   if (shown.key !== undefined && shown.key.startsWith('--') && detail.includes(shown.key)) delete shown.key;
+  // Nor a byte offset it states (`a NUL byte at byte 7`).
+  if (shown.offset !== undefined && new RegExp(`\\bbyte ${shown.offset}(?!\\d)`).test(detail)) delete shown.offset;
   return detail + formatLocation(shown);
 }
 
@@ -109,6 +111,7 @@ export class TextloomError extends Error {
     this.offset = where?.offset;
     this.key = where?.key;
     this.pattern = where?.pattern;
+    hideUnset(this);
   }
 
   /**
@@ -157,7 +160,20 @@ export class TextloomError extends Error {
     w.offset = where?.offset;
     w.key = where?.key;
     w.pattern = where?.pattern;
+    hideUnset(copy);
     return copy;
+  }
+}
+
+/** The location fields of {@link TextloomError}; an unset one is kept out of `util.inspect`. */
+const LOCATION_FIELDS = ['where', 'file', 'line', 'offset', 'key', 'pattern'] as const;
+
+// Makes the unset location fields non-enumerable (still readable as undefined), so an uncaught
+// error prints the fields that say something instead of a list of `undefined`s.
+function hideUnset(e: TextloomError): void {
+  for (const k of LOCATION_FIELDS) {
+    if (e[k] === undefined) Object.defineProperty(e, k, { value: undefined, enumerable: false, writable: true, configurable: true });
+    else Object.defineProperty(e, k, { enumerable: true });
   }
 }
 

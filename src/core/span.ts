@@ -112,4 +112,12 @@ export class Span implements Iterable<Token> {
   [INSPECT](): string {
     return truncateText(this.text);
   }
+  /**
+   * `JSON.stringify(span)`: token and character offsets, text and label (if any), not the whole Doc.
+   * @example JSON.stringify(doc.span(0, 2)) // '{"start":0,"end":2,"startChar":0,"endChar":6,"text":"Hello,"}'
+   */
+  toJSON(): { start: number; end: number; startChar: number; endChar: number; text: string; label?: string } {
+    const out = { start: this.start, end: this.end, startChar: this.startChar, endChar: this.endChar, text: this.text };
+    return this.label ? { ...out, label: this.label } : out;
+  }
 }

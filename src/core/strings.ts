@@ -1,4 +1,5 @@
 import { ArgumentError } from './errors.js';
+import { INSPECT } from '../util/inspect.js';
 
 /**
  * Interns strings to dense unsigned integer ids (id 0 is the empty string, used as "unset").
@@ -42,6 +43,11 @@ export class StringStore {
     const s = this.list[id];
     if (s === undefined) throw new ArgumentError(`unknown string id ${id}`);
     return s;
+  }
+
+  /** `util.inspect` / `console.log`: a summary, not every string. */
+  [INSPECT](): string {
+    return `StringStore(${this.size} strings)`;
   }
 
   /** Number of interned strings (including the empty string). */

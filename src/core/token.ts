@@ -4,6 +4,7 @@ import { LexFlag } from './lexeme.js';
 import { Span } from './span.js';
 import { cosine, meanVector } from './vectors.js';
 import { INSPECT } from '../util/inspect.js';
+import type { TokenJSON } from './doc-json.js';
 
 /**
  * A light view of one token of a {@link Doc}: reads the doc's columns and the vocab's lexeme
@@ -204,5 +205,12 @@ export class Token {
   /** `util.inspect` / `console.log`: the text, as spaCy's repr. */
   [INSPECT](): string {
     return this.text;
+  }
+  /**
+   * `JSON.stringify(token)`: its index and its record as in `doc.toJSON().tokens` (not the whole Doc).
+   * @example JSON.stringify(doc.token(1)) // '{"i":1,"text":"world","idx":7,"ws":false}'
+   */
+  toJSON(): { i: number } & TokenJSON {
+    return { i: this.i, ...this.doc.tokenJSON(this.i) };
   }
 }

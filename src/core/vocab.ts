@@ -1,6 +1,7 @@
 import { grow } from '../util/typed.js';
 import { affixes, computeFlags, LexFlag, wordShape } from './lexeme.js';
 import { StringStore } from './strings.js';
+import { INSPECT } from '../util/inspect.js';
 
 /**
  * The shared vocabulary: a {@link StringStore} plus per-type lexeme columns (flags, lower, shape,
@@ -20,6 +21,11 @@ export class Vocab {
 
   constructor(strings?: StringStore) {
     this.strings = strings ?? new StringStore();
+  }
+
+  /** `util.inspect` / `console.log`: a summary, not the internal columns. */
+  [INSPECT](): string {
+    return `Vocab(${this.strings.size} strings)`;
   }
 
   /** Interns `s` and returns its id (alias of `strings.add`). */

@@ -120,7 +120,11 @@ export class KeyedVectors implements VectorData {
 
   private rowOf(word: string): number {
     const i = this.index.get(word);
-    if (i === undefined) throw new NotFoundError(`word ${JSON.stringify(word)} not in vocabulary`, { key: word });
+    if (i === undefined) {
+      // Vectors trained on lowercased text are a common surprise: name the form that is there.
+      const other = [word.toLowerCase(), word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()].find((w) => w !== word && this.index.has(w));
+      throw new NotFoundError(`word ${JSON.stringify(word)} not in vocabulary${other ? ` (${JSON.stringify(other)} is)` : ''}`);
+    }
     return i;
   }
 

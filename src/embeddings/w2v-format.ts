@@ -114,7 +114,11 @@ const MAX_DIM = 1 << 20;
 
 function parseHeader(line: string, file: string, offset?: number): [number, number] {
   const m = /^\s*(\d+)\s+(\d+)\s*$/.exec(line);
-  if (!m) throw new FormatError(`expected a "<count> <dims>" header, got ${JSON.stringify(line.slice(0, 60))}`, offset === undefined ? { file, line: 1 } : { file, offset });
+  if (!m) {
+    // Binary data (a NUL or other control bytes) is named as such rather than quoted.
+    const got = /[\x00-\x08\x0e-\x1f]/.test(line.slice(0, 60)) ? 'binary data' : JSON.stringify(line.slice(0, 60));
+    throw new FormatError(`expected a "<count> <dims>" header, got ${got}`, offset === undefined ? { file, line: 1 } : { file, offset });
+  }
   const V = Number(m[1]);
   const d = Number(m[2]);
   if (d < 1) throw new FormatError('dimension must be >= 1', { file, line: 1 });
@@ -403,6 +407,15 @@ function loadNative(path: string): VectorData {
     throw inputError(e, path);
   }
   return decodeNative(bytes, path);
+}
+
+/**
+ * The format `readVectors` (and `KeyedVectors.load`) reads `path` as: `format` if given, else native when the file
+ * starts with the .tlv magic number, else by extension (`.bin` binary, anything else text).
+ * @example vectorFormatOf('vectors.bin') // → 'binary'
+ */
+export function vectorFormatOf(path: string, format?: VectorFormat): VectorFormat {
+  return loadPlan(path, format ? { format } : {}).format;
 }
 
 /**

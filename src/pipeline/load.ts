@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, NotFoundError } from '../core/errors.js';
@@ -15,7 +15,9 @@ export function resolvePipelinePath(nameOrPath: string): string {
   const looksLikePath = nameOrPath.endsWith('.json') || nameOrPath.includes('/') || nameOrPath.includes('\\');
   const path = looksLikePath ? (isAbsolute(nameOrPath) ? nameOrPath : resolve(process.cwd(), nameOrPath)) : resolve(PIPELINES_DIR, `${nameOrPath}.json`);
   if (!existsSync(path)) {
-    throw new NotFoundError(looksLikePath ? `no pipeline config file ${path}` : `no bundled pipeline "${nameOrPath}" (looked for ${path})`, { file: path });
+    if (looksLikePath) throw new NotFoundError(`no pipeline config file ${path}`, { file: path });
+    const bundled = readdirSync(PIPELINES_DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
+    throw new NotFoundError(`no bundled pipeline "${nameOrPath}"; bundled: ${bundled.join(', ')} (or give a config file path, e.g. ./my.json)`);
   }
   return path;
 }

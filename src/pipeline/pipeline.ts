@@ -1,6 +1,7 @@
 import { Doc } from '../core/doc.js';
 import { ArgumentError, ConfigError, NotFoundError, TextloomError } from '../core/errors.js';
 import { Vocab } from '../core/vocab.js';
+import { INSPECT } from '../util/inspect.js';
 import type { Component, TokenizerLike } from './component.js';
 import { checkConfig, type ComponentConfig, type PipelineConfig } from './config.js';
 import { resolveOptions } from './options.js';
@@ -83,6 +84,21 @@ export class Pipeline {
   /** Names of the enabled components, in order. */
   get pipeNames(): string[] {
     return this.entries.filter((e) => !this.disabled.has(e.name)).map((e) => e.name);
+  }
+
+  /**
+   * A one-line summary, also what `util.inspect` / `console.log` show.
+   * @example String(await load('en_core')) // 'Pipeline(en_core: tokenizer -> senter -> tagger -> lemmatizer)'
+   */
+  toString(): string {
+    const steps = [this.config.tokenizer?.factory ?? 'tokenizer', ...this.pipeNames].join(' -> ');
+    const off = this.componentNames.filter((n) => this.disabled.has(n));
+    return `Pipeline(${this.config.name ? `${this.config.name}: ` : ''}${steps}${off.length ? `; disabled: ${off.join(', ')}` : ''})`;
+  }
+
+  /** `util.inspect` / `console.log`: the {@link toString} summary. */
+  [INSPECT](): string {
+    return this.toString();
   }
 
   /** Names of all components, disabled ones included. */

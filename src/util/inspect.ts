@@ -19,5 +19,6 @@ export function truncateText(text: string, max = INSPECT_MAX_CHARS): string {
   let cut = max;
   const c = text.charCodeAt(cut - 1);
   if (c >= 0xd800 && c <= 0xdbff) cut--;
-  return `${text.slice(0, cut)}… (${text.length - cut} more characters)`;
+  const more = text.length - cut;
+  return `${text.slice(0, cut)}… (${more} more character${more === 1 ? '' : 's'})`;
 }

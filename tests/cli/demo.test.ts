@@ -82,6 +82,8 @@ describe('textloom demo', () => {
     const ppl = s.ngram.perplexity.map((p: { perplexity: number }) => p.perplexity);
     expect(ppl[2]).toBeLessThan(ppl[0]);
     expect(s.ngram.generated).toHaveLength(3);
+    // Detokenized as `lm generate` prints them: no space before a comma or a final period.
+    for (const g of s.ngram.generated as string[]) expect(g).not.toMatch(/\w [,.]( |$)/);
     expect(s.keywords.chapters).toHaveLength(3);
     expect(Object.keys(s.word2vec.neighbours).length).toBeGreaterThan(0);
     expect(s.search.queries.every((q: { hits: unknown[] }) => q.hits.length > 0)).toBe(true);
@@ -114,5 +116,18 @@ describe('demo sections', () => {
       }
     }
     expect(bad).toEqual([]);
+  });
+});
+
+describe('textloom demo with a pipeline without a tagger', () => {
+  it('does not promise tags it cannot show', async () => {
+    const r = await runCli('demo', '--pipeline', 'en_whitespace');
+    expect(r.code).toBe(0);
+    const intro = r.stdout.split('\n> ')[0]!;
+    expect(intro).toContain('the tokens (this pipeline has no tagger)');
+    expect(intro).not.toContain('text/UPOS');
+    const full = await runCli('demo');
+    expect(full.stdout.split('\n> ')[0]).toContain('each token as text/UPOS');
+    for (const line of full.stdout.split('\n> ')[0]!.split('\n')) expect(line.length, line).toBeLessThanOrEqual(110);
   });
 });

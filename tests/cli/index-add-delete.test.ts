@@ -37,6 +37,8 @@ describe('index add', () => {
     const r = await runCli('index', 'add', idx, more, '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ added: 1, replaced: 0, documents: 3, deleted: 0 });
+    const again = await runCli('index', 'add', idx, jsonl('one.jsonl', [{ id: 'd', title: 'x', text: 'y' }]));
+    expect(again.stdout).toMatch(/^added 1 document; .* now has 4 documents\n$/);
     const index = await SearchIndex.load(idx);
     expect(index.search('nozzle').map((h) => h.id)).toEqual(['c']);
     expect(index.search('wing').map((h) => h.id)).toEqual(['b']);
@@ -78,7 +80,7 @@ describe('index delete', () => {
     writeFileSync(ids, 'b\n\n');
     const f = await runCli('index', 'delete', idx, '--ids', ids, '--compact');
     expect(f.code).toBe(0);
-    expect(f.stdout).toMatch(/deleted 1 documents; .* now has 0 documents/);
+    expect(f.stdout).toMatch(/deleted 1 document; .* now has 0 documents/);
     index = await SearchIndex.load(idx);
     expect(index.documentCount).toBe(0);
     expect(index.deletedCount).toBe(0);

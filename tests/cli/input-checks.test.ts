@@ -39,11 +39,48 @@ describe('empty inputs are refused', () => {
       expect(existsSync(out)).toBe(false);
     }
   });
+  it('index add with an empty file changes nothing and says so', async () => {
+    const idx = join(dir, 'idx-add');
+    expect((await runCli('index', 'build', '--input', file('one-doc.jsonl', '{"id":"1","text":"a cat"}\n'), '--fields', 'text', '--out', idx)).code).toBe(0);
+    for (const input of [empty, blank]) expect(await fails('index', 'add', idx, input)).toContain(`no documents in ${input}; ${idx} was not changed`);
+  });
   it('word2vec on a corpus with fewer than 2 kept words', async () => {
     const one = file('one.txt', 'a a a a a a\n');
     const err = await fails('w2v', 'train', '--input', one, '--out', join(dir, 'v.txt'), '--min-count', '1', '--size', '4', '--table-size', '1000');
     expect(err).toMatch(/only one distinct word \("a"\) seen at least --min-count=1 times; word2vec needs at least 2/);
     expect(await fails('w2v', 'train', '--input', empty, '--out', join(dir, 'v.txt'), '--min-count', '1')).toMatch(/no word seen at least --min-count=1/);
+  });
+});
+
+describe('a count flag of 0 is refused instead of printing nothing', () => {
+  it('lm generate --max-tokens / --count, w2v similar and analogy --topn', async () => {
+    const model = join(dir, 'g.arpa');
+    expect((await runCli('lm', 'train', '--input', text, '--out', model, '--discount-fallback', '0.5,1,1.5')).code).toBe(0);
+    expect(await fails('lm', 'generate', '--model', model, '--max-tokens', '0')).toContain('--max-tokens must be a positive integer, got 0');
+    expect(await fails('lm', 'generate', '--model', model, '--count', '0')).toContain('--count must be a positive integer, got 0');
+    const vectors = file('v.txt', '3 2\ncat 1 0\ndog 0.9 0.1\nmat 0 1\n');
+    expect(await fails('w2v', 'similar', '--vectors', vectors, 'cat', '--topn', '0')).toContain('--topn must be a positive integer, got 0');
+    expect(await fails('w2v', 'analogy', '--vectors', vectors, 'cat', 'dog', 'mat', '--topn', '0')).toContain('--topn must be a positive integer, got 0');
+    expect((await runCli('w2v', 'similar', '--vectors', vectors, 'cat', '--topn', '1')).stdout).toMatch(/^dog\t/);
+  });
+});
+
+describe('other inputs of the wrong kind', () => {
+  it('train tagger on an empty file names it', async () => {
+    expect(await fails('train', 'tagger', '--train', empty, '--out', join(dir, 't.tlt'))).toContain(`no sentences in ${empty}`);
+  });
+  it('w2v similar on binary data that is not word2vec binary says so instead of quoting bytes', async () => {
+    const elf = file('prog.dat', Buffer.concat([Buffer.from('\x7fELF'), Buffer.alloc(12), Buffer.from('x\n')]));
+    const err = await fails('w2v', 'similar', '--vectors', elf, 'cat');
+    expect(err).toMatch(/expected a "<count> <dims>" header, got binary data/);
+    expect(err).not.toMatch(/\\u0000/);
+  });
+});
+
+describe('plain text where JSON lines are expected', () => {
+  it('train textcat says what a record looks like', async () => {
+    const err = await fails('train', 'textcat', '--input', text, '--out', join(dir, 'p.tlc'));
+    expect(err).toMatch(/not a JSON record .*; the input is JSON lines like \{"text": "\.\.\.", "label": "\.\.\."\} \(at .*text\.txt:1\)/);
   });
 });
 
@@ -54,15 +91,25 @@ describe('binary input is refused, naming the file', () => {
     ['tfidf keywords', ['tfidf', 'keywords', '--input', '@']],
     ['match', ['match', '--patterns', file('p.jsonl', '{"label":"A","pattern":"cat"}\n'), '--input', '@', '--pipeline', 'en_whitespace']],
     ['w2v train', ['w2v', 'train', '--input', '@', '--out', join(dir, 'v.txt'), '--min-count', '1']],
+    ['match --patterns', ['match', '--patterns', '@', '--input', text, '--pipeline', 'en_whitespace']],
+    ['index build', ['index', 'build', '--input', '@', '--fields', 'text', '--out', join(dir, 'idx-bin')]],
+    ['train textcat', ['train', 'textcat', '--input', '@', '--out', join(dir, 'm.tlc')]],
   ];
   for (const [name, argv] of cases) {
     it(name, async () => {
       const bin = await fails(...argv.map((a) => (a === '@' ? binary : a)));
       expect(bin).toContain(`${binary} looks like a binary file, not text (a NUL byte at byte 4)`);
       expect(bin.split(binary).length - 1).toBe(1);
+      expect(bin.split('byte 4').length - 1, 'the offset is stated once').toBe(1);
       expect(await fails(...argv.map((a) => (a === '@' ? latin1 : a)))).toContain(`${latin1} is not UTF-8 text (invalid byte 0xe9 at byte 3)`);
     });
   }
+  it('textcat predict', async () => {
+    const model = join(dir, 'tiny.tlc');
+    const train = file('tiny.jsonl', '{"text":"good fun","label":"pos"}\n{"text":"bad dull","label":"neg"}\n');
+    expect((await runCli('train', 'textcat', '--input', train, '--out', model, '--model', 'nb')).code).toBe(0);
+    expect(await fails('textcat', 'predict', '--model', model, binary)).toContain(`${binary} looks like a binary file, not text (a NUL byte at byte 4)`);
+  });
   it('after gunzipping', async () => {
     expect(await fails('tokenize', '--pipeline', 'en_whitespace', '--input', gzBinary)).toContain(`${gzBinary} looks like a binary file`);
   });
@@ -117,6 +164,9 @@ describe('tokenize keeps output aligned with the input', () => {
     expect(t.stdout).toBe('One here.\n\n\nTwo here.\nAnd three.\n\n\nFour\n');
     const c = await runCli('tokenize', '--pipeline', 'en_core', '--input', input, '--format', 'conllu');
     expect(c.stdout.split('\n').filter((l) => l.startsWith('# sent_id'))).toEqual(['# sent_id = 1-1', '# sent_id = 4-1', '# sent_id = 4-2', '# sent_id = 7-1']);
+    expect(c.stdout, 'one blank line between sentences, as CoNLL-U requires').not.toMatch(/\n\n\n/);
+    expect(c.stdout.startsWith('# sent_id = 1-1\n')).toBe(true);
+    expect(c.stdout.endsWith('\n\n')).toBe(true);
     const p = await runCli('tokenize', '--pipeline', 'en_whitespace', '--input', input, '--paragraphs');
     expect(p.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { line: number }).line)).toEqual([1, 4, 7]);
   });

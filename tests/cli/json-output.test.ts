@@ -70,6 +70,17 @@ function badKeys(v: unknown, path = '$'): string[] {
   return Object.entries(v).flatMap(([k, x]) => [...(CAMEL.test(k) ? [] : [`${path}.${k}`]), ...(USER_KEYS.has(k) ? [] : badKeys(x, `${path}.${k}`))]);
 }
 
+/** Timings and rates (seconds, ms, ...PerSecond) printed with more than 3 decimals: float noise, not data. */
+const TIMING = /(^seconds$|Seconds$|^ms$|Ms$|PerSecond$)/;
+function noisyTimings(v: unknown, path = '$'): string[] {
+  if (Array.isArray(v)) return v.flatMap((x, i) => noisyTimings(x, `${path}[${i}]`));
+  if (v === null || typeof v !== 'object') return [];
+  return Object.entries(v).flatMap(([k, x]) => [
+    ...(TIMING.test(k) && typeof x === 'number' && Math.round(x * 1000) / 1000 !== x ? [`${path}.${k}=${x}`] : []),
+    ...noisyTimings(x, `${path}.${k}`),
+  ]);
+}
+
 describe('--json on every command', () => {
   it('has a case for every command that reports something', () => {
     const covered = new Set(CASES.map(([name]) => name));
@@ -88,6 +99,7 @@ describe('--json on every command', () => {
         let parsed: unknown;
         expect(() => (parsed = JSON.parse(line)), `${name}: ${line.slice(0, 80)}`).not.toThrow();
         expect(badKeys(parsed), name).toEqual([]);
+        expect(noisyTimings(parsed), name).toEqual([]);
       }
     }
   });

@@ -33,6 +33,9 @@ describe('textcat predict', () => {
     const want = tc.predictProba([texts[0]!, texts[2]!]);
     expect(Number(rows[0]![1])).toBe(Math.max(...want[0]!));
     expect(Number(rows[1]![1])).toBe(Math.max(...want[1]!));
+    // --json names the input line, so output can be lined up with the input despite the skip.
+    const j = await runCli('textcat', 'predict', '--model', model, input, '--json');
+    expect(j.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { line: number }).line)).toEqual([1, 3]);
   });
 
   it('reads JSONL (by extension or --jsonl) and prints label, scores and id with --json', async () => {
@@ -42,6 +45,7 @@ describe('textcat predict', () => {
     expect(r.code).toBe(0);
     const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(out[0].id).toBe(7);
+    expect(out.map((o) => o.line)).toEqual([1, 2]);
     expect(out[0].label).toBe('pos');
     expect(Object.keys(out[0].scores)).toEqual(['neg', 'pos']);
     expect(out[0].scores.pos + out[0].scores.neg).toBeCloseTo(1, 12);

@@ -19,11 +19,12 @@ describe('w2v convert', () => {
   it('converts text -> binary -> tlv -> text by extension, keeping every vector exactly', async () => {
     const txt = join(dir, 'v.txt');
     await kv.save(txt);
-    const steps: [string, string][] = [[txt, join(dir, 'v.bin')], [join(dir, 'v.bin'), join(dir, 'v.tlv')], [join(dir, 'v.tlv'), join(dir, 'back.txt')]];
-    for (const [a, b] of steps) {
+    const steps: [string, string, string, string][] = [[txt, join(dir, 'v.bin'), 'text', 'binary'], [join(dir, 'v.bin'), join(dir, 'v.tlv'), 'binary', 'tlv'], [join(dir, 'v.tlv'), join(dir, 'back.txt'), 'tlv', 'text']];
+    for (const [a, b, from, to] of steps) {
       const r = await runCli('w2v', 'convert', a, b, '--json');
       expect(r.code).toBe(0);
-      expect(JSON.parse(r.stdout)).toMatchObject({ words: 4, dim: 3, output: b });
+      // The formats actually read and written, named as --from / --to name them.
+      expect(JSON.parse(r.stdout)).toEqual({ words: 4, dim: 3, from, to, output: b });
       same(await KeyedVectors.load(b));
     }
     expect(readFileSync(join(dir, 'back.txt'), 'utf8')).toBe(readFileSync(txt, 'utf8'));
@@ -39,6 +40,7 @@ describe('w2v convert', () => {
     same(await KeyedVectors.load(out), 2); // recognised as .tlv by its content
     const tlvLimit = await runCli('w2v', 'convert', out, join(dir, 'one.txt'), '--limit', '1');
     expect(tlvLimit.code).toBe(0);
+    expect(tlvLimit.stdout).toMatch(/\(word2vec text, read as textloom \.tlv\)/);
     same(await KeyedVectors.load(join(dir, 'one.txt')), 1);
   });
 

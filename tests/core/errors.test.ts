@@ -32,6 +32,27 @@ describe('composeMessage', () => {
     expect(composeMessage('cannot read xa.txt', { file: 'a.txt' })).toBe('cannot read xa.txt (at a.txt)');
     expect(composeMessage('cannot read "a.txt"', { file: 'a.txt' })).toBe('cannot read "a.txt"');
   });
+  it('does not repeat a byte offset the detail already states', () => {
+    expect(composeMessage('b.dat looks like a binary file (a NUL byte at byte 7)', { file: 'b.dat', offset: 7 })).toBe('b.dat looks like a binary file (a NUL byte at byte 7)');
+    expect(composeMessage('bad record at byte 7', { file: 'b.dat', offset: 70 })).toBe('bad record at byte 7 (at b.dat, byte 70)');
+  });
+});
+
+describe('util.inspect of an error', () => {
+  it('shows the location fields that are set, not a list of undefined ones', async () => {
+    const { inspect } = await import('node:util');
+    const plain = inspect(new ArgumentError('bad value'));
+    expect(plain).not.toMatch(/undefined/);
+    expect(plain).toMatch(/code: 'E_ARGUMENT'/);
+    const located = new FormatError('bad line', { file: 'a.txt', line: 3 });
+    expect(inspect(located)).toMatch(/file: 'a\.txt'/);
+    expect(inspect(located)).not.toMatch(/offset: undefined/);
+    const moved = located.at({ offset: 9, key: 'k' });
+    expect(moved.key).toBe('k');
+    expect(inspect(moved)).toMatch(/offset: 9/);
+    expect(new ArgumentError('x').file).toBeUndefined();
+    expect(inspect(moved.withDetail('other'))).toMatch(/key: 'k'/);
+  });
 });
 
 describe('joinKey', () => {

@@ -26,10 +26,28 @@ describe('util.inspect and toString of Doc, Span, Token', () => {
   });
 });
 
+describe('Vocab, StringStore and JSON of tokens and spans', () => {
+  it('summarize instead of dumping internal columns', () => {
+    const vocab = new Vocab();
+    const doc = new Tokenizer(vocab).tokenize('Hello world');
+    expect(inspect(vocab)).toBe(`Vocab(${vocab.strings.size} strings)`);
+    expect(inspect(vocab.strings)).toBe(`StringStore(${vocab.strings.size} strings)`);
+    expect(inspect({ doc }, { depth: 0 })).toBe('{ doc: Hello world }');
+  });
+  it('JSON.stringify a token or span gives that token or span, not the whole Doc', () => {
+    const doc = tok.tokenize("Hello, world! It's me.");
+    expect(JSON.parse(JSON.stringify(doc.token(2)))).toEqual({ i: 2, ...doc.toJSON().tokens[2] });
+    expect(JSON.stringify(doc.token(2))).toBe('{"i":2,"text":"world","idx":7,"ws":false}');
+    expect(JSON.stringify(doc.span(0, 2))).toBe('{"start":0,"end":2,"startChar":0,"endChar":6,"text":"Hello,"}');
+    expect(JSON.parse(JSON.stringify(doc.span(2, 3, 'PLACE')))).toEqual({ start: 2, end: 3, startChar: 7, endChar: 12, text: 'world', label: 'PLACE' });
+    expect(JSON.parse(JSON.stringify(doc.sents))).toEqual([{ start: 0, end: doc.length, startChar: 0, endChar: doc.text.length, text: doc.text }]); // no senter: one sentence
+  });
+});
+
 describe('truncateText', () => {
   it('keeps short texts and never splits a surrogate pair', () => {
     expect(truncateText('abc', 3)).toBe('abc');
-    expect(truncateText('abcd', 3)).toBe('abc… (1 more characters)');
+    expect(truncateText('abcd', 3)).toBe('abc… (1 more character)');
     expect(truncateText('ab😀cd', 3)).toBe('ab… (4 more characters)');
   });
 });

@@ -32,6 +32,8 @@ describe('vector / has', () => {
     const u = k.vector('king', { norm: true });
     expect(Math.hypot(u[0]!, u[1]!)).toBeCloseTo(1, 6);
     expect(() => k.vector('prince')).toThrow(NotFoundError);
+    expect(() => k.vector('prince')).toThrow(/^word "prince" not in vocabulary$/);
+    expect(() => k.vector('King')).toThrow(/^word "King" not in vocabulary \("king" is\)$/);
   });
 });
 

@@ -224,7 +224,7 @@ describe('load', () => {
     expect(err).toMatchObject({ file: f, key: 'x', detail: 'cannot build', message: `cannot build (at ${f}, key "x")` });
   });
   it('names missing bundled pipelines', async () => {
-    await expect(load('no_such_pipeline')).rejects.toThrow(/no bundled pipeline "no_such_pipeline"/);
+    await expect(load('no_such_pipeline')).rejects.toThrow(/^no bundled pipeline "no_such_pipeline"; bundled: .*en_core.*en_whitespace.* \(or give a config file path, e\.g\. \.\/my\.json\)$/);
   });
   it('loads the bundled whitespace pipeline by name', async () => {
     const nlp = await load('en_whitespace');
@@ -326,5 +326,18 @@ describe('Pipeline.config', () => {
     nlp.addPipe('test_counter', { name: 'c', options });
     options.step = 9;
     expect(nlp.config.components![0]!.options).toEqual({ step: 2 });
+  });
+});
+
+describe('util.inspect of a pipeline', () => {
+  it('shows its name and steps in one line, disabled components apart', async () => {
+    const { inspect } = await import('node:util');
+    const nlp = await load('en_core');
+    expect(inspect(nlp)).toBe(`Pipeline(en_core: tokenizer -> ${nlp.pipeNames.join(' -> ')})`);
+    expect(String(nlp)).toBe(inspect(nlp));
+    const view = nlp.disable(['tagger']);
+    expect(inspect(view)).toMatch(/^Pipeline\(en_core: tokenizer -> senter -> lemmatizer.*; disabled: tagger\)$/);
+    const ws = await createPipeline({ ...WS, components: [] });
+    expect(inspect(ws)).toBe('Pipeline(whitespace)');
   });
 });

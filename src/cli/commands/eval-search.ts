@@ -91,7 +91,9 @@ export const evalSearchCommand: Command = {
     bar.done();
     const summary = evaluateRuns(runs, qrels as Map<string, Judgements>);
     times.sort((a, b) => a - b);
-    const latency = { meanMs: total / Math.max(1, n), p50Ms: percentile(times, 0.5), p99Ms: percentile(times, 0.99) };
+    // Microsecond resolution: more digits are timer noise.
+    const us = (ms: number): number => Math.round(ms * 1000) / 1000;
+    const latency = { meanMs: us(total / Math.max(1, n)), p50Ms: us(percentile(times, 0.5)), p99Ms: us(percentile(times, 0.99)) };
     if (f.json) {
       const { map, mrr, queries } = summary;
       io.stdout.write(JSON.stringify({ map, ndcgAt10: summary['ndcg@10'], pAt10: summary['p@10'], recallAt100: summary['recall@100'], mrr, queries, latency }) + '\n');

@@ -5,6 +5,7 @@ import { countSentenceBoundaries, prf } from '../../eval/sentences.js';
 import { load } from '../../pipeline/load.js';
 import type { Command } from '../command.js';
 import { inputName } from '../input-name.js';
+import { count } from '../plural.js';
 
 export const evalSenterCommand: Command = {
   name: 'eval senter',
@@ -48,9 +49,9 @@ export const evalSenterCommand: Command = {
     }
     const secs = (performance.now() - t0) / 1000;
     const r = prf(tp, predicted, gold);
-    const out = { precision: r.precision, recall: r.recall, f1: r.f1, sentences: sentences.length, documents: docs.length, seconds: secs };
+    const out = { precision: r.precision, recall: r.recall, f1: r.f1, sentences: sentences.length, documents: docs.length, seconds: Math.round(secs * 1000) / 1000 };
     if (flags.json) io.stdout.write(JSON.stringify(out) + '\n');
-    else io.stdout.write(`sentence boundaries: P ${r.precision.toFixed(4)}  R ${r.recall.toFixed(4)}  F1 ${r.f1.toFixed(4)}  (${sentences.length} sentences, ${docs.length} documents)\n`);
+    else io.stdout.write(`sentence boundaries: P ${r.precision.toFixed(4)}  R ${r.recall.toFixed(4)}  F1 ${r.f1.toFixed(4)}  (${count(sentences.length, 'sentence')}, ${count(docs.length, 'document')})\n`);
     return 0;
   },
 };

@@ -1,9 +1,10 @@
-import { ArgumentError } from '../../core/errors.js';
+import { ArgumentError, FormatError } from '../../core/errors.js';
 import { readJsonl } from '../../io/jsonl.js';
 import { SearchIndex } from '../../search/search-index.js';
 import type { Command } from '../command.js';
 import { inputName } from '../input-name.js';
 import { ProgressBar } from '../progress.js';
+import { count } from '../plural.js';
 
 /**
  * `textloom index add`: adds JSON-lines documents to a saved index. The index is loaded, the
@@ -55,9 +56,11 @@ export const indexAddCommand: Command = {
       if ((n & 511) === 0) bar.update(n);
     }
     bar.done();
+    // As index build: an empty file is a mistake (a wrong path, a failed export), not a no-op.
+    if (n === 0) throw new FormatError(`no documents in ${inputName(file)}; ${dir} was not changed`, { file });
     if (added + replaced > 0) await index.save(dir);
     const s = { added, replaced, documents: index.documentCount, deleted: index.deletedCount };
     if (args.flags.json) io.stdout.write(JSON.stringify(s) + '\n');
-    else io.stdout.write(`added ${added}${update ? `, replaced ${replaced}` : ''} documents; ${dir} now has ${s.documents} documents${s.deleted ? ` (${s.deleted} deleted, not yet compacted)` : ''}\n`);
+    else io.stdout.write(`added ${update ? `${added}, replaced ${count(replaced, 'document')}` : count(added, 'document')}; ${dir} now has ${count(s.documents, 'document')}${s.deleted ? ` (${s.deleted} deleted, not yet compacted)` : ''}\n`);
   },
 };

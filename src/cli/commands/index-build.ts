@@ -7,6 +7,7 @@ import type { Command } from '../command.js';
 import { inputName } from '../input-name.js';
 import { stdinHint } from '../io.js';
 import { ProgressBar } from '../progress.js';
+import { count } from '../plural.js';
 
 /** Builds the analyzer options shared by the search commands' flags. */
 export function analyzerFromFlags(flags: Record<string, unknown>): AnalyzerOptions {
@@ -46,7 +47,7 @@ export const indexBuildCommand: Command = {
     stemmer: { type: 'string', doc: 'porter2, porter, lancaster or none', default: 'porter2', value: 'NAME' },
     stop: { type: 'string', option: 'analyzer.stopWords', doc: 'stop words: english or none', default: SEARCH_ANALYZER_DEFAULTS.stopWords, value: 'LIST' },
     json: { type: 'boolean', doc: 'print a JSON summary {"documents","seconds","docsPerSecond","saveSeconds","out"}' },
-    'split-compounds': { type: 'boolean', doc: 'index "non-linear", "x/c" as their parts (default on; --split-compounds=false keeps them whole)' },
+    'split-compounds': { type: 'boolean', doc: 'index "non-linear", "x/c" as their parts (default: on; --split-compounds=false keeps them whole)' },
   },
   async run(args, io) {
     const f = args.flags;
@@ -92,7 +93,7 @@ export const indexBuildCommand: Command = {
     const n = index.documentCount;
     const seconds = (t1 - t0) / 1000;
     const saveSeconds = (t2 - t1) / 1000;
-    if (f.json) io.stdout.write(JSON.stringify({ documents: n, seconds, docsPerSecond: Math.round(n / seconds), saveSeconds, out: String(f.out) }) + '\n');
-    else io.stdout.write(`indexed ${n} documents in ${seconds.toFixed(2)}s (${Math.round(n / seconds)} docs/s), saved to ${f.out} in ${saveSeconds.toFixed(2)}s\n`);
+    if (f.json) io.stdout.write(JSON.stringify({ documents: n, seconds: Math.round(seconds * 1000) / 1000, docsPerSecond: Math.round(n / seconds), saveSeconds: Math.round(saveSeconds * 1000) / 1000, out: String(f.out) }) + '\n');
+    else io.stdout.write(`indexed ${count(n, 'document')} in ${seconds.toFixed(2)}s (${Math.round(n / seconds)} docs/s), saved to ${f.out} in ${saveSeconds.toFixed(2)}s\n`);
   },
 };

@@ -2,6 +2,7 @@ import { ArgumentError } from '../../core/errors.js';
 import { readLines } from '../../io/lines.js';
 import { SearchIndex } from '../../search/search-index.js';
 import type { Command } from '../command.js';
+import { count } from '../plural.js';
 
 /**
  * `textloom index delete`: deletes documents by id from a saved index and saves it back with an
@@ -45,7 +46,7 @@ export const indexDeleteCommand: Command = {
     if (args.flags.json) io.stdout.write(JSON.stringify({ deleted, notFound, documents: index.documentCount }) + '\n');
     else {
       const missing = notFound.length ? `; not in the index: ${notFound.slice(0, 10).join(', ')}${notFound.length > 10 ? ` and ${notFound.length - 10} more` : ''}` : '';
-      io.stdout.write(`deleted ${deleted} documents; ${dir} now has ${index.documentCount} documents${missing}\n`);
+      io.stdout.write(`deleted ${count(deleted, 'document')}; ${dir} now has ${count(index.documentCount, 'document')}${missing}\n`);
     }
   },
 };

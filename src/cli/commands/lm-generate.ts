@@ -1,7 +1,7 @@
-import { ArgumentError } from '../../core/errors.js';
 import { NgramLM, LM_DEFAULTS } from '../../lm/model.js';
 import { detokenize } from '../../tokenizer/detokenize.js';
 import type { Command } from '../command.js';
+import { positiveIntFlag } from '../flag-values.js';
 
 /** `textloom lm generate`: samples sentences from a model, reproducibly for a seed. */
 export const lmGenerate: Command = {
@@ -21,15 +21,15 @@ export const lmGenerate: Command = {
   },
   async run(args, io) {
     const f = args.flags;
-    const count = Number(f.count);
-    if (!Number.isInteger(count) || count < 1) throw new ArgumentError(`--count must be a positive integer, got ${f.count}`, { key: '--count' });
+    const count = positiveIntFlag(f.count, 'count');
+    const maxTokens = positiveIntFlag(f['max-tokens'], 'max-tokens');
     const lm = await NgramLM.open(String(f.model));
     const out: string[][] = [];
     for (let i = 0; i < count; i++) {
       out.push(
         lm.generate({
           seed: Number(f.seed) + i,
-          maxTokens: Number(f['max-tokens']),
+          maxTokens,
           temperature: Number(f.temperature),
           prefix: f.prefix === undefined ? undefined : String(f.prefix),
         }),

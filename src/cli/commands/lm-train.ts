@@ -27,7 +27,11 @@ export const lmTrain: Command = {
   name: 'lm train',
   summary: 'train an n-gram language model (modified Kneser-Ney like KenLM lmplz, and more)',
   usage: '--input FILE --out MODEL(.arpa|.tlm) [--order N] [--smoothing kn] [--json]',
-  help: 'Input: one sentence per line, whitespace-tokenized (--tokenize runs the pipeline tokenizer).\nExample: textloom lm train --order 5 --input train.txt --out model.arpa',
+  help:
+    'Input: one sentence per line, whitespace-tokenized (--tokenize runs the pipeline tokenizer). A blank line\n' +
+    'counts as an empty sentence (<s> </s>), which makes lm generate print empty lines: for raw text with\n' +
+    'wrapped paragraphs, `textloom tokenize --paragraphs --format text` gives one tokenized sentence per line.\n' +
+    'Example: textloom lm train --order 5 --input train.txt --out model.arpa',
   flags: {
     input: { type: 'string', doc: 'training text, one sentence per line (.gz ok, - for stdin)', value: 'FILE', required: true, alias: 'i' },
     out: { type: 'string', doc: 'model file: *.arpa writes ARPA, anything else the binary format', value: 'MODEL', required: true, alias: 'o' },

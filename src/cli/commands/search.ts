@@ -3,6 +3,7 @@ import { SearchIndex } from '../../search/search-index.js';
 import { SEARCH_DEFAULTS, SIMILARITY_DEFAULTS } from '../../index.js';
 import type { Command } from '../command.js';
 import { RANKING_FLAGS, rankingOptions } from '../search-flags.js';
+import { count } from '../plural.js';
 
 /** `textloom search`: run one query against a saved index. */
 export const searchCommand: Command = {
@@ -56,6 +57,6 @@ export const searchCommand: Command = {
       for (const [field, snip] of Object.entries(h.highlights ?? {})) io.stdout.write(`       ${field}: ${snip}\n`);
       if (f.explain) io.stdout.write(JSON.stringify(index.explain(query, h.id, opts), null, 2).replace(/^/gm, '       ') + '\n');
     });
-    io.stderr.write(`${hits.length} hits in ${ms.toFixed(2)} ms\n`);
+    io.stderr.write(`${count(hits.length, 'hit')} in ${ms.toFixed(2)} ms\n`);
   },
 };

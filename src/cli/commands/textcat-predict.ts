@@ -10,15 +10,17 @@ const BATCH = 512;
 
 interface Item {
   text: string;
+  /** 1-based input line. */
+  line: number;
   id?: unknown;
 }
 
 /** The input as items: each non-blank line, or each JSONL record's text (and id). */
 async function* items(path: string, jsonl: boolean, textField: string, idField: string): AsyncGenerator<Item> {
-  for await (const [line, n] of readNumberedLines(path)) {
+  for await (const [line, n] of readNumberedLines(path, { requireText: true })) {
     if (line.trim() === '') continue;
     if (!jsonl) {
-      yield { text: line };
+      yield { text: line, line: n };
       continue;
     }
     let rec: unknown;
@@ -30,7 +32,7 @@ async function* items(path: string, jsonl: boolean, textField: string, idField: 
     if (rec === null || typeof rec !== 'object' || Array.isArray(rec)) throw new FormatError('record is not a JSON object', { file: path, line: n });
     const r = rec as Record<string, unknown>;
     if (typeof r[textField] !== 'string') throw new FormatError(`record has no string field "${textField}" (set --text-field)`, { file: path, line: n, key: textField });
-    yield r[idField] === undefined ? { text: r[textField] as string } : { text: r[textField] as string, id: r[idField] };
+    yield r[idField] === undefined ? { text: r[textField] as string, line: n } : { text: r[textField] as string, line: n, id: r[idField] };
   }
 }
 
@@ -41,8 +43,9 @@ export const textcatPredict: Command = {
   usage: '--model MODEL [FILE|-] [--jsonl] [--text-field text] [--id-field id] [--json]',
   help: [
     'Input is one text per line, or JSON lines (--jsonl, or a .jsonl/.jsonl.gz file) with the text in --text-field.',
-    'Output: one line per text: the label (multilabel: the labels at or above the threshold, comma-separated),',
-    'a tab and its probability; with --json, {"label", "scores": {label: probability}} per text (plus "id" for JSONL records having one).',
+    'Output: one line per text (blank lines are skipped): the label (multilabel: the labels at or above the threshold,',
+    'comma-separated), a tab and its probability; with --json, {"line", "label", "scores": {label: probability}} per text',
+    '(plus "id" for JSONL records having one), "line" being the input line number.',
     'Examples:',
     '  textloom textcat predict --model spam.tlc messages.txt',
     '  textloom textcat predict --model spam.tlc test.jsonl --json',
@@ -53,7 +56,7 @@ export const textcatPredict: Command = {
     jsonl: { type: 'boolean', doc: 'read JSON lines (the default for .jsonl files)' },
     'text-field': { type: 'string', doc: 'JSONL field holding the text', default: 'text', value: 'NAME' },
     'id-field': { type: 'string', doc: 'JSONL field copied to the output as "id"', default: 'id', value: 'NAME' },
-    json: { type: 'boolean', doc: 'print one JSON object per text: {"label", "scores"}' },
+    json: { type: 'boolean', doc: 'print one JSON object per text: {"line", "label", "scores"}' },
   },
   async run(args, io) {
     const f = args.flags;
@@ -76,7 +79,7 @@ export const textcatPredict: Command = {
           const scores: Record<string, number> = {};
           tc.labels.forEach((l, k) => { scores[l] = p[k]!; });
           const item = batch[i]!;
-          out += JSON.stringify(item.id === undefined ? { label, scores } : { id: item.id, label, scores }) + '\n';
+          out += JSON.stringify(item.id === undefined ? { line: item.line, label, scores } : { line: item.line, id: item.id, label, scores }) + '\n';
         } else out += `${Array.isArray(label) ? label.join(',') : label}\t${p[best]}\n`;
       }
       await writeOut(io.stdout, out);

@@ -45,7 +45,8 @@ function wordSents(doc: Doc): Span[] {
 
 /**
  * CoNLL-U lines for a Doc: one block per sentence (`# sent_id = DOC-K`), whitespace tokens
- * dropped, SpaceAfter=No kept; the CLI passes the input line as `docIndex`.
+ * dropped, SpaceAfter=No kept; the CLI passes the input line as `docIndex`. A Doc without a
+ * sentence gives the empty string.
  * `# text` has whitespace runs collapsed and no leading or trailing whitespace (UD's convention).
  */
 export function docConllu(doc: Doc, docIndex: number): string {
@@ -63,7 +64,9 @@ export function docConllu(doc: Doc, docIndex: number): string {
     }
     out.push('');
   });
-  return out.join('\n') + '\n';
+  // A blank input line has no sentence and prints nothing: CoNLL-U allows exactly one blank line
+  // between sentences, and the sent_id keeps the input line number.
+  return out.length ? out.join('\n') + '\n' : '';
 }
 
 export const tokenizeCommand: Command = {
@@ -71,8 +74,9 @@ export const tokenizeCommand: Command = {
   summary: 'run a pipeline over text, one Doc per line (or paragraph), as JSON lines, CoNLL-U or text',
   usage: '[--pipeline NAME|FILE] [--input FILE|-] [--format jsonl|conllu|text] [--paragraphs]',
   help:
-    'Every input line, blank ones too, gives one record with its "line" number (jsonl), sentence ids LINE-K (conllu)\n' +
-    'or at least one output line (text), so output stays aligned with the input; --paragraphs gives one per paragraph.\n' +
+    'jsonl: one record per input line, blank ones too, with its "line" number. conllu: one block per sentence,\n' +
+    'with sentence ids LINE-K (blank lines have none). text: one output line per sentence, and an empty line for\n' +
+    'a blank input line. With --paragraphs, a paragraph takes the place of a line (numbered by its first line).\n' +
     'Example:\n  echo "Dr. Smith can\'t come. She\'s ill." | textloom tokenize --format text',
   flags: {
     pipeline: { type: 'string', doc: 'bundled pipeline name or config file', default: 'en_core', value: 'NAME|FILE' },

@@ -1,5 +1,5 @@
 import { assertWritable } from '../../io/atomic.js';
-import { ArgumentError } from '../../core/errors.js';
+import { ArgumentError, FormatError } from '../../core/errors.js';
 import { readConllu, type ConlluSentence } from '../../io/conllu.js';
 import { buildLemmaTables, saveLemmaTables } from '../../components/lemmatizer/tables.js';
 import { Tagger } from '../../components/tagger/tagger.js';
@@ -36,6 +36,7 @@ export const trainTaggerCommand: Command = {
     assertWritable(f.out as string);
     if (f.lemmas) assertWritable(f.lemmas as string);
     const train = await readAll(f.train as string);
+    if (train.length === 0) throw new FormatError(`no sentences in ${f.train as string}`, { file: f.train as string });
     const dev = f.dev ? await readAll(f.dev as string) : undefined;
     const bar = new ProgressBar('training', train.length * epochs, io.stderr);
     const t0 = Date.now();

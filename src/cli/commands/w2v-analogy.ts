@@ -1,6 +1,7 @@
 import { ArgumentError } from '../../core/errors.js';
 import { KeyedVectors } from '../../embeddings/keyed-vectors.js';
 import type { Command } from '../command.js';
+import { positiveIntFlag } from '../flag-values.js';
 
 /** `textloom w2v analogy`: a is to b as c is to ? (3CosAdd or 3CosMul). */
 export const w2vAnalogy: Command = {
@@ -18,8 +19,9 @@ export const w2vAnalogy: Command = {
   async run(args, io) {
     if (args.positional.length !== 3) throw new ArgumentError('give three words: a b c');
     const [a, b, c] = args.positional as [string, string, string];
+    const topn = positiveIntFlag(args.flags.topn, 'topn');
     const kv = await KeyedVectors.load(String(args.flags.vectors));
-    const q = { positive: [b, c], negative: [a], topn: args.flags.topn as number, restrictVocab: args.flags['restrict-vocab'] as number | undefined };
+    const q = { positive: [b, c], negative: [a], topn, restrictVocab: args.flags['restrict-vocab'] as number | undefined };
     const res = args.flags.cosmul ? kv.mostSimilarCosmul(q) : kv.mostSimilar(q);
     if (args.flags.json) io.stdout.write(JSON.stringify(res) + '\n');
     else for (const r of res) io.stdout.write(`${r.word}\t${r.score.toFixed(6)}\n`);

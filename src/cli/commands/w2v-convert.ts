@@ -1,6 +1,6 @@
 import { ArgumentError } from '../../core/errors.js';
 import { KeyedVectors } from '../../embeddings/keyed-vectors.js';
-import { formatFromPath, type VectorFormat } from '../../embeddings/w2v-format.js';
+import { formatFromPath, vectorFormatOf, type VectorFormat } from '../../embeddings/w2v-format.js';
 import { assertWritable } from '../../io/atomic.js';
 import type { Command } from '../command.js';
 
@@ -14,6 +14,8 @@ function format(flag: string, v: unknown): VectorFormat | undefined {
 }
 
 const LABEL: Record<VectorFormat, string> = { text: 'word2vec text', binary: 'word2vec binary', native: 'textloom .tlv' };
+/** A format as the flags name it. */
+const FLAG_NAME: Record<VectorFormat, string> = { text: 'text', binary: 'binary', native: 'tlv' };
 
 /** `textloom w2v convert`: rewrites a vectors file in another format (word2vec text, binary, .tlv). */
 export const w2vConvert: Command = {
@@ -39,12 +41,13 @@ export const w2vConvert: Command = {
     const limit = args.flags.limit as number | undefined;
     if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) throw new ArgumentError(`--limit must be a positive integer, got ${limit}`, { key: '--limit' });
     assertWritable(output);
-    const kv = await KeyedVectors.load(input, { ...(from ? { format: from } : {}), ...(limit !== undefined ? { limit } : {}) });
+    const read = vectorFormatOf(input, from);
+    const kv = await KeyedVectors.load(input, { format: read, ...(limit !== undefined ? { limit } : {}) });
     // A .tlv read in full and cut here: the word2vec readers stop early, the native one has no limit.
     const out = limit !== undefined && kv.words.length > limit ? new KeyedVectors(kv.words.slice(0, limit), kv.vectors.slice(0, limit * kv.dim), kv.dim, kv.counts?.slice(0, limit)) : kv;
     await out.save(output, { format: to });
-    const s = { words: out.words.length, dim: out.dim, from: from ?? 'auto', to, output };
+    const s = { words: out.words.length, dim: out.dim, from: FLAG_NAME[read], to: FLAG_NAME[to], output };
     if (args.flags.json) io.stdout.write(JSON.stringify(s) + '\n');
-    else io.stdout.write(`wrote ${s.words} vectors of dimension ${s.dim} to ${output} (${LABEL[to]})\n`);
+    else io.stdout.write(`wrote ${s.words} vectors of dimension ${s.dim} to ${output} (${LABEL[to]}, read as ${LABEL[read]})\n`);
   },
 };

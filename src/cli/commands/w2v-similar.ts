@@ -1,6 +1,7 @@
 import { ArgumentError } from '../../core/errors.js';
 import { KeyedVectors, MOST_SIMILAR_DEFAULTS } from '../../index.js';
 import type { Command } from '../command.js';
+import { positiveIntFlag } from '../flag-values.js';
 
 /** `textloom w2v similar`: nearest neighbours of a word. */
 export const w2vSimilar: Command = {
@@ -16,8 +17,9 @@ export const w2vSimilar: Command = {
   },
   async run(args, io) {
     if (args.positional.length !== 1) throw new ArgumentError('give exactly one WORD');
+    const topn = positiveIntFlag(args.flags.topn, 'topn');
     const kv = await KeyedVectors.load(String(args.flags.vectors));
-    const res = kv.mostSimilar({ positive: [args.positional[0]!], topn: args.flags.topn as number, restrictVocab: args.flags['restrict-vocab'] as number | undefined });
+    const res = kv.mostSimilar({ positive: [args.positional[0]!], topn, restrictVocab: args.flags['restrict-vocab'] as number | undefined });
     if (args.flags.json) io.stdout.write(JSON.stringify(res) + '\n');
     else for (const r of res) io.stdout.write(`${r.word}\t${r.score.toFixed(6)}\n`);
   },

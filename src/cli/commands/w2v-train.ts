@@ -24,17 +24,17 @@ export const w2vTrain: Command = {
     'min-count': { type: 'number', default: W2V.minCount, doc: 'drop words seen fewer times' },
     'max-vocab': { type: 'number', option: 'maxVocabSize', default: W2V.maxVocabSize, doc: 'cap on distinct words during counting (0 = none)' },
     sample: { type: 'number', default: W2V.sample, doc: 'subsampling threshold (0 = off)' },
-    alpha: { type: 'number', doc: `starting learning rate (default ${WORD2VEC_ALPHA_DEFAULTS.skipGram} skip-gram, ${WORD2VEC_ALPHA_DEFAULTS.cbow} CBOW)` },
-    'min-alpha': { type: 'number', doc: 'final learning rate (default alpha * 1e-4)' },
+    alpha: { type: 'number', doc: `starting learning rate (default: ${WORD2VEC_ALPHA_DEFAULTS.skipGram} skip-gram, ${WORD2VEC_ALPHA_DEFAULTS.cbow} CBOW)` },
+    'min-alpha': { type: 'number', doc: 'final learning rate (default: alpha * 1e-4)' },
     epochs: { type: 'number', default: W2V.epochs, doc: 'passes over the corpus' },
     threads: { type: 'number', default: W2V.threads, doc: 'training threads (1 = reproducible)' },
     seed: { type: 'number', default: W2V.seed, doc: 'random seed' },
     'noise-table': { type: 'string', value: 'KIND', doc: "negative-sampling noise table: cumulative (gensim's; memory grows with the vocabulary) or word2vec-c (word2vec.c's exact 1e8 slots, 400 MB); default cumulative, or word2vec-c with --table-size" },
-    'table-size': { type: 'number', option: 'noiseTableSize', doc: `slots of the word2vec-c noise table (default ${W2V.noiseTableSize.toExponential().replace('+', '')}; implies --noise-table word2vec-c)` },
+    'table-size': { type: 'number', option: 'noiseTableSize', doc: `slots of the word2vec-c noise table (default: ${W2V.noiseTableSize.toExponential().replace('+', '')}; implies --noise-table word2vec-c)` },
     tokenize: { type: 'boolean', doc: "split lines with the pipeline's tokenizer instead of on whitespace" },
     pipeline: { type: 'string', value: 'NAME', default: 'en_core', doc: 'pipeline name or config whose tokenizer --tokenize uses' },
     lowercase: { type: 'boolean', doc: 'lowercase every token' },
-    json: { type: 'boolean', doc: 'print a JSON summary' },
+    json: { type: 'boolean', doc: 'print a JSON summary {"vocabSize","trainWords","effectiveWords","epochs","seconds","wordsPerSecond","out"}' },
   },
   async run(args, io) {
     const f = args.flags;
@@ -79,7 +79,7 @@ export const w2vTrain: Command = {
     const s = model.stats;
     if (f.json) {
       io.stdout.write(
-        JSON.stringify({ vocabSize: s.vocabSize, trainWords: s.trainWords, effectiveWords: s.effectiveWords, epochs: s.epochs, seconds: s.seconds, wordsPerSecond: s.wordsPerSecond, out: f.out }) + '\n',
+        JSON.stringify({ vocabSize: s.vocabSize, trainWords: s.trainWords, effectiveWords: s.effectiveWords, epochs: s.epochs, seconds: Math.round(s.seconds * 1000) / 1000, wordsPerSecond: Math.round(s.wordsPerSecond), out: f.out }) + '\n',
       );
     } else {
       io.stdout.write(`vocabulary ${s.vocabSize} words, ${s.trainWords} training words x ${s.epochs} epochs in ${s.seconds.toFixed(1)}s (${Math.round(s.wordsPerSecond)} words/s); saved ${f.out}\n`);

@@ -3,7 +3,7 @@
  * chapters 1-2 of the Austen text, their perplexity on chapter 3, and sentences sampled from the
  * trigram model with fixed seeds.
  */
-import { NgramLM, type Doc } from '../../index.js';
+import { detokenize, NgramLM, type Doc } from '../../index.js';
 import type { DemoContext, DemoSection } from './context.js';
 
 /** Orders compared; the last one generates. */
@@ -51,8 +51,12 @@ export const ngramSection: DemoSection = {
     }
     const words = train.reduce((a, s) => a + s.length, 0);
     print(c.dim(`sampled from the order-${ORDERS[ORDERS.length - 1]} model (temperature ${TEMPERATURE}, seeds ${SEEDS.join(', ')}); ${words} training tokens give local phrases, not prose:`));
-    const generated = SEEDS.map((seed) => lm!.generate({ seed, temperature: TEMPERATURE, maxTokens: MAX_TOKENS }));
-    for (const g of generated) print(`  ${g.join(' ')}`);
-    return { trainSentences: train.length, testSentences: test.length, perplexity, generated: generated.map((g) => g.join(' ')) };
+    // Shown as `lm generate` prints them (detokenized); a sample cut at MAX_TOKENS ends with '…'.
+    const generated = SEEDS.map((seed) => {
+      const g = lm!.generate({ seed, temperature: TEMPERATURE, maxTokens: MAX_TOKENS });
+      return detokenize(g) + (g.length >= MAX_TOKENS ? ' …' : '');
+    });
+    for (const g of generated) print(`  ${g}`);
+    return { trainSentences: train.length, testSentences: test.length, perplexity, generated };
   },
 };

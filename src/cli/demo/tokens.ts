@@ -34,14 +34,21 @@ export const tokensSection: DemoSection = {
   key: 'tokens',
   run(ctx: DemoContext) {
     const { c, print } = ctx;
-    print(c.dim(`corpora/web-sample.txt, lines ${WEB_LINES.join(', ')}: each token as text/UPOS (UD English EWT conventions);`));
-    print(c.dim('lemmas where they differ from the text; entities from the ner component (dates, times, money, numbers,'));
-    print(c.dim('e-mail, URLs, handles, hashtags, emoji: no person or place names)'));
+    const lines = WEB_LINES.filter((n) => ctx.texts.web[n - 1] !== undefined);
+    const analysed = lines.map((n) => ctx.nlp(ctx.texts.web[n - 1]!));
+    // Say only what this pipeline shows: another pipeline may have no tagger or no ner.
+    const tagged = analysed.some((d) => d.tokens().some((t) => t.pos !== ''));
+    const hasNer = ctx.nlp.pipeNames.includes('ner');
+    print(c.dim(`corpora/web-sample.txt, lines ${lines.join(', ')}: ${tagged ? 'each token as text/UPOS (UD English EWT conventions);' : 'the tokens (this pipeline has no tagger);'}`));
+    if (tagged) print(c.dim('lemmas where they differ from the text' + (hasNer ? ';' : '')));
+    if (hasNer) {
+      print(c.dim('entities from the ner component (dates, times, money, numbers, e-mail, URLs, handles, hashtags,'));
+      print(c.dim('emoji: no person or place names)'));
+    }
     const docs: Record<string, unknown>[] = [];
-    for (const n of WEB_LINES) {
-      const text = ctx.texts.web[n - 1];
-      if (text === undefined) continue;
-      const doc = ctx.nlp(text);
+    for (const [k, n] of lines.entries()) {
+      const text = ctx.texts.web[n - 1]!;
+      const doc = analysed[k]!;
       print();
       print(`${c.bold('>')} ${text}`);
       const toks = rows(doc);

@@ -50,7 +50,7 @@ export function checkEntityPattern(p: unknown, where: { file?: string; line?: nu
  */
 export async function readEntityPatterns(path: string): Promise<{ pattern: EntityPattern; line: number }[]> {
   const out: { pattern: EntityPattern; line: number }[] = [];
-  for await (const [text, line] of readNumberedLines(path)) {
+  for await (const [text, line] of readNumberedLines(path, { requireText: true })) {
     const p = parsePatternLine(text, path, line);
     if (p) out.push({ pattern: p, line });
   }

@@ -10,7 +10,7 @@ import type { TextcatLabel } from './textcat.js';
 export async function readLabelledJsonl(path: string, textField: string, labelField: string, onRecord?: (n: number) => void): Promise<{ texts: string[]; labels: TextcatLabel[] }> {
   const texts: string[] = [];
   const labels: TextcatLabel[] = [];
-  for await (const [rec, n] of readNumberedJsonl(path)) {
+  for await (const [rec, n] of readNumberedJsonl(path, { example: `{"${textField}": "...", "${labelField}": "..."}` })) {
     if (rec === null || typeof rec !== 'object') throw new FormatError('record is not a JSON object', { file: path, line: n });
     const r = rec as Record<string, unknown>;
     const text = r[textField];
