@@ -7,11 +7,10 @@
  * `train/jobs.ts`) -> copy out the vectors and stats (`train/finish.ts`).
  */
 import { ArgumentError } from '../core/errors.js';
-import { checkOptionKeys } from '../core/options.js';
 import { openCorpus, type Corpus } from './corpus.js';
 import { KeyedVectors } from './keyed-vectors.js';
 import { type NoiseTableKind } from './noise-table.js';
-import { WORD2VEC_DEFAULTS } from './options.js';
+import { checkWord2VecOptions, WORD2VEC_ALPHA_DEFAULTS, WORD2VEC_DEFAULTS } from './options.js';
 export { WORD2VEC_DEFAULTS };
 import { lineTokenizer } from './tokenize.js';
 import type { Nlp } from '../pipeline/pipeline.js';
@@ -81,9 +80,6 @@ export interface Word2VecOptions {
 }
 
 
-/** Every key {@link Word2Vec.train} reads: a misspelt option is an error, not silently ignored. */
-const OPTION_KEYS: readonly string[] = Object.freeze([...Object.keys(WORD2VEC_DEFAULTS), 'alpha', 'minAlpha', 'onProgress', 'noiseTable', 'pipeline']);
-
 function checkInt(name: string, v: number, min: number): void {
   if (!Number.isInteger(v) || v < min) throw new ArgumentError(`${name} must be an integer >= ${min}, got ${v}`, { key: name });
 }
@@ -148,30 +144,18 @@ export class Word2Vec {
   /** Checks `options` and fills in the defaults (throws an ArgumentError naming the bad option). */
   private static config(options: Word2VecOptions): TrainConfig {
     if (options === null || typeof options !== 'object') throw new ArgumentError('options must be an object', { key: 'options' });
-    checkOptionKeys(options, OPTION_KEYS, { booleans: ['sg', 'hs', 'cbowMean', 'lowercase'] });
-    if (options.onProgress !== undefined && typeof options.onProgress !== 'function') throw new ArgumentError('onProgress must be a function', { key: 'onProgress' });
+    // Each option on its own (keys, types, ranges) by the one schema; what ties options together below.
+    checkWord2VecOptions(options);
     const o = { ...WORD2VEC_DEFAULTS, ...options };
     for (const k of Object.keys(options) as (keyof Word2VecOptions)[]) if (options[k] === undefined) (o as Record<string, unknown>)[k] = (WORD2VEC_DEFAULTS as Record<string, unknown>)[k];
-    checkInt('vectorSize', o.vectorSize, 1);
-    checkInt('window', o.window, 1);
-    checkInt('minCount', o.minCount, 1);
-    checkInt('maxVocabSize', o.maxVocabSize, 0);
-    checkInt('negative', o.negative, 0);
-    checkInt('epochs', o.epochs, 1);
-    checkInt('threads', o.threads, 1);
-    checkInt('batchWords', o.batchWords, 1);
-    checkInt('maxSentenceLength', o.maxSentenceLength, 1);
-    checkInt('noiseTableSize', o.noiseTableSize, 1);
     const noiseTable: NoiseTableKind = options.noiseTable ?? (options.noiseTableSize !== undefined ? 'word2vec-c' : 'cumulative');
     if (noiseTable !== 'cumulative' && noiseTable !== 'word2vec-c') throw new ArgumentError(`noiseTable must be 'cumulative' or 'word2vec-c', got ${JSON.stringify(noiseTable)}`, { key: 'noiseTable' });
     if (noiseTable === 'cumulative' && options.noiseTableSize !== undefined) throw new ArgumentError("noiseTableSize sets the size of the 'word2vec-c' noise table; the cumulative table has one entry per word", { key: 'noiseTableSize' });
     // The kernel visits every window slot of every position (as word2vec.c does), so a window
     // longer than any sentence only costs time.
     if (o.window > o.maxSentenceLength) throw new ArgumentError(`window must be at most maxSentenceLength (${o.maxSentenceLength}), got ${o.window}`, { key: 'window' });
-    if (!Number.isInteger(o.seed)) throw new ArgumentError(`seed must be an integer, got ${o.seed}`, { key: 'seed' });
-    if (!(o.sample >= 0)) throw new ArgumentError(`sample must be >= 0, got ${o.sample}`, { key: 'sample' });
     if (!o.hs && o.negative === 0) throw new ArgumentError('need hs: true or negative > 0 (otherwise nothing is trained)', { key: 'negative' });
-    const alpha0 = o.alpha ?? (o.sg ? 0.025 : 0.05);
+    const alpha0 = o.alpha ?? (o.sg ? WORD2VEC_ALPHA_DEFAULTS.skipGram : WORD2VEC_ALPHA_DEFAULTS.cbow);
     if (!(alpha0 > 0 && Number.isFinite(alpha0))) throw new ArgumentError(`alpha must be a finite number > 0, got ${alpha0}`, { key: 'alpha' });
     if (o.minAlpha !== undefined && !(o.minAlpha >= 0 && o.minAlpha <= alpha0)) throw new ArgumentError(`minAlpha must be in [0, alpha], got ${o.minAlpha}`, { key: 'minAlpha' });
     return {

@@ -48,7 +48,7 @@ describe('Word2Vec.train input checks', () => {
 
   it('rejects a misspelt option, suggesting the right one', async () => {
     const e = await failure(Word2Vec.train(S, { ...B, vectorsize: 3 } as never));
-    expect(e.message).toMatch(/unknown option "vectorsize"; did you mean "vectorSize"/);
+    expect(e.message).toMatch(/unknown train option "vectorsize"; did you mean "vectorSize"/);
   });
 
   it('names noiseTableSize when the noise table is what does not fit in 4 GiB', async () => {
