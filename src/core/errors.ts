@@ -87,31 +87,24 @@ export class TextloomError extends Error {
   /** Stable machine-readable code, e.g. `E_CONFIG`. */
   readonly code: string;
   /** What is wrong, without the location (the message is this plus the location). */
-  readonly detail: string;
+  declare readonly detail: string;
   /** The file the problem is in, if known. */
-  readonly file: string | undefined;
+  declare readonly file: string | undefined;
   /** The 1-based line in `file` (or in the input), if known. */
-  readonly line: number | undefined;
+  declare readonly line: number | undefined;
   /** The 0-based byte offset in `file` (or column in a query string), if known. */
-  readonly offset: number | undefined;
+  declare readonly offset: number | undefined;
   /** The config, option or JSON key, e.g. `components[1].options.foo`, if known. */
-  readonly key: string | undefined;
+  declare readonly key: string | undefined;
   /** The pattern (its text or index) the problem is in, if known. */
-  readonly pattern: string | number | undefined;
+  declare readonly pattern: string | number | undefined;
   /** Where the problem was found, if known (the same fields as an object). */
-  readonly where: ErrorLocation | undefined;
+  declare readonly where: ErrorLocation | undefined;
   constructor(code: string, detail: string, where?: ErrorLocation) {
     super(composeMessage(detail, where));
     this.name = new.target.name;
     this.code = code;
-    this.detail = detail;
-    this.where = where;
-    this.file = where?.file;
-    this.line = where?.line;
-    this.offset = where?.offset;
-    this.key = where?.key;
-    this.pattern = where?.pattern;
-    hideUnset(this);
+    setLocation(this, detail, where);
   }
 
   /**
@@ -152,15 +145,7 @@ export class TextloomError extends Error {
   private rebuild(detail: string, where: ErrorLocation | undefined): this {
     const copy = Reflect.construct(Error, [composeMessage(detail, where), { cause: this }], this.constructor) as this;
     Object.assign(copy, this);
-    const w = copy as { -readonly [K in keyof TextloomError]: TextloomError[K] };
-    w.detail = detail;
-    w.where = where;
-    w.file = where?.file;
-    w.line = where?.line;
-    w.offset = where?.offset;
-    w.key = where?.key;
-    w.pattern = where?.pattern;
-    hideUnset(copy);
+    setLocation(copy, detail, where);
     return copy;
   }
 }
@@ -177,33 +162,43 @@ function hideUnset(e: TextloomError): void {
   }
 }
 
-/** A pipeline or component configuration is invalid; `where.key` names the offending key. */
-export class ConfigError extends TextloomError {
-  constructor(message: string, where?: ErrorLocation) {
-    super('E_CONFIG', message, where);
-  }
+// Sets `detail`, `where` and the location fields of a new error or of a copy being rebuilt.
+function setLocation(e: TextloomError, detail: string, where: ErrorLocation | undefined): void {
+  const w = e as { -readonly [K in keyof TextloomError]: TextloomError[K] };
+  w.detail = detail;
+  w.where = where;
+  w.file = where?.file;
+  w.line = where?.line;
+  w.offset = where?.offset;
+  w.key = where?.key;
+  w.pattern = where?.pattern;
+  hideUnset(e);
 }
+
+/**
+ * The base of a {@link TextloomError} class with one code, whose constructor takes `(message, where?)`.
+ * @example
+ * class ConfigError extends withCode('E_CONFIG') {}
+ */
+function withCode(code: string): new (message: string, where?: ErrorLocation) => TextloomError {
+  return class extends TextloomError {
+    constructor(message: string, where?: ErrorLocation) {
+      super(code, message, where);
+    }
+  };
+}
+
+/** A pipeline or component configuration is invalid; `where.key` names the offending key. */
+export class ConfigError extends withCode('E_CONFIG') {}
 
 /** Input data (a file, a line, a record) is malformed; `where` names file and line or offset. */
-export class FormatError extends TextloomError {
-  constructor(message: string, where?: ErrorLocation) {
-    super('E_FORMAT', message, where);
-  }
-}
+export class FormatError extends withCode('E_FORMAT') {}
 
 /** A function argument is out of range or of the wrong type. */
-export class ArgumentError extends TextloomError {
-  constructor(message: string, where?: ErrorLocation) {
-    super('E_ARGUMENT', message, where);
-  }
-}
+export class ArgumentError extends withCode('E_ARGUMENT') {}
 
 /** A requested item (pipeline, component, model, file) does not exist. */
-export class NotFoundError extends TextloomError {
-  constructor(message: string, where?: ErrorLocation) {
-    super('E_NOT_FOUND', message, where);
-  }
-}
+export class NotFoundError extends withCode('E_NOT_FOUND') {}
 
 /**
  * A feature needs an optional package that is not installed; `packageName` names it and the

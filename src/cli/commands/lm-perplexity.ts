@@ -1,7 +1,7 @@
 import { NgramLM } from '../../lm/model.js';
 import type { Command } from '../command.js';
 import { ProgressBar } from '../progress.js';
-import { DEFAULT_LM_PIPELINE, lmSentences } from './lm-input.js';
+import { LM_MODEL_FLAGS, LM_TOKENIZE_FLAGS, lmInput } from '../flag-groups.js';
 
 /** `textloom lm perplexity`: perplexity of a model on a text, as KenLM's `query -v summary`. */
 export const lmPerplexity: Command = {
@@ -10,22 +10,16 @@ export const lmPerplexity: Command = {
   usage: '--model MODEL --input FILE [--json]',
   help: 'Example: textloom lm perplexity --model model.arpa --input test.txt --json',
   flags: {
-    model: { type: 'string', doc: 'model file (*.arpa, *.arpa.gz or textloom binary)', value: 'MODEL', required: true, alias: 'm' },
+    ...LM_MODEL_FLAGS,
     input: { type: 'string', doc: 'text, one sentence per line (.gz ok, - for stdin)', value: 'FILE', required: true, alias: 'i' },
     json: { type: 'boolean', doc: 'print one JSON object' },
-    tokenize: { type: 'boolean', doc: 'tokenize lines with the pipeline tokenizer instead of splitting on whitespace' },
-    pipeline: { type: 'string', doc: 'pipeline name or config for --tokenize', default: DEFAULT_LM_PIPELINE, value: 'NAME' },
+    ...LM_TOKENIZE_FLAGS,
   },
   async run(args, io) {
     const f = args.flags;
     const lm = await NgramLM.open(String(f.model));
     const bar = new ProgressBar('lm perplexity', undefined, io.stderr);
-    let lines = 0;
-    const r = await lm.perplexity(
-      lmSentences(String(f.input), !!f.tokenize, String(f.pipeline), () => {
-        if ((++lines & 1023) === 0) bar.update(lines, 'lines');
-      }, io.stderr),
-    );
+    const r = await lm.perplexity(lmInput(f, bar, io).sentences);
     bar.done();
     if (f.json) {
       io.stdout.write(

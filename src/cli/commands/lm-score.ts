@@ -1,7 +1,8 @@
 import { NgramLM } from '../../lm/model.js';
 import type { Command } from '../command.js';
 import { writeOut } from '../io.js';
-import { DEFAULT_LM_PIPELINE, lmSentences } from './lm-input.js';
+import { lmSentences } from './lm-input.js';
+import { LM_MODEL_FLAGS, LM_TOKENIZE_FLAGS } from '../flag-groups.js';
 
 /**
  * `textloom lm score`: per-sentence log10 probability, OOV count and perplexity, then the totals,
@@ -20,10 +21,9 @@ export const lmScore: Command = {
   ].join('\n'),
   positionals: { name: 'FILE', doc: 'text, one sentence per line (.gz ok; - or none for stdin)', max: 1 },
   flags: {
-    model: { type: 'string', doc: 'model file (*.arpa, *.arpa.gz or textloom binary)', value: 'MODEL', required: true, alias: 'm' },
+    ...LM_MODEL_FLAGS,
     json: { type: 'boolean', doc: 'print JSON lines' },
-    tokenize: { type: 'boolean', doc: 'tokenize lines with the pipeline tokenizer instead of splitting on whitespace' },
-    pipeline: { type: 'string', doc: 'pipeline name or config for --tokenize', default: DEFAULT_LM_PIPELINE, value: 'NAME' },
+    ...LM_TOKENIZE_FLAGS,
   },
   async run(args, io) {
     const f = args.flags;

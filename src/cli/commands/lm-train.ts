@@ -3,7 +3,7 @@ import { NgramLM, LM_DEFAULTS } from '../../lm/model.js';
 import type { SmoothingName } from '../../lm/smoothing/index.js';
 import type { Command } from '../command.js';
 import { ProgressBar } from '../progress.js';
-import { DEFAULT_LM_PIPELINE, lmSentences } from './lm-input.js';
+import { LM_TOKENIZE_FLAGS, lmInput } from '../flag-groups.js';
 import { assertWritable } from '../../io/atomic.js';
 
 /**
@@ -41,8 +41,7 @@ export const lmTrain: Command = {
     k: { type: 'number', doc: 'k of add-k smoothing', default: LM_DEFAULTS.k },
     alpha: { type: 'number', doc: 'stupid-backoff multiplier', default: LM_DEFAULTS.alpha },
     'discount-fallback': { type: 'string', doc: 'KN discounts "D1,D2,D3" when they cannot be estimated (tiny data)', value: 'D1,D2,D3' },
-    tokenize: { type: 'boolean', doc: 'tokenize lines with the pipeline tokenizer instead of splitting on whitespace' },
-    pipeline: { type: 'string', doc: 'pipeline name or config for --tokenize', default: DEFAULT_LM_PIPELINE, value: 'NAME' },
+    ...LM_TOKENIZE_FLAGS,
     json: { type: 'boolean', doc: 'print a JSON summary {"order","smoothing","lines","ngramCounts","seconds","out"} on stdout' },
   },
   async run(args, io) {
@@ -62,12 +61,9 @@ export const lmTrain: Command = {
     // Before training, not after minutes of it.
     assertWritable(out);
     const bar = new ProgressBar('lm train', undefined, io.stderr);
-    let lines = 0;
-    const sentences = lmSentences(String(f.input), !!f.tokenize, String(f.pipeline), () => {
-      if ((++lines & 1023) === 0) bar.update(lines, 'lines');
-    }, io.stderr);
+    const input = lmInput(f, bar, io);
     const t0 = Date.now();
-    const lm = await trainOrExplain(sentences, {
+    const lm = await trainOrExplain(input.sentences, {
       order: Number(f.order),
       smoothing: String(f.smoothing) as SmoothingName,
       minCount: Number(f['min-count']),
@@ -75,13 +71,14 @@ export const lmTrain: Command = {
       alpha: Number(f.alpha),
       discountFallback,
       onProgress: (p) => {
-        if (p.stage !== 'read') bar.update(lines, p.stage);
+        if (p.stage !== 'read') bar.update(input.lines(), p.stage);
       },
     });
     if (arpa) await lm.toARPA(out);
     else lm.save(out);
     bar.done(`${lm.ngramCounts.join('/')} n-grams`);
     const seconds = (Date.now() - t0) / 1000;
+    const lines = input.lines();
     if (f.json) io.stdout.write(JSON.stringify({ order: lm.order, smoothing: lm.smoothing, lines, ngramCounts: lm.ngramCounts, seconds, out }) + '\n');
     else io.stderr.write(`trained order-${lm.order} ${lm.smoothing} model on ${lines} lines in ${seconds.toFixed(2)}s -> ${out}\n`);
   },

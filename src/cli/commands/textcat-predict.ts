@@ -4,6 +4,7 @@ import { TextCategorizer } from '../../components/textcat/textcat.js';
 import type { Command } from '../command.js';
 import { inputName } from '../input-name.js';
 import { writeOut } from '../io.js';
+import { TEXTCAT_MODEL_FLAGS } from '../flag-groups.js';
 
 /** Texts scored per call of the model (one feature matrix each). */
 const BATCH = 512;
@@ -52,7 +53,7 @@ export const textcatPredict: Command = {
   ].join('\n'),
   positionals: { name: 'FILE', doc: 'texts, one per line, or JSONL (.gz ok; - or none for stdin)', max: 1 },
   flags: {
-    model: { type: 'string', doc: 'model written by `textloom train textcat`', value: 'MODEL', required: true, alias: 'm' },
+    ...TEXTCAT_MODEL_FLAGS,
     jsonl: { type: 'boolean', doc: 'read JSON lines (the default for .jsonl files)' },
     'text-field': { type: 'string', doc: 'JSONL field holding the text', default: 'text', value: 'NAME' },
     'id-field': { type: 'string', doc: 'JSONL field copied to the output as "id"', default: 'id', value: 'NAME' },

@@ -3,12 +3,12 @@ import { ArgumentError } from '../../core/errors.js';
 import { kFold } from '../../eval/validation.js';
 import { crossValidate } from '../../eval/validation.js';
 import { evaluateTextcat } from '../../components/textcat/evaluate.js';
-import { readLabelledJsonl } from '../../components/textcat/read.js';
 import { TextCategorizer, type TextcatOptions } from '../../components/textcat/textcat.js';
 import { TEXTCAT_DEFAULTS, VECTORIZER_ANALYZER_DEFAULTS } from '../../index.js';
 import type { Command } from '../command.js';
 import { parseRangeFlag } from '../flag-values.js';
 import { ProgressBar } from '../progress.js';
+import { LABELLED_JSONL_FLAGS, readLabelledInput } from '../flag-groups.js';
 
 /** `textloom train textcat`: trains a text classifier from JSONL and saves it (optionally k-fold CV first). */
 export const trainTextcat: Command = {
@@ -19,8 +19,7 @@ export const trainTextcat: Command = {
   flags: {
     input: { type: 'string', doc: 'JSONL training data (.gz ok)', value: 'FILE', required: true, alias: 'i' },
     out: { type: 'string', doc: 'model file to write', value: 'MODEL', required: true, alias: 'o' },
-    'text-field': { type: 'string', doc: 'field holding the text', default: 'text', value: 'NAME' },
-    'label-field': { type: 'string', doc: 'field holding the label (string, or list for multilabel)', default: 'label', value: 'NAME' },
+    ...LABELLED_JSONL_FLAGS,
     model: { type: 'string', doc: 'nb (multinomial naive Bayes) or logreg (L2 logistic regression)', default: TEXTCAT_DEFAULTS.model, value: 'KIND' },
     features: { type: 'string', doc: 'tfidf or count (default: count for nb, tfidf for logreg)', value: 'KIND' },
     ngram: { type: 'string', option: 'ngramRange', doc: 'word n-gram sizes MIN,MAX', default: VECTORIZER_ANALYZER_DEFAULTS.ngramRange.join(','), value: 'MIN,MAX' },
@@ -45,9 +44,7 @@ export const trainTextcat: Command = {
       options.features = f.features;
     }
     assertWritable(String(f.out)); // a bad output path fails now, not after the training
-    const bar = new ProgressBar('reading', undefined, io.stderr);
-    const { texts, labels } = await readLabelledJsonl(String(f.input), String(f['text-field']), String(f['label-field']), (n) => { if ((n & 255) === 0) bar.update(n); });
-    bar.done(`${texts.length} examples`);
+    const { texts, labels } = await readLabelledInput(f, io);
     const out: Record<string, unknown> = { examples: texts.length, model };
     if (f.kfold !== undefined) {
       const k = Number(f.kfold);

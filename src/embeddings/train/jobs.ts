@@ -76,6 +76,14 @@ export async function* produceJobs(input: JobInput): AsyncGenerator<Job, JobsSum
   let wordsRead = 0; // word2vec.c's word_count_actual at the last mark
   let alpha = alphaAt(schedule, 0);
   let alphaFirst = alpha;
+  // Hands the job being filled (if it holds a sentence) to the consumer and starts an empty one.
+  function* flush(epoch: number): Generator<Job, void, JobBuffers | undefined> {
+    if (ns === 0) return;
+    ({ words, lens } = refill(yield { words, lens, sentences: ns, alpha, alphaFirst, realWords: real, epoch }, batchWords));
+    nw = 0;
+    ns = 0;
+    real = 0;
+  }
   for (let epoch = 1; epoch <= epochs; epoch++) {
     let wc = 0; // words read in this epoch, </s> included
     let last = 0; // wc at the last rate update
@@ -100,12 +108,7 @@ export async function* produceJobs(input: JobInput): AsyncGenerator<Job, JobsSum
           // The sentence at words[start..nw) opens the next job.
           const tail = words.slice(start, nw);
           nw = start;
-          if (ns > 0) {
-            ({ words, lens } = refill(yield { words, lens, sentences: ns, alpha, alphaFirst, realWords: real, epoch }, batchWords));
-            nw = 0;
-            ns = 0;
-            real = 0;
-          }
+          yield* flush(epoch);
           wordsRead += wc - last;
           last = wc;
           alphaFirst = alpha;
@@ -120,12 +123,7 @@ export async function* produceJobs(input: JobInput): AsyncGenerator<Job, JobsSum
         start = nw;
       }
     }
-    if (ns > 0) {
-      ({ words, lens } = refill(yield { words, lens, sentences: ns, alpha, alphaFirst, realWords: real, epoch }, batchWords));
-      nw = 0;
-      ns = 0;
-      real = 0;
-    }
+    yield* flush(epoch);
     wordsRead += wc - last;
   }
   return { wordsRead, alpha: alphaAt(schedule, wordsRead) };

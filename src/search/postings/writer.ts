@@ -74,7 +74,7 @@ export class PostingsWriter {
     // doc stream (room: two 5-byte varints at most, checked without sizing them)
     let p = this.docLen[term]!;
     let buf = this.docBuf[term];
-    if (buf === undefined || p + 10 > buf.length) buf = this.ownDoc(term, 10);
+    if (buf === undefined || p + 10 > buf.length) buf = ownStream(this.docBuf, this.docBase, this.docOff, this.docLen, term, 10);
     if (freq === 1) p = writeVarint(buf, p, delta * 2 + 1);
     else {
       p = writeVarint(buf, p, delta * 2);
@@ -84,7 +84,7 @@ export class PostingsWriter {
     // position stream (room: 5 bytes per position)
     p = this.posLen[term]!;
     buf = this.posBuf[term];
-    if (buf === undefined || p + 5 * freq > buf.length) buf = this.ownPos(term, 5 * freq);
+    if (buf === undefined || p + 5 * freq > buf.length) buf = ownStream(this.posBuf, this.posBase, this.posOff, this.posLen, term, 5 * freq);
     if (freq === 1) p = writeVarint(buf, p, positions[from]!);
     else {
       let last = 0;
@@ -123,34 +123,6 @@ export class PostingsWriter {
     const n = Math.floor(this.df[term]! / SKIP_INTERVAL) * 4;
     const sk = this.skipBuf[term];
     return sk ? sk.subarray(0, n) : EMPTY;
-  }
-
-  private ownDoc(term: number, extra: number): Uint8Array {
-    let b = this.docBuf[term];
-    const len = this.docLen[term]!;
-    if (!b) {
-      b = new Uint8Array(Math.max(16, (len + extra) * 2));
-      if (len) b.set(this.docBase.subarray(this.docOff[term]!, this.docOff[term]! + len));
-      this.docBuf[term] = b;
-    } else if (len + extra > b.length) {
-      b = grow(b, len + extra);
-      this.docBuf[term] = b;
-    }
-    return b;
-  }
-
-  private ownPos(term: number, extra: number): Uint8Array {
-    let b = this.posBuf[term];
-    const len = this.posLen[term]!;
-    if (!b) {
-      b = new Uint8Array(Math.max(16, (len + extra) * 2));
-      if (len) b.set(this.posBase.subarray(this.posOff[term]!, this.posOff[term]! + len));
-      this.posBuf[term] = b;
-    } else if (len + extra > b.length) {
-      b = grow(b, len + extra);
-      this.posBuf[term] = b;
-    }
-    return b;
   }
 
   /** The doc stream of `term` as (buffer, start, end). */
@@ -210,4 +182,23 @@ export class PostingsWriter {
       }
     }
   }
+}
+
+/**
+ * The buffer of `term`'s doc or position stream that the writer owns, with room for `extra` more
+ * bytes: on the first write a copy of the loaded bytes (`lens[term]` of them at `off[term]` in
+ * `base`), later the same buffer, grown when full.
+ */
+function ownStream(bufs: (Uint8Array | undefined)[], base: Uint8Array, off: Int32Array, lens: Int32Array, term: number, extra: number): Uint8Array {
+  let b = bufs[term];
+  const len = lens[term]!;
+  if (!b) {
+    b = new Uint8Array(Math.max(16, (len + extra) * 2));
+    if (len) b.set(base.subarray(off[term]!, off[term]! + len));
+    bufs[term] = b;
+  } else if (len + extra > b.length) {
+    b = grow(b, len + extra);
+    bufs[term] = b;
+  }
+  return b;
 }

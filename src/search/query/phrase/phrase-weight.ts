@@ -1,5 +1,5 @@
-import { explainViaScorer, type Explanation, type Scorer, type SearchContext, type Weight } from '../types.js';
-import { summedStats, type SummedStats } from '../summed-stats.js';
+import type { Explanation, SearchContext, Weight } from '../types.js';
+import { explainSummed, summedStats, type SummedStats } from '../summed-stats.js';
 import { PhraseScorer } from './phrase-scorer.js';
 
 /** What a PhraseWeight reads of its `PhraseQuery` (declared here so the query and its weight do not import each other). */
@@ -37,18 +37,6 @@ export class PhraseWeight implements Weight {
   }
 
   explain(doc: number): Explanation {
-    return explainViaScorer(this, doc, (s: Scorer) => {
-      // boost × idf and the tf factor come from the scorer's own similarity (idf and norm cache).
-      const sim = this.stats.sim!;
-      const freq = (s as PhraseScorer).freq;
-      return {
-        value: s.score(),
-        description: `weight(${this.query.toString()} in doc "${this.ctx.segment.ids[doc]}") [${this.ctx.model.toUpperCase()}], phraseFreq=${freq}, product of:`,
-        details: [
-          { value: sim.weight, description: `boost * idf, with idf = ${this.stats.idf}, the sum of the terms' idfs` },
-          { value: sim.tf(freq, this.stats.field!.norms[doc]!), description: `tf of phraseFreq=${freq}` },
-        ],
-      };
-    });
+    return explainSummed(this, this.stats, this.ctx, this.query, doc, 'phraseFreq', "terms'");
   }
 }

@@ -1,5 +1,5 @@
-import { explainViaScorer, type Explanation, type Scorer, type SearchContext, type Weight } from '../types.js';
-import { summedStats, type SummedStats } from '../summed-stats.js';
+import type { Explanation, SearchContext, Weight } from '../types.js';
+import { explainSummed, summedStats, type SummedStats } from '../summed-stats.js';
 import { windowFreqBound } from './window-freq.js';
 import { WindowScorer } from './window-scorer.js';
 
@@ -36,18 +36,6 @@ export class WindowWeight implements Weight {
   }
 
   explain(doc: number): Explanation {
-    return explainViaScorer(this, doc, (s: Scorer) => {
-      // boost × idf and the tf factor come from the scorer's own similarity (idf and norm cache).
-      const sim = this.stats.sim!;
-      const freq = (s as WindowScorer).freq;
-      return {
-        value: s.score(),
-        description: `weight(${this.query.toString()} in doc "${this.ctx.segment.ids[doc]}") [${this.ctx.model.toUpperCase()}], sloppyFreq=${freq}, product of:`,
-        details: [
-          { value: sim.weight, description: `boost * idf, with idf = ${this.stats.idf}, the sum of the two terms' idfs` },
-          { value: sim.tf(freq, this.stats.field!.norms[doc]!), description: `tf of sloppyFreq=${freq}` },
-        ],
-      };
-    });
+    return explainSummed(this, this.stats, this.ctx, this.query, doc, 'sloppyFreq', "two terms'");
   }
 }
