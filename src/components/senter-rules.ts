@@ -11,6 +11,9 @@ export const TERMINAL_CHARS = new Set([
 /** Tokens that attach to the sentence before them when they follow terminal punctuation. */
 export const CLOSERS = new Set([')', ']', '}', '"', "'", '”', '’', '»', '›', "''", '`', '´']);
 
+/** The closers that end a quotation: after one, a lower-case word continues the sentence ("'Oh!' cried Alice"). */
+export const QUOTE_CLOSERS = new Set(['"', "'", '”', '’', '»', '›', "''"]);
+
 /** Abbreviations after which a sentence never ends (titles and the like), lower case. */
 export const NEVER_FINAL = new Set(
   `mr. mrs. ms. dr. prof. st. mt. gen. sen. rep. gov. lt. col. capt. sgt. cpt. maj. adm. rev. fr. hon. pres. supt. messrs.

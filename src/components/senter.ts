@@ -3,7 +3,7 @@ import { LexFlag } from '../core/lexeme.js';
 import type { Vocab } from '../core/vocab.js';
 import type { Component, ComponentFactory } from '../pipeline/component.js';
 import { EN_EMOTICONS } from '../tokenizer/rules/en.js';
-import { CLOSERS, NEVER_FINAL, OPENERS, TERMINAL_CHARS } from './senter-rules.js';
+import { CLOSERS, NEVER_FINAL, OPENERS, QUOTE_CLOSERS, TERMINAL_CHARS } from './senter-rules.js';
 
 /** Options of the `senter` component. */
 export interface SenterOptions {
@@ -97,6 +97,11 @@ export class Senter implements Component {
     return true;
   }
 
+  private isLowerStart(text: string): boolean {
+    const ch = text[0]!;
+    return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+  }
+
   private isUpperStart(text: string): boolean {
     const ch = text[0]!;
     return ch !== ch.toLowerCase();
@@ -128,19 +133,26 @@ export class Senter implements Component {
       let boundaryAfter = -1;
       if (k === Kind.Terminal) {
         let j = i + 1;
+        let quoted = false;
         for (;;) {
           if (j >= n) break;
           const kj = this.kind(doc, doc.orth[j]!);
-          if (kj === Kind.Terminal || (kj === Kind.Closer && !doc.spaceAfter[j - 1])) j++;
+          if (kj === Kind.Closer && !doc.spaceAfter[j - 1]) {
+            quoted ||= QUOTE_CLOSERS.has(doc.tokenText(j));
+            j++;
+          } else if (kj === Kind.Terminal) j++;
           // "I love her. :)" - an emoticon right after the end belongs to that sentence.
           else if (kj === Kind.Emoticon && this.opts.emoticons) j++;
           else break;
         }
         // An ellipsis ("...", "…") often continues the sentence: split only before a capital.
-        if (this.isEllipsis(doc.tokenText(i))) {
+        // So does a closing quote before a lower-case word: "'Oh!' cried Alice", "“Why?” she asked".
+        const ellipsis = this.isEllipsis(doc.tokenText(i));
+        if (ellipsis || quoted) {
           let s = j;
           while (s < n && this.kind(doc, doc.orth[s]!) === Kind.Space) s++;
-          if (s >= n || this.isUpperStart(doc.tokenText(s))) boundaryAfter = j - 1;
+          const next = s < n ? doc.tokenText(s) : '';
+          if (s >= n || (ellipsis ? this.isUpperStart(next) : !this.isLowerStart(next))) boundaryAfter = j - 1;
         } else boundaryAfter = j - 1;
         i = j;
       } else if (k === Kind.Abbrev) {

@@ -44,6 +44,12 @@ describe('Senter', () => {
   it('continues after an ellipsis before a lower-case word', () => {
     expect(sents('Well ... maybe not _. Sure ... Yes')).toEqual(['Well ... maybe not.', 'Sure ...', 'Yes']);
   });
+  it('continues after a closing quote before a lower-case word (dialogue attribution)', () => {
+    expect(sents('‘Oh _, you wicked little thing _! _’ cried Alice _.')).toEqual(['‘Oh, you wicked little thing!’ cried Alice.']);
+    expect(sents('" _Why _? _" she asked _. " _Because _. _" He left _.')).toEqual(['"Why?" she asked.', '"Because."', 'He left.']);
+    // A capital, a digit or the end of the text after the quote still ends the sentence.
+    expect(sents('He said " _stop _! _" Then he ran _.')).toEqual(['He said "stop!"', 'Then he ran.']);
+  });
   it('splits at blank lines, or at every newline, by option', () => {
     const text = 'First line\nsecond line\n\nNew paragraph';
     const vocab = new Vocab();
