@@ -5,6 +5,7 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { ArgumentError, NotFoundError } from '../core/errors.js';
+import { checkMaxLineLength, lineTooLong } from './line-limit.js';
 import { inputError } from './lines.js';
 
 const CHUNK = 1 << 16;
@@ -52,12 +53,23 @@ function* chunks(path: string): Generator<Buffer> {
   }
 }
 
+/** Options of {@link readNumberedLinesSync}. */
+export interface ReadLinesSyncOptions {
+  /**
+   * The longest line accepted, in bytes (default 64 MiB): a longer line raises a FormatError naming
+   * the file and line as soon as the limit is passed, before the line is held whole.
+   */
+  maxLineLength?: number;
+}
+
 /**
  * `[line, lineNumber]` (1-based) of a file, synchronously, as `readNumberedLines` streams them:
  * `\n` or `\r\n` ends a line, a leading byte-order mark is dropped, invalid UTF-8 becomes U+FFFD.
+ * A line longer than `maxLineLength` bytes is a FormatError naming the file and line.
  * @example for (const [line, n] of readNumberedLinesSync('vectors.txt')) { ... }
  */
-export function* readNumberedLinesSync(path: string): Generator<[string, number]> {
+export function* readNumberedLinesSync(path: string, options: ReadLinesSyncOptions = {}): Generator<[string, number]> {
+  const max = checkMaxLineLength(options.maxLineLength);
   let carry: Buffer = Buffer.alloc(0);
   let n = 0;
   const text = (b: Buffer): string => {
@@ -68,10 +80,14 @@ export function* readNumberedLinesSync(path: string): Generator<[string, number]
     const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
     let start = 0;
     for (let nl = buf.indexOf(0x0a, start); nl >= 0; nl = buf.indexOf(0x0a, start)) {
+      // The \r of a \r\n end is not counted.
+      if (nl - start - (nl > start && buf[nl - 1] === 0x0d ? 1 : 0) > max) throw lineTooLong(path, n + 1, max);
       n++;
       yield [text(buf.subarray(start, nl)), n];
       start = nl + 1;
     }
+    // A trailing \r may start a \r\n end, so it is not counted yet.
+    if (buf.length - start - (buf[buf.length - 1] === 0x0d ? 1 : 0) > max) throw lineTooLong(path, n + 1, max);
     carry = Buffer.from(buf.subarray(start));
   }
   if (carry.length) {

@@ -1,8 +1,9 @@
 import { createReadStream, existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { ArgumentError, FormatError, NotFoundError, TextloomError } from '../core/errors.js';
+import { checkMaxLineLength, lineTooLong } from './line-limit.js';
 import { checkTextHead } from './text-check.js';
 
 /** Options of {@link openInput}. */
@@ -52,31 +53,80 @@ export interface ReadLinesOptions {
    * the file (default false: invalid bytes become U+FFFD).
    */
   requireText?: boolean;
+  /**
+   * The longest line accepted, in characters (default 64 MiB): a longer line raises a FormatError
+   * naming the file and line as soon as the limit is passed, before the line is held whole.
+   */
+  maxLineLength?: number;
 }
 
 /**
  * Streams the lines of a file (or `-` for stdin), gunzipping `*.gz`, without holding the file in
- * memory. Line terminators (\n or \r\n) and a UTF-8 byte order mark at the start are removed. A
- * corrupt or truncated `.gz` raises a FormatError naming the file (after the lines that could be read).
+ * memory. Line terminators (\n, \r\n or a lone \r) and a UTF-8 byte order mark at the start are
+ * removed. A corrupt or truncated `.gz` raises a FormatError naming the file (after the lines that
+ * could be read), as does a line longer than `maxLineLength`.
  * @example for await (const line of readLines('corpus.txt')) { ... }
  */
 export async function* readLines(path: string, options: ReadLinesOptions = {}): AsyncGenerator<string> {
+  const max = checkMaxLineLength(options.maxLineLength);
   const raw = openInput(path);
   const input = options.requireText ? checkTextHead(raw, path === '-' ? 'standard input' : path) : raw;
-  const rl = createInterface({ input, crlfDelay: Infinity });
-  let first = true;
-  try {
-    for await (const line of rl) {
-      // A BOM (Windows editors) would otherwise glue itself to the first token, JSON record or CoNLL-U id.
-      if (first) {
-        first = false;
-        if (line.charCodeAt(0) === 0xfeff) {
-          yield line.slice(1);
-          continue;
-        }
-      }
-      yield line;
+  const decoder = new StringDecoder('utf8');
+  // The start of the current line when it spans chunks, and its length so far.
+  const pending: string[] = [];
+  let pendingLength = 0;
+  let n = 0;
+  // The previous chunk ended with \r: a \n starting this one belongs to that line end.
+  let afterCr = false;
+  const line = (s: string, from: number, to: number): string => {
+    let text = s.slice(from, to);
+    if (pendingLength > 0) {
+      pending.push(text);
+      text = pending.join('');
+      pending.length = 0;
+      pendingLength = 0;
     }
+    if (text.length > max) throw lineTooLong(path, n + 1, max);
+    // A BOM (Windows editors) would otherwise glue itself to the first token, JSON record or CoNLL-U id.
+    if (++n === 1 && text.charCodeAt(0) === 0xfeff) return text.slice(1);
+    return text;
+  };
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer | string>) {
+      const s = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+      if (s.length === 0) continue;
+      let start = 0;
+      if (afterCr) {
+        afterCr = false;
+        if (s.charCodeAt(0) === 0x0a) start = 1;
+      }
+      let lf = s.indexOf('\n', start);
+      let cr = s.indexOf('\r', start);
+      while (lf >= 0 || cr >= 0) {
+        if (cr < 0 || (lf >= 0 && lf < cr)) {
+          yield line(s, start, lf);
+          start = lf + 1;
+        } else {
+          yield line(s, start, cr);
+          start = cr + 1;
+          if (start === s.length) afterCr = true;
+          else if (s.charCodeAt(start) === 0x0a) start++;
+          cr = s.indexOf('\r', start);
+        }
+        if (lf >= 0 && lf < start) lf = s.indexOf('\n', start);
+      }
+      if (start < s.length) {
+        pendingLength += s.length - start;
+        if (pendingLength > max) throw lineTooLong(path, n + 1, max);
+        pending.push(start === 0 ? s : s.slice(start));
+      }
+    }
+    const rest = decoder.end();
+    if (rest.length > 0) {
+      pendingLength += rest.length;
+      pending.push(rest);
+    }
+    if (pendingLength > 0) yield line('', 0, 0);
   } catch (e) {
     throw inputError(e, path);
   }
