@@ -1,5 +1,5 @@
 import { createReadStream, existsSync } from 'node:fs';
-import { Readable } from 'node:stream';
+import { Readable, pipeline } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { ArgumentError, FormatError, NotFoundError, TextloomError } from '../core/errors.js';
@@ -25,10 +25,11 @@ export function openInput(path: string, options: OpenInputOptions = {}): Readabl
   const raw = createReadStream(path, size ? { highWaterMark: size } : undefined);
   if (!path.endsWith('.gz')) return raw;
   const gunzip = createGunzip(size ? { chunkSize: size } : undefined);
-  // pipe() does not forward source errors: without this a read error (EISDIR, EIO) would be an
-  // unhandled 'error' event that kills the process.
-  raw.on('error', (e) => gunzip.destroy(e));
-  return raw.pipe(gunzip);
+  // pipeline() handles each stream's error once: a read error (EISDIR, EIO) or a corrupt gzip
+  // stream destroys the gunzip output with that error, which its reader sees, and destroying the
+  // output (a reader that stops early) closes the file.
+  pipeline(raw, gunzip, () => {});
+  return gunzip;
 }
 
 /**
