@@ -24,7 +24,7 @@ export interface ErrorLocation {
 export function formatLocation(where: ErrorLocation | undefined): string {
   if (!where) return '';
   const parts: string[] = [];
-  if (where.file !== undefined) parts.push(where.file + (where.line !== undefined ? `:${where.line}` : ''));
+  if (where.file !== undefined && where.file !== '') parts.push(where.file + (where.line !== undefined ? `:${where.line}` : ''));
   else if (where.line !== undefined) parts.push(`line ${where.line}`);
   if (where.offset !== undefined) parts.push(`byte ${where.offset}`);
   if (where.key !== undefined) parts.push(`key "${where.key}"`);

@@ -20,6 +20,7 @@ export interface OpenInputOptions {
  */
 export function openInput(path: string, options: OpenInputOptions = {}): Readable {
   if (path === '-') return process.stdin;
+  if (path === '') throw new NotFoundError('no such file: the file name is empty');
   if (!existsSync(path)) throw new NotFoundError(`no such file: ${path}`, { file: path });
   const size = options.chunkSize;
   const raw = createReadStream(path, size ? { highWaterMark: size } : undefined);

@@ -9,6 +9,9 @@ describe('formatLocation', () => {
   it('names file:line, byte offset, key and pattern in that order, and nothing when none is set', () => {
     expect(formatLocation(undefined)).toBe('');
     expect(formatLocation({})).toBe('');
+    // An empty file name says nothing: no bare "(at )".
+    expect(formatLocation({ file: '' })).toBe('');
+    expect(formatLocation({ file: '', line: 3 })).toBe(' (at line 3)');
     expect(formatLocation({ file: 'a.arpa', line: 3 })).toBe(' (at a.arpa:3)');
     expect(formatLocation({ line: 3 })).toBe(' (at line 3)');
     expect(formatLocation({ file: 'm.bin', offset: 12 })).toBe(' (at m.bin, byte 12)');
