@@ -2,21 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { collect } from './collect.js';
 import { ArgumentError, FormatError } from '../../src/core/errors.js';
 import { readLines, readNumberedLines } from '../../src/io/lines.js';
 import { readNumberedLinesSync } from '../../src/io/lines-sync.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'textloom-line-limit-'));
-
-async function collect<T>(it: AsyncIterable<T>): Promise<{ items: T[]; error: unknown }> {
-  const items: T[] = [];
-  try {
-    for await (const x of it) items.push(x);
-  } catch (e) {
-    return { items, error: e };
-  }
-  return { items, error: undefined };
-}
 
 function collectSync<T>(it: Iterable<T>): { items: T[]; error: unknown } {
   const items: T[] = [];

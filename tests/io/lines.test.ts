@@ -3,19 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { collect } from './collect.js';
 import { ArgumentError, FormatError, readJsonl, readLines } from '../../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'textloom-lines-'));
-
-async function collect<T>(it: AsyncIterable<T>): Promise<{ items: T[]; error: unknown }> {
-  const items: T[] = [];
-  try {
-    for await (const x of it) items.push(x);
-  } catch (e) {
-    return { items, error: e };
-  }
-  return { items, error: undefined };
-}
 
 describe('readLines', () => {
   it('strips \\n and \\r\\n terminators and gunzips .gz', async () => {
