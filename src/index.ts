@@ -96,6 +96,12 @@ export type { PhraseMatcherOptions, PhraseOnMatch } from './components/matcher/p
 export { EntityRuler, ENTITY_RULER_DEFAULTS, readEntityPatterns } from './components/matcher/entity-ruler.js';
 export type { EntityPattern, EntityRulerOptions } from './components/matcher/entity-ruler.js';
 export { levenshteinCompare } from './components/matcher/predicates.js';
+export { DependencyMatcher, DEPENDENCY_MATCHER_DEFAULTS } from './components/matcher/dependency-matcher.js';
+export type { DependencyMatch, DependencyOnMatch, DependencyMatcherOptions, DependencyMatcherAddOptions, DependencyMatchOptions } from './components/matcher/dependency-matcher.js';
+export { REL_OPS } from './components/matcher/dep-validate.js';
+export { readDependencyPatterns } from './components/matcher/dep-patterns.js';
+export type { DependencyPatternRecord } from './components/matcher/dep-patterns.js';
+export type { DependencyPattern, DependencyPatternNode, RelOp } from './components/matcher/dep-validate.js';
 // --- search ---
 export { SearchIndex, SEARCH_DEFAULTS, SUGGEST_DEFAULTS, ADD_ALL_DEFAULTS } from './search/search-index.js';
 export type { SearchIndexOptions, SearchOptions, SearchResult, AddAllOptions, Suggestion } from './search/search-index.js';
