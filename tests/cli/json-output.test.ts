@@ -28,6 +28,7 @@ writeFileSync(
 );
 writeFileSync(at('more.jsonl'), JSON.stringify({ id: 'extra1', text: 'Anne walked to Uppercross.' }) + '\n');
 writeFileSync(at('patterns.jsonl'), '{"label":"PERSON","pattern":"Anne"}\n{"label":"TIME","pattern":[{"LOWER":"friday"}]}\n');
+writeFileSync(at('dep-patterns.jsonl'), JSON.stringify({ label: 'SUBJ', pattern: [{ RIGHT_ID: 'v', RIGHT_ATTRS: {} }, { LEFT_ID: 'v', REL_OP: '>', RIGHT_ID: 's', RIGHT_ATTRS: { DEP: 'nsubj' } }] }) + '\n');
 writeFileSync(at('analogies.txt'), ': family\nSir Walter Lady Russell\nAnne Elliot Sir Walter\n');
 writeFileSync(at('pairs.tsv'), 'Anne\tElliot\t7\nSir\tWalter\t8\nLady\tRussell\t9\nAnne\tSir\t3\n');
 
@@ -57,6 +58,7 @@ const CASES: [string, string[]][] = [
   ['eval tagger', ['--conllu', conllu, '--json']],
   ['tokenize', ['--input', web]],
   ['match', ['--patterns', at('patterns.jsonl'), '--input', book]],
+  ['match', ['--dep-patterns', at('dep-patterns.jsonl'), '--conllu', conllu]],
 ];
 /** Commands with nothing to report as data. */
 const NO_REPORT = new Set(['demo']);

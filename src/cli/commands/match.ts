@@ -1,6 +1,11 @@
 import { EntityRuler, locateError, readEntityPatterns } from '../../components/matcher/entity-ruler.js';
+import { DependencyMatcher } from '../../components/matcher/dependency-matcher.js';
+import { readDependencyPatterns } from '../../components/matcher/dep-patterns.js';
+import { Doc } from '../../core/doc.js';
+import type { Vocab } from '../../core/vocab.js';
+import { readConllu, type ConlluSentence } from '../../io/conllu.js';
 import { ANNOTATION_PHRASE_ATTRS, PHRASE_ATTRS } from '../../components/matcher/attrs.js';
-import { ArgumentError, FormatError } from '../../core/errors.js';
+import { ArgumentError, FormatError, TextloomError } from '../../core/errors.js';
 import { inputName } from '../input-name.js';
 import { inputLines } from '../io.js';
 import { load } from '../../pipeline/load.js';
@@ -14,18 +19,25 @@ import { ProgressBar } from '../progress.js';
  */
 export const matchCommand: Command = {
   name: 'match',
-  summary: 'find token/phrase pattern matches in each line of a file (JSON lines out)',
-  usage: '--patterns FILE.jsonl --input FILE [--pipeline P] [--attr ORTH]',
+  summary: 'find token/phrase or dependency pattern matches in each line of a file (JSON lines out)',
+  usage: '(--patterns FILE.jsonl | --dep-patterns FILE.jsonl) (--input FILE | --conllu FILE) [--pipeline P] [--attr ORTH]',
   help: [
     'Patterns are JSON lines like the entity ruler takes:',
     '  {"label": "GREETING", "pattern": [{"LOWER": "hello"}, {"IS_PUNCT": true, "OP": "?"}]}',
     '  {"label": "CITY", "pattern": "New York", "id": "nyc"}',
     'Each input line is one document. Output, one line per match (every overlapping match):',
     '  {"line":1,"label":"CITY","id":"nyc","start":3,"end":5,"startChar":12,"endChar":20,"text":"New York"}',
+    'Dependency patterns (DependencyMatcher) are JSON lines {"label", "pattern": [nodes...]}, e.g.',
+    '  {"label": "SUBJ", "pattern": [{"RIGHT_ID": "v", "RIGHT_ATTRS": {"POS": "VERB"}},',
+    '                                {"LEFT_ID": "v", "REL_OP": ">", "RIGHT_ID": "s", "RIGHT_ATTRS": {"DEP": "nsubj"}}]}',
+    'They need parsed docs: a pipeline with a parser, or gold trees from --conllu. Output per match:',
+    '  {"line":1,"label":"SUBJ","tokens":[1,0],"words":["barks","dog"]}',
   ].join('\n'),
   flags: {
-    patterns: { type: 'string', doc: 'JSON-lines pattern file', value: 'FILE', required: true },
-    input: { type: 'string', doc: 'text file, one document per line ("-" for stdin; .gz ok)', value: 'FILE', required: true },
+    patterns: { type: 'string', doc: 'JSON-lines token/phrase pattern file (entity-ruler records)', value: 'FILE' },
+    'dep-patterns': { type: 'string', doc: 'JSON-lines dependency pattern file ({"label", "pattern"} records)', value: 'FILE' },
+    input: { type: 'string', doc: 'text file, one document per line ("-" for stdin; .gz ok)', value: 'FILE' },
+    conllu: { type: 'string', doc: 'CoNLL-U file: match --dep-patterns over its gold trees, one doc per sentence (.gz ok)', value: 'FILE' },
     pipeline: { type: 'string', doc: 'pipeline name or config path that tokenizes (and annotates) the text', value: 'P', default: 'en_core' },
     attr: { type: 'string', doc: `token attribute phrase patterns match on (${PHRASE_ATTRS.join(', ')})`, value: 'ATTR', default: ENTITY_RULER_DEFAULTS.phraseMatcherAttr },
   },
@@ -33,41 +45,104 @@ export const matchCommand: Command = {
     const f = args.flags;
     const attr = String(f.attr).toUpperCase();
     if (!PHRASE_ATTRS.includes(attr)) throw new ArgumentError(`--attr must be one of ${PHRASE_ATTRS.join(', ')}`, { key: '--attr' });
+    if (f.patterns === undefined && f['dep-patterns'] === undefined) throw new ArgumentError('match needs --patterns or --dep-patterns (or both)', { key: '--patterns' });
+    if ((f.input === undefined) === (f.conllu === undefined)) throw new ArgumentError('match needs exactly one of --input (text) and --conllu (gold trees)', { key: '--input' });
+    if (f.conllu !== undefined && f.patterns !== undefined) throw new ArgumentError('--conllu takes --dep-patterns only (token patterns run on text through --input)', { key: '--conllu' });
     const nlp = await load(String(f.pipeline));
-    // Phrases on an annotation attribute need that annotation: run the whole pipeline over them,
-    // as spaCy's entity ruler runs the components before it (plain tokenizing is enough otherwise).
-    const annotated = ANNOTATION_PHRASE_ATTRS.has(attr);
-    const ruler = new EntityRuler(nlp.vocab, (t) => (annotated ? nlp(t) : nlp.makeDoc(t)), { phraseMatcherAttr: attr, validate: true });
-    const file = String(f.patterns);
-    const patterns = await readEntityPatterns(file);
-    // No patterns would print nothing and exit 0, as if the text had no matches.
-    if (patterns.length === 0) throw new FormatError(`no patterns in ${inputName(file)}`, { file });
-    for (const { pattern, line } of patterns) {
-      try {
-        ruler.addPatterns([pattern]);
-      } catch (e) {
-        locateError(e, file, line);
-      }
-    }
+    const ruler = f.patterns === undefined ? null : await loadRuler(String(f.patterns), nlp, attr);
+    const depMatcher = f['dep-patterns'] === undefined ? null : await loadDependencyMatcher(String(f['dep-patterns']), nlp.vocab);
     const bar = new ProgressBar('match', undefined, io.stderr);
     let n = 0;
     let found = 0;
     const out: string[] = [];
-    async function* texts(): AsyncGenerator<string> {
-      for await (const [text] of inputLines(String(f.input), io.stderr)) yield text;
-    }
-    for await (const doc of nlp.pipe(texts(), { batchSize: 256 })) {
-      n++;
-      for (const m of ruler.matches(doc)) {
-        const span = doc.span(m.start, m.end);
-        out.push(JSON.stringify({ line: n, label: m.label, ...(m.id !== undefined ? { id: m.id } : {}), start: m.start, end: m.end, startChar: span.startChar, endChar: span.endChar, text: span.text }));
-        found++;
+    const report = (doc: Doc, line: number): void => {
+      if (ruler) {
+        for (const m of ruler.matches(doc)) {
+          const span = doc.span(m.start, m.end);
+          out.push(JSON.stringify({ line, label: m.label, ...(m.id !== undefined ? { id: m.id } : {}), start: m.start, end: m.end, startChar: span.startChar, endChar: span.endChar, text: span.text }));
+          found++;
+        }
+      }
+      if (depMatcher) {
+        for (const [id, tokens] of depMatcher.match(doc)) {
+          out.push(JSON.stringify({ line, label: nlp.vocab.strings.get(id), tokens, words: tokens.map((i) => doc.tokenText(i)) }));
+          found++;
+        }
       }
       if (out.length >= 1024) io.stdout.write(out.splice(0).join('\n') + '\n');
       bar.update(n, `${found} matches`);
+    };
+    if (f.conllu !== undefined) {
+      for await (const s of readConllu(String(f.conllu))) {
+        n++;
+        const file = String(f.conllu);
+        try {
+          report(goldTreeDoc(s, nlp.vocab), s.line);
+        } catch (e) {
+          // A malformed tree (a cycle, a head outside the sentence) is named by file and line.
+          throw e instanceof TextloomError ? e.at({ file, line: s.line }) : e;
+        }
+      }
+    } else {
+      async function* texts(): AsyncGenerator<string> {
+        for await (const [text] of inputLines(String(f.input), io.stderr)) yield text;
+      }
+      for await (const doc of nlp.pipe(texts(), { batchSize: 256 })) {
+        n++;
+        if (depMatcher && doc.length > 0 && !isParsed(doc)) {
+          throw new ArgumentError(`pipeline "${String(f.pipeline)}" has no parser (line ${n} came out without dependency labels): --dep-patterns needs a pipeline with a parser, or --conllu with gold trees`, { key: '--dep-patterns' });
+        }
+        report(doc, n);
+      }
     }
     if (out.length) io.stdout.write(out.join('\n') + '\n');
-    bar.done(`${n} lines, ${found} matches`);
+    bar.done(`${n} ${f.conllu !== undefined ? 'sentences' : 'lines'}, ${found} matches`);
     return 0;
   },
 };
+
+async function loadRuler(file: string, nlp: Awaited<ReturnType<typeof load>>, attr: string): Promise<EntityRuler> {
+  // Phrases on an annotation attribute need that annotation: run the whole pipeline over them,
+  // as spaCy's entity ruler runs the components before it (plain tokenizing is enough otherwise).
+  const annotated = ANNOTATION_PHRASE_ATTRS.has(attr);
+  const ruler = new EntityRuler(nlp.vocab, (t) => (annotated ? nlp(t) : nlp.makeDoc(t)), { phraseMatcherAttr: attr, validate: true });
+  const patterns = await readEntityPatterns(file);
+  // No patterns would print nothing and exit 0, as if the text had no matches.
+  if (patterns.length === 0) throw new FormatError(`no patterns in ${inputName(file)}`, { file });
+  for (const { pattern, line } of patterns) {
+    try {
+      ruler.addPatterns([pattern]);
+    } catch (e) {
+      locateError(e, file, line);
+    }
+  }
+  return ruler;
+}
+
+async function loadDependencyMatcher(file: string, vocab: Vocab): Promise<DependencyMatcher> {
+  const records = await readDependencyPatterns(file);
+  if (records.length === 0) throw new FormatError(`no patterns in ${inputName(file)}`, { file });
+  const matcher = new DependencyMatcher(vocab);
+  for (const { label, pattern } of records) matcher.add(label, [pattern]);
+  return matcher;
+}
+
+/** Whether a parser labelled the doc (a parser gives every token a label, the root included). */
+function isParsed(doc: Doc): boolean {
+  for (let i = 0; i < doc.length; i++) if (doc.dep[i] !== 0) return true;
+  return false;
+}
+
+/** A Doc of a CoNLL-U sentence's words with its gold tags, lemmas, heads and labels (root labelled `root`). */
+function goldTreeDoc(s: ConlluSentence, vocab: Vocab): Doc {
+  const doc = Doc.fromWords(s.words.map((w) => w.form), { vocab });
+  const strings = vocab.strings;
+  s.words.forEach((w, i) => {
+    if (w.upos) doc.pos[i] = strings.add(w.upos);
+    if (w.xpos) doc.tag[i] = strings.add(w.xpos);
+    if (w.lemma) doc.lemma[i] = strings.add(w.lemma);
+    if (w.deprel) doc.dep[i] = strings.add(w.deprel);
+    if (w.head > 0) doc.head[i] = w.head - 1 - i;
+  });
+  return doc;
+}

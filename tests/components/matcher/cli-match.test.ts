@@ -55,9 +55,45 @@ describe('textloom match', () => {
     expect(r.err.trim().split('\n')).toHaveLength(1);
   });
   it('fails cleanly on a missing flag, file or pipeline', async () => {
-    expect((await cli(['match', '--input', join(dir, 'in.txt')])).err).toMatch(/missing required flag --patterns/);
+    expect((await cli(['match', '--input', join(dir, 'in.txt')])).err).toMatch(/needs --patterns or --dep-patterns/);
     expect((await cli(['match', '--patterns', join(dir, 'nope.jsonl'), '--input', join(dir, 'in.txt'), '--pipeline', pipeline])).code).toBe(2);
     expect((await cli(['match', '--patterns', join(dir, 'p.jsonl'), '--input', join(dir, 'in.txt'), '--pipeline', join(dir, 'none.json')])).err).toMatch(/no pipeline config/);
     expect((await cli(['match', '--patterns', join(dir, 'p.jsonl'), '--input', join(dir, 'in.txt'), '--pipeline', pipeline, '--attr', 'XX'])).err).toMatch(/--attr must be one of/);
+  });
+
+  describe('--dep-patterns', () => {
+    const conllu = new URL('../../fixtures/tokenizer-small.conllu', import.meta.url).pathname;
+    const subj = { label: 'SUBJ', pattern: [{ RIGHT_ID: 'v', RIGHT_ATTRS: { DEP: 'root' } }, { LEFT_ID: 'v', REL_OP: '>', RIGHT_ID: 's', RIGHT_ATTRS: { DEP: 'nsubj' } }] };
+    writeFileSync(join(dir, 'dep.jsonl'), JSON.stringify(subj) + '\n\n' + JSON.stringify({ label: 'CMPD', pattern: [{ RIGHT_ID: 'n', RIGHT_ATTRS: { POS: 'NOUN' } }, { LEFT_ID: 'n', REL_OP: ';*', RIGHT_ID: 'c', RIGHT_ATTRS: { DEP: 'compound' } }] }) + '\n');
+    it('matches over the gold trees of a CoNLL-U file', async () => {
+      const r = await cli(['match', '--dep-patterns', join(dir, 'dep.jsonl'), '--conllu', conllu]);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.out.trim().split('\n').map((l) => JSON.parse(l))).toEqual([
+        { line: 1, label: 'SUBJ', tokens: [3, 0], words: ['like', 'I'] },
+        { line: 1, label: 'CMPD', tokens: [5, 4], words: ['e-mail', 'U.S.'] },
+        { line: 12, label: 'SUBJ', tokens: [3, 2], words: ['rocks', 'engine'] },
+        { line: 12, label: 'CMPD', tokens: [2, 0], words: ['engine', 'Search'] },
+      ]);
+    });
+    it('refuses a pipeline without a parser, and names file, line and key of a bad pattern', async () => {
+      const noParser = await cli(['match', '--dep-patterns', join(dir, 'dep.jsonl'), '--input', join(dir, 'in.txt'), '--pipeline', pipeline]);
+      expect(noParser.code).toBe(2);
+      expect(noParser.err).toMatch(/pipeline ".*ws\.json" has no parser.*--conllu/);
+      writeFileSync(join(dir, 'dep-bad.jsonl'), JSON.stringify(subj) + '\n' + JSON.stringify({ label: 'X', pattern: [{ RIGHT_ID: 'a', RIGHT_ATTRS: {} }, { LEFT_ID: 'a', REL_OP: '>>>', RIGHT_ID: 'b', RIGHT_ATTRS: {} }] }) + '\n');
+      const bad = await cli(['match', '--dep-patterns', join(dir, 'dep-bad.jsonl'), '--conllu', conllu]);
+      expect(bad.code).toBe(2);
+      expect(bad.err).toMatch(/unknown operator ">>>".*dep-bad\.jsonl:2.*key "pattern\[1\]\.REL_OP"/);
+      writeFileSync(join(dir, 'dep-json.jsonl'), '{"label": "X", "pattern": [\n');
+      expect((await cli(['match', '--dep-patterns', join(dir, 'dep-json.jsonl'), '--conllu', conllu])).err).toMatch(/invalid JSON.*dep-json\.jsonl:1/);
+      expect((await cli(['match', '--dep-patterns', join(dir, 'dep.jsonl'), '--conllu', conllu, '--input', join(dir, 'in.txt')])).err).toMatch(/exactly one of --input/);
+      expect((await cli(['match', '--patterns', join(dir, 'p.jsonl'), '--conllu', conllu])).err).toMatch(/--conllu takes --dep-patterns only/);
+    });
+    it('names the file and line of a cyclic tree', async () => {
+      writeFileSync(join(dir, 'cycle.conllu'), '# sent_id = c\n1\ta\ta\tX\t_\t_\t2\tdep\t_\t_\n2\tb\tb\tX\t_\t_\t1\tdep\t_\t_\n\n');
+      const r = await cli(['match', '--dep-patterns', join(dir, 'dep.jsonl'), '--conllu', join(dir, 'cycle.conllu')]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/reaches no root.*cycle\.conllu:1/);
+    });
   });
 });

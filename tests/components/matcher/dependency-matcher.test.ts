@@ -86,7 +86,7 @@ describe('DependencyMatcher (spaCy test_dependency_matcher)', () => {
       [[edit((p) => (p[1]!.RIGHT_ATTRS = { ORTH: 'quick', FOO: 1 }))], /unknown token attribute "FOO".*key "\[1\]\.RIGHT_ATTRS\.FOO"/],
       [[edit((p) => (p[0]!.RIGHT_ATTRS = { LENGTH: { '>=': 'x' } }))], /needs a number.*key "\[0\]\.RIGHT_ATTRS\.LENGTH\.>="/],
       [[edit((p) => (p[0]!.RIGHT_ATTRS = 'fox'))], /RIGHT_ATTRS must be an object/],
-      [[edit((p) => (p[1] = 'node'))], /a node must be an object/],
+      [[edit((p) => (p[1] = 'node' as unknown as Record<string, unknown>))], /a node must be an object/],
       [[[]], /needs at least the anchor/],
     ];
     for (const [patterns, re] of bad) {
@@ -232,7 +232,7 @@ describe('DependencyMatcher (spaCy test_dependency_matcher)', () => {
 
   it('matches extensions on a Span with span-relative ids (spaCy test_dependency_matcher_span_user_data)', () => {
     const doc = treeDoc(vocab, ['a', 'b', 'c', 'd', 'e'], [0, 0, 0, 0, 0], Array(5).fill('a'));
-    doc.extension('is_c', 'boolean').set(2, true);
+    doc.extension('is_c', 'any').set(2, true);
     const m = new DependencyMatcher(vocab);
     m.add('C', [[{ RIGHT_ID: 'c', RIGHT_ATTRS: { _: { is_c: true } } }]]);
     expect(ids(m.match(doc))).toEqual([[2]]);
