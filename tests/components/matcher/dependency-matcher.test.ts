@@ -1,7 +1,7 @@
 // Cases ported from spaCy's spacy/tests/matcher/test_dependency_matcher.py (sentences, heads, deps,
 // patterns and expected matches), plus textloom's own checks.
 import { describe, expect, it } from 'vitest';
-import { ArgumentError, DependencyMatcher, Doc, Vocab, type DependencyMatch, type DependencyPattern } from '../../../src/index.js';
+import { ArgumentError, DependencyMatcher, Doc, Matcher, Vocab, type DependencyMatch, type DependencyPattern } from '../../../src/index.js';
 import { treeDoc } from './tree-doc.js';
 
 const vocab = new Vocab();
@@ -358,5 +358,26 @@ describe('DependencyMatcher.match', () => {
     expect(m.match(foxDoc())).toEqual([]);
     m.add('P', [[{ RIGHT_ID: 'a', RIGHT_ATTRS: {} }]]);
     expect(m.match(foxDoc().span(2, 2))).toEqual([]);
+  });
+});
+
+describe('Matcher on parsed docs', () => {
+  it('matches DEP literals and predicates, and refuses HEAD (not a pattern key in spaCy either)', () => {
+    const doc = foxDoc();
+    const m = new Matcher(vocab);
+    m.add('SUBJ', [[{ DEP: 'nsubj' }]]);
+    m.add('MODS', [[{ DEP: { IN: ['det', 'amod'] } }, { DEP: { IN: ['det', 'amod'] }, OP: '+' }]]);
+    m.add('NOT_DET', [[{ DEP: { NOT_IN: ['det', 'amod', 'nsubj'] }, LOWER: { REGEX: '^(over|the)$' } }]]);
+    const got = m.match(doc).map(([id, s, e]) => [vocab.strings.get(id), s, e]);
+    expect(got).toEqual([
+      ['MODS', 0, 2],
+      ['MODS', 0, 3],
+      ['MODS', 1, 3],
+      ['SUBJ', 3, 4],
+      ['NOT_DET', 5, 6],
+      ['NOT_DET', 6, 7],
+      ['MODS', 7, 9],
+    ]);
+    expect(() => m.add('H', [[{ HEAD: 1 }]])).toThrow(/unknown token attribute "HEAD"/);
   });
 });
