@@ -101,7 +101,53 @@ const pattern = fc.integer({ min: 1, max: 4 }).chain((len) =>
   ),
 );
 
+/** spaCy's `Span._fix_dep_copy`: the absolute heads of span [start, end) as its own doc. */
+function spanHeads(heads: number[], start: number, end: number): number[] {
+  const len = end - start;
+  const inSpan = (k: number) => k >= 0 && k < len;
+  const out: number[] = [];
+  const newRoot = new Map<number, number>();
+  for (let i = 0; i < len; i++) {
+    const tok = start + i;
+    let value = heads[tok]! - tok;
+    let ancestorI = heads[tok]! - start;
+    if (!inSpan(ancestorI)) {
+      for (let a = tok; heads[a] !== a; ) {
+        a = heads[a]!;
+        ancestorI = a - start;
+        if (inSpan(ancestorI)) value = ancestorI - i;
+      }
+    }
+    if (!inSpan(i + value)) {
+      const r = newRoot.get(ancestorI);
+      if (r !== undefined) value = r - i;
+      else {
+        value = 0;
+        newRoot.set(ancestorI, i);
+      }
+    }
+    out.push(i + value);
+  }
+  return out;
+}
+
 describe('DependencyMatcher vs a transcription of spaCy', () => {
+  it('matches a Span as spaCy matches span.as_doc()', () => {
+    const vocab = new Vocab();
+    const withSpan = forest.chain((f) => fc.tuple(fc.constant(f), fc.nat(f.words.length), fc.nat(f.words.length)));
+    fc.assert(
+      fc.property(withSpan, fc.array(pattern, { minLength: 1, maxLength: 2 }), ([{ words, heads }, x, y], ps) => {
+        const [start, end] = x <= y ? [x, y] : [y, x];
+        const m = new DependencyMatcher(vocab);
+        m.add('K', ps);
+        const got = m.match(treeDoc(vocab, words, heads).span(start, end)).map(([id, t]) => [vocab.strings.get(id), t]);
+        const want = start === end ? [] : oracle(words.slice(start, end), spanHeads(heads, start, end), [['K', ps]]);
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 300, seed: 9263 },
+    );
+  });
+
   it('finds the same matches in the same order', () => {
     const vocab = new Vocab();
     fc.assert(
