@@ -8,3 +8,4 @@ export * from './pca.js';
 export * from './distance.js';
 export * from './validation.js';
 export * from './align.js';
+export * from './parsing.js';

@@ -3,6 +3,7 @@ import { demoCommand } from './demo.js';
 import { evalSearchCommand } from './eval-search.js';
 import { evalSenterCommand } from './eval-senter.js';
 import { evalTaggerCommand } from './eval-tagger.js';
+import { evalParserCommand } from './eval-parser.js';
 import { evalTextcat } from './eval-textcat.js';
 import { evalTokenizerCommand } from './eval-tokenizer.js';
 import { indexAddCommand } from './index-add.js';
@@ -34,6 +35,7 @@ export const COMMANDS: Command[] = [
   evalTokenizerCommand,
   evalSenterCommand,
   evalTaggerCommand,
+  evalParserCommand,
   lmTrain,
   lmPerplexity,
   lmScore,
