@@ -4,6 +4,7 @@ import { evalSearchCommand } from './eval-search.js';
 import { evalSenterCommand } from './eval-senter.js';
 import { evalTaggerCommand } from './eval-tagger.js';
 import { evalParserCommand } from './eval-parser.js';
+import { explainCommand } from './explain.js';
 import { evalTextcat } from './eval-textcat.js';
 import { evalTokenizerCommand } from './eval-tokenizer.js';
 import { indexAddCommand } from './index-add.js';
@@ -36,6 +37,7 @@ export const COMMANDS: Command[] = [
   evalSenterCommand,
   evalTaggerCommand,
   evalParserCommand,
+  explainCommand,
   lmTrain,
   lmPerplexity,
   lmScore,
