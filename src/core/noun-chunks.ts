@@ -20,15 +20,16 @@
  * itself (right dependents such as prepositional phrases are left out, as in spaCy). UD attaches
  * clause material to a predicate nominal and `case`/`cc` to the conjunct or nominal, so the phrase
  * starts at the left edge of the word's leftmost nominal-internal left child (`det`, `amod`,
- * `nummod`, `compound`, `nmod`, `flat`, `fixed`, `advmod`, `dep`, `goeswith`) rather than at the
- * word's left edge, which would take in `of` or `and`. Chunks never nest: a word whose phrase
+ * `nummod`, `compound`, `nmod`, `flat`, `fixed`, `goeswith`) rather than at the word's left edge,
+ * which would take in `of` or `and` (and, for a predicate nominal, its subject, copula and
+ * adverbs). Chunks never nest: a word whose phrase
  * starts at or before the previous chunk's end is skipped.
  */
 import { headIndex, universalDep, type SyntaxDoc } from './syntax.js';
 
 const NP_HEADS = new Set(['nsubj', 'obj', 'iobj', 'obl', 'nmod', 'appos', 'root', 'xcomp']);
 const NOT_NP_SUBTYPES = new Set(['poss', 'unmarked', 'tmod', 'npmod']);
-const NP_INTERNAL = new Set(['det', 'amod', 'nummod', 'compound', 'nmod', 'flat', 'fixed', 'advmod', 'dep', 'goeswith']);
+const NP_INTERNAL = new Set(['det', 'amod', 'nummod', 'compound', 'nmod', 'flat', 'fixed', 'goeswith']);
 
 // Label classes, cached per label id for the duration of one call.
 const HEAD = 1;
