@@ -103,4 +103,47 @@ describe('alignWords', () => {
       }),
     );
   });
+
+  // The CoNLL 2018 evaluation script's own alignment cases (conll18_ud_eval.py, TestAlignment):
+  // "abc a b c" is a token "abc" holding the words a, b, c; a plain string is a one-word token.
+  const side = (tokens: string[]): AlignSide => {
+    const words: AlignWord[] = [];
+    const multiwords: { start: number; end: number }[] = [];
+    let at = 0;
+    for (const t of tokens) {
+      const [form, ...parts] = t.split(' ');
+      const span = { start: at, end: at + form!.length };
+      at = span.end;
+      if (!parts.length) words.push({ form: form!, ...span, mwt: -1 });
+      else {
+        multiwords.push(span);
+        for (const p of parts) words.push({ form: p, ...span, mwt: multiwords.length - 1 });
+      }
+    }
+    return { words, multiwords };
+  };
+  const cases: [string[], string[], number][] = [
+    [['a'], ['a'], 1],
+    [['a', 'b', 'c'], ['a', 'b', 'c'], 3],
+    [['abc a b c'], ['a', 'b', 'c'], 3],
+    [['a', 'bc b c', 'd'], ['a', 'b', 'c', 'd'], 4],
+    [['abcd a b c d'], ['ab a b', 'cd c d'], 4],
+    [['abc a b c', 'de d e'], ['a', 'bcd b c d', 'e'], 5],
+    [['abcd'], ['a', 'b', 'c', 'd'], 0],
+    [['abc', 'd'], ['a', 'b', 'c', 'd'], 1],
+    [['a', 'bc', 'd'], ['a', 'b', 'c', 'd'], 2],
+    [['a', 'bc b c', 'd'], ['a', 'b', 'cd'], 2],
+    [['abc a BX c', 'def d EX f'], ['ab a b', 'cd c d', 'ef e f'], 4],
+    [['ab a b', 'cd bc d'], ['a', 'bc', 'd'], 2],
+    [['a', 'bc b c', 'd'], ['ab AX BX', 'cd CX a'], 1],
+  ];
+  for (const [gold, system, correct] of cases) {
+    it(`aligns ${JSON.stringify(gold)} with ${JSON.stringify(system)}: ${correct} words (the shared task script's case)`, () => {
+      const g = side(gold);
+      const s = side(system);
+      const r = alignWords(g, s);
+      expect(r.words).toMatchObject({ gold: g.words.length, system: s.words.length, correct });
+      expect(r.words.f1).toBeCloseTo((2 * correct) / (g.words.length + s.words.length));
+    });
+  }
 });
