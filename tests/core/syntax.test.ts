@@ -144,3 +144,34 @@ describe('Doc.fromWords with annotations', () => {
     expect(texts(back.token(4).subtree)).toEqual(['a', 'dog', 'that', 'barked', 'loudly']);
   });
 });
+
+// spaCy tests/doc/test_span.py: the `doc` fixture and the root / sentence cases on it.
+describe('spaCy span cases', () => {
+  const doc = Doc.fromWords(['This', 'is', 'a', 'sentence', '.', 'This', 'is', 'another', 'sentence', '.', 'And', 'a', 'third', '.'], {
+    spaces: [true, true, true, false, true, true, true, true, false, true, true, true, false, false],
+    heads: [1, 1, 3, 1, 1, 6, 6, 8, 6, 6, 12, 12, 12, 12],
+    deps: ['nsubj', 'ROOT', 'det', 'attr', 'punct', 'nsubj', 'ROOT', 'det', 'attr', 'punct', 'ROOT', 'det', 'npadvmod', 'punct'],
+    ents: ['O', 'O', 'B-ENT', 'I-ENT', 'I-ENT', 'I-ENT', 'I-ENT', 'O', 'O', 'O', 'O', 'O', 'O', 'O'],
+  });
+
+  it('test_spans_root', () => {
+    const span = doc.span(2, 4);
+    expect(span.text).toBe('a sentence');
+    expect(span.root.text).toBe('sentence');
+    expect(span.root.head.text).toBe('is');
+  });
+
+  it('test_spans_root2', () => {
+    const d = Doc.fromWords(['through', 'North', 'and', 'South', 'Carolina'], { heads: [0, 4, 1, 1, 0], deps: ['dep', 'dep', 'dep', 'dep', 'dep'] });
+    expect(d.span(-2, d.length).root.text).toBe('Carolina');
+  });
+
+  it('test_spans_span_sent: sentences from the heads', () => {
+    expect(doc.sents.length).toBe(3);
+    expect(doc.span(0, 2).sent.root.text).toBe('is');
+    expect(doc.span(0, 2).sent.text).toBe('This is a sentence.');
+    expect(doc.span(6, 7).sent.root.leftEdge.text).toBe('This');
+    expect(doc.ents.map((e) => e.text)).toEqual(['a sentence. This is']);
+  });
+});
+
