@@ -165,3 +165,8 @@ export { sequentialDependenceQuery, plainQueryWords, PROXIMITY_DEFAULTS } from '
 export type { ProximityOptions } from './search/proximity.js';
 export { RM3_DEFAULTS } from './search/rm3.js';
 export type { Rm3Options } from './search/rm3.js';
+
+// --- syntax: gold trees from CoNLL-U, label glosses ---
+export { conlluToDoc } from './io/conllu-docs.js';
+export type { ConlluToDocOptions } from './io/conllu-docs.js';
+export { explain, explainedLabels } from './core/explain.js';

@@ -182,7 +182,7 @@ export function tokenAttr(doc: Doc, attr: number, i: number): number {
     case Attr.ENT_IOB:
       return doc.entIob[i]!;
     case Attr.HEAD:
-      return doc.head[i]!;
+      return doc.headColumnOrNull ? doc.headColumnOrNull[i]! : 0;
     case Attr.SENT_START:
       // spaCy sets sent_start = 1 on a doc's first token (push_back), so it always starts a sentence.
       return i === 0 || doc.sentStart[i] === 1 ? 1 : 0;

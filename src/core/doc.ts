@@ -5,6 +5,8 @@ import { ArgumentError } from './errors.js';
 import { makeExtension, type ExtensionColumn, type ExtensionKind, type StoredExt } from './extensions.js';
 import { IOB, IOB_NAMES } from './iob.js';
 import { Span } from './span.js';
+import { nounChunkBounds } from './noun-chunks.js';
+import { buildSyntaxIndex, setSentStartsFromHeads, type SyntaxIndex } from './syntax.js';
 import { Token } from './token.js';
 import { Vocab } from './vocab.js';
 import { cosine, meanVector } from './vectors.js';
@@ -32,6 +34,24 @@ export interface FromWordsOptions {
   spaces?: boolean[];
   /** The vocab to intern into (default: a new one). */
   vocab?: Vocab;
+  /**
+   * Absolute index of each word's syntactic head, as spaCy's `heads` (a root is its own head;
+   * null means unset, read as a root). Needs `deps`. Without `sentStarts`, sentence starts are
+   * taken from the tree (the left edge of each root).
+   */
+  heads?: readonly (number | null)[];
+  /** Dependency label of each word (`''`/null unset); without `heads` every word is its own head. */
+  deps?: readonly (string | null)[];
+  /** Fine-grained tag of each word. */
+  tags?: readonly (string | null)[];
+  /** Universal POS tag of each word. */
+  pos?: readonly (string | null)[];
+  /** Lemma of each word. */
+  lemmas?: readonly (string | null)[];
+  /** Entity IOB tags (`B-ORG`, `I-ORG`, `O`, `''`/null unset); an `I-` that cannot continue is read as `B-`, as spaCy does. */
+  ents?: readonly (string | null)[];
+  /** Sentence starts: true / 1 yes, false / -1 no, null / 0 unknown. */
+  sentStarts?: readonly (boolean | number | null)[];
 }
 
 /**
@@ -68,6 +88,7 @@ export class Doc implements Iterable<Token> {
   private _entIob: Uint8Array | null = null;
   private _head: Int32Array | null = null;
   private _dep: Uint32Array | null = null;
+  private _syntax: SyntaxIndex | null = null;
   /** @internal Sentence starts: 1 yes, -1 no, 0 unknown. */
   get sentStart(): Int8Array {
     return (this._sentStart ??= new Int8Array(this.orth.length));
@@ -92,9 +113,21 @@ export class Doc implements Iterable<Token> {
   get entIob(): Uint8Array {
     return (this._entIob ??= new Uint8Array(this.orth.length));
   }
-  /** @internal Relative offsets to the syntactic head. */
+  /**
+   * @internal Relative offsets to the syntactic head. Reading the column for writing marks the
+   * cached tree facts (edges, child counts) stale, so write heads through `doc.head`.
+   */
   get head(): Int32Array {
+    this._syntax = null;
     return (this._head ??= new Int32Array(this.orth.length));
+  }
+  /** @internal The head column if any heads were set, for reads that must not mark the tree stale. */
+  get headColumnOrNull(): Int32Array | null {
+    return this._head;
+  }
+  /** @internal Child counts and subtree edges, computed once per parse (see `core/syntax.ts`). */
+  get syntaxIndex(): SyntaxIndex {
+    return (this._syntax ??= buildSyntaxIndex(this._head, this.length));
   }
   /** @internal Dependency label ids. */
   get dep(): Uint32Array {
@@ -130,6 +163,7 @@ export class Doc implements Iterable<Token> {
     this.idx[i] = idx;
     this.spaceAfter[i] = spaceAfter ? 1 : 0;
     this.length = i + 1;
+    this._syntax = null;
   }
 
   /** Ensures capacity for `n` tokens. */
@@ -177,6 +211,7 @@ export class Doc implements Iterable<Token> {
       const sp = spaces ? spaces[i] : i < words.length - 1;
       doc.pushToken(vocab.strings.add(words[i]!), starts[i]!, !!sp);
     }
+    setWordAnnotations(doc, options);
     return doc;
   }
 
@@ -247,6 +282,38 @@ export class Doc implements Iterable<Token> {
     if (start < 0) return null;
     if (alignment === 'strict' && (this.idx[start] !== startChar || this.endChar(end - 1) !== endChar)) return null;
     return new Span(this, start, end, label);
+  }
+
+  /** Whether any token has a dependency label (spaCy's `doc.has_annotation("DEP")`). */
+  get isParsed(): boolean {
+    const d = this._dep;
+    if (!d) return false;
+    for (let i = 0; i < this.length; i++) if (d[i] !== 0) return true;
+    return false;
+  }
+
+  /**
+   * Base noun phrases from the dependency parse (spaCy's `doc.noun_chunks`), labelled `NP`:
+   * spaCy's English rules mapped onto UD labels (see `core/noun-chunks.ts` for the mapping).
+   * Needs `pos` and a parse; an unparsed doc is an ArgumentError, as spaCy raises E029.
+   * @example
+   * const doc = Doc.fromWords(['The', 'cat', 'sat'], { heads: [1, 2, 2], deps: ['det', 'nsubj', 'root'], pos: ['DET', 'NOUN', 'VERB'] });
+   * doc.nounChunks.map(String) // ['The cat']
+   */
+  get nounChunks(): Span[] {
+    if (!this.isParsed) throw new ArgumentError('nounChunks needs a dependency parse: add a parser to the pipeline (or give heads and deps to Doc.fromWords)');
+    const b = nounChunkBounds(this);
+    const out: Span[] = [];
+    for (let k = 0; k < b.length; k += 2) out.push(new Span(this, b[k]!, b[k + 1]!, 'NP'));
+    return out;
+  }
+
+  /**
+   * Sets sentence starts from the parse, as spaCy's parser does: the left edge of each root
+   * starts a sentence and no other token does. A parser calls this when no sentence splitter ran.
+   */
+  setSentStartsFromParse(): void {
+    setSentStartsFromHeads(this);
   }
 
   /** Whether any sentence boundary has been set (by a senter or a parser). */
@@ -396,7 +463,7 @@ export class Doc implements Iterable<Token> {
     if (this.pos[i]) t.pos = s.get(this.pos[i]!);
     if (this.lemma[i]) t.lemma = s.get(this.lemma[i]!);
     if (this.dep[i]) t.dep = s.get(this.dep[i]!);
-    if (this.head[i]) t.head = this.head[i]!;
+    if (this._head && this._head[i]) t.head = this._head[i]!;
     if (this.sentStart[i]) t.sentStart = this.sentStart[i]!;
     if (this.entIob[i]) t.entIob = this.iobName(i) as 'B' | 'I' | 'O';
     if (this.entType[i]) t.entType = s.get(this.entType[i]!);
@@ -461,3 +528,81 @@ export class Doc implements Iterable<Token> {
 }
 
 export type { DocJSON };
+
+const IOB_LETTER: Record<string, number> = { B: IOB.B, I: IOB.I, O: IOB.O };
+
+function checkLength(name: string, values: readonly unknown[] | undefined, n: number): void {
+  if (values && values.length !== n) throw new ArgumentError(`${name} has ${values.length} items but words has ${n}`, { key: name });
+}
+
+// The annotation options of Doc.fromWords, checked and written into the columns.
+function setWordAnnotations(doc: Doc, o: FromWordsOptions): void {
+  const n = doc.length;
+  const s = doc.vocab.strings;
+  for (const key of ['heads', 'deps', 'tags', 'pos', 'lemmas', 'ents', 'sentStarts'] as const) checkLength(key, o[key], n);
+  if (o.heads && !o.deps) throw new ArgumentError('heads need deps: give both for a dependency parse (spaCy E1017)', { key: 'deps' });
+  const strs = (values: readonly (string | null)[] | undefined, col: () => Uint32Array, key: string) => {
+    if (!values) return;
+    const c = col();
+    values.forEach((v, i) => {
+      if (v !== null && v !== undefined && typeof v !== 'string') throw new ArgumentError(`${key}[${i}] must be a string or null`, { key: `${key}[${i}]` });
+      c[i] = v ? s.add(v) : 0;
+    });
+  };
+  strs(o.tags, () => doc.tag, 'tags');
+  strs(o.pos, () => doc.pos, 'pos');
+  strs(o.lemmas, () => doc.lemma, 'lemmas');
+  strs(o.deps, () => doc.dep, 'deps');
+  if (o.deps) {
+    const head = doc.head;
+    o.heads?.forEach((h, i) => {
+      if (h === null || h === undefined) return;
+      if (!Number.isInteger(h) || h < 0 || h >= n) throw new ArgumentError(`heads[${i}] = ${h} is not the index of a word (0..${n - 1})`, { key: `heads[${i}]` });
+      head[i] = h - i;
+    });
+    checkAcyclic(head, n);
+  }
+  if (o.sentStarts) {
+    const ss = doc.sentStart;
+    o.sentStarts.forEach((v, i) => {
+      ss[i] = v === true || v === 1 ? 1 : v === false || v === -1 ? -1 : 0;
+    });
+  } else if (o.heads) doc.setSentStartsFromParse();
+  if (o.ents) {
+    const iob = doc.entIob;
+    const type = doc.entType;
+    o.ents.forEach((e, i) => {
+      if (e === null || e === undefined || e === '') return;
+      const letter = typeof e === 'string' ? IOB_LETTER[e[0]!] : undefined;
+      const label = typeof e === 'string' && e.length > 2 && e[1] === '-' ? e.slice(2) : '';
+      if (letter === undefined || (letter === IOB.O ? e !== 'O' : !label)) {
+        throw new ArgumentError(`ents[${i}] = ${JSON.stringify(e)} is not an IOB tag (B-LABEL, I-LABEL, O or '')`, { key: `ents[${i}]` });
+      }
+      iob[i] = letter;
+      if (letter === IOB.O) return;
+      const id = s.add(label);
+      type[i] = id;
+      // IOB1 and broken IOB2 as spaCy reads them: an I- that does not continue a same-label entity begins one.
+      if (letter === IOB.I && (i === 0 || iob[i - 1] === IOB.O || iob[i - 1] === 0 || type[i - 1] !== id)) iob[i] = IOB.B;
+    });
+  }
+}
+
+// A head chain that never reaches a root would hang every tree walk's user; refuse it up front.
+function checkAcyclic(head: Int32Array, n: number): void {
+  const state = new Uint8Array(n); // 0 unseen, 1 on the current path, 2 reaches a root
+  for (let i = 0; i < n; i++) {
+    let x = i;
+    while (state[x] === 0) {
+      state[x] = 1;
+      const h = x + head[x]!;
+      if (h === x) break;
+      x = h;
+    }
+    if (state[x] === 1 && x + head[x]! !== x) throw new ArgumentError(`heads form a cycle through word ${x}`, { key: `heads[${x}]` });
+    for (let y = i; state[y] === 1; y = y + head[y]!) {
+      state[y] = 2;
+      if (y + head[y]! === y) break;
+    }
+  }
+}

@@ -1,6 +1,7 @@
 import { ArgumentError } from './errors.js';
 import type { Doc } from './doc.js';
 import { Token } from './token.js';
+import { headIndex, spanRootIndex } from './syntax.js';
 import { cosine, meanVector } from './vectors.js';
 import { INSPECT, truncateText } from '../util/inspect.js';
 
@@ -54,6 +55,68 @@ export class Span implements Iterable<Token> {
   get sent(): Span {
     return new Span(this.doc, this.doc.sentStartOf(this.start), this.doc.sentEndOf(this.start));
   }
+  /**
+   * The syntactic root of the span (spaCy's `span.root`): a token that heads itself, else the token
+   * whose head lies outside the span and is nearest the sentence root (the first on ties).
+   */
+  get root(): Token {
+    return new Token(this.doc, spanRootIndex(this.doc, this.start, this.end));
+  }
+  /** Tokens left of the span whose head is inside it, in document order (spaCy's `span.lefts`). */
+  get lefts(): IterableIterator<Token> {
+    return this.outside(true);
+  }
+  /** Tokens right of the span whose head is inside it, in document order (spaCy's `span.rights`). */
+  get rights(): IterableIterator<Token> {
+    return this.outside(false);
+  }
+  /** Number of {@link Span.lefts}. */
+  get nLefts(): number {
+    let k = 0;
+    for (const _ of this.outside(true)) k++;
+    return k;
+  }
+  /** Number of {@link Span.rights}. */
+  get nRights(): number {
+    let k = 0;
+    for (const _ of this.outside(false)) k++;
+    return k;
+  }
+  private *outside(left: boolean): IterableIterator<Token> {
+    if (this.start >= this.end) return;
+    const ix = this.doc.syntaxIndex;
+    const heads = this.doc.headColumnOrNull;
+    const n = this.doc.length;
+    // Every child of a span token lies within that token's subtree edges.
+    let lo = this.start;
+    let hi = this.end - 1;
+    for (let i = this.start; i < this.end; i++) {
+      if (ix.leftEdge[i]! < lo) lo = ix.leftEdge[i]!;
+      if (ix.rightEdge[i]! > hi) hi = ix.rightEdge[i]!;
+    }
+    const [from, to] = left ? [lo, this.start] : [this.end, hi + 1];
+    for (let c = from; c < to; c++) {
+      const h = headIndex(heads, n, c);
+      if (h >= this.start && h < this.end) yield new Token(this.doc, c);
+    }
+  }
+  /** The span's tokens and every descendant of them, in document order (spaCy's `span.subtree`). */
+  get subtree(): IterableIterator<Token> {
+    return this.withDescendants();
+  }
+  private *withDescendants(): IterableIterator<Token> {
+    for (const t of this.lefts) yield* t.subtree;
+    yield* this;
+    for (const t of this.rights) yield* t.subtree;
+  }
+  /** The conjuncts of the span's root (spaCy's `span.conjuncts`). */
+  get conjuncts(): Token[] {
+    return this.root.conjuncts;
+  }
+  /** The doc's noun chunks that lie inside this span (spaCy 3's `span.noun_chunks`). */
+  get nounChunks(): Span[] {
+    return this.doc.nounChunks.filter((c) => c.start >= this.start && c.end <= this.end);
+  }
   /** Entities that lie inside this span. */
   get ents(): Span[] {
     return this.doc.ents.filter((e) => e.start >= this.start && e.end <= this.end);
@@ -88,8 +151,9 @@ export class Span implements Iterable<Token> {
       out.pos[j] = src.pos[i]!;
       out.lemma[j] = src.lemma[i]!;
       out.dep[j] = src.dep[i]!;
-      const h = i + src.head[i]!;
-      out.head[j] = h >= this.start && h < this.end ? src.head[i]! : 0;
+      const off = src.headColumnOrNull ? src.headColumnOrNull[i]! : 0;
+      const h = i + off;
+      out.head[j] = h >= this.start && h < this.end ? off : 0;
       out.sentStart[j] = j === 0 ? 1 : src.sentStart[i]!;
       out.entType[j] = src.entType[i]!;
       out.entIob[j] = j === 0 && src.entIob[i] === 1 ? 3 : src.entIob[i]!;

@@ -2,6 +2,7 @@ import type { Doc } from './doc.js';
 import { ArgumentError } from './errors.js';
 import { LexFlag } from './lexeme.js';
 import { Span } from './span.js';
+import { conjunctIndices, headIndex, isAncestorIndex } from './syntax.js';
 import { cosine, meanVector } from './vectors.js';
 import { INSPECT } from '../util/inspect.js';
 import type { TokenJSON } from './doc-json.js';
@@ -155,13 +156,105 @@ export class Token {
   get entIob(): string {
     return this.doc.iobName(this.i);
   }
-  /** Dependency label ('' if unset). */
+  /** Dependency label ('' if unset), a full UD label such as `nsubj:pass`; the root's is `root`. */
   get dep(): string {
     return this.str(this.doc.dep[this.i]!);
   }
+  /** Sets the dependency label (spaCy's `token.dep_ = ...`; '' unsets it). */
+  set dep(label: string) {
+    this.doc.dep[this.i] = label ? this.doc.vocab.strings.add(label) : 0;
+  }
   /** The syntactic head (the token itself when unset or root). */
   get head(): Token {
-    return new Token(this.doc, this.i + this.doc.head[this.i]!);
+    return new Token(this.doc, headIndex(this.doc.headColumnOrNull, this.doc.length, this.i));
+  }
+  /**
+   * Re-attaches the token (spaCy's `token.head = other`); the tree facts (edges, child counts) are
+   * recomputed on next use. The head must be a token of the same doc.
+   */
+  set head(head: Token) {
+    if (head.doc !== this.doc) throw new ArgumentError('the head must be a token of the same doc', { key: 'head' });
+    this.doc.head[this.i] = head.i - this.i;
+  }
+  /** Number of children to the left (spaCy's `n_lefts`). */
+  get nLefts(): number {
+    return this.doc.syntaxIndex.nLefts[this.i]!;
+  }
+  /** Number of children to the right (spaCy's `n_rights`). */
+  get nRights(): number {
+    return this.doc.syntaxIndex.nRights[this.i]!;
+  }
+  /** The leftmost token of this token's subtree (itself when it has no left descendants). */
+  get leftEdge(): Token {
+    return new Token(this.doc, this.doc.syntaxIndex.leftEdge[this.i]!);
+  }
+  /** The rightmost token of this token's subtree. */
+  get rightEdge(): Token {
+    return new Token(this.doc, this.doc.syntaxIndex.rightEdge[this.i]!);
+  }
+  /**
+   * The children left of the token, nearest last (document order), as spaCy's `token.lefts`.
+   * @example [...doc.token(2).lefts].map(String)
+   */
+  get lefts(): IterableIterator<Token> {
+    return this.kids(this.doc.syntaxIndex.leftEdge[this.i]!, this.i);
+  }
+  /** The children right of the token, in document order (spaCy's `token.rights`). */
+  get rights(): IterableIterator<Token> {
+    return this.kids(this.i + 1, this.doc.syntaxIndex.rightEdge[this.i]! + 1);
+  }
+  /** All children in document order: the lefts, then the rights (spaCy's `token.children`). */
+  get children(): IterableIterator<Token> {
+    return this.kids(this.doc.syntaxIndex.leftEdge[this.i]!, this.doc.syntaxIndex.rightEdge[this.i]! + 1, true);
+  }
+  // Children lie between the subtree's edges, so a scan of that range finds them without a child list.
+  private *kids(from: number, to: number, skipSelf = false): IterableIterator<Token> {
+    const heads = this.doc.headColumnOrNull;
+    const n = this.doc.length;
+    for (let c = from; c < to; c++) {
+      if (c === this.i) {
+        if (skipSelf) continue;
+      } else if (headIndex(heads, n, c) === this.i) yield new Token(this.doc, c);
+    }
+  }
+  /** The token and all its descendants in document order (spaCy's `token.subtree`). */
+  get subtree(): IterableIterator<Token> {
+    return this.descendants(true);
+  }
+  private *descendants(withSelf: boolean): IterableIterator<Token> {
+    const heads = this.doc.headColumnOrNull;
+    const n = this.doc.length;
+    const ix = this.doc.syntaxIndex;
+    for (let c = ix.leftEdge[this.i]!; c <= ix.rightEdge[this.i]!; c++) {
+      if (c === this.i ? withSelf : isAncestorIndex(heads, n, this.i, c)) yield new Token(this.doc, c);
+    }
+  }
+  /** The head, its head, and so on up to the root (spaCy's `token.ancestors`). */
+  get ancestors(): IterableIterator<Token> {
+    return this.walkUp();
+  }
+  private *walkUp(): IterableIterator<Token> {
+    const heads = this.doc.headColumnOrNull;
+    const n = this.doc.length;
+    let x = this.i;
+    for (let steps = 0; steps < n; steps++) {
+      const h = headIndex(heads, n, x);
+      if (h === x) return;
+      yield new Token(this.doc, h);
+      x = h;
+    }
+  }
+  /** Whether this token is an ancestor of `descendant` (spaCy's `token.is_ancestor`). */
+  isAncestor(descendant: Token): boolean {
+    if (descendant.doc !== this.doc) return false;
+    return isAncestorIndex(this.doc.headColumnOrNull, this.doc.length, this.i, descendant.i);
+  }
+  /**
+   * Tokens coordinated with this one, without itself (spaCy's `token.conjuncts`): the first
+   * conjunct and every `conj` reachable from it to the right.
+   */
+  get conjuncts(): Token[] {
+    return conjunctIndices(this.doc, this.i).map((j) => new Token(this.doc, j));
   }
   /** Whether this token starts a sentence: true, false, or null if unknown. */
   get isSentStart(): boolean | null {

@@ -7,3 +7,5 @@ export * from './stats.js';
 export * from './pca.js';
 export * from './distance.js';
 export * from './validation.js';
+export * from './align.js';
+export * from './parsing.js';

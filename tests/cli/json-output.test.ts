@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands/index.js';
+import { parseConllu } from '../../src/index.js';
+import { registerGoldParser } from '../eval/gold-parser.js';
 import { runCli } from './run.js';
 
 /**
@@ -30,6 +32,9 @@ writeFileSync(at('more.jsonl'), JSON.stringify({ id: 'extra1', text: 'Anne walke
 writeFileSync(at('patterns.jsonl'), '{"label":"PERSON","pattern":"Anne"}\n{"label":"TIME","pattern":[{"LOWER":"friday"}]}\n');
 writeFileSync(at('dep-patterns.jsonl'), JSON.stringify({ label: 'SUBJ', pattern: [{ RIGHT_ID: 'v', RIGHT_ATTRS: {} }, { LEFT_ID: 'v', REL_OP: '>', RIGHT_ID: 's', RIGHT_ATTRS: { DEP: 'nsubj' } }] }) + '\n');
 writeFileSync(at('analogies.txt'), ': family\nSir Walter Lady Russell\nAnne Elliot Sir Walter\n');
+// eval parser needs a pipeline with a parser: a test component copying the fixture's gold trees.
+registerGoldParser((file) => parseConllu(readFileSync(file, 'utf8')));
+writeFileSync(at('parser.json'), JSON.stringify({ name: 'p', tokenizer: { factory: 'tokenizer' }, components: [{ name: 'senter', factory: 'senter' }, { name: 'parser', factory: 'test_gold_parser', options: { file: conllu } }] }));
 writeFileSync(at('pairs.tsv'), 'Anne\tElliot\t7\nSir\tWalter\t8\nLady\tRussell\t9\nAnne\tSir\t3\n');
 
 /** Command -> argv (after the command name), in an order where each run's outputs feed later ones. */
@@ -56,6 +61,8 @@ const CASES: [string, string[]][] = [
   ['eval tokenizer', ['--conllu', conllu, '--json']],
   ['eval senter', ['--conllu', conllu, '--json']],
   ['eval tagger', ['--conllu', conllu, '--json']],
+  ['eval parser', ['--conllu', conllu, '--pipeline', at('parser.json'), '--json']],
+  ['explain', ['nsubj', '--json']],
   ['tokenize', ['--input', web]],
   ['match', ['--patterns', at('patterns.jsonl'), '--input', book]],
   ['match', ['--dep-patterns', at('dep-patterns.jsonl'), '--conllu', conllu]],

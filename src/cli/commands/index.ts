@@ -3,6 +3,8 @@ import { demoCommand } from './demo.js';
 import { evalSearchCommand } from './eval-search.js';
 import { evalSenterCommand } from './eval-senter.js';
 import { evalTaggerCommand } from './eval-tagger.js';
+import { evalParserCommand } from './eval-parser.js';
+import { explainCommand } from './explain.js';
 import { evalTextcat } from './eval-textcat.js';
 import { evalTokenizerCommand } from './eval-tokenizer.js';
 import { indexAddCommand } from './index-add.js';
@@ -34,6 +36,8 @@ export const COMMANDS: Command[] = [
   evalTokenizerCommand,
   evalSenterCommand,
   evalTaggerCommand,
+  evalParserCommand,
+  explainCommand,
   lmTrain,
   lmPerplexity,
   lmScore,

@@ -11,6 +11,11 @@ function tokenRecord(doc: Doc, i: number): Record<string, unknown> {
   if (doc.pos[i]) t.pos = s.get(doc.pos[i]!);
   if (doc.lemma[i]) t.lemma = s.get(doc.lemma[i]!);
   if (doc.entIob[i] && doc.entType[i]) t.ent = `${doc.iobName(i)}-${s.get(doc.entType[i]!)}`;
+  // spaCy's to_json: the label and the head's absolute index.
+  if (doc.dep[i]) {
+    t.dep = s.get(doc.dep[i]!);
+    t.head = doc.token(i).head.i;
+  }
   const stem = doc.getExtension<string>('stem')?.get(i);
   if (stem !== undefined) t.stem = stem;
   return t;
@@ -52,15 +57,26 @@ function wordSents(doc: Doc): Span[] {
 export function docConllu(doc: Doc, docIndex: number): string {
   const s = doc.vocab.strings;
   const out: string[] = [];
+  const parsed = doc.isParsed;
   wordSents(doc).forEach((sent, k) => {
     out.push(`# sent_id = ${docIndex}-${k + 1}`, `# text = ${sent.text.replace(/\s+/g, ' ').trim()}`);
+    // Word ids of the sentence's tokens (0 for whitespace tokens, which are not written).
+    const ids = new Int32Array(sent.end - sent.start);
     let id = 0;
+    for (let i = sent.start; i < sent.end; i++) if (!isSpaceToken(doc, i)) ids[i - sent.start] = ++id;
     for (let i = sent.start; i < sent.end; i++) {
       if (isSpaceToken(doc, i)) continue;
-      id++;
       const noSpace = !doc.spaceAfter[i] && i + 1 < doc.length && !isSpaceToken(doc, i + 1);
       const f = (v: number) => (v ? s.get(v) : '_');
-      out.push([id, doc.tokenText(i), f(doc.lemma[i]!), f(doc.pos[i]!), f(doc.tag[i]!), '_', '_', '_', '_', noSpace ? 'SpaceAfter=No' : '_'].join('\t'));
+      let head = '_';
+      let deprel = '_';
+      if (parsed) {
+        // A head outside the sentence or on a whitespace token is written as a root.
+        const h = doc.token(i).head.i;
+        head = String(h === i || h < sent.start || h >= sent.end ? 0 : ids[h - sent.start]!);
+        deprel = f(doc.dep[i]!);
+      }
+      out.push([ids[i - sent.start], doc.tokenText(i), f(doc.lemma[i]!), f(doc.pos[i]!), f(doc.tag[i]!), '_', head, deprel, '_', noSpace ? 'SpaceAfter=No' : '_'].join('\t'));
     }
     out.push('');
   });
