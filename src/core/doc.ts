@@ -153,6 +153,11 @@ export class Doc implements Iterable<Token> {
     (this._mwt ??= new Uint32Array(this.orth.length))[i] = surface;
   }
 
+  /** @internal Sets the multiword column of the first `words.length` tokens in one copy (tokenizers' bulk path). */
+  setMultiwordColumn(words: Uint32Array): void {
+    (this._mwt ??= new Uint32Array(this.orth.length)).set(words);
+  }
+
   /**
    * The multiword tokens, each as the span of its words (`span.text` is the surface token):
    * `del` in Spanish is one surface token and two words, `de` and `el`.

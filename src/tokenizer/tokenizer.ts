@@ -129,21 +129,14 @@ export class Tokenizer implements TokenizerLike {
   tokenize(text: string): Doc {
     const m = this.scanInto(text);
     const doc = new Doc(this.vocab, text, m);
-    if (this.anyMwt) {
-      // Rare path: words of multiword tokens go through pushWord.
-      for (let t = 0; t < m; t++) {
-        const sf = this.tMwt[t]!;
-        if (sf === 0) doc.pushToken(this.tOrth[t]!, this.tIdx[t]!, this.tSpace[t]!);
-        else doc.pushWord(this.tOrth[t]!, this.tIdx[t]!, this.tSpace[t]!, sf);
-      }
-      this.tMwt.fill(0, 0, m);
-      this.tSpace.fill(0, 0, m);
-      return doc;
-    }
     doc.orth.set(this.tOrth.subarray(0, m));
     doc.idx.set(this.tIdx.subarray(0, m));
     doc.spaceAfter.set(this.tSpace.subarray(0, m));
     this.tSpace.fill(0, 0, m);
+    if (this.anyMwt) {
+      doc.setMultiwordColumn(this.tMwt.subarray(0, m));
+      this.tMwt.fill(0, 0, m);
+    }
     doc.length = m;
     return doc;
   }
