@@ -88,3 +88,36 @@ describe('language data', () => {
     expect(() => getLanguage('tlh')).toThrow(/unknown language "tlh"; known: en, de, fr/);
   });
 });
+
+describe('multiword tokens survive serialization', () => {
+  it('doc.toJSON -> Doc.fromJSON keeps the words and their surface tokens', async () => {
+    const { Doc } = await import('../../src/index.js');
+    const doc = blank('pt')('Trata-se do livro ao lado.');
+    const json = JSON.parse(JSON.stringify(doc.toJSON()));
+    expect(json.tokens[1]).toEqual({ text: 'se', idx: 0, ws: true, mwt: 'Trata-se' });
+    const back = Doc.fromJSON(json);
+    expect(back.tokens().map((t) => t.text)).toEqual(doc.tokens().map((t) => t.text));
+    expect(back.multiwordTokens.map((s) => s.text)).toEqual(['Trata-se', 'do', 'ao']);
+    expect(back.text).toBe(doc.text);
+  });
+
+  it('rejects a multiword surface that is not in the text, naming the token', async () => {
+    const { Doc } = await import('../../src/index.js');
+    const json = { formatVersion: 1, text: 'del mar', tokens: [{ text: 'de', idx: 0, ws: false, mwt: 'dal' }, { text: 'el', idx: 0, ws: true, mwt: 'dal' }, { text: 'mar', idx: 4, ws: false }] };
+    expect(() => Doc.fromJSON(json as never)).toThrow(/surface "dal" does not match the doc text at offset 0.*tokens\[0\]/);
+  });
+});
+
+describe('CoNLL-U output', () => {
+  it('tokenize --format conllu writes UD range lines that the CoNLL-U reader keeps', async () => {
+    const { docConllu } = await import('../../src/cli/commands/tokenize.js');
+    const { parseConllu } = await import('../../src/io/conllu.js');
+    const nlp = blank('es');
+    nlp.addPipe('senter');
+    const text = docConllu(nlp('Vengo del mercado.'), 1);
+    expect(text.split('\n').slice(2, 6)).toEqual(['1\tVengo\t_\t_\t_\t_\t_\t_\t_\t_', '2-3\tdel\t_\t_\t_\t_\t_\t_\t_\t_', '2\tde\t_\t_\t_\t_\t_\t_\t_\t_', '3\tel\t_\t_\t_\t_\t_\t_\t_\t_']);
+    const [s] = parseConllu(text);
+    expect(s!.multiwords.map((m) => [m.first, m.last, m.form])).toEqual([[2, 3, 'del']]);
+    expect(s!.words.map((w) => w.form)).toEqual(['Vengo', 'de', 'el', 'mercado', '.']);
+  });
+});
