@@ -117,6 +117,15 @@ export { TermDict } from './search/termdict.js';
 export { Stemmer, stemFunction, loadStemFunction, STEMMER_DEFAULTS } from './components/stemmer.js';
 export type { StemmerOptions, StemAlgorithm } from './components/stemmer.js';
 export { porter2 } from './components/porter2.js';
+// --- Snowball stemmers by language ---
+export { snowballStemmer, snowballLanguage, SNOWBALL_LANGUAGES } from './lang/stemmers.js';
+export type { SnowballLanguage } from './lang/stemmers.js';
+export { germanStem } from './lang/de/stemmer.js';
+export { spanishStem } from './lang/es/stemmer.js';
+export { frenchStem } from './lang/fr/stemmer.js';
+export { italianStem } from './lang/it/stemmer.js';
+export { dutchStem } from './lang/nl/stemmer.js';
+export { portugueseStem } from './lang/pt/stemmer.js';
 export { averagePrecisionAtK, precisionAtK, recallAtK, ndcgAtK, reciprocalRank, evaluateRuns, trecOrder } from './eval/ranking.js';
 export type { Judgements, RankedDoc, RankingSummary } from './eval/ranking.js';
 // --- tagger ---

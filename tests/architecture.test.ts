@@ -9,16 +9,18 @@ const ALLOWED: Record<string, string[]> = {
   core: ['util', 'core'],
   io: ['util', 'core', 'io'],
   tokenizer: ['util', 'core', 'tokenizer'],
+  // Per-language data and stemmers: above core, below everything that picks a language.
+  lang: ['util', 'core', 'lang'],
   pipeline: ['util', 'core', 'tokenizer', 'pipeline', 'io'],
-  components: ['util', 'core', 'tokenizer', 'pipeline', 'components', 'io', 'eval', 'vectorize', 'embeddings', 'search'],
+  components: ['util', 'core', 'tokenizer', 'pipeline', 'components', 'io', 'eval', 'vectorize', 'embeddings', 'search', 'lang'],
   lm: ['util', 'core', 'pipeline', 'io', 'lm'],
-  vectorize: ['util', 'core', 'pipeline', 'io', 'vectorize'],
+  vectorize: ['util', 'core', 'pipeline', 'io', 'vectorize', 'lang'],
   embeddings: ['util', 'core', 'pipeline', 'io', 'embeddings'],
-  search: ['util', 'core', 'pipeline', 'io', 'search'],
+  search: ['util', 'core', 'pipeline', 'io', 'search', 'lang'],
   // eval is a leaf: io only for its CoNLL-U reader (tokenization scoring).
   eval: ['util', 'core', 'io', 'eval'],
   // cli may import everything, the public entry (src/index.ts) included.
-  cli: ['util', 'core', 'tokenizer', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'cli', 'index.js'],
+  cli: ['util', 'core', 'tokenizer', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'cli', 'index.js', 'lang'],
 };
 
 const src = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'src');
