@@ -31,8 +31,8 @@ export type { SenterOptions } from './components/senter.js';
 // --- tokenizer ---
 export { Tokenizer, TOKENIZER_DEFAULTS, mergeRules } from './tokenizer/tokenizer.js';
 export type { TokenizerOptions } from './tokenizer/tokenizer.js';
-export { EN_RULES, EN_SPECIAL_CASES, EN_ABBREVIATIONS, EN_HYPHEN_PREFIXES, EN_HYPHEN_SUFFIXES, EN_UNITS, EN_EMOTICONS } from './tokenizer/rules/en.js';
-export type { TokenizerRules } from './tokenizer/rules/en.js';
+export { EN_RULES, EN_SPECIAL_CASES, EN_ABBREVIATIONS, EN_HYPHEN_PREFIXES, EN_HYPHEN_SUFFIXES, EN_UNITS, EN_EMOTICONS } from './lang/en/tokenizer.js';
+export type { TokenizerRules, EncliticRules } from './tokenizer/rules.js';
 export { detokenize, DETOKENIZE_DEFAULTS } from './tokenizer/detokenize.js';
 export type { DetokenizeOptions } from './tokenizer/detokenize.js';
 export { evaluateTokenization, goldSpans, alignTokens, matchSpans, docTokenSpans } from './eval/tokenization.js';
@@ -168,3 +168,15 @@ export { sequentialDependenceQuery, plainQueryWords, PROXIMITY_DEFAULTS } from '
 export type { ProximityOptions } from './search/proximity.js';
 export { RM3_DEFAULTS } from './search/rm3.js';
 export type { Rm3Options } from './search/rm3.js';
+
+// --- languages ---
+export { blank } from './pipeline/blank.js';
+export { getLanguage, languageCodes } from './lang/registry.js';
+export type { LanguageData, Segmentation, SenterData } from './lang/types.js';
+export { tokenizerFor } from './lang/tokenizer-for.js';
+export type { LanguageTokenizerOptions } from './lang/tokenizer-for.js';
+export { WordSegmenter, WORD_SEGMENTER_DEFAULTS } from './tokenizer/segmenter.js';
+export type { WordSegmenterOptions } from './tokenizer/segmenter.js';
+export { multiwordSplit, splitEnclitic } from './tokenizer/multiword.js';
+export type { LexAttrOverrides } from './core/lexeme.js';
+export { ENGLISH_NUMBER_WORDS } from './core/lexeme.js';

@@ -8,11 +8,12 @@ const ALLOWED: Record<string, string[]> = {
   util: ['util'],
   core: ['util', 'core'],
   io: ['util', 'core', 'io'],
-  tokenizer: ['util', 'core', 'tokenizer'],
-  // Per-language data and stemmers: above core, below everything that picks a language.
-  lang: ['util', 'core', 'lang'],
-  pipeline: ['util', 'core', 'tokenizer', 'pipeline', 'io'],
-  components: ['util', 'core', 'tokenizer', 'pipeline', 'components', 'io', 'eval', 'vectorize', 'embeddings', 'search', 'lang'],
+  // lang (per-language data) sits at the tokenizer level: the tokenizer's English defaults live
+  // in lang/en, and lang builds each language's tokenizer.
+  tokenizer: ['util', 'core', 'tokenizer', 'lang'],
+  lang: ['util', 'core', 'tokenizer', 'lang'],
+  pipeline: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'io'],
+  components: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'components', 'io', 'eval', 'vectorize', 'embeddings', 'search'],
   lm: ['util', 'core', 'pipeline', 'io', 'lm'],
   vectorize: ['util', 'core', 'pipeline', 'io', 'vectorize', 'lang'],
   embeddings: ['util', 'core', 'pipeline', 'io', 'embeddings'],
@@ -20,7 +21,7 @@ const ALLOWED: Record<string, string[]> = {
   // eval is a leaf: io only for its CoNLL-U reader (tokenization scoring).
   eval: ['util', 'core', 'io', 'eval'],
   // cli may import everything, the public entry (src/index.ts) included.
-  cli: ['util', 'core', 'tokenizer', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'cli', 'index.js', 'lang'],
+  cli: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'cli', 'index.js'],
 };
 
 const src = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'src');

@@ -8,8 +8,9 @@ import { ConfigError, joinKey, TextloomError } from '../core/errors.js';
 import { KeyedVectors } from '../embeddings/keyed-vectors.js';
 import { createVectorsComponent, VECTORS_COMPONENT_DEFAULTS } from '../embeddings/vectors-component.js';
 import { registerComponent, registerTokenizer } from '../pipeline/registry.js';
-import type { TokenizerRules } from '../tokenizer/rules/en.js';
+import type { TokenizerRules } from '../tokenizer/rules.js';
 import { Tokenizer, TOKENIZER_DEFAULTS } from '../tokenizer/tokenizer.js';
+import { tokenizerFor } from '../lang/tokenizer-for.js';
 import { WhitespaceTokenizer } from '../tokenizer/whitespace.js';
 import { Lemmatizer, LEMMATIZER_DEFAULTS, WinkLemmatizer } from './lemmatizer/lemmatizer.js';
 import { entityRulerFactory } from './matcher/factory.js';
@@ -39,7 +40,9 @@ registerTokenizer('tokenizer', {
   create: (o, ctx) => {
     const { replace, cacheSize, ...lists } = o as Record<string, unknown>;
     try {
-      return new Tokenizer(ctx.vocab, { rules: lists as Partial<TokenizerRules>, replace: replace as boolean, cacheSize: cacheSize as number });
+      const opts = { rules: lists as Partial<TokenizerRules>, replace: replace as boolean, cacheSize: cacheSize as number };
+      // The config's "lang" picks the language's rule tables (or its word segmenter).
+      return ctx.lang !== undefined ? tokenizerFor(ctx.vocab, ctx.lang, opts) : new Tokenizer(ctx.vocab, opts);
     } catch (e) {
       // A bad rule entry is a config problem: name it under the tokenizer's options.
       if (e instanceof TextloomError) throw new ConfigError(e.detail, { key: joinKey('tokenizer.options', e.key) });

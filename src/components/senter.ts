@@ -2,7 +2,8 @@ import type { Doc } from '../core/doc.js';
 import { LexFlag } from '../core/lexeme.js';
 import type { Vocab } from '../core/vocab.js';
 import type { Component, ComponentFactory } from '../pipeline/component.js';
-import { EN_EMOTICONS } from '../tokenizer/rules/en.js';
+import { EN_EMOTICONS } from '../lang/en/tokenizer.js';
+import { getLanguage } from '../lang/registry.js';
 import { CLOSERS, NEVER_FINAL, OPENERS, QUOTE_CLOSERS, TERMINAL_CHARS } from './senter-rules.js';
 
 /** Options of the `senter` component. */
@@ -55,9 +56,16 @@ export class Senter implements Component {
   /** The cache of the doc being processed (set once per `process` call, not per token). */
   private cur: { kinds: Uint8Array } = { kinds: new Uint8Array(0) };
 
-  constructor(name = 'senter', options: Partial<SenterOptions> = {}) {
+  private readonly neverFinal: ReadonlySet<string>;
+
+  /**
+   * @param neverFinal lower-case abbreviations after which a sentence never ends (default: the
+   * English titles; a pipeline with `lang` passes that language's list).
+   */
+  constructor(name = 'senter', options: Partial<SenterOptions> = {}, neverFinal: Iterable<string> = NEVER_FINAL) {
     this.name = name;
     this.opts = { ...SENTER_DEFAULTS, ...options };
+    this.neverFinal = new Set(neverFinal);
   }
 
   private kind(doc: Doc, orth: number): Kind {
@@ -161,7 +169,10 @@ export class Senter implements Component {
         while (j < n && this.kind(doc, doc.orth[j]!) === Kind.Space) j++;
         // A single-letter initial ("Jennifer M. Anderson") never ends a sentence either.
         const initial = lower.length === 2 && this.isUpperStart(doc.tokenText(i));
-        if (!NEVER_FINAL.has(lower) && !initial && j < n) {
+        // Nor an ordinal ("am 13. Mai"): the tokenizer keeps "13." whole only inside a sentence.
+        const c0 = lower.charCodeAt(0);
+        const ordinal = c0 >= 48 && c0 <= 57 && lower.length <= 4;
+        if (!this.neverFinal.has(lower) && !initial && !ordinal && j < n) {
           const next = doc.tokenText(j);
           const ch = next[0]!;
           const upperStart = ch !== ch.toLowerCase();
@@ -201,5 +212,5 @@ export const senterFactory: ComponentFactory<{ newlines: string; splitBeforeLowe
     colon: { type: 'boolean', default: SENTER_DEFAULTS.colon, doc: 'a colon before a capitalized word ends a sentence' },
   },
   assigns: ['sentStart'],
-  create: (o, ctx) => new Senter(ctx.name, o as Partial<SenterOptions>),
+  create: (o, ctx) => new Senter(ctx.name, o as Partial<SenterOptions>, ctx.lang !== undefined && ctx.lang !== 'en' ? getLanguage(ctx.lang).senter.neverFinal : NEVER_FINAL),
 };

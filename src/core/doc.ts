@@ -68,6 +68,8 @@ export class Doc implements Iterable<Token> {
   private _entIob: Uint8Array | null = null;
   private _head: Int32Array | null = null;
   private _dep: Uint32Array | null = null;
+  // Multiword tokens: for each word inside one, the string id of its surface token (0 otherwise).
+  private _mwt: Uint32Array | null = null;
   /** @internal Sentence starts: 1 yes, -1 no, 0 unknown. */
   get sentStart(): Int8Array {
     return (this._sentStart ??= new Int8Array(this.orth.length));
@@ -99,6 +101,13 @@ export class Doc implements Iterable<Token> {
   /** @internal Dependency label ids. */
   get dep(): Uint32Array {
     return (this._dep ??= new Uint32Array(this.orth.length));
+  }
+  /**
+   * @internal Per word, the string id of the surface token it is part of when that token is a
+   * multiword token (`del` for both `de` and `el`), else 0. Null when the doc has none.
+   */
+  get mwt(): Uint32Array | null {
+    return this._mwt;
   }
   /** Set by a component that assigns word vectors (see {@link VectorHook}); null when none did. */
   vectorHook: VectorHook | null = null;
@@ -132,6 +141,40 @@ export class Doc implements Iterable<Token> {
     this.length = i + 1;
   }
 
+  /**
+   * Appends one word of a multiword token (UD's `1-2 del` / `1 de` / `2 el`): `orth` is the
+   * word (`de`), `surface` the string id of the surface token (`del`) found at `idx` in the text.
+   * All words of one multiword token share its `idx`; only the last carries `spaceAfter`.
+   * Used by tokenizers and readers; not for general use.
+   */
+  pushWord(orth: number, idx: number, spaceAfter: boolean | number, surface: number): void {
+    const i = this.length;
+    this.pushToken(orth, idx, spaceAfter);
+    (this._mwt ??= new Uint32Array(this.orth.length))[i] = surface;
+  }
+
+  /**
+   * The multiword tokens, each as the span of its words (`span.text` is the surface token):
+   * `del` in Spanish is one surface token and two words, `de` and `el`.
+   * @example blank('es')('Vengo del mercado.').multiwordTokens.map((s) => s.text) // ['del']
+   */
+  get multiwordTokens(): Span[] {
+    const out: Span[] = [];
+    const m = this._mwt;
+    if (!m) return out;
+    for (let i = 0; i < this.length; ) {
+      if (m[i] === 0) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < this.length && m[j] === m[i] && this.idx[j] === this.idx[i]) j++;
+      out.push(new Span(this, i, j));
+      i = j;
+    }
+    return out;
+  }
+
   /** Ensures capacity for `n` tokens. */
   reserve(n: number): void {
     if (n <= this.orth.length) return;
@@ -147,6 +190,7 @@ export class Doc implements Iterable<Token> {
     if (this._entIob) this._entIob = grow(this._entIob, cap);
     if (this._head) this._head = grow(this._head, cap);
     if (this._dep) this._dep = grow(this._dep, cap);
+    if (this._mwt) this._mwt = grow(this._mwt, cap);
     for (const col of this.exts.values()) col.reserve(cap);
   }
 
@@ -201,7 +245,9 @@ export class Doc implements Iterable<Token> {
 
   /** Char offset just after token `i`. */
   endChar(i: number): number {
-    return this.idx[i]! + this.vocab.strings.get(this.orth[i]!).length;
+    // A word of a multiword token covers the whole surface token.
+    const m = this._mwt;
+    return this.idx[i]! + this.vocab.strings.get(m !== null && m[i]! !== 0 ? m[i]! : this.orth[i]!).length;
   }
 
   /** The text of token `i` without making a view. */

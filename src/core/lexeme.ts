@@ -48,6 +48,9 @@ sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth fiftiet
 ninetieth hundredth thousandth millionth billionth trillionth`.split(/\s+/),
 );
 
+/** English number words (cardinals and ordinals), lower case: what `likeNum` knows besides digits. */
+export const ENGLISH_NUMBER_WORDS: ReadonlySet<string> = new Set([...NUM_WORDS, ...ORDINAL_WORDS]);
+
 function isAsciiDigits(s: string, from = 0, to = s.length): boolean {
   if (to <= from) return false;
   for (let i = from; i < to; i++) {
@@ -57,8 +60,11 @@ function isAsciiDigits(s: string, from = 0, to = s.length): boolean {
   return true;
 }
 
-/** spaCy's English `like_num`: digits with separators, fractions, number and ordinal words, 1st/2nd. */
-export function likeNum(text: string): boolean {
+/**
+ * spaCy's `like_num`: digits with separators, fractions, number and ordinal words (English unless
+ * `numberWords`, lower case, is given: a language's list), 1st/2nd.
+ */
+export function likeNum(text: string, numberWords: ReadonlySet<string> = ENGLISH_NUMBER_WORDS): boolean {
   let t = text;
   if (t.length > 1 && '+-±~'.includes(t[0]!)) t = t.slice(1);
   const bare = t.replace(/[,.]/g, '');
@@ -66,7 +72,7 @@ export function likeNum(text: string): boolean {
   const slash = t.indexOf('/');
   if (slash > 0 && t.indexOf('/', slash + 1) < 0 && isAsciiDigits(t, 0, slash) && isAsciiDigits(t, slash + 1)) return true;
   const lower = t.toLowerCase();
-  if (NUM_WORDS.has(lower) || ORDINAL_WORDS.has(lower)) return true;
+  if (numberWords.has(lower)) return true;
   if (lower.length > 2) {
     const suf = lower.slice(-2);
     if ((suf === 'st' || suf === 'nd' || suf === 'rd' || suf === 'th') && isAsciiDigits(lower, 0, lower.length - 2)) return true;
@@ -175,20 +181,28 @@ export function isTitleText(text: string): boolean {
   return any;
 }
 
+/** A language's lexeme attribute data (default English): what `isStop` and `likeNum` look up, lower case. */
+export interface LexAttrOverrides {
+  /** Stop words (`isStop`). */
+  readonly stopWords?: ReadonlySet<string>;
+  /** Number words (`likeNum`). */
+  readonly numberWords?: ReadonlySet<string>;
+}
+
 /** Computes the flag bits for one string. */
-export function computeFlags(text: string): number {
+export function computeFlags(text: string, attrs: LexAttrOverrides = {}): number {
   let f: number = LexFlag.COMPUTED;
   if (text.length === 0) return f;
   if (RE_ALPHA.test(text)) f |= LexFlag.IS_ALPHA;
   if (RE_DIGIT.test(text)) f |= LexFlag.IS_DIGIT;
   if (RE_PUNCT.test(text)) f |= LexFlag.IS_PUNCT;
   if (RE_SPACE.test(text)) f |= LexFlag.IS_SPACE;
-  if (ENGLISH_STOP_WORDS.has(text.toLowerCase())) f |= LexFlag.IS_STOP;
+  if ((attrs.stopWords ?? ENGLISH_STOP_WORDS).has(text.toLowerCase())) f |= LexFlag.IS_STOP;
   if (isUpperText(text)) f |= LexFlag.IS_UPPER;
   if (isLowerText(text)) f |= LexFlag.IS_LOWER;
   if (isTitleText(text)) f |= LexFlag.IS_TITLE;
   if (RE_ASCII.test(text)) f |= LexFlag.IS_ASCII;
-  if (likeNum(text)) f |= LexFlag.LIKE_NUM;
+  if (likeNum(text, attrs.numberWords)) f |= LexFlag.LIKE_NUM;
   if (likeUrl(text)) f |= LexFlag.LIKE_URL;
   if (likeEmail(text)) f |= LexFlag.LIKE_EMAIL;
   if (BRACKETS.has(text)) f |= LexFlag.IS_BRACKET;

@@ -32,6 +32,22 @@ export class Token {
     return this.whitespace ? this.text + ' ' : this.text;
   }
   /** Char offset of the token in `doc.text`. */
+  /**
+   * The multiword token this word belongs to, as the span of its words (`span.text` is the
+   * surface token, e.g. `del` for the words `de` and `el`); null for an ordinary token.
+   * @example blank('es')('del mar').token(0).mwt?.text // 'del'
+   */
+  get mwt(): Span | null {
+    const m = this.doc.mwt;
+    if (m === null || m[this.i]! === 0) return null;
+    const at = this.doc.idx[this.i]!;
+    let a = this.i;
+    while (a > 0 && m[a - 1] === m[this.i] && this.doc.idx[a - 1] === at) a--;
+    let b = this.i + 1;
+    while (b < this.doc.length && m[b] === m[this.i] && this.doc.idx[b] === at) b++;
+    return new Span(this.doc, a, b);
+  }
+
   get idx(): number {
     return this.doc.idx[this.i]!;
   }

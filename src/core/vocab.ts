@@ -1,5 +1,5 @@
 import { grow } from '../util/typed.js';
-import { affixes, computeFlags, LexFlag, wordShape } from './lexeme.js';
+import { affixes, computeFlags, LexFlag, wordShape, type LexAttrOverrides } from './lexeme.js';
 import { StringStore } from './strings.js';
 import { INSPECT } from '../util/inspect.js';
 
@@ -19,8 +19,17 @@ export class Vocab {
   private prefixCol = new Uint32Array(1024);
   private suffixCol = new Uint32Array(1024);
 
-  constructor(strings?: StringStore) {
+  /** The language's stop words and number words the lexeme flags use (default English). */
+  readonly lexAttrs: LexAttrOverrides;
+
+  /**
+   * @param strings the string store to share (default: a new one).
+   * @param lexAttrs a language's stop words and number words for `isStop` / `likeNum` (default
+   * English); `blank('de')` passes German's.
+   */
+  constructor(strings?: StringStore, lexAttrs: LexAttrOverrides = {}) {
     this.strings = strings ?? new StringStore();
+    this.lexAttrs = lexAttrs;
   }
 
   /** `util.inspect` / `console.log`: a summary, not the internal columns. */
@@ -86,7 +95,7 @@ export class Vocab {
     this.shapeCol = grow(this.shapeCol, need);
     this.prefixCol = grow(this.prefixCol, need);
     this.suffixCol = grow(this.suffixCol, need);
-    this.flagsCol[orth] = computeFlags(text);
+    this.flagsCol[orth] = computeFlags(text, this.lexAttrs);
     this.lowerCol[orth] = lower;
     this.shapeCol[orth] = shape;
     this.prefixCol[orth] = prefix;

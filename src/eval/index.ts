@@ -7,3 +7,4 @@ export * from './stats.js';
 export * from './pca.js';
 export * from './distance.js';
 export * from './validation.js';
+export * from './align.js';

@@ -46,6 +46,8 @@ export interface FactoryContext {
   name: string;
   /** Directory that relative paths in options resolve against (the config file's directory). */
   baseDir: string;
+  /** The pipeline's language code (the config's `lang`, e.g. `de`); undefined when the config names none. */
+  lang?: string;
   /** The pipeline's tokenizer (e.g. for components that tokenize phrase patterns the same way). */
   tokenizer?: TokenizerLike;
   /**

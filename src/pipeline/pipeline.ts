@@ -6,6 +6,8 @@ import type { Component, TokenizerLike } from './component.js';
 import { checkConfig, type ComponentConfig, type PipelineConfig } from './config.js';
 import { resolveOptions } from './options.js';
 import { getComponentFactory, getTokenizerFactory } from './registry.js';
+import { getLanguage } from '../lang/registry.js';
+import type { LanguageData } from '../lang/types.js';
 
 /** Options of {@link Pipeline.pipe}. */
 export interface PipeOptions {
@@ -254,7 +256,7 @@ export class Pipeline {
       component: isName ? undefined : factoryOrComponent,
       build: (): Component | Promise<Component> => {
         const before = this.entries.slice(0, this.insertAt(options)).filter((e) => !this.disabled.has(e.name));
-        return buildComponent({ name, factory, options: given! }, this.vocab, `components[${name}]`, '.', this.tokenizer, before.map((e) => e.component));
+        return buildComponent({ name, factory, options: given! }, this.vocab, `components[${name}]`, '.', this.tokenizer, before.map((e) => e.component), this.config.lang);
       },
       entry: (component: Component): Entry => (given ? { name, factory, options: given, component } : { name, factory, component }),
     };
@@ -339,11 +341,11 @@ export function makeCallable(p: Pipeline): Nlp {
 }
 
 /** Builds a component from its factory; a Promise only when the factory builds asynchronously. */
-function buildComponent(c: ComponentConfig, vocab: Vocab, key: string, baseDir: string, tokenizer: TokenizerLike | undefined, preceding: readonly Component[]): Component | Promise<Component> {
+function buildComponent(c: ComponentConfig, vocab: Vocab, key: string, baseDir: string, tokenizer: TokenizerLike | undefined, preceding: readonly Component[], lang?: string): Component | Promise<Component> {
   const factoryName = c.factory ?? c.name;
   const factory = getComponentFactory(factoryName, `${key}.factory`);
   const options = resolveOptions(factory.options, c.options, `${key}.options`);
-  return factory.create(options, { vocab, name: c.name, baseDir, ...(tokenizer ? { tokenizer } : {}), preceding });
+  return factory.create(options, { vocab, name: c.name, baseDir, ...(tokenizer ? { tokenizer } : {}), preceding, ...(lang ? { lang } : {}) });
 }
 
 function isPromiseLike<T>(v: T | Promise<T>): v is Promise<T> {
@@ -372,7 +374,14 @@ export interface CreateOptions {
  */
 export async function createPipeline(config: PipelineConfig, options: CreateOptions = {}): Promise<Nlp> {
   const cfg = checkConfig(config, options.file);
-  const vocab = options.vocab ?? new Vocab();
+  let language: LanguageData | undefined;
+  try {
+    language = cfg.lang === undefined ? undefined : getLanguage(cfg.lang);
+  } catch (e) {
+    throw e instanceof TextloomError ? new ConfigError(e.detail, options.file ? { file: options.file, key: 'lang' } : { key: 'lang' }) : e;
+  }
+  const vocab = options.vocab ?? new Vocab(undefined, language ? { stopWords: language.stopWords, numberWords: language.numberWords } : {});
+  const lang = language?.code;
   const baseDir = options.baseDir ?? process.cwd();
   const tokFactoryName = cfg.tokenizer?.factory ?? 'tokenizer';
   const withFile = (e: unknown): never => {
@@ -382,7 +391,7 @@ export async function createPipeline(config: PipelineConfig, options: CreateOpti
   let tokenizer: TokenizerLike;
   try {
     const tf = getTokenizerFactory(tokFactoryName, 'tokenizer.factory');
-    tokenizer = tf.create(resolveOptions(tf.options, cfg.tokenizer?.options, 'tokenizer.options'), { vocab, name: 'tokenizer', baseDir });
+    tokenizer = tf.create(resolveOptions(tf.options, cfg.tokenizer?.options, 'tokenizer.options'), { vocab, name: 'tokenizer', baseDir, ...(lang ? { lang } : {}) });
   } catch (e) {
     return withFile(e);
   }
@@ -399,7 +408,7 @@ export async function createPipeline(config: PipelineConfig, options: CreateOpti
     let component: Component;
     try {
       const preceding = entries.filter((e) => !disabled.has(e.name)).map((e) => e.component);
-      component = await buildComponent(c, vocab, `components[${i}]`, baseDir, tokenizer, preceding);
+      component = await buildComponent(c, vocab, `components[${i}]`, baseDir, tokenizer, preceding, lang);
     } catch (e) {
       return withFile(e);
     }

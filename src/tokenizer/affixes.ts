@@ -105,13 +105,13 @@ export function suffixLen(s: string, p: number, q: number, R: CompiledRules): nu
   const c = s.charCodeAt(q - 1);
   const k = charClass(c);
   if (k & CC.LETTER) {
-    if (n >= 3) {
+    if (R.apostropheClitics && n >= 3) {
       // 's 'm 'd
       const a = s.charCodeAt(q - 2);
       const l = lc(c);
       if (isApos(a) && (l === 115 || l === 109 || l === 100) && isLetterCode(s.charCodeAt(q - 3))) return 2;
     }
-    if (n >= 4) {
+    if (R.apostropheClitics && n >= 4) {
       // n't 're 've 'll
       const a = s.charCodeAt(q - 3);
       const b = lc(s.charCodeAt(q - 2));
@@ -150,6 +150,8 @@ export function suffixLen(s: string, p: number, q: number, R: CompiledRules): nu
     }
   }
   if (k & CC.CURRENCY) return n > 1 && isDigitCode(s.charCodeAt(q - 2)) ? runBackward(s, p, q) : 0;
+  // German GSD writes "!!" as two tokens.
+  if (R.splitMarkRuns && (c === 33 || c === 63)) return 1;
   const run = runBackward(s, p, q);
   if (isTerm(c) && run < n) {
     const r0 = q - run;

@@ -1,5 +1,6 @@
 import { ArgumentError } from '../core/errors.js';
-import { EN_RULES, type TokenizerRules } from './rules/en.js';
+import { EN_RULES } from '../lang/en/tokenizer.js';
+import type { EncliticRules, TokenizerRules } from './rules.js';
 import { isSpaceCode } from './scanner.js';
 
 /** Rule tables turned into lookup structures once per tokenizer. */
@@ -22,6 +23,14 @@ export interface CompiledRules {
   prefixes: string[];
   suffixes: string[];
   infixes: string[];
+  /** Surface token -> its words (UD multiword tokens); empty for most languages. */
+  multiwordTokens: Map<string, readonly string[]>;
+  /** Verb + clitic rules, or null. */
+  enclitics: EncliticRules | null;
+  apostropheClitics: boolean;
+  splitHyphens: boolean;
+  ordinalPeriod: boolean;
+  splitMarkRuns: boolean;
 }
 
 /** Checks one special case: a non-empty chunk without whitespace whose pieces rejoin to it. */
@@ -74,8 +83,23 @@ export function compileRules(rules: Partial<TokenizerRules> = {}): CompiledRules
       if (typeof x !== 'string' || x.length === 0) throw new ArgumentError(`${name} entries must be non-empty strings`, { key: `${name}[${i}]` });
     });
   }
+  const multiwordTokens = new Map<string, readonly string[]>();
+  for (const [k, words] of Object.entries(r.multiwordTokens ?? {})) {
+    const key = `multiwordTokens.${k}`;
+    checkSpecialCase(k, [k], key);
+    if (!Array.isArray(words) || words.length < 2 || words.some((w) => typeof w !== 'string' || w.length === 0 || /\s/.test(w))) {
+      throw new ArgumentError(`a multiword token needs two or more non-empty words without whitespace, got ${JSON.stringify(words)}`, { key });
+    }
+    multiwordTokens.set(k, [...words]);
+  }
   return {
     specials,
+    multiwordTokens,
+    enclitics: r.enclitics ?? null,
+    apostropheClitics: r.apostropheClitics ?? true,
+    splitHyphens: r.splitHyphens ?? true,
+    ordinalPeriod: r.ordinalPeriod ?? false,
+    splitMarkRuns: r.splitMarkRuns ?? false,
     maxSpecialLen: maxLen(specials.keys()),
     endSplit,
     hyphenPrefixes: new Set(r.hyphenPrefixes.map((x) => x.toLowerCase())),

@@ -6,7 +6,7 @@
  * straight double quotes alternate between opening and closing, and the tokenizer's fused forms
  * (`gon na`) are joined again.
  */
-import { CLITICS } from './rules/en.js';
+import { CLITICS } from '../lang/en/tokenizer.js';
 
 /** Options of {@link detokenize}. */
 export interface DetokenizeOptions {

@@ -47,7 +47,15 @@ function special(s: string, p: number, q: number, R: CompiledRules, atEnd: boole
 function tokenMatch(s: string, p: number, q: number, R: CompiledRules, atEnd: boolean): boolean {
   const n = q - p;
   if (n <= R.maxEmoticonLen && n >= 2 && R.emoticonsByFirst.has(s.charCodeAt(p)) && R.emoticons.has(s.slice(p, q))) return true;
+  if (R.ordinalPeriod && n >= 2 && n <= 4 && !atEnd && isOrdinal(s, p, q)) return true;
   return isInitialism(s, p, q) && !(atEnd && s.charCodeAt(q - 1) === 46);
+}
+
+/** One to three digits and a period (German `13.`). */
+function isOrdinal(s: string, p: number, q: number): boolean {
+  if (s.charCodeAt(q - 1) !== 46) return false;
+  for (let j = p; j < q - 1; j++) if (!isDigitCode(s.charCodeAt(j))) return false;
+  return true;
 }
 
 let sufStart = new Int32Array(32);
@@ -198,7 +206,9 @@ function splitInfixes(s: string, p: number, q: number, R: CompiledRules, out: Pi
       const pl = isLetterCode(prev);
       const nl = isLetterCode(next);
       let keep = false;
-      if (pl) {
+      // Languages that keep hyphenated words and number ranges whole (de, fr, es, pt, nl, it).
+      if (!R.splitHyphens && (pl || isDigitCode(prev)) && (nl || isDigitCode(next))) keep = true;
+      else if (pl) {
         const left = s.slice(letterRunBack(s, j - 1, from), j).toLowerCase();
         keep = R.hyphenPrefixes.has(left);
         if (!keep && nl) keep = R.hyphenSuffixes.has(s.slice(j + 1, letterRunFwd(s, j + 1, q)).toLowerCase());

@@ -6,7 +6,9 @@ import type { TokenizerLike, TokenScan } from './types.js';
 import { ChunkCache, HASH_SEED_1, HASH_SEED_2 } from './chunk-cache.js';
 import { checkSpecialCase, compileRules, type CompiledRules } from './compile.js';
 import { explainText } from './explain.js';
-import { EN_RULES, type TokenizerRules } from './rules/en.js';
+import { EN_RULES } from '../lang/en/tokenizer.js';
+import type { TokenizerRules } from './rules.js';
+import { multiwordSplit } from './multiword.js';
 import { isSpaceCode } from './scanner.js';
 import { Pieces, splitChunk } from './split.js';
 
@@ -19,6 +21,11 @@ export interface TokenizerOptions {
   rules?: Partial<TokenizerRules>;
   /** Replace the default lists by the given ones instead of extending them (default false). */
   replace?: boolean;
+  /**
+   * The base rule tables that `rules` extend (default: English, {@link EN_RULES}); a language's
+   * tables are `getLanguage('de').tokenizer`.
+   */
+  base?: TokenizerRules;
   /** Maximum number of distinct chunks kept in the chunk cache (default 100000; 0 disables it). */
   cacheSize?: number;
   /** Chunks longer than this are not cached (default 64). */
@@ -29,19 +36,25 @@ export interface TokenizerOptions {
 export const TOKENIZER_DEFAULTS = Object.freeze({ replace: false, cacheSize: 100_000, maxCachedLength: 64 });
 
 /** Merges user rule tables into the defaults (lists are concatenated, special cases merged). */
-export function mergeRules(extra: Partial<TokenizerRules> = {}, replace = false): TokenizerRules {
-  if (replace) return { ...EN_RULES, ...extra };
+export function mergeRules(extra: Partial<TokenizerRules> = {}, replace = false, base: TokenizerRules = EN_RULES): TokenizerRules {
+  if (replace) return { ...base, ...extra };
   const cat = <T>(a: readonly T[], b?: readonly T[]) => (b ? [...a, ...b] : a);
   return {
-    prefixes: cat(EN_RULES.prefixes, extra.prefixes),
-    suffixes: cat(EN_RULES.suffixes, extra.suffixes),
-    infixes: cat(EN_RULES.infixes, extra.infixes),
-    specialCases: { ...EN_RULES.specialCases, ...extra.specialCases },
-    abbreviations: cat(EN_RULES.abbreviations, extra.abbreviations),
-    hyphenPrefixes: cat(EN_RULES.hyphenPrefixes, extra.hyphenPrefixes),
-    hyphenSuffixes: cat(EN_RULES.hyphenSuffixes, extra.hyphenSuffixes),
-    units: cat(EN_RULES.units, extra.units),
-    emoticons: cat(EN_RULES.emoticons, extra.emoticons),
+    prefixes: cat(base.prefixes, extra.prefixes),
+    suffixes: cat(base.suffixes, extra.suffixes),
+    infixes: cat(base.infixes, extra.infixes),
+    specialCases: { ...base.specialCases, ...extra.specialCases },
+    abbreviations: cat(base.abbreviations, extra.abbreviations),
+    hyphenPrefixes: cat(base.hyphenPrefixes, extra.hyphenPrefixes),
+    hyphenSuffixes: cat(base.hyphenSuffixes, extra.hyphenSuffixes),
+    units: cat(base.units, extra.units),
+    emoticons: cat(base.emoticons, extra.emoticons),
+    multiwordTokens: { ...base.multiwordTokens, ...extra.multiwordTokens },
+    enclitics: extra.enclitics !== undefined ? extra.enclitics : base.enclitics,
+    apostropheClitics: extra.apostropheClitics ?? base.apostropheClitics,
+    splitHyphens: extra.splitHyphens ?? base.splitHyphens,
+    ordinalPeriod: extra.ordinalPeriod ?? base.ordinalPeriod,
+    splitMarkRuns: extra.splitMarkRuns ?? base.splitMarkRuns,
   };
 }
 
@@ -71,12 +84,19 @@ export class Tokenizer implements TokenizerLike {
   private readonly charOrth = new Uint32Array(65536);
   private lenBuf = new Int32Array(64);
   private readonly scanOut: TokenScan = { n: 0, orth: this.tOrth, idx: this.tIdx };
+  // Multiword tokens: per orth id, 0 = not looked up, -1 = one word, k > 0 = mwtWords[k - 1].
+  private readonly hasMwt: boolean;
+  private mwtOf = new Int32Array(0);
+  private readonly mwtWords: Uint32Array[] = [];
+  private tMwt = new Uint32Array(256);
+  private anyMwt = false;
 
   constructor(vocab: Vocab, options: TokenizerOptions = {}) {
     this.vocab = vocab;
     const cacheSize = options.cacheSize ?? TOKENIZER_DEFAULTS.cacheSize;
     if (!Number.isInteger(cacheSize) || cacheSize < 0) throw new ArgumentError(`cacheSize must be a non-negative integer, got ${cacheSize}`, { key: 'cacheSize' });
-    this.rules = compileRules(mergeRules(options.rules, options.replace ?? TOKENIZER_DEFAULTS.replace));
+    this.rules = compileRules(mergeRules(options.rules, options.replace ?? TOKENIZER_DEFAULTS.replace, options.base ?? EN_RULES));
+    this.hasMwt = this.rules.multiwordTokens.size > 0 || this.rules.enclitics !== null;
     this.cache = cacheSize > 0 ? new ChunkCache(cacheSize) : null;
     this.maxCached = options.maxCachedLength ?? TOKENIZER_DEFAULTS.maxCachedLength;
   }
@@ -108,6 +128,17 @@ export class Tokenizer implements TokenizerLike {
   tokenize(text: string): Doc {
     const m = this.scanInto(text);
     const doc = new Doc(this.vocab, text, m);
+    if (this.anyMwt) {
+      // Rare path: words of multiword tokens go through pushWord.
+      for (let t = 0; t < m; t++) {
+        const sf = this.tMwt[t]!;
+        if (sf === 0) doc.pushToken(this.tOrth[t]!, this.tIdx[t]!, this.tSpace[t]!);
+        else doc.pushWord(this.tOrth[t]!, this.tIdx[t]!, this.tSpace[t]!, sf);
+      }
+      this.tMwt.fill(0, 0, m);
+      this.tSpace.fill(0, 0, m);
+      return doc;
+    }
     doc.orth.set(this.tOrth.subarray(0, m));
     doc.idx.set(this.tIdx.subarray(0, m));
     doc.spaceAfter.set(this.tSpace.subarray(0, m));
@@ -126,6 +157,7 @@ export class Tokenizer implements TokenizerLike {
   scan(text: string): TokenScan {
     const m = this.scanInto(text);
     this.tSpace.fill(0, 0, m);
+    if (this.anyMwt) this.tMwt.fill(0, 0, m);
     const r = this.scanOut;
     r.n = m;
     r.orth = this.tOrth;
@@ -179,7 +211,63 @@ export class Tokenizer implements TokenizerLike {
         i++;
       }
     }
-    return this.tn;
+    this.anyMwt = false;
+    return this.hasMwt ? this.expandMultiword(this.tn) : this.tn;
+  }
+
+  /** The words of multiword token `orth` (cached per orth id), or null when it is one word. */
+  private wordsOf(orth: number): Uint32Array | null {
+    if (orth >= this.mwtOf.length) this.mwtOf = grow(this.mwtOf, orth + 1);
+    let v = this.mwtOf[orth]!;
+    if (v === 0) {
+      const words = multiwordSplit(this.vocab.strings.get(orth), this.rules);
+      if (words === null) v = -1;
+      else {
+        this.mwtWords.push(Uint32Array.from(words, (w) => this.vocab.strings.add(w)));
+        v = this.mwtWords.length;
+      }
+      this.mwtOf[orth] = v;
+    }
+    return v < 0 ? null : this.mwtWords[v - 1]!;
+  }
+
+  // Replaces each multiword token among the n scratch tokens by its words (in place, from the end).
+  private expandMultiword(n: number): number {
+    let extra = 0;
+    for (let t = 0; t < n; t++) {
+      const w = this.wordsOf(this.tOrth[t]!);
+      if (w !== null) extra += w.length - 1;
+    }
+    if (extra === 0) return n;
+    const total = n + extra;
+    if (total > this.tOrth.length) this.ensure(total);
+    if (this.tMwt.length < this.tOrth.length) this.tMwt = grow(this.tMwt, this.tOrth.length);
+    const orth = this.tOrth;
+    const idx = this.tIdx;
+    const space = this.tSpace;
+    const mwt = this.tMwt;
+    let w = total - 1;
+    for (let t = n - 1; t >= 0; t--) {
+      const o = orth[t]!;
+      const words = this.wordsOf(o);
+      if (words === null) {
+        orth[w] = o;
+        idx[w] = idx[t]!;
+        space[w] = space[t]!;
+        mwt[w--] = 0;
+        continue;
+      }
+      const at = idx[t]!;
+      const sp = space[t]!;
+      for (let k = words.length - 1; k >= 0; k--) {
+        orth[w] = words[k]!;
+        idx[w] = at;
+        space[w] = k === words.length - 1 ? sp : 0;
+        mwt[w--] = o;
+      }
+    }
+    this.anyMwt = true;
+    return total;
   }
 
   private ensure(cap: number): void {

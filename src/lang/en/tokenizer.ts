@@ -3,28 +3,7 @@
  * Treebank (EWT) conventions; the word lists were derived from EWT train+dev statistics (a form is
  * listed when EWT keeps it whole more often than it splits it), never from test.
  */
-
-/** The rule tables a {@link Tokenizer} runs on. Every field is plain data, so configs can extend it. */
-export interface TokenizerRules {
-  /** Literal strings peeled off the start of a chunk (longest match first), besides the built-in classes. */
-  prefixes: readonly string[];
-  /** Literal strings peeled off the end of a chunk (longest match first), besides the built-in classes. */
-  suffixes: readonly string[];
-  /** Literal strings split out wherever they occur inside a chunk, besides the built-in infix rules. */
-  infixes: readonly string[];
-  /** Exact chunk -> pieces (pieces must concatenate to the chunk). */
-  specialCases: Readonly<Record<string, readonly string[]>>;
-  /** Abbreviations kept whole with their final period (`Dr.`, `etc.`). */
-  abbreviations: readonly string[];
-  /** Lower-cased first parts after which a letter-hyphen-letter compound stays whole (`e-mail`, `anti-American`). */
-  hyphenPrefixes: readonly string[];
-  /** Lower-cased second parts that keep a hyphenated compound whole (`career-wise`). */
-  hyphenSuffixes: readonly string[];
-  /** Letter sequences split off after a number (`5pm` -> `5 pm`, `35mm` -> `35 mm`). */
-  units: readonly string[];
-  /** Emoticons matched as whole tokens. */
-  emoticons: readonly string[];
-}
+import type { TokenizerRules } from '../../tokenizer/rules.js';
 
 /** Clitics split off the end of a word (checked case-insensitively, any apostrophe form). */
 export const CLITICS: readonly string[] = ["n't", "'s", "'m", "'d", "'re", "'ve", "'ll"];
@@ -149,4 +128,10 @@ export const EN_RULES: TokenizerRules = Object.freeze({
   hyphenSuffixes: EN_HYPHEN_SUFFIXES,
   units: EN_UNITS,
   emoticons: EN_EMOTICONS,
+  multiwordTokens: Object.freeze({}),
+  enclitics: null,
+  apostropheClitics: true,
+  splitHyphens: true,
+  ordinalPeriod: false,
+  splitMarkRuns: false,
 });

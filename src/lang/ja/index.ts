@@ -1,0 +1,16 @@
+import type { LanguageData } from '../types.js';
+import { NUMBER_WORDS } from './lex-attrs.js';
+import { STOP_WORDS } from './stop-words.js';
+import { JA_RULES } from './tokenizer.js';
+
+/** Japanese (ja): ICU word segmentation, stop words, number words, sentence-splitter data. */
+export const JA: LanguageData = Object.freeze({
+  code: 'ja',
+  name: 'Japanese',
+  segmentation: 'words',
+  locale: 'ja',
+  tokenizer: JA_RULES,
+  stopWords: STOP_WORDS,
+  numberWords: NUMBER_WORDS,
+  senter: Object.freeze({ neverFinal: [] }),
+});

@@ -1,0 +1,2 @@
+/** Language-neutral: no stop words. */
+export const STOP_WORDS: ReadonlySet<string> = new Set();

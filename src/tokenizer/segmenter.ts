@@ -1,0 +1,71 @@
+import { Doc } from '../core/doc.js';
+import { ArgumentError } from '../core/errors.js';
+import type { Vocab } from '../core/vocab.js';
+import { isSpaceCode } from './scanner.js';
+import type { TokenizerLike } from './types.js';
+
+/** Options of {@link WordSegmenter}. */
+export interface WordSegmenterOptions {
+  /** BCP 47 locale for `Intl.Segmenter` (default `und`: Unicode word boundaries, ICU dictionaries for CJK and Thai). */
+  locale?: string;
+}
+
+/** Defaults of {@link WordSegmenterOptions}. */
+export const WORD_SEGMENTER_DEFAULTS = Object.freeze({ locale: 'und' });
+
+function allSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * Word segmentation through Node's built-in ICU (`Intl.Segmenter` with word granularity): the
+ * tokenizer of languages written without spaces (Chinese, Japanese: ICU's dictionary-based
+ * segmentation) and of the language-neutral `xx` (Unicode word boundaries, UAX #29). Every
+ * non-space segment is a token (punctuation marks one each); a single space after a token sets its
+ * `whitespace`, other whitespace becomes a whitespace token, so `doc.text` is the input.
+ * @example
+ * const seg = new WordSegmenter(new Vocab(), { locale: 'zh' });
+ * seg.tokenize('我喜欢北京。').tokens().map((t) => t.text) // ['我', '喜欢', '北京', '。']
+ */
+export class WordSegmenter implements TokenizerLike {
+  readonly vocab: Vocab;
+  /** The locale handed to `Intl.Segmenter`. */
+  readonly locale: string;
+  private readonly segmenter: Intl.Segmenter;
+
+  constructor(vocab: Vocab, options: WordSegmenterOptions = {}) {
+    this.vocab = vocab;
+    this.locale = options.locale ?? WORD_SEGMENTER_DEFAULTS.locale;
+    try {
+      this.segmenter = new Intl.Segmenter(this.locale, { granularity: 'word' });
+    } catch (e) {
+      throw new ArgumentError(`invalid locale ${JSON.stringify(this.locale)}: ${(e as Error).message}`, { key: 'locale' });
+    }
+  }
+
+  /** Tokenizes `text` into a new Doc over this segmenter's vocab. */
+  tokenize(text: string): Doc {
+    if (typeof text !== 'string') throw new ArgumentError(`expected a string, got ${text === null ? 'null' : typeof text}`);
+    const doc = new Doc(this.vocab, text, (text.length >> 1) + 4);
+    const strings = this.vocab.strings;
+    for (const { segment, index } of this.segmenter.segment(text)) {
+      if (allSpace(segment)) {
+        // A single space after a token is that token's whitespace; other runs are tokens.
+        if (segment === ' ' && doc.length > 0 && doc.spaceAfter[doc.length - 1] === 0 && doc.endChar(doc.length - 1) === index) {
+          doc.spaceAfter[doc.length - 1] = 1;
+          continue;
+        }
+        let start = index;
+        if (doc.length > 0 && doc.spaceAfter[doc.length - 1] === 0 && doc.endChar(doc.length - 1) === index && segment.charCodeAt(0) === 32) {
+          doc.spaceAfter[doc.length - 1] = 1;
+          start++;
+        }
+        doc.pushToken(strings.add(text.slice(start, index + segment.length)), start, false);
+        continue;
+      }
+      doc.pushToken(strings.add(segment), index, false);
+    }
+    return doc;
+  }
+}
