@@ -11,7 +11,7 @@ import type { Vocab } from '../core/vocab.js';
 import type { Component, ComponentFactory, PerTypeAttr } from '../pipeline/component.js';
 import { grow } from '../util/typed.js';
 import { ConfigError } from '../core/errors.js';
-import { snowballStemmer } from '../lang/stemmers.js';
+import { snowballLanguage, snowballStemmer } from '../lang/stemmers.js';
 import { importOptional, requireOptional } from './optional-import.js';
 import { porter2 } from './porter2.js';
 
@@ -24,7 +24,9 @@ export interface StemmerOptions extends Record<string, unknown> {
   algorithm: StemAlgorithm;
   /**
    * Stem with this language's Snowball stemmer: an ISO 639-1 code (`de`, `en`, `es`, `fr`, `it`,
-   * `nl`, `pt`) or English name (`german`). Default null (use `algorithm`). `en` is `porter2`.
+   * `nl`, `pt`) or English name (`german`). Default null: the pipeline's language (config `lang`)
+   * when it has a Snowball stemmer and `algorithm` is left at `porter2`, else `algorithm`.
+   * `en` is `porter2`.
    */
   language: string | null;
   /** Lower-case before stemming (default true; the algorithms expect lower case). */
@@ -160,6 +162,8 @@ export const stemmerFactory: ComponentFactory<StemmerOptions> = {
   },
   assigns: ['_.stem'],
   create: async (o, ctx) => {
+    // A pipeline of another language (config `lang`) stems in that language unless told otherwise.
+    if (o.language == null && o.algorithm === 'porter2' && ctx.lang !== undefined && snowballLanguage(ctx.lang)) o = { ...o, language: ctx.lang };
     if (o.language == null) return new Stemmer(ctx.vocab, o, ctx.name, await loadStemFunction(o.algorithm));
     // natural's algorithms are English-only: asking for one with another language is a mistake.
     if (o.algorithm !== 'porter2') {
