@@ -81,6 +81,15 @@ describe('Stemmer.process', () => {
     expect(fr('continuellement').token(0).ext('stem')).toBe('continuel');
     expect(new Stemmer(new Vocab(), { algorithm: 'porter2', language: 'es', lowercase: true, attr: 'stem' }).stemWord('canciones')).toBe('cancion');
   });
+  it('stems in the pipeline\'s language (config lang) unless told otherwise', async () => {
+    const de = await createPipeline({ lang: 'de', tokenizer: { factory: 'whitespace' }, components: [{ name: 'stemmer' }] });
+    expect(de('Häuser').token(0).ext('stem')).toBe('haus');
+    const en = await createPipeline({ lang: 'de', tokenizer: { factory: 'whitespace' }, components: [{ name: 'stemmer', options: { language: 'en' } }] });
+    expect(en('running').token(0).ext('stem')).toBe('run');
+    // zh has no Snowball stemmer: the algorithm (porter2) applies.
+    const zh = await createPipeline({ lang: 'zh', tokenizer: { factory: 'whitespace' }, components: [{ name: 'stemmer' }] });
+    expect(zh('running').token(0).ext('stem')).toBe('run');
+  });
   it('rejects an unknown language, listing the known ones, and a language with a natural algorithm', async () => {
     const config = (options: Record<string, unknown>) => ({ tokenizer: { factory: 'whitespace' }, components: [{ name: 'stemmer', options }] });
     await expect(createPipeline(config({ language: 'sv' }))).rejects.toThrow('no Snowball stemmer for language "sv"; known: de, en, es, fr, it, nl, pt');
