@@ -99,7 +99,7 @@ export { levenshteinCompare } from './components/matcher/predicates.js';
 // --- search ---
 export { SearchIndex, SEARCH_DEFAULTS, SUGGEST_DEFAULTS, ADD_ALL_DEFAULTS } from './search/search-index.js';
 export type { SearchIndexOptions, SearchOptions, SearchResult, AddAllOptions, Suggestion } from './search/search-index.js';
-export { Analyzer, DEFAULT_ANALYZER_PIPELINE, ANALYZER_DEFAULTS as SEARCH_ANALYZER_DEFAULTS } from './search/analyzer.js';
+export { Analyzer, DEFAULT_ANALYZER_PIPELINE, ANALYZER_DEFAULTS as SEARCH_ANALYZER_DEFAULTS, languagePipeline } from './search/analyzer.js';
 export type { AnalyzerOptions as SearchAnalyzerOptions, AnalyzerSpec, TokenStream } from './search/analyzer.js';
 export { encodeNorm, decodeNorm, bm25Idf, tfidfIdf, SIMILARITY_DEFAULTS } from './search/bm25.js';
 export type { SimilarityOptions } from './search/bm25.js';
