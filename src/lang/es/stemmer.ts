@@ -4,7 +4,7 @@
  * case; returns the stem. Acute accents are removed from the result.
  * @example spanishStem('canciones') // 'cancion'
  */
-import { grouping } from '../snowball/grouping.js';
+import { grouping, letterMap, mapLetter } from '../snowball/grouping.js';
 import { regionAfter, romanceRV } from '../snowball/regions.js';
 import { SuffixTable } from '../snowball/suffix-table.js';
 import { SnowballWord } from '../snowball/word.js';
@@ -47,7 +47,7 @@ const VERB = new SuffixTable([
 ]);
 const RESIDUAL = new SuffixTable([['os', 'a', 'o', 'á', 'í', 'ó'], ['e', 'é']]);
 
-const ACUTE = new Map<number, number>([[0xe1, 0x61], [0xe9, 0x65], [0xed, 0x69], [0xf3, 0x6f], [0xfa, 0x75]]);
+const ACUTE = letterMap('áaéeíióoúu');
 
 const w = new SnowballWord();
 let pv = 0;
@@ -157,6 +157,6 @@ export function spanishStem(word: string): string {
   if (!standardSuffix() && !yVerbSuffix()) verbSuffix();
   residualSuffix();
   const c = w.c;
-  for (let i = 0; i < w.n; i++) c[i] = ACUTE.get(c[i]!) ?? c[i]!;
+  for (let i = 0; i < w.n; i++) c[i] = mapLetter(ACUTE, c[i]!);
   return w.toString();
 }

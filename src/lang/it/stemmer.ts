@@ -4,14 +4,14 @@
  * case; returns the stem. Acute accents are written as grave ones.
  * @example italianStem('abbandonata') // 'abbandon'
  */
-import { grouping, inGrouping } from '../snowball/grouping.js';
+import { grouping, inGrouping, letterMap, mapLetter } from '../snowball/grouping.js';
 import { regionAfter, romanceRV } from '../snowball/regions.js';
 import { SuffixTable } from '../snowball/suffix-table.js';
 import { SnowballWord } from '../snowball/word.js';
 
 const V = grouping('aeiouàèìòù');
 const FINAL_VOWEL = grouping('aeioàèìò');
-const ACUTE_TO_GRAVE = new Map<number, number>([[0xe1, 0xe0], [0xe9, 0xe8], [0xed, 0xec], [0xf3, 0xf2], [0xfa, 0xf9]]);
+const ACUTE_TO_GRAVE = letterMap('áàéèíìóòúù');
 const C_U = 0x75, C_I = 0x69;
 
 const PRONOUN = new SuffixTable([[
@@ -52,7 +52,7 @@ function prelude(): void {
   const c = w.c;
   const n = w.n;
   for (let i = 0; i < n; i++) {
-    c[i] = ACUTE_TO_GRAVE.get(c[i]!) ?? c[i]!;
+    c[i] = mapLetter(ACUTE_TO_GRAVE, c[i]!);
     if (c[i] === 0x71 && c[i + 1] === C_U && i + 1 < n) c[i + 1] = 0x55;
   }
   let i = 0;

@@ -4,7 +4,7 @@
  * Expects lower case; returns the stem. Diaereses and acute accents are folded.
  * @example dutchStem('huizen') // 'huiz'
  */
-import { grouping, inGrouping } from '../snowball/grouping.js';
+import { grouping, inGrouping, letterMap, mapLetter } from '../snowball/grouping.js';
 import { regionAfter } from '../snowball/regions.js';
 import { SuffixTable } from '../snowball/suffix-table.js';
 import { SnowballWord } from '../snowball/word.js';
@@ -15,10 +15,7 @@ const C_E = 0x65, C_I = 0x69, C_Y = 0x79, C_UPPER_I = 0x49, C_J = 0x6a, C_C = 0x
 const STEP1 = new SuffixTable([['heden'], ['en', 'ene'], ['s', 'se']]);
 const STEP3B = new SuffixTable([['end', 'ing'], ['ig'], ['lijk'], ['baar'], ['bar']]);
 // Folded in the prelude: ä ë ï ö ü á é í ó ú.
-const FOLD = new Map<number, number>([
-  [0xe4, 0x61], [0xeb, 0x65], [0xef, 0x69], [0xf6, 0x6f], [0xfc, 0x75],
-  [0xe1, 0x61], [0xe9, 0x65], [0xed, 0x69], [0xf3, 0x6f], [0xfa, 0x75],
-]);
+const FOLD = letterMap('äaëeïiöoüuáaéeíióoúu');
 
 const w = new SnowballWord();
 let p1 = 0;
@@ -32,7 +29,7 @@ const isNonV = (i: number) => i >= 0 && i < w.n && !isV(i);
 /** Folds accents; marks initial y, y after a vowel and i between vowels as consonants (Y, I). */
 function prelude(): void {
   const c = w.c;
-  for (let i = 0; i < w.n; i++) c[i] = FOLD.get(c[i]!) ?? c[i]!;
+  for (let i = 0; i < w.n; i++) c[i] = mapLetter(FOLD, c[i]!);
   if (w.n > 0 && c[0] === C_Y) c[0] = 0x59;
   let i = 0;
   while (i + 1 < w.n) {

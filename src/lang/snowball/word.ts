@@ -1,3 +1,6 @@
+// Reused String.fromCharCode argument arrays, one per word length (see toString).
+const ARGS: number[][] = [];
+
 /**
  * The mutable word a Snowball stemmer works on: the word's UTF-16 code units in a reusable buffer,
  * edited only at its end (Snowball's backward mode) except for the in-place marking of a prelude.
@@ -20,13 +23,11 @@ export class SnowballWord {
   /** The word as a string. */
   toString(): string {
     const n = this.n;
-    // Short words (almost all) avoid the subarray view apply would need.
-    if (n <= 8) {
-      let s = '';
-      for (let i = 0; i < n; i++) s += String.fromCharCode(this.c[i]!);
-      return s;
-    }
-    return String.fromCharCode.apply(null, this.c.subarray(0, n) as unknown as number[]);
+    if (n > 64) return String.fromCharCode.apply(null, this.c.subarray(0, n) as unknown as number[]);
+    // One reused argument array per length: the result string is the only allocation.
+    const args = (ARGS[n] ??= new Array<number>(n).fill(0));
+    for (let i = 0; i < n; i++) args[i] = this.c[i]!;
+    return String.fromCharCode.apply(null, args);
   }
 
   /** The code unit at `i`, or -1 outside the word. */
