@@ -180,3 +180,5 @@ export type { WordSegmenterOptions } from './tokenizer/segmenter.js';
 export { multiwordSplit, splitEnclitic } from './tokenizer/multiword.js';
 export type { LexAttrOverrides } from './core/lexeme.js';
 export { ENGLISH_NUMBER_WORDS } from './core/lexeme.js';
+export { evaluateWordTokenization, goldSide, systemSide } from './eval/word-tokenization.js';
+export type { WordSource, WordTokenizationScore } from './eval/word-tokenization.js';

@@ -10,6 +10,11 @@ export interface TokenJSON {
   idx: number;
   /** Whether a single space follows. */
   ws: boolean;
+  /**
+   * For a word of a multiword token (`de` of Spanish `del`): the surface token, found at `idx` in
+   * the text; the word's `text` then need not be a substring of the text.
+   */
+  mwt?: string;
   tag?: string;
   pos?: string;
   lemma?: string;
@@ -43,7 +48,7 @@ export function isCats(v: unknown): v is Record<string, number> {
 }
 
 const EXT_KINDS = new Set(['string', 'number', 'any']);
-const TOKEN_KEYS = new Set(['text', 'idx', 'ws', 'tag', 'pos', 'lemma', 'dep', 'head', 'sentStart', 'entIob', 'entType']);
+const TOKEN_KEYS = new Set(['text', 'idx', 'ws', 'mwt', 'tag', 'pos', 'lemma', 'dep', 'head', 'sentStart', 'entIob', 'entType']);
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -127,6 +132,9 @@ export function parseDocJSON(json: DocJSON): DocData {
   const n = json.tokens.length;
   const entIob = new Uint8Array(n);
   let prevEnd = 0;
+  // The previous token's start and surface, when it was a word of a multiword token.
+  let prevMwt: string | undefined;
+  let prevIdx = -1;
   let sentMarks = false;
   let entMarks = false;
   json.tokens.forEach((t, i) => {
@@ -135,11 +143,17 @@ export function parseDocJSON(json: DocJSON): DocData {
     for (const k of Object.keys(t)) if (!TOKEN_KEYS.has(k)) throw new FormatError(`unknown token key "${k}"`, { key: `${key}.${k}` });
     if (typeof t.text !== 'string' || t.text.length === 0) throw new FormatError('"text" must be a non-empty string', { key: `${key}.text` });
     if (!isIndex(t.idx)) throw new FormatError(`"idx" must be a non-negative integer, got ${JSON.stringify(t.idx)}`, { key: `${key}.idx` });
-    const end = t.idx + t.text.length;
-    if (text.slice(t.idx, end) !== t.text) {
-      throw new FormatError(`token text ${JSON.stringify(t.text)} does not match the doc text at offset ${t.idx}`, { key });
+    if (t.mwt !== undefined && (typeof t.mwt !== 'string' || t.mwt.length === 0)) throw new FormatError('"mwt" must be a non-empty string', { key: `${key}.mwt` });
+    const surface = t.mwt ?? t.text;
+    const end = t.idx + surface.length;
+    if (text.slice(t.idx, end) !== surface) {
+      throw new FormatError(`token ${t.mwt !== undefined ? 'surface' : 'text'} ${JSON.stringify(surface)} does not match the doc text at offset ${t.idx}`, { key });
     }
-    if (t.idx < prevEnd) throw new FormatError(`token starts at ${t.idx}, inside or before the previous token (which ends at ${prevEnd})`, { key: `${key}.idx` });
+    // The words of one multiword token share its offset.
+    const sameMwt = t.mwt !== undefined && t.mwt === prevMwt && t.idx === prevIdx;
+    prevMwt = t.mwt;
+    prevIdx = t.idx;
+    if (!sameMwt && t.idx < prevEnd) throw new FormatError(`token starts at ${t.idx}, inside or before the previous token (which ends at ${prevEnd})`, { key: `${key}.idx` });
     if (t.ws !== undefined && typeof t.ws !== 'boolean') throw new FormatError('"ws" must be a boolean', { key: `${key}.ws` });
     if (t.ws && text.charCodeAt(end) !== 32) throw new FormatError('"ws" is true but no space follows the token in the text', { key: `${key}.ws` });
     prevEnd = end + (t.ws ? 1 : 0);

@@ -153,6 +153,11 @@ export class Doc implements Iterable<Token> {
     (this._mwt ??= new Uint32Array(this.orth.length))[i] = surface;
   }
 
+  /** @internal Sets the multiword column of the first `words.length` tokens in one copy (tokenizers' bulk path). */
+  setMultiwordColumn(words: Uint32Array): void {
+    (this._mwt ??= new Uint32Array(this.orth.length)).set(words);
+  }
+
   /**
    * The multiword tokens, each as the span of its words (`span.text` is the surface token):
    * `del` in Spanish is one surface token and two words, `de` and `el`.
@@ -438,6 +443,8 @@ export class Doc implements Iterable<Token> {
   tokenJSON(i: number): TokenJSON {
     const s = this.vocab.strings;
     const t: TokenJSON = { text: this.tokenText(i), idx: this.idx[i]!, ws: this.spaceAfter[i] === 1 };
+    const m = this._mwt;
+    if (m !== null && m[i]! !== 0) t.mwt = this.vocab.strings.get(m[i]!);
     if (this.tag[i]) t.tag = s.get(this.tag[i]!);
     if (this.pos[i]) t.pos = s.get(this.pos[i]!);
     if (this.lemma[i]) t.lemma = s.get(this.lemma[i]!);
@@ -478,7 +485,8 @@ export class Doc implements Iterable<Token> {
     const doc = new Doc(vocab, data.text, data.tokens.length);
     const s = vocab.strings;
     data.tokens.forEach((t, i) => {
-      doc.pushToken(s.add(t.text), t.idx, !!t.ws);
+      if (t.mwt !== undefined) doc.pushWord(s.add(t.text), t.idx, !!t.ws, s.add(t.mwt));
+      else doc.pushToken(s.add(t.text), t.idx, !!t.ws);
       if (t.tag) doc.tag[i] = s.add(t.tag);
       if (t.pos) doc.pos[i] = s.add(t.pos);
       if (t.lemma) doc.lemma[i] = s.add(t.lemma);

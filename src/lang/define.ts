@@ -8,14 +8,17 @@ function title(s: string): string {
 }
 
 /**
- * Adds the Title and UPPER case forms of each lower-case surface -> words entry (`del` ->
- * `Del` = `De el`, `DEL` = `DE EL`), as the treebanks case the first word like the surface.
+ * Adds case forms of each lower-case surface -> words entry, as the language's treebank writes
+ * them: `title` `'first'` gives `Del` = `De el` (German, Portuguese), `'lower'` gives `Au` = `à
+ * le` (French GSD lower-cases the words), `'none'` leaves Title-case forms whole (Spanish GSD keeps
+ * `Al`, `Del` unsplit). UPPER forms are always added (`DEL` = `DE EL`).
  */
-export function caseVariants(table: Readonly<Record<string, readonly string[]>>): Record<string, readonly string[]> {
+export function caseVariants(table: Readonly<Record<string, readonly string[]>>, title_: 'first' | 'lower' | 'none' = 'first'): Record<string, readonly string[]> {
   const out: Record<string, readonly string[]> = {};
   for (const [k, words] of Object.entries(table)) {
     out[k] = words;
-    out[title(k)] = [title(words[0]!), ...words.slice(1)];
+    if (title_ === 'first') out[title(k)] = [title(words[0]!), ...words.slice(1)];
+    else if (title_ === 'lower') out[title(k)] = words;
     out[k.toUpperCase()] = words.map((w) => w.toUpperCase());
   }
   return out;
@@ -53,6 +56,7 @@ export function spacedRules(over: Partial<TokenizerRules>): TokenizerRules {
     units: [],
     emoticons: EN_EMOTICONS,
     multiwordTokens: {},
+    multiwordKeepAfter: {},
     enclitics: null,
     apostropheClitics: false,
     splitHyphens: false,

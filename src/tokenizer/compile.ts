@@ -25,6 +25,8 @@ export interface CompiledRules {
   infixes: string[];
   /** Surface token -> its words (UD multiword tokens); empty for most languages. */
   multiwordTokens: Map<string, readonly string[]>;
+  /** Surface token -> lower-case previous tokens after which it stays one word (`''` = text start). */
+  multiwordKeepAfter: Map<string, Set<string>>;
   /** Verb + clitic rules, or null. */
   enclitics: EncliticRules | null;
   apostropheClitics: boolean;
@@ -95,6 +97,7 @@ export function compileRules(rules: Partial<TokenizerRules> = {}): CompiledRules
   return {
     specials,
     multiwordTokens,
+    multiwordKeepAfter: new Map(Object.entries(r.multiwordKeepAfter ?? {}).map(([k, v]) => [k, new Set(v)])),
     enclitics: r.enclitics ?? null,
     apostropheClitics: r.apostropheClitics ?? true,
     splitHyphens: r.splitHyphens ?? true,

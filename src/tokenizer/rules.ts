@@ -30,6 +30,12 @@ export interface TokenizerRules {
    */
   multiwordTokens: Readonly<Record<string, readonly string[]>>;
   /**
+   * Context for ambiguous multiword tokens: surface token (exact case) -> lower-case tokens after
+   * which it stays one word (`''` stands for the start of the text). French `des` is `de les`
+   * after a noun but the article `des` after `par`, `dans` or at the start.
+   */
+  multiwordKeepAfter: Readonly<Record<string, readonly string[]>>;
+  /**
    * Verb + clitic pronoun forms split into two words (Spanish `darle` -> `dar le`, Portuguese
    * `trata-se` -> `trata se`); null when the language has none. See {@link EncliticRules}.
    */

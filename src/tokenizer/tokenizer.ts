@@ -50,6 +50,7 @@ export function mergeRules(extra: Partial<TokenizerRules> = {}, replace = false,
     units: cat(base.units, extra.units),
     emoticons: cat(base.emoticons, extra.emoticons),
     multiwordTokens: { ...base.multiwordTokens, ...extra.multiwordTokens },
+    multiwordKeepAfter: { ...base.multiwordKeepAfter, ...extra.multiwordKeepAfter },
     enclitics: extra.enclitics !== undefined ? extra.enclitics : base.enclitics,
     apostropheClitics: extra.apostropheClitics ?? base.apostropheClitics,
     splitHyphens: extra.splitHyphens ?? base.splitHyphens,
@@ -128,21 +129,14 @@ export class Tokenizer implements TokenizerLike {
   tokenize(text: string): Doc {
     const m = this.scanInto(text);
     const doc = new Doc(this.vocab, text, m);
-    if (this.anyMwt) {
-      // Rare path: words of multiword tokens go through pushWord.
-      for (let t = 0; t < m; t++) {
-        const sf = this.tMwt[t]!;
-        if (sf === 0) doc.pushToken(this.tOrth[t]!, this.tIdx[t]!, this.tSpace[t]!);
-        else doc.pushWord(this.tOrth[t]!, this.tIdx[t]!, this.tSpace[t]!, sf);
-      }
-      this.tMwt.fill(0, 0, m);
-      this.tSpace.fill(0, 0, m);
-      return doc;
-    }
     doc.orth.set(this.tOrth.subarray(0, m));
     doc.idx.set(this.tIdx.subarray(0, m));
     doc.spaceAfter.set(this.tSpace.subarray(0, m));
     this.tSpace.fill(0, 0, m);
+    if (this.anyMwt) {
+      doc.setMultiwordColumn(this.tMwt.subarray(0, m));
+      this.tMwt.fill(0, 0, m);
+    }
     doc.length = m;
     return doc;
   }
@@ -231,12 +225,22 @@ export class Tokenizer implements TokenizerLike {
     return v < 0 ? null : this.mwtWords[v - 1]!;
   }
 
+  // Whether the ambiguous multiword token at scratch position t stays one word after its previous token.
+  private keptWhole(orth: number, t: number): boolean {
+    const after = this.rules.multiwordKeepAfter.get(this.vocab.strings.get(orth));
+    if (after === undefined) return false;
+    let p = t - 1;
+    while (p >= 0 && isSpaceCode(this.vocab.strings.get(this.tOrth[p]!).charCodeAt(0))) p--;
+    return after.has(p < 0 ? '' : this.vocab.strings.get(this.vocab.lower(this.tOrth[p]!)));
+  }
+
   // Replaces each multiword token among the n scratch tokens by its words (in place, from the end).
   private expandMultiword(n: number): number {
     let extra = 0;
+    const keep = this.rules.multiwordKeepAfter;
     for (let t = 0; t < n; t++) {
       const w = this.wordsOf(this.tOrth[t]!);
-      if (w !== null) extra += w.length - 1;
+      if (w !== null && !(keep.size > 0 && this.keptWhole(this.tOrth[t]!, t))) extra += w.length - 1;
     }
     if (extra === 0) return n;
     const total = n + extra;
@@ -249,7 +253,8 @@ export class Tokenizer implements TokenizerLike {
     let w = total - 1;
     for (let t = n - 1; t >= 0; t--) {
       const o = orth[t]!;
-      const words = this.wordsOf(o);
+      let words = this.wordsOf(o);
+      if (words !== null && keep.size > 0 && this.keptWhole(o, t)) words = null;
       if (words === null) {
         orth[w] = o;
         idx[w] = idx[t]!;

@@ -4,20 +4,22 @@ import { readConllu } from '../../io/conllu.js';
 import { countSentenceBoundaries, prf } from '../../eval/sentences.js';
 import { load } from '../../pipeline/load.js';
 import type { Command } from '../command.js';
+import { LANG_FLAG, pipelineName } from '../lang-flag.js';
 import { inputName } from '../input-name.js';
 import { count } from '../plural.js';
 
 export const evalSenterCommand: Command = {
   name: 'eval senter',
   summary: 'sentence-boundary precision/recall/F1 against a CoNLL-U file',
-  usage: '--conllu FILE [--pipeline NAME|FILE] [--paragraphs] [--json]',
+  usage: '--conllu FILE [--pipeline NAME|FILE | --lang CODE] [--paragraphs] [--json]',
   help:
     'Sentences of each document (# newdoc) are joined by one space, or with --paragraphs paragraphs\n' +
     '(# newpar) by a blank line; the pipeline splits that text and every sentence end but the last of\n' +
     'each document is scored.',
   flags: {
     conllu: { type: 'string', doc: 'gold CoNLL-U file (.gz ok)', required: true, value: 'FILE' },
-    pipeline: { type: 'string', doc: 'bundled pipeline name or config file (must contain a senter)', default: 'en_core', value: 'NAME|FILE' },
+    pipeline: { type: 'string', doc: 'bundled pipeline name or config file (must contain a senter; default en_core)', value: 'NAME|FILE' },
+    lang: LANG_FLAG,
     paragraphs: { type: 'boolean', doc: 'join paragraphs with blank lines' },
     json: { type: 'boolean', doc: 'print JSON' },
   },
@@ -27,7 +29,7 @@ export const evalSenterCommand: Command = {
     for await (const s of readConllu(file)) sentences.push(s);
     if (sentences.length === 0) throw new FormatError(`no sentences in ${inputName(file)}`);
     const docs = goldDocuments(sentences, { paragraphs: !!flags.paragraphs });
-    const nlp = await load(String(flags.pipeline));
+    const nlp = await load(pipelineName(flags, 'en_core'));
     let tp = 0;
     let predicted = 0;
     let gold = 0;
@@ -45,7 +47,7 @@ export const evalSenterCommand: Command = {
       gold += c.gold;
     }
     if (multiToken && !splits) {
-      throw new ArgumentError(`pipeline ${String(flags.pipeline)} sets no sentence boundaries; use one with a senter (e.g. en_core)`, { key: '--pipeline' });
+      throw new ArgumentError(`pipeline ${pipelineName(flags, 'en_core')} sets no sentence boundaries; use one with a senter (e.g. en_core)`, { key: '--pipeline' });
     }
     const secs = (performance.now() - t0) / 1000;
     const r = prf(tp, predicted, gold);

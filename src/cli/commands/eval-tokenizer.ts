@@ -1,33 +1,38 @@
 import { FormatError } from '../../core/errors.js';
 import { Vocab } from '../../core/vocab.js';
-import { docTokenSpans, evaluateTokenization } from '../../eval/tokenization.js';
+import { evaluateWordTokenization, type WordSource } from '../../eval/word-tokenization.js';
 import { readConllu, type ConlluSentence } from '../../io/conllu.js';
 import { load } from '../../pipeline/load.js';
 import { Tokenizer } from '../../tokenizer/tokenizer.js';
 import type { Command } from '../command.js';
 import { inputName } from '../input-name.js';
+import { LANG_FLAG, pipelineName } from '../lang-flag.js';
 import { ProgressBar } from '../progress.js';
 
-/** `textloom eval tokenizer`: token precision/recall/F1 against a CoNLL-U file's words. */
+/** `textloom eval tokenizer`: word-level precision/recall/F1 against a CoNLL-U file, as the UD scorer. */
 export const evalTokenizerCommand: Command = {
   name: 'eval tokenizer',
-  summary: "score the tokenizer against a CoNLL-U file's words (multiword tokens split)",
-  usage: '--conllu FILE [--pipeline NAME|FILE] [--json]',
-  help: 'Example:\n  textloom eval tokenizer --conllu en_ewt-ud-test.conllu --json\n  {"precision":0.9930,"recall":0.9928,"f1":0.9929,"sentences":2077}',
+  summary: "score the tokenizer against a CoNLL-U file's words, as the UD scorer (multiword tokens aligned)",
+  usage: '--conllu FILE [--pipeline NAME|FILE | --lang CODE] [--json]',
+  help:
+    'Words are aligned as the CoNLL 2018 UD scorer does (multiword tokens such as "del" = "de el"\n' +
+    'count per word); precision/recall/f1 are its Words row, "tokens" its Tokens row.\n' +
+    'Example:\n  textloom eval tokenizer --conllu de_gsd-ud-test.conllu --lang de --json\n  {"precision":0.998,"recall":0.998,"f1":0.998,"sentences":977,"tokens":{...}}',
   flags: {
     conllu: { type: 'string', value: 'FILE', required: true, doc: 'CoNLL-U file (.gz allowed); each sentence needs a "# text" line' },
-    pipeline: { type: 'string', value: 'NAME|FILE', doc: "tokenize with this pipeline's tokenizer (default: the built-in rule tokenizer)" },
-    json: { type: 'boolean', doc: 'print {"precision","recall","f1","sentences"} as JSON' },
+    pipeline: { type: 'string', value: 'NAME|FILE', doc: "tokenize with this pipeline's tokenizer (default: the built-in English rule tokenizer)" },
+    lang: LANG_FLAG,
+    json: { type: 'boolean', doc: 'print {"precision","recall","f1","sentences","tokens"} as JSON (f1 = words)' },
   },
   async run(args, io) {
     const file = args.flags.conllu as string;
-    let tokenize: (text: string) => ArrayLike<number>;
-    if (args.flags.pipeline) {
-      const nlp = await load(args.flags.pipeline as string);
-      tokenize = (t) => docTokenSpans(nlp.makeDoc(t));
+    let tokenize: (text: string) => WordSource;
+    if (args.flags.pipeline !== undefined || args.flags.lang !== undefined) {
+      const nlp = await load(pipelineName(args.flags, 'en_core'));
+      tokenize = (t) => nlp.makeDoc(t);
     } else {
       const tok = new Tokenizer(new Vocab());
-      tokenize = (t) => docTokenSpans(tok.tokenize(t));
+      tokenize = (t) => tok.tokenize(t);
     }
     const bar = new ProgressBar('eval tokenizer', undefined, io.stderr);
     let n = 0;
@@ -37,14 +42,21 @@ export const evalTokenizerCommand: Command = {
         if (++n % 500 === 0) bar.update(n);
       }
     }
-    const r = await evaluateTokenization(counted(), tokenize);
+    const r = await evaluateWordTokenization(counted(), tokenize);
     bar.done();
     // Scores over no sentences would print 0 and exit 0.
     if (r.sentences === 0) throw new FormatError(`no sentences in ${inputName(file)}`);
-    if (args.flags.json) io.stdout.write(JSON.stringify({ precision: r.precision, recall: r.recall, f1: r.f1, sentences: r.sentences }) + '\n');
-    else {
+    const w = r.words;
+    const t = r.tokens;
+    if (args.flags.json) {
+      const row = (x: typeof w) => ({ precision: x.precision, recall: x.recall, f1: x.f1, gold: x.gold, system: x.system, correct: x.correct });
+      io.stdout.write(JSON.stringify({ precision: w.precision, recall: w.recall, f1: w.f1, sentences: r.sentences, tokens: row(t), words: row(w) }) + '\n');
+    } else {
       io.stdout.write(
-        `sentences  ${r.sentences}\ngold words ${r.gold}\npredicted  ${r.predicted}\ncorrect    ${r.correct}\nprecision  ${r.precision.toFixed(4)}\nrecall     ${r.recall.toFixed(4)}\nf1         ${r.f1.toFixed(4)}\n`,
+        `sentences  ${r.sentences}\n` +
+          `           gold    system  correct  precision  recall  f1\n` +
+          `tokens     ${String(t.gold).padEnd(7)} ${String(t.system).padEnd(7)} ${String(t.correct).padEnd(8)} ${t.precision.toFixed(4)}     ${t.recall.toFixed(4)}  ${t.f1.toFixed(4)}\n` +
+          `words      ${String(w.gold).padEnd(7)} ${String(w.system).padEnd(7)} ${String(w.correct).padEnd(8)} ${w.precision.toFixed(4)}     ${w.recall.toFixed(4)}  ${w.f1.toFixed(4)}\n`,
       );
     }
     return 0;

@@ -2,11 +2,15 @@ import type { Doc } from '../../core/doc.js';
 import type { Span } from '../../core/span.js';
 import { load } from '../../pipeline/load.js';
 import type { Command } from '../command.js';
+import { LANG_FLAG, pipelineName } from '../lang-flag.js';
 import { inputTexts, writeOut } from '../io.js';
 
 function tokenRecord(doc: Doc, i: number): Record<string, unknown> {
   const s = doc.vocab.strings;
   const t: Record<string, unknown> = { text: doc.tokenText(i), idx: doc.idx[i], ws: doc.spaceAfter[i] === 1 };
+  // A word of a multiword token names its surface token ("de" and "el" of "del").
+  const mwt = doc.mwt?.[i];
+  if (mwt) t.mwt = s.get(mwt);
   if (doc.tag[i]) t.tag = s.get(doc.tag[i]!);
   if (doc.pos[i]) t.pos = s.get(doc.pos[i]!);
   if (doc.lemma[i]) t.lemma = s.get(doc.lemma[i]!);
@@ -55,12 +59,25 @@ export function docConllu(doc: Doc, docIndex: number): string {
   wordSents(doc).forEach((sent, k) => {
     out.push(`# sent_id = ${docIndex}-${k + 1}`, `# text = ${sent.text.replace(/\s+/g, ' ').trim()}`);
     let id = 0;
+    const mwt = doc.mwt;
     for (let i = sent.start; i < sent.end; i++) {
       if (isSpaceToken(doc, i)) continue;
       id++;
       const noSpace = !doc.spaceAfter[i] && i + 1 < doc.length && !isSpaceToken(doc, i + 1);
       const f = (v: number) => (v ? s.get(v) : '_');
-      out.push([id, doc.tokenText(i), f(doc.lemma[i]!), f(doc.pos[i]!), f(doc.tag[i]!), '_', '_', '_', '_', noSpace ? 'SpaceAfter=No' : '_'].join('\t'));
+      let inMwt = false;
+      if (mwt !== null && mwt[i]) {
+        inMwt = true;
+        // UD's range line ("1-2  del") before the first word; SpaceAfter goes on the range line.
+        if (i === sent.start || mwt[i - 1] !== mwt[i] || doc.idx[i - 1] !== doc.idx[i]) {
+          let j = i + 1;
+          while (j < sent.end && mwt[j] === mwt[i] && doc.idx[j] === doc.idx[i]) j++;
+          const last = j - 1;
+          const rangeNoSpace = !doc.spaceAfter[last] && last + 1 < doc.length && !isSpaceToken(doc, last + 1);
+          out.push([`${id}-${id + j - i - 1}`, s.get(mwt[i]!), '_', '_', '_', '_', '_', '_', '_', rangeNoSpace ? 'SpaceAfter=No' : '_'].join('\t'));
+        }
+      }
+      out.push([id, doc.tokenText(i), f(doc.lemma[i]!), f(doc.pos[i]!), f(doc.tag[i]!), '_', '_', '_', '_', noSpace && !inMwt ? 'SpaceAfter=No' : '_'].join('\t'));
     }
     out.push('');
   });
@@ -72,14 +89,15 @@ export function docConllu(doc: Doc, docIndex: number): string {
 export const tokenizeCommand: Command = {
   name: 'tokenize',
   summary: 'run a pipeline over text, one Doc per line (or paragraph), as JSON lines, CoNLL-U or text',
-  usage: '[--pipeline NAME|FILE] [--input FILE|-] [--format jsonl|conllu|text] [--paragraphs]',
+  usage: '[--pipeline NAME|FILE | --lang CODE] [--input FILE|-] [--format jsonl|conllu|text] [--paragraphs]',
   help:
     'jsonl: one record per input line, blank ones too, with its "line" number. conllu: one block per sentence,\n' +
     'with sentence ids LINE-K (blank lines have none). text: one output line per sentence, and an empty line for\n' +
     'a blank input line. With --paragraphs, a paragraph takes the place of a line (numbered by its first line).\n' +
     'Example:\n  echo "Dr. Smith can\'t come. She\'s ill." | textloom tokenize --format text',
   flags: {
-    pipeline: { type: 'string', doc: 'bundled pipeline name or config file', default: 'en_core', value: 'NAME|FILE' },
+    pipeline: { type: 'string', doc: 'bundled pipeline name or config file (default en_core)', value: 'NAME|FILE' },
+    lang: LANG_FLAG,
     input: { type: 'string', doc: 'input file (.gz ok) or - for stdin', default: '-', value: 'FILE' },
     format: { type: 'string', doc: 'jsonl, conllu or text (tokens joined by spaces, one sentence per line)', default: 'jsonl', value: 'FORMAT' },
     paragraphs: { type: 'boolean', doc: 'one Doc per blank-line-separated paragraph instead of per line' },
@@ -91,7 +109,7 @@ export const tokenizeCommand: Command = {
       const { ArgumentError } = await import('../../core/errors.js');
       throw new ArgumentError(`--format must be jsonl, conllu or text, got ${JSON.stringify(format)}`, { key: '--format' });
     }
-    const nlp = await load(String(flags.pipeline));
+    const nlp = await load(pipelineName(flags, 'en_core'));
     // pipe() yields Docs in input order, at most a batch behind its reads: a FIFO of line numbers
     // pairs each Doc with the line it came from.
     const starts: number[] = [];

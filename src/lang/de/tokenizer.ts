@@ -16,7 +16,7 @@ entspr. erm. etc. ev. evtl. frz. geb. gegr. gem. ggf. ggfs. ggü. h.c. hrsg. i.A
 incl. inkl. insb. jr. jun. jur. kath. lat. lt. m.E. m.M. max. min. mind. mtl. n.Chr. nat. o.a. o.g. o.k. o.ä. orig.
 p.a. p.s. pers. phil. q.e.d. rer. röm. s.o. sen. sog. std. stellv. tägl. u.U. u.a. u.s.w. u.v.m. usf. usw. uvm.
 v.Chr. v.a. v.l.n.r. vgl. vllt. vlt. vs. wiss. z.B. z.Bsp. z.T. z.Z. z.Zt. z.b. zzgl. österr.
-z.B. Z.B. u.a. U.a. usw. bzw. d.h. D.h. ca. evtl. ggf. inkl. max. min. v.a. u.U. s.o. s.u. vgl. Vgl. z.T. Az. zzgl.
+z.B. Z.B. u.a. U.a. usw. d.h. D.h. evtl. ggf. inkl. max. min. v.a. u.U. s.o. s.u. vgl. Vgl. z.T. Az. zzgl.
 `));
 
 /** Preposition + article contractions (lower case; case variants are generated). */
@@ -32,6 +32,9 @@ export const DE_RULES = spacedRules({
   abbreviations: DE_ABBREVIATIONS,
   multiwordTokens: DE_MULTIWORD_TOKENS,
   specialCases: { "'s": ["'s"], "'n": ["'n"], "'ne": ["'ne"], "'nen": ["'nen"], "'nem": ["'nem"] },
+  // GSD splits hyphenated compounds: "US-Präsident" -> "US - Präsident".
+  splitHyphens: true,
+  suffixes: ["'s", '’s'],
   ordinalPeriod: true,
   splitMarkRuns: true,
 });

@@ -129,6 +129,7 @@ export const EN_RULES: TokenizerRules = Object.freeze({
   units: EN_UNITS,
   emoticons: EN_EMOTICONS,
   multiwordTokens: Object.freeze({}),
+  multiwordKeepAfter: Object.freeze({}),
   enclitics: null,
   apostropheClitics: true,
   splitHyphens: true,

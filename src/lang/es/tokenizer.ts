@@ -16,13 +16,13 @@ Sres. Sras. Dña. Bros. Ltda. Co. Inc. Ltd. Jr. Mr. Mrs. St. pp. págs. tel. nú
 /** The Spanish rules. */
 export const ES_RULES = spacedRules({
   abbreviations: ES_ABBREVIATIONS,
-  multiwordTokens: Object.freeze(caseVariants({ del: ['de', 'el'], al: ['a', 'el'] })),
+  multiwordTokens: Object.freeze(caseVariants({ del: ['de', 'el'], al: ['a', 'el'] }, 'none')),
   suffixes: ['²', '³'],
   enclitics: Object.freeze({
-    // 'te', 'os' and 'nos' end too many nouns (suerte, cuadernos) to split after a bare infinitive.
-    clitics: words('selo sela selos selas melo mela telo tela noslo se le les lo los la las me te nos os'),
+    // 'te', 'os' and 'nos' end too many words (convierte, primeros, cuadernos) to be split off.
+    clitics: words('se le les lo los la las me'),
     verbEndings: words('ar er ir ár ér ír ándo iéndo yéndo'),
-    minStem: 3,
+    minStem: 1,
     hyphen: false,
     accents: Object.freeze({ ár: 'ar', ér: 'er', ír: 'ir', ándo: 'ando', iéndo: 'iendo', yéndo: 'yendo' }),
     exceptions: words('confirme afirme enferme duerme firme sirve cierne'),

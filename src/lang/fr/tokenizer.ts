@@ -28,11 +28,15 @@ export const FR_MULTIWORD_TOKENS: Readonly<Record<string, readonly string[]>> = 
   du: ['de', 'le'], des: ['de', 'les'], au: ['à', 'le'], aux: ['à', 'les'],
   auquel: ['à', 'lequel'], auxquels: ['à', 'lesquels'], auxquelles: ['à', 'lesquelles'],
   duquel: ['de', 'lequel'], desquels: ['de', 'lesquels'], desquelles: ['de', 'lesquelles'],
-}));
+}, 'lower'));
 
 /** Hyphenated words that end like an inverted pronoun but are one word. */
-const FR_WHOLE = words(`rendez-vous Rendez-vous peut-être Peut-être c'est-à-dire C'est-à-dire vis-à-vis Vis-à-vis
+const FR_WHOLE = words(`l'on L'on l’on L’on rendez-vous Rendez-vous peut-être Peut-être c'est-à-dire C'est-à-dire vis-à-vis Vis-à-vis
 chez-nous chez-soi va-et-vient là-dessus là-dessous au-dessus au-dessous au-delà ci-dessus ci-dessous`);
+
+/** Tokens after which `des` is the article (one word), not `de les`: prepositions, commas, some verbs and adverbs, the text start. */
+const FR_DES_ARTICLE = ['', ...words(`, par à dans sur pour entre après avec sans chez vers contre en que sont ont étaient
+était est a avait également aussi déjà notamment souvent parfois toujours propose`)];
 
 /** The French rules. */
 export const FR_RULES = spacedRules({
@@ -40,5 +44,6 @@ export const FR_RULES = spacedRules({
   suffixes: FR_INVERTED,
   abbreviations: FR_ABBREVIATIONS,
   multiwordTokens: FR_MULTIWORD_TOKENS,
+  multiwordKeepAfter: { des: FR_DES_ARTICLE, Des: [''] },
   specialCases: Object.fromEntries(FR_WHOLE.map((w) => [w, [w]])),
 });

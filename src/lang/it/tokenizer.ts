@@ -37,9 +37,10 @@ export const IT_RULES = spacedRules({
   enclitics: Object.freeze({
     clitics: words('glielo gliela glieli gliele gliene lo la li le gli ne mi ti ci si vi'),
     verbEndings: words('ar er ir ando endo'),
-    minStem: 2,
+    minStem: 1,
     hyphen: false,
     accents: Object.freeze({}),
-    exceptions: words('parli merli perle carli'),
+    // Words that end like infinitive + clitic but are one word.
+    exceptions: words('parlo parla parli parle carlo carla carli merlo merli perla perle tarlo ciarla sirena'),
   }),
 });
