@@ -2,7 +2,6 @@
  * The Snowball German stemmer, written from the published algorithm description
  * (snowballstem.org/algorithms/german/stemmer.html, as released in Snowball 2.2). Expects lower
  * case; returns the stem. Umlauts are folded (`häuser` -> `haus`), `ß` becomes `ss`.
- * @example germanStem('häuser') // 'haus'
  */
 import { grouping, inGrouping } from '../snowball/grouping.js';
 import { regionAfter } from '../snowball/regions.js';
@@ -46,7 +45,11 @@ function postlude(): void {
   }
 }
 
-/** The Snowball German stem of a lower-case word. */
+/**
+ * The Snowball German stem of a word. Expects lower case (the `stemmer` component and the
+ * analyzers lower-case first); allocates only the returned string.
+ * @example germanStem('häuser') // 'haus'
+ */
 export function germanStem(word: string): string {
   w.load(word);
   prelude();

@@ -2,7 +2,6 @@
  * The Snowball Spanish stemmer, written from the published algorithm description
  * (snowballstem.org/algorithms/spanish/stemmer.html, as released in Snowball 2.2). Expects lower
  * case; returns the stem. Acute accents are removed from the result.
- * @example spanishStem('canciones') // 'cancion'
  */
 import { grouping, letterMap, mapLetter } from '../snowball/grouping.js';
 import { regionAfter, romanceRV } from '../snowball/regions.js';
@@ -147,7 +146,11 @@ function residualSuffix(): void {
   if (g === 1 && w.endsWith('u') && w.n - 1 >= pv && w.at(w.n - 2) === 0x67) w.cut(1);
 }
 
-/** The Snowball Spanish stem of a lower-case word. */
+/**
+ * The Snowball Spanish stem of a word. Expects lower case (the `stemmer` component and the
+ * analyzers lower-case first); allocates only the returned string.
+ * @example spanishStem('canciones') // 'cancion'
+ */
 export function spanishStem(word: string): string {
   w.load(word);
   pv = romanceRV(w, V);

@@ -2,7 +2,6 @@
  * The Snowball French stemmer, written from the published algorithm description
  * (snowballstem.org/algorithms/french/stemmer.html, as released in Snowball 2.2). Expects lower
  * case; returns the stem.
- * @example frenchStem('continuellement') // 'continuel'
  */
 import { grouping, inGrouping } from '../snowball/grouping.js';
 import { regionAfter } from '../snowball/regions.js';
@@ -228,7 +227,11 @@ function residualSuffix(): void {
   else w.cut(len);
 }
 
-/** The Snowball French stem of a lower-case word. */
+/**
+ * The Snowball French stem of a word. Expects lower case (the `stemmer` component and the
+ * analyzers lower-case first); allocates only the returned string.
+ * @example frenchStem('continuellement') // 'continuel'
+ */
 export function frenchStem(word: string): string {
   w.load(word);
   prelude();

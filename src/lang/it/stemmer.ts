@@ -2,7 +2,6 @@
  * The Snowball Italian stemmer, written from the published algorithm description
  * (snowballstem.org/algorithms/italian/stemmer.html, as released in Snowball 2.2). Expects lower
  * case; returns the stem. Acute accents are written as grave ones.
- * @example italianStem('abbandonata') // 'abbandon'
  */
 import { grouping, inGrouping, letterMap, mapLetter } from '../snowball/grouping.js';
 import { regionAfter, romanceRV } from '../snowball/regions.js';
@@ -135,7 +134,11 @@ function standardSuffix(): boolean {
   }
 }
 
-/** The Snowball Italian stem of a lower-case word. */
+/**
+ * The Snowball Italian stem of a word. Expects lower case (the `stemmer` component and the
+ * analyzers lower-case first); allocates only the returned string.
+ * @example italianStem('abbandonata') // 'abbandon'
+ */
 export function italianStem(word: string): string {
   w.load(word);
   prelude();

@@ -2,7 +2,6 @@
  * The Snowball Dutch stemmer (Porter's algorithm), written from the published algorithm
  * description (snowballstem.org/algorithms/dutch/stemmer.html, as released in Snowball 2.2).
  * Expects lower case; returns the stem. Diaereses and acute accents are folded.
- * @example dutchStem('huizen') // 'huiz'
  */
 import { grouping, inGrouping, letterMap, mapLetter } from '../snowball/grouping.js';
 import { regionAfter } from '../snowball/regions.js';
@@ -79,7 +78,11 @@ function eEnding(): void {
   undouble();
 }
 
-/** The Snowball Dutch stem of a lower-case word. */
+/**
+ * The Snowball Dutch stem of a word. Expects lower case (the `stemmer` component and the
+ * analyzers lower-case first); allocates only the returned string.
+ * @example dutchStem('huizen') // 'huiz'
+ */
 export function dutchStem(word: string): string {
   w.load(word);
   prelude();

@@ -2,7 +2,6 @@
  * The Snowball Portuguese stemmer, written from the published algorithm description
  * (snowballstem.org/algorithms/portuguese/stemmer.html, as released in Snowball 2.2). Expects
  * lower case; returns the stem.
- * @example portugueseStem('canções') // 'cançõ'
  */
 import { grouping } from '../snowball/grouping.js';
 import { regionAfter, romanceRV } from '../snowball/regions.js';
@@ -108,7 +107,11 @@ function verbSuffix(): boolean {
   return true;
 }
 
-/** The Snowball Portuguese stem of a lower-case word. */
+/**
+ * The Snowball Portuguese stem of a word. Expects lower case (the `stemmer` component and the
+ * analyzers lower-case first); allocates only the returned string.
+ * @example portugueseStem('canções') // 'cançõ'
+ */
 export function portugueseStem(word: string): string {
   w.load(word);
   for (let i = 0; i < w.n; i++) {
