@@ -20,7 +20,7 @@ export function tokenizerFor(vocab: Vocab, lang: string, options: LanguageTokeni
   if (l.segmentation === 'words') {
     const extra = Object.entries(options.rules ?? {}).filter(([, v]) => v !== undefined);
     if (extra.length > 0) throw new ArgumentError(`the ${l.name} tokenizer segments with Intl.Segmenter and takes no rule tables`, { key: `rules.${extra[0]![0]}` });
-    return new WordSegmenter(vocab, { locale: l.locale });
+    return new WordSegmenter(vocab, { locale: l.locale, specialCases: l.tokenizer.specialCases, merges: l.merges ?? [] });
   }
   return new Tokenizer(vocab, { ...options, base: l.tokenizer as TokenizerRules });
 }

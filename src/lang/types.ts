@@ -36,4 +36,6 @@ export interface LanguageData {
   readonly numberWords: ReadonlySet<string>;
   /** Sentence-splitter data. */
   readonly senter: SenterData;
+  /** For `words` languages: adjacent segments written as one word by the treebank (`な` + `っ` -> `なっ`); the splits are `tokenizer.specialCases`. */
+  readonly merges?: readonly (readonly [string, string])[];
 }

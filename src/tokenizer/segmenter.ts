@@ -1,6 +1,7 @@
 import { Doc } from '../core/doc.js';
 import { ArgumentError } from '../core/errors.js';
 import type { Vocab } from '../core/vocab.js';
+import { checkSpecialCase } from './compile.js';
 import { isSpaceCode } from './scanner.js';
 import type { TokenizerLike } from './types.js';
 
@@ -8,6 +9,10 @@ import type { TokenizerLike } from './types.js';
 export interface WordSegmenterOptions {
   /** BCP 47 locale for `Intl.Segmenter` (default `und`: Unicode word boundaries, ICU dictionaries for CJK and Thai). */
   locale?: string;
+  /** Segment -> pieces (must rejoin to it): ICU words the language's treebank writes as several words (`した` -> `し た`). */
+  specialCases?: Readonly<Record<string, readonly string[]>>;
+  /** Adjacent pieces (after `specialCases`) written as one word (`な` + `っ` -> `なっ`). */
+  merges?: readonly (readonly [string, string])[];
 }
 
 /** Defaults of {@link WordSegmenterOptions}. */
@@ -33,6 +38,8 @@ export class WordSegmenter implements TokenizerLike {
   /** The locale handed to `Intl.Segmenter`. */
   readonly locale: string;
   private readonly segmenter: Intl.Segmenter;
+  private readonly specials: Map<string, readonly string[]>;
+  private readonly merges: Map<string, Set<string>>;
 
   constructor(vocab: Vocab, options: WordSegmenterOptions = {}) {
     this.vocab = vocab;
@@ -42,6 +49,31 @@ export class WordSegmenter implements TokenizerLike {
     } catch (e) {
       throw new ArgumentError(`invalid locale ${JSON.stringify(this.locale)}: ${(e as Error).message}`, { key: 'locale' });
     }
+    this.specials = new Map();
+    for (const [k, pieces] of Object.entries(options.specialCases ?? {})) {
+      checkSpecialCase(k, pieces, `specialCases.${k}`);
+      this.specials.set(k, pieces);
+    }
+    this.merges = new Map();
+    (options.merges ?? []).forEach(([a, b], i) => {
+      if (typeof a !== 'string' || typeof b !== 'string' || !a || !b) throw new ArgumentError('a merge is a pair of non-empty strings', { key: `merges[${i}]` });
+      let set = this.merges.get(a);
+      if (!set) this.merges.set(a, (set = new Set()));
+      set.add(b);
+    });
+  }
+
+  // Appends one word piece, merging it into the previous word when the pair is listed.
+  private piece(doc: Doc, piece: string, at: number): void {
+    const n = doc.length;
+    if (n > 0 && doc.spaceAfter[n - 1] === 0 && doc.endChar(n - 1) === at) {
+      const prev = doc.tokenText(n - 1);
+      if (this.merges.get(prev)?.has(piece)) {
+        doc.orth[n - 1] = this.vocab.strings.add(prev + piece);
+        return;
+      }
+    }
+    doc.pushToken(this.vocab.strings.add(piece), at, false);
   }
 
   /** Tokenizes `text` into a new Doc over this segmenter's vocab. */
@@ -64,7 +96,15 @@ export class WordSegmenter implements TokenizerLike {
         doc.pushToken(strings.add(text.slice(start, index + segment.length)), start, false);
         continue;
       }
-      doc.pushToken(strings.add(segment), index, false);
+      const pieces = this.specials.get(segment);
+      if (pieces === undefined) this.piece(doc, segment, index);
+      else {
+        let at = index;
+        for (const p of pieces) {
+          this.piece(doc, p, at);
+          at += p.length;
+        }
+      }
     }
     return doc;
   }

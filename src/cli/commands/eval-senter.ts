@@ -18,7 +18,7 @@ export const evalSenterCommand: Command = {
     'each document is scored.',
   flags: {
     conllu: { type: 'string', doc: 'gold CoNLL-U file (.gz ok)', required: true, value: 'FILE' },
-    pipeline: { type: 'string', doc: 'bundled pipeline name or config file (must contain a senter; default en_core)', value: 'NAME|FILE' },
+    pipeline: { type: 'string', doc: 'bundled pipeline name or config file (must contain a senter) (default: en_core)', value: 'NAME|FILE' },
     lang: LANG_FLAG,
     paragraphs: { type: 'boolean', doc: 'join paragraphs with blank lines' },
     json: { type: 'boolean', doc: 'print JSON' },

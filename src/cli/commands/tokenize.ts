@@ -96,7 +96,7 @@ export const tokenizeCommand: Command = {
     'a blank input line. With --paragraphs, a paragraph takes the place of a line (numbered by its first line).\n' +
     'Example:\n  echo "Dr. Smith can\'t come. She\'s ill." | textloom tokenize --format text',
   flags: {
-    pipeline: { type: 'string', doc: 'bundled pipeline name or config file (default en_core)', value: 'NAME|FILE' },
+    pipeline: { type: 'string', doc: 'bundled pipeline name or config file (default: en_core)', value: 'NAME|FILE' },
     lang: LANG_FLAG,
     input: { type: 'string', doc: 'input file (.gz ok) or - for stdin', default: '-', value: 'FILE' },
     format: { type: 'string', doc: 'jsonl, conllu or text (tokens joined by spaces, one sentence per line)', default: 'jsonl', value: 'FORMAT' },

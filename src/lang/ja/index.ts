@@ -1,7 +1,7 @@
 import type { LanguageData } from '../types.js';
 import { NUMBER_WORDS } from './lex-attrs.js';
 import { STOP_WORDS } from './stop-words.js';
-import { JA_RULES } from './tokenizer.js';
+import { JA_MERGES, JA_RULES } from './tokenizer.js';
 
 /** Japanese (ja): ICU word segmentation, stop words, number words, sentence-splitter data. */
 export const JA: LanguageData = Object.freeze({
@@ -13,4 +13,5 @@ export const JA: LanguageData = Object.freeze({
   stopWords: STOP_WORDS,
   numberWords: NUMBER_WORDS,
   senter: Object.freeze({ neverFinal: [] }),
+  merges: JA_MERGES,
 });

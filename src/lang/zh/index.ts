@@ -1,7 +1,7 @@
 import type { LanguageData } from '../types.js';
 import { NUMBER_WORDS } from './lex-attrs.js';
 import { STOP_WORDS } from './stop-words.js';
-import { ZH_RULES } from './tokenizer.js';
+import { ZH_MERGES, ZH_RULES } from './tokenizer.js';
 
 /** Chinese (zh): ICU word segmentation, stop words, number words, sentence-splitter data. */
 export const ZH: LanguageData = Object.freeze({
@@ -13,4 +13,5 @@ export const ZH: LanguageData = Object.freeze({
   stopWords: STOP_WORDS,
   numberWords: NUMBER_WORDS,
   senter: Object.freeze({ neverFinal: [] }),
+  merges: ZH_MERGES,
 });
