@@ -105,7 +105,7 @@ export type { DependencyPattern, DependencyPatternNode, RelOp } from './componen
 // --- search ---
 export { SearchIndex, SEARCH_DEFAULTS, SUGGEST_DEFAULTS, ADD_ALL_DEFAULTS } from './search/search-index.js';
 export type { SearchIndexOptions, SearchOptions, SearchResult, AddAllOptions, Suggestion } from './search/search-index.js';
-export { Analyzer, DEFAULT_ANALYZER_PIPELINE, ANALYZER_DEFAULTS as SEARCH_ANALYZER_DEFAULTS } from './search/analyzer.js';
+export { Analyzer, DEFAULT_ANALYZER_PIPELINE, ANALYZER_DEFAULTS as SEARCH_ANALYZER_DEFAULTS, languagePipeline } from './search/analyzer.js';
 export type { AnalyzerOptions as SearchAnalyzerOptions, AnalyzerSpec, TokenStream } from './search/analyzer.js';
 export { encodeNorm, decodeNorm, bm25Idf, tfidfIdf, SIMILARITY_DEFAULTS } from './search/bm25.js';
 export type { SimilarityOptions } from './search/bm25.js';
@@ -123,6 +123,15 @@ export { TermDict } from './search/termdict.js';
 export { Stemmer, stemFunction, loadStemFunction, STEMMER_DEFAULTS } from './components/stemmer.js';
 export type { StemmerOptions, StemAlgorithm } from './components/stemmer.js';
 export { porter2 } from './components/porter2.js';
+// --- Snowball stemmers by language ---
+export { snowballStemmer, snowballLanguage, SNOWBALL_LANGUAGES } from './lang/stemmers.js';
+export type { SnowballLanguage } from './lang/stemmers.js';
+export { germanStem } from './lang/de/stemmer.js';
+export { spanishStem } from './lang/es/stemmer.js';
+export { frenchStem } from './lang/fr/stemmer.js';
+export { italianStem } from './lang/it/stemmer.js';
+export { dutchStem } from './lang/nl/stemmer.js';
+export { portugueseStem } from './lang/pt/stemmer.js';
 export { averagePrecisionAtK, precisionAtK, recallAtK, ndcgAtK, reciprocalRank, evaluateRuns, trecOrder } from './eval/ranking.js';
 export type { Judgements, RankedDoc, RankingSummary } from './eval/ranking.js';
 // --- tagger ---

@@ -15,9 +15,9 @@ const ALLOWED: Record<string, string[]> = {
   pipeline: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'io'],
   components: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'components', 'io', 'eval', 'vectorize', 'embeddings', 'search'],
   lm: ['util', 'core', 'pipeline', 'io', 'lm'],
-  vectorize: ['util', 'core', 'pipeline', 'io', 'vectorize'],
+  vectorize: ['util', 'core', 'pipeline', 'io', 'vectorize', 'lang'],
   embeddings: ['util', 'core', 'pipeline', 'io', 'embeddings'],
-  search: ['util', 'core', 'pipeline', 'io', 'search'],
+  search: ['util', 'core', 'pipeline', 'io', 'search', 'lang'],
   // eval is a leaf: io only for its CoNLL-U reader (tokenization scoring).
   eval: ['util', 'core', 'io', 'eval'],
   // cli may import everything, the public entry (src/index.ts) included.

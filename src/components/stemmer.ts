@@ -1,7 +1,8 @@
 /**
  * The `stemmer` pipeline component: writes each token's stem into the `stem` string extension
- * column. Algorithms: `porter2` (Snowball English, implemented in `porter2.ts`), and `porter` /
- * `lancaster` from the optional `natural` package (`npm i natural`), loaded only when asked for.
+ * column. With `language` set, that language's Snowball stemmer (`lang/stemmers.ts`: de, en, es,
+ * fr, it, nl, pt); otherwise `algorithm`: `porter2` (Snowball English), or `porter` / `lancaster`
+ * from the optional `natural` package (`npm i natural`), loaded only when asked for.
  * Stems are computed once per word type and cached by string id, so a corpus costs one stem call
  * per distinct word.
  */
@@ -9,6 +10,8 @@ import type { Doc } from '../core/doc.js';
 import type { Vocab } from '../core/vocab.js';
 import type { Component, ComponentFactory, PerTypeAttr } from '../pipeline/component.js';
 import { grow } from '../util/typed.js';
+import { ConfigError } from '../core/errors.js';
+import { snowballLanguage, snowballStemmer } from '../lang/stemmers.js';
 import { importOptional, requireOptional } from './optional-import.js';
 import { porter2 } from './porter2.js';
 
@@ -17,8 +20,15 @@ export type StemAlgorithm = 'porter2' | 'porter' | 'lancaster';
 
 /** Options of the `stemmer` component. */
 export interface StemmerOptions extends Record<string, unknown> {
-  /** `porter2` (default), `porter` or `lancaster`. */
+  /** `porter2` (default), `porter` or `lancaster`; ignored when `language` is set. */
   algorithm: StemAlgorithm;
+  /**
+   * Stem with this language's Snowball stemmer: an ISO 639-1 code (`de`, `en`, `es`, `fr`, `it`,
+   * `nl`, `pt`) or English name (`german`). Default null: the pipeline's language (config `lang`)
+   * when it has a Snowball stemmer and `algorithm` is left at `porter2`, else `algorithm`.
+   * `en` is `porter2`.
+   */
+  language: string | null;
   /** Lower-case before stemming (default true; the algorithms expect lower case). */
   lowercase: boolean;
   /** Name of the string extension column written (default `stem`). */
@@ -26,7 +36,7 @@ export interface StemmerOptions extends Record<string, unknown> {
 }
 
 /** Defaults of {@link StemmerOptions}. */
-export const STEMMER_DEFAULTS: Readonly<StemmerOptions> = Object.freeze({ algorithm: 'porter2', lowercase: true, attr: 'stem' });
+export const STEMMER_DEFAULTS: Readonly<StemmerOptions> = Object.freeze({ algorithm: 'porter2', language: null, lowercase: true, attr: 'stem' });
 
 /** One of natural's stemmer modules. */
 interface NaturalStemmer {
@@ -72,6 +82,7 @@ export function stemFunction(algorithm: StemAlgorithm): (word: string) => string
  * @example
  * const nlp = await createPipeline({ tokenizer: { factory: 'whitespace' }, components: [{ name: 'stemmer' }] });
  * nlp('running quickly').token(0).ext('stem') // 'run'
+ * // German (Snowball): { name: 'stemmer', options: { language: 'de' } } stems 'Häuser' to 'haus'
  */
 export class Stemmer implements Component {
   readonly name: string;
@@ -90,7 +101,7 @@ export class Stemmer implements Component {
     private readonly vocab: Vocab,
     private readonly options: StemmerOptions = STEMMER_DEFAULTS,
     name = 'stemmer',
-    stem: (word: string) => string = stemFunction(options.algorithm),
+    stem: (word: string) => string = options.language != null ? snowballStemmer(options.language) : stemFunction(options.algorithm),
   ) {
     this.name = name;
     this.stem = stem;
@@ -145,9 +156,19 @@ export class Stemmer implements Component {
 export const stemmerFactory: ComponentFactory<StemmerOptions> = {
   options: {
     algorithm: { type: 'string', default: STEMMER_DEFAULTS.algorithm, enum: ['porter2', 'porter', 'lancaster'], doc: 'stemming algorithm' },
+    language: { type: 'string', default: STEMMER_DEFAULTS.language, nullable: true, doc: 'Snowball stemmer of this language (de, en, es, fr, it, nl, pt)' },
     lowercase: { type: 'boolean', default: STEMMER_DEFAULTS.lowercase, doc: 'lower-case before stemming' },
     attr: { type: 'string', default: STEMMER_DEFAULTS.attr, doc: 'extension column to write' },
   },
   assigns: ['_.stem'],
-  create: async (o, ctx) => new Stemmer(ctx.vocab, o, ctx.name, await loadStemFunction(o.algorithm)),
+  create: async (o, ctx) => {
+    // A pipeline of another language (config `lang`) stems in that language unless told otherwise.
+    if (o.language == null && o.algorithm === 'porter2' && ctx.lang !== undefined && snowballLanguage(ctx.lang)) o = { ...o, language: ctx.lang };
+    if (o.language == null) return new Stemmer(ctx.vocab, o, ctx.name, await loadStemFunction(o.algorithm));
+    // natural's algorithms are English-only: asking for one with another language is a mistake.
+    if (o.algorithm !== 'porter2') {
+      throw new ConfigError(`stemmer: choose either algorithm "${o.algorithm}" or language "${o.language}", not both`, { key: `${ctx.name}.language` });
+    }
+    return new Stemmer(ctx.vocab, o, ctx.name, snowballStemmer(o.language, `${ctx.name}.language`));
+  },
 };

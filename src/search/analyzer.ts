@@ -15,6 +15,9 @@
 import type { Doc } from '../core/doc.js';
 import { ConfigError } from '../core/errors.js';
 import { ENGLISH_STOP_WORDS } from '../core/stop-words.js';
+import { getLanguage, languageCodes } from '../lang/registry.js';
+import { snowballLanguage } from '../lang/stemmers.js';
+import type { LanguageData } from '../lang/types.js';
 import type { PipelineConfig } from '../pipeline/config.js';
 import type { PerTypeAttr, TokenScan } from '../pipeline/component.js';
 import { createPipeline, type Nlp } from '../pipeline/pipeline.js';
@@ -22,9 +25,15 @@ import { grow } from '../util/typed.js';
 
 /** Options of an {@link Analyzer}. */
 export interface AnalyzerOptions {
-  /** The pipeline (config or a built `Nlp`); default {@link DEFAULT_ANALYZER_PIPELINE}. */
+  /**
+   * Language code (`de`, `fr`, `es`, `pt`, `nl`, `it`, `en`, `zh`, `ja`, `xx`): the defaults of
+   * `pipeline` and `stopWords` become that language's tokenizer, Snowball stemmer (where the
+   * language has one: {@link languagePipeline}) and stop words. Default none (English).
+   */
+  language?: string;
+  /** The pipeline (config or a built `Nlp`); default {@link DEFAULT_ANALYZER_PIPELINE} (or the `language`'s). */
   pipeline?: PipelineConfig | Nlp;
-  /** Stop words: `'english'` (default, the core English list), a list, or `false` for none. */
+  /** Stop words: `'english'` (default, the core English list), a list, or `false` for none; with `language`, that language's list. */
   stopWords?: 'english' | readonly string[] | false;
   /** Extension column holding each token's term (default `'stem'`); `null` uses the lower-case form. */
   termAttr?: string | null;
@@ -45,11 +54,33 @@ export const DEFAULT_ANALYZER_PIPELINE: Readonly<PipelineConfig> = Object.freeze
   components: [{ name: 'stemmer', factory: 'stemmer', options: { algorithm: 'porter2' } }],
 });
 
+/**
+ * The analyzer pipeline of a language: its tokenizer (config `lang`), then its Snowball stemmer
+ * when it has one (de, en, es, fr, it, nl, pt; zh, ja and xx index lower-cased words).
+ * @example languagePipeline('de') // { lang: 'de', tokenizer: { factory: 'tokenizer' }, components: [{ name: 'stemmer', factory: 'stemmer', options: { language: 'de' } }] }
+ */
+export function languagePipeline(language: string): PipelineConfig {
+  const code = analyzerLanguage(language).code;
+  const stem = snowballLanguage(code) !== undefined;
+  return { lang: code, tokenizer: { factory: 'tokenizer' }, components: stem ? [{ name: 'stemmer', factory: 'stemmer', options: { language: code } }] : [] };
+}
+
+/** The language data of an analyzer's `language`; a ConfigError listing the known codes otherwise. */
+function analyzerLanguage(language: unknown, key = 'analyzer.language'): LanguageData {
+  const known = languageCodes();
+  if (typeof language !== 'string' || !known.includes(language.toLowerCase())) {
+    throw new ConfigError(`unknown language ${JSON.stringify(language)}; known: ${known.join(', ')}`, { key });
+  }
+  return getLanguage(language);
+}
+
 /** Defaults of {@link AnalyzerOptions} (the pipeline default is {@link DEFAULT_ANALYZER_PIPELINE}). */
 export const ANALYZER_DEFAULTS = Object.freeze({ stopWords: 'english' as const, termAttr: 'stem', dropPunct: true, splitCompounds: true });
 
 /** JSON description of an analyzer, as saved in an index manifest. */
 export interface AnalyzerSpec {
+  /** The `language` the analyzer was built for (absent: none given). */
+  language?: string;
   pipeline: PipelineConfig;
   stopWords: 'english' | string[] | false;
   termAttr: string | null;
@@ -152,10 +183,17 @@ export class Analyzer {
 
   /** Builds an analyzer; an unknown pipeline factory raises a ConfigError naming it. */
   static async create(options: AnalyzerOptions = {}): Promise<Analyzer> {
-    const p = options.pipeline ?? DEFAULT_ANALYZER_PIPELINE;
+    const lang = options.language === undefined ? undefined : analyzerLanguage(options.language);
+    const p = options.pipeline ?? (lang ? languagePipeline(lang.code) : DEFAULT_ANALYZER_PIPELINE);
     const isNlp = typeof p === 'function' || typeof (p as { process?: unknown }).process === 'function';
     const nlp = isNlp ? (p as Nlp) : await createPipeline(structuredClone(p) as PipelineConfig);
-    const stopWords = options.stopWords ?? ANALYZER_DEFAULTS.stopWords;
+    // A pipeline of another language would tokenize (and stem) the text in that language.
+    const pipeLang = nlp.config.lang;
+    if (lang && pipeLang !== undefined && pipeLang.toLowerCase() !== lang.code) {
+      throw new ConfigError(`language "${lang.code}" but the pipeline's lang is "${pipeLang}"`, { key: 'analyzer.language' });
+    }
+    // The language's list is copied into the spec, so a saved index keeps the words it was built with.
+    const stopWords = options.stopWords ?? (lang ? [...lang.stopWords].sort() : ANALYZER_DEFAULTS.stopWords);
     if (stopWords !== false && stopWords !== 'english' && !Array.isArray(stopWords)) {
       throw new ConfigError(`stopWords must be 'english', a list of words or false`, { key: 'analyzer.stopWords' });
     }
@@ -168,6 +206,7 @@ export class Analyzer {
       throw new ConfigError(`termAttr must be an extension column name or null, got ${JSON.stringify(options.termAttr)}`, { key: 'analyzer.termAttr' });
     }
     const spec: AnalyzerSpec = {
+      ...(lang ? { language: lang.code } : {}),
       pipeline: structuredClone(nlp.config),
       stopWords: Array.isArray(stopWords) ? [...stopWords] : (stopWords as 'english' | false),
       termAttr: options.termAttr === undefined ? ANALYZER_DEFAULTS.termAttr : options.termAttr,
@@ -179,7 +218,7 @@ export class Analyzer {
 
   /** Rebuilds an analyzer from a saved {@link AnalyzerSpec}. */
   static fromSpec(spec: AnalyzerSpec): Promise<Analyzer> {
-    return Analyzer.create({ pipeline: spec.pipeline, stopWords: spec.stopWords, termAttr: spec.termAttr, dropPunct: spec.dropPunct, splitCompounds: spec.splitCompounds ?? false });
+    return Analyzer.create({ ...(spec.language !== undefined ? { language: spec.language } : {}), pipeline: spec.pipeline, stopWords: spec.stopWords, termAttr: spec.termAttr, dropPunct: spec.dropPunct, splitCompounds: spec.splitCompounds ?? false });
   }
 
   /** The string store that term ids of {@link analyze} refer to. */

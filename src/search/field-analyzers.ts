@@ -3,6 +3,7 @@
  * holds. Fields asking for the same analyzer share one instance, so their terms are comparable
  * (BM25F and RM3 group fields by analyzer instance).
  */
+import { ConfigError } from '../core/errors.js';
 import { Analyzer, type AnalyzerOptions, type AnalyzerSpec } from './analyzer.js';
 import type { Options } from './options.js';
 
@@ -12,11 +13,27 @@ import type { Options } from './options.js';
  * @example await buildAnalyzers({ fields: ['title', 'text'] }) // both fields share the default analyzer
  */
 export async function buildAnalyzers(options: Options): Promise<Map<string, Analyzer>> {
+  const language = options.language;
+  if (language !== undefined && options.analyzer instanceof Analyzer) {
+    throw new ConfigError('language applies to analyzer options, not to a built Analyzer: build it with { language }', { key: 'language' });
+  }
   const shared = new Map<AnalyzerOptions | Analyzer | undefined, Analyzer>();
   const get = async (a: AnalyzerOptions | Analyzer | undefined): Promise<Analyzer> => {
     if (a instanceof Analyzer) return a;
     let r = shared.get(a);
-    if (!r) shared.set(a, (r = await Analyzer.create(a ?? {})));
+    if (!r) {
+      // The index's language fills in analyzers that choose neither a language nor a pipeline.
+      const own = a !== undefined && (a.language !== undefined || a.pipeline !== undefined);
+      const opts = language === undefined || own ? (a ?? {}) : { ...a, language };
+      try {
+        r = await Analyzer.create(opts);
+      } catch (e) {
+        // The analyzer names `analyzer.language`; the index option is `language`.
+        if (e instanceof ConfigError && e.key === 'analyzer.language' && !own) throw new ConfigError(e.detail, { key: 'language' });
+        throw e;
+      }
+      shared.set(a, r);
+    }
     return r;
   };
   const analyzers = new Map<string, Analyzer>();

@@ -24,6 +24,12 @@ export interface Options {
   idField?: string;
   /** Fields returned with results (default none). Stored as given (JSON). */
   storeFields?: readonly string[];
+  /**
+   * Language of the text (`de`, `fr`, `es`, `pt`, `nl`, `it`, `en`, `zh`, `ja`, `xx`): every
+   * analyzer given as options without its own `language` or `pipeline` (the default one included)
+   * uses that language's tokenizer, stop words and Snowball stemmer. Default none (English).
+   */
+  language?: string;
   /** Analyzer for every field: options or a built {@link Analyzer} (default: tokenizer, lower case, English stop words, Porter2). */
   analyzer?: AnalyzerOptions | Analyzer;
   /** Per-field analyzers overriding `analyzer`; keys must be indexed fields (default none). */
@@ -122,7 +128,7 @@ export function withDefaults(o: Options): OptionsWithDefaults {
   };
 }
 
-const INDEX_OPTION_KEYS = ['fields', 'idField', 'storeFields', 'analyzer', 'fieldAnalyzers', 'boosts', 'similarity'];
+const INDEX_OPTION_KEYS = ['fields', 'idField', 'storeFields', 'language', 'analyzer', 'fieldAnalyzers', 'boosts', 'similarity'];
 
 /** Checks index options; a bad one is a ConfigError naming the key. */
 export function checkOptions(o: Options): void {

@@ -6,6 +6,7 @@
  */
 import { ArgumentError, ConfigError } from '../core/errors.js';
 import { SKLEARN_ENGLISH_STOP_WORDS } from './stop-words.js';
+import { languageWords } from './language-analyzer.js';
 import { ANALYZER_DEFAULTS, ANALYZER_SCHEMA, checkOptions, type AnalyzerKind } from './options.js';
 
 /** Anything with `makeDoc(text)` returning a Doc-like object (a textloom pipeline). */
@@ -37,6 +38,13 @@ export interface AnalyzerOptions {
   stopWords?: 'english' | Iterable<string> | null;
   /** `[minN, maxN]` n-gram sizes, words or characters (default [1, 1]). */
   ngramRange?: readonly [number, number];
+  /**
+   * Words of this language (`de`, `fr`, `es`, `pt`, `nl`, `it`, `en`, `zh`, `ja`, `xx`) instead
+   * of the token pattern: the language's tokenizer, punctuation dropped, its stop words (unless
+   * `stopWords` is given; `null` keeps every word), and the Snowball stem of each lower-cased word
+   * (zh, ja and xx keep the word). Word analyzer only; default null (scikit-learn's analyzer).
+   */
+  language?: string | null;
 }
 
 /** Receives one term. */
@@ -272,7 +280,7 @@ export function checkNgramRange(r: readonly [number, number] | undefined): [numb
  */
 export function fastWordPath(options: AnalyzerOptions): { lowercase: boolean; stopWords: ReadonlySet<string> | null } | null {
   const kind = options.analyzer ?? ANALYZER_DEFAULTS.analyzer;
-  if (kind !== 'word') return null;
+  if (kind !== 'word' || (options.language ?? null) !== null) return null;
   const [minN, maxN] = checkNgramRange(options.ngramRange);
   if (minN !== 1 || maxN !== 1) return null;
   if (!isDefaultPattern(options.tokenPattern ?? ANALYZER_DEFAULTS.tokenPattern)) return null;
@@ -326,6 +334,21 @@ export function buildAnalyzer(options: AnalyzerOptions = {}): CompiledAnalyzer {
   const kind = options.analyzer ?? ANALYZER_DEFAULTS.analyzer;
   const lowercase = options.lowercase ?? ANALYZER_DEFAULTS.lowercase;
   const [minN, maxN] = checkNgramRange(options.ngramRange);
+  const language = options.language ?? null;
+  if (language !== null) {
+    if (kind !== 'word') throw new ConfigError(`language works with the word analyzer, not ${typeof kind === 'string' ? JSON.stringify(kind) : 'a custom one'}`, { key: 'language' });
+    if (options.tokenPattern !== undefined) throw new ConfigError('language tokenizes with the language\'s tokenizer: leave tokenPattern unset', { key: 'tokenPattern' });
+    if (!lowercase) throw new ConfigError('language stems lower-cased words: lowercase must stay true', { key: 'lowercase' });
+    const words = languageWords(language, options.stopWords === undefined ? undefined : resolveStopWords(options.stopWords));
+    const tokens: string[] = [];
+    const push = (t: string) => void tokens.push(t);
+    return (text, emit) => {
+      words(text, push);
+      if (minN === 1 && maxN === 1) for (const t of tokens) emit(t);
+      else wordNgrams(tokens, minN, maxN, emit);
+      tokens.length = 0;
+    };
+  }
   if (typeof kind === 'function' && !isDocMaker(kind)) {
     return (text, emit) => {
       const out = kind(text);

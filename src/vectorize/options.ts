@@ -25,6 +25,7 @@ export const ANALYZER_DEFAULTS = Object.freeze({
   tokenPattern: '(?u)\\b\\w\\w+\\b',
   stopWords: null,
   ngramRange: Object.freeze([1, 1]) as readonly [number, number],
+  language: null as string | null,
 });
 
 /** Defaults of `CountVectorizer` (scikit-learn's; `vocabulary` unset: learned). */
@@ -55,6 +56,7 @@ export const ANALYZER_SCHEMA: OptionSchema = Object.freeze({
   tokenPattern: { type: 'any', default: ANALYZER_DEFAULTS.tokenPattern, doc: 'word token pattern, a string or RegExp' },
   stopWords: { type: 'any', default: ANALYZER_DEFAULTS.stopWords, doc: "'english', a list of words, or null" },
   ngramRange: { type: 'array', default: ANALYZER_DEFAULTS.ngramRange, doc: '[minN, maxN], integers 1 <= minN <= maxN' },
+  language: { type: 'string', nullable: true, default: ANALYZER_DEFAULTS.language, doc: "words of this language: its tokenizer, stop words and Snowball stems (e.g. 'de')" },
 } satisfies OptionSchema);
 
 /** Schema of `CountVectorizerOptions` (analyzer options included). */

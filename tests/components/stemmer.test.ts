@@ -73,6 +73,30 @@ describe('Stemmer.process', () => {
     expect(nlp('generously').token(0).ext('p')).toBe('gener');
     await expect(createPipeline({ tokenizer: { factory: 'whitespace' }, components: [{ name: 'stemmer', options: { algorithm: 'krovetz' } }] })).rejects.toThrow(/algorithm/);
   });
+  it('stems with a language\'s Snowball stemmer, by code or name', async () => {
+    const de = await createPipeline({ tokenizer: { factory: 'whitespace' }, components: [{ name: 'stemmer', options: { language: 'de' } }] });
+    const doc = de('Häuser Kenntnisse');
+    expect([doc.token(0).ext('stem'), doc.token(1).ext('stem')]).toEqual(['haus', 'kenntnis']);
+    const fr = await createPipeline({ tokenizer: { factory: 'whitespace' }, components: [{ name: 'stemmer', options: { language: 'French' } }] });
+    expect(fr('continuellement').token(0).ext('stem')).toBe('continuel');
+    expect(new Stemmer(new Vocab(), { algorithm: 'porter2', language: 'es', lowercase: true, attr: 'stem' }).stemWord('canciones')).toBe('cancion');
+  });
+  it('stems in the pipeline\'s language (config lang) unless told otherwise', async () => {
+    const de = await createPipeline({ lang: 'de', tokenizer: { factory: 'whitespace' }, components: [{ name: 'stemmer' }] });
+    expect(de('Häuser').token(0).ext('stem')).toBe('haus');
+    const en = await createPipeline({ lang: 'de', tokenizer: { factory: 'whitespace' }, components: [{ name: 'stemmer', options: { language: 'en' } }] });
+    expect(en('running').token(0).ext('stem')).toBe('run');
+    // zh has no Snowball stemmer: the algorithm (porter2) applies.
+    const zh = await createPipeline({ lang: 'zh', tokenizer: { factory: 'whitespace' }, components: [{ name: 'stemmer' }] });
+    expect(zh('running').token(0).ext('stem')).toBe('run');
+  });
+  it('rejects an unknown language, listing the known ones, and a language with a natural algorithm', async () => {
+    const config = (options: Record<string, unknown>) => ({ tokenizer: { factory: 'whitespace' }, components: [{ name: 'stemmer', options }] });
+    await expect(createPipeline(config({ language: 'sv' }))).rejects.toThrow('no Snowball stemmer for language "sv"; known: de, en, es, fr, it, nl, pt');
+    await expect(createPipeline(config({ language: 'sv' }))).rejects.toMatchObject({ key: 'stemmer.language' });
+    await expect(createPipeline(config({ language: 'de', algorithm: 'lancaster' }))).rejects.toThrow('choose either algorithm "lancaster" or language "de"');
+    await expect(createPipeline(config({ language: 7 }))).rejects.toThrow(/language/);
+  });
   it('stemWord caches per word type', () => {
     const s = new Stemmer(new Vocab());
     expect(s.stemWord('flows')).toBe('flow');

@@ -123,3 +123,21 @@ for (const src of CRAN_SOURCES) {
     });
   });
 }
+
+describe('textloom index build --language', () => {
+  it('builds a German index whose search finds inflected forms', async () => {
+    const tmp = mkdtempSync(path.join(root, 'de-'));
+    const docsFile = path.join(tmp, 'docs.jsonl');
+    writeFileSync(docsFile, ['{"id":"haus","text":"Das Haus am See ist alt."}', '{"id":"garten","text":"Im Garten wachsen Bäume."}'].join('\n') + '\n');
+    const idx = path.join(tmp, 'idx');
+    const b = await cli(['index', 'build', '--input', docsFile, '--fields', 'text', '--language', 'de', '--out', idx]);
+    expect(b.err).toBe('');
+    expect(b.code).toBe(0);
+    const s = await cli(['search', '--index', idx, 'Häuser', '--json']);
+    expect(JSON.parse(s.out).hits.map((h: { id: string }) => h.id)).toEqual(['haus']);
+    const bad = await cli(['index', 'build', '--input', docsFile, '--fields', 'text', '--language', 'sv', '--out', path.join(tmp, 'bad')]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toMatch(/--language/);
+    expect(bad.err).toMatch(/known: en, de, fr, es, pt, nl, it, zh, ja, xx/);
+  });
+});

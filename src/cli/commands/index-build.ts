@@ -11,9 +11,15 @@ import { count } from '../plural.js';
 
 /** Builds the analyzer options shared by the search commands' flags. */
 export function analyzerFromFlags(flags: Record<string, unknown>): AnalyzerOptions {
+  const stop = String(flags.stop ?? SEARCH_ANALYZER_DEFAULTS.stopWords);
+  const splitCompounds = flags['split-compounds'] === undefined ? SEARCH_ANALYZER_DEFAULTS.splitCompounds : !!flags['split-compounds'];
+  // --language brings the language's tokenizer, stop words and stemmer (--stop none still drops the stop list).
+  if (flags.language !== undefined) {
+    if (stop !== 'english' && stop !== 'none') throw new ArgumentError(`--stop must be english or none, got ${stop}`, { key: '--stop' });
+    return { language: String(flags.language), splitCompounds, ...(stop === 'none' ? { stopWords: false as const } : {}) };
+  }
   const stem = String(flags.stemmer ?? 'porter2');
   if (!['porter2', 'porter', 'lancaster', 'none'].includes(stem)) throw new ArgumentError(`--stemmer must be porter2, porter, lancaster or none, got ${stem}`, { key: '--stemmer' });
-  const stop = String(flags.stop ?? SEARCH_ANALYZER_DEFAULTS.stopWords);
   if (stop !== 'english' && stop !== 'none') throw new ArgumentError(`--stop must be english or none, got ${stop}`, { key: '--stop' });
   return {
     pipeline: {
@@ -21,7 +27,7 @@ export function analyzerFromFlags(flags: Record<string, unknown>): AnalyzerOptio
       components: stem === 'none' ? [] : [{ name: 'stemmer', factory: 'stemmer', options: { algorithm: stem } }],
     },
     stopWords: stop === 'none' ? false : 'english',
-    splitCompounds: flags['split-compounds'] === undefined ? SEARCH_ANALYZER_DEFAULTS.splitCompounds : !!flags['split-compounds'],
+    splitCompounds,
     termAttr: stem === 'none' ? null : 'stem',
   };
 }
@@ -34,8 +40,8 @@ function list(v: unknown): string[] {
 export const indexBuildCommand: Command = {
   name: 'index build',
   summary: 'build a BM25 search index from a JSON-lines file',
-  usage: '--input docs.jsonl --fields title,text --out DIR [--id id] [--store title] [--json]',
-  help: 'Example:\n  textloom index build --input docs.jsonl --id id --fields title,text --store title --out idx --tokenizer whitespace',
+  usage: '--input docs.jsonl --fields title,text --out DIR [--id id] [--store title] [--language de] [--json]',
+  help: 'Example:\n  textloom index build --input docs.jsonl --id id --fields title,text --store title --out idx --tokenizer whitespace\n  textloom index build --input docs-de.jsonl --fields text --language de --out idx-de',
   flags: {
     input: { type: 'string', doc: 'JSON-lines documents (.gz ok, - for stdin)', value: 'FILE', required: true },
     out: { type: 'string', doc: 'index directory to write', value: 'DIR', required: true },
@@ -45,6 +51,7 @@ export const indexBuildCommand: Command = {
     boost: { type: 'string', option: 'boosts', doc: 'field boosts, e.g. title=2,text=1', value: 'LIST' },
     tokenizer: { type: 'string', doc: 'tokenizer factory of the analyzer', default: 'tokenizer', value: 'NAME' },
     stemmer: { type: 'string', doc: 'porter2, porter, lancaster or none', default: 'porter2', value: 'NAME' },
+    language: { type: 'string', option: 'analyzer.language', doc: "the text's language (de, fr, es, pt, nl, it, en, zh, ja, xx): its tokenizer, stop words and Snowball stemmer, instead of --tokenizer and --stemmer", value: 'CODE' },
     stop: { type: 'string', option: 'analyzer.stopWords', doc: 'stop words: english or none', default: SEARCH_ANALYZER_DEFAULTS.stopWords, value: 'LIST' },
     json: { type: 'boolean', doc: 'print a JSON summary {"documents","seconds","docsPerSecond","saveSeconds","out"}' },
     'split-compounds': { type: 'boolean', doc: 'index "non-linear", "x/c" as their parts (default: on; --split-compounds=false keeps them whole)' },
