@@ -159,3 +159,12 @@ export { sequentialDependenceQuery, plainQueryWords, PROXIMITY_DEFAULTS } from '
 export type { ProximityOptions } from './search/proximity.js';
 export { RM3_DEFAULTS } from './search/rm3.js';
 export type { Rm3Options } from './search/rm3.js';
+
+// --- ann (vector index) ---
+export { VectorIndex } from './ann/vector-index.js';
+export type { VectorHit, VectorIndexMemory, AddProgress } from './ann/vector-index.js';
+export { VECTOR_INDEX_DEFAULTS, VECTOR_SEARCH_DEFAULTS } from './ann/options.js';
+export type { VectorIndexOptions, VectorSearchOptions, VectorMetric, VectorIndexKind, VectorQuantization } from './ann/options.js';
+export type { VectorId } from './ann/keys.js';
+export type { VectorLike } from './ann/check-vector.js';
+export { VECTOR_INDEX_KIND, VECTOR_INDEX_FORMAT_VERSION } from './ann/format.js';

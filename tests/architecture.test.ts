@@ -8,17 +8,19 @@ const ALLOWED: Record<string, string[]> = {
   util: ['util'],
   core: ['util', 'core'],
   io: ['util', 'core', 'io'],
+  // ann (vector index): below embeddings and search, which may use it.
+  ann: ['util', 'core', 'io', 'ann'],
   tokenizer: ['util', 'core', 'tokenizer'],
   pipeline: ['util', 'core', 'tokenizer', 'pipeline', 'io'],
-  components: ['util', 'core', 'tokenizer', 'pipeline', 'components', 'io', 'eval', 'vectorize', 'embeddings', 'search'],
+  components: ['util', 'core', 'tokenizer', 'pipeline', 'components', 'io', 'eval', 'vectorize', 'embeddings', 'search', 'ann'],
   lm: ['util', 'core', 'pipeline', 'io', 'lm'],
   vectorize: ['util', 'core', 'pipeline', 'io', 'vectorize'],
-  embeddings: ['util', 'core', 'pipeline', 'io', 'embeddings'],
-  search: ['util', 'core', 'pipeline', 'io', 'search'],
+  embeddings: ['util', 'core', 'pipeline', 'io', 'embeddings', 'ann'],
+  search: ['util', 'core', 'pipeline', 'io', 'search', 'ann'],
   // eval is a leaf: io only for its CoNLL-U reader (tokenization scoring).
   eval: ['util', 'core', 'io', 'eval'],
   // cli may import everything, the public entry (src/index.ts) included.
-  cli: ['util', 'core', 'tokenizer', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'cli', 'index.js'],
+  cli: ['util', 'core', 'tokenizer', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'cli', 'index.js', 'ann'],
 };
 
 const src = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'src');
