@@ -1,7 +1,7 @@
 // Vector index bench: textloom's VectorIndex (flat and HNSW) next to usearch (native HNSW) and,
 // when it is installed and built, hnswlib-node, on the same vectors and queries in one run, one
 // thread each. Exact flat search is the ground truth for recall@10.
-// Usage: npm run bench:ann [-- --data w2v,synth --n 1000000 --queries 10000 --m 16 --ef-construction 200 --ef 16,32,64,128,256]
+// Usage: npm run bench:ann [-- --data w2v,synth --n 1000000 --queries 10000 --m 16 --ef-construction 200 --ef 16,32,64,128,256 --only flat]
 //   (a) w2v: textloom word2vec vectors (100-d, min-count 1) trained once on ../shared/eval/gutenberg_en,
 //       cached under bench/.cache; queries = vectors of 10,000 of those words.
 //   (b) synth: --n seeded Gaussian-mixture 128-d vectors, --queries held-out queries from the same mixture.
@@ -30,6 +30,8 @@ const M = Number(flag('m', 16));
 const EFC = Number(flag('ef-construction', 200));
 const EFS = flag('ef', '16,32,64,128,256').split(',').map(Number);
 const K = 10;
+// --only flat: just the exact scan (the flat throughput target over 1M x 128 without the graph builds).
+const ONLY = flag('only', 'all');
 
 function loadPeer(name) {
   try {
@@ -72,8 +74,8 @@ async function w2vData() {
   const corpus = await prepareCorpus(requireEval('gutenberg_en/texts'), join(cache, 'ann-gutenberg.txt'), Infinity);
   const vecFile = join(cache, 'ann-w2v-100d-mc1.tlv');
   if (!existsSync(vecFile)) {
-    console.log('training word2vec (100-d, min-count 1, 2 threads) on gutenberg_en once; cached in bench/.cache ...');
-    const r = spawnSync(process.execPath, [join(root, 'dist/cli/main.js'), 'w2v', 'train', '--input', corpus.path, '--out', vecFile, '--size', '100', '--min-count', '1', '--threads', '2', '--sg'], { stdio: 'inherit' });
+    console.log('training word2vec (CBOW, 100-d, min-count 1, 2 threads) on gutenberg_en once; cached in bench/.cache ...');
+    const r = spawnSync(process.execPath, [join(root, 'dist/cli/main.js'), 'w2v', 'train', '--input', corpus.path, '--out', vecFile, '--size', '100', '--min-count', '1', '--threads', '2'], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error('word2vec training failed');
   }
   const kv = await KeyedVectors.load(vecFile);
@@ -137,6 +139,7 @@ async function runDataset(ds) {
   const flatMem = flat.memory().vectors;
   flat = null; // let the flat copy go before the graph builds
   globalThis.gc?.();
+  if (ONLY === 'flat') return;
 
   // textloom HNSW.
   let r0 = rss();
