@@ -1,17 +1,17 @@
 /**
- * The exact scan: every live row scored against up to {@link QUERY_SLOTS} queries at once. Rows
- * go through in tiles of {@link TILE_ROWS}; each tile is scored by the SIMD `scores` kernel for
+ * The exact scan: every live row scored against up to 16 queries at once (store.ts's QUERY_SLOTS).
+ * Rows go through in tiles of {@link TILE_ROWS}; each tile is scored by the SIMD `scores` kernel for
  * every query of the batch while it is in cache, so a batch reads the vectors from memory once.
  * Top-k by the fixed-size heap of util/heap.ts.
  */
 import { TopK } from '../util/heap.js';
-import { QUERY_SLOTS, TILE_ROWS, type VectorStore } from './store.js';
+import { TILE_ROWS, type VectorStore } from './store.js';
 
 /** Whether a slot may be returned (tombstones and filters); null accepts every live slot. */
 export type SlotFilter = ((slot: number) => boolean) | null;
 
 /**
- * The best `k` live slots for each of the `nq` (<= QUERY_SLOTS) queries in the store's scratch
+ * The best `k` live slots for each of the `nq` (<= store.ts's QUERY_SLOTS) queries in the store's scratch
  * slots, whose squared norms are `qNorms`. Heaps hold similarities (higher is closer).
  */
 export function flatSearch(store: VectorStore, nq: number, qNorms: Float64Array, k: number, accept: SlotFilter): TopK[] {
@@ -50,4 +50,3 @@ export function flatSearch(store: VectorStore, nq: number, qNorms: Float64Array,
   return heaps;
 }
 
-export { QUERY_SLOTS };

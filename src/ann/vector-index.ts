@@ -10,8 +10,8 @@ import { decodeIndex, emptyParts, encodeIndex, loadIndex, saveIndex, type IndexP
 import type { HnswGraph } from './hnsw.js';
 import type { IdType, KeyTable, VectorId } from './keys.js';
 import {
-  VECTOR_INDEX_DEFAULTS,
   VECTOR_INDEX_SCHEMA,
+  VECTOR_SEARCH_DEFAULTS,
   VECTOR_SEARCH_SCHEMA,
   type ResolvedIndexOptions,
   type VectorIndexKind,
@@ -40,7 +40,7 @@ export interface VectorIndexMemory {
   codes: number;
   /** The HNSW graph arrays (0 for flat). */
   graph: number;
-  /** Id table estimate (the id array and map). */
+  /** The id table: an estimate of 40 bytes per slot (array entry plus map entry; string contents not counted). */
   ids: number;
 }
 
@@ -264,12 +264,12 @@ export class VectorIndex {
   }
 
   /**
-   * The `k` nearest live vectors to `vector`, closest first.
+   * The `k` nearest live vectors to `vector` (k default 10), closest first.
    * Options: `filter(id)` keeps only ids it returns true for; `efSearch` (hnsw; default the
    * index's, at least k is used) trades speed for recall.
    * @example index.search(query, 10, { filter: (id) => id !== 'self', efSearch: 128 });
    */
-  search(vector: VectorLike, k = 10, options: VectorSearchOptions = {}): VectorHit[] {
+  search(vector: VectorLike, k: number = VECTOR_SEARCH_DEFAULTS.k, options: VectorSearchOptions = {}): VectorHit[] {
     checkVector(vector, this.opts.dim, 'vector');
     return this.searchChecked([vector], k, options)[0]!;
   }
@@ -279,7 +279,7 @@ export class VectorIndex {
    * kind scans the vectors once per 16 queries.
    * @example const [hitsA, hitsB] = index.searchBatch([qa, qb], 5);
    */
-  searchBatch(vectors: Float32Array | readonly VectorLike[], k = 10, options: VectorSearchOptions = {}): VectorHit[][] {
+  searchBatch(vectors: Float32Array | readonly VectorLike[], k: number = VECTOR_SEARCH_DEFAULTS.k, options: VectorSearchOptions = {}): VectorHit[][] {
     const dim = this.opts.dim;
     let list: VectorLike[];
     if (vectors instanceof Float32Array) {
@@ -358,5 +358,3 @@ export class VectorIndex {
   }
 }
 
-/** Re-exported defaults for documentation. */
-export { VECTOR_INDEX_DEFAULTS };
