@@ -1,4 +1,5 @@
-// Regenerates src/embeddings/wasm/<name>-bytes.ts from every <name>.wat there (vecops, train).
+// Regenerates <dir>/<name>-bytes.ts from every <name>.wat in src/ann/wasm (vecops) and
+// src/embeddings/wasm (train).
 // Run with `npm run build:wasm`: uses the `wabt` devDependency (pinned, so the output is
 // byte-identical from run to run); env WABT may name another copy of the package to use instead.
 // Each generated file records the sha256 of its .wat source; tests/embeddings/wasm-build.test.ts
@@ -8,10 +9,10 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-const dir = fileURLToPath(new URL('../src/embeddings/wasm/', import.meta.url));
+const dirs = ['../src/ann/wasm/', '../src/embeddings/wasm/'].map((d) => fileURLToPath(new URL(d, import.meta.url)));
 const require = createRequire(import.meta.url);
 const wabt = await require(process.env.WABT ?? 'wabt')();
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.wat')).sort()) {
+for (const [dir, file] of dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.wat')).sort().map((f) => [dir, f]))) {
   const name = file.slice(0, -4);
   const source = readFileSync(dir + file);
   const sha = createHash('sha256').update(source).digest('hex');

@@ -192,3 +192,11 @@ export type { LexAttrOverrides } from './core/lexeme.js';
 export { ENGLISH_NUMBER_WORDS } from './core/lexeme.js';
 export { evaluateWordTokenization, goldSide, systemSide } from './eval/word-tokenization.js';
 export type { WordSource, WordTokenizationScore } from './eval/word-tokenization.js';
+// --- ann (vector index) ---
+export { VectorIndex } from './ann/vector-index.js';
+export type { VectorHit, VectorIndexMemory, AddProgress } from './ann/vector-index.js';
+export { VECTOR_INDEX_DEFAULTS, VECTOR_SEARCH_DEFAULTS } from './ann/options.js';
+export type { VectorIndexOptions, VectorSearchOptions, VectorMetric, VectorIndexKind, VectorQuantization } from './ann/options.js';
+export type { VectorId } from './ann/keys.js';
+export type { VectorLike } from './ann/check-vector.js';
+export { VECTOR_INDEX_KIND, VECTOR_INDEX_FORMAT_VERSION } from './ann/format.js';

@@ -8,20 +8,22 @@ const ALLOWED: Record<string, string[]> = {
   util: ['util'],
   core: ['util', 'core'],
   io: ['util', 'core', 'io'],
+  // ann (vector index): below embeddings and search, which may use it.
+  ann: ['util', 'core', 'io', 'ann'],
   // lang (per-language data) sits at the tokenizer level: the tokenizer's English defaults live
   // in lang/en, and lang builds each language's tokenizer.
   tokenizer: ['util', 'core', 'tokenizer', 'lang'],
   lang: ['util', 'core', 'tokenizer', 'lang'],
   pipeline: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'io'],
-  components: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'components', 'io', 'eval', 'vectorize', 'embeddings', 'search'],
+  components: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'components', 'io', 'eval', 'vectorize', 'embeddings', 'search', 'ann'],
   lm: ['util', 'core', 'pipeline', 'io', 'lm'],
   vectorize: ['util', 'core', 'pipeline', 'io', 'vectorize', 'lang'],
-  embeddings: ['util', 'core', 'pipeline', 'io', 'embeddings'],
-  search: ['util', 'core', 'pipeline', 'io', 'search', 'lang'],
+  embeddings: ['util', 'core', 'pipeline', 'io', 'embeddings', 'ann'],
+  search: ['util', 'core', 'pipeline', 'io', 'search', 'lang', 'ann'],
   // eval is a leaf: io only for its CoNLL-U reader (tokenization scoring).
   eval: ['util', 'core', 'io', 'eval'],
   // cli may import everything, the public entry (src/index.ts) included.
-  cli: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'cli', 'index.js'],
+  cli: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'ann', 'cli', 'index.js'],
 };
 
 const src = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'src');

@@ -6,7 +6,7 @@
  * {@link trainBatch}, which are self-contained (they reference nothing outside their own bodies)
  * because worker.ts ships their source text to worker_threads.
  */
-import type { WasmApi, WasmMemory, WasmModule } from './wasm/vecops.js';
+import type { WasmApi, WasmMemory, WasmModule } from '../ann/wasm/vecops.js';
 import type { TrainExports } from './wasm/train.js';
 
 /** word2vec.c's EXP_TABLE_SIZE: resolution of the precomputed sigmoid table. */

@@ -3,7 +3,7 @@
  * tight loop, top-k through a fixed-size heap. No per-word objects.
  */
 import { TopK } from '../util/heap.js';
-import { createMemory, instantiateVecops, type VecOps, type WasmMemory } from './wasm/vecops.js';
+import { createMemory, instantiateVecops, type VecOps, type WasmMemory } from '../ann/wasm/vecops.js';
 
 /**
  * Scores rows [0, nRows) of `mat` (dim columns) against `query` and keeps the best `k`,

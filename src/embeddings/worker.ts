@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { startTrainer, trainBatch, type TrainerInit } from './kernel.js';
-import type { WasmMemory, WasmModule } from './wasm/vecops.js';
+import type { WasmMemory, WasmModule } from '../ann/wasm/vecops.js';
 
 /** What one worker needs: the shared memory, the compiled kernel and its thread's init. */
 export interface WorkerInit {

@@ -25,6 +25,20 @@ export class Rng {
     this.d = next() || 1;
   }
 
+  /** The four state words (to save a generator and resume it with {@link setState}). */
+  getState(): Uint32Array {
+    return Uint32Array.of(this.a, this.b, this.c, this.d);
+  }
+
+  /** Resumes from {@link getState}'s words; an all-zero state (which would stick at 0) is refused. */
+  setState(s: ArrayLike<number>): void {
+    if (s.length !== 4 || (s[0]! | s[1]! | s[2]! | s[3]!) === 0) throw new RangeError('Rng state must be four words, not all zero');
+    this.a = s[0]! >>> 0;
+    this.b = s[1]! >>> 0;
+    this.c = s[2]! >>> 0;
+    this.d = s[3]! >>> 0;
+  }
+
   /** Next unsigned 32-bit integer. */
   nextU32(): number {
     const result = Math.imul(rotl(Math.imul(this.b, 5), 7), 9) >>> 0;

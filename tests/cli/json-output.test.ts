@@ -49,6 +49,8 @@ const CASES: [string, string[]][] = [
   ['w2v analogy', ['--vectors', at('v.txt'), 'Sir', 'Walter', 'Lady', '--json']],
   ['w2v convert', [at('v.txt'), at('v.bin'), '--json']],
   ['w2v eval', ['--vectors', at('v.txt'), '--analogies', at('analogies.txt'), '--pairs', at('pairs.tsv'), '--json']],
+  ['vectors index', ['--vectors', at('v.txt'), '--out', at('v.tlx'), '--m', '8', '--json']],
+  ['vectors query', ['--index', at('v.tlx'), 'Anne', '--k', '3', '--json']],
   ['index build', ['--input', at('docs.jsonl'), '--fields', 'text', '--store', 'text', '--out', at('idx'), '--json']],
   ['search', ['--index', at('idx'), 'Lady Russell', '--top', '2', '--json']],
   ['index add', [at('idx'), at('more.jsonl'), '--json']],

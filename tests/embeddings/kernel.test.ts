@@ -3,7 +3,7 @@ import { buildHuffman } from '../../src/embeddings/huffman.js';
 import { EXP_TABLE_SIZE, lcgNext, makeExpTable, planTrainMemory, startTrainer, trainBatch, type TrainerInit, type TrainLayout } from '../../src/embeddings/kernel.js';
 import { buildCumulativeTable, buildNoiseTable } from '../../src/embeddings/noise-table.js';
 import { trainModule } from '../../src/embeddings/wasm/train.js';
-import { createMemory, instantiateVecops, WA, type WasmMemory } from '../../src/embeddings/wasm/vecops.js';
+import { createMemory, instantiateVecops, WA, type WasmMemory } from '../../src/ann/wasm/vecops.js';
 import { Rng } from '../../src/util/rng.js';
 import { trainBatch as referenceTrainBatch, type KernelState } from './reference-kernel.js';
 

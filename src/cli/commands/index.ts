@@ -26,6 +26,8 @@ import { w2vConvert } from './w2v-convert.js';
 import { w2vEval } from './w2v-eval.js';
 import { w2vSimilar } from './w2v-similar.js';
 import { w2vTrain } from './w2v-train.js';
+import { vectorsIndex } from './vectors-index.js';
+import { vectorsQuery } from './vectors-query.js';
 
 /** Every CLI command, in --help order. Each command lives in its own file. */
 export const COMMANDS: Command[] = [
@@ -56,4 +58,6 @@ export const COMMANDS: Command[] = [
   indexDeleteCommand,
   searchCommand,
   evalSearchCommand,
+  vectorsIndex,
+  vectorsQuery,
 ];

@@ -11,7 +11,7 @@
  */
 import { EXP_TABLE_SIZE, lcgNext, makeExpTable, seedState, type TrainLayout } from '../kernel.js';
 import { buildNoiseTable } from '../noise-table.js';
-import { createMemory, type WasmMemory } from '../wasm/vecops.js';
+import { createMemory, type WasmMemory } from '../../ann/wasm/vecops.js';
 import type { MemoryPlan } from './memory.js';
 import { NOISE_POWER, type Prepared } from './prepare.js';
 import type { TrainConfig } from './types.js';

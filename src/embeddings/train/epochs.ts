@@ -11,7 +11,7 @@
 import type { CorpusSource } from '../corpus.js';
 import { seedState, startTrainer, trainBatch, type TrainerInit } from '../kernel.js';
 import { trainModule } from '../wasm/train.js';
-import { WA } from '../wasm/vecops.js';
+import { WA } from '../../ann/wasm/vecops.js';
 import { WorkerPool } from '../worker.js';
 import type { Allocated } from './allocate.js';
 import { alphaSchedule } from './alpha.js';

@@ -8,7 +8,7 @@
  */
 import { ArgumentError } from '../../core/errors.js';
 import { planTrainMemory, type TrainLayout, type TrainShape } from '../kernel.js';
-import { MAX_MEMORY_BYTES } from '../wasm/vecops.js';
+import { MAX_MEMORY_BYTES } from '../../ann/wasm/vecops.js';
 import type { Prepared } from './prepare.js';
 import type { MemoryEstimate, TrainConfig } from './types.js';
 

@@ -3,7 +3,7 @@
  * once per training thread over the shared memory that holds the weights and tables.
  */
 import { TRAIN_WASM_BASE64 } from './train-bytes.js';
-import { WA, type WasmModule } from './vecops.js';
+import { WA, type WasmModule } from '../../ann/wasm/vecops.js';
 
 /** The kernel's exports; pointers are byte offsets into the shared memory. */
 export interface TrainExports {

@@ -1,5 +1,6 @@
-;; Vector primitives for nearest-neighbour search (scores) and for the JS reference word2vec kernel
-;; that the tests compare train.wat against (dot/upd/axpy), in WebAssembly SIMD (f32x4).
+;; Vector primitives for nearest-neighbour search (dot, l2sq, dot_i8, scores: src/ann and
+;; embeddings/nn-kernel.ts) and for the JS reference word2vec kernel that the tests compare train.wat
+;; against (dot/upd/axpy), in WebAssembly SIMD (f32x4, i16x8 for the int8 codes).
 ;; Pointers are byte offsets into the imported (shared) memory; n counts float32s.
 ;; Built into vecops-bytes.ts by bench/build-wasm.mjs; the .wat is the source of truth.
 (module
@@ -26,6 +27,58 @@
         (local.set $s (f32.add (local.get $s) (f32.mul (f32.load (local.get $a)) (f32.load (local.get $b)))))
         (local.set $a (i32.add (local.get $a) (i32.const 4)))
         (local.set $b (i32.add (local.get $b) (i32.const 4)))
+        (br $t)))
+    (local.get $s))
+
+  ;; sum_i (a[i] - b[i])^2, four float32 lanes then a scalar tail.
+  (func (export "l2sq") (param $a i32) (param $b i32) (param $n i32) (result f32)
+    (local $acc v128) (local $d v128) (local $end i32) (local $tail i32) (local $s f32) (local $x f32)
+    (local.set $end (i32.add (local.get $a) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    (local.set $tail (i32.add (local.get $a) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $l
+        (br_if $done (i32.ge_u (local.get $a) (local.get $end)))
+        (local.set $d (f32x4.sub (v128.load (local.get $a)) (v128.load (local.get $b))))
+        (local.set $acc (f32x4.add (local.get $acc) (f32x4.mul (local.get $d) (local.get $d))))
+        (local.set $a (i32.add (local.get $a) (i32.const 16)))
+        (local.set $b (i32.add (local.get $b) (i32.const 16)))
+        (br $l)))
+    (local.set $s (f32.add
+      (f32.add (f32x4.extract_lane 0 (local.get $acc)) (f32x4.extract_lane 1 (local.get $acc)))
+      (f32.add (f32x4.extract_lane 2 (local.get $acc)) (f32x4.extract_lane 3 (local.get $acc)))))
+    (block $tdone
+      (loop $t
+        (br_if $tdone (i32.ge_u (local.get $a) (local.get $tail)))
+        (local.set $x (f32.sub (f32.load (local.get $a)) (f32.load (local.get $b))))
+        (local.set $s (f32.add (local.get $s) (f32.mul (local.get $x) (local.get $x))))
+        (local.set $a (i32.add (local.get $a) (i32.const 4)))
+        (local.set $b (i32.add (local.get $b) (i32.const 4)))
+        (br $t)))
+    (local.get $s))
+
+  ;; sum_i a[i] * b[i] over int8 codes (n bytes each), exact in int32: eight codes at a time widened
+  ;; to i16 and multiplied pairwise into i32 lanes (i32x4.dot_i16x8_s), then a scalar tail.
+  (func (export "dot_i8") (param $a i32) (param $b i32) (param $n i32) (result i32)
+    (local $acc v128) (local $end i32) (local $tail i32) (local $s i32)
+    (local.set $end (i32.add (local.get $a) (i32.and (local.get $n) (i32.const -8))))
+    (local.set $tail (i32.add (local.get $a) (local.get $n)))
+    (block $done
+      (loop $l
+        (br_if $done (i32.ge_u (local.get $a) (local.get $end)))
+        (local.set $acc (i32x4.add (local.get $acc)
+          (i32x4.dot_i16x8_s (v128.load8x8_s (local.get $a)) (v128.load8x8_s (local.get $b)))))
+        (local.set $a (i32.add (local.get $a) (i32.const 8)))
+        (local.set $b (i32.add (local.get $b) (i32.const 8)))
+        (br $l)))
+    (local.set $s (i32.add
+      (i32.add (i32x4.extract_lane 0 (local.get $acc)) (i32x4.extract_lane 1 (local.get $acc)))
+      (i32.add (i32x4.extract_lane 2 (local.get $acc)) (i32x4.extract_lane 3 (local.get $acc)))))
+    (block $tdone
+      (loop $t
+        (br_if $tdone (i32.ge_u (local.get $a) (local.get $tail)))
+        (local.set $s (i32.add (local.get $s) (i32.mul (i32.load8_s (local.get $a)) (i32.load8_s (local.get $b)))))
+        (local.set $a (i32.add (local.get $a) (i32.const 1)))
+        (local.set $b (i32.add (local.get $b) (i32.const 1)))
         (br $t)))
     (local.get $s))
 
