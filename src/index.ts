@@ -159,3 +159,14 @@ export { sequentialDependenceQuery, plainQueryWords, PROXIMITY_DEFAULTS } from '
 export type { ProximityOptions } from './search/proximity.js';
 export { RM3_DEFAULTS } from './search/rm3.js';
 export type { Rm3Options } from './search/rm3.js';
+
+// --- dependency parser ---
+export { Parser, DEFAULT_PARSER_MODEL, PARSER_DEFAULTS } from './components/parser/parser.js';
+export { ParserModel, ROOT_LABEL } from './components/parser/model.js';
+export type { ParserModelParts } from './components/parser/model.js';
+export { trainParser, checkTrees, TRAIN_PARSER_DEFAULTS } from './components/parser/train.js';
+export type { TrainParserOptions, ParserEpochReport, ParserGoldSentence, ParserGoldWord, XposTagger } from './components/parser/train.js';
+export { scoreParser } from './components/parser/score.js';
+export type { AttachmentScore, ScoredSentence } from './components/parser/score.js';
+export { loadParserModel, saveParserModel, encodeParserModel, decodeParserModel, PARSER_KIND, PARSER_FORMAT_VERSION } from './components/parser/model-format.js';
+export type { EncodeParserOptions } from './components/parser/model-format.js';

@@ -54,3 +54,55 @@ export function bestLabel(feats: Int32Array, nFeats: number, w: Float32Array, ma
   }
   return best;
 }
+
+/** {@link scoreActions} over int16 weights (the run-time tables). */
+export function scoreActionsQ(feats: Int32Array, nFeats: number, w: Int16Array, mask: number, scores: Int32Array): void {
+  let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+  for (let i = 0; i < nFeats; i++) {
+    const r = (feats[i]! & mask) << 2;
+    a0 += w[r]!;
+    a1 += w[r + 1]!;
+    a2 += w[r + 2]!;
+    a3 += w[r + 3]!;
+  }
+  scores[0] = a0;
+  scores[1] = a1;
+  scores[2] = a2;
+  scores[3] = a3;
+}
+
+/** {@link bestLabel} over int16 weights (the run-time table). */
+export function bestLabelQ(feats: Int32Array, nFeats: number, w: Int16Array, mask: number, cands: Int32Array, from: number, to: number, dir: number): number {
+  let best = cands[from]!;
+  let bestScore = -Infinity;
+  for (let j = from; j < to; j++) {
+    const lab = cands[j]!;
+    const k = Math.imul(lab * 2 + dir + 1, 0x9e3779b1);
+    let s = 0;
+    for (let i = 0; i < nFeats; i++) s += w[(feats[i]! + k) & mask]!;
+    if (s > bestScore) {
+      bestScore = s;
+      best = lab;
+    }
+  }
+  return best;
+}
+
+/**
+ * Quantizes weights to int16 with one scale (`q = round(w * scale)`, the largest |w| mapping to
+ * 32767); weights whose |q| is below `minQ` become 0.
+ */
+export function quantizeWeights(w: Float32Array, minQ = 0): { q: Int16Array; scale: number } {
+  let max = 0;
+  for (let i = 0; i < w.length; i++) {
+    const a = Math.abs(w[i]!);
+    if (a > max) max = a;
+  }
+  const scale = max > 0 ? 32767 / max : 1;
+  const q = new Int16Array(w.length);
+  for (let i = 0; i < w.length; i++) {
+    const v = Math.round(w[i]! * scale);
+    if (v >= minQ || -v >= minQ) q[i] = v;
+  }
+  return { q, scale };
+}

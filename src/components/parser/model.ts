@@ -7,7 +7,7 @@
 import type { Doc } from '../../core/doc.js';
 import type { Vocab } from '../../core/vocab.js';
 import { extractFeatures, N_FEATURES, N_LABEL_FEATURES, wordHash } from './features.js';
-import { bestLabel, scoreActions } from './kernel.js';
+import { bestLabelQ, scoreActionsQ } from './kernel.js';
 import { baseOf, deprojectivize, LIFT_SEPARATOR } from './projectivize.js';
 import { LEFT, N_ACTIONS, ParseState, REDUCE, RIGHT } from './transitions.js';
 
@@ -28,8 +28,12 @@ export interface ParserModelParts {
   /** log2 of the action table's rows and of the label table's size. */
   actionBits: number;
   labelBits: number;
-  actionWeights: Float32Array;
-  labelWeights: Float32Array;
+  /** The action table, int16: weight = value / actionScale. */
+  actionWeights: Int16Array;
+  actionScale: number;
+  /** The label table, int16: weight = value / labelScale. */
+  labelWeights: Int16Array;
+  labelScale: number;
   /** Free-form provenance (data, epochs, seed, scores). */
   meta: Record<string, unknown>;
 }
@@ -54,8 +58,10 @@ export class ParserModel {
   readonly cands: Int32Array;
   readonly actionBits: number;
   readonly labelBits: number;
-  readonly actionWeights: Float32Array;
-  readonly labelWeights: Float32Array;
+  readonly actionWeights: Int16Array;
+  readonly actionScale: number;
+  readonly labelWeights: Int16Array;
+  readonly labelScale: number;
   readonly meta: Record<string, unknown>;
   /** Label id -> id of its base (undecorated) label; -> id of the recorded head label or -1. */
   readonly base: Int32Array;
@@ -68,7 +74,7 @@ export class ParserModel {
   private readonly nTags: number;
   private readonly state = new ParseState();
   private readonly feats = new Int32Array(N_FEATURES);
-  private readonly scores = new Float64Array(N_ACTIONS);
+  private readonly scores = new Int32Array(N_ACTIONS);
   private words = new Int32Array(64);
   private tagBuf = new Int32Array(64);
   private heads = new Int32Array(64);
@@ -85,6 +91,8 @@ export class ParserModel {
     this.labelBits = parts.labelBits;
     this.actionWeights = parts.actionWeights;
     this.labelWeights = parts.labelWeights;
+    this.actionScale = parts.actionScale;
+    this.labelScale = parts.labelScale;
     this.meta = parts.meta;
     this.actionMask = (1 << parts.actionBits) - 1;
     this.labelMask = (1 << parts.labelBits) - 1;
@@ -139,7 +147,7 @@ export class ParserModel {
     const lw = this.labelWeights;
     while (!st.done) {
       extractFeatures(st, words, tags, feats);
-      scoreActions(feats, N_FEATURES, aw, this.actionMask, scores);
+      scoreActionsQ(feats, N_FEATURES, aw, this.actionMask, scores);
       let best = -1;
       for (let a = 0; a < N_ACTIONS; a++) if (st.legal(a) && (best < 0 || scores[a]! > scores[best]!)) best = a;
       let lab = this.fallbackLabel;
@@ -149,7 +157,7 @@ export class ParserModel {
         const h = best === LEFT ? st.b : s0;
         const d = best === LEFT ? s0 : st.b;
         const key = this.candRange(tags[h]!, tags[d]!, dir);
-        lab = bestLabel(feats, N_LABEL_FEATURES, lw, this.labelMask, this.cands, this.candStart[key]!, this.candStart[key + 1]!, dir);
+        lab = bestLabelQ(feats, N_LABEL_FEATURES, lw, this.labelMask, this.cands, this.candStart[key]!, this.candStart[key + 1]!, dir);
       } else if (best === REDUCE && st.head[s0] === -1) lab = this.fallbackLabel;
       st.apply(best, lab, this.base[lab]!, this.rootLabel);
     }

@@ -14,7 +14,7 @@ import { resolveOptions, type OptionSchema } from '../../core/options.js';
 import { Rng } from '../../util/rng.js';
 import { trainTagger } from '../tagger/train.js';
 import { extractFeatures, N_FEATURES, N_LABEL_FEATURES, wordHash } from './features.js';
-import { bestLabel, labelSlot, scoreActions } from './kernel.js';
+import { bestLabel, labelSlot, quantizeWeights, scoreActions } from './kernel.js';
 import { FALLBACK_LABEL, ParserModel, ROOT_LABEL } from './model.js';
 import { baseOf, LIFT_SEPARATOR, projectivize } from './projectivize.js';
 import { scoreParser, type AttachmentScore } from './score.js';
@@ -58,15 +58,15 @@ export interface ParserEpochReport {
 
 /** Options of {@link trainParser}. */
 export interface TrainParserOptions {
-  /** Passes over the data (default 12, 1..100). */
+  /** Passes over the data (default 10, 1..100). */
   epochs?: number;
   /** Seed of the shuffles, the folds' taggers and the exploration (default 1); equal seeds give identical models. */
   seed?: number;
   /** Tags of the training sentences: `'jackknife'` (default) or `'gold'`. */
   tags?: 'jackknife' | 'gold';
-  /** Folds of the jackknife (default 4, 2..20). */
+  /** Folds of the jackknife (default 3, 2..20). */
   jackknife?: number;
-  /** Epochs of each fold's tagger (default 5). */
+  /** Epochs of each fold's tagger (default 4). */
   taggerEpochs?: number;
   /** Tags dev sentences (with `tags: 'gold'`, dev uses gold tags). Needed for `dev` with jackknifed tags. */
   tagger?: XposTagger;
@@ -89,7 +89,7 @@ export interface TrainParserOptions {
 }
 
 /** Defaults of {@link TrainParserOptions}. */
-export const TRAIN_PARSER_DEFAULTS = Object.freeze({ epochs: 12, seed: 1, tags: 'jackknife' as 'jackknife' | 'gold', jackknife: 4, taggerEpochs: 5, explore: 0.9, minLiftedCount: 2, actionBits: 20, labelBits: 22 });
+export const TRAIN_PARSER_DEFAULTS = Object.freeze({ epochs: 10, seed: 1, tags: 'jackknife' as 'jackknife' | 'gold', jackknife: 3, taggerEpochs: 4, explore: 0.9, minLiftedCount: 2, actionBits: 20, labelBits: 22 });
 
 const D = TRAIN_PARSER_DEFAULTS;
 
@@ -260,7 +260,9 @@ export function trainParser(sentences: readonly ParserGoldSentence[], options: T
     for (let i = 0; i < aw.length; i++) if (aw[i] !== 0 || au[i] !== 0) avgA[i] = aw[i]! - au[i]! / clock;
     const avgL = new Float32Array(lw.length);
     for (let i = 0; i < lw.length; i++) if (lw[i] !== 0 || lu[i] !== 0) avgL[i] = lw[i]! - lu[i]! / clock;
-    return new ParserModel({ labels, tags, candStart, cands, actionBits: o.actionBits, labelBits: o.labelBits, actionWeights: avgA, labelWeights: avgL, meta: {} });
+    const qa = quantizeWeights(avgA);
+    const ql = quantizeWeights(avgL);
+    return new ParserModel({ labels, tags, candStart, cands, actionBits: o.actionBits, labelBits: o.labelBits, actionWeights: qa.q, actionScale: qa.scale, labelWeights: ql.q, labelScale: ql.scale, meta: {} });
   };
   const devTags = o.dev?.length ? o.dev.map((s) => (o.tags === 'gold' || !o.tagger ? s.words.map((w) => w.xpos) : o.tagger.tagWords(s.words.map((w) => w.form)).map((t) => t.xpos))) : undefined;
 
