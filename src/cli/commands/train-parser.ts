@@ -42,7 +42,7 @@ export const trainParserCommand: Command = {
     const train = await readAll(trainFile);
     if (train.length === 0) throw new FormatError(`no sentences in ${trainFile}`, { file: trainFile });
     const dev = f.dev ? await readAll(f.dev as string) : undefined;
-    const tagger = dev && f.tags !== 'gold' ? (f.tagger ? Tagger.load(f.tagger as string) : Tagger.load()) : undefined;
+    const tagger = dev ? (f.tagger ? Tagger.load(f.tagger as string) : Tagger.load()) : undefined;
     let bar: ProgressBar | undefined;
     let lastDone = 0;
     const t0 = Date.now();

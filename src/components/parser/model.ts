@@ -129,7 +129,7 @@ export class ParserModel {
     this.tagBuf = new Int32Array(c);
     this.heads = new Int32Array(c);
     this.labelBuf = new Int32Array(c);
-    this.scratch = new Int32Array(c * 2);
+    this.scratch = new Int32Array(c * 3 + 6);
   }
 
   /**
@@ -146,6 +146,11 @@ export class ParserModel {
     const aw = this.actionWeights;
     const lw = this.labelWeights;
     while (!st.done) {
+      // With the buffer empty only REDUCE is legal: nothing to score.
+      if (st.b > n) {
+        st.apply(REDUCE, this.fallbackLabel, this.base[this.fallbackLabel]!, this.rootLabel);
+        continue;
+      }
       extractFeatures(st, words, tags, feats);
       scoreActionsQ(feats, N_FEATURES, aw, this.actionMask, scores);
       let best = -1;
@@ -165,7 +170,7 @@ export class ParserModel {
       heads[i] = st.head[i]!;
       labels[i] = st.label[i]!;
     }
-    deprojectivize(heads, labels, n, this.base, this.liftedFrom, this.scratch.length >= 2 * (n + 1) ? this.scratch : (this.scratch = new Int32Array(2 * (n + 1))));
+    deprojectivize(heads, labels, n, this.base, this.liftedFrom, this.scratch.length >= 3 * (n + 2) ? this.scratch : (this.scratch = new Int32Array(3 * (n + 2))));
   }
 
   /**

@@ -46,40 +46,45 @@ export function baseOf(label: string): string {
 /**
  * Undoes lifting on a parse in place. `labels` are label ids at 1..n; `base[id]` is the id of
  * the label without decoration and `liftedFrom[id]` the id of the recorded head label (-1 when
- * not decorated). `scratch` needs room for 2(n+1) ints. Words keep their head when no word with
- * the recorded label is found below it (or only inside their own subtree).
+ * not decorated). `scratch` needs room for 3(n+2) ints. Words keep their head when no word with
+ * the recorded label is found below it (outside their own subtree). Linear in n per
+ * lifted word (children are listed once, in word order).
  */
 export function deprojectivize(heads: Int32Array, labels: Int32Array, n: number, base: Int32Array, liftedFrom: Int32Array, scratch: Int32Array): void {
   let any = false;
   for (let d = 1; d <= n; d++) if (liftedFrom[labels[d]!]! >= 0) any = true;
   if (!any) return;
-  const queue = scratch;
+  // Children of each word in word order: start[h]..start[h+1] in `kids` (a counting sort).
+  const start = scratch.subarray(0, n + 2);
+  const kids = scratch.subarray(n + 2, 2 * n + 2);
+  const queue = scratch.subarray(2 * n + 2, 3 * n + 4);
   for (let d = 1; d <= n; d++) {
     const want = liftedFrom[labels[d]!]!;
     if (want < 0) continue;
-    // Breadth-first over the descendants of the current head, in word order per level.
+    start.fill(0);
+    for (let k = 1; k <= n; k++) start[heads[k]! + 1]!++;
+    for (let h = 1; h <= n + 1; h++) start[h]! += start[h - 1]!;
+    for (let k = 1; k <= n; k++) kids[start[heads[k]!]!++] = k;
+    for (let h = n + 1; h > 0; h--) start[h] = start[h - 1]!;
+    start[0] = 0;
+    // Breadth-first over the descendants of the current head.
     let qh = 0;
     let qt = 0;
     queue[qt++] = heads[d]!;
     let found = -1;
     while (qh < qt && found < 0) {
       const x = queue[qh++]!;
-      for (let k = 1; k <= n; k++) {
-        if (heads[k] !== x || k === d || underWord(heads, k, d)) continue;
+      for (let j = start[x]!; j < start[x + 1]!; j++) {
+        const k = kids[j]!;
+        if (k === d) continue; // nor anything below it
         if (base[labels[k]!] === want) {
           found = k;
           break;
         }
-        if (qt < queue.length) queue[qt++] = k;
+        queue[qt++] = k;
       }
     }
     if (found >= 0) heads[d] = found;
     labels[d] = base[labels[d]!]!;
   }
-}
-
-// Whether `k` is `d` or below it.
-function underWord(heads: Int32Array, k: number, d: number): boolean {
-  for (let x = k, steps = 0; x > 0 && steps < heads.length; x = heads[x]!, steps++) if (x === d) return true;
-  return false;
 }

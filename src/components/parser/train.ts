@@ -68,7 +68,7 @@ export interface TrainParserOptions {
   jackknife?: number;
   /** Epochs of each fold's tagger (default 4). */
   taggerEpochs?: number;
-  /** Tags dev sentences (with `tags: 'gold'`, dev uses gold tags). Needed for `dev` with jackknifed tags. */
+  /** Tags the dev sentences (without it they keep their gold tags; required for `dev` with jackknifed training tags). */
   tagger?: XposTagger;
   /** Probability of following the model's own action from the second epoch (default 0.9, 0..1). */
   explore?: number;
@@ -264,7 +264,7 @@ export function trainParser(sentences: readonly ParserGoldSentence[], options: T
     const ql = quantizeWeights(avgL);
     return new ParserModel({ labels, tags, candStart, cands, actionBits: o.actionBits, labelBits: o.labelBits, actionWeights: qa.q, actionScale: qa.scale, labelWeights: ql.q, labelScale: ql.scale, meta: {} });
   };
-  const devTags = o.dev?.length ? o.dev.map((s) => (o.tags === 'gold' || !o.tagger ? s.words.map((w) => w.xpos) : o.tagger.tagWords(s.words.map((w) => w.form)).map((t) => t.xpos))) : undefined;
+  const devTags = o.dev?.length ? o.dev.map((s) => (o.tagger ? o.tagger.tagWords(s.words.map((w) => w.form)).map((t) => t.xpos) : s.words.map((w) => w.xpos))) : undefined;
 
   const st = new ParseState();
   const feats = new Int32Array(N_FEATURES);

@@ -15,7 +15,7 @@ function roundTrip(heads0: number[], labels0: string[]): { heads: number[]; labe
   const base = Int32Array.from(names, (l) => id.get(baseOf(l))!);
   const lifted = Int32Array.from(names, (l) => (l.includes(LIFT_SEPARATOR) ? id.get(l.split(LIFT_SEPARATOR)[1]!)! : -1));
   const ids = Int32Array.from(labels, (l, i) => (i === 0 ? 0 : id.get(l)!));
-  deprojectivize(heads, ids, n, base, lifted, new Int32Array(2 * (n + 1)));
+  deprojectivize(heads, ids, n, base, lifted, new Int32Array(3 * (n + 2)));
   return { heads: Array.from(heads.subarray(1)), labels: Array.from(ids.subarray(1), (i) => names[i]!), lifts };
 }
 
