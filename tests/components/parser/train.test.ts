@@ -56,23 +56,30 @@ describe('trainParser (300 EWT sentences shipped with the tests)', () => {
     }
   });
 
-  it('save -> load gives the same parses (weights quantized to int16)', () => {
-    const back = decodeParserModel(encodeParserModel(model), 'm.tlp');
-    expect(back.labels).toEqual(model.labels);
-    expect(back.tags).toEqual(model.tags);
-    let same = 0;
-    let total = 0;
-    for (const s of heldOut()) {
-      const forms = s.words.map((w) => w.form);
-      const tags = s.words.map((w) => w.xpos);
-      const a = model.parseWords(forms, tags);
-      const b = back.parseWords(forms, tags);
-      a.heads.forEach((h, i) => {
-        total++;
-        if (h === b.heads[i] && a.labels[i] === b.labels[i]) same++;
-      });
-    }
-    expect(same / total).toBeGreaterThan(0.995);
+  it('save -> load gives the same parses (prune 0), and nearly the same with the default pruning', () => {
+    const agree = (other: typeof model): number => {
+      let same = 0;
+      let total = 0;
+      for (const s of heldOut()) {
+        const forms = s.words.map((w) => w.form);
+        const tags = s.words.map((w) => w.xpos);
+        const a = model.parseWords(forms, tags);
+        const b = other.parseWords(forms, tags);
+        a.heads.forEach((h, i) => {
+          total++;
+          if (h === b.heads[i] && a.labels[i] === b.labels[i]) same++;
+        });
+      }
+      return same / total;
+    };
+    const exact = decodeParserModel(encodeParserModel(model, { prune: 0 }), 'm.tlp');
+    expect(exact.labels).toEqual(model.labels);
+    expect(exact.tags).toEqual(model.tags);
+    expect(Array.from(exact.actionWeights)).toEqual(Array.from(model.actionWeights));
+    expect(agree(exact)).toBe(1);
+    // Measured: 0.979 of the arcs unchanged on this 220-sentence model.
+    expect(agree(decodeParserModel(encodeParserModel(model), 'm.tlp'))).toBeGreaterThan(0.95);
+    expect(() => encodeParserModel(model, { prune: 2 })).toThrow(ArgumentError);
   });
 
   it('trains on jackknifed tags (taggers trained on the other folds)', () => {
