@@ -200,3 +200,13 @@ export type { VectorIndexOptions, VectorSearchOptions, VectorMetric, VectorIndex
 export type { VectorId } from './ann/keys.js';
 export type { VectorLike } from './ann/check-vector.js';
 export { VECTOR_INDEX_KIND, VECTOR_INDEX_FORMAT_VERSION } from './ann/format.js';
+// --- dependency parser ---
+export { Parser, DEFAULT_PARSER_MODEL, PARSER_DEFAULTS } from './components/parser/parser.js';
+export { ParserModel, ROOT_LABEL } from './components/parser/model.js';
+export type { ParserModelParts } from './components/parser/model.js';
+export { trainParser, checkTrees, TRAIN_PARSER_DEFAULTS } from './components/parser/train.js';
+export type { TrainParserOptions, ParserEpochReport, ParserGoldSentence, ParserGoldWord, XposTagger } from './components/parser/train.js';
+export { scoreParser } from './components/parser/score.js';
+export type { AttachmentScore, ScoredSentence } from './components/parser/score.js';
+export { loadParserModel, saveParserModel, encodeParserModel, decodeParserModel, PARSER_KIND, PARSER_FORMAT_VERSION } from './components/parser/model-format.js';
+export type { EncodeParserOptions } from './components/parser/model-format.js';

@@ -18,6 +18,7 @@ import { WinkNer } from './ner.js';
 import { senterFactory } from './senter.js';
 import { stemmerFactory } from './stemmer.js';
 import { Tagger, TAGGER_DEFAULTS } from './tagger/tagger.js';
+import { Parser, PARSER_DEFAULTS } from './parser/parser.js';
 import { WinkTagger } from './tagger/wink-backend.js';
 import { TextCategorizer } from './textcat/textcat.js';
 
@@ -72,6 +73,12 @@ registerComponent<{ backend: string; model: string }>('tagger', {
   },
   assigns: ['tag', 'pos'],
   create: (o, ctx) => (o.backend === 'wink' ? new WinkTagger(ctx.name) : o.model ? Tagger.load(resolve(ctx.baseDir, o.model), ctx.name) : Tagger.load(undefined, ctx.name)),
+});
+
+registerComponent<{ model: string }>('parser', {
+  options: { model: { type: 'string', default: PARSER_DEFAULTS.model, doc: 'parser model file (default: the shipped EWT model)' } },
+  assigns: ['head', 'dep', 'sentStart'],
+  create: (o, ctx) => (o.model ? Parser.load(resolve(ctx.baseDir, o.model), ctx.name) : Parser.load(undefined, ctx.name)),
 });
 
 registerComponent<{ backend: string; tables: string }>('lemmatizer', {

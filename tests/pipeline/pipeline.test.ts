@@ -336,7 +336,7 @@ describe('util.inspect of a pipeline', () => {
     expect(inspect(nlp)).toBe(`Pipeline(en_core: tokenizer -> ${nlp.pipeNames.join(' -> ')})`);
     expect(String(nlp)).toBe(inspect(nlp));
     const view = nlp.disable(['tagger']);
-    expect(inspect(view)).toMatch(/^Pipeline\(en_core: tokenizer -> senter -> lemmatizer.*; disabled: tagger\)$/);
+    expect(inspect(view)).toMatch(/^Pipeline\(en_core: tokenizer -> senter -> parser -> lemmatizer.*; disabled: tagger\)$/);
     const ws = await createPipeline({ ...WS, components: [] });
     expect(inspect(ws)).toBe('Pipeline(whitespace)');
   });

@@ -20,6 +20,7 @@ import { textcatPredict } from './textcat-predict.js';
 import { tfidfKeywords } from './tfidf-keywords.js';
 import { tokenizeCommand } from './tokenize.js';
 import { trainTaggerCommand } from './train-tagger.js';
+import { trainParserCommand } from './train-parser.js';
 import { trainTextcat } from './train-textcat.js';
 import { w2vAnalogy } from './w2v-analogy.js';
 import { w2vConvert } from './w2v-convert.js';
@@ -35,6 +36,7 @@ export const COMMANDS: Command[] = [
   tokenizeCommand,
   matchCommand,
   trainTaggerCommand,
+  trainParserCommand,
   evalTokenizerCommand,
   evalSenterCommand,
   evalTaggerCommand,

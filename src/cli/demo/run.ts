@@ -63,7 +63,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     },
   };
   const name = nlp.config.name ?? options.pipeline;
-  out(`${c.bold('textloom demo')}: pipeline ${c.bold(name)} = ${['tokenizer', ...nlp.pipeNames].join(' -> ')} ${c.dim(`(loaded in ${timings.load.toFixed(0)} ms)`)}`);
+  const steps = ['tokenizer', ...nlp.pipeNames].join(' -> ');
+  const loaded = `(loaded in ${timings.load.toFixed(0)} ms)`;
+  // A long pipeline puts the load time on its own line, so no line passes 110 columns.
+  const oneLine = `textloom demo: pipeline ${name} = ${steps} ${loaded}`.length <= 110;
+  out(`${c.bold('textloom demo')}: pipeline ${c.bold(name)} = ${steps}${oneLine ? ` ${c.dim(loaded)}` : ''}`);
+  if (!oneLine) out(`  ${c.dim(loaded)}`);
   const sections: Record<string, Record<string, unknown>> = {};
   for (let i = 0; i < DEMO_SECTIONS.length; i++) {
     const s = DEMO_SECTIONS[i]!;
