@@ -24,6 +24,8 @@ import { w2vConvert } from './w2v-convert.js';
 import { w2vEval } from './w2v-eval.js';
 import { w2vSimilar } from './w2v-similar.js';
 import { w2vTrain } from './w2v-train.js';
+import { trainNerCommand } from './train-ner.js';
+import { evalNerCommand } from './eval-ner.js';
 
 /** Every CLI command, in --help order. Each command lives in its own file. */
 export const COMMANDS: Command[] = [
@@ -34,6 +36,8 @@ export const COMMANDS: Command[] = [
   evalTokenizerCommand,
   evalSenterCommand,
   evalTaggerCommand,
+  trainNerCommand,
+  evalNerCommand,
   lmTrain,
   lmPerplexity,
   lmScore,
