@@ -2,9 +2,9 @@
 // thread). Stages: the Gutenberg books -> one text file with punctuation split off -> word2vec
 // (CBOW, 64 dimensions) -> 512 k-means word clusters -> averaged perceptron on Universal NER
 // English-EWT train (PER, ORG, LOC; the train file's OTH and B-O tags are read as O), scored on
-// dev each epoch. Run with `npm run train:ner` (builds first); `--vectors FILE` reuses vectors
-// from an earlier run. Data from TEXTLOOM_EVAL_DIR (default ../shared/eval), see bench/eval-dir.mjs.
-import { createWriteStream, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+// dev each epoch. Run with `npm run train:ner` (builds first); `-- --vectors FILE` keeps the
+// vectors in FILE, and reuses them when FILE exists. Data from TEXTLOOM_EVAL_DIR (default ../shared/eval), see bench/eval-dir.mjs.
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,9 +20,9 @@ const arg = (name) => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const tmp = mkdtempSync(join(tmpdir(), 'textloom-ner-'));
-let vectors = arg('--vectors');
+const vectors = arg('--vectors') ?? join(tmp, 'gutenberg.tlv');
 try {
-  if (!vectors) {
+  if (!existsSync(vectors)) {
     // Punctuation split off words, as the recognizer sees tokens; case kept (clusters are case-sensitive).
     const books = requireEval('gutenberg_en/texts');
     const corpus = join(tmp, 'gutenberg.txt');
@@ -32,7 +32,6 @@ try {
       for await (const line of rl) if (!out.write(line.replace(/([\][(){}.,;:!?"“”‘’_*]|--)/g, ' $1 ') + '\n')) await new Promise((r) => out.once('drain', r));
     }
     await new Promise((r) => out.end(r));
-    vectors = join(tmp, 'gutenberg.tlv');
     const code = await main(['w2v', 'train', '--input', corpus, '--out', vectors, '--size', '64', '--window', '5', '--min-count', '20', '--epochs', '2', '--threads', '1', '--seed', '1']);
     if (code !== 0) process.exit(code);
   }

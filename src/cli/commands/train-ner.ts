@@ -33,7 +33,7 @@ export const trainNerCommand: Command = {
     seed: { type: 'number', doc: 'shuffle seed (same seed, same model)', default: TRAIN_ENTITY_DEFAULTS.seed },
     labels: { type: 'string', value: 'L,L', doc: 'entity labels to learn, comma-separated' },
     vectors: { type: 'string', value: 'FILE', doc: 'word vectors (.bin, .txt, .tlv) clustered into word-cluster features' },
-    clusters: { type: 'number', doc: 'k-means clusters made from --vectors', default: KMEANS_DEFAULTS.k },
+    clusters: { type: 'number', option: 'k', doc: 'k-means clusters made from --vectors', default: KMEANS_DEFAULTS.k },
     'no-tags': { type: 'boolean', doc: "do not use the shipped tagger's tags as features" },
     'hash-bits': { type: 'number', option: 'hashBits', doc: 'log2 of the feature hash table', default: TRAIN_ENTITY_DEFAULTS.hashBits },
     prune: { type: 'number', doc: 'drop averaged weights below this fraction of the largest', default: TRAIN_ENTITY_DEFAULTS.prune },
@@ -71,14 +71,14 @@ export const trainNerCommand: Command = {
       onProgress: (done) => bar.update(done),
       onEpoch: (r) => {
         const dv = r.dev ? ` dev P ${r.dev.precision.toFixed(4)} R ${r.dev.recall.toFixed(4)} F1 ${r.dev.f1.toFixed(4)}` : '';
-        const line = f.json ? JSON.stringify({ epoch: r.epoch, trainAccuracy: r.trainAccuracy, dev: r.dev ?? null, seconds: r.seconds }) : `epoch ${r.epoch}: train accuracy ${r.trainAccuracy.toFixed(4)}${dv} (${r.seconds.toFixed(1)}s)`;
+        const line = f.json ? JSON.stringify({ epoch: r.epoch, trainAccuracy: r.trainAccuracy, dev: r.dev ?? null, seconds: Math.round(r.seconds * 1000) / 1000 }) : `epoch ${r.epoch}: train accuracy ${r.trainAccuracy.toFixed(4)}${dv} (${r.seconds.toFixed(1)}s)`;
         bar.update(r.epoch * train.length, line);
         if (!io.stderr.isTTY || f.json) io.stdout.write(line + '\n');
       },
     });
     bar.done();
     saveEntityModel(model, f.out as string);
-    const summary = { out: f.out, labels: model.labels, weights: model.numWeights, lexicon: model.lexicon?.size ?? 0, seconds: (Date.now() - t0) / 1000 };
+    const summary = { out: f.out, labels: model.labels, weights: model.numWeights, lexicon: model.lexicon?.size ?? 0, seconds: Math.round(Date.now() - t0) / 1000 };
     io.stdout.write((f.json ? JSON.stringify(summary) : `wrote ${summary.out}: labels ${summary.labels.join(',')}, ${summary.weights} weights, ${summary.lexicon} lexicon words, ${summary.seconds.toFixed(1)}s`) + '\n');
   },
 };

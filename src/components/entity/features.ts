@@ -88,7 +88,8 @@ export function wordAttrs(word: string, lexicon: Lexicon | null, out: Int32Array
   out[off + Attr.SUF2] = strHash(chars.slice(-2).join(''));
   const vf = lexicon?.get(word) ?? 0;
   const vl = lexicon?.get(lower) ?? 0;
-  const c = vf & 4095 || vl & 4095;
+  // A lower-cased name ("kerala") takes the cluster of its capitalized form when it has none.
+  const c = vf & 4095 || vl & 4095 || (lexicon?.get(lower.charAt(0).toUpperCase() + lower.slice(1)) ?? 0) & 4095;
   out[off + Attr.CLUSTER] = c + 1;
   out[off + Attr.CAP] = (vl >> 12) + 1;
   const f = word.charAt(0);
@@ -100,7 +101,7 @@ export const BOS_ATTRS = Int32Array.from({ length: N_ATTRS }, (_, a) => strHash(
 export const EOS_ATTRS = Int32Array.from({ length: N_ATTRS }, (_, a) => strHash(`</s>${a}`));
 
 /** Number of feature templates {@link extractFeatures} writes. */
-export const N_FEATURES = 36;
+export const N_FEATURES = 39;
 
 function mix(t: number, a: number, b: number): number {
   let h = Math.imul(t + 0x9e3779b9, 0x85ebca6b) ^ a;
@@ -165,6 +166,9 @@ export function extractFeatures(at: Int32Array, pos: Int32Array, tags: Int32Arra
   out[33] = mix(33, cap0 * 2 + (p === PAD ? 1 : 0), cs0) & mask;
   out[34] = mix(34, mode, cs0) & mask;
   out[35] = mix(35, mode * 8 + cap0, cs0) & mask;
+  out[36] = mix(36, at[om1 + Attr.LOWER]!, cs0) & mask;
+  out[37] = mix(37, at[op1 + Attr.LOWER]!, cs0) & mask;
+  out[38] = mix(38, at[om2 + Attr.LOWER]!, cs0) & mask;
 }
 
 /**
