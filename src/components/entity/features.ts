@@ -100,6 +100,12 @@ export function wordAttrs(word: string, lexicon: Lexicon | null, out: Int32Array
 export const BOS_ATTRS = Int32Array.from({ length: N_ATTRS }, (_, a) => strHash(`<s>${a}`));
 export const EOS_ATTRS = Int32Array.from({ length: N_ATTRS }, (_, a) => strHash(`</s>${a}`));
 
+/**
+ * Names the feature templates and attribute definitions below; stored in model files, which are
+ * refused when it differs. Change it whenever a template or attribute changes.
+ */
+export const FEATURE_SET = 'en-biluo-39.1';
+
 /** Number of feature templates {@link extractFeatures} writes. */
 export const N_FEATURES = 39;
 

@@ -1,6 +1,6 @@
 /**
  * The entity model file (`.tlner`), in textloom's binary framing (`io/binfmt.ts`, kind `NERM`,
- * version 1). Sections, all raw-deflated: `model` (JSON: labels, hashBits, usesTags, meta and the
+ * version 1). Sections, all raw-deflated: `model` (JSON: featureSet, labels, hashBits, usesTags, meta and the
  * counts below), `buckets` (u32 gaps between the non-empty hash buckets), `counts` (u8 weights per
  * non-empty bucket), `cls` (u8 class per weight), `values` (i16 weight), `lexwords` (lexicon
  * words, NUL-separated UTF-8) and `lexvals` (u16 packed cluster and capitalization class per word).
@@ -9,6 +9,7 @@ import { writeFileAtomicSync } from '../../io/atomic.js';
 import { BinaryFileError, BinaryWriter, isFramed, readBinary } from '../../io/binfmt.js';
 import { readBytesSync } from '../../io/read-text.js';
 import { EntityModel } from './model.js';
+import { FEATURE_SET } from './features.js';
 
 /** Kind code of entity model files in textloom's binary framing. */
 export const ENTITY_MODEL_KIND = 'NERM';
@@ -42,7 +43,7 @@ export function encodeEntityModel(model: EntityModel): Uint8Array {
   const clids = new Uint16Array(words.map((w) => model.lexicon!.get(w)!));
   const deflate = { deflate: true };
   return new BinaryWriter(ENTITY_MODEL_KIND, ENTITY_MODEL_VERSION)
-    .json('model', { labels: model.labels, hashBits: model.hashBits, usesTags: model.usesTags, meta: model.meta, rows, weights: data.length, lexiconWords: words.length }, deflate)
+    .json('model', { featureSet: FEATURE_SET, labels: model.labels, hashBits: model.hashBits, usesTags: model.usesTags, meta: model.meta, rows, weights: data.length, lexiconWords: words.length }, deflate)
     .add('buckets', buckets, deflate)
     .add('counts', counts, deflate)
     .add('cls', cls, deflate)
@@ -61,7 +62,9 @@ export function decodeEntityModel(bytes: Uint8Array, file = '<bytes>'): EntityMo
   const r = readBinary(bytes, { kind: ENTITY_MODEL_KIND, what: 'entity model', versions: [ENTITY_MODEL_VERSION], file });
   const j = r.json('model') as Record<string, unknown> | null;
   if (!j || typeof j !== 'object') throw r.error('the model section is not a JSON object', 'model');
-  const { labels, hashBits, usesTags, meta, rows, weights, lexiconWords } = j as Record<string, any>;
+  const { featureSet, labels, hashBits, usesTags, meta, rows, weights, lexiconWords } = j as Record<string, any>;
+  // Weights are only meaningful for the feature templates they were trained with.
+  if (featureSet !== FEATURE_SET) throw r.error(`the model was trained with feature set ${JSON.stringify(featureSet)}, this textloom computes ${JSON.stringify(FEATURE_SET)}: retrain it`, 'model');
   const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
   if (!Array.isArray(labels) || labels.length === 0 || labels.length > 63 || !labels.every((l) => typeof l === 'string' && l)) throw r.error('labels must be 1..63 non-empty strings', 'model');
   if (!Number.isInteger(hashBits) || hashBits < 16 || hashBits > 24) throw r.error('hashBits must be an integer in 16..24', 'model');

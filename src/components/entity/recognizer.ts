@@ -30,9 +30,9 @@ const loaded = new Map<string, EntityModel>();
 /**
  * A trained named-entity recognizer plus rule-based types, writing `doc.ents`.
  * @example
- * const nlp = await createPipeline('en_core');
- * nlp('Apple is looking at buying U.K. startup for $1 billion').ents.map((e) => `${e.text}/${e.label}`)
- * // ['Apple/ORG', 'U.K./LOC', '$1 billion/MONEY']
+ * const nlp = await load('en_core');
+ * nlp('Tim Cook met Angela Merkel in Berlin on Monday.').ents.map((e) => `${e.text}/${e.label}`)
+ * // ['Tim Cook/PER', 'Angela Merkel/PER', 'Berlin/LOC', 'Monday/DATE']
  */
 export class EntityRecognizer implements Component {
   constructor(

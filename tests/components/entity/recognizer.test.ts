@@ -55,3 +55,28 @@ describe('EntityRecognizer in en_core', async () => {
     expect(nlp('  \n ').ents).toEqual([]);
   });
 });
+
+describe('evaluateEntities', async () => {
+  const { evaluateEntities, parseIob } = await import('../../../src/index.js');
+  const { readFileSync } = await import('node:fs');
+  const { fixturePath } = await import('../../eval-data.js');
+  const gold = parseIob(readFileSync(fixturePath('uner/en_ewt-ud-dev-first400.iob2'), 'utf8'));
+  const nlp = await load('en_core');
+  it('scores gold tokens and raw text (aligned by character offsets) on the same entities', () => {
+    const g = evaluateEntities(nlp, gold);
+    const raw = evaluateEntities(nlp, gold, { goldTokens: false });
+    expect(g.tp + g.fn).toBe(162);
+    expect(raw.tp + raw.fn).toBe(162);
+    expect(raw.unaligned).toBe(0);
+    expect(g.f1).toBeGreaterThan(0.5);
+    expect(raw.f1).toBeGreaterThan(0.4);
+    // Only the gold file's labels are scored: wink's DATE and MONEY are not false positives.
+    expect(Object.keys(g.perLabel).sort()).toEqual(['LOC', 'ORG', 'PER']);
+  });
+  it('counts the gold entities of a document it cannot align as misses', () => {
+    const broken = [{ ...gold[0]!, text: 'nothing like the words', tags: gold[0]!.tags }];
+    const r = evaluateEntities(nlp, broken, { goldTokens: false });
+    expect(r.unaligned).toBe(1);
+    expect(r.tp).toBe(0);
+  });
+});
