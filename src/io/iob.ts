@@ -18,7 +18,7 @@ export interface IobSentence {
   id: string;
   /** `# text = ...` (the sentence's original text) if given, else ''. */
   text: string;
-  /** 1-based line of the sentence's first line. */
+  /** 1-based line of the sentence's first word. */
   line: number;
 }
 

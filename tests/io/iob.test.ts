@@ -9,7 +9,7 @@ describe('parseIob', () => {
   it('reads the Universal NER layout with its comments and documents', () => {
     const text = '# newdoc id = d1\n# sent_id = s1\n# text = Al Gore spoke\n1\tAl\tB-PER\t-\tann\n2\tGore\tI-PER\t-\tann\n3\tspoke\tO\n\n# sent_id = s2\n1\tHi\tO\n';
     const [a, b] = parseIob(text);
-    expect(a).toMatchObject({ words: ['Al', 'Gore', 'spoke'], tags: ['B-PER', 'I-PER', 'O'], doc: 'd1', id: 's1', text: 'Al Gore spoke', line: 1 });
+    expect(a).toMatchObject({ words: ['Al', 'Gore', 'spoke'], tags: ['B-PER', 'I-PER', 'O'], doc: 'd1', id: 's1', text: 'Al Gore spoke', line: 4 });
     expect(b).toMatchObject({ words: ['Hi'], tags: ['O'], doc: 'd1', id: 's2', text: '' });
   });
   it('reads CoNLL-2003 (tag last, -DOCSTART- documents) and two-column files', () => {

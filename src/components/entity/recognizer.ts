@@ -27,6 +27,18 @@ export const ENTITY_RECOGNIZER_DEFAULTS = Object.freeze({ model: '', rules: true
 
 const loaded = new Map<string, EntityModel>();
 
+/** The first token index for which the (monotone) test holds, or doc.length. */
+function firstToken(doc: Doc, test: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = doc.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (test(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /**
  * A trained named-entity recognizer plus rule-based types, writing `doc.ents`.
  * @example
@@ -54,8 +66,10 @@ export class EntityRecognizer implements Component {
     if (!this.rules || doc.length === 0) return { trained, format: [], other: [] };
     const rule: LabeledSpan[] = [];
     for (const e of winkAnalyze(doc).entities) {
-      const span = doc.charSpan(e.start, e.end, e.label, 'expand');
-      if (span) rule.push({ start: span.start, end: span.end, label: e.label });
+      // Every token overlapping the entity's characters (charSpan 'expand', by binary search).
+      const start = firstToken(doc, (i) => doc.endChar(i) > e.start);
+      const end = firstToken(doc, (i) => doc.idx[i]! >= e.end);
+      if (start < end) rule.push({ start, end, label: e.label });
     }
     return { trained, ...splitRuleSpans(rule) };
   }
