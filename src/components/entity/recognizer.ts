@@ -11,7 +11,7 @@ import { Span } from '../../core/span.js';
 import type { Component } from '../../pipeline/component.js';
 import { PACKAGE_ROOT } from '../../pipeline/load.js';
 import { loadOnce } from '../load-once.js';
-import { winkAnalyze } from '../wink.js';
+import { winkEntities } from '../wink.js';
 import { mergeRanked, splitRuleSpans } from './merge.js';
 import { loadEntityModel } from './model-format.js';
 import type { EntityModel } from './model.js';
@@ -65,7 +65,7 @@ export class EntityRecognizer implements Component {
     const trained = this.model.predictDoc(doc);
     if (!this.rules || doc.length === 0) return { trained, format: [], other: [] };
     const rule: LabeledSpan[] = [];
-    for (const e of winkAnalyze(doc).entities) {
+    for (const e of winkEntities(doc)) {
       // Every token overlapping the entity's characters (charSpan 'expand', by binary search).
       const start = firstToken(doc, (i) => doc.endChar(i) > e.start);
       const end = firstToken(doc, (i) => doc.idx[i]! >= e.end);
