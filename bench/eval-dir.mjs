@@ -19,6 +19,7 @@ const SOURCES = {
   word_similarity: 'EN-WS-353-ALL.txt and other sets from github.com/mfaruqui/eval-word-vectors (data/word-sim)',
   kenlm_reference: 'KenLM lmplz/query output on WikiText-2 (github.com/kpu/kenlm; WikiText-2, CC BY-SA 3.0)',
   wikitext2: 'WikiText-2, CC BY-SA 3.0: github.com/pytorch/examples (word_language_model/data/wikitext-2)',
+  uner_english_ewt: 'Universal NER English-EWT, CC BY-SA 4.0: github.com/UniversalNER/UNER_English-EWT',
   gutenberg_en: 'public-domain Project Gutenberg books, gzipped, one book a file (e.g. from github.com/rcdm-uga/Gutenberg_Text)',
 };
 

@@ -210,3 +210,17 @@ export { scoreParser } from './components/parser/score.js';
 export type { AttachmentScore, ScoredSentence } from './components/parser/score.js';
 export { loadParserModel, saveParserModel, encodeParserModel, decodeParserModel, PARSER_KIND, PARSER_FORMAT_VERSION } from './components/parser/model-format.js';
 export type { EncodeParserOptions } from './components/parser/model-format.js';
+// --- entities: trained recognizer, IOB/BILUO readers ---
+export { readIob, parseIob, detectIobLayout, newIobStats } from './io/iob.js';
+export type { IobSentence, IobLayout, IobReadStats, ReadIobOptions } from './io/iob.js';
+export { EntityModel } from './components/entity/model.js';
+export type { EntityModelParts, EntityModelMeta } from './components/entity/model.js';
+export { trainEntityModel, evaluateEntityModel, TRAIN_ENTITY_DEFAULTS } from './components/entity/train.js';
+export type { EntitySentence, EntityEpochReport, TrainEntityOptions } from './components/entity/train.js';
+export { loadEntityModel, saveEntityModel, encodeEntityModel, decodeEntityModel, ENTITY_MODEL_KIND, ENTITY_MODEL_VERSION } from './components/entity/model-format.js';
+export { kmeansClusters, buildLexicon, KMEANS_DEFAULTS } from './components/entity/clusters.js';
+export type { KmeansOptions } from './components/entity/clusters.js';
+export { EntityRecognizer, DEFAULT_ENTITY_MODEL, ENTITY_RECOGNIZER_DEFAULTS } from './components/entity/recognizer.js';
+export { mergeRanked, FORMAT_LABELS } from './components/entity/merge.js';
+export { evaluateEntities } from './components/entity/evaluate.js';
+export type { EntityEvaluation, EvaluateEntitiesOptions, EntityPipelineLike } from './components/entity/evaluate.js';

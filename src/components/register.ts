@@ -15,6 +15,7 @@ import { WhitespaceTokenizer } from '../tokenizer/whitespace.js';
 import { Lemmatizer, LEMMATIZER_DEFAULTS, WinkLemmatizer } from './lemmatizer/lemmatizer.js';
 import { entityRulerFactory } from './matcher/factory.js';
 import { WinkNer } from './ner.js';
+import { ENTITY_RECOGNIZER_DEFAULTS, EntityRecognizer } from './entity/recognizer.js';
 import { senterFactory } from './senter.js';
 import { stemmerFactory } from './stemmer.js';
 import { Tagger, TAGGER_DEFAULTS } from './tagger/tagger.js';
@@ -91,6 +92,16 @@ registerComponent<{ backend: string; tables: string }>('lemmatizer', {
 });
 
 registerComponent('ner', { options: {}, assigns: ['ents'], create: (_o, ctx) => new WinkNer(ctx.name) });
+
+// entity_recognizer: the trained PER/ORG/LOC model merged with wink-nlp's rule-based types.
+registerComponent<{ model: string; rules: boolean }>('entity_recognizer', {
+  options: {
+    model: { type: 'string', default: ENTITY_RECOGNIZER_DEFAULTS.model, doc: 'entity model file (default: the shipped UNER English EWT model)' },
+    rules: { type: 'boolean', default: ENTITY_RECOGNIZER_DEFAULTS.rules, doc: "add wink-nlp's rule-based types (DATE, MONEY, CARDINAL, URL, EMAIL, ...)" },
+  },
+  assigns: ['ents'],
+  create: (o, ctx) => EntityRecognizer.load(o.model ? resolve(ctx.baseDir, o.model) : undefined, { name: ctx.name, rules: o.rules }),
+});
 
 // textcat: loads a trained model file (train one with TextCategorizer.train or `textloom train textcat`).
 registerComponent<{ model: string }>('textcat', {

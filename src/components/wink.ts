@@ -102,3 +102,42 @@ export function winkAnalyze(doc: Doc): WinkAnalysis {
   doc.user.set(KEY, { ...out, text, n: doc.length });
   return out;
 }
+
+/**
+ * wink's entities of a Doc as character spans, reusing {@link winkAnalyze}'s cached run when there
+ * is one; otherwise reads only what entities need (token offsets, not POS or lemmas, which cost
+ * most of wink's time) and does not cache.
+ */
+export function winkEntities(doc: Doc): { start: number; end: number; label: string }[] {
+  const cached = doc.user.get(KEY) as (WinkAnalysis & { n: number }) | undefined;
+  if (cached && cached.n === doc.length) return cached.entities;
+  const nlp = winkNlp();
+  const its = nlp.its;
+  const text = doc.text;
+  const wd = nlp.readDoc(text);
+  const spans: [number, number][] = wd.entities().out(its.span);
+  if (spans.length === 0) return [];
+  const values: string[] = wd.tokens().out(its.value);
+  const spaces: string[] = wd.tokens().out(its.precedingSpaces);
+  const m = values.length;
+  const ws = new Int32Array(m);
+  const we = new Int32Array(m);
+  let cursor = 0;
+  for (let k = 0; k < m; k++) {
+    let s = cursor + spaces[k]!.length;
+    const v = values[k]!;
+    if (text.startsWith(v, s) === false) {
+      const found = text.indexOf(v, cursor);
+      if (found >= 0) s = found;
+    }
+    ws[k] = s;
+    we[k] = Math.min(text.length, s + v.length);
+    cursor = we[k]!;
+  }
+  const details: { value: string; type: string }[] = wd.entities().out(its.detail);
+  const out: { start: number; end: number; label: string }[] = [];
+  spans.forEach(([a, b], j) => {
+    if (a < m && b < m) out.push({ start: ws[a]!, end: we[b]!, label: details[j]!.type });
+  });
+  return out;
+}

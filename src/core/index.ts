@@ -1,4 +1,6 @@
 export { Doc, IOB } from './doc.js';
+export { biluoToSpans, spansToBiluo, iobToBiluo, iobToSpans, spansToIob } from './iob.js';
+export type { LabeledSpan } from './iob.js';
 export type { DocJSON, ExtensionColumn, ExtensionKind, FromWordsOptions } from './doc.js';
 export type { TokenJSON } from './doc-json.js';
 export { Token } from './token.js';

@@ -16,6 +16,7 @@ const corpora = new URL('../../corpora/', import.meta.url).pathname;
 const book = join(corpora, 'persuasion-ch1-3.txt');
 const web = join(corpora, 'web-sample.txt');
 const conllu = new URL('../fixtures/tokenizer-small.conllu', import.meta.url).pathname;
+const iob = new URL('../fixtures/uner/en_ewt-ud-dev-first400.iob2', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'tl-json-'));
 const at = (name: string) => join(dir, name);
 
@@ -66,6 +67,8 @@ const CASES: [string, string[]][] = [
   ['eval tagger', ['--conllu', conllu, '--json']],
   ['eval parser', ['--conllu', conllu, '--pipeline', at('parser.json'), '--json']],
   ['explain', ['nsubj', '--json']],
+  ['train ner', ['--train', iob, '--dev', iob, '--out', at('ner.tlner'), '--epochs', '1', '--hash-bits', '16', '--no-tags', '--json']],
+  ['eval ner', ['--input', iob, '--json']],
   ['tokenize', ['--input', web]],
   ['match', ['--patterns', at('patterns.jsonl'), '--input', book]],
   ['match', ['--dep-patterns', at('dep-patterns.jsonl'), '--conllu', conllu]],
@@ -73,7 +76,7 @@ const CASES: [string, string[]][] = [
 /** Commands with nothing to report as data. */
 const NO_REPORT = new Set(['demo']);
 /** Objects whose keys are the user's data (field names, labels), not chosen by textloom. */
-const USER_KEYS = new Set(['fields', 'highlights', 'cats']);
+const USER_KEYS = new Set(['fields', 'highlights', 'cats', 'perLabel']);
 const CAMEL = /^[a-z][a-zA-Z0-9]*$/;
 
 function badKeys(v: unknown, path = '$'): string[] {

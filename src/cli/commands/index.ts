@@ -29,6 +29,8 @@ import { w2vSimilar } from './w2v-similar.js';
 import { w2vTrain } from './w2v-train.js';
 import { vectorsIndex } from './vectors-index.js';
 import { vectorsQuery } from './vectors-query.js';
+import { trainNerCommand } from './train-ner.js';
+import { evalNerCommand } from './eval-ner.js';
 
 /** Every CLI command, in --help order. Each command lives in its own file. */
 export const COMMANDS: Command[] = [
@@ -42,6 +44,8 @@ export const COMMANDS: Command[] = [
   evalTaggerCommand,
   evalParserCommand,
   explainCommand,
+  trainNerCommand,
+  evalNerCommand,
   lmTrain,
   lmPerplexity,
   lmScore,

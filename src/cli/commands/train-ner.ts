@@ -1,0 +1,84 @@
+import { ArgumentError, FormatError } from '../../core/errors.js';
+import { assertWritable } from '../../io/atomic.js';
+import { buildLexicon, kmeansClusters, KeyedVectors, KMEANS_DEFAULTS, readIob, saveEntityModel, Tagger, trainEntityModel, TRAIN_ENTITY_DEFAULTS, type IobSentence } from '../../index.js';
+import type { Command } from '../command.js';
+import { inputName } from '../input-name.js';
+import { ProgressBar } from '../progress.js';
+
+async function readAll(path: string, labels?: readonly string[]): Promise<IobSentence[]> {
+  const out: IobSentence[] = [];
+  for await (const s of readIob(path, labels ? { labels } : {})) out.push(s);
+  if (out.length === 0) throw new FormatError(`no sentences in ${inputName(path)}`, { file: path });
+  return out;
+}
+
+function labelsIn(sentences: readonly IobSentence[]): string[] {
+  const set = new Set<string>();
+  for (const s of sentences) for (const t of s.tags) if (t !== 'O') set.add(t.slice(2));
+  return [...set];
+}
+
+/** `textloom train ner`: trains the entity recognizer on IOB2 / CoNLL-2003 data. */
+export const trainNerCommand: Command = {
+  name: 'train ner',
+  summary: 'train the entity recognizer (averaged perceptron over BILUO tags) on IOB2 / CoNLL data',
+  usage: '--train FILE --dev FILE --out MODEL [--epochs N] [--seed N] [--labels L,L] [--vectors FILE]',
+  help: 'Example: textloom train ner --train en_ewt-ud-train.iob2.gz --dev en_ewt-ud-dev.iob2 --out ner.tlner --vectors gutenberg.tlv\n' +
+    'Labels default to those the dev file annotates (else the training file\'s); entities of other labels are read as O.',
+  flags: {
+    train: { type: 'string', value: 'FILE', doc: 'training data (IOB2 or CoNLL-2003, .gz ok)', required: true },
+    dev: { type: 'string', value: 'FILE', doc: 'dev data scored after each epoch (exact-span F1)' },
+    out: { type: 'string', value: 'MODEL', doc: 'model file to write (.tlner)', required: true },
+    epochs: { type: 'number', doc: 'passes over the data', default: TRAIN_ENTITY_DEFAULTS.epochs },
+    seed: { type: 'number', doc: 'shuffle seed (same seed, same model)', default: TRAIN_ENTITY_DEFAULTS.seed },
+    labels: { type: 'string', value: 'L,L', doc: 'entity labels to learn, comma-separated' },
+    vectors: { type: 'string', value: 'FILE', doc: 'word vectors (.bin, .txt, .tlv) clustered into word-cluster features' },
+    clusters: { type: 'number', option: 'k', doc: 'k-means clusters made from --vectors', default: KMEANS_DEFAULTS.k },
+    'no-tags': { type: 'boolean', doc: "do not use the shipped tagger's tags as features" },
+    'hash-bits': { type: 'number', option: 'hashBits', doc: 'log2 of the feature hash table', default: TRAIN_ENTITY_DEFAULTS.hashBits },
+    prune: { type: 'number', doc: 'drop averaged weights below this fraction of the largest', default: TRAIN_ENTITY_DEFAULTS.prune },
+    json: { type: 'boolean', doc: 'print the per-epoch reports and the summary as JSON lines' },
+  },
+  async run(args, io) {
+    const f = args.flags;
+    const epochs = f.epochs as number;
+    if (!Number.isInteger(epochs) || epochs < 1) throw new ArgumentError(`--epochs must be a positive integer, got ${epochs}`, { key: '--epochs' });
+    assertWritable(f.out as string);
+    const given = typeof f.labels === 'string' ? (f.labels as string).split(',').map((l) => l.trim()).filter(Boolean) : undefined;
+    if (given && given.length === 0) throw new ArgumentError('--labels needs at least one label', { key: '--labels' });
+    const dev = f.dev ? await readAll(f.dev as string, given) : undefined;
+    const labels = given ?? (dev ? labelsIn(dev) : undefined);
+    const train = await readAll(f.train as string, labels);
+    let lexicon: Map<string, number> | null = null;
+    if (f.vectors) {
+      const kv = await KeyedVectors.load(f.vectors as string);
+      lexicon = buildLexicon(kv.words, kv.counts, kmeansClusters(kv.words, kv.vectors, kv.dim, { k: f.clusters as number }));
+    }
+    const tagger = f['no-tags'] ? null : Tagger.load();
+    const tagsOf = tagger ? (s: { words: readonly string[] }) => tagger.tagWords(s.words).map((t) => t.xpos) : undefined;
+    const bar = new ProgressBar('training', train.length * epochs, io.stderr);
+    const t0 = Date.now();
+    const model = trainEntityModel(train, {
+      epochs,
+      seed: f.seed as number,
+      hashBits: f['hash-bits'] as number,
+      prune: f.prune as number,
+      ...(labels ? { labels } : {}),
+      lexicon,
+      ...(tagsOf ? { posTags: tagsOf, devPosTags: tagsOf } : {}),
+      ...(dev ? { dev } : {}),
+      meta: { train: inputName(f.train as string), vectors: f.vectors ? inputName(f.vectors as string) : null, clusters: f.vectors ? f.clusters : 0 },
+      onProgress: (done) => bar.update(done),
+      onEpoch: (r) => {
+        const dv = r.dev ? ` dev P ${r.dev.precision.toFixed(4)} R ${r.dev.recall.toFixed(4)} F1 ${r.dev.f1.toFixed(4)}` : '';
+        const line = f.json ? JSON.stringify({ epoch: r.epoch, trainAccuracy: r.trainAccuracy, dev: r.dev ?? null, seconds: Math.round(r.seconds * 1000) / 1000 }) : `epoch ${r.epoch}: train accuracy ${r.trainAccuracy.toFixed(4)}${dv} (${r.seconds.toFixed(1)}s)`;
+        bar.update(r.epoch * train.length, line);
+        if (!io.stderr.isTTY || f.json) io.stdout.write(line + '\n');
+      },
+    });
+    bar.done();
+    saveEntityModel(model, f.out as string);
+    const summary = { out: f.out, labels: model.labels, weights: model.numWeights, lexicon: model.lexicon?.size ?? 0, seconds: Math.round(Date.now() - t0) / 1000 };
+    io.stdout.write((f.json ? JSON.stringify(summary) : `wrote ${summary.out}: labels ${summary.labels.join(',')}, ${summary.weights} weights, ${summary.lexicon} lexicon words, ${summary.seconds.toFixed(1)}s`) + '\n');
+  },
+};

@@ -1,0 +1,211 @@
+/**
+ * The entity recognizer's classes (BILUO over the model's labels) and features. A word type is
+ * reduced once to {@link N_ATTRS} integer attributes (string hashes); a token's features are
+ * hashed `(template, value, value)` triples masked to the model's weight table, so the hot loop
+ * reads integers only.
+ */
+import { fnv1a32 } from '../../util/hash.js';
+
+/** Word-type attributes, in their column order. */
+export const enum Attr {
+  LOWER = 0,
+  FORM = 1,
+  SHAPE = 2,
+  CSHAPE = 3,
+  PRE3 = 4,
+  SUF3 = 5,
+  SUF2 = 6,
+  CLUSTER = 7,
+  /** How the lower-case form is written in the unlabelled corpus: 1 mostly lower, 2 mixed, 3 mostly capitalized, 0 unseen. */
+  CAP = 8,
+  /** The first character: 1 upper-case letter, 2 lower-case letter, 0 anything else (for {@link sentenceMode}). */
+  FIRST = 9,
+}
+/** Attributes per word type. */
+export const N_ATTRS = 10;
+/** Padding positions on each side of a sentence (the features look two words away). */
+export const PAD = 2;
+
+/** Class index of `O`; label l has B = 1 + 4l, I = 2 + 4l, L = 3 + 4l, U = 4 + 4l. */
+export const CLASS_O = 0;
+
+/** BILUO class names for the labels (`O`, then B-, I-, L-, U- per label). */
+export function classNames(labels: readonly string[]): string[] {
+  const out = ['O'];
+  for (const l of labels) out.push(`B-${l}`, `I-${l}`, `L-${l}`, `U-${l}`);
+  return out;
+}
+
+/** A string's attribute hash (never 0, which means "none"). */
+export function strHash(s: string): number {
+  return fnv1a32(s) || 1;
+}
+
+/** spaCy-style shape: X x d for upper, lower, digit, other characters kept; runs longer than `cap` cut. */
+export function shapeOf(s: string, cap: number): string {
+  let out = '';
+  let last = '';
+  let run = 0;
+  for (const ch of s) {
+    let c: string;
+    if (ch >= '0' && ch <= '9') c = 'd';
+    else if (ch.toLowerCase() !== ch) c = 'X';
+    else if (ch.toUpperCase() !== ch) c = 'x';
+    else c = ch;
+    run = c === last ? run + 1 : 1;
+    last = c;
+    if (run <= cap) out += c;
+  }
+  return out;
+}
+
+/**
+ * The word lexicon of the cluster features: string -> `capClass << 12 | (clusterId + 1)` (cluster
+ * bits 0 = none; the capitalization class, see {@link Attr.CAP}, is kept on lower-case forms).
+ */
+export interface Lexicon {
+  get(word: string): number | undefined;
+}
+
+/** Packs a lexicon value. */
+export function lexValue(cluster: number, capClass: number): number {
+  return (capClass << 12) | (cluster + 1);
+}
+
+/** Largest cluster count a lexicon can hold. */
+export const MAX_CLUSTERS = 4095;
+
+/** Fills the attributes of one word type at `out[off..off + N_ATTRS)`. */
+export function wordAttrs(word: string, lexicon: Lexicon | null, out: Int32Array, off: number): void {
+  const lower = word.toLowerCase();
+  out[off + Attr.LOWER] = strHash(lower);
+  out[off + Attr.FORM] = strHash(word);
+  out[off + Attr.SHAPE] = strHash(shapeOf(word, 4));
+  out[off + Attr.CSHAPE] = strHash(shapeOf(word, 1));
+  const chars = Array.from(lower);
+  out[off + Attr.PRE3] = strHash(chars.slice(0, 3).join(''));
+  out[off + Attr.SUF3] = strHash(chars.slice(-3).join(''));
+  out[off + Attr.SUF2] = strHash(chars.slice(-2).join(''));
+  const vf = lexicon?.get(word) ?? 0;
+  const vl = lexicon?.get(lower) ?? 0;
+  // A lower-cased name ("kerala") takes the cluster of its capitalized form when it has none.
+  const c = vf & 4095 || vl & 4095 || (lexicon?.get(lower.charAt(0).toUpperCase() + lower.slice(1)) ?? 0) & 4095;
+  out[off + Attr.CLUSTER] = c + 1;
+  out[off + Attr.CAP] = (vl >> 12) + 1;
+  const f = word.charAt(0);
+  out[off + Attr.FIRST] = f.toLowerCase() !== f ? 1 : f.toUpperCase() !== f ? 2 : 0;
+}
+
+/** Attribute rows of the sentence padding (before the start, after the end). */
+export const BOS_ATTRS = Int32Array.from({ length: N_ATTRS }, (_, a) => strHash(`<s>${a}`));
+export const EOS_ATTRS = Int32Array.from({ length: N_ATTRS }, (_, a) => strHash(`</s>${a}`));
+
+/**
+ * Names the feature templates and attribute definitions below; stored in model files, which are
+ * refused when it differs. Change it whenever a template or attribute changes.
+ */
+export const FEATURE_SET = 'en-biluo-39.1';
+
+/** Number of feature templates {@link extractFeatures} writes. */
+export const N_FEATURES = 39;
+
+function mix(t: number, a: number, b: number): number {
+  let h = Math.imul(t + 0x9e3779b9, 0x85ebca6b) ^ a;
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) ^ b;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * Writes the {@link N_FEATURES} hashed feature keys (masked by `mask`) of sentence position `p`
+ * (padded: word i sits at p = i + PAD) into `out`. `at` holds N_ATTRS attributes per padded
+ * position, `pos` a tagger tag hash per padded position (0 = none), `tags` the classes already
+ * chosen (START = -1 before the sentence), `mem` the label remembered for the word from earlier
+ * in the document (0 = none), `mode` the sentence's casing ({@link sentenceMode}).
+ */
+export function extractFeatures(at: Int32Array, pos: Int32Array, tags: Int32Array, mem: Int32Array, mode: number, p: number, mask: number, out: Uint32Array): void {
+  const o0 = p * N_ATTRS;
+  const om1 = o0 - N_ATTRS;
+  const om2 = om1 - N_ATTRS;
+  const op1 = o0 + N_ATTRS;
+  const op2 = op1 + N_ATTRS;
+  const t1 = tags[p - 1]! + 2;
+  const t2 = tags[p - 2]! + 2;
+  const cs0 = at[o0 + Attr.CSHAPE]!;
+  const lo0 = at[o0 + Attr.LOWER]!;
+  const cl0 = at[o0 + Attr.CLUSTER]!;
+  const m0 = mem[p]!;
+  out[0] = mix(0, 0, 0) & mask;
+  out[1] = mix(1, lo0, 0) & mask;
+  out[2] = mix(2, at[o0 + Attr.FORM]!, 0) & mask;
+  out[3] = mix(3, at[om1 + Attr.LOWER]!, 0) & mask;
+  out[4] = mix(4, at[op1 + Attr.LOWER]!, 0) & mask;
+  out[5] = mix(5, at[om2 + Attr.LOWER]!, 0) & mask;
+  out[6] = mix(6, at[op2 + Attr.LOWER]!, 0) & mask;
+  out[7] = mix(7, at[o0 + Attr.SHAPE]!, 0) & mask;
+  out[8] = mix(8, at[om1 + Attr.CSHAPE]!, 0) & mask;
+  out[9] = mix(9, at[op1 + Attr.CSHAPE]!, 0) & mask;
+  out[10] = mix(10, mix(at[om1 + Attr.CSHAPE]!, cs0, 0), at[op1 + Attr.CSHAPE]!) & mask;
+  out[11] = mix(11, at[o0 + Attr.PRE3]!, 0) & mask;
+  out[12] = mix(12, at[o0 + Attr.SUF3]!, 0) & mask;
+  out[13] = mix(13, at[o0 + Attr.SUF2]!, 0) & mask;
+  out[14] = mix(14, t1, 0) & mask;
+  out[15] = mix(15, t1, t2) & mask;
+  out[16] = mix(16, t1, lo0) & mask;
+  out[17] = mix(17, t1, cs0) & mask;
+  out[18] = mix(18, at[om1 + Attr.LOWER]!, lo0) & mask;
+  out[19] = mix(19, lo0, at[op1 + Attr.LOWER]!) & mask;
+  out[20] = mix(20, cl0, 0) & mask;
+  out[21] = mix(21, at[om1 + Attr.CLUSTER]!, 0) & mask;
+  out[22] = mix(22, at[op1 + Attr.CLUSTER]!, 0) & mask;
+  out[23] = mix(23, cl0, cs0) & mask;
+  out[24] = mix(24, pos[p]!, 0) & mask;
+  out[25] = mix(25, pos[p - 1]!, pos[p]!) & mask;
+  out[26] = mix(26, pos[p]!, pos[p + 1]!) & mask;
+  out[27] = mix(27, m0, 0) & mask;
+  out[28] = mix(28, m0, cs0) & mask;
+  out[29] = mix(29, p === PAD ? 1 : 0, cs0) & mask;
+  out[30] = mix(30, t1, cl0) & mask;
+  out[31] = mix(31, at[om1 + Attr.CLUSTER]!, cl0) & mask;
+  const cap0 = at[o0 + Attr.CAP]!;
+  out[32] = mix(32, cap0, cs0) & mask;
+  out[33] = mix(33, cap0 * 2 + (p === PAD ? 1 : 0), cs0) & mask;
+  out[34] = mix(34, mode, cs0) & mask;
+  out[35] = mix(35, mode * 8 + cap0, cs0) & mask;
+  out[36] = mix(36, at[om1 + Attr.LOWER]!, cs0) & mask;
+  out[37] = mix(37, at[op1 + Attr.LOWER]!, cs0) & mask;
+  out[38] = mix(38, at[om2 + Attr.LOWER]!, cs0) & mask;
+}
+
+/**
+ * A sentence's casing: 1 when most of its (at least three) words start with a capital (a
+ * headline), 2 when no word starts upper-case, 0 otherwise; `at` is the padded attribute block of n words.
+ */
+export function sentenceMode(at: Int32Array, n: number): number {
+  let up = 0;
+  let low = 0;
+  for (let p = PAD; p < n + PAD; p++) {
+    const f = at[p * N_ATTRS + Attr.FIRST];
+    if (f === 1) up++;
+    else if (f === 2) low++;
+  }
+  if (up === 0 && low > 0) return 2;
+  return up + low >= 3 && up > 2 * low ? 1 : 0;
+}
+
+/**
+ * Whether class `c` may follow class `prev` (-1 = sentence start) under BILUO, and may stand at
+ * the sentence's last word when `last`.
+ */
+export function allowed(prev: number, c: number, last: boolean): boolean {
+  const inside = prev > 0 && ((prev - 1) & 3) < 2; // prev is B or I: the entity must continue
+  if (inside) {
+    const k = (c - 1) & 3;
+    if (c === 0 || ((c - 1) >> 2) !== ((prev - 1) >> 2)) return false;
+    return last ? k === 2 : k === 1 || k === 2;
+  }
+  if (c === 0) return true;
+  const k = (c - 1) & 3;
+  if (k === 1 || k === 2) return false; // I or L without an open entity
+  return !(last && k === 0); // a B needs a word after it
+}

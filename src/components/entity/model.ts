@@ -1,0 +1,211 @@
+/**
+ * `EntityModel`: the trained entity recognizer as a query object (separate from its training
+ * state). It decodes word sequences or a Doc's sentences into labelled token spans. Word types are
+ * reduced to attributes once per vocab entry (cached per Vocab), so tagging a Doc allocates only
+ * per sentence, never per token.
+ */
+import type { Doc } from '../../core/doc.js';
+import type { LabeledSpan } from '../../core/iob.js';
+import type { Vocab } from '../../core/vocab.js';
+import { Attr, BOS_ATTRS, classNames, EOS_ATTRS, N_ATTRS, PAD, strHash, wordAttrs, type Lexicon } from './features.js';
+import { decodePacked, newScratch, type Scratch } from './kernel.js';
+
+/** Provenance and training settings stored with a model. */
+export interface EntityModelMeta {
+  [key: string]: unknown;
+}
+
+/** The parts a model is built from (by the trainer or the file loader). */
+export interface EntityModelParts {
+  labels: string[];
+  hashBits: number;
+  /** Per bucket b, its packed weights are data[rowStart[b] .. rowStart[b + 1]). Length 2^hashBits + 1. */
+  rowStart: Uint32Array;
+  /** `value << 8 | class` entries. */
+  data: Int32Array;
+  /** Word -> cluster id (0-based), or null. */
+  lexicon: Map<string, number> | null;
+  /** Whether the model was trained with tagger tags (then `doc.tag` is read when set). */
+  usesTags: boolean;
+  meta: EntityModelMeta;
+}
+
+interface VocabCache {
+  attrs: Int32Array;
+  done: Uint8Array;
+  tagHash: Map<number, number>;
+}
+
+/**
+ * A trained BILUO entity recognizer.
+ * @example const m = loadEntityModel('models/en_uner_ewt_ner.tlner'); m.predictWords([['Tim', 'Cook', 'visited', 'Paris']]) // [[{start:0,end:2,label:'PER'}, {start:3,end:4,label:'LOC'}]]
+ */
+export class EntityModel {
+  readonly labels: string[];
+  /** BILUO class names (`O`, then B-, I-, L-, U- per label). */
+  readonly classes: string[];
+  readonly hashBits: number;
+  readonly rowStart: Uint32Array;
+  readonly data: Int32Array;
+  readonly lexicon: Map<string, number> | null;
+  readonly usesTags: boolean;
+  readonly meta: EntityModelMeta;
+  private readonly mask: number;
+  private readonly scratch: Scratch;
+  private readonly caches = new WeakMap<Vocab, VocabCache>();
+  private at = new Int32Array(64 * N_ATTRS);
+  private pos = new Int32Array(64);
+  private mem = new Int32Array(64);
+  private tags = new Int32Array(64);
+
+  constructor(parts: EntityModelParts) {
+    this.labels = parts.labels;
+    this.classes = classNames(parts.labels);
+    this.hashBits = parts.hashBits;
+    this.rowStart = parts.rowStart;
+    this.data = parts.data;
+    this.lexicon = parts.lexicon;
+    this.usesTags = parts.usesTags;
+    this.meta = parts.meta;
+    this.mask = (1 << parts.hashBits) - 1;
+    this.scratch = newScratch(this.classes.length);
+  }
+
+  /** The cluster lookup of the features (null without lexicon). */
+  get lexiconTable(): Lexicon | null {
+    return this.lexicon;
+  }
+
+  /** Number of non-zero weights. */
+  get numWeights(): number {
+    return this.data.length;
+  }
+
+  private ensure(n: number): void {
+    const need = n + 2 * PAD;
+    if (this.pos.length >= need) return;
+    let cap = this.pos.length;
+    while (cap < need) cap *= 2;
+    this.at = new Int32Array(cap * N_ATTRS);
+    this.pos = new Int32Array(cap);
+    this.mem = new Int32Array(cap);
+    this.tags = new Int32Array(cap);
+  }
+
+  /** Writes the padding rows around n words and resets the decoded tags. */
+  private frame(n: number): void {
+    this.at.set(BOS_ATTRS, 0);
+    this.at.set(BOS_ATTRS, N_ATTRS);
+    this.at.set(EOS_ATTRS, (n + PAD) * N_ATTRS);
+    this.at.set(EOS_ATTRS, (n + PAD + 1) * N_ATTRS);
+    this.tags.fill(-1, 0, n + 2 * PAD);
+    this.pos[0] = this.pos[1] = this.pos[n + PAD] = this.pos[n + PAD + 1] = 0;
+  }
+
+  /**
+   * Decodes the words now in the buffers, reads the spans, and records their labels in the
+   * document memory (`docMem`: lower-case word hash -> label index + 1).
+   */
+  private decode(n: number, docMem: Map<number, number>): LabeledSpan[] {
+    const { at, mem, tags } = this;
+    for (let i = 0; i < n; i++) mem[i + PAD] = docMem.get(at[(i + PAD) * N_ATTRS + Attr.LOWER]!) ?? 0;
+    decodePacked(this.rowStart, this.data, this.classes.length, this.mask, at, this.pos, mem, tags, n, this.scratch);
+    const spans: LabeledSpan[] = [];
+    let open = -1;
+    for (let i = 0; i < n; i++) {
+      const c = tags[i + PAD]!;
+      if (c === 0) continue;
+      const k = (c - 1) & 3;
+      const l = (c - 1) >> 2;
+      if (k === 0) open = i;
+      else if (k === 3) spans.push({ start: i, end: i + 1, label: this.labels[l]! });
+      else if (k === 2 && open >= 0) {
+        spans.push({ start: open, end: i + 1, label: this.labels[l]! });
+        open = -1;
+      }
+    }
+    for (const s of spans) {
+      for (let i = s.start; i < s.end; i++) docMem.set(at[(i + PAD) * N_ATTRS + Attr.LOWER]!, this.labels.indexOf(s.label) + 1);
+    }
+    return spans;
+  }
+
+  /**
+   * Predicts the entities of pre-tokenized sentences of one document (earlier sentences inform
+   * later ones through the document memory). `tags` are tagger tags per word (Penn XPOS), used
+   * when the model was trained with them.
+   * @example model.predictWords([['Tim', 'Cook', 'spoke']]) // [[{ start: 0, end: 2, label: 'PER' }]]
+   */
+  predictWords(sentences: readonly (readonly string[])[], tags?: readonly (readonly string[])[]): LabeledSpan[][] {
+    const docMem = new Map<number, number>();
+    return sentences.map((words, k) => {
+      const n = words.length;
+      this.ensure(n);
+      this.frame(n);
+      const st = tags?.[k];
+      for (let i = 0; i < n; i++) {
+        wordAttrs(words[i]!, this.lexicon, this.at, (i + PAD) * N_ATTRS);
+        this.pos[i + PAD] = this.usesTags && st ? strHash(st[i]!) : 0;
+      }
+      return this.decode(n, docMem);
+    });
+  }
+
+  private cacheFor(vocab: Vocab): VocabCache {
+    let c = this.caches.get(vocab);
+    if (!c) this.caches.set(vocab, (c = { attrs: new Int32Array(0), done: new Uint8Array(0), tagHash: new Map() }));
+    const size = vocab.strings.size + 1;
+    if (c.done.length < size) {
+      let cap = Math.max(1024, c.done.length);
+      while (cap < size) cap *= 2;
+      const attrs = new Int32Array(cap * N_ATTRS);
+      attrs.set(c.attrs);
+      const done = new Uint8Array(cap);
+      done.set(c.done);
+      c.attrs = attrs;
+      c.done = done;
+    }
+    return c;
+  }
+
+  /**
+   * Predicts the entities of a Doc, sentence by sentence (the whole Doc when it has no sentence
+   * boundaries), as token spans. Reads `doc.tag` when the model uses tagger tags.
+   */
+  predictDoc(doc: Doc): LabeledSpan[] {
+    const vocab = doc.vocab;
+    const c = this.cacheFor(vocab);
+    const out: LabeledSpan[] = [];
+    const docMem = new Map<number, number>();
+    const orth = doc.orth;
+    const tagCol = this.usesTags ? doc.tag : null;
+    const bounds = doc.hasSents ? doc.sents.map((s) => [s.start, s.end] as const) : [[0, doc.length] as const];
+    for (const [s, e] of bounds) {
+      const n = e - s;
+      if (n === 0) continue;
+      this.ensure(n);
+      this.frame(n);
+      for (let i = 0; i < n; i++) {
+        const o = orth[s + i]!;
+        if (c.done[o] === 0) {
+          wordAttrs(vocab.text(o), this.lexicon, c.attrs, o * N_ATTRS);
+          c.done[o] = 1;
+        }
+        const src = o * N_ATTRS;
+        const dst = (i + PAD) * N_ATTRS;
+        for (let a = 0; a < N_ATTRS; a++) this.at[dst + a] = c.attrs[src + a]!;
+        let ph = 0;
+        if (tagCol) {
+          const t = tagCol[s + i]!;
+          if (t !== 0) {
+            ph = c.tagHash.get(t) ?? 0;
+            if (ph === 0) c.tagHash.set(t, (ph = strHash(vocab.text(t))));
+          }
+        }
+        this.pos[i + PAD] = ph;
+      }
+      for (const sp of this.decode(n, docMem)) out.push({ start: sp.start + s, end: sp.end + s, label: sp.label });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ArgumentError, BinaryFileError, decodeEntityModel, encodeEntityModel, evaluateEntityModel, parseIob, trainEntityModel, DEFAULT_TAGGER_MODEL, type IobSentence } from '../../../src/index.js';
+import { readFileSync } from 'node:fs';
+import { fixturePath } from '../../eval-data.js';
+
+const sentences: IobSentence[] = parseIob(readFileSync(fixturePath('uner/en_ewt-ud-dev-first400.iob2'), 'utf8'));
+const train = sentences.slice(0, 300);
+const held = sentences.slice(300);
+const small = { epochs: 4, seed: 3, hashBits: 17 };
+
+describe('trainEntityModel', () => {
+  const model = trainEntityModel(train, small);
+
+  it('learns the training entities and finds some held-out ones', () => {
+    expect(model.labels.sort()).toEqual(['LOC', 'ORG', 'PER']);
+    expect(evaluateEntityModel(model, train).f1).toBeGreaterThan(0.8);
+    // 100 unseen sentences after training on 300: far from good, far above nothing.
+    expect(evaluateEntityModel(model, held).f1).toBeGreaterThan(0.2);
+  });
+  it('is deterministic for a seed, and the seed matters', () => {
+    const again = trainEntityModel(train, small);
+    expect(encodeEntityModel(again)).toEqual(encodeEntityModel(model));
+    const other = trainEntityModel(train, { ...small, seed: 4 });
+    expect(encodeEntityModel(other)).not.toEqual(encodeEntityModel(model));
+  });
+  it('reports every epoch with dev scores', () => {
+    const reports: number[] = [];
+    trainEntityModel(train.slice(0, 50), { epochs: 2, hashBits: 16, dev: held, onEpoch: (r) => reports.push(r.dev!.f1) });
+    expect(reports.length).toBe(2);
+  });
+  it('refuses bad options and data', () => {
+    expect(() => trainEntityModel([], small)).toThrow(ArgumentError);
+    expect(() => trainEntityModel(train, { epochs: 0 })).toThrow(/epochs/);
+    expect(() => trainEntityModel(train, { hashBits: 30 })).toThrow(/hashBits/);
+    expect(() => trainEntityModel([{ words: ['a'], tags: ['O', 'O'] }])).toThrow(/tags/);
+    expect(() => trainEntityModel([{ words: ['a'], tags: ['O'] }])).toThrow(/no entities/);
+  });
+});
+
+describe('entity model file', () => {
+  const model = trainEntityModel(train, small);
+  it('round-trips: the loaded model predicts exactly the same spans', () => {
+    const bytes = encodeEntityModel(model);
+    const back = decodeEntityModel(bytes, 'm.tlner');
+    expect(back.labels).toEqual(model.labels);
+    const words = held.map((s) => s.words);
+    expect(back.predictWords(words)).toEqual(model.predictWords(words));
+    expect(encodeEntityModel(back)).toEqual(bytes);
+  });
+  it('refuses a model of another kind, and a corrupted one, naming the file', () => {
+    const tagger = new Uint8Array(readFileSync(DEFAULT_TAGGER_MODEL));
+    expect(() => decodeEntityModel(tagger, 'tagger.tlt')).toThrow(BinaryFileError);
+    expect(() => decodeEntityModel(tagger, 'tagger.tlt')).toThrow(/tagger\.tlt/);
+    const bytes = encodeEntityModel(model);
+    bytes[100] ^= 0xff;
+    expect(() => decodeEntityModel(bytes, 'bad.tlner')).toThrow(BinaryFileError);
+    expect(() => decodeEntityModel(new Uint8Array(10), 'tiny.tlner')).toThrow(BinaryFileError);
+  });
+});
