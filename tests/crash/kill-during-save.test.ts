@@ -118,3 +118,33 @@ describe.concurrent('kill -9 during a save leaves the old artifact or the new on
     }, 300_000);
   });
 });
+
+describe('two processes saving into one index directory', () => {
+  it('one wins, the other stops with a clear error naming the lock holder; the index stays loadable', async () => {
+    const dir = join(work, 'two-writers');
+    mkdirSync(dir);
+    const a = join(dir, 'a');
+    const b = join(dir, 'b');
+    await build('index', 'a', a);
+    await build('index', 'b', b);
+    const target = join(dir, 'ix');
+    await build('index', 'a', target);
+    const answers = [JSON.stringify(await answer('index', a)), JSON.stringify(await answer('index', b))];
+    const spawnSaver = (): { p: ReturnType<typeof spawn>; done: Promise<{ code: number | null; err: string }> } => {
+      const p = spawn(process.execPath, [CHILD, 'index', a, b, target], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      p.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+      return { p, done: new Promise((res) => p.once('exit', (code) => res({ code, err }))) };
+    };
+    const one = spawnSaver();
+    const two = spawnSaver();
+    // Both save in a loop; the first to find the other's write.lock stops.
+    const first = await Promise.race([one.done, two.done, sleep(120_000).then(() => null)]);
+    expect(first).not.toBeNull();
+    expect(first!.code).not.toBe(0);
+    expect(first!.err).toMatch(/another process \(pid \d+\) is saving an index into this directory/);
+    for (const s of [one, two]) s.p.kill('SIGKILL');
+    await Promise.all([one.done, two.done]);
+    expect(answers).toContain(JSON.stringify(await answer('index', target)));
+  }, 180_000);
+});
