@@ -23,7 +23,17 @@ import {
   loadVectors,
 } from '../../src/index.js';
 import { crc32 } from '../../src/util/crc32.js';
+import { FormatError } from '../../src/index.js';
+import { runCli } from '../cli/run.js';
 import type { FuzzTarget, SeedFiles } from './harness.js';
+
+/** Runs a CLI command in-process: a non-zero exit is a refusal (its one-line message), a stack trace a failure. */
+async function cli(...argv: string[]): Promise<string> {
+  const r = await runCli(...argv);
+  if (/^\s+at \S/m.test(r.stderr)) throw new Error(`stack trace from textloom ${argv.join(' ')}:\n${r.stderr}`);
+  if (r.code !== 0) throw new FormatError(r.stderr.trim());
+  return r.stdout;
+}
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const fixture = (...p: string[]): Uint8Array => readFileSync(join(FIXTURES, ...p));
@@ -133,6 +143,12 @@ export const TARGETS: FuzzTarget[] = [
   { name: 'tlm (v1)', ext: '.tlm', seed: () => fixture('formats', 'lm-counts.tlm'), inner: tailCrc, load: (p) => NgramLM.load(p), use: useLm },
   { name: 'word2vec text', ext: '.txt', seed: () => saved((d) => kv().save(join(d, 'v.txt')), 'v.txt'), load: (p) => loadVectors(p), use: useVectors },
   { name: 'word2vec bin', ext: '.bin', seed: () => saved((d) => kv().save(join(d, 'v.bin')), 'v.bin'), load: (p) => loadVectors(p), use: useVectors },
+  {
+    name: 'w2v convert (CLI, no partial output)',
+    ext: '.tlv',
+    seed: () => saved((d) => kv().save(join(d, 'v.bin')), 'v.bin'),
+    load: (p, out) => cli('w2v', 'convert', p, out, '--from', 'binary', '--to', 'tlv'),
+  },
   { name: 'tlv (v2)', ext: '.tlv', seed: () => saved((d) => kv().save(join(d, 'v.tlv')), 'v.tlv'), load: (p) => loadVectors(p), use: useVectors },
   { name: 'tlv (v1)', ext: '.tlv', seed: () => fixture('formats', 'vectors.tlv'), inner: tailCrc, load: (p) => loadVectors(p), use: useVectors },
   {
