@@ -266,6 +266,7 @@ for (const [kind, k] of Object.entries(KINDS)) {
         for (const lenient of lenients) {
           const args = runOf(target, lenient);
           const r = await run(args);
+          if (process.stderr.isTTY) process.stderr.write(`\r${category} / ${kind}: ${r.outcome}`.padEnd(70));
           const row = table.get(category);
           row.tried++;
           row[r.outcome]++;
