@@ -6,6 +6,7 @@
 //
 //   npm run probe                      (builds first)
 //   PROBE_TIMEOUT_MS=30000 node bench/probe.mjs --json
+//   PROBE_KINDS=corpus,conllu PROBE_CATEGORIES=empty node bench/probe.mjs   (a subset)
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -255,8 +256,11 @@ const OUTCOMES = ['refused', 'repaired', 'accepted silently', 'stack traces', 'h
 const table = new Map(CATEGORIES.map((c) => [c, Object.fromEntries([['tried', 0], ...OUTCOMES.map((o) => [o, 0])])]));
 const notable = [];
 let n = 0;
+const only = (name, v) => (process.env[name] ? process.env[name].split(',').includes(v) : true);
 for (const [kind, k] of Object.entries(KINDS)) {
+  if (!only('PROBE_KINDS', kind)) continue;
   for (const category of CATEGORIES) {
+    if (!only('PROBE_CATEGORIES', category)) continue;
     const cases = k.dir ? dirInputs(k, category) : inputs(kind, k, category);
     for (const [label, bytes] of cases) {
       const target = k.dir ? bytes : f(`bad-${n++}${label.startsWith('.') ? `${k.ext ?? '.txt'}${label}` : k.ext ?? (k.conllu ? '.conllu' : kind.endsWith('.jsonl') || kind === 'patterns' ? '.jsonl' : '.txt')}`);
