@@ -41,6 +41,8 @@ export interface FuzzTarget {
    * so half of the cases reach the decoder behind the CRC.
    */
   inner?: { open: (file: Uint8Array) => Uint8Array; close: (inner: Uint8Array) => Uint8Array };
+  /** A loader that repairs instead of refusing (a lenient reader): no refusal is expected. */
+  repairs?: boolean;
   /** Time limit per case in ms (default 3000). */
   timeoutMs?: number;
 }

@@ -129,6 +129,7 @@ export const TARGETS: FuzzTarget[] = [
       const b = fixture('ewt', 'en_ewt-ud-train-first300.conllu');
       return b.subarray(0, Buffer.from(b).indexOf('\n\n', 6000) + 2);
     },
+    repairs: true,
     load: (p) => collect(readConllu(p, { lenient: true })),
   },
   { name: 'arpa', ext: '.arpa', seed: async () => saved(async (d) => (await lm()).toARPA(join(d, 'm.arpa')), 'm.arpa'), load: (p) => NgramLM.fromARPA(p), use: useLm },
