@@ -22,6 +22,8 @@ export { TopK } from './util/heap.js';
 export { readConllu, parseConllu, formatConllu, writeConllu, surfaceTokens, hasNoSpaceAfter } from './io/conllu.js';
 export type { ConlluSentence, ConlluWord, ConlluMultiword, ConlluEmptyNode, ConlluSurfaceToken } from './io/conllu.js';
 export { goldDocuments } from './io/conllu-docs.js';
+export { ConlluRepairs, CONLLU_REPAIR_KINDS } from './io/conllu-validate.js';
+export type { ConlluReadOptions, ConlluRepairKind } from './io/conllu-validate.js';
 export type { GoldDocument } from './io/conllu-docs.js';
 export { countSentenceBoundaries } from './eval/sentences.js';
 export { prf } from './eval/prf.js';

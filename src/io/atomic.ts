@@ -1,10 +1,69 @@
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative, isAbsolute } from 'node:path';
 import { ArgumentError, NotFoundError } from '../core/errors.js';
 
+const TEMP_MARK = '.tmp-';
+
 function tempPath(path: string): string {
-  return join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`);
+  return join(dirname(path), `.${basename(path)}${TEMP_MARK}${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`);
+}
+
+/** Whether process `pid` exists (EPERM: it exists, owned by someone else). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+// A write killed between creating its temp file and the rename leaves `.<name>.tmp-<pid>-...`
+// behind; the next write of the same name removes those whose process is gone.
+function sweepStaleTemps(path: string): void {
+  const prefix = `.${basename(path)}${TEMP_MARK}`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return; // the write itself reports a missing directory
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processAlive(pid)) rmSync(join(dirname(path), name), { force: true });
+  }
+}
+
+/**
+ * The file a write of `path` replaces. The rule for output paths: a write never follows a symlink
+ * out of the output's directory. A symlink to a file in the same directory (`model.tlm ->
+ * model-v3.tlm`) is followed, so the link keeps pointing at the new content; a symlink to anywhere
+ * else is refused with an ArgumentError (it could redirect the write onto a file the user did not
+ * name). The temp file is created exclusively, so a planted symlink at its name is never followed.
+ */
+export function resolveOutputPath(path: string): string {
+  let st;
+  try {
+    st = lstatSync(path);
+  } catch {
+    return path; // does not exist yet: a new regular file
+  }
+  if (!st.isSymbolicLink()) return path;
+  let target: string;
+  let dir: string;
+  try {
+    target = realpathSync(path);
+    dir = realpathSync(dirname(path));
+  } catch {
+    throw new ArgumentError(`cannot write ${path}: it is a dangling symlink (refusing to follow it)`, { file: path });
+  }
+  const rel = relative(dir, target);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || rel.includes('/') || rel.includes('\\')) {
+    throw new ArgumentError(`cannot write ${path}: it is a symlink to ${target}, not a file in its directory (refusing to follow it; remove the link or write elsewhere)`, { file: path });
+  }
+  return join(dirname(path), rel);
 }
 
 /**
@@ -22,6 +81,7 @@ export function assertWritable(path: string): void {
   }
   if (!st.isDirectory()) throw new NotFoundError(`cannot write ${path}: ${dir} is not a directory`, { file: path });
   if (existsSync(path) && statSync(path).isDirectory()) throw new ArgumentError(`cannot write ${path}: it is a directory`, { file: path });
+  resolveOutputPath(path);
 }
 
 // Errors name the temp file (".x.tmp-123-abc"), which the user never asked for: name `path`.
@@ -40,10 +100,13 @@ function writeError(e: unknown, path: string): unknown {
  * naming `path`.
  */
 export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
+  const named = path;
+  path = resolveOutputPath(path);
+  sweepStaleTemps(path);
   const tmp = tempPath(path);
   let fd = -1;
   try {
-    fd = openSync(tmp, 'w');
+    fd = openSync(tmp, 'wx');
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let off = 0;
     while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
@@ -54,7 +117,7 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array): vo
   } catch (e) {
     if (fd >= 0) closeSync(fd);
     rmSync(tmp, { force: true });
-    throw writeError(e, path);
+    throw writeError(e, named);
   }
 }
 
@@ -63,12 +126,15 @@ export async function writeFileAtomic(
   path: string,
   chunks: string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
 ): Promise<void> {
+  const named = path;
+  path = resolveOutputPath(path);
+  sweepStaleTemps(path);
   const tmp = tempPath(path);
   let fh;
   try {
-    fh = await open(tmp, 'w');
+    fh = await open(tmp, 'wx');
   } catch (e) {
-    throw writeError(e, path);
+    throw writeError(e, named);
   }
   try {
     if (typeof chunks === 'string' || chunks instanceof Uint8Array) await fh.write(chunks as never);
@@ -101,6 +167,6 @@ export async function writeFileAtomic(
   } catch (e) {
     await fh.close().catch(() => undefined);
     await rm(tmp, { force: true });
-    throw writeError(e, path);
+    throw writeError(e, named);
   }
 }

@@ -1,5 +1,5 @@
-import { FormatError } from '../core/errors.js';
 import { writeFileAtomic } from './atomic.js';
+import { ConlluValidator, type ConlluReadOptions } from './conllu-validate.js';
 import { readNumberedLines } from './lines.js';
 
 /** One syntactic word (an integer-id line). Underscore fields are '' (except a literal '_' form/lemma). */
@@ -87,7 +87,11 @@ export function surfaceTokens(s: ConlluSentence): ConlluSurfaceToken[] {
 /** Incremental parser: feed lines, get sentences. Shared by the string and the streaming readers. */
 class ConlluParser {
   private cur: ConlluSentence | null = null;
-  constructor(private readonly file?: string) {}
+  // Level 1-2 checks (conllu-validate.ts): strict ones throw, lenient ones repair and count.
+  private readonly v: ConlluValidator;
+  constructor(file?: string, options?: ConlluReadOptions) {
+    this.v = new ConlluValidator(file ?? '<string>', options);
+  }
 
   private start(n: number): ConlluSentence {
     if (!this.cur) this.cur = { comments: [], meta: {}, words: [], multiwords: [], emptyNodes: [], line: n };
@@ -96,7 +100,7 @@ class ConlluParser {
 
   /** Feeds one line; returns a finished sentence at a blank line. */
   line(raw: string, n: number): ConlluSentence | null {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const line = this.v.text(raw.endsWith('\r') ? raw.slice(0, -1) : raw, n);
     if (line.trim() === '') return this.flush(n);
     const s = this.start(n);
     if (line.startsWith('#')) {
@@ -107,33 +111,27 @@ class ConlluParser {
       else if (body.trim()) s.meta[body.trim()] = '';
       return null;
     }
-    const cols = line.split('\t');
-    const where = { file: this.file ?? '<string>', line: n };
-    if (cols.length !== 10) throw new FormatError(`expected 10 tab-separated columns, got ${cols.length}`, where);
+    const cols = this.v.columns(line, n);
     const id = cols[0]!;
     const dash = id.indexOf('-');
     if (dash > 0) {
       const first = Number(id.slice(0, dash));
       const last = Number(id.slice(dash + 1));
-      if (!Number.isInteger(first) || !Number.isInteger(last) || last < first) throw new FormatError(`bad multiword token id "${id}"`, where);
+      if (!/^\d+-\d+$/.test(id) || last < first) return this.v.badLine(`bad multiword token id "${id}"`, n);
+      this.v.range(n);
       s.multiwords.push({ first, last, form: cols[1]!, misc: unders(cols[9]!) });
       return null;
     }
     if (id.includes('.')) {
-      if (!/^\d+\.\d+$/.test(id)) throw new FormatError(`bad empty node id "${id}"`, where);
+      if (!/^\d+\.\d+$/.test(id)) return this.v.badLine(`bad empty node id "${id}"`, n);
       s.emptyNodes.push({ id, columns: cols });
       return null;
     }
-    const num = Number(id);
-    if (!Number.isInteger(num) || num < 1) throw new FormatError(`bad word id "${id}"`, where);
-    if (num !== s.words.length + 1) throw new FormatError(`word id ${num} out of sequence (expected ${s.words.length + 1})`, where);
-    const headCol = cols[6]!;
-    const head = headCol === '_' ? -1 : Number(headCol);
-    if (!Number.isInteger(head)) throw new FormatError(`bad head "${headCol}"`, where);
-    if (cols[1] === '') throw new FormatError('empty FORM column', where);
+    if (!/^[1-9]\d*$/.test(id)) return this.v.badLine(`bad word id "${id}"`, n);
+    const { id: num, form, head } = this.v.word(Number(id), s.words.length + 1, cols[1]!, cols[6]!, n);
     s.words.push({
       id: num,
-      form: cols[1]!,
+      form,
       lemma: cols[2]!,
       upos: unders(cols[3]!),
       xpos: unders(cols[4]!),
@@ -151,14 +149,16 @@ class ConlluParser {
     const s = this.cur;
     this.cur = null;
     if (!s) return null;
-    if (s.words.length === 0) throw new FormatError('sentence has no word lines', { file: this.file ?? '<string>', line: n });
-    return s;
+    return this.v.sentence(s, s.line, n) ? s : null;
   }
 }
 
-/** Parses CoNLL-U text held in memory. */
-export function parseConllu(text: string, file?: string): ConlluSentence[] {
-  const p = new ConlluParser(file);
+/**
+ * Parses CoNLL-U text held in memory, checked as the streaming reader does ({@link readConllu}).
+ * @example parseConllu('1\tHi\thi\tINTJ\t_\t_\t0\troot\t_\t_\n') // one sentence of one word
+ */
+export function parseConllu(text: string, file?: string, options?: ConlluReadOptions): ConlluSentence[] {
+  const p = new ConlluParser(file, options);
   const out: ConlluSentence[] = [];
   const lines = text.split('\n');
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
@@ -173,11 +173,17 @@ export function parseConllu(text: string, file?: string): ConlluSentence[] {
 
 /**
  * Streams the sentences of a CoNLL-U file (`.gz` gunzipped), holding one sentence at a time.
- * Malformed lines raise a FormatError naming file and line.
+ * The file is checked as the UD validator's levels 1-2 do (see `conllu-validate.ts`): a malformed
+ * line or sentence raises a FormatError naming file and line, or, with `lenient: true`, is
+ * repaired and counted in `options.repairs`.
  * @example for await (const s of readConllu('en_ewt-ud-train.conllu.gz')) console.log(s.meta.text)
+ * @example
+ * const repairs = new ConlluRepairs();
+ * for await (const s of readConllu('noisy.conllu', { lenient: true, repairs })) train(s);
+ * if (repairs.total) console.warn(repairs.summary()); // '2 repairs: 1 bad-head, 1 empty-form'
  */
-export async function* readConllu(path: string): AsyncGenerator<ConlluSentence> {
-  const p = new ConlluParser(path);
+export async function* readConllu(path: string, options?: ConlluReadOptions): AsyncGenerator<ConlluSentence> {
+  const p = new ConlluParser(path, options);
   let last = 0;
   for await (const [line, n] of readNumberedLines(path)) {
     last = n;

@@ -17,7 +17,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArgumentError, FormatError, NotFoundError } from '../core/errors.js';
-import { writeFileAtomicSync } from '../io/atomic.js';
+import { processAlive, writeFileAtomicSync } from '../io/atomic.js';
 import { BinaryFileError, BinaryReader, isFramed, readBinary } from '../io/binfmt.js';
 import { crc32 } from '../util/crc32.js';
 
@@ -80,15 +80,6 @@ export function openDataFile(bytes: Uint8Array, kind: number, file: string): Bin
   const tag = FILE_KINDS[kind];
   if (!tag) throw new BinaryFileError(`unknown index component kind ${kind}`, file, 8);
   return readBinary(bytes, { kind: tag, what: 'index file', versions: [INDEX_FORMAT_VERSION], file });
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
-  }
 }
 
 /** A directory holding one index. */

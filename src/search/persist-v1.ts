@@ -136,7 +136,7 @@ export function decodeStoreV1(payload: Uint8Array, maxDoc: number, file: string)
   const n = r.u32();
   if (n !== maxDoc) throw new FormatError(`store holds ${n} docs, the doc table ${maxDoc}`, { file });
   r.need(4 * (n + 1));
-  const s = DocStore.decode(payload);
+  const s = DocStore.decode(payload, file);
   const end = payload.length - (4 + 4 * (n + 1));
   let prev = 0;
   for (let i = 0; i <= n; i++) {

@@ -211,7 +211,7 @@ export function decodeStore(r: BinaryReader, maxDoc: number, file: string): DocS
     if (v < prev || v > data.length) throw r.error(`store offset ${i} out of range`, 'offsets', 4 * i);
     prev = v;
   }
-  return DocStore.fromParts(offs, data);
+  return DocStore.fromParts(offs, data, file);
 }
 
 // Saving and opening a whole index: the files above, committed and listed by the manifest.

@@ -3,10 +3,11 @@
  * documents hold their JSON string; loaded ones stay as UTF-8 bytes in one buffer and are decoded
  * on access, so loading a large index parses nothing up front.
  */
+import { FormatError } from '../core/errors.js';
 import { BinaryWriter } from '../io/binfmt.js';
 import { FILE_KINDS, INDEX_FORMAT_VERSION } from './directory.js';
 
-const decoder = new TextDecoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
 const STORE_KIND = 5;
 const encoder = new TextEncoder();
 
@@ -15,6 +16,8 @@ export class DocStore {
   private base: Uint8Array = new Uint8Array(0);
   private offs: Uint32Array = new Uint32Array(1);
   private loaded = 0;
+  /** The file a loaded store came from (named when a lazily decoded entry turns out damaged). */
+  private file = '<store>';
 
   /** Number of doc slots. */
   get size(): number {
@@ -33,13 +36,21 @@ export class DocStore {
 
   /** The stored fields of `doc`, or undefined. */
   get(doc: number): Record<string, unknown> | undefined {
-    let s = this.strs[doc];
-    if (s === undefined && doc < this.loaded) {
-      const a = this.offs[doc]!;
-      const b = this.offs[doc + 1]!;
-      if (b > a) s = decoder.decode(this.base.subarray(a, b));
+    const s = this.strs[doc];
+    if (s !== undefined) return JSON.parse(s) as Record<string, unknown>;
+    if (doc >= this.loaded) return undefined;
+    const a = this.offs[doc]!;
+    const b = this.offs[doc + 1]!;
+    if (b <= a) return undefined;
+    // Loaded entries are decoded on access, so a damaged one is found here, not at load.
+    let v: unknown;
+    try {
+      v = JSON.parse(decoder.decode(this.base.subarray(a, b)));
+    } catch (e) {
+      throw new FormatError(`stored fields of document ${doc} are not valid ${e instanceof SyntaxError ? 'JSON' : 'UTF-8'} (damaged index)`, { file: this.file });
     }
-    return s === undefined ? undefined : (JSON.parse(s) as Record<string, unknown>);
+    if (!v || typeof v !== 'object' || Array.isArray(v)) throw new FormatError(`stored fields of document ${doc} are not a JSON object (damaged index)`, { file: this.file });
+    return v as Record<string, unknown>;
   }
 
   /**
@@ -67,8 +78,9 @@ export class DocStore {
   }
 
   /** A store over loaded `data` with `offsets` (checked by the caller: ascending, within `data`). */
-  static fromParts(offsets: Uint32Array, data: Uint8Array): DocStore {
+  static fromParts(offsets: Uint32Array, data: Uint8Array, file?: string): DocStore {
     const s = new DocStore();
+    if (file !== undefined) s.file = file;
     s.offs = offsets;
     s.base = data;
     s.loaded = offsets.length - 1;
@@ -76,10 +88,11 @@ export class DocStore {
   }
 
   /** Adopts a version-1 payload (`u32 count | u32 offsets[count + 1] | utf8 JSON blob`); returns the store. */
-  static decode(payload: Uint8Array): DocStore {
+  static decode(payload: Uint8Array, file?: string): DocStore {
     const dv = new DataView(payload.buffer, payload.byteOffset, payload.byteLength);
     const n = dv.getUint32(0, true);
     const s = new DocStore();
+    if (file !== undefined) s.file = file;
     s.offs = new Uint32Array(n + 1);
     for (let i = 0; i <= n; i++) s.offs[i] = dv.getUint32(4 + 4 * i, true);
     s.base = payload.subarray(4 + 4 * (n + 1));

@@ -60,3 +60,19 @@ describe('empty input', () => {
     expect((await runCli('lm', 'generate', '--model', m, '--count', '2')).code).toBe(0);
   });
 });
+
+describe('filters on an empty input', () => {
+  it('tokenize and match exit 0 with no output and say on stderr that there was nothing to do', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'tl-empty-'));
+    const file = join(d, 'empty.txt');
+    writeFileSync(file, '');
+    const t = await runCli('tokenize', '--input', file, '--pipeline', 'en_whitespace');
+    expect([t.code, t.stdout]).toEqual([0, '']);
+    expect(t.stderr).toMatch(/^warning: .*empty\.txt has no text to tokenize\n$/);
+    const pats = join(d, 'p.jsonl');
+    writeFileSync(pats, '{"label":"X","pattern":"a"}\n');
+    const m = await runCli('match', '--patterns', pats, '--input', file, '--pipeline', 'en_whitespace');
+    expect([m.code, m.stdout]).toEqual([0, '']);
+    expect(m.stderr).toMatch(/warning: .*empty\.txt is empty: no lines to match\n$/);
+  });
+});

@@ -153,7 +153,7 @@ describe('textloom eval senter', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tl-cli-'));
     const f = join(dir, 'g.conllu');
     const sent = (id: string, words: string[], extra = '') =>
-      `${extra}# sent_id = ${id}\n# text = ${words.join(' ')}\n` + words.map((w, i) => `${i + 1}\t${w}\t_\t_\t_\t_\t0\t_\t_\t_`).join('\n') + '\n\n';
+      `${extra}# sent_id = ${id}\n# text = ${words.join(' ')}\n` + words.map((w, i) => `${i + 1}\t${w}\t_\t_\t_\t_\t_\t_\t_\t_`).join('\n') + '\n\n';
     writeFileSync(f, sent('1', ['Hi', 'there', '.'], '# newdoc id = a\n') + sent('2', ['Bye', '.']) + sent('3', ['no', 'punct']) + sent('4', ['Next', '.']));
     const r = await runCli('eval', 'senter', '--conllu', f, '--pipeline', 'en_whitespace', '--json');
     expect(r.code).toBe(0);

@@ -1,17 +1,17 @@
 import { ArgumentError, FormatError } from '../../core/errors.js';
 import { goldDocuments } from '../../io/conllu-docs.js';
-import { readConllu } from '../../io/conllu.js';
 import { countSentenceBoundaries, prf } from '../../eval/sentences.js';
 import { load } from '../../pipeline/load.js';
 import type { Command } from '../command.js';
 import { LANG_FLAG, pipelineName } from '../lang-flag.js';
 import { inputName } from '../input-name.js';
 import { count } from '../plural.js';
+import { CONLLU_LENIENT_FLAGS, readConlluInput } from '../conllu-input.js';
 
 export const evalSenterCommand: Command = {
   name: 'eval senter',
   summary: 'sentence-boundary precision/recall/F1 against a CoNLL-U file',
-  usage: '--conllu FILE [--pipeline NAME|FILE | --lang CODE] [--paragraphs] [--json]',
+  usage: '--conllu FILE [--pipeline NAME|FILE | --lang CODE] [--paragraphs] [--json] [--lenient]',
   help:
     'Sentences of each document (# newdoc) are joined by one space, or with --paragraphs paragraphs\n' +
     '(# newpar) by a blank line; the pipeline splits that text and every sentence end but the last of\n' +
@@ -22,11 +22,11 @@ export const evalSenterCommand: Command = {
     lang: LANG_FLAG,
     paragraphs: { type: 'boolean', doc: 'join paragraphs with blank lines' },
     json: { type: 'boolean', doc: 'print JSON' },
+    ...CONLLU_LENIENT_FLAGS,
   },
   async run({ flags }, io) {
     const file = String(flags.conllu);
-    const sentences = [];
-    for await (const s of readConllu(file)) sentences.push(s);
+    const sentences = await readConlluInput(file, !!flags.lenient, io);
     if (sentences.length === 0) throw new FormatError(`no sentences in ${inputName(file)}`);
     const docs = goldDocuments(sentences, { paragraphs: !!flags.paragraphs });
     const nlp = await load(pipelineName(flags, 'en_core'));

@@ -1,28 +1,28 @@
 import { Doc } from '../../core/doc.js';
 import { ArgumentError, FormatError } from '../../core/errors.js';
-import { readConllu, type ConlluSentence } from '../../io/conllu.js';
 import { evaluateTagging, type TaggedSpan } from '../../eval/tagging.js';
 import { load } from '../../pipeline/load.js';
 import type { Command } from '../command.js';
 import { inputName } from '../input-name.js';
 import { ProgressBar } from '../progress.js';
+import { CONLLU_LENIENT_FLAGS, readConlluInput } from '../conllu-input.js';
 
 /** `textloom eval tagger`: UPOS/XPOS accuracy of a pipeline on a CoNLL-U file. */
 export const evalTaggerCommand: Command = {
   name: 'eval tagger',
   summary: 'score a pipeline\'s tagger on CoNLL-U data (UPOS/XPOS accuracy, tokens/s)',
-  usage: '--conllu FILE [--pipeline P] [--gold-tokens] [--json]',
+  usage: '--conllu FILE [--pipeline P] [--gold-tokens] [--json] [--lenient]',
   help: 'Without --gold-tokens the pipeline tokenizes each sentence\'s text and predicted tokens are aligned to gold words by character offsets.',
   flags: {
     conllu: { type: 'string', value: 'FILE', doc: 'gold CoNLL-U file (.gz ok)', required: true },
     pipeline: { type: 'string', value: 'P', doc: 'pipeline name or config path', default: 'en_core' },
     'gold-tokens': { type: 'boolean', doc: 'tag the gold words instead of tokenizing the text' },
     json: { type: 'boolean', doc: 'print JSON' },
+    ...CONLLU_LENIENT_FLAGS,
   },
   async run(args, io) {
     const f = args.flags;
-    const sentences: ConlluSentence[] = [];
-    for await (const s of readConllu(f.conllu as string)) sentences.push(s);
+    const sentences = await readConlluInput(f.conllu as string, !!f.lenient, io);
     // Accuracy over no tokens would print 0 and exit 0.
     if (sentences.length === 0) throw new FormatError(`no sentences in ${inputName(String(f.conllu))}`);
     const nlp = await load(f.pipeline as string);

@@ -1,19 +1,20 @@
 import { FormatError } from '../../core/errors.js';
 import { Vocab } from '../../core/vocab.js';
 import { evaluateWordTokenization, type WordSource } from '../../eval/word-tokenization.js';
-import { readConllu, type ConlluSentence } from '../../io/conllu.js';
+import type { ConlluSentence } from '../../io/conllu.js';
 import { load } from '../../pipeline/load.js';
 import { Tokenizer } from '../../tokenizer/tokenizer.js';
 import type { Command } from '../command.js';
 import { inputName } from '../input-name.js';
 import { LANG_FLAG, pipelineName } from '../lang-flag.js';
 import { ProgressBar } from '../progress.js';
+import { CONLLU_LENIENT_FLAGS, conlluInput } from '../conllu-input.js';
 
 /** `textloom eval tokenizer`: word-level precision/recall/F1 against a CoNLL-U file, as the UD scorer. */
 export const evalTokenizerCommand: Command = {
   name: 'eval tokenizer',
   summary: "score the tokenizer against a CoNLL-U file's words, as the UD scorer (multiword tokens aligned)",
-  usage: '--conllu FILE [--pipeline NAME|FILE | --lang CODE] [--json]',
+  usage: '--conllu FILE [--pipeline NAME|FILE | --lang CODE] [--json] [--lenient]',
   help:
     'Words are aligned as the CoNLL 2018 UD scorer does (multiword tokens such as "del" = "de el"\n' +
     'count per word); precision/recall/f1 are its Words row, "tokens" its Tokens row.\n' +
@@ -23,6 +24,7 @@ export const evalTokenizerCommand: Command = {
     pipeline: { type: 'string', value: 'NAME|FILE', doc: "tokenize with this pipeline's tokenizer (default: the built-in English rule tokenizer)" },
     lang: LANG_FLAG,
     json: { type: 'boolean', doc: 'print {"precision","recall","f1","sentences","tokens"} as JSON (f1 = words)' },
+    ...CONLLU_LENIENT_FLAGS,
   },
   async run(args, io) {
     const file = args.flags.conllu as string;
@@ -37,7 +39,7 @@ export const evalTokenizerCommand: Command = {
     const bar = new ProgressBar('eval tokenizer', undefined, io.stderr);
     let n = 0;
     async function* counted(): AsyncGenerator<ConlluSentence> {
-      for await (const s of readConllu(file)) {
+      for await (const s of conlluInput(file, !!args.flags.lenient, io)) {
         yield s;
         if (++n % 500 === 0) bar.update(n);
       }

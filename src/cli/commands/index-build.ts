@@ -1,4 +1,5 @@
 import { ArgumentError, FormatError } from '../../core/errors.js';
+import { setOwn } from '../../util/own.js';
 import { readJsonl } from '../../io/jsonl.js';
 import { SearchIndex } from '../../search/search-index.js';
 import type { AnalyzerOptions } from '../../search/analyzer.js';
@@ -63,7 +64,7 @@ export const indexBuildCommand: Command = {
       const [k, v] = kv.split('=');
       const n = Number(v);
       if (!k || !Number.isFinite(n)) throw new ArgumentError(`--boost entries must look like field=2, got ${kv}`, { key: '--boost' });
-      boosts[k] = n;
+      setOwn(boosts, k, n);
     }
     const index = await SearchIndex.create({
       fields: list(f.fields),

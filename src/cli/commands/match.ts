@@ -97,6 +97,7 @@ export const matchCommand: Command = {
     }
     if (out.length) io.stdout.write(out.join('\n') + '\n');
     bar.done(`${n} ${f.conllu !== undefined ? 'sentences' : 'lines'}, ${found} matches`);
+    if (n === 0 && f.input !== undefined) io.stderr.write(`warning: ${inputName(String(f.input))} is empty: no lines to match\n`);
     return 0;
   },
 };

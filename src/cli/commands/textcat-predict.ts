@@ -1,4 +1,5 @@
 import { ArgumentError, FormatError } from '../../core/errors.js';
+import { setOwn } from '../../util/own.js';
 import { readNumberedLines } from '../../io/lines.js';
 import { TextCategorizer } from '../../components/textcat/textcat.js';
 import type { Command } from '../command.js';
@@ -78,7 +79,7 @@ export const textcatPredict: Command = {
         const label: string | string[] = multilabel ? tc.labels.filter((_, k) => p[k]! >= tc.threshold) : tc.labels[best]!;
         if (f.json) {
           const scores: Record<string, number> = {};
-          tc.labels.forEach((l, k) => { scores[l] = p[k]!; });
+          tc.labels.forEach((l, k) => setOwn(scores, l, p[k]!));
           const item = batch[i]!;
           out += JSON.stringify(item.id === undefined ? { line: item.line, label, scores } : { line: item.line, id: item.id, label, scores }) + '\n';
         } else out += `${Array.isArray(label) ? label.join(',') : label}\t${p[best]}\n`;

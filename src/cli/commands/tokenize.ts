@@ -1,4 +1,5 @@
 import type { Doc } from '../../core/doc.js';
+import { inputName } from '../input-name.js';
 import type { Span } from '../../core/span.js';
 import { load } from '../../pipeline/load.js';
 import type { Command } from '../command.js';
@@ -130,9 +131,11 @@ export const tokenizeCommand: Command = {
     // pipe() yields Docs in input order, at most a batch behind its reads: a FIFO of line numbers
     // pairs each Doc with the line it came from.
     const starts: number[] = [];
+    let read = 0;
     async function* texts(): AsyncGenerator<string> {
       for await (const t of inputTexts(String(flags.input), !!flags.paragraphs, io.stderr)) {
         starts.push(t.line);
+        read++;
         yield t.text;
       }
     }
@@ -149,6 +152,8 @@ export const tokenizeCommand: Command = {
         await writeOut(io.stdout, lines.join('\n') + '\n');
       }
     }
+    // An empty input is not an error for a filter, but it is said, not passed over in silence.
+    if (read === 0) io.stderr.write(`warning: ${inputName(String(flags.input))} has no text to tokenize\n`);
     return 0;
   },
 };

@@ -1,23 +1,17 @@
 import { assertWritable } from '../../io/atomic.js';
 import { ArgumentError, FormatError } from '../../core/errors.js';
-import { readConllu, type ConlluSentence } from '../../io/conllu.js';
 import { buildLemmaTables, saveLemmaTables } from '../../components/lemmatizer/tables.js';
 import { Tagger } from '../../components/tagger/tagger.js';
 import { TRAIN_DEFAULTS } from '../../index.js';
 import type { Command } from '../command.js';
 import { ProgressBar } from '../progress.js';
-
-async function readAll(path: string): Promise<ConlluSentence[]> {
-  const out: ConlluSentence[] = [];
-  for await (const s of readConllu(path)) out.push(s);
-  return out;
-}
+import { CONLLU_LENIENT_FLAGS, readConlluInput } from '../conllu-input.js';
 
 /** `textloom train tagger`: trains the averaged-perceptron tagger on CoNLL-U data. */
 export const trainTaggerCommand: Command = {
   name: 'train tagger',
   summary: 'train the averaged-perceptron POS tagger on CoNLL-U data',
-  usage: '--train FILE.conllu[.gz] [--dev FILE] --out MODEL [--epochs N] [--seed N] [--lemmas FILE]',
+  usage: '--train FILE.conllu[.gz] [--dev FILE] --out MODEL [--epochs N] [--seed N] [--lemmas FILE] [--lenient]',
   help: 'Example: textloom train tagger --train en_ewt-ud-train.conllu.gz --dev en_ewt-ud-dev.conllu --out en.tlt --epochs 5',
   flags: {
     train: { type: 'string', value: 'FILE', doc: 'training data (CoNLL-U, .gz ok)', required: true },
@@ -27,6 +21,7 @@ export const trainTaggerCommand: Command = {
     seed: { type: 'number', doc: 'shuffle seed (same seed, same model)', default: TRAIN_DEFAULTS.seed },
     lemmas: { type: 'string', value: 'FILE', doc: 'also derive lemmatizer tables from the training lemmas and write them here (.json or .json.gz)' },
     json: { type: 'boolean', doc: 'print the per-epoch reports and summary as JSON lines' },
+    ...CONLLU_LENIENT_FLAGS,
   },
   async run(args, io) {
     const f = args.flags;
@@ -35,9 +30,9 @@ export const trainTaggerCommand: Command = {
     // A bad output path fails now, not after the training.
     assertWritable(f.out as string);
     if (f.lemmas) assertWritable(f.lemmas as string);
-    const train = await readAll(f.train as string);
+    const train = await readConlluInput(f.train as string, !!f.lenient, io);
     if (train.length === 0) throw new FormatError(`no sentences in ${f.train as string}`, { file: f.train as string });
-    const dev = f.dev ? await readAll(f.dev as string) : undefined;
+    const dev = f.dev ? await readConlluInput(f.dev as string, !!f.lenient, io) : undefined;
     const bar = new ProgressBar('training', train.length * epochs, io.stderr);
     const t0 = Date.now();
     const tagger = Tagger.train(train, {

@@ -3,6 +3,7 @@
  * Bayes or L2 logistic regression; binary, multiclass (exclusive) or multilabel. As a pipeline
  * component it writes `{ label: probability }` to `doc.user.get('cats')` (read it with {@link cats}).
  */
+import { setOwn } from '../../util/own.js';
 import { ArgumentError, FormatError } from '../../core/errors.js';
 import { resolveOptions, type OptionSchema } from '../../core/options.js';
 import type { Doc } from '../../core/doc.js';
@@ -222,7 +223,8 @@ export class TextCategorizer implements Component {
 
   private toCats(p: Float64Array): Cats {
     const c: Cats = {};
-    this.labels.forEach((l, k) => { c[l] = p[k]!; });
+    // A label is data: `__proto__` must become a key, not the object's prototype.
+    this.labels.forEach((l, k) => setOwn(c, l, p[k]!));
     return c;
   }
 
