@@ -17,8 +17,10 @@ const ALLOWED: Record<string, string[]> = {
   search: ['util', 'core', 'pipeline', 'io', 'search'],
   // eval is a leaf: io only for its CoNLL-U reader (tokenization scoring).
   eval: ['util', 'core', 'io', 'eval'],
+  // render draws Docs and plain data; only cli and the public entry import it.
+  render: ['util', 'core', 'eval', 'render'],
   // cli may import everything, the public entry (src/index.ts) included.
-  cli: ['util', 'core', 'tokenizer', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'cli', 'index.js'],
+  cli: ['util', 'core', 'tokenizer', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'render', 'cli', 'index.js'],
 };
 
 const src = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'src');

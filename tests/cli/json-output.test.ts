@@ -42,6 +42,7 @@ const CASES: [string, string[]][] = [
   ['w2v similar', ['--vectors', at('v.txt'), 'Anne', '--topn', '3', '--json']],
   ['w2v analogy', ['--vectors', at('v.txt'), 'Sir', 'Walter', 'Lady', '--json']],
   ['w2v convert', [at('v.txt'), at('v.bin'), '--json']],
+  ['w2v plot', ['--vectors', at('v.txt'), '--words', 'Anne,Sir,Lady', '--out', at('plot.svg'), '--json']],
   ['w2v eval', ['--vectors', at('v.txt'), '--analogies', at('analogies.txt'), '--pairs', at('pairs.tsv'), '--json']],
   ['index build', ['--input', at('docs.jsonl'), '--fields', 'text', '--store', 'text', '--out', at('idx'), '--json']],
   ['search', ['--index', at('idx'), 'Lady Russell', '--top', '2', '--json']],
@@ -57,6 +58,7 @@ const CASES: [string, string[]][] = [
   ['eval tagger', ['--conllu', conllu, '--json']],
   ['tokenize', ['--input', web]],
   ['match', ['--patterns', at('patterns.jsonl'), '--input', book]],
+  ['render', ['--style', 'span', '--patterns', at('patterns.jsonl'), '--input', web, '--out', at('spans.html'), '--json']],
 ];
 /** Commands with nothing to report as data. */
 const NO_REPORT = new Set(['demo']);

@@ -24,6 +24,8 @@ import { w2vConvert } from './w2v-convert.js';
 import { w2vEval } from './w2v-eval.js';
 import { w2vSimilar } from './w2v-similar.js';
 import { w2vTrain } from './w2v-train.js';
+import { renderCommand } from './render.js';
+import { w2vPlot } from './w2v-plot.js';
 
 /** Every CLI command, in --help order. Each command lives in its own file. */
 export const COMMANDS: Command[] = [
@@ -47,9 +49,11 @@ export const COMMANDS: Command[] = [
   w2vAnalogy,
   w2vEval,
   w2vConvert,
+  w2vPlot,
   indexBuildCommand,
   indexAddCommand,
   indexDeleteCommand,
   searchCommand,
   evalSearchCommand,
+  renderCommand,
 ];
