@@ -175,3 +175,8 @@ export { entData, depData, spanData } from './render/data.js';
 export type { EntData, DepData, DepArc, SpanData, TokenSpan, CharSpan, DepDataOptions } from './render/data.js';
 export { LABEL_COLORS } from './render/colors.js';
 export { wrapPage } from './render/page.js';
+// --- serve ---
+export { serve } from './serve/server.js';
+export type { RunningServer } from './serve/server.js';
+export { SERVE_DEFAULTS } from './serve/options.js';
+export type { ServeOptions } from './serve/options.js';

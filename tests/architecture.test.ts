@@ -19,8 +19,10 @@ const ALLOWED: Record<string, string[]> = {
   eval: ['util', 'core', 'io', 'eval'],
   // render draws Docs and plain data; only cli and the public entry import it.
   render: ['util', 'core', 'eval', 'render'],
+  // serve is an application like cli: the page's API over a pipeline, an index and vectors.
+  serve: ['util', 'core', 'pipeline', 'search', 'embeddings', 'render', 'serve'],
   // cli may import everything, the public entry (src/index.ts) included.
-  cli: ['util', 'core', 'tokenizer', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'render', 'cli', 'index.js'],
+  cli: ['util', 'core', 'tokenizer', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'render', 'serve', 'cli', 'index.js'],
 };
 
 const src = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'src');

@@ -25,6 +25,7 @@ import { w2vEval } from './w2v-eval.js';
 import { w2vSimilar } from './w2v-similar.js';
 import { w2vTrain } from './w2v-train.js';
 import { renderCommand } from './render.js';
+import { serveCommand } from './serve.js';
 import { w2vPlot } from './w2v-plot.js';
 
 /** Every CLI command, in --help order. Each command lives in its own file. */
@@ -56,4 +57,5 @@ export const COMMANDS: Command[] = [
   searchCommand,
   evalSearchCommand,
   renderCommand,
+  serveCommand,
 ];
