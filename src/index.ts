@@ -226,3 +226,23 @@ export { EntityRecognizer, DEFAULT_ENTITY_MODEL, ENTITY_RECOGNIZER_DEFAULTS } fr
 export { mergeRanked, FORMAT_LABELS } from './components/entity/merge.js';
 export { evaluateEntities } from './components/entity/evaluate.js';
 export type { EntityEvaluation, EvaluateEntitiesOptions, EntityPipelineLike } from './components/entity/evaluate.js';
+// --- render ---
+export { render, RENDER_DEFAULTS } from './render/render.js';
+export type { RenderOptions, RenderStyle, Renderable } from './render/render.js';
+export { renderEnts, ENT_DEFAULTS } from './render/ent.js';
+export type { EntOptions } from './render/ent.js';
+export { renderDep, renderDepSvg, DEP_DEFAULTS } from './render/dep.js';
+export type { DepOptions } from './render/dep.js';
+export { renderSpans, SPAN_DEFAULTS } from './render/span.js';
+export type { SpanOptions } from './render/span.js';
+export { renderScatter, projectVectors, SCATTER_DEFAULTS } from './render/scatter.js';
+export type { ScatterPoint, ScatterOptions } from './render/scatter.js';
+export { entData, depData, spanData } from './render/data.js';
+export type { EntData, DepData, DepArc, SpanData, TokenSpan, CharSpan, DepDataOptions } from './render/data.js';
+export { LABEL_COLORS } from './render/colors.js';
+export { wrapPage } from './render/page.js';
+// --- serve ---
+export { serve } from './serve/server.js';
+export type { RunningServer } from './serve/server.js';
+export { SERVE_DEFAULTS } from './serve/options.js';
+export type { ServeOptions } from './serve/options.js';

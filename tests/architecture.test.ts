@@ -22,8 +22,12 @@ const ALLOWED: Record<string, string[]> = {
   search: ['util', 'core', 'pipeline', 'io', 'search', 'lang', 'ann'],
   // eval is a leaf: io only for its CoNLL-U reader (tokenization scoring).
   eval: ['util', 'core', 'io', 'eval'],
+  // render draws Docs and plain data; only cli and the public entry import it.
+  render: ['util', 'core', 'eval', 'render'],
+  // serve is an application like cli: the page's API over a pipeline, an index and vectors.
+  serve: ['util', 'core', 'pipeline', 'search', 'embeddings', 'render', 'serve'],
   // cli may import everything, the public entry (src/index.ts) included.
-  cli: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'ann', 'cli', 'index.js'],
+  cli: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'ann', 'render', 'serve', 'cli', 'index.js'],
 };
 
 const src = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'src');

@@ -31,6 +31,9 @@ import { vectorsIndex } from './vectors-index.js';
 import { vectorsQuery } from './vectors-query.js';
 import { trainNerCommand } from './train-ner.js';
 import { evalNerCommand } from './eval-ner.js';
+import { renderCommand } from './render.js';
+import { serveCommand } from './serve.js';
+import { w2vPlot } from './w2v-plot.js';
 
 /** Every CLI command, in --help order. Each command lives in its own file. */
 export const COMMANDS: Command[] = [
@@ -59,6 +62,7 @@ export const COMMANDS: Command[] = [
   w2vAnalogy,
   w2vEval,
   w2vConvert,
+  w2vPlot,
   indexBuildCommand,
   indexAddCommand,
   indexDeleteCommand,
@@ -66,4 +70,6 @@ export const COMMANDS: Command[] = [
   evalSearchCommand,
   vectorsIndex,
   vectorsQuery,
+  renderCommand,
+  serveCommand,
 ];

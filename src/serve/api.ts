@@ -1,0 +1,90 @@
+/**
+ * The JSON API behind the page: `/api/analyze` (a pipeline's tokens, entities and pictures),
+ * `/api/search` (BM25 hits with highlighted, escaped snippets) and `/api/similar` (nearest words
+ * and their scatter plot). Each handler takes checked parameters and returns plain JSON data.
+ */
+import type { Doc } from '../core/doc.js';
+import type { KeyedVectors } from '../embeddings/keyed-vectors.js';
+import type { Nlp } from '../pipeline/pipeline.js';
+import { depData, entData } from '../render/data.js';
+import { renderDep } from '../render/dep.js';
+import { renderEnts } from '../render/ent.js';
+import { escapeHtml } from '../render/escape.js';
+import { projectVectors, renderScatter } from '../render/scatter.js';
+import type { SearchIndex } from '../search/search-index.js';
+import { HttpError } from './http-errors.js';
+
+/** One token's row in the Analyze table. */
+export interface TokenRow {
+  i: number;
+  text: string;
+  pos: string;
+  tag: string;
+  lemma: string;
+  dep: string;
+  head: number;
+  ent: string;
+}
+
+function hasParse(doc: Doc): boolean {
+  for (let i = 0; i < doc.length; i++) if (doc.dep[i] !== 0) return true;
+  return false;
+}
+
+/** Runs the pipeline over `text`: token rows, entities, and the `ent` and `dep` pictures. */
+export function analyze(nlp: Nlp, text: string): Record<string, unknown> {
+  const t0 = performance.now();
+  const doc = nlp(text);
+  const tokens: TokenRow[] = [];
+  for (let i = 0; i < doc.length; i++) {
+    const t = doc.token(i);
+    if (t.text.trim() === '') continue;
+    tokens.push({ i, text: t.text, pos: t.pos, tag: t.tag, lemma: t.lemma, dep: t.dep, head: i + doc.head[i]!, ent: t.entType ? `${t.entIob}-${t.entType}` : '' });
+  }
+  const ents = doc.ents.map((e) => ({ text: e.text, label: e.label, start: e.startChar, end: e.endChar }));
+  const parsed = hasParse(doc);
+  return {
+    tokens,
+    ents,
+    sents: doc.sents.length,
+    html: { ent: renderEnts(entData(doc)), dep: parsed ? renderDep(depData(doc), { compact: true, distance: 110 }) : '' },
+    parsed,
+    ms: +(performance.now() - t0).toFixed(3),
+  };
+}
+
+// Highlight marks from Unicode's private use area, which text does not use: the snippet is
+// escaped first, then the marks become <mark> elements, so stored text can never add markup.
+const PRE = '\uE000';
+const POST = '\uE001';
+
+/** Escapes a snippet and turns the highlight marks into `<mark>` elements. */
+function snippetHtml(s: string): string {
+  return escapeHtml(s).replaceAll(PRE, '<mark>').replaceAll(POST, '</mark>');
+}
+
+/** One page of search results with highlighted snippets (HTML, escaped) and the time taken. */
+export function search(index: SearchIndex | undefined, q: string, page: number, size: number): Record<string, unknown> {
+  if (!index) throw new HttpError(404, 'this server has no search index (start it with --index DIR)');
+  const t0 = performance.now();
+  const top = index.search(q, { topK: page * size, highlight: { pre: PRE, post: POST } });
+  const total = index.count(q);
+  const hits = top.slice((page - 1) * size).map((r) => ({
+    id: r.id,
+    score: +r.score.toFixed(4),
+    fields: r.fields ?? {},
+    snippets: Object.fromEntries(Object.entries(r.highlights ?? {}).map(([f, s]) => [f, snippetHtml(s)])),
+  }));
+  return { query: q, page, size, total, hits, ms: +(performance.now() - t0).toFixed(3) };
+}
+
+/** The `k` nearest words of `word` and an SVG scatter of the word and its neighbours. */
+export function similar(vectors: KeyedVectors | undefined, word: string, k: number): Record<string, unknown> {
+  if (!vectors) throw new HttpError(404, 'this server has no word vectors (start it with --vectors FILE)');
+  const t0 = performance.now();
+  const neighbours = vectors.mostSimilar({ positive: [word], topn: k });
+  const words = [word, ...neighbours.map((n) => n.word)];
+  const xy = projectVectors(words.map((w) => vectors.vector(w)));
+  const svg = renderScatter(words.map((label, j) => ({ label, x: xy[j]!.x, y: xy[j]!.y, group: j === 0 ? 'query' : 'neighbour' })), { width: 560, height: 420, colors: { query: '#e4572e', neighbour: '#3b6fd8' } });
+  return { word, neighbours: neighbours.map((n) => ({ word: n.word, score: +n.score.toFixed(4) })), svg, ms: +(performance.now() - t0).toFixed(3) };
+}

@@ -1,0 +1,39 @@
+/**
+ * How the server answers errors: every failure a client can cause is a 4xx with a JSON body
+ * `{ error, code }` in plain words; anything else is a 500 that says nothing about the internals.
+ */
+import type { ServerResponse } from 'node:http';
+import { TextloomError } from '../core/errors.js';
+
+/** A request the server refuses, with its HTTP status. */
+export class HttpError extends TextloomError {
+  constructor(
+    /** HTTP status code (4xx). */
+    readonly status: number,
+    message: string,
+  ) {
+    super('E_HTTP', message);
+  }
+}
+
+/** The HTTP status of an error: its own for HttpError, 404 for not found, 400 for bad input, else 500. */
+export function statusOf(e: unknown): number {
+  if (e instanceof HttpError) return e.status;
+  if (e instanceof TextloomError) return e.code === 'E_NOT_FOUND' ? 404 : 400;
+  return 500;
+}
+
+/** Writes a JSON response. */
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const data = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(data), 'cache-control': 'no-store' });
+  res.end(data);
+}
+
+/** Answers with the error's status and message (a generic one for unexpected errors). */
+export function sendError(res: ServerResponse, e: unknown): void {
+  const status = statusOf(e);
+  const body = status === 500 ? { error: 'internal error', code: 'E_INTERNAL' } : { error: (e as TextloomError).detail ?? (e as Error).message, code: (e as TextloomError).code };
+  if (res.headersSent) res.destroy();
+  else sendJson(res, status, body);
+}

@@ -1,0 +1,116 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KeyedVectors, load, SearchIndex, serve, type RunningServer } from '../../src/index.js';
+import { assertWellFormed } from '../render/markup.js';
+
+let s: RunningServer;
+
+beforeAll(async () => {
+  const nlp = await load('en_core');
+  const index = await SearchIndex.create({ fields: ['title', 'text'], storeFields: ['title', 'text'] });
+  index.addAll([
+    { id: 1, title: 'Wing <design>', text: 'The boundary layer over a slender wing stays laminar. <script>alert(1)</script>' },
+    { id: 2, title: 'Pipe flow', text: 'A turbulent boundary layer forms in long pipes.' },
+    ...Array.from({ length: 25 }, (_, k) => ({ id: 10 + k, title: `Note ${k}`, text: `wing note number ${k}` })),
+  ]);
+  const vectors = new KeyedVectors(['king', 'queen', 'man', 'woman', 'apple'], Float32Array.from([1, 1, 0, 1, 0.9, 0.1, 0.2, 1, 0, 0.2, 0.9, 0.1, -1, 0, 1]), 3);
+  s = await serve({ nlp, index, vectors, port: 0, maxTextChars: 5000, maxBodyBytes: 20_000 });
+});
+afterAll(() => s?.close());
+
+async function call(path: string, init: RequestInit = {}): Promise<{ status: number; body: any; headers: Headers }> {
+  const res = await fetch(new URL(path, s.url), init);
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {}
+  return { status: res.status, body, headers: res.headers };
+}
+const post = (path: string, body: unknown) => call(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('serve', () => {
+  it('listens on 127.0.0.1 by default and serves the page with security headers', async () => {
+    expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const r = await call('/');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toContain('text/html');
+    expect(r.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(String(r.body)).toContain('<script src="app.js"></script>');
+    expect((await call('/app.js')).status).toBe(200);
+  });
+  it('/api/analyze returns tokens, entities and an escaped entity picture', async () => {
+    const r = await post('/api/analyze', { text: 'Dr. Smith visited <Paris>. It rained.' });
+    expect(r.status).toBe(200);
+    expect(r.body.tokens.map((t: { text: string }) => t.text)).toContain('Smith');
+    expect(r.body.tokens[0]).toMatchObject({ i: 0, text: 'Dr.', pos: 'PROPN' });
+    expect(r.body.sents).toBe(2);
+    assertWellFormed(r.body.html.ent);
+    expect(r.body.html.ent).not.toContain('<Paris>');
+    expect(typeof r.body.ms).toBe('number');
+  });
+  it('/api/search pages through hits with escaped, highlighted snippets', async () => {
+    const r = await call('/api/search?q=boundary%20layer&size=1');
+    expect(r.status).toBe(200);
+    expect(r.body.total).toBe(2);
+    expect(r.body.hits).toHaveLength(1);
+    const all = JSON.stringify(r.body.hits);
+    expect(all).not.toContain('<script>');
+    expect(r.body.hits[0].snippets.text).toContain('<mark>');
+    expect(r.body.hits[0].fields.title).toBeDefined();
+    const p2 = await call('/api/search?q=wing&page=2&size=10');
+    expect(p2.body.hits).toHaveLength(10);
+    expect(p2.body.page).toBe(2);
+  });
+  it('/api/similar returns neighbours and a scatter plot', async () => {
+    const r = await call('/api/similar?word=king&k=3');
+    expect(r.status).toBe(200);
+    expect(r.body.neighbours).toHaveLength(3);
+    expect(r.body.neighbours[0].word).toBe('queen');
+    assertWellFormed(r.body.svg);
+  });
+  it('answers bad requests with a 4xx and a message', async () => {
+    const cases: [Promise<{ status: number; body: any }>, number, RegExp][] = [
+      [post('/api/analyze', {}), 400, /"text" is required/],
+      [post('/api/analyze', { text: 'x'.repeat(5001) }), 413, /limit is 5000/],
+      [call('/api/analyze', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text": ' }), 400, /not valid JSON/],
+      [call('/api/analyze', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' }), 415, /application\/json/],
+      [call('/api/analyze', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'a'.repeat(30_000) }) }), 413, /over the limit/],
+      [call('/api/search?q=wing&size=1000'), 400, /"size" must be an integer in \[1, 100\]/],
+      [call('/api/search?q=%20'), 400, /"q" is required/],
+      [call('/api/similar?word=zebra'), 404, /zebra/],
+      [call('/api/nothing'), 404, /no such page/],
+      [call('/api/analyze', { method: 'DELETE' }), 405, /DELETE is not allowed/],
+    ];
+    for (const [p, status, msg] of cases) {
+      const r = await p;
+      expect(r.status, JSON.stringify(r.body)).toBe(status);
+      expect(r.body.error).toMatch(msg);
+    }
+  });
+  it('keeps __proto__ parameters as plain data', async () => {
+    const r = await call('/api/analyze', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"__proto__": {"text": "polluted"}, "text": "Fine."}' });
+    expect(r.status).toBe(200);
+    expect(({} as Record<string, unknown>).text).toBeUndefined();
+    const q = await call('/api/search?__proto__=x&q=wing');
+    expect(q.status).toBe(200);
+  });
+  it('cuts off a client that never finishes its request', async () => {
+    const slow = await serve({ nlp: await load('en_whitespace'), port: 0, requestTimeoutMs: 300 });
+    try {
+      const started = Date.now();
+      const status = await new Promise<number | string>((done) => {
+        const req = request(new URL('/api/analyze', slow.url), { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '100' } }, (res) => done(res.statusCode ?? 0));
+        req.on('error', (e) => done(e.message));
+        req.write('{"text": "a');
+      });
+      expect(status === 408 || typeof status === 'string').toBe(true);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await slow.close();
+    }
+  });
+  it('refuses a server without a pipeline', async () => {
+    await expect(serve({} as never)).rejects.toThrow(/serve needs a pipeline/);
+  });
+});

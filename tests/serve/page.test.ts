@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { KeyedVectors, load, SearchIndex, serve, type RunningServer } from '../../src/index.js';
+import { chromiumPath, noBrowserReason } from './browser.js';
+
+describe.skipIf(!chromiumPath)(`the served page in Chromium${noBrowserReason}`, () => {
+  let s: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    const { chromium } = await import('playwright-core');
+    const index = await SearchIndex.create({ fields: ['title', 'text'], storeFields: ['title', 'text'] });
+    index.addAll([
+      { id: 1, title: 'Wing design', text: 'The boundary layer over a slender wing stays laminar. <img src=x onerror=alert(1)>' },
+      { id: 2, title: 'Pipe flow', text: 'A turbulent boundary layer forms in long pipes.' },
+    ]);
+    const vectors = new KeyedVectors(['king', 'queen', 'man', 'woman', 'apple'], Float32Array.from([1, 1, 0, 1, 0.9, 0.1, 0.2, 1, 0, 0.2, 0.9, 0.1, -1, 0, 1]), 3);
+    s = await serve({ nlp: await load('en_core'), index, vectors, port: 0 });
+    browser = await chromium.launch({ executablePath: chromiumPath!, args: ['--no-sandbox'] });
+    page = await browser.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('dialog', (d) => {
+      errors.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+    await page.goto(s.url);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  it('analyses the sample sentence on load: tokens table and entities', async () => {
+    await page.waitForSelector('#analyze-tokens tbody tr');
+    expect(await page.locator('#analyze-tokens tbody tr').count()).toBeGreaterThan(10);
+    expect(await page.textContent('#analyze-status')).toMatch(/tokens, \d+ sentences/);
+  });
+  it('analyses typed text', async () => {
+    await page.fill('#analyze-text', 'Grace Hopper worked in Arlington.');
+    await page.click('#analyze-form button');
+    await page.waitForFunction("document.querySelector('#analyze-tokens tbody tr td:nth-child(2)')?.textContent === 'Grace'");
+    expect(await page.locator('#analyze-tokens tbody tr').count()).toBe(6);
+  });
+  it('searches with highlighted, escaped snippets', async () => {
+    await page.click('#tab-search');
+    await page.fill('#search-q', 'boundary layer');
+    await page.click('#search-form button');
+    await page.waitForSelector('#search-hits li');
+    expect(await page.locator('#search-hits li').count()).toBe(2);
+    expect(await page.locator('#search-hits mark').count()).toBeGreaterThan(0);
+    expect(await page.locator('#search-hits img').count()).toBe(0);
+    expect(await page.textContent('#search-status')).toMatch(/2 documents/);
+  });
+  it('shows neighbours and their plot', async () => {
+    await page.click('#tab-similar');
+    await page.fill('#similar-word', 'king');
+    await page.click('#similar-form button');
+    await page.waitForSelector('#similar-plot svg circle');
+    expect(await page.locator('#similar-list li').count()).toBe(4);
+    expect(await page.textContent('#similar-list li:first-child')).toMatch(/^queen/);
+  });
+  it('shows an error message for an unknown word, and nothing ran that should not', async () => {
+    await page.fill('#similar-word', 'zebra');
+    await page.click('#similar-form button');
+    await page.waitForFunction("document.querySelector('#similar-status')?.classList.contains('error')");
+    expect(await page.textContent('#similar-status')).toContain('zebra');
+    expect(errors).toEqual([]);
+  });
+});
