@@ -21,6 +21,15 @@ import {
   trainTagger,
   parseConllu,
   loadVectors,
+  readIob,
+  parseIob,
+  trainEntityModel,
+  saveEntityModel,
+  loadEntityModel,
+  trainParser,
+  Parser,
+  VectorIndex,
+  readDependencyPatterns,
 } from '../../src/index.js';
 import { crc32 } from '../../src/util/crc32.js';
 import { FormatError } from '../../src/index.js';
@@ -120,6 +129,25 @@ const taggerV1 = {
 const taggerGold = (): ReturnType<typeof parseConllu> => parseConllu(new TextDecoder().decode(fixture('tokenizer-small.conllu')), 'tokenizer-small.conllu');
 
 /** Every loader under fuzz. */
+
+// Seeds of the readers added with the parser, the entity recognizer and the vector index.
+const IOB_SEED = (): Uint8Array => {
+  const lines = new TextDecoder().decode(fixture('uner', 'en_ewt-ud-dev-first400.iob2')).split('\n');
+  // The first sentences, cut at a sentence break (about 80 lines).
+  let end = 80;
+  while (end < lines.length && lines[end] !== '') end++;
+  return utf8(lines.slice(0, end + 1).join('\n'));
+};
+const tinyParser = (): Parser =>
+  new Parser(trainParser(parseConllu(new TextDecoder().decode(fixture('tokenizer-small.conllu'))).slice(0, 40), { epochs: 1, seed: 1, tags: 'gold', actionBits: 12, labelBits: 12 }));
+const tinyEntityModel = () => trainEntityModel(parseIob(new TextDecoder().decode(IOB_SEED())), { epochs: 1, seed: 1, hashBits: 16 });
+const tinyVectorIndex = (kind: 'hnsw' | 'flat'): VectorIndex => {
+  const ix = VectorIndex.create({ dim: 4, kind, seed: 1 });
+  ix.addAll(Array.from({ length: 40 }, (_, i) => i), Array.from({ length: 40 }, (_, i) => Float32Array.from([Math.sin(i), Math.cos(i), Math.sin(2 * i), 1])));
+  return ix;
+};
+const useVectorIndex = (ix: VectorIndex): unknown => (ix.size ? ix.search(Float32Array.from([0.1, 0.2, 0.3, 1]), 3) : null);
+
 export const TARGETS: FuzzTarget[] = [
   { name: 'conllu', ext: '.conllu', seed: () => fixture('tokenizer-small.conllu'), load: (p) => collect(readConllu(p)) },
   {
@@ -209,4 +237,10 @@ export const TARGETS: FuzzTarget[] = [
     load: (p) => parseQuery(new TextDecoder().decode(readFileSync(p))),
   },
   { name: 'jsonl input', ext: '.jsonl', seed: () => utf8('{"id":1,"text":"the cat"}\n{"id":"2","text":"naïve \\u00e9","tags":["a"]}\n\n[1,2]\n'), load: (p) => collect(readJsonl(p)) },
+  { name: 'iob2', ext: '.iob2', seed: IOB_SEED, load: (p) => collect(readIob(p)) },
+  { name: 'dependency patterns jsonl', ext: '.jsonl', seed: () => utf8('{"label":"sv","pattern":[{"RIGHT_ID":"v","RIGHT_ATTRS":{"POS":"VERB"}},{"LEFT_ID":"v","REL_OP":">","RIGHT_ID":"s","RIGHT_ATTRS":{"DEP":"nsubj"}}]}\n'), load: (p) => readDependencyPatterns(p) },
+  { name: 'parser model', ext: '.tlp', seed: () => saved((d) => tinyParser().save(join(d, 'p.tlp')), 'p.tlp'), load: (p) => Parser.load(p), use: (m: Parser) => m.parseWords(['I', 'saw', 'her'], ['PRP', 'VBD', 'PRP']) },
+  { name: 'entity model', ext: '.tlner', seed: () => saved((d) => saveEntityModel(tinyEntityModel(), join(d, 'e.tlner')), 'e.tlner'), load: (p) => loadEntityModel(p) },
+  { name: 'vector index (hnsw)', ext: '.tlx', seed: () => saved((d) => tinyVectorIndex('hnsw').save(join(d, 'v.tlx')), 'v.tlx'), load: (p) => VectorIndex.load(p), use: useVectorIndex },
+  { name: 'vector index (flat)', ext: '.tlx', seed: () => saved((d) => tinyVectorIndex('flat').save(join(d, 'v.tlx')), 'v.tlx'), load: (p) => VectorIndex.load(p), use: useVectorIndex },
 ];
