@@ -373,7 +373,8 @@ export interface CreateOptions {
 export async function createPipeline(config: PipelineConfig, options: CreateOptions = {}): Promise<Nlp> {
   const cfg = checkConfig(config, options.file);
   const vocab = options.vocab ?? new Vocab();
-  const baseDir = options.baseDir ?? process.cwd();
+  // Relative model paths resolve against the working directory in Node; browsers have none ('.').
+  const baseDir = options.baseDir ?? (globalThis as { process?: { cwd?: () => string } }).process?.cwd?.() ?? '.';
   const tokFactoryName = cfg.tokenizer?.factory ?? 'tokenizer';
   const withFile = (e: unknown): never => {
     if (options.file && e instanceof TextloomError) throw e.at({ file: options.file });

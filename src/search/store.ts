@@ -3,8 +3,8 @@
  * documents hold their JSON string; loaded ones stay as UTF-8 bytes in one buffer and are decoded
  * on access, so loading a large index parses nothing up front.
  */
-import { BinaryWriter } from '../io/binfmt.js';
-import { FILE_KINDS, INDEX_FORMAT_VERSION } from './directory.js';
+import { BinaryWriter } from '../io/binfmt-bytes.js';
+import { FILE_KINDS, INDEX_FORMAT_VERSION } from './data-files.js';
 
 const decoder = new TextDecoder();
 const STORE_KIND = 5;
