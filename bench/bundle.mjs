@@ -48,7 +48,7 @@ console.log('| bundle | minified KB | gzipped KB | target |');
 console.log('|---|---:|---:|---|');
 const sizes = {};
 try {
-  for (const [name, src] of entries) {
+  for (const [name, src] of process.env.RENDER_ONLY ? [] : entries) {
     const file = path.join(tmp, `${name.replace(/[^a-z0-9]+/gi, '-')}.js`);
     writeFileSync(file, src + '\n');
     const b = await bundle(file);
@@ -100,6 +100,7 @@ async function firstRender() {
       await page.goto(server.url);
       const ms = await page.waitForFunction(() => window.__rendered, undefined, { timeout: 30_000 }).then((h) => h.jsonValue());
       const tokens = await page.locator('#analyze-tokens tbody tr').count();
+      if (i === 1) console.log('  page status: ' + (await page.textContent('#analyze-status')));
       if (i > 0) runs.push(ms); // the first load warms the server's pipeline and the browser
       if (i === 0) console.log(`\nServed page, first render of a ${words.length}-word text (${tokens} tokens in the table), request to painted analysis:`);
       await page.close();

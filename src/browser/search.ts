@@ -11,7 +11,8 @@
  * again.search('boundary')[0].id; // '1'
  * @packageDocumentation
  */
-export { SearchIndex, SEARCH_DEFAULTS, SUGGEST_DEFAULTS, ADD_ALL_DEFAULTS } from '../search/index-base.js';
+export { SearchIndex } from './search-index.js';
+export { SEARCH_DEFAULTS, SUGGEST_DEFAULTS, ADD_ALL_DEFAULTS } from '../search/index-base.js';
 export type { SearchIndexOptions, SearchOptions, SearchResult, AddAllOptions, Suggestion, LoadOptions } from '../search/index-base.js';
 export { parseQuery, parseLenient, escapeQuery, QuerySyntaxError } from '../search/query/parser.js';
 export type { QueryNode } from '../search/query/parser.js';

@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bundleForBrowser } from './vite-bundle.js';
@@ -10,6 +13,21 @@ describe('browser entries bundled with Vite', () => {
   it('the check catches a Node built-in', async () => {
     const b = await bundleForBrowser(join(root, 'src/search/persist-files.ts'), root);
     expect(b.nodeImports.some((s) => s.endsWith('node:fs'))).toBe(true);
+  }, 60_000);
+
+  it('the search bundle works on its own (its analyzers find their registered factories)', async () => {
+    const b = await bundleForBrowser(join(root, 'src/browser/search.ts'), root);
+    const dir = mkdtempSync(join(tmpdir(), 'textloom-bundle-'));
+    try {
+      writeFileSync(join(dir, 'search.mjs'), b.code);
+      const { SearchIndex } = (await import(pathToFileURL(join(dir, 'search.mjs')).href)) as typeof import('../../src/browser/search.js');
+      const index = await SearchIndex.create({ fields: ['text'] });
+      index.addAll([{ id: 'a', text: 'Laminar boundary layers' }, { id: 'b', text: 'Heat transfer' }]);
+      const again = await SearchIndex.fromBytes(index.toBytes());
+      expect(again.search('layer').map((r) => r.id)).toEqual(['a']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   for (const name of ENTRIES) {
