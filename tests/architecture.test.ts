@@ -26,6 +26,8 @@ const ALLOWED: Record<string, string[]> = {
   render: ['util', 'core', 'eval', 'render'],
   // serve is an application like cli: the page's API over a pipeline, an index and vectors.
   serve: ['util', 'core', 'pipeline', 'search', 'embeddings', 'render', 'serve'],
+  // browser entries (textloom/tokenizer, …) re-export the parts that run without Node.
+  browser: ['util', 'core', 'tokenizer', 'components', 'io', 'search', 'render', 'browser'],
   // cli may import everything, the public entry (src/index.ts) included.
   cli: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'ann', 'render', 'serve', 'cli', 'index.js'],
 };
@@ -124,10 +126,29 @@ describe('architecture', () => {
     }
     expect(violations).toEqual([]);
   });
-  it('only src/components/register.ts registers built-ins', () => {
+  it('browser entries reach no Node built-in, process or Buffer', () => {
+    const seen = new Set<string>();
+    const hits: string[] = [];
+    const walk = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      for (const m of code.matchAll(/(?:^|\n)\s*(?:import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+        if (m[1]) continue; // type-only imports vanish at build time
+        const spec = (m[2] ?? m[3])!;
+        if (!spec.startsWith('.')) hits.push(`${relative(src, file)} imports ${spec}`);
+        else walk(resolve(dirname(file), spec).replace(/\.js$/, '.ts'));
+      }
+      if (/\bprocess\.|(?<![A-Za-z])Buffer\b/.test(code)) hits.push(`${relative(src, file)} uses process or Buffer`);
+    };
+    for (const f of readdirSync(join(src, 'browser'))) if (f.endsWith('.ts')) walk(join(src, 'browser', f));
+    expect(seen.size).toBeGreaterThan(40);
+    expect(hits).toEqual([]);
+  });
+  it('only src/components/register.ts (and register-pure.ts, which it imports) registers built-ins', () => {
     const offenders = files(src).filter((f) => {
       const rel = relative(src, f);
-      if (rel === 'components/register.ts' || rel === 'pipeline/registry.ts') return false;
+      if (rel === 'components/register.ts' || rel === 'components/register-pure.ts' || rel === 'pipeline/registry.ts') return false;
       return /\bregister(Component|Tokenizer)\(/.test(readFileSync(f, 'utf8').replace(/\/\*\*[\s\S]*?\*\//g, ''));
     });
     expect(offenders.map((f) => relative(src, f))).toEqual([]);

@@ -3,12 +3,15 @@
  * cached), and with a {@link MissingDependencyError} saying `npm i <package>` when the package is
  * not installed. A module that is installed but fails while loading keeps its own error.
  */
-import { createRequire } from 'node:module';
+import type { createRequire as CreateRequire } from 'node:module';
 import { MissingDependencyError, type ErrorLocation } from '../core/errors.js';
 
 const pending = new Map<string, Promise<unknown>>();
 const loaded = new Map<string, unknown>();
-const require = createRequire(import.meta.url);
+// Node's require, found without importing node:module so that browser bundles of the components
+// that use this file stay free of Node built-ins (there, requireOptional reports the package missing).
+const nodeModule = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:module') as { createRequire: typeof CreateRequire } | undefined;
+const require = nodeModule?.createRequire(import.meta.url);
 
 /** True when `err` says that `packageName` itself (not something it imports) cannot be found. */
 function isMissing(err: unknown, packageName: string): boolean {
@@ -64,6 +67,7 @@ export function requireOptional<T>(packageName: string, specifier: string, featu
   if (loaded.has(specifier)) return loaded.get(specifier) as T;
   let value: unknown;
   try {
+    if (!require) throw Object.assign(new Error(`Cannot find module '${packageName}'`), { code: 'MODULE_NOT_FOUND' });
     value = require(specifier);
   } catch (err) {
     throw isMissing(err, packageName) ? missing(packageName, feature, where) : err;

@@ -4,54 +4,21 @@
  * `tests/pipeline/registry.test.ts`.
  */
 import { resolve } from 'node:path';
-import { ConfigError, joinKey, TextloomError } from '../core/errors.js';
+import { ConfigError } from '../core/errors.js';
 import { KeyedVectors } from '../embeddings/keyed-vectors.js';
 import { createVectorsComponent, VECTORS_COMPONENT_DEFAULTS } from '../embeddings/vectors-component.js';
-import { registerComponent, registerTokenizer } from '../pipeline/registry.js';
-import type { TokenizerRules } from '../tokenizer/rules.js';
-import { Tokenizer, TOKENIZER_DEFAULTS } from '../tokenizer/tokenizer.js';
-import { tokenizerFor } from '../lang/tokenizer-for.js';
-import { WhitespaceTokenizer } from '../tokenizer/whitespace.js';
+import { registerComponent } from '../pipeline/registry.js';
+import { registerPureBuiltins } from './register-pure.js';
 import { Lemmatizer, LEMMATIZER_DEFAULTS, WinkLemmatizer } from './lemmatizer/lemmatizer.js';
 import { entityRulerFactory } from './matcher/factory.js';
 import { WinkNer } from './ner.js';
 import { ENTITY_RECOGNIZER_DEFAULTS, EntityRecognizer } from './entity/recognizer.js';
-import { senterFactory } from './senter.js';
-import { stemmerFactory } from './stemmer.js';
 import { Tagger, TAGGER_DEFAULTS } from './tagger/tagger.js';
 import { Parser, PARSER_DEFAULTS } from './parser/parser.js';
 import { WinkTagger } from './tagger/wink-backend.js';
 import { TextCategorizer } from './textcat/textcat.js';
 
-registerTokenizer('whitespace', { options: {}, create: (_o, ctx) => new WhitespaceTokenizer(ctx.vocab) });
-registerComponent('senter', senterFactory);
-
-registerTokenizer('tokenizer', {
-  options: {
-    prefixes: { type: 'string[]', doc: 'extra literal prefixes to peel off chunk starts' },
-    suffixes: { type: 'string[]', doc: 'extra literal suffixes to peel off chunk ends' },
-    infixes: { type: 'string[]', doc: 'extra literal infixes to split out inside chunks' },
-    specialCases: { type: 'object', doc: 'chunk -> pieces exceptions, e.g. {"gimme": ["gim", "me"]}' },
-    abbreviations: { type: 'string[]', doc: 'extra abbreviations kept whole with their period' },
-    hyphenPrefixes: { type: 'string[]', doc: 'extra first parts that keep x-y compounds whole' },
-    units: { type: 'string[]', doc: 'extra units split off numbers (5pm -> 5 pm)' },
-    emoticons: { type: 'string[]', doc: 'extra emoticons kept whole' },
-    replace: { type: 'boolean', default: TOKENIZER_DEFAULTS.replace, doc: 'replace the default lists instead of extending them' },
-    cacheSize: { type: 'integer', default: TOKENIZER_DEFAULTS.cacheSize, min: 0, doc: 'chunk cache entries (0 disables the cache)' },
-  },
-  create: (o, ctx) => {
-    const { replace, cacheSize, ...lists } = o as Record<string, unknown>;
-    try {
-      const opts = { rules: lists as Partial<TokenizerRules>, replace: replace as boolean, cacheSize: cacheSize as number };
-      // The config's "lang" picks the language's rule tables (or its word segmenter).
-      return ctx.lang !== undefined ? tokenizerFor(ctx.vocab, ctx.lang, opts) : new Tokenizer(ctx.vocab, opts);
-    } catch (e) {
-      // A bad rule entry is a config problem: name it under the tokenizer's options.
-      if (e instanceof TextloomError) throw new ConfigError(e.detail, { key: joinKey('tokenizer.options', e.key) });
-      throw e;
-    }
-  },
-});
+registerPureBuiltins(); // whitespace, tokenizer, senter, stemmer (no Node needed)
 
 registerComponent<{ path: string; lowercaseFallback: boolean }>('vectors', {
   options: {
@@ -65,7 +32,6 @@ registerComponent<{ path: string; lowercaseFallback: boolean }>('vectors', {
 
 registerComponent('entity_ruler', entityRulerFactory);
 
-registerComponent('stemmer', stemmerFactory);
 
 registerComponent<{ backend: string; model: string }>('tagger', {
   options: {

@@ -382,7 +382,8 @@ export async function createPipeline(config: PipelineConfig, options: CreateOpti
   }
   const vocab = options.vocab ?? new Vocab(undefined, language ? { stopWords: language.stopWords, numberWords: language.numberWords } : {});
   const lang = language?.code;
-  const baseDir = options.baseDir ?? process.cwd();
+  // Relative model paths resolve against the working directory in Node; browsers have none ('.').
+  const baseDir = options.baseDir ?? (globalThis as { process?: { cwd?: () => string } }).process?.cwd?.() ?? '.';
   const tokFactoryName = cfg.tokenizer?.factory ?? 'tokenizer';
   const withFile = (e: unknown): never => {
     if (options.file && e instanceof TextloomError) throw e.at({ file: options.file });

@@ -273,6 +273,13 @@ export function checkLoad(dir: unknown, o: unknown): void {
   checkOptionKeys(o, ['analyzer'], { what: 'load' });
 }
 
+/** Checks `SearchIndex.fromBytes`'s arguments. */
+export function checkBytesLoad(bytes: unknown, o: unknown): void {
+  if (!(bytes instanceof Uint8Array)) throw new ArgumentError('fromBytes needs a Uint8Array (the bytes toBytes returned)', { key: 'bytes' });
+  if (typeof o !== 'object' || o === null) throw new ArgumentError('fromBytes options must be an object { analyzer }', { key: 'options' });
+  checkOptionKeys(o, ['analyzer'], { what: 'fromBytes' });
+}
+
 /** Options of `SearchIndex.suggest`. */
 export interface SuggestOptions {
   /** Most suggestions returned, an integer >= 0 (default 10). */

@@ -11,7 +11,7 @@
  * `f<i>.doc` / `f<i>.pos`: the streams themselves; `store`: see `DocStore.decode`.
  */
 import { FormatError } from '../core/errors.js';
-import { BinaryFileError } from '../io/binfmt.js';
+import { BinaryFileError } from '../io/binfmt-bytes.js';
 import { SKIP_INTERVAL } from './postings/writer.js';
 import { DocStore } from './store.js';
 

@@ -13,17 +13,15 @@
  *
  * Version-1 files are decoded by `persist-v1.ts` into the same parts, which are checked here.
  */
-import { join } from 'node:path';
 import { ConfigError, FormatError } from '../core/errors.js';
 import type { AnalyzerSpec } from './analyzer.js';
 import type { SimilarityOptions } from './bm25.js';
-import { IndexDirectory, type Manifest } from './directory.js';
 import { checkOptions, type OptionsWithDefaults } from './options.js';
 import { Segment, type FieldData } from './segment.js';
 import { SKIP_INTERVAL } from './postings/writer.js';
 import { DocStore } from './store.js';
-import { BinaryWriter, type BinaryReader } from '../io/binfmt.js';
-import { FILE_KINDS, INDEX_FORMAT_VERSION } from './directory.js';
+import { BinaryWriter, type BinaryReader } from '../io/binfmt-bytes.js';
+import { FILE_KINDS, INDEX_FORMAT_VERSION, type Manifest, type ManifestFile } from './data-files.js';
 import { decodeDocsV1, decodeFieldV1, decodeStoreV1, type DocsParts, type FieldParts } from './persist-v1.js';
 
 /** Component kinds of the data files. */
@@ -214,19 +212,26 @@ export function decodeStore(r: BinaryReader, maxDoc: number, file: string): DocS
   return DocStore.fromParts(offs, data, file);
 }
 
-// Saving and opening a whole index: the files above, committed and listed by the manifest.
+// A whole index: the files above, listed by a manifest (stored by `persist-files.ts` or `bytes.ts`).
 
 /** What a manifest holds beside its file list: the index's settings and each field's analyzer spec. */
 export interface SavedSettings extends OptionsWithDefaults {
   readonly analyzers: Readonly<Record<string, AnalyzerSpec>>;
 }
 
+/** One data file of an index: its name suffix (`docs`, `f0.terms`, ...), kind and framed bytes. */
+export interface IndexFile {
+  suffix: string;
+  kind: number;
+  payload: Uint8Array;
+}
+
 /**
- * Saves `seg` to `dir` crash-safely: its files first, then an atomic manifest swap holding
- * `settings`, then the old generation's files are removed (see `directory.ts`).
+ * Encodes `seg` into its data files and the manifest settings that go with them (what
+ * `persist-files.ts` commits to a directory and `bytes.ts` packs into one buffer).
  */
-export function saveIndex(dir: string, seg: Segment, settings: SavedSettings): void {
-  const files: { suffix: string; kind: number; payload: Uint8Array }[] = [];
+export function encodeIndex(seg: Segment, settings: SavedSettings): { files: IndexFile[]; settings: Record<string, unknown> } {
+  const files: IndexFile[] = [];
   files.push({ suffix: 'docs', kind: KIND.docs, payload: encodeDocs(seg) });
   seg.fields.forEach((f, i) => {
     const e = encodeField(f, seg.maxDoc);
@@ -236,10 +241,21 @@ export function saveIndex(dir: string, seg: Segment, settings: SavedSettings): v
   });
   files.push({ suffix: 'store', kind: KIND.store, payload: seg.store.encode(seg.maxDoc) });
   const { fields, idField, storeFields, boosts, similarity, analyzers } = settings;
-  new IndexDirectory(dir).commit(files, { fields, idField, storeFields, boosts, similarity, analyzers, documentCount: seg.liveCount, maxDoc: seg.maxDoc });
+  return { files, settings: { fields, idField, storeFields, boosts, similarity, analyzers, documentCount: seg.liveCount, maxDoc: seg.maxDoc } };
 }
 
-/** A saved index opened by {@link openIndex}: its checked manifest and the settings it holds. */
+/**
+ * Where a saved index's manifest and data files come from: a directory (`directory.ts`) or one
+ * buffer (`bytes.ts`). `manifestFile` names the manifest in errors.
+ */
+export interface IndexSource {
+  readonly path: string;
+  readonly manifestFile: string;
+  readManifest(): Manifest | null;
+  readFile(entry: ManifestFile): BinaryReader;
+}
+
+/** A saved index opened by {@link openSource}: its checked manifest and the settings it holds. */
 export interface SavedIndex {
   readonly manifest: Manifest;
   /** The saved settings as written (defaults not merged); analyzer specs may be missing in old manifests. */
@@ -249,15 +265,14 @@ export interface SavedIndex {
 }
 
 /**
- * Opens the index saved in `dir`: reads the manifest (a ConfigError when there is none) and
+ * Opens the index saved in `d`: reads the manifest (a ConfigError when there is none) and
  * checks its settings (a FormatError naming the key when damaged); the data files are read by
  * `readSegment`.
  */
-export function openIndex(dir: string): SavedIndex {
-  const d = new IndexDirectory(dir);
+export function openSource(d: IndexSource): SavedIndex {
   const m = d.readManifest();
-  if (!m) throw new ConfigError(`no search index in ${dir} (manifest.json missing)`, { file: dir });
-  const file = join(dir, 'manifest.json');
+  if (!m) throw new ConfigError(`no search index in ${d.path} (manifest.json missing)`, { file: d.path });
+  const file = d.manifestFile;
   checkManifest(m, file);
   const fields = m.fields as string[];
   const settings = {
@@ -311,7 +326,7 @@ function checkManifest(m: Manifest, file: string): void {
 }
 
 // Reads the data files the manifest lists into `seg`.
-function loadSegment(seg: Segment, d: IndexDirectory, m: Manifest): void {
+function loadSegment(seg: Segment, d: IndexSource, m: Manifest): void {
   const byName = new Map(m.files.map((f) => [f.name.slice(f.name.indexOf('.') + 1), f]));
   const need = (suffix: string) => {
     const e = byName.get(suffix);

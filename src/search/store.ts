@@ -4,8 +4,8 @@
  * on access, so loading a large index parses nothing up front.
  */
 import { FormatError } from '../core/errors.js';
-import { BinaryWriter } from '../io/binfmt.js';
-import { FILE_KINDS, INDEX_FORMAT_VERSION } from './directory.js';
+import { BinaryWriter } from '../io/binfmt-bytes.js';
+import { FILE_KINDS, INDEX_FORMAT_VERSION } from './data-files.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const STORE_KIND = 5;
