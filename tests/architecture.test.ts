@@ -27,7 +27,7 @@ const ALLOWED: Record<string, string[]> = {
   // serve is an application like cli: the page's API over a pipeline, an index and vectors.
   serve: ['util', 'core', 'pipeline', 'search', 'embeddings', 'render', 'serve'],
   // browser entries (textloom/tokenizer, …) re-export the parts that run without Node.
-  browser: ['util', 'core', 'tokenizer', 'components', 'io', 'search', 'render', 'browser'],
+  browser: ['util', 'core', 'tokenizer', 'lang', 'components', 'io', 'search', 'render', 'browser'],
   // cli may import everything, the public entry (src/index.ts) included.
   cli: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'ann', 'render', 'serve', 'cli', 'index.js'],
 };

@@ -33,7 +33,9 @@ describe('conlluToDoc', () => {
   });
 
   it('refuses a cycle with the sentence line', () => {
-    const bad = parseConllu('# text = a b\n1\ta\ta\tX\tX\t_\t2\tdep\t_\t_\n2\tb\tb\tX\tX\t_\t1\tdep\t_\t_\n\n');
+    // The reader refuses cycles too; a sentence built by hand reaches conlluToDoc's own check.
+    const bad = parseConllu('# text = a b\n1\ta\ta\tX\tX\t_\t0\troot\t_\t_\n2\tb\tb\tX\tX\t_\t1\tdep\t_\t_\n\n');
+    bad[0]!.words[0]!.head = 2;
     expect(() => conlluToDoc(bad)).toThrow(FormatError);
     expect(() => conlluToDoc(bad)).toThrow(/cycle/);
   });
