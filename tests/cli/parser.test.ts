@@ -43,7 +43,7 @@ describe('textloom eval parser', () => {
   });
 
   it('refuses a pipeline without a parser (exit 2)', async () => {
-    const r = await runCli('eval', 'parser', '--conllu', gold, '--json');
+    const r = await runCli('eval', 'parser', '--conllu', gold, '--pipeline', 'en_whitespace', '--json');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no "parser" component/);
   });
@@ -72,7 +72,7 @@ describe('textloom tokenize --format conllu', () => {
       ['know', '0', 'root'],
       ['.', '4', 'punct'],
     ]);
-    r = await runCli('tokenize', '--input', input, '--format', 'conllu');
+    r = await runCli('tokenize', '--input', input, '--format', 'conllu', '--pipeline', 'en_whitespace');
     expect(r.stdout.split('\n').filter((l) => /^\d/.test(l)).every((l) => l.split('\t')[6] === '_' && l.split('\t')[7] === '_')).toBe(true);
     writeFileSync(gold, formatConllu(sentences));
   });

@@ -59,6 +59,39 @@ function wordSents(doc: Doc): Span[] {
  * sentence gives the empty string.
  * `# text` has whitespace runs collapsed and no leading or trailing whitespace (UD's convention).
  */
+/**
+ * The HEAD column of one sentence, always one tree with one root, as CoNLL-U requires: a head on
+ * a whitespace token (not written) is followed to that token's own head, and a word whose head
+ * lies outside the sentence, and any second root, hangs from the sentence's first root.
+ */
+function writtenHeads(doc: Doc, start: number, end: number, ids: Int32Array): Int32Array {
+  const n = end - start;
+  const out = new Int32Array(n);
+  // The written word each token's head leads to (-1: outside the sentence or a root).
+  const target = (i: number): number => {
+    let h = i + doc.head[i]!;
+    for (let steps = 0; steps < n && h !== i && h >= start && h < end && ids[h - start] === 0; steps++) {
+      const next = h + doc.head[h]!;
+      if (next === h) return -1;
+      h = next;
+    }
+    return h === i || h < start || h >= end || ids[h - start] === 0 ? -1 : h;
+  };
+  let root = -1;
+  for (let i = start; i < end; i++) {
+    if (ids[i - start] === 0) continue;
+    const t = target(i);
+    if (t < 0 && root < 0) root = i;
+    out[i - start] = t < 0 ? -1 : ids[t - start]!;
+  }
+  for (let i = start; i < end; i++) {
+    if (ids[i - start] === 0) continue;
+    if (i === root) out[i - start] = 0;
+    else if (out[i - start] === -1) out[i - start] = root >= 0 ? ids[root - start]! : 0;
+  }
+  return out;
+}
+
 export function docConllu(doc: Doc, docIndex: number): string {
   const s = doc.vocab.strings;
   const out: string[] = [];
@@ -70,6 +103,7 @@ export function docConllu(doc: Doc, docIndex: number): string {
     const ids = new Int32Array(sent.end - sent.start);
     let id = 0;
     for (let i = sent.start; i < sent.end; i++) if (!isSpaceToken(doc, i)) ids[i - sent.start] = ++id;
+    const heads = parsed ? writtenHeads(doc, sent.start, sent.end, ids) : null;
     for (let i = sent.start; i < sent.end; i++) {
       if (isSpaceToken(doc, i)) continue;
       const wid = ids[i - sent.start]!;
@@ -89,11 +123,9 @@ export function docConllu(doc: Doc, docIndex: number): string {
       }
       let head = '_';
       let deprel = '_';
-      if (parsed) {
-        // A head outside the sentence or on a whitespace token is written as a root.
-        const h = doc.token(i).head.i;
-        head = String(h === i || h < sent.start || h >= sent.end ? 0 : ids[h - sent.start]!);
-        deprel = f(doc.dep[i]!);
+      if (heads) {
+        head = String(heads[i - sent.start]!);
+        deprel = heads[i - sent.start] === 0 ? 'root' : f(doc.dep[i]!);
       }
       out.push([wid, doc.tokenText(i), f(doc.lemma[i]!), f(doc.pos[i]!), f(doc.tag[i]!), '_', head, deprel, '_', noSpace && !inMwt ? 'SpaceAfter=No' : '_'].join('\t'));
     }

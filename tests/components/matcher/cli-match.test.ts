@@ -93,7 +93,7 @@ describe('textloom match', () => {
       writeFileSync(join(dir, 'cycle.conllu'), '# sent_id = c\n1\ta\ta\tX\t_\t_\t2\tdep\t_\t_\n2\tb\tb\tX\t_\t_\t1\tdep\t_\t_\n\n');
       const r = await cli(['match', '--dep-patterns', join(dir, 'dep.jsonl'), '--conllu', join(dir, 'cycle.conllu')]);
       expect(r.code).toBe(2);
-      expect(r.err).toMatch(/reaches no root.*cycle\.conllu:1/);
+      expect(r.err).toMatch(/no root.*cycle\.conllu:\d/);
     });
   });
 });
