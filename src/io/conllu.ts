@@ -185,7 +185,8 @@ export function parseConllu(text: string, file?: string, options?: ConlluReadOpt
 export async function* readConllu(path: string, options?: ConlluReadOptions): AsyncGenerator<ConlluSentence> {
   const p = new ConlluParser(path, options);
   let last = 0;
-  for await (const [line, n] of readNumberedLines(path)) {
+  // Bytes that are not UTF-8 are refused (strict) or read as U+FFFD (lenient).
+  for await (const [line, n] of readNumberedLines(path, { strictUtf8: !options?.lenient })) {
     last = n;
     const s = p.line(line, n);
     if (s) yield s;

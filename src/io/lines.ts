@@ -60,6 +60,11 @@ export interface ReadLinesOptions {
    * naming the file and line as soon as the limit is passed, before the line is held whole.
    */
   maxLineLength?: number;
+  /**
+   * Refuse bytes that are not UTF-8 (a FormatError naming the file and the line) instead of
+   * decoding them as U+FFFD (default false).
+   */
+  strictUtf8?: boolean;
 }
 
 /**
@@ -74,6 +79,15 @@ export async function* readLines(path: string, options: ReadLinesOptions = {}): 
   const raw = openInput(path);
   const input = options.requireText ? checkTextHead(raw, path === '-' ? 'standard input' : path) : raw;
   const decoder = new StringDecoder('utf8');
+  const strict = options.strictUtf8 ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }) : null;
+  const decode = (chunk: Buffer): string => {
+    if (!strict) return decoder.write(chunk);
+    try {
+      return strict.decode(chunk, { stream: true });
+    } catch {
+      throw new FormatError(`invalid UTF-8 at or after line ${n + 1}`, { file: path === '-' ? 'standard input' : path, line: n + 1 });
+    }
+  };
   // The start of the current line when it spans chunks, and its length so far.
   const pending: string[] = [];
   let pendingLength = 0;
@@ -95,7 +109,7 @@ export async function* readLines(path: string, options: ReadLinesOptions = {}): 
   };
   try {
     for await (const chunk of input as AsyncIterable<Buffer | string>) {
-      const s = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+      const s = typeof chunk === 'string' ? chunk : decode(chunk);
       if (s.length === 0) continue;
       let start = 0;
       if (afterCr) {
@@ -123,7 +137,12 @@ export async function* readLines(path: string, options: ReadLinesOptions = {}): 
         pending.push(start === 0 ? s : s.slice(start));
       }
     }
-    const rest = decoder.end();
+    let rest: string;
+    try {
+      rest = strict ? strict.decode() : decoder.end();
+    } catch {
+      throw new FormatError(`invalid UTF-8 at the end of the file (line ${n + 1})`, { file: path === '-' ? 'standard input' : path, line: n + 1 });
+    }
     if (rest.length > 0) {
       pendingLength += rest.length;
       pending.push(rest);

@@ -74,3 +74,23 @@ describe('CoNLL-U validation (UD levels 1-2)', () => {
     expect(parseConllu(lines.join('\n') + '\n')[0]!.words).toHaveLength(200_000);
   });
 });
+
+describe('readConllu and UTF-8', () => {
+  it('refuses bytes that are not UTF-8 naming the file, and reads them as U+FFFD when lenient', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { readConllu, FormatError: FE } = await import('../../src/index.js');
+    const file = join(mkdtempSync(join(tmpdir(), 'tl-utf8-')), 'bad.conllu');
+    const good = Buffer.from('# text = ab\n1\tab\tab\tX\t_\t_\t0\troot\t_\t_\n\n# text = c\n1\t', 'utf8');
+    writeFileSync(file, Buffer.concat([good, Buffer.from([0xc3, 0x28]), Buffer.from('\tc\tX\t_\t_\t0\troot\t_\t_\n\n', 'utf8')]));
+    const read = async (lenient: boolean) => {
+      const out = [];
+      for await (const s of readConllu(file, { lenient })) out.push(s);
+      return out;
+    };
+    await expect(read(false)).rejects.toThrow(FE);
+    await expect(read(false)).rejects.toThrow(/invalid UTF-8/);
+    expect((await read(true))[1]!.words[0]!.form).toContain('\ufffd');
+  });
+});
