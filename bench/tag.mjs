@@ -32,8 +32,8 @@ function race(systems) {
 }
 
 const t0 = performance.now();
-// en_core without its dependency parser: this bench compares tagging pipelines.
-const nlp = (await load('en_core')).disable(['parser']);
+// en_core without its dependency parser and entity recognizer: this bench compares tagging pipelines.
+const nlp = (await load('en_core')).disable(['parser', 'ner']);
 const loadMs = performance.now() - t0;
 const winkPos = winkNLP(model, ['sbd', 'pos']);
 const winkDefault = winkNLP(model);
