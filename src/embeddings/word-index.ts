@@ -53,6 +53,8 @@ export function searchWordIndex(kv: WordRows, index: VectorIndex, query: Float32
     : exclude.size > 0
       ? (id: number | string): boolean => !exclude.has(id as string)
       : undefined;
-  const hits = index.search(query, Math.min(topn, Math.max(0, nRows - exclude.size)), { ...(filter ? { filter } : {}), ...(efSearch !== undefined ? { efSearch } : {}) });
+  let excludedInRange = 0;
+  for (const w of exclude) if (kv.indexOf(w) < nRows) excludedInRange++;
+  const hits = index.search(query, Math.min(topn, Math.max(0, nRows - excludedInRange)), { ...(filter ? { filter } : {}), ...(efSearch !== undefined ? { efSearch } : {}) });
   return hits.map((h) => ({ word: h.id as string, score: h.score }));
 }
