@@ -196,6 +196,9 @@ export { evaluateWordTokenization, goldSide, systemSide } from './eval/word-toke
 export type { WordSource, WordTokenizationScore } from './eval/word-tokenization.js';
 // --- ann (vector index) ---
 export { VectorIndex } from './ann/vector-index.js';
+export type { WordIndexOptions } from './embeddings/word-index.js';
+export { HYBRID_DEFAULTS } from './search/hybrid.js';
+export type { HybridOptions } from './search/hybrid.js';
 export type { VectorHit, VectorIndexMemory, AddProgress } from './ann/vector-index.js';
 export { VECTOR_INDEX_DEFAULTS, VECTOR_SEARCH_DEFAULTS } from './ann/options.js';
 export type { VectorIndexOptions, VectorSearchOptions, VectorMetric, VectorIndexKind, VectorQuantization } from './ann/options.js';

@@ -10,6 +10,8 @@ import { dotAll, NnIndex, topKDot } from './nn-kernel.js';
 import type { TopK } from '../util/heap.js';
 import { INSPECT } from '../util/inspect.js';
 import type { VectorData } from './vector-data.js';
+import type { VectorIndex } from '../ann/vector-index.js';
+import { buildWordIndex, checkWordIndex, searchWordIndex, type WordIndexOptions } from './word-index.js';
 import { readVectors, readVectorsSync, writeVectors, type LoadOptions, type SaveOptions } from './w2v-format.js';
 import { checkCount, checkOptions, MOST_SIMILAR_DEFAULTS, MOST_SIMILAR_SCHEMA, WMD_DEFAULTS, WMD_SCHEMA } from './options.js';
 
@@ -63,6 +65,18 @@ function wordList(words: unknown, key: string): void {
 }
 
 
+/** The words among the query terms (left out of the results). */
+function excludedWords(opts: MostSimilarOptions): Set<string> {
+  const out = new Set<string>();
+  for (const list of [termList(opts.positive, 'positive'), termList(opts.negative, 'negative')]) {
+    for (const t of list) {
+      if (typeof t === 'string') out.add(t);
+      else if (Array.isArray(t)) out.add(t[0] as string);
+    }
+  }
+  return out;
+}
+
 /**
  * Word vectors with gensim's query API (`most_similar`, `similarity`, `wmdistance`, evaluations,
  * word2vec text/binary formats).
@@ -83,6 +97,7 @@ export class KeyedVectors implements VectorData {
   private readonly index = new Map<string, number>();
   private normed: Float32Array | undefined;
   private nn: NnIndex | undefined;
+  private ann: VectorIndex | undefined;
 
   /**
    * @param words one word per row (no duplicates).
@@ -210,8 +225,44 @@ export class KeyedVectors implements VectorData {
     const exclude = new Uint8Array(this.words.length);
     const q = this.queryVector(termList(opts.positive, 'positive'), termList(opts.negative, 'negative'), exclude);
     if (topn < 1) return [];
+    if (this.ann) return searchWordIndex(this, this.ann, q, topn, n, excludedWords(opts));
     const heap = this.searchUnit(q, topn, n, exclude);
     return heap.sorted().map((e) => ({ word: this.words[e.id]!, score: e.score }));
+  }
+
+  /**
+   * Builds a nearest-neighbour index over the vectors (cosine, the words as ids) and attaches it:
+   * from then on {@link mostSimilar} and {@link similarByVector} search it instead of scanning every
+   * vector. `kind: 'flat'` (exact, same results as the scan) or `'hnsw'` (approximate, default);
+   * the other options are those of `VectorIndex.create` (m 16, efConstruction 200, efSearch 64,
+   * seed 1, quantization 'none'). Returns the index (save it with `index.save(file)`).
+   * @example kv.buildIndex({ kind: 'hnsw', m: 16, efSearch: 128 }); kv.mostSimilar({ positive: ['king'] });
+   */
+  buildIndex(opts: WordIndexOptions = {}): VectorIndex {
+    const index = buildWordIndex(this, opts);
+    this.ann = index;
+    return index;
+  }
+
+  /**
+   * Attaches an index built earlier over these vectors (`VectorIndex.load` of a file written by
+   * `index.save` or `textloom vectors index`): it must be cosine, of the same dimension, with
+   * exactly these words as ids (ArgumentError otherwise).
+   * @example kv.attachIndex(VectorIndex.load('vectors.tlx'))
+   */
+  attachIndex(index: VectorIndex): void {
+    checkWordIndex(this, index);
+    this.ann = index;
+  }
+
+  /** Drops the attached index: {@link mostSimilar} scans every vector again. */
+  detachIndex(): void {
+    this.ann = undefined;
+  }
+
+  /** The attached nearest-neighbour index, if any. */
+  get attachedIndex(): VectorIndex | undefined {
+    return this.ann;
   }
 
   /**

@@ -121,6 +121,7 @@ export const SAVE_SCHEMA: OptionSchema = Object.freeze({
 export const LOAD_SCHEMA: OptionSchema = Object.freeze({
   format: { type: 'string', enum: ['text', 'binary', 'native'], doc: 'file format (default: from the magic number or the extension)' },
   limit: { type: 'any', doc: 'read only the first N vectors, an integer >= 0 (default all)' },
+  noHeader: { type: 'boolean', doc: 'text file without a "<count> <dims>" header line, as GloVe (default false)' },
 } satisfies OptionSchema);
 
 /**

@@ -33,6 +33,11 @@ export interface LoadOptions {
   format?: VectorFormat;
   /** Read only the first N vectors (word2vec formats), as gensim's `limit`; default all. */
   limit?: number;
+  /**
+   * Text format only: the file has no `<count> <dims>` header line (GloVe's `glove.6B.100d.txt`), as gensim's
+   * `no_header`; the dimension is taken from the first row. Default false (fastText `.vec` files have the header).
+   */
+  noHeader?: boolean;
 }
 
 
@@ -146,9 +151,10 @@ function roomFor(vectors: Float32Array, n: number, d: number): Float32Array {
  * The word2vec text reader as a coroutine: it yields to ask for the next `[line, lineNumber]` and
  * gets `undefined` at the end, so one parser serves the streaming and the synchronous loaders.
  */
-function* textReader(file: string, limit: number): Generator<void, VectorData, [string, number] | undefined> {
+function* textReader(file: string, limit: number, noHeader = false): Generator<void, VectorData, [string, number] | undefined> {
   let V = -1;
   let d = 0;
+  if (noHeader) V = limit; // no count to check: every row (up to the limit) is a vector
   const words: string[] = [];
   let vectors: Float32Array = new Float32Array(0);
   let n = 0;
@@ -164,6 +170,15 @@ function* textReader(file: string, limit: number): Generator<void, VectorData, [
       if (limit < Infinity || raw.trim() === '') continue;
       throw new FormatError(`more vectors than the ${V} the header declares`, { file, line: lineNo });
     }
+    if (noHeader && d === 0) {
+      if (raw.trim() === '') continue;
+      // The first row fixes the dimension; later rows must agree (the ragged-row check below).
+      d = raw.replace(/[ \t\r]+$/, '').split(' ').length - 1;
+      if (d < 1) throw new FormatError('expected a word and at least one number in the first row (no header)', { file, line: lineNo });
+      if (d > MAX_DIM) throw new FormatError(`dimension ${d} is too large (at most ${MAX_DIM})`, { file, line: lineNo });
+      vectors = new Float32Array(presizedRows(Number.isFinite(V) ? V : PRESIZE_VALUES, d) * d);
+    }
+    if (noHeader && raw.trim() === '') continue;
     // gensim: rstrip, then split on single spaces (word2vec.c leaves a trailing space).
     const parts = raw.replace(/[ \t\r]+$/, '').split(' ');
     if (parts.length !== d + 1) throw new FormatError(`expected a word and ${d} numbers, got ${parts.length - 1} numbers (is this really the text format?)`, { file, line: lineNo });
@@ -178,12 +193,14 @@ function* textReader(file: string, limit: number): Generator<void, VectorData, [
     n++;
   }
   if (V < 0) throw new FormatError('empty file (no header)', { file, line: 1 });
+  if (noHeader && d === 0 && limit > 0) throw new FormatError('empty file (no vectors)', { file, line: 1 });
+  if (noHeader) return { words, vectors: exactRows(vectors, n, Math.max(d, 1)), dim: Math.max(d, 1), counts: undefined };
   if (n < V) throw new FormatError(`the header declares ${V} vectors but the file has ${n}`, { file, line: n + 2 });
   return { words, vectors: exactRows(vectors, n, d), dim: d, counts: undefined };
 }
 
-async function loadText(file: string, limit: number): Promise<VectorData> {
-  const reader = textReader(file, limit);
+async function loadText(file: string, limit: number, noHeader: boolean): Promise<VectorData> {
+  const reader = textReader(file, limit, noHeader);
   reader.next();
   for await (const line of readNumberedLines(file)) {
     const r = reader.next(line);
@@ -192,8 +209,8 @@ async function loadText(file: string, limit: number): Promise<VectorData> {
   return finish(reader.next(undefined));
 }
 
-function loadTextSync(file: string, limit: number): VectorData {
-  const reader = textReader(file, limit);
+function loadTextSync(file: string, limit: number, noHeader: boolean): VectorData {
+  const reader = textReader(file, limit, noHeader);
   reader.next();
   for (const line of readNumberedLinesSync(file)) {
     const r = reader.next(line);
@@ -375,7 +392,7 @@ function exactRows(vectors: Float32Array, n: number, d: number): Float32Array {
 }
 
 /** The checked limit and the format of `path` (from the options, the magic number or the name). */
-function loadPlan(path: string, opts: LoadOptions): { limit: number; format: VectorFormat } {
+function loadPlan(path: string, opts: LoadOptions): { limit: number; format: VectorFormat; noHeader: boolean } {
   checkOptions(LOAD_SCHEMA, opts, 'load');
   const limit = opts.limit ?? Infinity;
   if (limit !== Infinity && !(Number.isInteger(limit) && limit >= 0)) throw new ArgumentError(`limit must be an integer >= 0, got ${String(limit)}`, { key: 'limit' });
@@ -395,7 +412,10 @@ function loadPlan(path: string, opts: LoadOptions): { limit: number; format: Vec
   } finally {
     closeSync(fd);
   }
-  return { limit, format: opts.format ?? (got === 4 && isNativeVectors(magic) ? 'native' : formatFromPath(path)) };
+  const format = opts.format ?? (got === 4 && isNativeVectors(magic) ? 'native' : formatFromPath(path));
+  const noHeader = opts.noHeader ?? false;
+  if (noHeader && format !== 'text') throw new ArgumentError(`noHeader applies to the text format only, not ${format}`, { file: path, key: 'noHeader' });
+  return { limit, format, noHeader };
 }
 
 function loadNative(path: string): VectorData {
@@ -424,10 +444,10 @@ export function vectorFormatOf(path: string, format?: VectorFormat): VectorForma
  * @example const { words, vectors, dim } = await readVectors('GoogleNews-vectors-negative300.bin', { limit: 100000 })
  */
 export async function readVectors(path: string, opts: LoadOptions = {}): Promise<VectorData> {
-  const { limit, format } = loadPlan(path, opts);
+  const { limit, format, noHeader } = loadPlan(path, opts);
   if (format === 'native') return loadNative(path);
   if (format === 'binary') return loadBinary(path, limit);
-  return loadText(path, limit);
+  return loadText(path, limit, noHeader);
 }
 
 /**
@@ -437,8 +457,8 @@ export async function readVectors(path: string, opts: LoadOptions = {}): Promise
  * @example const { words } = readVectorsSync('vectors.bin')
  */
 export function readVectorsSync(path: string, opts: LoadOptions = {}): VectorData {
-  const { limit, format } = loadPlan(path, opts);
+  const { limit, format, noHeader } = loadPlan(path, opts);
   if (format === 'native') return loadNative(path);
   if (format === 'binary') return loadBinarySync(path, limit);
-  return loadTextSync(path, limit);
+  return loadTextSync(path, limit, noHeader);
 }

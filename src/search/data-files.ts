@@ -10,7 +10,7 @@ import { crc32 } from '../util/crc32.js';
 /** Version of the binary data files and of the manifest; version 1 indexes are read too. */
 export const INDEX_FORMAT_VERSION = 2;
 /** Kind code in the binary framing of each component kind (the manifest's numeric `kind`). */
-export const FILE_KINDS: Readonly<Record<number, string>> = Object.freeze({ 1: 'IXDC', 2: 'IXTM', 3: 'IXDS', 4: 'IXPS', 5: 'IXST' });
+export const FILE_KINDS: Readonly<Record<number, string>> = Object.freeze({ 1: 'IXDC', 2: 'IXTM', 3: 'IXDS', 4: 'IXPS', 5: 'IXST', 6: 'IXVC' });
 export const READABLE_VERSIONS = [1, 2];
 /** The manifest's `format` value. */
 export const MANIFEST_FORMAT = 'textloom-search-index';

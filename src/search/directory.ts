@@ -23,8 +23,8 @@ import { FILE_KINDS, INDEX_FORMAT_VERSION, MANIFEST_FORMAT, manifestCrc, openDat
 
 export { INDEX_FORMAT_VERSION, FILE_KINDS, MANIFEST_FORMAT, unframeV1, openDataFile, type Manifest, type ManifestFile } from './data-files.js';
 
-const INDEX_FILE = /^\d+\.(docs|store|f\d+\.(terms|doc|pos))$/;
-const TEMP_FILE = /^\.(\d+\.(docs|store|f\d+\.(terms|doc|pos))|manifest\.json)\.tmp-/;
+const INDEX_FILE = /^\d+\.(docs|store|vectors|f\d+\.(terms|doc|pos))$/;
+const TEMP_FILE = /^\.(\d+\.(docs|store|vectors|f\d+\.(terms|doc|pos))|manifest\.json)\.tmp-/;
 
 
 /** A directory holding one index. */

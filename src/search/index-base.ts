@@ -21,6 +21,8 @@ import { checkQuery, parseFor, rankingQuery } from './ranking.js';
 import type { QueryNode } from './query/parser.js';
 import { SearchContext, type Explanation, type Query } from './query/types.js';
 import { Segment } from './segment.js';
+import { DocVectors } from './doc-vectors.js';
+import { fuseConvex, fuseRrf, hybridOptions, type Ranked } from './hybrid.js';
 import { suggest, type Suggestion } from './suggest.js';
 
 export { SEARCH_DEFAULTS, SUGGEST_DEFAULTS } from './options.js';
@@ -57,6 +59,8 @@ export class SearchIndex {
   readonly boosts: Readonly<Record<string, number>>;
   /** Default similarity. */
   readonly similarity: Readonly<Required<SimilarityOptions>>;
+  /** The document field holding each document's optional vector (hybrid search), if any. */
+  readonly vectorField: string | undefined;
   private readonly analyzers: Map<string, Analyzer>;
   private readonly docs: DocumentReader;
   // Per field (in segment order), its analyzer and a string lookup, made once rather than per doc.
@@ -65,7 +69,7 @@ export class SearchIndex {
   protected seg: Segment;
 
   protected constructor(o: OptionsWithDefaults, analyzers: Map<string, Analyzer>, seg?: Segment) {
-    ({ fields: this.fields, idField: this.idField, storeFields: this.storeFields, boosts: this.boosts, similarity: this.similarity } = o);
+    ({ fields: this.fields, idField: this.idField, storeFields: this.storeFields, boosts: this.boosts, similarity: this.similarity, vectorField: this.vectorField } = o);
     this.analyzers = analyzers;
     this.docs = new DocumentReader(this.idField, this.fields, this.storeFields);
     this.seg = seg ?? new Segment(this.fields);
@@ -140,6 +144,14 @@ export class SearchIndex {
   addAll(docs: Iterable<Doc>, options?: AddAllOptions): void;
   addAll(docs: AsyncIterable<Doc>, options?: AddAllOptions): Promise<void>;
   addAll(docs: Iterable<Doc> | AsyncIterable<Doc>, options: AddAllOptions = {}): void | Promise<void> {
+    // Vectors of an array are checked whole first too (one dimension), so a bad one adds nothing.
+    if (Array.isArray(docs) && this.vectorField !== undefined) {
+      let dim = this.seg.vectors?.dim;
+      (docs as Doc[]).forEach((d, i) => {
+        const v = d?.[this.vectorField!];
+        if (v !== undefined && v !== null) dim = DocVectors.check(v, dim, this.vectorField!, `document ${i}`).length;
+      });
+    }
     return addDocuments(
       { add: (d) => this.add(d), prepareAll: (all) => this.docs.prepareAll(all, (id) => this.seg.byId.has(id)), index: (id, d, json) => this.index(id, d, json) },
       docs,
@@ -159,6 +171,7 @@ export class SearchIndex {
   update(doc: Doc): void {
     const id = this.docs.idOf(doc);
     const json = this.docs.storedJson(id, doc); // a bad doc must leave the old one in place
+    this.vectorOf(id, doc);
     const d = this.seg.byId.get(id);
     if (d !== undefined) this.seg.kill(d);
     this.index(id, doc, json);
@@ -170,10 +183,19 @@ export class SearchIndex {
     return d === undefined ? undefined : this.seg.store.get(d);
   }
 
+  // The checked vector of a document, if the index has a vector field and the doc gives one.
+  private vectorOf(id: string, doc: Doc): Float32Array | undefined {
+    const vf = this.vectorField;
+    const raw = vf === undefined ? undefined : doc[vf];
+    return raw === undefined || raw === null ? undefined : DocVectors.check(raw, this.seg.vectors?.dim, vf!, `document "${id}"`);
+  }
+
   // Indexes a checked document under a new doc number.
   private index(id: string, doc: Doc, storedJson: string | undefined): void {
     const seg = this.seg;
+    const vec = this.vectorOf(id, doc);
     const d = seg.newDoc(id);
+    if (vec) (seg.vectors ??= new DocVectors(vec.length)).set(d, vec);
     const fields = seg.fields;
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i]!;
@@ -220,13 +242,21 @@ export class SearchIndex {
     const seg = this.seg;
     const accept = this.acceptor(options);
     // topK 0 still parses (strict mode reports syntax errors) but skips RM3's feedback search.
+    const hybrid = this.hybridPlan(options, topK);
     const q = this.ranked(query, options, topK === 0 ? { ...features, rm3: null } : features, ctx, accept);
-    if (!q || topK === 0) return [];
-    const scorer = q.createWeight(ctx, 1).scorer();
-    if (!scorer) return [];
-    const top = collectTopK(scorer, topK, accept, seg.maxDoc);
+    if ((!q && !hybrid) || topK === 0) return [];
+    const scorer = q?.createWeight(ctx, 1).scorer();
+    if (!scorer && !hybrid) return [];
+    let top: Ranked[];
+    if (hybrid) {
+      const lexical = scorer ? collectTopK(scorer, hybrid.window, accept, seg.maxDoc) : [];
+      const byVector = seg.vectors ? seg.vectors.top(hybrid.vector, hybrid.window, seg.maxDoc, accept) : [];
+      // Without lexical hits (an empty query) the vector ranking stands alone, with its cosines as scores.
+      const fused = !lexical.length ? byVector : hybrid.fusion === 'rrf' ? fuseRrf([lexical, byVector], hybrid.k) : fuseConvex(lexical, byVector, hybrid.weight);
+      top = fused.slice(0, topK);
+    } else top = collectTopK(scorer!, topK, accept, seg.maxDoc);
     let wanted: Set<string> | null = null;
-    if (options.highlight) q.extractTerms(ctx, (wanted = new Set()));
+    if (options.highlight && q) q.extractTerms(ctx, (wanted = new Set()));
     const hlOptions = options.highlight === true ? {} : (options.highlight as HighlightOptions);
     return top.map(({ doc, score }) => {
       const r: SearchResult = { id: seg.ids[doc]!, score };
@@ -238,6 +268,18 @@ export class SearchIndex {
       }
       return r;
     });
+  }
+
+  // The checked vector and fusion settings of a hybrid search, or null for a lexical one.
+  private hybridPlan(o: SearchOptions, topK: number): { vector: Float32Array; fusion: 'rrf' | 'convex'; weight: number; k: number; window: number } | null {
+    if (o.vector === undefined) {
+      if (o.hybrid !== undefined) throw new ArgumentError('hybrid needs a query vector (the vector option)', { key: 'hybrid' });
+      return null;
+    }
+    if (this.vectorField === undefined) throw new ArgumentError('this index has no vector field (create it with vectorField)', { key: 'vector' });
+    const h = hybridOptions(o.hybrid);
+    const vector = DocVectors.check(o.vector, this.seg.vectors?.dim, 'vector', 'query vector');
+    return { ...h, vector, window: Math.max(h.window, topK) };
   }
 
   /** Number of live documents matching a query (no ranking), passing `filter` when given. */
@@ -307,8 +349,8 @@ export class SearchIndex {
   protected savedSettings(): SavedSettings {
     const analyzers: Record<string, AnalyzerSpec> = {};
     for (const f of this.fields) analyzers[f] = this.analyzers.get(f)!.spec;
-    const { fields, idField, storeFields, boosts, similarity } = this;
-    return { fields, idField, storeFields, boosts, similarity, analyzers };
+    const { fields, idField, storeFields, boosts, similarity, vectorField } = this;
+    return { fields, idField, storeFields, boosts, similarity, analyzers, vectorField };
   }
 
   /**
@@ -334,8 +376,8 @@ export class SearchIndex {
 
   /** Builds an index from a checked saved index (a directory's or a buffer's). */
   protected static async open(saved: ReturnType<typeof openSource>, options: LoadOptions): Promise<SearchIndex> {
-    const { fields, idField, storeFields, boosts, similarity, analyzers: specs } = saved.settings;
+    const { fields, idField, storeFields, boosts, similarity, analyzers: specs, vectorField } = saved.settings;
     const analyzers = await savedAnalyzers(fields, specs, options.analyzer);
-    return new this(withDefaults({ fields, idField, storeFields, boosts, similarity }), analyzers, saved.readSegment());
+    return new this(withDefaults({ fields, idField, storeFields, boosts, similarity, ...(vectorField !== undefined ? { vectorField } : {}) }), analyzers, saved.readSegment());
   }
 }

@@ -12,6 +12,7 @@ import { SIMILARITY_DEFAULTS, type SimilarityOptions } from './bm25.js';
 import type { HighlightOptions } from './highlight.js';
 import { PROXIMITY_DEFAULTS, type ProximityOptions } from './proximity.js';
 import { RM3_DEFAULTS, type Rm3Options } from './rm3.js';
+import type { HybridOptions } from './hybrid.js';
 
 /**
  * Options of `SearchIndex.create`.
@@ -38,6 +39,12 @@ export interface Options {
   boosts?: Readonly<Record<string, number>>;
   /** Default scoring: model `'bm25'` or `'tfidf'`, k1 in [0, ∞) (default 1.2), b in [0, 1] (default 0.75). */
   similarity?: SimilarityOptions;
+  /**
+   * Document field holding an optional vector per document (a Float32Array or array of numbers,
+   * all of one dimension, finite, not all zero) for hybrid search; not an indexed or stored field
+   * (default none: no vectors).
+   */
+  vectorField?: string;
 }
 
 /** Options of `SearchIndex.create` (the same type as {@link Options}). */
@@ -50,6 +57,7 @@ export interface OptionsWithDefaults {
   readonly storeFields: readonly string[];
   readonly boosts: Readonly<Record<string, number>>;
   readonly similarity: Readonly<Required<SimilarityOptions>>;
+  readonly vectorField: string | undefined;
 }
 
 /** Options of `SearchIndex.search` (and of `count` and `explain`, which read the ones that apply). */
@@ -91,6 +99,14 @@ export interface SearchOptions {
    * default those are summed).
    */
   bm25f?: boolean;
+  /**
+   * A query vector (the index's `vectorField` dimension): documents are also ranked by cosine
+   * similarity to it and the two rankings fused as `hybrid` says (default reciprocal rank
+   * fusion, k 60). With an empty query string the vector ranking alone is returned.
+   */
+  vector?: Float32Array | readonly number[];
+  /** How BM25 and vector rankings are fused (see {@link HybridOptions}); needs `vector`. */
+  hybrid?: HybridOptions;
 }
 
 /** Defaults of {@link SearchOptions}. */
@@ -125,10 +141,21 @@ export function withDefaults(o: Options): OptionsWithDefaults {
     storeFields: [...(o.storeFields ?? DEFAULTS.storeFields)],
     boosts: { ...DEFAULTS.boosts, ...(o.boosts ?? {}) },
     similarity: { ...DEFAULTS.similarity, ...(o.similarity ?? {}) },
+    vectorField: checkVectorField(o),
   };
 }
 
-const INDEX_OPTION_KEYS = ['fields', 'idField', 'storeFields', 'language', 'analyzer', 'fieldAnalyzers', 'boosts', 'similarity'];
+// The vector field must be a name of its own: an indexed or id field holds text.
+function checkVectorField(o: Options): string | undefined {
+  const v = o.vectorField;
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string' || v === '') throw new ConfigError('vectorField must be a non-empty field name', { key: 'vectorField' });
+  if (o.fields.includes(v) || v === (o.idField ?? DEFAULTS.idField)) throw new ConfigError(`vectorField "${v}" is also an indexed or id field`, { key: 'vectorField' });
+  if ((o.storeFields ?? []).includes(v)) throw new ConfigError(`vectorField "${v}" cannot be a stored field (vectors are kept apart)`, { key: 'vectorField' });
+  return v;
+}
+
+const INDEX_OPTION_KEYS = ['fields', 'idField', 'storeFields', 'language', 'analyzer', 'fieldAnalyzers', 'boosts', 'similarity', 'vectorField'];
 
 /** Checks index options; a bad one is a ConfigError naming the key. */
 export function checkOptions(o: Options): void {
@@ -155,7 +182,7 @@ export function checkOptions(o: Options): void {
   if (s.b !== undefined && !(typeof s.b === 'number' && s.b >= 0 && s.b <= 1)) throw new ConfigError('similarity.b must be a number in [0, 1]', { key: 'similarity.b' });
 }
 
-const SEARCH_OPTION_KEYS = Object.keys({ topK: 0, fields: 0, boost: 0, bm25: 0, model: 0, filter: 0, strict: 0, highlight: 0, proximity: 0, bm25f: 0, rm3: 0 } satisfies Record<keyof SearchOptions, 0>);
+const SEARCH_OPTION_KEYS = Object.keys({ topK: 0, fields: 0, boost: 0, bm25: 0, model: 0, filter: 0, strict: 0, highlight: 0, proximity: 0, bm25f: 0, rm3: 0, vector: 0, hybrid: 0 } satisfies Record<keyof SearchOptions, 0>);
 
 /** Search options are an object of known keys: `{ topk: 3 }` or `{ limit: 3 }` was ignored without a word. */
 export function checkSearchOptions(o: unknown): void {

@@ -20,12 +20,13 @@ import { checkOptions, type OptionsWithDefaults } from './options.js';
 import { Segment, type FieldData } from './segment.js';
 import { SKIP_INTERVAL } from './postings/writer.js';
 import { DocStore } from './store.js';
+import { DocVectors } from './doc-vectors.js';
 import { BinaryWriter, type BinaryReader } from '../io/binfmt-bytes.js';
 import { FILE_KINDS, INDEX_FORMAT_VERSION, type Manifest, type ManifestFile } from './data-files.js';
 import { decodeDocsV1, decodeFieldV1, decodeStoreV1, type DocsParts, type FieldParts } from './persist-v1.js';
 
 /** Component kinds of the data files. */
-export const KIND = Object.freeze({ docs: 1, terms: 2, doc: 3, pos: 4, store: 5 });
+export const KIND = Object.freeze({ docs: 1, terms: 2, doc: 3, pos: 4, store: 5, vectors: 6 });
 
 /** Encodes the doc table (tombstoned docs included; `compact()` purges them first if wanted). */
 export function encodeDocs(seg: Segment): Uint8Array {
@@ -240,8 +241,9 @@ export function encodeIndex(seg: Segment, settings: SavedSettings): { files: Ind
     files.push({ suffix: `f${i}.pos`, kind: KIND.pos, payload: e.pos });
   });
   files.push({ suffix: 'store', kind: KIND.store, payload: seg.store.encode(seg.maxDoc) });
-  const { fields, idField, storeFields, boosts, similarity, analyzers } = settings;
-  return { files, settings: { fields, idField, storeFields, boosts, similarity, analyzers, documentCount: seg.liveCount, maxDoc: seg.maxDoc } };
+  if (seg.vectors) files.push({ suffix: 'vectors', kind: KIND.vectors, payload: seg.vectors.encode(new BinaryWriter(FILE_KINDS[KIND.vectors]!, INDEX_FORMAT_VERSION), seg.maxDoc) });
+  const { fields, idField, storeFields, boosts, similarity, analyzers, vectorField } = settings;
+  return { files, settings: { fields, idField, storeFields, boosts, similarity, analyzers, ...(vectorField !== undefined ? { vectorField } : {}), documentCount: seg.liveCount, maxDoc: seg.maxDoc } };
 }
 
 /**
@@ -259,7 +261,7 @@ export interface IndexSource {
 export interface SavedIndex {
   readonly manifest: Manifest;
   /** The saved settings as written (defaults not merged); analyzer specs may be missing in old manifests. */
-  readonly settings: { fields: string[]; idField: string; storeFields?: string[]; boosts?: Record<string, number>; similarity?: SimilarityOptions; analyzers: Record<string, AnalyzerSpec | undefined> };
+  readonly settings: { fields: string[]; idField: string; storeFields?: string[]; boosts?: Record<string, number>; similarity?: SimilarityOptions; analyzers: Record<string, AnalyzerSpec | undefined>; vectorField?: string };
   /** Reads and checks every data file into a new segment (FormatError naming the file when damaged). */
   readSegment(): Segment;
 }
@@ -282,6 +284,7 @@ export function openSource(d: IndexSource): SavedIndex {
     boosts: m.boosts as Record<string, number> | undefined,
     similarity: m.similarity as SimilarityOptions | undefined,
     analyzers: (m.analyzers ?? {}) as Record<string, AnalyzerSpec | undefined>,
+    vectorField: m.vectorField as string | undefined,
   };
   const readSegment = (): Segment => {
     const seg = new Segment(fields);
@@ -293,7 +296,7 @@ export function openSource(d: IndexSource): SavedIndex {
   return { manifest: m, settings, readSegment };
 }
 
-const MANIFEST_KEYS = new Set(['format', 'formatVersion', 'generation', 'files', 'fields', 'idField', 'storeFields', 'boosts', 'similarity', 'analyzers', 'documentCount', 'maxDoc', 'manifestCrc32']);
+const MANIFEST_KEYS = new Set(['format', 'formatVersion', 'generation', 'files', 'fields', 'idField', 'storeFields', 'boosts', 'similarity', 'analyzers', 'documentCount', 'maxDoc', 'manifestCrc32', 'vectorField']);
 
 // The manifest's settings, checked before use: a damaged manifest.json must be refused with a
 // FormatError naming the key, not crash later or load with default settings.
@@ -309,6 +312,7 @@ function checkManifest(m: Manifest, file: string): void {
   const fields = m.fields;
   if (!Array.isArray(fields) || !fields.length) bad('fields', 'is not a non-empty list');
   if (typeof m.idField !== 'string' || !m.idField) bad('idField', 'is not a field name');
+  if (m.vectorField !== undefined && (typeof m.vectorField !== 'string' || !m.vectorField)) bad('vectorField', 'is not a field name');
   const storeFields = m.storeFields ?? [];
   if (!Array.isArray(storeFields) || storeFields.some((f) => typeof f !== 'string' || !f)) bad('storeFields', 'is not a list of field names');
   for (const k of ['documentCount', 'maxDoc']) if (m[k] !== undefined && !(Number.isInteger(m[k]) && (m[k] as number) >= 0)) bad(k, 'is not a non-negative integer');
@@ -341,4 +345,6 @@ function loadSegment(seg: Segment, d: IndexSource, m: Manifest): void {
   });
   const s = need('store');
   seg.store = decodeStore(d.readFile(s), seg.maxDoc, s.name);
+  const v = byName.get('vectors');
+  if (v) seg.vectors = DocVectors.decode(d.readFile(v), seg.maxDoc, v.name);
 }

@@ -9,6 +9,7 @@ import { encodeNorm, normCache } from './bm25.js';
 import { PostingsWriter } from './postings/writer.js';
 import { NO_MORE_DOCS, PostingsCursor } from './postings/reader.js';
 import { DocStore } from './store.js';
+import type { DocVectors } from './doc-vectors.js';
 import { TermDict } from './termdict.js';
 
 /** One indexed field. */
@@ -168,6 +169,8 @@ export class Segment {
   /** Number of deleted docs not yet purged. */
   deleted = 0;
   store = new DocStore();
+  /** Per-document vectors when the index has a vector field and a document gave one. */
+  vectors: DocVectors | undefined;
 
   constructor(fieldNames: readonly string[]) {
     this.fields = fieldNames.map((f) => new FieldData(f));
@@ -202,6 +205,7 @@ export class Segment {
       if (stored !== undefined) seg.store.set(nd, stored);
     }
     this.fields.forEach((f, i) => seg.fields[i]!.copyLive(f, remap, seg.maxDoc));
+    if (this.vectors) seg.vectors = this.vectors.compact(remap, seg.maxDoc);
     return seg;
   }
 

@@ -32,6 +32,25 @@ describe('w2v commands', () => {
     expect(j.seconds).toBeGreaterThan(0);
   });
 
+  it('w2v similar reads a GloVe file with --no-header and --limit; without the flag it names line 1', async () => {
+    const glove = new URL('../fixtures/embeddings/glove-style-3d.txt', import.meta.url).pathname;
+    const s = await run(['w2v', 'similar', '--vectors', glove, '--no-header', '--limit', '3', 'the', '--topn', '5', '--json']);
+    expect(s.code).toBe(0);
+    expect(JSON.parse(s.out).map((r: { word: string }) => r.word).sort()).toEqual([',', '.']);
+    const bad = await run(['w2v', 'similar', '--vectors', glove, 'the']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toContain('glove-style-3d.txt:1');
+  });
+
+  it('w2v similar --index searches a saved flat index with the scan\'s answer', async () => {
+    const idx = join(dir, 'v.tlx');
+    expect((await run(['vectors', 'index', '--vectors', out, '--out', idx, '--kind', 'flat'])).code).toBe(0);
+    const scan = await run(['w2v', 'similar', '--vectors', out, 'cat', '--topn', '4', '--json']);
+    const viaIndex = await run(['w2v', 'similar', '--vectors', out, 'cat', '--topn', '4', '--index', idx, '--json']);
+    expect(viaIndex.code).toBe(0);
+    expect(JSON.parse(viaIndex.out).map((r: { word: string }) => r.word)).toEqual(JSON.parse(scan.out).map((r: { word: string }) => r.word));
+  });
+
   it('w2v similar / analogy print neighbours', async () => {
     const s = await run(['w2v', 'similar', '--vectors', out, 'cat', '--topn', '3', '--json']);
     expect(s.code).toBe(0);

@@ -258,3 +258,56 @@ describe('loadVectorsSync', () => {
     expect(outcome(() => loadVectorsSync(join(d, 'big.bin'))).words).toHaveLength(3000);
   });
 });
+
+describe('GloVe (no header) and fastText .vec files', () => {
+  const fx = new URL('../fixtures/embeddings/', import.meta.url).pathname;
+  const glove = join(fx, 'glove-style-3d.txt');
+  const vec = join(fx, 'fasttext-style-3d.vec');
+
+  it('reads a GloVe file with noHeader, async and sync alike, the dimension from the first row', async () => {
+    const kv = await loadVectors(glove, { noHeader: true });
+    expect(kv.words).toEqual(['the', ',', '.', 'of']);
+    expect(kv.dim).toBe(3);
+    expect(Array.from(kv.vector('of'))).toEqual(Array.from(Float32Array.from([0.70853, 0.57088, -0.4716])));
+    const s = loadVectorsSync(glove, { noHeader: true });
+    expect(s.words).toEqual(kv.words);
+    expect(Array.from(s.vectors)).toEqual(Array.from(kv.vectors));
+  });
+
+  it('honours limit without a header', async () => {
+    expect((await loadVectors(glove, { noHeader: true, limit: 2 })).words).toEqual(['the', ',']);
+    expect(loadVectorsSync(glove, { noHeader: true, limit: 3 }).words).toEqual(['the', ',', '.']);
+  });
+
+  it('without noHeader, a GloVe file is a FormatError naming line 1', async () => {
+    const e = await loadVectors(glove).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(FormatError);
+    expect((e as FormatError).line).toBe(1);
+  });
+
+  it('reads a fastText .vec (header, trailing spaces)', async () => {
+    const kv = await loadVectors(vec, { limit: 3 });
+    expect(kv.words).toEqual(['</s>', 'the', ',']);
+    expect(kv.vector('the')[2]).toBeCloseTo(0.045, 6);
+  });
+
+  it('a ragged row is a FormatError with file and line', async () => {
+    const p = join(dir, 'ragged.txt');
+    writeFileSync(p, 'a 1 2 3\nb 4 5\nc 6 7 8\n');
+    for (const load of [() => loadVectors(p, { noHeader: true }), async () => loadVectorsSync(p, { noHeader: true })]) {
+      const e = await load().catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(FormatError);
+      expect((e as FormatError).line).toBe(2);
+      expect((e as FormatError).file).toBe(p);
+    }
+  });
+
+  it('an empty no-header file is a FormatError; noHeader on a binary file an ArgumentError', async () => {
+    const p = join(dir, 'empty.txt');
+    writeFileSync(p, '');
+    await expect(loadVectors(p, { noHeader: true })).rejects.toBeInstanceOf(FormatError);
+    const b = join(dir, 'nh.bin');
+    writeFileSync(b, cBinary(['a'], [[1, 2]]));
+    await expect(loadVectors(b, { noHeader: true })).rejects.toBeInstanceOf(ArgumentError);
+  });
+});

@@ -41,7 +41,7 @@ function list(v: unknown): string[] {
 export const indexBuildCommand: Command = {
   name: 'index build',
   summary: 'build a BM25 search index from a JSON-lines file',
-  usage: '--input docs.jsonl --fields title,text --out DIR [--id id] [--store title] [--language de] [--json]',
+  usage: '--input docs.jsonl --fields title,text --out DIR [--id id] [--store title] [--language de] [--vectors-field FIELD] [--json]',
   help: 'Example:\n  textloom index build --input docs.jsonl --id id --fields title,text --store title --out idx --tokenizer whitespace\n  textloom index build --input docs-de.jsonl --fields text --language de --out idx-de',
   flags: {
     input: { type: 'string', doc: 'JSON-lines documents (.gz ok, - for stdin)', value: 'FILE', required: true },
@@ -54,6 +54,7 @@ export const indexBuildCommand: Command = {
     stemmer: { type: 'string', doc: 'porter2, porter, lancaster or none', default: 'porter2', value: 'NAME' },
     language: { type: 'string', option: 'analyzer.language', doc: "the text's language (de, fr, es, pt, nl, it, en, zh, ja, xx): its tokenizer, stop words and Snowball stemmer, instead of --tokenizer and --stemmer", value: 'CODE' },
     stop: { type: 'string', option: 'analyzer.stopWords', doc: 'stop words: english or none', default: SEARCH_ANALYZER_DEFAULTS.stopWords, value: 'LIST' },
+    'vectors-field': { type: 'string', option: 'vectorField', doc: 'field holding each document\'s vector (an array of numbers) for hybrid search', value: 'FIELD' },
     json: { type: 'boolean', doc: 'print a JSON summary {"documents","seconds","docsPerSecond","saveSeconds","out"}' },
     'split-compounds': { type: 'boolean', doc: 'index "non-linear", "x/c" as their parts (default: on; --split-compounds=false keeps them whole)' },
   },
@@ -72,6 +73,7 @@ export const indexBuildCommand: Command = {
       storeFields: list(f.store),
       boosts,
       analyzer: analyzerFromFlags(f),
+      ...(f['vectors-field'] !== undefined ? { vectorField: String(f['vectors-field']) } : {}),
     });
     stdinHint(String(f.input), io.stderr);
     const bar = new ProgressBar('indexing', undefined, io.stderr);

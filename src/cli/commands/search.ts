@@ -4,14 +4,15 @@ import { SEARCH_DEFAULTS, SIMILARITY_DEFAULTS } from '../../index.js';
 import type { Command } from '../command.js';
 import { RANKING_FLAGS, rankingOptions } from '../search-flags.js';
 import { count } from '../plural.js';
+import { readVectorFile } from '../vector-file.js';
 
 /** `textloom search`: run one query against a saved index. */
 export const searchCommand: Command = {
   name: 'search',
   summary: 'search a saved index (BM25, query language)',
-  usage: `--index DIR "query" [--top ${SEARCH_DEFAULTS.topK}] [--json] [--proximity=false] [--bm25f=false] [--rm3]`,
+  usage: `--index DIR "query" [--top ${SEARCH_DEFAULTS.topK}] [--json] [--proximity=false] [--bm25f=false] [--rm3] [--vector FILE [--hybrid rrf|convex] [--weight W]]`,
   help: 'Query language: terms, "phrases", AND OR NOT, +must -not, (groups), field:term, prefix*, fuzzy~1, term^2.\nExample:\n  textloom search --index idx \'+wing "boundary layer" title:flow^2\' --top 5',
-  positionals: { name: 'QUERY', doc: 'the query; several arguments are joined with spaces', min: 1, max: Infinity },
+  positionals: { name: 'QUERY', doc: 'the query; several arguments are joined with spaces ("" with --vector: vector ranking alone)', min: 1, max: Infinity },
   flags: {
     index: { type: 'string', doc: 'index directory', value: 'DIR', required: true },
     top: { type: 'number', option: 'topK', doc: 'number of results', default: SEARCH_DEFAULTS.topK },
@@ -24,11 +25,15 @@ export const searchCommand: Command = {
     b: { type: 'number', option: ['bm25.b', 'similarity.b'], doc: `BM25 b (default: the index's, normally ${SIMILARITY_DEFAULTS.b})` },
     explain: { type: 'boolean', doc: 'print the score explanation of each hit' },
     ...RANKING_FLAGS,
+    vector: { type: 'string', doc: 'hybrid search: a text file with the query vector (numbers separated by spaces or commas), for an index built with --vectors-field', value: 'FILE' },
+    hybrid: { type: 'string', option: 'hybrid.fusion', doc: 'fusion of the BM25 and vector rankings: rrf (reciprocal rank fusion, k 60; the default) or convex', value: 'NAME' },
+    weight: { type: 'number', option: 'hybrid.weight', doc: 'convex fusion: weight of the vector score in [0, 1] (default: 0.5)' },
   },
   async run(args, io) {
     const f = args.flags;
     const query = args.positional.join(' ');
-    if (!query.trim()) throw new ArgumentError('give a query, e.g. textloom search --index DIR "wing flow"');
+    if (f.vector === undefined && (f.hybrid !== undefined || f.weight !== undefined)) throw new ArgumentError('--hybrid and --weight need a query vector (--vector FILE)', { key: '--vector' });
+    if (!query.trim() && f.vector === undefined) throw new ArgumentError('give a query, e.g. textloom search --index DIR "wing flow"');
     const top = Number(f.top);
     if (!Number.isInteger(top) || top < 0) throw new ArgumentError(`--top must be a non-negative integer, got ${f.top}`, { key: '--top' });
     const index = await SearchIndex.load(String(f.index));
@@ -42,6 +47,7 @@ export const searchCommand: Command = {
       ...(Object.keys(bm25).length ? { bm25 } : {}),
       ...(f.fields ? { fields: String(f.fields).split(',') } : {}),
       ...rankingOptions(f),
+      ...(f.vector !== undefined ? { vector: readVectorFile(String(f.vector)), hybrid: { ...(f.hybrid !== undefined ? { fusion: f.hybrid as 'rrf' | 'convex' } : {}), ...(f.weight !== undefined ? { weight: Number(f.weight) } : {}) } } : {}),
     };
     const t0 = performance.now();
     const hits = index.search(query, opts);

@@ -1,6 +1,7 @@
 import { KeyedVectors, VECTOR_INDEX_DEFAULTS, VectorIndex, type VectorIndexKind, type VectorMetric, type VectorQuantization } from '../../index.js';
 import { assertWritable } from '../../io/atomic.js';
 import type { Command } from '../command.js';
+import { VECTOR_LOAD_FLAGS, vectorLoadOptions } from '../vector-load-flags.js';
 import { ProgressBar } from '../progress.js';
 
 /** `textloom vectors index`: builds a nearest-neighbour index file over a word vectors file. */
@@ -19,13 +20,14 @@ export const vectorsIndex: Command = {
     'ef-search': { type: 'number', default: VECTOR_INDEX_DEFAULTS.efSearch, doc: 'hnsw: default candidate list size while searching' },
     quantization: { type: 'string', value: 'Q', default: VECTOR_INDEX_DEFAULTS.quantization, doc: 'hnsw: none or int8 (int8 walk, float re-ranking)' },
     seed: { type: 'number', default: VECTOR_INDEX_DEFAULTS.seed, doc: 'hnsw: seed of the level assignment' },
+    ...VECTOR_LOAD_FLAGS,
     json: { type: 'boolean', doc: 'print a JSON summary {"vectors","dim","kind","metric","seconds","bytes","out"}' },
   },
   async run(args, io) {
     const f = args.flags;
     const out = String(f.out);
     assertWritable(out);
-    const kv = await KeyedVectors.load(String(f.vectors));
+    const kv = await KeyedVectors.load(String(f.vectors), vectorLoadOptions(args.flags));
     const start = performance.now();
     const index = VectorIndex.create({
       dim: kv.dim,

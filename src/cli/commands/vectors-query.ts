@@ -1,19 +1,8 @@
 import { ArgumentError, NotFoundError } from '../../core/errors.js';
 import { VECTOR_SEARCH_DEFAULTS, VectorIndex } from '../../index.js';
-import { readTextFileSync } from '../../io/read-text.js';
+import { readVectorFile } from '../vector-file.js';
 import type { Command } from '../command.js';
 import { positiveIntFlag } from '../flag-values.js';
-
-/** Numbers separated by whitespace or commas (optionally in [ ]): one query vector. */
-function readVectorFile(path: string): number[] {
-  const text = readTextFileSync(path, 'vector file').trim().replace(/^\[|\]$/g, '');
-  const parts = text.split(/[\s,]+/).filter(Boolean);
-  return parts.map((p, i) => {
-    const x = Number(p);
-    if (!Number.isFinite(x)) throw new ArgumentError(`component ${i} is ${JSON.stringify(p)}, not a finite number`, { file: path, key: '--vector' });
-    return x;
-  });
-}
 
 /** `textloom vectors query`: nearest neighbours of a stored word or of a vector, from an index file. */
 export const vectorsQuery: Command = {

@@ -21,7 +21,7 @@ const FLAG_NAME: Record<VectorFormat, string> = { text: 'text', binary: 'binary'
 export const w2vConvert: Command = {
   name: 'w2v convert',
   summary: 'convert vectors between word2vec text, word2vec binary and textloom .tlv',
-  usage: 'IN OUT [--from text|binary|tlv] [--to text|binary|tlv] [--limit N] [--json]',
+  usage: 'IN OUT [--from text|binary|tlv] [--to text|binary|tlv] [--limit N] [--no-header] [--json]',
   help: [
     'Formats come from the file names (.bin: word2vec binary, .tlv: textloom, else word2vec text; a .tlv',
     'input is also recognised by its content) unless --from / --to say otherwise. The output is written atomically.',
@@ -32,6 +32,7 @@ export const w2vConvert: Command = {
     from: { type: 'string', value: 'FORMAT', doc: 'input format: text, binary or tlv (default: from the input)' },
     to: { type: 'string', value: 'FORMAT', doc: 'output format: text, binary or tlv (default: from the output name)' },
     limit: { type: 'number', value: 'N', doc: 'keep only the first N vectors' },
+    'no-header': { type: 'boolean', doc: 'the text input has no "<count> <dims>" line (GloVe)' },
     json: { type: 'boolean', doc: 'print {"words", "dim", "from", "to", "output"} as JSON' },
   },
   async run(args, io) {
@@ -42,7 +43,7 @@ export const w2vConvert: Command = {
     if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) throw new ArgumentError(`--limit must be a positive integer, got ${limit}`, { key: '--limit' });
     assertWritable(output);
     const read = vectorFormatOf(input, from);
-    const kv = await KeyedVectors.load(input, { format: read, ...(limit !== undefined ? { limit } : {}) });
+    const kv = await KeyedVectors.load(input, { format: read, ...(limit !== undefined ? { limit } : {}), ...(args.flags['no-header'] ? { noHeader: true } : {}) });
     // A .tlv read in full and cut here: the word2vec readers stop early, the native one has no limit.
     const out = limit !== undefined && kv.words.length > limit ? new KeyedVectors(kv.words.slice(0, limit), kv.vectors.slice(0, limit * kv.dim), kv.dim, kv.counts?.slice(0, limit)) : kv;
     await out.save(output, { format: to });

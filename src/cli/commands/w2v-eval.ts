@@ -1,6 +1,7 @@
 import { ArgumentError } from '../../core/errors.js';
 import { ANALOGY_DEFAULTS, KeyedVectors } from '../../index.js';
 import type { Command } from '../command.js';
+import { VECTOR_LOAD_FLAGS, vectorLoadOptions } from '../vector-load-flags.js';
 
 /** `textloom w2v eval`: analogy accuracy and word-pair correlations. */
 export const w2vEval: Command = {
@@ -13,12 +14,13 @@ export const w2vEval: Command = {
     pairs: { type: 'string', value: 'FILE', doc: 'word1<TAB>word2<TAB>score file (repeatable via commas)' },
     'restrict-vocab': { type: 'number', default: ANALOGY_DEFAULTS.restrictVocab, doc: 'analogies: use the N most frequent words' },
     'case-sensitive': { type: 'boolean', doc: 'compare words case-sensitively' },
+    ...VECTOR_LOAD_FLAGS,
     json: { type: 'boolean', doc: 'print JSON' },
   },
   async run(args, io) {
     const f = args.flags;
     if (!f.analogies && !f.pairs) throw new ArgumentError('give --analogies and/or --pairs', { key: '--analogies' });
-    const kv = await KeyedVectors.load(String(f.vectors));
+    const kv = await KeyedVectors.load(String(f.vectors), vectorLoadOptions(args.flags));
     const caseInsensitive = f['case-sensitive'] !== true;
     const out: Record<string, unknown> = { vectors: f.vectors, vocabSize: kv.size, dim: kv.dim };
     if (f.analogies) {
