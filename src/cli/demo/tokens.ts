@@ -42,8 +42,8 @@ export const tokensSection: DemoSection = {
     print(c.dim(`corpora/web-sample.txt, lines ${lines.join(', ')}: ${tagged ? 'each token as text/UPOS (UD English EWT conventions);' : 'the tokens (this pipeline has no tagger);'}`));
     if (tagged) print(c.dim('lemmas where they differ from the text' + (hasNer ? ';' : '')));
     if (hasNer) {
-      print(c.dim('entities from the ner component (dates, times, money, numbers, e-mail, URLs, handles, hashtags,'));
-      print(c.dim('emoji: no person or place names)'));
+      print(c.dim('entities from the ner component (people, organizations and places from the trained recognizer;'));
+      print(c.dim('dates, times, money, numbers, e-mail, URLs, handles, hashtags and emoji from rules)'));
     }
     const docs: Record<string, unknown>[] = [];
     for (const [k, n] of lines.entries()) {
