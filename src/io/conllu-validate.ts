@@ -14,6 +14,7 @@ import { FormatError } from '../core/errors.js';
 /** The kinds of repair the lenient reader makes, each with what it does. */
 export const CONLLU_REPAIR_KINDS = Object.freeze({
   'nul-byte': 'NUL bytes removed',
+  'invalid-utf8': 'bytes that are not UTF-8 read as U+FFFD',
   columns: 'lines with the wrong number of columns padded with _ or cut to 10',
   'bad-line': 'lines with a malformed id dropped',
   'word-id': 'sentences with word ids out of sequence renumbered',

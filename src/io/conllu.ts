@@ -93,6 +93,11 @@ class ConlluParser {
     this.v = new ConlluValidator(file ?? '<string>', options);
   }
 
+  /** Counts a repair made before the lines reach the parser (e.g. bytes read as U+FFFD). */
+  countRepair(kind: 'invalid-utf8'): void {
+    this.v.repairs.add(kind);
+  }
+
   private start(n: number): ConlluSentence {
     if (!this.cur) this.cur = { comments: [], meta: {}, words: [], multiwords: [], emptyNodes: [], line: n };
     return this.cur;
@@ -185,8 +190,9 @@ export function parseConllu(text: string, file?: string, options?: ConlluReadOpt
 export async function* readConllu(path: string, options?: ConlluReadOptions): AsyncGenerator<ConlluSentence> {
   const p = new ConlluParser(path, options);
   let last = 0;
-  // Bytes that are not UTF-8 are refused (strict) or read as U+FFFD (lenient).
-  for await (const [line, n] of readNumberedLines(path, { strictUtf8: !options?.lenient })) {
+  // Bytes that are not UTF-8 are refused (strict) or read as U+FFFD and counted (lenient).
+  const lenient = !!options?.lenient;
+  for await (const [line, n] of readNumberedLines(path, { strictUtf8: true, onInvalidUtf8: lenient ? () => p.countRepair('invalid-utf8') : undefined })) {
     last = n;
     const s = p.line(line, n);
     if (s) yield s;

@@ -65,6 +65,11 @@ export interface ReadLinesOptions {
    * decoding them as U+FFFD (default false).
    */
   strictUtf8?: boolean;
+  /**
+   * With `strictUtf8`: instead of refusing, called once per chunk holding bytes that are not
+   * UTF-8 (with the number of the first line it may concern); those bytes are read as U+FFFD.
+   */
+  onInvalidUtf8?: (line: number) => void;
 }
 
 /**
@@ -79,13 +84,17 @@ export async function* readLines(path: string, options: ReadLinesOptions = {}): 
   const raw = openInput(path);
   const input = options.requireText ? checkTextHead(raw, path === '-' ? 'standard input' : path) : raw;
   const decoder = new StringDecoder('utf8');
-  const strict = options.strictUtf8 ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }) : null;
+  let strict = options.strictUtf8 ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }) : null;
   const decode = (chunk: Buffer): string => {
     if (!strict) return decoder.write(chunk);
     try {
       return strict.decode(chunk, { stream: true });
     } catch {
-      throw new FormatError(`invalid UTF-8 at or after line ${n + 1}`, { file: path === '-' ? 'standard input' : path, line: n + 1 });
+      if (!options.onInvalidUtf8) throw new FormatError(`invalid UTF-8 at or after line ${n + 1}`, { file: path === '-' ? 'standard input' : path, line: n + 1 });
+      // Counted by the caller; this chunk is read with replacement and a fresh strict decoder goes on.
+      options.onInvalidUtf8(n + 1);
+      strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+      return new TextDecoder('utf-8', { ignoreBOM: true }).decode(chunk);
     }
   };
   // The start of the current line when it spans chunks, and its length so far.

@@ -84,13 +84,16 @@ describe('readConllu and UTF-8', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'tl-utf8-')), 'bad.conllu');
     const good = Buffer.from('# text = ab\n1\tab\tab\tX\t_\t_\t0\troot\t_\t_\n\n# text = c\n1\t', 'utf8');
     writeFileSync(file, Buffer.concat([good, Buffer.from([0xc3, 0x28]), Buffer.from('\tc\tX\t_\t_\t0\troot\t_\t_\n\n', 'utf8')]));
+    const { ConlluRepairs } = await import('../../src/index.js');
+    const repairs = new ConlluRepairs();
     const read = async (lenient: boolean) => {
       const out = [];
-      for await (const s of readConllu(file, { lenient })) out.push(s);
+      for await (const s of readConllu(file, { lenient, repairs })) out.push(s);
       return out;
     };
     await expect(read(false)).rejects.toThrow(FE);
     await expect(read(false)).rejects.toThrow(/invalid UTF-8/);
     expect((await read(true))[1]!.words[0]!.form).toContain('\ufffd');
+    expect(repairs.summary()).toMatch(/1 invalid-utf8/);
   });
 });
