@@ -40,7 +40,8 @@ describe.skipIf(!chromiumPath)(`the served page in Chromium${noBrowserReason}`, 
   it('analyses typed text', async () => {
     await page.fill('#analyze-text', 'Grace Hopper worked in Arlington.');
     await page.click('#analyze-form button');
-    await page.waitForFunction("document.querySelector('#analyze-tokens tbody tr td:nth-child(2)')?.textContent === 'Grace'");
+    // Locator waits, not evaluated strings: the page's Content-Security-Policy forbids eval.
+    await page.locator('#analyze-tokens tbody tr:first-child td:nth-child(2)').filter({ hasText: /^Grace$/ }).waitFor();
     expect(await page.locator('#analyze-tokens tbody tr').count()).toBe(6);
   });
   it('searches with highlighted, escaped snippets', async () => {
@@ -64,7 +65,7 @@ describe.skipIf(!chromiumPath)(`the served page in Chromium${noBrowserReason}`, 
   it('shows an error message for an unknown word, and nothing ran that should not', async () => {
     await page.fill('#similar-word', 'zebra');
     await page.click('#similar-form button');
-    await page.waitForFunction("document.querySelector('#similar-status')?.classList.contains('error')");
+    await page.locator('#similar-status.error').waitFor();
     expect(await page.textContent('#similar-status')).toContain('zebra');
     expect(errors).toEqual([]);
   });
