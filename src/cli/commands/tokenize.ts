@@ -4,6 +4,7 @@ import type { Span } from '../../core/span.js';
 import { load } from '../../pipeline/load.js';
 import type { Command } from '../command.js';
 import { LANG_FLAG, pipelineName } from '../lang-flag.js';
+import { pipeThreads, THREADS_FLAG } from '../threads-flag.js';
 import { inputTexts, writeOut } from '../io.js';
 
 function tokenRecord(doc: Doc, i: number): Record<string, unknown> {
@@ -139,7 +140,7 @@ export function docConllu(doc: Doc, docIndex: number): string {
 export const tokenizeCommand: Command = {
   name: 'tokenize',
   summary: 'run a pipeline over text, one Doc per line (or paragraph), as JSON lines, CoNLL-U or text',
-  usage: '[--pipeline NAME|FILE | --lang CODE] [--input FILE|-] [--format jsonl|conllu|text] [--paragraphs]',
+  usage: '[--pipeline NAME|FILE | --lang CODE] [--input FILE|-] [--format jsonl|conllu|text] [--paragraphs] [--threads N]',
   help:
     'jsonl: one record per input line, blank ones too, with its "line" number. conllu: one block per sentence,\n' +
     'with sentence ids LINE-K (blank lines have none). text: one output line per sentence, and an empty line for\n' +
@@ -152,6 +153,7 @@ export const tokenizeCommand: Command = {
     format: { type: 'string', doc: 'jsonl, conllu or text (tokens joined by spaces, one sentence per line)', default: 'jsonl', value: 'FORMAT' },
     paragraphs: { type: 'boolean', doc: 'one Doc per blank-line-separated paragraph instead of per line' },
     'batch-size': { type: 'number', doc: 'texts per batch', default: 256 },
+    threads: THREADS_FLAG,
   },
   async run({ flags }, io) {
     const format = String(flags.format);
@@ -171,7 +173,7 @@ export const tokenizeCommand: Command = {
         yield t.text;
       }
     }
-    for await (const doc of nlp.pipe(texts(), { batchSize: Number(flags['batch-size']) })) {
+    for await (const doc of nlp.pipe(texts(), { batchSize: Number(flags['batch-size']), ...pipeThreads(flags) })) {
       const line = starts.shift()!;
       if (format === 'jsonl') await writeOut(io.stdout, JSON.stringify({ line, ...docRecord(doc) }) + '\n');
       else if (format === 'conllu') await writeOut(io.stdout, docConllu(doc, line));
