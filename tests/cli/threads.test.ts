@@ -38,6 +38,21 @@ describe('--threads', () => {
     expect(one).toContain('"label":"PERSON"');
   });
 
+  it('eval tokenizer, tagger and parser: the same scores as one thread', async () => {
+    const conllu = join(ROOT, 'tests', 'fixtures', 'tokenizer-small.conllu');
+    const score = async (...argv: string[]) => {
+      const r = JSON.parse(await ok('eval', ...argv, '--conllu', conllu, '--json'));
+      delete r.tokensPerSecond;
+      return r;
+    };
+    for (const cmd of [['tokenizer'], ['tokenizer', '--lang', 'en'], ['tagger'], ['parser']]) {
+      expect(await score(...cmd, '--threads', '2'), cmd.join(' ')).toEqual(await score(...cmd));
+    }
+    const r = await runCli('eval', 'tagger', '--conllu', conllu, '--gold-tokens', '--threads', '2');
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/--threads/);
+  });
+
   it('index build: an index that answers every query as the one-thread build', async () => {
     const build = (out: string, ...extra: string[]) => ok('index', 'build', '--input', at('docs.jsonl'), '--fields', 'title,text', '--store', 'title', '--out', at(out), '--json', ...extra);
     await build('one');

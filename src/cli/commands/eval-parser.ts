@@ -6,6 +6,8 @@ import { load } from '../../pipeline/load.js';
 import type { Command } from '../command.js';
 import { inputName } from '../input-name.js';
 import { ProgressBar } from '../progress.js';
+import { annotateAhead, type AheadDocs } from '../annotate-ahead.js';
+import { THREADS_FLAG } from '../threads-flag.js';
 
 const pct = (x: number) => (100 * x).toFixed(2).padStart(6);
 
@@ -34,7 +36,7 @@ function table(r: ParserEvaluation): string {
 export const evalParserCommand: Command = {
   name: 'eval parser',
   summary: "score a pipeline's dependency parser on CoNLL-U data (UAS, LAS, per-label P/R/F1; CoNLL 2018 alignment)",
-  usage: '--conllu FILE [--pipeline P] [--gold-tokens] [--json]',
+  usage: '--conllu FILE [--pipeline P] [--gold-tokens] [--threads N] [--json]',
   help:
     'Without --gold-tokens the pipeline reads each document\'s raw text (the "# text" lines of a "# newdoc") and its words\n' +
     'and sentences are aligned to the gold ones as the CoNLL 2018 shared task does, so tokenization and sentence\n' +
@@ -44,6 +46,7 @@ export const evalParserCommand: Command = {
     conllu: { type: 'string', value: 'FILE', doc: 'gold CoNLL-U file (.gz ok)', required: true },
     pipeline: { type: 'string', value: 'P', doc: 'pipeline name or config path', default: 'en_core' },
     'gold-tokens': { type: 'boolean', doc: 'parse the gold words and sentences instead of the raw text' },
+    threads: THREADS_FLAG,
     json: { type: 'boolean', doc: 'print JSON' },
   },
   async run(args, io) {
@@ -55,16 +58,27 @@ export const evalParserCommand: Command = {
     if (!nlp.hasPipe('parser')) throw new ArgumentError(`pipeline ${f.pipeline} has no "parser" component (it has: ${nlp.pipeNames.join(', ') || 'none'})`, { key: '--pipeline' });
     // On gold sentences a sentence splitter would re-split them.
     const onWords = nlp.hasPipe('senter') ? nlp.disable(['senter']) : nlp;
+    const threads = Number(f.threads ?? 1);
+    let ahead: AheadDocs | undefined;
+    if (threads !== 1) {
+      if (f['gold-tokens']) throw new ArgumentError('--threads parses raw text in workers; with --gold-tokens the parser runs in this thread (drop one of them)', { key: '--threads' });
+      // A recording pass collects the texts the scorer will ask for; workers parse them ahead.
+      const texts: string[] = [];
+      evaluateParser({ parseWords: () => nlp.makeDoc(''), parseText: (t) => (texts.push(t), nlp.makeDoc(t)) }, sentences, { goldTokens: false });
+      ahead = await annotateAhead(nlp, texts, threads);
+    }
     const bar = new ProgressBar('parsing', sentences.length, io.stderr);
     const r = evaluateParser(
       {
         parseWords: (words, spaces) => onWords(Doc.fromWords(words, { spaces: [...spaces], vocab: nlp.vocab, sentStarts: words.map((_, i) => i === 0) })),
-        parseText: (text) => nlp(text),
+        parseText: (text) => (ahead ? ahead.next(text) : nlp(text)),
       },
       sentences,
       { goldTokens: !!f['gold-tokens'], onProgress: (n) => bar.update(n) },
     );
     bar.done();
+    // With workers, throughput is the annotation's wall clock (system words / seconds, worker start included).
+    if (ahead) r.tokensPerSecond = Math.round(r.systemWords / ahead.seconds);
     io.stdout.write(f.json ? JSON.stringify(r) + '\n' : table(r));
   },
 };

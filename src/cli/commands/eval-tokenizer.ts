@@ -3,6 +3,9 @@ import { Vocab } from '../../core/vocab.js';
 import { evaluateWordTokenization, type WordSource } from '../../eval/word-tokenization.js';
 import type { ConlluSentence } from '../../io/conllu.js';
 import { load } from '../../pipeline/load.js';
+import { createPipeline } from '../../pipeline/pipeline.js';
+import { annotateAhead } from '../annotate-ahead.js';
+import { THREADS_FLAG } from '../threads-flag.js';
 import { Tokenizer } from '../../tokenizer/tokenizer.js';
 import type { Command } from '../command.js';
 import { inputName } from '../input-name.js';
@@ -14,7 +17,7 @@ import { CONLLU_LENIENT_FLAGS, conlluInput } from '../conllu-input.js';
 export const evalTokenizerCommand: Command = {
   name: 'eval tokenizer',
   summary: "score the tokenizer against a CoNLL-U file's words, as the UD scorer (multiword tokens aligned)",
-  usage: '--conllu FILE [--pipeline NAME|FILE | --lang CODE] [--json] [--lenient]',
+  usage: '--conllu FILE [--pipeline NAME|FILE | --lang CODE] [--threads N] [--json] [--lenient]',
   help:
     'Words are aligned as the CoNLL 2018 UD scorer does (multiword tokens such as "del" = "de el"\n' +
     'count per word); precision/recall/f1 are its Words row, "tokens" its Tokens row.\n' +
@@ -24,6 +27,7 @@ export const evalTokenizerCommand: Command = {
     pipeline: { type: 'string', value: 'NAME|FILE', doc: "tokenize with this pipeline's tokenizer (default: the built-in English rule tokenizer)" },
     lang: LANG_FLAG,
     json: { type: 'boolean', doc: 'print {"precision","recall","f1","sentences","tokens"} as JSON (f1 = words)' },
+    threads: THREADS_FLAG,
     ...CONLLU_LENIENT_FLAGS,
   },
   async run(args, io) {
@@ -38,8 +42,22 @@ export const evalTokenizerCommand: Command = {
     }
     const bar = new ProgressBar('eval tokenizer', undefined, io.stderr);
     let n = 0;
+    const threads = Number(args.flags.threads ?? 1);
+    let source: Iterable<ConlluSentence> | AsyncIterable<ConlluSentence> = conlluInput(file, !!args.flags.lenient, io);
+    if (threads !== 1) {
+      // The tokenizer alone (no components) in workers: a recording pass collects the texts, the workers tokenize them ahead.
+      const cfg = args.flags.pipeline !== undefined || args.flags.lang !== undefined ? (await load(pipelineName(args.flags, 'en_core'))).config : { tokenizer: { factory: 'tokenizer' } };
+      const tokOnly = await createPipeline({ ...cfg, components: [] });
+      const all: ConlluSentence[] = [];
+      for await (const s of source) all.push(s);
+      const texts: string[] = [];
+      await evaluateWordTokenization(all, (t) => (texts.push(t), tokOnly.makeDoc('')));
+      const ahead = await annotateAhead(tokOnly, texts, threads);
+      tokenize = (t) => ahead.next(t);
+      source = all;
+    }
     async function* counted(): AsyncGenerator<ConlluSentence> {
-      for await (const s of conlluInput(file, !!args.flags.lenient, io)) {
+      for await (const s of source) {
         yield s;
         if (++n % 500 === 0) bar.update(n);
       }
