@@ -12,6 +12,29 @@ import { multiwordSplit } from './multiword.js';
 import { isSpaceCode } from './scanner.js';
 import { Pieces, splitChunk } from './split.js';
 
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * Whether the space at `at` (inside the chunk begun at `start`) joins two digit groups of one
+ * number (`80 000`, French GSD): one to three digits before it that no letter, digit, `.` or `,`
+ * precedes, exactly three digits after it. Constant work per space: no backtracking.
+ */
+function spacedNumberJoin(text: string, start: number, at: number): boolean {
+  const s = text.charCodeAt(at);
+  if (s !== 32 && s !== 0xa0 && s !== 0x202f) return false;
+  let d = at;
+  while (d > start && at - d < 4 && isDigit(text.charCodeAt(d - 1))) d--;
+  const run = at - d;
+  if (run === 0 || run > 3) return false;
+  if (d > start) {
+    const p = text.charCodeAt(d - 1);
+    if (isDigit(p) || p === 46 || p === 44 || (p | 32) - 97 < 26 && (p | 32) >= 97 || p > 0x7f) return false;
+  }
+  if (at + 4 > text.length) return false;
+  for (let k = 1; k <= 3; k++) if (!isDigit(text.charCodeAt(at + k))) return false;
+  return at + 4 === text.length || !isDigit(text.charCodeAt(at + 4));
+}
+
 /** Options of {@link Tokenizer}. */
 export interface TokenizerOptions {
   /**
@@ -56,6 +79,7 @@ export function mergeRules(extra: Partial<TokenizerRules> = {}, replace = false,
     splitHyphens: extra.splitHyphens ?? base.splitHyphens,
     ordinalPeriod: extra.ordinalPeriod ?? base.ordinalPeriod,
     splitMarkRuns: extra.splitMarkRuns ?? base.splitMarkRuns,
+    spacedNumbers: extra.spacedNumbers ?? base.spacedNumbers ?? false,
   };
 }
 
@@ -169,6 +193,7 @@ export class Tokenizer implements TokenizerLike {
     const strings = this.vocab.strings;
     const cache = this.cache;
     const maxCached = this.maxCached;
+    const spaced = this.rules.spacedNumbers;
     let i = 0;
     while (i < n) {
       let c = text.charCodeAt(i);
@@ -185,7 +210,9 @@ export class Tokenizer implements TokenizerLike {
       let h2 = HASH_SEED_2;
       while (i < n) {
         c = text.charCodeAt(i);
-        if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) || c >= 0x1c : c >= 0x85 && isSpaceCode(c)) break;
+        if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) || c >= 0x1c : c >= 0x85 && isSpaceCode(c)) {
+          if (!spaced || !spacedNumberJoin(text, start, i)) break;
+        }
         h1 = Math.imul(h1 ^ c, 0x01000193);
         const x = Math.imul(h2 + c, 0x5bd1e995);
         h2 = x ^ (x >>> 15);
