@@ -1,11 +1,15 @@
 // Per-language tokenizers on the UD test sets in one run: speed (tokens/s on one core), word-level
 // tokenization F1 (as the CoNLL 2018 UD scorer aligns words), sentence-boundary F1 of each
 // language's <code>_core pipeline beside wink-nlp's (English) splitter on the same text, and for
-// zh/ja a whitespace and a one-character-per-token baseline.
+// zh/ja a whitespace and a one-character-per-token baseline and ICU alone (Intl.Segmenter), with and
+// without the dev-set correction tables (the shipped tokenizers use the trained boundary models).
+// Speed is given per wall-clock second and per CPU second of this process (process.cpuUsage), since
+// wall-clock figures on a shared machine depend on its load (printed, as uptime's load average).
 // Usage: node bench/tokenize-lang.mjs [test|dev] [de,fr,...]
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { Doc, Vocab, WhitespaceTokenizer, blank, countSentenceBoundaries, evaluateWordTokenization, goldDocuments, load, prf, readConllu } from '../dist/index.js';
+import { loadavg } from 'node:os';
+import { Doc, Vocab, WhitespaceTokenizer, WordSegmenter, getLanguage, blank, countSentenceBoundaries, evaluateWordTokenization, goldDocuments, load, prf, readConllu } from '../dist/index.js';
 import { requireEval } from './eval-dir.mjs';
 
 const split = process.argv[2] ?? 'test';
@@ -42,18 +46,22 @@ function sentenceF1(docs, splitter) {
   return prf(tp, p, g).f1;
 }
 
-/** Tokens per second of `tokenize` over `texts` (whole passes until at least 1.5 s). */
+/** Tokens per wall-clock second and per CPU second of `tokenize` over `texts` (whole passes until at least 1.5 s). */
 function speed(texts, tokenize) {
   let tokens = 0;
   for (const t of texts) tokens += tokenize(t);
   let passes = 0;
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   while (performance.now() - t0 < 1500) {
     for (const t of texts) tokenize(t);
     passes++;
   }
-  return (tokens * passes) / ((performance.now() - t0) / 1000);
+  const cpu = process.cpuUsage(c0);
+  return { wall: (tokens * passes) / ((performance.now() - t0) / 1000), cpu: (tokens * passes) / ((cpu.user + cpu.system) / 1e6) };
 }
+const loadAvg = () => loadavg().map((x) => x.toFixed(2)).join(', ');
+console.log(`load average at start: ${loadAvg()}`);
 
 const charDoc = (vocab) => (text) => {
   const doc = new Doc(vocab, text);
@@ -91,10 +99,16 @@ for (const lang of langs) {
   const core = await load(`${lang}_core`);
   const sentTl = sentenceF1(docs, (t) => core(t).sents.map((s) => [s.startChar, s.endChar]));
   const sentWink = sentenceF1(docs, winkSents);
-  const row = { lang, treebank: `${tb} ${split}`, words: texts.length && sentences.reduce((n, s) => n + s.words.length, 0), 'tokens/s': Math.round(tps), 'word F1': +f1.toFixed(4), 'sent F1': +sentTl.toFixed(4), 'sent F1 wink-nlp': +sentWink.toFixed(4), 'sent ratio': sentWink > 0 ? +(sentTl / sentWink).toFixed(2) : '-' };
+  const row = { lang, treebank: `${tb} ${split}`, words: texts.length && sentences.reduce((n, s) => n + s.words.length, 0), 'tokens/s': Math.round(tps.wall), 'tokens/CPU s': Math.round(tps.cpu), 'word F1': +f1.toFixed(4), 'sent F1': +sentTl.toFixed(4), 'sent F1 wink-nlp': +sentWink.toFixed(4), 'sent ratio': sentWink > 0 ? +(sentTl / sentWink).toFixed(2) : '-' };
   if (lang === 'zh' || lang === 'ja') {
     row['whitespace F1'] = +(await evaluateWordTokenization(sentences, wsDoc(new Vocab()))).words.f1.toFixed(4);
     row['char F1'] = +(await evaluateWordTokenization(sentences, charDoc(new Vocab()))).words.f1.toFixed(4);
+    const icu = new WordSegmenter(new Vocab(), { locale: lang });
+    row['ICU F1'] = +(await evaluateWordTokenization(sentences, (t) => icu.tokenize(t))).words.f1.toFixed(4);
+    const l = getLanguage(lang);
+    const tables = new WordSegmenter(new Vocab(), { locale: lang, specialCases: l.tokenizer.specialCases, merges: l.merges });
+    row['ICU+tables F1'] = +(await evaluateWordTokenization(sentences, (t) => tables.tokenize(t))).words.f1.toFixed(4);
+    row['ICU tokens/CPU s'] = Math.round(speed(chunks, (t) => icu.tokenize(t).length).cpu);
   }
   rows.push(row);
   console.log(JSON.stringify(row));
@@ -102,4 +116,5 @@ for (const lang of langs) {
 console.log(`\nper-language tokenizers on UD ${split} sets (one core; wink-nlp's splitter is English-only)`);
 console.table(rows);
 const mem = process.memoryUsage();
+console.log(`load average at end: ${loadAvg()}`);
 console.log(`peak RSS ${(mem.rss / 1e6).toFixed(0)} MB`);

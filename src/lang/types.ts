@@ -38,4 +38,10 @@ export interface LanguageData {
   readonly senter: SenterData;
   /** For `words` languages: adjacent segments written as one word by the treebank (`な` + `っ` -> `なっ`); the splits are `tokenizer.specialCases`. */
   readonly merges?: readonly (readonly [string, string])[];
+  /**
+   * For `words` languages: a trained word-boundary model (`encodeSegmenterModel`'s bytes, base64)
+   * that decides the boundaries with ICU's among its features; `specialCases` and `merges` then
+   * apply only when it is switched off.
+   */
+  readonly segmenterModel?: string;
 }

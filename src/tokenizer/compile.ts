@@ -33,6 +33,7 @@ export interface CompiledRules {
   splitHyphens: boolean;
   ordinalPeriod: boolean;
   splitMarkRuns: boolean;
+  spacedNumbers: boolean;
 }
 
 /** Checks one special case: a non-empty chunk without whitespace whose pieces rejoin to it. */
@@ -103,6 +104,7 @@ export function compileRules(rules: Partial<TokenizerRules> = {}): CompiledRules
     splitHyphens: r.splitHyphens ?? true,
     ordinalPeriod: r.ordinalPeriod ?? false,
     splitMarkRuns: r.splitMarkRuns ?? false,
+    spacedNumbers: r.spacedNumbers ?? false,
     maxSpecialLen: maxLen(specials.keys()),
     endSplit,
     hyphenPrefixes: new Set(r.hyphenPrefixes.map((x) => x.toLowerCase())),

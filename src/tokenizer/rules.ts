@@ -52,6 +52,11 @@ export interface TokenizerRules {
   ordinalPeriod: boolean;
   /** Whether runs of `!` or `?` are split into one token per mark (German GSD `!!` -> `! !`). */
   splitMarkRuns: boolean;
+  /**
+   * Whether a number written with spaces between groups of three digits is one token (French GSD
+   * `80 000`, also with a no-break or narrow no-break space); absent means false.
+   */
+  spacedNumbers?: boolean;
 }
 
 /**

@@ -3,6 +3,8 @@ import { ArgumentError } from '../core/errors.js';
 import type { Vocab } from '../core/vocab.js';
 import { checkSpecialCase } from './compile.js';
 import { isSpaceCode } from './scanner.js';
+import { CodePoints, CT } from './segmenter-features.js';
+import type { SegmenterModel } from './segmenter-model.js';
 import type { TokenizerLike } from './types.js';
 
 /** Options of {@link WordSegmenter}. */
@@ -13,6 +15,11 @@ export interface WordSegmenterOptions {
   specialCases?: Readonly<Record<string, readonly string[]>>;
   /** Adjacent pieces (after `specialCases`) written as one word (`な` + `っ` -> `なっ`). */
   merges?: readonly (readonly [string, string])[];
+  /**
+   * A trained word-boundary model (`trainSegmenter`, ICU's boundaries among its features): when
+   * given it decides every boundary, and `specialCases`/`merges` are not applied.
+   */
+  model?: SegmenterModel;
 }
 
 /** Defaults of {@link WordSegmenterOptions}. */
@@ -40,6 +47,9 @@ export class WordSegmenter implements TokenizerLike {
   private readonly segmenter: Intl.Segmenter;
   private readonly specials: Map<string, readonly string[]>;
   private readonly merges: Map<string, Set<string>>;
+  private readonly model: SegmenterModel | undefined;
+  private readonly cps = new CodePoints();
+  private starts = new Uint8Array(256);
 
   constructor(vocab: Vocab, options: WordSegmenterOptions = {}) {
     this.vocab = vocab;
@@ -54,6 +64,7 @@ export class WordSegmenter implements TokenizerLike {
       checkSpecialCase(k, pieces, `specialCases.${k}`);
       this.specials.set(k, pieces);
     }
+    this.model = options.model;
     this.merges = new Map();
     (options.merges ?? []).forEach(([a, b], i) => {
       if (typeof a !== 'string' || typeof b !== 'string' || !a || !b) throw new ArgumentError('a merge is a pair of non-empty strings', { key: `merges[${i}]` });
@@ -76,24 +87,46 @@ export class WordSegmenter implements TokenizerLike {
     doc.pushToken(this.vocab.strings.add(piece), at, false);
   }
 
+  // A whitespace run [start, end): one space after a token is its whitespace, the rest a token.
+  private space(doc: Doc, text: string, start: number, end: number): void {
+    const n = doc.length;
+    if (n > 0 && doc.spaceAfter[n - 1] === 0 && doc.endChar(n - 1) === start && text.charCodeAt(start) === 32) {
+      doc.spaceAfter[n - 1] = 1;
+      start++;
+    }
+    if (start < end) doc.pushToken(this.vocab.strings.add(text.slice(start, end)), start, false);
+  }
+
+  // The trained model's words: code points grouped between its boundaries.
+  private tokenizeWithModel(doc: Doc, text: string, model: SegmenterModel): Doc {
+    const c = this.cps;
+    c.fill(text, this.segmenter, model.lexicon);
+    if (this.starts.length < c.n + 1) this.starts = new Uint8Array(c.n * 2 + 2);
+    const b = this.starts;
+    if (c.n > 0) model.boundaries(c, b);
+    const strings = this.vocab.strings;
+    for (let k = 0; k < c.n; ) {
+      let e = k + 1;
+      if (c.type[k] === CT.SPACE) {
+        while (e < c.n && c.type[e] === CT.SPACE) e++;
+        this.space(doc, text, c.start[k]!, c.start[e]!);
+      } else {
+        while (e < c.n && b[e] === 0) e++;
+        doc.pushToken(strings.add(text.slice(c.start[k]!, c.start[e]!)), c.start[k]!, false);
+      }
+      k = e;
+    }
+    return doc;
+  }
+
   /** Tokenizes `text` into a new Doc over this segmenter's vocab. */
   tokenize(text: string): Doc {
     if (typeof text !== 'string') throw new ArgumentError(`expected a string, got ${text === null ? 'null' : typeof text}`);
     const doc = new Doc(this.vocab, text, (text.length >> 1) + 4);
-    const strings = this.vocab.strings;
+    if (this.model !== undefined) return this.tokenizeWithModel(doc, text, this.model);
     for (const { segment, index } of this.segmenter.segment(text)) {
       if (allSpace(segment)) {
-        // A single space after a token is that token's whitespace; other runs are tokens.
-        if (segment === ' ' && doc.length > 0 && doc.spaceAfter[doc.length - 1] === 0 && doc.endChar(doc.length - 1) === index) {
-          doc.spaceAfter[doc.length - 1] = 1;
-          continue;
-        }
-        let start = index;
-        if (doc.length > 0 && doc.spaceAfter[doc.length - 1] === 0 && doc.endChar(doc.length - 1) === index && segment.charCodeAt(0) === 32) {
-          doc.spaceAfter[doc.length - 1] = 1;
-          start++;
-        }
-        doc.pushToken(strings.add(text.slice(start, index + segment.length)), start, false);
+        this.space(doc, text, index, index + segment.length);
         continue;
       }
       const pieces = this.specials.get(segment);

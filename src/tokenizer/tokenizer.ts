@@ -12,6 +12,29 @@ import { multiwordSplit } from './multiword.js';
 import { isSpaceCode } from './scanner.js';
 import { Pieces, splitChunk } from './split.js';
 
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * Whether the space at `at` (inside the chunk begun at `start`) joins two digit groups of one
+ * number (`80 000`, French GSD): one to three digits before it that no letter, digit, `.` or `,`
+ * precedes, exactly three digits after it. Constant work per space: no backtracking.
+ */
+function spacedNumberJoin(text: string, start: number, at: number): boolean {
+  const s = text.charCodeAt(at);
+  if (s !== 32 && s !== 0xa0 && s !== 0x202f) return false;
+  let d = at;
+  while (d > start && at - d < 4 && isDigit(text.charCodeAt(d - 1))) d--;
+  const run = at - d;
+  if (run === 0 || run > 3) return false;
+  if (d > start) {
+    const p = text.charCodeAt(d - 1);
+    if (isDigit(p) || p === 46 || p === 44 || (p | 32) - 97 < 26 && (p | 32) >= 97 || p > 0x7f) return false;
+  }
+  if (at + 4 > text.length) return false;
+  for (let k = 1; k <= 3; k++) if (!isDigit(text.charCodeAt(at + k))) return false;
+  return at + 4 === text.length || !isDigit(text.charCodeAt(at + 4));
+}
+
 /** Options of {@link Tokenizer}. */
 export interface TokenizerOptions {
   /**
@@ -56,6 +79,7 @@ export function mergeRules(extra: Partial<TokenizerRules> = {}, replace = false,
     splitHyphens: extra.splitHyphens ?? base.splitHyphens,
     ordinalPeriod: extra.ordinalPeriod ?? base.ordinalPeriod,
     splitMarkRuns: extra.splitMarkRuns ?? base.splitMarkRuns,
+    spacedNumbers: extra.spacedNumbers ?? base.spacedNumbers ?? false,
   };
 }
 
@@ -90,6 +114,9 @@ export class Tokenizer implements TokenizerLike {
   private mwtOf = new Int32Array(0);
   private readonly mwtWords: Uint32Array[] = [];
   private tMwt = new Uint32Array(256);
+  private tWords = new Int32Array(256);
+  private readonly keepAfter = new Map<number, Set<number> | null>();
+  private readonly emptyOrth: number;
   private anyMwt = false;
 
   constructor(vocab: Vocab, options: TokenizerOptions = {}) {
@@ -98,6 +125,7 @@ export class Tokenizer implements TokenizerLike {
     if (!Number.isInteger(cacheSize) || cacheSize < 0) throw new ArgumentError(`cacheSize must be a non-negative integer, got ${cacheSize}`, { key: 'cacheSize' });
     this.rules = compileRules(mergeRules(options.rules, options.replace ?? TOKENIZER_DEFAULTS.replace, options.base ?? EN_RULES));
     this.hasMwt = this.rules.multiwordTokens.size > 0 || this.rules.enclitics !== null;
+    this.emptyOrth = vocab.strings.add('');
     this.cache = cacheSize > 0 ? new ChunkCache(cacheSize) : null;
     this.maxCached = options.maxCachedLength ?? TOKENIZER_DEFAULTS.maxCachedLength;
   }
@@ -169,6 +197,7 @@ export class Tokenizer implements TokenizerLike {
     const strings = this.vocab.strings;
     const cache = this.cache;
     const maxCached = this.maxCached;
+    const spaced = this.rules.spacedNumbers;
     let i = 0;
     while (i < n) {
       let c = text.charCodeAt(i);
@@ -185,7 +214,9 @@ export class Tokenizer implements TokenizerLike {
       let h2 = HASH_SEED_2;
       while (i < n) {
         c = text.charCodeAt(i);
-        if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) || c >= 0x1c : c >= 0x85 && isSpaceCode(c)) break;
+        if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) || c >= 0x1c : c >= 0x85 && isSpaceCode(c)) {
+          if (!spaced || !spacedNumberJoin(text, start, i)) break;
+        }
         h1 = Math.imul(h1 ^ c, 0x01000193);
         const x = Math.imul(h2 + c, 0x5bd1e995);
         h2 = x ^ (x >>> 15);
@@ -206,7 +237,7 @@ export class Tokenizer implements TokenizerLike {
       }
     }
     this.anyMwt = false;
-    return this.hasMwt ? this.expandMultiword(this.tn) : this.tn;
+    return this.hasMwt ? this.expandMultiword(text, this.tn) : this.tn;
   }
 
   /** The words of multiword token `orth` (cached per orth id), or null when it is one word. */
@@ -225,22 +256,38 @@ export class Tokenizer implements TokenizerLike {
     return v < 0 ? null : this.mwtWords[v - 1]!;
   }
 
-  // Whether the ambiguous multiword token at scratch position t stays one word after its previous token.
-  private keptWhole(orth: number, t: number): boolean {
-    const after = this.rules.multiwordKeepAfter.get(this.vocab.strings.get(orth));
-    if (after === undefined) return false;
+  // Whether the ambiguous multiword token at scratch position t stays one word after its previous
+  // (non-whitespace) token. The keep-after lists are looked up by orth id, as lower-case orth ids.
+  private keptWhole(text: string, orth: number, t: number): boolean {
+    let after = this.keepAfter.get(orth);
+    if (after === undefined) {
+      const words = this.rules.multiwordKeepAfter.get(this.vocab.strings.get(orth));
+      after = words === undefined ? null : new Set(Array.from(words, (w) => this.vocab.strings.add(w)));
+      this.keepAfter.set(orth, after);
+    }
+    if (after === null) return false;
     let p = t - 1;
-    while (p >= 0 && isSpaceCode(this.vocab.strings.get(this.tOrth[p]!).charCodeAt(0))) p--;
-    return after.has(p < 0 ? '' : this.vocab.strings.get(this.vocab.lower(this.tOrth[p]!)));
+    while (p >= 0 && isSpaceCode(text.charCodeAt(this.tIdx[p]!))) p--;
+    return after.has(p < 0 ? this.emptyOrth : this.vocab.lower(this.tOrth[p]!));
   }
 
   // Replaces each multiword token among the n scratch tokens by its words (in place, from the end).
-  private expandMultiword(n: number): number {
+  // The first pass notes each token's words (index + 1 into mwtWords, or 0) in `tWords`.
+  private expandMultiword(text: string, n: number): number {
     let extra = 0;
-    const keep = this.rules.multiwordKeepAfter;
+    const keep = this.rules.multiwordKeepAfter.size > 0;
+    if (this.tWords.length < n) this.tWords = new Int32Array(this.tOrth.length);
+    const tw = this.tWords;
     for (let t = 0; t < n; t++) {
-      const w = this.wordsOf(this.tOrth[t]!);
-      if (w !== null && !(keep.size > 0 && this.keptWhole(this.tOrth[t]!, t))) extra += w.length - 1;
+      const o = this.tOrth[t]!;
+      let v = o < this.mwtOf.length ? this.mwtOf[o]! : 0;
+      if (v === 0) {
+        this.wordsOf(o);
+        v = this.mwtOf[o]!;
+      }
+      if (v > 0 && keep && this.keptWhole(text, o, t)) v = -1;
+      tw[t] = v;
+      if (v > 0) extra += this.mwtWords[v - 1]!.length - 1;
     }
     if (extra === 0) return n;
     const total = n + extra;
@@ -253,15 +300,15 @@ export class Tokenizer implements TokenizerLike {
     let w = total - 1;
     for (let t = n - 1; t >= 0; t--) {
       const o = orth[t]!;
-      let words = this.wordsOf(o);
-      if (words !== null && keep.size > 0 && this.keptWhole(o, t)) words = null;
-      if (words === null) {
+      const v = tw[t]!;
+      if (v <= 0) {
         orth[w] = o;
         idx[w] = idx[t]!;
         space[w] = space[t]!;
         mwt[w--] = 0;
         continue;
       }
+      const words = this.mwtWords[v - 1]!;
       const at = idx[t]!;
       const sp = space[t]!;
       for (let k = words.length - 1; k >= 0; k--) {

@@ -10,6 +10,8 @@ describe('per-language tokenizers', () => {
     ['de', 'Am 13. Mai gehen wir zum Bahnhof!!', ['An', 'dem', '13.', 'Mai', 'gehen', 'wir', 'zu', 'dem', 'Bahnhof', '!', '!']],
     ['de', 'Der US-Präsident kam.', ['Der', 'US', '-', 'Präsident', 'kam', '.']],
     ['fr', "L'homme qu'il a vu.", ["L'", 'homme', "qu'", 'il', 'a', 'vu', '.']],
+    ['fr', 'Il y a 80 000 habitants, 1 000 000 de 25\u00a0785.', ['Il', 'y', 'a', '80 000', 'habitants', ',', '1 000 000', 'de', '25\u00a0785', '.']],
+    ['fr', 'En 2019 2020 et 3,5 000 ou a1 000 ou 12 34.', ['En', '2019', '2020', 'et', '3,5', '000', 'ou', 'a1', '000', 'ou', '12', '34', '.']],
     ['fr', "Jusqu'à l’école du village.", ["Jusqu'", 'à', 'l’', 'école', 'de', 'le', 'village', '.']],
     ['fr', 'Aussi a-t-il dit aux États-Unis.', ['Aussi', 'a', '-t-il', 'dit', 'à', 'les', 'États-Unis', '.']],
     ['fr', 'Par des amis, le prix des pommes.', ['Par', 'des', 'amis', ',', 'le', 'prix', 'de', 'les', 'pommes', '.']],

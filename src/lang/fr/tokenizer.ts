@@ -46,4 +46,5 @@ export const FR_RULES = spacedRules({
   multiwordTokens: FR_MULTIWORD_TOKENS,
   multiwordKeepAfter: { des: FR_DES_ARTICLE, Des: [''] },
   specialCases: Object.fromEntries(FR_WHOLE.map((w) => [w, [w]])),
+  spacedNumbers: true,
 });
