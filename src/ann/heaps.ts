@@ -49,10 +49,18 @@ export class SlotHeap {
   pop(): void {
     const n = --this.size;
     if (n === 0) return;
+    this.siftDown(this.slots[n]!, this.scores[n]!, n);
+  }
+
+  /** Replaces the top by (slot, score): a push then a pop of the top in one sift (size > 0). */
+  replaceTop(slot: number, score: number): void {
+    this.siftDown(slot, score, this.size);
+  }
+
+  // Puts (slot, score) at the root of the first n items and sifts it down.
+  private siftDown(slot: number, score: number, n: number): void {
     const sc = this.scores;
     const sl = this.slots;
-    const score = sc[n]!;
-    const slot = sl[n]!;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;

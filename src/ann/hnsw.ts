@@ -274,8 +274,9 @@ export class HnswGraph {
         const nb = gIds[j]!;
         frontier.push(nb, s);
         if (!check || (deleted[nb] === 0 && (accept === null || accept(nb)))) {
-          nearest.push(nb, -s);
-          if (nearest.size > ef) nearest.pop();
+          // Full: the new one takes the least similar's place (one sift instead of push + pop).
+          if (nearest.size < ef) nearest.push(nb, -s);
+          else nearest.replaceTop(nb, -s);
           if (nearest.size >= ef) bar = -nearest.topScore;
         }
       }
