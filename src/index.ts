@@ -205,6 +205,9 @@ export { VectorIndex } from './ann/vector-index.js';
 export type { WordIndexOptions } from './embeddings/word-index.js';
 export { HYBRID_DEFAULTS } from './search/hybrid.js';
 export type { HybridOptions } from './search/hybrid.js';
+/** SearchIndex document vectors from a pipeline (`embed`) and the index behind them (`vectorIndex`): option types and defaults. */
+export { VECTOR_INDEX_CHOICE_DEFAULTS } from './search/vector-options.js';
+export type { EmbedOptions, EmbeddingPipeline, VectorIndexChoice } from './search/vector-options.js';
 export type { VectorHit, VectorIndexMemory, AddProgress } from './ann/vector-index.js';
 export { VECTOR_INDEX_DEFAULTS, VECTOR_SEARCH_DEFAULTS } from './ann/options.js';
 export type { VectorIndexOptions, VectorSearchOptions, VectorMetric, VectorIndexKind, VectorQuantization } from './ann/options.js';

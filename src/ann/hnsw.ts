@@ -10,9 +10,11 @@
  * neighbour kept so far), and back links, pruned by the same heuristic when a list is full.
  * Search: greedy descent, then a beam search of width max(ef, k) on level 0 in which removed or
  * filtered slots are walked through but never returned.
+ * Each expanded node's unvisited links are gathered first and scored by one SIMD kernel call
+ * (store.scoreGathered), so the walk crosses into WebAssembly once per node rather than per link.
  */
 import { Rng } from '../util/rng.js';
-import { Frontier, Nearest } from './heaps.js';
+import { drainBestFirst, SlotHeap } from './heaps.js';
 import type { SlotFilter } from './flat-search.js';
 import type { VectorStore } from './store.js';
 
@@ -55,8 +57,10 @@ export class HnswGraph {
   private readonly mult: number;
   private visited: Uint32Array;
   private epoch = 0;
-  private readonly frontier = new Frontier();
-  private readonly nearest = new Nearest();
+  /** Candidates to expand, most similar on top. */
+  private readonly frontier = new SlotHeap();
+  /** Best found so far, as negated similarities (top = least similar kept). */
+  private readonly nearest = new SlotHeap();
   // Scratch for neighbour selection: candidate slots/similarities and the kept list.
   private candSlots = new Int32Array(64);
   private candSims = new Float32Array(64);
@@ -202,20 +206,24 @@ export class HnswGraph {
   private greedy(cur: number, curSim: number, level: number): number {
     const store = this.store;
     const arr = level === 0 ? this.links0 : this.upper;
+    const gIds = store.gatherIds;
+    const gSims = store.gatherSims;
     let changed = true;
     while (changed) {
       changed = false;
       const off = this.listOffset(cur, level);
       const n = arr[off]!;
-      for (let i = 1; i <= n; i++) {
-        const c = arr[off + i]!;
-        const s = store.sim(c);
+      for (let i = 0; i < n; i++) gIds[i] = arr[off + 1 + i]!;
+      store.scoreGathered(n);
+      const from = cur;
+      for (let i = 0; i < n; i++) {
+        const s = gSims[i]!;
         if (s > curSim) {
           curSim = s;
-          cur = c;
-          changed = true;
+          cur = gIds[i]!;
         }
       }
+      changed = cur !== from;
     }
     this.greedySim = curSim;
     return cur;
@@ -236,29 +244,40 @@ export class HnswGraph {
     const epoch = this.nextEpoch();
     const frontier = this.frontier;
     const nearest = this.nearest;
+    const gIds = store.gatherIds;
+    const gSims = store.gatherSims;
     frontier.clear();
     nearest.clear();
     visited[ep] = epoch;
     frontier.push(ep, epSim);
-    if (!check || (deleted[ep] === 0 && (accept === null || accept(ep)))) nearest.push(ep, epSim);
+    if (!check || (deleted[ep] === 0 && (accept === null || accept(ep)))) nearest.push(ep, -epSim);
+    // Least similar kept once `nearest` holds ef (the bar a new candidate must pass).
+    let bar = nearest.size >= ef ? -nearest.topScore : -Infinity;
     while (frontier.size > 0) {
-      const cs = frontier.topScore;
-      if (nearest.size >= ef && cs < nearest.worst) break;
+      if (frontier.topScore < bar) break;
       const c = frontier.topSlot;
       frontier.pop();
       const off = level === 0 ? c * stride : upperOff[c]! + (level - 1) * mStride;
       const n = arr[off]!;
+      let g = 0;
       for (let i = 1; i <= n; i++) {
         const nb = arr[off + i]!;
         if (visited[nb] === epoch) continue;
         visited[nb] = epoch;
-        const s = store.sim(nb);
-        if (nearest.size < ef || s > nearest.worst) {
-          frontier.push(nb, s);
-          if (!check || (deleted[nb] === 0 && (accept === null || accept(nb)))) {
-            nearest.push(nb, s);
-            if (nearest.size > ef) nearest.pop();
-          }
+        gIds[g++] = nb;
+      }
+      if (g === 0) continue;
+      store.scoreGathered(g);
+      for (let j = 0; j < g; j++) {
+        const s = gSims[j]!;
+        if (s <= bar) continue;
+        const nb = gIds[j]!;
+        frontier.push(nb, s);
+        if (!check || (deleted[nb] === 0 && (accept === null || accept(nb)))) {
+          // Full: the new one takes the least similar's place (one sift instead of push + pop).
+          if (nearest.size < ef) nearest.push(nb, -s);
+          else nearest.replaceTop(nb, -s);
+          if (nearest.size >= ef) bar = -nearest.topScore;
         }
       }
     }
@@ -271,7 +290,7 @@ export class HnswGraph {
       this.candSlots = new Int32Array(n * 2);
       this.candSims = new Float32Array(n * 2);
     }
-    return this.nearest.drainBestFirst(this.candSlots, this.candSims);
+    return drainBestFirst(this.nearest, this.candSlots, this.candSims);
   }
 
   /**
@@ -324,12 +343,12 @@ export class HnswGraph {
     }
     const nearest = this.nearest;
     nearest.clear();
-    nearest.push(slot, sim);
+    nearest.push(slot, -sim);
     for (let i = 1; i <= n; i++) {
       const o = arr[off + i]!;
-      nearest.push(o, store.simPair(nb, o));
+      nearest.push(o, -store.simPair(nb, o));
     }
-    const count = nearest.drainBestFirst(this.candSlots, this.candSims);
+    const count = drainBestFirst(nearest, this.candSlots, this.candSims);
     const kept = this.selectNeighbours(count, max, nb);
     arr[off] = kept;
     for (let i = 0; i < kept; i++) arr[off + 1 + i] = this.kept[i]!;
@@ -350,6 +369,6 @@ export class HnswGraph {
       curSim = this.greedySim;
     }
     this.searchLayer(cur, curSim, ef, 0, accept, true);
-    return this.nearest.drainBestFirst(outSlots, outSims);
+    return drainBestFirst(this.nearest, outSlots, outSims);
   }
 }

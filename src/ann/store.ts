@@ -15,10 +15,12 @@ import type { VectorMetric } from './options.js';
 export const QUERY_SLOTS = 16;
 /** Rows scored per kernel call in the flat scan (about 64 KB of 128-d floats, so a tile stays in L2 while every query of the batch reads it). */
 export const TILE_ROWS = 128;
+/** Slots scored per {@link VectorStore.scoreGathered} call: the longest HNSW list (2 x the largest M). */
+export const GATHER_MAX = 256;
 
 /** Vectors by slot plus the current query. */
 export class VectorStore {
-  /** Float32 rows; scratch: QUERY_SLOTS query rows, then QUERY_SLOTS x TILE_ROWS scores. */
+  /** Float32 rows; scratch: QUERY_SLOTS query rows, QUERY_SLOTS x TILE_ROWS scores, then the gather ids and sims. */
   readonly vec: RowArena;
   /** Int8 codes (quantization only); scratch: one query code row. */
   readonly codes: RowArena | undefined;
@@ -42,12 +44,26 @@ export class VectorStore {
   qCode = 0;
   /** Whether {@link sim} uses the int8 codes (set during a quantized walk). */
   useCodes = false;
+  /**
+   * Slots to score in one {@link scoreGathered} call (a view of the arena's scratch: the memory is
+   * shared, so growing it never detaches this view, and the scratch never moves).
+   */
+  readonly gatherIds: Int32Array;
+  /** Their similarities to the current query, written by {@link scoreGathered}. */
+  readonly gatherSims: Float32Array;
+  private readonly gatherIdsPtr: number;
+  private readonly gatherSimsPtr: number;
   private readonly l2: boolean;
   private readonly rowBytes: number;
 
   constructor(readonly dim: number, readonly metric: VectorMetric, quantized: boolean, capacity: number) {
     this.rowBytes = dim * 4;
-    this.vec = new RowArena(this.rowBytes, QUERY_SLOTS * this.rowBytes + QUERY_SLOTS * TILE_ROWS * 4, capacity);
+    this.gatherIdsPtr = QUERY_SLOTS * this.rowBytes + QUERY_SLOTS * TILE_ROWS * 4;
+    this.gatherSimsPtr = this.gatherIdsPtr + GATHER_MAX * 4;
+    this.vec = new RowArena(this.rowBytes, this.gatherSimsPtr + GATHER_MAX * 4, capacity);
+    const buf = this.vec.f32().buffer;
+    this.gatherIds = new Int32Array(buf, this.gatherIdsPtr, GATHER_MAX);
+    this.gatherSims = new Float32Array(buf, this.gatherSimsPtr, GATHER_MAX);
     this.codes = quantized ? new RowArena(dim, dim + 16, capacity) : undefined;
     this.l2 = metric === 'l2';
     this.norms = new Float32Array(this.l2 ? capacity : 0);
@@ -166,6 +182,18 @@ export class VectorStore {
     }
     const p = this.vec.base + s * this.rowBytes;
     return this.l2 ? -this.vec.ops.l2sq(p, this.qPtr, this.dim) : this.vec.ops.dot(p, this.qPtr, this.dim);
+  }
+
+  /**
+   * Scores slots gatherIds[0, n) (n <= GATHER_MAX) against the current query into gatherSims: one
+   * SIMD kernel call for all of them (float rows), or the int8 estimate per slot while {@link useCodes}.
+   */
+  scoreGathered(n: number): void {
+    if (this.useCodes) {
+      for (let i = 0; i < n; i++) this.gatherSims[i] = this.sim(this.gatherIds[i]!);
+      return;
+    }
+    this.vec.ops.sims(this.vec.base, this.rowBytes, this.gatherIdsPtr, n, this.qPtr, this.dim, this.gatherSimsPtr, this.l2 ? 1 : 0);
   }
 
   /** Float similarity of slots `a` and `b`. */

@@ -1,7 +1,9 @@
 /**
  * The optional vector of each document (a user-supplied Float32Array under the index's
  * `vectorField`): rows by doc number, unit-normalised on the way in so a search is one dot
- * product per document (cosine similarity), and the file section they are saved in.
+ * product per document (cosine similarity), and the file section they are saved in. A
+ * nearest-neighbour index over them (Node's `SearchIndex` with `vectorIndex`) travels along as
+ * opaque `VIDX` bytes in the optional `ann` section, so the browser build can load and re-save it.
  */
 import { ArgumentError, FormatError } from '../core/errors.js';
 import { BinaryWriter, type BinaryReader } from '../io/binfmt-bytes.js';
@@ -14,6 +16,10 @@ export class DocVectors {
   data: Float32Array;
   /** 1 where the doc has a vector. */
   has: Uint8Array;
+  /** Vectors stored so far (set calls): an index built over them is stale when this moved on. */
+  changes = 0;
+  /** A saved `VectorIndex` over doc numbers (ids) and the {@link changes} count it covers, when one was saved. */
+  ann: { bytes: Uint8Array; changes: number } | undefined;
 
   constructor(readonly dim: number, capacity = 1024) {
     this.data = new Float32Array(capacity * dim);
@@ -49,6 +55,14 @@ export class DocVectors {
     const inv = 1 / Math.sqrt(s);
     for (let i = 0; i < dim; i++) this.data[d * dim + i] = v[i]! * inv;
     this.has[d] = 1;
+    this.changes++;
+  }
+
+  /** Docs of [0, maxDoc) holding a vector. */
+  count(maxDoc: number): number {
+    let n = 0;
+    for (let d = 0; d < maxDoc && d < this.has.length; d++) n += this.has[d]!;
+    return n;
   }
 
   /**
@@ -91,7 +105,10 @@ export class DocVectors {
     has.set(this.has.subarray(0, Math.min(maxDoc, this.has.length)));
     const data = new Float32Array(maxDoc * this.dim);
     data.set(this.data.subarray(0, Math.min(data.length, this.data.length)));
-    return writer.json('header', { dim: this.dim, maxDoc }).add('has', has).add('vectors', new Uint8Array(data.buffer)).finish();
+    writer.json('header', { dim: this.dim, maxDoc }).add('has', has).add('vectors', new Uint8Array(data.buffer));
+    // Only an index covering every stored vector is saved (changes is not saved: on load it counts from 0).
+    if (this.ann && this.ann.changes === this.changes) writer.add('ann', this.ann.bytes);
+    return writer.finish();
   }
 
   /** Reads what {@link encode} wrote, checked against the doc table's `maxDoc`. */
@@ -106,6 +123,8 @@ export class DocVectors {
     const out = new DocVectors(dim, Math.max(1, maxDoc));
     out.has.set(has);
     out.data.set(new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.length)));
+    // Checked (magic, CRC, sizes) when the Node index decodes it.
+    if (r.has('ann')) out.ann = { bytes: r.section('ann').slice(), changes: 0 };
     return out;
   }
 }

@@ -6,7 +6,7 @@
  * `documents.ts`, ranking composition in `ranking.ts`, suggestions in `suggest.ts`, compaction in
  * `Segment.compact()`, the data files in `persist.ts`.
  */
-import { ArgumentError } from '../core/errors.js';
+import { ArgumentError, ConfigError } from '../core/errors.js';
 import { INSPECT } from '../util/inspect.js';
 import type { Analyzer, AnalyzerSpec } from './analyzer.js';
 import { collectTopK, countMatches } from './collector.js';
@@ -23,6 +23,8 @@ import { SearchContext, type Explanation, type Query } from './query/types.js';
 import { Segment } from './segment.js';
 import { DocVectors } from './doc-vectors.js';
 import { fuseConvex, fuseRrf, hybridOptions, type Ranked } from './hybrid.js';
+import { embedDocument, embedText } from './embed.js';
+import type { EmbedOptions, ResolvedVectorIndexChoice } from './vector-options.js';
 import { suggest, type Suggestion } from './suggest.js';
 
 export { SEARCH_DEFAULTS, SUGGEST_DEFAULTS } from './options.js';
@@ -61,6 +63,12 @@ export class SearchIndex {
   readonly similarity: Readonly<Required<SimilarityOptions>>;
   /** The document field holding each document's optional vector (hybrid search), if any. */
   readonly vectorField: string | undefined;
+  /** Which nearest-neighbour index ranks documents by vector (see `Options.vectorIndex`). */
+  readonly vectorIndex: ResolvedVectorIndexChoice;
+  /** The pipeline computing document and query vectors (`Options.embed`), if any. */
+  protected readonly embedding: Required<EmbedOptions> | undefined;
+  /** Fields the index's vectors were computed from (saved; set when built with `embed`). */
+  protected readonly embedFields: readonly string[] | undefined;
   private readonly analyzers: Map<string, Analyzer>;
   private readonly docs: DocumentReader;
   // Per field (in segment order), its analyzer and a string lookup, made once rather than per doc.
@@ -68,8 +76,9 @@ export class SearchIndex {
   private readonly fieldStrings: ((sid: number) => string)[];
   protected seg: Segment;
 
-  protected constructor(o: OptionsWithDefaults, analyzers: Map<string, Analyzer>, seg?: Segment) {
-    ({ fields: this.fields, idField: this.idField, storeFields: this.storeFields, boosts: this.boosts, similarity: this.similarity, vectorField: this.vectorField } = o);
+  protected constructor(o: OptionsWithDefaults, analyzers: Map<string, Analyzer>, seg?: Segment, embedFields?: readonly string[]) {
+    ({ fields: this.fields, idField: this.idField, storeFields: this.storeFields, boosts: this.boosts, similarity: this.similarity, vectorField: this.vectorField, vectorIndex: this.vectorIndex, embed: this.embedding } = o);
+    this.embedFields = o.embed?.fields ?? embedFields;
     this.analyzers = analyzers;
     this.docs = new DocumentReader(this.idField, this.fields, this.storeFields);
     this.seg = seg ?? new Segment(this.fields);
@@ -190,11 +199,33 @@ export class SearchIndex {
     return d === undefined ? undefined : this.seg.store.get(d);
   }
 
-  // The checked vector of a document, if the index has a vector field and the doc gives one.
+  // The checked vector of a document, if the index has a vector field and the doc gives one
+  // (or the embedding pipeline finds a known word in its text).
   private vectorOf(id: string, doc: Doc): Float32Array | undefined {
     const vf = this.vectorField;
-    const raw = vf === undefined ? undefined : doc[vf];
+    let raw = vf === undefined ? undefined : doc[vf];
+    if ((raw === undefined || raw === null) && this.embedding) raw = embedDocument(this.embedding, doc);
     return raw === undefined || raw === null ? undefined : DocVectors.check(raw, this.seg.vectors?.dim, vf!, `document "${id}"`);
+  }
+
+  /**
+   * The vector `embed`'s pipeline gives a text (the mean of its token vectors), or undefined when
+   * no token of it has a vector; a ConfigError when the index has no embedding pipeline.
+   * @example index.search('wing flutter', { vector: index.embed('aeroelastic vibration'), hybrid: { fusion: 'rrf' } })
+   */
+  embed(text: string): Float32Array | undefined {
+    if (typeof text !== 'string') throw new ArgumentError('embed needs a string', { key: 'text' });
+    if (!this.embedding) throw new ConfigError(this.embedFields ? 'this index was built with embed: pass embed: { pipeline } to load or fromBytes to embed texts' : 'this index has no embedding pipeline (create it with embed: { pipeline })', { key: 'embed' });
+    return embedText(this.embedding, text);
+  }
+
+  /**
+   * The `k` live docs passing `accept` nearest to `query` by cosine, best first: the exact scan
+   * here (and in browsers); Node's SearchIndex uses its `vectorIndex`.
+   */
+  protected rankByVector(query: Float32Array, k: number, accept: (d: number) => boolean): Ranked[] {
+    const seg = this.seg;
+    return seg.vectors ? seg.vectors.top(query, k, seg.maxDoc, accept) : [];
   }
 
   // Indexes a checked document under a new doc number.
@@ -262,7 +293,7 @@ export class SearchIndex {
     const seg = this.seg;
     const accept = this.acceptor(options);
     // topK 0 still parses (strict mode reports syntax errors) but skips RM3's feedback search.
-    const hybrid = this.hybridPlan(options, topK);
+    const hybrid = this.hybridPlan(options, topK, query);
     const q = this.ranked(query, options, topK === 0 ? { ...features, rm3: null } : features, ctx, accept);
     if ((!q && !hybrid) || topK === 0) return [];
     const scorer = q?.createWeight(ctx, 1).scorer();
@@ -270,7 +301,7 @@ export class SearchIndex {
     let top: Ranked[];
     if (hybrid) {
       const lexical = scorer ? collectTopK(scorer, hybrid.window, accept, seg.maxDoc) : [];
-      const byVector = seg.vectors ? seg.vectors.top(hybrid.vector, hybrid.window, seg.maxDoc, accept) : [];
+      const byVector = hybrid.vector ? this.rankByVector(hybrid.vector, hybrid.window, accept) : [];
       // Without lexical hits (an empty query) the vector ranking stands alone, with its cosines as scores.
       const fused = !lexical.length ? byVector : hybrid.fusion === 'rrf' ? fuseRrf([lexical, byVector], hybrid.k) : fuseConvex(lexical, byVector, hybrid.weight);
       top = fused.slice(0, topK);
@@ -290,11 +321,17 @@ export class SearchIndex {
     });
   }
 
-  // The checked vector and fusion settings of a hybrid search, or null for a lexical one.
-  private hybridPlan(o: SearchOptions, topK: number): { vector: Float32Array; fusion: 'rrf' | 'convex'; weight: number; k: number; window: number } | null {
+  // The checked vector and fusion settings of a hybrid search, or null for a lexical one. With an
+  // embedding pipeline and no `vector`, a string query is embedded (no known word: no vector ranking).
+  private hybridPlan(o: SearchOptions, topK: number, query: string | Query): { vector: Float32Array | undefined; fusion: 'rrf' | 'convex'; weight: number; k: number; window: number } | null {
     if (o.vector === undefined) {
-      if (o.hybrid !== undefined) throw new ArgumentError('hybrid needs a query vector (the vector option)', { key: 'hybrid' });
-      return null;
+      if (o.hybrid === undefined) return null;
+      if (!this.embedding || typeof query !== 'string') {
+        const how = this.embedFields && !this.embedding ? ' or pass embed: { pipeline } to load to embed the query text' : this.embedding ? ' (a Query object cannot be embedded)' : '';
+        throw new ArgumentError(`hybrid needs a query vector (the vector option)${how}`, { key: 'hybrid' });
+      }
+      const h = hybridOptions(o.hybrid);
+      return { ...h, vector: embedText(this.embedding, query), window: Math.max(h.window, topK) };
     }
     if (this.vectorField === undefined) throw new ArgumentError('this index has no vector field (create it with vectorField)', { key: 'vector' });
     const h = hybridOptions(o.hybrid);
@@ -369,8 +406,8 @@ export class SearchIndex {
   protected savedSettings(): SavedSettings {
     const analyzers: Record<string, AnalyzerSpec> = {};
     for (const f of this.fields) analyzers[f] = this.analyzers.get(f)!.spec;
-    const { fields, idField, storeFields, boosts, similarity, vectorField } = this;
-    return { fields, idField, storeFields, boosts, similarity, analyzers, vectorField };
+    const { fields, idField, storeFields, boosts, similarity, vectorField, vectorIndex, embedFields } = this;
+    return { fields, idField, storeFields, boosts, similarity, analyzers, vectorField, vectorIndex, embed: undefined, embedFields };
   }
 
   /**
@@ -396,8 +433,10 @@ export class SearchIndex {
 
   /** Builds an index from a checked saved index (a directory's or a buffer's). */
   protected static async open(saved: ReturnType<typeof openSource>, options: LoadOptions): Promise<SearchIndex> {
-    const { fields, idField, storeFields, boosts, similarity, analyzers: specs, vectorField } = saved.settings;
+    const { fields, idField, storeFields, boosts, similarity, analyzers: specs, vectorField, vectorIndex, embedFields } = saved.settings;
     const analyzers = await savedAnalyzers(fields, specs, options.analyzer);
-    return new this(withDefaults({ fields, idField, storeFields, boosts, similarity, ...(vectorField !== undefined ? { vectorField } : {}) }), analyzers, saved.readSegment());
+    const embed = options.embed ? { fields: embedFields ?? fields, ...options.embed } : undefined;
+    const o = withDefaults({ fields, idField, storeFields, boosts, similarity, ...(vectorField !== undefined ? { vectorField } : {}), ...(vectorIndex !== undefined ? { vectorIndex } : {}), ...(embed ? { embed } : {}) });
+    return new this(o, analyzers, saved.readSegment(), embedFields);
   }
 }

@@ -13,6 +13,7 @@ import type { HighlightOptions } from './highlight.js';
 import { PROXIMITY_DEFAULTS, type ProximityOptions } from './proximity.js';
 import { RM3_DEFAULTS, type Rm3Options } from './rm3.js';
 import type { HybridOptions } from './hybrid.js';
+import { checkEmbed, checkVectorIndexChoice, type EmbedOptions, type ResolvedVectorIndexChoice, type VectorIndexChoice } from './vector-options.js';
 
 /**
  * Options of `SearchIndex.create`.
@@ -42,9 +43,22 @@ export interface Options {
   /**
    * Document field holding an optional vector per document (a Float32Array or array of numbers,
    * all of one dimension, finite, not all zero) for hybrid search; not an indexed or stored field
-   * (default none: no vectors).
+   * (default none: no vectors; `'vector'` when `embed` is given).
    */
   vectorField?: string;
+  /**
+   * Compute each document's vector with a pipeline that has the `vectors` component (`doc.vector`
+   * of the text of `embed.fields`, default all indexed fields), when the document does not give
+   * one in `vectorField`; hybrid searches without a `vector` embed the query text the same way.
+   * Default none.
+   */
+  embed?: EmbedOptions;
+  /**
+   * The nearest-neighbour index that ranks documents by vector (Node's `SearchIndex`; the browser
+   * build always scans): `{ kind: 'exact' | 'flat' | 'hnsw' | 'auto', hnswMinDocs, m,
+   * efConstruction, efSearch, seed }`, default `{ kind: 'exact' }`. Saved with the index.
+   */
+  vectorIndex?: VectorIndexChoice;
 }
 
 /** Options of `SearchIndex.create` (the same type as {@link Options}). */
@@ -58,6 +72,8 @@ export interface OptionsWithDefaults {
   readonly boosts: Readonly<Record<string, number>>;
   readonly similarity: Readonly<Required<SimilarityOptions>>;
   readonly vectorField: string | undefined;
+  readonly embed: Required<EmbedOptions> | undefined;
+  readonly vectorIndex: ResolvedVectorIndexChoice;
 }
 
 /** Options of `SearchIndex.search` (and of `count` and `explain`, which read the ones that apply). */
@@ -142,20 +158,25 @@ export function withDefaults(o: Options): OptionsWithDefaults {
     boosts: { ...DEFAULTS.boosts, ...(o.boosts ?? {}) },
     similarity: { ...DEFAULTS.similarity, ...(o.similarity ?? {}) },
     vectorField: checkVectorField(o),
+    embed: checkEmbed(o.embed, o.fields),
+    vectorIndex: checkVectorIndexChoice(o.vectorIndex),
   };
 }
 
 // The vector field must be a name of its own: an indexed or id field holds text.
 function checkVectorField(o: Options): string | undefined {
-  const v = o.vectorField;
-  if (v === undefined) return undefined;
+  const v = o.vectorField ?? (o.embed !== undefined ? 'vector' : undefined);
+  if (v === undefined) {
+    if (o.vectorIndex !== undefined) throw new ConfigError('vectorIndex needs document vectors (vectorField or embed)', { key: 'vectorIndex' });
+    return undefined;
+  }
   if (typeof v !== 'string' || v === '') throw new ConfigError('vectorField must be a non-empty field name', { key: 'vectorField' });
   if (o.fields.includes(v) || v === (o.idField ?? DEFAULTS.idField)) throw new ConfigError(`vectorField "${v}" is also an indexed or id field`, { key: 'vectorField' });
   if ((o.storeFields ?? []).includes(v)) throw new ConfigError(`vectorField "${v}" cannot be a stored field (vectors are kept apart)`, { key: 'vectorField' });
   return v;
 }
 
-const INDEX_OPTION_KEYS = ['fields', 'idField', 'storeFields', 'language', 'analyzer', 'fieldAnalyzers', 'boosts', 'similarity', 'vectorField'];
+const INDEX_OPTION_KEYS = ['fields', 'idField', 'storeFields', 'language', 'analyzer', 'fieldAnalyzers', 'boosts', 'similarity', 'vectorField', 'embed', 'vectorIndex'];
 
 /** Checks index options; a bad one is a ConfigError naming the key. */
 export function checkOptions(o: Options): void {
@@ -291,20 +312,22 @@ export function filterOf(o: SearchOptions): SearchOptions['filter'] {
 export interface LoadOptions {
   /** Overrides the saved analyzer pipelines of every field, e.g. to pass a built Nlp (default: the saved ones). */
   analyzer?: AnalyzerOptions | Analyzer;
+  /** The pipeline that computes vectors of new documents and of queries, for an index built with `embed` (its saved fields are used unless given). */
+  embed?: EmbedOptions | Pick<EmbedOptions, 'pipeline'>;
 }
 
 /** Checks `load`'s arguments: a directory path and an options object of known keys. */
 export function checkLoad(dir: unknown, o: unknown): void {
   if (typeof dir !== 'string' || !dir) throw new ArgumentError('load needs an index directory path', { key: 'dir' });
-  if (typeof o !== 'object' || o === null) throw new ArgumentError('load options must be an object { analyzer }', { key: 'options' });
-  checkOptionKeys(o, ['analyzer'], { what: 'load' });
+  if (typeof o !== 'object' || o === null) throw new ArgumentError('load options must be an object { analyzer, embed }', { key: 'options' });
+  checkOptionKeys(o, ['analyzer', 'embed'], { what: 'load' });
 }
 
 /** Checks `SearchIndex.fromBytes`'s arguments. */
 export function checkBytesLoad(bytes: unknown, o: unknown): void {
   if (!(bytes instanceof Uint8Array)) throw new ArgumentError('fromBytes needs a Uint8Array (the bytes toBytes returned)', { key: 'bytes' });
-  if (typeof o !== 'object' || o === null) throw new ArgumentError('fromBytes options must be an object { analyzer }', { key: 'options' });
-  checkOptionKeys(o, ['analyzer'], { what: 'fromBytes' });
+  if (typeof o !== 'object' || o === null) throw new ArgumentError('fromBytes options must be an object { analyzer, embed }', { key: 'options' });
+  checkOptionKeys(o, ['analyzer', 'embed'], { what: 'fromBytes' });
 }
 
 /** Options of `SearchIndex.suggest`. */

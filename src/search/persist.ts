@@ -21,6 +21,7 @@ import { Segment, type FieldData } from './segment.js';
 import { SKIP_INTERVAL } from './postings/writer.js';
 import { DocStore } from './store.js';
 import { DocVectors } from './doc-vectors.js';
+import { checkVectorIndexChoice, type VectorIndexChoice } from './vector-options.js';
 import { BinaryWriter, type BinaryReader } from '../io/binfmt-bytes.js';
 import { FILE_KINDS, INDEX_FORMAT_VERSION, type Manifest, type ManifestFile } from './data-files.js';
 import { decodeDocsV1, decodeFieldV1, decodeStoreV1, type DocsParts, type FieldParts } from './persist-v1.js';
@@ -218,6 +219,8 @@ export function decodeStore(r: BinaryReader, maxDoc: number, file: string): DocS
 /** What a manifest holds beside its file list: the index's settings and each field's analyzer spec. */
 export interface SavedSettings extends OptionsWithDefaults {
   readonly analyzers: Readonly<Record<string, AnalyzerSpec>>;
+  /** Fields the document vectors were computed from by an embedding pipeline (`embed`). */
+  readonly embedFields: readonly string[] | undefined;
 }
 
 /** One data file of an index: its name suffix (`docs`, `f0.terms`, ...), kind and framed bytes. */
@@ -242,8 +245,13 @@ export function encodeIndex(seg: Segment, settings: SavedSettings): { files: Ind
   });
   files.push({ suffix: 'store', kind: KIND.store, payload: seg.store.encode(seg.maxDoc) });
   if (seg.vectors) files.push({ suffix: 'vectors', kind: KIND.vectors, payload: seg.vectors.encode(new BinaryWriter(FILE_KINDS[KIND.vectors]!, INDEX_FORMAT_VERSION), seg.maxDoc) });
-  const { fields, idField, storeFields, boosts, similarity, analyzers, vectorField } = settings;
-  return { files, settings: { fields, idField, storeFields, boosts, similarity, analyzers, ...(vectorField !== undefined ? { vectorField } : {}), documentCount: seg.liveCount, maxDoc: seg.maxDoc } };
+  const { fields, idField, storeFields, boosts, similarity, analyzers, vectorField, vectorIndex, embedFields } = settings;
+  const vectorSettings = {
+    ...(vectorField !== undefined ? { vectorField } : {}),
+    ...(vectorIndex.kind !== 'exact' ? { vectorIndex } : {}),
+    ...(embedFields !== undefined ? { embedFields } : {}),
+  };
+  return { files, settings: { fields, idField, storeFields, boosts, similarity, analyzers, ...vectorSettings, documentCount: seg.liveCount, maxDoc: seg.maxDoc } };
 }
 
 /**
@@ -261,7 +269,7 @@ export interface IndexSource {
 export interface SavedIndex {
   readonly manifest: Manifest;
   /** The saved settings as written (defaults not merged); analyzer specs may be missing in old manifests. */
-  readonly settings: { fields: string[]; idField: string; storeFields?: string[]; boosts?: Record<string, number>; similarity?: SimilarityOptions; analyzers: Record<string, AnalyzerSpec | undefined>; vectorField?: string };
+  readonly settings: { fields: string[]; idField: string; storeFields?: string[]; boosts?: Record<string, number>; similarity?: SimilarityOptions; analyzers: Record<string, AnalyzerSpec | undefined>; vectorField?: string; vectorIndex?: VectorIndexChoice; embedFields?: string[] };
   /** Reads and checks every data file into a new segment (FormatError naming the file when damaged). */
   readSegment(): Segment;
 }
@@ -285,6 +293,8 @@ export function openSource(d: IndexSource): SavedIndex {
     similarity: m.similarity as SimilarityOptions | undefined,
     analyzers: (m.analyzers ?? {}) as Record<string, AnalyzerSpec | undefined>,
     vectorField: m.vectorField as string | undefined,
+    vectorIndex: m.vectorIndex as VectorIndexChoice | undefined,
+    embedFields: m.embedFields as string[] | undefined,
   };
   const readSegment = (): Segment => {
     const seg = new Segment(fields);
@@ -296,7 +306,7 @@ export function openSource(d: IndexSource): SavedIndex {
   return { manifest: m, settings, readSegment };
 }
 
-const MANIFEST_KEYS = new Set(['format', 'formatVersion', 'generation', 'files', 'fields', 'idField', 'storeFields', 'boosts', 'similarity', 'analyzers', 'documentCount', 'maxDoc', 'manifestCrc32', 'vectorField']);
+const MANIFEST_KEYS = new Set(['format', 'formatVersion', 'generation', 'files', 'fields', 'idField', 'storeFields', 'boosts', 'similarity', 'analyzers', 'documentCount', 'maxDoc', 'manifestCrc32', 'vectorField', 'vectorIndex', 'embedFields']);
 
 // The manifest's settings, checked before use: a damaged manifest.json must be refused with a
 // FormatError naming the key, not crash later or load with default settings.
@@ -313,6 +323,16 @@ function checkManifest(m: Manifest, file: string): void {
   if (!Array.isArray(fields) || !fields.length) bad('fields', 'is not a non-empty list');
   if (typeof m.idField !== 'string' || !m.idField) bad('idField', 'is not a field name');
   if (m.vectorField !== undefined && (typeof m.vectorField !== 'string' || !m.vectorField)) bad('vectorField', 'is not a field name');
+  if (m.embedFields !== undefined && (!Array.isArray(m.embedFields) || !m.embedFields.length || m.embedFields.some((f) => !(m.fields as unknown[]).includes(f)))) bad('embedFields', 'is not a list of indexed fields');
+  if (m.vectorIndex !== undefined) {
+    if (m.vectorField === undefined) bad('vectorIndex', 'is set without a vectorField');
+    try {
+      checkVectorIndexChoice(m.vectorIndex);
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      bad(e.key ?? 'vectorIndex', `is invalid: ${e.detail}`);
+    }
+  }
   const storeFields = m.storeFields ?? [];
   if (!Array.isArray(storeFields) || storeFields.some((f) => typeof f !== 'string' || !f)) bad('storeFields', 'is not a list of field names');
   for (const k of ['documentCount', 'maxDoc']) if (m[k] !== undefined && !(Number.isInteger(m[k]) && (m[k] as number) >= 0)) bad(k, 'is not a non-negative integer');

@@ -7,6 +7,8 @@ import { checkLoad, type LoadOptions, type Options } from './options.js';
 import { openIndex, saveIndex } from './persist-files.js';
 import type { AddAllOptions, Doc } from './documents.js';
 import { addAllInWorkers } from './parallel-build.js';
+import { DocVectorIndex } from './doc-vector-index.js';
+import type { Ranked } from './hybrid.js';
 
 export { SEARCH_DEFAULTS, SUGGEST_DEFAULTS, ADD_ALL_DEFAULTS, type AddAllOptions, type LoadOptions, type Options, type SearchIndexOptions, type SearchOptions, type SuggestOptions, type Suggestion, type SearchResult } from './index-base.js';
 
@@ -19,6 +21,38 @@ export { SEARCH_DEFAULTS, SUGGEST_DEFAULTS, ADD_ALL_DEFAULTS, type AddAllOptions
  * await index.save('my-index'); const again = await SearchIndex.load('my-index');
  */
 export class SearchIndex extends BaseSearchIndex {
+  // The VectorIndex behind the document vectors (vectorIndex kind flat, hnsw or auto), built lazily.
+  private ann: DocVectorIndex | undefined;
+
+  /** Ranks by the `vectorIndex` chosen at create (the exact scan for kind `'exact'`). */
+  protected override rankByVector(query: Float32Array, k: number, accept: (d: number) => boolean): Ranked[] {
+    const vectors = this.seg.vectors;
+    this.ann = vectors ? DocVectorIndex.sync(this.ann, vectors, this.seg.maxDoc, this.vectorIndex) : undefined;
+    return this.ann ? this.ann.top(query, k, accept, this.vectorIndex.efSearch) : super.rankByVector(query, k, accept);
+  }
+
+  /** Which index ranks the document vectors now: `'exact'`, `'flat'` or `'hnsw'` (it is built on the first vector search or save). */
+  get vectorIndexKind(): 'exact' | 'flat' | 'hnsw' {
+    const vectors = this.seg.vectors;
+    if (this.vectorIndex.kind === 'exact') return 'exact';
+    if (this.ann && this.ann.vectors === vectors) return this.ann.index.options.kind;
+    return DocVectorIndex.kindFor(this.vectorIndex, vectors ? vectors.count(this.seg.maxDoc) : 0);
+  }
+
+  // Brings the vector index up to date and records its bytes, so the save carries it.
+  private attachAnn(): void {
+    const vectors = this.seg.vectors;
+    if (!vectors || this.vectorIndex.kind === 'exact') return;
+    this.ann = DocVectorIndex.sync(this.ann, vectors, this.seg.maxDoc, this.vectorIndex);
+    this.ann?.attach();
+  }
+
+  /** {@link BaseSearchIndex.toBytes}, with the vector index built and included. */
+  override toBytes(): Uint8Array {
+    this.attachAnn();
+    return super.toBytes();
+  }
+
   /** Builds an empty index; bad options raise a ConfigError naming the key. */
   static override create(options: Options): Promise<SearchIndex> {
     return super.create(options) as Promise<SearchIndex>;
@@ -60,6 +94,7 @@ export class SearchIndex extends BaseSearchIndex {
    * are removed. Deleted documents are kept as tombstones (call {@link compact} first to purge).
    */
   async save(dir: string): Promise<void> {
+    this.attachAnn();
     saveIndex(dir, this.seg, this.savedSettings());
   }
 

@@ -25,7 +25,7 @@ describe('getDefault', () => {
 describe('withDefaults', () => {
   it('merges the defaults once, under the options given', () => {
     const o = withDefaults({ fields: ['title', 'text'], boosts: { title: 2 }, similarity: { k1: 0.9 } });
-    expect(o).toEqual({ fields: ['title', 'text'], idField: 'id', storeFields: [], boosts: { title: 2 }, similarity: { model: 'bm25', k1: 0.9, b: 0.75 } });
+    expect(o).toEqual({ fields: ['title', 'text'], idField: 'id', storeFields: [], boosts: { title: 2 }, similarity: { model: 'bm25', k1: 0.9, b: 0.75 }, vectorIndex: { kind: 'exact', hnswMinDocs: 50_000, m: 16, efConstruction: 200, efSearch: 128, seed: 1 } });
   });
 
   it('rejects a bad index option with a ConfigError naming the key', () => {

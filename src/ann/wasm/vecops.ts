@@ -20,6 +20,8 @@ export interface VecOps {
   axpy(a: number, x: number, y: number, n: number): void;
   /** out[r] = dot(mat + r * dim, q, dim) for r < rows. */
   scores(mat: number, q: number, out: number, rows: number, dim: number): void;
+  /** out[i] = dot(base + ids[i] * stride, q, dim), or with l2 = 1 minus l2sq, for i < n (ids: int32s). */
+  sims(base: number, stride: number, ids: number, n: number, q: number, dim: number, out: number, l2: number): void;
 }
 
 // Minimal WebAssembly typings: the project's TS lib (ES2022, no DOM) does not declare them.

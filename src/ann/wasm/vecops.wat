@@ -1,4 +1,4 @@
-;; Vector primitives for nearest-neighbour search (dot, l2sq, dot_i8, scores: src/ann and
+;; Vector primitives for nearest-neighbour search (dot, l2sq, dot_i8, scores, sims: src/ann and
 ;; embeddings/nn-kernel.ts) and for the JS reference word2vec kernel that the tests compare train.wat
 ;; against (dot/upd/axpy), in WebAssembly SIMD (f32x4, i16x8 for the int8 codes).
 ;; Pointers are byte offsets into the imported (shared) memory; n counts float32s.
@@ -31,7 +31,7 @@
     (local.get $s))
 
   ;; sum_i (a[i] - b[i])^2, four float32 lanes then a scalar tail.
-  (func (export "l2sq") (param $a i32) (param $b i32) (param $n i32) (result f32)
+  (func $l2sq (export "l2sq") (param $a i32) (param $b i32) (param $n i32) (result f32)
     (local $acc v128) (local $d v128) (local $end i32) (local $tail i32) (local $s f32) (local $x f32)
     (local.set $end (i32.add (local.get $a) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
     (local.set $tail (i32.add (local.get $a) (i32.shl (local.get $n) (i32.const 2))))
@@ -140,6 +140,68 @@
         (br_if $done (i32.ge_u (local.get $out) (local.get $end)))
         (f32.store (local.get $out) (call $dot (local.get $mat) (local.get $q) (local.get $dim)))
         (local.set $mat (i32.add (local.get $mat) (local.get $stride)))
+        (local.set $out (i32.add (local.get $out) (i32.const 4)))
+        (br $l))))
+
+  ;; dot and l2sq for the HNSW walk: four independent f32x4 accumulators over 16 floats per step (so
+  ;; the adds do not wait on each other), then 4 at a time, then a scalar tail. The sum order differs
+  ;; from $dot/$l2sq, which stay as they are for the word2vec reference kernel.
+  (func $dot16 (param $a i32) (param $b i32) (param $n i32) (result f32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $end i32) (local $s f32)
+    (local.set $end (i32.add (local.get $a) (i32.shl (i32.and (local.get $n) (i32.const -16)) (i32.const 2))))
+    (block $done
+      (loop $l
+        (br_if $done (i32.ge_u (local.get $a) (local.get $end)))
+        (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (v128.load (local.get $a)) (v128.load (local.get $b)))))
+        (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (v128.load offset=16 (local.get $a)) (v128.load offset=16 (local.get $b)))))
+        (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (v128.load offset=32 (local.get $a)) (v128.load offset=32 (local.get $b)))))
+        (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (v128.load offset=48 (local.get $a)) (v128.load offset=48 (local.get $b)))))
+        (local.set $a (i32.add (local.get $a) (i32.const 64)))
+        (local.set $b (i32.add (local.get $b) (i32.const 64)))
+        (br $l)))
+    (local.set $a0 (f32x4.add (f32x4.add (local.get $a0) (local.get $a1)) (f32x4.add (local.get $a2) (local.get $a3))))
+    (local.set $s (f32.add
+      (f32.add (f32x4.extract_lane 0 (local.get $a0)) (f32x4.extract_lane 1 (local.get $a0)))
+      (f32.add (f32x4.extract_lane 2 (local.get $a0)) (f32x4.extract_lane 3 (local.get $a0)))))
+    (f32.add (local.get $s) (call $dot (local.get $a) (local.get $b) (i32.and (local.get $n) (i32.const 15)))))
+
+  (func $l2sq16 (param $a i32) (param $b i32) (param $n i32) (result f32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $d v128) (local $end i32) (local $s f32)
+    (local.set $end (i32.add (local.get $a) (i32.shl (i32.and (local.get $n) (i32.const -16)) (i32.const 2))))
+    (block $done
+      (loop $l
+        (br_if $done (i32.ge_u (local.get $a) (local.get $end)))
+        (local.set $d (f32x4.sub (v128.load (local.get $a)) (v128.load (local.get $b))))
+        (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $d) (local.get $d))))
+        (local.set $d (f32x4.sub (v128.load offset=16 (local.get $a)) (v128.load offset=16 (local.get $b))))
+        (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $d) (local.get $d))))
+        (local.set $d (f32x4.sub (v128.load offset=32 (local.get $a)) (v128.load offset=32 (local.get $b))))
+        (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $d) (local.get $d))))
+        (local.set $d (f32x4.sub (v128.load offset=48 (local.get $a)) (v128.load offset=48 (local.get $b))))
+        (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $d) (local.get $d))))
+        (local.set $a (i32.add (local.get $a) (i32.const 64)))
+        (local.set $b (i32.add (local.get $b) (i32.const 64)))
+        (br $l)))
+    (local.set $a0 (f32x4.add (f32x4.add (local.get $a0) (local.get $a1)) (f32x4.add (local.get $a2) (local.get $a3))))
+    (local.set $s (f32.add
+      (f32.add (f32x4.extract_lane 0 (local.get $a0)) (f32x4.extract_lane 1 (local.get $a0)))
+      (f32.add (f32x4.extract_lane 2 (local.get $a0)) (f32x4.extract_lane 3 (local.get $a0)))))
+    (f32.add (local.get $s) (call $l2sq (local.get $a) (local.get $b) (i32.and (local.get $n) (i32.const 15)))))
+
+  ;; out[i] = similarity of row ids[i] (at base + ids[i] * stride) to q, for i < n: the dot product,
+  ;; or with $l2 set minus the squared distance. One call scores all the unvisited neighbours of an
+  ;; HNSW node, so the walk pays the JS -> WebAssembly transition once per node, not once per link.
+  (func (export "sims") (param $base i32) (param $stride i32) (param $ids i32) (param $n i32) (param $q i32) (param $dim i32) (param $out i32) (param $l2 i32)
+    (local $end i32) (local $row i32)
+    (local.set $end (i32.add (local.get $ids) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $l
+        (br_if $done (i32.ge_u (local.get $ids) (local.get $end)))
+        (local.set $row (i32.add (local.get $base) (i32.mul (i32.load (local.get $ids)) (local.get $stride))))
+        (if (local.get $l2)
+          (then (f32.store (local.get $out) (f32.neg (call $l2sq16 (local.get $row) (local.get $q) (local.get $dim)))))
+          (else (f32.store (local.get $out) (call $dot16 (local.get $row) (local.get $q) (local.get $dim)))))
+        (local.set $ids (i32.add (local.get $ids) (i32.const 4)))
         (local.set $out (i32.add (local.get $out) (i32.const 4)))
         (br $l))))
 )

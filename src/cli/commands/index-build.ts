@@ -2,6 +2,7 @@ import { ArgumentError, FormatError } from '../../core/errors.js';
 import { setOwn } from '../../util/own.js';
 import { readJsonl } from '../../io/jsonl.js';
 import { SearchIndex } from '../../search/search-index.js';
+import { load } from '../../pipeline/load.js';
 import type { AnalyzerOptions } from '../../search/analyzer.js';
 import { SEARCH_ANALYZER_DEFAULTS } from '../../index.js';
 import type { Command } from '../command.js';
@@ -42,8 +43,8 @@ function list(v: unknown): string[] {
 export const indexBuildCommand: Command = {
   name: 'index build',
   summary: 'build a BM25 search index from a JSON-lines file',
-  usage: '--input docs.jsonl --fields title,text --out DIR [--id id] [--store title] [--language de] [--vectors-field FIELD] [--threads N] [--json]',
-  help: 'Example:\n  textloom index build --input docs.jsonl --id id --fields title,text --store title --out idx --tokenizer whitespace\n  textloom index build --input docs-de.jsonl --fields text --language de --out idx-de\n  textloom index build --input docs.jsonl --fields text --out idx --threads 0   # every core, same index',
+  usage: '--input docs.jsonl --fields title,text --out DIR [--id id] [--store title] [--language de] [--vectors-field FIELD] [--vectors-from-pipeline NAME|FILE [--embed-fields LIST]] [--vector-index exact|flat|hnsw|auto] [--threads N] [--json]',
+  help: 'Example:\n  textloom index build --input docs.jsonl --id id --fields title,text --store title --out idx --tokenizer whitespace\n  textloom index build --input docs-de.jsonl --fields text --language de --out idx-de\n  textloom index build --input docs.jsonl --fields text --out idx --vectors-from-pipeline vectors.json --vector-index hnsw\n  textloom index build --input docs.jsonl --fields text --out idx --threads 0   # every core, same index',
   flags: {
     input: { type: 'string', doc: 'JSON-lines documents (.gz ok, - for stdin)', value: 'FILE', required: true },
     out: { type: 'string', doc: 'index directory to write', value: 'DIR', required: true },
@@ -56,6 +57,9 @@ export const indexBuildCommand: Command = {
     language: { type: 'string', option: 'analyzer.language', doc: "the text's language (de, fr, es, pt, nl, it, en, zh, ja, xx): its tokenizer, stop words and Snowball stemmer, instead of --tokenizer and --stemmer", value: 'CODE' },
     stop: { type: 'string', option: 'analyzer.stopWords', doc: 'stop words: english or none', default: SEARCH_ANALYZER_DEFAULTS.stopWords, value: 'LIST' },
     'vectors-field': { type: 'string', option: 'vectorField', doc: 'field holding each document\'s vector (an array of numbers) for hybrid search', value: 'FIELD' },
+    'vectors-from-pipeline': { type: 'string', option: 'embed.pipeline', doc: 'pipeline (bundled name or config file) with the "vectors" component: each document\'s vector is its doc.vector (the mean of its token vectors)', value: 'NAME|FILE' },
+    'embed-fields': { type: 'string', option: 'embed.fields', doc: 'comma-separated fields whose text --vectors-from-pipeline embeds (default: --fields)', value: 'LIST' },
+    'vector-index': { type: 'string', option: 'vectorIndex.kind', doc: 'index ranking the document vectors: exact (scan), flat (SIMD exact), hnsw (approximate) or auto (hnsw from 50,000 vectors)', default: 'exact', value: 'KIND' },
     json: { type: 'boolean', doc: 'print a JSON summary {"documents","seconds","docsPerSecond","saveSeconds","out"}' },
     threads: THREADS_FLAG,
     'split-compounds': { type: 'boolean', doc: 'index "non-linear", "x/c" as their parts (default: on; --split-compounds=false keeps them whole)' },
@@ -76,6 +80,8 @@ export const indexBuildCommand: Command = {
       boosts,
       analyzer: analyzerFromFlags(f),
       ...(f['vectors-field'] !== undefined ? { vectorField: String(f['vectors-field']) } : {}),
+      ...(f['vectors-from-pipeline'] !== undefined ? { embed: { pipeline: await load(String(f['vectors-from-pipeline'])), ...(f['embed-fields'] !== undefined ? { fields: list(f['embed-fields']) } : {}) } } : {}),
+      ...(f['vector-index'] !== 'exact' ? { vectorIndex: { kind: String(f['vector-index']) as 'flat' } } : {}),
     });
     stdinHint(String(f.input), io.stderr);
     const bar = new ProgressBar('indexing', undefined, io.stderr);

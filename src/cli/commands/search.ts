@@ -5,12 +5,13 @@ import type { Command } from '../command.js';
 import { RANKING_FLAGS, rankingOptions } from '../search-flags.js';
 import { count } from '../plural.js';
 import { readVectorFile } from '../vector-file.js';
+import { load } from '../../pipeline/load.js';
 
 /** `textloom search`: run one query against a saved index. */
 export const searchCommand: Command = {
   name: 'search',
   summary: 'search a saved index (BM25, query language)',
-  usage: `--index DIR "query" [--top ${SEARCH_DEFAULTS.topK}] [--json] [--proximity=false] [--bm25f=false] [--rm3] [--vector FILE [--hybrid rrf|convex] [--weight W]]`,
+  usage: `--index DIR "query" [--top ${SEARCH_DEFAULTS.topK}] [--json] [--proximity=false] [--bm25f=false] [--rm3] [--vector FILE [--hybrid rrf|convex] [--weight W]] [--vectors-from-pipeline NAME|FILE --hybrid rrf|convex]`,
   help: 'Query language: terms, "phrases", AND OR NOT, +must -not, (groups), field:term, prefix*, fuzzy~1, term^2.\nExample:\n  textloom search --index idx \'+wing "boundary layer" title:flow^2\' --top 5',
   positionals: { name: 'QUERY', doc: 'the query; several arguments are joined with spaces ("" with --vector: vector ranking alone)', min: 1, max: Infinity },
   flags: {
@@ -26,17 +27,19 @@ export const searchCommand: Command = {
     explain: { type: 'boolean', doc: 'print the score explanation of each hit' },
     ...RANKING_FLAGS,
     vector: { type: 'string', doc: 'hybrid search: a text file with the query vector (numbers separated by spaces or commas), for an index built with --vectors-field', value: 'FILE' },
+    'vectors-from-pipeline': { type: 'string', option: 'embed.pipeline', doc: 'for an index built with --vectors-from-pipeline: the same pipeline, which embeds the query text for --hybrid (no --vector needed)', value: 'NAME|FILE' },
     hybrid: { type: 'string', option: 'hybrid.fusion', doc: 'fusion of the BM25 and vector rankings: rrf (reciprocal rank fusion, k 60; the default) or convex', value: 'NAME' },
     weight: { type: 'number', option: 'hybrid.weight', doc: 'convex fusion: weight of the vector score in [0, 1] (default: 0.5)' },
   },
   async run(args, io) {
     const f = args.flags;
     const query = args.positional.join(' ');
-    if (f.vector === undefined && (f.hybrid !== undefined || f.weight !== undefined)) throw new ArgumentError('--hybrid and --weight need a query vector (--vector FILE)', { key: '--vector' });
+    const embedded = f['vectors-from-pipeline'] !== undefined;
+    if (f.vector === undefined && !embedded && (f.hybrid !== undefined || f.weight !== undefined)) throw new ArgumentError('--hybrid and --weight need a query vector (--vector FILE) or --vectors-from-pipeline', { key: '--vector' });
     if (!query.trim() && f.vector === undefined) throw new ArgumentError('give a query, e.g. textloom search --index DIR "wing flow"');
     const top = Number(f.top);
     if (!Number.isInteger(top) || top < 0) throw new ArgumentError(`--top must be a non-negative integer, got ${f.top}`, { key: '--top' });
-    const index = await SearchIndex.load(String(f.index));
+    const index = await SearchIndex.load(String(f.index), embedded ? { embed: { pipeline: await load(String(f['vectors-from-pipeline'])) } } : {});
     // Only the similarity flags given override the index's saved similarity.
     const bm25 = { ...(f.k1 !== undefined ? { k1: Number(f.k1) } : {}), ...(f.b !== undefined ? { b: Number(f.b) } : {}) };
     const opts = {
@@ -47,7 +50,8 @@ export const searchCommand: Command = {
       ...(Object.keys(bm25).length ? { bm25 } : {}),
       ...(f.fields ? { fields: String(f.fields).split(',') } : {}),
       ...rankingOptions(f),
-      ...(f.vector !== undefined ? { vector: readVectorFile(String(f.vector)), hybrid: { ...(f.hybrid !== undefined ? { fusion: f.hybrid as 'rrf' | 'convex' } : {}), ...(f.weight !== undefined ? { weight: Number(f.weight) } : {}) } } : {}),
+      ...(f.vector !== undefined ? { vector: readVectorFile(String(f.vector)) } : {}),
+      ...(f.vector !== undefined || (embedded && (f.hybrid !== undefined || f.weight !== undefined)) ? { hybrid: { ...(f.hybrid !== undefined ? { fusion: f.hybrid as 'rrf' | 'convex' } : {}), ...(f.weight !== undefined ? { weight: Number(f.weight) } : {}) } } : {}),
     };
     const t0 = performance.now();
     const hits = index.search(query, opts);
