@@ -11,6 +11,7 @@ import { mergeSegments } from './merge.js';
 import { withDefaults } from './options.js';
 import { openIndex, saveIndex } from './persist-files.js';
 import type { SavedIndex, SavedSettings } from './persist.js';
+import { checkVectorIndexChoice } from './vector-options.js';
 
 /** What {@link mergeIndexes} reports. */
 export interface MergeReport {
@@ -60,7 +61,7 @@ export function checkCompatible(saved: readonly SavedIndex[], names: readonly st
     const { fields, idField, storeFields, boosts, similarity, analyzers, vectorField } = s.settings;
     for (const f of fields) if (!analyzers[f]) throw new ConfigError(`the index has no analyzer spec for field "${f}" (saved by an older version): load it and save it again before merging`, { file: names[i]!, key: `analyzers.${f}` });
     const o = withDefaults({ fields, idField, ...(storeFields ? { storeFields } : {}), ...(boosts ? { boosts } : {}), ...(similarity ? { similarity } : {}), ...(vectorField !== undefined ? { vectorField } : {}) });
-    return { ...o, analyzers: analyzers as Record<string, AnalyzerSpec> };
+    return { ...o, analyzers: analyzers as Record<string, AnalyzerSpec>, vectorIndex: s.settings.vectorIndex ? checkVectorIndexChoice(s.settings.vectorIndex) : o.vectorIndex, embed: undefined, embedFields: s.settings.embedFields };
   });
   const first = full[0]!;
   for (let i = 1; i < full.length; i++) {
@@ -78,6 +79,8 @@ export function checkCompatible(saved: readonly SavedIndex[], names: readonly st
     differ('boosts', first.boosts, s.boosts, 'the field boosts');
     differ('similarity', first.similarity, s.similarity, 'the similarity');
     differ('vectorField', first.vectorField ?? null, s.vectorField ?? null, 'the vector field');
+    differ('embedFields', first.embedFields ?? null, s.embedFields ?? null, 'the embedded fields');
+    differ('vectorIndex', first.vectorIndex, s.vectorIndex, 'the vector index');
   }
   return first;
 }

@@ -67,15 +67,18 @@ export class SearchIndex extends BaseSearchIndex {
    * Adds many documents (see the base class). With `threads` (Node only; 0 = every core) the
    * documents are indexed in worker threads, in slices whose segments are then merged in input
    * order, and a Promise is returned; the index then scores every query as after a one-thread
-   * `addAll`. All or nothing: a bad document (named by its input index) adds none.
+   * `addAll`. All or nothing: a bad document (named by its input index) adds none. An index
+   * that embeds documents with a pipeline (`embed`) indexes them in this thread.
    * @example await index.addAll(docs, { threads: 0 });
    */
   override addAll(docs: Iterable<Doc> | AsyncIterable<Doc>, options: AddAllOptions & { threads: number }): Promise<void>;
   override addAll(docs: Iterable<Doc>, options?: AddAllOptions): void;
   override addAll(docs: AsyncIterable<Doc>, options?: AddAllOptions): Promise<void>;
   override addAll(docs: Iterable<Doc> | AsyncIterable<Doc>, options: AddAllOptions = {}): void | Promise<void> {
-    if (options?.threads === undefined) return super.addAll(docs as Iterable<Doc>, options);
-    const { threads: _threads, ...inline } = options;
+    const { threads, ...inline } = options ?? {};
+    if (threads === undefined) return super.addAll(docs as Iterable<Doc>, options);
+    // Workers do not load the embedding pipeline: documents are embedded here, in one thread.
+    if (this.embedding) return Promise.resolve(super.addAll(docs as Iterable<Doc>, inline));
     return addAllInWorkers(
       {
         seg: this.seg,
