@@ -57,7 +57,6 @@ describe.skipIf(!chromiumPath)(`the served page in Chromium${noBrowserReason}`, 
     await slots.last().scrollIntoViewIfNeeded();
     await page.locator('#analyze-dep .dep-slot:last-child svg').waitFor();
     expect(await page.textContent('#analyze-dep .dep-slot:last-child')).toContain('59');
-    await page.evaluate(() => window.scrollTo(0, 0));
   });
   it('searches with highlighted, escaped snippets', async () => {
     await page.click('#tab-search');
