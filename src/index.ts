@@ -141,6 +141,9 @@ export { averagePrecisionAtK, precisionAtK, recallAtK, ndcgAtK, reciprocalRank, 
 export type { Judgements, RankedDoc, RankingSummary } from './eval/ranking.js';
 // --- tagger ---
 export { Tagger, DEFAULT_TAGGER_MODEL, TAGGER_DEFAULTS } from './components/tagger/tagger.js';
+export { TaggerBase } from './components/tagger/tagger-base.js';
+export { readTaggerModelBytes } from './components/tagger/model-bytes.js';
+export { inflateRawAsync } from './io/inflate.js';
 export { TaggerModel } from './components/tagger/model.js';
 export type { TagClass, TaggerModelParts } from './components/tagger/model.js';
 export { trainTagger, scoreModel, TRAIN_DEFAULTS } from './components/tagger/train.js';

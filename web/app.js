@@ -30,22 +30,87 @@ function cell(row, text) {
   row.appendChild(td);
 }
 
+// Drawing a long analysis at once (a thousand table rows, dozens of trees) blocks the page for
+// a second. The first screen is drawn in the task that receives the analysis; the other table rows
+// follow in chunks, one per frame, and each tree is drawn when it comes near the viewport.
+const FIRST_ROWS = 40;
+const CHUNK_ROWS = 150;
+let drawing = 0; // the analysis being drawn; a newer one stops the older one's remaining chunks
+let depObserver = null;
+
+function tokenRows(tokens, from, to) {
+  const frag = document.createDocumentFragment();
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    const row = document.createElement('tr');
+    for (const v of [t.i, t.text, t.pos, t.tag, t.lemma, t.dep, t.dep ? t.head : '', t.ent]) cell(row, String(v));
+    frag.appendChild(row);
+  }
+  return frag;
+}
+
+// Placeholders hold each tree's size, so the page does not jump as trees are drawn.
+function drawTrees(box, deps) {
+  const pending = new Map();
+  const frag = document.createDocumentFragment();
+  for (const d of deps) {
+    const slot = document.createElement('div');
+    slot.className = 'dep-slot';
+    slot.style.minHeight = `${d.height + 16}px`; // + the tree's bottom margin (1em)
+    pending.set(slot, d.html);
+    frag.appendChild(slot);
+  }
+  box.replaceChildren(frag);
+  depObserver = new IntersectionObserver((entries, obs) => {
+    for (const e of entries) {
+      if (!e.isIntersecting) continue;
+      e.target.innerHTML = pending.get(e.target); // rendered and escaped by the server
+      pending.delete(e.target);
+      obs.unobserve(e.target);
+    }
+  }, { rootMargin: '300px 0px' });
+  for (const slot of pending.keys()) depObserver.observe(slot);
+}
+
+// Runs fn in a task after the next frame is painted (a requestAnimationFrame callback alone
+// would run before that paint and delay it).
+function afterPaint(fn) {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
+function drawAnalysis(r) {
+  performance.mark('analysis-received');
+  const id = ++drawing;
+  depObserver?.disconnect();
+  $('analyze-ents').innerHTML = r.html.ent;
+  if (r.parsed) drawTrees($('analyze-dep'), r.deps);
+  else $('analyze-dep').textContent = 'This pipeline has no parser.';
+  const body = $('analyze-tokens').tBodies[0];
+  const tokens = r.tokens;
+  body.replaceChildren(tokenRows(tokens, 0, Math.min(FIRST_ROWS, tokens.length)));
+  $('analyze-tokens').setAttribute('aria-busy', String(tokens.length > FIRST_ROWS));
+  const more = (from) => {
+    if (id !== drawing) return;
+    const to = Math.min(from + CHUNK_ROWS, tokens.length);
+    body.appendChild(tokenRows(tokens, from, to));
+    if (to < tokens.length) afterPaint(() => more(to));
+    else $('analyze-tokens').setAttribute('aria-busy', 'false');
+  };
+  if (tokens.length > FIRST_ROWS) afterPaint(() => more(FIRST_ROWS));
+  // A fresh element each time: its first paint is the analysis's first paint (Element Timing).
+  const line = document.createElement('span');
+  line.setAttribute('elementtiming', 'analysis');
+  line.textContent = `${tokens.length} tokens, ${r.sents} sentences, ${r.ents.length} entities in ${r.ms} ms`;
+  $('analyze-status').replaceChildren(line);
+  $('analyze-status').classList.remove('error');
+  performance.mark('analysis-drawn');
+}
+
 $('analyze-form').addEventListener('submit', async (ev) => {
   ev.preventDefault();
   status('analyze-status', 'analysing…');
   try {
-    const r = await api('/api/analyze', { text: $('analyze-text').value });
-    $('analyze-ents').innerHTML = r.html.ent;
-    $('analyze-dep').innerHTML = r.parsed ? r.html.dep : '';
-    if (!r.parsed) $('analyze-dep').textContent = 'This pipeline has no parser.';
-    const body = $('analyze-tokens').tBodies[0];
-    body.replaceChildren();
-    for (const t of r.tokens) {
-      const row = document.createElement('tr');
-      for (const v of [t.i, t.text, t.pos, t.tag, t.lemma, t.dep, t.dep ? t.head : '', t.ent]) cell(row, String(v));
-      body.appendChild(row);
-    }
-    status('analyze-status', `${r.tokens.length} tokens, ${r.sents} sentences, ${r.ents.length} entities in ${r.ms} ms`);
+    drawAnalysis(await api('/api/analyze', { text: $('analyze-text').value }));
   } catch (e) {
     status('analyze-status', e.message, true);
   }

@@ -18,11 +18,13 @@
  */
 import { ArgumentError, FormatError } from '../core/errors.js';
 import { crc32 } from '../util/crc32.js';
+import { inflateRawAsync } from './inflate.js';
 
 /**
  * Raw deflate for compressed sections. This file runs in browsers too, so it holds no codec: the
- * Node entry (`binfmt.ts`) installs zlib's. Without one, writing or reading a deflated section is
- * an ArgumentError/BinaryFileError saying so (textloom's search index files are never deflated).
+ * Node entry (`binfmt.ts`) installs zlib's. Without one, writing a deflated section is an
+ * ArgumentError, and reading one needs `BinaryReader.inflateAll()` first (DecompressionStream;
+ * textloom's search index files are never deflated).
  */
 export interface DeflateCodec {
   deflate(raw: Uint8Array): Uint8Array;
@@ -401,15 +403,39 @@ export class BinaryReader {
     let out = this.inflated.get(name);
     if (!out) {
       try {
-        if (!codec) throw new Error('inflate needs the Node build of textloom (zlib)');
+        if (!codec) throw new Error('inflate needs the Node build of textloom (zlib), or inflateAll() first');
         out = codec.inflate(stored, Math.max(1, e.raw));
       } catch (err) {
         throw new BinaryFileError(`${this.what} section "${name}" does not inflate: ${(err as Error).message}`, this.file, e.offset);
       }
-      if (out.length !== e.raw) throw new BinaryFileError(`${this.what} section "${name}" inflates to ${out.length} bytes, the table says ${e.raw}`, this.file, e.offset);
-      this.inflated.set(name, out);
+      this.keepInflated(e, out);
     }
     return out;
+  }
+
+  private keepInflated(e: Entry, out: Uint8Array): void {
+    if (out.length !== e.raw) throw new BinaryFileError(`${this.what} section "${e.name}" inflates to ${out.length} bytes, the table says ${e.raw}`, this.file, e.offset);
+    this.inflated.set(e.name, out);
+  }
+
+  /**
+   * Inflates every deflated section up front, with zlib in Node and the platform's
+   * DecompressionStream elsewhere, so that {@link section} then works without a codec (browsers).
+   * @example const r = readBinary(bytes, { kind: 'TAGR', what: 'tagger model' }); await r.inflateAll();
+   */
+  async inflateAll(): Promise<this> {
+    for (const e of this.entries) {
+      if (!(e.flags & FLAG_DEFLATE) || this.inflated.has(e.name)) continue;
+      const stored = this.bytes.subarray(e.offset, e.offset + e.stored);
+      let out: Uint8Array;
+      try {
+        out = codec ? codec.inflate(stored, Math.max(1, e.raw)) : await inflateRawAsync(stored, Math.max(1, e.raw));
+      } catch (err) {
+        throw new BinaryFileError(`${this.what} section "${e.name}" does not inflate: ${(err as Error).message}`, this.file, e.offset);
+      }
+      this.keepInflated(e, out);
+    }
+    return this;
   }
 
   /** The bytes of section number `index` (its table position), as {@link section}. */

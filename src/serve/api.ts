@@ -31,7 +31,30 @@ function hasParse(doc: Doc): boolean {
   return false;
 }
 
-/** Runs the pipeline over `text`: token rows, entities, and the `ent` and `dep` pictures. */
+/** One sentence's dependency tree: its HTML and the SVG's size, so the page can hold its place until it scrolls into view. */
+export interface DepPicture {
+  html: string;
+  width: number;
+  height: number;
+}
+
+const DEP_OPTIONS = Object.freeze({ compact: true, distance: 110 });
+// The size the renderer wrote on its own <svg> element (dep.ts always writes width then height).
+const SVG_SIZE = /<svg [^>]*?width="([\d.]+)" height="([\d.]+)"/;
+
+/** One picture per sentence: a page draws the trees on screen first and the others as they scroll into view. */
+function depPictures(doc: Doc): DepPicture[] {
+  return depData(doc).map((d) => {
+    const html = renderDep(d, DEP_OPTIONS);
+    const m = SVG_SIZE.exec(html);
+    return { html, width: m ? Number(m[1]) : 0, height: m ? Number(m[2]) : 0 };
+  });
+}
+
+/**
+ * Runs the pipeline over `text`: token rows, entities, the `ent` picture and one `dep` picture per
+ * sentence (`deps`, empty without a parser).
+ */
 export function analyze(nlp: Nlp, text: string): Record<string, unknown> {
   const t0 = performance.now();
   const doc = nlp(text);
@@ -47,7 +70,8 @@ export function analyze(nlp: Nlp, text: string): Record<string, unknown> {
     tokens,
     ents,
     sents: doc.sents.length,
-    html: { ent: renderEnts(entData(doc)), dep: parsed ? renderDep(depData(doc), { compact: true, distance: 110 }) : '' },
+    html: { ent: renderEnts(entData(doc)) },
+    deps: parsed ? depPictures(doc) : [],
     parsed,
     ms: +(performance.now() - t0).toFixed(3),
   };

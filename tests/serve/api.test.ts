@@ -48,6 +48,13 @@ describe('serve', () => {
     assertWellFormed(r.body.html.ent);
     expect(r.body.html.ent).not.toContain('<Paris>');
     expect(typeof r.body.ms).toBe('number');
+    // One tree per sentence, with the size the page reserves before drawing it.
+    expect(r.body.deps).toHaveLength(2);
+    for (const d of r.body.deps) {
+      assertWellFormed(d.html);
+      expect(d.html).toContain(`width="${d.width}" height="${d.height}"`);
+      expect(d.height).toBeGreaterThan(0);
+    }
   });
   it('/api/search pages through hits with escaped, highlighted snippets', async () => {
     const r = await call('/api/search?q=boundary%20layer&size=1');

@@ -44,6 +44,20 @@ describe.skipIf(!chromiumPath)(`the served page in Chromium${noBrowserReason}`, 
     await page.locator('#analyze-tokens tbody tr:first-child td:nth-child(2)').filter({ hasText: /^Grace$/ }).waitFor();
     expect(await page.locator('#analyze-tokens tbody tr').count()).toBe(6);
   });
+  it('draws a long analysis lazily: the first screen at once, the other rows in chunks, each tree as it scrolls into view', async () => {
+    const text = Array.from({ length: 60 }, (_, k) => `Ada Lovelace wrote program number ${k} in London.`).join(' ');
+    await page.fill('#analyze-text', text);
+    await page.click('#analyze-form button');
+    await page.locator('#analyze-tokens[aria-busy="false"] tbody tr:nth-child(540)').waitFor();
+    expect(await page.locator('#analyze-tokens tbody tr').count()).toBe(540);
+    const slots = page.locator('#analyze-dep .dep-slot');
+    expect(await slots.count()).toBe(60);
+    // Trees far below the screen are still placeholders; scrolling to the last one draws it.
+    expect(await page.locator('#analyze-dep .dep-slot:last-child svg').count()).toBe(0);
+    await slots.last().scrollIntoViewIfNeeded();
+    await page.locator('#analyze-dep .dep-slot:last-child svg').waitFor();
+    expect(await page.textContent('#analyze-dep .dep-slot:last-child')).toContain('59');
+  });
   it('searches with highlighted, escaped snippets', async () => {
     await page.click('#tab-search');
     await page.fill('#search-q', 'boundary layer');

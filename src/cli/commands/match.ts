@@ -1,10 +1,9 @@
-import { EntityRuler, locateError, readEntityPatterns } from '../../components/matcher/entity-ruler.js';
 import { DependencyMatcher } from '../../components/matcher/dependency-matcher.js';
 import { readDependencyPatterns } from '../../components/matcher/dep-patterns.js';
 import { Doc } from '../../core/doc.js';
 import type { Vocab } from '../../core/vocab.js';
 import { readConllu, type ConlluSentence } from '../../io/conllu.js';
-import { ANNOTATION_PHRASE_ATTRS, PHRASE_ATTRS } from '../../components/matcher/attrs.js';
+import { PHRASE_ATTRS } from '../../components/matcher/attrs.js';
 import { ArgumentError, FormatError, TextloomError } from '../../core/errors.js';
 import { inputName } from '../input-name.js';
 import { inputLines } from '../io.js';
@@ -13,6 +12,7 @@ import { ENTITY_RULER_DEFAULTS } from '../../index.js';
 import type { Command } from '../command.js';
 import { ProgressBar } from '../progress.js';
 import { pipeThreads, THREADS_FLAG } from '../threads-flag.js';
+import { loadPatternRuler } from '../pattern-ruler.js';
 
 /**
  * `textloom match`: runs token and phrase patterns (entity-ruler JSONL records) over each line of
@@ -51,7 +51,7 @@ export const matchCommand: Command = {
     if ((f.input === undefined) === (f.conllu === undefined)) throw new ArgumentError('match needs exactly one of --input (text) and --conllu (gold trees)', { key: '--input' });
     if (f.conllu !== undefined && f.patterns !== undefined) throw new ArgumentError('--conllu takes --dep-patterns only (token patterns run on text through --input)', { key: '--conllu' });
     const nlp = await load(String(f.pipeline));
-    const ruler = f.patterns === undefined ? null : await loadRuler(String(f.patterns), nlp, attr);
+    const ruler = f.patterns === undefined ? null : await loadPatternRuler(String(f.patterns), nlp, attr);
     const depMatcher = f['dep-patterns'] === undefined ? null : await loadDependencyMatcher(String(f['dep-patterns']), nlp.vocab);
     const bar = new ProgressBar('match', undefined, io.stderr);
     let n = 0;
@@ -103,24 +103,6 @@ export const matchCommand: Command = {
     return 0;
   },
 };
-
-async function loadRuler(file: string, nlp: Awaited<ReturnType<typeof load>>, attr: string): Promise<EntityRuler> {
-  // Phrases on an annotation attribute need that annotation: run the whole pipeline over them,
-  // as spaCy's entity ruler runs the components before it (plain tokenizing is enough otherwise).
-  const annotated = ANNOTATION_PHRASE_ATTRS.has(attr);
-  const ruler = new EntityRuler(nlp.vocab, (t) => (annotated ? nlp(t) : nlp.makeDoc(t)), { phraseMatcherAttr: attr, validate: true });
-  const patterns = await readEntityPatterns(file);
-  // No patterns would print nothing and exit 0, as if the text had no matches.
-  if (patterns.length === 0) throw new FormatError(`no patterns in ${inputName(file)}`, { file });
-  for (const { pattern, line } of patterns) {
-    try {
-      ruler.addPatterns([pattern]);
-    } catch (e) {
-      locateError(e, file, line);
-    }
-  }
-  return ruler;
-}
 
 async function loadDependencyMatcher(file: string, vocab: Vocab): Promise<DependencyMatcher> {
   const records = await readDependencyPatterns(file);

@@ -1,13 +1,12 @@
-import { EntityRuler, locateError, readEntityPatterns } from '../../components/matcher/entity-ruler.js';
 import type { Doc } from '../../core/doc.js';
-import { ArgumentError, FormatError } from '../../core/errors.js';
+import { ArgumentError } from '../../core/errors.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { load } from '../../pipeline/load.js';
 import { render, RENDER_DEFAULTS, type RenderStyle, type TokenSpan } from '../../index.js';
 import type { Command } from '../command.js';
-import { inputName } from '../input-name.js';
 import { inputTexts } from '../io.js';
 import { ProgressBar } from '../progress.js';
+import { loadPatternRuler } from '../pattern-ruler.js';
 
 const STYLES: readonly RenderStyle[] = ['ent', 'dep', 'span'];
 
@@ -51,20 +50,7 @@ export const renderCommand: Command = {
     if (!Number.isInteger(limit) || limit < 1) throw new ArgumentError(`--limit must be a positive integer, got ${f.limit}`, { key: '--limit' });
     if (f.patterns !== undefined && style !== 'span') throw new ArgumentError('--patterns goes with --style span', { key: '--patterns' });
     const nlp = await load(String(f.pipeline));
-    let ruler: EntityRuler | null = null;
-    if (f.patterns !== undefined) {
-      const file = String(f.patterns);
-      ruler = new EntityRuler(nlp.vocab, (t) => nlp.makeDoc(t), { validate: true });
-      const patterns = await readEntityPatterns(file);
-      if (patterns.length === 0) throw new FormatError(`no patterns in ${inputName(file)}`, { file });
-      for (const { pattern, line } of patterns) {
-        try {
-          ruler.addPatterns([pattern]);
-        } catch (e) {
-          locateError(e, file, line);
-        }
-      }
-    }
+    const ruler = f.patterns === undefined ? null : await loadPatternRuler(String(f.patterns), nlp);
     const bar = new ProgressBar('render', undefined, io.stderr);
     const docs: Doc[] = [];
     const spans: TokenSpan[][] = [];

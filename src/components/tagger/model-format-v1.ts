@@ -4,45 +4,53 @@
  * raw-deflated body: u32 JSON length, the JSON part, zero padding to 4 bytes, then the feature keys
  * (rows x u32, twice), the int16 weights, the per-row non-zero counts (u8) and class indices (u8).
  */
-import { inflateRawSync } from 'node:zlib';
-import { BinaryFileError } from '../../io/binfmt.js';
+import { BinaryFileError } from '../../io/binfmt-bytes.js';
 import { crc32 } from '../../util/crc32.js';
 import type { TaggerParts } from './model-parts.js';
 
 /** The 8 magic bytes of version-1 files. */
 export const TAGGER_MAGIC_V1 = 'TLTAGGER';
 const HEADER = 16;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** True if `bytes` starts like a version-1 tagger model. */
 export function isTaggerV1(bytes: Uint8Array): boolean {
-  return bytes.length >= 8 && Buffer.from(bytes.buffer, bytes.byteOffset, 8).toString('latin1') === TAGGER_MAGIC_V1;
+  if (bytes.length < 8) return false;
+  for (let i = 0; i < 8; i++) if (bytes[i] !== TAGGER_MAGIC_V1.charCodeAt(i)) return false;
+  return true;
 }
 
-/** Decodes a version-1 file into its parts; sizes are checked against the inflated body first. */
-export function decodeTaggerV1(bytes: Uint8Array, file: string): TaggerParts {
+/**
+ * Checks a version-1 file's header and CRC; returns its deflated body and the most bytes the body
+ * may inflate to (raw deflate expands at most ~1032:1: more is damage, refused without allocating).
+ */
+export function taggerV1Body(bytes: Uint8Array, file: string): { body: Uint8Array; maxBytes: number } {
   if (bytes.length < HEADER || !isTaggerV1(bytes)) throw new BinaryFileError('not a textloom tagger model (bad magic)', file, 0);
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = dv.getUint32(8, true);
   if (version !== 1) throw new BinaryFileError(`unsupported tagger model version ${version} (this build reads versions 1 and 2)`, file, 8);
   const body = bytes.subarray(HEADER);
   if (crc32(body) !== dv.getUint32(12, true)) throw new BinaryFileError('tagger model CRC mismatch (file is corrupt)', file, 12);
-  let raw: Buffer;
-  try {
-    // Raw deflate expands at most ~1032:1: a larger output is damage, refused without allocating it.
-    raw = inflateRawSync(body, { maxOutputLength: body.length * 1032 + 64 });
-  } catch (e) {
-    throw new BinaryFileError(`tagger model body does not inflate: ${(e as Error).message}`, file, HEADER);
-  }
+  return { body, maxBytes: body.length * 1032 + 64 };
+}
+
+/** The error of a body that does not inflate. */
+export function taggerV1InflateError(e: unknown, file: string): BinaryFileError {
+  return new BinaryFileError(`tagger model body does not inflate: ${(e as Error).message}`, file, HEADER);
+}
+
+/** Decodes a version-1 file's inflated body into its parts; sizes are checked before copying. */
+export function decodeTaggerV1Body(raw: Uint8Array, file: string): TaggerParts {
   // Offsets below are inside the inflated body (the file holds it deflated).
   const fail = (what: string, offset: number): never => {
     throw new BinaryFileError(`truncated or malformed tagger model: ${what} (at inflated body byte ${offset})`, file, HEADER);
   };
   if (raw.length < 4) fail('no JSON length', 0);
-  const jsonLen = raw.readUInt32LE(0);
+  const jsonLen = new DataView(raw.buffer, raw.byteOffset, raw.byteLength).getUint32(0, true);
   if (4 + jsonLen > raw.length) fail('JSON part', 4);
   let json: Record<string, unknown>;
   try {
-    json = JSON.parse(raw.toString('utf8', 4, 4 + jsonLen)) as Record<string, unknown>;
+    json = JSON.parse(UTF8.decode(raw.subarray(4, 4 + jsonLen))) as Record<string, unknown>;
   } catch (e) {
     return fail(`JSON part: ${(e as Error).message}`, 4);
   }

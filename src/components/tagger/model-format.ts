@@ -8,16 +8,16 @@
  */
 import { FormatError } from '../../core/errors.js';
 import { writeFileAtomicSync } from '../../io/atomic.js';
-import { BinaryFileError, BinaryWriter, isFramed, readBinary } from '../../io/binfmt.js';
+import { BinaryWriter } from '../../io/binfmt.js';
 import { TaggerModel } from './model.js';
-import { decodeTaggerV1, isTaggerV1 } from './model-format-v1.js';
+import { inflateRawSync } from 'node:zlib';
+import { decodeTaggerV1Body, isTaggerV1, taggerV1Body, taggerV1InflateError } from './model-format-v1.js';
+import type { TaggerParts } from './model-parts.js';
 import { buildTaggerModel, type TaggerJson } from './model-parts.js';
-import { readBytesSync } from '../../io/read-text.js';
+import { decodeTaggerFrame, taggerReader, TAGGER_FORMAT_VERSION, TAGGER_MAGIC } from './model-bytes.js';
 
-/** Kind code of tagger model files in textloom's binary framing (version-1 files began with `TLTAGGER`). */
-export const TAGGER_MAGIC = 'TAGR';
-/** Current format version; version 1 is converted on load, others are rejected. */
-export const TAGGER_FORMAT_VERSION = 2;
+export { TAGGER_FORMAT_VERSION, TAGGER_MAGIC };
+import { readBytesSync } from '../../io/read-text.js';
 
 /** Serializes a model to bytes (see the module comment for the layout). */
 export function encodeTaggerModel(model: TaggerModel): Uint8Array {
@@ -88,21 +88,19 @@ export function encodeTaggerModel(model: TaggerModel): Uint8Array {
  */
 export function decodeTaggerModel(bytes: Uint8Array, file = '<bytes>'): TaggerModel {
   if (isTaggerV1(bytes)) return buildTaggerModel(decodeTaggerV1(bytes, file), file, 16);
-  if (!isFramed(bytes)) throw new BinaryFileError('not a textloom tagger model (bad magic)', file, 0);
-  const r = readBinary(bytes, { kind: TAGGER_MAGIC, what: 'tagger model', versions: [TAGGER_FORMAT_VERSION], file });
-  const json = r.json('model') as Record<string, unknown> | null;
-  if (!json || typeof json !== 'object') throw r.error('the model section is not a JSON object', 'model');
-  const { rows, nonZero } = json;
-  if (!Number.isInteger(rows) || (rows as number) < 0 || !Number.isInteger(nonZero) || (nonZero as number) < 0) throw r.error('rows and nonZero must be non-negative integers', 'model');
-  const parts = {
-    json,
-    key1: r.typed('key1', Uint32Array, rows as number),
-    key2: r.typed('key2', Uint32Array, rows as number),
-    values: r.typed('values', Int16Array, nonZero as number),
-    counts: r.typed('counts', Uint8Array, rows as number),
-    cls: r.typed('cls', Uint8Array, nonZero as number),
-  };
-  return buildTaggerModel(parts, file, r.offsetOf('model'));
+  return decodeTaggerFrame(taggerReader(bytes, file), file);
+}
+
+/** Decodes a version-1 file into its parts, its body inflated with zlib. */
+function decodeTaggerV1(bytes: Uint8Array, file: string): TaggerParts {
+  const { body, maxBytes } = taggerV1Body(bytes, file);
+  let raw: Uint8Array;
+  try {
+    raw = inflateRawSync(body, { maxOutputLength: maxBytes });
+  } catch (e) {
+    throw taggerV1InflateError(e, file);
+  }
+  return decodeTaggerV1Body(raw, file);
 }
 
 /** Writes a model file atomically. */

@@ -2,7 +2,7 @@
  * The stored parts of a tagger model, shared by the current and the version-1 file readers, and
  * their checked conversion into a {@link TaggerModel}.
  */
-import { BinaryFileError } from '../../io/binfmt.js';
+import { BinaryFileError } from '../../io/binfmt-bytes.js';
 import { FeatureTable } from './feature-table.js';
 import { TaggerModel } from './model.js';
 import type { Template } from './features.js';

@@ -3,11 +3,10 @@
  * Docs in place (`doc.tag` = Penn Treebank XPOS, `doc.pos` = UPOS).
  */
 import { resolve } from 'node:path';
-import type { Doc } from '../../core/doc.js';
-import type { Component } from '../../pipeline/component.js';
 import { PACKAGE_ROOT } from '../../pipeline/load.js';
-import { loadTaggerModel, saveTaggerModel } from './model-format.js';
+import { encodeTaggerModel, loadTaggerModel, saveTaggerModel } from './model-format.js';
 import type { TaggerModel } from './model.js';
+import { TaggerBase } from './tagger-base.js';
 import { loadOnce } from '../load-once.js';
 import { trainTagger, type GoldSentence, type TrainTaggerOptions } from './train.js';
 
@@ -29,14 +28,9 @@ const loaded = new Map<string, TaggerModel>();
  * const doc = Doc.fromWords(['I', 'saw', 'her']);
  * tagger.process(doc); doc.token(1).tag // 'VBD'
  * const mine = Tagger.train(sentences, { epochs: 5, seed: 1 }); mine.save('my.tlt');
+ * const again = await Tagger.fromBytes(mine.toBytes());
  */
-export class Tagger implements Component {
-  constructor(
-    /** The trained model. */
-    readonly model: TaggerModel,
-    readonly name = 'tagger',
-  ) {}
-
+export class Tagger extends TaggerBase {
   /**
    * Trains a tagger on gold sentences (e.g. from `readConllu`); see {@link TrainTaggerOptions}
    * (epochs default 5, seed default 1; equal seeds give identical models).
@@ -50,19 +44,9 @@ export class Tagger implements Component {
     return new Tagger(loadOnce(loaded, path, loadTaggerModel), name);
   }
 
-  /** Tags one doc in place. */
-  process(doc: Doc): void {
-    this.model.tagDoc(doc);
-  }
-
-  /** Tags a batch of docs in place. */
-  pipe(docs: Doc[]): void {
-    for (const d of docs) this.model.tagDoc(d);
-  }
-
-  /** Tags pre-tokenized words; returns `{ upos, xpos }` per word. */
-  tagWords(words: readonly string[]): { upos: string; xpos: string }[] {
-    return Array.from(this.model.tagWords(words), (c) => this.model.classes[c]!);
+  /** The model as bytes (the `.tlt` file format, version 2), for `fromBytes` or to serve to a browser. */
+  toBytes(): Uint8Array {
+    return encodeTaggerModel(this.model);
   }
 
   /** Writes the model to `path` (binary, atomic). */

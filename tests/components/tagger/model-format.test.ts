@@ -51,3 +51,15 @@ describe('saveTaggerModel / loadTaggerModel', () => {
     expect(() => loadTaggerModel(dir)).toThrow(NotFoundError);
   });
 });
+
+describe('Tagger.fromBytes / toBytes (Node)', () => {
+  it('round-trips the shipped model and tags as the file-loaded tagger does', async () => {
+    const { Tagger, TaggerBase } = await import('../../../src/index.js');
+    const fromFile = Tagger.load();
+    const again = await Tagger.fromBytes(fromFile.toBytes());
+    expect(again).toBeInstanceOf(Tagger);
+    expect(again).toBeInstanceOf(TaggerBase);
+    const words = ['The', 'boundary', 'layer', 'stays', 'laminar', 'over', 'slender', 'wings', '.'];
+    expect(again.tagWords(words)).toEqual(fromFile.tagWords(words));
+  });
+});
