@@ -43,7 +43,7 @@ try {
     '--labels', 'PER,ORG,LOC',
     '--vectors', vectors,
     '--clusters', '512',
-    '--epochs', arg('--epochs') ?? '8',
+    '--epochs', arg('--epochs') ?? '12',
     '--seed', '1',
   ]);
   process.exitCode = code;

@@ -1,6 +1,8 @@
 /**
- * The one wink-nlp instance of the process (wink-eng-lite-web-model, pipe sbd+pos+ner), created
- * lazily on first use and reused: the model loader breaks after about twenty instances. Also
+ * The wink-nlp instances of the process (wink-eng-lite-web-model), each created lazily on first
+ * use and reused, never per call (the model loader breaks after about twenty instances): the
+ * shared one (pipe sbd+pos+ner), and an entities-only one (pipe ner; wink's entity automata read
+ * neither sentences nor POS, so its entities are the same at half the cost). Also
  * runs wink on a Doc once and aligns its output to textloom's tokens by character offsets,
  * caching the result on the Doc so the tagger, lemmatizer and ner share one run.
  */
@@ -34,6 +36,18 @@ export function winkNlp(): WinkInstance {
     instance = winkNLP(model, ['sbd', 'pos', 'ner']);
   }
   return instance;
+}
+
+let nerInstance: WinkInstance | undefined;
+
+/** The entities-only wink-nlp instance (pipe `ner`), created on first call. */
+function winkNerOnly(): WinkInstance {
+  if (!nerInstance) {
+    const require = createRequire(import.meta.url);
+    const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => WinkInstance;
+    nerInstance = winkNLP(require('wink-eng-lite-web-model'), ['ner']);
+  }
+  return nerInstance;
 }
 
 const KEY = 'textloom.wink';
@@ -105,13 +119,13 @@ export function winkAnalyze(doc: Doc): WinkAnalysis {
 
 /**
  * wink's entities of a Doc as character spans, reusing {@link winkAnalyze}'s cached run when there
- * is one; otherwise reads only what entities need (token offsets, not POS or lemmas, which cost
- * most of wink's time) and does not cache.
+ * is one; otherwise runs the entities-only instance (no sentence splitting or POS, which cost
+ * most of wink's time), reads only token offsets, and does not cache.
  */
 export function winkEntities(doc: Doc): { start: number; end: number; label: string }[] {
   const cached = doc.user.get(KEY) as (WinkAnalysis & { n: number }) | undefined;
   if (cached && cached.n === doc.length) return cached.entities;
-  const nlp = winkNlp();
+  const nlp = winkNerOnly();
   const its = nlp.its;
   const text = doc.text;
   const wd = nlp.readDoc(text);

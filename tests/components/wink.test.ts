@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPipeline, winkAnalyze, winkNlp } from '../../src/index.js';
+import { winkEntities } from '../../src/components/wink.js';
 
 describe('winkNlp', () => {
   it('creates one instance per process', () => {
@@ -16,6 +17,19 @@ describe('winkAnalyze', () => {
     expect(a.pos.every((p) => typeof p === 'string' && p.length > 0)).toBe(true);
     expect(a.pos[0]).toBe('PRON');
     expect(winkAnalyze(doc)).toBe(winkAnalyze(doc));
+  });
+});
+
+describe('winkEntities', () => {
+  it('finds the same entities without the shared run (entities-only instance) as with it', async () => {
+    const nlp = await createPipeline({ tokenizer: { factory: 'tokenizer' } });
+    const text = 'She paid $5 million on Jan. 5th, 2020. Mail bob@example.com by 5 pm! 20% off #win';
+    const alone = winkEntities(nlp(text));
+    const doc = nlp(text);
+    const shared = winkAnalyze(doc).entities;
+    expect(alone).toEqual(shared);
+    expect(winkEntities(doc)).toBe(shared);
+    expect(alone.map((e) => e.label)).toEqual(expect.arrayContaining(['MONEY', 'DATE', 'EMAIL', 'PERCENT', 'HASHTAG']));
   });
 });
 

@@ -78,7 +78,9 @@ export const trainNerCommand: Command = {
     });
     bar.done();
     saveEntityModel(model, f.out as string);
-    const summary = { out: f.out, labels: model.labels, weights: model.numWeights, lexicon: model.lexicon?.size ?? 0, seconds: Math.round(Date.now() - t0) / 1000 };
-    io.stdout.write((f.json ? JSON.stringify(summary) : `wrote ${summary.out}: labels ${summary.labels.join(',')}, ${summary.weights} weights, ${summary.lexicon} lexicon words, ${summary.seconds.toFixed(1)}s`) + '\n');
+    // With --dev the model is the epoch that scored best on it (bestEpoch), not necessarily the last.
+    const bestEpoch = typeof model.meta.bestEpoch === 'number' ? model.meta.bestEpoch : epochs;
+    const summary = { out: f.out, labels: model.labels, weights: model.numWeights, lexicon: model.lexicon?.size ?? 0, bestEpoch, seconds: Math.round(Date.now() - t0) / 1000 };
+    io.stdout.write((f.json ? JSON.stringify(summary) : `wrote ${summary.out}: labels ${summary.labels.join(',')}, epoch ${bestEpoch}, ${summary.weights} weights, ${summary.lexicon} lexicon words, ${summary.seconds.toFixed(1)}s`) + '\n');
   },
 };

@@ -104,10 +104,10 @@ export const EOS_ATTRS = Int32Array.from({ length: N_ATTRS }, (_, a) => strHash(
  * Names the feature templates and attribute definitions below; stored in model files, which are
  * refused when it differs. Change it whenever a template or attribute changes.
  */
-export const FEATURE_SET = 'en-biluo-39.1';
+export const FEATURE_SET = 'en-biluo-46.2';
 
 /** Number of feature templates {@link extractFeatures} writes. */
-export const N_FEATURES = 39;
+export const N_FEATURES = 46;
 
 function mix(t: number, a: number, b: number): number {
   let h = Math.imul(t + 0x9e3779b9, 0x85ebca6b) ^ a;
@@ -175,6 +175,34 @@ export function extractFeatures(at: Int32Array, pos: Int32Array, tags: Int32Arra
   out[36] = mix(36, at[om1 + Attr.LOWER]!, cs0) & mask;
   out[37] = mix(37, at[op1 + Attr.LOWER]!, cs0) & mask;
   out[38] = mix(38, at[om2 + Attr.LOWER]!, cs0) & mask;
+  // Wider window: clusters two words away, and the cluster bigram to the right.
+  out[39] = mix(39, at[om2 + Attr.CLUSTER]!, 0) & mask;
+  out[40] = mix(40, at[op2 + Attr.CLUSTER]!, 0) & mask;
+  out[41] = mix(41, cl0, at[op1 + Attr.CLUSTER]!) & mask;
+  // The capitalized name run the word starts or continues ("Housing Authority of New Orleans"):
+  // its head word (the last one) says ORG/LOC/PER before a greedy decoder reaches it.
+  let q = p;
+  let len = 0;
+  if (at[o0 + Attr.FIRST] === 1) {
+    for (let r = p + 1; r < p + 8; r++) {
+      const f = at[r * N_ATTRS + Attr.FIRST]!;
+      if (f === 1) q = r;
+      else if (f === 2 && isConnector(at[r * N_ATTRS + Attr.LOWER]!) && at[(r + 1) * N_ATTRS + Attr.FIRST] === 1) continue;
+      else break;
+    }
+    len = Math.min(q - p + 1, 4);
+  }
+  const head = len ? at[q * N_ATTRS + Attr.LOWER]! : 0;
+  out[42] = mix(42, head, 0) & mask;
+  out[43] = mix(43, head, len) & mask;
+  out[44] = mix(44, len ? at[q * N_ATTRS + Attr.SUF3]! : 0, len) & mask;
+  out[45] = mix(45, head, t1) & mask;
+}
+
+const CONNECTORS = new Set(['of', 'and', '&', 'for', 'de'].map(strHash));
+/** Whether a lower-case word hash is a connector inside names ("Bank of America", "Johnson & Johnson"). */
+function isConnector(lowerHash: number): boolean {
+  return CONNECTORS.has(lowerHash);
 }
 
 /**

@@ -10,11 +10,17 @@ import { allowed, extractFeatures, N_FEATURES, PAD, sentenceMode } from './featu
 export interface Scratch {
   feats: Uint32Array;
   scores: Int32Array;
+  /** {@link allowed} precomputed: `trans[((prev + 1) * 2 + last) * nC + c]` is 1 when allowed. */
+  trans: Uint8Array;
 }
 
 /** Fresh scratch buffers for `nC` classes. */
 export function newScratch(nC: number): Scratch {
-  return { feats: new Uint32Array(N_FEATURES), scores: new Int32Array(nC) };
+  const trans = new Uint8Array((nC + 1) * 2 * nC);
+  for (let prev = -1; prev < nC; prev++) {
+    for (let last = 0; last < 2; last++) for (let c = 0; c < nC; c++) trans[((prev + 1) * 2 + last) * nC + c] = allowed(prev, c, last === 1) ? 1 : 0;
+  }
+  return { feats: new Uint32Array(N_FEATURES), scores: new Int32Array(nC), trans };
 }
 
 /**
@@ -22,7 +28,7 @@ export function newScratch(nC: number): Scratch {
  * must hold -1). See {@link extractFeatures} for `at`, `pos` and `mem`.
  */
 export function decodePacked(rowStart: Uint32Array, data: Int32Array, nC: number, mask: number, at: Int32Array, pos: Int32Array, mem: Int32Array, tags: Int32Array, n: number, s: Scratch): void {
-  const { feats, scores } = s;
+  const { feats, scores, trans } = s;
   const end = n + PAD;
   const mode = sentenceMode(at, n);
   for (let p = PAD; p < end; p++) {
@@ -35,7 +41,19 @@ export function decodePacked(rowStart: Uint32Array, data: Int32Array, nC: number
         scores[d & 255] += d >> 8;
       }
     }
-    tags[p] = bestAllowed(scores, nC, tags[p - 1]!, p === end - 1);
+    // The best class the transition table allows (lowest index on ties), as bestAllowed.
+    const t0 = ((tags[p - 1]! + 1) * 2 + (p === end - 1 ? 1 : 0)) * nC;
+    let best = -1;
+    let bestScore = 0;
+    for (let c = 0; c < nC; c++) {
+      if (trans[t0 + c] === 0) continue;
+      const v = scores[c]!;
+      if (best < 0 || v > bestScore) {
+        best = c;
+        bestScore = v;
+      }
+    }
+    tags[p] = best;
   }
 }
 

@@ -106,11 +106,10 @@ export class EntityModel {
    * Decodes the words now in the buffers, reads the spans, and records their labels in the
    * document memory (`docMem`: lower-case word hash -> label index + 1).
    */
-  private decode(n: number, docMem: Map<number, number>): LabeledSpan[] {
+  private decode(n: number, docMem: Map<number, number>, offset = 0, spans: LabeledSpan[] = []): LabeledSpan[] {
     const { at, mem, tags } = this;
     for (let i = 0; i < n; i++) mem[i + PAD] = docMem.get(at[(i + PAD) * N_ATTRS + Attr.LOWER]!) ?? 0;
     decodePacked(this.rowStart, this.data, this.classes.length, this.mask, at, this.pos, mem, tags, n, this.scratch);
-    const spans: LabeledSpan[] = [];
     let open = -1;
     for (let i = 0; i < n; i++) {
       const c = tags[i + PAD]!;
@@ -118,14 +117,13 @@ export class EntityModel {
       const k = (c - 1) & 3;
       const l = (c - 1) >> 2;
       if (k === 0) open = i;
-      else if (k === 3) spans.push({ start: i, end: i + 1, label: this.labels[l]! });
-      else if (k === 2 && open >= 0) {
-        spans.push({ start: open, end: i + 1, label: this.labels[l]! });
+      else if (k === 3 || (k === 2 && open >= 0)) {
+        const start = k === 3 ? i : open;
+        spans.push({ start: start + offset, end: i + 1 + offset, label: this.labels[l]! });
         open = -1;
+        // Remember the entity's words for later sentences of the document.
+        for (let j = start; j <= i; j++) docMem.set(at[(j + PAD) * N_ATTRS + Attr.LOWER]!, l + 1);
       }
-    }
-    for (const s of spans) {
-      for (let i = s.start; i < s.end; i++) docMem.set(at[(i + PAD) * N_ATTRS + Attr.LOWER]!, this.labels.indexOf(s.label) + 1);
     }
     return spans;
   }
@@ -179,10 +177,13 @@ export class EntityModel {
     const docMem = new Map<number, number>();
     const orth = doc.orth;
     const tagCol = this.usesTags ? doc.tag : null;
-    const bounds = doc.hasSents ? doc.sents.map((s) => [s.start, s.end] as const) : [[0, doc.length] as const];
-    for (const [s, e] of bounds) {
+    // Sentence bounds read from sentStart directly (no Span objects); no boundaries: one sentence.
+    const ss = doc.hasSents ? doc.sentStart : null;
+    for (let s = 0; s < doc.length; ) {
+      let e = s + 1;
+      if (ss) while (e < doc.length && ss[e] !== 1) e++;
+      else e = doc.length;
       const n = e - s;
-      if (n === 0) continue;
       this.ensure(n);
       this.frame(n);
       for (let i = 0; i < n; i++) {
@@ -204,7 +205,8 @@ export class EntityModel {
         }
         this.pos[i + PAD] = ph;
       }
-      for (const sp of this.decode(n, docMem)) out.push({ start: sp.start + s, end: sp.end + s, label: sp.label });
+      this.decode(n, docMem, s, out);
+      s = e;
     }
     return out;
   }

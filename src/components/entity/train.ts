@@ -48,6 +48,11 @@ export interface TrainEntityOptions {
   posTags?: (sentence: EntitySentence, index: number) => readonly string[];
   /** Dev sentences scored after each epoch. */
   dev?: readonly EntitySentence[];
+  /**
+   * With dev sentences, return the epoch's averaged model that scored best on them (early
+   * stopping) instead of the last one (default true).
+   */
+  keepBest?: boolean;
   /** Tags for the dev sentences (as `posTags`). */
   devPosTags?: (sentence: EntitySentence, index: number) => readonly string[];
   /** Called after each training sentence with the number done so far (over all epochs). */
@@ -170,6 +175,7 @@ export function trainEntityModel(sentences: readonly EntitySentence[], options: 
   };
   const averaged = (): EntityModel => pack(w, tot, stamp, clock, size, nC, prune, { labels, hashBits, lexicon, usesTags: !!options.posTags, meta: { ...options.meta, epochs, seed, hashBits, prune, trainSentences: sentences.length } });
   let model: EntityModel | null = null;
+  let best: { model: EntityModel; f1: number; epoch: number } | null = null;
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const t0 = Date.now();
     for (let i = order.length - 1; i > 0; i--) {
@@ -218,8 +224,15 @@ export function trainEntityModel(sentences: readonly EntitySentence[], options: 
     }
     model = averaged();
     const report: EntityEpochReport = { epoch, trainAccuracy: seen ? right / seen : 0, seconds: (Date.now() - t0) / 1000 };
-    if (options.dev && options.dev.length) report.dev = evaluateEntityModel(model, options.dev, options.devPosTags);
+    if (options.dev && options.dev.length) {
+      report.dev = evaluateEntityModel(model, options.dev, options.devPosTags);
+      if (!best || report.dev.f1 > best.f1) best = { model, f1: report.dev.f1, epoch };
+    }
     options.onEpoch?.(report);
+  }
+  if (best && (options.keepBest ?? true)) {
+    best.model.meta.bestEpoch = best.epoch;
+    return best.model;
   }
   return model!;
 }

@@ -28,6 +28,16 @@ describe('trainEntityModel', () => {
     trainEntityModel(train.slice(0, 50), { epochs: 2, hashBits: 16, dev: held, onEpoch: (r) => reports.push(r.dev!.f1) });
     expect(reports.length).toBe(2);
   });
+  it('keeps the epoch that scored best on dev, or the last one with keepBest false', () => {
+    const f1: number[] = [];
+    const best = trainEntityModel(train.slice(0, 100), { epochs: 4, hashBits: 16, dev: held, onEpoch: (r) => f1.push(r.dev!.f1) });
+    const bestEpoch = f1.indexOf(Math.max(...f1)) + 1;
+    expect(best.meta.bestEpoch).toBe(bestEpoch);
+    expect(evaluateEntityModel(best, held).f1).toBe(Math.max(...f1));
+    const last = trainEntityModel(train.slice(0, 100), { epochs: 4, hashBits: 16, dev: held, keepBest: false });
+    expect(last.meta.bestEpoch).toBeUndefined();
+    expect(evaluateEntityModel(last, held).f1).toBe(f1[3]);
+  });
   it('refuses bad options and data', () => {
     expect(() => trainEntityModel([], small)).toThrow(ArgumentError);
     expect(() => trainEntityModel(train, { epochs: 0 })).toThrow(/epochs/);
