@@ -3,9 +3,10 @@
 //    full labels (nsubj:pass) and LAS on the universal part of the label (CoNLL 2018), punctuation
 //    included;
 // 2. the parser alone (Docs already tokenized, split and tagged), tokens/s;
-// 3. the whole en_core pipeline (tokenizer, senter, tagger, parser, lemmatizer) on the raw test
-//    texts, against the same pipeline without the parser. No JavaScript parser exists to compare
-//    with, so the ratio printed is to the tagger-only pipeline.
+// 3. the whole en_core pipeline (tokenizer, senter, tagger, parser, lemmatizer, entity recognizer)
+//    on the raw test texts, against the same pipeline without the parser; and both again without
+//    the entity recognizer, to see the parser's share apart from it. No JavaScript parser exists
+//    to compare with, so the ratio printed is to the pipeline without the parser.
 // Best of ROUNDS (default 5) timed passes after one warm-up pass, rounds interleaved; each figure
 // is given per wall-clock second and per CPU second of this process (one core, no threads).
 import { readFileSync } from 'node:fs';
@@ -47,6 +48,8 @@ const texts = test.map((s) => s.meta.text ?? s.words.map((w) => w.form).join(' '
 const paragraphs = [];
 for (let i = 0; i < texts.length; i += 10) paragraphs.push(texts.slice(i, i + 10).join(' '));
 const noParser = nlp.disable(['parser']);
+const noNer = nlp.disable(['ner']);
+const noNerNoParser = nlp.disable(['ner', 'parser']);
 
 function race(systems) {
   const best = Object.fromEntries(Object.keys(systems).map((k) => [k, { tokens: 0, ms: Infinity }]));
@@ -85,12 +88,24 @@ const r = race({
     for (const p of paragraphs) n += noParser(p).length;
     return n;
   },
+  noNer: () => {
+    let n = 0;
+    for (const p of paragraphs) n += noNer(p).length;
+    return n;
+  },
+  noNerNoParser: () => {
+    let n = 0;
+    for (const p of paragraphs) n += noNerNoParser(p).length;
+    return n;
+  },
 });
 // Wall-clock throughput, and per CPU second of this process (the fair figure on a shared machine).
 const fmt = (x) => `${Math.round(x).toLocaleString('en-US')} tok/s`;
 const both = (x) => `${fmt(x.tps)} wall, ${fmt(x.cpuTps)} per CPU second`;
 console.log(`parser alone (tagged Docs):                  ${both(r.parser)} (${r.parser.tokens} tokens)`);
 console.log(`en_core with the parser (raw text):          ${both(r.enCore)} (${r.enCore.tokens} tokens)`);
-console.log(`en_core without the parser (tagger only):    ${both(r.enCoreNoParser)}`);
+console.log(`en_core without the parser:                 ${both(r.enCoreNoParser)}`);
 console.log(`ratio en_core with / without the parser:     ${(r.enCore.tps / r.enCoreNoParser.tps).toFixed(2)} wall, ${(r.enCore.cpuTps / r.enCoreNoParser.cpuTps).toFixed(2)} CPU`);
+console.log(`en_core without ner, with the parser:        ${both(r.noNer)}`);
+console.log(`en_core without ner, without the parser:     ${both(r.noNerNoParser)}`);
 console.log(`peak RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);

@@ -223,6 +223,8 @@ export { ParserModel, ROOT_LABEL } from './components/parser/model.js';
 export type { ParserModelParts } from './components/parser/model.js';
 export { trainParser, checkTrees, TRAIN_PARSER_DEFAULTS } from './components/parser/train.js';
 export type { TrainParserOptions, ParserEpochReport, ParserGoldSentence, ParserGoldWord, XposTagger } from './components/parser/train.js';
+export { hierarchicalClusters, HIERARCHICAL_CLUSTER_DEFAULTS } from './components/parser/clusters.js';
+export type { HierarchicalClusterOptions } from './components/parser/clusters.js';
 export { scoreParser } from './components/parser/score.js';
 export type { AttachmentScore, ScoredSentence } from './components/parser/score.js';
 export { loadParserModel, saveParserModel, encodeParserModel, decodeParserModel, PARSER_KIND, PARSER_FORMAT_VERSION } from './components/parser/model-format.js';

@@ -3,6 +3,8 @@ import { ArgumentError, FormatError } from '../../core/errors.js';
 import { readConllu, type ConlluSentence } from '../../io/conllu.js';
 import { Parser } from '../../components/parser/parser.js';
 import { Tagger } from '../../components/tagger/tagger.js';
+import { hierarchicalClusters } from '../../components/parser/clusters.js';
+import { loadVectorsSync } from '../../embeddings/keyed-vectors.js';
 import { TRAIN_PARSER_DEFAULTS } from '../../index.js';
 import type { Command } from '../command.js';
 import { ProgressBar } from '../progress.js';
@@ -17,7 +19,7 @@ async function readAll(path: string): Promise<ConlluSentence[]> {
 export const trainParserCommand: Command = {
   name: 'train parser',
   summary: 'train the dependency parser on CoNLL-U trees',
-  usage: '--train FILE.conllu[.gz] [--dev FILE] --out MODEL [--epochs N] [--seed N] [--tags MODE]',
+  usage: '--train FILE.conllu[.gz] [--dev FILE] --out MODEL [--epochs N] [--seed N] [--tags MODE] [--vectors FILE]',
   help: 'Training tags are jackknifed (each fold tagged by a tagger trained on the others); dev sentences are tagged by --tagger (default: the shipped tagger), and scored (UAS/LAS on gold words) after each epoch.\nExample: textloom train parser --train en_ewt-ud-train.conllu.gz --dev en_ewt-ud-dev.conllu --out en.tlp',
   flags: {
     train: { type: 'string', value: 'FILE', doc: 'training trees (CoNLL-U, .gz ok)', required: true },
@@ -31,6 +33,7 @@ export const trainParserCommand: Command = {
     'action-bits': { type: 'number', value: 'N', doc: "log2 of the action table's rows (smaller: smaller model)", default: TRAIN_PARSER_DEFAULTS.actionBits },
     'label-bits': { type: 'number', value: 'N', doc: "log2 of the label table's size", default: TRAIN_PARSER_DEFAULTS.labelBits },
     tagger: { type: 'string', value: 'MODEL', doc: 'tagger model that tags the dev trees (default: the shipped one)' },
+    vectors: { type: 'string', value: 'FILE', doc: 'word vectors (word2vec, GloVe, .tlv) clustered into a 16x4x16 tree for word-cluster features' },
     json: { type: 'boolean', doc: 'print the per-epoch reports and summary as JSON lines' },
   },
   async run(args, io) {
@@ -43,6 +46,7 @@ export const trainParserCommand: Command = {
     if (train.length === 0) throw new FormatError(`no sentences in ${trainFile}`, { file: trainFile });
     const dev = f.dev ? await readAll(f.dev as string) : undefined;
     const tagger = dev ? (f.tagger ? Tagger.load(f.tagger as string) : Tagger.load()) : undefined;
+    const clusters = f.vectors ? ((kv) => hierarchicalClusters(kv.words, kv.vectors, kv.dim, { seed: f.seed as number }))(loadVectorsSync(f.vectors as string)) : undefined;
     let bar: ProgressBar | undefined;
     let lastDone = 0;
     const t0 = Date.now();
@@ -55,6 +59,7 @@ export const trainParserCommand: Command = {
       actionBits: f['action-bits'] as number,
       labelBits: f['label-bits'] as number,
       file: trainFile,
+      ...(clusters ? { clusters } : {}),
       ...(dev ? { dev } : {}),
       ...(tagger ? { tagger } : {}),
       onProgress: (done, total) => (bar ??= new ProgressBar('training', total, io.stderr)).update((lastDone = done)),

@@ -12,9 +12,20 @@ import { fnv1a32 } from '../../util/hash.js';
 import type { ParseState } from './transitions.js';
 
 /** Number of features per parser state. */
-export const N_FEATURES = 76;
+export const N_FEATURES = 92;
 /** The label classifier uses features 0..N_LABEL_FEATURES-1. */
-export const N_LABEL_FEATURES = 36;
+export const N_LABEL_FEATURES = 46;
+
+/**
+ * Word clusters: a word's cluster code is a path in a three-level tree (16 x 4 x 16 leaves, see
+ * `clusters.ts`), so `code >> 6` is its coarse cluster (4 bits), `code >> 4` its middle one (6 bits)
+ * and `code` its leaf (10 bits), as Koo et al. (2008) use prefixes of Brown cluster paths.
+ */
+export const CLUSTER_LEAVES = 1024;
+/** Cluster code of a word without a cluster, of a missing position and of the root (their prefixes differ from every real code's). */
+export const UNK_CLUSTER = 0x7c00;
+const NO_CLUSTER = 0x7800;
+const ROOT_CLUSTER = 0x7400;
 
 /** Word value of a missing position, and of the root. */
 const NO_WORD = 0x7f4a7c15;
@@ -65,16 +76,20 @@ function pv(tags: Int32Array, i: number): number {
   return i < 0 ? NO_TAG : i === 0 ? ROOT_TAG : tags[i]!;
 }
 
+function cv(clus: Int32Array, i: number): number {
+  return i < 0 ? NO_CLUSTER : i === 0 ? ROOT_CLUSTER : clus[i]!;
+}
+
 function lv(label: Int32Array, i: number): number {
   return i <= 0 || label[i]! < 0 ? NO_LABEL : label[i]!;
 }
 
 /**
  * Writes the {@link N_FEATURES} feature hashes of `st` into `out`. `words` and `tags` hold the
- * sentence's word hashes and tag ids at 1..n (index 0, the root, is set by the caller to
- * anything; the root's values are fixed here).
+ * sentence's word hashes and tag ids at 1..n, `clus` their cluster codes (index 0, the root, is set
+ * by the caller to anything; the root's values are fixed here).
  */
-export function extractFeatures(st: ParseState, words: Int32Array, tags: Int32Array, out: Int32Array): void {
+export function extractFeatures(st: ParseState, words: Int32Array, tags: Int32Array, clus: Int32Array, out: Int32Array): void {
   const n = st.n;
   const head = st.head;
   const label = st.label;
@@ -102,6 +117,8 @@ export function extractFeatures(st: ParseState, words: Int32Array, tags: Int32Ar
   const s0sr = s0 > 0 ? st.lsr0[s0]! ^ Math.imul(st.lsr1[s0]!, 0x9e3779b1) : 0;
   const n0sl = n0 > 0 ? st.lsl0[n0]! ^ Math.imul(st.lsl1[n0]!, 0x9e3779b1) : 0;
   const s0ll = lv(label, s0l), s0rl = lv(label, s0r), n0ll = lv(label, n0l), s0l0 = lv(label, s0);
+  const s0c = cv(clus, s0), n0c = cv(clus, n0), n1c = cv(clus, n1);
+  const s0c4 = s0c >> 6, s0c6 = s0c >> 4, n0c4 = n0c >> 6, n0c6 = n0c >> 4, n1c4 = n1c >> 6, n1c6 = n1c >> 4;
   let i = 0;
   // --- label features (the arc between S0 and N0 and its surroundings) ---
   out[i++] = hash(i, s0w, 0, 0);
@@ -140,6 +157,17 @@ export function extractFeatures(st: ParseState, words: Int32Array, tags: Int32Ar
   out[i++] = hash(i, s0w, s0p, n0w);
   out[i++] = hash(i, pv(tags, s0 - 1 >= 1 ? s0 - 1 : -1), s0p, n0p);
   out[i++] = hash(i, s0p, n0p, pv(tags, n0 - 1 > s0 ? n0 - 1 : -1));
+  // word clusters (label)
+  out[i++] = hash(i, s0c6, 0, 0);
+  out[i++] = hash(i, n0c6, 0, 0);
+  out[i++] = hash(i, s0c, 0, 0);
+  out[i++] = hash(i, n0c, 0, 0);
+  out[i++] = hash(i, s0c4, n0c4, 0);
+  out[i++] = hash(i, s0c6, n0c6, 0);
+  out[i++] = hash(i, s0c6, n0p, 0);
+  out[i++] = hash(i, s0p, n0c6, 0);
+  out[i++] = hash(i, s0c, n0p, d);
+  out[i++] = hash(i, s0p, n0c, d);
   // --- action-only features ---
   out[i++] = hash(i, n1w, 0, 0);
   out[i++] = hash(i, n1p, 0, 0);
@@ -181,4 +209,11 @@ export function extractFeatures(st: ParseState, words: Int32Array, tags: Int32Ar
   out[i++] = hash(i, n0p, n0lp, pv(tags, n0l2));
   out[i++] = hash(i, s0w, s0sr, 0);
   out[i++] = hash(i, n0w, n0sl, 0);
+  // word clusters (action)
+  out[i++] = hash(i, n1c6, 0, 0);
+  out[i++] = hash(i, n1c, 0, 0);
+  out[i++] = hash(i, s0c4, n0c4, n1c4);
+  out[i++] = hash(i, s0p, n0c6, n1p);
+  out[i++] = hash(i, n0c6, n1c6, 0);
+  out[i++] = hash(i, cv(clus, s0h) >> 4, s0p, n0p);
 }

@@ -6,10 +6,10 @@
  */
 import type { Doc } from '../../core/doc.js';
 import type { Vocab } from '../../core/vocab.js';
-import { extractFeatures, N_FEATURES, N_LABEL_FEATURES, wordHash } from './features.js';
-import { bestLabelQ, scoreActionsQ } from './kernel.js';
+import { extractFeatures, N_FEATURES, N_LABEL_FEATURES, UNK_CLUSTER, wordHash } from './features.js';
+import { bestLabelQ, candidateRanks, labelLineMask, scoreActionsQ } from './kernel.js';
 import { baseOf, deprojectivize, LIFT_SEPARATOR } from './projectivize.js';
-import { LEFT, N_ACTIONS, ParseState, REDUCE, RIGHT } from './transitions.js';
+import { LEFT, N_ACTIONS, ParseState, REDUCE, RIGHT, SHIFT } from './transitions.js';
 
 /** The label of the root's dependent. */
 export const ROOT_LABEL = 'root';
@@ -28,12 +28,15 @@ export interface ParserModelParts {
   /** log2 of the action table's rows and of the label table's size. */
   actionBits: number;
   labelBits: number;
-  /** The action table, int16: weight = value / actionScale. */
-  actionWeights: Int16Array;
+  /** The action table, int8: weight = value / actionScale. */
+  actionWeights: Int8Array;
   actionScale: number;
-  /** The label table, int16: weight = value / labelScale. */
-  labelWeights: Int16Array;
+  /** The label table, int8: weight = value / labelScale. */
+  labelWeights: Int8Array;
   labelScale: number;
+  /** Word clusters: word hashes (`wordHash`, ascending) and their cluster codes (0..1023); empty without clusters. */
+  clusterWords: Int32Array;
+  clusterCodes: Uint16Array;
   /** Free-form provenance (data, epochs, seed, scores). */
   meta: Record<string, unknown>;
 }
@@ -41,6 +44,8 @@ export interface ParserModelParts {
 interface VocabCache {
   /** orth id -> word hash (0 = not computed yet). */
   words: Int32Array;
+  /** orth id -> cluster code (valid once `words` is set). */
+  clus: Int32Array;
   /** string id -> tag id + 1 (0 = not looked up yet). */
   tags: Int32Array;
   /** label id -> string id. */
@@ -58,10 +63,12 @@ export class ParserModel {
   readonly cands: Int32Array;
   readonly actionBits: number;
   readonly labelBits: number;
-  readonly actionWeights: Int16Array;
+  readonly actionWeights: Int8Array;
   readonly actionScale: number;
-  readonly labelWeights: Int16Array;
+  readonly labelWeights: Int8Array;
   readonly labelScale: number;
+  readonly clusterWords: Int32Array;
+  readonly clusterCodes: Uint16Array;
   readonly meta: Record<string, unknown>;
   /** Label id -> id of its base (undecorated) label; -> id of the recorded head label or -1. */
   readonly base: Int32Array;
@@ -69,6 +76,11 @@ export class ParserModel {
   readonly rootLabel: number;
   readonly fallbackLabel: number;
   private readonly tagIds = new Map<string, number>();
+  private readonly clusterOf = new Map<number, number>();
+  /** Label-table rank of each entry of `cands`. */
+  private readonly candPos: Int32Array;
+  private readonly labelLines = new Int32Array(N_LABEL_FEATURES);
+  private readonly labelRots = new Int32Array(N_LABEL_FEATURES);
   private readonly actionMask: number;
   private readonly labelMask: number;
   private readonly nTags: number;
@@ -77,6 +89,7 @@ export class ParserModel {
   private readonly scores = new Int32Array(N_ACTIONS);
   private words = new Int32Array(64);
   private tagBuf = new Int32Array(64);
+  private clusBuf = new Int32Array(64);
   private heads = new Int32Array(64);
   private labelBuf = new Int32Array(64);
   private scratch = new Int32Array(128);
@@ -93,9 +106,13 @@ export class ParserModel {
     this.labelWeights = parts.labelWeights;
     this.actionScale = parts.actionScale;
     this.labelScale = parts.labelScale;
+    this.clusterWords = parts.clusterWords;
+    this.clusterCodes = parts.clusterCodes;
+    for (let i = 0; i < parts.clusterWords.length; i++) this.clusterOf.set(parts.clusterWords[i]!, parts.clusterCodes[i]!);
+    this.candPos = candidateRanks(parts.candStart, parts.cands, parts.tags.length, parts.labels.length);
     this.meta = parts.meta;
     this.actionMask = (1 << parts.actionBits) - 1;
-    this.labelMask = (1 << parts.labelBits) - 1;
+    this.labelMask = labelLineMask(parts.labelBits);
     this.nTags = parts.tags.length;
     parts.tags.forEach((t, i) => this.tagIds.set(t, i));
     const ids = new Map(parts.labels.map((l, i) => [l, i]));
@@ -108,6 +125,11 @@ export class ParserModel {
     });
     this.rootLabel = ids.get(ROOT_LABEL) ?? 0;
     this.fallbackLabel = ids.get(FALLBACK_LABEL) ?? this.rootLabel;
+  }
+
+  /** Cluster code of a word hash ({@link UNK_CLUSTER} when it has none). */
+  clusterOfHash(h: number): number {
+    return this.clusterOf.get(h) ?? UNK_CLUSTER;
   }
 
   /** Tag id of an XPOS tag (0 when the model has not seen it). */
@@ -127,17 +149,19 @@ export class ParserModel {
     const c = (n + 1) * 2;
     this.words = new Int32Array(c);
     this.tagBuf = new Int32Array(c);
+    this.clusBuf = new Int32Array(c);
     this.heads = new Int32Array(c);
     this.labelBuf = new Int32Array(c);
     this.scratch = new Int32Array(c * 3 + 6);
   }
 
   /**
-   * Parses words 1..n of `words` (hashes, see `wordHash`) and `tags` (tag ids) into `heads`
+   * Parses words 1..n of `words` (hashes, see `wordHash`), `tags` (tag ids) and `clus` (cluster
+   * codes, see {@link ParserModel.clusterOfHash}) into `heads`
    * (0 = root) and `labels` (label ids), all indexed 1..n. With `multiRoot` the root may take
    * several dependents (a text whose sentences are not known).
    */
-  parseIds(words: Int32Array, tags: Int32Array, n: number, heads: Int32Array, labels: Int32Array, multiRoot = false): void {
+  parseIds(words: Int32Array, tags: Int32Array, clus: Int32Array, n: number, heads: Int32Array, labels: Int32Array, multiRoot = false): void {
     const st = this.state;
     st.reset(n);
     st.multiRoot = multiRoot;
@@ -151,7 +175,12 @@ export class ParserModel {
         st.apply(REDUCE, this.fallbackLabel, this.base[this.fallbackLabel]!, this.rootLabel);
         continue;
       }
-      extractFeatures(st, words, tags, feats);
+      // Only SHIFT is legal on the root alone once it has its dependent: nothing to score.
+      if (st.sp === 1 && st.rootChild !== -1 && !multiRoot) {
+        st.apply(SHIFT, this.fallbackLabel, this.base[this.fallbackLabel]!, this.rootLabel);
+        continue;
+      }
+      extractFeatures(st, words, tags, clus, feats);
       scoreActionsQ(feats, N_FEATURES, aw, this.actionMask, scores);
       let best = -1;
       for (let a = 0; a < N_ACTIONS; a++) if (st.legal(a) && (best < 0 || scores[a]! > scores[best]!)) best = a;
@@ -162,7 +191,7 @@ export class ParserModel {
         const h = best === LEFT ? st.b : s0;
         const d = best === LEFT ? s0 : st.b;
         const key = this.candRange(tags[h]!, tags[d]!, dir);
-        lab = bestLabelQ(feats, N_LABEL_FEATURES, lw, this.labelMask, this.cands, this.candStart[key]!, this.candStart[key + 1]!, dir);
+        lab = this.cands[bestLabelQ(feats, N_LABEL_FEATURES, lw, this.labelMask, this.candPos, this.candStart[key]!, this.candStart[key + 1]!, this.labelLines, this.labelRots)]!;
       } else if (best === REDUCE && st.head[s0] === -1) lab = this.fallbackLabel;
       st.apply(best, lab, this.base[lab]!, this.rootLabel);
     }
@@ -182,9 +211,10 @@ export class ParserModel {
     this.ensure(n);
     for (let i = 0; i < n; i++) {
       this.words[i + 1] = wordHash(forms[i]!);
+      this.clusBuf[i + 1] = this.clusterOfHash(this.words[i + 1]!);
       this.tagBuf[i + 1] = this.tagId(tags[i] ?? '');
     }
-    this.parseIds(this.words, this.tagBuf, n, this.heads, this.labelBuf);
+    this.parseIds(this.words, this.tagBuf, this.clusBuf, n, this.heads, this.labelBuf);
     const heads: number[] = [];
     const labels: string[] = [];
     for (let i = 1; i <= n; i++) {
@@ -197,7 +227,7 @@ export class ParserModel {
   private cacheFor(vocab: Vocab): VocabCache {
     let c = this.caches.get(vocab);
     if (!c) {
-      c = { words: new Int32Array(1024), tags: new Int32Array(1024), labels: new Uint32Array(this.labels.length) };
+      c = { words: new Int32Array(1024), clus: new Int32Array(1024), tags: new Int32Array(1024), labels: new Uint32Array(this.labels.length) };
       this.labels.forEach((l, i) => (c!.labels[i] = vocab.strings.add(l)));
       this.caches.set(vocab, c);
     }
@@ -231,19 +261,27 @@ export class ParserModel {
       this.ensure(len);
       const words = this.words;
       const tags = this.tagBuf;
+      const clus = this.clusBuf;
       for (let i = 0; i < len; i++) {
         const o = orth[start + i]!;
-        if (o >= c.words.length) c.words = grow32(c.words, o + 1);
+        if (o >= c.words.length) {
+          c.words = grow32(c.words, o + 1);
+          c.clus = grow32(c.clus, c.words.length);
+        }
         let wh = c.words[o]!;
-        if (wh === 0) wh = c.words[o] = wordHash(vocab.strings.get(o)) || 1;
+        if (wh === 0) {
+          wh = c.words[o] = wordHash(vocab.strings.get(o)) || 1;
+          c.clus[o] = this.clusterOfHash(wh);
+        }
         words[i + 1] = wh;
+        clus[i + 1] = c.clus[o]!;
         const t = tagCol[start + i]!;
         if (t >= c.tags.length) c.tags = grow32(c.tags, t + 1);
         let ti = c.tags[t]!;
         if (ti === 0) ti = c.tags[t] = (t === 0 ? 0 : this.tagId(vocab.strings.get(t))) + 1;
         tags[i + 1] = ti - 1;
       }
-      this.parseIds(words, tags, len, this.heads, this.labelBuf, !hasSents);
+      this.parseIds(words, tags, clus, len, this.heads, this.labelBuf, !hasSents);
       for (let i = 1; i <= len; i++) {
         const h = this.heads[i]!;
         head[start + i - 1] = h === 0 ? 0 : h - i;

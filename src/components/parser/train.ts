@@ -13,8 +13,8 @@ import { ArgumentError } from '../../core/errors.js';
 import { resolveOptions, type OptionSchema } from '../../core/options.js';
 import { Rng } from '../../util/rng.js';
 import { trainTagger } from '../tagger/train.js';
-import { extractFeatures, N_FEATURES, N_LABEL_FEATURES, wordHash } from './features.js';
-import { bestLabel, labelSlot, quantizeWeights, scoreActions } from './kernel.js';
+import { CLUSTER_LEAVES, extractFeatures, N_FEATURES, N_LABEL_FEATURES, UNK_CLUSTER, wordHash } from './features.js';
+import { bestLabel, candidateRanks, labelLineMask, labelSlot, quantizeWeights, scoreActions } from './kernel.js';
 import { FALLBACK_LABEL, ParserModel, ROOT_LABEL } from './model.js';
 import { baseOf, LIFT_SEPARATOR, projectivize } from './projectivize.js';
 import { scoreParser, type AttachmentScore } from './score.js';
@@ -78,6 +78,8 @@ export interface TrainParserOptions {
   actionBits?: number;
   /** log2 of the label table's size (default 22, 10..26). */
   labelBits?: number;
+  /** Word clusters: lower-cased word -> cluster code in 0..1023 (a path in a 16 x 4 x 16 tree, see `hierarchicalClusters`); the model keeps them. */
+  clusters?: ReadonlyMap<string, number>;
   /** Dev sentences scored after each epoch. */
   dev?: readonly ParserGoldSentence[];
   /** File name for error messages (e.g. the CoNLL-U file the sentences came from). */
@@ -89,7 +91,7 @@ export interface TrainParserOptions {
 }
 
 /** Defaults of {@link TrainParserOptions}. */
-export const TRAIN_PARSER_DEFAULTS = Object.freeze({ epochs: 10, seed: 1, tags: 'jackknife' as 'jackknife' | 'gold', jackknife: 3, taggerEpochs: 4, explore: 0.9, minLiftedCount: 2, actionBits: 20, labelBits: 22 });
+export const TRAIN_PARSER_DEFAULTS = Object.freeze({ epochs: 10, seed: 1, tags: 'jackknife' as 'jackknife' | 'gold', jackknife: 3, taggerEpochs: 4, explore: 0.9, minLiftedCount: 2, actionBits: 19, labelBits: 21 });
 
 const D = TRAIN_PARSER_DEFAULTS;
 
@@ -105,6 +107,7 @@ export const TRAIN_PARSER_SCHEMA: OptionSchema = Object.freeze({
   minLiftedCount: { type: 'integer', min: 1, default: D.minLiftedCount, doc: 'rarer lifted labels lose their decoration' },
   actionBits: { type: 'integer', min: 10, max: 24, default: D.actionBits, doc: "log2 of the action table's rows" },
   labelBits: { type: 'integer', min: 10, max: 26, default: D.labelBits, doc: "log2 of the label table's size" },
+  clusters: { type: 'object', doc: 'lower-cased word -> cluster code' },
   dev: { type: 'array', doc: 'dev sentences scored after each epoch' },
   file: { type: 'string', doc: 'file name for error messages' },
   onEpoch: { type: 'function', doc: 'called after each epoch' },
@@ -153,6 +156,7 @@ interface Encoded {
   n: number;
   words: Int32Array;
   tags: Int32Array;
+  clus: Int32Array;
   gold: Int32Array;
   goldLabel: Int32Array;
 }
@@ -211,17 +215,25 @@ export function trainParser(sentences: readonly ParserGoldSentence[], options: T
   const tagId = new Map(tags.map((t, i) => [t, i]));
   const nT = tags.length;
 
+  // Clusters by word hash, as the model looks them up.
+  const clusterOf = new Map<number, number>();
+  for (const [w, c] of o.clusters ?? []) {
+    if (!Number.isInteger(c) || c < 0 || c >= CLUSTER_LEAVES) throw new ArgumentError(`cluster code of ${JSON.stringify(w)} must be an integer in 0..${CLUSTER_LEAVES - 1}, got ${c}`, { key: 'clusters' });
+    clusterOf.set(wordHash(w), c);
+  }
   const encoded: Encoded[] = sentences.map((s, si) => {
     const n = s.words.length;
     const words = new Int32Array(n + 1);
+    const clus = new Int32Array(n + 1);
     const tg = new Int32Array(n + 1);
     const goldLabel = new Int32Array(n + 1);
     s.words.forEach((w, i) => {
       words[i + 1] = wordHash(w.form);
+      clus[i + 1] = clusterOf.get(words[i + 1]!) ?? UNK_CLUSTER;
       tg[i + 1] = tagId.get(trainTags[si]![i]!) ?? 0;
       goldLabel[i + 1] = labelId.get(lifted[si]!.labels[i + 1]!)!;
     });
-    return { n, words, tags: tg, gold: lifted[si]!.heads, goldLabel };
+    return { n, words, tags: tg, clus, gold: lifted[si]!.heads, goldLabel };
   });
 
   // Label candidates per (head tag, dependent tag, direction), most frequent first; the two
@@ -243,15 +255,18 @@ export function trainParser(sentences: readonly ParserGoldSentence[], options: T
   }
   candStart[nKeys] = candList.length;
   const cands = Int32Array.from(candList);
+  const candPos = candidateRanks(candStart, cands, nT, labels.length);
+  const clusterWords = Int32Array.from([...clusterOf.keys()].sort((a, b) => a - b));
+  const clusterCodes = Uint16Array.from(clusterWords, (h) => clusterOf.get(h)!);
 
   const base = Int32Array.from(labels, (l) => labelId.get(baseOf(l))!);
   const rootLabel = labelId.get(ROOT_LABEL)!;
   const fallback = labelId.get(FALLBACK_LABEL)!;
   const aMask = (1 << o.actionBits) - 1;
-  const lMask = (1 << o.labelBits) - 1;
+  const lMask = labelLineMask(o.labelBits);
   const aw = new Float32Array((aMask + 1) * N_ACTIONS);
   const au = new Float64Array(aw.length);
-  const lw = new Float32Array(lMask + 1);
+  const lw = new Float32Array(1 << o.labelBits);
   const lu = new Float64Array(lw.length);
   let clock = 1;
 
@@ -262,13 +277,14 @@ export function trainParser(sentences: readonly ParserGoldSentence[], options: T
     for (let i = 0; i < lw.length; i++) if (lw[i] !== 0 || lu[i] !== 0) avgL[i] = lw[i]! - lu[i]! / clock;
     const qa = quantizeWeights(avgA);
     const ql = quantizeWeights(avgL);
-    return new ParserModel({ labels, tags, candStart, cands, actionBits: o.actionBits, labelBits: o.labelBits, actionWeights: qa.q, actionScale: qa.scale, labelWeights: ql.q, labelScale: ql.scale, meta: {} });
+    return new ParserModel({ labels, tags, candStart, cands, actionBits: o.actionBits, labelBits: o.labelBits, actionWeights: qa.q, actionScale: qa.scale, labelWeights: ql.q, labelScale: ql.scale, clusterWords, clusterCodes, meta: {} });
   };
   const devTags = o.dev?.length ? o.dev.map((s) => (o.tagger ? o.tagger.tagWords(s.words.map((w) => w.form)).map((t) => t.xpos) : s.words.map((w) => w.xpos))) : undefined;
 
   const st = new ParseState();
   const feats = new Int32Array(N_FEATURES);
   const scores = new Float64Array(N_ACTIONS);
+  const labelScores = new Float64Array(labels.length + 1);
   const costs = new Int32Array(N_ACTIONS);
   const rng = new Rng(o.seed);
   const order = encoded.map((_, i) => i);
@@ -283,7 +299,7 @@ export function trainParser(sentences: readonly ParserGoldSentence[], options: T
       const e = encoded[idx]!;
       st.reset(e.n);
       while (!st.done) {
-        extractFeatures(st, e.words, e.tags, feats);
+        extractFeatures(st, e.words, e.tags, e.clus, feats);
         scoreActions(feats, N_FEATURES, aw, aMask, scores);
         let minCost = Infinity;
         for (let a = 0; a < N_ACTIONS; a++) {
@@ -317,16 +333,20 @@ export function trainParser(sentences: readonly ParserGoldSentence[], options: T
           const d = follow === LEFT ? s0 : st.b;
           let key = (e.tags[h]! * nT + e.tags[d]!) * 2 + dir;
           if (candStart[key + 1]! <= candStart[key]!) key = nT * nT * 2 + dir;
-          const predLab = bestLabel(feats, N_LABEL_FEATURES, lw, lMask, cands, candStart[key]!, candStart[key + 1]!, dir);
+          const predJ = bestLabel(feats, N_LABEL_FEATURES, lw, lMask, candPos, candStart[key]!, candStart[key + 1]!, labelScores);
+          const predLab = cands[predJ]!;
           lab = predLab;
           if (e.gold[d] === h) {
             const goldLab = e.goldLabel[d]!;
-            if (predLab !== goldLab) {
+            let goldJ = candStart[key]!;
+            while (goldJ < candStart[key + 1]! && cands[goldJ] !== goldLab) goldJ++;
+            // (The gold label is always a candidate: candidates come from the training arcs and tags.)
+            if (predLab !== goldLab && goldJ < candStart[key + 1]!) {
               for (let i = 0; i < N_LABEL_FEATURES; i++) {
-                const g = labelSlot(feats[i]!, goldLab, dir, lMask);
+                const g = labelSlot(feats[i]!, candPos[goldJ]!, lMask);
                 lw[g]! += 1;
                 lu[g]! += clock;
-                const p = labelSlot(feats[i]!, predLab, dir, lMask);
+                const p = labelSlot(feats[i]!, candPos[predJ]!, lMask);
                 lw[p]! -= 1;
                 lu[p]! -= clock;
               }
@@ -351,6 +371,7 @@ export function trainParser(sentences: readonly ParserGoldSentence[], options: T
     seed: o.seed,
     tags: o.tags === 'jackknife' ? `jackknife ${folds} folds, tagger epochs ${o.taggerEpochs}` : 'gold',
     explore: o.explore,
+    clusters: clusterWords.length,
     sentences: sentences.length,
     words: encoded.reduce((a, e) => a + e.n, 0),
     ...(lastScore ? { dev: { uas: round4(lastScore.uas), las: round4(lastScore.las), words: lastScore.words } } : {}),

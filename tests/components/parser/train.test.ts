@@ -56,7 +56,7 @@ describe('trainParser (300 EWT sentences shipped with the tests)', () => {
     }
   });
 
-  it('save -> load gives the same parses (prune 0), and nearly the same with the default pruning', () => {
+  it('save -> load gives the same parses (by default), and nearly the same with pruning', () => {
     const agree = (other: typeof model): number => {
       let same = 0;
       let total = 0;
@@ -72,13 +72,15 @@ describe('trainParser (300 EWT sentences shipped with the tests)', () => {
       }
       return same / total;
     };
-    const exact = decodeParserModel(encodeParserModel(model, { prune: 0 }), 'm.tlp');
+    const exact = decodeParserModel(encodeParserModel(model), 'm.tlp');
     expect(exact.labels).toEqual(model.labels);
     expect(exact.tags).toEqual(model.tags);
     expect(Array.from(exact.actionWeights)).toEqual(Array.from(model.actionWeights));
     expect(agree(exact)).toBe(1);
-    // Measured: 0.979 of the arcs unchanged on this 220-sentence model.
-    expect(agree(decodeParserModel(encodeParserModel(model), 'm.tlp'))).toBeGreaterThan(0.95);
+    // Pruning the smallest int8 weights (below 2 of 127) changes a few arcs of this 220-sentence model.
+    const pruned = encodeParserModel(model, { prune: 0.015 });
+    expect(pruned.length).toBeLessThan(encodeParserModel(model).length);
+    expect(agree(decodeParserModel(pruned, 'm.tlp'))).toBeGreaterThan(0.95);
     expect(() => encodeParserModel(model, { prune: 2 })).toThrow(ArgumentError);
   });
 
@@ -138,8 +140,8 @@ describe('parser model files', () => {
   it('another version and a corrupted file are refused', () => {
     const bytes = encodeParserModel(trainParser(ewtFixture().slice(0, 20), { epochs: 1, tags: 'gold', ...SMALL }));
     const v2 = bytes.slice();
-    new DataView(v2.buffer).setUint32(12, 2, true);
-    expect(() => decodeParserModel(v2, 'v2.tlp')).toThrow(BinaryFileError);
+    new DataView(v2.buffer).setUint32(12, 1, true); // version 1: the layout before word clusters
+    expect(() => decodeParserModel(v2, 'v1.tlp')).toThrow(BinaryFileError);
     const bad = bytes.slice();
     bad[100] = bad[100]! ^ 0xff;
     expect(() => decodeParserModel(bad, 'bad.tlp')).toThrow(BinaryFileError);
