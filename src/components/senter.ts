@@ -231,6 +231,10 @@ export const senterFactory: ComponentFactory<{ backend: string; model: string; n
   create: (o, ctx) => {
     const { backend, model, ...rules } = o;
     if (backend === 'perceptron') {
+      // The trained model runs the rules with their defaults (their answer is one of its features).
+      for (const [k, v] of Object.entries(rules)) {
+        if (v !== SENTER_DEFAULTS[k as keyof SenterOptions]) throw new ConfigError(`${k} is an option of the rules backend; the perceptron backend does not read it`, { key: `${ctx.name}.${k}` });
+      }
       if (!trainedSenterLoader) throw new ConfigError('the perceptron senter needs Node (its model is a file); use backend "rules" here', { key: `${ctx.name}.backend` });
       return trainedSenterLoader(model, ctx.name, ctx.baseDir);
     }

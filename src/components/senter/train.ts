@@ -58,7 +58,7 @@ export interface TrainSenterOptions {
   seed?: number;
   /** Share of training documents whose paragraphs are joined by a blank line (default 0.5, 0..1). */
   paragraphs?: number;
-  /** log2 of the weight table's size (default 20, 12..24). */
+  /** log2 of the weight table's size (default 18, 12..24). */
   bits?: number;
   /** Dev sentences scored after each epoch. */
   dev?: readonly SenterGoldSentence[];
@@ -73,7 +73,7 @@ export interface TrainSenterOptions {
 }
 
 /** Defaults of {@link TrainSenterOptions}. */
-export const TRAIN_SENTER_DEFAULTS = Object.freeze({ epochs: 12, seed: 1, paragraphs: 0.5, bits: 20 });
+export const TRAIN_SENTER_DEFAULTS = Object.freeze({ epochs: 12, seed: 1, paragraphs: 0.5, bits: 18 });
 
 const D = TRAIN_SENTER_DEFAULTS;
 
@@ -256,7 +256,7 @@ export function trainSenter(sentences: readonly SenterGoldSentence[], options: T
   const total = o.epochs * nDocs;
   let done = 0;
   let model = probe;
-  const meta: Record<string, unknown> = { trainedOn: o.file ?? null, documents: nDocs, sentences: sentences.length, epochs: o.epochs, seed: o.seed, paragraphs: o.paragraphs };
+  const meta: Record<string, unknown> = { trainedOn: o.file !== undefined ? (o.file.split(/[\\/]/).pop() ?? o.file) : null, documents: nDocs, sentences: sentences.length, epochs: o.epochs, seed: o.seed, paragraphs: o.paragraphs };
   for (let epoch = 1; epoch <= o.epochs; epoch++) {
     const t0 = Date.now();
     right = 0;

@@ -62,7 +62,7 @@ describe('trainSenter (300 EWT sentences shipped with the tests)', () => {
     const rulesFit = boundaryF1((d) => new Senter().process(d), train());
     const trained = boundaryF1((d) => model.predictDoc(d));
     const rules = boundaryF1((d) => new Senter().process(d));
-    // Measured (sentences joined by one space): fit 0.995 vs rules 0.876; held out 0.947 vs rules 0.940
+    // Measured (sentences joined by one space): fit 0.993 vs rules 0.876; held out 0.940 vs rules 0.940
     // (80 sentences are too few to show the gain; the EWT test below does).
     expect(rulesFit).toBeLessThan(0.9);
     expect(fit).toBeGreaterThan(0.97);
@@ -170,6 +170,7 @@ describe('the senter component with backend "perceptron"', () => {
     const { createPipeline } = await import('../../../src/pipeline/pipeline.js');
     await expect(createPipeline({ name: 'x', components: [{ name: 'senter', options: { backend: 'neural' } }] } as never)).rejects.toThrow(ConfigError);
     await expect(createPipeline({ name: 'x', components: [{ name: 'senter', options: { backend: 'perceptron', model: 'missing.tls' } }] } as never)).rejects.toThrow(/missing\.tls/);
+    await expect(createPipeline({ name: 'x', components: [{ name: 'senter', options: { backend: 'perceptron', newlines: 'line' } }] } as never)).rejects.toThrow(/newlines is an option of the rules backend/);
   });
 
   it('loads a saved model from a config path and splits as the model does', async () => {
@@ -213,7 +214,7 @@ describe.skipIf(!hasEval(EWT_TEST))(needsEval(EWT_TEST, 'the shipped senter on U
     };
     const trained = f1((d) => senter.process(d));
     const rule = f1((d) => rules.process(d));
-    // Measured (`textloom eval senter`, sentences joined by one space): trained 0.886, rules 0.818.
+    // Measured (`textloom eval senter`, sentences joined by one space): trained 0.884, rules 0.818.
     expect(rule).toBeLessThan(0.83);
     expect(trained).toBeGreaterThan(0.87);
   });
