@@ -9,6 +9,10 @@ import { CLOSERS, NEVER_FINAL, OPENERS, QUOTE_CLOSERS, TERMINAL_CHARS } from './
 
 /** Options of the `senter` component. */
 export interface SenterOptions {
+  /** `rules` (default: the rule splitter below, any language) or `perceptron` (the trained model; `en_core`'s). */
+  backend: 'rules' | 'perceptron';
+  /** The perceptron's model file (default `''`: the shipped UD English EWT model). The rules ignore it. */
+  model: string;
   /**
    * How newlines split sentences: `paragraph` (default) at blank lines, `line` at every newline,
    * `none` never.
@@ -23,7 +27,7 @@ export interface SenterOptions {
 }
 
 /** Default senter options. */
-export const SENTER_DEFAULTS: Readonly<SenterOptions> = Object.freeze({ newlines: 'paragraph', splitBeforeLower: true, emoticons: true, colon: false });
+export const SENTER_DEFAULTS: Readonly<SenterOptions> = Object.freeze({ backend: 'rules', model: '', newlines: 'paragraph', splitBeforeLower: true, emoticons: true, colon: false });
 
 const enum Kind {
   Word = 0,
@@ -220,8 +224,8 @@ export function useTrainedSenterLoader(loader: TrainedSenterLoader): void {
 /** Registry entry for `senter`. */
 export const senterFactory: ComponentFactory<{ backend: string; model: string; newlines: string; splitBeforeLower: boolean; emoticons: boolean; colon: boolean }> = {
   options: {
-    backend: { type: 'string', enum: ['rules', 'perceptron'], default: 'rules', doc: 'rules (any language) or perceptron (trained model; en_core uses it)' },
-    model: { type: 'string', default: '', doc: 'perceptron model file (default: the shipped UD English EWT model)' },
+    backend: { type: 'string', enum: ['rules', 'perceptron'], default: SENTER_DEFAULTS.backend, doc: 'rules (any language) or perceptron (trained model; en_core uses it)' },
+    model: { type: 'string', default: SENTER_DEFAULTS.model, doc: 'perceptron model file (default: the shipped UD English EWT model)' },
     newlines: { type: 'string', enum: ['paragraph', 'line', 'none'], default: SENTER_DEFAULTS.newlines, doc: 'rules: split at blank lines, every newline, or never' },
     splitBeforeLower: { type: 'boolean', default: SENTER_DEFAULTS.splitBeforeLower, doc: 'rules: a lower-case word after "." still starts a sentence' },
     emoticons: { type: 'boolean', default: SENTER_DEFAULTS.emoticons, doc: 'rules: an emoticon or emoji before a capitalized word ends a sentence' },
