@@ -229,6 +229,16 @@ export { scoreParser } from './components/parser/score.js';
 export type { AttachmentScore, ScoredSentence } from './components/parser/score.js';
 export { loadParserModel, saveParserModel, encodeParserModel, decodeParserModel, PARSER_KIND, PARSER_FORMAT_VERSION } from './components/parser/model-format.js';
 export type { EncodeParserOptions } from './components/parser/model-format.js';
+// --- trained sentence segmenter (senter backend "perceptron") ---
+export { TrainedSenter, DEFAULT_SENTER_MODEL } from './components/senter/trained-senter.js';
+export { SenterModel } from './components/senter/model.js';
+export type { SenterModelParts } from './components/senter/model.js';
+export { trainSenter, senterDocuments, TRAIN_SENTER_DEFAULTS } from './components/senter/train.js';
+export type { TrainSenterOptions, SenterEpochReport, SenterDevScore, SenterGoldSentence, SenterGoldDocument, TextTokenizer } from './components/senter/train.js';
+export { loadSenterModel, saveSenterModel, encodeSenterModel, decodeSenterModel, SENTER_KIND, SENTER_FORMAT_VERSION } from './components/senter/model-format.js';
+export type { EncodeSenterOptions } from './components/senter/model-format.js';
+export { useTrainedSenterLoader } from './components/senter.js';
+export type { TrainedSenterLoader } from './components/senter.js';
 // --- entities: trained recognizer, IOB/BILUO readers ---
 export { readIob, parseIob, detectIobLayout, newIobStats } from './io/iob.js';
 export type { IobSentence, IobLayout, IobReadStats, ReadIobOptions } from './io/iob.js';

@@ -17,8 +17,12 @@ import { Tagger, TAGGER_DEFAULTS } from './tagger/tagger.js';
 import { Parser, PARSER_DEFAULTS } from './parser/parser.js';
 import { WinkTagger } from './tagger/wink-backend.js';
 import { TextCategorizer } from './textcat/textcat.js';
+import { useTrainedSenterLoader } from './senter.js';
+import { TrainedSenter } from './senter/trained-senter.js';
 
 registerPureBuiltins(); // whitespace, tokenizer, senter, stemmer (no Node needed)
+// senter's perceptron backend loads a model file, so only Node builds install it.
+useTrainedSenterLoader((model, name, baseDir) => (model ? TrainedSenter.load(resolve(baseDir, model), name) : TrainedSenter.load(undefined, name)));
 
 registerComponent<{ path: string; lowercaseFallback: boolean }>('vectors', {
   options: {

@@ -1,4 +1,5 @@
 import type { Doc } from '../core/doc.js';
+import { ConfigError } from '../core/errors.js';
 import { LexFlag } from '../core/lexeme.js';
 import type { Vocab } from '../core/vocab.js';
 import type { Component, ComponentFactory } from '../pipeline/component.js';
@@ -8,6 +9,10 @@ import { CLOSERS, NEVER_FINAL, OPENERS, QUOTE_CLOSERS, TERMINAL_CHARS } from './
 
 /** Options of the `senter` component. */
 export interface SenterOptions {
+  /** `rules` (default: the rule splitter below, any language) or `perceptron` (the trained model; `en_core`'s). */
+  backend: 'rules' | 'perceptron';
+  /** The perceptron's model file (default `''`: the shipped UD English EWT model). The rules ignore it. */
+  model: string;
   /**
    * How newlines split sentences: `paragraph` (default) at blank lines, `line` at every newline,
    * `none` never.
@@ -22,7 +27,7 @@ export interface SenterOptions {
 }
 
 /** Default senter options. */
-export const SENTER_DEFAULTS: Readonly<SenterOptions> = Object.freeze({ newlines: 'paragraph', splitBeforeLower: true, emoticons: true, colon: false });
+export const SENTER_DEFAULTS: Readonly<SenterOptions> = Object.freeze({ backend: 'rules', model: '', newlines: 'paragraph', splitBeforeLower: true, emoticons: true, colon: false });
 
 const enum Kind {
   Word = 0,
@@ -203,14 +208,40 @@ export class Senter implements Component {
   }
 }
 
+/** Creates the trained (`backend: "perceptron"`) senter from a model file ('' = the shipped one). */
+export type TrainedSenterLoader = (model: string, name: string, baseDir: string) => Component;
+
+let trainedSenterLoader: TrainedSenterLoader | null = null;
+
+/**
+ * Installs the loader of the trained senter (`register.ts` does, in Node: the model is a file).
+ * Without one, as in browser builds, `backend: "perceptron"` is a config error.
+ */
+export function useTrainedSenterLoader(loader: TrainedSenterLoader): void {
+  trainedSenterLoader = loader;
+}
+
 /** Registry entry for `senter`. */
-export const senterFactory: ComponentFactory<{ newlines: string; splitBeforeLower: boolean; emoticons: boolean; colon: boolean }> = {
+export const senterFactory: ComponentFactory<{ backend: string; model: string; newlines: string; splitBeforeLower: boolean; emoticons: boolean; colon: boolean }> = {
   options: {
-    newlines: { type: 'string', enum: ['paragraph', 'line', 'none'], default: SENTER_DEFAULTS.newlines, doc: 'split at blank lines, every newline, or never' },
-    splitBeforeLower: { type: 'boolean', default: SENTER_DEFAULTS.splitBeforeLower, doc: 'a lower-case word after "." still starts a sentence' },
-    emoticons: { type: 'boolean', default: SENTER_DEFAULTS.emoticons, doc: 'an emoticon or emoji before a capitalized word ends a sentence' },
-    colon: { type: 'boolean', default: SENTER_DEFAULTS.colon, doc: 'a colon before a capitalized word ends a sentence' },
+    backend: { type: 'string', enum: ['rules', 'perceptron'], default: SENTER_DEFAULTS.backend, doc: 'rules (any language) or perceptron (trained model; en_core uses it)' },
+    model: { type: 'string', default: SENTER_DEFAULTS.model, doc: 'perceptron model file (default: the shipped UD English EWT model)' },
+    newlines: { type: 'string', enum: ['paragraph', 'line', 'none'], default: SENTER_DEFAULTS.newlines, doc: 'rules: split at blank lines, every newline, or never' },
+    splitBeforeLower: { type: 'boolean', default: SENTER_DEFAULTS.splitBeforeLower, doc: 'rules: a lower-case word after "." still starts a sentence' },
+    emoticons: { type: 'boolean', default: SENTER_DEFAULTS.emoticons, doc: 'rules: an emoticon or emoji before a capitalized word ends a sentence' },
+    colon: { type: 'boolean', default: SENTER_DEFAULTS.colon, doc: 'rules: a colon before a capitalized word ends a sentence' },
   },
   assigns: ['sentStart'],
-  create: (o, ctx) => new Senter(ctx.name, o as Partial<SenterOptions>, ctx.lang !== undefined && ctx.lang !== 'en' ? getLanguage(ctx.lang).senter.neverFinal : NEVER_FINAL),
+  create: (o, ctx) => {
+    const { backend, model, ...rules } = o;
+    if (backend === 'perceptron') {
+      // The trained model runs the rules with their defaults (their answer is one of its features).
+      for (const [k, v] of Object.entries(rules)) {
+        if (v !== SENTER_DEFAULTS[k as keyof SenterOptions]) throw new ConfigError(`${k} is an option of the rules backend; the perceptron backend does not read it`, { key: `${ctx.name}.${k}` });
+      }
+      if (!trainedSenterLoader) throw new ConfigError('the perceptron senter needs Node (its model is a file); use backend "rules" here', { key: `${ctx.name}.backend` });
+      return trainedSenterLoader(model, ctx.name, ctx.baseDir);
+    }
+    return new Senter(ctx.name, rules as Partial<SenterOptions>, ctx.lang !== undefined && ctx.lang !== 'en' ? getLanguage(ctx.lang).senter.neverFinal : NEVER_FINAL);
+  },
 };

@@ -65,6 +65,7 @@ const CASES: [string, string[]][] = [
   ['eval textcat', ['--model', at('t.tlc'), '--input', at('labelled.jsonl'), '--json']],
   ['train tagger', ['--train', conllu, '--out', at('tagger.tlt'), '--epochs', '1', '--json']],
   ['train parser', ['--train', conllu, '--dev', conllu, '--out', at('parser.tlp'), '--epochs', '1', '--tags', 'gold', '--action-bits', '12', '--label-bits', '14', '--json']],
+  ['train senter', ['--train', conllu, '--dev', conllu, '--out', at('senter.tls'), '--epochs', '1', '--bits', '12', '--json']],
   ['eval tokenizer', ['--conllu', conllu, '--json']],
   ['eval senter', ['--conllu', conllu, '--json']],
   ['eval tagger', ['--conllu', conllu, '--json']],

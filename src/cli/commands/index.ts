@@ -22,6 +22,7 @@ import { tfidfKeywords } from './tfidf-keywords.js';
 import { tokenizeCommand } from './tokenize.js';
 import { trainTaggerCommand } from './train-tagger.js';
 import { trainParserCommand } from './train-parser.js';
+import { trainSenterCommand } from './train-senter.js';
 import { trainTextcat } from './train-textcat.js';
 import { w2vAnalogy } from './w2v-analogy.js';
 import { w2vConvert } from './w2v-convert.js';
@@ -43,6 +44,7 @@ export const COMMANDS: Command[] = [
   matchCommand,
   trainTaggerCommand,
   trainParserCommand,
+  trainSenterCommand,
   evalTokenizerCommand,
   evalSenterCommand,
   evalTaggerCommand,

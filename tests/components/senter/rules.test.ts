@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Doc, Senter, Vocab } from '../../src/index.js';
+import { Doc, Senter, Vocab } from '../../../src/index.js';
 
 /** Builds a Doc from space-separated tokens; `_` marks "no space after the previous token". */
 function docOf(spec: string): Doc {

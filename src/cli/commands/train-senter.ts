@@ -1,0 +1,70 @@
+import { assertWritable } from '../../io/atomic.js';
+import { ArgumentError, FormatError } from '../../core/errors.js';
+import { readConllu, type ConlluSentence } from '../../io/conllu.js';
+import { TrainedSenter } from '../../components/senter/trained-senter.js';
+import { TRAIN_SENTER_DEFAULTS } from '../../index.js';
+import type { Command } from '../command.js';
+import { ProgressBar } from '../progress.js';
+
+async function readAll(path: string): Promise<ConlluSentence[]> {
+  const out: ConlluSentence[] = [];
+  for await (const s of readConllu(path)) out.push(s);
+  return out;
+}
+
+/** `textloom train senter`: trains the sentence segmenter on CoNLL-U documents. */
+export const trainSenterCommand: Command = {
+  name: 'train senter',
+  summary: 'train the sentence segmenter on CoNLL-U documents',
+  usage: '--train FILE.conllu[.gz] [--dev FILE] --out MODEL [--epochs N] [--seed N]',
+  help:
+    'Documents (# newdoc) are rebuilt as raw text from the # text lines, paragraphs (# newpar) joined by a blank line in\n' +
+    'a share of them (--paragraphs) and by a space in the others; dev sentence-boundary P/R/F1 (sentences joined by a\n' +
+    'space; F1 with blank lines between paragraphs) is printed after each epoch. Use the model with the senter\n' +
+    'options {"backend": "perceptron", "model": "MODEL"}.\n' +
+    'Example: textloom train senter --train en_ewt-ud-train.conllu.gz --dev en_ewt-ud-dev.conllu --out en.tls',
+  flags: {
+    train: { type: 'string', value: 'FILE', doc: 'training documents (CoNLL-U, .gz ok)', required: true },
+    dev: { type: 'string', value: 'FILE', doc: 'dev documents scored after each epoch' },
+    out: { type: 'string', value: 'MODEL', doc: 'model file to write', required: true },
+    epochs: { type: 'number', doc: 'passes over the data', default: TRAIN_SENTER_DEFAULTS.epochs },
+    seed: { type: 'number', doc: 'seed (same seed, same model)', default: TRAIN_SENTER_DEFAULTS.seed },
+    paragraphs: { type: 'number', value: 'SHARE', doc: 'share of training documents with blank lines between paragraphs', default: TRAIN_SENTER_DEFAULTS.paragraphs },
+    bits: { type: 'number', value: 'N', doc: "log2 of the weight table's size", default: TRAIN_SENTER_DEFAULTS.bits },
+    json: { type: 'boolean', doc: 'print the per-epoch reports and summary as JSON lines' },
+  },
+  async run(args, io) {
+    const f = args.flags;
+    const epochs = f.epochs as number;
+    if (!Number.isInteger(epochs) || epochs < 1) throw new ArgumentError(`--epochs must be a positive integer, got ${epochs}`, { key: '--epochs' });
+    assertWritable(f.out as string);
+    const trainFile = f.train as string;
+    const train = await readAll(trainFile);
+    if (train.length === 0) throw new FormatError(`no sentences in ${trainFile}`, { file: trainFile });
+    const dev = f.dev ? await readAll(f.dev as string) : undefined;
+    let bar: ProgressBar | undefined;
+    let lastDone = 0;
+    const t0 = Date.now();
+    const senter = TrainedSenter.train(train, {
+      epochs,
+      seed: f.seed as number,
+      paragraphs: f.paragraphs as number,
+      bits: f.bits as number,
+      file: trainFile,
+      ...(dev ? { dev } : {}),
+      onProgress: (done, total) => (bar ??= new ProgressBar('training', total, io.stderr)).update((lastDone = done)),
+      onEpoch: (r) => {
+        const report = { ...r, seconds: Math.round(r.seconds * 1000) / 1000 };
+        const line = f.json
+          ? JSON.stringify(report)
+          : `epoch ${r.epoch}: train ${r.trainAccuracy.toFixed(4)}${r.dev ? ` dev P ${r.dev.precision.toFixed(4)} R ${r.dev.recall.toFixed(4)} F1 ${r.dev.f1.toFixed(4)} (paragraphs F1 ${r.dev.paragraphsF1.toFixed(4)})` : ''} (${r.seconds.toFixed(1)}s)`;
+        bar?.update(lastDone, line);
+        if (!io.stderr.isTTY || f.json) io.stdout.write(line + '\n');
+      },
+    });
+    bar?.done();
+    senter.save(f.out as string);
+    const summary = { out: f.out, seconds: Math.round(Date.now() - t0) / 1000 };
+    io.stdout.write((f.json ? JSON.stringify(summary) : `wrote ${summary.out} in ${summary.seconds.toFixed(1)}s`) + '\n');
+  },
+};
