@@ -8,6 +8,8 @@ import { ConfigError } from '../core/errors.js';
 import { KeyedVectors } from '../embeddings/keyed-vectors.js';
 import { createVectorsComponent, VECTORS_COMPONENT_DEFAULTS } from '../embeddings/vectors-component.js';
 import { registerComponent } from '../pipeline/registry.js';
+// Node build: installs nlp.pipe({ nProcess }) (worker threads); browser entries use register-pure.ts and never load it.
+import '../pipeline/parallel-pipe.js';
 import { registerPureBuiltins } from './register-pure.js';
 import { Lemmatizer, LEMMATIZER_DEFAULTS, WinkLemmatizer } from './lemmatizer/lemmatizer.js';
 import { entityRulerFactory } from './matcher/factory.js';

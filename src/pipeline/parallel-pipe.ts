@@ -3,7 +3,8 @@
  * pipeline once from its config (after importing the `modules` that register custom factories);
  * batches of `batchSize` texts go out, each worker annotates a batch as this thread's `pipe`
  * would (same batch boundaries), and the Docs come back packed in transferable buffers
- * (`core/doc-transfer.ts`), rebuilt over this pipeline's vocab and yielded in input order.
+ * (`core/doc-transfer.ts`), rebuilt over this pipeline's vocab and yielded in input order. Node only:
+ * importing this module installs it into `Pipeline.pipe` (browser bundles never import it).
  */
 import { Doc } from '../core/doc.js';
 import { packDocs, unpackDocs, type PackedDocs } from '../core/doc-transfer.js';
@@ -14,6 +15,7 @@ import { workerUrl } from '../parallel/worker-url.js';
 import type { Component } from './component.js';
 import type { PipelineConfig } from './config.js';
 import type { Vocab } from '../core/vocab.js';
+import { setParallelPipe } from './pipeline.js';
 
 /** What the parallel pipe uses of a `Pipeline` (structural: the pipeline module imports this one). */
 export interface PipeHost {
@@ -25,14 +27,6 @@ export interface PipeHost {
   makeDoc(text: string): Doc;
   process(input: string): Doc;
   processBatch(docs: Doc[]): Doc[];
-}
-
-const PIPE_KEYS = new Set(['batchSize', 'nProcess', 'modules']);
-
-/** Rejects unknown `pipe` option keys (a misspelt `nprocess` must not silently run in one thread). */
-export function checkPipeKeys(options: object): void {
-  if (!options || typeof options !== 'object') throw new ArgumentError('pipe options must be an object', { key: 'options' });
-  for (const k of Object.keys(options)) if (!PIPE_KEYS.has(k)) throw new ArgumentError(`unknown pipe option "${k}" (known: ${[...PIPE_KEYS].join(', ')})`, { key: k });
 }
 
 /** What a pipe worker needs to build its pipeline (the `pipe` task's setup data). */
@@ -117,3 +111,6 @@ export function annotateBatch(nlp: PipeHost, texts: string[], first: number, atI
   }
   return packDocs(docs);
 }
+
+// The Node build's `pipe({ nProcess })` (imported for this side effect by `components/register.ts`).
+setParallelPipe(pipeInWorkers as never);

@@ -7,7 +7,6 @@ import { checkConfig, type ComponentConfig, type PipelineConfig } from './config
 import { resolveOptions } from './options.js';
 import { getComponentFactory, getTokenizerFactory } from './registry.js';
 import { getLanguage } from '../lang/registry.js';
-import { checkPipeKeys, pipeInWorkers } from './parallel-pipe.js';
 import type { LanguageData } from '../lang/types.js';
 
 /** Options of {@link Pipeline.pipe}. */
@@ -27,6 +26,23 @@ export interface PipeOptions {
    * as spaCy needs custom components importable in its worker processes. Default none.
    */
   modules?: readonly string[];
+}
+
+const PIPE_KEYS = new Set(['batchSize', 'nProcess', 'modules']);
+
+/** Rejects unknown `pipe` option keys (a misspelt `nprocess` must not silently run in one thread). */
+function checkPipeKeys(options: object): void {
+  if (!options || typeof options !== 'object') throw new ArgumentError('pipe options must be an object', { key: 'options' });
+  for (const k of Object.keys(options)) if (!PIPE_KEYS.has(k)) throw new ArgumentError(`unknown pipe option "${k}" (known: ${[...PIPE_KEYS].join(', ')})`, { key: k });
+}
+
+/** `pipe` in worker threads (`parallel-pipe.ts`), installed by the Node build so browser bundles stay free of Node built-ins. */
+type ParallelPipe = (nlp: Pipeline, texts: Iterable<string | Doc> | AsyncIterable<string | Doc>, o: { batchSize: number; nProcess: number; modules: readonly string[] }) => AsyncGenerator<Doc>;
+let parallelPipe: ParallelPipe | undefined;
+
+/** @internal Installs the worker-thread `pipe` (called once by `parallel-pipe.ts`). */
+export function setParallelPipe(fn: ParallelPipe): void {
+  parallelPipe = fn;
 }
 
 /** Options of {@link Pipeline.addPipe}: the name, the factory options and where to put it. */
@@ -185,7 +201,10 @@ export class Pipeline {
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new ArgumentError(`batchSize must be a positive integer, got ${batchSize}`, { key: 'batchSize' });
     if (typeof texts === 'string') throw new ArgumentError('pipe() takes an iterable of texts; call nlp(text) for a single text');
     checkPipeKeys(options);
-    if (options.nProcess !== undefined) return pipeInWorkers(this, texts, { batchSize, nProcess: options.nProcess, modules: options.modules ?? [] });
+    if (options.nProcess !== undefined) {
+      if (!parallelPipe) throw new ArgumentError('nProcess needs worker threads: use the Node build (textloom), not a browser entry', { key: 'nProcess' });
+      return parallelPipe(this, texts, { batchSize, nProcess: options.nProcess, modules: options.modules ?? [] });
+    }
     if (texts && typeof (texts as AsyncIterable<string>)[Symbol.asyncIterator] === 'function') return this.pipeAsync(texts as AsyncIterable<string | Doc>, batchSize);
     if (texts && typeof (texts as Iterable<string>)[Symbol.iterator] === 'function') return this.pipeSync(texts as Iterable<string | Doc>, batchSize);
     throw new ArgumentError('pipe() needs an iterable or async iterable of texts');
