@@ -74,6 +74,8 @@ export type { TrainOptions, ScoreOptions, PerplexityResult, GenerateOptions } fr
 export type { SentenceInput, SentenceSource, TrainProgress as LmTrainProgress } from './lm/corpus.js';
 export type { Discount } from './lm/discount.js';
 export type { SmoothingName, SmoothingId } from './lm/smoothing/index.js';
+export { NgramCounts } from './lm/ngram-counts.js';
+export type { CountOptions as LmCountOptions } from './lm/ngram-counts.js';
 // --- embeddings ---
 export { Word2Vec } from './embeddings/word2vec.js';
 export { WORD2VEC_DEFAULTS, WORD2VEC_ALPHA_DEFAULTS, MOST_SIMILAR_DEFAULTS, WMD_DEFAULTS, ANALOGY_DEFAULTS, PAIRS_DEFAULTS } from './embeddings/options.js';

@@ -44,6 +44,8 @@ const CASES: [string, string[]][] = [
   ['lm perplexity', ['--model', at('m.arpa'), '--input', web, '--json']],
   ['lm generate', ['--model', at('m.arpa'), '--count', '2', '--json']],
   ['lm score', ['--model', at('m.arpa'), web, '--json']],
+  ['lm count', ['--input', book, '--out', at('c.tlc'), '--order', '3', '--json']],
+  ['lm merge', [at('c.tlc'), '--out', at('merged.arpa'), '--json']],
   ['tfidf keywords', ['--input', book, '--top', '3', '--json']],
   ['w2v train', ['--input', book, '--out', at('v.txt'), '--min-count', '2', '--size', '8', '--epochs', '1', '--table-size', '10000', '--json']],
   ['w2v similar', ['--vectors', at('v.txt'), 'Anne', '--topn', '3', '--json']],

@@ -34,6 +34,8 @@ import { evalNerCommand } from './eval-ner.js';
 import { renderCommand } from './render.js';
 import { serveCommand } from './serve.js';
 import { w2vPlot } from './w2v-plot.js';
+import { lmCount } from './lm-count.js';
+import { lmMerge } from './lm-merge.js';
 
 /** Every CLI command, in --help order. Each command lives in its own file. */
 export const COMMANDS: Command[] = [
@@ -53,6 +55,8 @@ export const COMMANDS: Command[] = [
   lmPerplexity,
   lmScore,
   lmGenerate,
+  lmCount,
+  lmMerge,
   tfidfKeywords,
   trainTextcat,
   evalTextcat,
