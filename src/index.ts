@@ -75,6 +75,7 @@ export type { SentenceInput, SentenceSource, TrainProgress as LmTrainProgress } 
 export type { Discount } from './lm/discount.js';
 export type { SmoothingName, SmoothingId } from './lm/smoothing/index.js';
 export { NgramCounts } from './lm/ngram-counts.js';
+export { DocumentFrequencies } from './vectorize/doc-freqs.js';
 export type { CountOptions as LmCountOptions } from './lm/ngram-counts.js';
 // --- embeddings ---
 export { Word2Vec } from './embeddings/word2vec.js';
