@@ -125,6 +125,9 @@ export { FuzzyQuery } from './search/query/multi-term/fuzzy-query.js';
 export type { Query, Weight, Explanation } from './search/query/types.js';
 export type { Highlight, HighlightOptions } from './search/highlight.js';
 export { TermDict } from './search/termdict.js';
+// --- scale: segment merge ---
+export { mergeIndexes } from './search/merge-indexes.js';
+export type { MergeReport } from './search/merge-indexes.js';
 export { Stemmer, stemFunction, loadStemFunction, STEMMER_DEFAULTS } from './components/stemmer.js';
 export type { StemmerOptions, StemAlgorithm } from './components/stemmer.js';
 export { porter2 } from './components/porter2.js';

@@ -14,12 +14,16 @@ const ALLOWED: Record<string, string[]> = {
   // in lang/en, and lang builds each language's tokenizer.
   tokenizer: ['util', 'core', 'tokenizer', 'lang'],
   lang: ['util', 'core', 'tokenizer', 'lang'],
-  pipeline: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'io'],
+  pipeline: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'io', 'parallel'],
   components: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'components', 'io', 'eval', 'vectorize', 'embeddings', 'search', 'ann'],
   lm: ['util', 'core', 'pipeline', 'io', 'lm'],
   vectorize: ['util', 'core', 'pipeline', 'io', 'vectorize', 'lang'],
   embeddings: ['util', 'core', 'pipeline', 'io', 'embeddings', 'ann'],
-  search: ['util', 'core', 'pipeline', 'io', 'search', 'lang', 'ann'],
+  search: ['util', 'core', 'pipeline', 'io', 'search', 'lang', 'ann', 'parallel'],
+  // parallel (the worker-thread pool) sits just above core: pipeline, search and cli use it.
+  parallel: ['util', 'core', 'parallel'],
+  // workers are the worker threads' programs: loaded by URL, never imported; they may use any library folder.
+  workers: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'ann', 'parallel', 'workers'],
   // eval is a leaf: io only for its CoNLL-U reader (tokenization scoring).
   eval: ['util', 'core', 'io', 'eval'],
   // render draws Docs and plain data; only cli and the public entry import it.
@@ -29,7 +33,7 @@ const ALLOWED: Record<string, string[]> = {
   // browser entries (textloom/tokenizer, …) re-export the parts that run without Node.
   browser: ['util', 'core', 'tokenizer', 'lang', 'components', 'io', 'search', 'render', 'browser'],
   // cli may import everything, the public entry (src/index.ts) included.
-  cli: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'ann', 'render', 'serve', 'cli', 'index.js'],
+  cli: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'ann', 'render', 'serve', 'cli', 'index.js', 'parallel'],
 };
 
 const src = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'src');

@@ -212,3 +212,23 @@ export class MissingDependencyError extends TextloomError {
     this.packageName = packageName;
   }
 }
+
+/**
+ * Inputs that must agree to be combined do not (indexes to merge with different fields,
+ * analyzers or languages); `key` names the setting, `file` the input that differs.
+ */
+export class IncompatibleError extends withCode('E_INCOMPATIBLE') {}
+
+/**
+ * A worker thread failed: it crashed or exited before finishing its work (`item` is then the
+ * first input it still held), or its task threw something that is not a textloom error. A
+ * task's own typed errors are rethrown as they are, with the failing item's index in the detail.
+ */
+export class WorkerError extends TextloomError {
+  /** The 0-based index of the input item being processed, when known. */
+  readonly item: number | undefined;
+  constructor(message: string, item?: number, where?: ErrorLocation) {
+    super('E_WORKER', message, where);
+    this.item = item;
+  }
+}

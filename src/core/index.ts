@@ -9,7 +9,7 @@ export { Vocab } from './vocab.js';
 export { StringStore } from './strings.js';
 export { LexFlag, likeNum, likeUrl, likeEmail, wordShape } from './lexeme.js';
 export { ENGLISH_STOP_WORDS } from './stop-words.js';
-export { TextloomError, ConfigError, FormatError, ArgumentError, NotFoundError, MissingDependencyError } from './errors.js';
+export { TextloomError, ConfigError, FormatError, ArgumentError, NotFoundError, MissingDependencyError, IncompatibleError, WorkerError } from './errors.js';
 export type { ErrorLocation } from './errors.js';
 export { cosine, meanVector } from './vectors.js';
 export type { VectorHook } from './doc.js';

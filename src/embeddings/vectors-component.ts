@@ -70,6 +70,11 @@ export function createVectorsComponent(kv: KeyedVectors, opts: VectorsComponentO
       doc.user.set(VECTORS_USER_KEY, kv);
       doc.vectorHook = hook;
     },
+    rehydrate(doc: Doc): void {
+      if (!doc.getExtension(VECTOR_ROW_EXT)) return;
+      doc.user.set(VECTORS_USER_KEY, kv);
+      doc.vectorHook = hook;
+    },
   };
 }
 

@@ -15,6 +15,12 @@ export interface Component {
   /** Optional batch path: annotates every doc of the batch in place. */
   pipe?(docs: Doc[]): void;
   /**
+   * Optional: re-attaches to a Doc annotated in a worker thread (`nlp.pipe(texts, { nProcess })`)
+   * what cannot cross threads: objects in `doc.user`, a `vectorHook`. Called on each received Doc
+   * by the calling thread's copy of the component.
+   */
+  rehydrate?(doc: Doc): void;
+  /**
    * Declared by components whose only output is one string extension column `attr` holding, for
    * each token, a value that depends on nothing but the token's orth id (a stemmer, say): `idOf`
    * returns that value's string id. Consumers that need only that column (the search analyzer)

@@ -7,12 +7,26 @@ import { checkConfig, type ComponentConfig, type PipelineConfig } from './config
 import { resolveOptions } from './options.js';
 import { getComponentFactory, getTokenizerFactory } from './registry.js';
 import { getLanguage } from '../lang/registry.js';
+import { checkPipeKeys, pipeInWorkers } from './parallel-pipe.js';
 import type { LanguageData } from '../lang/types.js';
 
 /** Options of {@link Pipeline.pipe}. */
 export interface PipeOptions {
-  /** Texts per batch (default 256); memory stays bounded by one batch. */
+  /** Texts per batch (default 256); memory stays bounded by one batch (per worker with `nProcess`). */
   batchSize?: number;
+  /**
+   * Worker threads to annotate in (spaCy's `n_process`; default: none, this thread). `0` uses
+   * every core. Each worker builds the pipeline from {@link Pipeline.config} once; batches of
+   * texts go out and Docs come back in input order, equal to this thread's. Given, `pipe`
+   * returns an async generator whatever the input. Texts only (not Docs).
+   */
+  nProcess?: number;
+  /**
+   * Modules each worker imports before building the pipeline (paths, relative to the working
+   * directory, or package names): where custom factories are registered (`registerComponent`),
+   * as spaCy needs custom components importable in its worker processes. Default none.
+   */
+  modules?: readonly string[];
 }
 
 /** Options of {@link Pipeline.addPipe}: the name, the factory options and where to put it. */
@@ -58,13 +72,16 @@ export class Pipeline {
    * be rebuilt from the config.
    */
   readonly config: PipelineConfig;
+  /** The directory relative paths in the config resolve against (the config file's; undefined: the working directory). */
+  readonly baseDir: string | undefined;
   private readonly entries: Entry[];
   private readonly disabled: Set<string>;
   /** Names being built by an addPipeAsync that has not finished. */
   private readonly pending = new Set<string>();
 
   /** @internal use createPipeline/load. */
-  constructor(tokenizer: TokenizerLike, entries: Entry[], config: PipelineConfig, disabled: Set<string> = new Set()) {
+  constructor(tokenizer: TokenizerLike, entries: Entry[], config: PipelineConfig, disabled: Set<string> = new Set(), baseDir?: string) {
+    this.baseDir = baseDir;
     this.vocab = tokenizer.vocab;
     this.tokenizer = tokenizer;
     this.entries = entries;
@@ -156,6 +173,7 @@ export class Pipeline {
    * iterable gives a sync generator; an async iterable gives an async generator (`for await`
    * works on both).
    */
+  pipe(texts: Iterable<string> | AsyncIterable<string>, options: PipeOptions & { nProcess: number }): AsyncGenerator<Doc>;
   pipe(texts: Iterable<string | Doc>, options?: PipeOptions): Generator<Doc>;
   pipe(texts: AsyncIterable<string | Doc>, options?: PipeOptions): AsyncGenerator<Doc>;
   pipe(texts: Iterable<string | Doc> | AsyncIterable<string | Doc>, options?: PipeOptions): Generator<Doc> | AsyncGenerator<Doc>;
@@ -164,6 +182,8 @@ export class Pipeline {
     const batchSize = options.batchSize ?? 256;
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new ArgumentError(`batchSize must be a positive integer, got ${batchSize}`, { key: 'batchSize' });
     if (typeof texts === 'string') throw new ArgumentError('pipe() takes an iterable of texts; call nlp(text) for a single text');
+    checkPipeKeys(options);
+    if (options.nProcess !== undefined) return pipeInWorkers(this, texts, { batchSize, nProcess: options.nProcess, modules: options.modules ?? [] });
     if (texts && typeof (texts as AsyncIterable<string>)[Symbol.asyncIterator] === 'function') return this.pipeAsync(texts as AsyncIterable<string | Doc>, batchSize);
     if (texts && typeof (texts as Iterable<string>)[Symbol.iterator] === 'function') return this.pipeSync(texts as Iterable<string | Doc>, batchSize);
     throw new ArgumentError('pipe() needs an iterable or async iterable of texts');
@@ -306,13 +326,13 @@ export class Pipeline {
   select(names: readonly string[]): Nlp {
     for (const n of names) this.indexOf(n);
     const off = new Set(this.entries.map((e) => e.name).filter((n) => !names.includes(n)));
-    return makeCallable(new Pipeline(this.tokenizer, this.entries.slice(), copyConfig(this.config), off));
+    return makeCallable(new Pipeline(this.tokenizer, this.entries.slice(), copyConfig(this.config), off, this.baseDir));
   }
 
   /** A view of this pipeline without the named components (sharing the rest). */
   disable(names: readonly string[]): Nlp {
     for (const n of names) this.indexOf(n);
-    return makeCallable(new Pipeline(this.tokenizer, this.entries.slice(), copyConfig(this.config), new Set([...this.disabled, ...names])));
+    return makeCallable(new Pipeline(this.tokenizer, this.entries.slice(), copyConfig(this.config), new Set([...this.disabled, ...names]), this.baseDir));
   }
 
   /** Rejects a Doc whose orth ids belong to another vocab. */
@@ -416,7 +436,7 @@ export async function createPipeline(config: PipelineConfig, options: CreateOpti
     entries.push({ name: c.name, factory: c.factory ?? c.name, ...(c.options ? { options: copyConfig(c.options) } : {}), component });
     if (c.disabled || options.disable?.includes(c.name)) disabled.add(c.name);
   }
-  return makeCallable(new Pipeline(tokenizer, entries, copyConfig(cfg), disabled));
+  return makeCallable(new Pipeline(tokenizer, entries, copyConfig(cfg), disabled, options.baseDir));
 }
 
 /**

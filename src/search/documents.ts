@@ -11,6 +11,14 @@ export interface AddAllOptions {
   onProgress?: (added: number) => void;
   /** Progress interval, a positive integer (default 1000). */
   progressEvery?: number;
+  /**
+   * Worker threads to index in (Node only; default: none, this thread). `0` uses every core.
+   * Given, `addAll` returns a Promise: slices of the documents are indexed into segments in
+   * parallel, then merged into the index (`merge.ts`), which then scores every query as a
+   * one-thread build would. All or nothing, for arrays and streams alike: a bad document
+   * (named by its input index) adds none.
+   */
+  threads?: number;
 }
 
 /** Defaults of {@link AddAllOptions}. */

@@ -141,9 +141,11 @@ export class SearchIndex {
    * first (ids new and distinct, fields and stored values usable): a bad document adds none of
    * them. Streams are added as they come; an error names how many were added before it.
    */
+  addAll(docs: Iterable<Doc> | AsyncIterable<Doc>, options: AddAllOptions & { threads: number }): Promise<void>;
   addAll(docs: Iterable<Doc>, options?: AddAllOptions): void;
   addAll(docs: AsyncIterable<Doc>, options?: AddAllOptions): Promise<void>;
   addAll(docs: Iterable<Doc> | AsyncIterable<Doc>, options: AddAllOptions = {}): void | Promise<void> {
+    if (options?.threads !== undefined) throw new ArgumentError('threads needs worker threads: use the Node build (textloom), not textloom/search', { key: 'threads' });
     // Vectors of an array are checked whole first too (one dimension), so a bad one adds nothing.
     if (Array.isArray(docs) && this.vectorField !== undefined) {
       let dim = this.seg.vectors?.dim;
@@ -157,6 +159,11 @@ export class SearchIndex {
       docs,
       options,
     );
+  }
+
+  /** @internal The id of a document whose fields are usable (throws a typed error naming the field). */
+  protected checkedId(doc: Doc): string {
+    return this.docs.idOf(doc);
   }
 
   /** Removes a document (a tombstone until {@link compact}); returns whether it existed. */
@@ -202,6 +209,19 @@ export class SearchIndex {
       f.addDoc(d, this.fieldAnalyzers[i]!.analyze(fieldText(doc[f.name])), this.fieldStrings[i]!);
     }
     if (storedJson !== undefined) seg.store.setJson(d, storedJson);
+  }
+
+  /** @internal An empty index with this one's settings, sharing its analyzers (a worker's segment). */
+  emptyLike(): SearchIndex {
+    const { fields, idField, storeFields, boosts, similarity, vectorField } = this;
+    const o = withDefaults({ fields: [...fields], idField, storeFields: [...storeFields], boosts, similarity, ...(vectorField !== undefined ? { vectorField } : {}) });
+    return new (this.constructor as new (o: OptionsWithDefaults, a: Map<string, Analyzer>) => SearchIndex)(o, this.analyzers);
+  }
+
+  /** @internal Builds an empty index from saved settings (analyzers from their specs), as a worker does. */
+  static async fromSettings(settings: SavedSettings): Promise<SearchIndex> {
+    const { fields, idField, storeFields, boosts, similarity, analyzers, vectorField } = settings;
+    return new this(withDefaults({ fields: [...fields], idField, storeFields: [...storeFields], boosts, similarity, ...(vectorField !== undefined ? { vectorField } : {}) }), await savedAnalyzers(fields, analyzers));
   }
 
   /** Parses (strictly or leniently) and builds a query for this index. */

@@ -10,6 +10,7 @@ import { FILE_KINDS, INDEX_FORMAT_VERSION } from './data-files.js';
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const STORE_KIND = 5;
 const encoder = new TextEncoder();
+const EMPTY = new Uint8Array(0);
 
 export class DocStore {
   private strs: (string | undefined)[] = [];
@@ -51,6 +52,14 @@ export class DocStore {
     }
     if (!v || typeof v !== 'object' || Array.isArray(v)) throw new FormatError(`stored fields of document ${doc} are not a JSON object (damaged index)`, { file: this.file });
     return v as Record<string, unknown>;
+  }
+
+  /** The stored JSON of `doc` as UTF-8 bytes, not parsed (empty when nothing is stored); a segment merge copies these. */
+  bytesOf(doc: number): Uint8Array {
+    const s = this.strs[doc];
+    if (s !== undefined) return encoder.encode(s);
+    if (doc >= this.loaded) return EMPTY;
+    return this.base.subarray(this.offs[doc]!, this.offs[doc + 1]!);
   }
 
   /**

@@ -59,6 +59,8 @@ const CASES: [string, string[]][] = [
   ['search', ['--index', at('idx'), 'Lady Russell', '--top', '2', '--json']],
   ['index add', [at('idx'), at('more.jsonl'), '--json']],
   ['index delete', [at('idx'), 'extra1', '--json']],
+  ['index build', ['--input', at('more.jsonl'), '--fields', 'text', '--store', 'text', '--out', at('idx2'), '--json']],
+  ['index merge', [at('idx'), at('idx2'), '--out', at('idx-merged'), '--json']],
   ['eval search', ['--index', at('idx'), '--queries', at('queries.jsonl'), '--qrels', at('qrels.tsv'), '--json']],
   ['train textcat', ['--input', at('labelled.jsonl'), '--out', at('t.tlc'), '--kfold', '2', '--json']],
   ['textcat predict', ['--model', at('t.tlc'), web, '--json']],

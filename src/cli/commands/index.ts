@@ -10,6 +10,7 @@ import { evalTokenizerCommand } from './eval-tokenizer.js';
 import { indexAddCommand } from './index-add.js';
 import { indexBuildCommand } from './index-build.js';
 import { indexDeleteCommand } from './index-delete.js';
+import { indexMergeCommand } from './index-merge.js';
 import { lmGenerate } from './lm-generate.js';
 import { lmPerplexity } from './lm-perplexity.js';
 import { lmScore } from './lm-score.js';
@@ -70,6 +71,7 @@ export const COMMANDS: Command[] = [
   indexBuildCommand,
   indexAddCommand,
   indexDeleteCommand,
+  indexMergeCommand,
   searchCommand,
   evalSearchCommand,
   vectorsIndex,

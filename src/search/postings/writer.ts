@@ -1,5 +1,5 @@
 import { grow } from '../../util/typed.js';
-import { writeVarint } from './codec.js';
+import { VarintReader, writeVarint } from './codec.js';
 
 const EMPTY = new Int32Array(0);
 
@@ -100,6 +100,55 @@ export class PostingsWriter {
     this.ctf[term]! += freq;
     if (freq > this.maxFreq[term]!) this.maxFreq[term] = freq;
     if (df % SKIP_INTERVAL === 0) this.addSkip(term, doc, df);
+  }
+
+  /**
+   * Appends another segment's postings of one term (the segment merge's kernel): `df` docs from
+   * `docs`/`pos` (streams in `codec.ts` format), each doc renumbered to `base + doc`, or to
+   * `remap[doc]` when a remap is given (-1 drops the doc, as a merge drops deleted docs). Only
+   * the doc stream is re-encoded; each kept doc's position bytes are copied as they are. Docs
+   * must land after this term's last doc. Returns the occurrences appended.
+   */
+  appendPostings(term: number, df: number, docs: [Uint8Array, number, number], pos: [Uint8Array, number, number], base: number, remap: Int32Array | null): number {
+    const dr = new VarintReader(docs[0], docs[1], docs[2]);
+    const src = pos[0];
+    let sp = pos[1];
+    let old = -1;
+    let added = 0;
+    for (let k = 0; k < df; k++) {
+      const v = dr.read();
+      old += 1 + (v >>> 1);
+      const freq = v & 1 ? 1 : dr.read();
+      // This doc's position bytes: `freq` varints.
+      const from = sp;
+      for (let n = freq; n > 0; ) if (src[sp++]! < 0x80) n--;
+      const doc = remap ? remap[old]! : base + old;
+      if (doc < 0) continue;
+      const prev = this.lastDoc[term]!;
+      const delta = doc - (prev < 0 ? 0 : prev + 1);
+      let p = this.docLen[term]!;
+      let buf = this.docBuf[term];
+      if (buf === undefined || p + 10 > buf.length) buf = ownStream(this.docBuf, this.docBase, this.docOff, this.docLen, term, 10);
+      if (freq === 1) p = writeVarint(buf, p, delta * 2 + 1);
+      else {
+        p = writeVarint(buf, p, delta * 2);
+        p = writeVarint(buf, p, freq);
+      }
+      this.docLen[term] = p;
+      const len = sp - from;
+      p = this.posLen[term]!;
+      buf = this.posBuf[term];
+      if (buf === undefined || p + len > buf.length) buf = ownStream(this.posBuf, this.posBase, this.posOff, this.posLen, term, len);
+      buf.set(src.subarray(from, sp), p);
+      this.posLen[term] = p + len;
+      this.lastDoc[term] = doc;
+      const n = ++this.df[term]!;
+      this.ctf[term]! += freq;
+      added += freq;
+      if (freq > this.maxFreq[term]!) this.maxFreq[term] = freq;
+      if (n % SKIP_INTERVAL === 0) this.addSkip(term, doc, n);
+    }
+    return added;
   }
 
   private addSkip(term: number, doc: number, df: number): void {
