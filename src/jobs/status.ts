@@ -7,6 +7,7 @@ import { ArgumentError, JobError, NotFoundError } from '../core/errors.js';
 import { redisConnection } from './connection.js';
 import { JOBS_DEFAULTS } from './options.js';
 import type { RunSpec } from './run-spec.js';
+import { finalOutput } from './process-job.js';
 import { shardJobId } from './submit.js';
 
 /** Options of {@link runStatus} and {@link waitForRun}. */
@@ -72,10 +73,11 @@ async function readStatus(queue: Queue, runId: string): Promise<RunStatus> {
   if (pstate === 'completed') state = 'completed';
   else if (pstate === 'failed' || shards.failed > 0) {
     state = 'failed';
-    error ??= parent.failedReason;
+    // Read again: the job fetched above may predate the failure.
+    error ??= (await Job.fromId(queue, runId))?.failedReason;
   } else if (pstate === 'active' || (pstate === 'waiting' && shards.completed === shards.total)) state = 'finishing';
   const out: RunStatus = { runId, kind: run.kind, state, shards, stalls };
-  if (state === 'completed') out.output = (parent.returnvalue as { output?: string } | null)?.output;
+  if (state === 'completed') out.output = finalOutput(run);
   if (state === 'failed') out.error = error;
   return out;
 }

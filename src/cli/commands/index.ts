@@ -37,6 +37,8 @@ import { serveCommand } from './serve.js';
 import { w2vPlot } from './w2v-plot.js';
 import { lmCount } from './lm-count.js';
 import { lmMerge } from './lm-merge.js';
+import { workerCommand } from './worker.js';
+import { jobsStatus, jobsSubmit, jobsWait } from './jobs.js';
 
 /** Every CLI command, in --help order. Each command lives in its own file. */
 export const COMMANDS: Command[] = [
@@ -58,6 +60,10 @@ export const COMMANDS: Command[] = [
   lmGenerate,
   lmCount,
   lmMerge,
+  workerCommand,
+  jobsSubmit,
+  jobsStatus,
+  jobsWait,
   tfidfKeywords,
   trainTextcat,
   evalTextcat,
