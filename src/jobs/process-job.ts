@@ -64,7 +64,7 @@ export async function processShard(run: RunSpec, shard: Shard, pipelines: Pipeli
       items = await runIndexShard(run, shard, onProgress);
       break;
   }
-  return { shard: shard.index, items, seconds: (performance.now() - t0) / 1000 };
+  return { shard: shard.index, items, seconds: Math.round(performance.now() - t0) / 1000 };
 }
 
 /** The final output of a run (a file, or the `index/` directory). */
@@ -109,7 +109,7 @@ export async function processFinish(run: RunSpec): Promise<FinishResult> {
       break;
   }
   rmSync(shardDir(run), { recursive: true, force: true });
-  return { output, seconds: (performance.now() - t0) / 1000 };
+  return { output, seconds: Math.round(performance.now() - t0) / 1000 };
 }
 
 /** Whether an error is the input's fault (retrying cannot help). */
