@@ -38,7 +38,9 @@ import { w2vPlot } from './w2v-plot.js';
 import { lmCount } from './lm-count.js';
 import { lmMerge } from './lm-merge.js';
 import { workerCommand } from './worker.js';
-import { jobsStatus, jobsSubmit, jobsWait } from './jobs.js';
+import { jobsSubmit } from './jobs-submit.js';
+import { jobsStatus } from './jobs-status.js';
+import { jobsWait } from './jobs-wait.js';
 
 /** Every CLI command, in --help order. Each command lives in its own file. */
 export const COMMANDS: Command[] = [

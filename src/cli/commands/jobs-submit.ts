@@ -1,18 +1,12 @@
 import { ArgumentError } from '../../core/errors.js';
 import { JOB_KINDS, JOBS_DEFAULTS, type JobKind } from '../../jobs/options.js';
-import { runStatus, waitForRun, type RunStatus } from '../../jobs/status.js';
 import { submitJobs, type SubmitOptions } from '../../jobs/submit.js';
 import { LM_DEFAULTS } from '../../lm/model.js';
 import type { Command } from '../command.js';
 import { positiveIntFlag } from '../flag-values.js';
-import { ProgressBar } from '../progress.js';
 import { analyzerFromFlags } from './index-build.js';
+import { REDIS_FLAGS, waitWithBar } from './jobs-flags.js';
 import { LM_ESTIMATE_FLAGS, lmEstimateOptions } from './lm-estimate-flags.js';
-
-const REDIS_FLAGS = {
-  redis: { type: 'string', doc: 'Redis URL (redis://host:port[/db])', value: 'URL', required: true },
-  queue: { type: 'string', doc: 'queue name', default: JOBS_DEFAULTS.queue, value: 'NAME' },
-} as const;
 
 function list(v: unknown): string[] {
   return v === undefined ? [] : String(v).split(',').map((s) => s.trim()).filter(Boolean);
@@ -86,66 +80,3 @@ export const jobsSubmit: Command = {
   },
 };
 
-async function waitWithBar(runId: string, redis: string, queue: string, stderr: NodeJS.WritableStream): Promise<RunStatus> {
-  let bar: ProgressBar | undefined;
-  const status = await waitForRun(runId, {
-    redis,
-    queue,
-    onStatus: (s) => {
-      bar ??= new ProgressBar(`run ${runId}`, s.shards.total, stderr);
-      bar.update(s.shards.completed, s.state);
-    },
-  });
-  bar?.done(status.output);
-  return status;
-}
-
-/** `textloom jobs status`: the state of a run's shards. */
-export const jobsStatus: Command = {
-  name: 'jobs status',
-  summary: 'show the state of a queue run: shards done, running, waiting, failed; the output once completed',
-  usage: 'RUN --redis URL [--json]',
-  help: 'Example: textloom jobs status run-m3x9k2-1a2b3c4d --redis redis://127.0.0.1:6379',
-  positionals: { name: 'RUN', doc: 'the run id printed by jobs submit', min: 1, max: 1 },
-  flags: { ...REDIS_FLAGS, json: { type: 'boolean', doc: 'print the status as one JSON object' } },
-  async run(args, io) {
-    const f = args.flags;
-    const s = await runStatus(String(args.positional[0]), { redis: String(f.redis), queue: String(f.queue) });
-    if (f.json) io.stdout.write(JSON.stringify(s) + '\n');
-    else {
-      const sh = s.shards;
-      io.stdout.write(
-        `${s.runId} ${s.kind}: ${s.state}; shards ${sh.completed}/${sh.total} done, ${sh.active} running, ${sh.waiting} waiting, ${sh.failed} failed; ${s.stalls} retried after a worker died` +
-          (s.output ? `\noutput: ${s.output}` : '') +
-          (s.error ? `\nerror: ${s.error}` : '') +
-          '\n',
-      );
-    }
-    return 0;
-  },
-};
-
-/** `textloom jobs wait`: waits until a run completes; exits 2 if it failed. */
-export const jobsWait: Command = {
-  name: 'jobs wait',
-  summary: 'wait until a queue run completes and print its output (exit status 2 if it failed)',
-  usage: 'RUN --redis URL [--timeout MS] [--json]',
-  help: 'Example: textloom jobs wait run-m3x9k2-1a2b3c4d --redis redis://127.0.0.1:6379',
-  positionals: { name: 'RUN', doc: 'the run id printed by jobs submit', min: 1, max: 1 },
-  flags: {
-    ...REDIS_FLAGS,
-    timeout: { type: 'number', option: 'timeoutMs', doc: 'give up after this many ms', value: 'MS' },
-    json: { type: 'boolean', doc: 'print the final status as one JSON object' },
-  },
-  async run(args, io) {
-    const f = args.flags;
-    const runId = String(args.positional[0]);
-    let status: RunStatus;
-    if (f.timeout !== undefined) {
-      status = await waitForRun(runId, { redis: String(f.redis), queue: String(f.queue), timeoutMs: positiveIntFlag(f.timeout, 'timeout') });
-    } else status = await waitWithBar(runId, String(f.redis), String(f.queue), io.stderr);
-    if (f.json) io.stdout.write(JSON.stringify(status) + '\n');
-    else io.stdout.write(`${status.output}\n`);
-    return 0;
-  },
-};
