@@ -1,7 +1,8 @@
 /**
  * {@link runStatus} and {@link waitForRun}: the state of a run's jobs, read from the queue.
  */
-import { Job, Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
+import { loadBullmq } from './bullmq.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ArgumentError, JobError, NotFoundError } from '../core/errors.js';
 import { redisConnection } from './connection.js';
@@ -41,6 +42,7 @@ export interface RunStatus {
 
 /** Reads the state of run `runId`; an unknown run is a NotFoundError. */
 export async function runStatus(runId: string, options: StatusOptions): Promise<RunStatus> {
+  const { Queue } = await loadBullmq();
   const queue = new Queue(options.queue ?? JOBS_DEFAULTS.queue, { connection: redisConnection(options.redis) });
   try {
     return await readStatus(queue, runId);
@@ -50,6 +52,7 @@ export async function runStatus(runId: string, options: StatusOptions): Promise<
 }
 
 async function readStatus(queue: Queue, runId: string): Promise<RunStatus> {
+  const { Job } = await loadBullmq();
   if (typeof runId !== 'string' || !runId) throw new ArgumentError('a run id is required', { key: 'run' });
   const parent = await Job.fromId(queue, runId);
   if (!parent) throw new NotFoundError(`no run ${runId} in queue ${queue.name}`, { key: 'run' });
@@ -88,6 +91,7 @@ async function readStatus(queue: Queue, runId: string): Promise<RunStatus> {
  * @example const s = await waitForRun(run.runId, { redis }); s.output // 'out/model.arpa'
  */
 export async function waitForRun(runId: string, options: StatusOptions): Promise<RunStatus> {
+  const { Queue } = await loadBullmq();
   const queue = new Queue(options.queue ?? JOBS_DEFAULTS.queue, { connection: redisConnection(options.redis) });
   const t0 = Date.now();
   let last = '';

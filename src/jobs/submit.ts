@@ -3,7 +3,7 @@
  * parent `finish` job that BullMQ runs once every shard job has completed (a flow). The run's
  * description is also written to `OUT/run.json`.
  */
-import { FlowProducer } from 'bullmq';
+import { loadBullmq } from './bullmq.js';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -61,6 +61,7 @@ export async function submitJobs(kind: JobKind, options: SubmitOptions): Promise
   const run: RunSpec = { runId, kind, out: resolve(out), shards, options: kindOptions };
   mkdirSync(run.out, { recursive: true });
   await writeFileAtomic(join(run.out, 'run.json'), JSON.stringify({ runId, kind, queue, shards, options: kindOptions }, null, 1) + '\n');
+  const { FlowProducer } = await loadBullmq();
   const flow = new FlowProducer({ connection });
   try {
     await flow.add({

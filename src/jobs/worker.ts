@@ -3,7 +3,8 @@
  * A worker killed mid-job (even with SIGKILL) leaves no partial output; its job's lock expires and
  * another worker's stalled-job check puts the job back in the queue (BullMQ's stalled-job handling).
  */
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Job, Worker } from 'bullmq';
+import { loadBullmq } from './bullmq.js';
 import { mkdirSync } from 'node:fs';
 import { ArgumentError } from '../core/errors.js';
 import { redisConnection } from './connection.js';
@@ -51,6 +52,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   const connection = redisConnection(options.redis);
   const concurrency = options.concurrency ?? JOBS_DEFAULTS.concurrency;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new ArgumentError(`concurrency must be a positive integer, got ${concurrency}`, { key: 'concurrency' });
+  const { UnrecoverableError, Worker } = await loadBullmq();
   const pipelines = new PipelineCache();
   const processor = async (job: Job<JobData>): Promise<ShardResult | FinishResult> => {
     const { run, shard } = job.data;
