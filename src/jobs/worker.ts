@@ -3,7 +3,7 @@
  * A worker killed mid-job (even with SIGKILL) leaves no partial output; its job's lock expires and
  * another worker's stalled-job check puts the job back in the queue (BullMQ's stalled-job handling).
  */
-import type { Job, Worker } from 'bullmq';
+import type { Job } from 'bullmq';
 import { loadBullmq } from './bullmq.js';
 import { mkdirSync } from 'node:fs';
 import { ArgumentError } from '../core/errors.js';
@@ -35,8 +35,6 @@ export interface WorkerOptions {
 export interface WorkerHandle {
   /** Finishes the jobs in hand, then disconnects. */
   close(): Promise<void>;
-  /** The BullMQ worker (events, pause/resume). */
-  readonly worker: Worker;
 }
 
 type JobData = { run: RunSpec; shard?: Shard };
@@ -86,5 +84,5 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   // A lost Redis connection is retried by ioredis: report it, do not crash on it.
   worker.on('error', (e) => options.onError?.(e));
   await worker.waitUntilReady();
-  return { worker, close: () => worker.close() };
+  return { close: () => worker.close() };
 }
