@@ -74,6 +74,19 @@ export type { TrainOptions, ScoreOptions, PerplexityResult, GenerateOptions } fr
 export type { SentenceInput, SentenceSource, TrainProgress as LmTrainProgress } from './lm/corpus.js';
 export type { Discount } from './lm/discount.js';
 export type { SmoothingName, SmoothingId } from './lm/smoothing/index.js';
+export { NgramCounts } from './lm/ngram-counts.js';
+export { DocumentFrequencies } from './vectorize/doc-freqs.js';
+export { submitJobs } from './jobs/submit.js';
+export type { SubmitOptions, SubmittedRun } from './jobs/submit.js';
+export { startWorker } from './jobs/worker.js';
+export type { WorkerOptions, WorkerHandle } from './jobs/worker.js';
+export { runStatus, waitForRun } from './jobs/status.js';
+export type { StatusOptions, RunStatus } from './jobs/status.js';
+export { JOBS_DEFAULTS, JOB_KINDS } from './jobs/options.js';
+export type { JobKind } from './jobs/options.js';
+export type { KindOptions } from './jobs/run-spec.js';
+export { JobError } from './core/errors.js';
+export type { CountOptions as LmCountOptions } from './lm/ngram-counts.js';
 // --- embeddings ---
 export { Word2Vec } from './embeddings/word2vec.js';
 export { WORD2VEC_DEFAULTS, WORD2VEC_ALPHA_DEFAULTS, MOST_SIMILAR_DEFAULTS, WMD_DEFAULTS, ANALOGY_DEFAULTS, PAIRS_DEFAULTS } from './embeddings/options.js';

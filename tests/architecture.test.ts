@@ -24,6 +24,8 @@ const ALLOWED: Record<string, string[]> = {
   parallel: ['util', 'core', 'parallel'],
   // workers are the worker threads' programs: loaded by URL, never imported; they may use any library folder.
   workers: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'ann', 'parallel', 'workers'],
+  // jobs (the Redis job queue) runs any library folder's work per shard; cli calls it.
+  jobs: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'ann', 'parallel', 'jobs'],
   // eval is a leaf: io only for its CoNLL-U reader (tokenization scoring).
   eval: ['util', 'core', 'io', 'eval'],
   // render draws Docs and plain data; only cli and the public entry import it.
@@ -33,7 +35,7 @@ const ALLOWED: Record<string, string[]> = {
   // browser entries (textloom/tokenizer, …) re-export the parts that run without Node.
   browser: ['util', 'core', 'tokenizer', 'lang', 'components', 'io', 'search', 'render', 'browser'],
   // cli may import everything, the public entry (src/index.ts) included.
-  cli: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'ann', 'render', 'serve', 'cli', 'index.js', 'parallel'],
+  cli: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'ann', 'render', 'serve', 'cli', 'index.js', 'parallel', 'jobs'],
 };
 
 const src = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'src');

@@ -232,3 +232,6 @@ export class WorkerError extends TextloomError {
     this.item = item;
   }
 }
+
+/** A queue job failed (its shard's input was bad, or its attempts ran out); the detail names the shard or run. */
+export class JobError extends withCode('E_JOB') {}

@@ -10,6 +10,10 @@ import { checkTextHead } from './text-check.js';
 export interface OpenInputOptions {
   /** Read chunk size in bytes, also the gunzip output chunk size (default: Node's, 64 KB / 16 KB). */
   chunkSize?: number;
+  /** First byte to read (plain files only; default 0): with `end`, one shard of a file. */
+  start?: number;
+  /** Byte to stop before (plain files only; default: the end of the file). */
+  end?: number;
 }
 
 /**
@@ -23,7 +27,11 @@ export function openInput(path: string, options: OpenInputOptions = {}): Readabl
   if (path === '') throw new NotFoundError('no such file: the file name is empty');
   if (!existsSync(path)) throw new NotFoundError(`no such file: ${path}`, { file: path });
   const size = options.chunkSize;
-  const raw = createReadStream(path, size ? { highWaterMark: size } : undefined);
+  const ranged = options.start !== undefined || options.end !== undefined;
+  if (ranged && path.endsWith('.gz')) throw new ArgumentError(`a byte range of a gzipped file cannot be read: ${path}`, { file: path });
+  // createReadStream's `end` is inclusive; ours, like slice(), is not.
+  const range = ranged ? { start: options.start ?? 0, ...(options.end !== undefined ? { end: options.end - 1 } : {}) } : {};
+  const raw = createReadStream(path, size || ranged ? { ...(size ? { highWaterMark: size } : {}), ...range } : undefined);
   if (!path.endsWith('.gz')) return raw;
   const gunzip = createGunzip(size ? { chunkSize: size } : undefined);
   // pipeline() handles each stream's error once: a read error (EISDIR, EIO) or a corrupt gzip
@@ -70,6 +78,10 @@ export interface ReadLinesOptions {
    * UTF-8 (with the number of the first line it may concern); those bytes are read as U+FFFD.
    */
   onInvalidUtf8?: (line: number) => void;
+  /** Read only the bytes `[start, end)` of a plain file (a shard cut on line boundaries). */
+  start?: number;
+  /** See `start`. */
+  end?: number;
 }
 
 /**
@@ -81,7 +93,7 @@ export interface ReadLinesOptions {
  */
 export async function* readLines(path: string, options: ReadLinesOptions = {}): AsyncGenerator<string> {
   const max = checkMaxLineLength(options.maxLineLength);
-  const raw = openInput(path);
+  const raw = openInput(path, { start: options.start, end: options.end });
   const input = options.requireText ? checkTextHead(raw, path === '-' ? 'standard input' : path) : raw;
   const decoder = new StringDecoder('utf8');
   let strict = options.strictUtf8 ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }) : null;

@@ -28,6 +28,31 @@ export interface Counts {
 
 /** Counts all n-grams up to `order` (see the module contract). */
 export function countNgrams(corpus: Corpus, order: number, onProgress?: (p: TrainProgress) => void): Counts {
+  const { tables, counts, full } = countFullNgrams(corpus, order, onProgress);
+  const suffix = deriveLowerOrders(tables, counts);
+  const context = deriveContexts(corpus, order, tables, suffix, full);
+  onProgress?.({ stage: 'count', done: corpus.sentences, total: corpus.sentences });
+  for (let n = 0; n < order; n++) {
+    tables[n]!.compact();
+    counts[n] = counts[n]!.slice(0, tables[n]!.size);
+  }
+  return { order, tables, counts, suffix, context };
+}
+
+/** The first pass of {@link countNgrams}: per order, only the n-grams counted at a position. */
+export interface FullCounts {
+  tables: NgramTable[];
+  counts: Uint32Array[];
+  /** Entry of the full n-gram counted at each position (one per word and one per `</s>`). */
+  full: Uint32Array;
+}
+
+/**
+ * Counts the "full" n-gram ending at each position (see the module contract). Entries of each
+ * table are in first-occurrence order; the unigram table holds every vocabulary word (entry = id).
+ * Nothing but full n-grams is in the tables yet, which is what a count shard stores.
+ */
+export function countFullNgrams(corpus: Corpus, order: number, onProgress?: (p: TrainProgress) => void): FullCounts {
   const { ids, starts, sentences, vocab } = corpus;
   const positions = corpus.tokens + sentences;
   const tables: NgramTable[] = [];
@@ -65,7 +90,16 @@ export function countNgrams(corpus: Corpus, order: number, onProgress?: (p: Trai
     }
     if (onProgress && (s & 4095) === 4095) onProgress({ stage: 'count', done: s + 1, total: sentences });
   }
-  // Derive lower orders top-down; the insert position is the suffix link.
+  return { tables, counts, full };
+}
+
+/**
+ * Derives the lower orders top-down from the full n-grams: each k-gram, in entry order, inserts
+ * its (k-1)-word suffix and adds its count to it. Returns the suffix links (the insert positions).
+ * `counts` arrays may be replaced by longer ones; the tables keep their slack (compact them after).
+ */
+export function deriveLowerOrders(tables: readonly NgramTable[], counts: Uint32Array[]): Uint32Array[] {
+  const order = tables.length;
   const suffix: Uint32Array[] = new Array(order);
   suffix[0] = new Uint32Array(0);
   for (let k = order; k >= 2; k--) {
@@ -84,13 +118,7 @@ export function countNgrams(corpus: Corpus, order: number, onProgress?: (p: Trai
     }
     suffix[k - 1] = suf;
   }
-  const context = deriveContexts(corpus, order, tables, suffix, full);
-  onProgress?.({ stage: 'count', done: sentences, total: sentences });
-  for (let n = 0; n < order; n++) {
-    tables[n]!.compact();
-    counts[n] = counts[n]!.slice(0, tables[n]!.size);
-  }
-  return { order, tables, counts, suffix, context };
+  return suffix;
 }
 
 /**

@@ -11,7 +11,9 @@ import { Rng } from '../util/rng.js';
 import { arpaChunks, readArpa } from './arpa.js';
 import { loadModel, saveModel, sniffModelFile } from './binary.js';
 import { readCorpus, type SentenceInput, type SentenceSource, type TrainProgress } from './corpus.js';
-import { countNgrams } from './count.js';
+import { countNgrams, type Counts } from './count.js';
+import { mergeShardCounts } from './counts-merge.js';
+import { NgramCounts } from './ngram-counts.js';
 import type { Discount } from './discount.js';
 import { backoffDistribution, buildChildIndex, sampleLog10, type ChildIndex } from './generate.js';
 import { contextTotals, type ModelData } from './model-data.js';
@@ -22,7 +24,7 @@ import { trainKneserNey } from './smoothing/kneser-ney.js';
 import { mleLog10 } from './smoothing/mle.js';
 import { stupidBackoffLog10 } from './smoothing/stupid-backoff.js';
 import { trainWittenBell } from './smoothing/witten-bell.js';
-import { BOS, EOS, UNK } from './vocab.js';
+import { BOS, EOS, UNK, type LmVocab } from './vocab.js';
 import { checkLmOptions, LM_DEFAULTS, MAX_ORDER } from './options.js';
 
 export { LM_DEFAULTS, MAX_ORDER };
@@ -102,6 +104,22 @@ function toTokens(s: SentenceInput): readonly string[] {
   return s;
 }
 
+/** The estimation options of `train` and `fromCounts`, checked, with their defaults. */
+function resolveTrainOptions(options: Omit<TrainOptions, 'order'>): { smoothing: SmoothingId; k: number; alpha: number; discountFallback: readonly [number, number, number] | undefined } {
+  const smoothing = resolveSmoothing(options.smoothing ?? LM_DEFAULTS.smoothing);
+  let k = options.k ?? LM_DEFAULTS.k;
+  if (options.smoothing === 'laplace') {
+    if (options.k !== undefined && options.k !== 1) throw new ArgumentError(`'laplace' is add-1; use smoothing 'add-k' for k = ${options.k}`, { key: 'k' });
+    k = 1;
+  }
+  const alpha = options.alpha ?? LM_DEFAULTS.alpha;
+  const fb = options.discountFallback;
+  if (fb !== undefined && (fb.length !== 3 || fb.some((x, i) => !(x >= 0 && x <= i + 1)))) {
+    throw new ArgumentError('discountFallback must be three discounts [D1, D2, D3+] with 0 <= Dk <= k', { key: 'discountFallback' });
+  }
+  return { smoothing, k, alpha, discountFallback: fb };
+}
+
 /**
  * An n-gram language model.
  * @example
@@ -148,33 +166,55 @@ export class NgramLM {
   static async train(sentences: SentenceSource, options: TrainOptions = {}): Promise<NgramLM> {
     checkLmOptions(options, 'train');
     const order = options.order ?? LM_DEFAULTS.order;
-    const smoothing = resolveSmoothing(options.smoothing ?? LM_DEFAULTS.smoothing);
-    let k = options.k ?? LM_DEFAULTS.k;
-    if (options.smoothing === 'laplace') {
-      if (options.k !== undefined && options.k !== 1) throw new ArgumentError(`'laplace' is add-1; use smoothing 'add-k' for k = ${options.k}`, { key: 'k' });
-      k = 1;
-    }
-    const alpha = options.alpha ?? LM_DEFAULTS.alpha;
-    const fb = options.discountFallback;
-    if (fb !== undefined && (fb.length !== 3 || fb.some((x, i) => !(x >= 0 && x <= i + 1)))) {
-      throw new ArgumentError('discountFallback must be three discounts [D1, D2, D3+] with 0 <= Dk <= k', { key: 'discountFallback' });
-    }
+    const { smoothing, k, alpha, discountFallback: fb } = resolveTrainOptions(options);
     const corpus = await readCorpus(sentences, { minCount: options.minCount ?? LM_DEFAULTS.minCount, vocab: options.vocab, onProgress: options.onProgress });
     // An empty corpus would give NaN scores (MLE) or an error about discounts (KN): say what it is.
     if (corpus.sentences === 0) throw new ArgumentError('NgramLM.train() got no sentences');
     const counts = countNgrams(corpus, order, options.onProgress);
+    return NgramLM.estimate(counts, corpus.vocab, smoothing, { k, alpha, discountFallback: fb, onProgress: options.onProgress });
+  }
+
+  /**
+   * Estimates a model from the counts of a corpus's shards, given in corpus order (see
+   * {@link NgramCounts}). The result is the model `train` gives on the concatenated shards, to the
+   * byte in its ARPA and `.tlm` files. The options are `train`'s, less `order` (the counts' own).
+   * @example const lm = NgramLM.fromCounts(['part-0.tlc', 'part-1.tlc'].map((f) => NgramCounts.load(f)), { smoothing: 'kn' });
+   */
+  static fromCounts(shards: readonly NgramCounts[], options: Omit<TrainOptions, 'order'> = {}): NgramLM {
+    checkLmOptions(options, 'train');
+    if ((options as TrainOptions).order !== undefined) throw new ArgumentError('fromCounts takes the order of its counts; drop the order option', { key: 'order' });
+    const { smoothing, k, alpha, discountFallback } = resolveTrainOptions(options);
+    if (!Array.isArray(shards) || !shards.every((s) => s instanceof NgramCounts)) throw new ArgumentError('fromCounts needs an array of NgramCounts (NgramCounts.count or NgramCounts.load)');
+    const merged = mergeShardCounts(
+      shards.map((s) => s.data),
+      { minCount: options.minCount ?? LM_DEFAULTS.minCount, vocab: options.vocab },
+    );
+    if (merged.sentences === 0) throw new ArgumentError('NgramLM.fromCounts() got no sentences');
+    return NgramLM.estimate(merged.counts, merged.vocab, smoothing, { k, alpha, discountFallback, onProgress: options.onProgress });
+  }
+
+  /** The stages after counting, shared by `train` and `fromCounts`. */
+  private static estimate(
+    counts: Counts,
+    vocab: LmVocab,
+    smoothing: SmoothingId,
+    p: { k: number; alpha: number; discountFallback: readonly [number, number, number] | undefined; onProgress: ((p: TrainProgress) => void) | undefined },
+  ): NgramLM {
+    const order = counts.order;
+    const { k, alpha } = p;
+    const fb = p.discountFallback;
     const links = { context: counts.context, suffix: counts.suffix };
     if (smoothing === 'kn') {
-      const { data, discounts } = trainKneserNey(counts, links, corpus.vocab, fb, options.onProgress);
+      const { data, discounts } = trainKneserNey(counts, links, vocab, fb, p.onProgress);
       return new NgramLM(data, 'kn', {}, discounts);
     }
-    if (smoothing === 'witten-bell') return new NgramLM(trainWittenBell(counts, links, corpus.vocab, options.onProgress), 'witten-bell');
+    if (smoothing === 'witten-bell') return new NgramLM(trainWittenBell(counts, links, vocab, p.onProgress), 'witten-bell');
     let total = 0;
     for (const c of counts.counts[0]!) total += c;
     const data: ModelData = {
       kind: 'counts',
       order,
-      vocab: corpus.vocab,
+      vocab,
       tables: counts.tables,
       counts: counts.counts,
       ctxTotal: contextTotals(counts.tables, counts.counts, links.context),

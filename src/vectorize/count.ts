@@ -29,7 +29,8 @@ export interface CountVectorizerOptions extends AnalyzerOptions {
 
 export { COUNT_DEFAULTS };
 
-function boundToCount(b: DocFreqBound, nDocs: number, key: string): number {
+/** A minDf/maxDf bound as a document count for a corpus of `nDocs` documents. */
+export function boundToCount(b: DocFreqBound, nDocs: number, key: string): number {
   if (typeof b === 'object' && b !== null && typeof b.proportion === 'number') {
     if (!(b.proportion >= 0 && b.proportion <= 1)) throw new ConfigError(`${key} proportion must be in [0, 1], got ${b.proportion}`, { key });
     return b.proportion * nDocs;

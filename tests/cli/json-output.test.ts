@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands/index.js';
-import { parseConllu } from '../../src/index.js';
+import { parseConllu, startWorker, submitJobs } from '../../src/index.js';
+import { redisMissing, startRedis } from '../jobs/redis.js';
 import { registerGoldParser } from '../eval/gold-parser.js';
 import { runCli } from './run.js';
 
@@ -38,12 +39,24 @@ registerGoldParser((file) => parseConllu(readFileSync(file, 'utf8')));
 writeFileSync(at('parser.json'), JSON.stringify({ name: 'p', tokenizer: { factory: 'tokenizer' }, components: [{ name: 'senter', factory: 'senter' }, { name: 'parser', factory: 'test_gold_parser', options: { file: conllu } }] }));
 writeFileSync(at('pairs.tsv'), 'Anne\tElliot\t7\nSir\tWalter\t8\nLady\tRussell\t9\nAnne\tSir\t3\n');
 
+// worker runs until stopped: its --json job lines are checked by tests/jobs/queue.test.ts.
+const queueRedis = redisMissing ? null : await startRedis();
+const queueWorker = queueRedis ? await startWorker({ redis: queueRedis.url }) : null;
+afterAll(async () => {
+  await queueWorker?.close();
+  await queueRedis?.stop();
+});
+// A run submitted through the API, for jobs wait / jobs status.
+const queueRun = queueRedis ? await submitJobs('tfidf', { redis: queueRedis.url, input: book, out: at('q-tf0') }) : null;
+
 /** Command -> argv (after the command name), in an order where each run's outputs feed later ones. */
 const CASES: [string, string[]][] = [
   ['lm train', ['--input', book, '--out', at('m.arpa'), '--order', '3', '--json']],
   ['lm perplexity', ['--model', at('m.arpa'), '--input', web, '--json']],
   ['lm generate', ['--model', at('m.arpa'), '--count', '2', '--json']],
   ['lm score', ['--model', at('m.arpa'), web, '--json']],
+  ['lm count', ['--input', book, '--out', at('c.tlc'), '--order', '3', '--json']],
+  ['lm merge', [at('c.tlc'), '--out', at('merged.arpa'), '--json']],
   ['tfidf keywords', ['--input', book, '--top', '3', '--json']],
   ['w2v train', ['--input', book, '--out', at('v.txt'), '--min-count', '2', '--size', '8', '--epochs', '1', '--table-size', '10000', '--json']],
   ['w2v similar', ['--vectors', at('v.txt'), 'Anne', '--topn', '3', '--json']],
@@ -77,9 +90,18 @@ const CASES: [string, string[]][] = [
   ['match', ['--patterns', at('patterns.jsonl'), '--input', book]],
   ['match', ['--dep-patterns', at('dep-patterns.jsonl'), '--conllu', conllu]],
   ['render', ['--style', 'span', '--patterns', at('patterns.jsonl'), '--input', web, '--out', at('spans.html'), '--json']],
+  // The job queue: a private redis-server and an in-process worker (the commands skip without redis-server).
+  ...(queueRedis
+    ? ([
+        ['jobs submit', ['lm-counts', '--redis', queueRedis.url, '--input', book, '--out', at('q-lm'), '--wait', '--json']],
+        ['jobs submit', ['tfidf', '--redis', queueRedis.url, '--input', book, '--out', at('q-tf'), '--json']],
+        ['jobs wait', [queueRun!.runId, '--redis', queueRedis.url, '--json']],
+        ['jobs status', [queueRun!.runId, '--redis', queueRedis.url, '--json']],
+      ] as [string, string[]][])
+    : []),
 ];
 /** Commands with nothing to report as data, or (serve: runs until stopped) whose --json its own test checks. */
-const NO_REPORT = new Set(['demo', 'serve']);
+const NO_REPORT = new Set(['demo', 'serve', 'worker', ...(queueRedis ? [] : ['jobs submit', 'jobs status', 'jobs wait'])]);
 /** Objects whose keys are the user's data (field names, labels), not chosen by textloom. */
 const USER_KEYS = new Set(['fields', 'highlights', 'cats', 'perLabel']);
 const CAMEL = /^[a-z][a-zA-Z0-9]*$/;

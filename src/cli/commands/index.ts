@@ -36,6 +36,12 @@ import { evalNerCommand } from './eval-ner.js';
 import { renderCommand } from './render.js';
 import { serveCommand } from './serve.js';
 import { w2vPlot } from './w2v-plot.js';
+import { lmCount } from './lm-count.js';
+import { lmMerge } from './lm-merge.js';
+import { workerCommand } from './worker.js';
+import { jobsSubmit } from './jobs-submit.js';
+import { jobsStatus } from './jobs-status.js';
+import { jobsWait } from './jobs-wait.js';
 
 /** Every CLI command, in --help order. Each command lives in its own file. */
 export const COMMANDS: Command[] = [
@@ -56,6 +62,12 @@ export const COMMANDS: Command[] = [
   lmPerplexity,
   lmScore,
   lmGenerate,
+  lmCount,
+  lmMerge,
+  workerCommand,
+  jobsSubmit,
+  jobsStatus,
+  jobsWait,
   tfidfKeywords,
   trainTextcat,
   evalTextcat,

@@ -1,0 +1,39 @@
+import { NgramCounts } from '../../lm/ngram-counts.js';
+import { LM_DEFAULTS } from '../../lm/model.js';
+import { assertWritable } from '../../io/atomic.js';
+import type { Command } from '../command.js';
+import { ProgressBar } from '../progress.js';
+import { LM_TOKENIZE_FLAGS, lmInput } from '../flag-groups.js';
+
+/** `textloom lm count`: the raw n-gram counts of one shard of a corpus, for `lm merge`. */
+export const lmCount: Command = {
+  name: 'lm count',
+  summary: 'count the n-grams of one shard of a corpus into a counts file (merged later by lm merge)',
+  usage: '--input FILE --order N --out COUNTS [--json]',
+  help:
+    'Input as lm train reads it (one sentence per line). Count each shard with the same --order, then\n' +
+    '`textloom lm merge` the counts files in corpus order: the model equals lm train on the concatenated text.\n' +
+    'Example: textloom lm count --order 5 --input part-0.txt --out part-0.tlc',
+  flags: {
+    input: { type: 'string', doc: 'text, one sentence per line (.gz ok, - for stdin)', value: 'FILE', required: true, alias: 'i' },
+    out: { type: 'string', doc: 'counts file to write (textloom binary)', value: 'COUNTS', required: true, alias: 'o' },
+    order: { type: 'number', doc: 'n-gram order', default: LM_DEFAULTS.order },
+    ...LM_TOKENIZE_FLAGS,
+    json: { type: 'boolean', doc: 'print a JSON summary {"order","sentences","tokens","vocabSize","seconds","out"} on stdout' },
+  },
+  async run(args, io) {
+    const f = args.flags;
+    const out = String(f.out);
+    assertWritable(out);
+    const bar = new ProgressBar('lm count', undefined, io.stderr);
+    const input = lmInput(f, bar, io);
+    const t0 = Date.now();
+    const counts = await NgramCounts.count(input.sentences, { order: Number(f.order) });
+    counts.save(out);
+    bar.done(`${counts.sentences} sentences`);
+    const seconds = (Date.now() - t0) / 1000;
+    const summary = { order: counts.order, sentences: counts.sentences, tokens: counts.tokens, vocabSize: counts.vocabSize, seconds, out };
+    if (f.json) io.stdout.write(JSON.stringify(summary) + '\n');
+    else io.stderr.write(`counted order-${counts.order} n-grams of ${counts.sentences} sentences in ${seconds.toFixed(2)}s -> ${out}\n`);
+  },
+};
