@@ -267,15 +267,36 @@ export interface ParserEvaluation extends ParseScores {
   tokensPerSecond: number;
 }
 
+/** Options of {@link evaluateParser}. */
+export interface EvaluateParserOptions {
+  /** Parse each sentence's gold words (tags predicted by the pipeline) instead of its raw text (default false). */
+  goldTokens?: boolean;
+  /** Called after each sentence (gold tokens) or document (raw text) with the sentences done so far. */
+  onProgress?: (done: number) => void;
+}
+
 /**
- * Scores a parser on gold CoNLL-U sentences. With `goldTokens`, each sentence's gold words are
- * parsed as one Doc (tags predicted by the pipeline) and aligned one to one. Otherwise the
- * sentences are grouped into documents by `# newdoc`, their `# text` lines joined by a space, and
- * the pipeline's own tokens and sentences are aligned to the gold words, so tokenization and
- * sentence-splitting errors count. Gold surface forms that do not spell the text (the script's
- * "concatenation of tokens ... differ") are a FormatError naming the sentence's line.
+ * Scores a parser on gold CoNLL-U sentences as the CoNLL 2018 shared task does: UAS, LAS (the
+ * universal part of the label), full-label LAS and per-label P/R/F1, punctuation included.
+ *
+ * With `goldTokens` (default false), each sentence's gold words are parsed as one Doc (tags
+ * predicted by the pipeline) and aligned one to one. Otherwise the sentences are grouped into
+ * documents by `# newdoc`, their `# text` lines joined by a space, and the pipeline's own tokens
+ * and sentences are aligned to the gold words, so tokenization and sentence-splitting errors
+ * count. Gold surface forms that do not spell the text (the script's "concatenation of tokens ...
+ * differ") are a FormatError naming the sentence's line; no gold words is an ArgumentError.
+ * `textloom eval parser` is this function with a pipeline.
+ * @example
+ * const nlp = await load('en_core');
+ * const gold = parseConllu(readFileSync('en_ewt-ud-test.conllu', 'utf8'));
+ * const pipe = {
+ *   parseText: (text) => nlp(text),
+ *   parseWords: (words, spaces) => nlp(Doc.fromWords(words, { spaces: [...spaces], vocab: nlp.vocab })),
+ * };
+ * const r = evaluateParser(pipe, gold, { goldTokens: true });
+ * r.uas.f1; r.las.f1; r.labels[0] // { label: 'punct', precision, recall, f1, ... }
  */
-export function evaluateParser(parser: DocParser, sentences: readonly ConlluSentence[], options: { goldTokens?: boolean; onProgress?: (done: number) => void } = {}): ParserEvaluation {
+export function evaluateParser(parser: DocParser, sentences: readonly ConlluSentence[], options: EvaluateParserOptions = {}): ParserEvaluation {
   const goldTokens = !!options.goldTokens;
   const total = emptyParseCounts(!goldTokens);
   let ms = 0;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { bundleForBrowser } from './vite-bundle.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const ENTRIES = ['tokenizer', 'matcher', 'search', 'render', 'tagger', 'index'];
+const ENTRIES = ['tokenizer', 'matcher', 'search', 'render', 'tagger', 'parser', 'index'];
 
 describe('browser entries bundled with Vite', () => {
   it('the check catches a Node built-in', async () => {

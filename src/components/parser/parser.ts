@@ -1,15 +1,14 @@
 /**
- * The `parser` component: wraps a {@link ParserModel} and parses Docs in place (`doc.head`,
+ * The `parser` component (Node build): wraps a {@link ParserModel} and parses Docs in place (`doc.head`,
  * `doc.dep`, and sentence starts when no senter ran). Needs XPOS tags (`doc.tag`), so it goes
  * after the tagger.
  */
 import { resolve } from 'node:path';
-import type { Doc } from '../../core/doc.js';
-import type { Component } from '../../pipeline/component.js';
 import { PACKAGE_ROOT } from '../../pipeline/load.js';
 import { loadOnce } from '../load-once.js';
-import { loadParserModel, saveParserModel, type EncodeParserOptions } from './model-format.js';
+import { encodeParserModel, loadParserModel, saveParserModel, type EncodeParserOptions } from './model-format.js';
 import type { ParserModel } from './model.js';
+import { ParserBase } from './parser-base.js';
 import { trainParser, type ParserGoldSentence, type TrainParserOptions } from './train.js';
 
 /** The model shipped with the package (trained on UD English EWT train, CC BY-SA 4.0). */
@@ -26,14 +25,9 @@ const loaded = new Map<string, ParserModel>();
  * const parser = Parser.load();                          // the shipped English model
  * parser.parseWords(['I', 'saw', 'her'], ['PRP', 'VBD', 'PRP']).heads // [2, 0, 2]
  * const mine = Parser.train(sentences, { epochs: 10, seed: 1, tagger: Tagger.load() }); mine.save('my.tlp');
+ * const again = await Parser.fromBytes(mine.toBytes());
  */
-export class Parser implements Component {
-  constructor(
-    /** The trained model. */
-    readonly model: ParserModel,
-    readonly name = 'parser',
-  ) {}
-
+export class Parser extends ParserBase {
   /**
    * Trains a parser on gold trees (e.g. from `readConllu`); see {@link TrainParserOptions}
    * (epochs default 10, seed default 1, training tags jackknifed; equal seeds give identical models).
@@ -47,22 +41,9 @@ export class Parser implements Component {
     return new Parser(loadOnce(loaded, path, loadParserModel), name);
   }
 
-  /** Parses one doc in place. */
-  process(doc: Doc): void {
-    this.model.parseDoc(doc);
-  }
-
-  /** Parses a batch of docs in place. */
-  pipe(docs: Doc[]): void {
-    for (const d of docs) this.model.parseDoc(d);
-  }
-
-  /**
-   * Parses one sentence of words with their XPOS tags; heads are 1-based word numbers (0 = the
-   * root), labels are UD relations (`root` for the root's dependent).
-   */
-  parseWords(words: readonly string[], tags: readonly string[]): { heads: number[]; labels: string[] } {
-    return this.model.parseWords(words, tags);
+  /** The model as bytes (the `.tlp` file format, version 2), for `fromBytes` or to serve to a browser; see {@link EncodeParserOptions} for pruning. */
+  toBytes(options: EncodeParserOptions = {}): Uint8Array {
+    return encodeParserModel(this.model, options);
   }
 
   /** Writes the model to `path` (binary, atomic); see {@link EncodeParserOptions} for pruning. */

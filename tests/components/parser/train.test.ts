@@ -84,6 +84,18 @@ describe('trainParser (300 EWT sentences shipped with the tests)', () => {
     expect(() => encodeParserModel(model, { prune: 2 })).toThrow(ArgumentError);
   });
 
+  it('Parser#toBytes -> Parser.fromBytes gives the same model and parses', async () => {
+    const again = await Parser.fromBytes(new Parser(model).toBytes());
+    expect(again).toBeInstanceOf(Parser);
+    expect(Array.from(again.model.labelWeights)).toEqual(Array.from(model.labelWeights));
+    expect(Array.from(again.model.clusterWords)).toEqual(Array.from(model.clusterWords));
+    for (const s of heldOut().slice(0, 20)) {
+      const forms = s.words.map((w) => w.form);
+      const tags = s.words.map((w) => w.xpos);
+      expect(again.parseWords(forms, tags)).toEqual(model.parseWords(forms, tags));
+    }
+  });
+
   it('trains on jackknifed tags (taggers trained on the other folds)', () => {
     const small = train().slice(0, 80);
     const tagger = { tagWords: (ws: readonly string[]) => ws.map(() => ({ xpos: 'NN' })) };
