@@ -39,6 +39,7 @@ const entries = [
   ['textloom/tokenizer + matcher + search', `export { Tokenizer, Vocab, Matcher, PhraseMatcher } from 'textloom/matcher';\nexport { SearchIndex } from 'textloom/search';`],
   ['textloom/render', `export { render } from 'textloom/render';`],
   ['textloom/tagger (model not included)', `export { Tagger, Tokenizer, Vocab } from 'textloom/tagger';`],
+  ['textloom/parser (models not included)', `export { Parser, Tagger, Tokenizer, Vocab } from 'textloom/parser';`],
   ['textloom (browser condition)', `export * from 'textloom';`],
   ['compromise', `import nlp from 'compromise';\nexport default nlp;`],
   ['wink-nlp + wink-eng-lite-web-model', `import winkNLP from 'wink-nlp';\nimport model from 'wink-eng-lite-web-model';\nexport default winkNLP(model);`],
