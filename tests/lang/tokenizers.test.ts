@@ -29,6 +29,14 @@ describe('per-language tokenizers', () => {
     expect(words(lang, text)).toEqual(expected);
   });
 
+  it('explain lists the tokens the tokenizer makes, spaced digit groups (80 000) included', () => {
+    const nlp = blank('fr');
+    for (const text of ['Il y a 80 000 habitants, 1 000 000 de 25\u00a0785.', 'En 2019 2020 et 3,5 000 ou 12 34.', '80 000']) {
+      expect(nlp.tokenizer.explain(text).map(([, t]) => t)).toEqual(words('fr', text));
+    }
+    expect(nlp.tokenizer.explain('80 000')).toEqual([['TOKEN', '80 000']]);
+  });
+
   it('keeps English unchanged (the default tokenizer and blank("en") agree)', () => {
     expect(words('en', "I can't go to the U.S. today.")).toEqual(['I', 'ca', "n't", 'go', 'to', 'the', 'U.S.', 'today', '.']);
   });
