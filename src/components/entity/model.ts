@@ -5,30 +5,14 @@
  * per sentence, never per token.
  */
 import type { Doc } from '../../core/doc.js';
+import { ArgumentError } from '../../core/errors.js';
 import type { LabeledSpan } from '../../core/iob.js';
 import type { Vocab } from '../../core/vocab.js';
 import { Attr, BOS_ATTRS, classNames, EOS_ATTRS, N_ATTRS, N_ROLES, PAD, strHash, wordAttrs, type Lexicon } from './features.js';
+import { readEntityModelBytes, type EntityModelMeta, type EntityModelParts } from './model-bytes.js';
+
+export type { EntityModelMeta, EntityModelParts } from './model-bytes.js';
 import { buildWeightIndex, decodeSentence, newScratch, typeVectors, type Scratch, type WeightIndex } from './kernel.js';
-
-/** Provenance and training settings stored with a model. */
-export interface EntityModelMeta {
-  [key: string]: unknown;
-}
-
-/** The parts a model is built from (by the trainer or the file loader). */
-export interface EntityModelParts {
-  labels: string[];
-  hashBits: number;
-  /** Per bucket b, its packed weights are data[rowStart[b] .. rowStart[b + 1]). Length 2^hashBits + 1. */
-  rowStart: Uint32Array;
-  /** `value << 8 | class` entries. */
-  data: Int32Array;
-  /** Word -> cluster id (0-based), or null. */
-  lexicon: Map<string, number> | null;
-  /** Whether the model was trained with tagger tags (then `doc.tag` is read when set). */
-  usesTags: boolean;
-  meta: EntityModelMeta;
-}
 
 interface VocabCache {
   attrs: Int32Array;
@@ -83,6 +67,18 @@ export class EntityModel {
     this.eosVec = new Int32Array(this.stride);
     typeVectors(this.index, BOS_ATTRS, 0, this.bosVec, 0, this.scratch);
     typeVectors(this.index, EOS_ATTRS, 0, this.eosVec, 0, this.scratch);
+  }
+
+  /**
+   * A model from the bytes of a `.tlner` file (what `saveEntityModel` and `textloom train ner`
+   * write, or the shipped `models/en_uner_ewt_ner.tlner`), with no Node built-in on the way:
+   * deflated sections are inflated with zlib in Node when installed, else with the platform's
+   * DecompressionStream. Bad bytes are a `BinaryFileError` with the byte offset.
+   * @example const model = await EntityModel.fromBytes(new Uint8Array(await (await fetch('en_uner_ewt_ner.tlner')).arrayBuffer()));
+   */
+  static async fromBytes(bytes: Uint8Array, file = '<bytes>'): Promise<EntityModel> {
+    if (!(bytes instanceof Uint8Array)) throw new ArgumentError("fromBytes needs a Uint8Array (an entity model file's bytes)", { key: 'bytes' });
+    return new EntityModel(await readEntityModelBytes(bytes, file));
   }
 
   /** The cluster lookup of the features (null without lexicon). */
