@@ -104,10 +104,10 @@ export const EOS_ATTRS = Int32Array.from({ length: N_ATTRS }, (_, a) => strHash(
  * Names the feature templates and attribute definitions below; stored in model files, which are
  * refused when it differs. Change it whenever a template or attribute changes.
  */
-export const FEATURE_SET = 'en-biluo-46.2';
+export const FEATURE_SET = 'en-biluo-49.1';
 
 /** Number of feature templates {@link extractFeatures} writes. */
-export const N_FEATURES = 46;
+export const N_FEATURES = 49;
 
 function mix(t: number, a: number, b: number): number {
   let h = Math.imul(t + 0x9e3779b9, 0x85ebca6b) ^ a;
@@ -138,9 +138,9 @@ export const ROLE_TEMPLATES: readonly (readonly number[])[] = [
   [6, 40],
 ];
 /** The templates {@link contextKeys} writes, in order: those reading several words, tags or decisions. */
-export const CONTEXT_TEMPLATES: readonly number[] = [10, 14, 15, 16, 17, 18, 19, 24, 25, 26, 27, 28, 29, 30, 31, 33, 34, 35, 36, 37, 38, 41, 42, 43, 44, 45];
+export const CONTEXT_TEMPLATES: readonly number[] = [10, 14, 15, 16, 17, 18, 19, 24, 25, 26, 27, 28, 29, 30, 31, 33, 34, 35, 36, 37, 38, 41, 42, 43, 44, 45, 46, 47, 48];
 /** Number of keys {@link contextKeys} writes. */
-export const N_CONTEXT = 26;
+export const N_CONTEXT = 29;
 
 /**
  * Writes the keys (masked by `mask`) of the templates of `role` for the word type whose attributes
@@ -243,6 +243,12 @@ export function contextKeys(at: Int32Array, pos: Int32Array, tags: Int32Array, m
   out[23] = mix(43, head, len) & mask;
   out[24] = mix(44, len ? at[q * N_ATTRS + Attr.SUF3]! : 0, len) & mask;
   out[25] = mix(45, head, t1) & mask;
+  // Organization cues around the run, learned as context: the word after it ("... Inc", "... said",
+  // "... 's"), the head's word cluster, and where in the run the word sits (first, inside, head).
+  const after = len ? at[(q + 1) * N_ATTRS + Attr.LOWER]! : 0;
+  out[26] = mix(46, after, len) & mask;
+  out[27] = mix(47, len ? at[q * N_ATTRS + Attr.CLUSTER]! : 0, len) & mask;
+  out[28] = mix(48, len ? (q === p ? 1 : 2) + (at[(p - 1) * N_ATTRS + Attr.FIRST] === 1 ? 2 : 0) : 0, head) & mask;
 }
 
 /** Role offsets from a position: the word itself, 1 before, 1 after, 2 before, 2 after. */
