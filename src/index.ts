@@ -200,6 +200,7 @@ export type { Rm3Options } from './search/rm3.js';
 export { conlluToDoc } from './io/conllu-docs.js';
 export type { ConlluToDocOptions } from './io/conllu-docs.js';
 export { explain, explainedLabels } from './core/explain.js';
+export { similarLabels } from './core/explain.js';
 // --- languages ---
 export { blank } from './pipeline/blank.js';
 export { getLanguage, languageCodes } from './lang/registry.js';

@@ -217,6 +217,16 @@ export function explain(label: string): string | undefined {
   return GLOSSARY.get(label);
 }
 
+/**
+ * The known labels a mistyped one probably meant: equal after trimming whitespace and ignoring
+ * case (`' gpe'` -> `['GPE']`, `'root'` -> `['ROOT', 'root']`, minus the label itself). Empty when none.
+ * @example similarLabels('Nsubj') // ['nsubj']
+ */
+export function similarLabels(label: string): string[] {
+  const key = label.trim().toLowerCase();
+  return [...GLOSSARY.keys()].filter((l) => l !== label && l.toLowerCase() === key);
+}
+
 /** Every label {@link explain} knows, by group. */
 export function explainedLabels(): { upos: string[]; penn: string[]; deps: string[]; clearDeps: string[]; entities: string[] } {
   return { upos: Object.keys(UPOS), penn: Object.keys(PENN), deps: Object.keys(UD_DEPS), clearDeps: Object.keys(CLEAR_DEPS), entities: Object.keys(ENTITIES) };

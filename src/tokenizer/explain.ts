@@ -1,5 +1,5 @@
 import type { CompiledRules } from './compile.js';
-import { isSpaceCode } from './scanner.js';
+import { isSpaceCode, spacedNumberJoin } from './scanner.js';
 import { Pieces, Rule, RULE_NAMES, splitChunk } from './split.js';
 
 /**
@@ -16,7 +16,8 @@ export function explainText(text: string, rules: CompiledRules): [string, string
     while (i < n && isSpaceCode(text.charCodeAt(i))) i++;
     if (i >= n) break;
     const start = i;
-    while (i < n && !isSpaceCode(text.charCodeAt(i))) i++;
+    // As the tokenizer: a space joining digit groups (`80 000`) stays inside the chunk when the rules say so.
+    while (i < n && (!isSpaceCode(text.charCodeAt(i)) || (rules.spacedNumbers && spacedNumberJoin(text, start, i)))) i++;
     let j = i;
     while (j < n && isSpaceCode(text.charCodeAt(j))) j++;
     const s = text.slice(start, i);

@@ -9,31 +9,8 @@ import { explainText } from './explain.js';
 import { EN_RULES } from '../lang/en/tokenizer.js';
 import type { TokenizerRules } from './rules.js';
 import { multiwordSplit } from './multiword.js';
-import { isSpaceCode } from './scanner.js';
+import { isSpaceCode, spacedNumberJoin } from './scanner.js';
 import { Pieces, splitChunk } from './split.js';
-
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-
-/**
- * Whether the space at `at` (inside the chunk begun at `start`) joins two digit groups of one
- * number (`80 000`, French GSD): one to three digits before it that no letter, digit, `.` or `,`
- * precedes, exactly three digits after it. Constant work per space: no backtracking.
- */
-function spacedNumberJoin(text: string, start: number, at: number): boolean {
-  const s = text.charCodeAt(at);
-  if (s !== 32 && s !== 0xa0 && s !== 0x202f) return false;
-  let d = at;
-  while (d > start && at - d < 4 && isDigit(text.charCodeAt(d - 1))) d--;
-  const run = at - d;
-  if (run === 0 || run > 3) return false;
-  if (d > start) {
-    const p = text.charCodeAt(d - 1);
-    if (isDigit(p) || p === 46 || p === 44 || (p | 32) - 97 < 26 && (p | 32) >= 97 || p > 0x7f) return false;
-  }
-  if (at + 4 > text.length) return false;
-  for (let k = 1; k <= 3; k++) if (!isDigit(text.charCodeAt(at + k))) return false;
-  return at + 4 === text.length || !isDigit(text.charCodeAt(at + 4));
-}
 
 /** Options of {@link Tokenizer}. */
 export interface TokenizerOptions {

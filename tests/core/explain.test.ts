@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explain, explainedLabels } from '../../src/index.js';
+import { explain, explainedLabels, similarLabels } from '../../src/index.js';
 import { ewtFixture, ewtTest, haveEwt } from '../components/tagger/data.js';
 import { runCli } from '../cli/run.js';
 
@@ -32,6 +32,14 @@ describe('explain', () => {
 
   it.skipIf(!haveEwt())('knows every tag and label of UD English EWT test', () => {
     expect([...labelsOf(ewtTest())].filter((l) => !explain(l))).toEqual([]);
+  });
+
+  it('suggests the labels a mistyped one meant (case, surrounding spaces), none for odd input', () => {
+    expect(similarLabels(' gpe ')).toEqual(['GPE']);
+    expect(similarLabels('Nsubj')).toEqual(['nsubj']);
+    expect(similarLabels('nsubj')).toEqual([]);
+    expect(similarLabels('80 000')).toEqual([]);
+    expect(similarLabels('')).toEqual([]);
   });
 
   it('is undefined for unknown labels and case-sensitive', () => {

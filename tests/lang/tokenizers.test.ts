@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blank, getLanguage, languageCodes } from '../../src/index.js';
+import { blank, getLanguage, languageCodes, type Tokenizer } from '../../src/index.js';
 
 const words = (lang: string, text: string) => blank(lang)(text).tokens().map((t) => t.text);
 
@@ -27,6 +27,14 @@ describe('per-language tokenizers', () => {
     ['zh', '他成为一个老师。', ['他', '成', '为', '一', '个', '老师', '。']],
   ])('%s: %s', (lang, text, expected) => {
     expect(words(lang, text)).toEqual(expected);
+  });
+
+  it('explain lists the tokens the tokenizer makes, spaced digit groups (80 000) included', () => {
+    const tok = blank('fr').tokenizer as Tokenizer;
+    for (const text of ['Il y a 80 000 habitants, 1 000 000 de 25\u00a0785.', 'En 2019 2020 et 3,5 000 ou 12 34.', '80 000']) {
+      expect(tok.explain(text).map(([, t]) => t)).toEqual(words('fr', text));
+    }
+    expect(tok.explain('80 000')).toEqual([['TOKEN', '80 000']]);
   });
 
   it('keeps English unchanged (the default tokenizer and blank("en") agree)', () => {

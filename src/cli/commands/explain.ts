@@ -1,5 +1,5 @@
 import { NotFoundError } from '../../core/errors.js';
-import { explain } from '../../core/explain.js';
+import { explain, similarLabels } from '../../core/explain.js';
 import type { Command } from '../command.js';
 
 /** `textloom explain LABEL`: the gloss of a tag, dependency or entity label. */
@@ -15,7 +15,11 @@ export const explainCommand: Command = {
   async run(args, io) {
     const label = args.positional[0]!;
     const gloss = explain(label);
-    if (gloss === undefined) throw new NotFoundError(`no explanation for label ${JSON.stringify(label)} (labels are case-sensitive)`);
+    if (gloss === undefined) {
+      const near = similarLabels(label);
+      const hint = near.length ? `; did you mean ${near.map((l) => JSON.stringify(l)).join(' or ')}?` : ' (labels are case-sensitive; quote a label with spaces)';
+      throw new NotFoundError(`no explanation for label ${JSON.stringify(label)}${hint}`);
+    }
     io.stdout.write(args.flags.json ? JSON.stringify({ label, gloss }) + '\n' : gloss + '\n');
   },
 };

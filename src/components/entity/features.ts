@@ -104,10 +104,10 @@ export const EOS_ATTRS = Int32Array.from({ length: N_ATTRS }, (_, a) => strHash(
  * Names the feature templates and attribute definitions below; stored in model files, which are
  * refused when it differs. Change it whenever a template or attribute changes.
  */
-export const FEATURE_SET = 'en-biluo-46.2';
+export const FEATURE_SET = 'en-biluo-49.1';
 
 /** Number of feature templates {@link extractFeatures} writes. */
-export const N_FEATURES = 46;
+export const N_FEATURES = 49;
 
 function mix(t: number, a: number, b: number): number {
   let h = Math.imul(t + 0x9e3779b9, 0x85ebca6b) ^ a;
@@ -116,69 +116,115 @@ function mix(t: number, a: number, b: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+/** Feature roles that read one word type only: the word itself, and the words 1 and 2 before and after it. */
+export const enum Role {
+  SELF = 0,
+  PREV1 = 1,
+  NEXT1 = 2,
+  PREV2 = 3,
+  NEXT2 = 4,
+}
+/** Number of {@link Role}s. */
+export const N_ROLES = 5;
 /**
- * Writes the {@link N_FEATURES} hashed feature keys (masked by `mask`) of sentence position `p`
- * (padded: word i sits at p = i + PAD) into `out`. `at` holds N_ATTRS attributes per padded
- * position, `pos` a tagger tag hash per padded position (0 = none), `tags` the classes already
- * chosen (START = -1 before the sentence), `mem` the label remembered for the word from earlier
- * in the document (0 = none), `mode` the sentence's casing ({@link sentenceMode}).
+ * The templates of each role (the keys {@link roleKeys} writes, in order). Their scores depend on
+ * one word type only, so a decoder sums them once per type and role (see `kernel.ts`).
  */
-export function extractFeatures(at: Int32Array, pos: Int32Array, tags: Int32Array, mem: Int32Array, mode: number, p: number, mask: number, out: Uint32Array): void {
+export const ROLE_TEMPLATES: readonly (readonly number[])[] = [
+  [0, 1, 2, 7, 11, 12, 13, 20, 23, 32],
+  [3, 8, 21],
+  [4, 9, 22],
+  [5, 39],
+  [6, 40],
+];
+/** The templates {@link contextKeys} writes, in order: those reading several words, tags or decisions. */
+export const CONTEXT_TEMPLATES: readonly number[] = [10, 14, 15, 16, 17, 18, 19, 24, 25, 26, 27, 28, 29, 30, 31, 33, 34, 35, 36, 37, 38, 41, 42, 43, 44, 45, 46, 47, 48];
+/** Number of keys {@link contextKeys} writes. */
+export const N_CONTEXT = 29;
+
+/**
+ * Writes the keys (masked by `mask`) of the templates of `role` for the word type whose attributes
+ * are `at[o..o + N_ATTRS)`, into `out` from `off`; returns how many it wrote.
+ */
+export function roleKeys(role: number, at: Int32Array, o: number, mask: number, out: Uint32Array, off: number): number {
+  const lo = at[o + Attr.LOWER]!;
+  const cl = at[o + Attr.CLUSTER]!;
+  switch (role) {
+    case Role.SELF: {
+      const cs = at[o + Attr.CSHAPE]!;
+      out[off] = mix(0, 0, 0) & mask;
+      out[off + 1] = mix(1, lo, 0) & mask;
+      out[off + 2] = mix(2, at[o + Attr.FORM]!, 0) & mask;
+      out[off + 3] = mix(7, at[o + Attr.SHAPE]!, 0) & mask;
+      out[off + 4] = mix(11, at[o + Attr.PRE3]!, 0) & mask;
+      out[off + 5] = mix(12, at[o + Attr.SUF3]!, 0) & mask;
+      out[off + 6] = mix(13, at[o + Attr.SUF2]!, 0) & mask;
+      out[off + 7] = mix(20, cl, 0) & mask;
+      out[off + 8] = mix(23, cl, cs) & mask;
+      out[off + 9] = mix(32, at[o + Attr.CAP]!, cs) & mask;
+      return 10;
+    }
+    case Role.PREV1:
+      out[off] = mix(3, lo, 0) & mask;
+      out[off + 1] = mix(8, at[o + Attr.CSHAPE]!, 0) & mask;
+      out[off + 2] = mix(21, cl, 0) & mask;
+      return 3;
+    case Role.NEXT1:
+      out[off] = mix(4, lo, 0) & mask;
+      out[off + 1] = mix(9, at[o + Attr.CSHAPE]!, 0) & mask;
+      out[off + 2] = mix(22, cl, 0) & mask;
+      return 3;
+    case Role.PREV2:
+      out[off] = mix(5, lo, 0) & mask;
+      out[off + 1] = mix(39, cl, 0) & mask;
+      return 2;
+    default:
+      out[off] = mix(6, lo, 0) & mask;
+      out[off + 1] = mix(40, cl, 0) & mask;
+      return 2;
+  }
+}
+
+/**
+ * Writes the {@link N_CONTEXT} keys of the {@link CONTEXT_TEMPLATES} of padded position `p` into
+ * `out[0..N_CONTEXT)`: the templates combining several words, the tagger tags, the decisions
+ * already made, the document memory and the sentence's casing. See {@link extractFeatures} for the arguments.
+ */
+export function contextKeys(at: Int32Array, pos: Int32Array, tags: Int32Array, mem: Int32Array, mode: number, p: number, mask: number, out: Uint32Array): void {
   const o0 = p * N_ATTRS;
   const om1 = o0 - N_ATTRS;
   const om2 = om1 - N_ATTRS;
   const op1 = o0 + N_ATTRS;
-  const op2 = op1 + N_ATTRS;
   const t1 = tags[p - 1]! + 2;
   const t2 = tags[p - 2]! + 2;
   const cs0 = at[o0 + Attr.CSHAPE]!;
   const lo0 = at[o0 + Attr.LOWER]!;
   const cl0 = at[o0 + Attr.CLUSTER]!;
   const m0 = mem[p]!;
-  out[0] = mix(0, 0, 0) & mask;
-  out[1] = mix(1, lo0, 0) & mask;
-  out[2] = mix(2, at[o0 + Attr.FORM]!, 0) & mask;
-  out[3] = mix(3, at[om1 + Attr.LOWER]!, 0) & mask;
-  out[4] = mix(4, at[op1 + Attr.LOWER]!, 0) & mask;
-  out[5] = mix(5, at[om2 + Attr.LOWER]!, 0) & mask;
-  out[6] = mix(6, at[op2 + Attr.LOWER]!, 0) & mask;
-  out[7] = mix(7, at[o0 + Attr.SHAPE]!, 0) & mask;
-  out[8] = mix(8, at[om1 + Attr.CSHAPE]!, 0) & mask;
-  out[9] = mix(9, at[op1 + Attr.CSHAPE]!, 0) & mask;
-  out[10] = mix(10, mix(at[om1 + Attr.CSHAPE]!, cs0, 0), at[op1 + Attr.CSHAPE]!) & mask;
-  out[11] = mix(11, at[o0 + Attr.PRE3]!, 0) & mask;
-  out[12] = mix(12, at[o0 + Attr.SUF3]!, 0) & mask;
-  out[13] = mix(13, at[o0 + Attr.SUF2]!, 0) & mask;
-  out[14] = mix(14, t1, 0) & mask;
-  out[15] = mix(15, t1, t2) & mask;
-  out[16] = mix(16, t1, lo0) & mask;
-  out[17] = mix(17, t1, cs0) & mask;
-  out[18] = mix(18, at[om1 + Attr.LOWER]!, lo0) & mask;
-  out[19] = mix(19, lo0, at[op1 + Attr.LOWER]!) & mask;
-  out[20] = mix(20, cl0, 0) & mask;
-  out[21] = mix(21, at[om1 + Attr.CLUSTER]!, 0) & mask;
-  out[22] = mix(22, at[op1 + Attr.CLUSTER]!, 0) & mask;
-  out[23] = mix(23, cl0, cs0) & mask;
-  out[24] = mix(24, pos[p]!, 0) & mask;
-  out[25] = mix(25, pos[p - 1]!, pos[p]!) & mask;
-  out[26] = mix(26, pos[p]!, pos[p + 1]!) & mask;
-  out[27] = mix(27, m0, 0) & mask;
-  out[28] = mix(28, m0, cs0) & mask;
-  out[29] = mix(29, p === PAD ? 1 : 0, cs0) & mask;
-  out[30] = mix(30, t1, cl0) & mask;
-  out[31] = mix(31, at[om1 + Attr.CLUSTER]!, cl0) & mask;
+  const first = p === PAD ? 1 : 0;
+  out[0] = mix(10, mix(at[om1 + Attr.CSHAPE]!, cs0, 0), at[op1 + Attr.CSHAPE]!) & mask;
+  out[1] = mix(14, t1, 0) & mask;
+  out[2] = mix(15, t1, t2) & mask;
+  out[3] = mix(16, t1, lo0) & mask;
+  out[4] = mix(17, t1, cs0) & mask;
+  out[5] = mix(18, at[om1 + Attr.LOWER]!, lo0) & mask;
+  out[6] = mix(19, lo0, at[op1 + Attr.LOWER]!) & mask;
+  out[7] = mix(24, pos[p]!, 0) & mask;
+  out[8] = mix(25, pos[p - 1]!, pos[p]!) & mask;
+  out[9] = mix(26, pos[p]!, pos[p + 1]!) & mask;
+  out[10] = mix(27, m0, 0) & mask;
+  out[11] = mix(28, m0, cs0) & mask;
+  out[12] = mix(29, first, cs0) & mask;
+  out[13] = mix(30, t1, cl0) & mask;
+  out[14] = mix(31, at[om1 + Attr.CLUSTER]!, cl0) & mask;
   const cap0 = at[o0 + Attr.CAP]!;
-  out[32] = mix(32, cap0, cs0) & mask;
-  out[33] = mix(33, cap0 * 2 + (p === PAD ? 1 : 0), cs0) & mask;
-  out[34] = mix(34, mode, cs0) & mask;
-  out[35] = mix(35, mode * 8 + cap0, cs0) & mask;
-  out[36] = mix(36, at[om1 + Attr.LOWER]!, cs0) & mask;
-  out[37] = mix(37, at[op1 + Attr.LOWER]!, cs0) & mask;
-  out[38] = mix(38, at[om2 + Attr.LOWER]!, cs0) & mask;
-  // Wider window: clusters two words away, and the cluster bigram to the right.
-  out[39] = mix(39, at[om2 + Attr.CLUSTER]!, 0) & mask;
-  out[40] = mix(40, at[op2 + Attr.CLUSTER]!, 0) & mask;
-  out[41] = mix(41, cl0, at[op1 + Attr.CLUSTER]!) & mask;
+  out[15] = mix(33, cap0 * 2 + first, cs0) & mask;
+  out[16] = mix(34, mode, cs0) & mask;
+  out[17] = mix(35, mode * 8 + cap0, cs0) & mask;
+  out[18] = mix(36, at[om1 + Attr.LOWER]!, cs0) & mask;
+  out[19] = mix(37, at[op1 + Attr.LOWER]!, cs0) & mask;
+  out[20] = mix(38, at[om2 + Attr.LOWER]!, cs0) & mask;
+  out[21] = mix(41, cl0, at[op1 + Attr.CLUSTER]!) & mask;
   // The capitalized name run the word starts or continues ("Housing Authority of New Orleans"):
   // its head word (the last one) says ORG/LOC/PER before a greedy decoder reaches it.
   let q = p;
@@ -193,10 +239,39 @@ export function extractFeatures(at: Int32Array, pos: Int32Array, tags: Int32Arra
     len = Math.min(q - p + 1, 4);
   }
   const head = len ? at[q * N_ATTRS + Attr.LOWER]! : 0;
-  out[42] = mix(42, head, 0) & mask;
-  out[43] = mix(43, head, len) & mask;
-  out[44] = mix(44, len ? at[q * N_ATTRS + Attr.SUF3]! : 0, len) & mask;
-  out[45] = mix(45, head, t1) & mask;
+  out[22] = mix(42, head, 0) & mask;
+  out[23] = mix(43, head, len) & mask;
+  out[24] = mix(44, len ? at[q * N_ATTRS + Attr.SUF3]! : 0, len) & mask;
+  out[25] = mix(45, head, t1) & mask;
+  // Organization cues around the run, learned as context: the word after it ("... Inc", "... said",
+  // "... 's"), the head's word cluster, and where in the run the word sits (first, inside, head).
+  const after = len ? at[(q + 1) * N_ATTRS + Attr.LOWER]! : 0;
+  out[26] = mix(46, after, len) & mask;
+  out[27] = mix(47, len ? at[q * N_ATTRS + Attr.CLUSTER]! : 0, len) & mask;
+  out[28] = mix(48, len ? (q === p ? 1 : 2) + (at[(p - 1) * N_ATTRS + Attr.FIRST] === 1 ? 2 : 0) : 0, head) & mask;
+}
+
+/** Role offsets from a position: the word itself, 1 before, 1 after, 2 before, 2 after. */
+export const ROLE_OFFSETS: readonly number[] = [0, -1, 1, -2, 2];
+const roleScratch = new Uint32Array(16);
+const contextScratch = new Uint32Array(N_CONTEXT);
+
+/**
+ * Writes the {@link N_FEATURES} hashed feature keys (masked by `mask`) of sentence position `p`
+ * (padded: word i sits at p = i + PAD) into `out`, key t at `out[t]` for template t: the
+ * {@link roleKeys} of the word and its neighbours plus the {@link contextKeys}. `at` holds N_ATTRS
+ * attributes per padded position, `pos` a tagger tag hash per padded position (0 = none), `tags`
+ * the classes already chosen (START = -1 before the sentence), `mem` the label remembered for the
+ * word from earlier in the document (0 = none), `mode` the sentence's casing ({@link sentenceMode}).
+ */
+export function extractFeatures(at: Int32Array, pos: Int32Array, tags: Int32Array, mem: Int32Array, mode: number, p: number, mask: number, out: Uint32Array): void {
+  for (let r = 0; r < N_ROLES; r++) {
+    const n = roleKeys(r, at, (p + ROLE_OFFSETS[r]!) * N_ATTRS, mask, roleScratch, 0);
+    const tpl = ROLE_TEMPLATES[r]!;
+    for (let j = 0; j < n; j++) out[tpl[j]!] = roleScratch[j]!;
+  }
+  contextKeys(at, pos, tags, mem, mode, p, mask, contextScratch);
+  for (let j = 0; j < N_CONTEXT; j++) out[CONTEXT_TEMPLATES[j]!] = contextScratch[j]!;
 }
 
 const CONNECTORS = new Set(['of', 'and', '&', 'for', 'de'].map(strHash));

@@ -5,33 +5,19 @@
  * per sentence, never per token.
  */
 import type { Doc } from '../../core/doc.js';
+import { ArgumentError } from '../../core/errors.js';
 import type { LabeledSpan } from '../../core/iob.js';
 import type { Vocab } from '../../core/vocab.js';
-import { Attr, BOS_ATTRS, classNames, EOS_ATTRS, N_ATTRS, PAD, strHash, wordAttrs, type Lexicon } from './features.js';
-import { decodePacked, newScratch, type Scratch } from './kernel.js';
+import { Attr, BOS_ATTRS, classNames, EOS_ATTRS, N_ATTRS, N_ROLES, PAD, strHash, wordAttrs, type Lexicon } from './features.js';
+import { readEntityModelBytes, type EntityModelMeta, type EntityModelParts } from './model-bytes.js';
 
-/** Provenance and training settings stored with a model. */
-export interface EntityModelMeta {
-  [key: string]: unknown;
-}
-
-/** The parts a model is built from (by the trainer or the file loader). */
-export interface EntityModelParts {
-  labels: string[];
-  hashBits: number;
-  /** Per bucket b, its packed weights are data[rowStart[b] .. rowStart[b + 1]). Length 2^hashBits + 1. */
-  rowStart: Uint32Array;
-  /** `value << 8 | class` entries. */
-  data: Int32Array;
-  /** Word -> cluster id (0-based), or null. */
-  lexicon: Map<string, number> | null;
-  /** Whether the model was trained with tagger tags (then `doc.tag` is read when set). */
-  usesTags: boolean;
-  meta: EntityModelMeta;
-}
+export type { EntityModelMeta, EntityModelParts } from './model-bytes.js';
+import { buildWeightIndex, decodeSentence, newScratch, typeVectors, type Scratch, type WeightIndex } from './kernel.js';
 
 interface VocabCache {
   attrs: Int32Array;
+  /** The {@link typeVectors} of each lexeme (stride N_ROLES * classes). */
+  vecs: Int32Array;
   done: Uint8Array;
   tagHash: Map<number, number>;
 }
@@ -50,10 +36,15 @@ export class EntityModel {
   readonly lexicon: Map<string, number> | null;
   readonly usesTags: boolean;
   readonly meta: EntityModelMeta;
-  private readonly mask: number;
+  private readonly index: WeightIndex;
+  /** Score vectors per padded position: N_ROLES * classes. */
+  private readonly stride: number;
+  private readonly bosVec: Int32Array;
+  private readonly eosVec: Int32Array;
   private readonly scratch: Scratch;
   private readonly caches = new WeakMap<Vocab, VocabCache>();
   private at = new Int32Array(64 * N_ATTRS);
+  private vec: Int32Array;
   private pos = new Int32Array(64);
   private mem = new Int32Array(64);
   private tags = new Int32Array(64);
@@ -67,8 +58,27 @@ export class EntityModel {
     this.lexicon = parts.lexicon;
     this.usesTags = parts.usesTags;
     this.meta = parts.meta;
-    this.mask = (1 << parts.hashBits) - 1;
-    this.scratch = newScratch(this.classes.length);
+    const nC = this.classes.length;
+    this.index = buildWeightIndex(parts.rowStart, parts.data, nC);
+    this.scratch = newScratch(nC);
+    this.stride = N_ROLES * nC;
+    this.vec = new Int32Array(64 * this.stride);
+    this.bosVec = new Int32Array(this.stride);
+    this.eosVec = new Int32Array(this.stride);
+    typeVectors(this.index, BOS_ATTRS, 0, this.bosVec, 0, this.scratch);
+    typeVectors(this.index, EOS_ATTRS, 0, this.eosVec, 0, this.scratch);
+  }
+
+  /**
+   * A model from the bytes of a `.tlner` file (what `saveEntityModel` and `textloom train ner`
+   * write, or the shipped `models/en_uner_ewt_ner.tlner`), with no Node built-in on the way:
+   * deflated sections are inflated with zlib in Node when installed, else with the platform's
+   * DecompressionStream. Bad bytes are a `BinaryFileError` with the byte offset.
+   * @example const model = await EntityModel.fromBytes(new Uint8Array(await (await fetch('en_uner_ewt_ner.tlner')).arrayBuffer()));
+   */
+  static async fromBytes(bytes: Uint8Array, file = '<bytes>'): Promise<EntityModel> {
+    if (!(bytes instanceof Uint8Array)) throw new ArgumentError("fromBytes needs a Uint8Array (an entity model file's bytes)", { key: 'bytes' });
+    return new EntityModel(await readEntityModelBytes(bytes, file));
   }
 
   /** The cluster lookup of the features (null without lexicon). */
@@ -87,6 +97,7 @@ export class EntityModel {
     let cap = this.pos.length;
     while (cap < need) cap *= 2;
     this.at = new Int32Array(cap * N_ATTRS);
+    this.vec = new Int32Array(cap * this.stride);
     this.pos = new Int32Array(cap);
     this.mem = new Int32Array(cap);
     this.tags = new Int32Array(cap);
@@ -98,6 +109,11 @@ export class EntityModel {
     this.at.set(BOS_ATTRS, N_ATTRS);
     this.at.set(EOS_ATTRS, (n + PAD) * N_ATTRS);
     this.at.set(EOS_ATTRS, (n + PAD + 1) * N_ATTRS);
+    const st = this.stride;
+    this.vec.set(this.bosVec, 0);
+    this.vec.set(this.bosVec, st);
+    this.vec.set(this.eosVec, (n + PAD) * st);
+    this.vec.set(this.eosVec, (n + PAD + 1) * st);
     this.tags.fill(-1, 0, n + 2 * PAD);
     this.pos[0] = this.pos[1] = this.pos[n + PAD] = this.pos[n + PAD + 1] = 0;
   }
@@ -109,7 +125,7 @@ export class EntityModel {
   private decode(n: number, docMem: Map<number, number>, offset = 0, spans: LabeledSpan[] = []): LabeledSpan[] {
     const { at, mem, tags } = this;
     for (let i = 0; i < n; i++) mem[i + PAD] = docMem.get(at[(i + PAD) * N_ATTRS + Attr.LOWER]!) ?? 0;
-    decodePacked(this.rowStart, this.data, this.classes.length, this.mask, at, this.pos, mem, tags, n, this.scratch);
+    decodeSentence(this.index, at, this.vec, this.pos, mem, tags, n, this.scratch);
     let open = -1;
     for (let i = 0; i < n; i++) {
       const c = tags[i + PAD]!;
@@ -143,6 +159,7 @@ export class EntityModel {
       const st = tags?.[k];
       for (let i = 0; i < n; i++) {
         wordAttrs(words[i]!, this.lexicon, this.at, (i + PAD) * N_ATTRS);
+        typeVectors(this.index, this.at, (i + PAD) * N_ATTRS, this.vec, (i + PAD) * this.stride, this.scratch);
         this.pos[i + PAD] = this.usesTags && st ? strHash(st[i]!) : 0;
       }
       return this.decode(n, docMem);
@@ -151,13 +168,16 @@ export class EntityModel {
 
   private cacheFor(vocab: Vocab): VocabCache {
     let c = this.caches.get(vocab);
-    if (!c) this.caches.set(vocab, (c = { attrs: new Int32Array(0), done: new Uint8Array(0), tagHash: new Map() }));
+    if (!c) this.caches.set(vocab, (c = { attrs: new Int32Array(0), vecs: new Int32Array(0), done: new Uint8Array(0), tagHash: new Map() }));
     const size = vocab.strings.size + 1;
     if (c.done.length < size) {
       let cap = Math.max(1024, c.done.length);
       while (cap < size) cap *= 2;
       const attrs = new Int32Array(cap * N_ATTRS);
       attrs.set(c.attrs);
+      const vecs = new Int32Array(cap * this.stride);
+      vecs.set(c.vecs);
+      c.vecs = vecs;
       const done = new Uint8Array(cap);
       done.set(c.done);
       c.attrs = attrs;
@@ -179,6 +199,7 @@ export class EntityModel {
     const tagCol = this.usesTags ? doc.tag : null;
     // Sentence bounds read from sentStart directly (no Span objects); no boundaries: one sentence.
     const ss = doc.hasSents ? doc.sentStart : null;
+    const stride = this.stride;
     for (let s = 0; s < doc.length; ) {
       let e = s + 1;
       if (ss) while (e < doc.length && ss[e] !== 1) e++;
@@ -186,15 +207,20 @@ export class EntityModel {
       const n = e - s;
       this.ensure(n);
       this.frame(n);
+      const vec = this.vec;
       for (let i = 0; i < n; i++) {
         const o = orth[s + i]!;
         if (c.done[o] === 0) {
           wordAttrs(vocab.text(o), this.lexicon, c.attrs, o * N_ATTRS);
+          typeVectors(this.index, c.attrs, o * N_ATTRS, c.vecs, o * stride, this.scratch);
           c.done[o] = 1;
         }
         const src = o * N_ATTRS;
         const dst = (i + PAD) * N_ATTRS;
         for (let a = 0; a < N_ATTRS; a++) this.at[dst + a] = c.attrs[src + a]!;
+        const vs = o * stride;
+        const vd = (i + PAD) * stride;
+        for (let k = 0; k < stride; k++) vec[vd + k] = c.vecs[vs + k]!;
         let ph = 0;
         if (tagCol) {
           const t = tagCol[s + i]!;

@@ -14,7 +14,7 @@ import { loadOnce } from '../load-once.js';
 import { winkEntities } from '../wink.js';
 import { mergeRanked, splitRuleSpans } from './merge.js';
 import { loadEntityModel } from './model-format.js';
-import type { EntityModel } from './model.js';
+import { EntityModel } from './model.js';
 
 /** The model shipped with the package (trained on Universal NER English EWT, CC BY-SA 4.0). */
 export const DEFAULT_ENTITY_MODEL = resolve(PACKAGE_ROOT, 'models', 'en_uner_ewt_ner.tlner');
@@ -58,6 +58,14 @@ export class EntityRecognizer implements Component {
   /** Loads a model file (default: the shipped model), read once per process. */
   static load(path: string = DEFAULT_ENTITY_MODEL, options: { name?: string; rules?: boolean } = {}): EntityRecognizer {
     return new EntityRecognizer(loadOnce(loaded, path, loadEntityModel), options.name, options.rules ?? ENTITY_RECOGNIZER_DEFAULTS.rules);
+  }
+
+  /**
+   * A recognizer from the bytes of an entity model file (see `EntityModel.fromBytes`).
+   * @example const ner = await EntityRecognizer.fromBytes(readFileSync('models/en_uner_ewt_ner.tlner'));
+   */
+  static async fromBytes(bytes: Uint8Array, options: { name?: string; rules?: boolean } = {}): Promise<EntityRecognizer> {
+    return new EntityRecognizer(await EntityModel.fromBytes(bytes), options.name, options.rules ?? ENTITY_RECOGNIZER_DEFAULTS.rules);
   }
 
   /** The entities this component would set, before merging with those already on the Doc. */

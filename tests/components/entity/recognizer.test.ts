@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPipeline, load, mergeRanked, EntityRecognizer } from '../../../src/index.js';
+import { readFileSync } from 'node:fs';
+import { createPipeline, load, mergeRanked, EntityRecognizer, DEFAULT_ENTITY_MODEL } from '../../../src/index.js';
 
 const ents = (doc: { ents: { text: string; label: string }[] }): string[] => doc.ents.map((e) => `${e.text}/${e.label}`);
 
@@ -78,5 +79,17 @@ describe('evaluateEntities', async () => {
     const r = evaluateEntities(nlp, broken, { goldTokens: false });
     expect(r.unaligned).toBe(1);
     expect(r.tp).toBe(0);
+  });
+});
+
+describe('EntityRecognizer.fromBytes', () => {
+  it('gives the entities of the recognizer loaded from the same file', async () => {
+    const bytes = new Uint8Array(readFileSync(DEFAULT_ENTITY_MODEL));
+    const fromBytes = await EntityRecognizer.fromBytes(bytes, { rules: false });
+    const fromFile = EntityRecognizer.load(DEFAULT_ENTITY_MODEL, { rules: false });
+    const nlp = await load('en_core');
+    const doc = nlp.select(nlp.pipeNames.filter((n) => n !== 'ner'))('Tim Cook met Angela Merkel in Berlin. Apple hired him.');
+    expect(fromBytes.predict(doc).trained).toEqual(fromFile.predict(doc).trained);
+    expect(fromBytes.predict(doc).trained.length).toBeGreaterThan(1);
   });
 });

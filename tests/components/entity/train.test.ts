@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ArgumentError, BinaryFileError, decodeEntityModel, encodeEntityModel, evaluateEntityModel, parseIob, trainEntityModel, DEFAULT_TAGGER_MODEL, type IobSentence } from '../../../src/index.js';
 import { readFileSync } from 'node:fs';
 import { fixturePath } from '../../eval-data.js';
+import { allowed, BOS_ATTRS, CONTEXT_TEMPLATES, EOS_ATTRS, extractFeatures, N_ATTRS, N_CONTEXT, N_FEATURES, PAD, ROLE_TEMPLATES, sentenceMode, wordAttrs } from '../../../src/components/entity/features.js';
 
 const sentences: IobSentence[] = parseIob(readFileSync(fixturePath('uner/en_ewt-ud-dev-first400.iob2'), 'utf8'));
 const train = sentences.slice(0, 300);
@@ -65,5 +66,58 @@ describe('entity model file', () => {
     bytes[100] ^= 0xff;
     expect(() => decodeEntityModel(bytes, 'bad.tlner')).toThrow(BinaryFileError);
     expect(() => decodeEntityModel(new Uint8Array(10), 'tiny.tlner')).toThrow(BinaryFileError);
+  });
+});
+
+describe('entity feature templates', () => {
+  it('the per-type roles and the context keys cover every template exactly once', () => {
+    const all = [...ROLE_TEMPLATES.flat(), ...CONTEXT_TEMPLATES].sort((a, b) => a - b);
+    expect(all).toEqual(Array.from({ length: N_FEATURES }, (_, t) => t));
+    expect(CONTEXT_TEMPLATES.length).toBe(N_CONTEXT);
+  });
+
+  it('the decoder (cached per-type score vectors, rank-indexed weights) picks what a plain sum over all features picks', () => {
+    const model = trainEntityModel(train, small);
+    const nC = model.classes.length;
+    const mask = (1 << model.hashBits) - 1;
+    // Reference: greedy decoding summing every feature's packed row, no memory of earlier sentences.
+    const reference = (words: readonly string[]): number[] => {
+      const n = words.length;
+      const at = new Int32Array((n + 2 * PAD) * N_ATTRS);
+      at.set(BOS_ATTRS, 0);
+      at.set(BOS_ATTRS, N_ATTRS);
+      at.set(EOS_ATTRS, (n + PAD) * N_ATTRS);
+      at.set(EOS_ATTRS, (n + PAD + 1) * N_ATTRS);
+      words.forEach((w, i) => wordAttrs(w, model.lexiconTable, at, (i + PAD) * N_ATTRS));
+      const tags = new Int32Array(n + 2 * PAD).fill(-1);
+      const pos = new Int32Array(n + 2 * PAD);
+      const mem = new Int32Array(n + 2 * PAD);
+      const feats = new Uint32Array(N_FEATURES);
+      const mode = sentenceMode(at, n);
+      for (let p = PAD; p < n + PAD; p++) {
+        extractFeatures(at, pos, tags, mem, mode, p, mask, feats);
+        const scores = new Array<number>(nC).fill(0);
+        for (const b of feats) for (let j = model.rowStart[b]!; j < model.rowStart[b + 1]!; j++) scores[model.data[j]! & 255] += model.data[j]! >> 8;
+        let best = -1;
+        for (let c = 0; c < nC; c++) if (allowed(tags[p - 1]!, c, p === n + PAD - 1) && (best < 0 || scores[c]! > scores[best]!)) best = c;
+        tags[p] = best;
+      }
+      return [...tags.slice(PAD, n + PAD)];
+    };
+    let entities = 0;
+    for (const s of held) {
+      const spans = model.predictWords([s.words])[0]!;
+      const classes = reference(s.words);
+      const fromRef = [];
+      for (let i = 0, open = 0; i < classes.length; i++) {
+        const name = model.classes[classes[i]!]!;
+        if (name.startsWith('B-')) open = i;
+        if (name.startsWith('U-')) fromRef.push({ start: i, end: i + 1, label: name.slice(2) });
+        if (name.startsWith('L-')) fromRef.push({ start: open, end: i + 1, label: name.slice(2) });
+      }
+      expect(spans).toEqual(fromRef);
+      entities += spans.length;
+    }
+    expect(entities).toBeGreaterThan(10);
   });
 });
