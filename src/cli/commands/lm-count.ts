@@ -34,6 +34,6 @@ export const lmCount: Command = {
     const seconds = (Date.now() - t0) / 1000;
     const summary = { order: counts.order, sentences: counts.sentences, tokens: counts.tokens, vocabSize: counts.vocabSize, seconds, out };
     if (f.json) io.stdout.write(JSON.stringify(summary) + '\n');
-    else io.stderr.write(`counted order-${counts.order} n-grams of ${counts.sentences} sentences in ${seconds.toFixed(2)}s -> ${out}\n`);
+    else io.stdout.write(`counted order-${counts.order} n-grams of ${counts.sentences} sentences in ${seconds.toFixed(2)}s -> ${out}\n`);
   },
 };

@@ -46,6 +46,6 @@ export const lmMerge: Command = {
     bar.done(`${lm.ngramCounts.join('/')} n-grams`);
     const seconds = (Date.now() - t0) / 1000;
     if (f.json) io.stdout.write(JSON.stringify({ order: lm.order, smoothing: lm.smoothing, inputs: files.length, sentences, ngramCounts: lm.ngramCounts, seconds, out }) + '\n');
-    else io.stderr.write(`merged ${files.length} counts files (${sentences} sentences) into an order-${lm.order} ${lm.smoothing} model in ${seconds.toFixed(2)}s -> ${out}\n`);
+    else io.stdout.write(`merged ${files.length} counts files (${sentences} sentences) into an order-${lm.order} ${lm.smoothing} model in ${seconds.toFixed(2)}s -> ${out}\n`);
   },
 };
