@@ -1,7 +1,7 @@
-import { NgramLM, LM_DEFAULTS } from '../../lm/model.js';
+import { NgramLM } from '../../lm/model.js';
 import type { Command } from '../command.js';
 import { ProgressBar } from '../progress.js';
-import { LM_TOKENIZE_FLAGS, lmInput } from '../flag-groups.js';
+import { LM_CORPUS_FLAGS, lmInput } from '../flag-groups.js';
 import { checkModelOut, explainDiscounts, LM_ESTIMATE_FLAGS, lmEstimateOptions } from './lm-estimate-flags.js';
 
 /** NgramLM.train, with a discount failure told in command-line terms (see `explainDiscounts`). */
@@ -24,11 +24,9 @@ export const lmTrain: Command = {
     'wrapped paragraphs, `textloom tokenize --paragraphs --format text` gives one tokenized sentence per line.\n' +
     'Example: textloom lm train --order 5 --input train.txt --out model.arpa',
   flags: {
-    input: { type: 'string', doc: 'training text, one sentence per line (.gz ok, - for stdin)', value: 'FILE', required: true, alias: 'i' },
+    ...LM_CORPUS_FLAGS,
     out: { type: 'string', doc: 'model file: *.arpa writes ARPA, anything else the binary format', value: 'MODEL', required: true, alias: 'o' },
-    order: { type: 'number', doc: 'n-gram order', default: LM_DEFAULTS.order },
     ...LM_ESTIMATE_FLAGS,
-    ...LM_TOKENIZE_FLAGS,
     json: { type: 'boolean', doc: 'print a JSON summary {"order","smoothing","lines","ngramCounts","seconds","out"} on stdout' },
   },
   async run(args, io) {
