@@ -30,5 +30,6 @@ describe('LM_CORPUS_FLAGS', () => {
     for (const k of ['input', 'order', 'tokenize', 'pipeline']) expect(train[k], k).toBe(count[k]);
     expect(train.order!.default).toBe(LM_DEFAULTS.order);
     expect(train.input).toMatchObject({ required: true, alias: 'i' });
+    expect(train.out).toBe(command('lm merge').flags!.out);
   });
 });

@@ -2,7 +2,7 @@ import { NgramLM } from '../../lm/model.js';
 import type { Command } from '../command.js';
 import { ProgressBar } from '../progress.js';
 import { LM_CORPUS_FLAGS, lmInput } from '../flag-groups.js';
-import { checkModelOut, explainDiscounts, LM_ESTIMATE_FLAGS, lmEstimateOptions } from './lm-estimate-flags.js';
+import { checkModelOut, explainDiscounts, LM_ESTIMATE_FLAGS, LM_MODEL_OUT_FLAG, lmEstimateOptions } from './lm-estimate-flags.js';
 
 /** NgramLM.train, with a discount failure told in command-line terms (see `explainDiscounts`). */
 async function trainOrExplain(...a: Parameters<typeof NgramLM.train>): Promise<NgramLM> {
@@ -25,7 +25,7 @@ export const lmTrain: Command = {
     'Example: textloom lm train --order 5 --input train.txt --out model.arpa',
   flags: {
     ...LM_CORPUS_FLAGS,
-    out: { type: 'string', doc: 'model file: *.arpa writes ARPA, anything else the binary format', value: 'MODEL', required: true, alias: 'o' },
+    out: LM_MODEL_OUT_FLAG,
     ...LM_ESTIMATE_FLAGS,
     json: { type: 'boolean', doc: 'print a JSON summary {"order","smoothing","lines","ngramCounts","seconds","out"} on stdout' },
   },
