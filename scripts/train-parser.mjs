@@ -6,14 +6,13 @@
 // `npm run train:parser` (builds first); `-- --vectors FILE` keeps the vectors in FILE and reuses
 // them when FILE exists. Data from TEXTLOOM_EVAL_DIR (default ../shared/eval next to the
 // checkout), see bench/eval-dir.mjs.
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { createGunzip } from 'node:zlib';
 import { main } from '../dist/cli/main.js';
 import { requireEval } from '../bench/eval-dir.mjs';
+import { gutenbergVectors } from './gutenberg-vectors.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name) => {
@@ -23,18 +22,8 @@ const arg = (name) => {
 const tmp = mkdtempSync(join(tmpdir(), 'textloom-parser-'));
 const vectors = arg('--vectors') ?? join(tmp, 'gutenberg.tlv');
 try {
-  if (!existsSync(vectors)) {
-    const books = requireEval('gutenberg_en/texts');
-    const corpus = join(tmp, 'gutenberg.txt');
-    const out = createWriteStream(corpus);
-    for (const f of readdirSync(books).filter((n) => n.endsWith('.gz')).sort()) {
-      const rl = createInterface({ input: createReadStream(join(books, f)).pipe(createGunzip()), crlfDelay: Infinity });
-      for await (const line of rl) if (!out.write(line.replace(/([\][(){}.,;:!?"“”‘’_*]|--)/g, ' $1 ') + '\n')) await new Promise((r) => out.once('drain', r));
-    }
-    await new Promise((r) => out.end(r));
-    const code = await main(['w2v', 'train', '--input', corpus, '--out', vectors, '--size', '64', '--window', '5', '--min-count', '20', '--epochs', '2', '--threads', '1', '--seed', '1']);
-    if (code !== 0) process.exit(code);
-  }
+  const w2v = await gutenbergVectors(vectors, tmp);
+  if (w2v !== 0) process.exit(w2v);
   const code = await main([
     'train', 'parser',
     '--train', requireEval('ud_english_ewt/en_ewt-ud-train.conllu.gz'),

@@ -99,6 +99,8 @@ export { evaluateWordAnalogies, evaluateWordPairs } from './embeddings/evaluate.
 export type { AnalogyOptions, AnalogyResult, AnalogySection, PairsOptions, PairsResult } from './embeddings/evaluate.js';
 export { saveVectors, loadVectors, loadVectorsSync } from './embeddings/keyed-vectors.js';
 export { formatFromPath } from './embeddings/w2v-format.js';
+export { convertVectors } from './embeddings/w2v-convert.js';
+export type { ConvertOptions as VectorConvertOptions, ConvertResult as VectorConvertResult } from './embeddings/w2v-convert.js';
 export type { VectorFormat, SaveOptions as VectorSaveOptions, LoadOptions as VectorLoadOptions } from './embeddings/w2v-format.js';
 export { createVectorsComponent, VECTORS_COMPONENT_DEFAULTS, tokenVector, spanVector, docVector, hasVector, similarity, VECTOR_ROW_EXT } from './embeddings/vectors-component.js';
 export type { VectorsComponentOptions, HasVector } from './embeddings/vectors-component.js';

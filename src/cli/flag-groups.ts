@@ -7,6 +7,7 @@ import type { CommandIO } from './command.js';
 import { ProgressBar } from './progress.js';
 import { readLabelledJsonl } from '../components/textcat/read.js';
 import { DEFAULT_LM_PIPELINE, lmSentences } from './commands/lm-input.js';
+import { LM_DEFAULTS } from '../lm/model.js';
 
 /** `--model` of the commands that read a saved n-gram language model. */
 export const LM_MODEL_FLAGS: Record<string, FlagSpec> = {
@@ -17,6 +18,13 @@ export const LM_MODEL_FLAGS: Record<string, FlagSpec> = {
 export const LM_TOKENIZE_FLAGS: Record<string, FlagSpec> = {
   tokenize: { type: 'boolean', doc: 'tokenize lines with the pipeline tokenizer instead of splitting on whitespace' },
   pipeline: { type: 'string', doc: 'pipeline name or config for --tokenize', default: DEFAULT_LM_PIPELINE, value: 'NAME' },
+};
+
+/** The corpus flags `lm train` and `lm count` share: `--input`, `--order` and {@link LM_TOKENIZE_FLAGS} (read by {@link lmInput}). */
+export const LM_CORPUS_FLAGS: Record<string, FlagSpec> = {
+  input: { type: 'string', doc: 'text, one sentence per line (.gz ok, - for stdin)', value: 'FILE', required: true, alias: 'i' },
+  order: { type: 'number', doc: 'n-gram order', default: LM_DEFAULTS.order },
+  ...LM_TOKENIZE_FLAGS,
 };
 
 /**
@@ -49,3 +57,36 @@ export async function readLabelledInput(f: Record<string, unknown>, io: CommandI
   bar.done(`${read.texts.length} examples`);
   return read;
 }
+
+/** What differs between the `train senter|parser|ner|tagger` commands in their {@link trainFlags}. */
+export interface TrainFlagDocs {
+  /** What `--train` holds, e.g. `training trees (CoNLL-U, .gz ok)`. */
+  train: string;
+  /** What `--dev` holds and how it is scored. */
+  dev: string;
+  /** `--out`'s doc (default `model file to write`). */
+  out?: string;
+  /** `--seed`'s doc (default `shuffle seed (same seed, same model)`). */
+  seed?: string;
+  /** The trainer's defaults for `--epochs` and `--seed`. */
+  defaults: { epochs: number; seed: number };
+}
+
+/**
+ * The flags every `train <component>` command has, in `--help` order: `--train`, `--dev`, `--out`,
+ * `--epochs`, `--seed`; a command spreads its own flags after them, then {@link TRAIN_JSON_FLAG}.
+ */
+export function trainFlags(d: TrainFlagDocs): Record<string, FlagSpec> {
+  return {
+    train: { type: 'string', value: 'FILE', doc: d.train, required: true },
+    dev: { type: 'string', value: 'FILE', doc: d.dev },
+    out: { type: 'string', value: 'MODEL', doc: d.out ?? 'model file to write', required: true },
+    epochs: { type: 'number', doc: 'passes over the data', default: d.defaults.epochs },
+    seed: { type: 'number', doc: d.seed ?? 'shuffle seed (same seed, same model)', default: d.defaults.seed },
+  };
+}
+
+/** `--json` of the `train <component>` commands. */
+export const TRAIN_JSON_FLAG: Record<string, FlagSpec> = {
+  json: { type: 'boolean', doc: 'print the per-epoch reports and the summary as JSON lines' },
+};

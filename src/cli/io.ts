@@ -1,5 +1,5 @@
 import { inputError, openInput, readNumberedLines } from '../io/lines.js';
-import { checkTextHead, TEXT_HEAD_BYTES } from '../io/text-check.js';
+import { badByteError, lineBreaks, TextChecker } from '../io/text-check.js';
 
 /** Writes to a stream, waiting for 'drain' when its buffer is full (bounded memory on big outputs). */
 export async function writeOut(stream: NodeJS.WritableStream, chunk: string): Promise<void> {
@@ -17,7 +17,7 @@ export function stdinHint(path: string, stderr: NodeJS.WritableStream, stdin: { 
 
 /**
  * The shared reader of CLI text inputs: `[line, lineNumber]` of a file (`.gz` gunzipped) or `-`
- * (stdin), refusing binary input (a NUL byte or invalid UTF-8 near the start) with a FormatError
+ * (stdin), refusing binary input (a NUL byte or invalid UTF-8 anywhere) with a FormatError
  * naming the file. Reading `-` from a terminal first prints {@link stdinHint} to `stderr`.
  */
 export function inputLines(path: string, stderr?: NodeJS.WritableStream, stdin?: { isTTY?: boolean }): AsyncGenerator<[string, number]> {
@@ -55,15 +55,24 @@ export async function* inputTexts(path: string, paragraphs: boolean, stderr?: No
 }
 
 /**
- * Checks the head of an input file that an API reads itself (word2vec's corpus) with the same
- * binary test as {@link inputLines}; `-` is left alone (reading it here would consume it).
+ * Checks a whole input file that an API reads itself (word2vec's corpus) with the same binary test
+ * as {@link inputLines}, line numbers included; `-` is left alone (reading it here would consume it).
  */
 export async function assertTextFile(path: string): Promise<void> {
   if (path === '-') return;
-  const stream = checkTextHead(openInput(path), path);
+  const checker = new TextChecker();
+  const stream = openInput(path);
+  let lines = 0;
+  let afterCr = false;
   try {
-    let n = 0;
-    for await (const chunk of stream) if ((n += (chunk as Buffer).length) >= TEXT_HEAD_BYTES) break;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const bad = checker.feed(chunk);
+      if (bad) throw badByteError(bad, path, lines + 1 + lineBreaks(chunk, bad.offset - (checker.offset - chunk.length), afterCr));
+      lines += lineBreaks(chunk, chunk.length, afterCr);
+      afterCr = chunk.length > 0 && chunk[chunk.length - 1] === 0x0d;
+    }
+    const cut = checker.end();
+    if (cut) throw badByteError(cut, path, lines + 1);
   } catch (e) {
     throw inputError(e, path);
   } finally {

@@ -53,6 +53,29 @@ function winkNerOnly(): WinkInstance {
 const KEY = 'textloom.wink';
 
 /**
+ * Character offsets of wink-nlp's tokens in `text`: each token after its preceding spaces, or
+ * (where wink normalised the text) at its next occurrence.
+ */
+function tokenOffsets(text: string, values: readonly string[], spaces: readonly string[]): { ws: Int32Array; we: Int32Array } {
+  const m = values.length;
+  const ws = new Int32Array(m);
+  const we = new Int32Array(m);
+  let cursor = 0;
+  for (let k = 0; k < m; k++) {
+    let s = cursor + spaces[k]!.length;
+    const v = values[k]!;
+    if (text.startsWith(v, s) === false) {
+      const found = text.indexOf(v, cursor);
+      if (found >= 0) s = found;
+    }
+    ws[k] = s;
+    we[k] = Math.min(text.length, s + v.length);
+    cursor = we[k]!;
+  }
+  return { ws, we };
+}
+
+/**
  * Runs wink on `doc.text` (once per Doc) and aligns its tokens to the Doc's: each textloom token
  * takes the wink token with the largest character overlap; a whitespace token overlapping none is
  * SPACE, any other token overlapping none takes the nearest wink token before it. Tokens are never dropped.
@@ -69,20 +92,7 @@ export function winkAnalyze(doc: Doc): WinkAnalysis {
   const pos: string[] = wd.tokens().out(its.pos);
   const lemmas: string[] = wd.tokens().out(its.lemma);
   const m = values.length;
-  const ws = new Int32Array(m);
-  const we = new Int32Array(m);
-  let cursor = 0;
-  for (let k = 0; k < m; k++) {
-    let s = cursor + spaces[k]!.length;
-    const v = values[k]!;
-    if (text.startsWith(v, s) === false) {
-      const found = text.indexOf(v, cursor);
-      if (found >= 0) s = found;
-    }
-    ws[k] = s;
-    we[k] = Math.min(text.length, s + v.length);
-    cursor = we[k]!;
-  }
+  const { ws, we } = tokenOffsets(text, values, spaces);
   const out: WinkAnalysis = { pos: new Array(doc.length), lemma: new Array(doc.length), entities: [] };
   let k = 0;
   for (let i = 0; i < doc.length; i++) {
@@ -134,20 +144,7 @@ export function winkEntities(doc: Doc): { start: number; end: number; label: str
   const values: string[] = wd.tokens().out(its.value);
   const spaces: string[] = wd.tokens().out(its.precedingSpaces);
   const m = values.length;
-  const ws = new Int32Array(m);
-  const we = new Int32Array(m);
-  let cursor = 0;
-  for (let k = 0; k < m; k++) {
-    let s = cursor + spaces[k]!.length;
-    const v = values[k]!;
-    if (text.startsWith(v, s) === false) {
-      const found = text.indexOf(v, cursor);
-      if (found >= 0) s = found;
-    }
-    ws[k] = s;
-    we[k] = Math.min(text.length, s + v.length);
-    cursor = we[k]!;
-  }
+  const { ws, we } = tokenOffsets(text, values, spaces);
   const details: { value: string; type: string }[] = wd.entities().out(its.detail);
   const out: { start: number; end: number; label: string }[] = [];
   spans.forEach(([a, b], j) => {

@@ -117,6 +117,14 @@ export const SAVE_SCHEMA: OptionSchema = Object.freeze({
   format: { type: 'string', enum: ['text', 'binary', 'native'], doc: 'file format (default: from the extension)' },
 } satisfies OptionSchema);
 
+/** Schema of `ConvertOptions` (`convertVectors`). */
+export const CONVERT_SCHEMA: OptionSchema = Object.freeze({
+  from: { type: 'string', enum: ['text', 'binary', 'native'], doc: 'input format (default: from the magic number or the extension)' },
+  to: { type: 'string', enum: ['text', 'binary', 'native'], doc: 'output format (default: from the extension)' },
+  limit: { type: 'any', doc: 'keep only the first N vectors, an integer >= 0 (default all)' },
+  noHeader: { type: 'boolean', doc: 'text input without a "<count> <dims>" header line, as GloVe (default false)' },
+} satisfies OptionSchema);
+
 /** Schema of `LoadOptions` (`limit` may also be Infinity, its default: all vectors). */
 export const LOAD_SCHEMA: OptionSchema = Object.freeze({
   format: { type: 'string', enum: ['text', 'binary', 'native'], doc: 'file format (default: from the magic number or the extension)' },

@@ -58,7 +58,7 @@ export async function writeVectors(kv: VectorData, path: string, opts: SaveOptio
   if (/\.gz$/i.test(path)) throw new ArgumentError('writing gzipped vector files is not supported; save without .gz and compress the file', { file: path });
   const format = opts.format ?? formatFromPath(path);
   if (format === 'native') return writeFileAtomic(path, encodeNative(kv.words, kv.vectors, kv.dim, kv.counts));
-  return writeFileAtomic(path, format === 'binary' ? binaryChunks(kv) : textChunks(kv));
+  return writeFileAtomic(path, encodedChunks(kv, format));
 }
 
 // Nine significant digits round-trip any float32.
@@ -70,48 +70,74 @@ function checkWord(w: string): void {
   if (w === '' || /[ \n]/.test(w)) throw new ArgumentError(`word ${JSON.stringify(w)} cannot be written in the word2vec formats (empty or contains a space or newline)`, { key: w });
 }
 
-function* textChunks(kv: VectorData): Generator<string> {
-  const d = kv.dim;
-  yield `${kv.words.length} ${d}\n`;
-  const v = kv.vectors;
-  let buf: string[] = [];
-  for (let i = 0; i < kv.words.length; i++) {
-    const w = kv.words[i]!;
-    checkWord(w);
-    const parts = new Array<string>(d + 1);
-    parts[0] = w;
-    for (let c = 0; c < d; c++) parts[c + 1] = fmt(v[i * d + c]!);
-    buf.push(parts.join(' ') + '\n');
-    if (buf.length >= 1000) {
-      yield buf.join('');
-      buf = [];
-    }
+/**
+ * Encodes rows in a word2vec format and hands them out in pieces of about 1 MB: what
+ * {@link writeVectors} writes and what the streaming converter (`w2v-convert.ts`) writes, so both
+ * give the same bytes.
+ */
+export class W2vEncoder {
+  private text: string[] = [];
+  private bins: Buffer[] = [];
+  /** Bytes (binary) or characters (text) encoded and not yet taken. */
+  held = 0;
+
+  constructor(readonly format: 'text' | 'binary') {}
+
+  /** The `<count> <dims>` line. */
+  header(count: number, dim: number): void {
+    this.push(`${count} ${dim}\n`);
   }
-  if (buf.length) yield buf.join('');
+
+  /** One row: `word` and the `dim` values of `values` from `offset`. */
+  row(word: string, values: ArrayLike<number>, offset: number, dim: number): void {
+    checkWord(word);
+    if (this.format === 'text') {
+      const parts = new Array<string>(dim + 1);
+      parts[0] = word;
+      for (let c = 0; c < dim; c++) parts[c + 1] = fmt(values[offset + c]!);
+      this.push(parts.join(' ') + '\n');
+      return;
+    }
+    const wb = Buffer.from(word + ' ', 'utf8');
+    const rec = Buffer.alloc(wb.length + dim * 4 + 1);
+    wb.copy(rec, 0);
+    for (let c = 0; c < dim; c++) rec.writeFloatLE(values[offset + c]!, wb.length + c * 4);
+    rec[rec.length - 1] = 0x0a;
+    this.bins.push(rec);
+    this.held += rec.length;
+  }
+
+  /** What was encoded since the last call (empty when nothing was). */
+  take(): string | Buffer {
+    this.held = 0;
+    if (this.format === 'text') {
+      const out = this.text.join('');
+      this.text = [];
+      return out;
+    }
+    const out = Buffer.concat(this.bins);
+    this.bins = [];
+    return out;
+  }
+
+  private push(s: string): void {
+    if (this.format === 'text') this.text.push(s);
+    else this.bins.push(Buffer.from(s, 'utf8'));
+    this.held += s.length;
+  }
 }
 
-function* binaryChunks(kv: VectorData): Generator<Uint8Array> {
-  const d = kv.dim;
-  yield Buffer.from(`${kv.words.length} ${d}\n`, 'utf8');
-  const parts: Buffer[] = [];
-  let size = 0;
+/** Pieces of about this many bytes (characters for text) are written at a time. */
+export const ENCODED_PIECE = 1 << 20;
+
+function* encodedChunks(kv: VectorData, format: 'text' | 'binary'): Generator<string | Buffer> {
+  const enc = new W2vEncoder(format);
+  enc.header(kv.words.length, kv.dim);
   for (let i = 0; i < kv.words.length; i++) {
-    const w = kv.words[i]!;
-    checkWord(w);
-    const wb = Buffer.from(w + ' ', 'utf8');
-    const rec = Buffer.alloc(wb.length + d * 4 + 1);
-    wb.copy(rec, 0);
-    for (let c = 0; c < d; c++) rec.writeFloatLE(kv.vectors[i * d + c]!, wb.length + c * 4);
-    rec[rec.length - 1] = 0x0a;
-    parts.push(rec);
-    size += rec.length;
-    if (size > 1 << 20) {
-      yield Buffer.concat(parts);
-      parts.length = 0;
-      size = 0;
-    }
+    enc.row(kv.words[i]!, kv.vectors, i * kv.dim, kv.dim);
+    if (enc.held >= ENCODED_PIECE) yield enc.take();
   }
-  if (parts.length) yield Buffer.concat(parts);
+  yield enc.take();
 }
 
 /** Largest dimension the word2vec readers accept. */
@@ -148,22 +174,63 @@ function roomFor(vectors: Float32Array, n: number, d: number): Float32Array {
 }
 
 /**
+ * Where the word2vec readers put the rows they parse: gathered in memory ({@link gatherRows}, for
+ * loading) or encoded at once (the streaming converter), so one parser serves both.
+ */
+export interface RowSink<T> {
+  /** The row count to expect (the header's, cut to the limit; without a header the limit, maybe Infinity) and the dimension. */
+  start(count: number, dim: number): void;
+  /** One row; `vector` is the reader's scratch memory, overwritten by the next row. */
+  row(word: string, vector: Float32Array): void;
+  /** The input ended after `n` rows of `dim` values. */
+  end(n: number, dim: number): T;
+  /** A writing sink's output not yet written; the async drivers await {@link flush} once it reaches ENCODED_PIECE. */
+  held?: number;
+  flush?(): Promise<void>;
+}
+
+/** The sink that loads: rows into one growing Float32Array. */
+export function gatherRows(): RowSink<VectorData> {
+  const words: string[] = [];
+  let vectors: Float32Array = new Float32Array(0);
+  let d = 0;
+  return {
+    start(count, dim) {
+      d = dim;
+      vectors = new Float32Array(presizedRows(Number.isFinite(count) ? count : PRESIZE_VALUES, dim) * dim);
+    },
+    row(word, vector) {
+      const n = words.length;
+      words.push(word);
+      vectors = roomFor(vectors, n, d);
+      vectors.set(vector, n * d);
+    },
+    end: (n, dim) => ({ words, vectors: exactRows(vectors, n, dim), dim, counts: undefined }),
+  };
+}
+
+/** Whether a writing sink holds enough output to write it before reading on. */
+function full(sink: RowSink<unknown>): boolean {
+  return sink.flush !== undefined && sink.held! >= ENCODED_PIECE;
+}
+
+/**
  * The word2vec text reader as a coroutine: it yields to ask for the next `[line, lineNumber]` and
  * gets `undefined` at the end, so one parser serves the streaming and the synchronous loaders.
  */
-function* textReader(file: string, limit: number, noHeader = false): Generator<void, VectorData, [string, number] | undefined> {
+function* textReader<T>(file: string, limit: number, noHeader: boolean, sink: RowSink<T>): Generator<void, T, [string, number] | undefined> {
   let V = -1;
   let d = 0;
   if (noHeader) V = limit; // no count to check: every row (up to the limit) is a vector
-  const words: string[] = [];
-  let vectors: Float32Array = new Float32Array(0);
+  let vector = new Float32Array(0);
   let n = 0;
   for (let next = yield; next !== undefined; next = yield) {
     const [raw, lineNo] = next;
     if (V < 0) {
       [V, d] = parseHeader(raw, file);
       V = Math.min(V, limit);
-      vectors = new Float32Array(presizedRows(V, d) * d);
+      vector = new Float32Array(d);
+      sink.start(V, d);
       continue;
     }
     if (n >= V) {
@@ -176,41 +243,43 @@ function* textReader(file: string, limit: number, noHeader = false): Generator<v
       d = raw.replace(/[ \t\r]+$/, '').split(' ').length - 1;
       if (d < 1) throw new FormatError('expected a word and at least one number in the first row (no header)', { file, line: lineNo });
       if (d > MAX_DIM) throw new FormatError(`dimension ${d} is too large (at most ${MAX_DIM})`, { file, line: lineNo });
-      vectors = new Float32Array(presizedRows(Number.isFinite(V) ? V : PRESIZE_VALUES, d) * d);
+      vector = new Float32Array(d);
+      sink.start(V, d);
     }
     if (noHeader && raw.trim() === '') continue;
     // gensim: rstrip, then split on single spaces (word2vec.c leaves a trailing space).
     const parts = raw.replace(/[ \t\r]+$/, '').split(' ');
     if (parts.length !== d + 1) throw new FormatError(`expected a word and ${d} numbers, got ${parts.length - 1} numbers (is this really the text format?)`, { file, line: lineNo });
-    words[n] = parts[0]!;
-    vectors = roomFor(vectors, n, d);
     for (let c = 0; c < d; c++) {
       const s = parts[c + 1]!;
       const x = Number(s);
       if (s === '' || Number.isNaN(x)) throw new FormatError(`bad number ${JSON.stringify(s)} in column ${c + 2}`, { file, line: lineNo });
-      vectors[n * d + c] = x;
+      vector[c] = x;
     }
+    sink.row(parts[0]!, vector);
     n++;
   }
   if (V < 0) throw new FormatError('empty file (no header)', { file, line: 1 });
   if (noHeader && d === 0 && limit > 0) throw new FormatError('empty file (no vectors)', { file, line: 1 });
-  if (noHeader) return { words, vectors: exactRows(vectors, n, Math.max(d, 1)), dim: Math.max(d, 1), counts: undefined };
+  if (noHeader) return sink.end(n, Math.max(d, 1));
   if (n < V) throw new FormatError(`the header declares ${V} vectors but the file has ${n}`, { file, line: n + 2 });
-  return { words, vectors: exactRows(vectors, n, d), dim: d, counts: undefined };
+  return sink.end(n, d);
 }
 
-async function loadText(file: string, limit: number, noHeader: boolean): Promise<VectorData> {
-  const reader = textReader(file, limit, noHeader);
+/** Streams a word2vec text file's rows into `sink` (flushing a writing sink as its output grows). */
+export async function readTextRows<T>(file: string, limit: number, noHeader: boolean, sink: RowSink<T>): Promise<T> {
+  const reader = textReader(file, limit, noHeader, sink);
   reader.next();
   for await (const line of readNumberedLines(file)) {
     const r = reader.next(line);
+    if (full(sink)) await sink.flush!();
     if (r.done) return r.value;
   }
   return finish(reader.next(undefined));
 }
 
 function loadTextSync(file: string, limit: number, noHeader: boolean): VectorData {
-  const reader = textReader(file, limit, noHeader);
+  const reader = textReader(file, limit, noHeader, gatherRows());
   reader.next();
   for (const line of readNumberedLinesSync(file)) {
     const r = reader.next(line);
@@ -283,20 +352,25 @@ const MAX_WORD_BYTES = 10000;
 /**
  * Reads a word2vec.c binary file (gzipped when `*.gz`, as gensim reads GoogleNews-vectors-negative300.bin.gz)
  * without holding it whole: a buffer refilled before each record holds at least one whole record.
+ * Each row goes to `sink`.
  */
-async function loadBinary(file: string, limit: number): Promise<VectorData> {
+export async function readBinaryRows<T>(file: string, limit: number, sink: RowSink<T>): Promise<T> {
   const src = /\.gz$/i.test(file) ? gunzipSource(file) : fileSource(file);
   try {
-    const reader = binaryReader(file, limit);
+    const reader = binaryReader(file, limit, sink);
     let r = reader.next();
-    while (!r.done) r = reader.next(await src.read(r.value.dst, r.value.off, r.value.len));
+    while (!r.done) {
+      const got = await src.read(r.value.dst, r.value.off, r.value.len);
+      if (full(sink)) await sink.flush!();
+      r = reader.next(got);
+    }
     return r.value;
   } finally {
     src.close();
   }
 }
 
-/** {@link loadBinary}, synchronously: a `.gz` file is gunzipped whole first. */
+/** {@link readBinaryRows} loading, synchronously: a `.gz` file is gunzipped whole first. */
 function loadBinarySync(file: string, limit: number): VectorData {
   let bytes: Buffer | undefined;
   if (/\.gz$/i.test(file)) {
@@ -309,7 +383,7 @@ function loadBinarySync(file: string, limit: number): VectorData {
   const fd = bytes ? -1 : openSync(file, 'r');
   let pos = 0;
   try {
-    const reader = binaryReader(file, limit);
+    const reader = binaryReader(file, limit, gatherRows());
     let r = reader.next();
     while (!r.done) {
       const { dst, off, len } = r.value;
@@ -324,7 +398,7 @@ function loadBinarySync(file: string, limit: number): VectorData {
 }
 
 /** The word2vec binary parser as a coroutine: it yields each read it needs and gets the byte count. */
-function* binaryReader(file: string, limit: number): Generator<ReadRequest, VectorData, number> {
+function* binaryReader<T>(file: string, limit: number, sink: RowSink<T>): Generator<ReadRequest, T, number> {
   let buf: Buffer = Buffer.alloc(1 << 20);
   let base = 0; // file (uncompressed) offset of buf[0]
   let pos = 0; // next byte, index into buf
@@ -357,8 +431,8 @@ function* binaryReader(file: string, limit: number): Generator<ReadRequest, Vect
   let [V, d] = parseHeader(buf.toString('latin1', pos, pos + nl), file, 0);
   pos += nl + 1;
   V = Math.min(V, limit);
-  const words: string[] = [];
-  let vectors: Float32Array = new Float32Array(presizedRows(V, d) * d);
+  sink.start(V, d);
+  const vector = new Float32Array(d);
   const dec = new TextDecoder('utf-8', { fatal: true });
   const rec = d * 4;
   for (let i = 0; i < V; i++) {
@@ -372,18 +446,19 @@ function* binaryReader(file: string, limit: number): Generator<ReadRequest, Vect
       if (end - pos > MAX_WORD_BYTES) throw new FormatError(`word ${i + 1} longer than ${MAX_WORD_BYTES} bytes (is this really the binary format?)`, { file, offset: base + start });
       throw new FormatError(`unexpected end of file in word ${i + 1} of ${V}`, { file, offset: base + end });
     }
+    let word: string;
     try {
-      words[i] = dec.decode(buf.subarray(pos, pos + space));
+      word = dec.decode(buf.subarray(pos, pos + space));
     } catch {
       throw new FormatError(`word ${i + 1} is not valid UTF-8`, { file, offset: base + start });
     }
     pos += space + 1;
-    if (end - pos < rec) throw new FormatError(`unexpected end of file in the vector of word ${i + 1} (${JSON.stringify(words[i])}): needs ${rec} bytes`, { file, offset: base + pos });
-    vectors = roomFor(vectors, i, d);
-    for (let c = 0; c < d; c++) vectors[i * d + c] = buf.readFloatLE(pos + 4 * c);
+    if (end - pos < rec) throw new FormatError(`unexpected end of file in the vector of word ${i + 1} (${JSON.stringify(word)}): needs ${rec} bytes`, { file, offset: base + pos });
+    for (let c = 0; c < d; c++) vector[c] = buf.readFloatLE(pos + 4 * c);
+    sink.row(word, vector);
     pos += rec;
   }
-  return { words, vectors: exactRows(vectors, V, d), dim: d, counts: undefined };
+  return sink.end(V, d);
 }
 
 /** The first `n` rows of `vectors`, without a copy when it holds exactly those. */
@@ -392,7 +467,7 @@ function exactRows(vectors: Float32Array, n: number, d: number): Float32Array {
 }
 
 /** The checked limit and the format of `path` (from the options, the magic number or the name). */
-function loadPlan(path: string, opts: LoadOptions): { limit: number; format: VectorFormat; noHeader: boolean } {
+export function loadPlan(path: string, opts: LoadOptions): { limit: number; format: VectorFormat; noHeader: boolean } {
   checkOptions(LOAD_SCHEMA, opts, 'load');
   const limit = opts.limit ?? Infinity;
   if (limit !== Infinity && !(Number.isInteger(limit) && limit >= 0)) throw new ArgumentError(`limit must be an integer >= 0, got ${String(limit)}`, { key: 'limit' });
@@ -418,7 +493,7 @@ function loadPlan(path: string, opts: LoadOptions): { limit: number; format: Vec
   return { limit, format, noHeader };
 }
 
-function loadNative(path: string): VectorData {
+export function loadNative(path: string): VectorData {
   if (!/\.gz$/i.test(path)) return decodeNative(readFileSync(path), path);
   let bytes: Buffer;
   try {
@@ -446,8 +521,8 @@ export function vectorFormatOf(path: string, format?: VectorFormat): VectorForma
 export async function readVectors(path: string, opts: LoadOptions = {}): Promise<VectorData> {
   const { limit, format, noHeader } = loadPlan(path, opts);
   if (format === 'native') return loadNative(path);
-  if (format === 'binary') return loadBinary(path, limit);
-  return loadText(path, limit, noHeader);
+  if (format === 'binary') return readBinaryRows(path, limit, gatherRows());
+  return readTextRows(path, limit, noHeader, gatherRows());
 }
 
 /**

@@ -14,15 +14,15 @@ export interface TaggedSpan {
 
 /** UPOS/XPOS accuracy. */
 export interface TaggingScore {
-  upos_accuracy: number;
-  xpos_accuracy: number;
+  uposAccuracy: number;
+  xposAccuracy: number;
   /** Gold words scored. */
   tokens: number;
 }
 
 /**
  * Accuracy over parallel gold and predicted tags (same tokenization).
- * @example tagAccuracy([{upos:'NOUN',xpos:'NN'}], [{upos:'NOUN',xpos:'NNS'}]) // { upos_accuracy: 1, xpos_accuracy: 0, tokens: 1 }
+ * @example tagAccuracy([{upos:'NOUN',xpos:'NN'}], [{upos:'NOUN',xpos:'NNS'}]) // { uposAccuracy: 1, xposAccuracy: 0, tokens: 1 }
  */
 export function tagAccuracy(gold: readonly { upos: string; xpos: string }[], pred: readonly { upos: string; xpos: string }[]): TaggingScore {
   if (gold.length !== pred.length) throw new RangeError(`gold has ${gold.length} items, prediction ${pred.length}`);
@@ -33,7 +33,7 @@ export function tagAccuracy(gold: readonly { upos: string; xpos: string }[], pre
     if (gold[i]!.xpos === pred[i]!.xpos) x++;
   }
   const n = gold.length;
-  return { upos_accuracy: n ? u / n : 0, xpos_accuracy: n ? x / n : 0, tokens: n };
+  return { uposAccuracy: n ? u / n : 0, xposAccuracy: n ? x / n : 0, tokens: n };
 }
 
 /** Raw counts behind {@link alignedAccuracy}, so several sentences can be summed. */
@@ -66,11 +66,11 @@ export function alignedCounts(gold: readonly TaggedSpan[], pred: readonly Tagged
 
 /**
  * Aligned accuracy of one predicted tokenization against the gold words.
- * @example alignedAccuracy([{start:0,end:2,upos:'PRON',xpos:'PRP'}], [{start:0,end:2,upos:'PRON',xpos:'PRP'}]).upos_accuracy // 1
+ * @example alignedAccuracy([{start:0,end:2,upos:'PRON',xpos:'PRP'}], [{start:0,end:2,upos:'PRON',xpos:'PRP'}]).uposAccuracy // 1
  */
 export function alignedAccuracy(gold: readonly TaggedSpan[], pred: readonly TaggedSpan[]): TaggingScore {
   const c = alignedCounts(gold, pred);
-  return { upos_accuracy: c.gold ? c.uposCorrect / c.gold : 0, xpos_accuracy: c.gold ? c.xposCorrect / c.gold : 0, tokens: c.gold };
+  return { uposAccuracy: c.gold ? c.uposCorrect / c.gold : 0, xposAccuracy: c.gold ? c.xposCorrect / c.gold : 0, tokens: c.gold };
 }
 
 /** A gold sentence as the CoNLL-U reader gives it (only the fields used here). */
@@ -129,7 +129,7 @@ export interface TokenTagger {
 /** Result of {@link evaluateTagging} (the `textloom eval tagger --json` shape). */
 export interface TaggingEvaluation extends TaggingScore {
   sentences: number;
-  tokens_per_second: number;
+  tokensPerSecond: number;
 }
 
 /**
@@ -171,10 +171,10 @@ export function evaluateTagging(tagger: TokenTagger, sentences: readonly GoldCon
   }
   if (gold === 0) throw new ArgumentError(`evaluateTagging() got no gold words (${sentences.length} sentences)`);
   return {
-    upos_accuracy: u / gold,
-    xpos_accuracy: x / gold,
+    uposAccuracy: u / gold,
+    xposAccuracy: x / gold,
     tokens: gold,
     sentences: sentences.length,
-    tokens_per_second: ms > 0 ? Math.round(processed / (ms / 1000)) : 0,
+    tokensPerSecond: ms > 0 ? Math.round(processed / (ms / 1000)) : 0,
   };
 }

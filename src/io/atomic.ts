@@ -1,5 +1,5 @@
 import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, relative, isAbsolute } from 'node:path';
 import { ArgumentError, NotFoundError } from '../core/errors.js';
 
@@ -126,44 +126,58 @@ export async function writeFileAtomic(
   path: string,
   chunks: string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
 ): Promise<void> {
+  await writeFileAtomicFrom(path, async (write) => {
+    if (typeof chunks === 'string' || chunks instanceof Uint8Array) return write(chunks);
+    // Small string pieces are joined into ~1 MB writes.
+    let buf: string[] = [];
+    let size = 0;
+    for await (const c of chunks as AsyncIterable<string | Uint8Array>) {
+      if (typeof c === 'string') {
+        buf.push(c);
+        size += c.length;
+        if (size > 1 << 20) {
+          await write(buf.join(''));
+          buf = [];
+          size = 0;
+        }
+      } else {
+        if (buf.length) {
+          await write(buf.join(''));
+          buf = [];
+          size = 0;
+        }
+        await write(c);
+      }
+    }
+    if (buf.length) await write(buf.join(''));
+  });
+}
+
+/**
+ * {@link writeFileAtomic} for a producer that pushes its pieces as it makes them (a streaming
+ * converter): `produce(write)` writes to the temp file, which is renamed over `path` once it
+ * resolves. If it throws, the temp file is removed, `path` is untouched and the error is rethrown.
+ * @example await writeFileAtomicFrom('out.txt', async (write) => { await write('a\n'); await write('b\n'); })
+ */
+export async function writeFileAtomicFrom<T>(path: string, produce: (write: (chunk: string | Uint8Array) => Promise<void>) => Promise<T>): Promise<T> {
   const named = path;
   path = resolveOutputPath(path);
   sweepStaleTemps(path);
   const tmp = tempPath(path);
-  let fh;
+  let fh: FileHandle;
   try {
     fh = await open(tmp, 'wx');
   } catch (e) {
     throw writeError(e, named);
   }
   try {
-    if (typeof chunks === 'string' || chunks instanceof Uint8Array) await fh.write(chunks as never);
-    else {
-      let buf: string[] = [];
-      let size = 0;
-      for await (const c of chunks as AsyncIterable<string | Uint8Array>) {
-        if (typeof c === 'string') {
-          buf.push(c);
-          size += c.length;
-          if (size > 1 << 20) {
-            await fh.write(buf.join(''));
-            buf = [];
-            size = 0;
-          }
-        } else {
-          if (buf.length) {
-            await fh.write(buf.join(''));
-            buf = [];
-            size = 0;
-          }
-          await fh.write(c);
-        }
-      }
-      if (buf.length) await fh.write(buf.join(''));
-    }
+    const result = await produce(async (chunk) => {
+      await fh.write(chunk as never);
+    });
     await fh.sync();
     await fh.close();
     await rename(tmp, path);
+    return result;
   } catch (e) {
     await fh.close().catch(() => undefined);
     await rm(tmp, { force: true });

@@ -4,7 +4,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { ArgumentError, FormatError, NotFoundError, TextloomError } from '../core/errors.js';
 import { checkMaxLineLength, lineTooLong } from './line-limit.js';
-import { checkTextHead } from './text-check.js';
+import { badByteError, lineBreaks, TextChecker } from './text-check.js';
 
 /** Options of {@link openInput}. */
 export interface OpenInputOptions {
@@ -59,8 +59,9 @@ export function inputError(e: unknown, path: string): unknown {
 /** Options of {@link readLines}. */
 export interface ReadLinesOptions {
   /**
-   * Refuse binary input: a NUL byte or invalid UTF-8 in the first 8 KB raises a FormatError naming
-   * the file (default false: invalid bytes become U+FFFD).
+   * Refuse binary input: a NUL byte or invalid UTF-8 anywhere raises a FormatError naming the file,
+   * line and byte offset of the first one, before that line is yielded (default false: invalid bytes
+   * become U+FFFD).
    */
   requireText?: boolean;
   /**
@@ -94,7 +95,8 @@ export interface ReadLinesOptions {
 export async function* readLines(path: string, options: ReadLinesOptions = {}): AsyncGenerator<string> {
   const max = checkMaxLineLength(options.maxLineLength);
   const raw = openInput(path, { start: options.start, end: options.end });
-  const input = options.requireText ? checkTextHead(raw, path === '-' ? 'standard input' : path) : raw;
+  const name = path === '-' ? 'standard input' : path;
+  const checker = options.requireText ? new TextChecker() : null;
   const decoder = new StringDecoder('utf8');
   let strict = options.strictUtf8 ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }) : null;
   const decode = (chunk: Buffer): string => {
@@ -129,8 +131,13 @@ export async function* readLines(path: string, options: ReadLinesOptions = {}): 
     return text;
   };
   try {
-    for await (const chunk of input as AsyncIterable<Buffer | string>) {
-      const s = typeof chunk === 'string' ? chunk : decode(chunk);
+    for await (const chunk of raw as AsyncIterable<Buffer>) {
+      if (checker) {
+        const bad = checker.feed(chunk);
+        // The line: those completed before this chunk, plus the breaks in it before the bad byte.
+        if (bad) throw badByteError(bad, name, n + 1 + lineBreaks(chunk, bad.offset - (checker.offset - chunk.length), afterCr));
+      }
+      const s = decode(chunk);
       if (s.length === 0) continue;
       let start = 0;
       if (afterCr) {
@@ -158,6 +165,8 @@ export async function* readLines(path: string, options: ReadLinesOptions = {}): 
         pending.push(start === 0 ? s : s.slice(start));
       }
     }
+    const cut = checker?.end();
+    if (cut) throw badByteError(cut, name, n + 1);
     let rest: string;
     try {
       rest = strict ? strict.decode() : decoder.end();

@@ -1,11 +1,14 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { inputTexts, stdinHint } from '../../src/cli/io.js';
-import { checkTextHead, invalidUtf8At } from '../../src/io/text-check.js';
+import fc from 'fast-check';
+import { readLines } from '../../src/io/lines.js';
+import { TextChecker, invalidUtf8At, type BadByte } from '../../src/io/text-check.js';
+import { FormatError } from '../../src/core/errors.js';
 import { runCli } from './run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tl-input-'));
@@ -19,6 +22,11 @@ const empty = file('empty.txt', '');
 const blank = file('blank.txt', '\n  \n');
 const binary = file('model.bin', Buffer.concat([Buffer.from('TLWV'), Buffer.alloc(64), Buffer.from('the cat\n')]));
 const latin1 = file('latin1.txt', Buffer.from('caf\xe9 au lait\n', 'latin1'));
+// 20000 lines of text (~440 KB, several read chunks), then a NUL byte in the middle of line 20001.
+const LATE_LINE = 20001;
+const lateText = 'the cat sat on the mat, naïve café\n'.repeat(LATE_LINE - 1) + 'the ';
+const LATE_NUL = Buffer.byteLength(lateText);
+const lateBinary = file('late.txt', Buffer.concat([Buffer.from(lateText), Buffer.from([0]), Buffer.from(' dog\n')]));
 const gzBinary = file('model.bin.gz', gzipSync(Buffer.concat([Buffer.from('x'), Buffer.alloc(16)])));
 
 async function fails(...argv: string[]): Promise<string> {
@@ -95,23 +103,30 @@ describe('binary input is refused, naming the file', () => {
     ['index build', ['index', 'build', '--input', '@', '--fields', 'text', '--out', join(dir, 'idx-bin')]],
     ['train textcat', ['train', 'textcat', '--input', '@', '--out', join(dir, 'm.tlc')]],
   ];
+  const TEXT_INPUTS = new Set(['tokenize', 'lm train', 'tfidf keywords', 'match', 'w2v train']);
   for (const [name, argv] of cases) {
     it(name, async () => {
       const bin = await fails(...argv.map((a) => (a === '@' ? binary : a)));
-      expect(bin).toContain(`${binary} looks like a binary file, not text (a NUL byte at byte 4)`);
+      expect(bin).toContain(`binary data, not text: a NUL byte at byte 4 (at ${binary}:1)`);
       expect(bin.split(binary).length - 1).toBe(1);
       expect(bin.split('byte 4').length - 1, 'the offset is stated once').toBe(1);
-      expect(await fails(...argv.map((a) => (a === '@' ? latin1 : a)))).toContain(`${latin1} is not UTF-8 text (invalid byte 0xe9 at byte 3)`);
+      expect(await fails(...argv.map((a) => (a === '@' ? latin1 : a)))).toContain(`not UTF-8 text: invalid byte 0xe9 at byte 3; convert it first, e.g. iconv -f latin1 -t utf-8 (at ${latin1}:1)`);
+      // Deep in a text input, past any head a quick check would read: the line and byte are named.
+      if (!TEXT_INPUTS.has(name)) return;
+      // (A streaming command has printed the results of the lines before it.)
+      const deep = await runCli(...argv.map((a) => (a === '@' ? lateBinary : a)));
+      expect(deep.code).toBe(2);
+      expect(deep.stderr).toContain(`binary data, not text: a NUL byte at byte ${LATE_NUL} (at ${lateBinary}:${LATE_LINE})`);
     });
   }
   it('textcat predict', async () => {
     const model = join(dir, 'tiny.tlc');
     const train = file('tiny.jsonl', '{"text":"good fun","label":"pos"}\n{"text":"bad dull","label":"neg"}\n');
     expect((await runCli('train', 'textcat', '--input', train, '--out', model, '--model', 'nb')).code).toBe(0);
-    expect(await fails('textcat', 'predict', '--model', model, binary)).toContain(`${binary} looks like a binary file, not text (a NUL byte at byte 4)`);
+    expect(await fails('textcat', 'predict', '--model', model, binary)).toContain(`binary data, not text: a NUL byte at byte 4 (at ${binary}:1)`);
   });
   it('after gunzipping', async () => {
-    expect(await fails('tokenize', '--pipeline', 'en_whitespace', '--input', gzBinary)).toContain(`${gzBinary} looks like a binary file`);
+    expect(await fails('tokenize', '--pipeline', 'en_whitespace', '--input', gzBinary)).toContain(`binary data, not text: a NUL byte at byte 1 (at ${gzBinary}:1)`);
   });
 });
 
@@ -126,20 +141,68 @@ describe('invalidUtf8At', () => {
   });
 });
 
-describe('checkTextHead', () => {
-  it('passes text through unchanged, characters split across chunks included', async () => {
-    const bytes = Buffer.from('日本語のテキスト\n'.repeat(2000));
-    const chunks = [];
-    for (let i = 0; i < bytes.length; i += 1000) chunks.push(bytes.subarray(i, i + 1000)); // splits 3-byte characters
-    const out: Buffer[] = [];
-    for await (const c of checkTextHead(Readable.from(chunks), 'x')) out.push(c as Buffer);
-    expect(Buffer.concat(out).equals(bytes)).toBe(true);
+/** The first bad byte of `bytes` checked whole: what a chunked check must find too. */
+function wholeCheck(bytes: Buffer): BadByte | undefined {
+  const nul = bytes.indexOf(0);
+  const bad = invalidUtf8At(nul >= 0 ? bytes.subarray(0, nul) : bytes);
+  if (bad >= 0) return { offset: bad, byte: bytes[bad]!, nul: false };
+  return nul >= 0 ? { offset: nul, byte: 0, nul: true } : undefined;
+}
+
+function chunkedCheck(bytes: Buffer, cuts: number[]): BadByte | undefined {
+  const c = new TextChecker();
+  let at = 0;
+  for (const cut of [...cuts.filter((x) => x < bytes.length).sort((a, b) => a - b), bytes.length]) {
+    const bad = c.feed(bytes.subarray(at, cut));
+    if (bad) return bad;
+    at = cut;
+  }
+  return c.end();
+}
+
+describe('TextChecker', () => {
+  it('accepts text whose characters are split across chunks, down to one byte a chunk', () => {
+    const bytes = Buffer.from('日本語のテキスト naïve 🎉\n'.repeat(50));
+    for (const size of [1, 2, 3, 5, 1000]) {
+      const c = new TextChecker();
+      for (let i = 0; i < bytes.length; i += size) expect(c.feed(bytes.subarray(i, i + size))).toBeUndefined();
+      expect(c.end()).toBeUndefined();
+    }
   });
-  it('checks only the head', async () => {
-    const late = Buffer.concat([Buffer.alloc(9000, 0x61), Buffer.from([0])]);
-    let n = 0;
-    for await (const c of checkTextHead(Readable.from([late]), 'x')) n += (c as Buffer).length;
-    expect(n).toBe(late.length);
+  it('finds the first bad byte wherever the chunks are cut (the same as checking the bytes whole)', () => {
+    const piece = fc.oneof(fc.string({ unit: 'grapheme' }).map((t) => Buffer.from(t)), fc.uint8Array({ maxLength: 4 }).map((a) => Buffer.from(a)));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.array(fc.nat(120), { maxLength: 8 }), (pieces, cuts) => {
+        const bytes = Buffer.concat(pieces);
+        expect(chunkedCheck(bytes, cuts)).toEqual(wholeCheck(bytes));
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('reports a character cut off by the end of the input', () => {
+    const c = new TextChecker();
+    expect(c.feed(Buffer.from([0x61, 0xe6, 0x97]))).toBeUndefined();
+    expect(c.end()).toEqual({ offset: 1, byte: 0xe6, nul: false });
+  });
+});
+
+describe('readLines({ requireText })', () => {
+  it('checks the whole input and names the line and byte of the first bad byte', async () => {
+    const lines: string[] = [];
+    const err = await (async () => {
+      for await (const l of readLines(lateBinary, { requireText: true })) lines.push(l);
+    })().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FormatError);
+    expect(err).toMatchObject({ file: lateBinary, line: LATE_LINE, offset: LATE_NUL });
+    // Lines before the read chunk holding the bad byte came through; that line never does.
+    expect(lines.length).toBeLessThan(LATE_LINE);
+    expect(lines.every((l) => !l.includes('\0'))).toBe(true);
+  });
+  it('counts \\r\\n and lone \\r line ends for the line number', async () => {
+    const f = file('crlf.txt', Buffer.concat([Buffer.from('a\r\nb\rc\n\xe9', 'latin1')]));
+    await expect((async () => { for await (const _ of readLines(f, { requireText: true })); })()).rejects.toMatchObject({ line: 4, offset: 7 });
+    const cut = file('cut.txt', Buffer.from([0x61, 0x0a, 0x62, 0xe6, 0x97]));
+    await expect((async () => { for await (const _ of readLines(cut, { requireText: true })); })()).rejects.toMatchObject({ line: 2, offset: 3 });
   });
 });
 

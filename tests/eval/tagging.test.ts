@@ -13,7 +13,7 @@ const SAMPLE = `# text = I don't know.
 
 describe('tagAccuracy', () => {
   it('counts UPOS and XPOS matches separately', () => {
-    expect(tagAccuracy([{ upos: 'NOUN', xpos: 'NN' }, { upos: 'VERB', xpos: 'VB' }], [{ upos: 'NOUN', xpos: 'NNS' }, { upos: 'AUX', xpos: 'VB' }])).toEqual({ upos_accuracy: 0.5, xpos_accuracy: 0.5, tokens: 2 });
+    expect(tagAccuracy([{ upos: 'NOUN', xpos: 'NN' }, { upos: 'VERB', xpos: 'VB' }], [{ upos: 'NOUN', xpos: 'NNS' }, { upos: 'AUX', xpos: 'VB' }])).toEqual({ uposAccuracy: 0.5, xposAccuracy: 0.5, tokens: 2 });
     expect(() => tagAccuracy([], [{ upos: 'X', xpos: 'X' }])).toThrow(RangeError);
   });
 });
@@ -39,7 +39,7 @@ describe('alignedAccuracy', () => {
     ];
     const r = alignedAccuracy(gold, pred);
     expect(r.tokens).toBe(3);
-    expect(r.upos_accuracy).toBeCloseTo(1 / 3);
+    expect(r.uposAccuracy).toBeCloseTo(1 / 3);
   });
 });
 
@@ -51,9 +51,11 @@ describe('evaluateTagging', () => {
       tagText: (text: string) => [{ start: 0, end: text.length, upos: 'X', xpos: 'X' }],
     };
     const g = evaluateTagging(tagger, sents, { goldTokens: true });
-    expect(g.upos_accuracy).toBeCloseTo(1 / 5);
+    expect(g.uposAccuracy).toBeCloseTo(1 / 5);
     expect(g.sentences).toBe(1);
-    expect(evaluateTagging(tagger, sents).upos_accuracy).toBe(0);
+    // camelCase like the rest of the API, and the same keys as `eval tagger --json`.
+    expect(Object.keys(g).sort()).toEqual(['sentences', 'tokens', 'tokensPerSecond', 'uposAccuracy', 'xposAccuracy']);
+    expect(evaluateTagging(tagger, sents).uposAccuracy).toBe(0);
   });
   it('refuses to score no gold words (an accuracy over nothing is not 0)', () => {
     const tagger = { tagWords: () => ({ upos: [], xpos: [] }), tagText: () => [] };

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VarintReader, varintSize, writeVarint } from '../../src/search/postings/codec.js';
 import { NO_MORE_DOCS } from '../../src/search/postings/reader.js';
+import { PostingsWriter } from '../../src/search/postings/writer.js';
 import { FieldData } from '../../src/search/segment.js';
 
 describe('writeVarint / VarintReader', () => {
@@ -90,6 +91,60 @@ describe('PostingsCursor.advance (skip data)', () => {
         }
       }),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe('PostingsWriter.appendPostings', () => {
+  /** A term's postings: ascending docs, each with ascending positions. */
+  const termArb = fc
+    .uniqueArray(fc.integer({ min: 0, max: 600 }), { minLength: 1, maxLength: 400 })
+    .chain((docs) => fc.tuple(fc.constant(docs.sort((a, b) => a - b)), fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 70000 }), { minLength: 1, maxLength: 4 }), { minLength: docs.length, maxLength: docs.length })));
+
+  const build = (docs: number[], positions: number[][], shift = 0): PostingsWriter => {
+    const w = new PostingsWriter();
+    w.ensure(1);
+    docs.forEach((d, i) => {
+      const p = Int32Array.from(positions[i]!.sort((a, b) => a - b));
+      w.add(0, d + shift, p, 0, p.length);
+    });
+    return w;
+  };
+  const same = (a: PostingsWriter, b: PostingsWriter) => {
+    const bytes = (s: [Uint8Array, number, number]) => Array.from(s[0].subarray(s[1], s[2]));
+    expect(bytes(a.docSlice(0))).toEqual(bytes(b.docSlice(0)));
+    expect(bytes(a.posSlice(0))).toEqual(bytes(b.posSlice(0)));
+    expect(Array.from(a.skips(0))).toEqual(Array.from(b.skips(0)));
+    expect([a.df[0], a.ctf[0], a.maxFreq[0], a.lastDoc[0]]).toEqual([b.df[0], b.ctf[0], b.maxFreq[0], b.lastDoc[0]]);
+  };
+
+  it('writes the bytes, skips and statistics add() writes for the same docs (shifted or remapped)', () => {
+    fc.assert(
+      fc.property(termArb, fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 2, max: 5 }), ([docs, positions], base, every) => {
+        const src = build(docs, positions);
+        // Renumbered by a base, as a merge appends a later segment.
+        const shifted = new PostingsWriter();
+        shifted.ensure(1);
+        const occ = shifted.appendPostings(0, docs.length, src.docSlice(0), src.posSlice(0), base, null);
+        expect(occ).toBe(src.ctf[0]);
+        same(shifted, build(docs, positions, base));
+        // Through a remap that drops every `every`-th doc (deleted) and renumbers the rest densely.
+        const remap = new Int32Array(601).fill(-1);
+        const keptDocs: number[] = [];
+        const keptPos: number[][] = [];
+        docs.forEach((d, i) => {
+          if (i % every === 0) return;
+          remap[d] = keptDocs.length;
+          keptDocs.push(keptDocs.length);
+          keptPos.push(positions[i]!);
+        });
+        const remapped = new PostingsWriter();
+        remapped.ensure(1);
+        remapped.appendPostings(0, docs.length, src.docSlice(0), src.posSlice(0), 0, remap);
+        if (keptDocs.length) same(remapped, build(keptDocs, keptPos));
+        else expect(remapped.df[0]).toBe(0);
+      }),
+      { numRuns: 60 },
     );
   });
 });

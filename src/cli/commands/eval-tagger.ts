@@ -64,9 +64,9 @@ export const evalTaggerCommand: Command = {
     }
     const r = evaluateTagging(tagger, sentences, { goldTokens: !!f['gold-tokens'] });
     // With workers, throughput is the annotation's wall clock (tokens scored / seconds, worker start included).
-    if (ahead) r.tokens_per_second = Math.round(r.tokens / ahead.seconds);
+    if (ahead) r.tokensPerSecond = Math.round(r.tokens / ahead.seconds);
     bar.done();
-    if (f.json) io.stdout.write(JSON.stringify({ uposAccuracy: r.upos_accuracy, xposAccuracy: r.xpos_accuracy, tokens: r.tokens, sentences: r.sentences, tokensPerSecond: r.tokens_per_second }) + '\n');
-    else io.stdout.write(`UPOS ${r.upos_accuracy.toFixed(4)}  XPOS ${r.xpos_accuracy.toFixed(4)}  ${r.tokens} tokens, ${r.sentences} sentences, ${r.tokens_per_second} tokens/s\n`);
+    if (f.json) io.stdout.write(JSON.stringify(r) + '\n');
+    else io.stdout.write(`UPOS ${r.uposAccuracy.toFixed(4)}  XPOS ${r.xposAccuracy.toFixed(4)}  ${r.tokens} tokens, ${r.sentences} sentences, ${r.tokensPerSecond} tokens/s\n`);
   },
 };

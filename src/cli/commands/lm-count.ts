@@ -1,9 +1,8 @@
 import { NgramCounts } from '../../lm/ngram-counts.js';
-import { LM_DEFAULTS } from '../../lm/model.js';
 import { assertWritable } from '../../io/atomic.js';
 import type { Command } from '../command.js';
 import { ProgressBar } from '../progress.js';
-import { LM_TOKENIZE_FLAGS, lmInput } from '../flag-groups.js';
+import { LM_CORPUS_FLAGS, lmInput } from '../flag-groups.js';
 
 /** `textloom lm count`: the raw n-gram counts of one shard of a corpus, for `lm merge`. */
 export const lmCount: Command = {
@@ -15,10 +14,8 @@ export const lmCount: Command = {
     '`textloom lm merge` the counts files in corpus order: the model equals lm train on the concatenated text.\n' +
     'Example: textloom lm count --order 5 --input part-0.txt --out part-0.tlc',
   flags: {
-    input: { type: 'string', doc: 'text, one sentence per line (.gz ok, - for stdin)', value: 'FILE', required: true, alias: 'i' },
+    ...LM_CORPUS_FLAGS,
     out: { type: 'string', doc: 'counts file to write (textloom binary)', value: 'COUNTS', required: true, alias: 'o' },
-    order: { type: 'number', doc: 'n-gram order', default: LM_DEFAULTS.order },
-    ...LM_TOKENIZE_FLAGS,
     json: { type: 'boolean', doc: 'print a JSON summary {"order","sentences","tokens","vocabSize","seconds","out"} on stdout' },
   },
   async run(args, io) {
@@ -34,6 +31,6 @@ export const lmCount: Command = {
     const seconds = (Date.now() - t0) / 1000;
     const summary = { order: counts.order, sentences: counts.sentences, tokens: counts.tokens, vocabSize: counts.vocabSize, seconds, out };
     if (f.json) io.stdout.write(JSON.stringify(summary) + '\n');
-    else io.stderr.write(`counted order-${counts.order} n-grams of ${counts.sentences} sentences in ${seconds.toFixed(2)}s -> ${out}\n`);
+    else io.stdout.write(`counted order-${counts.order} n-grams of ${counts.sentences} sentences in ${seconds.toFixed(2)}s -> ${out}\n`);
   },
 };

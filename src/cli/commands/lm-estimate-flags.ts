@@ -9,6 +9,9 @@ import { LM_DEFAULTS, type TrainOptions } from '../../lm/model.js';
 import type { SmoothingName } from '../../lm/smoothing/index.js';
 import type { FlagSpec } from '../args.js';
 
+/** `--out` of the commands that write a model (`lm train`, `lm merge`); see {@link checkModelOut}. */
+export const LM_MODEL_OUT_FLAG: FlagSpec = { type: 'string', doc: 'model file: *.arpa writes ARPA, anything else the binary format', value: 'MODEL', required: true, alias: 'o' };
+
 /** `--smoothing`, `--min-count`, `--k`, `--alpha`, `--discount-fallback`. */
 export const LM_ESTIMATE_FLAGS: Record<string, FlagSpec> = {
   smoothing: { type: 'string', doc: 'kn | witten-bell | mle | laplace | add-k | stupid-backoff', default: LM_DEFAULTS.smoothing, value: 'NAME' },

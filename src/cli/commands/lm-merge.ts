@@ -2,7 +2,7 @@ import { NgramCounts } from '../../lm/ngram-counts.js';
 import { NgramLM } from '../../lm/model.js';
 import type { Command } from '../command.js';
 import { ProgressBar } from '../progress.js';
-import { checkModelOut, explainDiscounts, LM_ESTIMATE_FLAGS, lmEstimateOptions } from './lm-estimate-flags.js';
+import { checkModelOut, explainDiscounts, LM_ESTIMATE_FLAGS, LM_MODEL_OUT_FLAG, lmEstimateOptions } from './lm-estimate-flags.js';
 
 /** `textloom lm merge`: merges counts files (in corpus order) and estimates one model from them. */
 export const lmMerge: Command = {
@@ -15,7 +15,7 @@ export const lmMerge: Command = {
     'Example: textloom lm merge part-0.tlc part-1.tlc --out model.arpa',
   positionals: { name: 'COUNTS...', doc: 'counts files written by lm count, in corpus order', min: 1, max: Infinity },
   flags: {
-    out: { type: 'string', doc: 'model file: *.arpa writes ARPA, anything else the binary format', value: 'MODEL', required: true, alias: 'o' },
+    out: LM_MODEL_OUT_FLAG,
     ...LM_ESTIMATE_FLAGS,
     json: { type: 'boolean', doc: 'print a JSON summary {"order","smoothing","inputs","sentences","ngramCounts","seconds","out"} on stdout' },
   },
@@ -46,6 +46,6 @@ export const lmMerge: Command = {
     bar.done(`${lm.ngramCounts.join('/')} n-grams`);
     const seconds = (Date.now() - t0) / 1000;
     if (f.json) io.stdout.write(JSON.stringify({ order: lm.order, smoothing: lm.smoothing, inputs: files.length, sentences, ngramCounts: lm.ngramCounts, seconds, out }) + '\n');
-    else io.stderr.write(`merged ${files.length} counts files (${sentences} sentences) into an order-${lm.order} ${lm.smoothing} model in ${seconds.toFixed(2)}s -> ${out}\n`);
+    else io.stdout.write(`merged ${files.length} counts files (${sentences} sentences) into an order-${lm.order} ${lm.smoothing} model in ${seconds.toFixed(2)}s -> ${out}\n`);
   },
 };

@@ -1,8 +1,8 @@
-import { NgramLM, LM_DEFAULTS } from '../../lm/model.js';
+import { NgramLM } from '../../lm/model.js';
 import type { Command } from '../command.js';
 import { ProgressBar } from '../progress.js';
-import { LM_TOKENIZE_FLAGS, lmInput } from '../flag-groups.js';
-import { checkModelOut, explainDiscounts, LM_ESTIMATE_FLAGS, lmEstimateOptions } from './lm-estimate-flags.js';
+import { LM_CORPUS_FLAGS, lmInput } from '../flag-groups.js';
+import { checkModelOut, explainDiscounts, LM_ESTIMATE_FLAGS, LM_MODEL_OUT_FLAG, lmEstimateOptions } from './lm-estimate-flags.js';
 
 /** NgramLM.train, with a discount failure told in command-line terms (see `explainDiscounts`). */
 async function trainOrExplain(...a: Parameters<typeof NgramLM.train>): Promise<NgramLM> {
@@ -24,11 +24,9 @@ export const lmTrain: Command = {
     'wrapped paragraphs, `textloom tokenize --paragraphs --format text` gives one tokenized sentence per line.\n' +
     'Example: textloom lm train --order 5 --input train.txt --out model.arpa',
   flags: {
-    input: { type: 'string', doc: 'training text, one sentence per line (.gz ok, - for stdin)', value: 'FILE', required: true, alias: 'i' },
-    out: { type: 'string', doc: 'model file: *.arpa writes ARPA, anything else the binary format', value: 'MODEL', required: true, alias: 'o' },
-    order: { type: 'number', doc: 'n-gram order', default: LM_DEFAULTS.order },
+    ...LM_CORPUS_FLAGS,
+    out: LM_MODEL_OUT_FLAG,
     ...LM_ESTIMATE_FLAGS,
-    ...LM_TOKENIZE_FLAGS,
     json: { type: 'boolean', doc: 'print a JSON summary {"order","smoothing","lines","ngramCounts","seconds","out"} on stdout' },
   },
   async run(args, io) {
@@ -52,6 +50,6 @@ export const lmTrain: Command = {
     const seconds = (Date.now() - t0) / 1000;
     const lines = input.lines();
     if (f.json) io.stdout.write(JSON.stringify({ order: lm.order, smoothing: lm.smoothing, lines, ngramCounts: lm.ngramCounts, seconds, out }) + '\n');
-    else io.stderr.write(`trained order-${lm.order} ${lm.smoothing} model on ${lines} lines in ${seconds.toFixed(2)}s -> ${out}\n`);
+    else io.stdout.write(`trained order-${lm.order} ${lm.smoothing} model on ${lines} lines in ${seconds.toFixed(2)}s -> ${out}\n`);
   },
 };

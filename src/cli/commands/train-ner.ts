@@ -4,6 +4,7 @@ import { buildLexicon, kmeansClusters, KeyedVectors, KMEANS_DEFAULTS, readIob, s
 import type { Command } from '../command.js';
 import { inputName } from '../input-name.js';
 import { ProgressBar } from '../progress.js';
+import { TRAIN_JSON_FLAG, trainFlags } from '../flag-groups.js';
 
 async function readAll(path: string, labels?: readonly string[]): Promise<IobSentence[]> {
   const out: IobSentence[] = [];
@@ -26,18 +27,14 @@ export const trainNerCommand: Command = {
   help: 'Example: textloom train ner --train en_ewt-ud-train.iob2.gz --dev en_ewt-ud-dev.iob2 --out ner.tlner --vectors gutenberg.tlv\n' +
     'Labels default to those the dev file annotates (else the training file\'s); entities of other labels are read as O.',
   flags: {
-    train: { type: 'string', value: 'FILE', doc: 'training data (IOB2 or CoNLL-2003, .gz ok)', required: true },
-    dev: { type: 'string', value: 'FILE', doc: 'dev data scored after each epoch (exact-span F1)' },
-    out: { type: 'string', value: 'MODEL', doc: 'model file to write (.tlner)', required: true },
-    epochs: { type: 'number', doc: 'passes over the data', default: TRAIN_ENTITY_DEFAULTS.epochs },
-    seed: { type: 'number', doc: 'shuffle seed (same seed, same model)', default: TRAIN_ENTITY_DEFAULTS.seed },
+    ...trainFlags({ train: 'training data (IOB2 or CoNLL-2003, .gz ok)', dev: 'dev data scored after each epoch (exact-span F1)', out: 'model file to write (.tlner)', defaults: TRAIN_ENTITY_DEFAULTS }),
     labels: { type: 'string', value: 'L,L', doc: 'entity labels to learn, comma-separated' },
     vectors: { type: 'string', value: 'FILE', doc: 'word vectors (.bin, .txt, .tlv) clustered into word-cluster features' },
     clusters: { type: 'number', option: 'k', doc: 'k-means clusters made from --vectors', default: KMEANS_DEFAULTS.k },
     'no-tags': { type: 'boolean', doc: "do not use the shipped tagger's tags as features" },
     'hash-bits': { type: 'number', option: 'hashBits', doc: 'log2 of the feature hash table', default: TRAIN_ENTITY_DEFAULTS.hashBits },
     prune: { type: 'number', doc: 'drop averaged weights below this fraction of the largest', default: TRAIN_ENTITY_DEFAULTS.prune },
-    json: { type: 'boolean', doc: 'print the per-epoch reports and the summary as JSON lines' },
+    ...TRAIN_JSON_FLAG,
   },
   async run(args, io) {
     const f = args.flags;

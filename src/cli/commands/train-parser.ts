@@ -8,6 +8,7 @@ import { loadVectorsSync } from '../../embeddings/keyed-vectors.js';
 import { TRAIN_PARSER_DEFAULTS } from '../../index.js';
 import type { Command } from '../command.js';
 import { ProgressBar } from '../progress.js';
+import { TRAIN_JSON_FLAG, trainFlags } from '../flag-groups.js';
 
 async function readAll(path: string): Promise<ConlluSentence[]> {
   const out: ConlluSentence[] = [];
@@ -22,11 +23,7 @@ export const trainParserCommand: Command = {
   usage: '--train FILE.conllu[.gz] [--dev FILE] --out MODEL [--epochs N] [--seed N] [--tags MODE] [--vectors FILE]',
   help: 'Training tags are jackknifed (each fold tagged by a tagger trained on the others); dev sentences are tagged by --tagger (default: the shipped tagger), and scored (UAS/LAS on gold words) after each epoch.\nExample: textloom train parser --train en_ewt-ud-train.conllu.gz --dev en_ewt-ud-dev.conllu --out en.tlp',
   flags: {
-    train: { type: 'string', value: 'FILE', doc: 'training trees (CoNLL-U, .gz ok)', required: true },
-    dev: { type: 'string', value: 'FILE', doc: 'dev trees scored after each epoch' },
-    out: { type: 'string', value: 'MODEL', doc: 'model file to write', required: true },
-    epochs: { type: 'number', doc: 'passes over the data', default: TRAIN_PARSER_DEFAULTS.epochs },
-    seed: { type: 'number', doc: 'seed (same seed, same model)', default: TRAIN_PARSER_DEFAULTS.seed },
+    ...trainFlags({ train: 'training trees (CoNLL-U, .gz ok)', dev: 'dev trees scored after each epoch', seed: 'seed (same seed, same model)', defaults: TRAIN_PARSER_DEFAULTS }),
     tags: { type: 'string', value: 'MODE', doc: 'training tags: jackknife or gold', default: TRAIN_PARSER_DEFAULTS.tags },
     jackknife: { type: 'number', value: 'N', doc: 'folds of the jackknife', default: TRAIN_PARSER_DEFAULTS.jackknife },
     'tagger-epochs': { type: 'number', value: 'N', doc: "epochs of each fold's tagger", default: TRAIN_PARSER_DEFAULTS.taggerEpochs },
@@ -34,7 +31,7 @@ export const trainParserCommand: Command = {
     'label-bits': { type: 'number', value: 'N', doc: "log2 of the label table's size", default: TRAIN_PARSER_DEFAULTS.labelBits },
     tagger: { type: 'string', value: 'MODEL', doc: 'tagger model that tags the dev trees (default: the shipped one)' },
     vectors: { type: 'string', value: 'FILE', doc: 'word vectors (word2vec, GloVe, .tlv) clustered into a 16x4x16 tree for word-cluster features' },
-    json: { type: 'boolean', doc: 'print the per-epoch reports and summary as JSON lines' },
+    ...TRAIN_JSON_FLAG,
   },
   async run(args, io) {
     const f = args.flags;

@@ -5,6 +5,7 @@ import { TrainedSenter } from '../../components/senter/trained-senter.js';
 import { TRAIN_SENTER_DEFAULTS } from '../../index.js';
 import type { Command } from '../command.js';
 import { ProgressBar } from '../progress.js';
+import { TRAIN_JSON_FLAG, trainFlags } from '../flag-groups.js';
 
 async function readAll(path: string): Promise<ConlluSentence[]> {
   const out: ConlluSentence[] = [];
@@ -24,14 +25,10 @@ export const trainSenterCommand: Command = {
     'options {"backend": "perceptron", "model": "MODEL"}.\n' +
     'Example: textloom train senter --train en_ewt-ud-train.conllu.gz --dev en_ewt-ud-dev.conllu --out en.tls',
   flags: {
-    train: { type: 'string', value: 'FILE', doc: 'training documents (CoNLL-U, .gz ok)', required: true },
-    dev: { type: 'string', value: 'FILE', doc: 'dev documents scored after each epoch' },
-    out: { type: 'string', value: 'MODEL', doc: 'model file to write', required: true },
-    epochs: { type: 'number', doc: 'passes over the data', default: TRAIN_SENTER_DEFAULTS.epochs },
-    seed: { type: 'number', doc: 'seed (same seed, same model)', default: TRAIN_SENTER_DEFAULTS.seed },
+    ...trainFlags({ train: 'training documents (CoNLL-U, .gz ok)', dev: 'dev documents scored after each epoch', seed: 'seed (same seed, same model)', defaults: TRAIN_SENTER_DEFAULTS }),
     paragraphs: { type: 'number', value: 'SHARE', doc: 'share of training documents with blank lines between paragraphs', default: TRAIN_SENTER_DEFAULTS.paragraphs },
     bits: { type: 'number', value: 'N', doc: "log2 of the weight table's size", default: TRAIN_SENTER_DEFAULTS.bits },
-    json: { type: 'boolean', doc: 'print the per-epoch reports and summary as JSON lines' },
+    ...TRAIN_JSON_FLAG,
   },
   async run(args, io) {
     const f = args.flags;

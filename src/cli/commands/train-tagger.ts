@@ -6,6 +6,7 @@ import { TRAIN_DEFAULTS } from '../../index.js';
 import type { Command } from '../command.js';
 import { ProgressBar } from '../progress.js';
 import { CONLLU_LENIENT_FLAGS, readConlluInput } from '../conllu-input.js';
+import { TRAIN_JSON_FLAG, trainFlags } from '../flag-groups.js';
 
 /** `textloom train tagger`: trains the averaged-perceptron tagger on CoNLL-U data. */
 export const trainTaggerCommand: Command = {
@@ -14,13 +15,9 @@ export const trainTaggerCommand: Command = {
   usage: '--train FILE.conllu[.gz] [--dev FILE] --out MODEL [--epochs N] [--seed N] [--lemmas FILE] [--lenient]',
   help: 'Example: textloom train tagger --train en_ewt-ud-train.conllu.gz --dev en_ewt-ud-dev.conllu --out en.tlt --epochs 5',
   flags: {
-    train: { type: 'string', value: 'FILE', doc: 'training data (CoNLL-U, .gz ok)', required: true },
-    dev: { type: 'string', value: 'FILE', doc: 'dev data scored after each epoch' },
-    out: { type: 'string', value: 'MODEL', doc: 'model file to write', required: true },
-    epochs: { type: 'number', doc: 'passes over the data', default: TRAIN_DEFAULTS.epochs },
-    seed: { type: 'number', doc: 'shuffle seed (same seed, same model)', default: TRAIN_DEFAULTS.seed },
+    ...trainFlags({ train: 'training data (CoNLL-U, .gz ok)', dev: 'dev data scored after each epoch', defaults: TRAIN_DEFAULTS }),
     lemmas: { type: 'string', value: 'FILE', doc: 'also derive lemmatizer tables from the training lemmas and write them here (.json or .json.gz)' },
-    json: { type: 'boolean', doc: 'print the per-epoch reports and summary as JSON lines' },
+    ...TRAIN_JSON_FLAG,
     ...CONLLU_LENIENT_FLAGS,
   },
   async run(args, io) {

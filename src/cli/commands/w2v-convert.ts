@@ -1,6 +1,6 @@
 import { ArgumentError } from '../../core/errors.js';
-import { KeyedVectors } from '../../embeddings/keyed-vectors.js';
-import { formatFromPath, vectorFormatOf, type VectorFormat } from '../../embeddings/w2v-format.js';
+import { convertVectors } from '../../embeddings/w2v-convert.js';
+import type { VectorFormat } from '../../embeddings/w2v-format.js';
 import { assertWritable } from '../../io/atomic.js';
 import type { Command } from '../command.js';
 
@@ -24,7 +24,8 @@ export const w2vConvert: Command = {
   usage: 'IN OUT [--from text|binary|tlv] [--to text|binary|tlv] [--limit N] [--no-header] [--json]',
   help: [
     'Formats come from the file names (.bin: word2vec binary, .tlv: textloom, else word2vec text; a .tlv',
-    'input is also recognised by its content) unless --from / --to say otherwise. The output is written atomically.',
+    'input is also recognised by its content) unless --from / --to say otherwise. Between text and binary the file is',
+    'streamed row by row (any size converts in little memory). The output is written atomically.',
     'Example: textloom w2v convert GoogleNews-vectors-negative300.bin vectors.tlv --limit 200000',
   ].join('\n'),
   positionals: { name: 'IN OUT', doc: 'the vectors file to read (.gz ok) and the one to write', min: 2, max: 2 },
@@ -38,17 +39,13 @@ export const w2vConvert: Command = {
   async run(args, io) {
     const [input, output] = args.positional as [string, string];
     const from = format('from', args.flags.from);
-    const to = format('to', args.flags.to) ?? formatFromPath(output);
+    const to = format('to', args.flags.to);
     const limit = args.flags.limit as number | undefined;
     if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) throw new ArgumentError(`--limit must be a positive integer, got ${limit}`, { key: '--limit' });
     assertWritable(output);
-    const read = vectorFormatOf(input, from);
-    const kv = await KeyedVectors.load(input, { format: read, ...(limit !== undefined ? { limit } : {}), ...(args.flags['no-header'] ? { noHeader: true } : {}) });
-    // A .tlv read in full and cut here: the word2vec readers stop early, the native one has no limit.
-    const out = limit !== undefined && kv.words.length > limit ? new KeyedVectors(kv.words.slice(0, limit), kv.vectors.slice(0, limit * kv.dim), kv.dim, kv.counts?.slice(0, limit)) : kv;
-    await out.save(output, { format: to });
-    const s = { words: out.words.length, dim: out.dim, from: FLAG_NAME[read], to: FLAG_NAME[to], output };
+    const r = await convertVectors(input, output, { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(limit !== undefined ? { limit } : {}), ...(args.flags['no-header'] ? { noHeader: true } : {}) });
+    const s = { words: r.words, dim: r.dim, from: FLAG_NAME[r.from], to: FLAG_NAME[r.to], output };
     if (args.flags.json) io.stdout.write(JSON.stringify(s) + '\n');
-    else io.stdout.write(`wrote ${s.words} vectors of dimension ${s.dim} to ${output} (${LABEL[to]}, read as ${LABEL[read]})\n`);
+    else io.stdout.write(`wrote ${s.words} vectors of dimension ${s.dim} to ${output} (${LABEL[r.to]}, read as ${LABEL[r.from]})\n`);
   },
 };

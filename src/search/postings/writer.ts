@@ -69,21 +69,10 @@ export class PostingsWriter {
    * Docs must arrive in increasing order per term.
    */
   add(term: number, doc: number, positions: Int32Array, from: number, freq: number): void {
-    const prev = this.lastDoc[term]!;
-    const delta = doc - (prev < 0 ? 0 : prev + 1);
-    // doc stream (room: two 5-byte varints at most, checked without sizing them)
-    let p = this.docLen[term]!;
-    let buf = this.docBuf[term];
-    if (buf === undefined || p + 10 > buf.length) buf = ownStream(this.docBuf, this.docBase, this.docOff, this.docLen, term, 10);
-    if (freq === 1) p = writeVarint(buf, p, delta * 2 + 1);
-    else {
-      p = writeVarint(buf, p, delta * 2);
-      p = writeVarint(buf, p, freq);
-    }
-    this.docLen[term] = p;
+    this.appendDocEntry(term, doc, freq);
     // position stream (room: 5 bytes per position)
-    p = this.posLen[term]!;
-    buf = this.posBuf[term];
+    let p = this.posLen[term]!;
+    let buf = this.posBuf[term];
     if (buf === undefined || p + 5 * freq > buf.length) buf = ownStream(this.posBuf, this.posBase, this.posOff, this.posLen, term, 5 * freq);
     if (freq === 1) p = writeVarint(buf, p, positions[from]!);
     else {
@@ -95,6 +84,27 @@ export class PostingsWriter {
       }
     }
     this.posLen[term] = p;
+    this.countDoc(term, doc, freq);
+  }
+
+  /** Writes one doc's entry (doc delta, freq) to `term`'s doc stream; the caller writes its positions next. */
+  private appendDocEntry(term: number, doc: number, freq: number): void {
+    const prev = this.lastDoc[term]!;
+    const delta = doc - (prev < 0 ? 0 : prev + 1);
+    // Room: two 5-byte varints at most, checked without sizing them.
+    let p = this.docLen[term]!;
+    let buf = this.docBuf[term];
+    if (buf === undefined || p + 10 > buf.length) buf = ownStream(this.docBuf, this.docBase, this.docOff, this.docLen, term, 10);
+    if (freq === 1) p = writeVarint(buf, p, delta * 2 + 1);
+    else {
+      p = writeVarint(buf, p, delta * 2);
+      p = writeVarint(buf, p, freq);
+    }
+    this.docLen[term] = p;
+  }
+
+  /** After both streams of a doc are written: the term's statistics and, every SKIP_INTERVAL docs, a skip entry. */
+  private countDoc(term: number, doc: number, freq: number): void {
     this.lastDoc[term] = doc;
     const df = ++this.df[term]!;
     this.ctf[term]! += freq;
@@ -124,29 +134,15 @@ export class PostingsWriter {
       for (let n = freq; n > 0; ) if (src[sp++]! < 0x80) n--;
       const doc = remap ? remap[old]! : base + old;
       if (doc < 0) continue;
-      const prev = this.lastDoc[term]!;
-      const delta = doc - (prev < 0 ? 0 : prev + 1);
-      let p = this.docLen[term]!;
-      let buf = this.docBuf[term];
-      if (buf === undefined || p + 10 > buf.length) buf = ownStream(this.docBuf, this.docBase, this.docOff, this.docLen, term, 10);
-      if (freq === 1) p = writeVarint(buf, p, delta * 2 + 1);
-      else {
-        p = writeVarint(buf, p, delta * 2);
-        p = writeVarint(buf, p, freq);
-      }
-      this.docLen[term] = p;
+      this.appendDocEntry(term, doc, freq);
       const len = sp - from;
-      p = this.posLen[term]!;
-      buf = this.posBuf[term];
+      const p = this.posLen[term]!;
+      let buf = this.posBuf[term];
       if (buf === undefined || p + len > buf.length) buf = ownStream(this.posBuf, this.posBase, this.posOff, this.posLen, term, len);
       buf.set(src.subarray(from, sp), p);
       this.posLen[term] = p + len;
-      this.lastDoc[term] = doc;
-      const n = ++this.df[term]!;
-      this.ctf[term]! += freq;
+      this.countDoc(term, doc, freq);
       added += freq;
-      if (freq > this.maxFreq[term]!) this.maxFreq[term] = freq;
-      if (n % SKIP_INTERVAL === 0) this.addSkip(term, doc, n);
     }
     return added;
   }
