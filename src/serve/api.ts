@@ -13,6 +13,7 @@ import { escapeHtml } from '../render/escape.js';
 import { projectVectors, renderScatter } from '../render/scatter.js';
 import type { SearchIndex } from '../search/search-index.js';
 import { HttpError } from './http-errors.js';
+import type { ResultCache } from './result-cache.js';
 
 /** One token's row in the Analyze table. */
 export interface TokenRow {
@@ -87,19 +88,51 @@ function snippetHtml(s: string): string {
   return escapeHtml(s).replaceAll(PRE, '<mark>').replaceAll(POST, '</mark>');
 }
 
-/** One page of search results with highlighted snippets (HTML, escaped) and the time taken. */
-export function search(index: SearchIndex | undefined, q: string, page: number, size: number): Record<string, unknown> {
+/** Stored field values longer than this are cut in hits: the snippets carry the matching passage. */
+export const HIT_FIELD_CHARS = 200;
+
+function cutFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) out[k] = typeof v === 'string' && v.length > HIT_FIELD_CHARS ? v.slice(0, HIT_FIELD_CHARS) + '…' : v;
+  return out;
+}
+
+/** Collapses runs of whitespace: queries that differ only there are the same query (and one cache entry). */
+export function normalizeQuery(q: string): string {
+  return q.trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * One page of search results as a JSON string: hits with their stored fields (long values cut to
+ * {@link HIT_FIELD_CHARS} characters), highlighted snippets (HTML, escaped), the total and the
+ * time taken. With a `cache`, answers are kept by query, page and size (`cached` says which).
+ */
+export function searchJson(index: SearchIndex | undefined, query: string, page: number, size: number, cache?: ResultCache): string {
   if (!index) throw new HttpError(404, 'this server has no search index (start it with --index DIR)');
   const t0 = performance.now();
-  const top = index.search(q, { topK: page * size, highlight: { pre: PRE, post: POST } });
-  const total = index.count(q);
-  const hits = top.slice((page - 1) * size).map((r) => ({
-    id: r.id,
-    score: +r.score.toFixed(4),
-    fields: r.fields ?? {},
-    snippets: Object.fromEntries(Object.entries(r.highlights ?? {}).map(([f, s]) => [f, snippetHtml(s)])),
-  }));
-  return { query: q, page, size, total, hits, ms: +(performance.now() - t0).toFixed(3) };
+  const q = normalizeQuery(query);
+  const key = `${page} ${size} ${q}`;
+  let rest = cache?.get(key);
+  const cached = rest !== undefined;
+  if (rest === undefined) {
+    const top = index.search(q, { topK: page * size, highlight: { pre: PRE, post: POST } });
+    const total = index.count(q);
+    const hits = top.slice((page - 1) * size).map((r) => ({
+      id: r.id,
+      score: +r.score.toFixed(4),
+      fields: cutFields(r.fields ?? {}),
+      snippets: Object.fromEntries(Object.entries(r.highlights ?? {}).map(([f, s]) => [f, snippetHtml(s)])),
+    }));
+    // The answer without its first brace, so the time and `cached` go in front of it.
+    rest = JSON.stringify({ query: q, page, size, total, hits }).slice(1);
+    cache?.set(key, rest);
+  }
+  return `{"ms":${+(performance.now() - t0).toFixed(3)},"cached":${cached},${rest}`;
+}
+
+/** {@link searchJson}'s answer as an object. */
+export function search(index: SearchIndex | undefined, q: string, page: number, size: number, cache?: ResultCache): Record<string, unknown> {
+  return JSON.parse(searchJson(index, q, page, size, cache)) as Record<string, unknown>;
 }
 
 /** The `k` nearest words of `word` and an SVG scatter of the word and its neighbours. */

@@ -69,6 +69,29 @@ describe('serve', () => {
     expect(p2.body.hits).toHaveLength(10);
     expect(p2.body.page).toBe(2);
   });
+  it('/api/search keeps answers by query, page and size, cuts long fields, and counts cache hits', async () => {
+    const first = await call('/api/search?q=turbulent%20%20pipes&size=5');
+    const again = await call('/api/search?q=%20turbulent%20pipes%20&size=5');
+    expect(first.body.cached).toBe(false);
+    expect(again.body.cached).toBe(true);
+    expect(again.body.query).toBe('turbulent pipes');
+    const strip = (b: any) => ({ ...b, ms: 0, cached: 0 });
+    expect(strip(again.body)).toEqual(strip(first.body));
+    expect((await call('/api/search?q=turbulent%20pipes&size=6')).body.cached).toBe(false);
+    const health = await call('/api/health');
+    expect(health.body.searchCache.hits).toBeGreaterThanOrEqual(1);
+    const index = await SearchIndex.create({ fields: ['text'], storeFields: ['text'] });
+    index.add({ id: 1, text: 'wing '.repeat(100) });
+    const plain = await serve({ nlp: await load('en_core'), index, port: 0, searchCacheSize: 0 });
+    try {
+      const a: any = await (await fetch(`${plain.url}api/search?q=wing`)).json();
+      const b: any = await (await fetch(`${plain.url}api/search?q=wing`)).json();
+      expect([a.cached, b.cached]).toEqual([false, false]);
+      expect(a.hits[0].fields.text).toHaveLength(201); // 200 characters and the ellipsis
+    } finally {
+      await plain.close();
+    }
+  });
   it('/api/similar returns neighbours and a scatter plot', async () => {
     const r = await call('/api/similar?word=king&k=3');
     expect(r.status).toBe(200);

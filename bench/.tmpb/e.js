@@ -1,0 +1,1 @@
+export { Tokenizer, Vocab, Matcher, PhraseMatcher } from 'textloom/matcher';
