@@ -9,7 +9,8 @@
 // server's result cache on (default size) and off (--no-cache): with the cache on, the queries
 // repeat after the first pass over the query list, so most answers come from the cache. Also
 // printed: the CPU time the server processes and the load generator spent per request (read from
-// /proc), which the machine's load does not change much, unlike the wall-clock figures.
+// /proc), which the machine's load does not change much, unlike the wall-clock figures. Each
+// measurement follows a 5 s warm-up with the same load that is not counted.
 // Run: npm run bench:serve [-- --seconds 10 --workers 1,2 --cache on,off]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -76,6 +77,9 @@ try {
       });
       server.on('exit', (code) => reject(new Error(`textloom serve exited with ${code}`)));
     });
+    // Warm-up, not measured: the JIT compiles the hot paths, and with the cache on each worker holds
+    // the answers it saw (the measured run then shows the steady state of a server that has been up).
+    await run([path.join(root, 'bench/serve-load.mjs'), url, String(Math.min(5, Number(values.seconds))), values.clients, qfile]);
     const cpu0 = cpuSeconds(server.pid);
     const r = JSON.parse(await run([path.join(root, 'bench/serve-load.mjs'), url, values.seconds, values.clients, qfile]));
     const serverUs = ((cpuSeconds(server.pid) - cpu0) * 1e6) / Math.max(1, r.requests);
