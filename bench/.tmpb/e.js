@@ -1,1 +1,0 @@
-export { Tokenizer, Vocab, Matcher, PhraseMatcher } from 'textloom/matcher';
