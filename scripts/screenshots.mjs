@@ -29,6 +29,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 1 });
   await page.goto(s.url);
   await page.waitForSelector('#analyze-tokens tbody tr');
+  await page.waitForSelector('#analyze-dep svg'); // the page draws each tree as it comes into view
   await page.screenshot({ path: `${out}/serve-analyze.png` });
   await page.click('#tab-search');
   await page.fill('#search-q', '"boundary layer" laminar');

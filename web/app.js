@@ -1,6 +1,8 @@
 // The textloom page: three tabs over the JSON API. Text from the server is inserted with
-// textContent; only the server's own renderings (escaped there) go in as HTML.
-'use strict';
+// textContent; only renderings (textloom's renderers escape everything they are given, and the
+// server's snippets are escaped there) go in as HTML.
+import { renderEnts } from './lib/render/ent.js';
+import { depSize, renderDep } from './lib/render/dep.js';
 const $ = (id) => document.getElementById(id);
 
 function showTab(name) {
@@ -30,42 +32,64 @@ function cell(row, text) {
   row.appendChild(td);
 }
 
-// Drawing a long analysis at once (a thousand table rows, dozens of trees) blocks the page for
-// a second. The first screen is drawn in the task that receives the analysis; the other table rows
-// follow in chunks, one per frame, and each tree is drawn when it comes near the viewport.
+// The server sends the analysis as compact columns; the page draws it with textloom's own
+// renderers (the textloom/render modules, served under /lib/). Drawing a long analysis at once (a
+// thousand table rows, dozens of trees) would block the page: the entities and the first screen of
+// the table are drawn in the task that receives the analysis, the other rows follow in chunks, one
+// per frame, and each tree is drawn when it comes near the viewport.
 const FIRST_ROWS = 40;
 const CHUNK_ROWS = 150;
+const LAZY_TREES = true;
+const DEP_OPTIONS = { compact: true, distance: 110 };
 let drawing = 0; // the analysis being drawn; a newer one stops the older one's remaining chunks
 let depObserver = null;
 
-function tokenRows(tokens, from, to) {
+function tokenRows(r, rows, from, to) {
   const frag = document.createDocumentFragment();
   for (let k = from; k < to; k++) {
-    const t = tokens[k];
+    const i = rows[k];
     const row = document.createElement('tr');
-    for (const v of [t.i, t.text, t.pos, t.tag, t.lemma, t.dep, t.dep ? t.head : '', t.ent]) cell(row, String(v));
+    for (const v of [i, r.words[i], r.pos[i], r.tag[i], r.lemma[i], r.dep[i], r.dep[i] ? r.head[i] : '', r.ent[i]]) cell(row, String(v));
     frag.appendChild(row);
   }
   return frag;
 }
 
+// One sentence as the dep renderer takes it (as textloom's depData builds it from a Doc).
+function sentenceData(r, [s, e]) {
+  const words = [];
+  const arcs = [];
+  for (let i = s; i < e; i++) {
+    words.push({ text: r.words[i], tag: r.pos[i] });
+    const h = r.head[i];
+    if (h === i || h < s || h >= e) continue;
+    arcs.push({ start: Math.min(i, h) - s, end: Math.max(i, h) - s, label: r.dep[i], dir: i < h ? 'left' : 'right' });
+  }
+  return { words, arcs };
+}
+
 // Placeholders hold each tree's size, so the page does not jump as trees are drawn.
-function drawTrees(box, deps) {
+function drawTrees(box, r) {
   const pending = new Map();
   const frag = document.createDocumentFragment();
-  for (const d of deps) {
+  for (const sent of r.sents) {
+    const d = sentenceData(r, sent);
     const slot = document.createElement('div');
     slot.className = 'dep-slot';
-    slot.style.minHeight = `${d.height + 16}px`; // + the tree's bottom margin (1em)
-    pending.set(slot, d.html);
+    slot.style.minHeight = `${depSize(d, DEP_OPTIONS).height + 16}px`; // + the tree's bottom margin (1em)
+    pending.set(slot, d);
     frag.appendChild(slot);
   }
   box.replaceChildren(frag);
+  const draw = (slot) => {
+    slot.innerHTML = renderDep(pending.get(slot), DEP_OPTIONS); // the renderer escapes all text
+    pending.delete(slot);
+  };
+  if (!LAZY_TREES) return [...pending.keys()].forEach(draw);
   depObserver = new IntersectionObserver((entries, obs) => {
     for (const e of entries) {
       if (!e.isIntersecting) continue;
-      e.target.innerHTML = pending.get(e.target); // rendered and escaped by the server
-      pending.delete(e.target);
+      draw(e.target);
       obs.unobserve(e.target);
     }
   }, { rootMargin: '300px 0px' });
@@ -82,25 +106,26 @@ function drawAnalysis(r) {
   performance.mark('analysis-received');
   const id = ++drawing;
   depObserver?.disconnect();
-  $('analyze-ents').innerHTML = r.html.ent;
-  if (r.parsed) drawTrees($('analyze-dep'), r.deps);
+  $('analyze-ents').innerHTML = renderEnts({ text: r.text, ents: r.ents }); // the renderer escapes all text
+  if (r.parsed) drawTrees($('analyze-dep'), r);
   else $('analyze-dep').textContent = 'This pipeline has no parser.';
   const body = $('analyze-tokens').tBodies[0];
-  const tokens = r.tokens;
-  body.replaceChildren(tokenRows(tokens, 0, Math.min(FIRST_ROWS, tokens.length)));
-  $('analyze-tokens').setAttribute('aria-busy', String(tokens.length > FIRST_ROWS));
+  const rows = [];
+  for (let i = 0; i < r.words.length; i++) if (r.words[i].trim() !== '') rows.push(i);
+  body.replaceChildren(tokenRows(r, rows, 0, Math.min(FIRST_ROWS, rows.length)));
+  $('analyze-tokens').setAttribute('aria-busy', String(rows.length > FIRST_ROWS));
   const more = (from) => {
     if (id !== drawing) return;
-    const to = Math.min(from + CHUNK_ROWS, tokens.length);
-    body.appendChild(tokenRows(tokens, from, to));
-    if (to < tokens.length) afterPaint(() => more(to));
+    const to = Math.min(from + CHUNK_ROWS, rows.length);
+    body.appendChild(tokenRows(r, rows, from, to));
+    if (to < rows.length) afterPaint(() => more(to));
     else $('analyze-tokens').setAttribute('aria-busy', 'false');
   };
-  if (tokens.length > FIRST_ROWS) afterPaint(() => more(FIRST_ROWS));
+  if (rows.length > FIRST_ROWS) afterPaint(() => more(FIRST_ROWS));
   // A fresh element each time: its first paint is the analysis's first paint (Element Timing).
   const line = document.createElement('span');
   line.setAttribute('elementtiming', 'analysis');
-  line.textContent = `${tokens.length} tokens, ${r.sents} sentences, ${r.ents.length} entities in ${r.ms} ms`;
+  line.textContent = `${rows.length} tokens, ${r.sents.length} sentences, ${r.ents.length} entities in ${r.ms} ms`;
   $('analyze-status').replaceChildren(line);
   $('analyze-status').classList.remove('error');
   performance.mark('analysis-drawn');
@@ -108,6 +133,7 @@ function drawAnalysis(r) {
 
 $('analyze-form').addEventListener('submit', async (ev) => {
   ev.preventDefault();
+  performance.mark('analysis-submitted');
   status('analyze-status', 'analysing…');
   try {
     drawAnalysis(await api('/api/analyze', { text: $('analyze-text').value }));

@@ -10,7 +10,7 @@ export { render, RENDER_DEFAULTS } from '../render/render.js';
 export type { RenderOptions, RenderStyle, Renderable } from '../render/render.js';
 export { renderEnts, ENT_DEFAULTS } from '../render/ent.js';
 export type { EntOptions } from '../render/ent.js';
-export { renderDep, renderDepSvg, DEP_DEFAULTS } from '../render/dep.js';
+export { renderDep, renderDepSvg, depSize, DEP_DEFAULTS } from '../render/dep.js';
 export type { DepOptions } from '../render/dep.js';
 export { renderSpans, SPAN_DEFAULTS } from '../render/span.js';
 export type { SpanOptions } from '../render/span.js';

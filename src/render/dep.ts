@@ -68,9 +68,8 @@ function resolve(options: DepOptions): Resolved {
   return { ...(o as Resolved), distance: o.distance ?? (o.compact ? DEP_DEFAULTS.compactDistance : DEP_DEFAULTS.distance) };
 }
 
-/** The SVG of one sentence. */
-function sentenceSvg(d: DepData, o: Resolved): string {
-  checkDepData(d);
+// Where a sentence's picture puts things: the arcs' levels, the words' baseline and the picture's size.
+function geometry(d: DepData, o: Resolved): { levels: ArrayLike<number>; levelHeight: number; offsetX: number; y0: number; width: number; height: number } {
   const n = d.words.length;
   const levels = arcLevels(d.arcs);
   const maxLevel = levels.reduce((m, l) => Math.max(m, l), 0);
@@ -79,7 +78,25 @@ function sentenceSvg(d: DepData, o: Resolved): string {
   const y0 = maxLevel * levelHeight + o.arrowStroke + 16;
   const lines = 1 + (d.words.some((w) => w.tag) ? 1 : 0) + (d.words.some((w) => w.lemma) ? 1 : 0);
   const width = offsetX * 2 + Math.max(0, n - 1) * o.distance;
-  const height = y0 + o.wordSpacing + lines * 20 + 10;
+  return { levels, levelHeight, offsetX, y0, width, height: y0 + o.wordSpacing + lines * 20 + 10 };
+}
+
+/**
+ * The size in px of the SVG {@link renderDep} draws for one sentence, without drawing it (a page
+ * holds the tree's place with it until the tree scrolls into view).
+ * @example depSize({ words: [{ text: 'Ada' }, { text: 'sleeps' }], arcs: [{ start: 0, end: 1, label: 'nsubj', dir: 'left' }] }) // { width: 275, height: ... }
+ */
+export function depSize(data: DepData, options: DepOptions = {}): { width: number; height: number } {
+  checkDepData(data);
+  const { width, height } = geometry(data, resolve(options));
+  return { width, height };
+}
+
+/** The SVG of one sentence. */
+function sentenceSvg(d: DepData, o: Resolved): string {
+  checkDepData(d);
+  const n = d.words.length;
+  const { levels, levelHeight, offsetX, y0, width, height } = geometry(d, o);
   const x = (i: number): number => offsetX + i * o.distance;
   const parts: string[] = [];
   for (let i = 0; i < n; i++) {

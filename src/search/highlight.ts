@@ -55,23 +55,91 @@ export interface Highlight {
   matches: number;
 }
 
-/** Best passage of `text` for the `field\u0000term` keys in `wanted`, or null if nothing matches. */
-export function bestPassage(field: string, text: string, analyzer: Analyzer, wanted: ReadonlySet<string>, options: HighlightOptions = {}): Highlight | null {
+/** A text's analyzed terms (string ids) and their character ranges, as the highlighter needs them. */
+interface AnalyzedText {
+  n: number;
+  terms: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+/**
+ * The analyzed form of texts highlighted before, keyed by analyzer and text (so a changed text is
+ * analyzed afresh), bounded by the number of tokens held (oldest out first). Snippets of the same
+ * stored documents come up again and again; analyzing a text is most of a snippet's cost.
+ */
+export class AnalyzedTextCache {
+  private readonly byAnalyzer = new Map<Analyzer, Map<string, AnalyzedText>>();
+  private readonly order: [Map<string, AnalyzedText>, string, number][] = [];
+  private head = 0;
+  private tokens = 0;
+
+  constructor(
+    /** Most tokens held across all texts. */
+    readonly maxTokens = 1 << 20,
+  ) {}
+
+  /** `text` analyzed by `analyzer`, from the cache or analyzed now (and kept when it fits). */
+  get(analyzer: Analyzer, text: string): AnalyzedText {
+    let m = this.byAnalyzer.get(analyzer);
+    const hit = m?.get(text);
+    if (hit) return hit;
+    const ts = analyzer.analyze(text);
+    // The analyzer reuses its arrays between calls: keep copies.
+    const a: AnalyzedText = { n: ts.n, terms: ts.terms.slice(0, ts.n), starts: ts.starts.slice(0, ts.n), ends: ts.ends.slice(0, ts.n) };
+    if (a.n > this.maxTokens) return a;
+    if (!m) this.byAnalyzer.set(analyzer, (m = new Map()));
+    m.set(text, a);
+    this.order.push([m, text, a.n]);
+    this.tokens += a.n;
+    while (this.tokens > this.maxTokens) {
+      const [om, ot, on] = this.order[this.head++]!;
+      om.delete(ot);
+      this.tokens -= on;
+    }
+    if (this.head > 1024 && this.head * 2 > this.order.length) this.order.splice(0, this.head), (this.head = 0);
+    return a;
+  }
+}
+
+/**
+ * Best passage of `text` for the `field\u0000term` keys in `wanted`, or null if nothing matches;
+ * `cache` keeps the analyzed text for the next time it is highlighted.
+ */
+export function bestPassage(field: string, text: string, analyzer: Analyzer, wanted: ReadonlySet<string>, options: HighlightOptions = {}, cache?: AnalyzedTextCache): Highlight | null {
   const o = { ...HIGHLIGHT_DEFAULTS, ...options };
-  const ts = analyzer.analyze(text);
+  const ts = cache ? cache.get(analyzer, text) : analyzer.analyze(text);
   const strings = analyzer.strings;
   const hits: { s: number; e: number; t: string }[] = [];
+  // Whether each term id is wanted, decided once per distinct term of the text.
+  const decided = new Map<number, string | null>();
   for (let i = 0; i < ts.n; i++) {
-    const t = strings.get(ts.terms[i]!);
-    if (wanted.has(`${field}\u0000${t}`)) hits.push({ s: ts.starts[i]!, e: ts.ends[i]!, t });
+    const id = ts.terms[i]!;
+    let t = decided.get(id);
+    if (t === undefined) {
+      const s = strings.get(id);
+      decided.set(id, (t = wanted.has(`${field}\u0000${s}`) ? s : null));
+    }
+    if (t !== null) hits.push({ s: ts.starts[i]!, e: ts.ends[i]!, t });
   }
   if (!hits.length) return null;
   let best = { i: 0, j: 1, distinct: 0, count: 0 };
+  // Sliding window: hits end in order, so the end j of the window starting at hit i never moves back.
+  const inWindow = new Map<string, number>();
+  let j = 0;
   for (let i = 0; i < hits.length; i++) {
-    const seen = new Set<string>();
-    let j = i;
-    while (j < hits.length && hits[j]!.e - hits[i]!.s <= o.fragmentSize) seen.add(hits[j++]!.t);
-    if (seen.size > best.distinct || (seen.size === best.distinct && j - i > best.count)) best = { i, j: Math.max(j, i + 1), distinct: seen.size, count: j - i };
+    if (j < i) j = i;
+    while (j < hits.length && hits[j]!.e - hits[i]!.s <= o.fragmentSize) {
+      const t = hits[j++]!.t;
+      inWindow.set(t, (inWindow.get(t) ?? 0) + 1);
+    }
+    if (inWindow.size > best.distinct || (inWindow.size === best.distinct && j - i > best.count)) best = { i, j: Math.max(j, i + 1), distinct: inWindow.size, count: j - i };
+    if (i < j) {
+      const t = hits[i]!.t;
+      const c = inWindow.get(t)! - 1;
+      if (c) inWindow.set(t, c);
+      else inWindow.delete(t);
+    }
   }
   const first = hits[best.i]!;
   const last = hits[best.j - 1]!;
@@ -108,13 +176,13 @@ export function bestPassage(field: string, text: string, analyzer: Analyzer, wan
  * hold no text are skipped. The text is the one the field was indexed from (arrays and numbers too).
  * @example fieldPassages(stored, ['title', 'text'], (f) => analyzers.get(f), wanted)
  */
-export function fieldPassages(source: Record<string, unknown>, fields: readonly string[], analyzer: (field: string) => Analyzer | undefined, wanted: ReadonlySet<string>, options: HighlightOptions = {}): Highlight[] {
+export function fieldPassages(source: Record<string, unknown>, fields: readonly string[], analyzer: (field: string) => Analyzer | undefined, wanted: ReadonlySet<string>, options: HighlightOptions = {}, cache?: AnalyzedTextCache): Highlight[] {
   const out: Highlight[] = [];
   for (const f of fields) {
     const text = fieldText(source[f]);
     const a = analyzer(f);
     if (!text || !a) continue;
-    const h = bestPassage(f, text, a, wanted, options);
+    const h = bestPassage(f, text, a, wanted, options, cache);
     if (h) out.push(h);
   }
   return out;

@@ -13,7 +13,7 @@ import { collectTopK, countMatches } from './collector.js';
 import type { SimilarityOptions } from './bm25.js';
 import { addDocuments, DocumentReader, fieldText, type AddAllOptions, type Doc } from './documents.js';
 import { buildAnalyzers, savedAnalyzers } from './field-analyzers.js';
-import { bestOf, checkHighlightOptions, fieldPassages, type Highlight, type HighlightOptions } from './highlight.js';
+import { AnalyzedTextCache, bestOf, checkHighlightOptions, fieldPassages, type Highlight, type HighlightOptions } from './highlight.js';
 import { DEFAULTS, getDefault, checkBytesLoad, checkSearchOptions, filterOf, rankingFeatures, searchSimilarity, topKOf, withDefaults, type LoadOptions, type Options, type OptionsWithDefaults, type RankingFeatures, type SearchOptions, type SuggestOptions } from './options.js';
 import { openSource, type SavedSettings } from './persist.js';
 import { packIndex, unpackIndex } from './bytes.js';
@@ -70,6 +70,8 @@ export class SearchIndex {
   /** Fields the index's vectors were computed from (saved; set when built with `embed`). */
   protected readonly embedFields: readonly string[] | undefined;
   private readonly analyzers: Map<string, Analyzer>;
+  // Stored texts analyzed for snippets, kept for the next search that highlights them (bounded).
+  private readonly snippetTexts = new AnalyzedTextCache();
   private readonly docs: DocumentReader;
   // Per field (in segment order), its analyzer and a string lookup, made once rather than per doc.
   private readonly fieldAnalyzers: Analyzer[];
@@ -314,7 +316,7 @@ export class SearchIndex {
       const stored = this.storeFields.length ? seg.store.get(doc) : undefined;
       if (stored) r.fields = stored;
       if (wanted && stored) {
-        const passages = fieldPassages(stored, this.storeFields, (f) => this.analyzers.get(f), wanted, hlOptions);
+        const passages = fieldPassages(stored, this.storeFields, (f) => this.analyzers.get(f), wanted, hlOptions, this.snippetTexts);
         if (passages.length) r.highlights = Object.fromEntries(passages.map((h) => [h.field, h.snippet]));
       }
       return r;

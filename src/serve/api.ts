@@ -6,24 +6,37 @@
 import type { Doc } from '../core/doc.js';
 import type { KeyedVectors } from '../embeddings/keyed-vectors.js';
 import type { Nlp } from '../pipeline/pipeline.js';
-import { depData, entData } from '../render/data.js';
-import { renderDep } from '../render/dep.js';
-import { renderEnts } from '../render/ent.js';
 import { escapeHtml } from '../render/escape.js';
 import { projectVectors, renderScatter } from '../render/scatter.js';
 import type { SearchIndex } from '../search/search-index.js';
 import { HttpError } from './http-errors.js';
+import type { ResultCache } from './result-cache.js';
 
-/** One token's row in the Analyze table. */
-export interface TokenRow {
-  i: number;
+/**
+ * An analysis as the page draws it, in columns (one array per attribute, token order, whitespace
+ * tokens included) so it stays small: the page renders the entities, the token table and the
+ * dependency trees itself, with the `textloom/render` module.
+ */
+export interface Analysis {
   text: string;
-  pos: string;
-  tag: string;
-  lemma: string;
-  dep: string;
-  head: number;
-  ent: string;
+  /** Each token's text. */
+  words: string[];
+  pos: string[];
+  tag: string[];
+  lemma: string[];
+  dep: string[];
+  /** Each token's head as a token index (itself for a root). */
+  head: number[];
+  /** Each token's entity as `B-LABEL`/`I-LABEL`, or ''. */
+  ent: string[];
+  /** Sentences as [start, end) token ranges. */
+  sents: [number, number][];
+  /** Entities as character ranges with their label. */
+  ents: { start: number; end: number; label: string }[];
+  /** Whether the pipeline set dependency arcs (else `dep`/`head` say nothing). */
+  parsed: boolean;
+  /** Time the pipeline and this conversion took, in ms. */
+  ms: number;
 }
 
 function hasParse(doc: Doc): boolean {
@@ -31,50 +44,26 @@ function hasParse(doc: Doc): boolean {
   return false;
 }
 
-/** One sentence's dependency tree: its HTML and the SVG's size, so the page can hold its place until it scrolls into view. */
-export interface DepPicture {
-  html: string;
-  width: number;
-  height: number;
-}
-
-const DEP_OPTIONS = Object.freeze({ compact: true, distance: 110 });
-// The size the renderer wrote on its own <svg> element (dep.ts always writes width then height).
-const SVG_SIZE = /<svg [^>]*?width="([\d.]+)" height="([\d.]+)"/;
-
-/** One picture per sentence: a page draws the trees on screen first and the others as they scroll into view. */
-function depPictures(doc: Doc): DepPicture[] {
-  return depData(doc).map((d) => {
-    const html = renderDep(d, DEP_OPTIONS);
-    const m = SVG_SIZE.exec(html);
-    return { html, width: m ? Number(m[1]) : 0, height: m ? Number(m[2]) : 0 };
-  });
-}
-
-/**
- * Runs the pipeline over `text`: token rows, entities, the `ent` picture and one `dep` picture per
- * sentence (`deps`, empty without a parser).
- */
-export function analyze(nlp: Nlp, text: string): Record<string, unknown> {
+/** Runs the pipeline over `text` and returns its annotations as an {@link Analysis}. */
+export function analyze(nlp: Nlp, text: string): Analysis {
   const t0 = performance.now();
   const doc = nlp(text);
-  const tokens: TokenRow[] = [];
-  for (let i = 0; i < doc.length; i++) {
+  const n = doc.length;
+  const a: Analysis = { text: doc.text, words: [], pos: [], tag: [], lemma: [], dep: [], head: [], ent: [], sents: [], ents: [], parsed: hasParse(doc), ms: 0 };
+  for (let i = 0; i < n; i++) {
     const t = doc.token(i);
-    if (t.text.trim() === '') continue;
-    tokens.push({ i, text: t.text, pos: t.pos, tag: t.tag, lemma: t.lemma, dep: t.dep, head: i + doc.head[i]!, ent: t.entType ? `${t.entIob}-${t.entType}` : '' });
+    a.words.push(t.text);
+    a.pos.push(t.pos);
+    a.tag.push(t.tag);
+    a.lemma.push(t.lemma);
+    a.dep.push(t.dep);
+    a.head.push(i + doc.head[i]!);
+    a.ent.push(t.entType ? `${t.entIob}-${t.entType}` : '');
   }
-  const ents = doc.ents.map((e) => ({ text: e.text, label: e.label, start: e.startChar, end: e.endChar }));
-  const parsed = hasParse(doc);
-  return {
-    tokens,
-    ents,
-    sents: doc.sents.length,
-    html: { ent: renderEnts(entData(doc)) },
-    deps: parsed ? depPictures(doc) : [],
-    parsed,
-    ms: +(performance.now() - t0).toFixed(3),
-  };
+  for (const s of doc.sents) a.sents.push([s.start, s.end]);
+  for (const e of doc.ents) a.ents.push({ start: e.startChar, end: e.endChar, label: e.label });
+  a.ms = +(performance.now() - t0).toFixed(3);
+  return a;
 }
 
 // Highlight marks from Unicode's private use area, which text does not use: the snippet is
@@ -87,19 +76,51 @@ function snippetHtml(s: string): string {
   return escapeHtml(s).replaceAll(PRE, '<mark>').replaceAll(POST, '</mark>');
 }
 
-/** One page of search results with highlighted snippets (HTML, escaped) and the time taken. */
-export function search(index: SearchIndex | undefined, q: string, page: number, size: number): Record<string, unknown> {
+/** Stored field values longer than this are cut in hits: the snippets carry the matching passage. */
+export const HIT_FIELD_CHARS = 200;
+
+function cutFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) out[k] = typeof v === 'string' && v.length > HIT_FIELD_CHARS ? v.slice(0, HIT_FIELD_CHARS) + '…' : v;
+  return out;
+}
+
+/** Collapses runs of whitespace: queries that differ only there are the same query (and one cache entry). */
+export function normalizeQuery(q: string): string {
+  return q.trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * One page of search results as a JSON string: hits with their stored fields (long values cut to
+ * {@link HIT_FIELD_CHARS} characters), highlighted snippets (HTML, escaped), the total and the
+ * time taken. With a `cache`, answers are kept by query, page and size (`cached` says which).
+ */
+export function searchJson(index: SearchIndex | undefined, query: string, page: number, size: number, cache?: ResultCache): string {
   if (!index) throw new HttpError(404, 'this server has no search index (start it with --index DIR)');
   const t0 = performance.now();
-  const top = index.search(q, { topK: page * size, highlight: { pre: PRE, post: POST } });
-  const total = index.count(q);
-  const hits = top.slice((page - 1) * size).map((r) => ({
-    id: r.id,
-    score: +r.score.toFixed(4),
-    fields: r.fields ?? {},
-    snippets: Object.fromEntries(Object.entries(r.highlights ?? {}).map(([f, s]) => [f, snippetHtml(s)])),
-  }));
-  return { query: q, page, size, total, hits, ms: +(performance.now() - t0).toFixed(3) };
+  const q = normalizeQuery(query);
+  const key = `${page} ${size} ${q}`;
+  let rest = cache?.get(key);
+  const cached = rest !== undefined;
+  if (rest === undefined) {
+    const top = index.search(q, { topK: page * size, highlight: { pre: PRE, post: POST } });
+    const total = index.count(q);
+    const hits = top.slice((page - 1) * size).map((r) => ({
+      id: r.id,
+      score: +r.score.toFixed(4),
+      fields: cutFields(r.fields ?? {}),
+      snippets: Object.fromEntries(Object.entries(r.highlights ?? {}).map(([f, s]) => [f, snippetHtml(s)])),
+    }));
+    // The answer without its first brace, so the time and `cached` go in front of it.
+    rest = JSON.stringify({ query: q, page, size, total, hits }).slice(1);
+    cache?.set(key, rest);
+  }
+  return `{"ms":${+(performance.now() - t0).toFixed(3)},"cached":${cached},${rest}`;
+}
+
+/** {@link searchJson}'s answer as an object. */
+export function search(index: SearchIndex | undefined, q: string, page: number, size: number, cache?: ResultCache): Record<string, unknown> {
+  return JSON.parse(searchJson(index, q, page, size, cache)) as Record<string, unknown>;
 }
 
 /** The `k` nearest words of `word` and an SVG scatter of the word and its neighbours. */

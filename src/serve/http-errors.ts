@@ -25,7 +25,11 @@ export function statusOf(e: unknown): number {
 
 /** Writes a JSON response. */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const data = JSON.stringify(body);
+  sendJsonText(res, status, JSON.stringify(body));
+}
+
+/** Writes a response whose body is already JSON text. */
+export function sendJsonText(res: ServerResponse, status: number, data: string): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(data), 'cache-control': 'no-store' });
   res.end(data);
 }

@@ -25,6 +25,8 @@ export interface ServeOptions {
   maxResults?: number;
   /** Time a client has to send a whole request, in ms (default 10,000). */
   requestTimeoutMs?: number;
+  /** Search answers kept by query, page and size, least recently used out first (default 1,000; 0: none). */
+  searchCacheSize?: number;
 }
 
 /** Defaults of {@link ServeOptions}. */
@@ -36,6 +38,7 @@ export const SERVE_DEFAULTS = Object.freeze({
   maxQueryChars: 1_000,
   maxResults: 100,
   requestTimeoutMs: 10_000,
+  searchCacheSize: 1000,
 });
 
 /** The limits the request handlers check, resolved from {@link ServeOptions}. */

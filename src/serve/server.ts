@@ -7,10 +7,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ArgumentError } from '../core/errors.js';
 import { checkOptionValue } from '../core/options.js';
-import { analyze, search, similar } from './api.js';
-import { HttpError, sendError, sendJson } from './http-errors.js';
+import { analyze, searchJson, similar } from './api.js';
+import { HttpError, sendError, sendJson, sendJsonText } from './http-errors.js';
 import { SERVE_DEFAULTS, type ServeLimits, type ServeOptions } from './options.js';
 import { intParam, parseJsonObject, readBody, stringParam } from './request.js';
+import { ResultCache } from './result-cache.js';
 import { loadStaticFiles } from './static.js';
 
 /** A running server. */
@@ -33,6 +34,7 @@ const SECURITY_HEADERS = {
 /** The request handler: routes, limits, errors. */
 function handler(o: ServeOptions, limits: ServeLimits): (req: IncomingMessage, res: ServerResponse) => void {
   const files = loadStaticFiles();
+  const cache = new ResultCache(o.searchCacheSize ?? SERVE_DEFAULTS.searchCacheSize);
   return (req, res) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     route(req, res).catch((e: unknown) => sendError(res, e));
@@ -55,13 +57,13 @@ function handler(o: ServeOptions, limits: ServeLimits): (req: IncomingMessage, r
     } else if (url.pathname.startsWith('/api/') && req.method !== 'GET') throw new HttpError(405, `${req.method} is not allowed on ${url.pathname}`);
     switch (url.pathname) {
       case '/api/health':
-        return sendJson(res, 200, { ok: true, pipeline: o.nlp.pipeNames, index: !!o.index, vectors: !!o.vectors });
+        return sendJson(res, 200, { ok: true, pipeline: o.nlp.pipeNames, index: !!o.index, vectors: !!o.vectors, searchCache: { max: cache.maxEntries, size: cache.size, hits: cache.hits, misses: cache.misses } });
       case '/api/analyze':
         return sendJson(res, 200, analyze(o.nlp, stringParam(params.text, 'text', limits.maxTextChars)));
       case '/api/search': {
         const size = intParam(params.size, 'size', 10, 1, limits.maxResults);
         const page = intParam(params.page, 'page', 1, 1, Math.floor(10_000 / size));
-        return sendJson(res, 200, search(o.index, stringParam(params.q, 'q', limits.maxQueryChars), page, size));
+        return sendJsonText(res, 200, searchJson(o.index, stringParam(params.q, 'q', limits.maxQueryChars), page, size, cache));
       }
       case '/api/similar':
         return sendJson(res, 200, similar(o.vectors, stringParam(params.word, 'word', 200), intParam(params.k, 'k', 10, 1, limits.maxResults)));
@@ -86,6 +88,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   checkOptionValue({ type: 'integer', min: 0, max: 65535 }, o.port, 'port');
   checkOptionValue({ type: 'string' }, o.host, 'host');
   for (const k of ['maxBodyBytes', 'maxTextChars', 'maxQueryChars', 'maxResults', 'requestTimeoutMs'] as const) checkOptionValue({ type: 'integer', min: 1 }, o[k], k);
+  checkOptionValue({ type: 'integer', min: 0 }, o.searchCacheSize, 'searchCacheSize');
   // Node checks request timeouts on this interval (30 s by default, too coarse for short limits).
   // Warm up: the first call of a pipeline loads lazily built tables; do it before the first visitor.
   o.nlp('Warm up the pipeline. It runs once.');

@@ -39,6 +39,9 @@ export async function bundleForBrowser(entry: string, root: string): Promise<Bun
       write: false,
       minify: true,
       target: 'es2022',
+      // Vite's library mode leaves whitespace in ES output (for the consumer's bundler to remove);
+      // minify it fully, as an application build would, so sizes are what a page ships.
+      rolldownOptions: { output: { minify: true } },
       lib: { entry, formats: ['es'], fileName: 'bundle' },
     },
   });

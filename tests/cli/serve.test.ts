@@ -18,7 +18,7 @@ describe('textloom serve', () => {
     expect(info).toMatchObject({ pipeline: ['senter'], index: false, vectors: false });
     expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const r = await fetch(`${info.url}api/analyze`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"a b. c"}' });
-    expect(((await r.json()) as { tokens: unknown[] }).tokens).toHaveLength(3);
+    expect(((await r.json()) as { words: string[] }).words).toHaveLength(3);
     const search = await fetch(`${info.url}api/search?q=x`);
     expect(search.status).toBe(404);
     const code = await new Promise<number | null>((done) => {

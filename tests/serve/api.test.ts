@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KeyedVectors, load, SearchIndex, serve, type RunningServer } from '../../src/index.js';
+import { depData, entData, KeyedVectors, load, renderDep, renderEnts, SearchIndex, serve, type RunningServer } from '../../src/index.js';
 import { assertWellFormed } from '../render/markup.js';
 
 let s: RunningServer;
@@ -36,25 +36,39 @@ describe('serve', () => {
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toContain('text/html');
     expect(r.headers.get('content-security-policy')).toContain("default-src 'self'");
-    expect(String(r.body)).toContain('<script src="app.js"></script>');
+    expect(String(r.body)).toContain('<script type="module" src="app.js"></script>');
     expect((await call('/app.js')).status).toBe(200);
   });
-  it('/api/analyze returns tokens, entities and an escaped entity picture', async () => {
-    const r = await post('/api/analyze', { text: 'Dr. Smith visited <Paris>. It rained.' });
+  it('/api/analyze returns the annotations in columns, which the renderers draw as the server would from the Doc', async () => {
+    const text = 'Dr. Smith visited <Paris>. It rained.';
+    const r = await post('/api/analyze', { text });
     expect(r.status).toBe(200);
-    expect(r.body.tokens.map((t: { text: string }) => t.text)).toContain('Smith');
-    expect(r.body.tokens[0]).toMatchObject({ i: 0, text: 'Dr.', pos: 'PROPN' });
-    expect(r.body.sents).toBe(2);
-    assertWellFormed(r.body.html.ent);
-    expect(r.body.html.ent).not.toContain('<Paris>');
-    expect(typeof r.body.ms).toBe('number');
-    // One tree per sentence, with the size the page reserves before drawing it.
-    expect(r.body.deps).toHaveLength(2);
-    for (const d of r.body.deps) {
-      assertWellFormed(d.html);
-      expect(d.html).toContain(`width="${d.width}" height="${d.height}"`);
-      expect(d.height).toBeGreaterThan(0);
-    }
+    const a = r.body;
+    expect(a.words.slice(0, 2)).toEqual(['Dr.', 'Smith']);
+    for (const k of ['pos', 'tag', 'lemma', 'dep', 'head', 'ent']) expect(a[k]).toHaveLength(a.words.length);
+    expect(a.pos[0]).toBe('PROPN');
+    expect(a.sents).toHaveLength(2);
+    expect(typeof a.ms).toBe('number');
+    expect(a.parsed).toBe(true);
+    // The page's drawing from the columns is the drawing of the Doc itself.
+    const doc = (await load('en_core'))(text);
+    expect(a.ents).toEqual(entData(doc).ents);
+    const fromColumns = a.sents.map(([s, e]: [number, number]) => {
+      const words = [];
+      const arcs = [];
+      for (let i = s; i < e; i++) {
+        words.push({ text: a.words[i], tag: a.pos[i] });
+        const h = a.head[i];
+        if (h !== i && h >= s && h < e) arcs.push({ start: Math.min(i, h) - s, end: Math.max(i, h) - s, label: a.dep[i], dir: i < h ? 'left' : 'right' });
+      }
+      return { words, arcs };
+    });
+    expect(renderDep(fromColumns)).toBe(renderDep(depData(doc).map(({ words, arcs }) => ({ words: words.map((w) => ({ text: w.text, tag: w.tag })), arcs }))));
+    const html = renderEnts({ text: a.text, ents: a.ents });
+    assertWellFormed(html);
+    expect(html).not.toContain('<Paris>');
+    // The page's drawing modules are served.
+    for (const f of ['/lib/render/ent.js', '/lib/render/dep.js', '/lib/core/errors.js']) expect((await call(f)).headers.get('content-type')).toContain('javascript');
   });
   it('/api/search pages through hits with escaped, highlighted snippets', async () => {
     const r = await call('/api/search?q=boundary%20layer&size=1');
@@ -68,6 +82,29 @@ describe('serve', () => {
     const p2 = await call('/api/search?q=wing&page=2&size=10');
     expect(p2.body.hits).toHaveLength(10);
     expect(p2.body.page).toBe(2);
+  });
+  it('/api/search keeps answers by query, page and size, cuts long fields, and counts cache hits', async () => {
+    const first = await call('/api/search?q=turbulent%20%20pipes&size=5');
+    const again = await call('/api/search?q=%20turbulent%20pipes%20&size=5');
+    expect(first.body.cached).toBe(false);
+    expect(again.body.cached).toBe(true);
+    expect(again.body.query).toBe('turbulent pipes');
+    const strip = (b: any) => ({ ...b, ms: 0, cached: 0 });
+    expect(strip(again.body)).toEqual(strip(first.body));
+    expect((await call('/api/search?q=turbulent%20pipes&size=6')).body.cached).toBe(false);
+    const health = await call('/api/health');
+    expect(health.body.searchCache.hits).toBeGreaterThanOrEqual(1);
+    const index = await SearchIndex.create({ fields: ['text'], storeFields: ['text'] });
+    index.add({ id: 1, text: 'wing '.repeat(100) });
+    const plain = await serve({ nlp: await load('en_core'), index, port: 0, searchCacheSize: 0 });
+    try {
+      const a: any = await (await fetch(`${plain.url}api/search?q=wing`)).json();
+      const b: any = await (await fetch(`${plain.url}api/search?q=wing`)).json();
+      expect([a.cached, b.cached]).toEqual([false, false]);
+      expect(a.hits[0].fields.text).toHaveLength(201); // 200 characters and the ellipsis
+    } finally {
+      await plain.close();
+    }
   });
   it('/api/similar returns neighbours and a scatter plot', async () => {
     const r = await call('/api/similar?word=king&k=3');

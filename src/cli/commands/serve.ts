@@ -7,12 +7,13 @@ import type { Command } from '../command.js';
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve a web page to analyse text, search an index and explore word vectors',
-  usage: `[--pipeline P] [--index DIR] [--vectors FILE] [--port ${SERVE_DEFAULTS.port}] [--host ${SERVE_DEFAULTS.host}] [--workers 1]`,
+  usage: `[--pipeline P] [--index DIR] [--vectors FILE] [--port ${SERVE_DEFAULTS.port}] [--host ${SERVE_DEFAULTS.host}] [--workers 1] [--search-cache N | --no-cache]`,
   help: [
     'Serves the page at http://HOST:PORT/ and the JSON API behind it:',
     '  POST /api/analyze {"text": "..."}   GET /api/search?q=...&page=1&size=10   GET /api/similar?word=...&k=10',
     `Only this machine can connect unless --host says otherwise. Requests are limited in size and time.`,
     '--workers N runs N server processes on the same port (node:cluster; each loads the pipeline, index and vectors).',
+    `Search answers are kept by query, page and size (--search-cache, default ${SERVE_DEFAULTS.searchCacheSize}; --no-cache keeps none): the index does not change while serving.`,
     'Stop it with Ctrl-C.',
   ].join('\n'),
   flags: {
@@ -23,6 +24,8 @@ export const serveCommand: Command = {
     host: { type: 'string', doc: 'interface to listen on', default: SERVE_DEFAULTS.host, value: 'HOST' },
     'max-text': { type: 'number', doc: 'longest text /api/analyze takes, in characters', default: SERVE_DEFAULTS.maxTextChars, value: 'N' },
     workers: { type: 'number', doc: 'server processes sharing the port (node:cluster)', default: 1, value: 'N' },
+    'search-cache': { type: 'number', option: 'searchCacheSize', doc: 'search answers kept (least recently used out first)', default: SERVE_DEFAULTS.searchCacheSize, value: 'N' },
+    'no-cache': { type: 'boolean', doc: 'keep no search answers (same as --search-cache 0)' },
     json: { type: 'boolean', doc: 'print the address as JSON once listening' },
   },
   async run({ flags: f }, io) {
@@ -47,7 +50,7 @@ async function serveUntilStopped(f: Record<string, unknown>, io: Parameters<Comm
     f.index === undefined ? undefined : SearchIndex.load(String(f.index)),
     f.vectors === undefined ? undefined : KeyedVectors.load(String(f.vectors)),
   ]);
-  const s = await serve({ nlp, index, vectors, port: Number(f.port), host: String(f.host), maxTextChars: Number(f['max-text']) });
+  const s = await serve({ nlp, index, vectors, port: Number(f.port), host: String(f.host), maxTextChars: Number(f['max-text']), searchCacheSize: f['no-cache'] ? 0 : Number(f['search-cache']) });
   const ready = { url: s.url, pipeline: nlp.pipeNames, index: !!index, vectors: !!vectors };
   if (cluster.isWorker) process.send!({ ready });
   else if (f.json) io.stdout.write(JSON.stringify(ready) + '\n');
