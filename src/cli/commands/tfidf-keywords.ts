@@ -1,8 +1,9 @@
 import { ArgumentError, FormatError } from '../../core/errors.js';
 
 import type { DocFreqBound } from '../../vectorize/count.js';
-import { topTerms } from '../../vectorize/keywords.js';
-import { TfidfVectorizer, type TfidfVectorizerOptions } from '../../vectorize/tfidf.js';
+import { extractKeywords } from '../../vectorize/keywords.js';
+import type { TfidfVectorizerOptions } from '../../vectorize/tfidf.js';
+import { THREADS_FLAG } from '../threads-flag.js';
 import { KEYWORD_DEFAULTS, VECTORIZER_ANALYZER_DEFAULTS } from '../../index.js';
 import type { Command } from '../command.js';
 import { parseRangeFlag } from '../flag-values.js';
@@ -22,7 +23,7 @@ function parseBound(v: unknown, flag: string): DocFreqBound | undefined {
 export const tfidfKeywords: Command = {
   name: 'tfidf keywords',
   summary: 'top tf-idf keywords of each document (one per line, or JSONL with --field)',
-  usage: '--input FILE [--top K] [--field NAME] [--json] [--stop-words english|none|w1,w2] [--ngram 1,2]',
+  usage: '--input FILE [--top K] [--field NAME] [--json] [--stop-words english|none|w1,w2] [--ngram 1,2] [--threads N]',
   help: 'Examples:\n  textloom tfidf keywords --input docs.txt --top 5\n  textloom tfidf keywords --input docs.jsonl --field text --top 10 --json',
   flags: {
     input: { type: 'string', doc: 'corpus: one document per line, or JSONL with --field (.gz ok, - for stdin)', value: 'FILE', required: true, alias: 'i' },
@@ -35,6 +36,7 @@ export const tfidfKeywords: Command = {
     'max-df': { type: 'string', doc: 'drop terms in more documents (integer count, or proportion with a dot)', value: 'N' },
     'max-features': { type: 'number', doc: 'keep the N most frequent terms', value: 'N' },
     sublinear: { type: 'boolean', option: 'sublinearTf', doc: 'use 1 + ln(tf)' },
+    threads: { ...THREADS_FLAG, doc: 'worker threads counting and weighting the documents (0: every core; the output is the same as with 1)' },
   },
   async run(args, io) {
     const f = args.flags;
@@ -76,16 +78,15 @@ export const tfidfKeywords: Command = {
     bar.done(`${docs.length} documents`);
     if (docs.length === 0) throw new FormatError(`no documents in ${inputName(input)}`, { file: input });
 
-    const tv = new TfidfVectorizer(options);
-    const X = tv.fitTransform(docs);
-    const names = tv.getFeatureNamesOut();
+    const threads = Number(f.threads);
+    const rows = threads === 1 ? extractKeywords(docs, { ...options, top }) : await extractKeywords(docs, { ...options, top, threads });
     const out: string[] = [];
     const flush = () => {
       io.stdout.write(out.join(''));
       out.length = 0;
     };
-    for (let i = 0; i < X.nRows; i++) {
-      const kw = topTerms(X.row(i), top, names);
+    for (let i = 0; i < rows.length; i++) {
+      const kw = rows[i]!;
       if (f.json) out.push(JSON.stringify({ doc: i, line: lines[i], keywords: kw.map((k) => ({ term: k.term, score: Number(k.score.toFixed(6)) })) }) + '\n');
       else out.push(`${lines[i]}\t${kw.map((k) => `${k.term}:${k.score.toFixed(4)}`).join(' ')}\n`);
       if (out.length >= 1024) flush();
