@@ -9,8 +9,10 @@ import { WorkerPool, type Task } from '../parallel/pool.js';
 import { resolveThreads } from '../parallel/threads.js';
 import { workerUrl } from '../parallel/worker-url.js';
 import { DocumentFrequencies } from './doc-freqs.js';
-import type { TermScore } from './keywords.js';
 import type { TfidfVectorizerOptions } from './tfidf.js';
+
+/** A term with its weight (`keywords.ts`'s `TermScore`, which imports this module). */
+type TermScore = { term: string; score: number };
 
 /** Documents per keyword task: bounds what is in flight. */
 const TOP_SLICE = 4096;
