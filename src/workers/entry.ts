@@ -1,9 +1,9 @@
 /**
- * The worker threads' one script: serves the task its `workerData.task` names (the modules below)
- * until the pool ends it. Only that task's module is loaded (the pipe task registers the built-in
- * components; an index or tf-idf worker starts without them).
+ * The worker threads' one script: registers the built-in components, then serves the task its
+ * `workerData.task` names (the modules below) until the pool ends it.
  */
 import { workerData } from 'node:worker_threads';
+import '../components/register.js';
 import { serveTasks } from '../parallel/worker-host.js';
 
 /** A task module: `setup` once per worker, `handle` per batch (see `parallel/worker-host.ts`). */

@@ -2,7 +2,6 @@
  * The `pipe` task (`nlp.pipe(texts, { nProcess })`): builds the pipeline once from its config,
  * after importing the modules that register custom factories; then annotates batches of texts.
  */
-import '../components/register.js';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createPipeline, type Nlp } from '../pipeline/pipeline.js';
