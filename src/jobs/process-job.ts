@@ -14,6 +14,7 @@ import type { Nlp } from '../pipeline/pipeline.js';
 import { finishIndex, runIndexShard } from './kind-index.js';
 import { finishLm, runLmShard } from './kind-lm.js';
 import { finishTfidf, runTfidfShard } from './kind-tfidf.js';
+import { runMatchShard } from './kind-match.js';
 import { concatFiles, runTextShard, textExt } from './kind-text.js';
 import { JOBS_DEFAULTS } from './options.js';
 import { shardDir, shardOutput, type RunSpec } from './run-spec.js';
@@ -54,6 +55,9 @@ export async function processShard(run: RunSpec, shard: Shard, pipelines: Pipeli
       items = await runTextShard(run, shard, await pipelines.get(name), onProgress);
       break;
     }
+    case 'match':
+      items = await runMatchShard(run, shard, await pipelines.get(run.options.pipeline ?? JOBS_DEFAULTS.matchPipeline), onProgress);
+      break;
     case 'lm-counts':
       items = await runLmShard(run, shard, onProgress);
       break;
@@ -73,6 +77,8 @@ export function finalOutput(run: RunSpec): string {
     case 'tokenize':
     case 'tag':
       return join(run.out, `output.${textExt(run)}`);
+    case 'match':
+      return join(run.out, 'matches.jsonl');
     case 'lm-counts':
       return join(run.out, run.options.model ?? 'model.arpa');
     case 'tfidf':
@@ -86,7 +92,7 @@ export function finalOutput(run: RunSpec): string {
 export async function processFinish(run: RunSpec): Promise<FinishResult> {
   const t0 = performance.now();
   const output = finalOutput(run);
-  const ext = run.kind === 'tokenize' || run.kind === 'tag' ? textExt(run) : run.kind === 'lm-counts' ? 'tlc' : run.kind === 'tfidf' ? 'tldf' : 'idx';
+  const ext = run.kind === 'tokenize' || run.kind === 'tag' ? textExt(run) : run.kind === 'match' ? 'jsonl' : run.kind === 'lm-counts' ? 'tlc' : run.kind === 'tfidf' ? 'tldf' : 'idx';
   const complete = run.shards.every((s) => existsSync(shardOutput(run, s.index, ext)));
   if (!complete && existsSync(output)) {
     // A previous attempt wrote the output and was removing the shards when it died.
@@ -96,6 +102,7 @@ export async function processFinish(run: RunSpec): Promise<FinishResult> {
   switch (run.kind) {
     case 'tokenize':
     case 'tag':
+    case 'match':
       await writeFileAtomic(output, concatFiles(run.shards.map((s) => shardOutput(run, s.index, ext))));
       break;
     case 'lm-counts':

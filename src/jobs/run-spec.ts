@@ -9,12 +9,18 @@ import type { Shard } from './shards.js';
 
 /** Options of a run, by kind (the others are ignored). */
 export interface KindOptions {
-  /** tokenize / tag: pipeline name or config path (default `en_core`). */
+  /** tokenize / tag / match: pipeline name or config path (default `en_core`). */
   pipeline?: string;
   /** tokenize / tag: `jsonl` (default) or `conllu`. */
   format?: 'jsonl' | 'conllu';
-  /** tokenize / tag: texts per `nlp.pipe` batch (default 256). */
+  /** tokenize / tag / match: texts per `nlp.pipe` batch (default 256). */
   batchSize?: number;
+  /** match: entity-ruler pattern file (JSON lines), as `textloom match --patterns`. */
+  patterns?: string;
+  /** match: dependency pattern file (JSON lines), as `textloom match --dep-patterns`. */
+  depPatterns?: string;
+  /** match: token attribute phrase patterns match on (default `ORTH`). */
+  attr?: string;
   /** lm-counts: n-gram order (default 3). */
   order?: number;
   /** lm-counts: estimation options of `NgramLM.fromCounts` (plain data). */

@@ -5,9 +5,9 @@
  */
 import { loadBullmq } from './bullmq.js';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ArgumentError } from '../core/errors.js';
+import { ArgumentError, NotFoundError } from '../core/errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { redisConnection } from './connection.js';
 import { expandInput } from './glob.js';
@@ -55,6 +55,16 @@ export async function submitJobs(kind: JobKind, options: SubmitOptions): Promise
   const { redis, input, out, queue = JOBS_DEFAULTS.queue, shardSize = JOBS_DEFAULTS.shardSize, ...kindOptions } = options;
   const connection = redisConnection(redis);
   if (typeof out !== 'string' || !out) throw new ArgumentError('submitJobs needs an output directory', { key: 'out' });
+  if (kind === 'match') {
+    if (kindOptions.patterns === undefined && kindOptions.depPatterns === undefined) throw new ArgumentError('a match run needs patterns or depPatterns (or both)', { key: 'patterns' });
+    // Workers may start elsewhere: pattern files by absolute path, checked here rather than in every job.
+    for (const k of ['patterns', 'depPatterns'] as const) {
+      const f = kindOptions[k];
+      if (f === undefined) continue;
+      if (!existsSync(f)) throw new NotFoundError(`no such pattern file: ${f}`, { file: f, key: k });
+      kindOptions[k] = resolve(f);
+    }
+  }
   const files = expandInput(input).map((f) => resolve(f));
   const shards = planShards(files, shardSize);
   const runId = `run-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;

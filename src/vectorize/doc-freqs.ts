@@ -70,6 +70,29 @@ export class DocumentFrequencies {
     return new DocumentFrequencies(options, X.nRows, cv.getFeatureNamesOut(), df, tf);
   }
 
+  /**
+   * Counts a stream of documents in chunks of `chunk` (default 20000), merging as it goes: memory
+   * holds one chunk and the terms seen, whatever the stream's length. Equal to `count` on all of it.
+   * @example const df = await DocumentFrequencies.countStream(readLines('corpus.txt'), { stopWords: 'english' });
+   */
+  static async countStream(docs: Iterable<string> | AsyncIterable<string>, options: TfidfVectorizerOptions = {}, chunk = 20_000): Promise<DocumentFrequencies> {
+    if (!Number.isInteger(chunk) || chunk < 1) throw new ArgumentError(`chunk must be a positive integer, got ${chunk}`, { key: 'chunk' });
+    checkOptions(options, TFIDF_VECTORIZER_SCHEMA);
+    let total: DocumentFrequencies | null = null;
+    let batch: string[] = [];
+    const flush = () => {
+      const part = DocumentFrequencies.count(batch, options);
+      total = total ? DocumentFrequencies.merge([total, part]) : part;
+      batch = [];
+    };
+    for await (const d of docs) {
+      batch.push(d);
+      if (batch.length >= chunk) flush();
+    }
+    if (batch.length || !total) flush();
+    return total!;
+  }
+
   /** Sums the statistics of shards counted with the same analyzer options (the first shard's options are kept). */
   static merge(parts: readonly DocumentFrequencies[]): DocumentFrequencies {
     if (parts.length === 0) throw new ArgumentError('no document frequencies to merge');

@@ -6,6 +6,8 @@ import { TopK } from '../util/heap.js';
 import type { SparseRow } from './csr.js';
 import { checkOptions, KEYWORD_DEFAULTS, KEYWORD_SCHEMA } from './options.js';
 import { TfidfVectorizer, type TfidfVectorizerOptions } from './tfidf.js';
+import { resolveThreads } from '../parallel/threads.js';
+import { keywordsInWorkers } from './parallel-keywords.js';
 
 /** A term with its weight. */
 export interface TermScore {
@@ -48,9 +50,22 @@ export interface KeywordOptions extends TfidfVectorizerOptions {
  * @example
  * extractKeywords(['the cat sat on the mat', 'the dog ate'], { top: 2, stopWords: 'english' });
  */
-export function extractKeywords(docs: Iterable<string>, options: KeywordOptions = {}): TermScore[][] {
-  checkOptions(options, KEYWORD_SCHEMA);
-  const { top = KEYWORD_DEFAULTS.top, ...tfidf } = options;
+export function extractKeywords(docs: Iterable<string>, options?: KeywordOptions): TermScore[][];
+/**
+ * With `threads` (Node only; 0 = every core): the statistics are counted and the rows weighted
+ * in worker threads; the keywords are the same as in one thread.
+ * @example await extractKeywords(docs, { top: 5, threads: 0 });
+ */
+export function extractKeywords(docs: Iterable<string>, options: KeywordOptions & { threads: number }): Promise<TermScore[][]>;
+export function extractKeywords(docs: Iterable<string>, options: KeywordOptions & { threads?: number } = {}): TermScore[][] | Promise<TermScore[][]> {
+  const { threads, ...rest } = options;
+  checkOptions(rest, KEYWORD_SCHEMA);
+  const { top = KEYWORD_DEFAULTS.top, ...tfidf } = rest;
+  if (threads !== undefined) {
+    const list = Array.isArray(docs) ? (docs as string[]) : [...docs];
+    if (resolveThreads(threads, 'threads') > 1 && list.length > 1) return keywordsInWorkers(list, tfidf, top, threads);
+    return Promise.resolve(extractKeywords(list, rest));
+  }
   const tv = new TfidfVectorizer(tfidf);
   const X = tv.fitTransform(docs);
   const names = tv.getFeatureNamesOut();

@@ -12,6 +12,7 @@ type TaskModule = { setup(data: unknown): unknown; handle(state: never, payload:
 const TASKS: Record<string, () => Promise<TaskModule>> = {
   pipe: () => import('./pipe-task.js') as Promise<TaskModule>,
   index: () => import('./index-task.js') as Promise<TaskModule>,
+  tfidf: () => import('./tfidf-task.js') as Promise<TaskModule>,
 };
 
 const name = (workerData as { task?: string } | null)?.task ?? '';

@@ -75,4 +75,18 @@ describe('filters on an empty input', () => {
     expect([m.code, m.stdout]).toEqual([0, '']);
     expect(m.stderr).toMatch(/warning: .*empty\.txt is empty: no lines to match\n$/);
   });
+
+  it('match skips blank lines, even with patterns on annotations a blank line lacks', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'tl-blank-'));
+    const file = join(d, 'in.txt');
+    writeFileSync(file, 'She is very happy.\n\nHe was very tall.\n');
+    const pats = join(d, 'p.jsonl');
+    writeFileSync(pats, '{"label":"KIND","pattern":[{"LOWER":"very"},{"POS":"ADJ"}]}\n');
+    const m = await runCli('match', '--patterns', pats, '--input', file);
+    expect(m.code).toBe(0);
+    expect(m.stdout.trim().split('\n').map((l) => [JSON.parse(l).line, JSON.parse(l).text])).toEqual([
+      [1, 'very happy'],
+      [3, 'very tall'],
+    ]);
+  });
 });

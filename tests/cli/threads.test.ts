@@ -38,6 +38,15 @@ describe('--threads', () => {
     expect(one).toContain('"label":"PERSON"');
   });
 
+  it('tfidf keywords: the same keywords and scores as one thread', async () => {
+    for (const extra of [['--json'], ['--min-df', '2', '--max-df', '0.5', '--ngram', '1,2', '--sublinear'], ['--max-features', '300', '--stop-words', 'none']]) {
+      const args = ['tfidf', 'keywords', '--input', book, '--top', '5', ...extra];
+      const one = await ok(...args);
+      expect(await ok(...args, '--threads', '2'), extra.join(' ')).toBe(one);
+      expect(one.split('\n').length).toBeGreaterThan(100);
+    }
+  });
+
   it('eval tokenizer, tagger and parser: the same scores as one thread', async () => {
     const conllu = join(ROOT, 'tests', 'fixtures', 'tokenizer-small.conllu');
     const score = async (...argv: string[]) => {

@@ -64,6 +64,22 @@ describe.skipIf(redisMissing !== '')(`job queue over a private Redis${redisMissi
     }
   });
 
+  it('match (token, phrase and dependency patterns) = textloom match on the file, byte for byte', async () => {
+    writeFileSync(at('patterns.jsonl'), ['{"label": "PERSON", "pattern": "Sir Walter", "id": "sw"}', '{"label": "KIND", "pattern": [{"LOWER": "very"}, {"POS": "ADJ"}]}', '{"label": "PLACE", "pattern": "Kellynch Hall"}'].join('\n') + '\n');
+    writeFileSync(at('dep.jsonl'), '{"label": "SUBJ", "pattern": [{"RIGHT_ID": "v", "RIGHT_ATTRS": {"POS": "VERB"}}, {"LEFT_ID": "v", "REL_OP": ">", "RIGHT_ID": "s", "RIGHT_ATTRS": {"DEP": "nsubj", "LOWER": "she"}}]}\n');
+    const r = await runCli('jobs', 'submit', 'match', '--redis', redis.url, '--input', book, '--out', at('match'), '--patterns', at('patterns.jsonl'), '--dep-patterns', at('dep.jsonl'), '--shard-size', '9000', '--wait', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ kind: 'match', status: { state: 'completed', output: at('match/matches.jsonl') } });
+    expect(JSON.parse(r.stdout).shards).toBeGreaterThan(3);
+    const one = await runCli('match', '--patterns', at('patterns.jsonl'), '--dep-patterns', at('dep.jsonl'), '--input', book);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toMatch(/"label":"PERSON".*\n(.*\n)*.*"label":"SUBJ"/);
+    expect(readFileSync(at('match/matches.jsonl'), 'utf8')).toBe(one.stdout);
+    const none = await runCli('jobs', 'submit', 'match', '--redis', redis.url, '--input', book, '--out', at('match-x'));
+    expect(none.stderr).toMatch(/--patterns or --dep-patterns/);
+  });
+
   it('index: per-shard indexes merged score every query as one index build', async () => {
     const paras = readFileSync(book, 'utf8').split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
     writeFileSync(at('docs.jsonl'), paras.map((text, i) => JSON.stringify({ id: String(i), text })).join('\n') + '\n');

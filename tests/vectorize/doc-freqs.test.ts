@@ -52,3 +52,44 @@ describe('DocumentFrequencies: per-shard counts merged = one fit on all document
     expect(DocumentFrequencies.count(['', '   ']).nDocs).toBe(2);
   });
 });
+
+describe('DocumentFrequencies.countStream and textloom tfidf count / merge', () => {
+  const opts: TfidfVectorizerOptions = { stopWords: 'english', ngramRange: [1, 2], minDf: 2 };
+  it('counting a stream in small chunks = counting it whole', async () => {
+    async function* lines() {
+      yield* docs;
+    }
+    const whole = DocumentFrequencies.count(docs, opts);
+    const streamed = await DocumentFrequencies.countStream(lines(), opts, 97);
+    expect(streamed.nDocs).toBe(docs.length);
+    expect(streamed.terms).toEqual(whole.terms);
+    expect(Array.from(streamed.df)).toEqual(Array.from(whole.df));
+    expect(Array.from(streamed.tf)).toEqual(Array.from(whole.tf));
+    await expect(DocumentFrequencies.countStream(docs, opts, 0)).rejects.toThrow(/chunk/);
+  });
+
+  it('tfidf merge of per-shard tfidf count files is byte for byte tfidf count of the whole', async () => {
+    const { cli } = await import('../cli/run.js');
+    const at = (f: string) => path.join(dir, f);
+    writeFileSync(at('part-0.txt'), docs.slice(0, 400).join('\n') + '\n');
+    writeFileSync(at('part-1.txt'), docs.slice(400).join('\n'));
+    writeFileSync(at('whole.txt'), docs.join('\n'));
+    const flags = ['--stop-words', 'english', '--ngram', '1,2', '--min-df', '2'];
+    for (const f of ['part-0', 'part-1', 'whole']) expect((await cli(['tfidf', 'count', '--input', at(`${f}.txt`), '--out', at(`${f}.tldf`), ...flags])).code).toBe(0);
+    const m = await cli(['tfidf', 'merge', at('part-0.tldf'), at('part-1.tldf'), '--out', at('merged.tldf'), '--json']);
+    expect(m.code).toBe(0);
+    expect(JSON.parse(m.out)).toMatchObject({ inputs: 2, documents: docs.length - (docs.at(-1) === '' ? 1 : 0), out: at('merged.tldf') });
+    expect(readFileSync(at('merged.tldf')).equals(readFileSync(at('whole.tldf')))).toBe(true);
+    // And the vocabulary and idf are one fit's.
+    const tv = DocumentFrequencies.load(at('merged.tldf')).toVectorizer();
+    // The reader yields no empty document after the file's final newline.
+    const fit = new TfidfVectorizer(opts).fit(docs.at(-1) === '' ? docs.slice(0, -1) : docs);
+    expect(tv.getFeatureNamesOut()).toEqual(fit.getFeatureNamesOut());
+    expect(Array.from(tv.idf)).toEqual(Array.from(fit.idf));
+    // Shards counted with other analyzer flags are refused.
+    expect((await cli(['tfidf', 'count', '--input', at('part-1.txt'), '--out', at('other.tldf'), '--stop-words', 'none'])).code).toBe(0);
+    const bad = await cli(['tfidf', 'merge', at('part-0.tldf'), at('other.tldf'), '--out', at('bad.tldf')]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toMatch(/other analyzer options/);
+  });
+});

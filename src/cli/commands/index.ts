@@ -19,6 +19,8 @@ import { matchCommand } from './match.js';
 import { searchCommand } from './search.js';
 import { textcatPredict } from './textcat-predict.js';
 import { tfidfKeywords } from './tfidf-keywords.js';
+import { tfidfCount } from './tfidf-count.js';
+import { tfidfMerge } from './tfidf-merge.js';
 import { tokenizeCommand } from './tokenize.js';
 import { trainTaggerCommand } from './train-tagger.js';
 import { trainParserCommand } from './train-parser.js';
@@ -69,6 +71,8 @@ export const COMMANDS: Command[] = [
   jobsStatus,
   jobsWait,
   tfidfKeywords,
+  tfidfCount,
+  tfidfMerge,
   trainTextcat,
   evalTextcat,
   textcatPredict,

@@ -1,3 +1,4 @@
+import { PHRASE_ATTRS } from '../../components/matcher/attrs.js';
 import { ArgumentError } from '../../core/errors.js';
 import { JOB_KINDS, JOBS_DEFAULTS, type JobKind } from '../../jobs/options.js';
 import { submitJobs, type SubmitOptions } from '../../jobs/submit.js';
@@ -18,7 +19,8 @@ export const jobsSubmit: Command = {
   summary: 'split an input into shards and enqueue one job per shard (BullMQ over Redis); prints the run id',
   usage: `KIND --redis URL --input 'GLOB' --out DIR [--shard-size BYTES] [--wait] [--json]`,
   help:
-    `KIND: ${JOB_KINDS.join(', ')}. Outputs in DIR: output.jsonl|output.conllu (tokenize, tag), model.arpa (lm-counts),\n` +
+    `KIND: ${JOB_KINDS.join(', ')}. Outputs in DIR: output.jsonl|output.conllu (tokenize, tag), matches.jsonl (match),\n` +
+    'model.arpa (lm-counts), ' +
     'df.tldf (tfidf), index/ (index). DIR must be reachable by every worker (a shared file system across machines).\n' +
     "Example: textloom jobs submit lm-counts --redis redis://127.0.0.1:6379 --input 'corpus/*.txt' --out lm --order 5 --wait",
   positionals: { name: 'KIND', doc: JOB_KINDS.join(' | '), min: 1, max: 1 },
@@ -27,7 +29,10 @@ export const jobsSubmit: Command = {
     input: { type: 'string', doc: "input file or pattern ('dir/*.txt'; matches sorted by name)", value: 'GLOB', required: true, alias: 'i' },
     out: { type: 'string', doc: 'output directory shared by the workers', value: 'DIR', required: true, alias: 'o' },
     'shard-size': { type: 'number', option: 'shardSize', doc: 'cut files larger than this into byte ranges on line boundaries', default: JOBS_DEFAULTS.shardSize, value: 'BYTES' },
-    pipeline: { type: 'string', doc: 'tokenize/tag: pipeline name or config file', value: 'NAME' },
+    pipeline: { type: 'string', doc: 'tokenize/tag/match: pipeline name or config file', value: 'NAME' },
+    patterns: { type: 'string', doc: 'match: token/phrase pattern file (entity-ruler JSON lines, as textloom match)', value: 'FILE' },
+    'dep-patterns': { type: 'string', option: 'depPatterns', doc: 'match: dependency pattern file (JSON lines, as textloom match)', value: 'FILE' },
+    attr: { type: 'string', doc: 'match: token attribute phrase patterns match on', value: 'ATTR' },
     format: { type: 'string', doc: 'tokenize/tag: jsonl or conllu', default: JOBS_DEFAULTS.format, value: 'FORMAT' },
     order: { type: 'number', doc: 'lm-counts: n-gram order', default: LM_DEFAULTS.order },
     model: { type: 'string', doc: 'lm-counts: model file name in DIR (*.arpa or .tlm)', default: 'model.arpa', value: 'NAME' },
@@ -55,6 +60,16 @@ export const jobsSubmit: Command = {
     if (kind === 'tokenize' || kind === 'tag') {
       options.format = format;
       if (f.pipeline !== undefined) options.pipeline = String(f.pipeline);
+    } else if (kind === 'match') {
+      if (f.pipeline !== undefined) options.pipeline = String(f.pipeline);
+      if (f.patterns !== undefined) options.patterns = String(f.patterns);
+      if (f['dep-patterns'] !== undefined) options.depPatterns = String(f['dep-patterns']);
+      if (f.attr !== undefined) {
+        const attr = String(f.attr).toUpperCase();
+        if (!PHRASE_ATTRS.includes(attr)) throw new ArgumentError(`--attr must be one of ${PHRASE_ATTRS.join(', ')}`, { key: '--attr' });
+        options.attr = attr;
+      }
+      if (options.patterns === undefined && options.depPatterns === undefined) throw new ArgumentError('the match kind needs --patterns or --dep-patterns (or both)', { key: '--patterns' });
     } else if (kind === 'lm-counts') {
       options.order = positiveIntFlag(f.order, 'order');
       options.model = String(f.model);

@@ -1,10 +1,9 @@
-import { DependencyMatcher } from '../../components/matcher/dependency-matcher.js';
-import { readDependencyPatterns } from '../../components/matcher/dep-patterns.js';
+import { loadDependencyMatcher, matchRecords, requireParsed } from '../../components/matcher/match-lines.js';
 import { Doc } from '../../core/doc.js';
 import type { Vocab } from '../../core/vocab.js';
 import { readConllu, type ConlluSentence } from '../../io/conllu.js';
 import { PHRASE_ATTRS } from '../../components/matcher/attrs.js';
-import { ArgumentError, FormatError, TextloomError } from '../../core/errors.js';
+import { ArgumentError, TextloomError } from '../../core/errors.js';
 import { inputName } from '../input-name.js';
 import { inputLines } from '../io.js';
 import { load } from '../../pipeline/load.js';
@@ -52,25 +51,13 @@ export const matchCommand: Command = {
     if (f.conllu !== undefined && f.patterns !== undefined) throw new ArgumentError('--conllu takes --dep-patterns only (token patterns run on text through --input)', { key: '--conllu' });
     const nlp = await load(String(f.pipeline));
     const ruler = f.patterns === undefined ? null : await loadPatternRuler(String(f.patterns), nlp, attr);
-    const depMatcher = f['dep-patterns'] === undefined ? null : await loadDependencyMatcher(String(f['dep-patterns']), nlp.vocab);
+    const depMatcher = f['dep-patterns'] === undefined ? null : await loadDependencyMatcher(String(f['dep-patterns']), nlp.vocab, inputName(String(f['dep-patterns'])));
     const bar = new ProgressBar('match', undefined, io.stderr);
     let n = 0;
     let found = 0;
     const out: string[] = [];
     const report = (doc: Doc, line: number): void => {
-      if (ruler) {
-        for (const m of ruler.matches(doc)) {
-          const span = doc.span(m.start, m.end);
-          out.push(JSON.stringify({ line, label: m.label, ...(m.id !== undefined ? { id: m.id } : {}), start: m.start, end: m.end, startChar: span.startChar, endChar: span.endChar, text: span.text }));
-          found++;
-        }
-      }
-      if (depMatcher) {
-        for (const [id, tokens] of depMatcher.match(doc)) {
-          out.push(JSON.stringify({ line, label: nlp.vocab.strings.get(id), tokens, words: tokens.map((i) => doc.tokenText(i)) }));
-          found++;
-        }
-      }
+      found += matchRecords(doc, line, ruler, depMatcher, out);
       if (out.length >= 1024) io.stdout.write(out.splice(0).join('\n') + '\n');
       bar.update(n, `${found} matches`);
     };
@@ -91,9 +78,7 @@ export const matchCommand: Command = {
       }
       for await (const doc of nlp.pipe(texts(), { batchSize: 256, ...pipeThreads(f) })) {
         n++;
-        if (depMatcher && doc.length > 0 && !isParsed(doc)) {
-          throw new ArgumentError(`pipeline "${String(f.pipeline)}" has no parser (line ${n} came out without dependency labels): --dep-patterns needs a pipeline with a parser, or --conllu with gold trees`, { key: '--dep-patterns' });
-        }
+        if (depMatcher) requireParsed(doc, n, String(f.pipeline), '--dep-patterns');
         report(doc, n);
       }
     }
@@ -103,20 +88,6 @@ export const matchCommand: Command = {
     return 0;
   },
 };
-
-async function loadDependencyMatcher(file: string, vocab: Vocab): Promise<DependencyMatcher> {
-  const records = await readDependencyPatterns(file);
-  if (records.length === 0) throw new FormatError(`no patterns in ${inputName(file)}`, { file });
-  const matcher = new DependencyMatcher(vocab);
-  for (const { label, pattern } of records) matcher.add(label, [pattern]);
-  return matcher;
-}
-
-/** Whether a parser labelled the doc (a parser gives every token a label, the root included). */
-function isParsed(doc: Doc): boolean {
-  for (let i = 0; i < doc.length; i++) if (doc.dep[i] !== 0) return true;
-  return false;
-}
 
 /** A Doc of a CoNLL-U sentence's words with its gold tags, lemmas, heads and labels (root labelled `root`). */
 function goldTreeDoc(s: ConlluSentence, vocab: Vocab): Doc {

@@ -120,6 +120,7 @@ export class PostingsWriter {
    * must land after this term's last doc. Returns the occurrences appended.
    */
   appendPostings(term: number, df: number, docs: [Uint8Array, number, number], pos: [Uint8Array, number, number], base: number, remap: Int32Array | null): number {
+    if (!remap && df > 0) return this.appendShifted(term, df, docs, pos, base);
     const dr = new VarintReader(docs[0], docs[1], docs[2]);
     const src = pos[0];
     let sp = pos[1];
@@ -147,7 +148,62 @@ export class PostingsWriter {
     return added;
   }
 
-  private addSkip(term: number, doc: number, df: number): void {
+  /**
+   * `appendPostings` without deletes (the threaded build's merge): the docs keep their order and
+   * gaps, so only the first doc's delta changes; the rest of the doc stream and the whole position
+   * stream are copied in two block copies. One pass over the source still counts the statistics
+   * and places the skip entries at their offsets in the merged streams.
+   */
+  private appendShifted(term: number, df: number, docs: [Uint8Array, number, number], pos: [Uint8Array, number, number], base: number): number {
+    const [dsrc, , dend] = docs;
+    const [psrc, pstart, pend] = pos;
+    const dr = new VarintReader(dsrc, docs[1], dend);
+    const v0 = dr.read();
+    let old = v0 >>> 1;
+    let freq = v0 & 1 ? 1 : dr.read();
+    const rest = dr.pos;
+    const prev = this.lastDoc[term]!;
+    const delta = base + old - (prev < 0 ? 0 : prev + 1);
+    let p = this.docLen[term]!;
+    let buf = this.docBuf[term];
+    if (buf === undefined || p + 10 + (dend - rest) > buf.length) buf = ownStream(this.docBuf, this.docBase, this.docOff, this.docLen, term, 10 + (dend - rest));
+    if (freq === 1) p = writeVarint(buf, p, delta * 2 + 1);
+    else {
+      p = writeVarint(buf, p, delta * 2);
+      p = writeVarint(buf, p, freq);
+    }
+    const docShift = p - rest;
+    buf.set(dsrc.subarray(rest, dend), p);
+    this.docLen[term] = p + (dend - rest);
+    let q = this.posLen[term]!;
+    let pbuf = this.posBuf[term];
+    if (pbuf === undefined || q + (pend - pstart) > pbuf.length) pbuf = ownStream(this.posBuf, this.posBase, this.posOff, this.posLen, term, pend - pstart);
+    pbuf.set(psrc.subarray(pstart, pend), q);
+    const posShift = q - pstart;
+    this.posLen[term] = q + (pend - pstart);
+    let n = this.df[term]!;
+    let maxFreq = this.maxFreq[term]!;
+    let added = 0;
+    let sp = pstart;
+    for (let k = 0; k < df; k++) {
+      if (k > 0) {
+        const v = dr.read();
+        old += 1 + (v >>> 1);
+        freq = v & 1 ? 1 : dr.read();
+      }
+      for (let c = freq; c > 0; ) if (psrc[sp++]! < 0x80) c--;
+      added += freq;
+      if (freq > maxFreq) maxFreq = freq;
+      if (++n % SKIP_INTERVAL === 0) this.addSkip(term, base + old, n, dr.pos + docShift, sp + posShift);
+    }
+    this.df[term] = n;
+    this.ctf[term]! += added;
+    this.maxFreq[term] = maxFreq;
+    this.lastDoc[term] = base + old;
+    return added;
+  }
+
+  private addSkip(term: number, doc: number, df: number, docLen = this.docLen[term]!, posLen = this.posLen[term]!): void {
     const k = df / SKIP_INTERVAL - 1; // entry index
     let sk = this.skipBuf[term];
     if (!sk || !this.skipOwned[term] || sk.length < (k + 1) * 4) {
@@ -158,8 +214,8 @@ export class PostingsWriter {
       this.skipOwned[term] = 1;
     }
     sk[k * 4] = doc;
-    sk[k * 4 + 1] = this.docLen[term]!;
-    sk[k * 4 + 2] = this.posLen[term]!;
+    sk[k * 4 + 1] = docLen;
+    sk[k * 4 + 2] = posLen;
     sk[k * 4 + 3] = df;
   }
 
