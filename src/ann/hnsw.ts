@@ -2,7 +2,7 @@
  * Hierarchical Navigable Small World graph (Malkov & Yashunin) over the slots of a
  * {@link VectorStore}, in typed arrays only: level-0 neighbour lists of fixed size 2M+1
  * (count, then links) per slot, upper-level lists of M+1 per (slot, level) in one pool addressed
- * by `upperOff`, a level per slot, and an epoch-stamped visited array. No per-node object.
+ * by `upperOff`, a level per slot, and a visited bitset (visited.ts). No per-node object.
  *
  * Insert: a level drawn from the seeded Rng (floor(-ln U / ln M)), a greedy descent from the entry
  * point to that level, then on each level a beam search of width efConstruction, the neighbour
@@ -17,6 +17,7 @@ import { Rng } from '../util/rng.js';
 import { drainBestFirst, SlotHeap } from './heaps.js';
 import type { SlotFilter } from './flat-search.js';
 import type { VectorStore } from './store.js';
+import { VisitedSet } from './visited.js';
 
 /** Highest level a node may get (levels beyond ~log_M(n) never occur in practice). */
 const MAX_LEVEL = 31;
@@ -55,8 +56,7 @@ export class HnswGraph {
   maxLevel = -1;
   private readonly rng: Rng;
   private readonly mult: number;
-  private visited: Uint32Array;
-  private epoch = 0;
+  private readonly visited: VisitedSet;
   /** Candidates to expand, most similar on top. */
   private readonly frontier = new SlotHeap();
   /** Best found so far, as negated similarities (top = least similar kept). */
@@ -82,7 +82,7 @@ export class HnswGraph {
     this.links0 = new Int32Array(capacity * (this.m0 + 1));
     this.upperOff = new Int32Array(capacity).fill(-1);
     this.upper = new Int32Array(Math.max(64, Math.ceil(capacity / m) * (m + 1) * 2));
-    this.visited = new Uint32Array(capacity);
+    this.visited = new VisitedSet(capacity);
   }
 
   /** The arrays to save (trimmed to `count` slots). */
@@ -109,12 +109,12 @@ export class HnswGraph {
     this.entry = a.entry;
     this.maxLevel = a.maxLevel;
     this.rng.setState(a.rngState);
-    this.visited = new Uint32Array(a.levels.length);
+    this.visited.reserve(a.levels.length);
   }
 
   /** Bytes held by the graph arrays (allocated capacity). */
   get bytes(): number {
-    return this.levels.byteLength + this.links0.byteLength + this.upperOff.byteLength + this.upper.byteLength + this.visited.byteLength;
+    return this.levels.byteLength + this.links0.byteLength + this.upperOff.byteLength + this.upper.byteLength + this.visited.bytes;
   }
 
   private reserve(n: number): void {
@@ -129,16 +129,7 @@ export class HnswGraph {
     const uo = new Int32Array(cap).fill(-1);
     uo.set(this.upperOff);
     this.upperOff = uo;
-    this.visited = new Uint32Array(cap);
-    this.epoch = 0;
-  }
-
-  private nextEpoch(): number {
-    if (++this.epoch === 0xffffffff) {
-      this.visited.fill(0);
-      this.epoch = 1;
-    }
-    return this.epoch;
+    this.visited.reserve(cap);
   }
 
   /** The array and offset of slot `s`'s list on `level` (its count first). */
@@ -241,14 +232,14 @@ export class HnswGraph {
     const upperOff = this.upperOff;
     const mStride = this.m + 1;
     const visited = this.visited;
-    const epoch = this.nextEpoch();
+    visited.reset();
     const frontier = this.frontier;
     const nearest = this.nearest;
     const gIds = store.gatherIds;
     const gSims = store.gatherSims;
     frontier.clear();
     nearest.clear();
-    visited[ep] = epoch;
+    visited.add(ep);
     frontier.push(ep, epSim);
     if (!check || (deleted[ep] === 0 && (accept === null || accept(ep)))) nearest.push(ep, -epSim);
     // Least similar kept once `nearest` holds ef (the bar a new candidate must pass).
@@ -262,8 +253,7 @@ export class HnswGraph {
       let g = 0;
       for (let i = 1; i <= n; i++) {
         const nb = arr[off + i]!;
-        if (visited[nb] === epoch) continue;
-        visited[nb] = epoch;
+        if (!visited.add(nb)) continue;
         gIds[g++] = nb;
       }
       if (g === 0) continue;

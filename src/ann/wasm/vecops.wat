@@ -188,12 +188,40 @@
       (f32.add (f32x4.extract_lane 2 (local.get $a0)) (f32x4.extract_lane 3 (local.get $a0)))))
     (f32.add (local.get $s) (call $l2sq (local.get $a) (local.get $b) (i32.and (local.get $n) (i32.const 15)))))
 
+  ;; Written once per sims call so the touch loads below are never dead code.
+  (global $sink (mut i32) (i32.const 0))
+
+  ;; Loads one int32 from every 64-byte line of the row at $p ($bytes long) and folds them into
+  ;; the result: the misses of a whole row go out at once.
+  (func $touch (param $p i32) (param $bytes i32) (param $acc i32) (result i32)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $p) (local.get $bytes)))
+    (block $done
+      (loop $l
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $acc (i32.or (local.get $acc) (i32.load (local.get $p))))
+        (local.set $p (i32.add (local.get $p) (i32.const 64)))
+        (br $l)))
+    (local.get $acc))
+
   ;; out[i] = similarity of row ids[i] (at base + ids[i] * stride) to q, for i < n: the dot product,
   ;; or with $l2 set minus the squared distance. One call scores all the unvisited neighbours of an
   ;; HNSW node, so the walk pays the JS -> WebAssembly transition once per node, not once per link.
+  ;; At a million rows every row is a cache miss: every line of all n rows is loaded (touched) first,
+  ;; so the misses are in flight together rather than one row after another (WebAssembly has no
+  ;; prefetch instruction; the touch loads are independent, so the core issues them in parallel).
   (func (export "sims") (param $base i32) (param $stride i32) (param $ids i32) (param $n i32) (param $q i32) (param $dim i32) (param $out i32) (param $l2 i32)
-    (local $end i32) (local $row i32)
+    (local $end i32) (local $row i32) (local $bytes i32) (local $acc i32) (local $ahead i32)
     (local.set $end (i32.add (local.get $ids) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $bytes (i32.shl (local.get $dim) (i32.const 2)))
+    ;; every row up front
+    (local.set $ahead (local.get $ids))
+    (block $pdone
+      (loop $p
+        (br_if $pdone (i32.ge_u (local.get $ahead) (local.get $end)))
+        (local.set $acc (call $touch (i32.add (local.get $base) (i32.mul (i32.load (local.get $ahead)) (local.get $stride))) (local.get $bytes) (local.get $acc)))
+        (local.set $ahead (i32.add (local.get $ahead) (i32.const 4)))
+        (br $p)))
     (block $done
       (loop $l
         (br_if $done (i32.ge_u (local.get $ids) (local.get $end)))
@@ -203,5 +231,6 @@
           (else (f32.store (local.get $out) (call $dot16 (local.get $row) (local.get $q) (local.get $dim)))))
         (local.set $ids (i32.add (local.get $ids) (i32.const 4)))
         (local.set $out (i32.add (local.get $out) (i32.const 4)))
-        (br $l))))
+        (br $l)))
+    (global.set $sink (local.get $acc)))
 )
