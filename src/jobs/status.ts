@@ -68,7 +68,9 @@ async function readStatus(queue: Queue, runId: string): Promise<RunStatus> {
     else if (state === 'active') shards.active++;
     else if (state === 'failed') {
       shards.failed++;
-      error ??= `shard ${i} (${run.shards[i]!.file}): ${job?.failedReason}`;
+      // The job read above may predate its failure (fetched while active): read it again for the reason.
+      const reason = job?.failedReason ?? (await Job.fromId(queue, shardJobId(runId, i)))?.failedReason;
+      error ??= `shard ${i} (${run.shards[i]!.file}): ${reason ?? 'no reason recorded'}`;
     } else shards.waiting++;
   }
   const pstate = await parent.getState();
