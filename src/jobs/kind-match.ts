@@ -11,7 +11,7 @@ import { loadDependencyMatcher, loadPatternRuler, matchRecords, requireParsed } 
 import type { Nlp } from '../pipeline/pipeline.js';
 import { JOBS_DEFAULTS } from './options.js';
 import { shardOutput, type RunSpec } from './run-spec.js';
-import { shardLines } from './shard-input.js';
+import { shardTexts } from './shard-input.js';
 import type { Shard } from './shards.js';
 
 /** Runs one shard; returns the number of lines. */
@@ -23,16 +23,10 @@ export async function runMatchShard(run: RunSpec, shard: Shard, nlp: Nlp, onProg
   const depMatcher = depPatterns === undefined ? null : await loadDependencyMatcher(depPatterns, nlp.vocab);
   const pipeline = run.options.pipeline ?? JOBS_DEFAULTS.matchPipeline;
   const lineNumbers: number[] = [];
-  async function* texts(): AsyncGenerator<string> {
-    for await (const [text, n] of shardLines(shard, onProgress)) {
-      lineNumbers.push(n);
-      yield text;
-    }
-  }
   let count = 0;
   async function* records(): AsyncGenerator<string> {
     const out: string[] = [];
-    for await (const doc of nlp.pipe(texts(), { batchSize: run.options.batchSize ?? 256 })) {
+    for await (const doc of nlp.pipe(shardTexts(shard, lineNumbers, onProgress), { batchSize: run.options.batchSize ?? 256 })) {
       const line = lineNumbers.shift()!;
       count++;
       if (depMatcher) requireParsed(doc, line, pipeline, 'depPatterns');

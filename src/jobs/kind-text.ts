@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../io/atomic.js';
 import type { Nlp } from '../pipeline/pipeline.js';
 import { JOBS_DEFAULTS } from './options.js';
 import { shardOutput, type RunSpec } from './run-spec.js';
-import { shardLines } from './shard-input.js';
+import { shardTexts } from './shard-input.js';
 import type { Shard } from './shards.js';
 
 /** Extension of a text run's outputs. */
@@ -21,15 +21,9 @@ export function textExt(run: RunSpec): string {
 export async function runTextShard(run: RunSpec, shard: Shard, nlp: Nlp, onProgress: (f: number) => void): Promise<number> {
   const conllu = textExt(run) === 'conllu';
   const lineNumbers: number[] = [];
-  async function* texts(): AsyncGenerator<string> {
-    for await (const [text, n] of shardLines(shard, onProgress)) {
-      lineNumbers.push(n);
-      yield text;
-    }
-  }
   let count = 0;
   async function* records(): AsyncGenerator<string> {
-    for await (const doc of nlp.pipe(texts(), { batchSize: run.options.batchSize ?? 256 })) {
+    for await (const doc of nlp.pipe(shardTexts(shard, lineNumbers, onProgress), { batchSize: run.options.batchSize ?? 256 })) {
       const line = lineNumbers.shift()!;
       count++;
       yield conllu ? docConllu(doc, line) : JSON.stringify({ line, ...docRecord(doc) }) + '\n';

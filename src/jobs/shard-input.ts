@@ -23,3 +23,14 @@ export async function* shardLines(shard: Shard, onProgress?: (fraction: number) 
     }
   }
 }
+
+/**
+ * The shard's lines as texts for `nlp.pipe`, recording each line's number in `lineNumbers` as it is
+ * read, so the caller can name the input line of each Doc that comes back (in order).
+ */
+export async function* shardTexts(shard: Shard, lineNumbers: number[], onProgress?: (fraction: number) => void): AsyncGenerator<string> {
+  for await (const [text, n] of shardLines(shard, onProgress)) {
+    lineNumbers.push(n);
+    yield text;
+  }
+}
