@@ -2,7 +2,8 @@
  * The flags `tfidf keywords` and `tfidf count` share: the corpus (one document per line, or a
  * JSON-lines field) and the vectorizer options, read alike so counts and keywords agree.
  */
-import { ArgumentError, FormatError } from '../core/errors.js';
+import { ArgumentError } from '../core/errors.js';
+import { jsonlTexts } from '../io/jsonl.js';
 import type { DocFreqBound } from '../vectorize/count.js';
 import type { TfidfVectorizerOptions } from '../vectorize/tfidf.js';
 import { ANALYZER_DEFAULTS as VECTORIZER_ANALYZER_DEFAULTS } from '../vectorize/analyzer.js';
@@ -47,21 +48,6 @@ export function tfidfOptions(f: Record<string, unknown>): TfidfVectorizerOptions
 }
 
 /** The documents of `input` with their line numbers (blank JSON lines skipped with `field`). */
-export async function* tfidfDocuments(input: string, field: string | undefined, stderr: NodeJS.WritableStream): AsyncGenerator<[string, number]> {
-  for await (const [line, n] of inputLines(input, stderr)) {
-    if (field === undefined) {
-      yield [line, n];
-      continue;
-    }
-    if (line.trim() === '') continue;
-    let rec: unknown;
-    try {
-      rec = JSON.parse(line);
-    } catch (e) {
-      throw new FormatError(`invalid JSON: ${(e as Error).message}`, { file: input, line: n });
-    }
-    const text = rec !== null && typeof rec === 'object' ? (rec as Record<string, unknown>)[field] : undefined;
-    if (typeof text !== 'string') throw new FormatError(`record has no string field "${field}"`, { file: input, line: n, key: field });
-    yield [text, n];
-  }
+export function tfidfDocuments(input: string, field: string | undefined, stderr: NodeJS.WritableStream): AsyncGenerator<[string, number]> {
+  return jsonlTexts(inputLines(input, stderr), input, field);
 }

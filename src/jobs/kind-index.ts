@@ -4,7 +4,7 @@
  * `index/`, which scores every query as `textloom index build` over the whole input does.
  */
 import { join } from 'node:path';
-import { FormatError } from '../core/errors.js';
+import { jsonlRecords } from '../io/jsonl.js';
 import { mergeIndexes } from '../search/merge-indexes.js';
 import { SearchIndex } from '../search/search-index.js';
 import { shardOutput, type RunSpec } from './run-spec.js';
@@ -15,14 +15,7 @@ import type { Shard } from './shards.js';
 export async function runIndexShard(run: RunSpec, shard: Shard, onProgress: (f: number) => void): Promise<number> {
   const index = await SearchIndex.create((run.options.index ?? {}) as never);
   async function* records(): AsyncGenerator<Record<string, unknown>> {
-    for await (const [line, n] of shardLines(shard, onProgress)) {
-      if (line.trim() === '') continue;
-      try {
-        yield JSON.parse(line) as Record<string, unknown>;
-      } catch (e) {
-        throw new FormatError(`invalid JSON: ${(e as Error).message}`, { file: shard.file, line: n });
-      }
-    }
+    for await (const [rec] of jsonlRecords<Record<string, unknown>>(shardLines(shard, onProgress), shard.file)) yield rec;
   }
   await index.addAll(records());
   await index.save(shardOutput(run, shard.index, 'idx'));

@@ -4,7 +4,7 @@
  * `toVectorizer()` has the vocabulary and idf of one fit on all documents.
  */
 import { join } from 'node:path';
-import { FormatError } from '../core/errors.js';
+import { jsonlTexts } from '../io/jsonl.js';
 import { DocumentFrequencies } from '../vectorize/doc-freqs.js';
 import { shardOutput, type RunSpec } from './run-spec.js';
 import { shardLines } from './shard-input.js';
@@ -15,24 +15,8 @@ import type { Shard } from './shards.js';
  * terms seen in memory, whatever the shard's size); returns its number of documents.
  */
 export async function runTfidfShard(run: RunSpec, shard: Shard, onProgress: (f: number) => void): Promise<number> {
-  const field = run.options.field;
   async function* texts(): AsyncGenerator<string> {
-    for await (const [line, n] of shardLines(shard, onProgress)) {
-      if (field === undefined) {
-        yield line;
-        continue;
-      }
-      if (line.trim() === '') continue;
-      let rec: unknown;
-      try {
-        rec = JSON.parse(line);
-      } catch (e) {
-        throw new FormatError(`invalid JSON: ${(e as Error).message}`, { file: shard.file, line: n });
-      }
-      const text = rec !== null && typeof rec === 'object' ? (rec as Record<string, unknown>)[field] : undefined;
-      if (typeof text !== 'string') throw new FormatError(`record has no string field "${field}"`, { file: shard.file, line: n, key: field });
-      yield text;
-    }
+    for await (const [text] of jsonlTexts(shardLines(shard, onProgress), shard.file, run.options.field)) yield text;
   }
   const df = await DocumentFrequencies.countStream(texts(), run.options.tfidf ?? {});
   df.save(shardOutput(run, shard.index, 'tldf'));

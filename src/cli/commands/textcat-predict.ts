@@ -1,5 +1,6 @@
 import { ArgumentError, FormatError } from '../../core/errors.js';
 import { setOwn } from '../../util/own.js';
+import { parseJsonLine } from '../../io/jsonl.js';
 import { readNumberedLines } from '../../io/lines.js';
 import { TextCategorizer } from '../../components/textcat/textcat.js';
 import type { Command } from '../command.js';
@@ -25,12 +26,7 @@ async function* items(path: string, jsonl: boolean, textField: string, idField: 
       yield { text: line, line: n };
       continue;
     }
-    let rec: unknown;
-    try {
-      rec = JSON.parse(line);
-    } catch (e) {
-      throw new FormatError(`invalid JSON: ${(e as Error).message}`, { file: path, line: n });
-    }
+    const rec = parseJsonLine(line, { file: path, line: n });
     if (rec === null || typeof rec !== 'object' || Array.isArray(rec)) throw new FormatError('record is not a JSON object', { file: path, line: n });
     const r = rec as Record<string, unknown>;
     if (typeof r[textField] !== 'string') throw new FormatError(`record has no string field "${textField}" (set --text-field)`, { file: path, line: n, key: textField });

@@ -1,5 +1,5 @@
 import { FormatError, TextloomError } from '../../core/errors.js';
-import { readNumberedLines } from '../../io/lines.js';
+import { readNumberedJsonl } from '../../io/jsonl.js';
 import { parseDependencyPattern, type DependencyPattern } from './dep-validate.js';
 
 /** One line of a dependency-patterns file: the match key and one pattern, with its line number. */
@@ -22,15 +22,8 @@ const RECORD_KEYS = new Set(['label', 'pattern']);
  */
 export async function readDependencyPatterns(path: string): Promise<DependencyPatternRecord[]> {
   const out: DependencyPatternRecord[] = [];
-  for await (const [text, line] of readNumberedLines(path, { requireText: true })) {
-    if (text.trim() === '') continue;
+  for await (const [rec, line] of readNumberedJsonl(path)) {
     const where = { file: path, line };
-    let rec: unknown;
-    try {
-      rec = JSON.parse(text);
-    } catch (e) {
-      throw new FormatError(`invalid JSON: ${(e as Error).message}`, where);
-    }
     if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) throw new FormatError('a dependency pattern record must be an object {"label", "pattern"}', where);
     const o = rec as Record<string, unknown>;
     for (const k of Object.keys(o)) if (!RECORD_KEYS.has(k)) throw new FormatError(`unknown record key "${k}"; valid: label, pattern`, { ...where, key: k });

@@ -2,6 +2,7 @@ import type { Doc } from '../../core/doc.js';
 import { ArgumentError, FormatError, TextloomError } from '../../core/errors.js';
 import { Span } from '../../core/span.js';
 import type { Vocab } from '../../core/vocab.js';
+import { parseJsonLine } from '../../io/jsonl.js';
 import { readNumberedLines } from '../../io/lines.js';
 import { readTextFileSync } from '../../io/read-text.js';
 import type { Component } from '../../pipeline/component.js';
@@ -74,13 +75,7 @@ export function readEntityPatternsSync(path: string): { pattern: EntityPattern; 
 
 function parsePatternLine(text: string, path: string, line: number): EntityPattern | undefined {
   if (text.trim() === '') return undefined;
-  let rec: unknown;
-  try {
-    rec = JSON.parse(text);
-  } catch (e) {
-    throw new FormatError(`invalid JSON: ${(e as Error).message}`, { file: path, line });
-  }
-  return checkEntityPattern(rec, { file: path, line });
+  return checkEntityPattern(parseJsonLine(text, { file: path, line }), { file: path, line });
 }
 
 /**
