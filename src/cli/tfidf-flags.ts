@@ -8,8 +8,10 @@ import type { DocFreqBound } from '../vectorize/count.js';
 import type { TfidfVectorizerOptions } from '../vectorize/tfidf.js';
 import { ANALYZER_DEFAULTS as VECTORIZER_ANALYZER_DEFAULTS } from '../vectorize/analyzer.js';
 import type { FlagSpec } from './args.js';
+import type { CommandIO } from './command.js';
 import { parseRangeFlag } from './flag-values.js';
 import { inputLines } from './io.js';
+import type { ProgressBar } from './progress.js';
 
 /** The corpus and vectorizer flags. */
 export const TFIDF_FLAGS: Record<string, FlagSpec> = {
@@ -47,7 +49,15 @@ export function tfidfOptions(f: Record<string, unknown>): TfidfVectorizerOptions
   return options;
 }
 
-/** The documents of `input` with their line numbers (blank JSON lines skipped with `field`). */
-export function tfidfDocuments(input: string, field: string | undefined, stderr: NodeJS.WritableStream): AsyncGenerator<[string, number]> {
-  return jsonlTexts(inputLines(input, stderr), input, field);
+/**
+ * The documents of `--input` (with `--field`, that string field of each JSON line; blank JSON lines
+ * skipped) with their line numbers, counting them on `bar` every 1024 documents.
+ */
+export async function* tfidfInput(f: Record<string, unknown>, bar: ProgressBar, io: CommandIO): AsyncGenerator<[string, number]> {
+  const input = String(f.input);
+  let n = 0;
+  for await (const doc of jsonlTexts(inputLines(input, io.stderr), input, f.field === undefined ? undefined : String(f.field))) {
+    if ((++n & 1023) === 0) bar.update(n);
+    yield doc;
+  }
 }

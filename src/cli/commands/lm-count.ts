@@ -1,6 +1,7 @@
 import { NgramCounts } from '../../lm/ngram-counts.js';
 import { assertWritable } from '../../io/atomic.js';
 import type { Command } from '../command.js';
+import { outFileFlags, printSummary } from '../out-file.js';
 import { ProgressBar } from '../progress.js';
 import { LM_CORPUS_FLAGS, lmInput } from '../flag-groups.js';
 
@@ -15,8 +16,7 @@ export const lmCount: Command = {
     'Example: textloom lm count --order 5 --input part-0.txt --out part-0.tlc',
   flags: {
     ...LM_CORPUS_FLAGS,
-    out: { type: 'string', doc: 'counts file to write (textloom binary)', value: 'COUNTS', required: true, alias: 'o' },
-    json: { type: 'boolean', doc: 'print a JSON summary {"order","sentences","tokens","vocabSize","seconds","out"} on stdout' },
+    ...outFileFlags('counts file to write (textloom binary)', 'COUNTS', ['order', 'sentences', 'tokens', 'vocabSize', 'seconds', 'out']),
   },
   async run(args, io) {
     const f = args.flags;
@@ -30,7 +30,6 @@ export const lmCount: Command = {
     bar.done(`${counts.sentences} sentences`);
     const seconds = (Date.now() - t0) / 1000;
     const summary = { order: counts.order, sentences: counts.sentences, tokens: counts.tokens, vocabSize: counts.vocabSize, seconds, out };
-    if (f.json) io.stdout.write(JSON.stringify(summary) + '\n');
-    else io.stdout.write(`counted order-${counts.order} n-grams of ${counts.sentences} sentences in ${seconds.toFixed(2)}s -> ${out}\n`);
+    printSummary(io, f.json, summary, `counted order-${counts.order} n-grams of ${counts.sentences} sentences in ${seconds.toFixed(2)}s -> ${out}`, io.stdout);
   },
 };

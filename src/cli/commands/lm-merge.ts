@@ -1,6 +1,7 @@
 import { NgramCounts } from '../../lm/ngram-counts.js';
 import { NgramLM } from '../../lm/model.js';
 import type { Command } from '../command.js';
+import { jsonSummaryFlag, printSummary } from '../out-file.js';
 import { ProgressBar } from '../progress.js';
 import { checkModelOut, explainDiscounts, LM_ESTIMATE_FLAGS, LM_MODEL_OUT_FLAG, lmEstimateOptions } from './lm-estimate-flags.js';
 
@@ -17,7 +18,7 @@ export const lmMerge: Command = {
   flags: {
     out: LM_MODEL_OUT_FLAG,
     ...LM_ESTIMATE_FLAGS,
-    json: { type: 'boolean', doc: 'print a JSON summary {"order","smoothing","inputs","sentences","ngramCounts","seconds","out"} on stdout' },
+    json: jsonSummaryFlag(['order', 'smoothing', 'inputs', 'sentences', 'ngramCounts', 'seconds', 'out']),
   },
   async run(args, io) {
     const f = args.flags;
@@ -45,7 +46,7 @@ export const lmMerge: Command = {
     else lm.save(out);
     bar.done(`${lm.ngramCounts.join('/')} n-grams`);
     const seconds = (Date.now() - t0) / 1000;
-    if (f.json) io.stdout.write(JSON.stringify({ order: lm.order, smoothing: lm.smoothing, inputs: files.length, sentences, ngramCounts: lm.ngramCounts, seconds, out }) + '\n');
-    else io.stdout.write(`merged ${files.length} counts files (${sentences} sentences) into an order-${lm.order} ${lm.smoothing} model in ${seconds.toFixed(2)}s -> ${out}\n`);
+    const summary = { order: lm.order, smoothing: lm.smoothing, inputs: files.length, sentences, ngramCounts: lm.ngramCounts, seconds, out };
+    printSummary(io, f.json, summary, `merged ${files.length} counts files (${sentences} sentences) into an order-${lm.order} ${lm.smoothing} model in ${seconds.toFixed(2)}s -> ${out}`, io.stdout);
   },
 };

@@ -1,8 +1,9 @@
 import { assertWritable } from '../../io/atomic.js';
 import { DocumentFrequencies } from '../../vectorize/doc-freqs.js';
 import type { Command } from '../command.js';
+import { outFileFlags, printSummary } from '../out-file.js';
 import { ProgressBar } from '../progress.js';
-import { TFIDF_FLAGS, tfidfDocuments, tfidfOptions } from '../tfidf-flags.js';
+import { TFIDF_FLAGS, tfidfInput, tfidfOptions } from '../tfidf-flags.js';
 
 /** `textloom tfidf count`: the document frequencies of one shard of a corpus, for `tfidf merge`. */
 export const tfidfCount: Command = {
@@ -16,8 +17,7 @@ export const tfidfCount: Command = {
     'Example: textloom tfidf count --input part-0.txt --out part-0.tldf',
   flags: {
     ...TFIDF_FLAGS,
-    out: { type: 'string', doc: 'document-frequency file to write (textloom binary)', value: 'DF', required: true, alias: 'o' },
-    json: { type: 'boolean', doc: 'print a JSON summary {"documents","terms","seconds","out"} on stdout' },
+    ...outFileFlags('document-frequency file to write (textloom binary)', 'DF', ['documents', 'terms', 'seconds', 'out']),
   },
   async run(args, io) {
     const f = args.flags;
@@ -26,18 +26,15 @@ export const tfidfCount: Command = {
     const options = tfidfOptions(f);
     const bar = new ProgressBar('tfidf count', undefined, io.stderr);
     const t0 = Date.now();
-    let n = 0;
+    const documents = tfidfInput(f, bar, io);
     async function* texts(): AsyncGenerator<string> {
-      for await (const [text] of tfidfDocuments(String(f.input), f.field === undefined ? undefined : String(f.field), io.stderr)) {
-        if ((++n & 1023) === 0) bar.update(n);
-        yield text;
-      }
+      for await (const [text] of documents) yield text;
     }
     const df = await DocumentFrequencies.countStream(texts(), options);
     df.save(out);
     bar.done(`${df.nDocs} documents`);
     const seconds = (Date.now() - t0) / 1000;
-    if (f.json) io.stdout.write(JSON.stringify({ documents: df.nDocs, terms: df.terms.length, seconds, out }) + '\n');
-    else io.stderr.write(`counted ${df.terms.length} terms in ${df.nDocs} documents in ${seconds.toFixed(2)}s -> ${out}\n`);
+    const summary = { documents: df.nDocs, terms: df.terms.length, seconds, out };
+    printSummary(io, f.json, summary, `counted ${df.terms.length} terms in ${df.nDocs} documents in ${seconds.toFixed(2)}s -> ${out}`, io.stderr);
   },
 };

@@ -4,7 +4,7 @@ import { KEYWORD_DEFAULTS } from '../../vectorize/options.js';
 import type { Command } from '../command.js';
 import { inputName } from '../input-name.js';
 import { ProgressBar } from '../progress.js';
-import { TFIDF_FLAGS, tfidfDocuments, tfidfOptions } from '../tfidf-flags.js';
+import { TFIDF_FLAGS, tfidfInput, tfidfOptions } from '../tfidf-flags.js';
 import { THREADS_FLAG } from '../threads-flag.js';
 
 /** `textloom tfidf keywords`: top tf-idf terms of every document of a corpus. */
@@ -29,10 +29,9 @@ export const tfidfKeywords: Command = {
     const bar = new ProgressBar('reading', undefined, io.stderr);
     const docs: string[] = [];
     const lines: number[] = [];
-    for await (const [text, n] of tfidfDocuments(input, f.field === undefined ? undefined : String(f.field), io.stderr)) {
+    for await (const [text, n] of tfidfInput(f, bar, io)) {
       docs.push(text);
       lines.push(n);
-      if ((docs.length & 1023) === 0) bar.update(docs.length);
     }
     bar.done(`${docs.length} documents`);
     if (docs.length === 0) throw new FormatError(`no documents in ${inputName(input)}`, { file: input });

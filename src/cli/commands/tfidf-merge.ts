@@ -1,6 +1,7 @@
 import { assertWritable } from '../../io/atomic.js';
 import { DocumentFrequencies } from '../../vectorize/doc-freqs.js';
 import type { Command } from '../command.js';
+import { outFileFlags, printSummary } from '../out-file.js';
 import { ProgressBar } from '../progress.js';
 
 /** `textloom tfidf merge`: sums document-frequency files (from tfidf count) into one. */
@@ -14,8 +15,7 @@ export const tfidfMerge: Command = {
     'Example: textloom tfidf merge part-0.tldf part-1.tldf --out corpus.tldf',
   positionals: { name: 'DF...', doc: 'document-frequency files written by tfidf count', min: 1, max: Infinity },
   flags: {
-    out: { type: 'string', doc: 'merged document-frequency file', value: 'DF', required: true, alias: 'o' },
-    json: { type: 'boolean', doc: 'print a JSON summary {"inputs","documents","terms","seconds","out"} on stdout' },
+    ...outFileFlags('merged document-frequency file', 'DF', ['inputs', 'documents', 'terms', 'seconds', 'out']),
   },
   async run(args, io) {
     const f = args.flags;
@@ -33,7 +33,7 @@ export const tfidfMerge: Command = {
     merged.save(out);
     bar.done(`${merged.terms.length} terms`);
     const seconds = (Date.now() - t0) / 1000;
-    if (f.json) io.stdout.write(JSON.stringify({ inputs: files.length, documents: merged.nDocs, terms: merged.terms.length, seconds, out }) + '\n');
-    else io.stderr.write(`merged ${files.length} files (${merged.nDocs} documents, ${merged.terms.length} terms) in ${seconds.toFixed(2)}s -> ${out}\n`);
+    const summary = { inputs: files.length, documents: merged.nDocs, terms: merged.terms.length, seconds, out };
+    printSummary(io, f.json, summary, `merged ${files.length} files (${merged.nDocs} documents, ${merged.terms.length} terms) in ${seconds.toFixed(2)}s -> ${out}`, io.stderr);
   },
 };
