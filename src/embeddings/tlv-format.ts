@@ -5,7 +5,7 @@
  * when the vectors carry word counts, `counts` (float64 per word). Loads with one copy and is
  * checked on load. Version-1 files (magic `TLWV`) are converted by `tlv-v1.ts`.
  */
-import { BinaryFileError, BinaryWriter, isFramed, readBinary } from '../io/binfmt.js';
+import { BinaryFileError, BinaryWriter, isFramed, readFramed } from '../io/binfmt.js';
 import { decodeTlvV1, isTlvV1 } from './tlv-v1.js';
 import type { VectorData } from './vector-data.js';
 
@@ -42,8 +42,7 @@ export function encodeNative(words: readonly string[], vectors: Float32Array, di
 /** Decodes a `.tlv` file of either version; a damaged file is a {@link BinaryFileError} with the offset. */
 export function decodeNative(bytes: Uint8Array, file: string): VectorData {
   if (isTlvV1(bytes)) return decodeTlvV1(bytes, file);
-  if (!isFramed(bytes)) throw new BinaryFileError('not a textloom vector file (bad magic)', file, 0);
-  const r = readBinary(bytes, { kind: TLV_KIND, what: 'vector file', versions: [TLV_FORMAT_VERSION], file });
+  const r = readFramed(bytes, { kind: TLV_KIND, what: 'vector file', versions: [TLV_FORMAT_VERSION], file });
   const h = r.json('header') as { words?: unknown; dim?: unknown } | null;
   const V = h?.words;
   const d = h?.dim;

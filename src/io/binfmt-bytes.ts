@@ -283,6 +283,25 @@ function getU64(dv: DataView, at: number): number {
 }
 
 /**
+ * {@link readBinary} for the loaders of one kind of file: the magic is checked first, so that any
+ * other file, however short, is "not a textloom {what} (bad magic)" rather than a truncated one.
+ * @example const r = readFramed(bytes, { kind: 'DPAR', what: 'parser model', versions: [2], file });
+ */
+export function readFramed(bytes: Uint8Array, expect: BinaryExpect): BinaryReader {
+  if (!isFramed(bytes)) throw new BinaryFileError(`not a textloom ${expect.what} (bad magic)`, expect.file ?? '<bytes>', 0);
+  return readBinary(bytes, expect);
+}
+
+/**
+ * The argument of a `fromBytes`, checked: anything but a Uint8Array is an {@link ArgumentError}
+ * (key `bytes`) saying what the bytes should be, e.g. "a parser model file's bytes".
+ */
+export function bytesArgument(bytes: unknown, what: string): Uint8Array {
+  if (!(bytes instanceof Uint8Array)) throw new ArgumentError(`fromBytes needs a Uint8Array (${what})`, { key: 'bytes' });
+  return bytes;
+}
+
+/**
  * Validates a framed file and returns a {@link BinaryReader} over its sections. Checks, in order:
  * length of the fixed header, magic, framing version, kind, kind version, the header's file length
  * against the real one, the section count against the room for the table, the CRC-32, then every

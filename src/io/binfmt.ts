@@ -7,7 +7,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { writeFileAtomicSync } from './atomic.js';
 import { BinaryWriter as BytesWriter, useDeflateCodec } from './binfmt-bytes.js';
 
-export { BINFMT_MAGIC, BINFMT_VERSION, HEADER_BYTES, ENTRY_BYTES, MAX_NAME_BYTES, BinaryFileError, BinaryReader, isFramed, sniffBinary, readBinary } from './binfmt-bytes.js';
+export { BINFMT_MAGIC, BINFMT_VERSION, HEADER_BYTES, ENTRY_BYTES, MAX_NAME_BYTES, BinaryFileError, BinaryReader, isFramed, sniffBinary, readBinary, readFramed, bytesArgument } from './binfmt-bytes.js';
 export type { TypedArrayClass, SectionOptions, BinaryExpect, DeflateCodec } from './binfmt-bytes.js';
 
 // Importing this module is what makes deflated sections readable and writable in Node.

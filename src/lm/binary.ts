@@ -10,7 +10,7 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { ArgumentError, NotFoundError } from '../core/errors.js';
 import { writeFileAtomicSync } from '../io/atomic.js';
-import { BinaryFileError, BinaryWriter, isFramed, readBinary, type BinaryReader } from '../io/binfmt.js';
+import { BinaryFileError, BinaryWriter, isFramed, readFramed, type BinaryReader } from '../io/binfmt.js';
 import { assembleModel, checkHeader, type StoredMeta, type StoredTables } from './binary-tables.js';
 import { decodeModelV1, isModelV1, LM_MAGIC_V1 } from './binary-v1.js';
 import type { ModelData } from './model-data.js';
@@ -74,8 +74,7 @@ function decodeTables(r: BinaryReader): StoredTables {
  */
 export function decodeModel(buf: Uint8Array, file = '<buffer>'): { data: ModelData; meta: StoredMeta } {
   if (isModelV1(buf)) return assembleModel(decodeModelV1(buf, file), file);
-  if (!isFramed(buf)) throw new BinaryFileError('not a textloom LM file (bad magic)', file, 0);
-  const r = readBinary(buf, { kind: LM_KIND, what: 'LM file', versions: [LM_FORMAT_VERSION], file });
+  const r = readFramed(buf, { kind: LM_KIND, what: 'LM file', versions: [LM_FORMAT_VERSION], file });
   return assembleModel(decodeTables(r), file);
 }
 

@@ -7,6 +7,7 @@
  */
 import { checkOptionKeys } from '../core/options.js';
 import { ArgumentError, ConfigError } from '../core/errors.js';
+import { bytesArgument } from '../io/binfmt-bytes.js';
 import type { Analyzer, AnalyzerOptions } from './analyzer.js';
 import { SIMILARITY_DEFAULTS, type SimilarityOptions } from './bm25.js';
 import type { HighlightOptions } from './highlight.js';
@@ -325,7 +326,7 @@ export function checkLoad(dir: unknown, o: unknown): void {
 
 /** Checks `SearchIndex.fromBytes`'s arguments. */
 export function checkBytesLoad(bytes: unknown, o: unknown): void {
-  if (!(bytes instanceof Uint8Array)) throw new ArgumentError('fromBytes needs a Uint8Array (the bytes toBytes returned)', { key: 'bytes' });
+  bytesArgument(bytes, 'the bytes toBytes returned');
   if (typeof o !== 'object' || o === null) throw new ArgumentError('fromBytes options must be an object { analyzer, embed }', { key: 'options' });
   checkOptionKeys(o, ['analyzer', 'embed'], { what: 'fromBytes' });
 }

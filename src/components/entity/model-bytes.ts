@@ -3,7 +3,7 @@
  * Node loader (`model-format.ts`, sections inflated by zlib) and `EntityModel.fromBytes`, which
  * inflates with the platform's DecompressionStream (browsers, Node 20.12+).
  */
-import { BinaryFileError, isFramed, readBinary, type BinaryReader } from '../../io/binfmt-bytes.js';
+import { readFramed, type BinaryReader } from '../../io/binfmt-bytes.js';
 import { FEATURE_SET } from './features.js';
 
 /** Provenance and training settings stored with a model. */
@@ -33,8 +33,7 @@ export const ENTITY_MODEL_VERSION = 1;
 
 /** Checks the framing of model bytes (magic, kind, version, CRC) and returns its reader. */
 export function entityModelReader(bytes: Uint8Array, file: string): BinaryReader {
-  if (!isFramed(bytes)) throw new BinaryFileError('not a textloom entity model (bad magic)', file, 0);
-  return readBinary(bytes, { kind: ENTITY_MODEL_KIND, what: 'entity model', versions: [ENTITY_MODEL_VERSION], file });
+  return readFramed(bytes, { kind: ENTITY_MODEL_KIND, what: 'entity model', versions: [ENTITY_MODEL_VERSION], file });
 }
 
 /**

@@ -5,7 +5,7 @@
  * per sentence, never per token.
  */
 import type { Doc } from '../../core/doc.js';
-import { ArgumentError } from '../../core/errors.js';
+import { bytesArgument } from '../../io/binfmt-bytes.js';
 import type { LabeledSpan } from '../../core/iob.js';
 import type { Vocab } from '../../core/vocab.js';
 import { Attr, BOS_ATTRS, classNames, EOS_ATTRS, N_ATTRS, N_ROLES, PAD, strHash, wordAttrs, type Lexicon } from './features.js';
@@ -77,8 +77,7 @@ export class EntityModel {
    * @example const model = await EntityModel.fromBytes(new Uint8Array(await (await fetch('en_uner_ewt_ner.tlner')).arrayBuffer()));
    */
   static async fromBytes(bytes: Uint8Array, file = '<bytes>'): Promise<EntityModel> {
-    if (!(bytes instanceof Uint8Array)) throw new ArgumentError("fromBytes needs a Uint8Array (an entity model file's bytes)", { key: 'bytes' });
-    return new EntityModel(await readEntityModelBytes(bytes, file));
+    return new EntityModel(await readEntityModelBytes(bytesArgument(bytes, "an entity model file's bytes"), file));
   }
 
   /** The cluster lookup of the features (null without lexicon). */

@@ -3,7 +3,7 @@
  * the Node loader (`model-format.ts`, which inflates with zlib) and `Parser.fromBytes`, which
  * inflates with the platform's DecompressionStream (browsers, Node 20.12+).
  */
-import { BinaryFileError, isFramed, readBinary, type BinaryReader } from '../../io/binfmt-bytes.js';
+import { readFramed, type BinaryReader } from '../../io/binfmt-bytes.js';
 import { CLUSTER_LEAVES } from './features.js';
 import { ParserModel } from './model.js';
 import { N_ACTIONS } from './transitions.js';
@@ -15,8 +15,7 @@ export const PARSER_FORMAT_VERSION = 2;
 
 /** Checks the framing of model bytes (magic, kind, version, CRC) and returns its reader. */
 export function parserReader(bytes: Uint8Array, file: string): BinaryReader {
-  if (!isFramed(bytes)) throw new BinaryFileError('not a textloom parser model (bad magic)', file, 0);
-  return readBinary(bytes, { kind: PARSER_KIND, what: 'parser model', versions: [PARSER_FORMAT_VERSION], file });
+  return readFramed(bytes, { kind: PARSER_KIND, what: 'parser model', versions: [PARSER_FORMAT_VERSION], file });
 }
 
 function isStringArray(x: unknown): x is string[] {

@@ -3,8 +3,8 @@
  * Node built-in, so browsers use it as `Parser` from `textloom/parser`; the main entry's `Parser`
  * (`parser.ts`) adds loading, saving and training.
  */
-import { ArgumentError } from '../../core/errors.js';
 import type { Doc } from '../../core/doc.js';
+import { bytesArgument } from '../../io/binfmt-bytes.js';
 import type { Component } from '../../pipeline/component.js';
 import { readParserModelBytes } from './model-bytes.js';
 import type { ParserModel } from './model.js';
@@ -35,8 +35,7 @@ export class ParserBase implements Component {
    * @example const parser = await Parser.fromBytes(bytes);
    */
   static async fromBytes<T extends ParserBase>(this: new (model: ParserModel, name?: string) => T, bytes: Uint8Array, name = 'parser'): Promise<T> {
-    if (!(bytes instanceof Uint8Array)) throw new ArgumentError("fromBytes needs a Uint8Array (a parser model file's bytes)", { key: 'bytes' });
-    return new this(await readParserModelBytes(bytes), name);
+    return new this(await readParserModelBytes(bytesArgument(bytes, "a parser model file's bytes")), name);
   }
 
   /** Parses one doc in place. */

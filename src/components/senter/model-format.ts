@@ -6,7 +6,7 @@
  */
 import { ArgumentError } from '../../core/errors.js';
 import { writeFileAtomicSync } from '../../io/atomic.js';
-import { BinaryWriter, isFramed, readBinary, BinaryFileError } from '../../io/binfmt.js';
+import { BinaryWriter, readFramed, BinaryFileError } from '../../io/binfmt.js';
 import { readBytesSync } from '../../io/read-text.js';
 import { N_FEATURES } from './features.js';
 import { SenterModel } from './model.js';
@@ -42,8 +42,7 @@ export function encodeSenterModel(model: SenterModel, options: EncodeSenterOptio
  * weights, is a {@link BinaryFileError} naming the file and byte offset.
  */
 export function decodeSenterModel(bytes: Uint8Array, file = '<bytes>'): SenterModel {
-  if (!isFramed(bytes)) throw new BinaryFileError('not a textloom sentence segmenter model (bad magic)', file, 0);
-  const r = readBinary(bytes, { kind: SENTER_KIND, what: 'sentence segmenter model', versions: [SENTER_FORMAT_VERSION], file });
+  const r = readFramed(bytes, { kind: SENTER_KIND, what: 'sentence segmenter model', versions: [SENTER_FORMAT_VERSION], file });
   const json = r.json('model') as Record<string, unknown> | null;
   if (!json || typeof json !== 'object' || Array.isArray(json)) throw r.error('the model section is not a JSON object', 'model');
   const { bits, scale, features, meta } = json;

@@ -3,7 +3,7 @@
  * by the Node loader (`model-format.ts`) and `Tagger.fromBytes`, which inflates with the
  * platform's DecompressionStream (browsers, Node 20.12+); version-1 files are read too.
  */
-import { BinaryFileError, isFramed, readBinary, type BinaryReader } from '../../io/binfmt-bytes.js';
+import { readFramed, type BinaryReader } from '../../io/binfmt-bytes.js';
 import type { TaggerModel } from './model.js';
 import { buildTaggerModel } from './model-parts.js';
 import { inflateRawAsync } from '../../io/inflate.js';
@@ -16,8 +16,7 @@ export const TAGGER_FORMAT_VERSION = 2;
 
 /** Checks the framing of version-2 model bytes (magic, kind, version, CRC) and returns its reader. */
 export function taggerReader(bytes: Uint8Array, file: string): BinaryReader {
-  if (!isFramed(bytes)) throw new BinaryFileError('not a textloom tagger model (bad magic)', file, 0);
-  return readBinary(bytes, { kind: TAGGER_MAGIC, what: 'tagger model', versions: [TAGGER_FORMAT_VERSION], file });
+  return readFramed(bytes, { kind: TAGGER_MAGIC, what: 'tagger model', versions: [TAGGER_FORMAT_VERSION], file });
 }
 
 /** Builds the model from a checked reader whose sections can be read (inflated, or zlib installed). */

@@ -3,8 +3,8 @@
  * Node built-in, so browsers use it as `Tagger` from `textloom/tagger`; the main entry's
  * `Tagger` (`tagger.ts`) adds loading, saving and training.
  */
-import { ArgumentError } from '../../core/errors.js';
 import type { Doc } from '../../core/doc.js';
+import { bytesArgument } from '../../io/binfmt-bytes.js';
 import type { Component } from '../../pipeline/component.js';
 import { readTaggerModelBytes } from './model-bytes.js';
 import type { TaggerModel } from './model.js';
@@ -33,8 +33,7 @@ export class TaggerBase implements Component {
    * @example const tagger = await Tagger.fromBytes(bytes);
    */
   static async fromBytes<T extends TaggerBase>(this: new (model: TaggerModel, name?: string) => T, bytes: Uint8Array, name = 'tagger'): Promise<T> {
-    if (!(bytes instanceof Uint8Array)) throw new ArgumentError('fromBytes needs a Uint8Array (a tagger model file\'s bytes)', { key: 'bytes' });
-    return new this(await readTaggerModelBytes(bytes), name);
+    return new this(await readTaggerModelBytes(bytesArgument(bytes, "a tagger model file's bytes")), name);
   }
 
   /** Tags one doc in place. */
