@@ -242,14 +242,14 @@ export type { TrainParserOptions, ParserEpochReport, ParserGoldSentence, ParserG
 export { hierarchicalClusters, HIERARCHICAL_CLUSTER_DEFAULTS } from './components/parser/clusters.js';
 export type { HierarchicalClusterOptions } from './components/parser/clusters.js';
 export { scoreParser } from './components/parser/score.js';
-export type { AttachmentScore, ScoredSentence } from './components/parser/score.js';
+export type { ParserScore, ScoredSentence } from './components/parser/score.js';
 export { loadParserModel, saveParserModel, encodeParserModel, decodeParserModel, PARSER_KIND, PARSER_FORMAT_VERSION } from './components/parser/model-format.js';
 export type { EncodeParserOptions } from './components/parser/model-format.js';
 export { readParserModelBytes } from './components/parser/model-bytes.js';
 export { ParserBase } from './components/parser/parser-base.js';
 /** Parser scores as the CoNLL 2018 shared task counts them, on gold words or raw text (see {@link EvaluateParserOptions}). */
 export { evaluateParser, goldParseSide, docParseSide, countParse, parseScores } from './eval/parsing.js';
-export type { EvaluateParserOptions, ParserEvaluation, DocParser, ParseScores } from './eval/parsing.js';
+export type { EvaluateParserOptions, ParserEvaluation, DocParser, ParseScores, AttachmentScore, LabelScore } from './eval/parsing.js';
 // --- trained sentence segmenter (senter backend "perceptron") ---
 export { TrainedSenter, DEFAULT_SENTER_MODEL } from './components/senter/trained-senter.js';
 export { SenterModel } from './components/senter/model.js';

@@ -5,8 +5,11 @@
  */
 import type { ParserModel } from './model.js';
 
-/** Attachment scores over a set of words. */
-export interface AttachmentScore {
+/**
+ * The trainer's quick attachment scores over a set of gold words (the CoNLL 2018 rows with word
+ * alignment are `AttachmentScore`, from `evaluateParser`).
+ */
+export interface ParserScore {
   /** Share of words with the gold head. */
   uas: number;
   /** Share of words with the gold head and the gold label. */
@@ -24,7 +27,7 @@ export interface ScoredSentence {
  * by a tagger).
  * @example scoreParser(model, devSentences, devTags) // → { uas: 0.87, las: 0.84, words: 25148 }
  */
-export function scoreParser(model: ParserModel, sentences: readonly ScoredSentence[], tags: readonly (readonly string[])[]): AttachmentScore {
+export function scoreParser(model: ParserModel, sentences: readonly ScoredSentence[], tags: readonly (readonly string[])[]): ParserScore {
   let words = 0;
   let uas = 0;
   let las = 0;

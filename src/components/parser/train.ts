@@ -17,7 +17,7 @@ import { CLUSTER_LEAVES, extractFeatures, N_FEATURES, N_LABEL_FEATURES, UNK_CLUS
 import { bestLabel, candidateRanks, labelLineMask, labelSlot, quantizeWeights, scoreActions } from './kernel.js';
 import { FALLBACK_LABEL, ParserModel, ROOT_LABEL } from './model.js';
 import { baseOf, LIFT_SEPARATOR, projectivize } from './projectivize.js';
-import { scoreParser, type AttachmentScore } from './score.js';
+import { scoreParser, type ParserScore } from './score.js';
 import { checkTree } from './tree.js';
 import { LEFT, N_ACTIONS, ParseState, RIGHT } from './transitions.js';
 
@@ -52,7 +52,7 @@ export interface ParserEpochReport {
   /** Share of training decisions where the model's action was a zero-cost one. */
   trainAccuracy: number;
   /** Dev UAS/LAS with the averaged weights so far (gold words, tags from `tagger`). */
-  dev?: AttachmentScore;
+  dev?: ParserScore;
   seconds: number;
 }
 
@@ -289,7 +289,7 @@ export function trainParser(sentences: readonly ParserGoldSentence[], options: T
   const rng = new Rng(o.seed);
   const order = encoded.map((_, i) => i);
   let done = jackWork;
-  let lastScore: AttachmentScore | undefined;
+  let lastScore: ParserScore | undefined;
   for (let epoch = 1; epoch <= o.epochs; epoch++) {
     const t0 = Date.now();
     rng.shuffle(order);
