@@ -2,6 +2,8 @@
  * Flag groups that several commands declare alike, spread into each command's `flags` (the order
  * of the spread is the order in `--help`), and the steps that read them.
  */
+import { ArgumentError } from '../core/errors.js';
+import { assertWritable } from '../io/atomic.js';
 import type { FlagSpec } from './args.js';
 import type { CommandIO } from './command.js';
 import { ProgressBar } from './progress.js';
@@ -90,3 +92,23 @@ export function trainFlags(d: TrainFlagDocs): Record<string, FlagSpec> {
 export const TRAIN_JSON_FLAG: Record<string, FlagSpec> = {
   json: { type: 'boolean', doc: 'print the per-epoch reports and the summary as JSON lines' },
 };
+
+/**
+ * `--epochs` of a `train <component>` command, checked to be a positive integer, after checking
+ * that `--out` can be written: a bad output path fails now, not after the training.
+ */
+export function trainEpochs(f: Record<string, unknown>): number {
+  const epochs = f.epochs as number;
+  if (!Number.isInteger(epochs) || epochs < 1) throw new ArgumentError(`--epochs must be a positive integer, got ${epochs}`, { key: '--epochs' });
+  assertWritable(f.out as string);
+  return epochs;
+}
+
+/**
+ * Reports one epoch of a `train <component>` command: `line` goes on the progress bar (at `done`
+ * units), and on stdout with `--json` or when stderr is not a terminal (so logs keep every epoch).
+ */
+export function reportEpoch(f: Record<string, unknown>, io: CommandIO, bar: ProgressBar | undefined, done: number, line: string): void {
+  bar?.update(done, line);
+  if (!io.stderr.isTTY || f.json) io.stdout.write(line + '\n');
+}

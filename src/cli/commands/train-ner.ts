@@ -1,10 +1,9 @@
 import { ArgumentError, FormatError } from '../../core/errors.js';
-import { assertWritable } from '../../io/atomic.js';
 import { buildLexicon, kmeansClusters, KeyedVectors, KMEANS_DEFAULTS, readIob, saveEntityModel, Tagger, trainEntityModel, TRAIN_ENTITY_DEFAULTS, type IobSentence } from '../../index.js';
 import type { Command } from '../command.js';
 import { inputName } from '../input-name.js';
 import { ProgressBar } from '../progress.js';
-import { TRAIN_JSON_FLAG, trainFlags } from '../flag-groups.js';
+import { reportEpoch, TRAIN_JSON_FLAG, trainEpochs, trainFlags } from '../flag-groups.js';
 
 async function readAll(path: string, labels?: readonly string[]): Promise<IobSentence[]> {
   const out: IobSentence[] = [];
@@ -38,9 +37,7 @@ export const trainNerCommand: Command = {
   },
   async run(args, io) {
     const f = args.flags;
-    const epochs = f.epochs as number;
-    if (!Number.isInteger(epochs) || epochs < 1) throw new ArgumentError(`--epochs must be a positive integer, got ${epochs}`, { key: '--epochs' });
-    assertWritable(f.out as string);
+    const epochs = trainEpochs(f);
     const given = typeof f.labels === 'string' ? (f.labels as string).split(',').map((l) => l.trim()).filter(Boolean) : undefined;
     if (given && given.length === 0) throw new ArgumentError('--labels needs at least one label', { key: '--labels' });
     const dev = f.dev ? await readAll(f.dev as string, given) : undefined;
@@ -69,8 +66,7 @@ export const trainNerCommand: Command = {
       onEpoch: (r) => {
         const dv = r.dev ? ` dev P ${r.dev.precision.toFixed(4)} R ${r.dev.recall.toFixed(4)} F1 ${r.dev.f1.toFixed(4)}` : '';
         const line = f.json ? JSON.stringify({ epoch: r.epoch, trainAccuracy: r.trainAccuracy, dev: r.dev ?? null, seconds: Math.round(r.seconds * 1000) / 1000 }) : `epoch ${r.epoch}: train accuracy ${r.trainAccuracy.toFixed(4)}${dv} (${r.seconds.toFixed(1)}s)`;
-        bar.update(r.epoch * train.length, line);
-        if (!io.stderr.isTTY || f.json) io.stdout.write(line + '\n');
+        reportEpoch(f, io, bar, r.epoch * train.length, line);
       },
     });
     bar.done();

@@ -1,6 +1,4 @@
-import { assertWritable } from '../../io/atomic.js';
-import { ArgumentError, FormatError } from '../../core/errors.js';
-import { readConllu, type ConlluSentence } from '../../io/conllu.js';
+import { FormatError } from '../../core/errors.js';
 import { Parser } from '../../components/parser/parser.js';
 import { Tagger } from '../../components/tagger/tagger.js';
 import { hierarchicalClusters } from '../../components/parser/clusters.js';
@@ -8,13 +6,8 @@ import { loadVectorsSync } from '../../embeddings/keyed-vectors.js';
 import { TRAIN_PARSER_DEFAULTS } from '../../index.js';
 import type { Command } from '../command.js';
 import { ProgressBar } from '../progress.js';
-import { TRAIN_JSON_FLAG, trainFlags } from '../flag-groups.js';
-
-async function readAll(path: string): Promise<ConlluSentence[]> {
-  const out: ConlluSentence[] = [];
-  for await (const s of readConllu(path)) out.push(s);
-  return out;
-}
+import { readConlluInput } from '../conllu-input.js';
+import { reportEpoch, TRAIN_JSON_FLAG, trainEpochs, trainFlags } from '../flag-groups.js';
 
 /** `textloom train parser`: trains the dependency parser on CoNLL-U trees. */
 export const trainParserCommand: Command = {
@@ -35,13 +28,11 @@ export const trainParserCommand: Command = {
   },
   async run(args, io) {
     const f = args.flags;
-    const epochs = f.epochs as number;
-    if (!Number.isInteger(epochs) || epochs < 1) throw new ArgumentError(`--epochs must be a positive integer, got ${epochs}`, { key: '--epochs' });
-    assertWritable(f.out as string);
+    const epochs = trainEpochs(f);
     const trainFile = f.train as string;
-    const train = await readAll(trainFile);
+    const train = await readConlluInput(trainFile, false, io);
     if (train.length === 0) throw new FormatError(`no sentences in ${trainFile}`, { file: trainFile });
-    const dev = f.dev ? await readAll(f.dev as string) : undefined;
+    const dev = f.dev ? await readConlluInput(f.dev as string, false, io) : undefined;
     const tagger = dev ? (f.tagger ? Tagger.load(f.tagger as string) : Tagger.load()) : undefined;
     const clusters = f.vectors ? ((kv) => hierarchicalClusters(kv.words, kv.vectors, kv.dim, { seed: f.seed as number }))(loadVectorsSync(f.vectors as string)) : undefined;
     let bar: ProgressBar | undefined;
@@ -64,8 +55,7 @@ export const trainParserCommand: Command = {
         const line = f.json
           ? JSON.stringify(r)
           : `epoch ${r.epoch}: train ${r.trainAccuracy.toFixed(4)}${r.dev ? ` dev UAS ${r.dev.uas.toFixed(4)} LAS ${r.dev.las.toFixed(4)}` : ''} (${r.seconds.toFixed(1)}s)`;
-        bar?.update(lastDone, line);
-        if (!io.stderr.isTTY || f.json) io.stdout.write(line + '\n');
+        reportEpoch(f, io, bar, lastDone, line);
       },
     });
     bar?.done();

@@ -1,17 +1,10 @@
-import { assertWritable } from '../../io/atomic.js';
-import { ArgumentError, FormatError } from '../../core/errors.js';
-import { readConllu, type ConlluSentence } from '../../io/conllu.js';
+import { FormatError } from '../../core/errors.js';
 import { TrainedSenter } from '../../components/senter/trained-senter.js';
 import { TRAIN_SENTER_DEFAULTS } from '../../index.js';
 import type { Command } from '../command.js';
 import { ProgressBar } from '../progress.js';
-import { TRAIN_JSON_FLAG, trainFlags } from '../flag-groups.js';
-
-async function readAll(path: string): Promise<ConlluSentence[]> {
-  const out: ConlluSentence[] = [];
-  for await (const s of readConllu(path)) out.push(s);
-  return out;
-}
+import { readConlluInput } from '../conllu-input.js';
+import { reportEpoch, TRAIN_JSON_FLAG, trainEpochs, trainFlags } from '../flag-groups.js';
 
 /** `textloom train senter`: trains the sentence segmenter on CoNLL-U documents. */
 export const trainSenterCommand: Command = {
@@ -32,13 +25,11 @@ export const trainSenterCommand: Command = {
   },
   async run(args, io) {
     const f = args.flags;
-    const epochs = f.epochs as number;
-    if (!Number.isInteger(epochs) || epochs < 1) throw new ArgumentError(`--epochs must be a positive integer, got ${epochs}`, { key: '--epochs' });
-    assertWritable(f.out as string);
+    const epochs = trainEpochs(f);
     const trainFile = f.train as string;
-    const train = await readAll(trainFile);
+    const train = await readConlluInput(trainFile, false, io);
     if (train.length === 0) throw new FormatError(`no sentences in ${trainFile}`, { file: trainFile });
-    const dev = f.dev ? await readAll(f.dev as string) : undefined;
+    const dev = f.dev ? await readConlluInput(f.dev as string, false, io) : undefined;
     let bar: ProgressBar | undefined;
     let lastDone = 0;
     const t0 = Date.now();
@@ -55,8 +46,7 @@ export const trainSenterCommand: Command = {
         const line = f.json
           ? JSON.stringify(report)
           : `epoch ${r.epoch}: train ${r.trainAccuracy.toFixed(4)}${r.dev ? ` dev P ${r.dev.precision.toFixed(4)} R ${r.dev.recall.toFixed(4)} F1 ${r.dev.f1.toFixed(4)} (paragraphs F1 ${r.dev.paragraphsF1.toFixed(4)})` : ''} (${r.seconds.toFixed(1)}s)`;
-        bar?.update(lastDone, line);
-        if (!io.stderr.isTTY || f.json) io.stdout.write(line + '\n');
+        reportEpoch(f, io, bar, lastDone, line);
       },
     });
     bar?.done();

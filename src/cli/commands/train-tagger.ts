@@ -1,12 +1,12 @@
 import { assertWritable } from '../../io/atomic.js';
-import { ArgumentError, FormatError } from '../../core/errors.js';
+import { FormatError } from '../../core/errors.js';
 import { buildLemmaTables, saveLemmaTables } from '../../components/lemmatizer/tables.js';
 import { Tagger } from '../../components/tagger/tagger.js';
 import { TRAIN_DEFAULTS } from '../../index.js';
 import type { Command } from '../command.js';
 import { ProgressBar } from '../progress.js';
 import { CONLLU_LENIENT_FLAGS, readConlluInput } from '../conllu-input.js';
-import { TRAIN_JSON_FLAG, trainFlags } from '../flag-groups.js';
+import { reportEpoch, TRAIN_JSON_FLAG, trainEpochs, trainFlags } from '../flag-groups.js';
 
 /** `textloom train tagger`: trains the averaged-perceptron tagger on CoNLL-U data. */
 export const trainTaggerCommand: Command = {
@@ -22,10 +22,7 @@ export const trainTaggerCommand: Command = {
   },
   async run(args, io) {
     const f = args.flags;
-    const epochs = f.epochs as number;
-    if (!Number.isInteger(epochs) || epochs < 1) throw new ArgumentError(`--epochs must be a positive integer, got ${epochs}`, { key: '--epochs' });
-    // A bad output path fails now, not after the training.
-    assertWritable(f.out as string);
+    const epochs = trainEpochs(f);
     if (f.lemmas) assertWritable(f.lemmas as string);
     const train = await readConlluInput(f.train as string, !!f.lenient, io);
     if (train.length === 0) throw new FormatError(`no sentences in ${f.train as string}`, { file: f.train as string });
@@ -41,8 +38,7 @@ export const trainTaggerCommand: Command = {
         const line = f.json
           ? JSON.stringify(r)
           : `epoch ${r.epoch}: train ${r.trainAccuracy.toFixed(4)}${r.dev ? ` dev upos ${r.dev.upos.toFixed(4)} xpos ${r.dev.xpos.toFixed(4)}` : ''} (${r.seconds.toFixed(1)}s)`;
-        bar.update(r.epoch * train.length, line);
-        if (!io.stderr.isTTY || f.json) io.stdout.write(line + '\n');
+        reportEpoch(f, io, bar, r.epoch * train.length, line);
       },
     });
     bar.done();
