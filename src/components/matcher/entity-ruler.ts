@@ -2,8 +2,7 @@ import type { Doc } from '../../core/doc.js';
 import { ArgumentError, FormatError, TextloomError } from '../../core/errors.js';
 import { Span } from '../../core/span.js';
 import type { Vocab } from '../../core/vocab.js';
-import { parseJsonLine } from '../../io/jsonl.js';
-import { readNumberedLines } from '../../io/lines.js';
+import { parseJsonLine, readNumberedJsonl } from '../../io/jsonl.js';
 import { readTextFileSync } from '../../io/read-text.js';
 import type { Component } from '../../pipeline/component.js';
 import { Matcher, type TokenPattern } from './matcher.js';
@@ -51,10 +50,7 @@ export function checkEntityPattern(p: unknown, where: { file?: string; line?: nu
  */
 export async function readEntityPatterns(path: string): Promise<{ pattern: EntityPattern; line: number }[]> {
   const out: { pattern: EntityPattern; line: number }[] = [];
-  for await (const [text, line] of readNumberedLines(path, { requireText: true })) {
-    const p = parsePatternLine(text, path, line);
-    if (p) out.push({ pattern: p, line });
-  }
+  for await (const [rec, line] of readNumberedJsonl(path)) out.push({ pattern: checkEntityPattern(rec, { file: path, line }), line });
   return out;
 }
 
