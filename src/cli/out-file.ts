@@ -18,8 +18,7 @@ export function outFileFlags(doc: string, value: string, summaryKeys: readonly s
   };
 }
 
-/** Prints the closing summary: one JSON line on stdout with `--json`, else `line` on `stream`. */
-export function printSummary(io: CommandIO, json: unknown, summary: object, line: string, stream: NodeJS.WritableStream): void {
-  if (json) io.stdout.write(JSON.stringify(summary) + '\n');
-  else stream.write(line + '\n');
+/** Prints the closing summary on stdout: one JSON line with `--json`, else `line`. */
+export function printSummary(io: CommandIO, json: unknown, summary: object, line: string): void {
+  io.stdout.write((json ? JSON.stringify(summary) : line) + '\n');
 }

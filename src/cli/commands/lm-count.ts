@@ -22,7 +22,7 @@ export const lmCount: Command = {
     const f = args.flags;
     const out = String(f.out);
     assertWritable(out);
-    const bar = new ProgressBar('lm count', undefined, io.stderr);
+    const bar = new ProgressBar('lm count', undefined);
     const input = lmInput(f, bar, io);
     const t0 = Date.now();
     const counts = await NgramCounts.count(input.sentences, { order: Number(f.order) });
@@ -30,6 +30,6 @@ export const lmCount: Command = {
     bar.done(`${counts.sentences} sentences`);
     const seconds = (Date.now() - t0) / 1000;
     const summary = { order: counts.order, sentences: counts.sentences, tokens: counts.tokens, vocabSize: counts.vocabSize, seconds, out };
-    printSummary(io, f.json, summary, `counted order-${counts.order} n-grams of ${counts.sentences} sentences in ${seconds.toFixed(2)}s -> ${out}`, io.stdout);
+    printSummary(io, f.json, summary, `counted order-${counts.order} n-grams of ${counts.sentences} sentences in ${seconds.toFixed(2)}s -> ${out}`);
   },
 };

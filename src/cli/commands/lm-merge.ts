@@ -26,7 +26,7 @@ export const lmMerge: Command = {
     const out = String(f.out);
     const arpa = checkModelOut(out, String(f.smoothing));
     const files = args.positional.map(String);
-    const bar = new ProgressBar('lm merge', files.length, io.stderr);
+    const bar = new ProgressBar('lm merge', files.length);
     const t0 = Date.now();
     const shards: NgramCounts[] = [];
     let sentences = 0;
@@ -47,6 +47,6 @@ export const lmMerge: Command = {
     bar.done(`${lm.ngramCounts.join('/')} n-grams`);
     const seconds = (Date.now() - t0) / 1000;
     const summary = { order: lm.order, smoothing: lm.smoothing, inputs: files.length, sentences, ngramCounts: lm.ngramCounts, seconds, out };
-    printSummary(io, f.json, summary, `merged ${files.length} counts files (${sentences} sentences) into an order-${lm.order} ${lm.smoothing} model in ${seconds.toFixed(2)}s -> ${out}`, io.stdout);
+    printSummary(io, f.json, summary, `merged ${files.length} counts files (${sentences} sentences) into an order-${lm.order} ${lm.smoothing} model in ${seconds.toFixed(2)}s -> ${out}`);
   },
 };

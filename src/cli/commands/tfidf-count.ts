@@ -24,7 +24,7 @@ export const tfidfCount: Command = {
     const out = String(f.out);
     assertWritable(out);
     const options = tfidfOptions(f);
-    const bar = new ProgressBar('tfidf count', undefined, io.stderr);
+    const bar = new ProgressBar('tfidf count', undefined);
     const t0 = Date.now();
     const documents = tfidfInput(f, bar, io);
     async function* texts(): AsyncGenerator<string> {
@@ -35,6 +35,6 @@ export const tfidfCount: Command = {
     bar.done(`${df.nDocs} documents`);
     const seconds = (Date.now() - t0) / 1000;
     const summary = { documents: df.nDocs, terms: df.terms.length, seconds, out };
-    printSummary(io, f.json, summary, `counted ${df.terms.length} terms in ${df.nDocs} documents in ${seconds.toFixed(2)}s -> ${out}`, io.stderr);
+    printSummary(io, f.json, summary, `counted ${df.terms.length} terms in ${df.nDocs} documents in ${seconds.toFixed(2)}s -> ${out}`);
   },
 };

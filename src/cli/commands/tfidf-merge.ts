@@ -22,7 +22,7 @@ export const tfidfMerge: Command = {
     const out = String(f.out);
     assertWritable(out);
     const files = args.positional.map(String);
-    const bar = new ProgressBar('tfidf merge', files.length, io.stderr);
+    const bar = new ProgressBar('tfidf merge', files.length);
     const t0 = Date.now();
     const parts: DocumentFrequencies[] = [];
     for (const file of files) {
@@ -34,6 +34,6 @@ export const tfidfMerge: Command = {
     bar.done(`${merged.terms.length} terms`);
     const seconds = (Date.now() - t0) / 1000;
     const summary = { inputs: files.length, documents: merged.nDocs, terms: merged.terms.length, seconds, out };
-    printSummary(io, f.json, summary, `merged ${files.length} files (${merged.nDocs} documents, ${merged.terms.length} terms) in ${seconds.toFixed(2)}s -> ${out}`, io.stderr);
+    printSummary(io, f.json, summary, `merged ${files.length} files (${merged.nDocs} documents, ${merged.terms.length} terms) in ${seconds.toFixed(2)}s -> ${out}`);
   },
 };
