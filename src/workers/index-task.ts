@@ -4,7 +4,9 @@
  * packed flat (`search/field-pack.ts`), their buffers transferred.
  */
 import { SearchIndex } from '../search/search-index.js';
-import type { Analyzer } from '../search/analyzer.js';
+import type { Analyzer, AnalyzerSpec } from '../search/analyzer.js';
+import { registerPureBuiltins } from '../components/register-pure.js';
+import { registeredComponents, registeredTokenizers } from '../pipeline/registry.js';
 import { packBuffers, packField } from '../search/field-pack.js';
 import type { IndexSlice, IndexWorkerData } from '../search/parallel-build.js';
 import { FieldData } from '../search/segment.js';
@@ -16,8 +18,29 @@ export interface IndexWorkerState {
   fields: { name: string; analyzer: Analyzer; str: (id: number) => string }[];
 }
 
-/** The analyzers of the index being built, from its settings. */
+/**
+ * Whether building these analyzers needs more than the pure built-ins (`tokenizer`, `whitespace`,
+ * `stemmer`): another factory, or `senter`, whose trained model loader only the full set installs.
+ */
+export function needsAllComponents(specs: Readonly<Record<string, AnalyzerSpec | undefined>>): boolean {
+  const tokenizers = new Set(registeredTokenizers());
+  const components = new Set(registeredComponents());
+  for (const spec of Object.values(specs)) {
+    if (!spec) continue;
+    const p = spec.pipeline;
+    if (!tokenizers.has(p.tokenizer?.factory ?? 'tokenizer')) return true;
+    for (const c of p.components ?? []) {
+      const f = c.factory ?? c.name;
+      if (f === 'senter' || !components.has(f)) return true;
+    }
+  }
+  return false;
+}
+
+/** The analyzers of the index being built, from its settings (registering the built-ins they need). */
 export async function setup(data: IndexWorkerData): Promise<IndexWorkerState> {
+  registerPureBuiltins();
+  if (needsAllComponents(data.settings.analyzers)) await import('../components/register.js');
   const index = await SearchIndex.fromSettings(data.settings);
   return {
     fields: data.settings.fields.map((name) => {
