@@ -9,7 +9,9 @@
 // /proc/thread-self/stat (Linux). SCALE_PIPE_RSS=1 adds a run of the largest worker count over 4x
 // the texts (streamed), to show the peak RSS does not grow with the input. Every 8th Doc is hashed
 // whole for the identity check. "steady texts/s" leaves out the first batch and the time to its
-// first Doc (the workers loading the pipeline). The last line,
+// first Doc (the workers loading the pipeline). A last row runs the largest worker count with its
+// workers started by nlp.startWorkers before the clock (as the one-process row loads its pipeline
+// before the clock). The last line,
 // `SCALE_RESULT {...}`, is what bench/scale.mjs reads.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -22,13 +24,16 @@ import { threadCpu } from './thread-cpu.mjs';
 const N = Number(process.env.SCALE_PIPE_TEXTS ?? 6000);
 const BATCH = 128;
 
-async function child(workers, n) {
+async function child(workers, n, started) {
   const all = brownSentences();
   // Streamed, so the input holds no memory of its own whatever n is.
   function* texts() {
     for (let i = 0; i < n; i++) yield all[(i * 7919) % all.length];
   }
   const nlp = await load('en_core');
+  // "started": the workers are started and load the pipeline before the clock starts (nlp.startWorkers), as the
+  // one-process run loads it before its clock starts.
+  if (started) await nlp.startWorkers(workers);
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const hash = createHash('sha256');
@@ -50,30 +55,33 @@ async function child(workers, n) {
   const cpu = process.cpuUsage(cpu0);
   const main = main0 === null ? null : threadCpu() - main0;
   clearInterval(timer);
-  process.stdout.write(JSON.stringify({ workers, texts: n, tokens, wall, cpu: (cpu.user + cpu.system) / 1e6, mainCpu: main, firstDoc: (first - t0) / 1000, peakRssMB: peak / 2 ** 20, hash: hash.digest('hex') }) + '\n');
+  await nlp.close();
+  process.stdout.write(JSON.stringify({ workers, started, texts: n, tokens, wall, cpu: (cpu.user + cpu.system) / 1e6, mainCpu: main, firstDoc: (first - t0) / 1000, peakRssMB: peak / 2 ** 20, hash: hash.digest('hex') }) + '\n');
 }
 
-if (process.argv[2] === '--child') await child(Number(process.argv[3]), Number(process.argv[4]));
+if (process.argv[2] === '--child') await child(Number(process.argv[3]), Number(process.argv[4]), process.argv[5] === 'started');
 else {
   const counts = [1, ...(process.env.SCALE_THREADS ?? '2').split(',').map(Number)];
   const self = fileURLToPath(import.meta.url);
   const rows = [];
-  const runChild = (w, n) => {
+  const runChild = (w, n, started = false) => {
     const load = loadavg()[0];
-    const out = execFileSync(process.execPath, [self, '--child', String(w), String(n)], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] });
+    const out = execFileSync(process.execPath, [self, '--child', String(w), String(n), started ? 'started' : 'cold'], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] });
     return { ...JSON.parse(out.trim().split('\n').at(-1)), load };
   };
   for (const w of counts) rows.push(runChild(w, N));
+  // The largest count again with its workers started (and the pipeline loaded) before the clock.
+  if (counts.length > 1) rows.push(runChild(counts.at(-1), N, true));
   const big = process.env.SCALE_PIPE_RSS === '1' ? runChild(counts.at(-1), 4 * N) : null;
   const base = rows[0];
   console.log(`nlp.pipe with en_core (parser and ner included), ${base.texts} Brown sentences, ${base.tokens} tokens, batch ${BATCH} (the time includes the workers' pipeline loading)`);
   console.log('workers  wall s  CPU s  main-thread CPU s  first Doc s  texts/s  steady texts/s  speed-up  CPU/1-process CPU  peak RSS MB  load avg  same Docs');
   const row = (r) =>
     console.log(
-      `${String(r.workers).padStart(7)}  ${r.wall.toFixed(2).padStart(6)}  ${r.cpu.toFixed(2).padStart(5)}  ${(r.mainCpu ?? NaN).toFixed(2).padStart(17)}  ${r.firstDoc.toFixed(2).padStart(11)}  ${Math.round(r.texts / r.wall).toString().padStart(7)}  ${Math.round((r.texts - BATCH) / (r.wall - r.firstDoc)).toString().padStart(14)}  ${(base.wall / r.wall).toFixed(2).padStart(7)}x  ${(r.cpu / base.cpu).toFixed(2).padStart(16)}x  ${r.peakRssMB.toFixed(0).padStart(11)}  ${r.load.toFixed(2).padStart(8)}  ${r.hash === base.hash ? 'yes' : 'NO'}`,
+      `${(r.started ? `${r.workers}, started` : String(r.workers)).padStart(7)}  ${r.wall.toFixed(2).padStart(6)}  ${r.cpu.toFixed(2).padStart(5)}  ${(r.mainCpu ?? NaN).toFixed(2).padStart(17)}  ${r.firstDoc.toFixed(2).padStart(11)}  ${Math.round(r.texts / r.wall).toString().padStart(7)}  ${Math.round((r.texts - BATCH) / (r.wall - r.firstDoc)).toString().padStart(14)}  ${(base.wall / r.wall).toFixed(2).padStart(7)}x  ${(r.cpu / base.cpu).toFixed(2).padStart(16)}x  ${r.peakRssMB.toFixed(0).padStart(11)}  ${r.load.toFixed(2).padStart(8)}  ${r.hash === base.hash ? 'yes' : 'NO'}`,
     );
   rows.forEach(row);
-  if (big) console.log(`${big.workers} workers over ${big.texts} texts (4x, streamed): peak RSS ${big.peakRssMB.toFixed(0)} MB vs ${rows.at(-1).peakRssMB.toFixed(0)} MB over ${N}; wall ${big.wall.toFixed(2)} s, load ${big.load.toFixed(2)}`);
+  if (big) console.log(`${big.workers} workers over ${big.texts} texts (4x, streamed): peak RSS ${big.peakRssMB.toFixed(0)} MB vs ${rows[counts.length - 1].peakRssMB.toFixed(0)} MB over ${N}; wall ${big.wall.toFixed(2)} s, load ${big.load.toFixed(2)}`);
   if (rows.some((r) => r.hash !== base.hash)) process.exitCode = 1;
   console.log(`SCALE_RESULT ${JSON.stringify({ rows: rows.map(({ hash, ...r }) => ({ ...r, same: hash === base.hash })), big })}`);
 }

@@ -77,13 +77,18 @@ export class WorkerPool {
     return pool;
   }
 
+  /** Whether the pool can take no more tasks (closed, or a worker died). */
+  get closed(): boolean {
+    return this.closing || this.failure !== undefined;
+  }
+
   /** Number of workers. */
   get size(): number {
     return this.slots.length;
   }
 
   private spawn(o: PoolOptions): Promise<void> {
-    const worker = new Worker(o.script, { workerData: o.workerData });
+    const worker = new Worker(o.script, { workerData: o.workerData, execArgv: workerExecArgv(process.execArgv) });
     const slot: Slot = { worker, busy: new Map() };
     this.slots.push(slot);
     const n = this.slots.length - 1;
@@ -185,4 +190,18 @@ export class WorkerPool {
     }
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
+}
+
+/**
+ * The parent's Node flags a worker starts with, less those only a main script takes (`-e` /
+ * `--eval`, `-p` / `--print` with their code, `--input-type`): a worker given them fails to start.
+ */
+export function workerExecArgv(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const f = argv[i]!;
+    if (f === '-e' || f === '--eval' || f === '-p' || f === '--print' || f === '--input-type') i++;
+    else if (!/^--(input-type|eval|print)=/.test(f)) out.push(f);
+  }
+  return out;
 }

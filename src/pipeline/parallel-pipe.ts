@@ -48,10 +48,8 @@ export async function* pipeInWorkers(nlp: PipeHost, texts: Iterable<string | Doc
     for await (const { texts: batch } of batches) yield* nlp.processBatch(batch.map((t) => nlp.makeDoc(t)));
     return;
   }
-  const objects = (nlp.config.components ?? []).filter((c) => c.factory === '(object)' && !c.disabled);
-  if (objects.length) throw new ConfigError(`component "${objects[0]!.name}" was added as an object, which a worker cannot rebuild: register its factory (registerComponent) in a module, pass it as modules, and add it by factory name`, { key: objects[0]!.name });
-  const data: PipeWorkerData = { task: 'pipe', config: nlp.config, baseDir: nlp.baseDir, modules: [...o.modules] };
-  const pool = await WorkerPool.start({ script: workerUrl('workers/entry.js'), size: n, workerData: data, itemName: 'texts' });
+  const kept = keptPool(nlp, n, o.modules);
+  const pool = kept ?? (await startPool(nlp, n, o.modules));
   const sent: string[][] = [];
   async function* tasks(): AsyncGenerator<Task> {
     for await (const b of batches) {
@@ -69,8 +67,48 @@ export async function* pipeInWorkers(nlp: PipeHost, texts: Iterable<string | Doc
       }
     }
   } finally {
-    await pool.close();
+    if (!kept) await pool.close();
   }
+}
+
+// Pools kept by `nlp.startWorkers`, with what they were started for.
+const KEPT = new WeakMap<PipeHost, { pool: WorkerPool; key: string }>();
+
+// What a pool of `n` workers is good for: the pipeline's config and base directory, and the modules.
+function poolKey(nlp: PipeHost, n: number, modules: readonly string[]): string {
+  return JSON.stringify([n, nlp.config, nlp.baseDir ?? null, modules]);
+}
+
+// The kept pool, when it was started for this call's pipeline, worker count and modules and still works.
+function keptPool(nlp: PipeHost, n: number, modules: readonly string[]): WorkerPool | undefined {
+  const k = KEPT.get(nlp);
+  return k && !k.pool.closed && k.key === poolKey(nlp, n, modules) ? k.pool : undefined;
+}
+
+// Starts `n` workers that build the pipeline (after importing `modules`).
+function startPool(nlp: PipeHost, n: number, modules: readonly string[]): Promise<WorkerPool> {
+  if (!Array.isArray(modules) || modules.some((m) => typeof m !== 'string' || !m)) throw new ArgumentError('modules must be a list of module paths or package names', { key: 'modules' });
+  const objects = (nlp.config.components ?? []).filter((c) => c.factory === '(object)' && !c.disabled);
+  if (objects.length) throw new ConfigError(`component "${objects[0]!.name}" was added as an object, which a worker cannot rebuild: register its factory (registerComponent) in a module, pass it as modules, and add it by factory name`, { key: objects[0]!.name });
+  const data: PipeWorkerData = { task: 'pipe', config: nlp.config, baseDir: nlp.baseDir, modules: [...modules] };
+  return WorkerPool.start({ script: workerUrl('workers/entry.js'), size: n, workerData: data, itemName: 'texts' });
+}
+
+/** `nlp.startWorkers`: starts and keeps a pool (ending one kept before). */
+export async function startPipeWorkers(nlp: PipeHost, nProcess: number, modules: readonly string[]): Promise<void> {
+  const n = resolveThreads(nProcess, 'nProcess');
+  const key = poolKey(nlp, n, modules);
+  await closePipeWorkers(nlp);
+  if (n === 1) return; // pipe with one process runs in this thread
+  const pool = await startPool(nlp, n, modules);
+  KEPT.set(nlp, { pool, key });
+}
+
+/** `nlp.close`: ends the kept pool, if any. */
+export async function closePipeWorkers(nlp: PipeHost): Promise<void> {
+  const k = KEPT.get(nlp);
+  KEPT.delete(nlp);
+  if (k) await k.pool.close();
 }
 
 // The texts in batches, with the input index of each batch's first text; a non-string is an ArgumentError naming it.
@@ -113,4 +151,4 @@ export function annotateBatch(nlp: PipeHost, texts: string[], first: number, atI
 }
 
 // The Node build's `pipe({ nProcess })` (imported for this side effect by `components/register.ts`).
-setParallelPipe(pipeInWorkers as never);
+setParallelPipe(pipeInWorkers as never, { start: startPipeWorkers as never, close: closePipeWorkers as never });

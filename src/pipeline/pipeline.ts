@@ -40,9 +40,17 @@ function checkPipeKeys(options: object): void {
 type ParallelPipe = (nlp: Pipeline, texts: Iterable<string | Doc> | AsyncIterable<string | Doc>, o: { batchSize: number; nProcess: number; modules: readonly string[] }) => AsyncGenerator<Doc>;
 let parallelPipe: ParallelPipe | undefined;
 
-/** @internal Installs the worker-thread `pipe` (called once by `parallel-pipe.ts`). */
-export function setParallelPipe(fn: ParallelPipe): void {
+/** The kept worker pool of `startWorkers` / `close` (`parallel-pipe.ts`). */
+interface PipeWorkers {
+  start(nlp: Pipeline, nProcess: number, modules: readonly string[]): Promise<void>;
+  close(nlp: Pipeline): Promise<void>;
+}
+let pipeWorkers: PipeWorkers | undefined;
+
+/** @internal Installs the worker-thread `pipe` and its kept pool (called once by `parallel-pipe.ts`). */
+export function setParallelPipe(fn: ParallelPipe, workers?: PipeWorkers): void {
   parallelPipe = fn;
+  pipeWorkers = workers;
 }
 
 /** Options of {@link Pipeline.addPipe}: the name, the factory options and where to put it. */
@@ -208,6 +216,25 @@ export class Pipeline {
     if (texts && typeof (texts as AsyncIterable<string>)[Symbol.asyncIterator] === 'function') return this.pipeAsync(texts as AsyncIterable<string | Doc>, batchSize);
     if (texts && typeof (texts as Iterable<string>)[Symbol.iterator] === 'function') return this.pipeSync(texts as Iterable<string | Doc>, batchSize);
     throw new ArgumentError('pipe() needs an iterable or async iterable of texts');
+  }
+
+  /**
+   * Starts `nProcess` worker threads (0: every core) that load this pipeline, and keeps them for
+   * later `pipe(texts, { nProcess, modules })` calls with the same `nProcess` and `modules`, so
+   * those calls do not wait for workers to start and load the pipeline. Idle workers never keep
+   * the process from exiting; {@link close} ends them. A pipeline changed since (a component
+   * added or removed) gets fresh workers on its next `pipe`. Node only.
+   * @example await nlp.startWorkers(2); for await (const doc of nlp.pipe(texts, { nProcess: 2 })) ...; await nlp.close();
+   */
+  startWorkers(nProcess: number, options: { modules?: readonly string[] } = {}): Promise<void> {
+    this.checkReady();
+    if (!pipeWorkers) return Promise.reject(new ArgumentError('startWorkers needs worker threads: use the Node build (textloom), not a browser entry', { key: 'nProcess' }));
+    return pipeWorkers.start(this, nProcess, options.modules ?? []);
+  }
+
+  /** Ends the worker threads kept by {@link startWorkers} (nothing to do when there are none). */
+  close(): Promise<void> {
+    return pipeWorkers ? pipeWorkers.close(this) : Promise.resolve();
   }
 
   private *pipeSync(texts: Iterable<string | Doc>, batchSize: number): Generator<Doc> {

@@ -177,6 +177,18 @@ export class SearchIndex {
     return this.docs.idOf(doc);
   }
 
+  /** @internal The stored JSON of a checked document (undefined when nothing is stored); throws a typed error. */
+  protected checkedStored(id: string, doc: Doc): string | undefined {
+    return this.docs.storedJson(id, doc);
+  }
+
+  /** @internal The checked vector of a document in the vector field, of dimension `dim` when given (undefined: none). */
+  protected checkedVector(id: string, doc: Doc, dim: number | undefined): Float32Array | undefined {
+    const vf = this.vectorField;
+    const raw = vf === undefined ? undefined : doc[vf];
+    return raw === undefined || raw === null ? undefined : DocVectors.check(raw, dim, vf!, `document "${id}"`);
+  }
+
   /** Removes a document (a tombstone until {@link compact}); returns whether it existed. */
   remove(id: string | number): boolean {
     const d = this.seg.byId.get(String(id));
@@ -242,13 +254,6 @@ export class SearchIndex {
       f.addDoc(d, this.fieldAnalyzers[i]!.analyze(fieldText(doc[f.name])), this.fieldStrings[i]!);
     }
     if (storedJson !== undefined) seg.store.setJson(d, storedJson);
-  }
-
-  /** @internal An empty index with this one's settings, sharing its analyzers (a worker's segment). */
-  emptyLike(): SearchIndex {
-    const { fields, idField, storeFields, boosts, similarity, vectorField } = this;
-    const o = withDefaults({ fields: [...fields], idField, storeFields: [...storeFields], boosts, similarity, ...(vectorField !== undefined ? { vectorField } : {}) });
-    return new (this.constructor as new (o: OptionsWithDefaults, a: Map<string, Analyzer>) => SearchIndex)(o, this.analyzers);
   }
 
   /** @internal Builds an empty index from saved settings (analyzers from their specs), as a worker does. */

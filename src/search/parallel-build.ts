@@ -1,23 +1,26 @@
 /**
- * `SearchIndex.addAll(docs, { threads })` (Node): consecutive slices of the documents are indexed
- * into segments by worker threads, each segment comes back as one transferred buffer (the
- * `toBytes` format, CRC-checked on arrival), and all of them are merged into the index in input
- * order by `merge.ts`. Doc numbers, term statistics and norms are then those of a one-thread
- * build, so every query scores the same. Ids are checked here first (new, distinct), so a
- * duplicate fails before any work; anything else wrong with a document fails in its worker,
- * named by its input index. Nothing is added unless everything is.
+ * `SearchIndex.addAll(docs, { threads })` (Node). The calling thread reads each document once:
+ * it checks the id (new, distinct) and the fields, numbers the document, keeps its id, stored
+ * JSON and vector, and puts each indexed field's text into its slice: per field one string with
+ * the texts back to back and their end offsets (one clone of a string and one transferred array,
+ * not a clone per document). Worker threads analyze the slices into postings and send each field
+ * back packed flat (`field-pack.ts`), its buffers transferred; the packs are merged in input
+ * order (`mergePacks`). Doc numbers, term statistics and norms are then those of a one-thread
+ * build, so every query scores the same. Anything wrong with a document fails the call named by
+ * its input index, and nothing is added unless everything is.
  */
 import { ArgumentError, type TextloomError } from '../core/errors.js';
 import { WorkerPool, type Task } from '../parallel/pool.js';
 import { resolveThreads } from '../parallel/threads.js';
 import { workerUrl } from '../parallel/worker-url.js';
-import { unpackIndex } from './bytes.js';
-import { progressEvery, type AddAllOptions, type Doc } from './documents.js';
+import { DocVectors } from './doc-vectors.js';
+import { fieldText, progressEvery, type AddAllOptions, type Doc } from './documents.js';
+import { mergePacks, type FieldPack } from './field-pack.js';
 import { mergeSegments } from './merge.js';
-import { openSource, type SavedSettings } from './persist.js';
-import type { Segment } from './segment.js';
+import type { SavedSettings } from './persist.js';
+import { Segment } from './segment.js';
 
-/** Most documents in one worker segment: bounds what is in flight, and a stream's memory. */
+/** Most documents in one worker slice: bounds what is in flight, and a stream's memory. */
 export const SEGMENT_DOCS = 50_000;
 
 /** What the parallel build needs of its index. */
@@ -26,6 +29,10 @@ export interface BuildHost {
   readonly settings: SavedSettings;
   /** The document's id, after checking its fields (throws a typed error). */
   idOf(doc: Doc): string;
+  /** The document's stored JSON, or undefined (throws a typed error). */
+  storedOf(id: string, doc: Doc): string | undefined;
+  /** The document's checked vector of dimension `dim` (any when undefined), or undefined. */
+  vectorOf(id: string, doc: Doc, dim: number | undefined): Float32Array | undefined;
   /** Replaces the index's segment. */
   adopt(seg: Segment): void;
   /** The one-thread `addAll` (for `threads: 1`). */
@@ -38,66 +45,160 @@ export interface IndexWorkerData {
   settings: SavedSettings;
 }
 
+/** One slice sent to a worker: per indexed field, the texts back to back and each one's end offset. */
+export interface IndexSlice {
+  texts: string[];
+  ends: Uint32Array[];
+}
+
 /** Adds `docs` through `threads` workers (0: every core), then merges. */
 export async function addAllInWorkers(host: BuildHost, docs: Iterable<Doc> | AsyncIterable<Doc>, options: AddAllOptions): Promise<void> {
   const n = resolveThreads(options.threads, 'threads');
   const every = progressEvery(options);
-  if (!docs || (typeof (docs as Iterable<Doc>)[Symbol.iterator] !== 'function' && typeof (docs as AsyncIterable<Doc>)[Symbol.asyncIterator] !== 'function')) {
+  const isSync = !!docs && typeof (docs as Iterable<Doc>)[Symbol.iterator] === 'function';
+  if (!isSync && (!docs || typeof (docs as AsyncIterable<Doc>)[Symbol.asyncIterator] !== 'function')) {
     throw new ArgumentError('addAll needs an iterable or async iterable of documents');
   }
-  // An array is split evenly (one segment per worker, up to SEGMENT_DOCS each); a stream in SEGMENT_DOCS slices.
-  const size = Array.isArray(docs) ? Math.max(1, Math.min(SEGMENT_DOCS, Math.ceil(docs.length / n))) : SEGMENT_DOCS;
-  const seen = new Set<string>();
-  const names: string[] = [];
-  async function* slices(): AsyncGenerator<Task> {
-    let batch: Doc[] = [];
-    let i = 0;
-    let first = 0;
-    for await (const d of docs as AsyncIterable<Doc>) {
-      let id: string;
-      try {
-        id = host.idOf(d);
-        if (host.seg.byId.has(id) || seen.has(id)) throw new ArgumentError(`a document with id "${id}" is already ${seen.has(id) ? 'earlier in the input' : 'indexed (use update)'}`, { key: host.settings.idField });
-      } catch (e) {
-        throw (e as TextloomError).withDetail ? (e as TextloomError).withDetail(`documents[${i}]: ${(e as TextloomError).detail}; nothing was added`) : e;
-      }
-      seen.add(id);
-      batch.push(d);
-      i++;
-      if (batch.length >= size) {
-        names.push(`documents[${first}..${i})`);
-        yield { payload: batch, first };
-        first = i;
-        batch = [];
-      }
-    }
-    if (batch.length) {
-      names.push(`documents[${first}..${i})`);
-      yield { payload: batch, first };
-    }
-  }
-  const segments: Segment[] = [];
-  let added = 0;
-  let reported = 0;
   if (n === 1) {
     await host.addInline(docs, options);
     return;
   }
+  // An array is split evenly (one slice per worker, up to SEGMENT_DOCS each); a stream in SEGMENT_DOCS slices.
+  const size = Array.isArray(docs) ? Math.max(1, Math.min(SEGMENT_DOCS, Math.ceil(docs.length / n))) : SEGMENT_DOCS;
+  const slicer = new Slicer(host, size);
   const data: IndexWorkerData = { task: 'index', settings: host.settings };
-  const pool = await WorkerPool.start({ script: workerUrl('workers/entry.js'), size: n, workerData: data, itemName: 'documents' });
+  // The workers start while the first slices are read here.
+  const starting = WorkerPool.start({ script: workerUrl('workers/entry.js'), size: n, workerData: data, itemName: 'documents' });
+  let tasks: Iterable<Task> | AsyncIterable<Task>;
   try {
-    for await (const bytes of pool.map(slices())) {
-      const seg = openSource(unpackIndex(bytes as Uint8Array)).readSegment();
-      segments.push(seg);
-      added += seg.maxDoc;
+    if (isSync) {
+      const it = slicer.sync(docs as Iterable<Doc>);
+      const ahead: Task[] = [];
+      while (ahead.length < n) {
+        const r = it.next();
+        if (r.done) break;
+        ahead.push(r.value);
+      }
+      tasks = chain(ahead, it);
+    } else tasks = slicer.async(docs as AsyncIterable<Doc>);
+  } catch (e) {
+    void starting.then((p) => p.close(), () => {});
+    throw e;
+  }
+  const pool = await starting;
+  const packs: FieldPack[][] = [];
+  const bases: number[] = [];
+  let added = 0;
+  let reported = 0;
+  try {
+    for await (const result of pool.map(tasks)) {
+      const fields = result as FieldPack[];
+      bases.push(added);
+      packs.push(fields);
+      added += fields[0]?.maxDoc ?? 0;
       if (options.onProgress && added - reported >= every) options.onProgress((reported = added));
     }
   } finally {
     await pool.close();
   }
-  if (segments.length) {
-    const all = host.seg.maxDoc ? [host.seg, ...segments] : segments;
-    host.adopt(mergeSegments(all, host.seg.maxDoc ? ['the index', ...names] : names));
+  const out = slicer.out;
+  if (out.maxDoc) {
+    out.fields.forEach((f, i) =>
+      mergePacks(
+        f,
+        packs.map((p) => p[i]!),
+        bases,
+        out.maxDoc,
+      ),
+    );
+    host.adopt(host.seg.maxDoc ? mergeSegments([host.seg, out], ['the index', 'the new documents']) : out);
   }
   options.onProgress?.(added);
+}
+
+// The tasks read ahead, then the rest.
+function* chain(ahead: Task[], rest: Iterator<Task>): Generator<Task> {
+  yield* ahead;
+  for (let r = rest.next(); !r.done; r = rest.next()) yield r.value;
+}
+
+/** Reads documents into slices (see the file comment); `out` collects the new docs' ids, stored fields and vectors. */
+class Slicer {
+  readonly out: Segment;
+  private readonly fields: readonly string[];
+  private texts: string[][];
+  private dim: number | undefined;
+  private i = 0;
+  private first = 0;
+
+  constructor(
+    private readonly host: BuildHost,
+    private readonly size: number,
+  ) {
+    this.fields = host.settings.fields;
+    this.out = new Segment(this.fields);
+    this.texts = this.fields.map(() => []);
+    this.dim = host.seg.vectors?.dim;
+  }
+
+  *sync(docs: Iterable<Doc>): Generator<Task> {
+    for (const d of docs) {
+      const t = this.push(d);
+      if (t) yield t;
+    }
+    const t = this.flush();
+    if (t) yield t;
+  }
+
+  async *async(docs: AsyncIterable<Doc>): AsyncGenerator<Task> {
+    for await (const d of docs) {
+      const t = this.push(d);
+      if (t) yield t;
+    }
+    const t = this.flush();
+    if (t) yield t;
+  }
+
+  // Checks and numbers one document; returns a full slice.
+  private push(d: Doc): Task | null {
+    const { host, out } = this;
+    let id: string;
+    let json: string | undefined;
+    let vec: Float32Array | undefined;
+    try {
+      id = host.idOf(d);
+      if (host.seg.byId.has(id) || out.byId.has(id)) throw new ArgumentError(`a document with id "${id}" is already ${out.byId.has(id) ? 'earlier in the input' : 'indexed (use update)'}`, { key: host.settings.idField });
+      json = host.storedOf(id, d);
+      vec = host.vectorOf(id, d, this.dim);
+    } catch (e) {
+      throw (e as TextloomError).withDetail ? (e as TextloomError).withDetail(`documents[${this.i}]: ${(e as TextloomError).detail}; nothing was added`) : e;
+    }
+    const nd = out.newDoc(id);
+    if (json !== undefined) out.store.setJson(nd, json);
+    if (vec) {
+      (out.vectors ??= new DocVectors(vec.length)).set(nd, vec);
+      this.dim = vec.length;
+    }
+    for (let f = 0; f < this.fields.length; f++) this.texts[f]!.push(fieldText(d[this.fields[f]!]));
+    this.i++;
+    return this.i - this.first >= this.size ? this.flush() : null;
+  }
+
+  // The slice of the documents read since the last one (null when none).
+  private flush(): Task | null {
+    const count = this.i - this.first;
+    if (!count) return null;
+    const slice: IndexSlice = { texts: [], ends: [] };
+    for (const list of this.texts) {
+      const ends = new Uint32Array(count);
+      let o = 0;
+      for (let k = 0; k < count; k++) ends[k] = o += list[k]!.length;
+      slice.ends.push(ends);
+      slice.texts.push(list.join(''));
+    }
+    const task: Task = { payload: slice, first: this.first, transfer: slice.ends.map((e) => e.buffer as ArrayBuffer) };
+    this.texts = this.fields.map(() => []);
+    this.first = this.i;
+    return task;
+  }
 }

@@ -19,6 +19,7 @@ import type { SimilarityOptions } from './bm25.js';
 import { checkOptions, type OptionsWithDefaults } from './options.js';
 import { Segment, type FieldData } from './segment.js';
 import { SKIP_INTERVAL } from './postings/writer.js';
+import { packField } from './field-pack.js';
 import { DocStore } from './store.js';
 import { DocVectors } from './doc-vectors.js';
 import { checkVectorIndexChoice, type VectorIndexChoice } from './vector-options.js';
@@ -63,72 +64,25 @@ export function decodeDocs(seg: Segment, r: BinaryReader, file: string): void {
 
 /** Encodes one field's term file, doc stream file and position stream file. */
 export function encodeField(f: FieldData, maxDoc: number): { terms: Uint8Array; doc: Uint8Array; pos: Uint8Array } {
-  const order = f.dict.sortedIds();
-  const n = order.length;
-  const p = f.postings;
-  const df = new Int32Array(n);
-  const ctf = new Float64Array(n);
-  const maxFreq = new Int32Array(n);
-  const lastDoc = new Int32Array(n);
-  const docBytes = new Int32Array(n);
-  const posBytes = new Int32Array(n);
-  const terms: string[] = [];
-  const surfaces: string[] = [];
-  const skipParts: Int32Array[] = [];
-  let skipTotal = 0;
-  const docParts: Uint8Array[] = [];
-  const posParts: Uint8Array[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = order[i]!;
-    terms.push(f.dict.terms[t]!);
-    surfaces.push(f.surfaces[t] ?? f.dict.terms[t]!);
-    const sk = p.skips(t);
-    if (sk.length) {
-      skipParts.push(sk);
-      skipTotal += sk.length;
-    }
-    df[i] = p.df[t]!;
-    ctf[i] = p.ctf[t]!;
-    maxFreq[i] = p.maxFreq[t]!;
-    lastDoc[i] = p.lastDoc[t]!;
-    const [db, ds, de] = p.docSlice(t);
-    const [pb, ps, pe] = p.posSlice(t);
-    docParts.push(db.subarray(ds, de));
-    posParts.push(pb.subarray(ps, pe));
-    docBytes[i] = de - ds;
-    posBytes[i] = pe - ps;
-  }
-  const skips = new Int32Array(skipTotal);
-  let so = 0;
-  for (const sk of skipParts) {
-    skips.set(sk, so);
-    so += sk.length;
-  }
-  const norms = f.norms.length >= maxDoc ? f.norms.subarray(0, maxDoc) : padTo(f.norms, maxDoc);
+  const p = packField(f, maxDoc);
   const termFile = new BinaryWriter(FILE_KINDS[KIND.terms]!, INDEX_FORMAT_VERSION)
-    .json('header', { terms: n, docCount: f.docCount, sumTtf: f.sumTtf, minNorm: f.minNorm })
-    .add('norms', norms)
-    .add('df', df)
-    .add('ctf', ctf)
-    .add('maxfreq', maxFreq)
-    .add('lastdoc', lastDoc)
-    .add('docbytes', docBytes)
-    .add('posbytes', posBytes)
-    .add('skips', skips)
-    .json('terms', terms)
-    .json('surfaces', surfaces)
+    .json('header', { terms: p.terms.length, docCount: p.docCount, sumTtf: p.sumTtf, minNorm: p.minNorm })
+    .add('norms', p.norms)
+    .add('df', p.df)
+    .add('ctf', p.ctf)
+    .add('maxfreq', p.maxFreq)
+    .add('lastdoc', p.lastDoc)
+    .add('docbytes', p.docBytes)
+    .add('posbytes', p.posBytes)
+    .add('skips', p.skips)
+    .json('terms', p.terms)
+    .json('surfaces', p.surfaces)
     .finish();
-  return { terms: termFile, doc: streamFile(KIND.doc, docParts), pos: streamFile(KIND.pos, posParts) };
+  return { terms: termFile, doc: streamFile(KIND.doc, p.docStream), pos: streamFile(KIND.pos, p.posStream) };
 }
 
-function streamFile(kind: number, parts: Uint8Array[]): Uint8Array {
-  return new BinaryWriter(FILE_KINDS[kind]!, INDEX_FORMAT_VERSION).addPieces('stream', parts).finish();
-}
-
-function padTo(a: Uint8Array, n: number): Uint8Array {
-  const out = new Uint8Array(n);
-  out.set(a.subarray(0, Math.min(n, a.length)));
-  return out;
+function streamFile(kind: number, stream: Uint8Array): Uint8Array {
+  return new BinaryWriter(FILE_KINDS[kind]!, INDEX_FORMAT_VERSION).add('stream', stream).finish();
 }
 
 function stream(r: BinaryReader): Uint8Array {

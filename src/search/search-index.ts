@@ -84,6 +84,8 @@ export class SearchIndex extends BaseSearchIndex {
         seg: this.seg,
         settings: this.savedSettings(),
         idOf: (d) => this.checkedId(d),
+        storedOf: (id, d) => this.checkedStored(id, d),
+        vectorOf: (id, d, dim) => this.checkedVector(id, d, dim),
         adopt: (seg) => (this.seg = seg),
         addInline: (d, o) => super.addAll(d as Iterable<Doc>, { ...o, ...inline }),
       },

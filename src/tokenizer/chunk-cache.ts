@@ -33,8 +33,8 @@ export class ChunkCache {
   rec = new Int32Array(4096);
   private recLen = 0;
 
-  /** @param maxEntries bound on cached chunks (default 100000). */
-  constructor(readonly maxEntries = 100_000) {}
+  /** @param maxEntries bound on cached chunks (default 400000). */
+  constructor(readonly maxEntries = 400_000) {}
 
   /** Number of cached chunks. */
   get size(): number {

@@ -26,14 +26,14 @@ export interface TokenizerOptions {
    * tables are `getLanguage('de').tokenizer`.
    */
   base?: TokenizerRules;
-  /** Maximum number of distinct chunks kept in the chunk cache (default 100000; 0 disables it). */
+  /** Maximum number of distinct chunks kept in the chunk cache (default 400000; 0 disables it). */
   cacheSize?: number;
   /** Chunks longer than this are not cached (default 64). */
   maxCachedLength?: number;
 }
 
 /** Defaults of {@link TokenizerOptions}. */
-export const TOKENIZER_DEFAULTS = Object.freeze({ replace: false, cacheSize: 100_000, maxCachedLength: 64 });
+export const TOKENIZER_DEFAULTS = Object.freeze({ replace: false, cacheSize: 400_000, maxCachedLength: 64 });
 
 /** Merges user rule tables into the defaults (lists are concatenated, special cases merged). */
 export function mergeRules(extra: Partial<TokenizerRules> = {}, replace = false, base: TokenizerRules = EN_RULES): TokenizerRules {

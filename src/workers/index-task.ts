@@ -1,29 +1,71 @@
 /**
  * The `index` task (`SearchIndex.addAll(docs, { threads })`): builds the analyzers once from the
- * index's saved settings; then indexes each slice of documents into a fresh segment, sent back
- * as one transferred buffer (`toBytes`).
+ * index's saved settings; then analyzes each slice of texts into a fresh set of fields, sent back
+ * packed flat (`search/field-pack.ts`), their buffers transferred.
  */
 import { SearchIndex } from '../search/search-index.js';
-import type { Doc } from '../search/documents.js';
-import type { IndexWorkerData } from '../search/parallel-build.js';
+import type { Analyzer, AnalyzerSpec } from '../search/analyzer.js';
+import { registerPureBuiltins } from '../components/register-pure.js';
+import { registeredComponents, registeredTokenizers } from '../pipeline/registry.js';
+import { packBuffers, packField } from '../search/field-pack.js';
+import type { IndexSlice, IndexWorkerData } from '../search/parallel-build.js';
+import { FieldData } from '../search/segment.js';
 import { atItem } from '../parallel/protocol.js';
 import type { TaskResult } from '../parallel/worker-host.js';
 
-/** An empty index with the settings (and analyzers) of the one being built. */
-export function setup(data: IndexWorkerData): Promise<SearchIndex> {
-  return SearchIndex.fromSettings(data.settings) as Promise<SearchIndex>;
+/** Per indexed field, in order: its name, analyzer and string lookup. */
+export interface IndexWorkerState {
+  fields: { name: string; analyzer: Analyzer; str: (id: number) => string }[];
 }
 
-/** Indexes one slice (`first`: the input index of its first document) into a segment. */
-export function handle(base: SearchIndex, docs: Doc[], first: number): TaskResult {
-  const index = base.emptyLike();
-  for (let k = 0; k < docs.length; k++) {
-    try {
-      index.add(docs[k]!);
-    } catch (e) {
-      throw atItem(e, first + k);
+/**
+ * Whether building these analyzers needs more than the pure built-ins (`tokenizer`, `whitespace`,
+ * `stemmer`): another factory, or `senter`, whose trained model loader only the full set installs.
+ */
+export function needsAllComponents(specs: Readonly<Record<string, AnalyzerSpec | undefined>>): boolean {
+  const tokenizers = new Set(registeredTokenizers());
+  const components = new Set(registeredComponents());
+  for (const spec of Object.values(specs)) {
+    if (!spec) continue;
+    const p = spec.pipeline;
+    if (!tokenizers.has(p.tokenizer?.factory ?? 'tokenizer')) return true;
+    for (const c of p.components ?? []) {
+      const f = c.factory ?? c.name;
+      if (f === 'senter' || !components.has(f)) return true;
     }
   }
-  const bytes = index.toBytes();
-  return { result: bytes, transfer: [bytes.buffer as ArrayBuffer] };
+  return false;
+}
+
+/** The analyzers of the index being built, from its settings (registering the built-ins they need). */
+export async function setup(data: IndexWorkerData): Promise<IndexWorkerState> {
+  registerPureBuiltins();
+  if (needsAllComponents(data.settings.analyzers)) await import('../components/register.js');
+  const index = await SearchIndex.fromSettings(data.settings);
+  return {
+    fields: data.settings.fields.map((name) => {
+      const analyzer = index.analyzer(name);
+      const strings = analyzer.strings;
+      return { name, analyzer, str: (id: number) => strings.get(id) };
+    }),
+  };
+}
+
+/** Analyzes one slice (`first`: the input index of its first document) into packed fields. */
+export function handle(state: IndexWorkerState, slice: IndexSlice, first: number): TaskResult {
+  const count = slice.ends[0]?.length ?? 0;
+  const fields = state.fields.map((f) => new FieldData(f.name));
+  for (let d = 0; d < count; d++) {
+    for (let i = 0; i < fields.length; i++) {
+      const { analyzer, str } = state.fields[i]!;
+      const ends = slice.ends[i]!;
+      try {
+        fields[i]!.addDoc(d, analyzer.analyze(slice.texts[i]!.slice(d ? ends[d - 1]! : 0, ends[d]!)), str);
+      } catch (e) {
+        throw atItem(e, first + d);
+      }
+    }
+  }
+  const packs = fields.map((f) => packField(f, count));
+  return { result: packs, transfer: packs.flatMap(packBuffers) };
 }

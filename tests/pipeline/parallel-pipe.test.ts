@@ -1,6 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { WorkerPool } from '../../src/parallel/pool.js';
 import { ArgumentError, ConfigError, createPipeline, load, registerComponent, type Doc } from '../../src/index.js';
 import { ensureBuilt } from '../docs/workspace.js';
 // @ts-expect-error a plain .mjs test helper without types
@@ -48,6 +51,38 @@ describe('pipe({ nProcess })', () => {
     const two = (await collect(nlp.pipe(texts.slice(0, 10), { nProcess: 2, batchSize: 3, modules: [SHOUT] }))).map(view);
     expect(two).toEqual(one);
     expect(two[0]!.extensions!.shout!.values[0]).toBe(texts[0]!.split(/\s/)[0]!.toUpperCase().replace(/[^A-Z]+$/, ''));
+  });
+
+  it('reuses the workers startWorkers keeps, until the pipeline changes or close(); they never hold the process', async () => {
+    const nlp = await createPipeline({ tokenizer: { factory: 'tokenizer' }, components: [{ name: 'shout', factory: 'test_shout' }] });
+    const input = texts.slice(0, 10);
+    const one = [...nlp.pipe(input)].map(view);
+    await nlp.startWorkers(2, { modules: [SHOUT] });
+    const start = vi.spyOn(WorkerPool, 'start');
+    try {
+      for (let k = 0; k < 2; k++) expect((await collect(nlp.pipe(input, { nProcess: 2, batchSize: 3, modules: [SHOUT] }))).map(view)).toEqual(one);
+      // A failing text fails its call only: the kept workers serve the next one.
+      await expect(collect(nlp.pipe(['ok', 'FAIL'], { nProcess: 2, batchSize: 1, modules: [SHOUT] }))).rejects.toThrow(/^texts\[1\]: shout cannot take FAIL/);
+      expect((await collect(nlp.pipe(input, { nProcess: 2, modules: [SHOUT] }))).map(view)).toEqual(one);
+      expect(start).not.toHaveBeenCalled();
+      // Another worker count, or a changed pipeline, gets workers of its own.
+      nlp.removePipe('shout');
+      const plain = [...nlp.pipe(input)].map(view);
+      expect((await collect(nlp.pipe(input, { nProcess: 2, modules: [SHOUT] }))).map(view)).toEqual(plain);
+      expect(start).toHaveBeenCalledTimes(1);
+    } finally {
+      start.mockRestore();
+      await nlp.close();
+      await nlp.close();
+    }
+    const script = `import { createPipeline } from ${JSON.stringify(pathToFileURL(resolve(ROOT, 'dist', 'index.js')).href)};
+const nlp = await createPipeline({ tokenizer: { factory: 'tokenizer' } });
+await nlp.startWorkers(2);
+for await (const d of nlp.pipe(['kept workers'], { nProcess: 2 })) console.log(d.text);`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('kept workers\n');
   });
 
   it('names the failing text when a worker component throws', async () => {

@@ -48,6 +48,18 @@ describe('SearchIndex.addAll({ threads })', () => {
     expect(mixed.search('wing').some((h) => h.id === 'new')).toBe(true);
   });
 
+  it('builds analyzers that need more than the tokenizer and stemmer in its workers too', async () => {
+    // Workers register the full set of built-ins only when an analyzer asks for one outside the pure set.
+    const docs = DOCS.slice(0, 200);
+    const opts = { fields: ['title', 'text'], fieldAnalyzers: { title: { pipeline: { tokenizer: { factory: 'tokenizer' }, components: [{ name: 'lemmatizer' }] }, termAttr: null } } };
+    const single = await SearchIndex.create(opts);
+    single.addAll(docs);
+    const threaded = await SearchIndex.create(opts);
+    await threaded.addAll(docs, { threads: 2 });
+    expect(new Uint8Array(threaded.toBytes())).toEqual(new Uint8Array(single.toBytes()));
+    expect(threaded.search('title:flows').length).toBeGreaterThan(0);
+  });
+
   it('adds nothing when a document is bad, naming it by its input index', async () => {
     const index = await SearchIndex.create(OPTIONS);
     const bad = DOCS.map((d, i) => (i === 57 ? { ...d, title: { not: 'text' } } : d));
