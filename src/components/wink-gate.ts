@@ -7,11 +7,13 @@
  * own; its entity rules are three automata run one after the other over the tokens' ids. A token
  * whose id no automaton has a transition for (a "breaker") sends every automaton back to its root,
  * so no match spans one and each stretch between breakers is recognised independently of the rest.
- * For the common chunks (ASCII letters, optionally with one trailing `, . ; : ! ? ) " ] } /`) the
- * ids are computed here exactly as wink computes them, from the same lexicon; every other chunk
- * counts as "unknown". The automata (wink's own code and rule files) then run here over the known
- * ids: a stretch between breakers is sent to wink when it holds an unknown chunk or a match, and
- * skipped otherwise. The sent stretches, whole chunks each, are joined with a breaker word.
+ * For the common chunks (one in wink's lexicon; ASCII letters, optionally with one trailing
+ * `, . ; : ! ? ) " ] } /` or one leading `" ( [ {`) the ids are computed here exactly as wink
+ * computes them, from the same lexicon; every other chunk counts as "unknown". A stretch between
+ * breakers is sent to wink when it holds an unknown chunk, skipped when none of its tokens can
+ * start a match (no automaton leaves its root on it), and otherwise decided by running the automata
+ * (wink's own code and rule files) here over its ids: sent if they find a match. The sent stretches,
+ * whole chunks each, are joined with a breaker word.
  */
 import { createRequire } from 'node:module';
 
@@ -36,15 +38,17 @@ interface ChunkIds {
   t1: Int32Array;
   /** 1 where the token is a breaker. */
   brk: Uint8Array;
+  /** 1 where some automaton leaves its root on the token. */
+  st: Uint8Array;
 }
 
 interface Gate {
   cache: WinkCache;
   machines: Automaton[];
   events: Set<string>[];
+  roots: Set<string>[];
   keyLF: number;
   transform0: (token: number, cache: WinkCache) => number;
-  punct: Map<number, number>;
   memo: Map<string, ChunkIds | null>;
   sep: string;
 }
@@ -68,6 +72,7 @@ function loadGate(): Gate {
   const ner = model.ner() as { machines: string[]; transformers: (((t: number, c: WinkCache) => number) | undefined)[] };
   const machines: Automaton[] = [];
   const events: Set<string>[] = [];
+  const roots: Set<string>[] = [];
   for (const json of ner.machines) {
     const m = makeFsm(cache);
     m.importJSON(json);
@@ -76,9 +81,10 @@ function loadGate(): Gate {
     const ev = new Set<string>();
     for (const state of Object.values(fsm)) for (const k of Object.keys(state)) ev.add(k);
     events.push(ev);
+    roots.push(new Set(Object.keys(fsm['0'] ?? {}).filter((k) => fsm['0']![k]! !== 0)));
   }
   const keyLF = cache.lookup('\n')![0]!;
-  const g: Gate = { cache, machines, events, keyLF, transform0: ner.transformers[0]!, punct: new Map(), memo: new Map(), sep: '' };
+  const g: Gate = { cache, machines, events, roots, keyLF, transform0: ner.transformers[0]!, memo: new Map(), sep: '' };
   // The separator between sent stretches: a lexicon word that is a breaker.
   for (const w of ['whereupon', 'thereby', 'notwithstanding', 'meanwhile']) {
     const ids = chunkIds(g, w, 0);
@@ -110,25 +116,47 @@ function addedNormal(g: Gate, text: string): number | null {
   return low.length === 1 ? g.cache.mappedSpelling(low[0]!) : null;
 }
 
+/** The ids of a chunk of ASCII letters as wink's tokenizer gives them: its lexicon entry (a contraction expands), else a new word. */
+function letterIds(g: Gate, letters: string, raws: number[]): boolean {
+  const c = g.cache;
+  const hit = c.lookup(letters);
+  if (hit) {
+    if (hit.length === 1) raws.push(c.normal(hit[0]!));
+    else for (let k = 0; k < hit.length; k += 4) raws.push(c.nox(hit[k + 1]! << BITS4_PRECEDING_SPACE));
+    return true;
+  }
+  const id = addedNormal(g, letters);
+  if (id === null) return false;
+  raws.push(id);
+  return true;
+}
+
+/** The normal id of a one-token punctuation mark wink adds as is, or null. */
+function markId(g: Gate, mark: string): number | null {
+  const p = g.cache.lookup(mark);
+  return p && p.length === 1 ? g.cache.normal(p[0]!) : null;
+}
+
 /**
  * The automaton ids of a chunk's wink tokens, or null when the chunk is not one this module
- * tokenizes like wink. `rp` is 1 when the chunk is letters plus one trailing punctuation mark,
- * 2 for a run of `[\n\r\t]`, 0 for letters only.
+ * tokenizes like wink. `kind`: 0 letters only, 1 letters plus one trailing mark, 4 one leading
+ * mark plus two or more letters, 2 a run of `[\n\r\t]`, 3 anything else (known only when the
+ * whole chunk is in wink's lexicon).
  */
-function chunkIds(g: Gate, chunk: string, rp: number): ChunkIds | null {
+function chunkIds(g: Gate, chunk: string, kind: number): ChunkIds | null {
   const c = g.cache;
   const raws: number[] = [];
   const hit = c.lookup(chunk);
   if (hit) {
+    // wink looks the whole chunk up first.
     if (hit.length === 1) raws.push(c.normal(hit[0]!));
     else for (let k = 0; k < hit.length; k += 4) raws.push(c.nox(hit[k + 1]! << BITS4_PRECEDING_SPACE));
-  } else if (rp === 2) {
-    return null;
-  } else if (rp === 0) {
+  } else if (kind === 0) {
+    // wink's word category: one token.
     const id = addedNormal(g, chunk);
     if (id === null) return null;
     raws.push(id);
-  } else {
+  } else if (kind === 1) {
     // wink's wordRP category: the letters and the mark as two tokens, except a two-letter chunk
     // ending in '.', which stays one word.
     if (chunk.length === 2 && chunk.endsWith('.')) {
@@ -137,27 +165,38 @@ function chunkIds(g: Gate, chunk: string, rp: number): ChunkIds | null {
       raws.push(id);
     } else {
       const id = addedNormal(g, chunk.slice(0, -1));
-      const p = c.lookup(chunk.slice(-1));
-      if (id === null || !p || p.length !== 1) return null;
-      raws.push(id, c.normal(p[0]!));
+      const p = markId(g, chunk.slice(-1));
+      if (id === null || p === null) return null;
+      raws.push(id, p);
     }
+  } else if (kind === 4) {
+    // No category fits, so wink splits off the leading mark and reads the letters as a lexicon
+    // entry (a contraction expands) or a new word.
+    const p = markId(g, chunk[0]!);
+    if (p === null) return null;
+    raws.push(p);
+    if (!letterIds(g, chunk.slice(1), raws)) return null;
+  } else {
+    return null;
   }
   const n = raws.length;
-  const out: ChunkIds = { raw: new Int32Array(n), t1: new Int32Array(n), brk: new Uint8Array(n) };
+  const out: ChunkIds = { raw: new Int32Array(n), t1: new Int32Array(n), brk: new Uint8Array(n), st: new Uint8Array(n) };
+  const [r1, r2, r3] = g.roots as [Set<string>, Set<string>, Set<string>];
   for (let k = 0; k < n; k++) {
     const r = raws[k]!;
     const t1 = r < 0 ? -1 : g.transform0(r, c);
     out.raw[k] = r;
     out.t1[k] = t1;
     out.brk[k] = r < 0 || isBreaker(g, r, t1) ? 1 : 0;
+    out.st[k] = r >= 0 && (r1.has(String(t1)) || r2.has(String(r)) || r3.has(String(r))) ? 1 : 0;
   }
   return out;
 }
 
-function memoIds(g: Gate, chunk: string, rp: number): ChunkIds | null {
+function memoIds(g: Gate, chunk: string, kind: number): ChunkIds | null {
   let ids = g.memo.get(chunk);
   if (ids === undefined) {
-    ids = chunkIds(g, chunk, rp);
+    ids = chunkIds(g, chunk, kind);
     if (g.memo.size >= MEMO_LIMIT) g.memo.clear();
     g.memo.set(chunk, ids);
   }
@@ -170,13 +209,22 @@ const isLetterCode = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0
 /** `, . ; : ! ? ) " ] } /`: wink's wordRP marks that are ASCII. */
 const isRpCode = (c: number): boolean => c === 0x2c || c === 0x2e || c === 0x3b || c === 0x3a || c === 0x21 || c === 0x3f || c === 0x29 || c === 0x22 || c === 0x5d || c === 0x7d || c === 0x2f;
 
-// Per-call scratch, grown as needed: token ids and the chunk each token belongs to.
+/** `" ( [ {`: leading marks wink splits off a word. */
+const isLpCode = (c: number): boolean => c === 0x22 || c === 0x28 || c === 0x5b || c === 0x7b;
+
+// Per-call scratch, grown as needed: per token its ids, flags and chunk; per chunk its offsets;
+// the automata's input (the stretches to decide, separated by -1) and where each of its tokens came from.
 let raw = new Int32Array(1024);
 let t1 = new Int32Array(1024);
 let brk = new Uint8Array(1024);
+let st = new Uint8Array(1024);
 let tokChunk = new Int32Array(1024);
 let chunkStart = new Int32Array(1024);
 let chunkEnd = new Int32Array(1024);
+let fsmRaw = new Int32Array(1024);
+let fsmT1 = new Int32Array(1024);
+let fsmFrom = new Int32Array(1024);
+let hits = new Uint8Array(1024);
 
 function grow<T extends Int32Array | Uint8Array>(a: T, n: number): T {
   if (n <= a.length) return a;
@@ -185,13 +233,8 @@ function grow<T extends Int32Array | Uint8Array>(a: T, n: number): T {
   return b;
 }
 
-/**
- * The character ranges of `text` wink must read for its entities, as [start, end) pairs in order,
- * or null when that is (nearly) the whole text.
- * @example gateRanges('Call me on Monday, please.') // [[8, 18]]: 'on Monday,' (context words included)
- */
-export function gateRanges(text: string): number[] | null {
-  const g = loadGate();
+/** Splits `text` as wink does and fills the per-token scratch; returns the token count. */
+function scan(g: Gate, text: string): number {
   let nt = 0;
   let nc = 0;
   const len = text.length;
@@ -203,27 +246,30 @@ export function gateRanges(text: string): number[] | null {
       continue;
     }
     const s = i;
-    let kind: number; // 0 letters, 1 letters + mark, 2 control run, 3 other
+    let kind: number; // see chunkIds
     if (isCtrlCode(c)) {
       while (i < len && isCtrlCode(text.charCodeAt(i))) i++;
       kind = 2;
     } else {
-      kind = isLetterCode(c) ? 0 : 3;
+      kind = isLetterCode(c) ? 0 : isLpCode(c) ? 4 : 3;
       i++;
       while (i < len) {
         c = text.charCodeAt(i);
         if (isSpaceCode(c) || isCtrlCode(c)) break;
-        if (kind === 0 && !isLetterCode(c)) kind = isRpCode(c) ? 1 : 3;
-        else if (kind === 1) kind = 3;
+        if (kind === 0 || kind === 4) {
+          if (!isLetterCode(c)) kind = kind === 0 && isRpCode(c) ? 1 : 3;
+        } else if (kind === 1) kind = 3;
         i++;
       }
+      if (kind === 4 && i - s < 3) kind = 3;
     }
-    const ids = kind === 3 ? null : memoIds(g, text.slice(s, i), kind);
+    const ids = memoIds(g, text.slice(s, i), kind);
     const n = ids ? ids.raw.length : 1;
     if (nt + n > raw.length) {
       raw = grow(raw, nt + n);
       t1 = grow(t1, nt + n);
       brk = grow(brk, nt + n);
+      st = grow(st, nt + n);
       tokChunk = grow(tokChunk, nt + n);
     }
     if (nc + 1 > chunkStart.length) {
@@ -236,56 +282,106 @@ export function gateRanges(text: string): number[] | null {
       raw.set(ids.raw, nt);
       t1.set(ids.t1, nt);
       brk.set(ids.brk, nt);
+      st.set(ids.st, nt);
       for (let k = 0; k < n; k++) tokChunk[nt + k] = nc;
     } else {
-      // Unknown: a stand-in token no automaton moves on, marked so its stretch is always sent.
+      // Unknown: a stand-in token, marked so that its stretch is always sent.
       raw[nt] = -1;
       t1[nt] = -1;
       brk[nt] = 2;
+      st[nt] = 0;
       tokChunk[nt] = nc;
     }
     nt += n;
     nc++;
   }
-  const hits = new Uint8Array(nt);
-  const tokens = raw.subarray(0, nt);
-  const first = t1.subarray(0, nt);
-  let px: [number, number, unknown][] | null = null;
-  g.machines.forEach((m, k) => {
-    m.setPatternSwap(px);
-    px = k === 0 ? m.recognize(tokens, (_t: number, _c: unknown, p: Int32Array, j: number) => p[j], first) : m.recognize(tokens);
-  });
-  for (const [a, b] of px as unknown as [number, number][]) for (let j = a; j <= b && j < nt; j++) hits[j] = 1;
-  const ranges: number[] = [];
-  let covered = 0;
-  let rs = -1; // first token of the current stretch between breakers
-  let send = false;
-  const close = (end: number): void => {
-    if (rs >= 0 && send) {
-      const a = chunkStart[tokChunk[rs]!]!;
-      const b = chunkEnd[tokChunk[end - 1]!]!;
-      const last = ranges.length - 1;
-      if (last > 0 && a <= ranges[last]!) {
-        covered += b - ranges[last]!;
-        ranges[last] = b;
-      } else {
-        ranges.push(a, b);
-        covered += b - a;
-      }
-    }
-    rs = -1;
-    send = false;
-  };
-  for (let j = 0; j < nt; j++) {
+  return nt;
+}
+
+/**
+ * The character ranges of `text` wink must read for its entities, as [start, end) pairs in order,
+ * or null when that is (nearly) the whole text.
+ * @example gateRanges('Alice met Bob near the old mill and paid $5 for the tickets') // [[27, 43]]: 'mill and paid $5' (context words included)
+ */
+export function gateRanges(text: string): number[] | null {
+  const g = loadGate();
+  const nt = scan(g, text);
+  // Stretches between breakers: 1 send (an unknown chunk), 2 ask the automata, 0 skip (no token
+  // can start a match). Stretch k covers tokens [rStart[k], rEnd[k]).
+  const rStart: number[] = [];
+  const rEnd: number[] = [];
+  const rWhat: number[] = [];
+  let nf = 0;
+  for (let j = 0; j < nt; ) {
     if (brk[j] === 1) {
-      close(j);
+      j++;
       continue;
     }
-    if (rs < 0) rs = j;
-    if (brk[j] === 2 || hits[j]) send = true;
+    const a = j;
+    let unknown = false;
+    let starts = false;
+    while (j < nt && brk[j] !== 1) {
+      if (brk[j] === 2) unknown = true;
+      else if (st[j]) starts = true;
+      j++;
+    }
+    const what = unknown ? 1 : starts ? 2 : 0;
+    if (what === 0) continue;
+    rStart.push(a);
+    rEnd.push(j);
+    rWhat.push(what);
+    if (what === 2) {
+      const need = nf + (j - a) + 1;
+      if (need > fsmRaw.length) {
+        fsmRaw = grow(fsmRaw, need);
+        fsmT1 = grow(fsmT1, need);
+        fsmFrom = grow(fsmFrom, need);
+      }
+      if (nf > 0) {
+        fsmRaw[nf] = -1;
+        fsmT1[nf] = -1;
+        fsmFrom[nf] = -1;
+        nf++;
+      }
+      fsmRaw.set(raw.subarray(a, j), nf);
+      fsmT1.set(t1.subarray(a, j), nf);
+      for (let k = a; k < j; k++) fsmFrom[nf++] = k;
+    }
   }
-  close(nt);
-  return covered > WHOLE_TEXT_SHARE * len ? null : ranges;
+  if (nt > hits.length) hits = new Uint8Array(Math.max(nt, hits.length * 2));
+  hits.fill(0, 0, nt);
+  if (nf > 0) {
+    const tokens = fsmRaw.subarray(0, nf);
+    let px: [number, number, unknown][] | null = null;
+    for (let k = 0; k < g.machines.length; k++) {
+      const m = g.machines[k]!;
+      m.setPatternSwap(px);
+      px = k === 0 ? m.recognize(tokens, (_t: number, _c: unknown, p: Int32Array, j: number) => p[j], fsmT1) : m.recognize(tokens);
+    }
+    for (const [a, b] of px!) for (let j = a; j <= b && j < nf; j++) if (fsmFrom[j]! >= 0) hits[fsmFrom[j]!] = 1;
+  }
+  const ranges: number[] = [];
+  let covered = 0;
+  for (let k = 0; k < rStart.length; k++) {
+    const a0 = rStart[k]!;
+    const b0 = rEnd[k]!;
+    if (rWhat[k] === 2) {
+      let hit = false;
+      for (let j = a0; j < b0 && !hit; j++) hit = hits[j] === 1;
+      if (!hit) continue;
+    }
+    const a = chunkStart[tokChunk[a0]!]!;
+    const b = chunkEnd[tokChunk[b0 - 1]!]!;
+    const n = ranges.length;
+    if (n > 0 && a <= ranges[n - 1]!) {
+      covered += b - ranges[n - 1]!;
+      ranges[n - 1] = b;
+    } else {
+      ranges.push(a, b);
+      covered += b - a;
+    }
+  }
+  return covered > WHOLE_TEXT_SHARE * text.length ? null : ranges;
 }
 
 /** The breaker word that joins sent stretches. */
