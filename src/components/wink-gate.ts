@@ -13,9 +13,12 @@
  * breakers is sent to wink when it holds an unknown chunk, skipped when none of its tokens can
  * start a match (no automaton leaves its root on it), and otherwise decided by running the automata
  * (wink's own code and rule files) here over its ids: sent if they find a match. The sent stretches,
- * whole chunks each, are joined with a breaker word.
+ * whole chunks each, are joined with a breaker word. The lexicon is the one wink's entities-only
+ * instance reads (`wink-model.ts`), so words wink adds as it reads (which it then looks up whole)
+ * are seen here too, and chunks remembered before wink added them are forgotten.
  */
 import { createRequire } from 'node:module';
+import { sharedWinkModel, type WinkCore } from './wink-model.js';
 
 interface Automaton {
   importJSON(json: string): void;
@@ -51,6 +54,11 @@ interface Gate {
   transform0: (token: number, cache: WinkCache) => number;
   memo: Map<string, ChunkIds | null>;
   sep: string;
+  /** The lexicon shared with wink's entities-only instance; ids from `intrinsic` on are words wink added. */
+  core: WinkCore;
+  intrinsic: number;
+  /** How many lexicon entries the memo has seen (later ones were added by wink since). */
+  seen: number;
 }
 
 /** Chunks remembered before the memo is cleared (the ids of a chunk never change). */
@@ -65,10 +73,11 @@ let gate: Gate | undefined;
 function loadGate(): Gate {
   if (gate) return gate;
   const require = createRequire(import.meta.url);
-  const model = require('wink-eng-lite-web-model');
+  const model = sharedWinkModel();
+  const core = model.core();
   const makeCache = require('wink-nlp/src/cache.js') as (core: unknown, featureFn: unknown) => WinkCache;
   const makeFsm = require('wink-nlp/src/automaton.js') as (cache: WinkCache) => Automaton;
-  const cache = makeCache(model.core(), model.featureFn);
+  const cache = makeCache(core, model.featureFn);
   const ner = model.ner() as { machines: string[]; transformers: (((t: number, c: WinkCache) => number) | undefined)[] };
   const machines: Automaton[] = [];
   const events: Set<string>[] = [];
@@ -84,7 +93,8 @@ function loadGate(): Gate {
     roots.push(new Set(Object.keys(fsm['0'] ?? {}).filter((k) => fsm['0']![k]! !== 0)));
   }
   const keyLF = cache.lookup('\n')![0]!;
-  const g: Gate = { cache, machines, events, roots, keyLF, transform0: ner.transformers[0]!, memo: new Map(), sep: '' };
+  const lexeme = core.features.lexeme;
+  const g: Gate = { cache, machines, events, roots, keyLF, transform0: ner.transformers[0]!, memo: new Map(), sep: '', core, intrinsic: lexeme.intrinsicSize, seen: lexeme.index };
   // The separator between sent stretches: a lexicon word that is a breaker.
   for (const w of ['whereupon', 'thereby', 'notwithstanding', 'meanwhile']) {
     const ids = chunkIds(g, w, 0);
@@ -105,21 +115,46 @@ function isBreaker(g: Gate, raw: number, t1: number): boolean {
   return !e1.has(String(t1)) && !e2.has(String(raw)) && !e3.has(String(raw)) && raw !== 2070003 && t1 !== 2070003;
 }
 
-/** The id wink's `cache.add` gives a letters-only text (then `normal`), or -1 when it is a new id. */
-function addedNormal(g: Gate, text: string): number | null {
+/**
+ * `cache.lookup` limited to the model's own lexicon: null when absent, 'added' when wink added the
+ * text while reading (its ids then live in wink's instance, so the caller gives up on the chunk).
+ */
+function lexiconLookup(g: Gate, text: string): number[] | null | 'added' {
   const hit = g.cache.lookup(text);
-  if (hit) return hit.length === 1 ? g.cache.normal(hit[0]!) : null; // a contraction: its raw index is not exposed
+  if (hit && hit.length === 1 && hit[0]! >= g.intrinsic) return 'added';
+  return hit;
+}
+
+/**
+ * The normal id of a word wink added to the lexicon while reading (`cache.add`: the lexicon entry
+ * of its lower case, spelling-mapped), or -1 when that is itself an added or new word (never an
+ * automaton event: wink's transformer keeps an added letters-only word as is), null when unsure.
+ */
+function addedWordNormal(g: Gate, text: string): number | null {
   const lower = text.toLowerCase();
-  if (lower === text) return -1; // out of the lexicon: a new id, never an automaton event
-  const low = g.cache.lookup(lower);
-  if (!low) return -1;
+  if (lower === text) return -1;
+  const low = lexiconLookup(g, lower);
+  if (low === null || low === 'added') return -1;
   return low.length === 1 ? g.cache.mappedSpelling(low[0]!) : null;
+}
+
+/** The id wink's `cache.add` gives a letters-only text (then `normal`), -1 when it is a new id, null when unsure. */
+function addedNormal(g: Gate, text: string): number | null {
+  const hit = lexiconLookup(g, text);
+  if (hit === null || hit === 'added') return addedWordNormal(g, text);
+  return hit.length === 1 ? g.cache.normal(hit[0]!) : null; // a contraction: its raw index is not exposed
 }
 
 /** The ids of a chunk of ASCII letters as wink's tokenizer gives them: its lexicon entry (a contraction expands), else a new word. */
 function letterIds(g: Gate, letters: string, raws: number[]): boolean {
   const c = g.cache;
-  const hit = c.lookup(letters);
+  const hit = lexiconLookup(g, letters);
+  if (hit === 'added') {
+    const id = addedWordNormal(g, letters);
+    if (id === null) return false;
+    raws.push(id);
+    return true;
+  }
   if (hit) {
     if (hit.length === 1) raws.push(c.normal(hit[0]!));
     else for (let k = 0; k < hit.length; k += 4) raws.push(c.nox(hit[k + 1]! << BITS4_PRECEDING_SPACE));
@@ -133,8 +168,8 @@ function letterIds(g: Gate, letters: string, raws: number[]): boolean {
 
 /** The normal id of a one-token punctuation mark wink adds as is, or null. */
 function markId(g: Gate, mark: string): number | null {
-  const p = g.cache.lookup(mark);
-  return p && p.length === 1 ? g.cache.normal(p[0]!) : null;
+  const p = lexiconLookup(g, mark);
+  return p && p !== 'added' && p.length === 1 ? g.cache.normal(p[0]!) : null;
 }
 
 /**
@@ -146,8 +181,15 @@ function markId(g: Gate, mark: string): number | null {
 function chunkIds(g: Gate, chunk: string, kind: number): ChunkIds | null {
   const c = g.cache;
   const raws: number[] = [];
-  const hit = c.lookup(chunk);
-  if (hit) {
+  const hit = lexiconLookup(g, chunk);
+  if (hit === 'added') {
+    // A word wink added whole while reading (letters, or letters and '.'): one token. Other
+    // added chunks may carry a number, URL, ... category: unknown.
+    if (kind !== 0 && kind !== 1 && kind !== 4) return null;
+    const id = addedWordNormal(g, chunk);
+    if (id === null) return null;
+    raws.push(id);
+  } else if (hit) {
     // wink looks the whole chunk up first.
     if (hit.length === 1) raws.push(c.normal(hit[0]!));
     else for (let k = 0; k < hit.length; k += 4) raws.push(c.nox(hit[k + 1]! << BITS4_PRECEDING_SPACE));
@@ -305,6 +347,12 @@ function scan(g: Gate, text: string): number {
  */
 export function gateRanges(text: string): number[] | null {
   const g = loadGate();
+  // Words wink added to the shared lexicon since: wink now looks them up whole, so forget them.
+  const lexeme = g.core.features.lexeme;
+  if (lexeme.index !== g.seen) {
+    for (let k = g.seen; k < lexeme.index; k++) g.memo.delete(lexeme.list[k]!);
+    g.seen = lexeme.index;
+  }
   const nt = scan(g, text);
   // Stretches between breakers: 1 send (an unknown chunk), 2 ask the automata, 0 skip (no token
   // can start a match). Stretch k covers tokens [rStart[k], rEnd[k]).

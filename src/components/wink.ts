@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import type { Doc } from '../core/doc.js';
 import { LexFlag } from '../core/lexeme.js';
 import { gateRanges, gateSeparator } from './wink-gate.js';
+import { sharedWinkModel } from './wink-model.js';
 
 /** What one wink run gives, aligned to the Doc's tokens. */
 export interface WinkAnalysis {
@@ -46,7 +47,7 @@ function winkNerOnly(): WinkInstance {
   if (!nerInstance) {
     const require = createRequire(import.meta.url);
     const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => WinkInstance;
-    nerInstance = winkNLP(require('wink-eng-lite-web-model'), ['ner']);
+    nerInstance = winkNLP(sharedWinkModel(), ['ner']);
   }
   return nerInstance;
 }

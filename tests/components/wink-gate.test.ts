@@ -56,6 +56,17 @@ describe('wink entities through the gate', () => {
     expect(winkTextEntities(text).map((e) => text.slice(e.start, e.end))).toEqual(['$5']);
   });
 
+  it('follows the words wink adds to its lexicon while reading (then looked up whole)', () => {
+    // 'qzvhome.)' makes wink's tokenizer add 'qzvhome.' as one word; later a bare 'qzvhome.' is
+    // one token for wink, not 'qzvhome' and '.'.
+    for (const w of ['qzvhome', 'Qzvtwo', 'QZVMAY']) {
+      const later = `In May, ${w}. 5 days after ${w}.\nand ${w}, 20 more on Friday "${w} (${w}.`;
+      expect(both(later).gated).toEqual(both(later).whole);
+      both(`x ${w}.) and ${w.toLowerCase()}.) y`);
+      expect(both(later).gated).toEqual(both(later).whole);
+    }
+  });
+
   it('reads the whole text when the rules can fire nearly everywhere', () => {
     expect(gateRanges('1 2 3 4 5 6 7 8 9 10')).toBeNull();
     expect(gateRanges('')).toEqual([]);
