@@ -52,7 +52,7 @@ interface Gate {
   roots: Set<string>[];
   keyLF: number;
   transform0: (token: number, cache: WinkCache) => number;
-  memo: Map<string, ChunkIds | null>;
+  memo: ChunkMemo;
   sep: string;
   /** The lexicon shared with wink's entities-only instance; ids from `intrinsic` on are words wink added. */
   core: WinkCore;
@@ -61,8 +61,8 @@ interface Gate {
   seen: number;
 }
 
-/** Chunks remembered before the memo is cleared (the ids of a chunk never change). */
-const MEMO_LIMIT = 200_000;
+/** Slots of the chunk memo (a power of two); it is cleared when half full. */
+const MEMO_SLOTS = 1 << 19;
 /** wink's constants: bit offset of an expansion pointer in a token's second word. */
 const BITS4_PRECEDING_SPACE = 16;
 /** Sent stretches covering more than this share of the text: wink reads the whole text instead. */
@@ -94,7 +94,7 @@ function loadGate(): Gate {
   }
   const keyLF = cache.lookup('\n')![0]!;
   const lexeme = core.features.lexeme;
-  const g: Gate = { cache, machines, events, roots, keyLF, transform0: ner.transformers[0]!, memo: new Map(), sep: '', core, intrinsic: lexeme.intrinsicSize, seen: lexeme.index };
+  const g: Gate = { cache, machines, events, roots, keyLF, transform0: ner.transformers[0]!, memo: new ChunkMemo(MEMO_SLOTS), sep: '', core, intrinsic: lexeme.intrinsicSize, seen: lexeme.index };
   // The separator between sent stretches: a lexicon word that is a breaker.
   for (const w of ['whereupon', 'thereby', 'notwithstanding', 'meanwhile']) {
     const ids = chunkIds(g, w, 0);
@@ -235,14 +235,75 @@ function chunkIds(g: Gate, chunk: string, kind: number): ChunkIds | null {
   return out;
 }
 
-function memoIds(g: Gate, chunk: string, kind: number): ChunkIds | null {
-  let ids = g.memo.get(chunk);
-  if (ids === undefined) {
-    ids = chunkIds(g, chunk, kind);
-    if (g.memo.size >= MEMO_LIMIT) g.memo.clear();
-    g.memo.set(chunk, ids);
+/** The memo's stand-in for "not computed" (a slot whose chunk wink has since added whole). */
+const STALE = Symbol('stale');
+
+/**
+ * Chunk ids remembered by chunk text: open addressing over a hash the scan computes as it reads
+ * the chunk, compared in place with `startsWith`, so a hit costs no string slice or hashing.
+ */
+class ChunkMemo {
+  private keys: (string | undefined)[];
+  private vals: (ChunkIds | null | typeof STALE)[];
+  private hashes: Int32Array;
+  private used = 0;
+  constructor(private readonly slots: number) {
+    this.keys = new Array(slots);
+    this.vals = new Array(slots);
+    this.hashes = new Int32Array(slots);
   }
-  return ids;
+
+  /** The hash the scan computes for text[s..e). */
+  static hash(text: string, s: number, e: number): number {
+    let h = 0;
+    for (let i = s; i < e; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+    return h;
+  }
+
+  /** The slot of text[s..e) with hash h: its own, or the empty one where it would go. */
+  private slot(text: string, s: number, e: number, h: number): number {
+    const mask = this.slots - 1;
+    const len = e - s;
+    let k = h & mask;
+    for (;;) {
+      const key = this.keys[k];
+      if (key === undefined) return k;
+      if (this.hashes[k] === h && key.length === len && text.startsWith(key, s)) return k;
+      k = (k + 1) & mask;
+    }
+  }
+
+  /** The ids of chunk text[s..e) (hash h), computed on a miss. */
+  get(g: Gate, text: string, s: number, e: number, h: number, kind: number): ChunkIds | null {
+    let k = this.slot(text, s, e, h);
+    const v = this.vals[k];
+    if (this.keys[k] !== undefined && v !== STALE) return v as ChunkIds | null;
+    const chunk = text.slice(s, e);
+    const ids = chunkIds(g, chunk, kind);
+    if (this.keys[k] === undefined) {
+      if (2 * (this.used + 1) > this.slots) {
+        this.clear();
+        k = this.slot(text, s, e, h);
+      }
+      this.used++;
+      this.keys[k] = chunk;
+      this.hashes[k] = h;
+    }
+    this.vals[k] = ids;
+    return ids;
+  }
+
+  /** Marks a chunk to be computed again. */
+  forget(text: string): void {
+    const k = this.slot(text, 0, text.length, ChunkMemo.hash(text, 0, text.length));
+    if (this.keys[k] !== undefined) this.vals[k] = STALE;
+  }
+
+  clear(): void {
+    this.keys.fill(undefined);
+    this.vals.fill(null);
+    this.used = 0;
+  }
 }
 
 const isSpaceCode = (c: number): boolean => c === 0x20 || c === 0xa0 || (c >= 0x2002 && c <= 0x2005) || c === 0x2009 || c === 0x200a || c === 0x202f || c === 0x205f;
@@ -289,8 +350,13 @@ function scan(g: Gate, text: string): number {
     }
     const s = i;
     let kind: number; // see chunkIds
+    let h = c;
     if (isCtrlCode(c)) {
-      while (i < len && isCtrlCode(text.charCodeAt(i))) i++;
+      i++;
+      while (i < len && isCtrlCode((c = text.charCodeAt(i)))) {
+        h = (Math.imul(h, 31) + c) | 0;
+        i++;
+      }
       kind = 2;
     } else {
       kind = isLetterCode(c) ? 0 : isLpCode(c) ? 4 : 3;
@@ -298,6 +364,7 @@ function scan(g: Gate, text: string): number {
       while (i < len) {
         c = text.charCodeAt(i);
         if (isSpaceCode(c) || isCtrlCode(c)) break;
+        h = (Math.imul(h, 31) + c) | 0;
         if (kind === 0 || kind === 4) {
           if (!isLetterCode(c)) kind = kind === 0 && isRpCode(c) ? 1 : 3;
         } else if (kind === 1) kind = 3;
@@ -305,7 +372,7 @@ function scan(g: Gate, text: string): number {
       }
       if (kind === 4 && i - s < 3) kind = 3;
     }
-    const ids = memoIds(g, text.slice(s, i), kind);
+    const ids = g.memo.get(g, text, s, i, h, kind);
     const n = ids ? ids.raw.length : 1;
     if (nt + n > raw.length) {
       raw = grow(raw, nt + n);
@@ -321,11 +388,14 @@ function scan(g: Gate, text: string): number {
     chunkStart[nc] = s;
     chunkEnd[nc] = i;
     if (ids) {
-      raw.set(ids.raw, nt);
-      t1.set(ids.t1, nt);
-      brk.set(ids.brk, nt);
-      st.set(ids.st, nt);
-      for (let k = 0; k < n; k++) tokChunk[nt + k] = nc;
+      // Element by element: TypedArray.set costs more than this for one or two tokens.
+      for (let k = 0; k < n; k++) {
+        raw[nt + k] = ids.raw[k]!;
+        t1[nt + k] = ids.t1[k]!;
+        brk[nt + k] = ids.brk[k]!;
+        st[nt + k] = ids.st[k]!;
+        tokChunk[nt + k] = nc;
+      }
     } else {
       // Unknown: a stand-in token, marked so that its stretch is always sent.
       raw[nt] = -1;
@@ -350,7 +420,7 @@ export function gateRanges(text: string): number[] | null {
   // Words wink added to the shared lexicon since: wink now looks them up whole, so forget them.
   const lexeme = g.core.features.lexeme;
   if (lexeme.index !== g.seen) {
-    for (let k = g.seen; k < lexeme.index; k++) g.memo.delete(lexeme.list[k]!);
+    for (let k = g.seen; k < lexeme.index; k++) g.memo.forget(lexeme.list[k]!);
     g.seen = lexeme.index;
   }
   const nt = scan(g, text);
