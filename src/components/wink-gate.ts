@@ -33,17 +33,14 @@ interface WinkCache {
   mappedSpelling(index: number): number;
 }
 
-/** The ids wink's automata read for one chunk's tokens, and which of them are breakers. */
-interface ChunkIds {
-  /** Normal-form ids (what the automata compare with the newline key). */
-  raw: Int32Array;
-  /** The ids after the first automaton's token transformer. */
-  t1: Int32Array;
-  /** 1 where the token is a breaker. */
-  brk: Uint8Array;
-  /** 1 where some automaton leaves its root on the token. */
-  st: Uint8Array;
-}
+/**
+ * The ids wink's automata read for one chunk's tokens, packed in one array: per token three
+ * entries, the normal-form id (what the automata compare with the newline key), the id after the
+ * first automaton's token transformer, and flags (1 breaker, 2 some automaton leaves its root on it).
+ */
+type ChunkIds = Int32Array;
+const BREAKER = 1;
+const STARTER = 2;
 
 interface Gate {
   cache: WinkCache;
@@ -98,7 +95,7 @@ function loadGate(): Gate {
   // The separator between sent stretches: a lexicon word that is a breaker.
   for (const w of ['whereupon', 'thereby', 'notwithstanding', 'meanwhile']) {
     const ids = chunkIds(g, w, 0);
-    if (ids && ids.raw.length === 1 && ids.brk[0] === 1) {
+    if (ids && ids.length === 3 && (ids[2]! & BREAKER) !== 0) {
       g.sep = w;
       break;
     }
@@ -222,15 +219,14 @@ function chunkIds(g: Gate, chunk: string, kind: number): ChunkIds | null {
     return null;
   }
   const n = raws.length;
-  const out: ChunkIds = { raw: new Int32Array(n), t1: new Int32Array(n), brk: new Uint8Array(n), st: new Uint8Array(n) };
+  const out: ChunkIds = new Int32Array(3 * n);
   const [r1, r2, r3] = g.roots as [Set<string>, Set<string>, Set<string>];
   for (let k = 0; k < n; k++) {
     const r = raws[k]!;
     const t1 = r < 0 ? -1 : g.transform0(r, c);
-    out.raw[k] = r;
-    out.t1[k] = t1;
-    out.brk[k] = r < 0 || isBreaker(g, r, t1) ? 1 : 0;
-    out.st[k] = r >= 0 && (r1.has(String(t1)) || r2.has(String(r)) || r3.has(String(r))) ? 1 : 0;
+    out[3 * k] = r;
+    out[3 * k + 1] = t1;
+    out[3 * k + 2] = (r < 0 || isBreaker(g, r, t1) ? BREAKER : 0) | (r >= 0 && (r1.has(String(t1)) || r2.has(String(r)) || r3.has(String(r))) ? STARTER : 0);
   }
   return out;
 }
@@ -373,7 +369,7 @@ function scan(g: Gate, text: string): number {
       if (kind === 4 && i - s < 3) kind = 3;
     }
     const ids = g.memo.get(g, text, s, i, h, kind);
-    const n = ids ? ids.raw.length : 1;
+    const n = ids ? ids.length / 3 : 1;
     if (nt + n > raw.length) {
       raw = grow(raw, nt + n);
       t1 = grow(t1, nt + n);
@@ -390,10 +386,11 @@ function scan(g: Gate, text: string): number {
     if (ids) {
       // Element by element: TypedArray.set costs more than this for one or two tokens.
       for (let k = 0; k < n; k++) {
-        raw[nt + k] = ids.raw[k]!;
-        t1[nt + k] = ids.t1[k]!;
-        brk[nt + k] = ids.brk[k]!;
-        st[nt + k] = ids.st[k]!;
+        const f = ids[3 * k + 2]!;
+        raw[nt + k] = ids[3 * k]!;
+        t1[nt + k] = ids[3 * k + 1]!;
+        brk[nt + k] = f & BREAKER;
+        st[nt + k] = (f & STARTER) >> 1;
         tokChunk[nt + k] = nc;
       }
     } else {
