@@ -18,6 +18,7 @@
  * are seen here too, and chunks remembered before wink added them are forgotten.
  */
 import { createRequire } from 'node:module';
+import { IncompatibleError } from '../core/errors.js';
 import { sharedWinkModel, type WinkCore } from './wink-model.js';
 
 interface Automaton {
@@ -100,7 +101,7 @@ function loadGate(): Gate {
       break;
     }
   }
-  if (!g.sep) throw new Error('wink-gate: no breaker word found in the wink-nlp lexicon');
+  if (!g.sep) throw new IncompatibleError('wink-eng-lite-web-model: none of the separator words is in its lexicon as a word no entity rule reads (textloom expects version 1.8)');
   gate = g;
   return g;
 }
