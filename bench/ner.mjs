@@ -7,7 +7,7 @@
 //    tokenizer and sentence splitter, spans matched by character offsets). wink-nlp has no
 //    PER/ORG/LOC, so it gets no F1. Best of ROUNDS (default 5) interleaved passes after a warm-up,
 //    as wall-clock tokens/s and tokens per CPU second of this process (steadier on a shared machine).
-import { Doc, DEFAULT_ENTITY_MODEL, evaluateEntities, loadEntityModel, load, readIob, winkNlp } from '../dist/index.js';
+import { Doc, DEFAULT_ENTITY_MODEL, evaluateEntities, loadEntityModel, load, readIob, winkNlp, winkTextEntities } from '../dist/index.js';
 import { requireEval } from './eval-dir.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -69,6 +69,13 @@ const pipes = race({
   enCoreWithoutNer: () => texts.reduce((n, t) => n + noNer(t).length, 0),
   winkDefault: () => texts.reduce((n, t) => n + wink.readDoc(t).tokens().length(), 0),
 });
+// The rule pass alone (wink-nlp's DATE, MONEY, ... over each raw text): gated (wink reads only the
+// stretches where a rule can fire; the default) against wink over the whole text; same output.
+const textTokens = texts.map((t) => noNer.makeDoc(t).length);
+const rules = race({
+  gated: () => texts.reduce((n, t, i) => (winkTextEntities(t), n + textTokens[i]), 0),
+  wholeText: () => texts.reduce((n, t, i) => (winkTextEntities(t, { gated: false }), n + textTokens[i]), 0),
+});
 const g = evaluateEntities(nlp, gold);
 const raw = evaluateEntities(nlp, gold, { goldTokens: false });
 
@@ -80,6 +87,8 @@ row('recognizer alone (gold tokens, tagged):', alone.recognizer);
 row('en_core with the recognizer (raw text):', pipes.enCore);
 row('en_core without it:', pipes.enCoreWithoutNer);
 row('wink-nlp default pipe (sbd, pos, ner):', pipes.winkDefault);
+row('rule pass, gated (raw text):', rules.gated);
+row('rule pass, wink over the whole text:', rules.wholeText);
 console.log(`en_core with / without the recognizer: ${(pipes.enCore.cpu / pipes.enCoreWithoutNer.cpu).toFixed(2)}x per CPU second; en_core ${(pipes.enCore.cpu / pipes.winkDefault.cpu).toFixed(2)}x wink's speed`);
 for (const [name, r] of [['gold tokens', g], ['raw text', raw]]) {
   console.log(`F1 ${name.padEnd(11)}: micro P ${f(r.precision)} R ${f(r.recall)} F1 ${f(r.f1)}  ` + Object.entries(r.perLabel).map(([l, s]) => `${l} ${f(s.f1)}`).join('  ') + (r.unaligned ? `  (${r.unaligned} documents unaligned)` : ''));

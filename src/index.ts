@@ -171,7 +171,7 @@ export { lemmatize, SUFFIX_RULES } from './components/lemmatizer/rules.js';
 export type { LemmaTables } from './components/lemmatizer/rules.js';
 export { buildLemmaTables, saveLemmaTables, loadLemmaTables } from './components/lemmatizer/tables.js';
 export { WinkNer } from './components/ner.js';
-export { winkNlp, winkAnalyze } from './components/wink.js';
+export { winkNlp, winkAnalyze, winkTextEntities, type WinkEntity } from './components/wink.js';
 export type { WinkAnalysis } from './components/wink.js';
 export { tagAccuracy, alignedAccuracy, alignedCounts, goldWordSpans, evaluateTagging } from './eval/tagging.js';
 export type { TaggedSpan, TaggingScore, TaggingEvaluation, TokenTagger } from './eval/tagging.js';

@@ -9,6 +9,8 @@
 import { createRequire } from 'node:module';
 import type { Doc } from '../core/doc.js';
 import { LexFlag } from '../core/lexeme.js';
+import { gateRanges, gateSeparator } from './wink-gate.js';
+import { sharedWinkModel } from './wink-model.js';
 
 /** What one wink run gives, aligned to the Doc's tokens. */
 export interface WinkAnalysis {
@@ -45,7 +47,7 @@ function winkNerOnly(): WinkInstance {
   if (!nerInstance) {
     const require = createRequire(import.meta.url);
     const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => WinkInstance;
-    nerInstance = winkNLP(require('wink-eng-lite-web-model'), ['ner']);
+    nerInstance = winkNLP(sharedWinkModel(), ['ner']);
   }
   return nerInstance;
 }
@@ -127,17 +129,17 @@ export function winkAnalyze(doc: Doc): WinkAnalysis {
   return out;
 }
 
-/**
- * wink's entities of a Doc as character spans, reusing {@link winkAnalyze}'s cached run when there
- * is one; otherwise runs the entities-only instance (no sentence splitting or POS, which cost
- * most of wink's time), reads only token offsets, and does not cache.
- */
-export function winkEntities(doc: Doc): { start: number; end: number; label: string }[] {
-  const cached = doc.user.get(KEY) as (WinkAnalysis & { n: number }) | undefined;
-  if (cached && cached.n === doc.length) return cached.entities;
+/** One wink-nlp entity as a character span of the text it was found in. */
+export interface WinkEntity {
+  start: number;
+  end: number;
+  label: string;
+}
+
+/** wink's entities over all of `text` (entities-only instance; reads token offsets only when there are entities). */
+function entitiesOfText(text: string): WinkEntity[] {
   const nlp = winkNerOnly();
   const its = nlp.its;
-  const text = doc.text;
   const wd = nlp.readDoc(text);
   const spans: [number, number][] = wd.entities().out(its.span);
   if (spans.length === 0) return [];
@@ -146,9 +148,54 @@ export function winkEntities(doc: Doc): { start: number; end: number; label: str
   const m = values.length;
   const { ws, we } = tokenOffsets(text, values, spaces);
   const details: { value: string; type: string }[] = wd.entities().out(its.detail);
-  const out: { start: number; end: number; label: string }[] = [];
+  const out: WinkEntity[] = [];
   spans.forEach(([a, b], j) => {
     if (a < m && b < m) out.push({ start: ws[a]!, end: we[b]!, label: details[j]!.type });
   });
   return out;
+}
+
+/**
+ * wink-nlp's entities of a text as character spans. By default wink reads only the stretches of
+ * the text where one of its rules can fire (see `wink-gate.ts`), joined into one shorter text, and
+ * the spans are mapped back; the result equals `{ gated: false }`, which reads the whole text.
+ * @example winkTextEntities('Pay $5 by Monday.') // [{ start: 4, end: 6, label: 'MONEY' }, { start: 10, end: 16, label: 'DATE' }]
+ */
+export function winkTextEntities(text: string, options: { gated?: boolean } = {}): WinkEntity[] {
+  const ranges = options.gated === false ? null : gateRanges(text);
+  if (ranges === null) return entitiesOfText(text);
+  if (ranges.length === 0) return [];
+  const sep = ` ${gateSeparator()} `;
+  const redStart: number[] = [];
+  const parts: string[] = [];
+  let at = 0;
+  for (let k = 0; k < ranges.length; k += 2) {
+    if (k) at += sep.length;
+    redStart.push(at);
+    const piece = text.slice(ranges[k]!, ranges[k + 1]!);
+    parts.push(piece);
+    at += piece.length;
+  }
+  const found = entitiesOfText(parts.join(sep));
+  const out: WinkEntity[] = [];
+  let p = 0;
+  for (const e of found) {
+    while (p + 1 < redStart.length && redStart[p + 1]! <= e.start) p++;
+    const delta = ranges[2 * p]! - redStart[p]!;
+    // No entity spans the separator (no rule moves on it); were one to, read the whole text.
+    if (e.end > redStart[p]! + parts[p]!.length) return entitiesOfText(text);
+    out.push({ start: e.start + delta, end: e.end + delta, label: e.label });
+  }
+  return out;
+}
+
+/**
+ * wink's entities of a Doc as character spans, reusing {@link winkAnalyze}'s cached run when there
+ * is one; otherwise {@link winkTextEntities} (the entities-only instance over the stretches where
+ * a rule can fire; no sentence splitting or POS, which cost most of wink's time). Not cached.
+ */
+export function winkEntities(doc: Doc): WinkEntity[] {
+  const cached = doc.user.get(KEY) as (WinkAnalysis & { n: number }) | undefined;
+  if (cached && cached.n === doc.length) return cached.entities;
+  return winkTextEntities(doc.text);
 }
