@@ -97,7 +97,7 @@ async function firstRender() {
   if (!chromiumPath) return console.log('\nfirst render: skipped (no Chromium at /usr/bin/chromium; set CHROMIUM_PATH)');
   const { load, serve } = await import(path.join(root, 'dist/index.js'));
   const { chromium } = await import('playwright-core');
-  const docsFile = [path.join(root, '../shared/eval/cranfield/docs.jsonl'), path.join(root, 'tests/fixtures/cranfield/docs.jsonl')].find(existsSync);
+  const docsFile = [...(process.env.TEXTLOOM_EVAL_DIR ? [path.join(path.resolve(process.env.TEXTLOOM_EVAL_DIR), 'cranfield/docs.jsonl')] : []), path.join(root, '../shared/eval/cranfield/docs.jsonl'), path.join(root, 'tests/fixtures/cranfield/docs.jsonl')].find(existsSync);
   const words = readFileSync(docsFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text).join(' ').split(/\s+/).slice(0, 1000);
   const text = words.join(' ').replace(/ \./g, '.').replace(/(^|\. )([a-z])/g, (_, a, b) => a + b.toUpperCase());
   const server = await serve({ nlp: await load('en_core'), port: 0 });
