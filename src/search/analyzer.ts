@@ -379,12 +379,22 @@ export class Analyzer {
 
   /** The terms of `text` as strings (convenience; allocates). */
   terms(text: string): string[] {
+    // Query words come back again and again (a search analyzes each word for ranking and for the
+    // count): their terms are kept, a bounded number of words at a time.
+    const known = this.termsOf.get(text);
+    if (known) return known.slice();
     const s = this.analyze(text);
     const strings = this.strings;
     const r: string[] = [];
     for (let i = 0; i < s.n; i++) r.push(strings.get(s.terms[i]!));
+    if (text.length <= 64) {
+      if (this.termsOf.size >= 4096) this.termsOf.clear();
+      this.termsOf.set(text, r.slice());
+    }
     return r;
   }
+
+  private readonly termsOf = new Map<string, string[]>();
 
   /** Normalizes a prefix or fuzzy query word: lower case only (like Lucene, no stemming). */
   normalize(word: string): string {
