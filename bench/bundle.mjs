@@ -1,7 +1,7 @@
 // Browser bundle sizes (minified + gzipped, level 9) of textloom's browser entries beside
 // compromise and wink-nlp (+ its English model), each bundled the same way by Vite (library mode,
 // ES module, browser conditions, whitespace minified too); then the served page's first render in Chromium for a
-// 1,000-word text. Run: npm run bench:bundle
+// 1,000-word text. Run: npm run bench:bundle (BUNDLES_ONLY=1: sizes only; RENDER_ONLY=1: first render only)
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import os from 'node:os';
@@ -26,8 +26,21 @@ async function bundle(entry) {
     // minify it fully, as an application build would, so sizes are what a page ships.
     build: { write: false, minify: true, target: 'es2022', rolldownOptions: { output: { minify: true } }, lib: { entry, formats: ['es'], fileName: 'bundle' } },
   });
-  const code = (Array.isArray(out) ? out : [out]).flatMap((o) => o.output).filter((c) => c.type === 'chunk').map((c) => c.code).join('\n');
-  return { min: Buffer.byteLength(code), gz: gzipSync(code, { level: 9 }).length, nodeImports };
+  // What a page downloads up front: the entry chunk and the chunks it imports statically. Chunks
+  // reached only by a dynamic import() (the zh/ja word-boundary models) load on first use and are
+  // listed apart.
+  const chunks = (Array.isArray(out) ? out : [out]).flatMap((o) => o.output).filter((c) => c.type === 'chunk');
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const eager = new Set();
+  const visit = (c) => {
+    if (eager.has(c)) return;
+    eager.add(c);
+    for (const f of c.imports) visit(byName.get(f));
+  };
+  for (const c of chunks) if (c.isEntry) visit(c);
+  const code = [...eager].map((c) => c.code).join('\n');
+  const lazy = chunks.filter((c) => !eager.has(c)).map((c) => ({ name: c.name, gz: gzipSync(c.code, { level: 9 }).length }));
+  return { min: Buffer.byteLength(code), gz: gzipSync(code, { level: 9 }).length, nodeImports, lazy };
 }
 
 // Entries are small files importing each library the way a user's app would.
@@ -60,7 +73,9 @@ try {
     sizes[name] = b.gz;
     const target = TARGETS[name] ? `<= ${TARGETS[name]} KB ${b.gz / 1024 <= TARGETS[name] ? 'met' : 'MISSED'}` : '';
     const warn = b.nodeImports.length ? ` (Node built-ins: ${[...new Set(b.nodeImports)].join(', ')})` : '';
-    console.log(`| ${name}${warn} | ${(b.min / 1024).toFixed(1)} | ${(b.gz / 1024).toFixed(1)} | ${target} |`);
+    const big = b.lazy.reduce((m, l) => (l.gz > (m?.gz ?? 0) ? l : m), undefined);
+    const onDemand = b.lazy.length ? ` (+ ${b.lazy.length} chunks loaded on first use, ${(b.lazy.reduce((t, l) => t + l.gz, 0) / 1024).toFixed(0)} KB in all, the largest ${big.name} ${(big.gz / 1024).toFixed(1)} KB)` : '';
+    console.log(`| ${name}${warn}${onDemand} | ${(b.min / 1024).toFixed(1)} | ${(b.gz / 1024).toFixed(1)} | ${target} |`);
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
@@ -68,7 +83,7 @@ try {
 const tm = sizes['textloom/matcher'];
 console.log(`\ncompromise / textloom/matcher: ${(sizes.compromise / tm).toFixed(1)}x; wink-nlp+model / textloom/matcher: ${(sizes['wink-nlp + wink-eng-lite-web-model'] / tm).toFixed(1)}x`);
 
-await firstRender();
+if (!process.env.BUNDLES_ONLY) await firstRender();
 
 // The served page (textloom serve, en_core) in the system Chromium, analysing a 1,000-word text.
 // "First render" is the time from submitting the text (the form's submit event) to the first paint
@@ -82,7 +97,7 @@ async function firstRender() {
   if (!chromiumPath) return console.log('\nfirst render: skipped (no Chromium at /usr/bin/chromium; set CHROMIUM_PATH)');
   const { load, serve } = await import(path.join(root, 'dist/index.js'));
   const { chromium } = await import('playwright-core');
-  const docsFile = [path.join(root, '../shared/eval/cranfield/docs.jsonl'), path.join(root, 'tests/fixtures/cranfield/docs.jsonl')].find(existsSync);
+  const docsFile = [...(process.env.TEXTLOOM_EVAL_DIR ? [path.join(path.resolve(process.env.TEXTLOOM_EVAL_DIR), 'cranfield/docs.jsonl')] : []), path.join(root, '../shared/eval/cranfield/docs.jsonl'), path.join(root, 'tests/fixtures/cranfield/docs.jsonl')].find(existsSync);
   const words = readFileSync(docsFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text).join(' ').split(/\s+/).slice(0, 1000);
   const text = words.join(' ').replace(/ \./g, '.').replace(/(^|\. )([a-z])/g, (_, a, b) => a + b.toUpperCase());
   const server = await serve({ nlp: await load('en_core'), port: 0 });

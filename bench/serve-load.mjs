@@ -1,17 +1,55 @@
 // The load generator of bench/serve.mjs, run as its own process so it does not share an event
 // loop with the server: `clients` keep-alive TCP connections, each sending GET /api/search?q=… and
 // the next one as soon as the answer is complete (closed loop), for `seconds`, queries drawn
-// round-robin from `queries` (a JSON file of strings). Kept cheap so it does not limit what it
+// round-robin (or Zipf-distributed: `stream` zipf[:S]) from `queries` (a JSON file of strings). Kept cheap so it does not limit what it
 // measures: raw sockets (node:net), requests prepared once as bytes, answers framed by their
 // content-length without parsing the headers further. Prints one JSON line: requests, requests/s,
 // latency percentiles (ms), non-200 answers, and the generator's own CPU time per request.
 import net from 'node:net';
 import { readFileSync } from 'node:fs';
 
-const [url, seconds, clients, queriesFile, path = 'api/search'] = process.argv.slice(2);
+const [url, seconds, clients, queriesFile, path = 'api/search', stream = 'round-robin'] = process.argv.slice(2);
 const queries = JSON.parse(readFileSync(queriesFile, 'utf8'));
 const base = new URL(path, url);
-const requests = queries.map((q) => Buffer.from(`GET ${base.pathname}?q=${encodeURIComponent(q)} HTTP/1.1\r\nHost: ${base.host}\r\nConnection: keep-alive\r\n\r\n`));
+const prepared = queries.map((q) => Buffer.from(`GET ${base.pathname}?q=${encodeURIComponent(q)} HTTP/1.1\r\nHost: ${base.host}\r\nConnection: keep-alive\r\n\r\n`));
+// The order queries are sent in: round-robin over the list, or `zipf` / `zipf:S` — each request
+// draws a query with probability proportional to 1 / rank^S (S = 1 by default), as search logs
+// repeat queries, the ranks given to the queries by a seeded shuffle. The draws are made up front
+// with a fixed seed, so every run sends the same sequence.
+const requests = stream === 'round-robin' ? prepared : zipfSequence(prepared, Number(stream.split(':')[1] ?? 1), 1 << 20);
+
+function zipfSequence(items, s, n) {
+  if (!/^zipf(:[0-9.]+)?$/.test(stream) || !(s > 0)) throw new Error(`bad query stream ${JSON.stringify(stream)}: round-robin, zipf or zipf:S with S > 0`);
+  let seed = 0x9e3779b9;
+  const rand = () => {
+    // mulberry32
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const ranked = items.slice();
+  for (let i = ranked.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [ranked[i], ranked[j]] = [ranked[j], ranked[i]];
+  }
+  const cdf = new Float64Array(ranked.length);
+  let sum = 0;
+  for (let r = 0; r < ranked.length; r++) cdf[r] = sum += 1 / Math.pow(r + 1, s);
+  const out = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const u = rand() * sum;
+    let lo = 0;
+    let hi = cdf.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cdf[mid] < u) lo = mid + 1;
+      else hi = mid;
+    }
+    out[i] = ranked[lo];
+  }
+  return out;
+}
 const HEADER_END = Buffer.from('\r\n\r\n');
 const CONTENT_LENGTH = /\r\ncontent-length: *(\d+)/i;
 const lat = new Float64Array(4_000_000);

@@ -1,8 +1,9 @@
 // textloom serve under load: an index built from the Cranfield documents
-// (../shared/eval/cranfield when present, else the tests/fixtures sample), `textloom serve` in its
+// ($TEXTLOOM_EVAL_DIR/cranfield or ../shared/eval/cranfield when present, else the tests/fixtures sample), `textloom serve` in its
 // own process(es), and bench/serve-load.mjs in another one. The load model is closed-loop: 50
 // keep-alive connections (--clients N), each sending its next GET /api/search (Cranfield queries,
-// round-robin) as soon as the previous answer arrived, for 30 s (--seconds N). Latency is from
+// round-robin, or drawn Zipf-distributed as search logs repeat queries: --stream, default both)
+// as soon as the previous answer arrived, for 30 s (--seconds N). Latency is from
 // sending a request to the end of its answer; with a closed loop, throughput x latency = clients,
 // so p50 <= 5 ms for 50 clients needs about 10,000 answers per second. Each --workers value (default
 // 1,2: node:cluster processes sharing the port) is measured in turn in the same run, with the
@@ -11,7 +12,7 @@
 // printed: the CPU time the server processes and the load generator spent per request (read from
 // /proc), which the machine's load does not change much, unlike the wall-clock figures. Each
 // measurement follows a 5 s warm-up with the same load that is not counted.
-// Run: npm run bench:serve [-- --seconds 10 --workers 1,2 --cache on,off]
+// Run: npm run bench:serve [-- --seconds 10 --workers 1,2 --cache on,off --stream round-robin,zipf]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,9 +22,9 @@ import { parseArgs } from 'node:util';
 import os from 'node:os';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '30' }, clients: { type: 'string', default: '50' }, workers: { type: 'string', default: '1,2' }, cache: { type: 'string', default: 'on,off' } } });
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '30' }, clients: { type: 'string', default: '50' }, workers: { type: 'string', default: '1,2' }, cache: { type: 'string', default: 'on,off' }, stream: { type: 'string', default: 'round-robin,zipf' } } });
 const cli = path.join(root, 'dist/cli/main.js');
-const shared = path.join(root, '../shared/eval/cranfield');
+const shared = path.join(process.env.TEXTLOOM_EVAL_DIR ? path.resolve(process.env.TEXTLOOM_EVAL_DIR) : path.join(root, '../shared/eval'), 'cranfield');
 const dataDir = existsSync(path.join(shared, 'docs.jsonl')) ? shared : path.join(root, 'tests/fixtures/cranfield');
 const tmp = mkdtempSync(path.join(tmpdir(), 'textloom-serve-bench-'));
 
@@ -61,10 +62,11 @@ try {
   const queries = readFileSync(path.join(dataDir, 'queries.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text);
   const qfile = path.join(tmp, 'queries.json');
   writeFileSync(qfile, JSON.stringify(queries));
-  console.log(`textloom serve over ${path.relative(root, dataDir)} (${queries.length} distinct queries, sent round-robin); ${values.clients} closed-loop keep-alive clients for ${values.seconds} s; load generator in its own process; ${os.cpus().length} CPUs`);
-  console.log('\n| result cache | workers | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | non-200 | server CPU µs/req | generator CPU µs/req | load average |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(`textloom serve over ${path.relative(root, dataDir)} (${queries.length} distinct queries, sent ${values.stream.split(',').join(' / ')}); ${values.clients} closed-loop keep-alive clients for ${values.seconds} s; load generator in its own process; ${os.cpus().length} CPUs`);
+  console.log('\n| query stream | result cache | workers | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | non-200 | server CPU µs/req | generator CPU µs/req | load average |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const ok = (v, t) => (v <= t ? 'met' : 'MISSED');
+  for (const stream of values.stream.split(','))
   for (const cache of values.cache.split(','))
   for (const workers of values.workers.split(',').map(Number)) {
     server = spawn(process.execPath, [cli, 'serve', '--index', index, '--port', '0', '--workers', String(workers), '--json', ...(cache === 'off' ? ['--no-cache'] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -79,12 +81,12 @@ try {
     });
     // Warm-up, not measured: the JIT compiles the hot paths, and with the cache on each worker holds
     // the answers it saw (the measured run then shows the steady state of a server that has been up).
-    await run([path.join(root, 'bench/serve-load.mjs'), url, String(Math.min(5, Number(values.seconds))), values.clients, qfile]);
+    await run([path.join(root, 'bench/serve-load.mjs'), url, String(Math.min(5, Number(values.seconds))), values.clients, qfile, 'api/search', stream]);
     const cpu0 = cpuSeconds(server.pid);
-    const r = JSON.parse(await run([path.join(root, 'bench/serve-load.mjs'), url, values.seconds, values.clients, qfile]));
+    const r = JSON.parse(await run([path.join(root, 'bench/serve-load.mjs'), url, values.seconds, values.clients, qfile, 'api/search', stream]));
     const serverUs = ((cpuSeconds(server.pid) - cpu0) * 1e6) / Math.max(1, r.requests);
     const load = os.loadavg()[0].toFixed(1);
-    console.log(`| ${cache} | ${workers} | ${r.requests} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p90.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.max.toFixed(2)} | ${r.errors}${r.errors ? ' ' + JSON.stringify(r.statuses) : ''} | ${serverUs.toFixed(0)} | ${r.generatorCpuUsPerRequest.toFixed(0)} | ${load} |`);
+    console.log(`| ${stream} | ${cache} | ${workers} | ${r.requests} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p90.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.max.toFixed(2)} | ${r.errors}${r.errors ? ' ' + JSON.stringify(r.statuses) : ''} | ${serverUs.toFixed(0)} | ${r.generatorCpuUsPerRequest.toFixed(0)} | ${load} |`);
     console.log(`  targets: p50 <= 5 ms ${ok(r.p50, 5)}, p99 <= 20 ms ${ok(r.p99, 20)}, no errors ${ok(r.errors, 0)}`);
     server.removeAllListeners('exit');
     await new Promise((resolve) => {

@@ -144,7 +144,7 @@ export { Stemmer, stemFunction, loadStemFunction, STEMMER_DEFAULTS } from './com
 export type { StemmerOptions, StemAlgorithm } from './components/stemmer.js';
 export { porter2 } from './components/porter2.js';
 // --- Snowball stemmers by language ---
-export { snowballStemmer, snowballLanguage, SNOWBALL_LANGUAGES } from './lang/stemmers.js';
+export { snowballStemmer, snowballLanguage, loadSnowballStemmer, SNOWBALL_LANGUAGES } from './lang/stemmers.js';
 export type { SnowballLanguage } from './lang/stemmers.js';
 export { germanStem } from './lang/de/stemmer.js';
 export { spanishStem } from './lang/es/stemmer.js';
@@ -208,6 +208,7 @@ export { blank } from './pipeline/blank.js';
 export { getLanguage, languageCodes } from './lang/registry.js';
 export type { LanguageData, Segmentation, SenterData } from './lang/types.js';
 export { tokenizerFor } from './lang/tokenizer-for.js';
+export { loadLanguage } from './lang/load-language.js';
 export type { LanguageTokenizerOptions } from './lang/tokenizer-for.js';
 export { WordSegmenter, WORD_SEGMENTER_DEFAULTS } from './tokenizer/segmenter.js';
 export type { WordSegmenterOptions } from './tokenizer/segmenter.js';

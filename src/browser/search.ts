@@ -12,6 +12,8 @@
  * @packageDocumentation
  */
 export { SearchIndex } from './search-index.js';
+export { loadLanguage } from '../lang/load-language.js';
+export type { LanguageData } from '../lang/types.js';
 export { SEARCH_DEFAULTS, SUGGEST_DEFAULTS, ADD_ALL_DEFAULTS } from '../search/index-base.js';
 export type { SearchIndexOptions, SearchOptions, SearchResult, AddAllOptions, Suggestion, LoadOptions } from '../search/index-base.js';
 export { parseQuery, parseLenient, escapeQuery, QuerySyntaxError } from '../search/query/parser.js';

@@ -10,6 +10,10 @@ import { createVectorsComponent, VECTORS_COMPONENT_DEFAULTS } from '../embedding
 import { registerComponent } from '../pipeline/registry.js';
 // Node build: installs nlp.pipe({ nProcess }) (worker threads); browser entries use register-pure.ts and never load it.
 import '../pipeline/parallel-pipe.js';
+// Node build: every language's data and Snowball stemmer up front (browser bundles load each on
+// first use).
+import '../lang/languages-eager.js';
+import '../lang/stemmers.js';
 import { registerPureBuiltins } from './register-pure.js';
 import { Lemmatizer, LEMMATIZER_DEFAULTS, WinkLemmatizer } from './lemmatizer/lemmatizer.js';
 import { entityRulerFactory } from './matcher/factory.js';

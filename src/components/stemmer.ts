@@ -1,6 +1,6 @@
 /**
  * The `stemmer` pipeline component: writes each token's stem into the `stem` string extension
- * column. With `language` set, that language's Snowball stemmer (`lang/stemmers.ts`: de, en, es,
+ * column. With `language` set, that language's Snowball stemmer (`lang/stemmer-table.ts`: de, en, es,
  * fr, it, nl, pt); otherwise `algorithm`: `porter2` (Snowball English), or `porter` / `lancaster`
  * from the optional `natural` package (`npm i natural`), loaded only when asked for.
  * Stems are computed once per word type and cached by string id, so a corpus costs one stem call
@@ -11,7 +11,7 @@ import type { Vocab } from '../core/vocab.js';
 import type { Component, ComponentFactory, PerTypeAttr } from '../pipeline/component.js';
 import { grow } from '../util/typed.js';
 import { ConfigError } from '../core/errors.js';
-import { snowballLanguage, snowballStemmer } from '../lang/stemmers.js';
+import { loadSnowballStemmer, snowballLanguage, snowballStemmer } from '../lang/stemmer-table.js';
 import { importOptional, requireOptional } from './optional-import.js';
 import { porter2 } from './porter2.js';
 
@@ -169,6 +169,6 @@ export const stemmerFactory: ComponentFactory<StemmerOptions> = {
     if (o.algorithm !== 'porter2') {
       throw new ConfigError(`stemmer: choose either algorithm "${o.algorithm}" or language "${o.language}", not both`, { key: `${ctx.name}.language` });
     }
-    return new Stemmer(ctx.vocab, o, ctx.name, snowballStemmer(o.language, `${ctx.name}.language`));
+    return new Stemmer(ctx.vocab, o, ctx.name, await loadSnowballStemmer(o.language, `${ctx.name}.language`));
   },
 };

@@ -6,7 +6,7 @@ import type { Component, TokenizerLike } from './component.js';
 import { checkConfig, type ComponentConfig, type PipelineConfig } from './config.js';
 import { resolveOptions } from './options.js';
 import { getComponentFactory, getTokenizerFactory } from './registry.js';
-import { getLanguage } from '../lang/registry.js';
+import { loadLanguage } from '../lang/load-language.js';
 import type { LanguageData } from '../lang/types.js';
 
 /** Options of {@link Pipeline.pipe}. */
@@ -444,7 +444,7 @@ export async function createPipeline(config: PipelineConfig, options: CreateOpti
   const cfg = checkConfig(config, options.file);
   let language: LanguageData | undefined;
   try {
-    language = cfg.lang === undefined ? undefined : getLanguage(cfg.lang);
+    language = cfg.lang === undefined ? undefined : await loadLanguage(cfg.lang);
   } catch (e) {
     throw e instanceof TextloomError ? new ConfigError(e.detail, options.file ? { file: options.file, key: 'lang' } : { key: 'lang' }) : e;
   }

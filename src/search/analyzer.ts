@@ -15,9 +15,9 @@
 import type { Doc } from '../core/doc.js';
 import { ConfigError } from '../core/errors.js';
 import { ENGLISH_STOP_WORDS } from '../core/stop-words.js';
-import { getLanguage, languageCodes } from '../lang/registry.js';
-import { snowballLanguage } from '../lang/stemmers.js';
-import type { LanguageData } from '../lang/types.js';
+import { loadLanguage } from '../lang/load-language.js';
+import { languageCodes } from '../lang/registry.js';
+import { snowballLanguage } from '../lang/stemmer-table.js';
 import type { PipelineConfig } from '../pipeline/config.js';
 import type { PerTypeAttr, TokenScan } from '../pipeline/component.js';
 import { createPipeline, type Nlp } from '../pipeline/pipeline.js';
@@ -60,18 +60,18 @@ export const DEFAULT_ANALYZER_PIPELINE: Readonly<PipelineConfig> = Object.freeze
  * @example languagePipeline('de') // { lang: 'de', tokenizer: { factory: 'tokenizer' }, components: [{ name: 'stemmer', factory: 'stemmer', options: { language: 'de' } }] }
  */
 export function languagePipeline(language: string): PipelineConfig {
-  const code = analyzerLanguage(language).code;
+  const code = analyzerLanguage(language);
   const stem = snowballLanguage(code) !== undefined;
   return { lang: code, tokenizer: { factory: 'tokenizer' }, components: stem ? [{ name: 'stemmer', factory: 'stemmer', options: { language: code } }] : [] };
 }
 
-/** The language data of an analyzer's `language`; a ConfigError listing the known codes otherwise. */
-function analyzerLanguage(language: unknown, key = 'analyzer.language'): LanguageData {
+/** The language code of an analyzer's `language`; a ConfigError listing the known codes otherwise. */
+function analyzerLanguage(language: unknown, key = 'analyzer.language'): string {
   const known = languageCodes();
   if (typeof language !== 'string' || !known.includes(language.toLowerCase())) {
     throw new ConfigError(`unknown language ${JSON.stringify(language)}; known: ${known.join(', ')}`, { key });
   }
-  return getLanguage(language);
+  return language.toLowerCase();
 }
 
 /** Defaults of {@link AnalyzerOptions} (the pipeline default is {@link DEFAULT_ANALYZER_PIPELINE}). */
@@ -183,7 +183,8 @@ export class Analyzer {
 
   /** Builds an analyzer; an unknown pipeline factory raises a ConfigError naming it. */
   static async create(options: AnalyzerOptions = {}): Promise<Analyzer> {
-    const lang = options.language === undefined ? undefined : analyzerLanguage(options.language);
+    // The language's data (a chunk of its own in a browser bundle) is loaded here, on first use.
+    const lang = options.language === undefined ? undefined : await loadLanguage(analyzerLanguage(options.language));
     const p = options.pipeline ?? (lang ? languagePipeline(lang.code) : DEFAULT_ANALYZER_PIPELINE);
     const isNlp = typeof p === 'function' || typeof (p as { process?: unknown }).process === 'function';
     const nlp = isNlp ? (p as Nlp) : await createPipeline(structuredClone(p) as PipelineConfig);
@@ -378,12 +379,22 @@ export class Analyzer {
 
   /** The terms of `text` as strings (convenience; allocates). */
   terms(text: string): string[] {
+    // Query words come back again and again (a search analyzes each word for ranking and for the
+    // count): their terms are kept, a bounded number of words at a time.
+    const known = this.termsOf.get(text);
+    if (known) return known.slice();
     const s = this.analyze(text);
     const strings = this.strings;
     const r: string[] = [];
     for (let i = 0; i < s.n; i++) r.push(strings.get(s.terms[i]!));
+    if (text.length <= 64) {
+      if (this.termsOf.size >= 4096) this.termsOf.clear();
+      this.termsOf.set(text, r.slice());
+    }
     return r;
   }
+
+  private readonly termsOf = new Map<string, string[]>();
 
   /** Normalizes a prefix or fuzzy query word: lower case only (like Lucene, no stemming). */
   normalize(word: string): string {

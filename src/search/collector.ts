@@ -28,9 +28,7 @@ export function collectTopK(scorer: Scorer, k: number, accept: (doc: number) => 
   return heap.sorted().map((x) => ({ doc: x.id, score: x.score }));
 }
 
-/** Counts every accepted match (no pruning). */
+/** Counts every accepted match (no pruning; scorers that can skip scoring do). */
 export function countMatches(scorer: Scorer, accept: (doc: number) => boolean): number {
-  let n = 0;
-  for (let d = scorer.next(); d !== NO_MORE_DOCS; d = scorer.next()) if (accept(d)) n++;
-  return n;
+  return scorer.countRest(accept);
 }

@@ -69,8 +69,8 @@ interface AnalyzedText {
  * stored documents come up again and again; analyzing a text is most of a snippet's cost.
  */
 export class AnalyzedTextCache {
-  private readonly byAnalyzer = new Map<Analyzer, Map<string, AnalyzedText>>();
-  private readonly order: [Map<string, AnalyzedText>, string, number][] = [];
+  private readonly byAnalyzer = new Map<Analyzer, Map<string | number, AnalyzedText>>();
+  private readonly order: [Map<string | number, AnalyzedText>, string | number, number][] = [];
   private head = 0;
   private tokens = 0;
 
@@ -79,18 +79,22 @@ export class AnalyzedTextCache {
     readonly maxTokens = 1 << 20,
   ) {}
 
-  /** `text` analyzed by `analyzer`, from the cache or analyzed now (and kept when it fits). */
-  get(analyzer: Analyzer, text: string): AnalyzedText {
+  /**
+   * `text` analyzed by `analyzer`, from the cache or analyzed now (and kept when it fits). `key`
+   * stands for the text when the caller has a cheaper one that changes whenever the text does (an
+   * index's document and field number): a long text's hash is computed anew on every lookup.
+   */
+  get(analyzer: Analyzer, text: string, key: string | number = text): AnalyzedText {
     let m = this.byAnalyzer.get(analyzer);
-    const hit = m?.get(text);
+    const hit = m?.get(key);
     if (hit) return hit;
     const ts = analyzer.analyze(text);
     // The analyzer reuses its arrays between calls: keep copies.
     const a: AnalyzedText = { n: ts.n, terms: ts.terms.slice(0, ts.n), starts: ts.starts.slice(0, ts.n), ends: ts.ends.slice(0, ts.n) };
     if (a.n > this.maxTokens) return a;
     if (!m) this.byAnalyzer.set(analyzer, (m = new Map()));
-    m.set(text, a);
-    this.order.push([m, text, a.n]);
+    m.set(key, a);
+    this.order.push([m, key, a.n]);
     this.tokens += a.n;
     while (this.tokens > this.maxTokens) {
       const [om, ot, on] = this.order[this.head++]!;
@@ -102,25 +106,45 @@ export class AnalyzedTextCache {
   }
 }
 
+// The terms of `field` among a `field\u0000term` key set, per set (a search highlights every hit
+// with the same set; a set that has grown or shrunk since is read afresh).
+const termsByField = new WeakMap<ReadonlySet<string>, { size: number; byField: Map<string, string[]> }>();
+
+function wantedTerms(wanted: ReadonlySet<string>, field: string): string[] {
+  let e = termsByField.get(wanted);
+  if (!e || e.size !== wanted.size) termsByField.set(wanted, (e = { size: wanted.size, byField: new Map() }));
+  const m = e.byField;
+  let terms = m.get(field);
+  if (!terms) {
+    const prefix = `${field}\u0000`;
+    terms = [];
+    for (const k of wanted) if (k.startsWith(prefix)) terms.push(k.slice(prefix.length));
+    m.set(field, terms);
+  }
+  return terms;
+}
+
 /**
  * Best passage of `text` for the `field\u0000term` keys in `wanted`, or null if nothing matches;
- * `cache` keeps the analyzed text for the next time it is highlighted.
+ * `cache` keeps the analyzed text for the next time it is highlighted (under `cacheKey` when given,
+ * see {@link AnalyzedTextCache.get}).
  */
-export function bestPassage(field: string, text: string, analyzer: Analyzer, wanted: ReadonlySet<string>, options: HighlightOptions = {}, cache?: AnalyzedTextCache): Highlight | null {
+export function bestPassage(field: string, text: string, analyzer: Analyzer, wanted: ReadonlySet<string>, options: HighlightOptions = {}, cache?: AnalyzedTextCache, cacheKey?: number): Highlight | null {
   const o = { ...HIGHLIGHT_DEFAULTS, ...options };
-  const ts = cache ? cache.get(analyzer, text) : analyzer.analyze(text);
+  const ts = cache ? cache.get(analyzer, text, cacheKey) : analyzer.analyze(text);
+  // The wanted terms of this field as the analyzer's string ids (looked up after the analysis, so a
+  // term the text just interned is found); a term never interned cannot occur in the text.
   const strings = analyzer.strings;
+  const byId = new Map<number, string>();
+  for (const t of wantedTerms(wanted, field)) {
+    const id = strings.idOf(t);
+    if (id >= 0) byId.set(id, t);
+  }
   const hits: { s: number; e: number; t: string }[] = [];
-  // Whether each term id is wanted, decided once per distinct term of the text.
-  const decided = new Map<number, string | null>();
+  if (byId.size === 0) return null;
   for (let i = 0; i < ts.n; i++) {
-    const id = ts.terms[i]!;
-    let t = decided.get(id);
-    if (t === undefined) {
-      const s = strings.get(id);
-      decided.set(id, (t = wanted.has(`${field}\u0000${s}`) ? s : null));
-    }
-    if (t !== null) hits.push({ s: ts.starts[i]!, e: ts.ends[i]!, t });
+    const t = byId.get(ts.terms[i]!);
+    if (t !== undefined) hits.push({ s: ts.starts[i]!, e: ts.ends[i]!, t });
   }
   if (!hits.length) return null;
   let best = { i: 0, j: 1, distinct: 0, count: 0 };
@@ -174,15 +198,18 @@ export function bestPassage(field: string, text: string, analyzer: Analyzer, wan
  * The best passage of each of `fields` in `source` (a document or stored fields) for the
  * `field\u0000term` keys in `wanted`; fields that are not indexed (`analyzer` gives undefined) or
  * hold no text are skipped. The text is the one the field was indexed from (arrays and numbers too).
+ * With `docKey` (a number that identifies `source`'s content for as long as `cache` lives), the
+ * cache finds each field's text under `docKey` and the field's position instead of the text.
  * @example fieldPassages(stored, ['title', 'text'], (f) => analyzers.get(f), wanted)
  */
-export function fieldPassages(source: Record<string, unknown>, fields: readonly string[], analyzer: (field: string) => Analyzer | undefined, wanted: ReadonlySet<string>, options: HighlightOptions = {}, cache?: AnalyzedTextCache): Highlight[] {
+export function fieldPassages(source: Record<string, unknown>, fields: readonly string[], analyzer: (field: string) => Analyzer | undefined, wanted: ReadonlySet<string>, options: HighlightOptions = {}, cache?: AnalyzedTextCache, docKey?: number): Highlight[] {
   const out: Highlight[] = [];
-  for (const f of fields) {
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
     const text = fieldText(source[f]);
     const a = analyzer(f);
     if (!text || !a) continue;
-    const h = bestPassage(f, text, a, wanted, options, cache);
+    const h = bestPassage(f, text, a, wanted, options, cache, docKey === undefined ? undefined : docKey * fields.length + i);
     if (h) out.push(h);
   }
   return out;

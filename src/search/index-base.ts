@@ -71,7 +71,10 @@ export class SearchIndex {
   protected readonly embedFields: readonly string[] | undefined;
   private readonly analyzers: Map<string, Analyzer>;
   // Stored texts analyzed for snippets, kept for the next search that highlights them (bounded).
-  private readonly snippetTexts = new AnalyzedTextCache();
+  // Analyzed stored texts for snippets, keyed by doc number within `snippetSeg` (a doc number of
+  // a segment never changes its stored fields; a new segment starts a new cache).
+  private snippetTexts = new AnalyzedTextCache();
+  private snippetSeg: Segment | null = null;
   private readonly docs: DocumentReader;
   // Per field (in segment order), its analyzer and a string lookup, made once rather than per doc.
   private readonly fieldAnalyzers: Analyzer[];
@@ -316,12 +319,16 @@ export class SearchIndex {
     let wanted: Set<string> | null = null;
     if (options.highlight && q) q.extractTerms(ctx, (wanted = new Set()));
     const hlOptions = options.highlight === true ? {} : (options.highlight as HighlightOptions);
+    if (wanted && this.snippetSeg !== seg) {
+      this.snippetTexts = new AnalyzedTextCache();
+      this.snippetSeg = seg;
+    }
     return top.map(({ doc, score }) => {
       const r: SearchResult = { id: seg.ids[doc]!, score };
       const stored = this.storeFields.length ? seg.store.get(doc) : undefined;
       if (stored) r.fields = stored;
       if (wanted && stored) {
-        const passages = fieldPassages(stored, this.storeFields, (f) => this.analyzers.get(f), wanted, hlOptions, this.snippetTexts);
+        const passages = fieldPassages(stored, this.storeFields, (f) => this.analyzers.get(f), wanted, hlOptions, this.snippetTexts, doc);
         if (passages.length) r.highlights = Object.fromEntries(passages.map((h) => [h.field, h.snippet]));
       }
       return r;

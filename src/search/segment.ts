@@ -96,15 +96,17 @@ export class FieldData {
     this.sumTtf += n;
   }
 
-  private cacheKey = '';
+  // What the cached norm table was computed for (compared field by field: a search asks once per
+  // term and field, so no key string is built).
+  private cacheFor: { model: string; k1: number; b: number; docCount: number; sumTtf: number } | null = null;
   private cache: Float64Array | null = null;
 
   /** The 256-entry norm table for a similarity, cached until the statistics change. */
   normTable(model: 'bm25' | 'tfidf', k1: number, b: number): Float64Array {
-    const key = `${model}/${k1}/${b}/${this.docCount}/${this.sumTtf}`;
-    if (key !== this.cacheKey || !this.cache) {
+    const c = this.cacheFor;
+    if (!this.cache || !c || c.model !== model || !Object.is(c.k1, k1) || !Object.is(c.b, b) || c.docCount !== this.docCount || c.sumTtf !== this.sumTtf) {
       this.cache = normCache(model, k1, b, this.avgdl);
-      this.cacheKey = key;
+      this.cacheFor = { model, k1, b, docCount: this.docCount, sumTtf: this.sumTtf };
     }
     return this.cache;
   }

@@ -10,6 +10,9 @@ import { Vocab } from '../core/vocab.js';
 import { getLanguage, languageCodes } from '../lang/registry.js';
 import { snowballLanguage, snowballStemmer } from '../lang/stemmers.js';
 import { tokenizerFor } from '../lang/tokenizer-for.js';
+// Node only (the vectorizers have no browser entry): every language up front, as `languageWords` is synchronous.
+import '../lang/languages-eager.js';
+import '../lang/stemmers.js';
 
 const HAS_ALNUM = /[\p{L}\p{N}]/u;
 

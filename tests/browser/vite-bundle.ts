@@ -8,10 +8,13 @@ import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'vite';
 
 export interface Bundle {
+  /** The code loaded up front (the entry chunk and the chunks it imports statically). */
   code: string;
-  /** Minified bytes. */
+  /** Every chunk as written: `lazy` ones are reached only through a dynamic `import()`. */
+  chunks: { fileName: string; code: string; isEntry: boolean; lazy: boolean }[];
+  /** Minified bytes loaded up front. */
   bytes: number;
-  /** Minified, then gzipped (level 9) bytes. */
+  /** Minified, then gzipped (level 9) bytes loaded up front. */
   gzipBytes: number;
   /** `importer -> node built-in` for each Node built-in reached. */
   nodeImports: string[];
@@ -45,7 +48,19 @@ export async function bundleForBrowser(entry: string, root: string): Promise<Bun
       lib: { entry, formats: ['es'], fileName: 'bundle' },
     },
   });
-  const outputs = (Array.isArray(out) ? out : [out]) as { output: { type: string; code?: string }[] }[];
-  const code = outputs.flatMap((o) => o.output).filter((c) => c.type === 'chunk').map((c) => c.code ?? '').join('\n');
-  return { code, bytes: Buffer.byteLength(code), gzipBytes: gzipSync(code, { level: 9 }).length, nodeImports };
+  type Chunk = { type: string; code: string; fileName: string; isEntry: boolean; imports: string[] };
+  const outputs = (Array.isArray(out) ? out : [out]) as unknown as { output: Chunk[] }[];
+  const all = outputs.flatMap((o) => o.output).filter((c) => c.type === 'chunk');
+  // Loaded up front: the entry and what it imports statically; the rest loads on a dynamic import().
+  const byName = new Map(all.map((c) => [c.fileName, c]));
+  const eager = new Set<Chunk>();
+  const visit = (c: Chunk): void => {
+    if (eager.has(c)) return;
+    eager.add(c);
+    for (const f of c.imports) visit(byName.get(f)!);
+  };
+  for (const c of all) if (c.isEntry) visit(c);
+  const code = [...eager].map((c) => c.code).join('\n');
+  const chunks = all.map((c) => ({ fileName: c.fileName, code: c.code, isEntry: c.isEntry, lazy: !eager.has(c) }));
+  return { code, chunks, bytes: Buffer.byteLength(code), gzipBytes: gzipSync(code, { level: 9 }).length, nodeImports };
 }

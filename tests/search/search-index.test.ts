@@ -497,6 +497,23 @@ for (const src of CRAN_SOURCES) {
           expect(index.search('wing', { topK, rm3: { fbDocs: topK } }).length).toBe(2);
         }
       });
+      it('count equals the number of hits an unbounded search returns (the count marks the union of postings, nested fields included)', async () => {
+        const docs = cranDocs(CRAN_SOURCES[0]!);
+        const index = await SearchIndex.create({ fields: ['title', 'text'], storeFields: ['title'] });
+        index.addAll(docs.map((d) => ({ id: d.id, title: d.title, text: d.text })));
+        index.remove(docs[3]!.id);
+        const queries = [...cranQueries(CRAN_SOURCES[0]!).map((q) => q.text), 'wing', 'title:flow boundary', '+wing -flow', 'xyzzy', '"boundary layer"'];
+        const filter = (id: string) => Number(id) % 3 !== 0;
+        let nonZero = 0;
+        for (const q of queries) {
+          for (const o of [{}, { filter }, { fields: ['text'] }]) {
+            const hits = index.search(q, { ...o, topK: 1e12, proximity: false, rm3: false });
+            expect(index.count(q, o), `${q} ${JSON.stringify(Object.keys(o))}`).toBe(hits.length);
+            if (hits.length) nonZero++;
+          }
+        }
+        expect(nonZero).toBeGreaterThan(20);
+      });
       it('count applies the filter as search does (it counted every match)', async () => {
         const index = await small();
         index.add({ id: 'b', title: 'flow', text: 'wing' });

@@ -69,6 +69,15 @@ export abstract class Scorer {
   abstract score(): number;
   /** Tells the scorer that docs scoring below `minScore` will not be collected (enables pruning). */
   setMinCompetitiveScore(_minScore: number): void {}
+  /**
+   * Counts the matches after the current doc that `accept` lets through, exhausting the scorer
+   * (no pruning may have been asked for). Scorers that can skip the scoring override it.
+   */
+  countRest(accept: (doc: number) => boolean): number {
+    let n = 0;
+    for (let d = this.next(); d !== NO_MORE_DOCS; d = this.next()) if (accept(d)) n++;
+    return n;
+  }
 }
 
 /** A query bound to a search context. */

@@ -89,4 +89,47 @@ export class DisjunctionScorer extends Scorer {
   score(): number {
     return this.cur;
   }
+
+  /**
+   * Counts the union of the subs' matches without scoring them (Lucene's `Weight#count` idea):
+   * each leaf's matches are marked in a bitset, one pass per leaf, then the marked docs that
+   * `accept` lets through are counted in doc order.
+   */
+  override countRest(accept: (doc: number) => boolean): number {
+    // A union of unions is one union: nested disjunctions (a word over several fields) are walked
+    // through their own subs, so no level scores.
+    const leaves: Scorer[] = [];
+    const flatten = (xs: readonly Scorer[]): void => {
+      for (const x of xs) if (x instanceof DisjunctionScorer) flatten(x.subs);
+      else leaves.push(x);
+    };
+    flatten(this.subs);
+    const target = this.doc === NO_MORE_DOCS ? NO_MORE_DOCS : this.doc + 1;
+    this.doc = NO_MORE_DOCS;
+    if (target === NO_MORE_DOCS) return 0;
+    let bits = new Uint32Array(1024);
+    let top = -1;
+    for (const s of leaves) {
+      for (let d = s.doc < target ? s.advance(target) : s.doc; d !== NO_MORE_DOCS; d = s.next()) {
+        const w = d >>> 5;
+        if (w >= bits.length) {
+          const grown = new Uint32Array(Math.max(bits.length * 2, w + 1));
+          grown.set(bits);
+          bits = grown;
+        }
+        bits[w]! |= 1 << (d & 31);
+        if (d > top) top = d;
+      }
+    }
+    let count = 0;
+    for (let w = 0, last = top >>> 5; top >= 0 && w <= last; w++) {
+      let x = bits[w]!;
+      while (x !== 0) {
+        const low = x & -x;
+        if (accept((w << 5) | (31 - Math.clz32(low)))) count++;
+        x ^= low;
+      }
+    }
+    return count;
+  }
 }
