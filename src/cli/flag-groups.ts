@@ -105,8 +105,8 @@ export function trainEpochs(f: Record<string, unknown>): number {
 }
 
 /**
- * Reports one epoch of a `train <component>` command: `line` goes on the progress bar (at `done`
- * units), and on stdout with `--json` or when stderr is not a terminal (so logs keep every epoch).
+ * Reports one epoch of a `train <component>` command: `line` goes on the progress bar, moved to
+ * `done` units, and on stdout with `--json` or when stderr is not a terminal (so logs keep every epoch).
  */
 export function reportEpoch(f: Record<string, unknown>, io: CommandIO, bar: ProgressBar | undefined, done: number, line: string): void {
   bar?.update(done, line);
