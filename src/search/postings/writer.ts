@@ -1,4 +1,5 @@
 import { grow } from '../../util/typed.js';
+import { StreamArena } from './arena.js';
 import { VarintReader, writeVarint } from './codec.js';
 
 const EMPTY = new Int32Array(0);
@@ -7,9 +8,8 @@ const EMPTY = new Int32Array(0);
  * The mutable postings of one field: per term a doc stream and a position stream (see
  * `codec.ts`), appended to as documents are indexed in increasing doc order.
  *
- * Storage: a term's bytes live either in its own growable buffer, or (after load) in a slice of
- * one shared base buffer; the first append to a loaded term copies its slice out (copy-on-write),
- * so loading allocates nothing per term.
+ * Storage: each kind of stream of all terms lies in one {@link StreamArena} (a region per term in
+ * one growable buffer; loaded streams stay in their buffer until a term is appended to).
  *
  * Skip data: after every {@link SKIP_INTERVAL} docs of a term, one entry of four int32s
  * `[last doc, doc-stream offset, position-stream offset, docs so far]` (offsets relative to the
@@ -27,15 +27,8 @@ export class PostingsWriter {
   maxFreq = new Int32Array(64);
   /** Per term: last doc appended (-1 none). */
   lastDoc = new Int32Array(64).fill(-1);
-  private docBuf: (Uint8Array | undefined)[] = [];
-  private posBuf: (Uint8Array | undefined)[] = [];
-  private docLen = new Int32Array(64);
-  private posLen = new Int32Array(64);
-  // Loaded slices: base buffers and per-term offsets.
-  private docBase: Uint8Array = new Uint8Array(0);
-  private posBase: Uint8Array = new Uint8Array(0);
-  private docOff = new Int32Array(64);
-  private posOff = new Int32Array(64);
+  private readonly docs = new StreamArena();
+  private readonly pos = new StreamArena();
   private skipBuf: (Int32Array | undefined)[] = [];
   private skipOwned: Uint8Array = new Uint8Array(64);
   private size = 0;
@@ -55,10 +48,8 @@ export class PostingsWriter {
       this.maxFreq = grow(this.maxFreq, n);
       this.lastDoc = grow(this.lastDoc, n);
       this.lastDoc.fill(-1, old);
-      this.docLen = grow(this.docLen, n);
-      this.posLen = grow(this.posLen, n);
-      this.docOff = grow(this.docOff, n);
-      this.posOff = grow(this.posOff, n);
+      this.docs.ensure(n);
+      this.pos.ensure(n);
       this.skipOwned = grow(this.skipOwned, n);
     }
     this.size = n;
@@ -71,9 +62,10 @@ export class PostingsWriter {
   add(term: number, doc: number, positions: Int32Array, from: number, freq: number): void {
     this.appendDocEntry(term, doc, freq);
     // position stream (room: 5 bytes per position)
-    let p = this.posLen[term]!;
-    let buf = this.posBuf[term];
-    if (buf === undefined || p + 5 * freq > buf.length) buf = ownStream(this.posBuf, this.posBase, this.posOff, this.posLen, term, 5 * freq);
+    const a = this.pos;
+    const buf = a.room(term, 5 * freq);
+    const o = a.off[term]!;
+    let p = o + a.len[term]!;
     if (freq === 1) p = writeVarint(buf, p, positions[from]!);
     else {
       let last = 0;
@@ -83,7 +75,7 @@ export class PostingsWriter {
         last = pos;
       }
     }
-    this.posLen[term] = p;
+    a.len[term] = p - o;
     this.countDoc(term, doc, freq);
   }
 
@@ -92,15 +84,16 @@ export class PostingsWriter {
     const prev = this.lastDoc[term]!;
     const delta = doc - (prev < 0 ? 0 : prev + 1);
     // Room: two 5-byte varints at most, checked without sizing them.
-    let p = this.docLen[term]!;
-    let buf = this.docBuf[term];
-    if (buf === undefined || p + 10 > buf.length) buf = ownStream(this.docBuf, this.docBase, this.docOff, this.docLen, term, 10);
+    const a = this.docs;
+    const buf = a.room(term, 10);
+    const o = a.off[term]!;
+    let p = o + a.len[term]!;
     if (freq === 1) p = writeVarint(buf, p, delta * 2 + 1);
     else {
       p = writeVarint(buf, p, delta * 2);
       p = writeVarint(buf, p, freq);
     }
-    this.docLen[term] = p;
+    a.len[term] = p - o;
   }
 
   /** After both streams of a doc are written: the term's statistics and, every SKIP_INTERVAL docs, a skip entry. */
@@ -137,11 +130,10 @@ export class PostingsWriter {
       if (doc < 0) continue;
       this.appendDocEntry(term, doc, freq);
       const len = sp - from;
-      const p = this.posLen[term]!;
-      let buf = this.posBuf[term];
-      if (buf === undefined || p + len > buf.length) buf = ownStream(this.posBuf, this.posBase, this.posOff, this.posLen, term, len);
-      buf.set(src.subarray(from, sp), p);
-      this.posLen[term] = p + len;
+      const a = this.pos;
+      const buf = a.room(term, len);
+      buf.set(src.subarray(from, sp), a.off[term]! + a.len[term]!);
+      a.len[term]! += len;
       this.countDoc(term, doc, freq);
       added += freq;
     }
@@ -164,23 +156,25 @@ export class PostingsWriter {
     const rest = dr.pos;
     const prev = this.lastDoc[term]!;
     const delta = base + old - (prev < 0 ? 0 : prev + 1);
-    let p = this.docLen[term]!;
-    let buf = this.docBuf[term];
-    if (buf === undefined || p + 10 + (dend - rest) > buf.length) buf = ownStream(this.docBuf, this.docBase, this.docOff, this.docLen, term, 10 + (dend - rest));
+    // Offsets below are relative to the term's streams (as skip entries keep them).
+    const da = this.docs;
+    const buf = da.room(term, 10 + (dend - rest));
+    const o = da.off[term]!;
+    let p = o + da.len[term]!;
     if (freq === 1) p = writeVarint(buf, p, delta * 2 + 1);
     else {
       p = writeVarint(buf, p, delta * 2);
       p = writeVarint(buf, p, freq);
     }
-    const docShift = p - rest;
+    const docShift = p - o - rest;
     buf.set(dsrc.subarray(rest, dend), p);
-    this.docLen[term] = p + (dend - rest);
-    let q = this.posLen[term]!;
-    let pbuf = this.posBuf[term];
-    if (pbuf === undefined || q + (pend - pstart) > pbuf.length) pbuf = ownStream(this.posBuf, this.posBase, this.posOff, this.posLen, term, pend - pstart);
-    pbuf.set(psrc.subarray(pstart, pend), q);
+    da.len[term] = p - o + (dend - rest);
+    const pa = this.pos;
+    const pbuf = pa.room(term, pend - pstart);
+    const q = pa.len[term]!;
+    pbuf.set(psrc.subarray(pstart, pend), pa.off[term]! + q);
     const posShift = q - pstart;
-    this.posLen[term] = q + (pend - pstart);
+    pa.len[term] = q + (pend - pstart);
     let n = this.df[term]!;
     let maxFreq = this.maxFreq[term]!;
     let added = 0;
@@ -203,7 +197,7 @@ export class PostingsWriter {
     return added;
   }
 
-  private addSkip(term: number, doc: number, df: number, docLen = this.docLen[term]!, posLen = this.posLen[term]!): void {
+  private addSkip(term: number, doc: number, df: number, docLen = this.docs.len[term]!, posLen = this.pos.len[term]!): void {
     const k = df / SKIP_INTERVAL - 1; // entry index
     let sk = this.skipBuf[term];
     if (!sk || !this.skipOwned[term] || sk.length < (k + 1) * 4) {
@@ -228,18 +222,12 @@ export class PostingsWriter {
 
   /** The doc stream of `term` as (buffer, start, end). */
   docSlice(term: number): [Uint8Array, number, number] {
-    const b = this.docBuf[term];
-    if (b) return [b, 0, this.docLen[term]!];
-    const o = this.docOff[term]!;
-    return [this.docBase, o, o + this.docLen[term]!];
+    return this.docs.slice(term);
   }
 
   /** The position stream of `term` as (buffer, start, end). */
   posSlice(term: number): [Uint8Array, number, number] {
-    const b = this.posBuf[term];
-    if (b) return [b, 0, this.posLen[term]!];
-    const o = this.posOff[term]!;
-    return [this.posBase, o, o + this.posLen[term]!];
+    return this.pos.slice(term);
   }
 
   /**
@@ -256,18 +244,8 @@ export class PostingsWriter {
     skips?: Int32Array,
   ): void {
     this.ensure(count);
-    this.docBase = docBase;
-    this.posBase = posBase;
-    let d = 0;
-    let q = 0;
-    for (let t = 0; t < count; t++) {
-      this.docOff[t] = d;
-      this.posOff[t] = q;
-      this.docLen[t] = docLens[t]!;
-      this.posLen[t] = posLens[t]!;
-      d += docLens[t]!;
-      q += posLens[t]!;
-    }
+    this.docs.adopt(count, docBase, docLens);
+    this.pos.adopt(count, posBase, posLens);
     this.df.set(stats.df.subarray(0, count));
     this.ctf.set(stats.ctf.subarray(0, count));
     this.maxFreq.set(stats.maxFreq.subarray(0, count));
@@ -283,23 +261,4 @@ export class PostingsWriter {
       }
     }
   }
-}
-
-/**
- * The buffer of `term`'s doc or position stream that the writer owns, with room for `extra` more
- * bytes: on the first write a copy of the loaded bytes (`lens[term]` of them at `off[term]` in
- * `base`), later the same buffer, grown when full.
- */
-function ownStream(bufs: (Uint8Array | undefined)[], base: Uint8Array, off: Int32Array, lens: Int32Array, term: number, extra: number): Uint8Array {
-  let b = bufs[term];
-  const len = lens[term]!;
-  if (!b) {
-    b = new Uint8Array(Math.max(16, (len + extra) * 2));
-    if (len) b.set(base.subarray(off[term]!, off[term]! + len));
-    bufs[term] = b;
-  } else if (len + extra > b.length) {
-    b = grow(b, len + extra);
-    bufs[term] = b;
-  }
-  return b;
 }
