@@ -1,9 +1,9 @@
 /**
  * `SearchIndex.addAll(docs, { threads })` (Node). The calling thread reads each document once:
  * it checks the id (new, distinct) and the fields, numbers the document, keeps its id, stored
- * JSON and vector, and puts each indexed field's text into its slice: per field one string with
- * the texts back to back and their end offsets (one clone of a string and one transferred array,
- * not a clone per document). Worker threads analyze the slices into postings and send each field
+ * JSON and vector, and puts each indexed field's text into its slice: per field the texts as UTF-8
+ * bytes back to back and their end offsets (`slice-text.ts`: two transferred arrays, not a clone
+ * per document). Worker threads analyze the slices into postings and send each field
  * back packed flat (`field-pack.ts`), its buffers transferred; the packs are merged in input
  * order (`mergePacks`). Doc numbers, term statistics and norms are then those of a one-thread
  * build, so every query scores the same. Anything wrong with a document fails the call named by
@@ -19,6 +19,7 @@ import { mergePacks, type FieldPack } from './field-pack.js';
 import { mergeSegments } from './merge.js';
 import type { SavedSettings } from './persist.js';
 import { Segment } from './segment.js';
+import { packTexts, type PackedTexts } from './slice-text.js';
 
 /** Most documents in one worker slice: bounds what is in flight, and a stream's memory. */
 export const SEGMENT_DOCS = 50_000;
@@ -45,10 +46,10 @@ export interface IndexWorkerData {
   settings: SavedSettings;
 }
 
-/** One slice sent to a worker: per indexed field, the texts back to back and each one's end offset. */
+/** One slice sent to a worker: per indexed field, its texts packed (`slice-text.ts`). */
 export interface IndexSlice {
-  texts: string[];
-  ends: Uint32Array[];
+  count: number;
+  fields: PackedTexts[];
 }
 
 /** Adds `docs` through `threads` workers (0: every core), then merges. */
@@ -188,15 +189,8 @@ class Slicer {
   private flush(): Task | null {
     const count = this.i - this.first;
     if (!count) return null;
-    const slice: IndexSlice = { texts: [], ends: [] };
-    for (const list of this.texts) {
-      const ends = new Uint32Array(count);
-      let o = 0;
-      for (let k = 0; k < count; k++) ends[k] = o += list[k]!.length;
-      slice.ends.push(ends);
-      slice.texts.push(list.join(''));
-    }
-    const task: Task = { payload: slice, first: this.first, transfer: slice.ends.map((e) => e.buffer as ArrayBuffer) };
+    const slice: IndexSlice = { count, fields: this.texts.map(packTexts) };
+    const task: Task = { payload: slice, first: this.first, transfer: slice.fields.flatMap((f) => [f.bytes.buffer as ArrayBuffer, f.ends.buffer as ArrayBuffer]) };
     this.texts = this.fields.map(() => []);
     this.first = this.i;
     return task;

@@ -10,6 +10,7 @@ import { registeredComponents, registeredTokenizers } from '../pipeline/registry
 import { packBuffers, packField } from '../search/field-pack.js';
 import type { IndexSlice, IndexWorkerData } from '../search/parallel-build.js';
 import { FieldData } from '../search/segment.js';
+import { TextUnpacker } from '../search/slice-text.js';
 import { atItem } from '../parallel/protocol.js';
 import type { TaskResult } from '../parallel/worker-host.js';
 
@@ -53,14 +54,14 @@ export async function setup(data: IndexWorkerData): Promise<IndexWorkerState> {
 
 /** Analyzes one slice (`first`: the input index of its first document) into packed fields. */
 export function handle(state: IndexWorkerState, slice: IndexSlice, first: number): TaskResult {
-  const count = slice.ends[0]?.length ?? 0;
+  const count = slice.count;
   const fields = state.fields.map((f) => new FieldData(f.name));
+  const texts = slice.fields.map((p) => new TextUnpacker(p));
   for (let d = 0; d < count; d++) {
     for (let i = 0; i < fields.length; i++) {
       const { analyzer, str } = state.fields[i]!;
-      const ends = slice.ends[i]!;
       try {
-        fields[i]!.addDoc(d, analyzer.analyze(slice.texts[i]!.slice(d ? ends[d - 1]! : 0, ends[d]!)), str);
+        fields[i]!.addDoc(d, analyzer.analyze(texts[i]!.text(d)), str);
       } catch (e) {
         throw atItem(e, first + d);
       }
