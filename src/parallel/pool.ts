@@ -8,7 +8,7 @@
  * {@link WorkerError}. Workers are unref'd between calls, so an idle pool never keeps the
  * process alive; {@link WorkerPool.close} ends them.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { ArgumentError, WorkerError, type TextloomError } from '../core/errors.js';
 import { receiveError, type TaskMessage, type WorkerMessage } from './protocol.js';
 
@@ -24,6 +24,8 @@ export interface PoolOptions {
   itemName?: string;
   /** Tasks in flight per worker during {@link WorkerPool.map} (default 2: one running, one queued). */
   depth?: number;
+  /** Each worker's heap limits (Node's defaults when omitted). */
+  resourceLimits?: ResourceLimits;
 }
 
 /** One task for {@link WorkerPool.map}: its payload, the input index of its first item, buffers to transfer. */
@@ -88,7 +90,7 @@ export class WorkerPool {
   }
 
   private spawn(o: PoolOptions): Promise<void> {
-    const worker = new Worker(o.script, { workerData: o.workerData, execArgv: workerExecArgv(process.execArgv) });
+    const worker = new Worker(o.script, { workerData: o.workerData, execArgv: workerExecArgv(process.execArgv), ...(o.resourceLimits ? { resourceLimits: o.resourceLimits } : {}) });
     const slot: Slot = { worker, busy: new Map() };
     this.slots.push(slot);
     const n = this.slots.length - 1;

@@ -83,7 +83,7 @@ export class StreamArena {
     this.live -= old;
     if (this.used + cap > this.buf.length) this.compact(cap);
     const o = this.used;
-    if (len) this.buf.set(from.subarray(at, at + len), o);
+    copyBytes(from, at, this.buf, o, len);
     this.off[term] = o;
     this.cap[term] = cap;
     this.used += cap;
@@ -100,12 +100,17 @@ export class StreamArena {
     for (let t = 0; t < off.length; t++) {
       const c = cap[t]!;
       if (c === 0) continue;
-      const s = off[t]!;
-      to.set(from.subarray(s, s + len[t]!), o);
+      copyBytes(from, off[t]!, to, o, len[t]!);
       off[t] = o;
       o += c;
     }
     this.buf = to;
     this.used = o;
   }
+}
+
+// Copies `len` bytes; short runs (most terms' streams) byte by byte, sparing a subarray object each.
+function copyBytes(from: Uint8Array, at: number, to: Uint8Array, o: number, len: number): void {
+  if (len > 32) to.set(from.subarray(at, at + len), o);
+  else for (let i = 0; i < len; i++) to[o + i] = from[at + i]!;
 }
