@@ -26,35 +26,101 @@ function wellFormed(s: string): boolean {
   return native ? native.call(s) : !LONE_SURROGATE.test(s);
 }
 
+/** Characters per encoder call: texts are encoded a run at a time, not one call each. */
+const RUN_CHARS = 1 << 16;
+
 /** Encodes `texts` back to back. */
 export function packTexts(texts: readonly string[]): PackedTexts {
   let chars = 0;
   for (const t of texts) chars += t.length;
-  // Most texts are ASCII: room for their bytes plus a little; a text that does not fit grows the buffer.
-  let bytes = new Uint8Array(Math.max(64, chars + (chars >>> 4)));
-  const ends = new Uint32Array(texts.length);
-  const odd: [number, string][] = [];
-  let o = 0;
-  for (let d = 0; d < texts.length; d++) {
-    let text = texts[d]!;
-    if (!wellFormed(text)) {
-      odd.push([d, text]);
-      ends[d] = o;
-      continue;
-    }
-    for (;;) {
-      const r = encoder.encodeInto(text, bytes.subarray(o));
-      o += r.written;
-      if (r.read === text.length) break;
-      // Out of room (a character takes up to 3 bytes per UTF-16 unit): grow, encode the rest.
-      text = text.slice(r.read);
-      const next = new Uint8Array(Math.max(bytes.length * 2, o + 3 * text.length));
-      next.set(bytes.subarray(0, o));
-      bytes = next;
-    }
-    ends[d] = o;
+  const p = new Packer(texts.length, chars);
+  for (let d = 0; d < texts.length; ) {
+    // A run of texts, RUN_CHARS characters at most (or one text).
+    let e = d + 1;
+    let n = texts[d]!.length;
+    while (e < texts.length && n + texts[e]!.length <= RUN_CHARS) n += texts[e++]!.length;
+    if (!p.run(texts, d, e, n)) for (let k = d; k < e; k++) p.one(texts[k]!, k);
+    d = e;
   }
-  return { bytes: o < bytes.length ? bytes.slice(0, o) : bytes, ends, odd };
+  return p.done();
+}
+
+// The growing output of packTexts.
+class Packer {
+  // Most texts are ASCII: room for their bytes plus a little; the buffer grows when needed.
+  private bytes: Uint8Array;
+  private o = 0;
+  private readonly ends: Uint32Array;
+  private readonly odd: [number, string][] = [];
+
+  constructor(count: number, chars: number) {
+    this.bytes = new Uint8Array(Math.max(64, chars + (chars >>> 4)));
+    this.ends = new Uint32Array(count);
+  }
+
+  /**
+   * Encodes texts [d, e) (`n` characters) with one encoder call; false when one of them is not
+   * well-formed (then each goes by `one`). Joined, a text ending in a high surrogate and the next
+   * starting with a low one would read as a pair, so such a run goes text by text too.
+   */
+  run(texts: readonly string[], d: number, e: number, n: number): boolean {
+    for (let k = d; k < e - 1; k++) {
+      const t = texts[k]!;
+      const c = t.length ? t.charCodeAt(t.length - 1) : 0;
+      if (c >= 0xd800 && c <= 0xdbff) return false;
+    }
+    const joined = e - d === 1 ? texts[d]! : texts.slice(d, e).join('');
+    if (!wellFormed(joined)) return false;
+    this.room(3 * n);
+    const { bytes, ends } = this;
+    const r = encoder.encodeInto(joined, bytes.subarray(this.o));
+    let b = this.o;
+    if (r.written === n) {
+      // All ASCII: a byte per character.
+      for (let k = d; k < e; k++) ends[k] = b += texts[k]!.length;
+    } else {
+      // Each text's end: walk its characters' UTF-8 sequences (4 bytes hold 2 UTF-16 units).
+      for (let k = d; k < e; k++) {
+        for (let units = texts[k]!.length; units > 0; ) {
+          const x = bytes[b]!;
+          if (x < 0x80) b++;
+          else if (x < 0xe0) b += 2;
+          else if (x < 0xf0) b += 3;
+          else {
+            b += 4;
+            units--;
+          }
+          units--;
+        }
+        ends[k] = b;
+      }
+    }
+    this.o += r.written;
+    return true;
+  }
+
+  /** Encodes text `k` alone (kept as a string when it is not well-formed). */
+  one(text: string, k: number): void {
+    if (!wellFormed(text)) this.odd.push([k, text]);
+    else {
+      this.room(3 * text.length);
+      this.o += encoder.encodeInto(text, this.bytes.subarray(this.o)).written;
+    }
+    this.ends[k] = this.o;
+  }
+
+  done(): PackedTexts {
+    // A view: the buffer travels whole (transferred, not copied), its slack unread.
+    return { bytes: this.bytes.subarray(0, this.o), ends: this.ends, odd: this.odd };
+  }
+
+  // Room for `n` more bytes (UTF-8 takes at most 3 bytes per UTF-16 unit).
+  private room(n: number): void {
+    if (this.o + n <= this.bytes.length) return;
+    const next = new Uint8Array(Math.max(this.bytes.length * 2, this.o + n));
+    next.set(this.bytes.subarray(0, this.o));
+    this.bytes = next;
+  }
 }
 
 /** Decodes packed texts one at a time. */

@@ -18,6 +18,17 @@ describe('packed slice texts', () => {
     expect(texts.map((_, d) => u.text(d))).toEqual(texts);
   });
 
+  it('matches one-at-a-time encoding over many runs of mixed texts, pairs split across texts included', () => {
+    const pool = ['plain ascii words', 'naïve café', '漢字', 'emoji 😀', '', 'x'.repeat(70_000), 'end \uD83D', '\uDE00 start', 'z'];
+    const texts = Array.from({ length: 3000 }, (_, i) => pool[(i * 7) % pool.length]! + ' ' + i);
+    texts.push('ends high \uD83D', '\uDE00 starts low');
+    const packed = packTexts(texts);
+    const u = new TextUnpacker(packed);
+    expect(texts.map((_, d) => u.text(d))).toEqual(texts);
+    // Only the texts with a lone surrogate travel as strings.
+    expect(packed.odd.map(([d]) => d)).toEqual(texts.flatMap((t, d) => (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(t) ? [d] : [])));
+  });
+
   it('packs no texts', () => {
     const packed = packTexts([]);
     expect(packed.ends.length).toBe(0);
