@@ -30,6 +30,8 @@ async function child(threads) {
   const wall = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const mainCpu = main0 === null ? null : threadCpu() - main0;
+  // The timer cannot fire during the one-thread (synchronous) build: the RSS after it counts too.
+  peak = Math.max(peak, process.memoryUsage().rss);
   clearInterval(timer);
   const hash = createHash('sha256');
   for (const q of queries) for (const h of index.search(q, { topK: 10 })) hash.update(`${h.id}:${h.score};`);
