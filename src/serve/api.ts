@@ -44,26 +44,44 @@ function hasParse(doc: Doc): boolean {
   return false;
 }
 
-/** Runs the pipeline over `text` and returns its annotations as an {@link Analysis}. */
-export function analyze(nlp: Nlp, text: string): Analysis {
-  const t0 = performance.now();
-  const doc = nlp(text);
+/**
+ * The annotations of an analysed `doc` as an {@link Analysis}; `t0` is when its analysis began.
+ * With `parse: false` the `dep` and `head` columns are left empty (they come later, see
+ * `analyzeInParts`) and `parsed` is false.
+ */
+export function analysisOf(doc: Doc, t0: number, parse = true): Analysis {
   const n = doc.length;
-  const a: Analysis = { text: doc.text, words: [], pos: [], tag: [], lemma: [], dep: [], head: [], ent: [], sents: [], ents: [], parsed: hasParse(doc), ms: 0 };
+  const a: Analysis = { text: doc.text, words: [], pos: [], tag: [], lemma: [], dep: [], head: [], ent: [], sents: [], ents: [], parsed: parse && hasParse(doc), ms: 0 };
   for (let i = 0; i < n; i++) {
     const t = doc.token(i);
     a.words.push(t.text);
     a.pos.push(t.pos);
     a.tag.push(t.tag);
     a.lemma.push(t.lemma);
-    a.dep.push(t.dep);
-    a.head.push(i + doc.head[i]!);
     a.ent.push(t.entType ? `${t.entIob}-${t.entType}` : '');
   }
+  if (parse) Object.assign(a, parseColumns(doc));
   for (const s of doc.sents) a.sents.push([s.start, s.end]);
   for (const e of doc.ents) a.ents.push({ start: e.startChar, end: e.endChar, label: e.label });
   a.ms = +(performance.now() - t0).toFixed(3);
   return a;
+}
+
+/** The `dep` and `head` columns of a parsed doc (head as a token index, itself for a root). */
+export function parseColumns(doc: Doc): Pick<Analysis, 'dep' | 'head'> {
+  const dep: string[] = [];
+  const head: number[] = [];
+  for (let i = 0; i < doc.length; i++) {
+    dep.push(doc.token(i).dep);
+    head.push(i + doc.head[i]!);
+  }
+  return { dep, head };
+}
+
+/** Runs the pipeline over `text` and returns its annotations as an {@link Analysis}. */
+export function analyze(nlp: Nlp, text: string): Analysis {
+  const t0 = performance.now();
+  return analysisOf(nlp(text), t0);
 }
 
 // Highlight marks from Unicode's private use area, which text does not use: the snippet is

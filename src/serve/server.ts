@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ArgumentError } from '../core/errors.js';
 import { checkOptionValue } from '../core/options.js';
+import { analyzeInParts, planParts } from './analyze-parts.js';
 import { analyze, searchJson, similar } from './api.js';
 import { HttpError, sendError, sendJson, sendJsonText } from './http-errors.js';
 import { SERVE_DEFAULTS, type ServeLimits, type ServeOptions } from './options.js';
@@ -35,6 +36,7 @@ const SECURITY_HEADERS = {
 function handler(o: ServeOptions, limits: ServeLimits): (req: IncomingMessage, res: ServerResponse) => void {
   const files = loadStaticFiles();
   const cache = new ResultCache(o.searchCacheSize ?? SERVE_DEFAULTS.searchCacheSize);
+  const parts = planParts(o.nlp);
   return (req, res) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     route(req, res).catch((e: unknown) => sendError(res, e));
@@ -58,8 +60,11 @@ function handler(o: ServeOptions, limits: ServeLimits): (req: IncomingMessage, r
     switch (url.pathname) {
       case '/api/health':
         return sendJson(res, 200, { ok: true, pipeline: o.nlp.pipeNames, index: !!o.index, vectors: !!o.vectors, searchCache: { max: cache.maxEntries, size: cache.size, hits: cache.hits, misses: cache.misses } });
-      case '/api/analyze':
-        return sendJson(res, 200, analyze(o.nlp, stringParam(params.text, 'text', limits.maxTextChars)));
+      case '/api/analyze': {
+        const text = stringParam(params.text, 'text', limits.maxTextChars);
+        if (params.stream === true) return sendParts(res, analyzeInParts(o.nlp, parts, text));
+        return sendJson(res, 200, analyze(o.nlp, text));
+      }
       case '/api/search': {
         const size = intParam(params.size, 'size', 10, 1, limits.maxResults);
         const page = intParam(params.page, 'page', 1, 1, Math.floor(10_000 / size));
@@ -71,6 +76,22 @@ function handler(o: ServeOptions, limits: ServeLimits): (req: IncomingMessage, r
         throw new HttpError(404, `no such page: ${url.pathname}`);
     }
   }
+}
+
+/**
+ * Sends each part as one line of JSON (newline-delimited JSON), each as soon as it is made: the
+ * next part is made only after the event loop has let the previous one go out.
+ */
+async function sendParts(res: ServerResponse, parts: Generator<string, void, void>): Promise<void> {
+  let next = parts.next(); // the first part is made before the headers, so its errors are a 4xx/500
+  res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' });
+  while (!next.done) {
+    res.write(next.value + '\n');
+    await new Promise((ok) => setImmediate(ok));
+    if (res.destroyed) return void parts.return();
+    next = parts.next();
+  }
+  res.end();
 }
 
 /**
