@@ -4,6 +4,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { TextloomError } from '../core/errors.js';
+import { writeHead } from './headers.js';
 
 /** A request the server refuses, with its HTTP status. */
 export class HttpError extends TextloomError {
@@ -30,7 +31,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 
 /** Writes a response whose body is already JSON text. */
 export function sendJsonText(res: ServerResponse, status: number, data: string): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(data), 'cache-control': 'no-store' });
+  writeHead(res, status, ['content-type', 'application/json; charset=utf-8', 'content-length', Buffer.byteLength(data), 'cache-control', 'no-store']);
   res.end(data);
 }
 

@@ -9,6 +9,7 @@ import { ArgumentError } from '../core/errors.js';
 import { checkOptionValue } from '../core/options.js';
 import { analyzeInParts, planParts } from './analyze-parts.js';
 import { analyze, searchJson, similar } from './api.js';
+import { writeHead } from './headers.js';
 import { HttpError, sendError, sendJson, sendJsonText } from './http-errors.js';
 import { SERVE_DEFAULTS, type ServeLimits, type ServeOptions } from './options.js';
 import { intParam, parseJsonObject, readBody, stringParam } from './request.js';
@@ -25,20 +26,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-// Headers sent with every response: the page loads nothing from elsewhere and runs only its own script.
-const SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-};
-
 /** The request handler: routes, limits, errors. */
 function handler(o: ServeOptions, limits: ServeLimits): (req: IncomingMessage, res: ServerResponse) => void {
   const files = loadStaticFiles();
   const cache = new ResultCache(o.searchCacheSize ?? SERVE_DEFAULTS.searchCacheSize);
   const parts = planParts(o.nlp);
   return (req, res) => {
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     route(req, res).catch((e: unknown) => sendError(res, e));
   };
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -46,7 +39,7 @@ function handler(o: ServeOptions, limits: ServeLimits): (req: IncomingMessage, r
     const file = files.get(url.pathname);
     if (file) {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, `${req.method} is not allowed on ${url.pathname}`);
-      res.writeHead(200, { 'content-type': file.type, 'content-length': file.body.length, 'cache-control': 'no-cache' });
+      writeHead(res, 200, ['content-type', file.type, 'content-length', file.body.length, 'cache-control', 'no-cache']);
       res.end(req.method === 'HEAD' ? undefined : file.body);
       return;
     }
@@ -84,7 +77,7 @@ function handler(o: ServeOptions, limits: ServeLimits): (req: IncomingMessage, r
  */
 async function sendParts(res: ServerResponse, parts: Generator<string, void, void>): Promise<void> {
   let next = parts.next(); // the first part is made before the headers, so its errors are a 4xx/500
-  res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' });
+  writeHead(res, 200, ['content-type', 'application/x-ndjson; charset=utf-8', 'cache-control', 'no-store']);
   while (!next.done) {
     res.write(next.value + '\n');
     await new Promise((ok) => setImmediate(ok));
