@@ -109,18 +109,20 @@ export function normalizeQuery(q: string): string {
 }
 
 /**
- * One page of search results as a JSON string: hits with their stored fields (long values cut to
- * {@link HIT_FIELD_CHARS} characters), highlighted snippets (HTML, escaped), the total and the
- * time taken. With a `cache`, answers are kept by query, page and size (`cached` says which).
+ * One page of search results as JSON, in two pieces: `head`, the answer's first members (the time
+ * taken and whether it came from the cache), and `body`, the UTF-8 bytes of the rest: hits with
+ * their stored fields (long values cut to {@link HIT_FIELD_CHARS} characters), highlighted
+ * snippets (HTML, escaped) and the total. With a `cache`, bodies are kept by query, page and size,
+ * so a kept answer is sent without encoding it again.
  */
-export function searchJson(index: SearchIndex | undefined, query: string, page: number, size: number, cache?: ResultCache): string {
+export function searchAnswer(index: SearchIndex | undefined, query: string, page: number, size: number, cache?: ResultCache<Buffer>): { head: string; body: Buffer } {
   if (!index) throw new HttpError(404, 'this server has no search index (start it with --index DIR)');
   const t0 = performance.now();
   const q = normalizeQuery(query);
   const key = `${page} ${size} ${q}`;
-  let rest = cache?.get(key);
-  const cached = rest !== undefined;
-  if (rest === undefined) {
+  let body = cache?.get(key);
+  const cached = body !== undefined;
+  if (body === undefined) {
     const top = index.search(q, { topK: page * size, highlight: { pre: PRE, post: POST } });
     const total = index.count(q);
     const hits = top.slice((page - 1) * size).map((r) => ({
@@ -130,14 +132,20 @@ export function searchJson(index: SearchIndex | undefined, query: string, page: 
       snippets: Object.fromEntries(Object.entries(r.highlights ?? {}).map(([f, s]) => [f, snippetHtml(s)])),
     }));
     // The answer without its first brace, so the time and `cached` go in front of it.
-    rest = JSON.stringify({ query: q, page, size, total, hits }).slice(1);
-    cache?.set(key, rest);
+    body = Buffer.from(JSON.stringify({ query: q, page, size, total, hits }).slice(1));
+    cache?.set(key, body);
   }
-  return `{"ms":${+(performance.now() - t0).toFixed(3)},"cached":${cached},${rest}`;
+  return { head: `{"ms":${+(performance.now() - t0).toFixed(3)},"cached":${cached},`, body };
+}
+
+/** {@link searchAnswer} as one JSON string. */
+export function searchJson(index: SearchIndex | undefined, query: string, page: number, size: number, cache?: ResultCache<Buffer>): string {
+  const a = searchAnswer(index, query, page, size, cache);
+  return a.head + a.body.toString('utf8');
 }
 
 /** {@link searchJson}'s answer as an object. */
-export function search(index: SearchIndex | undefined, q: string, page: number, size: number, cache?: ResultCache): Record<string, unknown> {
+export function search(index: SearchIndex | undefined, q: string, page: number, size: number, cache?: ResultCache<Buffer>): Record<string, unknown> {
   return JSON.parse(searchJson(index, q, page, size, cache)) as Record<string, unknown>;
 }
 

@@ -35,6 +35,13 @@ export function sendJsonText(res: ServerResponse, status: number, data: string):
   res.end(data);
 }
 
+/** Writes a JSON response given as an ASCII head and the UTF-8 bytes of the rest (one write to the socket). */
+export function sendJsonBytes(res: ServerResponse, status: number, head: string, body: Buffer): void {
+  writeHead(res, status, ['content-type', 'application/json; charset=utf-8', 'content-length', Buffer.byteLength(head) + body.length, 'cache-control', 'no-store']);
+  res.write(head);
+  res.end(body);
+}
+
 /** Answers with the error's status and message (a generic one for unexpected errors). */
 export function sendError(res: ServerResponse, e: unknown): void {
   const status = statusOf(e);

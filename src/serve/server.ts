@@ -8,9 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { ArgumentError } from '../core/errors.js';
 import { checkOptionValue } from '../core/options.js';
 import { analyzeInParts, planParts } from './analyze-parts.js';
-import { analyze, searchJson, similar } from './api.js';
+import { analyze, searchAnswer, similar } from './api.js';
 import { writeHead } from './headers.js';
-import { HttpError, sendError, sendJson, sendJsonText } from './http-errors.js';
+import { HttpError, sendError, sendJson, sendJsonBytes } from './http-errors.js';
 import { SERVE_DEFAULTS, type ServeLimits, type ServeOptions } from './options.js';
 import { intParam, parseJsonObject, readBody, stringParam } from './request.js';
 import { ResultCache } from './result-cache.js';
@@ -29,7 +29,7 @@ export interface RunningServer {
 /** The request handler: routes, limits, errors. */
 function handler(o: ServeOptions, limits: ServeLimits): (req: IncomingMessage, res: ServerResponse) => void {
   const files = loadStaticFiles();
-  const cache = new ResultCache(o.searchCacheSize ?? SERVE_DEFAULTS.searchCacheSize);
+  const cache = new ResultCache<Buffer>(o.searchCacheSize ?? SERVE_DEFAULTS.searchCacheSize);
   const parts = planParts(o.nlp);
   return (req, res) => {
     route(req, res).catch((e: unknown) => sendError(res, e));
@@ -61,7 +61,8 @@ function handler(o: ServeOptions, limits: ServeLimits): (req: IncomingMessage, r
       case '/api/search': {
         const size = intParam(params.size, 'size', 10, 1, limits.maxResults);
         const page = intParam(params.page, 'page', 1, 1, Math.floor(10_000 / size));
-        return sendJsonText(res, 200, searchJson(o.index, stringParam(params.q, 'q', limits.maxQueryChars), page, size, cache));
+        const answer = searchAnswer(o.index, stringParam(params.q, 'q', limits.maxQueryChars), page, size, cache);
+        return sendJsonBytes(res, 200, answer.head, answer.body);
       }
       case '/api/similar':
         return sendJson(res, 200, similar(o.vectors, stringParam(params.word, 'word', 200), intParam(params.k, 'k', 10, 1, limits.maxResults)));
