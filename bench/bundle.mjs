@@ -88,10 +88,12 @@ if (!process.env.BUNDLES_ONLY) await firstRender();
 // The served page (textloom serve, en_core) in the system Chromium, analysing a 1,000-word text.
 // "First render" is the time from submitting the text (the form's submit event) to the first paint
 // of the analysis: the Element Timing entry of the status line the page writes in the same task as
-// the first screen (the entities, the trees' placeholders and the first table rows). It includes
-// the server's analysis and the transfer of its answer. Also printed: the size of that answer, the
-// split of the time, when the last table row is drawn, and the longest task the page ran. Loads
-// alternate between the page as served and a copy that draws every row and tree at once.
+// the first screen (the entities and the table rows that are in the window; the rest of the text
+// and the rows follow after that paint, and the trees' placeholders with the parse, which the
+// server sends as a second part). It includes the server's analysis and the
+// transfer of its first part. Also printed: the size of the one-part answer, the split of the
+// time, when the parse arrives, when the last table row is drawn, and the longest task the page
+// ran. Loads alternate between the page as served and a copy that draws every row and tree at once.
 async function firstRender() {
   const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
   if (!chromiumPath) return console.log('\nfirst render: skipped (no Chromium at /usr/bin/chromium; set CHROMIUM_PATH)');
@@ -115,9 +117,9 @@ async function firstRender() {
         const res = await route.fetch();
         let js = await res.text();
         if (eager) {
-          const lazy = ['const FIRST_ROWS = 40;', 'const LAZY_TREES = true;'];
+          const lazy = ['const FIRST_ROWS = 40;', 'const LAZY_TREES = true;', 'const FIRST_SCREEN_ONLY = true;'];
           if (!lazy.every((l) => js.includes(l))) throw new Error('bench/bundle.mjs: web/app.js changed; update the eager variant');
-          js = js.replace(lazy[0], 'const FIRST_ROWS = Infinity;').replace(lazy[1], 'const LAZY_TREES = false;');
+          js = js.replace(lazy[0], 'const FIRST_ROWS = Infinity;').replace(lazy[1], 'const LAZY_TREES = false;').replace(lazy[2], 'const FIRST_SCREEN_ONLY = false;');
         }
         await route.fulfill({ response: res, body: js });
       });
@@ -146,7 +148,10 @@ async function firstRender() {
       const t = await page.evaluate(() => {
         const api = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/analyze'));
         const mark = (n) => performance.getEntriesByName(n).at(-1)?.startTime ?? NaN;
-        return { paint: window.__paints.at(-1), submitted: mark('analysis-submitted'), apiStart: api.startTime, apiEnd: api.responseEnd, received: mark('analysis-received'), drawn: mark('analysis-drawn'), longest: window.__longest, status: document.getElementById('analyze-status').textContent };
+        const submitted = mark('analysis-submitted');
+        // the first part's last byte read (the page marks each line as it has read it)
+        const firstRead = performance.getEntriesByName('analysis-part-read').find((e) => e.startTime > submitted)?.startTime ?? NaN;
+        return { paint: window.__paints.at(-1), submitted, apiStart: api.startTime, apiEnd: api.responseEnd, firstRead, received: mark('analysis-received'), drawn: mark('analysis-drawn'), parse: mark('analysis-parse-received'), longest: window.__longest, status: document.getElementById('analyze-status').textContent };
       });
       const rows = await page.locator('#analyze-tokens tbody tr').count();
       const trees = await page.locator('#analyze-dep svg').count();
@@ -155,15 +160,15 @@ async function firstRender() {
       if (i < 2) {
         if (i === 0) console.log(`\nServed page, first render of a ${words.length}-word text (${t.status}); /api/analyze answers ${(answerBytes / 1024).toFixed(0)} KB of JSON:`);
       } else (eager ? eagerRuns : runs).push(r);
-      if (i === 3) console.log(`  one submit: /api/analyze ${(t.apiStart - t.submitted).toFixed(0)}-${(t.apiEnd - t.submitted).toFixed(0)} ms, analysis painted at ${r.first.toFixed(0)} ms, all ${rows} rows at ${r.allRows.toFixed(0)} ms, ${trees} of ${slots} trees drawn (the rest wait below the screen), longest task ${t.longest.toFixed(0)} ms`);
+      if (i === 3) console.log(`  one submit: /api/analyze ${(t.apiStart - t.submitted).toFixed(0)}-${(t.apiEnd - t.submitted).toFixed(0)} ms (first part read at ${(t.firstRead - t.submitted).toFixed(0)} ms, the parse at ${(t.parse - t.submitted).toFixed(0)} ms), analysis painted at ${r.first.toFixed(0)} ms, all ${rows} rows at ${r.allRows.toFixed(0)} ms, ${trees} of ${slots} trees drawn (the rest wait below the screen), longest task ${t.longest.toFixed(0)} ms`);
       await page.close();
     }
     const median = (rs, f) => rs.map(f).sort((a, b) => a - b)[rs.length >> 1];
     for (const [name, rs] of [['the page as served (lazy drawing)', runs], ['the same page drawing every row and tree at once', eagerRuns]]) {
       const med = (f) => median(rs, f);
       console.log(`${name}, median over ${rs.length} submits (two warm-up loads not counted):`);
-      console.log(`  first render, submit -> analysis painted: ${med((r) => r.first).toFixed(0)} ms (server round trip ${med((r) => r.apiEnd - r.apiStart).toFixed(0)} ms, JSON parsed ${med((r) => r.received - r.apiEnd).toFixed(0)} ms later, first screen in the DOM ${med((r) => r.drawn - r.received).toFixed(0)} ms later, painted ${med((r) => r.paint - r.drawn).toFixed(0)} ms later)`);
-      console.log(`  submit -> last table row drawn: ${med((r) => r.allRows).toFixed(0)} ms; longest task ${med((r) => r.longest).toFixed(0)} ms`);
+      console.log(`  first render, submit -> analysis painted: ${med((r) => r.first).toFixed(0)} ms (server's first part read ${med((r) => r.firstRead - r.submitted).toFixed(0)} ms after the submit, JSON parsed ${med((r) => r.received - r.firstRead).toFixed(0)} ms later, first screen in the DOM ${med((r) => r.drawn - r.received).toFixed(0)} ms later, painted ${med((r) => r.paint - r.drawn).toFixed(0)} ms later)`);
+      console.log(`  submit -> parse received: ${med((r) => r.parse - r.submitted).toFixed(0)} ms; submit -> last table row drawn: ${med((r) => r.allRows).toFixed(0)} ms; longest task ${med((r) => r.longest).toFixed(0)} ms`);
     }
     const lazy = median(runs, (r) => r.first);
     const full = median(eagerRuns, (r) => r.first);

@@ -28,7 +28,7 @@ const browser = await chromium.launch({ executablePath: exe, args: ['--no-sandbo
 try {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 1 });
   await page.goto(s.url);
-  await page.waitForSelector('#analyze-tokens tbody tr');
+  await page.waitForSelector('#analyze-tokens[aria-busy="false"] tbody tr'); // every row and the parse are in
   await page.waitForSelector('#analyze-dep svg'); // the page draws each tree as it comes into view
   await page.screenshot({ path: `${out}/serve-analyze.png` });
   await page.click('#tab-search');

@@ -32,24 +32,49 @@ function cell(row, text) {
   row.appendChild(td);
 }
 
-// The server sends the analysis as compact columns; the page draws it with textloom's own
-// renderers (the textloom/render modules, served under /lib/). Drawing a long analysis at once (a
-// thousand table rows, dozens of trees) would block the page: the entities and the first screen of
-// the table are drawn in the task that receives the analysis, the other rows follow in chunks, one
-// per frame, and each tree is drawn when it comes near the viewport.
+// The server sends the analysis as compact columns, in two parts (newline-delimited JSON): the
+// tokens, tags, lemmas, sentences and entities first, the dependency parse when the parser is
+// done. The page draws them with textloom's own renderers (the textloom/render modules, served
+// under /lib/). Drawing a long analysis at once (a thousand table rows, dozens of trees) would
+// block the page: the entities and the first screen of the table are drawn in the task that
+// receives the first part; after that screen is painted, the other rows follow in chunks, one per
+// frame, and once the parse is there each tree is drawn when it comes near the viewport.
 const FIRST_ROWS = 40;
 const CHUNK_ROWS = 150;
 const LAZY_TREES = true;
+const FIRST_SCREEN_ONLY = true; // the entities' text and table rows below the window wait for the first paint
 const DEP_OPTIONS = { compact: true, distance: 110 };
-let drawing = 0; // the analysis being drawn; a newer one stops the older one's remaining chunks
+let drawing = null; // the analysis being drawn; a newer one stops the older one's remaining work
 let depObserver = null;
+
+// Reads the answer's lines as they arrive and hands each part to onPart.
+async function analyzeInParts(text, onPart) {
+  const res = await fetch('/api/analyze', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, stream: true }) });
+  if (!res.ok) {
+    const data = await res.json().catch(() => ({ error: res.statusText }));
+    throw new Error(data.error || res.statusText);
+  }
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buf = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buf += value;
+    for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n')) {
+      performance.mark('analysis-part-read');
+      onPart(JSON.parse(buf.slice(0, nl)));
+      buf = buf.slice(nl + 1);
+    }
+  }
+}
 
 function tokenRows(r, rows, from, to) {
   const frag = document.createDocumentFragment();
   for (let k = from; k < to; k++) {
     const i = rows[k];
     const row = document.createElement('tr');
-    for (const v of [i, r.words[i], r.pos[i], r.tag[i], r.lemma[i], r.dep[i], r.dep[i] ? r.head[i] : '', r.ent[i]]) cell(row, String(v));
+    const dep = r.dep[i] ?? '';
+    for (const v of [i, r.words[i], r.pos[i], r.tag[i], r.lemma[i], dep, dep ? r.head[i] : '', r.ent[i]]) cell(row, String(v));
     frag.appendChild(row);
   }
   return frag;
@@ -102,26 +127,91 @@ function afterPaint(fn) {
   requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
-function drawAnalysis(r) {
-  performance.mark('analysis-received');
-  const id = ++drawing;
-  depObserver?.disconnect();
-  $('analyze-ents').innerHTML = renderEnts({ text: r.text, ents: r.ents }); // the renderer escapes all text
+// Runs fn once el has been painted on screen (its Element Timing entry), so the work that follows
+// does not compete with that paint for the processor; without Element Timing, after the next
+// frame. A hidden tab paints nothing: then fn runs after half a second.
+function afterFirstPaint(el, fn) {
+  let done = false;
+  let observer = null;
+  const run = () => {
+    if (done) return;
+    done = true;
+    observer?.disconnect();
+    clearTimeout(timer);
+    fn();
+  };
+  if (PerformanceObserver.supportedEntryTypes?.includes('element')) {
+    observer = new PerformanceObserver((list) => {
+      if (list.getEntries().some((e) => e.element === el)) run();
+    });
+    observer.observe({ type: 'element' });
+  } else afterPaint(run);
+  const timer = setTimeout(run, 500);
+}
+
+function setBusy(a) {
+  $('analyze-tokens').setAttribute('aria-busy', String(a.drawn < a.rows.length || !!a.r.parsePending));
+}
+
+// The parse, once it is there and the first screen has been painted: the dep and head cells of
+// the rows drawn so far, the trees, and the parser's time on the status line.
+function drawParse(a) {
+  const { r } = a;
+  const body = $('analyze-tokens').tBodies[0];
+  for (let k = 0; k < a.drawn; k++) {
+    const i = a.rows[k];
+    const cells = body.rows[k].cells;
+    cells[5].textContent = r.dep[i] ?? '';
+    cells[6].textContent = r.dep[i] ? String(r.head[i]) : '';
+  }
   if (r.parsed) drawTrees($('analyze-dep'), r);
   else $('analyze-dep').textContent = 'This pipeline has no parser.';
+  if (a.parseMs !== undefined) $('analyze-status').append(`, parsed in ${a.parseMs} ms`);
+  setBusy(a);
+}
+
+// Where the entities' text can be cut so that the first piece surely fills the window: at a space
+// after a window's worth of characters (a character takes at least 300 px² at the page's sizes)
+// that is not inside an entity.
+function entsCut(r) {
+  if (!FIRST_SCREEN_ONLY) return r.text.length;
+  let at = r.text.indexOf(' ', Math.ceil((innerWidth * innerHeight) / 300));
+  if (at < 0) return r.text.length;
+  for (const e of r.ents) if (e.start < at && at < e.end) at = r.text.indexOf(' ', e.end);
+  return at < 0 ? r.text.length : at;
+}
+
+// The entities of text[from, to) as the renderer draws them (character ranges from `from`).
+function entsHtml(r, from, to) {
+  const ents = r.ents.filter((e) => e.start >= from && e.end <= to).map((e) => ({ start: e.start - from, end: e.end - from, label: e.label }));
+  return renderEnts({ text: r.text.slice(from, to), ents }); // the renderer escapes all text
+}
+
+// The first part (or the whole analysis): entities, the table rows in the window, the status line.
+function drawAnalysis(r) {
+  performance.mark('analysis-received');
+  depObserver?.disconnect();
+  const cut = entsCut(r);
+  $('analyze-ents').innerHTML = entsHtml(r, 0, cut);
+  $('analyze-dep').textContent = r.parsePending ? 'Parsing…' : '';
   const body = $('analyze-tokens').tBodies[0];
+  body.replaceChildren();
   const rows = [];
   for (let i = 0; i < r.words.length; i++) if (r.words[i].trim() !== '') rows.push(i);
-  body.replaceChildren(tokenRows(r, rows, 0, Math.min(FIRST_ROWS, rows.length)));
-  $('analyze-tokens').setAttribute('aria-busy', String(rows.length > FIRST_ROWS));
-  const more = (from) => {
-    if (id !== drawing) return;
-    const to = Math.min(from + CHUNK_ROWS, rows.length);
-    body.appendChild(tokenRows(r, rows, from, to));
-    if (to < rows.length) afterPaint(() => more(to));
-    else $('analyze-tokens').setAttribute('aria-busy', 'false');
+  // Rows only when the table starts inside the window (this reads the layout the frame needs anyway).
+  const inWindow = !FIRST_SCREEN_ONLY || body.getBoundingClientRect().top < innerHeight;
+  const a = { r, rows, drawn: inWindow ? Math.min(FIRST_ROWS, rows.length) : 0, painted: false, parseMs: undefined };
+  drawing = a;
+  body.append(tokenRows(r, rows, 0, a.drawn));
+  setBusy(a);
+  const more = () => {
+    if (a !== drawing) return;
+    const to = Math.min(a.drawn + CHUNK_ROWS, rows.length);
+    body.appendChild(tokenRows(r, rows, a.drawn, to));
+    a.drawn = to;
+    if (to < rows.length) afterPaint(more);
+    setBusy(a);
   };
-  if (rows.length > FIRST_ROWS) afterPaint(() => more(FIRST_ROWS));
   // A fresh element each time: its first paint is the analysis's first paint (Element Timing).
   const line = document.createElement('span');
   line.setAttribute('elementtiming', 'analysis');
@@ -129,16 +219,45 @@ function drawAnalysis(r) {
   $('analyze-status').replaceChildren(line);
   $('analyze-status').classList.remove('error');
   performance.mark('analysis-drawn');
+  afterFirstPaint(line, () => {
+    if (a !== drawing) return;
+    a.painted = true;
+    if (cut < r.text.length) {
+      // the rest of the text, moved into the same block so that it flows on from the first piece
+      const rest = document.createElement('template');
+      rest.innerHTML = entsHtml(r, cut, r.text.length);
+      $('analyze-ents').firstElementChild.append(...rest.content.firstElementChild.childNodes);
+    }
+    if (!r.parsePending) drawParse(a);
+    if (a.drawn < rows.length) more();
+  });
 }
 
+// The second part: the parse of the analysis being drawn.
+function addParse(p) {
+  const a = drawing;
+  performance.mark('analysis-parse-received');
+  Object.assign(a.r, { dep: p.dep, head: p.head, parsed: p.parsed, parsePending: false });
+  a.parseMs = p.ms;
+  if (a.painted) drawParse(a);
+}
+
+let submits = 0;
 $('analyze-form').addEventListener('submit', async (ev) => {
   ev.preventDefault();
+  const id = ++submits; // parts of an older submit still arriving are dropped
   performance.mark('analysis-submitted');
   status('analyze-status', 'analysing…');
   try {
-    drawAnalysis(await api('/api/analyze', { text: $('analyze-text').value }));
+    let first = true;
+    await analyzeInParts($('analyze-text').value, (part) => {
+      if (id !== submits) return;
+      if (first) drawAnalysis(part);
+      else addParse(part);
+      first = false;
+    });
   } catch (e) {
-    status('analyze-status', e.message, true);
+    if (id === submits) status('analyze-status', e.message, true);
   }
 });
 

@@ -124,6 +124,39 @@ function wantedTerms(wanted: ReadonlySet<string>, field: string): string[] {
   return terms;
 }
 
+// The wanted terms of one call, marked by string id: marks[id] === generation for a wanted id and
+// slots[id] is its index in the returned names. A new generation unmarks every id at once, so a
+// token is checked with one array read (a text has hundreds of tokens, a query a few terms).
+let marks = new Uint32Array(1024);
+let slots = new Int32Array(1024);
+let generation = 0;
+
+function markWanted(strings: Analyzer['strings'], terms: readonly string[]): string[] {
+  generation = (generation + 1) >>> 0;
+  if (generation === 0) {
+    marks.fill(0);
+    generation = 1;
+  }
+  const names: string[] = [];
+  for (const t of terms) {
+    const id = strings.idOf(t);
+    if (id < 0) continue;
+    if (id >= marks.length) {
+      const size = Math.max(marks.length * 2, id + 1);
+      const m = new Uint32Array(size);
+      m.set(marks);
+      marks = m;
+      const sl = new Int32Array(size);
+      sl.set(slots);
+      slots = sl;
+    }
+    marks[id] = generation;
+    slots[id] = names.length;
+    names.push(t);
+  }
+  return names;
+}
+
 /**
  * Best passage of `text` for the `field\u0000term` keys in `wanted`, or null if nothing matches;
  * `cache` keeps the analyzed text for the next time it is highlighted (under `cacheKey` when given,
@@ -135,16 +168,15 @@ export function bestPassage(field: string, text: string, analyzer: Analyzer, wan
   // The wanted terms of this field as the analyzer's string ids (looked up after the analysis, so a
   // term the text just interned is found); a term never interned cannot occur in the text.
   const strings = analyzer.strings;
-  const byId = new Map<number, string>();
-  for (const t of wantedTerms(wanted, field)) {
-    const id = strings.idOf(t);
-    if (id >= 0) byId.set(id, t);
-  }
+  const names = markWanted(strings, wantedTerms(wanted, field));
+  if (names.length === 0) return null;
   const hits: { s: number; e: number; t: string }[] = [];
-  if (byId.size === 0) return null;
+  const mark = marks;
+  const g = generation;
+  const tokenTerms = ts.terms;
   for (let i = 0; i < ts.n; i++) {
-    const t = byId.get(ts.terms[i]!);
-    if (t !== undefined) hits.push({ s: ts.starts[i]!, e: ts.ends[i]!, t });
+    const id = tokenTerms[i]!;
+    if (mark[id] === g) hits.push({ s: ts.starts[i]!, e: ts.ends[i]!, t: names[slots[id]!]! });
   }
   if (!hits.length) return null;
   let best = { i: 0, j: 1, distinct: 0, count: 0 };

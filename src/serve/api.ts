@@ -44,26 +44,44 @@ function hasParse(doc: Doc): boolean {
   return false;
 }
 
-/** Runs the pipeline over `text` and returns its annotations as an {@link Analysis}. */
-export function analyze(nlp: Nlp, text: string): Analysis {
-  const t0 = performance.now();
-  const doc = nlp(text);
+/**
+ * The annotations of an analysed `doc` as an {@link Analysis}; `t0` is when its analysis began.
+ * With `parse: false` the `dep` and `head` columns are left empty (they come later, see
+ * `analyzeInParts`) and `parsed` is false.
+ */
+export function analysisOf(doc: Doc, t0: number, parse = true): Analysis {
   const n = doc.length;
-  const a: Analysis = { text: doc.text, words: [], pos: [], tag: [], lemma: [], dep: [], head: [], ent: [], sents: [], ents: [], parsed: hasParse(doc), ms: 0 };
+  const a: Analysis = { text: doc.text, words: [], pos: [], tag: [], lemma: [], dep: [], head: [], ent: [], sents: [], ents: [], parsed: parse && hasParse(doc), ms: 0 };
   for (let i = 0; i < n; i++) {
     const t = doc.token(i);
     a.words.push(t.text);
     a.pos.push(t.pos);
     a.tag.push(t.tag);
     a.lemma.push(t.lemma);
-    a.dep.push(t.dep);
-    a.head.push(i + doc.head[i]!);
     a.ent.push(t.entType ? `${t.entIob}-${t.entType}` : '');
   }
+  if (parse) Object.assign(a, parseColumns(doc));
   for (const s of doc.sents) a.sents.push([s.start, s.end]);
   for (const e of doc.ents) a.ents.push({ start: e.startChar, end: e.endChar, label: e.label });
   a.ms = +(performance.now() - t0).toFixed(3);
   return a;
+}
+
+/** The `dep` and `head` columns of a parsed doc (head as a token index, itself for a root). */
+export function parseColumns(doc: Doc): Pick<Analysis, 'dep' | 'head'> {
+  const dep: string[] = [];
+  const head: number[] = [];
+  for (let i = 0; i < doc.length; i++) {
+    dep.push(doc.token(i).dep);
+    head.push(i + doc.head[i]!);
+  }
+  return { dep, head };
+}
+
+/** Runs the pipeline over `text` and returns its annotations as an {@link Analysis}. */
+export function analyze(nlp: Nlp, text: string): Analysis {
+  const t0 = performance.now();
+  return analysisOf(nlp(text), t0);
 }
 
 // Highlight marks from Unicode's private use area, which text does not use: the snippet is
@@ -91,18 +109,20 @@ export function normalizeQuery(q: string): string {
 }
 
 /**
- * One page of search results as a JSON string: hits with their stored fields (long values cut to
- * {@link HIT_FIELD_CHARS} characters), highlighted snippets (HTML, escaped), the total and the
- * time taken. With a `cache`, answers are kept by query, page and size (`cached` says which).
+ * One page of search results as JSON, in two pieces: `head`, the answer's first members (the time
+ * taken and whether it came from the cache), and `body`, the UTF-8 bytes of the rest: hits with
+ * their stored fields (long values cut to {@link HIT_FIELD_CHARS} characters), highlighted
+ * snippets (HTML, escaped) and the total. With a `cache`, bodies are kept by query, page and size,
+ * so a kept answer is sent without encoding it again.
  */
-export function searchJson(index: SearchIndex | undefined, query: string, page: number, size: number, cache?: ResultCache): string {
+export function searchAnswer(index: SearchIndex | undefined, query: string, page: number, size: number, cache?: ResultCache<Buffer>): { head: string; body: Buffer } {
   if (!index) throw new HttpError(404, 'this server has no search index (start it with --index DIR)');
   const t0 = performance.now();
   const q = normalizeQuery(query);
   const key = `${page} ${size} ${q}`;
-  let rest = cache?.get(key);
-  const cached = rest !== undefined;
-  if (rest === undefined) {
+  let body = cache?.get(key);
+  const cached = body !== undefined;
+  if (body === undefined) {
     const top = index.search(q, { topK: page * size, highlight: { pre: PRE, post: POST } });
     const total = index.count(q);
     const hits = top.slice((page - 1) * size).map((r) => ({
@@ -112,14 +132,20 @@ export function searchJson(index: SearchIndex | undefined, query: string, page: 
       snippets: Object.fromEntries(Object.entries(r.highlights ?? {}).map(([f, s]) => [f, snippetHtml(s)])),
     }));
     // The answer without its first brace, so the time and `cached` go in front of it.
-    rest = JSON.stringify({ query: q, page, size, total, hits }).slice(1);
-    cache?.set(key, rest);
+    body = Buffer.from(JSON.stringify({ query: q, page, size, total, hits }).slice(1));
+    cache?.set(key, body);
   }
-  return `{"ms":${+(performance.now() - t0).toFixed(3)},"cached":${cached},${rest}`;
+  return { head: `{"ms":${+(performance.now() - t0).toFixed(3)},"cached":${cached},`, body };
+}
+
+/** {@link searchAnswer} as one JSON string. */
+export function searchJson(index: SearchIndex | undefined, query: string, page: number, size: number, cache?: ResultCache<Buffer>): string {
+  const a = searchAnswer(index, query, page, size, cache);
+  return a.head + a.body.toString('utf8');
 }
 
 /** {@link searchJson}'s answer as an object. */
-export function search(index: SearchIndex | undefined, q: string, page: number, size: number, cache?: ResultCache): Record<string, unknown> {
+export function search(index: SearchIndex | undefined, q: string, page: number, size: number, cache?: ResultCache<Buffer>): Record<string, unknown> {
   return JSON.parse(searchJson(index, q, page, size, cache)) as Record<string, unknown>;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { TextloomError } from '../core/errors.js';
+import { writeHead } from './headers.js';
 
 /** A request the server refuses, with its HTTP status. */
 export class HttpError extends TextloomError {
@@ -30,8 +31,15 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 
 /** Writes a response whose body is already JSON text. */
 export function sendJsonText(res: ServerResponse, status: number, data: string): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(data), 'cache-control': 'no-store' });
+  writeHead(res, status, ['content-type', 'application/json; charset=utf-8', 'content-length', Buffer.byteLength(data), 'cache-control', 'no-store']);
   res.end(data);
+}
+
+/** Writes a JSON response given as an ASCII head and the UTF-8 bytes of the rest (one write to the socket). */
+export function sendJsonBytes(res: ServerResponse, status: number, head: string, body: Buffer): void {
+  writeHead(res, status, ['content-type', 'application/json; charset=utf-8', 'content-length', Buffer.byteLength(head) + body.length, 'cache-control', 'no-store']);
+  res.write(head);
+  res.end(body);
 }
 
 /** Answers with the error's status and message (a generic one for unexpected errors). */

@@ -1,11 +1,14 @@
 /**
  * A bounded least-recently-used cache of search answers (Solr's queryResultCache): the served
  * index never changes while the server runs, so an answer stays right for as long as it is kept.
- * Keys are the normalized query with the page and page size; values are the answer's JSON.
+ * Keys are the normalized query with the page and page size; values are the answer's bytes.
  */
-export class ResultCache {
-  // A Map iterates in insertion order: re-inserting on a hit keeps the least recently used first.
-  private readonly entries = new Map<string, string>();
+export class ResultCache<V = string> {
+  // Each entry remembers when it was last used: a hit only writes that stamp (no reordering of the
+  // map), and a full cache drops the entry with the oldest stamp, found by a scan when an answer is
+  // added (a miss, which costs a whole search anyway).
+  private readonly entries = new Map<string, { value: V; used: number }>();
+  private clock = 0;
   hits = 0;
   misses = 0;
 
@@ -15,24 +18,33 @@ export class ResultCache {
   ) {}
 
   /** The answer kept under `key`, now the most recently used, or undefined. */
-  get(key: string): string | undefined {
-    const v = this.entries.get(key);
-    if (v === undefined) {
+  get(key: string): V | undefined {
+    const e = this.entries.get(key);
+    if (e === undefined) {
       this.misses++;
       return undefined;
     }
     this.hits++;
-    this.entries.delete(key);
-    this.entries.set(key, v);
-    return v;
+    e.used = ++this.clock;
+    return e.value;
   }
 
   /** Keeps `value` under `key`, dropping the least recently used answer when full. */
-  set(key: string, value: string): void {
+  set(key: string, value: V): void {
     if (this.maxEntries <= 0) return;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    const e = this.entries.get(key);
+    if (e) {
+      e.value = value;
+      e.used = ++this.clock;
+      return;
+    }
+    if (this.entries.size >= this.maxEntries) {
+      let oldest: string | undefined;
+      let when = Infinity;
+      for (const [k, x] of this.entries) if (x.used < when) (when = x.used), (oldest = k);
+      this.entries.delete(oldest!);
+    }
+    this.entries.set(key, { value, used: ++this.clock });
   }
 
   /** Number of answers kept. */

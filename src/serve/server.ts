@@ -7,8 +7,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ArgumentError } from '../core/errors.js';
 import { checkOptionValue } from '../core/options.js';
-import { analyze, searchJson, similar } from './api.js';
-import { HttpError, sendError, sendJson, sendJsonText } from './http-errors.js';
+import { analyzeInParts, planParts } from './analyze-parts.js';
+import { analyze, searchAnswer, similar } from './api.js';
+import { writeHead } from './headers.js';
+import { HttpError, sendError, sendJson, sendJsonBytes } from './http-errors.js';
 import { SERVE_DEFAULTS, type ServeLimits, type ServeOptions } from './options.js';
 import { intParam, parseJsonObject, readBody, stringParam } from './request.js';
 import { ResultCache } from './result-cache.js';
@@ -24,19 +26,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-// Headers sent with every response: the page loads nothing from elsewhere and runs only its own script.
-const SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-};
-
 /** The request handler: routes, limits, errors. */
 function handler(o: ServeOptions, limits: ServeLimits): (req: IncomingMessage, res: ServerResponse) => void {
   const files = loadStaticFiles();
-  const cache = new ResultCache(o.searchCacheSize ?? SERVE_DEFAULTS.searchCacheSize);
+  const cache = new ResultCache<Buffer>(o.searchCacheSize ?? SERVE_DEFAULTS.searchCacheSize);
+  const parts = planParts(o.nlp);
   return (req, res) => {
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     route(req, res).catch((e: unknown) => sendError(res, e));
   };
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -44,7 +39,7 @@ function handler(o: ServeOptions, limits: ServeLimits): (req: IncomingMessage, r
     const file = files.get(url.pathname);
     if (file) {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, `${req.method} is not allowed on ${url.pathname}`);
-      res.writeHead(200, { 'content-type': file.type, 'content-length': file.body.length, 'cache-control': 'no-cache' });
+      writeHead(res, 200, ['content-type', file.type, 'content-length', file.body.length, 'cache-control', 'no-cache']);
       res.end(req.method === 'HEAD' ? undefined : file.body);
       return;
     }
@@ -58,12 +53,16 @@ function handler(o: ServeOptions, limits: ServeLimits): (req: IncomingMessage, r
     switch (url.pathname) {
       case '/api/health':
         return sendJson(res, 200, { ok: true, pipeline: o.nlp.pipeNames, index: !!o.index, vectors: !!o.vectors, searchCache: { max: cache.maxEntries, size: cache.size, hits: cache.hits, misses: cache.misses } });
-      case '/api/analyze':
-        return sendJson(res, 200, analyze(o.nlp, stringParam(params.text, 'text', limits.maxTextChars)));
+      case '/api/analyze': {
+        const text = stringParam(params.text, 'text', limits.maxTextChars);
+        if (params.stream === true) return sendParts(res, analyzeInParts(o.nlp, parts, text));
+        return sendJson(res, 200, analyze(o.nlp, text));
+      }
       case '/api/search': {
         const size = intParam(params.size, 'size', 10, 1, limits.maxResults);
         const page = intParam(params.page, 'page', 1, 1, Math.floor(10_000 / size));
-        return sendJsonText(res, 200, searchJson(o.index, stringParam(params.q, 'q', limits.maxQueryChars), page, size, cache));
+        const answer = searchAnswer(o.index, stringParam(params.q, 'q', limits.maxQueryChars), page, size, cache);
+        return sendJsonBytes(res, 200, answer.head, answer.body);
       }
       case '/api/similar':
         return sendJson(res, 200, similar(o.vectors, stringParam(params.word, 'word', 200), intParam(params.k, 'k', 10, 1, limits.maxResults)));
@@ -71,6 +70,22 @@ function handler(o: ServeOptions, limits: ServeLimits): (req: IncomingMessage, r
         throw new HttpError(404, `no such page: ${url.pathname}`);
     }
   }
+}
+
+/**
+ * Sends each part as one line of JSON (newline-delimited JSON), each as soon as it is made: the
+ * next part is made only after the event loop has let the previous one go out.
+ */
+async function sendParts(res: ServerResponse, parts: Generator<string, void, void>): Promise<void> {
+  let next = parts.next(); // the first part is made before the headers, so its errors are a 4xx/500
+  writeHead(res, 200, ['content-type', 'application/x-ndjson; charset=utf-8', 'cache-control', 'no-store']);
+  while (!next.done) {
+    res.write(next.value + '\n');
+    await new Promise((ok) => setImmediate(ok));
+    if (res.destroyed) return void parts.return();
+    next = parts.next();
+  }
+  res.end();
 }
 
 /**

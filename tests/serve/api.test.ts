@@ -38,6 +38,11 @@ describe('serve', () => {
     expect(r.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(String(r.body)).toContain('<script type="module" src="app.js"></script>');
     expect((await call('/app.js')).status).toBe(200);
+    // every answer carries them: JSON, errors and the parts of a streamed analysis too
+    for (const r of [await call('/api/health'), await call('/nope'), await post('/api/analyze', { text: 'Hi.', stream: true })]) {
+      expect(r.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    }
   });
   it('/api/analyze returns the annotations in columns, which the renderers draw as the server would from the Doc', async () => {
     const text = 'Dr. Smith visited <Paris>. It rained.';

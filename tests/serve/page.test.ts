@@ -58,6 +58,59 @@ describe.skipIf(!chromiumPath)(`the served page in Chromium${noBrowserReason}`, 
     await page.locator('#analyze-dep .dep-slot:last-child svg').waitFor();
     expect(await page.textContent('#analyze-dep .dep-slot:last-child')).toContain('59');
   });
+  it('draws the first screen before the parse arrives, then the dependency cells and trees', async () => {
+    // A pipeline whose parser takes a while: the first part (tokens, tags, entities) is on screen
+    // before the server has even finished parsing.
+    const nlp = await load('en_core');
+    const parser = nlp.getPipe('parser');
+    const parse = parser.process.bind(parser);
+    const slow = await serve({ nlp: nlp.disable([]), port: 0 });
+    const p2 = await browser.newPage();
+    try {
+      await p2.goto(slow.url);
+      await p2.locator('#analyze-tokens[aria-busy="false"] tbody tr').first().waitFor();
+      // (no DOM types in the tests' TypeScript setup: the page's globals are reached as `any`)
+      await p2.evaluate(() => {
+        const w = globalThis as any;
+        new w.MutationObserver(() => {
+          if (w.depWhenDrawn === undefined && w.document.querySelector('#analyze-status span')) {
+            w.depWhenDrawn = w.document.getElementById('analyze-dep').textContent;
+            w.depCellWhenDrawn = w.document.querySelector('#analyze-tokens tbody tr td:nth-child(6)')?.textContent;
+          }
+        }).observe(w.document.getElementById('analyze-status'), { childList: true });
+        new w.PerformanceObserver((l: any) => {
+          for (const e of l.getEntries()) if (e.identifier === 'analysis') w.painted = e.startTime;
+        }).observe({ type: 'element' });
+      });
+      parser.process = (doc) => {
+        const until = Date.now() + 400;
+        while (Date.now() < until);
+        parse(doc);
+      };
+      await p2.fill('#analyze-text', 'Ada Lovelace wrote the first program in London. Grace Hopper worked at Harvard.');
+      await p2.click('#analyze-form button');
+      await p2.locator('#analyze-tokens[aria-busy="false"] tbody tr:first-child td:nth-child(2)').filter({ hasText: /^Ada$/ }).waitFor();
+      const seen = await p2.evaluate(() => {
+        const w = globalThis as any;
+        return { dep: w.depWhenDrawn, cell: w.depCellWhenDrawn, painted: w.painted as number, parse: w.performance.getEntriesByName('analysis-parse-received').at(-1).startTime as number };
+      });
+      expect(seen.dep).toBe('Parsing…');
+      expect(seen.cell).toBe('');
+      expect(seen.painted).toBeLessThan(seen.parse);
+      // Complete afterwards: every dep cell filled, one tree per sentence, the parser's time shown.
+      expect(await p2.locator('#analyze-dep .dep-slot').count()).toBe(2);
+      await p2.locator('#analyze-dep .dep-slot:first-child svg').waitFor();
+      const deps = await p2.locator('#analyze-tokens tbody tr td:nth-child(6)').allTextContents();
+      expect(deps).toHaveLength(15);
+      expect(deps.every((d) => d !== '')).toBe(true);
+      expect(deps[2]).toBe('root');
+      expect(await p2.textContent('#analyze-status')).toMatch(/entities in [\d.]+ ms, parsed in [\d.]+ ms$/);
+    } finally {
+      parser.process = parse;
+      await p2.close();
+      await slow.close();
+    }
+  });
   it('searches with highlighted, escaped snippets', async () => {
     await page.click('#tab-search');
     await page.fill('#search-q', 'boundary layer');
