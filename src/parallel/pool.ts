@@ -8,7 +8,7 @@
  * {@link WorkerError}. Workers are unref'd between calls, so an idle pool never keeps the
  * process alive; {@link WorkerPool.close} ends them.
  */
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { Worker, type ResourceLimits, type WorkerOptions } from 'node:worker_threads';
 import { ArgumentError, WorkerError, type TextloomError } from '../core/errors.js';
 import { receiveError, type TaskMessage, type WorkerMessage } from './protocol.js';
 
@@ -90,7 +90,7 @@ export class WorkerPool {
   }
 
   private spawn(o: PoolOptions): Promise<void> {
-    const worker = new Worker(o.script, { workerData: o.workerData, execArgv: workerExecArgv(process.execArgv), ...(o.resourceLimits ? { resourceLimits: o.resourceLimits } : {}) });
+    const worker = startWorker(o.script, { workerData: o.workerData, ...(o.resourceLimits ? { resourceLimits: o.resourceLimits } : {}) });
     const slot: Slot = { worker, busy: new Map() };
     this.slots.push(slot);
     const n = this.slots.length - 1;
@@ -207,3 +207,33 @@ export function workerExecArgv(argv: readonly string[]): string[] {
   }
   return out;
 }
+
+/** Flags of this process that a worker refused (V8 options): left out of every later worker's. */
+const refusedFlags = new Set<string>();
+
+/**
+ * A worker started with the parent's flags (`workerExecArgv`). Node refuses V8 options such as
+ * `--expose-gc` or `--max-old-space-size=N` in a worker's flags (they are process-wide, so they
+ * apply to the worker anyway): the refused ones, which Node's error names, are dropped and the
+ * worker started again.
+ */
+export function startWorker(script: string | URL, options: Omit<WorkerOptions, 'execArgv'>): Worker {
+  for (;;) {
+    const execArgv = workerExecArgv(process.execArgv).filter((f) => !refusedFlags.has(f));
+    try {
+      return new Worker(script, { ...options, execArgv });
+    } catch (e) {
+      const refused = (e as { code?: string }).code === 'ERR_WORKER_INVALID_EXEC_ARGV' ? refusedIn((e as Error).message) : [];
+      // Unknown names, or names already dropped: retrying would not help.
+      if (!refused.length || refused.some((f) => refusedFlags.has(f) || !execArgv.includes(f))) throw e;
+      for (const f of refused) refusedFlags.add(f);
+    }
+  }
+}
+
+/** The flags named by Node's "Initiated Worker with invalid execArgv flags: a, b". */
+function refusedIn(message: string): string[] {
+  const at = message.lastIndexOf('flags: ');
+  return at < 0 ? [] : message.slice(at + 'flags: '.length).split(', ').filter((f) => f.length > 0);
+}
+

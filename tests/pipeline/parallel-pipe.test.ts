@@ -79,7 +79,7 @@ describe('pipe({ nProcess })', () => {
 const nlp = await createPipeline({ tokenizer: { factory: 'tokenizer' } });
 await nlp.startWorkers(2);
 for await (const d of nlp.pipe(['kept workers'], { nProcess: 2 })) console.log(d.text);`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=2048', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 120_000 });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('kept workers\n');
