@@ -7,6 +7,11 @@
  * on; a worker that crashes or exits fails every task it held, and every later one, with a
  * {@link WorkerError}. Workers are unref'd between calls, so an idle pool never keeps the
  * process alive; {@link WorkerPool.close} ends them.
+ *
+ * With `maxMemory`, a worker whose memory (its V8 heap and the buffers it holds, which it reports
+ * with each result) has passed the limit gets no more tasks: a fresh worker takes its place at
+ * once, and the old one is ended as soon as its tasks are done (as Python's `maxtasksperchild`,
+ * by memory), so a worker whose caches grow with its input stays bounded whatever the input size.
  */
 import { Worker } from 'node:worker_threads';
 import { ArgumentError, WorkerError, type TextloomError } from '../core/errors.js';
@@ -24,6 +29,11 @@ export interface PoolOptions {
   itemName?: string;
   /** Tasks in flight per worker during {@link WorkerPool.map} (default 2: one running, one queued). */
   depth?: number;
+  /**
+   * Bytes of heap and buffers past which a worker is replaced by a fresh one between tasks
+   * (default: never).
+   */
+  maxMemory?: number;
 }
 
 /** One task for {@link WorkerPool.map}: its payload, the input index of its first item, buffers to transfer. */
@@ -42,6 +52,10 @@ interface Pending {
 interface Slot {
   worker: Worker;
   busy: Map<number, Pending>;
+  /** Past the memory limit: takes no more tasks, ended when `busy` empties. */
+  retiring: boolean;
+  /** Being terminated on purpose (its exit is no failure). */
+  ended: boolean;
 }
 
 /** A started pool of worker threads. */
@@ -52,10 +66,16 @@ export class WorkerPool {
   private closing = false;
   private readonly itemName: string;
   private readonly depth: number;
+  private readonly maxMemory: number;
+  private readonly retired: Slot[] = [];
+  private replaced = 0;
 
-  private constructor(o: PoolOptions) {
-    this.itemName = o.itemName ?? 'items';
-    this.depth = o.depth ?? 2;
+  private constructor(private readonly options: PoolOptions) {
+    this.itemName = options.itemName ?? 'items';
+    this.depth = options.depth ?? 2;
+    const m = options.maxMemory ?? Infinity;
+    if (!(m > 0)) throw new ArgumentError(`a worker's memory limit must be a positive number of bytes, got ${m}`, { key: 'maxMemory' });
+    this.maxMemory = m;
   }
 
   /**
@@ -66,7 +86,7 @@ export class WorkerPool {
   static async start(o: PoolOptions): Promise<WorkerPool> {
     if (!Number.isInteger(o.size) || o.size < 1) throw new ArgumentError(`a worker pool needs at least one worker, got ${o.size}`, { key: 'size' });
     const pool = new WorkerPool(o);
-    const ready = Array.from({ length: o.size }, () => pool.spawn(o));
+    const ready = Array.from({ length: o.size }, (_, i) => pool.spawn(i));
     try {
       await Promise.all(ready);
     } catch (e) {
@@ -87,11 +107,17 @@ export class WorkerPool {
     return this.slots.length;
   }
 
-  private spawn(o: PoolOptions): Promise<void> {
+  /** Workers replaced so far for passing `maxMemory`. */
+  get replacedWorkers(): number {
+    return this.replaced;
+  }
+
+  // Starts worker `n` (in slot `n`, replacing the one there); resolves when its setup is done.
+  private spawn(n: number): Promise<void> {
+    const o = this.options;
     const worker = new Worker(o.script, { workerData: o.workerData, execArgv: workerExecArgv(process.execArgv) });
-    const slot: Slot = { worker, busy: new Map() };
-    this.slots.push(slot);
-    const n = this.slots.length - 1;
+    const slot: Slot = { worker, busy: new Map(), retiring: false, ended: false };
+    this.slots[n] = slot;
     return new Promise<void>((resolveReady, rejectReady) => {
       let started = false;
       worker.on('message', (m: WorkerMessage) => {
@@ -103,13 +129,15 @@ export class WorkerPool {
           const p = slot.busy.get(m.id);
           if (!p) return;
           slot.busy.delete(m.id);
+          if (m.type === 'done' && m.memory > this.maxMemory && !slot.retiring && !this.closed) this.retire(n, slot);
+          if (slot.retiring && !slot.busy.size) this.end(slot);
           if (!slot.busy.size) this.idle();
           if (m.type === 'done') p.resolve(m.result);
           else p.reject(receiveError(m.error, this.itemName));
         }
       });
       const die = (why: string) => {
-        if (this.closing) return;
+        if (this.closing || slot.ended) return;
         const held = [...slot.busy.values()].map((p) => p.first);
         const first = held.length ? Math.min(...held) : undefined;
         const e = new WorkerError(`worker ${n} ${why}${first !== undefined ? ` while processing ${this.itemName}[${first}]` : ''}; the call is aborted`, first);
@@ -131,6 +159,28 @@ export class WorkerPool {
     for (const s of this.slots) if (!s.busy.size) s.worker.unref();
   }
 
+  // Worker `n` passed the memory limit: a fresh worker takes slot `n` now (tasks sent to it wait
+  // for its setup); the old one finishes the tasks it holds, then ends.
+  private retire(n: number, slot: Slot): void {
+    slot.retiring = true;
+    this.retired.push(slot);
+    this.replaced++;
+    this.spawn(n).catch((e: TextloomError) => {
+      // A setup that worked once failing now (a file gone): the call fails, as any worker failure.
+      if (this.closing) return;
+      this.failure ??= e;
+      for (const s of this.slots) for (const p of s.busy.values()) p.reject(e);
+      void this.close();
+    });
+    this.idle();
+  }
+
+  private end(slot: Slot): void {
+    slot.ended = true;
+    this.retired.splice(this.retired.indexOf(slot), 1);
+    void slot.worker.terminate();
+  }
+
   /**
    * Runs one task on the least busy worker; resolves with its result. `first` is the input index
    * of the task's first item (named in errors).
@@ -138,6 +188,7 @@ export class WorkerPool {
   run(payload: unknown, first: number, transfer?: ArrayBuffer[]): Promise<unknown> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.closing || !this.slots.length) return Promise.reject(new WorkerError('the worker pool is closed'));
+    // The least busy worker (a retiring worker is no longer in `slots`).
     let slot = this.slots[0]!;
     for (const s of this.slots) if (s.busy.size < slot.busy.size) slot = s;
     const id = this.nextId++;
@@ -184,11 +235,12 @@ export class WorkerPool {
     if (this.closing) return;
     this.closing = true;
     const closed = new WorkerError('the worker pool was closed');
-    for (const s of this.slots) {
+    const all = [...this.slots, ...this.retired];
+    for (const s of all) {
       for (const p of s.busy.values()) p.reject(this.failure ?? closed);
       s.busy.clear();
     }
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    await Promise.all(all.map((s) => s.worker.terminate()));
   }
 }
 
