@@ -9,9 +9,10 @@
  * process alive; {@link WorkerPool.close} ends them.
  *
  * With `maxMemory`, a worker whose memory (its V8 heap and the buffers it holds, which it reports
- * with each result) has passed the limit gets no more tasks: a fresh worker takes its place at
- * once, and the old one is ended as soon as its tasks are done (as Python's `maxtasksperchild`,
- * by memory), so a worker whose caches grow with its input stays bounded whatever the input size.
+ * with each result) has passed the limit gets no more tasks: it is ended as soon as the tasks it
+ * holds are done and a fresh worker takes its place (as Python's `maxtasksperchild`, by memory),
+ * so a worker whose caches grow with its input stays bounded whatever the input size. Tasks for
+ * the fresh worker wait until the old one has ended, so the two never hold memory at once.
  */
 import { Worker } from 'node:worker_threads';
 import { ArgumentError, WorkerError, type TextloomError } from '../core/errors.js';
@@ -50,12 +51,17 @@ interface Pending {
 }
 
 interface Slot {
-  worker: Worker;
+  /** Undefined until the worker it replaces has ended. */
+  worker: Worker | undefined;
+  /** Tasks sent before `worker` exists. */
+  queue: [TaskMessage, ArrayBuffer[] | undefined][];
   busy: Map<number, Pending>;
   /** Past the memory limit: takes no more tasks, ended when `busy` empties. */
   retiring: boolean;
   /** Being terminated on purpose (its exit is no failure). */
   ended: boolean;
+  /** Called once a retired worker has exited. */
+  onEnd?: () => void;
 }
 
 /** A started pool of worker threads. */
@@ -112,14 +118,14 @@ export class WorkerPool {
     return this.replaced;
   }
 
-  // Starts worker `n` (in slot `n`, replacing the one there); resolves when its setup is done.
-  private spawn(n: number): Promise<void> {
+  // Starts worker `n` in slot `n` (replacing the one there) once `after` settles; resolves when its setup is done.
+  private spawn(n: number, after?: Promise<void>): Promise<void> {
     const o = this.options;
-    const worker = new Worker(o.script, { workerData: o.workerData, execArgv: workerExecArgv(process.execArgv) });
-    const slot: Slot = { worker, busy: new Map(), retiring: false, ended: false };
+    const slot: Slot = { worker: undefined, queue: [], busy: new Map(), retiring: false, ended: false };
     this.slots[n] = slot;
     return new Promise<void>((resolveReady, rejectReady) => {
       let started = false;
+      const listen = (worker: Worker) => {
       worker.on('message', (m: WorkerMessage) => {
         if (m.type === 'ready') {
           started = true;
@@ -151,21 +157,45 @@ export class WorkerPool {
       worker.on('error', (err) => die(`crashed (${err instanceof Error ? err.message : String(err)})`));
       worker.on('messageerror', (err) => die(`sent a message that could not be read (${err.message})`));
       worker.on('exit', (code) => die(`exited with code ${code}`));
+      };
+      const begin = () => {
+        const worker = new Worker(o.script, { workerData: o.workerData, execArgv: workerExecArgv(process.execArgv) });
+        slot.worker = worker;
+        listen(worker);
+        for (const [m, transfer] of slot.queue) this.post(slot, m, transfer);
+        slot.queue = [];
+        // A replacement with nothing to do must not hold the process (a first start is awaited by start()).
+        if (after && !slot.busy.size) worker.unref();
+      };
+      if (after) void after.then(() => (this.closing ? rejectReady(new WorkerError('the worker pool was closed')) : begin()));
+      else begin();
     });
+  }
+
+  // Sends a task to a started worker; a task that cannot be cloned fails alone.
+  private post(slot: Slot, m: TaskMessage, transfer: ArrayBuffer[] | undefined): void {
+    try {
+      slot.worker!.postMessage(m, transfer);
+    } catch (e) {
+      const p = slot.busy.get(m.id);
+      slot.busy.delete(m.id);
+      p?.reject(new WorkerError(`${this.itemName}[${m.first}]: cannot be sent to a worker: ${(e as Error).message}`, m.first));
+    }
   }
 
   // Idle workers must not keep the process alive.
   private idle(): void {
-    for (const s of this.slots) if (!s.busy.size) s.worker.unref();
+    for (const s of this.slots) if (!s.busy.size) s.worker?.unref();
   }
 
-  // Worker `n` passed the memory limit: a fresh worker takes slot `n` now (tasks sent to it wait
-  // for its setup); the old one finishes the tasks it holds, then ends.
+  // Worker `n` passed the memory limit: it finishes the tasks it holds, then ends; a fresh worker
+  // takes slot `n` now, started once the old one has exited (tasks sent to it wait in its queue).
   private retire(n: number, slot: Slot): void {
     slot.retiring = true;
     this.retired.push(slot);
     this.replaced++;
-    this.spawn(n).catch((e: TextloomError) => {
+    const ended = new Promise<void>((resolve) => (slot.onEnd = resolve));
+    this.spawn(n, ended).catch((e: TextloomError) => {
       // A setup that worked once failing now (a file gone): the call fails, as any worker failure.
       if (this.closing) return;
       this.failure ??= e;
@@ -178,7 +208,8 @@ export class WorkerPool {
   private end(slot: Slot): void {
     slot.ended = true;
     this.retired.splice(this.retired.indexOf(slot), 1);
-    void slot.worker.terminate();
+    const done = () => slot.onEnd?.();
+    slot.worker!.terminate().then(done, done);
   }
 
   /**
@@ -194,13 +225,11 @@ export class WorkerPool {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       slot.busy.set(id, { first, resolve, reject });
-      slot.worker.ref();
       const m: TaskMessage = { id, first, payload };
-      try {
-        slot.worker.postMessage(m, transfer);
-      } catch (e) {
-        slot.busy.delete(id);
-        reject(new WorkerError(`${this.itemName}[${first}]: cannot be sent to a worker: ${(e as Error).message}`, first));
+      if (!slot.worker) slot.queue.push([m, transfer]);
+      else {
+        slot.worker.ref();
+        this.post(slot, m, transfer);
       }
     });
   }
@@ -240,7 +269,7 @@ export class WorkerPool {
       for (const p of s.busy.values()) p.reject(this.failure ?? closed);
       s.busy.clear();
     }
-    await Promise.all(all.map((s) => s.worker.terminate()));
+    await Promise.all(all.map((s) => s.worker?.terminate()));
   }
 }
 
