@@ -53,7 +53,8 @@ if (pipe) {
   console.log(`nlp.pipe en_core, ${one.texts} texts: ${two.workers} workers vs 1 process ${x(one.wall, two.wall)} wall (target >= 1.7x), ${Math.round(one.texts / one.wall)} vs ${Math.round(two.texts / two.wall)} texts/s; after the first batch (workers loaded) ${x(steady(two), steady(one))}; CPU ${x(two.cpu, one.cpu)} of one process's (calling thread ${two.mainCpu?.toFixed(2)} s of ${two.cpu.toFixed(2)} s); same Docs: ${two.same}`);
   const started = pipe.rows.find((r) => r.started);
   if (started) console.log(`nlp.pipe with ${started.workers} workers started before the clock (nlp.startWorkers): ${x(one.wall, started.wall)} wall (target >= 1.7x), ${Math.round(started.texts / started.wall)} texts/s; CPU ${x(started.cpu, one.cpu)} of one process's; same Docs: ${started.same}`);
-  if (pipe.big) console.log(`pool peak RSS (whole process, ${pipe.big.workers} worker threads): ${two.peakRssMB.toFixed(0)} MB over ${two.texts} texts, ${pipe.big.peakRssMB.toFixed(0)} MB over ${pipe.big.texts}`);
+  if (pipe.rss) console.log(`pool peak RSS (whole process, ${pipe.rss[0].workers} worker threads, maxWorkerMemoryMB ${pipe.rss[0].maxMB}): ${pipe.rss[0].peakRssMB.toFixed(0)} MB over ${pipe.rss[0].texts} texts, ${pipe.rss[1].peakRssMB.toFixed(0)} MB over ${pipe.rss[1].texts}; default limit: ${two.peakRssMB.toFixed(0)} MB over ${two.texts}`);
+  else if (pipe.big) console.log(`pool peak RSS (whole process, ${pipe.big.workers} worker threads): ${two.peakRssMB.toFixed(0)} MB over ${two.texts} texts, ${pipe.big.peakRssMB.toFixed(0)} MB over ${pipe.big.texts}`);
 }
 if (index) {
   const [one, two] = index.rows;

@@ -5,8 +5,8 @@
 import './components/register.js';
 
 export * from './core/index.js';
-export { Pipeline, createPipeline, makeCallable } from './pipeline/pipeline.js';
-export type { Nlp, PipeOptions, CreateOptions } from './pipeline/pipeline.js';
+export { Pipeline, createPipeline, makeCallable, DEFAULT_WORKER_MEMORY_MB } from './pipeline/pipeline.js';
+export type { Nlp, PipeOptions, StartWorkersOptions, CreateOptions } from './pipeline/pipeline.js';
 export { load, resolvePipelinePath, PACKAGE_ROOT, PIPELINES_DIR } from './pipeline/load.js';
 export type { PipelineConfig, ComponentConfig } from './pipeline/config.js';
 export type { Component, ComponentFactory, TokenizerFactory, TokenizerLike, OptionSpec, FactoryContext } from './pipeline/component.js';

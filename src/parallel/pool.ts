@@ -7,6 +7,12 @@
  * on; a worker that crashes or exits fails every task it held, and every later one, with a
  * {@link WorkerError}. Workers are unref'd between calls, so an idle pool never keeps the
  * process alive; {@link WorkerPool.close} ends them.
+ *
+ * With `maxMemory`, a worker whose memory (its V8 heap and the buffers it holds, which it reports
+ * with each result) has passed the limit gets no more tasks: it is ended as soon as the tasks it
+ * holds are done and a fresh worker takes its place (as Python's `maxtasksperchild`, by memory),
+ * so a worker whose caches grow with its input stays bounded whatever the input size. Tasks for
+ * the fresh worker wait until the old one has ended, so the two never hold memory at once.
  */
 import { Worker, type ResourceLimits, type WorkerOptions } from 'node:worker_threads';
 import { ArgumentError, WorkerError, type TextloomError } from '../core/errors.js';
@@ -26,6 +32,11 @@ export interface PoolOptions {
   depth?: number;
   /** Each worker's heap limits (Node's defaults when omitted). */
   resourceLimits?: ResourceLimits;
+  /**
+   * Bytes of heap and buffers past which a worker is replaced by a fresh one between tasks
+   * (default: never).
+   */
+  maxMemory?: number;
 }
 
 /** One task for {@link WorkerPool.map}: its payload, the input index of its first item, buffers to transfer. */
@@ -42,8 +53,17 @@ interface Pending {
 }
 
 interface Slot {
-  worker: Worker;
+  /** Undefined until the worker it replaces has ended. */
+  worker: Worker | undefined;
+  /** Tasks sent before `worker` exists. */
+  queue: [TaskMessage, ArrayBuffer[] | undefined][];
   busy: Map<number, Pending>;
+  /** Past the memory limit: takes no more tasks, ended when `busy` empties. */
+  retiring: boolean;
+  /** Being terminated on purpose (its exit is no failure). */
+  ended: boolean;
+  /** Called once a retired worker has exited. */
+  onEnd?: () => void;
 }
 
 /** A started pool of worker threads. */
@@ -54,10 +74,16 @@ export class WorkerPool {
   private closing = false;
   private readonly itemName: string;
   private readonly depth: number;
+  private readonly maxMemory: number;
+  private readonly retired: Slot[] = [];
+  private replaced = 0;
 
-  private constructor(o: PoolOptions) {
-    this.itemName = o.itemName ?? 'items';
-    this.depth = o.depth ?? 2;
+  private constructor(private readonly options: PoolOptions) {
+    this.itemName = options.itemName ?? 'items';
+    this.depth = options.depth ?? 2;
+    const m = options.maxMemory ?? Infinity;
+    if (!(m > 0)) throw new ArgumentError(`a worker's memory limit must be a positive number of bytes, got ${m}`, { key: 'maxMemory' });
+    this.maxMemory = m;
   }
 
   /**
@@ -68,7 +94,7 @@ export class WorkerPool {
   static async start(o: PoolOptions): Promise<WorkerPool> {
     if (!Number.isInteger(o.size) || o.size < 1) throw new ArgumentError(`a worker pool needs at least one worker, got ${o.size}`, { key: 'size' });
     const pool = new WorkerPool(o);
-    const ready = Array.from({ length: o.size }, () => pool.spawn(o));
+    const ready = Array.from({ length: o.size }, (_, i) => pool.spawn(i));
     try {
       await Promise.all(ready);
     } catch (e) {
@@ -89,48 +115,103 @@ export class WorkerPool {
     return this.slots.length;
   }
 
-  private spawn(o: PoolOptions): Promise<void> {
-    const worker = startWorker(o.script, { workerData: o.workerData, ...(o.resourceLimits ? { resourceLimits: o.resourceLimits } : {}) });
-    const slot: Slot = { worker, busy: new Map() };
-    this.slots.push(slot);
-    const n = this.slots.length - 1;
+  /** Workers replaced so far for passing `maxMemory`. */
+  get replacedWorkers(): number {
+    return this.replaced;
+  }
+
+  // Starts worker `n` in slot `n` (replacing the one there) once `after` settles; resolves when its setup is done.
+  private spawn(n: number, after?: Promise<void>): Promise<void> {
+    const o = this.options;
+    const slot: Slot = { worker: undefined, queue: [], busy: new Map(), retiring: false, ended: false };
+    this.slots[n] = slot;
     return new Promise<void>((resolveReady, rejectReady) => {
       let started = false;
-      worker.on('message', (m: WorkerMessage) => {
-        if (m.type === 'ready') {
-          started = true;
-          resolveReady();
-        } else if (m.type === 'setup-failed') rejectReady(receiveError(m.error, this.itemName));
-        else {
-          const p = slot.busy.get(m.id);
-          if (!p) return;
-          slot.busy.delete(m.id);
-          if (!slot.busy.size) this.idle();
-          if (m.type === 'done') p.resolve(m.result);
-          else p.reject(receiveError(m.error, this.itemName));
-        }
-      });
-      const die = (why: string) => {
-        if (this.closing) return;
-        const held = [...slot.busy.values()].map((p) => p.first);
-        const first = held.length ? Math.min(...held) : undefined;
-        const e = new WorkerError(`worker ${n} ${why}${first !== undefined ? ` while processing ${this.itemName}[${first}]` : ''}; the call is aborted`, first);
-        this.failure ??= e;
-        if (!started) rejectReady(e);
-        for (const p of slot.busy.values()) p.reject(e);
-        slot.busy.clear();
-        // The other workers' tasks are abandoned with the call: end them too.
-        void this.close();
+      const listen = (worker: Worker) => {
+        worker.on('message', (m: WorkerMessage) => {
+          if (m.type === 'ready') {
+            started = true;
+            resolveReady();
+          } else if (m.type === 'setup-failed') rejectReady(receiveError(m.error, this.itemName));
+          else {
+            const p = slot.busy.get(m.id);
+            if (!p) return;
+            slot.busy.delete(m.id);
+            if (m.type === 'done' && m.memory > this.maxMemory && !slot.retiring && !this.closed) this.retire(n, slot);
+            if (slot.retiring && !slot.busy.size) this.end(slot);
+            if (!slot.busy.size) this.idle();
+            if (m.type === 'done') p.resolve(m.result);
+            else p.reject(receiveError(m.error, this.itemName));
+          }
+        });
+        const die = (why: string) => {
+          if (this.closing || slot.ended) return;
+          const held = [...slot.busy.values()].map((p) => p.first);
+          const first = held.length ? Math.min(...held) : undefined;
+          const e = new WorkerError(`worker ${n} ${why}${first !== undefined ? ` while processing ${this.itemName}[${first}]` : ''}; the call is aborted`, first);
+          this.failure ??= e;
+          if (!started) rejectReady(e);
+          for (const p of slot.busy.values()) p.reject(e);
+          slot.busy.clear();
+          // The other workers' tasks are abandoned with the call: end them too.
+          void this.close();
+        };
+        worker.on('error', (err) => die(`crashed (${err instanceof Error ? err.message : String(err)})`));
+        worker.on('messageerror', (err) => die(`sent a message that could not be read (${err.message})`));
+        worker.on('exit', (code) => die(`exited with code ${code}`));
       };
-      worker.on('error', (err) => die(`crashed (${err instanceof Error ? err.message : String(err)})`));
-      worker.on('messageerror', (err) => die(`sent a message that could not be read (${err.message})`));
-      worker.on('exit', (code) => die(`exited with code ${code}`));
+      const begin = () => {
+        const worker = startWorker(o.script, { workerData: o.workerData, ...(o.resourceLimits ? { resourceLimits: o.resourceLimits } : {}) });
+        slot.worker = worker;
+        listen(worker);
+        for (const [m, transfer] of slot.queue) this.post(slot, m, transfer);
+        slot.queue = [];
+        // A replacement with nothing to do must not hold the process (a first start is awaited by start()).
+        if (after && !slot.busy.size) worker.unref();
+      };
+      if (after) void after.then(() => (this.closing ? rejectReady(new WorkerError('the worker pool was closed')) : begin()));
+      else begin();
     });
+  }
+
+  // Sends a task to a started worker; a task that cannot be cloned fails alone.
+  private post(slot: Slot, m: TaskMessage, transfer: ArrayBuffer[] | undefined): void {
+    try {
+      slot.worker!.postMessage(m, transfer);
+    } catch (e) {
+      const p = slot.busy.get(m.id);
+      slot.busy.delete(m.id);
+      p?.reject(new WorkerError(`${this.itemName}[${m.first}]: cannot be sent to a worker: ${(e as Error).message}`, m.first));
+    }
   }
 
   // Idle workers must not keep the process alive.
   private idle(): void {
-    for (const s of this.slots) if (!s.busy.size) s.worker.unref();
+    for (const s of this.slots) if (!s.busy.size) s.worker?.unref();
+  }
+
+  // Worker `n` passed the memory limit: it finishes the tasks it holds, then ends; a fresh worker
+  // takes slot `n` now, started once the old one has exited (tasks sent to it wait in its queue).
+  private retire(n: number, slot: Slot): void {
+    slot.retiring = true;
+    this.retired.push(slot);
+    this.replaced++;
+    const ended = new Promise<void>((resolve) => (slot.onEnd = resolve));
+    this.spawn(n, ended).catch((e: TextloomError) => {
+      // A setup that worked once failing now (a file gone): the call fails, as any worker failure.
+      if (this.closing) return;
+      this.failure ??= e;
+      for (const s of this.slots) for (const p of s.busy.values()) p.reject(e);
+      void this.close();
+    });
+    this.idle();
+  }
+
+  private end(slot: Slot): void {
+    slot.ended = true;
+    this.retired.splice(this.retired.indexOf(slot), 1);
+    const done = () => slot.onEnd?.();
+    slot.worker!.terminate().then(done, done);
   }
 
   /**
@@ -140,18 +221,17 @@ export class WorkerPool {
   run(payload: unknown, first: number, transfer?: ArrayBuffer[]): Promise<unknown> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.closing || !this.slots.length) return Promise.reject(new WorkerError('the worker pool is closed'));
+    // The least busy worker (a retiring worker is no longer in `slots`).
     let slot = this.slots[0]!;
     for (const s of this.slots) if (s.busy.size < slot.busy.size) slot = s;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       slot.busy.set(id, { first, resolve, reject });
-      slot.worker.ref();
       const m: TaskMessage = { id, first, payload };
-      try {
-        slot.worker.postMessage(m, transfer);
-      } catch (e) {
-        slot.busy.delete(id);
-        reject(new WorkerError(`${this.itemName}[${first}]: cannot be sent to a worker: ${(e as Error).message}`, first));
+      if (!slot.worker) slot.queue.push([m, transfer]);
+      else {
+        slot.worker.ref();
+        this.post(slot, m, transfer);
       }
     });
   }
@@ -186,11 +266,12 @@ export class WorkerPool {
     if (this.closing) return;
     this.closing = true;
     const closed = new WorkerError('the worker pool was closed');
-    for (const s of this.slots) {
+    const all = [...this.slots, ...this.retired];
+    for (const s of all) {
       for (const p of s.busy.values()) p.reject(this.failure ?? closed);
       s.busy.clear();
     }
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    await Promise.all(all.map((s) => s.worker?.terminate()));
   }
 }
 

@@ -23,8 +23,11 @@ export interface SentError {
   stack: string | undefined;
 }
 
-/** Worker -> main. */
-export type WorkerMessage = { type: 'ready' } | { type: 'setup-failed'; error: SentError } | { type: 'done'; id: number; result: unknown } | { type: 'failed'; id: number; error: SentError };
+/**
+ * Worker -> main. A result carries the worker's memory in bytes (its V8 heap and the buffers it
+ * holds) as the task ended, which the pool compares with its `maxMemory`.
+ */
+export type WorkerMessage = { type: 'ready' } | { type: 'setup-failed'; error: SentError } | { type: 'done'; id: number; result: unknown; memory: number } | { type: 'failed'; id: number; error: SentError };
 
 const ITEM = Symbol.for('textloom.workerItem');
 

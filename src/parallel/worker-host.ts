@@ -1,11 +1,22 @@
 /**
  * The worker side of a {@link WorkerPool}: runs `setup` once on the worker's data (loading a
  * pipeline, building analyzers), says ready, then answers each task in arrival order with
- * `handle`'s result, its buffers transferred rather than copied. An error is sent back as a
+ * `handle`'s result, its buffers transferred rather than copied, and its memory (for the pool's
+ * `maxMemory`). An error is sent back as a
  * message (see `protocol.ts`), never left to kill the thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { sendError, type TaskMessage, type WorkerMessage } from './protocol.js';
+
+/**
+ * This worker's memory in bytes: its V8 heap and the memory outside it that its objects hold
+ * (typed arrays' buffers, which is where textloom's caches live), both this thread's own. The
+ * process's RSS would count every thread.
+ */
+export function workerMemory(): number {
+  const m = process.memoryUsage();
+  return m.heapTotal + m.external;
+}
 
 /** What a task handler returns: the result and the buffers to transfer with it. */
 export interface TaskResult {
@@ -37,7 +48,7 @@ export function serveTasks<S>(setup: (data: unknown) => S | Promise<S>, handle: 
     chain = chain.then(async () => {
       try {
         const r = await handle(state, m.payload, m.first);
-        post({ type: 'done', id: m.id, result: r.result }, r.transfer);
+        post({ type: 'done', id: m.id, result: r.result, memory: workerMemory() }, r.transfer);
       } catch (e) {
         post({ type: 'failed', id: m.id, error: sendError(e, m.first) });
       }

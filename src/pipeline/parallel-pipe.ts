@@ -3,7 +3,8 @@
  * pipeline once from its config (after importing the `modules` that register custom factories);
  * batches of `batchSize` texts go out, each worker annotates a batch as this thread's `pipe`
  * would (same batch boundaries), and the Docs come back packed in transferable buffers
- * (`core/doc-transfer.ts`), rebuilt over this pipeline's vocab and yielded in input order. Node only:
+ * (`core/doc-transfer.ts`), rebuilt over this pipeline's vocab and yielded in input order. A worker
+ * whose memory passes `maxWorkerMemoryMB` is replaced between batches (see `parallel/pool.ts`). Node only:
  * importing this module installs it into `Pipeline.pipe` (browser bundles never import it).
  */
 import { Doc } from '../core/doc.js';
@@ -38,9 +39,10 @@ export interface PipeWorkerData {
 }
 
 /** Annotates `texts` in `nProcess` workers (0: every core); yields Docs in input order. */
-export async function* pipeInWorkers(nlp: PipeHost, texts: Iterable<string | Doc> | AsyncIterable<string | Doc>, o: { batchSize: number; nProcess: number; modules: readonly string[] }): AsyncGenerator<Doc> {
+export async function* pipeInWorkers(nlp: PipeHost, texts: Iterable<string | Doc> | AsyncIterable<string | Doc>, o: { batchSize: number; nProcess: number; modules: readonly string[]; maxWorkerMemoryMB: number }): AsyncGenerator<Doc> {
   const n = resolveThreads(o.nProcess, 'nProcess');
   if (!Array.isArray(o.modules) || o.modules.some((m) => typeof m !== 'string' || !m)) throw new ArgumentError('modules must be a list of module paths or package names', { key: 'modules' });
+  checkMemoryLimit(o.maxWorkerMemoryMB);
   const rehydrate = nlp.pipeNames.map((name) => nlp.getPipe(name)).filter((c) => typeof c.rehydrate === 'function');
   const batches = batchesOf(texts, o.batchSize);
   if (n === 1) {
@@ -48,8 +50,8 @@ export async function* pipeInWorkers(nlp: PipeHost, texts: Iterable<string | Doc
     for await (const { texts: batch } of batches) yield* nlp.processBatch(batch.map((t) => nlp.makeDoc(t)));
     return;
   }
-  const kept = keptPool(nlp, n, o.modules);
-  const pool = kept ?? (await startPool(nlp, n, o.modules));
+  const kept = keptPool(nlp, n, o.modules, o.maxWorkerMemoryMB);
+  const pool = kept ?? (await startPool(nlp, n, o.modules, o.maxWorkerMemoryMB));
   const sent: string[][] = [];
   async function* tasks(): AsyncGenerator<Task> {
     for await (const b of batches) {
@@ -74,33 +76,39 @@ export async function* pipeInWorkers(nlp: PipeHost, texts: Iterable<string | Doc
 // Pools kept by `nlp.startWorkers`, with what they were started for.
 const KEPT = new WeakMap<PipeHost, { pool: WorkerPool; key: string }>();
 
-// What a pool of `n` workers is good for: the pipeline's config and base directory, and the modules.
-function poolKey(nlp: PipeHost, n: number, modules: readonly string[]): string {
-  return JSON.stringify([n, nlp.config, nlp.baseDir ?? null, modules]);
+// What a pool of `n` workers is good for: the pipeline's config and base directory, the modules and the memory limit.
+function poolKey(nlp: PipeHost, n: number, modules: readonly string[], maxMB: number): string {
+  return JSON.stringify([n, nlp.config, nlp.baseDir ?? null, modules, String(maxMB)]);
 }
 
-// The kept pool, when it was started for this call's pipeline, worker count and modules and still works.
-function keptPool(nlp: PipeHost, n: number, modules: readonly string[]): WorkerPool | undefined {
+// The kept pool, when it was started for this call's pipeline, worker count, modules and memory limit and still works.
+function keptPool(nlp: PipeHost, n: number, modules: readonly string[], maxMB: number): WorkerPool | undefined {
   const k = KEPT.get(nlp);
-  return k && !k.pool.closed && k.key === poolKey(nlp, n, modules) ? k.pool : undefined;
+  return k && !k.pool.closed && k.key === poolKey(nlp, n, modules, maxMB) ? k.pool : undefined;
 }
 
-// Starts `n` workers that build the pipeline (after importing `modules`).
-function startPool(nlp: PipeHost, n: number, modules: readonly string[]): Promise<WorkerPool> {
+// `maxWorkerMemoryMB`: a positive number (Infinity: never replace a worker).
+function checkMemoryLimit(maxMB: number): void {
+  if (typeof maxMB !== 'number' || !(maxMB > 0)) throw new ArgumentError(`maxWorkerMemoryMB must be a positive number of MB, got ${String(maxMB)}`, { key: 'maxWorkerMemoryMB' });
+}
+
+// Starts `n` workers that build the pipeline (after importing `modules`); one past `maxMB` is replaced between batches.
+function startPool(nlp: PipeHost, n: number, modules: readonly string[], maxMB: number): Promise<WorkerPool> {
   if (!Array.isArray(modules) || modules.some((m) => typeof m !== 'string' || !m)) throw new ArgumentError('modules must be a list of module paths or package names', { key: 'modules' });
   const objects = (nlp.config.components ?? []).filter((c) => c.factory === '(object)' && !c.disabled);
   if (objects.length) throw new ConfigError(`component "${objects[0]!.name}" was added as an object, which a worker cannot rebuild: register its factory (registerComponent) in a module, pass it as modules, and add it by factory name`, { key: objects[0]!.name });
   const data: PipeWorkerData = { task: 'pipe', config: nlp.config, baseDir: nlp.baseDir, modules: [...modules] };
-  return WorkerPool.start({ script: workerUrl('workers/entry.js'), size: n, workerData: data, itemName: 'texts' });
+  return WorkerPool.start({ script: workerUrl('workers/entry.js'), size: n, workerData: data, itemName: 'texts', maxMemory: maxMB * 2 ** 20 });
 }
 
 /** `nlp.startWorkers`: starts and keeps a pool (ending one kept before). */
-export async function startPipeWorkers(nlp: PipeHost, nProcess: number, modules: readonly string[]): Promise<void> {
+export async function startPipeWorkers(nlp: PipeHost, nProcess: number, modules: readonly string[], maxMB: number): Promise<void> {
   const n = resolveThreads(nProcess, 'nProcess');
-  const key = poolKey(nlp, n, modules);
+  checkMemoryLimit(maxMB);
+  const key = poolKey(nlp, n, modules, maxMB);
   await closePipeWorkers(nlp);
   if (n === 1) return; // pipe with one process runs in this thread
-  const pool = await startPool(nlp, n, modules);
+  const pool = await startPool(nlp, n, modules, maxMB);
   KEPT.set(nlp, { pool, key });
 }
 

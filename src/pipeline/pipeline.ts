@@ -26,9 +26,27 @@ export interface PipeOptions {
    * as spaCy needs custom components importable in its worker processes. Default none.
    */
   modules?: readonly string[];
+  /**
+   * With `nProcess`: a worker whose memory (its heap and buffers: the vocabulary and the
+   * per-word caches grow with the new words it sees) passes this many MB after a batch is
+   * replaced by a fresh worker, which loads the pipeline again; the Docs are the same. Default
+   * {@link DEFAULT_WORKER_MEMORY_MB}; `Infinity` never replaces a worker.
+   */
+  maxWorkerMemoryMB?: number;
 }
 
-const PIPE_KEYS = new Set(['batchSize', 'nProcess', 'modules']);
+/** The default {@link PipeOptions.maxWorkerMemoryMB}: 512 MB per worker. */
+export const DEFAULT_WORKER_MEMORY_MB = 512;
+
+/** Options of {@link Pipeline.startWorkers}. */
+export interface StartWorkersOptions {
+  /** As {@link PipeOptions.modules}. */
+  modules?: readonly string[];
+  /** As {@link PipeOptions.maxWorkerMemoryMB}. */
+  maxWorkerMemoryMB?: number;
+}
+
+const PIPE_KEYS = new Set(['batchSize', 'nProcess', 'modules', 'maxWorkerMemoryMB']);
 
 /** Rejects unknown `pipe` option keys (a misspelt `nprocess` must not silently run in one thread). */
 function checkPipeKeys(options: object): void {
@@ -37,12 +55,12 @@ function checkPipeKeys(options: object): void {
 }
 
 /** `pipe` in worker threads (`parallel-pipe.ts`), installed by the Node build so browser bundles stay free of Node built-ins. */
-type ParallelPipe = (nlp: Pipeline, texts: Iterable<string | Doc> | AsyncIterable<string | Doc>, o: { batchSize: number; nProcess: number; modules: readonly string[] }) => AsyncGenerator<Doc>;
+type ParallelPipe = (nlp: Pipeline, texts: Iterable<string | Doc> | AsyncIterable<string | Doc>, o: { batchSize: number; nProcess: number; modules: readonly string[]; maxWorkerMemoryMB: number }) => AsyncGenerator<Doc>;
 let parallelPipe: ParallelPipe | undefined;
 
 /** The kept worker pool of `startWorkers` / `close` (`parallel-pipe.ts`). */
 interface PipeWorkers {
-  start(nlp: Pipeline, nProcess: number, modules: readonly string[]): Promise<void>;
+  start(nlp: Pipeline, nProcess: number, modules: readonly string[], maxWorkerMemoryMB: number): Promise<void>;
   close(nlp: Pipeline): Promise<void>;
 }
 let pipeWorkers: PipeWorkers | undefined;
@@ -211,7 +229,7 @@ export class Pipeline {
     checkPipeKeys(options);
     if (options.nProcess !== undefined) {
       if (!parallelPipe) throw new ArgumentError('nProcess needs worker threads: use the Node build (textloom), not a browser entry', { key: 'nProcess' });
-      return parallelPipe(this, texts, { batchSize, nProcess: options.nProcess, modules: options.modules ?? [] });
+      return parallelPipe(this, texts, { batchSize, nProcess: options.nProcess, modules: options.modules ?? [], maxWorkerMemoryMB: options.maxWorkerMemoryMB ?? DEFAULT_WORKER_MEMORY_MB });
     }
     if (texts && typeof (texts as AsyncIterable<string>)[Symbol.asyncIterator] === 'function') return this.pipeAsync(texts as AsyncIterable<string | Doc>, batchSize);
     if (texts && typeof (texts as Iterable<string>)[Symbol.iterator] === 'function') return this.pipeSync(texts as Iterable<string | Doc>, batchSize);
@@ -220,16 +238,16 @@ export class Pipeline {
 
   /**
    * Starts `nProcess` worker threads (0: every core) that load this pipeline, and keeps them for
-   * later `pipe(texts, { nProcess, modules })` calls with the same `nProcess` and `modules`, so
+   * later `pipe(texts, { nProcess, modules, maxWorkerMemoryMB })` calls with the same options, so
    * those calls do not wait for workers to start and load the pipeline. Idle workers never keep
    * the process from exiting; {@link close} ends them. A pipeline changed since (a component
    * added or removed) gets fresh workers on its next `pipe`. Node only.
    * @example await nlp.startWorkers(2); for await (const doc of nlp.pipe(texts, { nProcess: 2 })) ...; await nlp.close();
    */
-  startWorkers(nProcess: number, options: { modules?: readonly string[] } = {}): Promise<void> {
+  startWorkers(nProcess: number, options: StartWorkersOptions = {}): Promise<void> {
     this.checkReady();
     if (!pipeWorkers) return Promise.reject(new ArgumentError('startWorkers needs worker threads: use the Node build (textloom), not a browser entry', { key: 'nProcess' }));
-    return pipeWorkers.start(this, nProcess, options.modules ?? []);
+    return pipeWorkers.start(this, nProcess, options.modules ?? [], options.maxWorkerMemoryMB ?? DEFAULT_WORKER_MEMORY_MB);
   }
 
   /** Ends the worker threads kept by {@link startWorkers} (nothing to do when there are none). */

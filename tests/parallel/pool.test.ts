@@ -23,6 +23,27 @@ describe('WorkerPool.map', () => {
   });
 });
 
+describe('WorkerPool maxMemory', () => {
+  it('replaces a worker past the limit between tasks, results unchanged and in order', async () => {
+    // One byte: every worker is past it after its first task.
+    const pool = await WorkerPool.start({ script, size: 2, itemName: 'items', maxMemory: 1 });
+    const tasks: Task[] = Array.from({ length: 16 }, (_, k) => ({ payload: { items: [k, k + 1] }, first: k * 2 }));
+    const out: number[][] = [];
+    for await (const r of pool.map(tasks)) out.push([...(r as Float64Array)]);
+    expect(out).toEqual(tasks.map((t) => (t.payload as { items: number[] }).items.map((x) => x * 2)));
+    expect(pool.replacedWorkers).toBeGreaterThan(2);
+    expect(pool.size).toBe(2);
+    // Errors still name their item on a replaced worker.
+    await expect(pool.run({ op: 'typed' }, 40)).rejects.toThrow(/^items\[41\]: not a number/);
+    await pool.close();
+    const never = await WorkerPool.start({ script, size: 2, maxMemory: Infinity });
+    for await (const _ of never.map(tasks)) void _;
+    expect(never.replacedWorkers).toBe(0);
+    await never.close();
+    await expect(WorkerPool.start({ script, size: 1, maxMemory: 0 })).rejects.toThrow(ArgumentError);
+  });
+});
+
 describe('WorkerPool errors', () => {
   it('rethrows a task error as its textloom class, naming the failing item', async () => {
     const pool = await start(2);

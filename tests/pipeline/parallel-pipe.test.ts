@@ -8,9 +8,12 @@ import { ArgumentError, ConfigError, createPipeline, load, registerComponent, ty
 import { ensureBuilt } from '../docs/workspace.js';
 // @ts-expect-error a plain .mjs test helper without types
 import { shoutFactory } from '../parallel/shout-component.mjs';
+// @ts-expect-error a plain .mjs test helper without types
+import { threadFactory } from '../parallel/thread-component.mjs';
 
 const ROOT = resolve(__dirname, '..', '..');
 const SHOUT = resolve(__dirname, '..', 'parallel', 'shout-component.mjs');
+const THREAD = resolve(__dirname, '..', 'parallel', 'thread-component.mjs');
 // Paragraphs of a novel and web lines: quotes, names, dates, numbers.
 const texts = [
   ...readFileSync(resolve(ROOT, 'corpora', 'persuasion-ch1-3.txt'), 'utf8').split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean).slice(0, 24),
@@ -30,6 +33,7 @@ async function collect(it: AsyncIterable<Doc> | Iterable<Doc>): Promise<Doc[]> {
 beforeAll(() => {
   ensureBuilt(ROOT);
   registerComponent('test_shout', shoutFactory(ArgumentError), { override: true });
+  registerComponent('test_thread', threadFactory, { override: true });
 }, 300_000);
 
 describe('pipe({ nProcess })', () => {
@@ -43,6 +47,28 @@ describe('pipe({ nProcess })', () => {
     expect(two.every((d) => d.vocab === nlp.vocab)).toBe(true);
     expect(two.map(view)).toEqual(one);
     expect(two.some((d) => d.ents.length > 0) && two.some((d) => d.isParsed)).toBe(true);
+  });
+
+  it('replaces a worker past maxWorkerMemoryMB between batches: same Docs, fresh threads, no hang', async () => {
+    const nlp = await load('en_core');
+    const one = [...nlp.pipe(texts, { batchSize: 7 })].map(view);
+    // 1 MB: every worker passes it after its first batch, so each batch after the first two runs on a fresh worker.
+    const small = await collect(nlp.pipe(texts, { batchSize: 7, nProcess: 2, maxWorkerMemoryMB: 1 }));
+    expect(small.map(view)).toEqual(one);
+    // Which thread annotated each Doc: more threads than nProcess when workers are replaced, two when not.
+    const tagged = await createPipeline({ tokenizer: { factory: 'tokenizer' }, components: [{ name: 'thread', factory: 'test_thread' }] });
+    const threads = async (maxWorkerMemoryMB: number) => new Set((await collect(tagged.pipe(texts.slice(0, 12), { nProcess: 2, batchSize: 2, modules: [THREAD], maxWorkerMemoryMB }))).map((d) => d.user.get('thread'))).size;
+    expect(await threads(1)).toBeGreaterThan(2);
+    expect(await threads(Infinity)).toBe(2);
+    // Kept workers are replaced too.
+    await tagged.startWorkers(2, { modules: [THREAD], maxWorkerMemoryMB: 1 });
+    try {
+      expect(new Set((await collect(tagged.pipe(texts.slice(0, 12), { nProcess: 2, batchSize: 2, modules: [THREAD], maxWorkerMemoryMB: 1 }))).map((d) => d.user.get('thread'))).size).toBeGreaterThan(2);
+    } finally {
+      await tagged.close();
+    }
+    await expect(collect(tagged.pipe(['a'], { nProcess: 2, maxWorkerMemoryMB: 0 }))).rejects.toThrow(/maxWorkerMemoryMB must be a positive number/);
+    await expect(tagged.startWorkers(2, { maxWorkerMemoryMB: NaN })).rejects.toThrow(ArgumentError);
   });
 
   it('runs custom components registered by modules, carrying extensions and plain user data', async () => {
