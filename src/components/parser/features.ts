@@ -217,3 +217,85 @@ export function extractFeatures(st: ParseState, words: Int32Array, tags: Int32Ar
   out[i++] = hash(i, n0c6, n1c6, 0);
   out[i++] = hash(i, cv(clus, s0h) >> 4, s0p, n0p);
 }
+
+/** Number of features {@link extractRightLabelFeatures} writes. */
+export const N_RIGHT_LABEL_FEATURES = 46;
+/** Template ids of the right-arc label features start here (apart from the state features' ids). */
+const RIGHT_LABEL_TEMPLATE = 256;
+
+/**
+ * Writes the features that label a right arc `h -> d` once `d` leaves the stack (REDUCE), when
+ * `d`'s subtree is complete: an arc-eager RIGHT-ARC is made before the dependent has its right
+ * dependents, so its label is decided here rather than then (`ccomp`, `xcomp`, `advcl`, `obj`
+ * and `conj`, `parataxis` hinge on what the dependent governs). `h` is a word (not the root).
+ */
+export function extractRightLabelFeatures(st: ParseState, h: number, d: number, words: Int32Array, tags: Int32Array, clus: Int32Array, out: Int32Array): void {
+  const label = st.label;
+  const n = st.n;
+  const hw = words[h]!, hp = tags[h]!, dw = words[d]!, dp = tags[d]!;
+  const dc = clus[d]!, hc = clus[h]!;
+  const dc6 = dc >> 4, hc6 = hc >> 4;
+  const hh = st.head[h]!;
+  const hhp = pv(tags, hh);
+  const hl = lv(label, h);
+  const dl = st.lc1[d]!, dl2 = st.lc2[d]!, dr = st.rc1[d]!, dr2 = st.rc2[d]!;
+  const dlw = wv(words, dl), dlp = pv(tags, dl), dll = lv(label, dl);
+  const drw = wv(words, dr), drp = pv(tags, dr), drl = lv(label, dr);
+  const dl2p = pv(tags, dl2), dl2l = lv(label, dl2), dr2p = pv(tags, dr2), dr2l = lv(label, dr2);
+  const dsl = st.lsl0[d]! ^ Math.imul(st.lsl1[d]!, 0x9e3779b1);
+  const dsr = st.lsr0[d]! ^ Math.imul(st.lsr1[d]!, 0x9e3779b1);
+  const hsl = st.lsl0[h]! ^ Math.imul(st.lsl1[h]!, 0x9e3779b1);
+  const dvl = Math.min(st.nl[d]!, 7), dvr = Math.min(st.nr[d]!, 7);
+  const dist = distance(h, d);
+  const prev = pv(tags, d - 1 > h ? d - 1 : -1);
+  const next = st.b <= n ? st.b : -1;
+  const nw = wv(words, next), np = pv(tags, next);
+  let i = RIGHT_LABEL_TEMPLATE;
+  let k = 0;
+  out[k++] = hash(i++, dw, 0, 0);
+  out[k++] = hash(i++, dp, 0, 0);
+  out[k++] = hash(i++, dw, dp, 0);
+  out[k++] = hash(i++, hw, 0, 0);
+  out[k++] = hash(i++, hp, 0, 0);
+  out[k++] = hash(i++, hw, hp, 0);
+  out[k++] = hash(i++, hw, dw, 0);
+  out[k++] = hash(i++, hp, dp, 0);
+  out[k++] = hash(i++, hw, hp, dp);
+  out[k++] = hash(i++, hp, dw, dp);
+  out[k++] = hash(i++, hw, dp, 0);
+  out[k++] = hash(i++, hp, dw, 0);
+  out[k++] = hash(i++, hp, dp, dist);
+  out[k++] = hash(i++, dw, dist, 0);
+  out[k++] = hash(i++, hl, hp, dp);
+  out[k++] = hash(i++, hhp, hp, dp);
+  out[k++] = hash(i++, hp, dp, dlp);
+  out[k++] = hash(i++, hp, dp, dll);
+  out[k++] = hash(i++, dp, dlw, 0);
+  out[k++] = hash(i++, dw, dlw, 0);
+  out[k++] = hash(i++, hw, dlw, 0);
+  out[k++] = hash(i++, hp, dlw, dll);
+  out[k++] = hash(i++, hp, dp, drp);
+  out[k++] = hash(i++, hp, dp, drl);
+  out[k++] = hash(i++, dp, drw, 0);
+  out[k++] = hash(i++, dw, drw, 0);
+  out[k++] = hash(i++, hp, drw, drl);
+  out[k++] = hash(i++, dp, dl2p, dl2l);
+  out[k++] = hash(i++, dp, dr2p, dr2l);
+  out[k++] = hash(i++, hp, dp, dsl);
+  out[k++] = hash(i++, hp, dp, dsr);
+  out[k++] = hash(i++, dw, dsl, 0);
+  out[k++] = hash(i++, dw, dsr, 0);
+  out[k++] = hash(i++, dsl, dsr, dp);
+  out[k++] = hash(i++, hp, dp, hsl);
+  out[k++] = hash(i++, dp, dvl, dvr);
+  out[k++] = hash(i++, hp, dp, prev);
+  out[k++] = hash(i++, hp, dp, np);
+  out[k++] = hash(i++, dp, nw, 0);
+  out[k++] = hash(i++, hl, dp, dll);
+  out[k++] = hash(i++, dc6, 0, 0);
+  out[k++] = hash(i++, dc, 0, 0);
+  out[k++] = hash(i++, hc6, dc6, 0);
+  out[k++] = hash(i++, hp, dc6, 0);
+  out[k++] = hash(i++, hc6, dp, 0);
+  out[k++] = hash(i++, hp, dc, dist);
+}

@@ -6,7 +6,7 @@
  */
 import type { Doc } from '../../core/doc.js';
 import type { Vocab } from '../../core/vocab.js';
-import { extractFeatures, N_FEATURES, N_LABEL_FEATURES, UNK_CLUSTER, wordHash } from './features.js';
+import { extractFeatures, extractRightLabelFeatures, N_FEATURES, N_LABEL_FEATURES, N_RIGHT_LABEL_FEATURES, UNK_CLUSTER, wordHash } from './features.js';
 import { bestLabelQ, candidateRanks, labelLineMask, scoreActionsQ } from './kernel.js';
 import { baseOf, deprojectivize, LIFT_SEPARATOR } from './projectivize.js';
 import { LEFT, N_ACTIONS, ParseState, REDUCE, RIGHT, SHIFT } from './transitions.js';
@@ -79,8 +79,9 @@ export class ParserModel {
   private readonly clusterOf = new Map<number, number>();
   /** Label-table rank of each entry of `cands`. */
   private readonly candPos: Int32Array;
-  private readonly labelLines = new Int32Array(N_LABEL_FEATURES);
-  private readonly labelRots = new Int32Array(N_LABEL_FEATURES);
+  private readonly labelLines = new Int32Array(Math.max(N_LABEL_FEATURES, N_RIGHT_LABEL_FEATURES));
+  private readonly labelRots = new Int32Array(Math.max(N_LABEL_FEATURES, N_RIGHT_LABEL_FEATURES));
+  private readonly rfeats = new Int32Array(N_RIGHT_LABEL_FEATURES);
   private readonly actionMask: number;
   private readonly labelMask: number;
   private readonly nTags: number;
@@ -172,7 +173,7 @@ export class ParserModel {
     while (!st.done) {
       // With the buffer empty only REDUCE is legal: nothing to score.
       if (st.b > n) {
-        st.apply(REDUCE, this.fallbackLabel, this.base[this.fallbackLabel]!, this.rootLabel);
+        this.reduce(words, tags, clus);
         continue;
       }
       // Only SHIFT is legal on the root alone once it has its dependent: nothing to score.
@@ -184,16 +185,14 @@ export class ParserModel {
       scoreActionsQ(feats, N_FEATURES, aw, this.actionMask, scores);
       let best = -1;
       for (let a = 0; a < N_ACTIONS; a++) if (st.legal(a) && (best < 0 || scores[a]! > scores[best]!)) best = a;
-      let lab = this.fallbackLabel;
       const s0 = st.s0;
-      if (best === LEFT || (best === RIGHT && s0 !== 0)) {
-        const dir = best === LEFT ? 0 : 1;
-        const h = best === LEFT ? st.b : s0;
-        const d = best === LEFT ? s0 : st.b;
-        const key = this.candRange(tags[h]!, tags[d]!, dir);
-        lab = this.cands[bestLabelQ(feats, N_LABEL_FEATURES, lw, this.labelMask, this.candPos, this.candStart[key]!, this.candStart[key + 1]!, this.labelLines, this.labelRots)]!;
-      } else if (best === REDUCE && st.head[s0] === -1) lab = this.fallbackLabel;
-      st.apply(best, lab, this.base[lab]!, this.rootLabel);
+      if (best === LEFT) {
+        const key = this.candRange(tags[st.b]!, tags[s0]!, 0);
+        const lab = this.cands[bestLabelQ(feats, N_LABEL_FEATURES, lw, this.labelMask, this.candPos, this.candStart[key]!, this.candStart[key + 1]!, this.labelLines, this.labelRots)]!;
+        st.apply(LEFT, lab, this.base[lab]!, this.rootLabel);
+      } else if (best === REDUCE) this.reduce(words, tags, clus);
+      // A right arc's label waits for its dependent's REDUCE (pending: -1), when its subtree is complete.
+      else st.apply(best, best === RIGHT ? -1 : this.fallbackLabel, -1, this.rootLabel);
     }
     for (let i = 1; i <= n; i++) {
       heads[i] = st.head[i]!;
@@ -222,6 +221,20 @@ export class ParserModel {
       labels.push(this.labels[this.labelBuf[i]!]!);
     }
     return { heads, labels };
+  }
+
+  /** REDUCE on the current state; a right dependent leaving the stack gets its label first. */
+  private reduce(words: Int32Array, tags: Int32Array, clus: Int32Array): void {
+    const st = this.state;
+    const s0 = st.s0;
+    const h = st.head[s0]!;
+    if (h > 0 && st.label[s0] === -1) {
+      extractRightLabelFeatures(st, h, s0, words, tags, clus, this.rfeats);
+      const key = this.candRange(tags[h]!, tags[s0]!, 1);
+      const lab = this.cands[bestLabelQ(this.rfeats, N_RIGHT_LABEL_FEATURES, this.labelWeights, this.labelMask, this.candPos, this.candStart[key]!, this.candStart[key + 1]!, this.labelLines, this.labelRots)]!;
+      st.setRightLabel(s0, lab, this.base[lab]!);
+    }
+    st.apply(REDUCE, this.fallbackLabel, this.base[this.fallbackLabel]!, this.rootLabel);
   }
 
   private cacheFor(vocab: Vocab): VocabCache {

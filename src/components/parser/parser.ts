@@ -41,7 +41,7 @@ export class Parser extends ParserBase {
     return new Parser(loadOnce(loaded, path, loadParserModel), name);
   }
 
-  /** The model as bytes (the `.tlp` file format, version 2), for `fromBytes` or to serve to a browser; see {@link EncodeParserOptions} for pruning. */
+  /** The model as bytes (the `.tlp` file format, version 3), for `fromBytes` or to serve to a browser; see {@link EncodeParserOptions} for pruning. */
   toBytes(options: EncodeParserOptions = {}): Uint8Array {
     return encodeParserModel(this.model, options);
   }

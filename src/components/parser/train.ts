@@ -13,13 +13,13 @@ import { ArgumentError } from '../../core/errors.js';
 import { resolveOptions, type OptionSchema } from '../../core/options.js';
 import { Rng } from '../../util/rng.js';
 import { trainTagger } from '../tagger/train.js';
-import { CLUSTER_LEAVES, extractFeatures, N_FEATURES, N_LABEL_FEATURES, UNK_CLUSTER, wordHash } from './features.js';
+import { CLUSTER_LEAVES, extractFeatures, extractRightLabelFeatures, N_FEATURES, N_LABEL_FEATURES, N_RIGHT_LABEL_FEATURES, UNK_CLUSTER, wordHash } from './features.js';
 import { bestLabel, candidateRanks, labelLineMask, labelSlot, quantizeWeights, scoreActions } from './kernel.js';
 import { FALLBACK_LABEL, ParserModel, ROOT_LABEL } from './model.js';
 import { baseOf, LIFT_SEPARATOR, projectivize } from './projectivize.js';
 import { scoreParser, type ParserScore } from './score.js';
 import { checkTree } from './tree.js';
-import { LEFT, N_ACTIONS, ParseState, RIGHT } from './transitions.js';
+import { LEFT, N_ACTIONS, ParseState, REDUCE, RIGHT } from './transitions.js';
 
 /** A gold word: form, XPOS tag (and UPOS for the jackknife taggers), head (0 = root) and label. `ConlluWord` satisfies this. */
 export interface ParserGoldWord {
@@ -283,6 +283,32 @@ export function trainParser(sentences: readonly ParserGoldSentence[], options: T
 
   const st = new ParseState();
   const feats = new Int32Array(N_FEATURES);
+  const rfeats = new Int32Array(N_RIGHT_LABEL_FEATURES);
+  // Labels a classifier over features `fs` (the first `nf`) for the arc head -> dep in direction
+  // `dir`; updates towards the gold label when the arc is gold, and returns the label to apply
+  // (the gold one for a gold arc, as the oracle follows gold labels).
+  const label = (e: Encoded, fs: Int32Array, nf: number, h: number, d: number, dir: number): number => {
+    let key = (e.tags[h]! * nT + e.tags[d]!) * 2 + dir;
+    if (candStart[key + 1]! <= candStart[key]!) key = nT * nT * 2 + dir;
+    const predJ = bestLabel(fs, nf, lw, lMask, candPos, candStart[key]!, candStart[key + 1]!, labelScores);
+    const predLab = cands[predJ]!;
+    if (e.gold[d] !== h) return predLab;
+    const goldLab = e.goldLabel[d]!;
+    let goldJ = candStart[key]!;
+    while (goldJ < candStart[key + 1]! && cands[goldJ] !== goldLab) goldJ++;
+    // (The gold label is always a candidate: candidates come from the training arcs and tags.)
+    if (predLab !== goldLab && goldJ < candStart[key + 1]!) {
+      for (let i = 0; i < nf; i++) {
+        const g = labelSlot(fs[i]!, candPos[goldJ]!, lMask);
+        lw[g]! += 1;
+        lu[g]! += clock;
+        const p = labelSlot(fs[i]!, candPos[predJ]!, lMask);
+        lw[p]! -= 1;
+        lu[p]! -= clock;
+      }
+    }
+    return goldLab;
+  };
   const scores = new Float64Array(N_ACTIONS);
   const labelScores = new Float64Array(labels.length + 1);
   const costs = new Int32Array(N_ACTIONS);
@@ -327,34 +353,16 @@ export function trainParser(sentences: readonly ParserGoldSentence[], options: T
         const follow = epoch > 1 && costs[pred] !== minCost && rng.next() < o.explore ? pred : gold;
         let lab = fallback;
         const s0 = st.s0;
-        if (follow === LEFT || (follow === RIGHT && s0 !== 0)) {
-          const dir = follow === LEFT ? 0 : 1;
-          const h = follow === LEFT ? st.b : s0;
-          const d = follow === LEFT ? s0 : st.b;
-          let key = (e.tags[h]! * nT + e.tags[d]!) * 2 + dir;
-          if (candStart[key + 1]! <= candStart[key]!) key = nT * nT * 2 + dir;
-          const predJ = bestLabel(feats, N_LABEL_FEATURES, lw, lMask, candPos, candStart[key]!, candStart[key + 1]!, labelScores);
-          const predLab = cands[predJ]!;
-          lab = predLab;
-          if (e.gold[d] === h) {
-            const goldLab = e.goldLabel[d]!;
-            let goldJ = candStart[key]!;
-            while (goldJ < candStart[key + 1]! && cands[goldJ] !== goldLab) goldJ++;
-            // (The gold label is always a candidate: candidates come from the training arcs and tags.)
-            if (predLab !== goldLab && goldJ < candStart[key + 1]!) {
-              for (let i = 0; i < N_LABEL_FEATURES; i++) {
-                const g = labelSlot(feats[i]!, candPos[goldJ]!, lMask);
-                lw[g]! += 1;
-                lu[g]! += clock;
-                const p = labelSlot(feats[i]!, candPos[predJ]!, lMask);
-                lw[p]! -= 1;
-                lu[p]! -= clock;
-              }
-            }
-            lab = goldLab;
-          }
+        if (follow === LEFT) lab = label(e, feats, N_LABEL_FEATURES, st.b, s0, 0);
+        // A right arc's label waits for its dependent's REDUCE (pending: -1).
+        else if (follow === RIGHT && s0 !== 0) lab = -1;
+        else if (follow === REDUCE && st.head[s0]! > 0 && st.label[s0] === -1) {
+          const h = st.head[s0]!;
+          extractRightLabelFeatures(st, h, s0, e.words, e.tags, e.clus, rfeats);
+          const l = label(e, rfeats, N_RIGHT_LABEL_FEATURES, h, s0, 1);
+          st.setRightLabel(s0, l, base[l]!);
         }
-        st.apply(follow, lab, base[lab]!, rootLabel);
+        st.apply(follow, lab, lab < 0 ? -1 : base[lab]!, rootLabel);
         clock++;
       }
       if (++done % 256 === 0) o.onProgress?.(done, total);

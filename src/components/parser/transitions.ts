@@ -164,7 +164,7 @@ export class ParseState {
       this.rootChild = d;
       return;
     }
-    const bit = 1 << (baseLabel & 31);
+    const bit = label < 0 ? 0 : 1 << (baseLabel & 31);
     if (d < h) {
       this.nl[h]++;
       if (baseLabel < 32) this.lsl0[h] |= bit;
@@ -184,6 +184,17 @@ export class ParseState {
         this.rc1[h] = d;
       } else if (this.rc2[h] === -1 || d > this.rc2[h]!) this.rc2[h] = d;
     }
+  }
+
+  /**
+   * Gives right dependent `d` (attached by RIGHT-ARC with a pending label, -1) its label, now that
+   * its subtree is complete, and records it in its head's right label set.
+   */
+  setRightLabel(d: number, label: number, baseLabel: number): void {
+    const h = this.head[d]!;
+    this.label[d] = label;
+    if (baseLabel < 32) this.lsr0[h] |= 1 << baseLabel;
+    else this.lsr1[h] |= 1 << (baseLabel & 31);
   }
 
   /**

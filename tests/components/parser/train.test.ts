@@ -151,9 +151,12 @@ describe('parser model files', () => {
 
   it('another version and a corrupted file are refused', () => {
     const bytes = encodeParserModel(trainParser(ewtFixture().slice(0, 20), { epochs: 1, tags: 'gold', ...SMALL }));
+    const v1 = bytes.slice();
+    new DataView(v1.buffer).setUint32(12, 1, true); // version 1: the layout before word clusters
+    expect(() => decodeParserModel(v1, 'v1.tlp')).toThrow(BinaryFileError);
     const v2 = bytes.slice();
-    new DataView(v2.buffer).setUint32(12, 1, true); // version 1: the layout before word clusters
-    expect(() => decodeParserModel(v2, 'v1.tlp')).toThrow(BinaryFileError);
+    new DataView(v2.buffer).setUint32(12, 2, true); // version 2: right arcs labelled when made
+    expect(() => decodeParserModel(v2, 'v2.tlp')).toThrow(BinaryFileError);
     const bad = bytes.slice();
     bad[100] = bad[100]! ^ 0xff;
     expect(() => decodeParserModel(bad, 'bad.tlp')).toThrow(BinaryFileError);
