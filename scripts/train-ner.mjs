@@ -1,6 +1,7 @@
 // Rebuilds the shipped entity model models/en_uner_ewt_ner.tlner (reproducible: fixed seeds, one
 // thread). Stages: the Gutenberg books -> one text file with punctuation split off -> word2vec
-// (CBOW, 64 dimensions) -> 512 k-means word clusters -> averaged perceptron on Universal NER
+// (CBOW, 64 dimensions) -> 512 k-means word clusters, plus name lists from compromise's lexicon
+// (ner-gazetteer.mjs) -> averaged perceptron on Universal NER
 // English-EWT train (PER, ORG, LOC; the train file's OTH and B-O tags are read as O), scored on
 // dev each epoch. Run with `npm run train:ner` (builds first); `-- --vectors FILE` keeps the
 // vectors in FILE, and reuses them when FILE exists. Data from TEXTLOOM_EVAL_DIR (default ../shared/eval), see bench/eval-dir.mjs.
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../dist/cli/main.js';
 import { requireEval } from '../bench/eval-dir.mjs';
 import { gutenbergVectors } from './gutenberg-vectors.mjs';
+import { writeGazetteer } from './ner-gazetteer.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name) => {
@@ -22,6 +24,8 @@ const vectors = arg('--vectors') ?? join(tmp, 'gutenberg.tlv');
 try {
   const w2v = await gutenbergVectors(vectors, tmp);
   if (w2v !== 0) process.exit(w2v);
+  const gazetteer = join(tmp, 'gazetteer.tsv');
+  writeGazetteer(gazetteer);
   const code = await main([
     'train', 'ner',
     '--train', requireEval('uner_english_ewt/en_ewt-ud-train.iob2.gz'),
@@ -30,6 +34,7 @@ try {
     '--labels', 'PER,ORG,LOC',
     '--vectors', vectors,
     '--clusters', '512',
+    '--gazetteer', gazetteer,
     '--epochs', arg('--epochs') ?? '12',
     '--seed', '1',
   ]);

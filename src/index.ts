@@ -270,7 +270,9 @@ export { trainEntityModel, evaluateEntityModel, TRAIN_ENTITY_DEFAULTS } from './
 export type { EntitySentence, EntityEpochReport, TrainEntityOptions } from './components/entity/train.js';
 export { loadEntityModel, saveEntityModel, encodeEntityModel, decodeEntityModel, ENTITY_MODEL_KIND, ENTITY_MODEL_VERSION } from './components/entity/model-format.js';
 export { kmeansClusters, buildLexicon, KMEANS_DEFAULTS } from './components/entity/clusters.js';
-export type { KmeansOptions } from './components/entity/clusters.js';
+export type { KmeansOptions, LexiconExtras } from './components/entity/clusters.js';
+export { gazetteerClasses, parseGazetteer, GAZ_PART, MAX_GAZ_TYPES } from './components/entity/gazetteer.js';
+export type { GazetteerClasses } from './components/entity/gazetteer.js';
 export { EntityRecognizer, DEFAULT_ENTITY_MODEL, ENTITY_RECOGNIZER_DEFAULTS } from './components/entity/recognizer.js';
 export { mergeRanked, FORMAT_LABELS } from './components/entity/merge.js';
 export { evaluateEntities } from './components/entity/evaluate.js';

@@ -1,5 +1,6 @@
 import { ArgumentError, FormatError } from '../../core/errors.js';
-import { buildLexicon, kmeansClusters, KeyedVectors, KMEANS_DEFAULTS, readIob, saveEntityModel, Tagger, trainEntityModel, TRAIN_ENTITY_DEFAULTS, type IobSentence } from '../../index.js';
+import { readTextFileSync } from '../../io/read-text.js';
+import { buildLexicon, gazetteerClasses, kmeansClusters, parseGazetteer, KeyedVectors, KMEANS_DEFAULTS, readIob, saveEntityModel, Tagger, trainEntityModel, TRAIN_ENTITY_DEFAULTS, type IobSentence } from '../../index.js';
 import type { Command } from '../command.js';
 import { inputName } from '../input-name.js';
 import { ProgressBar } from '../progress.js';
@@ -30,6 +31,8 @@ export const trainNerCommand: Command = {
     labels: { type: 'string', value: 'L,L', doc: 'entity labels to learn, comma-separated' },
     vectors: { type: 'string', value: 'FILE', doc: 'word vectors (.bin, .txt, .tlv) clustered into word-cluster features' },
     clusters: { type: 'number', option: 'k', doc: 'k-means clusters made from --vectors', default: KMEANS_DEFAULTS.k },
+    'coarse-clusters': { type: 'number', option: 'k', doc: 'a second, coarser k-means over --vectors (0: none)', default: 0 },
+    gazetteer: { type: 'string', value: 'FILE', doc: 'name lists, lines "phrase<TAB>type" (at most 15 types), as word features' },
     'no-tags': { type: 'boolean', doc: "do not use the shipped tagger's tags as features" },
     'hash-bits': { type: 'number', option: 'hashBits', doc: 'log2 of the feature hash table', default: TRAIN_ENTITY_DEFAULTS.hashBits },
     prune: { type: 'number', doc: 'drop averaged weights below this fraction of the largest', default: TRAIN_ENTITY_DEFAULTS.prune },
@@ -44,9 +47,14 @@ export const trainNerCommand: Command = {
     const labels = given ?? (dev ? labelsIn(dev) : undefined);
     const train = await readAll(f.train as string, labels);
     let lexicon: Map<string, number> | null = null;
+    const gazetteer = f.gazetteer ? gazetteerClasses(parseGazetteer(readTextFileSync(f.gazetteer as string, 'gazetteer'), f.gazetteer as string)).words : undefined;
+    const coarseK = f['coarse-clusters'] as number;
     if (f.vectors) {
       const kv = await KeyedVectors.load(f.vectors as string);
-      lexicon = buildLexicon(kv.words, kv.counts, kmeansClusters(kv.words, kv.vectors, kv.dim, { k: f.clusters as number }));
+      const coarse = coarseK > 0 ? kmeansClusters(kv.words, kv.vectors, kv.dim, { k: coarseK }) : undefined;
+      lexicon = buildLexicon(kv.words, kv.counts, kmeansClusters(kv.words, kv.vectors, kv.dim, { k: f.clusters as number }), { ...(coarse ? { coarse } : {}), ...(gazetteer ? { gazetteer } : {}) });
+    } else if (gazetteer) {
+      lexicon = buildLexicon([], undefined, new Map(), { gazetteer });
     }
     const tagger = f['no-tags'] ? null : Tagger.load();
     const tagsOf = tagger ? (s: { words: readonly string[] }) => tagger.tagWords(s.words).map((t) => t.xpos) : undefined;
@@ -61,7 +69,7 @@ export const trainNerCommand: Command = {
       lexicon,
       ...(tagsOf ? { posTags: tagsOf, devPosTags: tagsOf } : {}),
       ...(dev ? { dev } : {}),
-      meta: { train: inputName(f.train as string), vectors: f.vectors ? inputName(f.vectors as string) : null, clusters: f.vectors ? f.clusters : 0 },
+      meta: { train: inputName(f.train as string), vectors: f.vectors ? inputName(f.vectors as string) : null, clusters: f.vectors ? f.clusters : 0, coarseClusters: f.vectors ? coarseK : 0, gazetteer: f.gazetteer ? inputName(f.gazetteer as string) : null },
       onProgress: (done) => bar.update(done),
       onEpoch: (r) => {
         const dv = r.dev ? ` dev P ${r.dev.precision.toFixed(4)} R ${r.dev.recall.toFixed(4)} F1 ${r.dev.f1.toFixed(4)}` : '';

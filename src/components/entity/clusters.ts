@@ -5,7 +5,7 @@
  */
 import { ArgumentError } from '../../core/errors.js';
 import { Rng } from '../../util/rng.js';
-import { lexValue, MAX_CLUSTERS } from './features.js';
+import { lexValue, MAX_CLUSTERS, MAX_COARSE, MAX_GAZ } from './features.js';
 
 /** Options of {@link kmeansClusters}. */
 export interface KmeansOptions {
@@ -85,13 +85,22 @@ export function kmeansClusters(words: readonly string[], vectors: Float32Array, 
   return out;
 }
 
+/** Extra parts of {@link buildLexicon}'s lexicon. */
+export interface LexiconExtras {
+  /** A second, coarser clustering of the same words (e.g. k = 64), word -> cluster id (< 1023). */
+  coarse?: Map<string, number>;
+  /** Lower-case word -> gazetteer class 1..31 (see `gazetteerClasses`); words absent from the vectors are added. */
+  gazetteer?: Map<string, number>;
+}
+
 /**
  * Builds the recognizer's lexicon from an unlabelled corpus's vocabulary: each word's cluster, and
  * for each lower-case form how the corpus writes it (1: lower-case at least 90% of the time,
- * 3: capitalized at least 90%, 2: in between), from the words' counts (each form counted once without them).
+ * 3: capitalized at least 90%, 2: in between), from the words' counts (each form counted once
+ * without them); optionally coarse clusters and gazetteer classes ({@link LexiconExtras}).
  * @example const lexicon = buildLexicon(kv.words, kv.counts, kmeansClusters(kv.words, kv.vectors, kv.dim));
  */
-export function buildLexicon(words: readonly string[], counts: ArrayLike<number> | undefined, clusters: Map<string, number>): Map<string, number> {
+export function buildLexicon(words: readonly string[], counts: ArrayLike<number> | undefined, clusters: Map<string, number>, extras: LexiconExtras = {}): Map<string, number> {
   const lowerCount = new Map<string, [number, number]>();
   words.forEach((w, i) => {
     const l = w.toLowerCase();
@@ -101,15 +110,29 @@ export function buildLexicon(words: readonly string[], counts: ArrayLike<number>
     if (w === l) e[0] += n;
     else e[1] += n;
   });
+  const coarse = extras.coarse;
+  const gaz = extras.gazetteer;
   const out = new Map<string, number>();
   for (const [w, c] of clusters) {
     if (c >= MAX_CLUSTERS) throw new ArgumentError(`cluster id ${c} of ${JSON.stringify(w)} exceeds ${MAX_CLUSTERS - 1}`, { key: 'clusters' });
-    out.set(w, lexValue(c, 0));
+    const k = coarse?.get(w) ?? -1;
+    if (k >= MAX_COARSE) throw new ArgumentError(`coarse cluster id ${k} of ${JSON.stringify(w)} exceeds ${MAX_COARSE - 1}`, { key: 'coarse' });
+    out.set(w, lexValue(c, 0, 0, k));
   }
+  const parts = (v: number | undefined): [number, number] => [v ? (v & 4095) - 1 : -1, v ? ((v >>> 19) & 1023) - 1 : -1];
   for (const [l, [lo, up]] of lowerCount) {
     const share = lo / (lo + up);
     const cls = share >= 0.9 ? 1 : share <= 0.1 ? 3 : 2;
-    out.set(l, lexValue((out.get(l) ?? 0) & 4095 ? ((out.get(l)! & 4095) - 1) : -1, cls));
+    const [c, k] = parts(out.get(l));
+    out.set(l, lexValue(c, cls, gaz?.get(l) ?? 0, k));
+  }
+  if (gaz) {
+    for (const [l, g] of gaz) {
+      if (!Number.isInteger(g) || g < 0 || g > MAX_GAZ) throw new ArgumentError(`gazetteer class ${g} of ${JSON.stringify(l)} is not in 0..${MAX_GAZ}`, { key: 'gazetteer' });
+      if (lowerCount.has(l)) continue;
+      const [c, k] = parts(out.get(l));
+      out.set(l, lexValue(c, 0, g, k));
+    }
   }
   return out;
 }

@@ -20,9 +20,13 @@ export const enum Attr {
   CAP = 8,
   /** The first character: 1 upper-case letter, 2 lower-case letter, 0 anything else (for {@link sentenceMode}). */
   FIRST = 9,
+  /** The gazetteer class of the lower-case form (see {@link lexValue}) plus 1; 1 = in no list. */
+  GAZ = 10,
+  /** The coarse word cluster plus 1 (0 = none): a second, smaller k-means over the same vectors. */
+  COARSE = 11,
 }
 /** Attributes per word type. */
-export const N_ATTRS = 10;
+export const N_ATTRS = 12;
 /** Padding positions on each side of a sentence (the features look two words away). */
 export const PAD = 2;
 
@@ -60,20 +64,27 @@ export function shapeOf(s: string, cap: number): string {
 }
 
 /**
- * The word lexicon of the cluster features: string -> `capClass << 12 | (clusterId + 1)` (cluster
- * bits 0 = none; the capitalization class, see {@link Attr.CAP}, is kept on lower-case forms).
+ * The word lexicon of the cluster and list features: string -> a value {@link lexValue} packs
+ * (the capitalization class, see {@link Attr.CAP}, and the gazetteer class are kept on lower-case forms).
  */
 export interface Lexicon {
   get(word: string): number | undefined;
 }
 
-/** Packs a lexicon value. */
-export function lexValue(cluster: number, capClass: number): number {
-  return (capClass << 12) | (cluster + 1);
+/**
+ * Packs a lexicon value: bits 0-11 the cluster + 1 (0 = none), 12-13 the capitalization class,
+ * 14-18 the gazetteer class (0 = none; see `gazetteerClasses`), 19-28 the coarse cluster + 1.
+ */
+export function lexValue(cluster: number, capClass: number, gaz = 0, coarse = -1): number {
+  return ((coarse + 1) << 19) | (gaz << 14) | (capClass << 12) | (cluster + 1);
 }
 
 /** Largest cluster count a lexicon can hold. */
 export const MAX_CLUSTERS = 4095;
+/** Largest coarse cluster count a lexicon can hold. */
+export const MAX_COARSE = 1023;
+/** Largest gazetteer class a lexicon can hold. */
+export const MAX_GAZ = 31;
 
 /** Fills the attributes of one word type at `out[off..off + N_ATTRS)`. */
 export function wordAttrs(word: string, lexicon: Lexicon | null, out: Int32Array, off: number): void {
@@ -88,10 +99,12 @@ export function wordAttrs(word: string, lexicon: Lexicon | null, out: Int32Array
   out[off + Attr.SUF2] = strHash(chars.slice(-2).join(''));
   const vf = lexicon?.get(word) ?? 0;
   const vl = lexicon?.get(lower) ?? 0;
-  // A lower-cased name ("kerala") takes the cluster of its capitalized form when it has none.
-  const c = vf & 4095 || vl & 4095 || (lexicon?.get(lower.charAt(0).toUpperCase() + lower.slice(1)) ?? 0) & 4095;
-  out[off + Attr.CLUSTER] = c + 1;
-  out[off + Attr.CAP] = (vl >> 12) + 1;
+  // A lower-cased name ("kerala") takes the clusters of its capitalized form when it has none.
+  const e = vf & 4095 ? vf : vl & 4095 ? vl : lexicon?.get(lower.charAt(0).toUpperCase() + lower.slice(1)) ?? 0;
+  out[off + Attr.CLUSTER] = (e & 4095) + 1;
+  out[off + Attr.CAP] = ((vl >>> 12) & 3) + 1;
+  out[off + Attr.GAZ] = ((vl >>> 14) & 31) + 1;
+  out[off + Attr.COARSE] = (e >>> 19) & 1023;
   const f = word.charAt(0);
   out[off + Attr.FIRST] = f.toLowerCase() !== f ? 1 : f.toUpperCase() !== f ? 2 : 0;
 }
@@ -104,10 +117,10 @@ export const EOS_ATTRS = Int32Array.from({ length: N_ATTRS }, (_, a) => strHash(
  * Names the feature templates and attribute definitions below; stored in model files, which are
  * refused when it differs. Change it whenever a template or attribute changes.
  */
-export const FEATURE_SET = 'en-biluo-49.1';
+export const FEATURE_SET = 'en-biluo-57.1';
 
 /** Number of feature templates {@link extractFeatures} writes. */
-export const N_FEATURES = 49;
+export const N_FEATURES = 57;
 
 function mix(t: number, a: number, b: number): number {
   let h = Math.imul(t + 0x9e3779b9, 0x85ebca6b) ^ a;
@@ -131,16 +144,16 @@ export const N_ROLES = 5;
  * one word type only, so a decoder sums them once per type and role (see `kernel.ts`).
  */
 export const ROLE_TEMPLATES: readonly (readonly number[])[] = [
-  [0, 1, 2, 7, 11, 12, 13, 20, 23, 32],
-  [3, 8, 21],
-  [4, 9, 22],
+  [0, 1, 2, 7, 11, 12, 13, 20, 23, 32, 49, 50],
+  [3, 8, 21, 51, 52],
+  [4, 9, 22, 53, 54],
   [5, 39],
   [6, 40],
 ];
 /** The templates {@link contextKeys} writes, in order: those reading several words, tags or decisions. */
-export const CONTEXT_TEMPLATES: readonly number[] = [10, 14, 15, 16, 17, 18, 19, 24, 25, 26, 27, 28, 29, 30, 31, 33, 34, 35, 36, 37, 38, 41, 42, 43, 44, 45, 46, 47, 48];
+export const CONTEXT_TEMPLATES: readonly number[] = [10, 14, 15, 16, 17, 18, 19, 24, 25, 26, 27, 28, 29, 30, 31, 33, 34, 35, 36, 37, 38, 41, 42, 43, 44, 45, 46, 47, 48, 55, 56];
 /** Number of keys {@link contextKeys} writes. */
-export const N_CONTEXT = 29;
+export const N_CONTEXT = 31;
 
 /**
  * Writes the keys (masked by `mask`) of the templates of `role` for the word type whose attributes
@@ -162,18 +175,24 @@ export function roleKeys(role: number, at: Int32Array, o: number, mask: number, 
       out[off + 7] = mix(20, cl, 0) & mask;
       out[off + 8] = mix(23, cl, cs) & mask;
       out[off + 9] = mix(32, at[o + Attr.CAP]!, cs) & mask;
-      return 10;
+      out[off + 10] = mix(49, at[o + Attr.GAZ]!, cs) & mask;
+      out[off + 11] = mix(50, at[o + Attr.COARSE]!, 0) & mask;
+      return 12;
     }
     case Role.PREV1:
       out[off] = mix(3, lo, 0) & mask;
       out[off + 1] = mix(8, at[o + Attr.CSHAPE]!, 0) & mask;
       out[off + 2] = mix(21, cl, 0) & mask;
-      return 3;
+      out[off + 3] = mix(51, at[o + Attr.GAZ]!, 0) & mask;
+      out[off + 4] = mix(52, at[o + Attr.COARSE]!, 0) & mask;
+      return 5;
     case Role.NEXT1:
       out[off] = mix(4, lo, 0) & mask;
       out[off + 1] = mix(9, at[o + Attr.CSHAPE]!, 0) & mask;
       out[off + 2] = mix(22, cl, 0) & mask;
-      return 3;
+      out[off + 3] = mix(53, at[o + Attr.GAZ]!, 0) & mask;
+      out[off + 4] = mix(54, at[o + Attr.COARSE]!, 0) & mask;
+      return 5;
     case Role.PREV2:
       out[off] = mix(5, lo, 0) & mask;
       out[off + 1] = mix(39, cl, 0) & mask;
@@ -249,6 +268,9 @@ export function contextKeys(at: Int32Array, pos: Int32Array, tags: Int32Array, m
   out[26] = mix(46, after, len) & mask;
   out[27] = mix(47, len ? at[q * N_ATTRS + Attr.CLUSTER]! : 0, len) & mask;
   out[28] = mix(48, len ? (q === p ? 1 : 2) + (at[(p - 1) * N_ATTRS + Attr.FIRST] === 1 ? 2 : 0) : 0, head) & mask;
+  // Gazetteer classes: of the run's head, and of the word with the next one ("new" + "york").
+  out[29] = mix(55, len ? at[q * N_ATTRS + Attr.GAZ]! : 0, len) & mask;
+  out[30] = mix(56, at[o0 + Attr.GAZ]!, at[op1 + Attr.GAZ]!) & mask;
 }
 
 /** Role offsets from a position: the word itself, 1 before, 1 after, 2 before, 2 after. */

@@ -4,7 +4,7 @@
  * scores equal a plain sum over every feature):
  * - the weights of the templates that read one word type only ({@link roleKeys}) are summed once
  *   per type and role into a score vector, cached by the caller per lexeme: a token then costs
- *   five short vector adds for 20 of the 46 templates;
+ *   five short vector adds for 26 of the 57 templates;
  * - the remaining keys are looked up in a {@link WeightIndex}: a bitset of non-empty hash buckets
  *   with per-word rank counts, so an empty bucket costs one read in a table small enough for the
  *   cache, and a non-empty one a popcount and a short contiguous scan of `value << 8 | class` entries.

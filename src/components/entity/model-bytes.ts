@@ -29,7 +29,7 @@ export interface EntityModelParts {
 /** Kind code of entity model files in textloom's binary framing. */
 export const ENTITY_MODEL_KIND = 'NERM';
 /** Current format version; others are rejected. */
-export const ENTITY_MODEL_VERSION = 1;
+export const ENTITY_MODEL_VERSION = 2;
 
 /** Checks the framing of model bytes (magic, kind, version, CRC) and returns its reader. */
 export function entityModelReader(bytes: Uint8Array, file: string): BinaryReader {
@@ -79,7 +79,7 @@ export function decodeEntityFrame(r: BinaryReader): EntityModelParts {
   if (lexiconWords > 0) {
     const words = new TextDecoder().decode(r.section('lexwords')).split('\0');
     if (words.length !== lexiconWords) throw r.error(`expected ${lexiconWords} cluster words, got ${words.length}`, 'lexwords');
-    const ids = r.typed('lexvals', Uint16Array, lexiconWords);
+    const ids = r.typed('lexvals', Uint32Array, lexiconWords);
     lexicon = new Map(words.map((w, i) => [w, ids[i]!]));
   }
   return { labels, hashBits, rowStart, data, lexicon, usesTags: usesTags === true, meta: meta && typeof meta === 'object' ? meta : {} };

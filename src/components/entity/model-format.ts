@@ -3,7 +3,7 @@
  * version 1). Sections, all raw-deflated: `model` (JSON: featureSet, labels, hashBits, usesTags, meta and the
  * counts below), `buckets` (u32 gaps between the non-empty hash buckets), `counts` (u8 weights per
  * non-empty bucket), `cls` (u8 class per weight), `values` (i16 weight), `lexwords` (lexicon
- * words, NUL-separated UTF-8) and `lexvals` (u16 packed cluster and capitalization class per word).
+ * words, NUL-separated UTF-8) and `lexvals` (u32 packed clusters, capitalization and gazetteer class per word, see `lexValue`).
  */
 import { writeFileAtomicSync } from '../../io/atomic.js';
 import { BinaryWriter } from '../../io/binfmt.js';
@@ -38,7 +38,7 @@ export function encodeEntityModel(model: EntityModel): Uint8Array {
     values[j] = data[j]! >> 8;
   }
   const words = model.lexicon ? [...model.lexicon.keys()] : [];
-  const clids = new Uint16Array(words.map((w) => model.lexicon!.get(w)!));
+  const clids = new Uint32Array(words.map((w) => model.lexicon!.get(w)!));
   const deflate = { deflate: true };
   return new BinaryWriter(ENTITY_MODEL_KIND, ENTITY_MODEL_VERSION)
     .json('model', { featureSet: FEATURE_SET, labels: model.labels, hashBits: model.hashBits, usesTags: model.usesTags, meta: model.meta, rows, weights: data.length, lexiconWords: words.length }, deflate)

@@ -11,8 +11,8 @@ describe.skipIf(!hasEval(TEST))(needsEval(TEST, 'the shipped entity model on UNE
     const model = loadEntityModel(DEFAULT_ENTITY_MODEL);
     const tagger = Tagger.load();
     const r = evaluateEntityModel(model, gold, (s) => tagger.tagWords(s.words).map((t) => t.xpos));
-    // Measured 0.71 when the model was trained; the floor catches a broken model or feature drift.
-    expect(r.f1).toBeGreaterThan(0.65);
+    // Measured 0.73 when the model was trained (ORG 0.51); the floor catches a broken model or feature drift.
+    expect(r.f1).toBeGreaterThan(0.68);
     expect(r.perLabel.PER!.f1).toBeGreaterThan(0.7);
     expect(r.perLabel.LOC!.f1).toBeGreaterThan(0.65);
   }, 120_000);
