@@ -1,7 +1,8 @@
 /**
- * Top-k collection: drives a scorer over the live docs, keeps the k best in a fixed-size heap,
- * and feeds the heap's entry threshold back to the scorer so MaxScore can skip docs that cannot
- * enter the top k.
+ * Top-k collection: a scorer that can collect its own top k faster does (a disjunction, term at a
+ * time: `query/boolean/term-at-a-time.ts`); otherwise the scorer is driven over the live docs in
+ * doc order, the k best kept in a fixed-size heap whose entry threshold is fed back to the scorer
+ * so MaxScore can skip docs that cannot enter the top k.
  */
 import { TopK } from '../util/heap.js';
 import { NO_MORE_DOCS, type Scorer } from './query/types.js';
@@ -12,6 +13,16 @@ import { NO_MORE_DOCS, type Scorer } from './query/types.js';
  */
 export function collectTopK(scorer: Scorer, k: number, accept: (doc: number) => boolean, maxDoc: number): { doc: number; score: number }[] {
   k = Math.min(k, maxDoc);
+  if (k <= 0) return [];
+  const own = scorer.doc === -1 ? scorer.topK(k, accept, maxDoc) : null;
+  return own ?? collectInDocOrder(scorer, k, accept);
+}
+
+/**
+ * {@link collectTopK} by walking the scorer's matches in doc order (doc-at-a-time), whatever the
+ * scorer could do itself: the reference the term-at-a-time collection is tested against.
+ */
+export function collectInDocOrder(scorer: Scorer, k: number, accept: (doc: number) => boolean): { doc: number; score: number }[] {
   if (k <= 0) return [];
   const heap = new TopK(k);
   let threshold = -Infinity;

@@ -19,7 +19,8 @@ export class PostingsCursor {
   // Occurrences of docs passed but whose positions were not read yet.
   private pendingPos = 0;
   private readonly posOut: Int32Array;
-  private readonly df: number;
+  /** The term's document frequency (the list's length). */
+  readonly df: number;
   private readonly docStart: number;
   private readonly posStart: number;
   // next skip entry that may be ahead of the cursor
@@ -72,6 +73,53 @@ export class PostingsCursor {
     let d = this.doc;
     while (d < target) d = this.next();
     return d;
+  }
+
+  /** Whether `other` reads the same postings list (the same term of the same field). */
+  sameList(other: PostingsCursor): boolean {
+    return this.docs.buf === other.docs.buf && this.docStart === other.docStart;
+  }
+
+  /**
+   * Decodes the whole doc list, from its start whatever the cursor's position (which does not
+   * move): doc ids into `docs` and frequencies into `freqs`, from index `at`. Returns the count
+   * (the term's document frequency).
+   */
+  decodeAll(docs: Int32Array, freqs: Int32Array, at: number): number {
+    const buf = this.docs.buf;
+    let p = this.docStart;
+    let d = -1;
+    const end = at + this.df;
+    for (let k = at; k < end; k++) {
+      let b = buf[p++]!;
+      let v = b;
+      if (b >= 0x80) {
+        v = b & 0x7f;
+        let shift = 7;
+        do {
+          b = buf[p++]!;
+          v += (b & 0x7f) * 2 ** shift;
+          shift += 7;
+        } while (b >= 0x80 && shift < 35);
+      }
+      docs[k] = d = d + 1 + (v >>> 1);
+      if (v & 1) freqs[k] = 1;
+      else {
+        b = buf[p++]!;
+        let f = b;
+        if (b >= 0x80) {
+          f = b & 0x7f;
+          let shift = 7;
+          do {
+            b = buf[p++]!;
+            f += (b & 0x7f) * 2 ** shift;
+            shift += 7;
+          } while (b >= 0x80 && shift < 35);
+        }
+        freqs[k] = f;
+      }
+    }
+    return this.df;
   }
 
   /** Positions of the current doc (a reused buffer; valid until the next call). */

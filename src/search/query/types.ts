@@ -5,6 +5,7 @@
  */
 import type { FieldData, Segment } from '../segment.js';
 import { NO_MORE_DOCS } from '../postings/reader.js';
+import type { BoundPass } from './bound-pass.js';
 
 export { NO_MORE_DOCS };
 
@@ -69,6 +70,38 @@ export abstract class Scorer {
   abstract score(): number;
   /** Tells the scorer that docs scoring below `minScore` will not be collected (enables pruning). */
   setMinCompetitiveScore(_minScore: number): void {}
+  /**
+   * Whether {@link bound} and {@link scoreAt} can stand in for walking this scorer's docs in order
+   * (term-at-a-time collection, see `boolean/term-at-a-time.ts`); false unless a scorer says so.
+   */
+  canBound(): boolean {
+    return false;
+  }
+  /**
+   * Adds this scorer's part of every doc it may match to `pass`: the exact score of a doc it is
+   * known to match (`addSure`) or an upper bound of it (`addMaybe`). Reads whole postings lists
+   * through the pass and leaves this scorer's cursors where they are. Only called when
+   * {@link canBound} says so.
+   */
+  bound(_pass: BoundPass): void {
+    throw new Error(`${this.constructor.name} cannot bound its scores`);
+  }
+  /**
+   * The score of doc `d`, or -1 when it does not match; `d` increases from call to call and is
+   * never behind the cursor (the same score as `advance(d)` then `score()`).
+   */
+  scoreAt(d: number): number {
+    const e = this.doc < d ? this.advance(d) : this.doc;
+    return e === d ? this.score() : -1;
+  }
+  /**
+   * The `k` best docs that `accept` lets through, best first (ties: smaller doc first), when this
+   * scorer can collect them itself faster than a walk in doc order; null otherwise (the default).
+   * Only asked of a fresh scorer.
+   */
+  topK(_k: number, _accept: (doc: number) => boolean, _maxDoc: number): { doc: number; score: number }[] | null {
+    return null;
+  }
   /**
    * Counts the matches after the current doc that `accept` lets through, exhausting the scorer
    * (no pruning may have been asked for). Scorers that can skip the scoring override it.

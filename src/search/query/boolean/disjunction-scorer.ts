@@ -1,4 +1,6 @@
+import type { BoundPass } from '../bound-pass.js';
 import { NO_MORE_DOCS, Scorer } from '../types.js';
+import { termAtATimeTopK } from './term-at-a-time.js';
 
 /**
  * Sum of the scores of the sub-scorers matching a doc, with MaxScore dynamic pruning (Turtle &
@@ -88,6 +90,37 @@ export class DisjunctionScorer extends Scorer {
 
   score(): number {
     return this.cur;
+  }
+
+  override canBound(): boolean {
+    for (const s of this.subs) if (!s.canBound()) return false;
+    return true;
+  }
+
+  override bound(pass: BoundPass): void {
+    for (const s of this.subs) s.bound(pass);
+  }
+
+  // The subs' parts summed in sub order, as advance() sums them (a non-matching sub adds nothing).
+  override scoreAt(d: number): number {
+    let score = 0;
+    let hit = false;
+    for (const s of this.subs) {
+      const x = s.scoreAt(d);
+      if (x !== -1) {
+        score += x;
+        hit = true;
+      }
+    }
+    if (!hit) return -1;
+    this.doc = d;
+    this.cur = score;
+    return score;
+  }
+
+  /** Term-at-a-time collection (see `term-at-a-time.ts`) when every sub can bound its scores. */
+  override topK(k: number, accept: (doc: number) => boolean, maxDoc: number): { doc: number; score: number }[] | null {
+    return termAtATimeTopK(this, k, accept, maxDoc);
   }
 
   /**

@@ -1,11 +1,15 @@
 import type { TermSimilarity } from '../../bm25.js';
 import type { PostingsCursor } from '../../postings/reader.js';
+import type { BoundPass, DecodedList } from '../bound-pass.js';
 import { Scorer } from '../types.js';
 
 /** Scores one term's postings with a {@link TermSimilarity}. */
 export class TermScorer extends Scorer {
   readonly maxScore: number;
   readonly cost: number;
+  // After bound(): the whole list, and where scoreAt reached in it.
+  private list: DecodedList | null = null;
+  private at = 0;
 
   constructor(
     private readonly cursor: PostingsCursor,
@@ -30,6 +34,35 @@ export class TermScorer extends Scorer {
 
   score(): number {
     return this.sim.score(this.cursor.freq, this.norms[this.doc]!);
+  }
+
+  override canBound(): boolean {
+    return true;
+  }
+
+  override bound(pass: BoundPass): void {
+    const list = (this.list = pass.list(this.cursor));
+    const { docs, freqs } = list;
+    const { sim, norms } = this;
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i]!;
+      pass.addSure(d, sim.score(freqs[i]!, norms[d]!));
+    }
+  }
+
+  override scoreAt(d: number): number {
+    const l = this.list;
+    if (l) {
+      const docs = l.docs;
+      let i = this.at;
+      while (i < docs.length && docs[i]! < d) i++;
+      this.at = i;
+      if (i === docs.length || docs[i] !== d) return -1;
+      return this.sim.score(l.freqs[i]!, this.norms[d]!);
+    }
+    const c = this.cursor;
+    const e = (this.doc = c.doc < d ? c.advance(d) : c.doc);
+    return e === d ? this.sim.score(c.freq, this.norms[d]!) : -1;
   }
 
   /** Term frequency in the current doc. */

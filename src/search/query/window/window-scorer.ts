@@ -1,5 +1,6 @@
 import type { TermSimilarity } from '../../bm25.js';
 import type { PostingsCursor } from '../../postings/reader.js';
+import type { BoundPass } from '../bound-pass.js';
 import { NO_MORE_DOCS, Scorer } from '../types.js';
 import { windowFreq } from './window-freq.js';
 
@@ -14,8 +15,8 @@ export class WindowScorer extends Scorer {
   private readonly aLeads: boolean;
 
   constructor(
-    private readonly a: PostingsCursor,
-    private readonly b: PostingsCursor,
+    private a: PostingsCursor,
+    private b: PostingsCursor,
     private readonly slop: number,
     private readonly ordered: boolean,
     private readonly same: boolean,
@@ -61,6 +62,37 @@ export class WindowScorer extends Scorer {
 
   score(): number {
     return this.sim.score(this.sloppyFreq, this.norms[this.doc]!);
+  }
+
+  override canBound(): boolean {
+    return true;
+  }
+
+  // May match where both terms occur; the sloppy frequency is at most the first term's frequency
+  // in order (one match per occurrence, each worth at most 1), or one per merge step unordered.
+  // The exact scores come from cursors shared per list (see BoundPass.positionsCursor).
+  override bound(pass: BoundPass): void {
+    const both = pass.intersection(pass.list(this.a), pass.list(this.b));
+    const one = this.ordered || this.same;
+    const { sim, norms } = this;
+    const { docs, fa, fb } = both;
+    for (let i = 0; i < both.n; i++) {
+      const d = docs[i]!;
+      pass.addMaybe(d, sim.score(one ? fa[i]! : fa[i]! + fb[i]! - 1, norms[d]!));
+    }
+    this.a = pass.positionsCursor(this.a);
+    this.b = pass.positionsCursor(this.b);
+  }
+
+  override scoreAt(d: number): number {
+    const { a, b } = this;
+    if ((a.doc < d ? a.advance(d) : a.doc) !== d) return -1;
+    if ((b.doc < d ? b.advance(d) : b.doc) !== d) return -1;
+    const f = this.windowFreq();
+    if (!(f > 0)) return -1;
+    this.doc = d;
+    this.sloppyFreq = f;
+    return this.sim.score(f, this.norms[d]!);
   }
 
   /** Sloppy frequency in the current doc. */

@@ -1,0 +1,239 @@
+/**
+ * The first pass of term-at-a-time top-k collection (see `boolean/term-at-a-time.ts`): each
+ * sub-scorer of a disjunction reads its postings lists whole (decoded once per list, whoever asks)
+ * and adds, per document, either its exact score ("sure": the doc matches) to `lower` or an upper
+ * bound of its score ("maybe": a window or phrase that needs positions to tell) to `upper`. The
+ * k-th best `lower` then bounds the final top k from below, so only the docs whose `lower + upper`
+ * reaches it are scored exactly (positions and all) in the second pass. Dense per-doc arrays are
+ * kept between searches and cleared through the list of docs touched, so a search costs what its
+ * postings cost, not the index size.
+ */
+import type { PostingsCursor } from '../postings/reader.js';
+
+/** One decoded postings list: doc ids ascending and their term frequencies. */
+export interface DecodedList {
+  readonly docs: Int32Array;
+  readonly freqs: Int32Array;
+}
+
+/** The docs two lists share, with their frequencies in each (the first `n` entries). */
+export interface Intersection {
+  n: number;
+  docs: Int32Array;
+  fa: Int32Array;
+  fb: Int32Array;
+}
+
+const SURE = 1;
+const MAYBE = 2;
+const ACCEPT_KNOWN = 4;
+const ACCEPTED = 8;
+// Slack for float rounding: sums of the same parts in another order differ in their last bits.
+const SLACK = 1e-9;
+
+/** Per-search scratch of the first pass (see the file comment); get one with {@link BoundPass.acquire}. */
+export class BoundPass {
+  /** Per doc: the sum of the exact scores of the sub-scorers known to match it. */
+  readonly lower: Float64Array;
+  /** Per doc: the sum of the bounds of the sub-scorers that may match it. */
+  readonly upper: Float64Array;
+  private readonly state: Uint8Array;
+  private touched = new Int32Array(1024);
+  private nTouched = 0;
+  private listKeys: PostingsCursor[] = [];
+  private lists: DecodedList[] = [];
+  private docPool = new Int32Array(4096);
+  private freqPool = new Int32Array(4096);
+  private poolUsed = 0;
+  private inUse = false;
+  // Intersections asked for, by their two lists.
+  private pairs: { a: DecodedList; b: DecodedList; both: Intersection }[] = [];
+  // Cursors with positions, one per postings list, shared by the scorers that ask.
+  private positional: PostingsCursor[] = [];
+
+  private constructor(readonly maxDoc: number) {
+    this.lower = new Float64Array(maxDoc);
+    this.upper = new Float64Array(maxDoc);
+    this.state = new Uint8Array(maxDoc);
+  }
+
+  private static shared: BoundPass | null = null;
+
+  /** A cleared pass for doc numbers below `maxDoc` (the shared one when free; release it after use). */
+  static acquire(maxDoc: number): BoundPass {
+    let p = BoundPass.shared;
+    if (!p || p.maxDoc < maxDoc) p = BoundPass.shared = new BoundPass(Math.max(maxDoc, 1024));
+    // A search run from inside another one (a filter that searches) gets its own scratch.
+    if (p.inUse) p = new BoundPass(maxDoc);
+    p.inUse = true;
+    return p;
+  }
+
+  /** Clears what this pass touched and frees it for the next search. */
+  release(): void {
+    const { lower, upper, state, touched } = this;
+    for (let i = 0; i < this.nTouched; i++) {
+      const d = touched[i]!;
+      lower[d] = 0;
+      upper[d] = 0;
+      state[d] = 0;
+    }
+    this.nTouched = 0;
+    this.listKeys.length = 0;
+    this.lists.length = 0;
+    this.pairs.length = 0;
+    this.positional.length = 0;
+    this.poolUsed = 0;
+    this.inUse = false;
+  }
+
+  /** The whole postings list `cursor` reads (decoded on first request, shared by later ones). */
+  list(cursor: PostingsCursor): DecodedList {
+    const keys = this.listKeys;
+    for (let i = 0; i < keys.length; i++) if (keys[i]!.sameList(cursor)) return this.lists[i]!;
+    const at = this.poolUsed;
+    const n = cursor.df;
+    if (at + n > this.docPool.length) {
+      // Earlier lists keep viewing the old pools, which stay valid.
+      const size = Math.max(this.docPool.length * 2, at + n);
+      this.docPool = new Int32Array(size);
+      this.freqPool = new Int32Array(size);
+      this.poolUsed = 0;
+      return this.list(cursor);
+    }
+    cursor.decodeAll(this.docPool, this.freqPool, at);
+    this.poolUsed = at + n;
+    const l = { docs: this.docPool.subarray(at, at + n), freqs: this.freqPool.subarray(at, at + n) };
+    keys.push(cursor);
+    this.lists.push(l);
+    return l;
+  }
+
+  /**
+   * The docs in both `a` and `b` (lists from {@link list}) with each one's frequencies, computed on
+   * first request (the ordered and unordered windows of a pair share it).
+   */
+  intersection(a: DecodedList, b: DecodedList): Intersection {
+    for (const p of this.pairs) if (p.a === a && p.b === b) return p.both;
+    const n = Math.min(a.docs.length, b.docs.length);
+    const both = { n: 0, docs: new Int32Array(n), fa: new Int32Array(n), fb: new Int32Array(n) };
+    const da = a.docs;
+    const db = b.docs;
+    let i = 0;
+    let j = 0;
+    let m = 0;
+    while (i < da.length && j < db.length) {
+      const x = da[i]!;
+      const y = db[j]!;
+      if (x < y) i++;
+      else if (y < x) j++;
+      else {
+        both.docs[m] = x;
+        both.fa[m] = a.freqs[i++]!;
+        both.fb[m++] = b.freqs[j++]!;
+      }
+    }
+    both.n = m;
+    this.pairs.push({ a, b, both });
+    return both;
+  }
+
+  /**
+   * A cursor with positions over the list `cursor` reads, shared by every scorer asking for that
+   * list in this pass (they all move it to the same docs in increasing order, so each list's
+   * positions are decoded once per doc). The first one asked for a list is the shared one.
+   */
+  positionsCursor(cursor: PostingsCursor): PostingsCursor {
+    for (const c of this.positional) if (c.sameList(cursor)) return c;
+    this.positional.push(cursor);
+    return cursor;
+  }
+
+  private touch(d: number): void {
+    if (this.nTouched === this.touched.length) {
+      const t = new Int32Array(this.touched.length * 2);
+      t.set(this.touched);
+      this.touched = t;
+    }
+    this.touched[this.nTouched++] = d;
+  }
+
+  /** Doc `d` matches, and `score` is its exact part of the sum. */
+  addSure(d: number, score: number): void {
+    const s = this.state[d]!;
+    if (s === 0) this.touch(d);
+    this.state[d] = s | SURE;
+    this.lower[d] += score;
+  }
+
+  /** Doc `d` may match, and `bound` is at least its part of the sum. */
+  addMaybe(d: number, bound: number): void {
+    const s = this.state[d]!;
+    if (s === 0) this.touch(d);
+    this.state[d] = s | MAYBE;
+    this.upper[d] += bound;
+  }
+
+  private accepted(d: number, accept: (doc: number) => boolean): boolean {
+    const s = this.state[d]!;
+    if (s & ACCEPT_KNOWN) return (s & ACCEPTED) !== 0;
+    const ok = accept(d);
+    this.state[d] = s | ACCEPT_KNOWN | (ok ? ACCEPTED : 0);
+    return ok;
+  }
+
+  /**
+   * The docs that can still be among the `k` best accepted ones, ascending: every sure or maybe
+   * match whose `lower + upper` reaches the k-th best `lower` of the accepted sure matches.
+   */
+  candidates(k: number, accept: (doc: number) => boolean): Int32Array {
+    const { lower, upper, state, touched } = this;
+    const n = this.nTouched;
+    // The k-th best lower bound, in a min-heap of the k best seen.
+    const heap = new Float64Array(Math.max(1, Math.min(k, n)));
+    let size = 0;
+    for (let i = 0; i < n; i++) {
+      const d = touched[i]!;
+      if (!(state[d]! & SURE)) continue;
+      const x = lower[d]!;
+      if (x !== x || !this.accepted(d, accept)) continue; // NaN (k1 0 with a zero weight) bounds nothing
+      if (size < k) heapUp(heap, size++, x);
+      else if (x > heap[0]!) heapDown(heap, size, x);
+    }
+    const theta = size < k ? -Infinity : heap[0]! * (1 - SLACK);
+    const out = new Int32Array(n);
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const d = touched[i]!;
+      // Written so that a NaN bound keeps the doc.
+      if ((lower[d]! + upper[d]!) * (1 + SLACK) < theta) continue;
+      if (this.accepted(d, accept)) out[m++] = d;
+    }
+    return out.subarray(0, m).sort();
+  }
+}
+
+function heapUp(h: Float64Array, i: number, x: number): void {
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    if (h[p]! <= x) break;
+    h[i] = h[p]!;
+    i = p;
+  }
+  h[i] = x;
+}
+
+// Replaces the smallest of the `n` held with x.
+function heapDown(h: Float64Array, n: number, x: number): void {
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    if (l >= n) break;
+    const r = l + 1;
+    const c = r < n && h[r]! < h[l]! ? r : l;
+    if (h[c]! >= x) break;
+    h[i] = h[c]!;
+    i = c;
+  }
+  h[i] = x;
+}
