@@ -163,67 +163,103 @@ function markWanted(strings: Analyzer['strings'], terms: readonly string[]): str
  * see {@link AnalyzedTextCache.get}).
  */
 export function bestPassage(field: string, text: string, analyzer: Analyzer, wanted: ReadonlySet<string>, options: HighlightOptions = {}, cache?: AnalyzedTextCache, cacheKey?: number): Highlight | null {
-  const o = { ...HIGHLIGHT_DEFAULTS, ...options };
+  const fragmentSize = options.fragmentSize ?? HIGHLIGHT_DEFAULTS.fragmentSize;
   const ts = cache ? cache.get(analyzer, text, cacheKey) : analyzer.analyze(text);
   // The wanted terms of this field as the analyzer's string ids (looked up after the analysis, so a
   // term the text just interned is found); a term never interned cannot occur in the text.
   const strings = analyzer.strings;
   const names = markWanted(strings, wantedTerms(wanted, field));
   if (names.length === 0) return null;
-  const hits: { s: number; e: number; t: string }[] = [];
+  // The matches as parallel arrays (start, end, slot of the term in `names`), no object each.
   const mark = marks;
   const g = generation;
   const tokenTerms = ts.terms;
+  let nh = 0;
   for (let i = 0; i < ts.n; i++) {
     const id = tokenTerms[i]!;
-    if (mark[id] === g) hits.push({ s: ts.starts[i]!, e: ts.ends[i]!, t: names[slots[id]!]! });
+    if (mark[id] === g) {
+      if (nh === hitStart.length) growHits();
+      hitStart[nh] = ts.starts[i]!;
+      hitEnd[nh] = ts.ends[i]!;
+      hitSlot[nh++] = slots[id]!;
+    }
   }
-  if (!hits.length) return null;
-  let best = { i: 0, j: 1, distinct: 0, count: 0 };
-  // Sliding window: hits end in order, so the end j of the window starting at hit i never moves back.
-  const inWindow = new Map<string, number>();
+  if (!nh) return null;
+  const hs = hitStart;
+  const he = hitEnd;
+  const hslot = hitSlot;
+  let bestI = 0;
+  let bestJ = 1;
+  let bestDistinct = 0;
+  let bestCount = 0;
+  // Sliding window: hits end in order, so the end j of the window starting at hit i never moves
+  // back. Per term slot, its matches in the window; `distinct` counts the slots above 0.
+  const inWindow = windowCounts.length >= names.length ? windowCounts.fill(0, 0, names.length) : (windowCounts = new Int32Array(names.length * 2));
+  let distinct = 0;
   let j = 0;
-  for (let i = 0; i < hits.length; i++) {
+  for (let i = 0; i < nh; i++) {
     if (j < i) j = i;
-    while (j < hits.length && hits[j]!.e - hits[i]!.s <= o.fragmentSize) {
-      const t = hits[j++]!.t;
-      inWindow.set(t, (inWindow.get(t) ?? 0) + 1);
+    while (j < nh && he[j]! - hs[i]! <= fragmentSize) if (inWindow[hslot[j++]!]!++ === 0) distinct++;
+    if (distinct > bestDistinct || (distinct === bestDistinct && j - i > bestCount)) {
+      bestI = i;
+      bestJ = Math.max(j, i + 1);
+      bestDistinct = distinct;
+      bestCount = j - i;
     }
-    if (inWindow.size > best.distinct || (inWindow.size === best.distinct && j - i > best.count)) best = { i, j: Math.max(j, i + 1), distinct: inWindow.size, count: j - i };
-    if (i < j) {
-      const t = hits[i]!.t;
-      const c = inWindow.get(t)! - 1;
-      if (c) inWindow.set(t, c);
-      else inWindow.delete(t);
-    }
+    if (i < j && --inWindow[hslot[i]!]! === 0) distinct--;
   }
-  const first = hits[best.i]!;
-  const last = hits[best.j - 1]!;
+  const firstS = hs[bestI]!;
+  const lastE = he[bestJ - 1]!;
   // Centre the matches in a window of fragmentSize, snapped to whitespace.
-  const slack = Math.max(0, o.fragmentSize - (last.e - first.s));
-  let start = Math.max(0, first.s - Math.floor(slack / 2));
-  let end = Math.min(text.length, last.e + (slack - (first.s - start)));
+  const slack = Math.max(0, fragmentSize - (lastE - firstS));
+  let start = Math.max(0, firstS - Math.floor(slack / 2));
+  let end = Math.min(text.length, lastE + (slack - (firstS - start)));
   if (start > 0) {
     const sp = text.indexOf(' ', start);
-    start = sp >= 0 && sp < first.s ? sp + 1 : first.s;
+    start = sp >= 0 && sp < firstS ? sp + 1 : firstS;
   }
   if (end < text.length) {
     const sp = text.lastIndexOf(' ', end);
-    end = sp > last.e ? sp : last.e;
+    end = sp > lastE ? sp : lastE;
   }
-  let snippet = start > 0 ? o.ellipsis : '';
+  const pre = options.pre ?? HIGHLIGHT_DEFAULTS.pre;
+  const post = options.post ?? HIGHLIGHT_DEFAULTS.post;
+  const ellipsis = options.ellipsis ?? HIGHLIGHT_DEFAULTS.ellipsis;
+  let snippet = start > 0 ? ellipsis : '';
   let p = start;
-  const terms = new Set<string>();
+  // Distinct terms in the passage, in first-match order.
+  const seen = windowCounts.fill(0, 0, names.length);
+  const terms: string[] = [];
   let matches = 0;
-  for (const h of hits) {
-    if (h.s < start || h.e > end) continue;
-    snippet += text.slice(p, h.s) + o.pre + text.slice(h.s, h.e) + o.post;
-    p = h.e;
-    terms.add(h.t);
+  for (let h = 0; h < nh; h++) {
+    const s = hs[h]!;
+    const e = he[h]!;
+    if (s < start || e > end) continue;
+    snippet += text.slice(p, s) + pre + text.slice(s, e) + post;
+    p = e;
+    if (seen[hslot[h]!]!++ === 0) terms.push(names[hslot[h]!]!);
     matches++;
   }
-  snippet += text.slice(p, end) + (end < text.length ? o.ellipsis : '');
-  return { field, snippet, start, end, terms: [...terms], matches };
+  snippet += text.slice(p, end) + (end < text.length ? ellipsis : '');
+  return { field, snippet, start, end, terms, matches };
+}
+
+// Scratch of bestPassage: the matches of the text at hand, and per-term counts.
+let hitStart = new Int32Array(256);
+let hitEnd = new Int32Array(256);
+let hitSlot = new Int32Array(256);
+let windowCounts = new Int32Array(64);
+
+function growHits(): void {
+  const n = hitStart.length * 2;
+  const grow = (a: Int32Array) => {
+    const b = new Int32Array(n);
+    b.set(a);
+    return b;
+  };
+  hitStart = grow(hitStart);
+  hitEnd = grow(hitEnd);
+  hitSlot = grow(hitSlot);
 }
 
 /**
