@@ -3,6 +3,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BoundPass } from '../../src/search/query/bound-pass.js';
 import { DisjunctionScorer } from '../../src/search/query/boolean/disjunction-scorer.js';
+import { BooleanQuery } from '../../src/search/query/boolean/boolean-query.js';
+import { TermQuery } from '../../src/search/query/term/term-query.js';
+import { WindowQuery } from '../../src/search/query/window/window-query.js';
 import { SearchIndex } from '../../src/search/search-index.js';
 import type { SearchOptions } from '../../src/search/options.js';
 import { cranFixture, WS } from './helpers.js';
@@ -40,6 +43,7 @@ function daat<T>(fn: () => T): T {
     spy.mockRestore();
   }
 }
+
 
 const same = (index: SearchIndex, q: string, o: SearchOptions) => {
   const got = index.search(q, o).map((r) => [r.id, r.score]);
@@ -96,6 +100,21 @@ describe('term-at-a-time top k', () => {
     const index = await cranIndex();
     const ops = ['"boundary layer" flow', 'title:wing flow pressure', '+flow wing -heat', 'flow OR wing^2 OR (heat transfer)', 'bondary~1 layer', 'supersoni* flow', 'wing wing wing', '-flow'];
     for (const q of ops) for (const topK of [3, 10, 100]) same(index, q, { topK });
+  });
+
+  it('handles docs that only a window may match (no term clause of theirs): scored only when the window matches', async () => {
+    const index = await cranIndex();
+    const q = new BooleanQuery([
+      { occur: 'should', query: new WindowQuery('text', 'boundari', 'layer', { slop: 1, ordered: true }) },
+      { occur: 'should', query: new WindowQuery('text', 'layer', 'boundari', { slop: 3, ordered: false }, 0.5) },
+      { occur: 'should', query: new WindowQuery('title', 'flow', 'flow', { slop: 4, ordered: true }) },
+      { occur: 'should', query: new TermQuery('title', 'heat', 0.2) },
+    ]);
+    for (const topK of [1, 5, 50]) {
+      const got = index.search(q, { topK }).map((r) => [r.id, r.score]);
+      expect(got.length).toBeGreaterThan(0);
+      expect(got).toEqual(daat(() => index.search(q, { topK }).map((r) => [r.id, r.score])));
+    }
   });
 
   it('survives a filter that searches the same index (nested searches keep their own scratch)', async () => {
