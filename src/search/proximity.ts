@@ -78,7 +78,14 @@ export function sequentialDependenceQuery(
   const terms: BooleanClause[] = [];
   const ordered: BooleanClause[] = [];
   const unordered: BooleanClause[] = [];
-  const sequence = (f: string) => words.flatMap((w) => analyzer(f).terms(w));
+  // Each analyzer's terms of the words, analyzed once (fields sharing an analyzer share them).
+  const sequences = new Map<Analyzer, string[]>();
+  const sequence = (f: string) => {
+    const a = analyzer(f);
+    let seq = sequences.get(a);
+    if (!seq) sequences.set(a, (seq = words.flatMap((w) => a.terms(w))));
+    return seq;
+  };
   if (bm25f) terms.push(...termClauses(sequence(fields[0]!), fields, boosts, wt, true));
   for (const f of fields) {
     const fb = boosts[f] ?? 1;

@@ -68,10 +68,12 @@ export function rankingQuery(index: RankingIndex, query: string, o: SearchOption
     bm25f = false;
   }
   if (fields.length === 1) bm25f = false; // the same ranking as plain BM25, kept exact
-  const queryTerms = words.flatMap((w) => an(fields[0]!).terms(w));
+  // The words' terms in the first field's analysis, analyzed when needed (the proximity query analyzes them itself).
+  let firstTerms: string[] | undefined;
+  const queryTerms = () => (firstTerms ??= words.flatMap((w) => an(fields[0]!).terms(w)));
   let q: Query | null;
   if (prox) q = sequentialDependenceQuery(words, fields, boosts, an, prox === true ? {} : prox, bm25f);
-  else if (bm25f) q = queryTerms.length ? new BooleanQuery(termClauses(queryTerms, fields, boosts, 1, true)) : null;
+  else if (bm25f) q = queryTerms().length ? new BooleanQuery(termClauses(queryTerms(), fields, boosts, 1, true)) : null;
   else q = parseFor(index, node, o);
   if (!q || !rm3) return q;
   const opts = rm3 === true ? {} : rm3;
@@ -82,7 +84,7 @@ export function rankingQuery(index: RankingIndex, query: string, o: SearchOption
   // query in their own analysis and a relevance model of their own terms (one group normally).
   const clauses: BooleanClause[] = [];
   for (const group of analyzerGroups(fields, an)) {
-    const terms = group[0] === fields[0] ? queryTerms : words.flatMap((w) => an(group[0]!).terms(w));
+    const terms = group[0] === fields[0] ? queryTerms() : words.flatMap((w) => an(group[0]!).terms(w));
     for (const { term, weight } of rm3Expansion(ctx.segment, group, terms, feedback, opts)) clauses.push(...termClauses([term], group, boosts, weight, bm25f));
   }
   return clauses.length ? new BooleanQuery(clauses) : q;

@@ -18,7 +18,10 @@ export class PostingsCursor {
   private remaining: number;
   // Occurrences of docs passed but whose positions were not read yet.
   private pendingPos = 0;
-  private readonly posOut: Int32Array;
+  // The current doc's positions, allocated on the first positions() call (a search reads the
+  // positions of few of the cursors it makes).
+  private posOut: Int32Array | null = null;
+  private readonly maxFreq: number;
   /** The term's document frequency (the list's length). */
   readonly df: number;
   private readonly docStart: number;
@@ -39,7 +42,7 @@ export class PostingsCursor {
     this.remaining = df;
     this.docStart = docSlice[1];
     this.posStart = posSlice ? posSlice[1] : 0;
-    this.posOut = new Int32Array(posSlice ? Math.max(1, maxFreq) : 0);
+    this.maxFreq = maxFreq;
   }
 
   /** Moves to the next doc; returns it (or NO_MORE_DOCS). */
@@ -125,12 +128,12 @@ export class PostingsCursor {
   /** Positions of the current doc (a reused buffer; valid until the next call). */
   positions(): Int32Array {
     const r = this.pos!;
-    if (this.pendingPos < 0) return this.posOut; // already decoded for this doc
+    if (this.pendingPos < 0) return this.posOut!; // already decoded for this doc
     if (this.pendingPos) {
       r.skip(this.pendingPos);
       this.pendingPos = 0;
     }
-    const out = this.posOut;
+    const out = (this.posOut ??= new Int32Array(Math.max(1, this.maxFreq)));
     let p = 0;
     for (let k = 0; k < this.freq; k++) out[k] = p += r.read();
     // Mark this doc's positions consumed so next() does not skip them again.
