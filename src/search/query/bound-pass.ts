@@ -119,18 +119,51 @@ export class BoundPass {
     const both = { n: 0, docs: new Int32Array(n), fa: new Int32Array(n), fb: new Int32Array(n) };
     const da = a.docs;
     const db = b.docs;
-    let i = 0;
-    let j = 0;
     let m = 0;
-    while (i < da.length && j < db.length) {
-      const x = da[i]!;
-      const y = db[j]!;
-      if (x < y) i++;
-      else if (y < x) j++;
-      else {
-        both.docs[m] = x;
-        both.fa[m] = a.freqs[i++]!;
-        both.fb[m++] = b.freqs[j++]!;
+    if (da.length * 8 < db.length || db.length * 8 < da.length) {
+      // One list much shorter: each of its docs is looked for in the other by galloping search.
+      const short = da.length < db.length ? a : b;
+      const long = short === a ? b : a;
+      const sd = short.docs;
+      const ld = long.docs;
+      let lo = 0;
+      for (let i = 0; i < sd.length && lo < ld.length; i++) {
+        const x = sd[i]!;
+        let step = 1;
+        let hi = lo;
+        while (hi < ld.length && ld[hi]! < x) {
+          lo = hi + 1;
+          hi += step;
+          step *= 2;
+        }
+        if (hi > ld.length) hi = ld.length;
+        // The first doc >= x lies in [lo, hi].
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (ld[mid]! < x) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo < ld.length && ld[lo] === x) {
+          const fs = short.freqs[i]!;
+          const fl = long.freqs[lo++]!;
+          both.docs[m] = x;
+          both.fa[m] = short === a ? fs : fl;
+          both.fb[m++] = short === a ? fl : fs;
+        }
+      }
+    } else {
+      let i = 0;
+      let j = 0;
+      while (i < da.length && j < db.length) {
+        const x = da[i]!;
+        const y = db[j]!;
+        if (x < y) i++;
+        else if (y < x) j++;
+        else {
+          both.docs[m] = x;
+          both.fa[m] = a.freqs[i++]!;
+          both.fb[m++] = b.freqs[j++]!;
+        }
       }
     }
     both.n = m;
