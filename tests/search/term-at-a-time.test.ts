@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BoundPass } from '../../src/search/query/bound-pass.js';
 import { DisjunctionScorer } from '../../src/search/query/boolean/disjunction-scorer.js';
+import { TERM_AT_A_TIME_MAX_DOCS, termAtATimeTopK } from '../../src/search/query/boolean/term-at-a-time.js';
+import { SearchContext } from '../../src/search/query/types.js';
 import { BooleanQuery } from '../../src/search/query/boolean/boolean-query.js';
 import { TermQuery } from '../../src/search/query/term/term-query.js';
 import { WindowQuery } from '../../src/search/query/window/window-query.js';
@@ -115,6 +117,14 @@ describe('term-at-a-time top k', () => {
       expect(got.length).toBeGreaterThan(0);
       expect(got).toEqual(daat(() => index.search(q, { topK }).map((r) => [r.id, r.score])));
     }
+  });
+
+  it('leaves indexes above its size limit to the doc-order walk', async () => {
+    const index = await cranIndex();
+    const ctx = new SearchContext((index as unknown as { seg: SearchContext['segment'] }).seg, 'bm25', 1.2, 0.75);
+    const scorer = () => index.parse('boundary layer flow')!.createWeight(ctx, 1).scorer()!;
+    expect(termAtATimeTopK(scorer(), 10, () => true, TERM_AT_A_TIME_MAX_DOCS + 1)).toBeNull();
+    expect(termAtATimeTopK(scorer(), 10, () => true, docs.length)).not.toBeNull();
   });
 
   it('survives a filter that searches the same index (nested searches keep their own scratch)', async () => {
