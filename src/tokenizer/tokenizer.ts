@@ -11,6 +11,7 @@ import type { TokenizerRules } from './rules.js';
 import { multiwordSplit } from './multiword.js';
 import { isSpaceCode, spacedNumberJoin } from './scanner.js';
 import { Pieces, splitChunk } from './split.js';
+import { warmUpSplitter } from './warmup.js';
 
 /** Options of {@link Tokenizer}. */
 export interface TokenizerOptions {
@@ -105,6 +106,8 @@ export class Tokenizer implements TokenizerLike {
     this.emptyOrth = vocab.strings.add('');
     this.cache = cacheSize > 0 ? new ChunkCache(cacheSize) : null;
     this.maxCached = options.maxCachedLength ?? TOKENIZER_DEFAULTS.maxCachedLength;
+    // Complete type feedback before real text, so V8 optimises the splitter once (see warmup.ts).
+    warmUpSplitter(this.rules);
   }
 
   /**
@@ -181,8 +184,9 @@ export class Tokenizer implements TokenizerLike {
       if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) || c >= 0x1c : c >= 0x85 && isSpaceCode(c)) {
         // A whitespace run that no token absorbed becomes a whitespace token.
         const ws = i;
-        i++;
-        while (i < n && isSpaceCode(text.charCodeAt(i))) i++;
+        // One increment for every run, so its type feedback exists before a longer run comes.
+        do i++;
+        while (i < n && isSpaceCode(text.charCodeAt(i)));
         this.push(strings.add(text.slice(ws, i)), ws);
         continue;
       }
