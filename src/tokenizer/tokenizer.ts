@@ -1,7 +1,7 @@
 import { Doc } from '../core/doc.js';
 import { ArgumentError } from '../core/errors.js';
 import { grow } from '../util/typed.js';
-import type { Vocab } from '../core/vocab.js';
+import { Vocab } from '../core/vocab.js';
 import type { TokenizerLike, TokenScan } from './types.js';
 import { ChunkCache, HASH_SEED_1, HASH_SEED_2 } from './chunk-cache.js';
 import { checkSpecialCase, compileRules, type CompiledRules } from './compile.js';
@@ -11,6 +11,7 @@ import type { TokenizerRules } from './rules.js';
 import { multiwordSplit } from './multiword.js';
 import { isSpaceCode, spacedNumberJoin } from './scanner.js';
 import { Pieces, splitChunk } from './split.js';
+import { WARMUP_CHUNKS, warmUpSplitter } from './warmup.js';
 
 /** Options of {@link Tokenizer}. */
 export interface TokenizerOptions {
@@ -60,6 +61,30 @@ export function mergeRules(extra: Partial<TokenizerRules> = {}, replace = false,
   };
 }
 
+let tokenizerWarm = false;
+let warmingUp = false;
+
+/**
+ * Once per thread: a throwaway tokenizer with its own vocabulary tokenizes the warm-up chunks,
+ * joined by assorted whitespace, twice (the second pass hits its chunk cache), so that the
+ * whitespace loop, the cache and interning have complete type feedback before the first real text
+ * too (see `warmup.ts`). Nothing reaches the caller's vocabulary.
+ */
+function warmUpTokenizer(): void {
+  tokenizerWarm = true;
+  const gaps = [' ', ' ', '  ', '\n', ' \t', '\n\n ', ' '];
+  let text = '';
+  for (let k = 0; k < WARMUP_CHUNKS.length; k++) text += WARMUP_CHUNKS[k]! + gaps[k % gaps.length]!;
+  warmingUp = true;
+  try {
+    const tok = new Tokenizer(new Vocab());
+    tok.tokenize(text);
+    tok.scan(text);
+  } finally {
+    warmingUp = false;
+  }
+}
+
 /**
  * The rule-based tokenizer (spaCy's algorithm with UD English EWT conventions). The text is split
  * on whitespace; each chunk is looked up in a bounded chunk cache, else split by special cases,
@@ -105,6 +130,9 @@ export class Tokenizer implements TokenizerLike {
     this.emptyOrth = vocab.strings.add('');
     this.cache = cacheSize > 0 ? new ChunkCache(cacheSize) : null;
     this.maxCached = options.maxCachedLength ?? TOKENIZER_DEFAULTS.maxCachedLength;
+    // Complete type feedback before real text, so V8 optimises the splitter once (see warmup.ts).
+    if (!tokenizerWarm) warmUpTokenizer();
+    if (!warmingUp) warmUpSplitter(this.rules);
   }
 
   /**
@@ -181,8 +209,9 @@ export class Tokenizer implements TokenizerLike {
       if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) || c >= 0x1c : c >= 0x85 && isSpaceCode(c)) {
         // A whitespace run that no token absorbed becomes a whitespace token.
         const ws = i;
-        i++;
-        while (i < n && isSpaceCode(text.charCodeAt(i))) i++;
+        // One increment for every run, so its type feedback exists before a longer run comes.
+        do i++;
+        while (i < n && isSpaceCode(text.charCodeAt(i)));
         this.push(strings.add(text.slice(ws, i)), ws);
         continue;
       }
