@@ -83,6 +83,7 @@ export class SearchIndex extends BaseSearchIndex {
       {
         seg: this.seg,
         settings: this.savedSettings(),
+        analyzers: this.fields.map((f) => this.analyzer(f)),
         idOf: (d) => this.checkedId(d),
         storedOf: (id, d) => this.checkedStored(id, d),
         vectorOf: (id, d, dim) => this.checkedVector(id, d, dim),
