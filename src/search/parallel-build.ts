@@ -5,7 +5,9 @@
  * bytes back to back and their end offsets (`slice-text.ts`: two transferred arrays, not a clone
  * per document). Worker threads analyze the slices into postings and send each field
  * back packed flat (`field-pack.ts`), its buffers transferred; the packs are merged in input
- * order (`mergePacks`). Doc numbers, term statistics and norms are then those of a one-thread
+ * order (`mergePacks`). For an array the calling thread is one of the threads: it keeps the last
+ * documents' texts and analyzes them itself while `threads - 1` workers run (nothing encoded,
+ * decoded or moved for those, and one isolate fewer to start and warm up). Doc numbers, term statistics and norms are then those of a one-thread
  * build, so every query scores the same. Anything wrong with a document fails the call named by
  * its input index, and nothing is added unless everything is.
  */
