@@ -14,7 +14,7 @@ export interface AddAllOptions {
   /**
    * Worker threads to index in (Node only; default: none, this thread). `0` uses every core.
    * Given, `addAll` returns a Promise: slices of the documents are indexed into segments in
-   * parallel, then merged into the index (`merge.ts`), which then scores every query as a
+   * parallel (an array's last slice by the calling thread, the rest by `threads - 1` workers), then merged into the index (`merge.ts`), which then scores every query as a
    * one-thread build would. All or nothing, for arrays and streams alike: a bad document
    * (named by its input index) adds none.
    */

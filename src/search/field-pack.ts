@@ -207,14 +207,16 @@ export function mergePacks(into: FieldData, packs: readonly FieldPack[], bases: 
           skips[sp++] = p.skips[e + 2]! + posShift;
           skips[sp++] = p.skips[e + 3]! + mdf;
         }
-      } else {
-        // Walk the entries: after each doc, its doc- and position-stream ends.
+      } else if (Math.floor((mdf + tdf) / SKIP_INTERVAL) > Math.floor(mdf / SKIP_INTERVAL)) {
+        // Walk the docs up to the last merged entry in this pack's range: after each doc, its
+        // doc- and position-stream ends. (Most terms reach no entry here: no walk at all.)
         const pos = p.posStream;
         let doc = first;
         let freq = f0;
         let q = pFrom;
         const wr = new VarintReader(src, rest, dEnd);
-        for (let j = 0; j < tdf; j++) {
+        const stop = Math.floor((mdf + tdf) / SKIP_INTERVAL) * SKIP_INTERVAL - mdf;
+        for (let j = 0; j < stop; j++) {
           if (j > 0) {
             const v = wr.read();
             doc += 1 + (v >>> 1);

@@ -5,7 +5,9 @@
  * bytes back to back and their end offsets (`slice-text.ts`: two transferred arrays, not a clone
  * per document). Worker threads analyze the slices into postings and send each field
  * back packed flat (`field-pack.ts`), its buffers transferred; the packs are merged in input
- * order (`mergePacks`). Doc numbers, term statistics and norms are then those of a one-thread
+ * order (`mergePacks`). For an array the calling thread is one of the threads: it keeps the last
+ * documents' texts and analyzes them itself while `threads - 1` workers run (nothing encoded,
+ * decoded or moved for those, and one isolate fewer to start and warm up). Doc numbers, term statistics and norms are then those of a one-thread
  * build, so every query scores the same. Anything wrong with a document fails the call named by
  * its input index, and nothing is added unless everything is.
  */
@@ -15,10 +17,11 @@ import { resolveThreads } from '../parallel/threads.js';
 import { workerUrl } from '../parallel/worker-url.js';
 import { DocVectors } from './doc-vectors.js';
 import { fieldText, progressEvery, type AddAllOptions, type Doc } from './documents.js';
-import { mergePacks, type FieldPack } from './field-pack.js';
+import type { Analyzer } from './analyzer.js';
+import { mergePacks, packField, type FieldPack } from './field-pack.js';
 import { mergeSegments } from './merge.js';
 import type { SavedSettings } from './persist.js';
-import { Segment } from './segment.js';
+import { FieldData, Segment } from './segment.js';
 import { packTexts, type PackedTexts } from './slice-text.js';
 
 /** Most documents in one worker slice: bounds what is in flight, and a stream's memory. */
@@ -32,10 +35,19 @@ export const SEGMENT_DOCS = 50_000;
  */
 export const WORKER_YOUNG_MB = 8;
 
+/**
+ * The calling thread's share of an array's documents, per thread of `threads`: it indexes the
+ * last `floor(length x OWN_SHARE / threads)` documents itself while the workers index the rest
+ * (less than an even share, as it also reads, checks and packs every document and merges).
+ */
+export const OWN_SHARE = 0.8;
+
 /** What the parallel build needs of its index. */
 export interface BuildHost {
   readonly seg: Segment;
   readonly settings: SavedSettings;
+  /** The analyzer of each indexed field, in field order (the calling thread's share is analyzed with these). */
+  readonly analyzers: readonly Analyzer[];
   /** The document's id, after checking its fields (throws a typed error). */
   idOf(doc: Doc): string;
   /** The document's stored JSON, or undefined (throws a typed error). */
@@ -72,18 +84,18 @@ export async function addAllInWorkers(host: BuildHost, docs: Iterable<Doc> | Asy
     await host.addInline(docs, options);
     return;
   }
+  if (Array.isArray(docs)) {
+    // The calling thread indexes the array's last documents itself, with n - 1 workers.
+    const own = Math.floor((docs.length * OWN_SHARE) / n);
+    if (own >= 1 && docs.length - own >= 1) {
+      await addArrayWithOwnShare(host, docs, n - 1, docs.length - own, options, every);
+      return;
+    }
+  }
   // An array is split evenly (one slice per worker, up to SEGMENT_DOCS each); a stream in SEGMENT_DOCS slices.
   const size = Array.isArray(docs) ? Math.max(1, Math.min(SEGMENT_DOCS, Math.ceil(docs.length / n))) : SEGMENT_DOCS;
   const slicer = new Slicer(host, size);
-  const data: IndexWorkerData = { task: 'index', settings: host.settings };
-  // The workers start while the first slices are read here.
-  const starting = WorkerPool.start({
-    script: workerUrl('workers/entry.js'),
-    size: n,
-    workerData: data,
-    itemName: 'documents',
-    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
-  });
+  const starting = startPool(host, n);
   let tasks: Iterable<Task> | AsyncIterable<Task>;
   try {
     if (isSync) {
@@ -116,19 +128,83 @@ export async function addAllInWorkers(host: BuildHost, docs: Iterable<Doc> | Asy
   } finally {
     await pool.close();
   }
-  const out = slicer.out;
-  if (out.maxDoc) {
-    out.fields.forEach((f, i) =>
-      mergePacks(
-        f,
-        packs.map((p) => p[i]!),
-        bases,
-        out.maxDoc,
-      ),
-    );
-    host.adopt(host.seg.maxDoc ? mergeSegments([host.seg, out], ['the index', 'the new documents']) : out);
-  }
+  finish(host, slicer.out, packs, bases);
   options.onProgress?.(added);
+}
+
+// The workers start while the first slices are read.
+function startPool(host: BuildHost, size: number): Promise<WorkerPool> {
+  const data: IndexWorkerData = { task: 'index', settings: host.settings };
+  return WorkerPool.start({
+    script: workerUrl('workers/entry.js'),
+    size,
+    workerData: data,
+    itemName: 'documents',
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+  });
+}
+
+/**
+ * An array through `workers` workers and this thread: docs [0, ownFrom) go to the workers in
+ * slices as they are read; the rest this thread analyzes itself (from the documents' own strings:
+ * nothing packed or decoded) while the workers run; its fields are packed and merged last.
+ */
+async function addArrayWithOwnShare(host: BuildHost, docs: readonly Doc[], workers: number, ownFrom: number, options: AddAllOptions, every: number): Promise<void> {
+  const slicer = new Slicer(host, Math.max(1, Math.min(SEGMENT_DOCS, Math.ceil(ownFrom / workers))), ownFrom);
+  const starting = startPool(host, workers);
+  let pool: WorkerPool | undefined;
+  const pending: Promise<unknown>[] = [];
+  const packs: FieldPack[][] = [];
+  const bases: number[] = [];
+  let added = 0;
+  let reported = 0;
+  try {
+    for (const task of slicer.sync(docs)) {
+      pool ??= await starting;
+      const p = pool.run(task.payload, task.first, task.transfer);
+      p.catch(() => {}); // rethrown in input order below
+      pending.push(p);
+    }
+    const own = slicer.own!;
+    const fields = host.seg.fields.map((f) => new FieldData(f.name));
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i]!;
+      const analyzer = host.analyzers[i]!;
+      const strings = analyzer.strings;
+      const str = (id: number) => strings.get(id);
+      const texts = own.texts[i]!;
+      for (let d = 0; d < texts.length; d++) field.addDoc(d, analyzer.analyze(texts[d]!), str);
+    }
+    for (const p of pending) {
+      const result = (await p) as FieldPack[];
+      bases.push(added);
+      packs.push(result);
+      added += result[0]?.maxDoc ?? 0;
+      if (options.onProgress && added - reported >= every) options.onProgress((reported = added));
+    }
+    bases.push(added);
+    packs.push(fields.map((f) => packField(f, own.count)));
+    added += own.count;
+  } finally {
+    const p = pool ?? (await starting.catch(() => undefined));
+    await p?.close();
+  }
+  finish(host, slicer.out, packs, bases);
+  options.onProgress?.(added);
+}
+
+// Merges the packs (in input order, pack s from doc bases[s]) into `out` and adopts it.
+function finish(host: BuildHost, out: Segment, packs: FieldPack[][], bases: number[]): void {
+  if (!out.maxDoc) return;
+  out.fields.forEach((f, i) =>
+    mergePacks(
+      f,
+      packs.map((p) => p[i]!),
+      bases,
+      out.maxDoc,
+    ),
+  );
+  host.adopt(host.seg.maxDoc ? mergeSegments([host.seg, out], ['the index', 'the new documents']) : out);
 }
 
 // The tasks read ahead, then the rest.
@@ -143,12 +219,15 @@ class Slicer {
   private readonly fields: readonly string[];
   private texts: string[][];
   private dim: number | undefined;
+  /** The texts of docs [ownFrom, end) per field, kept for this thread (set when the input ends). */
+  own: { first: number; count: number; texts: string[][] } | undefined;
   private i = 0;
   private first = 0;
 
   constructor(
     private readonly host: BuildHost,
     private readonly size: number,
+    private readonly ownFrom = Infinity,
   ) {
     this.fields = host.settings.fields;
     this.out = new Segment(this.fields);
@@ -196,12 +275,19 @@ class Slicer {
     }
     for (let f = 0; f < this.fields.length; f++) this.texts[f]!.push(fieldText(d[this.fields[f]!]));
     this.i++;
-    return this.i - this.first >= this.size ? this.flush() : null;
+    // The last worker slice ends where this thread's share starts.
+    if (this.i === this.ownFrom) return this.flush();
+    return this.i < this.ownFrom && this.i - this.first >= this.size ? this.flush() : null;
   }
 
-  // The slice of the documents read since the last one (null when none).
+  // The slice of the documents read since the last one (null when none); at the end of the input,
+  // the texts of this thread's share are kept in `own` instead.
   private flush(): Task | null {
     const count = this.i - this.first;
+    if (this.first >= this.ownFrom) {
+      this.own = { first: this.first, count, texts: this.texts };
+      return null;
+    }
     if (!count) return null;
     const slice: IndexSlice = { count, fields: this.texts.map(packTexts) };
     const task: Task = { payload: slice, first: this.first, transfer: slice.fields.flatMap((f) => [f.bytes.buffer as ArrayBuffer, f.ends.buffer as ArrayBuffer]) };

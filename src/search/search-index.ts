@@ -65,8 +65,8 @@ export class SearchIndex extends BaseSearchIndex {
 
   /**
    * Adds many documents (see the base class). With `threads` (Node only; 0 = every core) the
-   * documents are indexed in worker threads, in slices whose segments are then merged in input
-   * order, and a Promise is returned; the index then scores every query as after a one-thread
+   * documents are indexed in worker threads (an array's last ones in this thread, with
+   * `threads - 1` workers), in slices whose segments are then merged in input order, and a Promise is returned; the index then scores every query as after a one-thread
    * `addAll`. All or nothing: a bad document (named by its input index) adds none. An index
    * that embeds documents with a pipeline (`embed`) indexes them in this thread.
    * @example await index.addAll(docs, { threads: 0 });
@@ -83,6 +83,7 @@ export class SearchIndex extends BaseSearchIndex {
       {
         seg: this.seg,
         settings: this.savedSettings(),
+        analyzers: this.fields.map((f) => this.analyzer(f)),
         idOf: (d) => this.checkedId(d),
         storedOf: (id, d) => this.checkedStored(id, d),
         vectorOf: (id, d, dim) => this.checkedVector(id, d, dim),

@@ -35,6 +35,10 @@ describe('SearchIndex.addAll({ threads })', () => {
     expect(results(threaded)).toEqual(results(single));
     expect(threaded.explain('boundary layer', DOCS[33]!.id)).toEqual(single.explain('boundary layer', DOCS[33]!.id));
     expect(new Uint8Array(threaded.toBytes())).toEqual(new Uint8Array((await SearchIndex.fromBytes(single.toBytes())).toBytes()));
+    // An array on 3 threads: the calling thread indexes the last documents, two workers the rest.
+    const three = await SearchIndex.create(OPTIONS);
+    await three.addAll(DOCS, { threads: 3 });
+    expect(new Uint8Array(three.toBytes())).toEqual(new Uint8Array(threaded.toBytes()));
     // Half added here first, the rest streamed (one slice) through a pool of 3.
     const mixed = await SearchIndex.create(OPTIONS);
     mixed.addAll(DOCS.slice(0, 30));
@@ -69,6 +73,10 @@ describe('SearchIndex.addAll({ threads })', () => {
     expect(index.documentCount).toBe(0);
     const dup = [...DOCS.slice(0, 10), DOCS[3]!];
     await expect(index.addAll(dup, { threads: 2 })).rejects.toThrow(/documents\[10\]: a document with id "\d+" is already earlier in the input/);
+    // A bad document among the last ones, which the calling thread indexes itself.
+    const last = DOCS.length - 2;
+    const badLast = DOCS.map((d, i) => (i === last ? { ...d, text: { not: 'text' } } : d));
+    await expect(index.addAll(badLast, { threads: 2 })).rejects.toThrow(new RegExp(`^documents\\[${last}\\]: field "text"`));
     const badVec = DOCS.map((d, i) => (i === 70 ? { ...d, vec: [0, 0, 0, 0, 0, 0] } : d));
     await expect(index.addAll(badVec, { threads: 2 })).rejects.toThrow(/documents\[70\]: .*zero vector/);
     expect(index.documentCount).toBe(0);
