@@ -13,12 +13,27 @@ const PAIR_CAP0 = 1 << 12;
 /** Default largest pair-table size before it is cleared (bounded memory on endless streams). */
 export const PAIR_CAP_MAX = 1 << 21;
 
+/** Initial number of type slots of a new {@link VocabCache}. */
+export const SLOT_CAP0 = 1 << 10;
 /**
- * Per-vocab cache, filled once per word type. Type row 0 is "before the start", 1 "after the
- * end", and orth k lives at row k + 2: attribute ids, data ranges of the single-atom templates,
- * tag-dictionary class.
+ * Default largest number of type slots (about 1 KB each with the shipped model): past it the
+ * slots start over, so a long stream's cache stays bounded whatever its vocabulary.
+ */
+export const SLOT_CAP_MAX = 1 << 14;
+
+/**
+ * Per-vocab cache, filled once per word type. Each type seen gets a compact slot (row): slot 0 is
+ * "before the start", 1 "after the end", words from 2 on in order of first use; per slot its
+ * attribute ids, summed single-template weights, tag-dictionary class. When the slots run out
+ * they are all released together with the pair table (keyed by slots) and refilled on demand.
  */
 export interface VocabCache {
+  /** orth -> slot (valid only when `slotOrth[slot] === orth` and slot < `nSlots`). */
+  slotOf: Int32Array;
+  /** slot -> orth. */
+  slotOrth: Int32Array;
+  /** Slots in use (2 = none but the padding rows). */
+  nSlots: number;
   attrs: Int32Array;
   /** Summed single-template weights per (type, offset, class); see `decodePacked`. */
   vec: Int32Array;
@@ -36,7 +51,6 @@ export interface VocabCache {
   /** Pair entries: 4 bounds (one block per role) then each role's summed packed weights. */
   pd: Int32Array;
   pdLen: number;
-  done: Uint8Array;
   tagIds: Uint32Array;
   posIds: Uint32Array;
 }
@@ -44,6 +58,11 @@ export interface VocabCache {
 /** The empty pair table of a new {@link VocabCache}. */
 export function emptyPairTable(): Pick<VocabCache, 'pairTab' | 'pairCount' | 'pd' | 'pdLen'> {
   return { pairTab: new Int32Array(PAIR_CAP0 * 4), pairCount: 0, pd: new Int32Array(1 << 16), pdLen: 1 };
+}
+
+/** Releases every pair entry (the slots they are keyed by are about to be reused). */
+export function clearPairs(c: VocabCache): void {
+  Object.assign(c, emptyPairTable());
 }
 
 /** Makes room for `n` new pairs: doubles the pair table, or clears it past `capMax` slots. */
