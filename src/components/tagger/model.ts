@@ -12,7 +12,7 @@ import { key1, type FeatureTable } from './feature-table.js';
 import { CAND_STRIDE, decodePacked, MAX_CANDIDATES, N_OFFSETS, packTagger, type PackedTagger, type SparseWeights } from './kernel.js';
 import { TAG_BASE } from './perceptron.js';
 import { ruleClasses, ruleClassOf, type RuleClasses } from './symbols.js';
-import { clearPairs, emptyPairTable, pairEntry, PAIR_CAP_MAX, reservePairs, SLOT_CAP0, SLOT_CAP_MAX, type VocabCache } from './vocab-cache.js';
+import { emptyPairTable, pairEntry, remapPairs, PAIR_CAP_MAX, reservePairs, SLOT_CAP0, SLOT_CAP_MAX, type VocabCache } from './vocab-cache.js';
 
 export type { TagClass };
 
@@ -263,7 +263,7 @@ export class TaggerModel {
     if (!c) {
       const nC = this.classes.length;
       const n = SLOT_CAP0;
-      c = { slotOf: new Int32Array(1024), slotOrth: new Int32Array(n), nSlots: 2, attrs: new Int32Array(N_FEATURE_ATTRS * n), vec: new Int32Array(N_OFFSETS * nC * n), cand: new Int32Array(CAND_STRIDE * n), dict: new Int32Array(n), twOff: new Int32Array((this.twSpec.length / 4) * n), ...emptyPairTable(), tagIds: new Uint32Array(nC), posIds: new Uint32Array(nC) };
+      c = { slotOf: new Int32Array(1024), slotOrth: new Int32Array(n), nSlots: 2, hits: new Int32Array(n), attrs: new Int32Array(N_FEATURE_ATTRS * n), vec: new Int32Array(N_OFFSETS * nC * n), cand: new Int32Array(CAND_STRIDE * n), dict: new Int32Array(n), twOff: new Int32Array((this.twSpec.length / 4) * n), ...emptyPairTable(), tagIds: new Uint32Array(nC), posIds: new Uint32Array(nC) };
       for (let k = 0; k < nC; k++) {
         c.tagIds[k] = vocab.strings.add(this.classes[k]!.xpos);
         c.posIds[k] = vocab.strings.add(this.classes[k]!.upos);
@@ -278,15 +278,12 @@ export class TaggerModel {
 
   /**
    * Makes room for `n` new word slots: grows the slot tables (doubling) up to `slotCapMax`
-   * slots, or, past it, releases every word slot and the pair table keyed by them.
+   * slots; past it, keeps the most used words (see {@link compactSlots}) or releases them all.
    */
   private reserveSlots(c: VocabCache, n: number): void {
     // A sentence longer than the cap still gets a slot per word.
     const capMax = Math.max(this.slotCapMax, n + 2);
-    if (c.nSlots + n > capMax) {
-      c.nSlots = 2;
-      clearPairs(c);
-    }
+    if (c.nSlots + n > capMax) this.compactSlots(c, Math.min(capMax >> 1, capMax - n - 2));
     const have = c.slotOrth.length;
     if (c.nSlots + n <= have) return;
     let cap = have;
@@ -300,6 +297,7 @@ export class TaggerModel {
       return out;
     };
     c.slotOrth = resize(c.slotOrth, 1);
+    c.hits = resize(c.hits, 1);
     c.dict = resize(c.dict, 1);
     c.attrs = resize(c.attrs, N_FEATURE_ATTRS);
     c.vec = resize(c.vec, N_OFFSETS * nC);
@@ -307,13 +305,55 @@ export class TaggerModel {
     c.twOff = resize(c.twOff, nTW);
   }
 
+  /**
+   * Keeps at most `keep` word slots, those used most since they were filled (twice at least),
+   * moved to the front with their pairs; the others are released. Frequent words thus stay
+   * cached on a long stream while the rare ones cycle through the free slots.
+   */
+  private compactSlots(c: VocabCache, keep: number): void {
+    const hits = c.hits;
+    // Uses per slot in powers of two: keep the slots in the top buckets that fit in `keep`.
+    const bucket = new Int32Array(33);
+    // A kept slot unused since (0 uses) is released.
+    for (let s = 2; s < c.nSlots; s++) if (hits[s]! > 0) bucket[31 - Math.clz32(hits[s]!)]++;
+    let from = 32;
+    let kept = 0;
+    while (from > 1 && kept + bucket[from - 1]! <= keep) kept += bucket[--from]!;
+    const newOf = new Int32Array(c.nSlots).fill(-1);
+    const nC = this.classes.length;
+    const nTW = this.twSpec.length / 4;
+    const span = N_OFFSETS * nC;
+    let w = 2;
+    for (let s = 2; s < c.nSlots; s++) {
+      if (hits[s] === 0 || 31 - Math.clz32(hits[s]!) < from) continue;
+      newOf[s] = w;
+      if (w !== s) {
+        c.slotOrth[w] = c.slotOrth[s]!;
+        c.dict[w] = c.dict[s]!;
+        c.attrs.copyWithin(w * N_FEATURE_ATTRS, s * N_FEATURE_ATTRS, (s + 1) * N_FEATURE_ATTRS);
+        c.vec.copyWithin(w * span, s * span, (s + 1) * span);
+        c.cand.copyWithin(w * CAND_STRIDE, s * CAND_STRIDE, (s + 1) * CAND_STRIDE);
+        if (nTW > 0) c.twOff.copyWithin(w * nTW, s * nTW, (s + 1) * nTW);
+        c.slotOf[c.slotOrth[w]!] = w;
+      }
+      hits[w] = hits[s]! >> 1;
+      w++;
+    }
+    c.nSlots = w;
+    remapPairs(c, newOf);
+  }
+
   /** The slot of word `orth`, filled on first use (room reserved by {@link reserveSlots}). */
   private slotFor(c: VocabCache, vocab: Vocab, orth: number): number {
     if (orth < c.slotOf.length) {
       const s = c.slotOf[orth]!;
-      if (s >= 2 && s < c.nSlots && c.slotOrth[s] === orth) return s;
+      if (s >= 2 && s < c.nSlots && c.slotOrth[s] === orth) {
+        c.hits[s]++;
+        return s;
+      }
     } else c.slotOf = grow(c.slotOf, Math.max(orth + 1, vocab.strings.size));
     const t = c.nSlots++;
+    c.hits[t] = 1;
     c.slotOf[orth] = t;
     c.slotOrth[t] = orth;
     const text = vocab.strings.get(orth);

@@ -34,6 +34,8 @@ export interface VocabCache {
   slotOrth: Int32Array;
   /** Slots in use (2 = none but the padding rows). */
   nSlots: number;
+  /** Uses of each slot since it was filled or last kept (halved when kept). */
+  hits: Int32Array;
   attrs: Int32Array;
   /** Summed single-template weights per (type, offset, class); see `decodePacked`. */
   vec: Int32Array;
@@ -63,6 +65,39 @@ export function emptyPairTable(): Pick<VocabCache, 'pairTab' | 'pairCount' | 'pd
 /** Releases every pair entry (the slots they are keyed by are about to be reused). */
 export function clearPairs(c: VocabCache): void {
   Object.assign(c, emptyPairTable());
+}
+
+/** Pair entries past this many ints are dropped rather than kept when slots are compacted. */
+const PD_KEEP_MAX = 1 << 22;
+
+/**
+ * After the word slots were compacted (`newOf[old slot]` = new slot, -1 = released; the padding
+ * slots 0 and 1 stay), keeps the pairs of two kept slots under their new keys and drops the rest;
+ * when the pair entries have grown past PD_KEEP_MAX ints they are all released instead.
+ */
+export function remapPairs(c: VocabCache, newOf: Int32Array): void {
+  if (c.pdLen > PD_KEEP_MAX) {
+    clearPairs(c);
+    return;
+  }
+  const old = c.pairTab;
+  const tab = new Int32Array(old.length);
+  const mask = (old.length >> 2) - 1;
+  let count = 0;
+  for (let i = 0; i < old.length; i += 4) {
+    if (old[i + 2] === 0) continue;
+    const a = old[i]! < 2 ? old[i]! : newOf[old[i]!]!;
+    const b = old[i + 1]! < 2 ? old[i + 1]! : newOf[old[i + 1]!]!;
+    if (a < 0 || b < 0) continue;
+    let s = hashKey(a, b) & mask;
+    while (tab[s * 4 + 2] !== 0) s = (s + 1) & mask;
+    tab[s * 4] = a;
+    tab[s * 4 + 1] = b;
+    tab[s * 4 + 2] = old[i + 2]!;
+    count++;
+  }
+  c.pairTab = tab;
+  c.pairCount = count;
 }
 
 /** Makes room for `n` new pairs: doubles the pair table, or clears it past `capMax` slots. */
