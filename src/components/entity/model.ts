@@ -8,17 +8,29 @@ import type { Doc } from '../../core/doc.js';
 import { bytesArgument } from '../../io/binfmt-bytes.js';
 import type { LabeledSpan } from '../../core/iob.js';
 import type { Vocab } from '../../core/vocab.js';
+import { grow } from '../../util/typed.js';
 import { Attr, BOS_ATTRS, classNames, EOS_ATTRS, N_ATTRS, N_ROLES, PAD, strHash, wordAttrs, type Lexicon } from './features.js';
 import { readEntityModelBytes, type EntityModelMeta, type EntityModelParts } from './model-bytes.js';
 
 export type { EntityModelMeta, EntityModelParts } from './model-bytes.js';
 import { buildWeightIndex, decodeSentence, newScratch, typeVectors, type Scratch, type WeightIndex } from './kernel.js';
 
+/** Default largest number of word-type slots of a per-vocab cache before they start over. */
+const SLOT_CAP_MAX = 1 << 15;
+
+/**
+ * Per-vocab cache: each word type seen gets a compact slot (orth -> slot) holding its attributes
+ * and type vectors; when the slots run out they are all released and refilled on demand, so the
+ * cache stays bounded whatever the input's vocabulary (rows are copied out per sentence).
+ */
 interface VocabCache {
+  /** orth -> slot + 1 (0 = none; valid only when `slotOrth[slot] === orth` and slot < `nSlots`). */
+  slotOf: Int32Array;
+  slotOrth: Int32Array;
+  nSlots: number;
   attrs: Int32Array;
-  /** The {@link typeVectors} of each lexeme (stride N_ROLES * classes). */
+  /** The {@link typeVectors} of each slot (stride N_ROLES * classes). */
   vecs: Int32Array;
-  done: Uint8Array;
   tagHash: Map<number, number>;
 }
 
@@ -43,6 +55,8 @@ export class EntityModel {
   private readonly eosVec: Int32Array;
   private readonly scratch: Scratch;
   private readonly caches = new WeakMap<Vocab, VocabCache>();
+  /** @internal Largest number of word-type slots per vocab before they start over (lowered by tests). */
+  slotCapMax = SLOT_CAP_MAX;
   private at = new Int32Array(64 * N_ATTRS);
   private vec: Int32Array;
   private pos = new Int32Array(64);
@@ -167,22 +181,35 @@ export class EntityModel {
 
   private cacheFor(vocab: Vocab): VocabCache {
     let c = this.caches.get(vocab);
-    if (!c) this.caches.set(vocab, (c = { attrs: new Int32Array(0), vecs: new Int32Array(0), done: new Uint8Array(0), tagHash: new Map() }));
-    const size = vocab.strings.size + 1;
-    if (c.done.length < size) {
-      let cap = Math.max(1024, c.done.length);
-      while (cap < size) cap *= 2;
+    if (!c) this.caches.set(vocab, (c = { slotOf: new Int32Array(1024), slotOrth: new Int32Array(0), nSlots: 0, attrs: new Int32Array(0), vecs: new Int32Array(0), tagHash: new Map() }));
+    return c;
+  }
+
+  /** The slot of word `orth` in `c`, filled on first use. */
+  private slotFor(c: VocabCache, vocab: Vocab, orth: number): number {
+    if (orth < c.slotOf.length) {
+      const s = c.slotOf[orth]! - 1;
+      if (s >= 0 && s < c.nSlots && c.slotOrth[s] === orth) return s;
+    } else c.slotOf = grow(c.slotOf, Math.max(orth + 1, vocab.strings.size));
+    if (c.nSlots >= this.slotCapMax) c.nSlots = 0;
+    if (c.nSlots === c.slotOrth.length) {
+      const cap = Math.min(this.slotCapMax, Math.max(1024, c.nSlots * 2));
+      const slotOrth = new Int32Array(cap);
+      slotOrth.set(c.slotOrth);
       const attrs = new Int32Array(cap * N_ATTRS);
       attrs.set(c.attrs);
       const vecs = new Int32Array(cap * this.stride);
       vecs.set(c.vecs);
-      c.vecs = vecs;
-      const done = new Uint8Array(cap);
-      done.set(c.done);
+      c.slotOrth = slotOrth;
       c.attrs = attrs;
-      c.done = done;
+      c.vecs = vecs;
     }
-    return c;
+    const s = c.nSlots++;
+    c.slotOf[orth] = s + 1;
+    c.slotOrth[s] = orth;
+    wordAttrs(vocab.text(orth), this.lexicon, c.attrs, s * N_ATTRS);
+    typeVectors(this.index, c.attrs, s * N_ATTRS, c.vecs, s * this.stride, this.scratch);
+    return s;
   }
 
   /**
@@ -208,12 +235,8 @@ export class EntityModel {
       this.frame(n);
       const vec = this.vec;
       for (let i = 0; i < n; i++) {
-        const o = orth[s + i]!;
-        if (c.done[o] === 0) {
-          wordAttrs(vocab.text(o), this.lexicon, c.attrs, o * N_ATTRS);
-          typeVectors(this.index, c.attrs, o * N_ATTRS, c.vecs, o * stride, this.scratch);
-          c.done[o] = 1;
-        }
+        // The slot's rows are copied out at once: a later word may release every slot.
+        const o = this.slotFor(c, vocab, orth[s + i]!);
         const src = o * N_ATTRS;
         const dst = (i + PAD) * N_ATTRS;
         for (let a = 0; a < N_ATTRS; a++) this.at[dst + a] = c.attrs[src + a]!;

@@ -30,6 +30,9 @@ interface LemmaCache {
   more: Map<number, number>;
 }
 
+/** Largest number of (form, UPOS) pairs a per-vocab cache remembers before it starts over. */
+const MORE_CAP = 1 << 16;
+
 /**
  * Defaults of the `lemmatizer` component's options: `backend` is `'rules'` (tables keyed by UPOS)
  * or `'wink'` (wink-nlp lemmas); `tables` is a lemma tables file, `''` meaning the shipped EWT tables.
@@ -81,6 +84,8 @@ export class Lemmatizer implements Component {
       let lemma = cache.more.get(key);
       if (lemma === undefined) {
         lemma = vocab.strings.add(lemmatize(vocab.strings.get(orth), pos ? vocab.strings.get(pos) : '', this.tables));
+        // Bounded whatever the input's vocabulary: start over when full (entries are recomputed).
+        if (cache.more.size >= MORE_CAP) cache.more.clear();
         cache.more.set(key, lemma);
       }
       cache.pos[orth] = pos + 1;

@@ -12,7 +12,7 @@ import { key1, type FeatureTable } from './feature-table.js';
 import { CAND_STRIDE, decodePacked, MAX_CANDIDATES, N_OFFSETS, packTagger, type PackedTagger, type SparseWeights } from './kernel.js';
 import { TAG_BASE } from './perceptron.js';
 import { ruleClasses, ruleClassOf, type RuleClasses } from './symbols.js';
-import { emptyPairTable, pairEntry, PAIR_CAP_MAX, reservePairs, type VocabCache } from './vocab-cache.js';
+import { emptyPairTable, pairEntry, remapPairs, PAIR_CAP_MAX, reservePairs, SLOT_CAP0, SLOT_CAP_MAX, type VocabCache } from './vocab-cache.js';
 
 export type { TagClass };
 
@@ -74,6 +74,8 @@ export class TaggerModel {
   private pairAcc: Int32Array | undefined;
   /** @internal Largest pair-table size before it is cleared (lowered by tests). */
   pairCapMax = PAIR_CAP_MAX;
+  /** @internal Largest number of word-type slots before they start over (lowered by tests). */
+  slotCapMax = SLOT_CAP_MAX;
   private readonly caches = new WeakMap<Vocab, VocabCache>();
   private readonly scores: Int32Array;
   private typeBuf = new Int32Array(64);
@@ -260,31 +262,100 @@ export class TaggerModel {
     let c = this.caches.get(vocab);
     if (!c) {
       const nC = this.classes.length;
-      const n = 1024;
-      c = { attrs: new Int32Array(N_FEATURE_ATTRS * n), vec: new Int32Array(N_OFFSETS * nC * n), cand: new Int32Array(CAND_STRIDE * n), dict: new Int32Array(n), twOff: new Int32Array((this.twSpec.length / 4) * n), ...emptyPairTable(), done: new Uint8Array(n), tagIds: new Uint32Array(nC), posIds: new Uint32Array(nC) };
+      const n = SLOT_CAP0;
+      c = { slotOf: new Int32Array(1024), slotOrth: new Int32Array(n), nSlots: 2, hits: new Int32Array(n), attrs: new Int32Array(N_FEATURE_ATTRS * n), vec: new Int32Array(N_OFFSETS * nC * n), cand: new Int32Array(CAND_STRIDE * n), dict: new Int32Array(n), twOff: new Int32Array((this.twSpec.length / 4) * n), ...emptyPairTable(), tagIds: new Uint32Array(nC), posIds: new Uint32Array(nC) };
       for (let k = 0; k < nC; k++) {
         c.tagIds[k] = vocab.strings.add(this.classes[k]!.xpos);
         c.posIds[k] = vocab.strings.add(this.classes[k]!.upos);
       }
+      c.slotOrth[0] = c.slotOrth[1] = -1;
       this.fillType(c, 0, new Array<number>(N_FEATURE_ATTRS).fill(this.startId));
       this.fillType(c, 1, new Array<number>(N_FEATURE_ATTRS).fill(this.endId));
-      c.done[0] = c.done[1] = 1;
       this.caches.set(vocab, c);
     }
     return c;
   }
 
-  private computeType(c: VocabCache, vocab: Vocab, orth: number): void {
-    const t = orth + 2;
-    if (t >= c.done.length) {
-      const n = Math.max(t + 1, vocab.strings.size + 2);
-      c.done = grow(c.done, n);
-      c.dict = grow(c.dict, c.done.length);
-      c.attrs = grow(c.attrs, c.done.length * N_FEATURE_ATTRS);
-      c.vec = grow(c.vec, c.done.length * N_OFFSETS * this.classes.length);
-      c.cand = grow(c.cand, c.done.length * CAND_STRIDE);
-      c.twOff = grow(c.twOff, (c.done.length * this.twSpec.length) / 4);
+  /**
+   * Makes room for `n` new word slots: grows the slot tables (doubling) up to `slotCapMax`
+   * slots; past it, keeps the most used words (see {@link compactSlots}) or releases them all.
+   */
+  private reserveSlots(c: VocabCache, n: number): void {
+    // A sentence longer than the cap still gets a slot per word.
+    const capMax = Math.max(this.slotCapMax, n + 2);
+    if (c.nSlots + n > capMax) this.compactSlots(c, Math.min(capMax >> 1, capMax - n - 2));
+    const have = c.slotOrth.length;
+    if (c.nSlots + n <= have) return;
+    let cap = have;
+    while (cap < c.nSlots + n) cap *= 2;
+    cap = Math.min(cap, capMax);
+    const nC = this.classes.length;
+    const nTW = this.twSpec.length / 4;
+    const resize = <T extends Int32Array>(a: T, stride: number): T => {
+      const out = new Int32Array(cap * stride) as T;
+      out.set(a.subarray(0, Math.min(a.length, c.nSlots * stride)));
+      return out;
+    };
+    c.slotOrth = resize(c.slotOrth, 1);
+    c.hits = resize(c.hits, 1);
+    c.dict = resize(c.dict, 1);
+    c.attrs = resize(c.attrs, N_FEATURE_ATTRS);
+    c.vec = resize(c.vec, N_OFFSETS * nC);
+    c.cand = resize(c.cand, CAND_STRIDE);
+    c.twOff = resize(c.twOff, nTW);
+  }
+
+  /**
+   * Keeps at most `keep` word slots, those used most since they were filled (twice at least),
+   * moved to the front with their pairs; the others are released. Frequent words thus stay
+   * cached on a long stream while the rare ones cycle through the free slots.
+   */
+  private compactSlots(c: VocabCache, keep: number): void {
+    const hits = c.hits;
+    // Uses per slot in powers of two: keep the slots in the top buckets that fit in `keep`.
+    const bucket = new Int32Array(33);
+    // A kept slot unused since (0 uses) is released.
+    for (let s = 2; s < c.nSlots; s++) if (hits[s]! > 0) bucket[31 - Math.clz32(hits[s]!)]++;
+    let from = 32;
+    let kept = 0;
+    while (from > 1 && kept + bucket[from - 1]! <= keep) kept += bucket[--from]!;
+    const newOf = new Int32Array(c.nSlots).fill(-1);
+    const nC = this.classes.length;
+    const nTW = this.twSpec.length / 4;
+    const span = N_OFFSETS * nC;
+    let w = 2;
+    for (let s = 2; s < c.nSlots; s++) {
+      if (hits[s] === 0 || 31 - Math.clz32(hits[s]!) < from) continue;
+      newOf[s] = w;
+      if (w !== s) {
+        c.slotOrth[w] = c.slotOrth[s]!;
+        c.dict[w] = c.dict[s]!;
+        c.attrs.copyWithin(w * N_FEATURE_ATTRS, s * N_FEATURE_ATTRS, (s + 1) * N_FEATURE_ATTRS);
+        c.vec.copyWithin(w * span, s * span, (s + 1) * span);
+        c.cand.copyWithin(w * CAND_STRIDE, s * CAND_STRIDE, (s + 1) * CAND_STRIDE);
+        if (nTW > 0) c.twOff.copyWithin(w * nTW, s * nTW, (s + 1) * nTW);
+        c.slotOf[c.slotOrth[w]!] = w;
+      }
+      hits[w] = hits[s]! >> 1;
+      w++;
     }
+    c.nSlots = w;
+    remapPairs(c, newOf);
+  }
+
+  /** The slot of word `orth`, filled on first use (room reserved by {@link reserveSlots}). */
+  private slotFor(c: VocabCache, vocab: Vocab, orth: number): number {
+    if (orth < c.slotOf.length) {
+      const s = c.slotOf[orth]!;
+      if (s >= 2 && s < c.nSlots && c.slotOrth[s] === orth) {
+        c.hits[s]++;
+        return s;
+      }
+    } else c.slotOf = grow(c.slotOf, Math.max(orth + 1, vocab.strings.size));
+    const t = c.nSlots++;
+    c.hits[t] = 1;
+    c.slotOf[orth] = t;
+    c.slotOrth[t] = orth;
     const text = vocab.strings.get(orth);
     const a = wordAttributes(text, this.lexicon);
     this.fillType(c, t, a.map((x) => this.ids.get(x) ?? 0));
@@ -294,7 +365,7 @@ export class TaggerModel {
     const cb = t * CAND_STRIDE;
     c.cand[cb] = cand && cand.length <= MAX_CANDIDATES ? cand.length : 0;
     if (c.cand[cb]) for (let k = 0; k < cand!.length; k++) c.cand[cb + 1 + k] = cand![k]!;
-    c.done[t] = 1;
+    return t;
   }
 
   private ensureBuffers(n: number): void {
@@ -317,9 +388,9 @@ export class TaggerModel {
     const dict = this.dictBuf;
     types[0] = types[1] = 0;
     types[n + PAD] = types[n + PAD + 1] = 1;
+    this.reserveSlots(c, n);
     for (let i = 0; i < n; i++) {
-      const t = orths[start + i]! + 2;
-      if (t >= c.done.length || c.done[t] === 0) this.computeType(c, vocab, t - 2);
+      const t = this.slotFor(c, vocab, orths[start + i]!);
       types[i + PAD] = t;
       dict[i + PAD] = c.dict[t]!;
     }

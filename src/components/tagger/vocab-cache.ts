@@ -13,12 +13,29 @@ const PAIR_CAP0 = 1 << 12;
 /** Default largest pair-table size before it is cleared (bounded memory on endless streams). */
 export const PAIR_CAP_MAX = 1 << 21;
 
+/** Initial number of type slots of a new {@link VocabCache}. */
+export const SLOT_CAP0 = 1 << 10;
 /**
- * Per-vocab cache, filled once per word type. Type row 0 is "before the start", 1 "after the
- * end", and orth k lives at row k + 2: attribute ids, data ranges of the single-atom templates,
- * tag-dictionary class.
+ * Default largest number of type slots (about 1 KB each with the shipped model): past it the
+ * slots start over, so a long stream's cache stays bounded whatever its vocabulary.
+ */
+export const SLOT_CAP_MAX = 1 << 14;
+
+/**
+ * Per-vocab cache, filled once per word type. Each type seen gets a compact slot (row): slot 0 is
+ * "before the start", 1 "after the end", words from 2 on in order of first use; per slot its
+ * attribute ids, summed single-template weights, tag-dictionary class. When the slots run out
+ * they are all released together with the pair table (keyed by slots) and refilled on demand.
  */
 export interface VocabCache {
+  /** orth -> slot (valid only when `slotOrth[slot] === orth` and slot < `nSlots`). */
+  slotOf: Int32Array;
+  /** slot -> orth. */
+  slotOrth: Int32Array;
+  /** Slots in use (2 = none but the padding rows). */
+  nSlots: number;
+  /** Uses of each slot since it was filled or last kept (halved when kept). */
+  hits: Int32Array;
   attrs: Int32Array;
   /** Summed single-template weights per (type, offset, class); see `decodePacked`. */
   vec: Int32Array;
@@ -36,7 +53,6 @@ export interface VocabCache {
   /** Pair entries: 4 bounds (one block per role) then each role's summed packed weights. */
   pd: Int32Array;
   pdLen: number;
-  done: Uint8Array;
   tagIds: Uint32Array;
   posIds: Uint32Array;
 }
@@ -44,6 +60,44 @@ export interface VocabCache {
 /** The empty pair table of a new {@link VocabCache}. */
 export function emptyPairTable(): Pick<VocabCache, 'pairTab' | 'pairCount' | 'pd' | 'pdLen'> {
   return { pairTab: new Int32Array(PAIR_CAP0 * 4), pairCount: 0, pd: new Int32Array(1 << 16), pdLen: 1 };
+}
+
+/** Releases every pair entry (the slots they are keyed by are about to be reused). */
+export function clearPairs(c: VocabCache): void {
+  Object.assign(c, emptyPairTable());
+}
+
+/** Pair entries past this many ints are dropped rather than kept when slots are compacted. */
+const PD_KEEP_MAX = 1 << 22;
+
+/**
+ * After the word slots were compacted (`newOf[old slot]` = new slot, -1 = released; the padding
+ * slots 0 and 1 stay), keeps the pairs of two kept slots under their new keys and drops the rest;
+ * when the pair entries have grown past PD_KEEP_MAX ints they are all released instead.
+ */
+export function remapPairs(c: VocabCache, newOf: Int32Array): void {
+  if (c.pdLen > PD_KEEP_MAX) {
+    clearPairs(c);
+    return;
+  }
+  const old = c.pairTab;
+  const tab = new Int32Array(old.length);
+  const mask = (old.length >> 2) - 1;
+  let count = 0;
+  for (let i = 0; i < old.length; i += 4) {
+    if (old[i + 2] === 0) continue;
+    const a = old[i]! < 2 ? old[i]! : newOf[old[i]!]!;
+    const b = old[i + 1]! < 2 ? old[i + 1]! : newOf[old[i + 1]!]!;
+    if (a < 0 || b < 0) continue;
+    let s = hashKey(a, b) & mask;
+    while (tab[s * 4 + 2] !== 0) s = (s + 1) & mask;
+    tab[s * 4] = a;
+    tab[s * 4 + 1] = b;
+    tab[s * 4 + 2] = old[i + 2]!;
+    count++;
+  }
+  c.pairTab = tab;
+  c.pairCount = count;
 }
 
 /** Makes room for `n` new pairs: doubles the pair table, or clears it past `capMax` slots. */

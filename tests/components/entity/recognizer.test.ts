@@ -51,6 +51,22 @@ describe('EntityRecognizer in en_core', async () => {
     expect(ents((await createPipeline(cfg(false)))('Tim Cook flew to Berlin.'))).toEqual(['Tim Cook/PER', 'Berlin/LOC']);
     expect(ents((await createPipeline(cfg(true)))('Tim Cook flew to Berlin.'))).toEqual(['Tim Cook/PER', 'Berlin/PRODUCT']);
   });
+  it('gives the same entities when its word-type slots are released every few words', async () => {
+    const texts = ['Tim Cook met Angela Merkel in Berlin on Monday.', 'Apple and Microsoft opened offices in Paris, London and New York.', 'Barack Obama spoke at Harvard University with Michelle Obama.', 'The United Nations met in Geneva; Google and Amazon sent delegates from Seattle.', 'In Berlin, Tim Cook and Angela Merkel met on Monday in Berlin.', 'Paris, London and New York: Apple and Microsoft opened offices there.'];
+    const model = (nlp.getPipe('ner') as EntityRecognizer).model;
+    const before = texts.map((t) => ents(nlp(t)));
+    const saved = model.slotCapMax;
+    model.slotCapMax = 3;
+    try {
+      // A new pipeline: a new vocab (so a cache of its own) with the same model.
+      const fresh = await load('en_core');
+      expect((fresh.getPipe('ner') as EntityRecognizer).model).toBe(model);
+      expect(texts.map((t) => ents(fresh(t)))).toEqual(before);
+    } finally {
+      model.slotCapMax = saved;
+    }
+    expect(before.flat()).toContain('Geneva/LOC');
+  });
   it('handles empty and whitespace-only docs', () => {
     expect(nlp('').ents).toEqual([]);
     expect(nlp('  \n ').ents).toEqual([]);

@@ -11,14 +11,16 @@ import { EWT_TEST, ewtTest } from './data.js';
 // the diff before committing it.
 describe.skipIf(!hasEval(EWT_TEST))(needsEval(EWT_TEST, 'TaggerModel predictions (golden)'), () => {
   it.each([
-    ['default pair cache', 0],
-    ['pair cache cleared every few sentences', 1 << 7],
-  ])('tags every EWT test sentence (gold tokens) exactly as before (%s)', (_, capMax) => {
+    ['default caches', 0, 0],
+    ['pair cache cleared every few sentences', 1 << 7, 0],
+    ['word-type slots released every few sentences', 0, 1 << 6],
+  ])('tags every EWT test sentence (gold tokens) exactly as before (%s)', (_, capMax, slotMax) => {
     const tagger = Tagger.load();
-    const saved = tagger.model.pairCapMax;
+    const saved = [tagger.model.pairCapMax, tagger.model.slotCapMax] as const;
     if (capMax) tagger.model.pairCapMax = capMax;
+    if (slotMax) tagger.model.slotCapMax = slotMax;
     onTestFinished(() => {
-      tagger.model.pairCapMax = saved;
+      [tagger.model.pairCapMax, tagger.model.slotCapMax] = saved;
     });
     const lines: string[] = [];
     let n = 0;
