@@ -12,7 +12,7 @@ import { fnv1a32 } from '../../util/hash.js';
 import type { ParseState } from './transitions.js';
 
 /** Number of features per parser state. */
-export const N_FEATURES = 92;
+export const N_FEATURES = 98;
 /** The label classifier uses features 0..N_LABEL_FEATURES-1. */
 export const N_LABEL_FEATURES = 46;
 
@@ -26,6 +26,42 @@ export const CLUSTER_LEAVES = 1024;
 export const UNK_CLUSTER = 0x7c00;
 const NO_CLUSTER = 0x7800;
 const ROOT_CLUSTER = 0x7400;
+/**
+ * Cluster codes of words without a cluster, by the shape of the word: numbers, punctuation and
+ * symbols, capitalized words, web addresses, hyphenated words and clitics (`n't`, `'ve`). Their
+ * prefixes differ from every real code's and from each other's.
+ */
+const SHAPE_NUMBER = 0x4000;
+const SHAPE_SYMBOL = 0x4400;
+const SHAPE_CAPITAL = 0x4800;
+const SHAPE_WEB = 0x4c00;
+const SHAPE_HYPHEN = 0x5000;
+const SHAPE_CLITIC = 0x5400;
+
+/**
+ * The cluster code of a word the cluster table does not have: a code for its shape, else
+ * {@link UNK_CLUSTER}. One pass over the characters, no regular expression.
+ */
+export function shapeCluster(form: string): number {
+  let digits = 0, letters = 0, upper0 = false, hyphen = false, web = false;
+  for (let i = 0; i < form.length; i++) {
+    const c = form.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c > 127) {
+      letters++;
+      if (i === 0 && c >= 65 && c <= 90) upper0 = true;
+    } else if (c === 45) hyphen = true;
+    else if (c === 64 || (c === 47 && i > 0 && form.charCodeAt(i - 1) === 58)) web = true;
+  }
+  if (web && letters > 0) return SHAPE_WEB;
+  if (digits > 0) return SHAPE_NUMBER;
+  if (letters === 0) return SHAPE_SYMBOL;
+  const c0 = form.charCodeAt(0);
+  if (c0 === 39 || c0 === 0x2019 || (form.length === 3 && (form === "n't" || form === "N'T" || form === 'n’t'))) return SHAPE_CLITIC;
+  if (upper0) return SHAPE_CAPITAL;
+  if (hyphen) return SHAPE_HYPHEN;
+  return UNK_CLUSTER;
+}
 
 /** Word value of a missing position, and of the root. */
 const NO_WORD = 0x7f4a7c15;
@@ -216,6 +252,12 @@ export function extractFeatures(st: ParseState, words: Int32Array, tags: Int32Ar
   out[i++] = hash(i, s0p, n0c6, n1p);
   out[i++] = hash(i, n0c6, n1c6, 0);
   out[i++] = hash(i, cv(clus, s0h) >> 4, s0p, n0p);
+  out[i++] = hash(i, cv(clus, n2) >> 4, 0, 0);
+  out[i++] = hash(i, s0c, n0c, 0);
+  out[i++] = hash(i, cv(clus, s0l) >> 4, s0p, n0p);
+  out[i++] = hash(i, cv(clus, s0r) >> 4, s0p, n0p);
+  out[i++] = hash(i, cv(clus, n0l) >> 4, s0p, n0p);
+  out[i++] = hash(i, s0c6, n0c6, d);
 }
 
 /** Number of features {@link extractRightLabelFeatures} writes. */

@@ -1,5 +1,5 @@
 /**
- * Reading a parser model (`.tlp`, version 3) from bytes with no Node built-in: the decoder shared by
+ * Reading a parser model (`.tlp`, version 4) from bytes with no Node built-in: the decoder shared by
  * the Node loader (`model-format.ts`, which inflates with zlib) and `Parser.fromBytes`, which
  * inflates with the platform's DecompressionStream (browsers, Node 20.12+).
  */
@@ -11,7 +11,7 @@ import { N_ACTIONS } from './transitions.js';
 /** Kind code of parser model files in textloom's binary framing. */
 export const PARSER_KIND = 'DPAR';
 /** Current format version; other versions are rejected. */
-export const PARSER_FORMAT_VERSION = 3;
+export const PARSER_FORMAT_VERSION = 4;
 
 /** Checks the framing of model bytes (magic, kind, version, CRC) and returns its reader. */
 export function parserReader(bytes: Uint8Array, file: string): BinaryReader {

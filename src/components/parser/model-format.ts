@@ -1,13 +1,14 @@
 /**
  * The parser's binary model file (`.tlp`), in textloom's binary framing (`io/binfmt.ts`, kind
- * `DPAR`, version 3). Every section is raw-deflated: `model` (JSON: labels, tags, table sizes,
+ * `DPAR`, version 4). Every section is raw-deflated: `model` (JSON: labels, tags, table sizes,
  * weight scales, provenance), `cand_start` and `cands` (label candidates, i32), `action` and
  * `label` (the two hashed weight tables, dense int8 with one scale each, as the model holds them;
  * weights below the pruning threshold are stored as 0, which is what makes the deflated tables
  * small; the label table is laid out in lines, see `kernel.ts`), `cluster_words` (i32 word hashes,
  * ascending) and `cluster_codes` (u16 cluster codes). Versions 1 (int16 weights, no clusters,
- * label weights hashed one by one) and 2 (right arcs labelled by the state's features when made, not
- * when their dependent is reduced) are refused: their tables mean something else.
+ * label weights hashed one by one), 2 (right arcs labelled by the state's features when made, not
+ * when their dependent is reduced) and 3 (92 action features, one code for every word without a
+ * cluster) are refused: their tables mean something else.
  */
 import { ArgumentError } from '../../core/errors.js';
 import { writeFileAtomicSync } from '../../io/atomic.js';

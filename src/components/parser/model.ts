@@ -6,7 +6,7 @@
  */
 import type { Doc } from '../../core/doc.js';
 import type { Vocab } from '../../core/vocab.js';
-import { extractFeatures, extractRightLabelFeatures, N_FEATURES, N_LABEL_FEATURES, N_RIGHT_LABEL_FEATURES, UNK_CLUSTER, wordHash } from './features.js';
+import { extractFeatures, extractRightLabelFeatures, N_FEATURES, N_LABEL_FEATURES, N_RIGHT_LABEL_FEATURES, shapeCluster, wordHash } from './features.js';
 import { bestLabelQ, candidateRanks, labelLineMask, scoreActionsQ } from './kernel.js';
 import { baseOf, deprojectivize, LIFT_SEPARATOR } from './projectivize.js';
 import { LEFT, N_ACTIONS, ParseState, REDUCE, RIGHT, SHIFT } from './transitions.js';
@@ -128,9 +128,12 @@ export class ParserModel {
     this.fallbackLabel = ids.get(FALLBACK_LABEL) ?? this.rootLabel;
   }
 
-  /** Cluster code of a word hash ({@link UNK_CLUSTER} when it has none). */
-  clusterOfHash(h: number): number {
-    return this.clusterOf.get(h) ?? UNK_CLUSTER;
+  /**
+   * Cluster code of a word form whose hash (`wordHash(form)`) is `h`: its cluster, else the code
+   * of its shape (numbers, symbols, capitalized words, ...; see `shapeCluster`).
+   */
+  clusterOfWord(form: string, h: number): number {
+    return this.clusterOf.get(h) ?? shapeCluster(form);
   }
 
   /** Tag id of an XPOS tag (0 when the model has not seen it). */
@@ -158,7 +161,7 @@ export class ParserModel {
 
   /**
    * Parses words 1..n of `words` (hashes, see `wordHash`), `tags` (tag ids) and `clus` (cluster
-   * codes, see {@link ParserModel.clusterOfHash}) into `heads`
+   * codes, see {@link ParserModel.clusterOfWord}) into `heads`
    * (0 = root) and `labels` (label ids), all indexed 1..n. With `multiRoot` the root may take
    * several dependents (a text whose sentences are not known).
    */
@@ -210,7 +213,7 @@ export class ParserModel {
     this.ensure(n);
     for (let i = 0; i < n; i++) {
       this.words[i + 1] = wordHash(forms[i]!);
-      this.clusBuf[i + 1] = this.clusterOfHash(this.words[i + 1]!);
+      this.clusBuf[i + 1] = this.clusterOfWord(forms[i]!, this.words[i + 1]!);
       this.tagBuf[i + 1] = this.tagId(tags[i] ?? '');
     }
     this.parseIds(this.words, this.tagBuf, this.clusBuf, n, this.heads, this.labelBuf);
@@ -283,8 +286,9 @@ export class ParserModel {
         }
         let wh = c.words[o]!;
         if (wh === 0) {
-          wh = c.words[o] = wordHash(vocab.strings.get(o)) || 1;
-          c.clus[o] = this.clusterOfHash(wh);
+          const form = vocab.strings.get(o);
+          wh = c.words[o] = wordHash(form) || 1;
+          c.clus[o] = this.clusterOfWord(form, wh);
         }
         words[i + 1] = wh;
         clus[i + 1] = c.clus[o]!;

@@ -13,7 +13,7 @@ import { ArgumentError } from '../../core/errors.js';
 import { resolveOptions, type OptionSchema } from '../../core/options.js';
 import { Rng } from '../../util/rng.js';
 import { trainTagger } from '../tagger/train.js';
-import { CLUSTER_LEAVES, extractFeatures, extractRightLabelFeatures, N_FEATURES, N_LABEL_FEATURES, N_RIGHT_LABEL_FEATURES, UNK_CLUSTER, wordHash } from './features.js';
+import { CLUSTER_LEAVES, extractFeatures, extractRightLabelFeatures, N_FEATURES, N_LABEL_FEATURES, N_RIGHT_LABEL_FEATURES, shapeCluster, wordHash } from './features.js';
 import { bestLabel, candidateRanks, labelLineMask, labelSlot, quantizeWeights, scoreActions } from './kernel.js';
 import { FALLBACK_LABEL, ParserModel, ROOT_LABEL } from './model.js';
 import { baseOf, LIFT_SEPARATOR, projectivize } from './projectivize.js';
@@ -229,7 +229,7 @@ export function trainParser(sentences: readonly ParserGoldSentence[], options: T
     const goldLabel = new Int32Array(n + 1);
     s.words.forEach((w, i) => {
       words[i + 1] = wordHash(w.form);
-      clus[i + 1] = clusterOf.get(words[i + 1]!) ?? UNK_CLUSTER;
+      clus[i + 1] = clusterOf.get(words[i + 1]!) ?? shapeCluster(w.form);
       tg[i + 1] = tagId.get(trainTags[si]![i]!) ?? 0;
       goldLabel[i + 1] = labelId.get(lifted[si]!.labels[i + 1]!)!;
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ArgumentError, decodeParserModel, encodeParserModel, hierarchicalClusters, scoreParser, trainParser } from '../../../src/index.js';
 import { Rng } from '../../../src/util/rng.js';
+import { shapeCluster, UNK_CLUSTER } from '../../../src/components/parser/features.js';
 import { ewtFixture } from '../tagger/data.js';
 
 /** `groups` well-separated groups of `per` words in `dim` dimensions (noise around a random centre each). */
@@ -58,6 +59,24 @@ describe('hierarchicalClusters', () => {
   it('refuses too few words or vectors', () => {
     expect(() => hierarchicalClusters(['a', 'b'], new Float32Array(4), 2)).toThrow(ArgumentError);
     expect(() => hierarchicalClusters(Array.from({ length: 20 }, (_, i) => `w${i}`), new Float32Array(10), 2)).toThrow(ArgumentError);
+  });
+});
+
+describe('shapeCluster', () => {
+  it('gives words without a cluster a code for their shape, each with its own prefixes', () => {
+    const words = ['2005', '$', 'Debra', 'me@example.com', 'e-mail', "n't", "'ve", 'hamster'];
+    const codes = words.map(shapeCluster);
+    expect(codes[7]).toBe(UNK_CLUSTER);
+    expect(new Set(codes).size).toBe(words.length - 1); // the two clitics share a code
+    expect(codes[5]).toBe(codes[6]);
+    expect(shapeCluster('3.5')).toBe(codes[0]);
+    expect(shapeCluster('...')).toBe(codes[1]);
+    expect(shapeCluster('http://x.org')).toBe(codes[3]);
+    // No shape code shares a 4-bit or 6-bit prefix with a real code (0..1023) or with another.
+    const uniq = [...new Set(codes)];
+    for (const c of uniq) expect(c).toBeGreaterThanOrEqual(1024);
+    expect(new Set(uniq.map((c) => c >> 6)).size).toBe(uniq.length);
+    expect(new Set(uniq.map((c) => c >> 4)).size).toBe(uniq.length);
   });
 });
 

@@ -157,6 +157,10 @@ describe('parser model files', () => {
     const v2 = bytes.slice();
     new DataView(v2.buffer).setUint32(12, 2, true); // version 2: right arcs labelled when made
     expect(() => decodeParserModel(v2, 'v2.tlp')).toThrow(BinaryFileError);
+    const v3 = bytes.slice();
+    new DataView(v3.buffer).setUint32(12, 3, true); // version 3: no shape codes for words without a cluster, 92 features
+    expect(() => decodeParserModel(v3, 'v3.tlp')).toThrow(BinaryFileError);
+    expect(() => decodeParserModel(v3, 'v3.tlp')).toThrow(/version/);
     const bad = bytes.slice();
     bad[100] = bad[100]! ^ 0xff;
     expect(() => decodeParserModel(bad, 'bad.tlp')).toThrow(BinaryFileError);
