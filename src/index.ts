@@ -3,6 +3,7 @@
  * @packageDocumentation
  */
 import './components/register.js';
+import { installTokenizerWarmUp } from './tokenizer/warmup.js';
 
 export * from './core/index.js';
 export { Pipeline, createPipeline, makeCallable, DEFAULT_WORKER_MEMORY_MB } from './pipeline/pipeline.js';
@@ -297,3 +298,7 @@ export { serve } from './serve/server.js';
 export type { RunningServer } from './serve/server.js';
 export { SERVE_DEFAULTS } from './serve/options.js';
 export type { ServeOptions } from './serve/options.js';
+
+// In Node the tokenizer's hot functions get complete type feedback before the first real text, so
+// V8 compiles them once per thread (browser entries skip this and its chunk list).
+installTokenizerWarmUp();

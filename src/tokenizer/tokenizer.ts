@@ -11,7 +11,6 @@ import type { TokenizerRules } from './rules.js';
 import { multiwordSplit } from './multiword.js';
 import { isSpaceCode, spacedNumberJoin } from './scanner.js';
 import { Pieces, splitChunk } from './split.js';
-import { WARMUP_CHUNKS, warmUpSplitter } from './warmup.js';
 
 /** Options of {@link Tokenizer}. */
 export interface TokenizerOptions {
@@ -61,28 +60,13 @@ export function mergeRules(extra: Partial<TokenizerRules> = {}, replace = false,
   };
 }
 
-let tokenizerWarm = false;
-let warmingUp = false;
+// Set by the Node entry points (`warmup.ts`, `installTokenizerWarmUp`); browser bundles leave it
+// unset, so the warm-up's chunk list stays out of them.
+let warmUpHook: ((rules: CompiledRules) => void) | null = null;
 
-/**
- * Once per thread: a throwaway tokenizer with its own vocabulary tokenizes the warm-up chunks,
- * joined by assorted whitespace, twice (the second pass hits its chunk cache), so that the
- * whitespace loop, the cache and interning have complete type feedback before the first real text
- * too (see `warmup.ts`). Nothing reaches the caller's vocabulary.
- */
-function warmUpTokenizer(): void {
-  tokenizerWarm = true;
-  const gaps = [' ', ' ', '  ', '\n', ' \t', '\n\n ', ' '];
-  let text = '';
-  for (let k = 0; k < WARMUP_CHUNKS.length; k++) text += WARMUP_CHUNKS[k]! + gaps[k % gaps.length]!;
-  warmingUp = true;
-  try {
-    const tok = new Tokenizer(new Vocab());
-    tok.tokenize(text);
-    tok.scan(text);
-  } finally {
-    warmingUp = false;
-  }
+/** Installs (or with null removes) what each new tokenizer runs over its rules before any text. */
+export function setTokenizerWarmUp(hook: ((rules: CompiledRules) => void) | null): void {
+  warmUpHook = hook;
 }
 
 /**
@@ -131,8 +115,7 @@ export class Tokenizer implements TokenizerLike {
     this.cache = cacheSize > 0 ? new ChunkCache(cacheSize) : null;
     this.maxCached = options.maxCachedLength ?? TOKENIZER_DEFAULTS.maxCachedLength;
     // Complete type feedback before real text, so V8 optimises the splitter once (see warmup.ts).
-    if (!tokenizerWarm) warmUpTokenizer();
-    if (!warmingUp) warmUpSplitter(this.rules);
+    if (warmUpHook !== null) warmUpHook(this.rules);
   }
 
   /**

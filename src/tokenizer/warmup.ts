@@ -7,8 +7,10 @@
  * any real text, gives the optimiser complete feedback, so it compiles each function once. The
  * output is discarded and nothing is interned, so tokenization is unchanged.
  */
+import { Vocab } from '../core/vocab.js';
 import type { CompiledRules } from './compile.js';
 import { Pieces, splitChunk } from './split.js';
+import { setTokenizerWarmUp, Tokenizer } from './tokenizer.js';
 
 /** Chunks (no whitespace) that between them take every branch of the splitter and its helpers. */
 export const WARMUP_CHUNKS: readonly string[] = Object.freeze([
@@ -48,4 +50,44 @@ export function warmUpSplitter(rules: CompiledRules): void {
     splitChunk(s, rules, false, out);
     if (s.charCodeAt(s.length - 1) === 46) splitChunk(s, rules, true, out);
   }
+}
+
+let tokenizerWarm = false;
+let warmingUp = false;
+
+/**
+ * Once per thread: a throwaway tokenizer with its own vocabulary tokenizes the warm-up chunks,
+ * joined by assorted whitespace, twice (the second pass hits its chunk cache), so that the
+ * whitespace loop, the cache and interning have complete type feedback before the first real text
+ * too. Nothing reaches the caller's vocabulary.
+ */
+function warmUpTokenizer(): void {
+  tokenizerWarm = true;
+  const gaps = [' ', ' ', '  ', '\n', ' \t', '\n\n ', ' '];
+  let text = '';
+  for (let k = 0; k < WARMUP_CHUNKS.length; k++) text += WARMUP_CHUNKS[k]! + gaps[k % gaps.length]!;
+  warmingUp = true;
+  try {
+    const tok = new Tokenizer(new Vocab());
+    tok.tokenize(text);
+    tok.scan(text);
+  } finally {
+    warmingUp = false;
+  }
+}
+
+// What each new tokenizer runs (the throwaway one above skips it).
+function warmUp(rules: CompiledRules): void {
+  if (warmingUp) return;
+  if (!tokenizerWarm) warmUpTokenizer();
+  warmUpSplitter(rules);
+}
+
+/**
+ * Makes every tokenizer created from now on in this thread warm up first (once per thread, and
+ * once per rules object). The Node entry points install it; browser bundles do not, which keeps
+ * the chunk list out of them (a page tokenizes too little for the recompiles to matter).
+ */
+export function installTokenizerWarmUp(): void {
+  setTokenizerWarmUp(warmUp);
 }

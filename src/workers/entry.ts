@@ -6,9 +6,13 @@
  */
 import { workerData } from 'node:worker_threads';
 import { serveTasks } from '../parallel/worker-host.js';
+import { installTokenizerWarmUp } from '../tokenizer/warmup.js';
 
 /** A task module: `setup` once per worker, `handle` per batch (see `parallel/worker-host.ts`). */
 type TaskModule = { setup(data: unknown): unknown; handle(state: never, payload: unknown, first: number): unknown };
+
+// Each worker compiles the tokenizer's hot functions once (see tokenizer/warmup.ts).
+installTokenizerWarmUp();
 
 const withAll = async (task: () => Promise<unknown>): Promise<TaskModule> => {
   await import('../components/register.js');
