@@ -8,6 +8,7 @@
  * kept between searches and cleared through the list of docs touched, so a search costs what its
  * postings cost, not the index size.
  */
+import { TopK } from '../../util/heap.js';
 import type { PostingsCursor } from '../postings/reader.js';
 
 /** One decoded postings list: doc ids ascending and their term frequencies. */
@@ -222,18 +223,16 @@ export class BoundPass {
   candidates(k: number, accept: (doc: number) => boolean): Int32Array {
     const { lower, upper, state, touched } = this;
     const n = this.nTouched;
-    // The k-th best lower bound, in a min-heap of the k best seen.
-    const heap = new Float64Array(Math.max(1, Math.min(k, n)));
-    let size = 0;
+    // The k-th best lower bound (with fewer than k sure matches, nothing is ruled out).
+    const best = new TopK(Math.min(k, n));
     for (let i = 0; i < n; i++) {
       const d = touched[i]!;
       if (!(state[d]! & SURE)) continue;
       const x = lower[d]!;
       if (x !== x || !this.accepted(d, accept)) continue; // NaN (k1 0 with a zero weight) bounds nothing
-      if (size < k) heapUp(heap, size++, x);
-      else if (x > heap[0]!) heapDown(heap, size, x);
+      best.push(d, x);
     }
-    const theta = size < k ? -Infinity : heap[0]! * (1 - SLACK);
+    const theta = k > n ? -Infinity : best.threshold * (1 - SLACK);
     const out = new Int32Array(n);
     let m = 0;
     for (let i = 0; i < n; i++) {
@@ -244,29 +243,4 @@ export class BoundPass {
     }
     return out.subarray(0, m).sort();
   }
-}
-
-function heapUp(h: Float64Array, i: number, x: number): void {
-  while (i > 0) {
-    const p = (i - 1) >> 1;
-    if (h[p]! <= x) break;
-    h[i] = h[p]!;
-    i = p;
-  }
-  h[i] = x;
-}
-
-// Replaces the smallest of the `n` held with x.
-function heapDown(h: Float64Array, n: number, x: number): void {
-  let i = 0;
-  for (;;) {
-    const l = 2 * i + 1;
-    if (l >= n) break;
-    const r = l + 1;
-    const c = r < n && h[r]! < h[l]! ? r : l;
-    if (h[c]! >= x) break;
-    h[i] = h[c]!;
-    i = c;
-  }
-  h[i] = x;
 }
