@@ -5,16 +5,22 @@
  * so MaxScore can skip docs that cannot enter the top k.
  */
 import { TopK } from '../util/heap.js';
-import { NO_MORE_DOCS, type Scorer } from './query/types.js';
+import { termAtATimeTopK } from './query/boolean/term-at-a-time.js';
+import { NO_MORE_DOCS, type MatchCount, type Scorer } from './query/types.js';
 
 /**
  * Collects the `k` best docs; `accept(doc)` filters (tombstones, user filters). The heap is sized
  * min(k, maxDoc), as Lucene caps `numHits` by `maxDoc`: `topK: 1e12` asks for every hit, not 8 TB.
+ * With `count`, `count.total` is set to the number of accepted matches when the collection saw
+ * them all on its way (term at a time), else to -1.
  */
-export function collectTopK(scorer: Scorer, k: number, accept: (doc: number) => boolean, maxDoc: number): { doc: number; score: number }[] {
+export function collectTopK(scorer: Scorer, k: number, accept: (doc: number) => boolean, maxDoc: number, count?: MatchCount): { doc: number; score: number }[] {
+  if (count) count.total = -1;
   k = Math.min(k, maxDoc);
   if (k <= 0) return [];
-  const own = scorer.doc === -1 ? scorer.topK(k, accept, maxDoc) : null;
+  // Asked for the count, a lone scorer that can bound its scores (a one-word query) is collected
+  // term at a time too: the same hits, and its first pass sees every match.
+  const own = scorer.doc === -1 ? (scorer.topK(k, accept, maxDoc, count) ?? (count ? termAtATimeTopK(scorer, k, accept, maxDoc, count) : null)) : null;
   return own ?? collectInDocOrder(scorer, k, accept);
 }
 

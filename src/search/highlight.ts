@@ -107,21 +107,28 @@ export class AnalyzedTextCache {
 }
 
 // The terms of `field` among a `field\u0000term` key set, per set (a search highlights every hit
-// with the same set; a set that has grown or shrunk since is read afresh).
-const termsByField = new WeakMap<ReadonlySet<string>, { size: number; byField: Map<string, string[]> }>();
+// with the same set; a set that has grown or shrunk since is read afresh), with their string ids
+// in the analyzer's table `strings` once found (-1 until then: an id never changes once a term is
+// interned, and a term not yet interned may be by the next text analyzed).
+interface FieldTerms {
+  terms: string[];
+  strings: Analyzer['strings'] | null;
+  ids: Int32Array;
+}
+const termsByField = new WeakMap<ReadonlySet<string>, { size: number; byField: Map<string, FieldTerms> }>();
 
-function wantedTerms(wanted: ReadonlySet<string>, field: string): string[] {
+function wantedTerms(wanted: ReadonlySet<string>, field: string): FieldTerms {
   let e = termsByField.get(wanted);
   if (!e || e.size !== wanted.size) termsByField.set(wanted, (e = { size: wanted.size, byField: new Map() }));
   const m = e.byField;
-  let terms = m.get(field);
-  if (!terms) {
+  let ft = m.get(field);
+  if (!ft) {
     const prefix = `${field}\u0000`;
-    terms = [];
+    const terms: string[] = [];
     for (const k of wanted) if (k.startsWith(prefix)) terms.push(k.slice(prefix.length));
-    m.set(field, terms);
+    m.set(field, (ft = { terms, strings: null, ids: new Int32Array(terms.length) }));
   }
-  return terms;
+  return ft;
 }
 
 // The wanted terms of one call, marked by string id: marks[id] === generation for a wanted id and
@@ -131,15 +138,22 @@ let marks = new Uint32Array(1024);
 let slots = new Int32Array(1024);
 let generation = 0;
 
-function markWanted(strings: Analyzer['strings'], terms: readonly string[]): string[] {
+function markWanted(strings: Analyzer['strings'], ft: FieldTerms): string[] {
   generation = (generation + 1) >>> 0;
   if (generation === 0) {
     marks.fill(0);
     generation = 1;
   }
+  const { terms, ids } = ft;
+  if (ft.strings !== strings) {
+    ft.strings = strings;
+    ids.fill(-1);
+  }
   const names: string[] = [];
-  for (const t of terms) {
-    const id = strings.idOf(t);
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!;
+    let id = ids[i]!;
+    if (id < 0) id = ids[i] = strings.idOf(t);
     if (id < 0) continue;
     if (id >= marks.length) {
       const size = Math.max(marks.length * 2, id + 1);

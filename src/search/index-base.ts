@@ -19,7 +19,7 @@ import { openSource, type SavedSettings } from './persist.js';
 import { packIndex, unpackIndex } from './bytes.js';
 import { checkQuery, parseFor, rankingQuery } from './ranking.js';
 import type { QueryNode } from './query/parser.js';
-import { SearchContext, type Explanation, type Query } from './query/types.js';
+import { SearchContext, type Explanation, type MatchCount, type Query } from './query/types.js';
 import { Segment } from './segment.js';
 import { DocVectors } from './doc-vectors.js';
 import { fuseConvex, fuseRrf, hybridOptions, type Ranked } from './hybrid.js';
@@ -294,6 +294,24 @@ export class SearchIndex {
    * @example index.search('title:wing^2 +flow -"supersonic flow"', { topK: 10 })
    */
   search(query: string | Query, options: SearchOptions = {}): SearchResult[] {
+    return this.run(query, options, null);
+  }
+
+  /**
+   * {@link search}'s hits and {@link count}'s total for the same query and options, in one call:
+   * the total is taken from the search's own pass over the postings when that pass saw every
+   * match (a plain query's terms and proximity windows, term at a time), else counted apart.
+   * @example const { hits, total } = index.searchWithTotal('wing flutter', { topK: 10 })
+   */
+  searchWithTotal(query: string | Query, options: SearchOptions = {}): { hits: SearchResult[]; total: number } {
+    const count: MatchCount = { total: -1 };
+    const hits = this.run(query, options, count);
+    return { hits, total: count.total >= 0 ? count.total : this.count(query, options) };
+  }
+
+  // search(); with `count`, count.total is set to count()'s number when the collection saw every
+  // match of a query with count()'s matches (no feedback terms, no vector ranking), else -1.
+  private run(query: string | Query, options: SearchOptions, count: MatchCount | null): SearchResult[] {
     checkSearchOptions(options);
     const topK = topKOf(options);
     checkQuery(query);
@@ -305,9 +323,11 @@ export class SearchIndex {
     // topK 0 still parses (strict mode reports syntax errors) but skips RM3's feedback search.
     const hybrid = this.hybridPlan(options, topK, query);
     const q = this.ranked(query, options, topK === 0 ? { ...features, rm3: null } : features, ctx, accept);
-    if ((!q && !hybrid) || topK === 0) return [];
+    // No query left (stop words only), or one that nothing can match: count() finds no match either.
+    if (!q && !hybrid) return count ? ((count.total = 0), []) : [];
+    if (topK === 0) return [];
     const scorer = q?.createWeight(ctx, 1).scorer();
-    if (!scorer && !hybrid) return [];
+    if (!scorer && !hybrid) return count ? ((count.total = 0), []) : [];
     let top: Ranked[];
     if (hybrid) {
       const lexical = scorer ? collectTopK(scorer, hybrid.window, accept, seg.maxDoc) : [];
@@ -315,7 +335,7 @@ export class SearchIndex {
       // Without lexical hits (an empty query) the vector ranking stands alone, with its cosines as scores.
       const fused = !lexical.length ? byVector : hybrid.fusion === 'rrf' ? fuseRrf([lexical, byVector], hybrid.k) : fuseConvex(lexical, byVector, hybrid.weight);
       top = fused.slice(0, topK);
-    } else top = collectTopK(scorer!, topK, accept, seg.maxDoc);
+    } else top = collectTopK(scorer!, topK, accept, seg.maxDoc, count !== null && !features.rm3 ? count : undefined);
     let wanted: Set<string> | null = null;
     if (options.highlight && q) q.extractTerms(ctx, (wanted = new Set()));
     const hlOptions = options.highlight === true ? {} : (options.highlight as HighlightOptions);

@@ -17,6 +17,11 @@ export interface DecodedList {
   readonly freqs: Int32Array;
 }
 
+/** Where a top-k collection reports the number of matches it saw, when it saw them all (-1: unknown). */
+export interface MatchCount {
+  total: number;
+}
+
 /** The docs two lists share, with their frequencies in each (the first `n` entries). */
 export interface Intersection {
   n: number;
@@ -47,6 +52,10 @@ export class BoundPass {
   private freqPool = new Int32Array(4096);
   private poolUsed = 0;
   private inUse = false;
+  // Per doc: 0, or 1 + the doc's index in the list being intersected (always cleared after use).
+  private readonly slot: Int32Array;
+  private intPool = new Int32Array(4096);
+  private intUsed = 0;
   // Intersections asked for, by their two lists.
   private pairs: { a: DecodedList; b: DecodedList; both: Intersection }[] = [];
   // Cursors with positions, one per postings list, shared by the scorers that ask.
@@ -56,6 +65,7 @@ export class BoundPass {
     this.lower = new Float64Array(maxDoc);
     this.upper = new Float64Array(maxDoc);
     this.state = new Uint8Array(maxDoc);
+    this.slot = new Int32Array(maxDoc);
   }
 
   private static shared: BoundPass | null = null;
@@ -85,6 +95,7 @@ export class BoundPass {
     this.pairs.length = 0;
     this.positional.length = 0;
     this.poolUsed = 0;
+    this.intUsed = 0;
     this.inUse = false;
   }
 
@@ -117,7 +128,7 @@ export class BoundPass {
   intersection(a: DecodedList, b: DecodedList): Intersection {
     for (const p of this.pairs) if (p.a === a && p.b === b) return p.both;
     const n = Math.min(a.docs.length, b.docs.length);
-    const both = { n: 0, docs: new Int32Array(n), fa: new Int32Array(n), fb: new Int32Array(n) };
+    const both = { n: 0, docs: this.ints(n), fa: this.ints(n), fb: this.ints(n) };
     const da = a.docs;
     const db = b.docs;
     let m = 0;
@@ -153,23 +164,44 @@ export class BoundPass {
         }
       }
     } else {
-      let i = 0;
-      let j = 0;
-      while (i < da.length && j < db.length) {
-        const x = da[i]!;
-        const y = db[j]!;
-        if (x < y) i++;
-        else if (y < x) j++;
-        else {
-          both.docs[m] = x;
-          both.fa[m] = a.freqs[i++]!;
-          both.fb[m++] = b.freqs[j++]!;
+      // Lists of like lengths: the shorter one's docs are marked in a dense table (1 + their
+      // index), then the longer one is read in order, each doc looked up with one array read
+      // instead of a merge's hard-to-predict branches; the marks are cleared after.
+      const slot = this.slot;
+      const aShort = da.length <= db.length;
+      const sd = aShort ? da : db;
+      const ld = aShort ? db : da;
+      const sf = aShort ? a.freqs : b.freqs;
+      const lf = aShort ? b.freqs : a.freqs;
+      const bd = both.docs;
+      const bs = aShort ? both.fa : both.fb;
+      const bl = aShort ? both.fb : both.fa;
+      for (let i = 0; i < sd.length; i++) slot[sd[i]!] = i + 1;
+      for (let j = 0; j < ld.length; j++) {
+        const x = ld[j]!;
+        const i = slot[x]!;
+        if (i !== 0) {
+          bd[m] = x;
+          bs[m] = sf[i - 1]!;
+          bl[m++] = lf[j]!;
         }
       }
+      for (let i = 0; i < sd.length; i++) slot[sd[i]!] = 0;
     }
     both.n = m;
     this.pairs.push({ a, b, both });
     return both;
+  }
+
+  // `n` ints from the pass's pool (views stay valid when the pool is replaced).
+  private ints(n: number): Int32Array {
+    if (this.intUsed + n > this.intPool.length) {
+      this.intPool = new Int32Array(Math.max(this.intPool.length * 2, n));
+      this.intUsed = 0;
+    }
+    const at = this.intUsed;
+    this.intUsed = at + n;
+    return this.intPool.subarray(at, at + n);
   }
 
   /**
@@ -218,22 +250,33 @@ export class BoundPass {
 
   /**
    * The docs that can still be among the `k` best accepted ones, ascending: every sure or maybe
-   * match whose `lower + upper` reaches the k-th best `lower` of the accepted sure matches.
+   * match whose `lower + upper` reaches the k-th best `lower` of the accepted sure matches. With
+   * `count`, `count.total` is set to the number of accepted matches: the accepted sure matches,
+   * or -1 when some doc is only a maybe match (a window or phrase whose terms no sure part
+   * covers), whose match only its positions can tell.
    */
-  candidates(k: number, accept: (doc: number) => boolean): Int32Array {
+  candidates(k: number, accept: (doc: number) => boolean, count?: MatchCount): Int32Array {
     const { lower, upper, state, touched } = this;
     const n = this.nTouched;
     // The k-th best lower bound (with fewer than k sure matches, nothing is ruled out).
     const best = new TopK(Math.min(k, n));
+    let sure = 0;
+    let maybeOnly = false;
     for (let i = 0; i < n; i++) {
       const d = touched[i]!;
-      if (!(state[d]! & SURE)) continue;
+      if (!(state[d]! & SURE)) {
+        maybeOnly = true;
+        continue;
+      }
+      if (!this.accepted(d, accept)) continue;
+      sure++;
       const x = lower[d]!;
-      if (x !== x || !this.accepted(d, accept)) continue; // NaN (k1 0 with a zero weight) bounds nothing
+      if (x !== x) continue; // NaN (k1 0 with a zero weight) bounds nothing
       best.push(d, x);
     }
+    if (count) count.total = maybeOnly ? -1 : sure;
     const theta = k > n ? -Infinity : best.threshold * (1 - SLACK);
-    const out = new Int32Array(n);
+    const out = this.ints(n);
     let m = 0;
     for (let i = 0; i < n; i++) {
       const d = touched[i]!;

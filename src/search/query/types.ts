@@ -5,7 +5,9 @@
  */
 import type { FieldData, Segment } from '../segment.js';
 import { NO_MORE_DOCS } from '../postings/reader.js';
-import type { BoundPass } from './bound-pass.js';
+import type { BoundPass, MatchCount } from './bound-pass.js';
+
+export type { MatchCount };
 
 export { NO_MORE_DOCS };
 
@@ -97,9 +99,10 @@ export abstract class Scorer {
   /**
    * The `k` best docs that `accept` lets through, best first (ties: smaller doc first), when this
    * scorer can collect them itself faster than a walk in doc order; null otherwise (the default).
-   * Only asked of a fresh scorer.
+   * Only asked of a fresh scorer. With `count`, a scorer that learns the number of accepted
+   * matches on the way sets `count.total` to it (else leaves it at -1).
    */
-  topK(_k: number, _accept: (doc: number) => boolean, _maxDoc: number): { doc: number; score: number }[] | null {
+  topK(_k: number, _accept: (doc: number) => boolean, _maxDoc: number, _count?: MatchCount): { doc: number; score: number }[] | null {
     return null;
   }
   /**

@@ -1,5 +1,5 @@
 import type { BoundPass } from '../bound-pass.js';
-import { NO_MORE_DOCS, Scorer } from '../types.js';
+import { NO_MORE_DOCS, Scorer, type MatchCount } from '../types.js';
 import { termAtATimeTopK } from './term-at-a-time.js';
 
 /**
@@ -119,8 +119,8 @@ export class DisjunctionScorer extends Scorer {
   }
 
   /** Term-at-a-time collection (see `term-at-a-time.ts`) when every sub can bound its scores. */
-  override topK(k: number, accept: (doc: number) => boolean, maxDoc: number): { doc: number; score: number }[] | null {
-    return termAtATimeTopK(this, k, accept, maxDoc);
+  override topK(k: number, accept: (doc: number) => boolean, maxDoc: number, count?: MatchCount): { doc: number; score: number }[] | null {
+    return termAtATimeTopK(this, k, accept, maxDoc, count);
   }
 
   /**

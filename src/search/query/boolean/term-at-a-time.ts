@@ -10,7 +10,7 @@
  */
 import { TopK } from '../../../util/heap.js';
 import { BoundPass } from '../bound-pass.js';
-import { NO_MORE_DOCS, type Scorer } from '../types.js';
+import { NO_MORE_DOCS, type MatchCount, type Scorer } from '../types.js';
 
 /**
  * Indexes larger than this keep the doc-at-a-time walk: on large indexes MaxScore skips most of
@@ -21,14 +21,15 @@ export const TERM_AT_A_TIME_MAX_DOCS = 1 << 16;
 
 /**
  * The `k` best docs of `scorer` (fresh, and able to bound its scores) that `accept` lets through,
- * best first, or null when term-at-a-time collection does not apply.
+ * best first, or null when term-at-a-time collection does not apply. With `count`, its `total` is
+ * set to the number of accepted matches when the first pass tells it (-1 when it does not).
  */
-export function termAtATimeTopK(scorer: Scorer, k: number, accept: (doc: number) => boolean, maxDoc: number): { doc: number; score: number }[] | null {
+export function termAtATimeTopK(scorer: Scorer, k: number, accept: (doc: number) => boolean, maxDoc: number, count?: MatchCount): { doc: number; score: number }[] | null {
   if (maxDoc > TERM_AT_A_TIME_MAX_DOCS || !scorer.canBound()) return null;
   const pass = BoundPass.acquire(maxDoc);
   try {
     scorer.bound(pass);
-    const candidates = pass.candidates(k, accept);
+    const candidates = pass.candidates(k, accept, count);
     const heap = new TopK(k);
     for (let i = 0; i < candidates.length; i++) {
       const d = candidates[i]!;
