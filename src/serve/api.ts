@@ -6,7 +6,6 @@
 import type { Doc } from '../core/doc.js';
 import type { KeyedVectors } from '../embeddings/keyed-vectors.js';
 import type { Nlp } from '../pipeline/pipeline.js';
-import { escapeHtml } from '../render/escape.js';
 import { projectVectors, renderScatter } from '../render/scatter.js';
 import type { SearchIndex } from '../search/search-index.js';
 import { HttpError } from './http-errors.js';
@@ -89,18 +88,54 @@ export function analyze(nlp: Nlp, text: string): Analysis {
 const PRE = '\uE000';
 const POST = '\uE001';
 
-/** Escapes a snippet and turns the highlight marks into `<mark>` elements. */
-function snippetHtml(s: string): string {
-  return escapeHtml(s).replaceAll(PRE, '<mark>').replaceAll(POST, '</mark>');
+/**
+ * Escapes a snippet and turns the highlight marks into `<mark>` elements, in one pass: the same
+ * text as `escapeHtml` followed by replacing the marks (the marks are not characters it escapes).
+ */
+export function snippetHtml(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let r: string;
+    if (c > 62) {
+      if (c === 0xe000) r = '<mark>';
+      else if (c === 0xe001) r = '</mark>';
+      else continue;
+    } else if (c === 38) r = '&amp;';
+    else if (c === 60) r = '&lt;';
+    else if (c === 62) r = '&gt;';
+    else if (c === 34) r = '&quot;';
+    else if (c === 39) r = '&#39;';
+    else continue;
+    out += s.slice(from, i) + r;
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 /** Stored field values longer than this are cut in hits: the snippets carry the matching passage. */
 export const HIT_FIELD_CHARS = 200;
 
-function cutFields(fields: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(fields)) out[k] = typeof v === 'string' && v.length > HIT_FIELD_CHARS ? v.slice(0, HIT_FIELD_CHARS) + '…' : v;
-  return out;
+// A hit's stored fields as a JSON object, long strings cut (the keys and values JSON.stringify writes).
+function fieldsJson(fields: Record<string, unknown> | undefined): string {
+  let out = '{';
+  if (fields)
+    for (const k in fields) {
+      if (!Object.prototype.hasOwnProperty.call(fields, k)) continue;
+      const v = fields[k];
+      const json = JSON.stringify(typeof v === 'string' && v.length > HIT_FIELD_CHARS ? v.slice(0, HIT_FIELD_CHARS) + '…' : v);
+      if (json === undefined) continue; // as JSON.stringify leaves out such a member
+      out += (out.length > 1 ? ',' : '') + JSON.stringify(k) + ':' + json;
+    }
+  return out + '}';
+}
+
+// A hit's snippets as a JSON object of escaped HTML strings.
+function snippetsJson(highlights: Record<string, string> | undefined): string {
+  let out = '{';
+  if (highlights) for (const k in highlights) if (Object.prototype.hasOwnProperty.call(highlights, k)) out += (out.length > 1 ? ',' : '') + JSON.stringify(k) + ':' + JSON.stringify(snippetHtml(highlights[k]!));
+  return out + '}';
 }
 
 /** Collapses runs of whitespace: queries that differ only there are the same query (and one cache entry). */
@@ -110,38 +145,41 @@ export function normalizeQuery(q: string): string {
 
 /**
  * One page of search results as JSON, in two pieces: `head`, the answer's first members (the time
- * taken and whether it came from the cache), and `body`, the UTF-8 bytes of the rest: hits with
- * their stored fields (long values cut to {@link HIT_FIELD_CHARS} characters), highlighted
- * snippets (HTML, escaped) and the total. With a `cache`, bodies are kept by query, page and size,
- * so a kept answer is sent without encoding it again.
+ * taken and whether it came from the cache), and `body`, the rest: hits with their stored fields
+ * (long values cut to {@link HIT_FIELD_CHARS} characters), highlighted snippets (HTML, escaped)
+ * and the total. With a `cache` that keeps answers, `body` is UTF-8 bytes, kept by query, page
+ * and size, so a kept answer is sent without encoding it again; without one it is the JSON text
+ * (encoded once, when it is written to the socket).
  */
-export function searchAnswer(index: SearchIndex | undefined, query: string, page: number, size: number, cache?: ResultCache<Buffer>): { head: string; body: Buffer } {
+export function searchAnswer(index: SearchIndex | undefined, query: string, page: number, size: number, cache?: ResultCache<Buffer>): { head: string; body: Buffer | string } {
   if (!index) throw new HttpError(404, 'this server has no search index (start it with --index DIR)');
   const t0 = performance.now();
   const q = normalizeQuery(query);
-  const key = `${page} ${size} ${q}`;
-  let body = cache?.get(key);
-  const cached = body !== undefined;
-  if (body === undefined) {
-    const top = index.search(q, { topK: page * size, highlight: { pre: PRE, post: POST } });
-    const total = index.count(q);
-    const hits = top.slice((page - 1) * size).map((r) => ({
-      id: r.id,
-      score: +r.score.toFixed(4),
-      fields: cutFields(r.fields ?? {}),
-      snippets: Object.fromEntries(Object.entries(r.highlights ?? {}).map(([f, s]) => [f, snippetHtml(s)])),
-    }));
-    // The answer without its first brace, so the time and `cached` go in front of it.
-    body = Buffer.from(JSON.stringify({ query: q, page, size, total, hits }).slice(1));
-    cache?.set(key, body);
+  const keep = cache !== undefined && cache.maxEntries > 0;
+  const key = keep ? `${page} ${size} ${q}` : '';
+  const kept = keep ? cache.get(key) : undefined;
+  let body: Buffer | string;
+  if (kept !== undefined) body = kept;
+  else {
+    const { hits, total } = index.searchWithTotal(q, { topK: page * size, highlight: { pre: PRE, post: POST } });
+    // The answer without its first brace, so the time and `cached` go in front of it: written
+    // member by member, the same text JSON.stringify gives for { query, page, size, total, hits }.
+    let json = `"query":${JSON.stringify(q)},"page":${page},"size":${size},"total":${total},"hits":[`;
+    for (let i = (page - 1) * size; i < hits.length; i++) {
+      const r = hits[i]!;
+      json += `${i > (page - 1) * size ? ',' : ''}{"id":${JSON.stringify(r.id)},"score":${JSON.stringify(+r.score.toFixed(4))},"fields":${fieldsJson(r.fields)},"snippets":${snippetsJson(r.highlights)}}`;
+    }
+    json += ']}';
+    if (keep) cache.set(key, (body = Buffer.from(json)));
+    else body = json;
   }
-  return { head: `{"ms":${+(performance.now() - t0).toFixed(3)},"cached":${cached},`, body };
+  return { head: `{"ms":${+(performance.now() - t0).toFixed(3)},"cached":${kept !== undefined},`, body };
 }
 
 /** {@link searchAnswer} as one JSON string. */
 export function searchJson(index: SearchIndex | undefined, query: string, page: number, size: number, cache?: ResultCache<Buffer>): string {
   const a = searchAnswer(index, query, page, size, cache);
-  return a.head + a.body.toString('utf8');
+  return a.head + (typeof a.body === 'string' ? a.body : a.body.toString('utf8'));
 }
 
 /** {@link searchJson}'s answer as an object. */

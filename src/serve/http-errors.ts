@@ -35,8 +35,12 @@ export function sendJsonText(res: ServerResponse, status: number, data: string):
   res.end(data);
 }
 
-/** Writes a JSON response given as an ASCII head and the UTF-8 bytes of the rest (one write to the socket). */
-export function sendJsonBytes(res: ServerResponse, status: number, head: string, body: Buffer): void {
+/**
+ * Writes a JSON response given as an ASCII head and the rest, as UTF-8 bytes (one write to the
+ * socket) or as text (written with the headers in one string, encoded once on its way out).
+ */
+export function sendJsonBytes(res: ServerResponse, status: number, head: string, body: Buffer | string): void {
+  if (typeof body === 'string') return sendJsonText(res, status, head + body);
   writeHead(res, status, ['content-type', 'application/json; charset=utf-8', 'content-length', Buffer.byteLength(head) + body.length, 'cache-control', 'no-store']);
   res.write(head);
   res.end(body);
