@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { BoundPass } from '../../src/search/query/bound-pass.js';
+import { BoundPass, DecodedLists } from '../../src/search/query/bound-pass.js';
 import { BooleanQuery } from '../../src/search/query/boolean/boolean-query.js';
 import { TermQuery } from '../../src/search/query/term/term-query.js';
 import { WindowQuery } from '../../src/search/query/window/window-query.js';
@@ -75,5 +75,39 @@ describe('searchWithTotal', () => {
     agrees(index, q, { topK: 5 });
     expect(counted).toHaveBeenCalledTimes(2); // once by searchWithTotal, once by the check
     expect(index.searchWithTotal(q, { topK: 5 }).total).toBeGreaterThan(0);
+  });
+});
+
+describe('decoded postings kept between searches', () => {
+  it('follow the index as documents are added, removed and updated', async () => {
+    const index = await SearchIndex.create({ fields: ['title', 'text'], storeFields: ['title'] });
+    index.addAll(docs.slice(0, 30));
+    const qs = [...fixtureQueries, ...sampled.slice(0, 20)];
+    // The same searches with every list decoded afresh in the pass.
+    const unkept = <T>(fn: () => T): T => {
+      const spy = vi.spyOn(DecodedLists.shared, 'get').mockReturnValue(null);
+      try {
+        return fn();
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const check = () => {
+      for (const q of qs) {
+        const a = index.searchWithTotal(q, { topK: 10 });
+        const b = unkept(() => index.searchWithTotal(q, { topK: 10 }));
+        expect(a.total, q).toBe(b.total);
+        expect(a.hits, q).toEqual(b.hits);
+      }
+    };
+    check(); // lists decoded and kept
+    index.addAll(docs.slice(30));
+    check();
+    index.remove(docs[3]!.id);
+    index.update({ ...docs[5]!, text: `${docs[5]!.text} boundary layer flow wing` });
+    check();
+    index.compact();
+    check();
+    expect(DecodedLists.shared.size).toBeGreaterThan(0);
   });
 });

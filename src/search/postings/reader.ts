@@ -84,6 +84,20 @@ export class PostingsCursor {
   }
 
   /**
+   * The buffer the doc list is in: with {@link listStart} and {@link df} they name the list's content,
+   * as a stream is only ever appended to (a list that grew has a larger df, and a list that moved
+   * is at a new offset or in a new buffer; the bytes it left are not written again).
+   */
+  get listBuffer(): Uint8Array {
+    return this.docs.buf;
+  }
+
+  /** Where the doc list starts in {@link listBuffer}. */
+  get listStart(): number {
+    return this.docStart;
+  }
+
+  /**
    * Decodes the whole doc list, from its start whatever the cursor's position (which does not
    * move): doc ids into `docs` and frequencies into `freqs`, from index `at`. Returns the count
    * (the term's document frequency).

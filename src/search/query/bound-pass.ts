@@ -37,6 +37,45 @@ const ACCEPTED = 8;
 // Slack for float rounding: sums of the same parts in another order differ in their last bits.
 const SLACK = 1e-9;
 
+/**
+ * Decoded postings lists kept between searches (an index-level store, like the norm tables: the
+ * same lists are decoded for search after search), by the list's buffer, offset and length
+ * (see `PostingsCursor.listBuffer`), up to {@link DecodedLists.MAX_POSTINGS} postings in all; when
+ * that is reached, what is kept is dropped and the store fills again.
+ */
+export class DecodedLists {
+  /** Most postings kept (8 bytes each). */
+  static readonly MAX_POSTINGS = 1 << 22;
+  /** The store every pass reads. */
+  static readonly shared = new DecodedLists();
+  private byBuffer = new WeakMap<Uint8Array, Map<number, DecodedList>>();
+  /** Postings kept now. */
+  size = 0;
+
+  /** The decoded list `cursor` reads (decoded now when not kept), or null when the store is full. */
+  get(cursor: PostingsCursor): DecodedList | null {
+    const buf = cursor.listBuffer;
+    const start = cursor.listStart;
+    let m = this.byBuffer.get(buf);
+    const kept = m?.get(start);
+    if (kept && kept.docs.length === cursor.df) return kept;
+    const n = cursor.df;
+    if (n > DecodedLists.MAX_POSTINGS) return null;
+    if (this.size + n > DecodedLists.MAX_POSTINGS) {
+      this.byBuffer = new WeakMap();
+      this.size = 0;
+      m = undefined;
+    }
+    const l = { docs: new Int32Array(n), freqs: new Int32Array(n) };
+    cursor.decodeAll(l.docs, l.freqs, 0);
+    if (!m) this.byBuffer.set(buf, (m = new Map()));
+    if (kept) this.size -= kept.docs.length;
+    m.set(start, l);
+    this.size += n;
+    return l;
+  }
+}
+
 /** Per-search scratch of the first pass (see the file comment); get one with {@link BoundPass.acquire}. */
 export class BoundPass {
   /** Per doc: the sum of the exact scores of the sub-scorers known to match it. */
@@ -99,8 +138,14 @@ export class BoundPass {
     this.inUse = false;
   }
 
-  /** The whole postings list `cursor` reads (decoded on first request, shared by later ones). */
+  /**
+   * The whole postings list `cursor` reads: decoded once and kept between searches (see
+   * {@link DecodedLists}), or, once that store is full, decoded on first request in this pass
+   * and shared by later ones.
+   */
   list(cursor: PostingsCursor): DecodedList {
+    const kept = DecodedLists.shared.get(cursor);
+    if (kept) return kept;
     const keys = this.listKeys;
     for (let i = 0; i < keys.length; i++) if (keys[i]!.sameList(cursor)) return this.lists[i]!;
     const at = this.poolUsed;
