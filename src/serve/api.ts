@@ -114,17 +114,58 @@ export function snippetHtml(s: string): string {
   return from === 0 ? s : out + s.slice(from);
 }
 
+/**
+ * `JSON.stringify(snippetHtml(s))` in one pass over `s`: the snippet escaped for HTML, its marks
+ * made `<mark>` elements, and the result written as a JSON string (HTML escaping leaves no `"`;
+ * backslashes, control characters and lone surrogates are escaped as JSON.stringify escapes them).
+ */
+export function snippetJson(s: string): string {
+  let out = '"';
+  let from = 0;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    let r: string;
+    if (c > 62) {
+      if (c < 0xd800) {
+        if (c !== 92) continue;
+        r = '\\\\';
+      } else if (c === 0xe000) r = '<mark>';
+      else if (c === 0xe001) r = '</mark>';
+      else if (c > 0xdfff) continue;
+      else if (c < 0xdc00 && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        i++; // a surrogate pair
+        continue;
+      } else r = `\\u${c.toString(16)}`; // a lone surrogate
+    } else if (c >= 32) {
+      if (c === 38) r = '&amp;';
+      else if (c === 60) r = '&lt;';
+      else if (c === 62) r = '&gt;';
+      else if (c === 34) r = '&quot;';
+      else if (c === 39) r = '&#39;';
+      else continue;
+    } else r = CONTROL[c]!;
+    out += s.slice(from, i) + r;
+    from = i + 1;
+  }
+  return (from === 0 ? out + s : out + s.slice(from)) + '"';
+}
+
+// How JSON.stringify writes the control characters.
+const CONTROL: string[] = Array.from({ length: 32 }, (_, c) => JSON.stringify(String.fromCharCode(c)).slice(1, -1));
+
 /** Stored field values longer than this are cut in hits: the snippets carry the matching passage. */
 export const HIT_FIELD_CHARS = 200;
 
-// A hit's stored fields as a JSON object, long strings cut (the keys and values JSON.stringify writes).
+// A hit's stored fields as a JSON object, long strings cut (the keys and values JSON.stringify
+// writes; a cut string is written without its ellipsis first, which keeps a one-byte string so).
 function fieldsJson(fields: Record<string, unknown> | undefined): string {
   let out = '{';
   if (fields)
     for (const k in fields) {
       if (!Object.prototype.hasOwnProperty.call(fields, k)) continue;
       const v = fields[k];
-      const json = JSON.stringify(typeof v === 'string' && v.length > HIT_FIELD_CHARS ? v.slice(0, HIT_FIELD_CHARS) + '…' : v);
+      const json = typeof v === 'string' && v.length > HIT_FIELD_CHARS ? JSON.stringify(v.slice(0, HIT_FIELD_CHARS)).slice(0, -1) + '…"' : JSON.stringify(v);
       if (json === undefined) continue; // as JSON.stringify leaves out such a member
       out += (out.length > 1 ? ',' : '') + JSON.stringify(k) + ':' + json;
     }
@@ -134,7 +175,7 @@ function fieldsJson(fields: Record<string, unknown> | undefined): string {
 // A hit's snippets as a JSON object of escaped HTML strings.
 function snippetsJson(highlights: Record<string, string> | undefined): string {
   let out = '{';
-  if (highlights) for (const k in highlights) if (Object.prototype.hasOwnProperty.call(highlights, k)) out += (out.length > 1 ? ',' : '') + JSON.stringify(k) + ':' + JSON.stringify(snippetHtml(highlights[k]!));
+  if (highlights) for (const k in highlights) if (Object.prototype.hasOwnProperty.call(highlights, k)) out += (out.length > 1 ? ',' : '') + JSON.stringify(k) + ':' + snippetJson(highlights[k]!);
   return out + '}';
 }
 
