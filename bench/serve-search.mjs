@@ -2,7 +2,8 @@
 // index as bench/serve.mjs builds it (`textloom index build --fields title,text --store
 // title,text`, loaded from its directory), its 225 queries answered in turn as `textloom serve`
 // answers them with no result cache (top 10, highlighted snippets, total count, JSON), and the
-// parts alone: `search` without snippets, `search` with snippets, `count`. Each part runs the
+// parts alone: `search` without snippets, `search` with snippets, `searchWithTotal` with snippets
+// (the total from the search's own pass), `count`. Each part runs the
 // query list for about --seconds s (after a warm-up pass), and reports CPU µs per query
 // (process.cpuUsage, which the machine's load changes far less than wall-clock time).
 // Run: npm run build && node bench/serve-search.mjs [--seconds 3] [--rounds 3]
@@ -29,7 +30,8 @@ try {
   const queries = readFileSync(path.join(dataDir, 'queries.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text.trim().replace(/\s+/g, ' '));
   const hl = { highlight: { pre: '\uE000', post: '\uE001' } };
   const parts = {
-    'answer (search + snippets + count + JSON)': (q) => searchAnswer(index, q, 1, 10),
+    'answer (search + snippets + total + JSON)': (q) => searchAnswer(index, q, 1, 10),
+    'searchWithTotal with snippets': (q) => index.searchWithTotal(q, { topK: 10, ...hl }),
     'search, no snippets': (q) => index.search(q, { topK: 10 }),
     'search with snippets': (q) => index.search(q, { topK: 10, ...hl }),
     count: (q) => index.count(q),
