@@ -23,6 +23,7 @@ import { mergeSegments } from './merge.js';
 import type { SavedSettings } from './persist.js';
 import { FieldData, Segment } from './segment.js';
 import { packTexts, type PackedTexts } from './slice-text.js';
+import { stringLookup } from './string-lookup.js';
 
 /** Most documents in one worker slice: bounds what is in flight, and a stream's memory. */
 export const SEGMENT_DOCS = 50_000;
@@ -170,8 +171,7 @@ async function addArrayWithOwnShare(host: BuildHost, docs: readonly Doc[], worke
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i]!;
       const analyzer = host.analyzers[i]!;
-      const strings = analyzer.strings;
-      const str = (id: number) => strings.get(id);
+      const str = stringLookup(analyzer.strings);
       const texts = own.texts[i]!;
       for (let d = 0; d < texts.length; d++) field.addDoc(d, analyzer.analyze(texts[d]!), str);
     }

@@ -11,6 +11,8 @@ import { packBuffers, packField } from '../search/field-pack.js';
 import type { IndexSlice, IndexWorkerData } from '../search/parallel-build.js';
 import { FieldData } from '../search/segment.js';
 import { TextUnpacker } from '../search/slice-text.js';
+import { stringLookup } from '../search/string-lookup.js';
+import { warmUpIndexing } from '../search/index-warmup.js';
 import { atItem } from '../parallel/protocol.js';
 import type { TaskResult } from '../parallel/worker-host.js';
 
@@ -43,11 +45,11 @@ export async function setup(data: IndexWorkerData): Promise<IndexWorkerState> {
   registerPureBuiltins();
   if (needsAllComponents(data.settings.analyzers)) await import('../components/register.js');
   const index = await SearchIndex.fromSettings(data.settings);
+  warmUpIndexing();
   return {
     fields: data.settings.fields.map((name) => {
       const analyzer = index.analyzer(name);
-      const strings = analyzer.strings;
-      return { name, analyzer, str: (id: number) => strings.get(id) };
+      return { name, analyzer, str: stringLookup(analyzer.strings) };
     }),
   };
 }
