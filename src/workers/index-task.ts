@@ -1,10 +1,10 @@
 /**
  * The `index` task (`SearchIndex.addAll(docs, { threads })`): builds the analyzers once from the
- * index's saved settings; then analyzes each slice of texts into a fresh set of fields, sent back
+ * index's saved settings (and warms up the indexing path); then analyzes each slice of texts into a fresh set of fields, sent back
  * packed flat (`search/field-pack.ts`), their buffers transferred.
  */
-import { SearchIndex } from '../search/search-index.js';
 import type { Analyzer, AnalyzerSpec } from '../search/analyzer.js';
+import { savedAnalyzers } from '../search/field-analyzers.js';
 import { registerPureBuiltins } from '../components/register-pure.js';
 import { registeredComponents, registeredTokenizers } from '../pipeline/registry.js';
 import { packBuffers, packField } from '../search/field-pack.js';
@@ -44,11 +44,12 @@ export function needsAllComponents(specs: Readonly<Record<string, AnalyzerSpec |
 export async function setup(data: IndexWorkerData): Promise<IndexWorkerState> {
   registerPureBuiltins();
   if (needsAllComponents(data.settings.analyzers)) await import('../components/register.js');
-  const index = await SearchIndex.fromSettings(data.settings);
+  // The analyzers alone (not a whole index: the worker loads none of the query side).
+  const analyzers = await savedAnalyzers(data.settings.fields, data.settings.analyzers);
   warmUpIndexing();
   return {
     fields: data.settings.fields.map((name) => {
-      const analyzer = index.analyzer(name);
+      const analyzer = analyzers.get(name)!;
       return { name, analyzer, str: stringLookup(analyzer.strings) };
     }),
   };
