@@ -11,7 +11,6 @@ import { StringStore } from '../core/strings.js';
 import type { TokenStream } from './analyzer.js';
 import { mergePacks, packField } from './field-pack.js';
 import { FieldData } from './segment.js';
-import { stringLookup } from './string-lookup.js';
 
 
 // Distinct terms of the synthetic corpus: more than every scratch table's first size.
@@ -29,7 +28,6 @@ export function warmUpIndexing(): void {
   const strings = new StringStore();
   const ids = new Int32Array(TERMS);
   for (let t = 0; t < TERMS; t++) ids[t] = strings.add(`w${t.toString(36)}`);
-  const str = stringLookup(strings);
   // Same shape as the analyzer's reused stream.
   const ts: TokenStream = { n: 0, terms: new Int32Array(1024), surfaces: new Int32Array(1024), positions: new Int32Array(1024), starts: new Int32Array(1024), ends: new Int32Array(1024) };
   let seed = 12345;
@@ -56,7 +54,7 @@ export function warmUpIndexing(): void {
     const f = new FieldData('warm-up');
     for (let d = 0; d < docs; d++) {
       fill(d);
-      f.addDoc(2 * d, ts, str);
+      f.addDoc(2 * d, ts, strings);
     }
     return f;
   };

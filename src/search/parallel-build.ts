@@ -23,7 +23,6 @@ import { mergeSegments } from './merge.js';
 import type { SavedSettings } from './persist.js';
 import { FieldData, Segment } from './segment.js';
 import { packTexts, type PackedTexts } from './slice-text.js';
-import { stringLookup } from './string-lookup.js';
 
 /** Most documents in one worker slice: bounds what is in flight, and a stream's memory. */
 export const SEGMENT_DOCS = 50_000;
@@ -171,9 +170,9 @@ async function addArrayWithOwnShare(host: BuildHost, docs: readonly Doc[], worke
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i]!;
       const analyzer = host.analyzers[i]!;
-      const str = stringLookup(analyzer.strings);
+      const strings = analyzer.strings;
       const texts = own.texts[i]!;
-      for (let d = 0; d < texts.length; d++) field.addDoc(d, analyzer.analyze(texts[d]!), str);
+      for (let d = 0; d < texts.length; d++) field.addDoc(d, analyzer.analyze(texts[d]!), strings);
     }
     for (const p of pending) {
       const result = (await p) as FieldPack[];

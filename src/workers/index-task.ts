@@ -9,16 +9,15 @@ import { registerPureBuiltins } from '../components/register-pure.js';
 import { registeredComponents, registeredTokenizers } from '../pipeline/registry.js';
 import { packBuffers, packField } from '../search/field-pack.js';
 import type { IndexSlice, IndexWorkerData } from '../search/parallel-build.js';
-import { FieldData } from '../search/segment.js';
+import { FieldData, type StringSource } from '../search/segment.js';
 import { TextUnpacker } from '../search/slice-text.js';
-import { stringLookup } from '../search/string-lookup.js';
 import { warmUpIndexing } from '../search/index-warmup.js';
 import { atItem } from '../parallel/protocol.js';
 import type { TaskResult } from '../parallel/worker-host.js';
 
-/** Per indexed field, in order: its name, analyzer and string lookup. */
+/** Per indexed field, in order: its name, analyzer and the analyzer's strings. */
 export interface IndexWorkerState {
-  fields: { name: string; analyzer: Analyzer; str: (id: number) => string }[];
+  fields: { name: string; analyzer: Analyzer; strings: StringSource }[];
 }
 
 /**
@@ -50,7 +49,7 @@ export async function setup(data: IndexWorkerData): Promise<IndexWorkerState> {
   return {
     fields: data.settings.fields.map((name) => {
       const analyzer = analyzers.get(name)!;
-      return { name, analyzer, str: stringLookup(analyzer.strings) };
+      return { name, analyzer, strings: analyzer.strings };
     }),
   };
 }
@@ -62,9 +61,9 @@ export function handle(state: IndexWorkerState, slice: IndexSlice, first: number
   const texts = slice.fields.map((p) => new TextUnpacker(p));
   for (let d = 0; d < count; d++) {
     for (let i = 0; i < fields.length; i++) {
-      const { analyzer, str } = state.fields[i]!;
+      const { analyzer, strings } = state.fields[i]!;
       try {
-        fields[i]!.addDoc(d, analyzer.analyze(texts[i]!.text(d)), str);
+        fields[i]!.addDoc(d, analyzer.analyze(texts[i]!.text(d)), strings);
       } catch (e) {
         throw atItem(e, first + d);
       }
