@@ -11,6 +11,7 @@ import { INSPECT } from '../util/inspect.js';
 import type { Analyzer, AnalyzerSpec } from './analyzer.js';
 import { collectTopK, countMatches } from './collector.js';
 import type { SimilarityOptions } from './bm25.js';
+import type { StringStore } from '../core/strings.js';
 import { addDocuments, DocumentReader, fieldText, type AddAllOptions, type Doc } from './documents.js';
 import { buildAnalyzers, savedAnalyzers } from './field-analyzers.js';
 import { AnalyzedTextCache, bestOf, checkHighlightOptions, fieldPassages, type Highlight, type HighlightOptions } from './highlight.js';
@@ -78,7 +79,7 @@ export class SearchIndex {
   private readonly docs: DocumentReader;
   // Per field (in segment order), its analyzer and a string lookup, made once rather than per doc.
   private readonly fieldAnalyzers: Analyzer[];
-  private readonly fieldStrings: ((sid: number) => string)[];
+  private readonly fieldStrings: StringStore[];
   protected seg: Segment;
 
   protected constructor(o: OptionsWithDefaults, analyzers: Map<string, Analyzer>, seg?: Segment, embedFields?: readonly string[]) {
@@ -88,7 +89,7 @@ export class SearchIndex {
     this.docs = new DocumentReader(this.idField, this.fields, this.storeFields);
     this.seg = seg ?? new Segment(this.fields);
     this.fieldAnalyzers = this.fields.map((f) => analyzers.get(f)!);
-    this.fieldStrings = this.fieldAnalyzers.map(({ strings }) => (sid: number) => strings.get(sid));
+    this.fieldStrings = this.fieldAnalyzers.map((a) => a.strings);
   }
 
   /** Builds an empty index; bad options raise a ConfigError naming the key. */

@@ -171,9 +171,8 @@ async function addArrayWithOwnShare(host: BuildHost, docs: readonly Doc[], worke
       const field = fields[i]!;
       const analyzer = host.analyzers[i]!;
       const strings = analyzer.strings;
-      const str = (id: number) => strings.get(id);
       const texts = own.texts[i]!;
-      for (let d = 0; d < texts.length; d++) field.addDoc(d, analyzer.analyze(texts[d]!), str);
+      for (let d = 0; d < texts.length; d++) field.addDoc(d, analyzer.analyze(texts[d]!), strings);
     }
     for (const p of pending) {
       const result = (await p) as FieldPack[];

@@ -7,6 +7,7 @@ import { checkLoad, type LoadOptions, type Options } from './options.js';
 import { openIndex, saveIndex } from './persist-files.js';
 import type { AddAllOptions, Doc } from './documents.js';
 import { addAllInWorkers } from './parallel-build.js';
+import { warmUpIndexing } from './index-warmup.js';
 import { DocVectorIndex } from './doc-vector-index.js';
 import type { Ranked } from './hybrid.js';
 
@@ -75,6 +76,8 @@ export class SearchIndex extends BaseSearchIndex {
   override addAll(docs: Iterable<Doc>, options?: AddAllOptions): void;
   override addAll(docs: AsyncIterable<Doc>, options?: AddAllOptions): Promise<void>;
   override addAll(docs: Iterable<Doc> | AsyncIterable<Doc>, options: AddAllOptions = {}): void | Promise<void> {
+    // Compiles the indexing path once per thread, before the first document (index-warmup.ts).
+    warmUpIndexing();
     const { threads, ...inline } = options ?? {};
     if (threads === undefined) return super.addAll(docs as Iterable<Doc>, options);
     // Workers do not load the embedding pipeline: documents are embedded here, in one thread.

@@ -12,6 +12,11 @@ import { DocStore } from './store.js';
 import type { DocVectors } from './doc-vectors.js';
 import { TermDict } from './termdict.js';
 
+/** Where `addDoc` reads an analyzer string id's text (an analyzer's `strings`). */
+export interface StringSource {
+  get(id: number): string;
+}
+
 /** One indexed field. */
 export class FieldData {
   readonly dict = new TermDict();
@@ -39,20 +44,20 @@ export class FieldData {
   surfaces: string[] = [];
 
   /** Term id for an analyzer string id (interning the string on first sight). */
-  termOf(strId: number, str: (id: number) => string, surfaceId = strId): number {
+  termOf(strId: number, strings: StringSource, surfaceId = strId): number {
     if (strId < this.vocabMap.length) {
       const t = this.vocabMap[strId]!;
       if (t) return t - 1;
     } else this.vocabMap = grow(this.vocabMap, strId + 1);
-    const t = this.dict.add(str(strId));
-    if (this.surfaces[t] === undefined) this.surfaces[t] = str(surfaceId);
+    const t = this.dict.add(strings.get(strId));
+    if (this.surfaces[t] === undefined) this.surfaces[t] = strings.get(surfaceId);
     this.postings.ensure(this.dict.size);
     this.vocabMap[strId] = t + 1;
     return t;
   }
 
   /** Indexes one document's token stream for this field. */
-  addDoc(doc: number, ts: TokenStream, str: (id: number) => string): void {
+  addDoc(doc: number, ts: TokenStream, strings: StringSource): void {
     if (doc >= this.norms.length) this.norms = grow(this.norms, doc + 1);
     const n = ts.n;
     if (n === 0) return;
@@ -66,7 +71,7 @@ export class FieldData {
     const distinct = this.distinct;
     let nd = 0;
     for (let i = 0; i < n; i++) {
-      const t = this.termOf(ts.terms[i]!, str, ts.surfaces[i]!);
+      const t = this.termOf(ts.terms[i]!, strings, ts.surfaces[i]!);
       tids[i] = t;
       if (t >= this.count.length) {
         this.count = grow(this.count, t + 1);

@@ -10,7 +10,7 @@
 export class TermDict {
   private readonly ids = new Map<string, number>();
   /** Term strings by id. */
-  readonly terms: string[] = [];
+  readonly terms: string[] = stringArray();
   private sorted: Int32Array | null = null;
 
   /** Number of terms. */
@@ -144,4 +144,12 @@ export class TermDict {
     }
     return out;
   }
+}
+
+// An empty array already of the elements kind strings need: a plain `[]` starts as small
+// integers and changes kind on the first push, which discards code V8 optimised for the other kind.
+function stringArray(): string[] {
+  const a = [''];
+  a.length = 0;
+  return a;
 }

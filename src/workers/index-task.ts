@@ -1,22 +1,23 @@
 /**
  * The `index` task (`SearchIndex.addAll(docs, { threads })`): builds the analyzers once from the
- * index's saved settings; then analyzes each slice of texts into a fresh set of fields, sent back
+ * index's saved settings (and warms up the indexing path); then analyzes each slice of texts into a fresh set of fields, sent back
  * packed flat (`search/field-pack.ts`), their buffers transferred.
  */
-import { SearchIndex } from '../search/search-index.js';
 import type { Analyzer, AnalyzerSpec } from '../search/analyzer.js';
+import { savedAnalyzers } from '../search/field-analyzers.js';
 import { registerPureBuiltins } from '../components/register-pure.js';
 import { registeredComponents, registeredTokenizers } from '../pipeline/registry.js';
 import { packBuffers, packField } from '../search/field-pack.js';
 import type { IndexSlice, IndexWorkerData } from '../search/parallel-build.js';
-import { FieldData } from '../search/segment.js';
+import { FieldData, type StringSource } from '../search/segment.js';
 import { TextUnpacker } from '../search/slice-text.js';
+import { warmUpIndexing } from '../search/index-warmup.js';
 import { atItem } from '../parallel/protocol.js';
 import type { TaskResult } from '../parallel/worker-host.js';
 
-/** Per indexed field, in order: its name, analyzer and string lookup. */
+/** Per indexed field, in order: its name, analyzer and the analyzer's strings. */
 export interface IndexWorkerState {
-  fields: { name: string; analyzer: Analyzer; str: (id: number) => string }[];
+  fields: { name: string; analyzer: Analyzer; strings: StringSource }[];
 }
 
 /**
@@ -42,12 +43,13 @@ export function needsAllComponents(specs: Readonly<Record<string, AnalyzerSpec |
 export async function setup(data: IndexWorkerData): Promise<IndexWorkerState> {
   registerPureBuiltins();
   if (needsAllComponents(data.settings.analyzers)) await import('../components/register.js');
-  const index = await SearchIndex.fromSettings(data.settings);
+  // The analyzers alone (not a whole index: the worker loads none of the query side).
+  const analyzers = await savedAnalyzers(data.settings.fields, data.settings.analyzers);
+  warmUpIndexing();
   return {
     fields: data.settings.fields.map((name) => {
-      const analyzer = index.analyzer(name);
-      const strings = analyzer.strings;
-      return { name, analyzer, str: (id: number) => strings.get(id) };
+      const analyzer = analyzers.get(name)!;
+      return { name, analyzer, strings: analyzer.strings };
     }),
   };
 }
@@ -59,9 +61,9 @@ export function handle(state: IndexWorkerState, slice: IndexSlice, first: number
   const texts = slice.fields.map((p) => new TextUnpacker(p));
   for (let d = 0; d < count; d++) {
     for (let i = 0; i < fields.length; i++) {
-      const { analyzer, str } = state.fields[i]!;
+      const { analyzer, strings } = state.fields[i]!;
       try {
-        fields[i]!.addDoc(d, analyzer.analyze(texts[i]!.text(d)), str);
+        fields[i]!.addDoc(d, analyzer.analyze(texts[i]!.text(d)), strings);
       } catch (e) {
         throw atItem(e, first + d);
       }

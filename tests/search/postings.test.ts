@@ -34,7 +34,7 @@ describe('PostingsWriter.add / PostingsCursor', () => {
         const strings = ['', 't0', 't1', 't2', 't3', 't4', 't5'];
         docs.forEach((terms, d) => {
           const n = terms.length;
-          f.addDoc(d, { n, terms: Int32Array.from(terms, (t) => t + 1), surfaces: Int32Array.from(terms, (t) => t + 1), positions: Int32Array.from(terms, (_, i) => i * 2), starts: new Int32Array(n), ends: new Int32Array(n) }, (id) => strings[id]!);
+          f.addDoc(d, { n, terms: Int32Array.from(terms, (t) => t + 1), surfaces: Int32Array.from(terms, (t) => t + 1), positions: Int32Array.from(terms, (_, i) => i * 2), starts: new Int32Array(n), ends: new Int32Array(n) }, { get: (id) => strings[id]! });
         });
         for (let t = 0; t <= 5; t++) {
           const id = f.dict.get(`t${t}`);
@@ -76,7 +76,7 @@ describe('PostingsCursor.advance (skip data)', () => {
         for (let d = 0; d < 3000; d++) {
           const n = 1 + Math.floor(rand() * 4);
           const terms = Int32Array.from({ length: n }, () => (rand() < 0.4 ? 1 : 2));
-          f.addDoc(d, { n, terms, surfaces: terms, positions: Int32Array.from({ length: n }, (_, i) => i), starts: new Int32Array(n), ends: new Int32Array(n) }, (id) => strings[id]!);
+          f.addDoc(d, { n, terms, surfaces: terms, positions: Int32Array.from({ length: n }, (_, i) => i), starts: new Int32Array(n), ends: new Int32Array(n) }, { get: (id) => strings[id]! });
           const pos = [...terms].flatMap((t, i) => (t === 1 ? [i] : []));
           if (pos.length) docsWithA.push({ d, pos });
         }

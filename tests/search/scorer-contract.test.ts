@@ -45,7 +45,7 @@ describe('Scorer', () => {
     await fc.assert(
       fc.asyncProperty(corpus, query, fc.array(fc.nat(45), { maxLength: 8 }), async (texts, q, rawTargets) => {
         const seg = new Segment(['text']);
-        for (const [i, t] of texts.entries()) seg.fields[0]!.addDoc(seg.newDoc(`d${i}`), analyzer.analyze(t), (sid) => analyzer.strings.get(sid));
+        for (const [i, t] of texts.entries()) seg.fields[0]!.addDoc(seg.newDoc(`d${i}`), analyzer.analyze(t), analyzer.strings);
         const ctx = new SearchContext(seg, 'bm25', 1.2, 0.75);
         const built = index.parse(q, { strict: true });
         const weight = built?.createWeight(ctx, 1);

@@ -29,7 +29,9 @@ export class PostingsWriter {
   lastDoc = new Int32Array(64).fill(-1);
   private readonly docs = new StreamArena();
   private readonly pos = new StreamArena();
-  private skipBuf: (Int32Array | undefined)[] = [];
+  // One slot per term id below df.length (undefined: no entries yet), so the array stays dense
+  // (a first entry at a large term id would otherwise turn it into a dictionary).
+  private skipBuf: (Int32Array | undefined)[] = undefinedSlots([], 64);
   private skipOwned: Uint8Array = new Uint8Array(64);
   private size = 0;
 
@@ -51,6 +53,7 @@ export class PostingsWriter {
       this.docs.ensure(n);
       this.pos.ensure(n);
       this.skipOwned = grow(this.skipOwned, n);
+      undefinedSlots(this.skipBuf, this.df.length);
     }
     this.size = n;
   }
@@ -261,4 +264,10 @@ export class PostingsWriter {
       }
     }
   }
+}
+
+// Pads `a` with undefined up to `n` slots; returns it.
+function undefinedSlots(a: (Int32Array | undefined)[], n: number): (Int32Array | undefined)[] {
+  while (a.length < n) a.push(undefined);
+  return a;
 }
