@@ -325,8 +325,9 @@ export class TaggerModel {
   }
 
   /**
-   * Makes room for `n` new word slots: grows the slot tables (doubling) up to `slotCapMax`
-   * slots; past it, keeps the most used words (see {@link compactSlots}) or releases them all.
+   * Makes room for `n` new word slots: grows the slot tables from their first size straight to
+   * `slotCapMax` slots (memory is only touched as slots fill); past it, keeps the most used words
+   * (see {@link compactSlots}) or releases them all.
    */
   private reserveSlots(c: VocabCache, n: number): void {
     // A sentence longer than the cap still gets a slot per word.
@@ -334,9 +335,9 @@ export class TaggerModel {
     if (c.nSlots + n > capMax) this.compactSlots(c, Math.min(capMax >> 1, capMax - n - 2));
     const have = c.slotOrth.length;
     if (c.nSlots + n <= have) return;
-    let cap = have;
-    while (cap < c.nSlots + n) cap *= 2;
-    cap = Math.min(cap, capMax);
+    // Past the first slots a stream is being read: straight to the cap, as each doubling would
+    // copy the slots into fresh memory (a page fault per 4 slots, more than filling them costs).
+    const cap = capMax;
     const nC = this.classes.length;
     const nTW = this.twSpec.length / 4;
     const resize = <T extends Int32Array>(a: T, stride: number): T => {
