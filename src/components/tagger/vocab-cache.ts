@@ -148,7 +148,9 @@ export function pairEntry(c: VocabCache, a: number, b: number, spec: Int32Array,
   const data = packed.data;
   const nC = acc.length;
   // Worst case: every class of every role, each split in two (see below).
-  if (c.pdLen + 4 + 6 * nC > c.pd.length) c.pd = grow(c.pd, c.pdLen + 4 + 6 * nC);
+  // Past its first size, straight to PD_KEEP_MAX ints (doubling would copy the entries into
+  // fresh memory each time; the untouched end costs no memory).
+  if (c.pdLen + 4 + 6 * nC > c.pd.length) c.pd = grow(c.pd, Math.max(c.pdLen + 4 + 6 * nC, PD_KEEP_MAX));
   const pd = c.pd;
   const off = c.pdLen;
   let w = off + 4;
