@@ -59,15 +59,23 @@ function popcount(x: number): number {
   return Math.imul(x, 0x01010101) >>> 24;
 }
 
-/** Adds the weights of bucket `b` to `scores[off..off + nC)`. */
-function addRow(ix: WeightIndex, b: number, scores: Int32Array, off: number): void {
+/** The offset in `ix.data` of bucket `b`'s row (its length, then its entries), or -1 when empty. */
+function rowOf(ix: WeightIndex, b: number): number {
   const w = 2 * (b >>> 5);
   const word = ix.bits[w]!;
   const bit = b & 31;
-  if (((word >>> bit) & 1) === 0) return;
+  if (((word >>> bit) & 1) === 0) return -1;
   const data = ix.data;
   let j = ix.bits[w + 1]!;
   for (let k = popcount(word & ((1 << bit) - 1)); k > 0; k--) j += data[j]! + 1;
+  return j;
+}
+
+/** Adds the weights of bucket `b` to `scores[off..off + nC)`. */
+function addRow(ix: WeightIndex, b: number, scores: Int32Array, off: number): void {
+  const j = rowOf(ix, b);
+  if (j < 0) return;
+  const data = ix.data;
   for (let e = j + 1 + data[j]!, q = j + 1; q < e; q++) {
     const d = data[q]!;
     scores[off + (d & 255)] += d >> 8;
@@ -105,6 +113,7 @@ export function typeVectors(ix: WeightIndex, at: Int32Array, o: number, out: Int
 }
 
 const contextFeats = new Uint32Array(N_CONTEXT);
+const rowAt = new Int32Array(N_CONTEXT);
 
 /**
  * Decodes words PAD..PAD+n-1 of a padded sentence, writing classes to `tags[p]` (tags[0..PAD)
@@ -127,7 +136,18 @@ export function decodeSentence(ix: WeightIndex, at: Int32Array, vec: Int32Array,
     const v3 = (p - 2) * stride + 3 * nC;
     const v4 = (p + 2) * stride + 4 * nC;
     for (let c = 0; c < nC; c++) scores[c] = vec[v0 + c]! + vec[v1 + c]! + vec[v2 + c]! + vec[v3 + c]! + vec[v4 + c]!;
-    for (let f = 0; f < N_CONTEXT; f++) addRow(ix, feats[f]!, scores, 0);
+    // Two passes: first every key's row (the bitset and row reads of all keys issued together,
+    // not one after the other), then the sums.
+    const data = ix.data;
+    for (let f = 0; f < N_CONTEXT; f++) rowAt[f] = rowOf(ix, feats[f]!);
+    for (let f = 0; f < N_CONTEXT; f++) {
+      const j = rowAt[f]!;
+      if (j < 0) continue;
+      for (let q = j + 1, e = j + 1 + data[j]!; q < e; q++) {
+        const d = data[q]!;
+        scores[d & 255] += d >> 8;
+      }
+    }
     // The best class the transition table allows (lowest index on ties), as bestAllowed.
     const t0 = ((tags[p - 1]! + 1) * 2 + (p === end - 1 ? 1 : 0)) * nC;
     let best = -1;
