@@ -128,6 +128,37 @@ export function findSlot(m: PackedTagger, k1: number, k2: number): number {
   }
 }
 
+/**
+ * {@link findSlot} for keys `k1s[i], k2s[i]` (i < n) at once, into `out[i]` (-1 when absent): the
+ * filter reads of every key first, then the slot probes of those that pass, so that the reads of
+ * different keys overlap instead of following one another.
+ */
+export function findSlots(m: PackedTagger, k1s: Int32Array, k2s: Int32Array, n: number, out: Int32Array): void {
+  const { filter, slots, mask } = m;
+  for (let i = 0; i < n; i++) {
+    const h = hashKey(k1s[i]! >>> 0, k2s[i]!);
+    out[i] = (filter[(h & FILTER_MASK) >>> 5]! & (1 << (h & 31))) === 0 ? -1 : h & mask;
+  }
+  for (let i = 0; i < n; i++) {
+    let s = out[i]!;
+    if (s < 0) continue;
+    const k1 = k1s[i]!;
+    const k2 = k2s[i]!;
+    for (;;) {
+      const o = s * 4;
+      if (slots[o + 3] === 0) {
+        out[i] = -1;
+        break;
+      }
+      if (slots[o] === k1 && slots[o + 1] === k2) {
+        out[i] = o;
+        break;
+      }
+      s = (s + 1) & mask;
+    }
+  }
+}
+
 /** Slots per type in the candidate table: a count (0 = every class) then up to MAX_CANDIDATES classes. */
 export const MAX_CANDIDATES = 7;
 /** Stride of the candidate table. */

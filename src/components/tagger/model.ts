@@ -9,10 +9,10 @@ import { Vocab } from '../../core/vocab.js';
 import { grow } from '../../util/typed.js';
 import { FeatureAttr, END_STRING, N_FEATURE_ATTRS, PAD, START_STRING, wordAttributes, type TagClass, type Template } from './features.js';
 import { key1, type FeatureTable } from './feature-table.js';
-import { CAND_STRIDE, decodePacked, findSlot, MAX_CANDIDATES, N_OFFSETS, packTagger, type PackedTagger, type SparseWeights } from './kernel.js';
+import { CAND_STRIDE, decodePacked, findSlots, MAX_CANDIDATES, N_OFFSETS, packTagger, type PackedTagger, type SparseWeights } from './kernel.js';
 import { TAG_BASE } from './perceptron.js';
 import { ruleClasses, ruleClassOf, type RuleClasses } from './symbols.js';
-import { emptyPairTable, pairEntry, remapPairs, PAIR_CAP_MAX, reservePairs, SLOT_CAP0, SLOT_CAP_MAX, type VocabCache } from './vocab-cache.js';
+import { emptyPairTable, pairEntry, remapPairs, PAIR_CAP_MAX, reservePairs, SLOT_CAP0, SLOT_CAP_MAX, type PairLookup, type VocabCache } from './vocab-cache.js';
 
 export type { TagClass };
 
@@ -72,6 +72,8 @@ export class TaggerModel {
   private readonly pairSpec: Int32Array;
   private pairBuf = new Int32Array(64);
   private pairAcc: Int32Array | undefined;
+  /** Scratch of the batched slot lookups of `fillType` and `pairEntry` (one entry per template). */
+  private readonly lookup: PairLookup;
   /** @internal Largest pair-table size before it is cleared (lowered by tests). */
   pairCapMax = PAIR_CAP_MAX;
   /** @internal Largest number of word-type slots before they start over (lowered by tests). */
@@ -134,6 +136,8 @@ export class TaggerModel {
     this.uniOff = Int32Array.from(uniOff);
     this.twSpec = Int32Array.from(twSpec);
     this.pairSpec = Int32Array.from(pairSpec);
+    const nLook = Math.max(uniTpl.length, pairSpec.length / 6);
+    this.lookup = { k1s: new Int32Array(nLook), k2s: new Int32Array(nLook), tpl: new Int32Array(nLook), found: new Int32Array(nLook) };
     const { packed, rowRange } = packTagger(parts.table, parts.weights, parts.classes.length, biasRow, Int32Array.from(uniOff), Int32Array.from(general));
     this.packed = packed;
     this.rowRange = rowRange;
@@ -190,15 +194,23 @@ export class TaggerModel {
     const base = t * N_OFFSETS * nC;
     c.vec.fill(0, base, base + N_OFFSETS * nC);
     for (let k = 0; k < nC; k++) c.vec[base + 2 * nC + k] = this.packed.bias[k]!;
-    // Through the packed slots (filter, then one line holding key and range): rows without
-    // weights are absent there, and add nothing either way.
+    // Through the packed slots (filter, then one line holding key and range), all keys at once:
+    // rows without weights are absent there, and add nothing either way.
     const slots = this.packed.slots;
+    const { k1s, k2s, tpl, found } = this.lookup;
+    let m = 0;
     for (let u = 0; u < nU; u++) {
       const v = attrIds[this.uniAttr[u]!]!;
       if (v === 0) continue;
-      const s = findSlot(this.packed, key1(this.uniTpl[u]!, v) | 0, 0);
+      k1s[m] = key1(this.uniTpl[u]!, v) | 0;
+      k2s[m] = 0;
+      tpl[m++] = u;
+    }
+    findSlots(this.packed, k1s, k2s, m, found);
+    for (let i = 0; i < m; i++) {
+      const s = found[i]!;
       if (s < 0) continue;
-      const o = base + (this.uniOff[u]! + PAD) * nC;
+      const o = base + (this.uniOff[tpl[i]!]! + PAD) * nC;
       for (let j = slots[s + 2]!, e = slots[s + 3]!; j < e; j++) c.vec[o + (data[j]! & 255)] += data[j]! >> 8;
     }
     const nTW = this.twSpec.length / 4;
@@ -449,7 +461,7 @@ export class TaggerModel {
       reservePairs(c, n + 2, this.pairCapMax);
       // Pair j is read by positions j - 1, j and j + 1; skip it when all of them are fixed.
       dict[PAD - 1] = dict[PAD - 2] = dict[n + PAD] = dict[n + PAD + 1] = 0;
-      for (let j = PAD - 1; j <= n + PAD; j++) pairs[j] = dict[j - 1]! < 0 || dict[j]! < 0 || dict[j + 1]! < 0 ? pairEntry(c, types[j]!, types[j + 1]!, this.pairSpec, this.packed, (this.pairAcc ??= new Int32Array(this.classes.length))) : 0;
+      for (let j = PAD - 1; j <= n + PAD; j++) pairs[j] = dict[j - 1]! < 0 || dict[j]! < 0 || dict[j + 1]! < 0 ? pairEntry(c, types[j]!, types[j + 1]!, this.pairSpec, this.packed, (this.pairAcc ??= new Int32Array(this.classes.length)), this.lookup) : 0;
     }
     decodePacked(this.packed, c.attrs, c.vec, c.cand, this.twLists ?? EMPTY_LISTS, c.twOff, this.twSpec, c.pd, pairs, this.pairSpec.length > 0, types, dict, this.tagBuf, n, this.scores);
   }
