@@ -193,7 +193,9 @@ export class EntityModel {
     } else c.slotOf = grow(c.slotOf, Math.max(orth + 1, vocab.strings.size));
     if (c.nSlots >= this.slotCapMax) c.nSlots = 0;
     if (c.nSlots === c.slotOrth.length) {
-      const cap = Math.min(this.slotCapMax, Math.max(1024, c.nSlots * 2));
+      // 1024 slots first; past them a stream is being read: straight to the cap (doubling would
+      // copy the slots into fresh memory each time; untouched slots cost no memory).
+      const cap = c.nSlots === 0 ? Math.min(this.slotCapMax, 1024) : this.slotCapMax;
       const slotOrth = new Int32Array(cap);
       slotOrth.set(c.slotOrth);
       const attrs = new Int32Array(cap * N_ATTRS);

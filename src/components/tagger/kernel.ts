@@ -128,6 +128,37 @@ export function findSlot(m: PackedTagger, k1: number, k2: number): number {
   }
 }
 
+/**
+ * {@link findSlot} for keys `k1s[i], k2s[i]` (i < n) at once, into `out[i]` (-1 when absent): the
+ * filter reads of every key first, then the slot probes of those that pass, so that the reads of
+ * different keys overlap instead of following one another.
+ */
+export function findSlots(m: PackedTagger, k1s: Int32Array, k2s: Int32Array, n: number, out: Int32Array): void {
+  const { filter, slots, mask } = m;
+  for (let i = 0; i < n; i++) {
+    const h = hashKey(k1s[i]! >>> 0, k2s[i]!);
+    out[i] = (filter[(h & FILTER_MASK) >>> 5]! & (1 << (h & 31))) === 0 ? -1 : h & mask;
+  }
+  for (let i = 0; i < n; i++) {
+    let s = out[i]!;
+    if (s < 0) continue;
+    const k1 = k1s[i]!;
+    const k2 = k2s[i]!;
+    for (;;) {
+      const o = s * 4;
+      if (slots[o + 3] === 0) {
+        out[i] = -1;
+        break;
+      }
+      if (slots[o] === k1 && slots[o + 1] === k2) {
+        out[i] = o;
+        break;
+      }
+      s = (s + 1) & mask;
+    }
+  }
+}
+
 /** Slots per type in the candidate table: a count (0 = every class) then up to MAX_CANDIDATES classes. */
 export const MAX_CANDIDATES = 7;
 /** Stride of the candidate table. */
@@ -135,6 +166,11 @@ export const CAND_STRIDE = MAX_CANDIDATES + 1;
 
 /** Word positions whose single-atom templates are folded into per-type vectors: offsets -2..+2. */
 export const N_OFFSETS = 5;
+
+// Scratch of `decodePacked`'s other templates: per template passing the filter its key and first
+// slot, then per template found its row's range.
+let genKey = new Int32Array(0);
+let genRow = new Int32Array(0);
 
 /**
  * Greedy left-to-right decoding of `n` tokens. Position p = i + PAD reads word type
@@ -157,6 +193,10 @@ export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: In
   const nT = nC + TAG_BASE;
   const nGen = general.length / 5;
   const span = N_OFFSETS * nC;
+  if (genKey.length < nGen * 3) {
+    genKey = new Int32Array(nGen * 3);
+    genRow = new Int32Array(nGen * 2);
+  }
   tags[0] = TAG_START;
   tags[1] = TAG_START;
   scores.fill(0);
@@ -202,6 +242,9 @@ export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: In
         }
       }
     }
+    // The other templates in three passes, so that the reads of all of them overlap instead of
+    // following one another: hash and filter, then probe the slots, then sum the rows.
+    let nHit = 0;
     for (let g = 0; g < nGen; g++) {
       const q = g * 5;
       const a1 = general[q + 1]!;
@@ -216,19 +259,33 @@ export function decodePacked(m: PackedTagger, typeAttrs: Int32Array, typeVec: In
       const k1 = key1(general[q]!, v1) | 0;
       const h = hashKey(k1 >>> 0, v2);
       if ((filter[(h & FILTER_MASK) >>> 5]! & (1 << (h & 31))) === 0) continue;
-      let s = h & mask;
+      genKey[nHit * 3] = k1;
+      genKey[nHit * 3 + 1] = v2;
+      genKey[nHit * 3 + 2] = h & mask;
+      nHit++;
+    }
+    let nRow = 0;
+    for (let i = 0; i < nHit; i++) {
+      const k1 = genKey[i * 3]!;
+      const v2 = genKey[i * 3 + 1]!;
+      let s = genKey[i * 3 + 2]!;
       for (;;) {
         const o = s * 4;
         const e = slots[o + 3]!;
         if (e === 0) break;
         if (slots[o] === k1 && slots[o + 1] === v2) {
-          for (let j = slots[o + 2]!; j < e; j++) {
-            const d = data[j]!;
-            scores[d & 255] += d >> 8;
-          }
+          genRow[nRow * 2] = slots[o + 2]!;
+          genRow[nRow * 2 + 1] = e;
+          nRow++;
           break;
         }
         s = (s + 1) & mask;
+      }
+    }
+    for (let i = 0; i < nRow; i++) {
+      for (let j = genRow[i * 2]!, e = genRow[i * 2 + 1]!; j < e; j++) {
+        const d = data[j]!;
+        scores[d & 255] += d >> 8;
       }
     }
     // The sparse features above were added into zeroed scores; now the dense part, fused with

@@ -9,10 +9,10 @@ import { Vocab } from '../../core/vocab.js';
 import { grow } from '../../util/typed.js';
 import { FeatureAttr, END_STRING, N_FEATURE_ATTRS, PAD, START_STRING, wordAttributes, type TagClass, type Template } from './features.js';
 import { key1, type FeatureTable } from './feature-table.js';
-import { CAND_STRIDE, decodePacked, MAX_CANDIDATES, N_OFFSETS, packTagger, type PackedTagger, type SparseWeights } from './kernel.js';
+import { CAND_STRIDE, decodePacked, findSlots, MAX_CANDIDATES, N_OFFSETS, packTagger, type PackedTagger, type SparseWeights } from './kernel.js';
 import { TAG_BASE } from './perceptron.js';
 import { ruleClasses, ruleClassOf, type RuleClasses } from './symbols.js';
-import { emptyPairTable, pairEntry, remapPairs, PAIR_CAP_MAX, reservePairs, SLOT_CAP0, SLOT_CAP_MAX, type VocabCache } from './vocab-cache.js';
+import { emptyPairTable, pairEntry, remapPairs, PAIR_CAP_MAX, reservePairs, SLOT_CAP0, SLOT_CAP_MAX, type PairLookup, type VocabCache } from './vocab-cache.js';
 
 export type { TagClass };
 
@@ -72,6 +72,8 @@ export class TaggerModel {
   private readonly pairSpec: Int32Array;
   private pairBuf = new Int32Array(64);
   private pairAcc: Int32Array | undefined;
+  /** Scratch of the batched slot lookups of `fillType` and `pairEntry` (one entry per template). */
+  private readonly lookup: PairLookup;
   /** @internal Largest pair-table size before it is cleared (lowered by tests). */
   pairCapMax = PAIR_CAP_MAX;
   /** @internal Largest number of word-type slots before they start over (lowered by tests). */
@@ -134,6 +136,8 @@ export class TaggerModel {
     this.uniOff = Int32Array.from(uniOff);
     this.twSpec = Int32Array.from(twSpec);
     this.pairSpec = Int32Array.from(pairSpec);
+    const nLook = Math.max(uniTpl.length, pairSpec.length / 6);
+    this.lookup = { k1s: new Int32Array(nLook), k2s: new Int32Array(nLook), tpl: new Int32Array(nLook), found: new Int32Array(nLook) };
     const { packed, rowRange } = packTagger(parts.table, parts.weights, parts.classes.length, biasRow, Int32Array.from(uniOff), Int32Array.from(general));
     this.packed = packed;
     this.rowRange = rowRange;
@@ -190,12 +194,24 @@ export class TaggerModel {
     const base = t * N_OFFSETS * nC;
     c.vec.fill(0, base, base + N_OFFSETS * nC);
     for (let k = 0; k < nC; k++) c.vec[base + 2 * nC + k] = this.packed.bias[k]!;
+    // Through the packed slots (filter, then one line holding key and range), all keys at once:
+    // rows without weights are absent there, and add nothing either way.
+    const slots = this.packed.slots;
+    const { k1s, k2s, tpl, found } = this.lookup;
+    let m = 0;
     for (let u = 0; u < nU; u++) {
       const v = attrIds[this.uniAttr[u]!]!;
-      const r = v === 0 ? -1 : this.table.get(key1(this.uniTpl[u]!, v), 0);
-      if (r < 0) continue;
-      const o = base + (this.uniOff[u]! + PAD) * nC;
-      for (let j = this.rowRange[r * 2]!; j < this.rowRange[r * 2 + 1]!; j++) c.vec[o + (data[j]! & 255)] += data[j]! >> 8;
+      if (v === 0) continue;
+      k1s[m] = key1(this.uniTpl[u]!, v) | 0;
+      k2s[m] = 0;
+      tpl[m++] = u;
+    }
+    findSlots(this.packed, k1s, k2s, m, found);
+    for (let i = 0; i < m; i++) {
+      const s = found[i]!;
+      if (s < 0) continue;
+      const o = base + (this.uniOff[tpl[i]!]! + PAD) * nC;
+      for (let j = slots[s + 2]!, e = slots[s + 3]!; j < e; j++) c.vec[o + (data[j]! & 255)] += data[j]! >> 8;
     }
     const nTW = this.twSpec.length / 4;
     if (nTW > 0) {
@@ -214,46 +230,90 @@ export class TaggerModel {
    * array right after the list. Offset 0 is unused.
    */
   private buildTwLists(): Map<number, number> {
-    const groups = new Map<number, number[]>();
     const { rowKey1, rowKey2, size } = this.table;
     const nT = this.classes.length + TAG_BASE;
+    const range = this.rowRange;
+    const data = this.packed.data;
+    // The rows of tag-word templates, numbered by group (template, word value) in order of first
+    // appearance; typed arrays throughout (this runs once per process and per worker).
+    const gidOf = new Map<number, number>();
+    const groupKey: number[] = [];
+    const rowGid = new Int32Array(size);
+    let nRows = 0;
     for (let r = 0; r < size; r++) {
-      if (this.rowRange[r * 2] === this.rowRange[r * 2 + 1]) continue;
+      if (range[r * 2] === range[r * 2 + 1]) continue;
       const tpl = rowKey1[r]! >>> 21;
       const tag = rowKey1[r]! & 0x1fffff;
-      if (tpl >= this.twOf.length || this.twOf[tpl]! < 0 || tag >= nT) continue;
+      if (tpl >= this.twOf.length || this.twOf[tpl]! < 0 || tag >= nT) {
+        rowGid[r] = -1;
+        continue;
+      }
       const key = tpl * 0x200000 + rowKey2[r]!;
-      let list = groups.get(key);
-      if (!list) groups.set(key, (list = []));
-      list.push(tag, r);
+      let g = gidOf.get(key);
+      if (g === undefined) {
+        g = groupKey.length;
+        gidOf.set(key, g);
+        groupKey.push(key);
+      }
+      rowGid[r] = g;
+      nRows++;
     }
+    const nG = groupKey.length;
+    // Rows by group (counting sort, stable: each group's rows in table order).
+    const first = new Int32Array(nG + 1);
+    for (let r = 0; r < size; r++) if (range[r * 2] !== range[r * 2 + 1] && rowGid[r]! >= 0) first[rowGid[r]! + 1]++;
+    for (let g = 0; g < nG; g++) first[g + 1] += first[g]!;
+    const rows = new Int32Array(nRows);
+    const fill = first.slice(0, nG);
+    for (let r = 0; r < size; r++) if (range[r * 2] !== range[r * 2 + 1] && rowGid[r]! >= 0) rows[fill[rowGid[r]!]++] = r;
+    // Each group's rows in ascending tag order (tags are distinct within a group); the output size.
+    let total = 1;
+    for (let g = 0; g < nG; g++) {
+      const from = first[g]!;
+      const to = first[g + 1]!;
+      for (let i = from + 1; i < to; i++) {
+        const r = rows[i]!;
+        const tag = rowKey1[r]! & 0x1fffff;
+        let j = i - 1;
+        while (j >= from && (rowKey1[rows[j]!]! & 0x1fffff) > tag) {
+          rows[j + 1] = rows[j]!;
+          j--;
+        }
+        rows[j + 1] = r;
+      }
+      const m = to - from;
+      total += m > TW_DENSE ? 1 + nT * 2 : 1 + m * 3;
+      for (let i = from; i < to; i++) total += range[rows[i]! * 2 + 1]! - range[rows[i]! * 2]!;
+    }
+    // Per group `[m, tags (ascending) * m, (start, end) * m]`, or `[-1, (start, end) * nT]`
+    // indexed by tag when m > TW_DENSE; each row's weights copied right after the list, so a
+    // lookup reads one contiguous block. Offset 0 is unused.
+    const out = new Int32Array(total);
     const keyOff = new Map<number, number>();
-    const out: number[] = [0];
-    for (const [key, list] of groups) {
-      const m = list.length / 2;
-      const order = Array.from({ length: m }, (_, i) => i).sort((x, y) => list[x * 2]! - list[y * 2]!);
-      keyOff.set(key, out.length);
-      // Each row's weights are copied right after the list, so a lookup reads one contiguous block.
-      const data = this.packed.data;
-      const copy = (at: number, r: number): void => {
-        out[at] = out.length;
-        for (let j = this.rowRange[r * 2]!; j < this.rowRange[r * 2 + 1]!; j++) out.push(data[j]!);
-        out[at + 1] = out.length;
-      };
+    let w = 1;
+    const copy = (at: number, r: number): void => {
+      out[at] = w;
+      for (let j = range[r * 2]!, e = range[r * 2 + 1]!; j < e; j++) out[w++] = data[j]!;
+      out[at + 1] = w;
+    };
+    for (let g = 0; g < nG; g++) {
+      const from = first[g]!;
+      const m = first[g + 1]! - from;
+      keyOff.set(groupKey[g]!, w);
       if (m > TW_DENSE) {
-        const base = out.length + 1;
-        out.push(-1);
-        for (let i = 0; i < nT * 2; i++) out.push(0);
-        for (const i of order) copy(base + list[i * 2]! * 2, list[i * 2 + 1]!);
+        const base = w + 1;
+        out[w] = -1;
+        w += 1 + nT * 2;
+        for (let i = from; i < from + m; i++) copy(base + (rowKey1[rows[i]!]! & 0x1fffff) * 2, rows[i]!);
       } else {
-        out.push(m);
-        for (const i of order) out.push(list[i * 2]!);
-        const base = out.length;
-        for (let i = 0; i < m; i++) out.push(0, 0);
-        order.forEach((i, k) => copy(base + k * 2, list[i * 2 + 1]!));
+        out[w++] = m;
+        for (let i = from; i < from + m; i++) out[w++] = rowKey1[rows[i]!]! & 0x1fffff;
+        const base = w;
+        w += m * 2;
+        for (let k = 0; k < m; k++) copy(base + k * 2, rows[from + k]!);
       }
     }
-    this.twLists = Int32Array.from(out);
+    this.twLists = out;
     this.twKeyOff = keyOff;
     return keyOff;
   }
@@ -277,8 +337,9 @@ export class TaggerModel {
   }
 
   /**
-   * Makes room for `n` new word slots: grows the slot tables (doubling) up to `slotCapMax`
-   * slots; past it, keeps the most used words (see {@link compactSlots}) or releases them all.
+   * Makes room for `n` new word slots: grows the slot tables from their first size straight to
+   * `slotCapMax` slots (memory is only touched as slots fill); past it, keeps the most used words
+   * (see {@link compactSlots}) or releases them all.
    */
   private reserveSlots(c: VocabCache, n: number): void {
     // A sentence longer than the cap still gets a slot per word.
@@ -286,9 +347,9 @@ export class TaggerModel {
     if (c.nSlots + n > capMax) this.compactSlots(c, Math.min(capMax >> 1, capMax - n - 2));
     const have = c.slotOrth.length;
     if (c.nSlots + n <= have) return;
-    let cap = have;
-    while (cap < c.nSlots + n) cap *= 2;
-    cap = Math.min(cap, capMax);
+    // Past the first slots a stream is being read: straight to the cap, as each doubling would
+    // copy the slots into fresh memory (a page fault per 4 slots, more than filling them costs).
+    const cap = capMax;
     const nC = this.classes.length;
     const nTW = this.twSpec.length / 4;
     const resize = <T extends Int32Array>(a: T, stride: number): T => {
@@ -400,7 +461,7 @@ export class TaggerModel {
       reservePairs(c, n + 2, this.pairCapMax);
       // Pair j is read by positions j - 1, j and j + 1; skip it when all of them are fixed.
       dict[PAD - 1] = dict[PAD - 2] = dict[n + PAD] = dict[n + PAD + 1] = 0;
-      for (let j = PAD - 1; j <= n + PAD; j++) pairs[j] = dict[j - 1]! < 0 || dict[j]! < 0 || dict[j + 1]! < 0 ? pairEntry(c, types[j]!, types[j + 1]!, this.pairSpec, this.packed, (this.pairAcc ??= new Int32Array(this.classes.length))) : 0;
+      for (let j = PAD - 1; j <= n + PAD; j++) pairs[j] = dict[j - 1]! < 0 || dict[j]! < 0 || dict[j + 1]! < 0 ? pairEntry(c, types[j]!, types[j + 1]!, this.pairSpec, this.packed, (this.pairAcc ??= new Int32Array(this.classes.length)), this.lookup) : 0;
     }
     decodePacked(this.packed, c.attrs, c.vec, c.cand, this.twLists ?? EMPTY_LISTS, c.twOff, this.twSpec, c.pd, pairs, this.pairSpec.length > 0, types, dict, this.tagBuf, n, this.scores);
   }

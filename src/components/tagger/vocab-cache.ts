@@ -5,7 +5,7 @@
  */
 import { grow } from '../../util/typed.js';
 import { hashKey, key1 } from './feature-table.js';
-import { findSlot, type PackedTagger } from './kernel.js';
+import { findSlots, type PackedTagger } from './kernel.js';
 import { N_FEATURE_ATTRS } from './features.js';
 
 /** Initial size of the per-vocab pair table (kept at most half full). */
@@ -55,6 +55,15 @@ export interface VocabCache {
   pdLen: number;
   tagIds: Uint32Array;
   posIds: Uint32Array;
+}
+
+/** Scratch of a batched slot lookup ({@link findSlots}): keys in, slot offsets out, one per template. */
+export interface PairLookup {
+  k1s: Int32Array;
+  k2s: Int32Array;
+  /** What each key stands for (a template's place in its list). */
+  tpl: Int32Array;
+  found: Int32Array;
 }
 
 /** The empty pair table of a new {@link VocabCache}. */
@@ -134,7 +143,7 @@ export function reservePairs(c: VocabCache, n: number, capMax: number): void {
  * onB1, attr2, onB2]; `acc` is a zeroed scratch row of one value per class, left zeroed.
  * Returns the entry's offset in `c.pd`, or 0 when no template has a row.
  */
-export function pairEntry(c: VocabCache, a: number, b: number, spec: Int32Array, packed: PackedTagger, acc: Int32Array): number {
+export function pairEntry(c: VocabCache, a: number, b: number, spec: Int32Array, packed: PackedTagger, acc: Int32Array, look: PairLookup): number {
   const tab = c.pairTab;
   const mask = (tab.length >> 2) - 1;
   let s = hashKey(a, b) & mask;
@@ -148,19 +157,31 @@ export function pairEntry(c: VocabCache, a: number, b: number, spec: Int32Array,
   const data = packed.data;
   const nC = acc.length;
   // Worst case: every class of every role, each split in two (see below).
-  if (c.pdLen + 4 + 6 * nC > c.pd.length) c.pd = grow(c.pd, c.pdLen + 4 + 6 * nC);
+  // Past its first size, straight to PD_KEEP_MAX ints (doubling would copy the entries into
+  // fresh memory each time; the untouched end costs no memory).
+  if (c.pdLen + 4 + 6 * nC > c.pd.length) c.pd = grow(c.pd, Math.max(c.pdLen + 4 + 6 * nC, PD_KEEP_MAX));
   const pd = c.pd;
   const off = c.pdLen;
+  // The slots of every template with both values looked up at once (their reads overlap); key i
+  // is that of template spec[6 * tpl[i]].
+  const { k1s, k2s, tpl, found: slotAt } = look;
+  let m = 0;
+  for (let q = 0; q < spec.length; q += 6) {
+    const v1 = c.attrs[(spec[q + 3] ? b : a) * N_FEATURE_ATTRS + spec[q + 2]!]!;
+    const v2 = c.attrs[(spec[q + 5] ? b : a) * N_FEATURE_ATTRS + spec[q + 4]!]!;
+    if (v1 === 0 || v2 === 0) continue;
+    k1s[m] = key1(spec[q]!, v1) | 0;
+    k2s[m] = v2;
+    tpl[m++] = q;
+  }
+  findSlots(packed, k1s, k2s, m, slotAt);
   let w = off + 4;
   for (let role = 0; role < 3; role++) {
     pd[off + role] = w;
     let any = false;
-    for (let q = 0; q < spec.length; q += 6) {
-      if (spec[q + 1] !== role) continue;
-      const v1 = c.attrs[(spec[q + 3] ? b : a) * N_FEATURE_ATTRS + spec[q + 2]!]!;
-      const v2 = c.attrs[(spec[q + 5] ? b : a) * N_FEATURE_ATTRS + spec[q + 4]!]!;
-      if (v1 === 0 || v2 === 0) continue;
-      const o = findSlot(packed, key1(spec[q]!, v1) | 0, v2);
+    for (let i = 0; i < m; i++) {
+      if (spec[tpl[i]! + 1] !== role) continue;
+      const o = slotAt[i]!;
       if (o < 0) continue;
       for (let j = slots[o + 2]!; j < slots[o + 3]!; j++) acc[data[j]! & 255] += data[j]! >> 8;
       any = true;
