@@ -53,7 +53,7 @@ export const trainParserCommand: Command = {
       ...(dev ? { dev } : {}),
       ...(tagger ? { tagger } : {}),
       onProgress: (done, total) => (bar ??= new ProgressBar('training', total, io.stderr)).update((lastDone = done)),
-      onEpoch: (r) => {
+      onEpoch: ({ model: _checkpoint, ...r }) => {
         const line = f.json
           ? JSON.stringify(r)
           : `epoch ${r.epoch}: train ${r.trainAccuracy.toFixed(4)}${r.dev ? ` dev UAS ${r.dev.uas.toFixed(4)} LAS ${r.dev.las.toFixed(4)}` : ''} (${r.seconds.toFixed(1)}s)`;
