@@ -245,7 +245,9 @@ export { hierarchicalClusters, HIERARCHICAL_CLUSTER_DEFAULTS } from './component
 export type { HierarchicalClusterOptions } from './components/parser/clusters.js';
 export { scoreParser } from './components/parser/score.js';
 export type { ParserScore, ScoredSentence } from './components/parser/score.js';
-export { loadParserModel, saveParserModel, encodeParserModel, decodeParserModel, PARSER_KIND, PARSER_FORMAT_VERSION } from './components/parser/model-format.js';
+export { loadParserModel, saveParserModel, encodeParserModel, decodeParserModel, PARSER_KIND, PARSER_FORMAT_VERSION, PARSER_BEAM_FORMAT_VERSION } from './components/parser/model-format.js';
+export { BeamSearch, MAX_BEAM } from './components/parser/beam.js';
+export type { BeamScorer } from './components/parser/beam.js';
 export type { EncodeParserOptions } from './components/parser/model-format.js';
 export { readParserModelBytes } from './components/parser/model-bytes.js';
 export { ParserBase } from './components/parser/parser-base.js';

@@ -13,7 +13,7 @@ import { reportEpoch, TRAIN_JSON_FLAG, trainEpochs, trainFlags } from '../flag-g
 export const trainParserCommand: Command = {
   name: 'train parser',
   summary: 'train the dependency parser on CoNLL-U trees',
-  usage: '--train FILE.conllu[.gz] [--dev FILE] --out MODEL [--epochs N] [--seed N] [--tags MODE] [--vectors FILE]',
+  usage: '--train FILE.conllu[.gz] [--dev FILE] --out MODEL [--epochs N] [--seed N] [--tags MODE] [--vectors FILE] [--beam K]',
   help: 'Training tags are jackknifed (each fold tagged by a tagger trained on the others); dev sentences are tagged by --tagger (default: the shipped tagger), and scored (UAS/LAS on gold words) after each epoch.\nExample: textloom train parser --train en_ewt-ud-train.conllu.gz --dev en_ewt-ud-dev.conllu --out en.tlp',
   flags: {
     ...trainFlags({ train: 'training trees (CoNLL-U, .gz ok)', dev: 'dev trees scored after each epoch', seed: 'seed (same seed, same model)', defaults: TRAIN_PARSER_DEFAULTS }),
@@ -24,6 +24,7 @@ export const trainParserCommand: Command = {
     'label-bits': { type: 'number', value: 'N', doc: "log2 of the label table's size", default: TRAIN_PARSER_DEFAULTS.labelBits },
     tagger: { type: 'string', value: 'MODEL', doc: 'tagger model that tags the dev trees (default: the shipped one)' },
     vectors: { type: 'string', value: 'FILE', doc: 'word vectors (word2vec, GloVe, .tlv) clustered into a 16x4x16 tree for word-cluster features' },
+    beam: { type: 'number', value: 'K', doc: 'beam width: 1 is the greedy parser; K > 1 trains globally and parses with a beam of K (more accurate, slower)', default: TRAIN_PARSER_DEFAULTS.beam },
     ...TRAIN_JSON_FLAG,
   },
   async run(args, io) {
@@ -46,12 +47,13 @@ export const trainParserCommand: Command = {
       taggerEpochs: f['tagger-epochs'] as number,
       actionBits: f['action-bits'] as number,
       labelBits: f['label-bits'] as number,
+      beam: f.beam as number,
       file: trainFile,
       ...(clusters ? { clusters } : {}),
       ...(dev ? { dev } : {}),
       ...(tagger ? { tagger } : {}),
       onProgress: (done, total) => (bar ??= new ProgressBar('training', total, io.stderr)).update((lastDone = done)),
-      onEpoch: (r) => {
+      onEpoch: ({ model: _checkpoint, ...r }) => {
         const line = f.json
           ? JSON.stringify(r)
           : `epoch ${r.epoch}: train ${r.trainAccuracy.toFixed(4)}${r.dev ? ` dev UAS ${r.dev.uas.toFixed(4)} LAS ${r.dev.las.toFixed(4)}` : ''} (${r.seconds.toFixed(1)}s)`;

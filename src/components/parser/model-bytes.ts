@@ -1,21 +1,27 @@
 /**
- * Reading a parser model (`.tlp`, version 4) from bytes with no Node built-in: the decoder shared by
+ * Reading a parser model (`.tlp`, version 4, or 5 for beam models) from bytes with no Node built-in: the decoder shared by
  * the Node loader (`model-format.ts`, which inflates with zlib) and `Parser.fromBytes`, which
  * inflates with the platform's DecompressionStream (browsers, Node 20.12+).
  */
 import { readFramed, type BinaryReader } from '../../io/binfmt-bytes.js';
+import { MAX_BEAM } from './beam.js';
 import { CLUSTER_LEAVES } from './features.js';
 import { ParserModel } from './model.js';
 import { N_ACTIONS } from './transitions.js';
 
 /** Kind code of parser model files in textloom's binary framing. */
 export const PARSER_KIND = 'DPAR';
-/** Current format version; other versions are rejected. */
+/** Format version of greedy models (beam width 1); other versions than this and {@link PARSER_BEAM_FORMAT_VERSION} are rejected. */
 export const PARSER_FORMAT_VERSION = 4;
+/**
+ * Format version of beam models: version 4 plus the beam width (`beam` in the model section, 2 or
+ * more). A build that reads only version 4 refuses them rather than decoding them greedily.
+ */
+export const PARSER_BEAM_FORMAT_VERSION = 5;
 
 /** Checks the framing of model bytes (magic, kind, version, CRC) and returns its reader. */
 export function parserReader(bytes: Uint8Array, file: string): BinaryReader {
-  return readFramed(bytes, { kind: PARSER_KIND, what: 'parser model', versions: [PARSER_FORMAT_VERSION], file });
+  return readFramed(bytes, { kind: PARSER_KIND, what: 'parser model', versions: [PARSER_FORMAT_VERSION, PARSER_BEAM_FORMAT_VERSION], file });
 }
 
 function isStringArray(x: unknown): x is string[] {
@@ -29,7 +35,10 @@ function isStringArray(x: unknown): x is string[] {
 export function decodeParserFrame(r: BinaryReader): ParserModel {
   const json = r.json('model') as Record<string, unknown> | null;
   if (!json || typeof json !== 'object') throw r.error('the model section is not a JSON object', 'model');
-  const { labels, tags, actionBits, labelBits, actionScale, labelScale, nCands, nClusterWords, meta } = json;
+  const { labels, tags, actionBits, labelBits, actionScale, labelScale, nCands, nClusterWords, meta, beam } = json;
+  if (r.version === PARSER_BEAM_FORMAT_VERSION) {
+    if (!Number.isInteger(beam) || (beam as number) < 2 || (beam as number) > MAX_BEAM) throw r.error(`beam must be an integer in 2..${MAX_BEAM} in a version ${PARSER_BEAM_FORMAT_VERSION} model`, 'model');
+  } else if (beam !== undefined) throw r.error(`a version ${r.version} model has no beam width (beam models are version ${PARSER_BEAM_FORMAT_VERSION})`, 'model');
   if (!isStringArray(labels) || labels.length === 0 || !isStringArray(tags) || tags.length === 0) throw r.error('labels and tags must be non-empty string arrays', 'model');
   const bitsOk = (b: unknown): b is number => Number.isInteger(b) && (b as number) >= 1 && (b as number) <= 28;
   if (!bitsOk(actionBits) || !bitsOk(labelBits) || labelBits < 7) throw r.error('actionBits must be an integer in 1..28 and labelBits in 7..28', 'model');
@@ -62,6 +71,7 @@ export function decodeParserFrame(r: BinaryReader): ParserModel {
     clusterWords,
     clusterCodes,
     meta: meta && typeof meta === 'object' ? (meta as Record<string, unknown>) : {},
+    ...(beam !== undefined ? { beam: beam as number } : {}),
   });
 }
 

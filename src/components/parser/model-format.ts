@@ -1,6 +1,7 @@
 /**
  * The parser's binary model file (`.tlp`), in textloom's binary framing (`io/binfmt.ts`, kind
- * `DPAR`, version 4). Every section is raw-deflated: `model` (JSON: labels, tags, table sizes,
+ * `DPAR`, version 4; version 5 is the same plus the beam width `beam` in the model section, for
+ * models decoded with a beam). Every section is raw-deflated: `model` (JSON: labels, tags, table sizes,
  * weight scales, provenance), `cand_start` and `cands` (label candidates, i32), `action` and
  * `label` (the two hashed weight tables, dense int8 with one scale each, as the model holds them;
  * weights below the pruning threshold are stored as 0, which is what makes the deflated tables
@@ -15,9 +16,9 @@ import { writeFileAtomicSync } from '../../io/atomic.js';
 import { BinaryWriter } from '../../io/binfmt.js';
 import { readBytesSync } from '../../io/read-text.js';
 import type { ParserModel } from './model.js';
-import { decodeParserFrame, parserReader, PARSER_FORMAT_VERSION, PARSER_KIND } from './model-bytes.js';
+import { decodeParserFrame, parserReader, PARSER_BEAM_FORMAT_VERSION, PARSER_FORMAT_VERSION, PARSER_KIND } from './model-bytes.js';
 
-export { PARSER_FORMAT_VERSION, PARSER_KIND };
+export { PARSER_BEAM_FORMAT_VERSION, PARSER_FORMAT_VERSION, PARSER_KIND };
 
 /** Options of {@link encodeParserModel}. */
 export interface EncodeParserOptions {
@@ -51,9 +52,11 @@ export function encodeParserModel(model: ParserModel, options: EncodeParserOptio
     nCands: model.cands.length,
     nClusterWords: model.clusterWords.length,
     meta: model.meta,
+    // Greedy models stay version 4, byte for byte; beam models are version 5.
+    ...(model.beam > 1 ? { beam: model.beam } : {}),
   };
   const deflate = { deflate: true };
-  return new BinaryWriter(PARSER_KIND, PARSER_FORMAT_VERSION)
+  return new BinaryWriter(PARSER_KIND, model.beam > 1 ? PARSER_BEAM_FORMAT_VERSION : PARSER_FORMAT_VERSION)
     .json('model', json, deflate)
     .add('cand_start', model.candStart, deflate)
     .add('cands', model.cands, deflate)

@@ -5,8 +5,10 @@
  * (`train.ts`).
  */
 import type { Doc } from '../../core/doc.js';
+import { ArgumentError } from '../../core/errors.js';
 import type { Vocab } from '../../core/vocab.js';
 import { extractFeatures, extractRightLabelFeatures, N_FEATURES, N_LABEL_FEATURES, N_RIGHT_LABEL_FEATURES, shapeCluster, wordHash } from './features.js';
+import { BeamSearch, MAX_BEAM, type BeamScorer } from './beam.js';
 import { bestLabelQ, candidateRanks, labelLineMask, scoreActionsQ } from './kernel.js';
 import { baseOf, deprojectivize, LIFT_SEPARATOR } from './projectivize.js';
 import { LEFT, N_ACTIONS, ParseState, REDUCE, RIGHT, SHIFT } from './transitions.js';
@@ -39,6 +41,8 @@ export interface ParserModelParts {
   clusterCodes: Uint16Array;
   /** Free-form provenance (data, epochs, seed, scores). */
   meta: Record<string, unknown>;
+  /** Beam width of the decoder (default 1: greedy); a model trained with a beam of k parses with a beam of k. */
+  beam?: number;
 }
 
 interface VocabCache {
@@ -70,6 +74,8 @@ export class ParserModel {
   readonly clusterWords: Int32Array;
   readonly clusterCodes: Uint16Array;
   readonly meta: Record<string, unknown>;
+  /** Beam width of the decoder: 1 is the greedy decoder; a wider beam searches the `beam` best action sequences (see `beam.ts`). */
+  readonly beam: number;
   /** Label id -> id of its base (undecorated) label; -> id of the recorded head label or -1. */
   readonly base: Int32Array;
   readonly liftedFrom: Int32Array;
@@ -95,8 +101,14 @@ export class ParserModel {
   private labelBuf = new Int32Array(64);
   private scratch = new Int32Array(128);
   private readonly caches = new WeakMap<Vocab, VocabCache>();
+  private beamSearch: BeamSearch | undefined;
+  private scorerQ: BeamScorer | undefined;
+  private readonly scoresQ = new Int32Array(N_ACTIONS);
 
   constructor(parts: ParserModelParts) {
+    const beam = parts.beam ?? 1;
+    if (!Number.isInteger(beam) || beam < 1 || beam > MAX_BEAM) throw new ArgumentError(`beam width must be an integer in 1..${MAX_BEAM}, got ${beam}`, { key: 'beam' });
+    this.beam = beam;
     this.labels = parts.labels;
     this.tags = parts.tags;
     this.candStart = parts.candStart;
@@ -166,6 +178,10 @@ export class ParserModel {
    * several dependents (a text whose sentences are not known).
    */
   parseIds(words: Int32Array, tags: Int32Array, clus: Int32Array, n: number, heads: Int32Array, labels: Int32Array, multiRoot = false): void {
+    if (this.beam > 1) {
+      this.parseBeam(words, tags, clus, n, heads, labels, multiRoot);
+      return;
+    }
     const st = this.state;
     st.reset(n);
     st.multiRoot = multiRoot;
@@ -202,6 +218,55 @@ export class ParserModel {
       labels[i] = st.label[i]!;
     }
     deprojectivize(heads, labels, n, this.base, this.liftedFrom, this.scratch.length >= 3 * (n + 2) ? this.scratch : (this.scratch = new Int32Array(3 * (n + 2))));
+  }
+
+  // Beam search (width `beam`) over the int8 tables, then the best state's arcs, lowered.
+  private parseBeam(words: Int32Array, tags: Int32Array, clus: Int32Array, n: number, heads: Int32Array, labels: Int32Array, multiRoot: boolean): void {
+    const search = (this.beamSearch ??= new BeamSearch(this.beam));
+    search.search(words, tags, clus, n, multiRoot, this.beamScorer());
+    const st = search.states[0]!;
+    for (let i = 1; i <= n; i++) {
+      heads[i] = st.head[i]!;
+      labels[i] = st.label[i]!;
+    }
+    deprojectivize(heads, labels, n, this.base, this.liftedFrom, this.scratch.length >= 3 * (n + 2) ? this.scratch : (this.scratch = new Int32Array(3 * (n + 2))));
+  }
+
+  /**
+   * The scorer a {@link BeamSearch} uses with this model: the int8 action scores and the label
+   * classifier's choices, as the greedy decoder makes them (so a beam of 1 parses as it does).
+   */
+  beamScorer(): BeamScorer {
+    if (this.scorerQ) return this.scorerQ;
+    const scoresQ = this.scoresQ;
+    return (this.scorerQ = {
+      base: this.base,
+      rootLabel: this.rootLabel,
+      fallbackLabel: this.fallbackLabel,
+      actionScores: (feats, scores) => {
+        scoreActionsQ(feats, N_FEATURES, this.actionWeights, this.actionMask, scoresQ);
+        for (let a = 0; a < N_ACTIONS; a++) scores[a] = scoresQ[a]!;
+      },
+      leftLabel: (st, feats, _words, tags) => {
+        const key = this.candRange(tags[st.b]!, tags[st.s0]!, 0);
+        return this.cands[bestLabelQ(feats, N_LABEL_FEATURES, this.labelWeights, this.labelMask, this.candPos, this.candStart[key]!, this.candStart[key + 1]!, this.labelLines, this.labelRots)]!;
+      },
+      rightLabel: (st, words, tags, clus) => {
+        const s0 = st.s0;
+        const h = st.head[s0]!;
+        extractRightLabelFeatures(st, h, s0, words, tags, clus, this.rfeats);
+        const key = this.candRange(tags[h]!, tags[s0]!, 1);
+        return this.cands[bestLabelQ(this.rfeats, N_RIGHT_LABEL_FEATURES, this.labelWeights, this.labelMask, this.candPos, this.candStart[key]!, this.candStart[key + 1]!, this.labelLines, this.labelRots)]!;
+      },
+    });
+  }
+
+  /**
+   * The same model decoding with a beam of `k` (1: greedy); the tables are shared, not copied.
+   * A model trained with a beam is best decoded with the width it was trained with.
+   */
+  withBeam(k: number): ParserModel {
+    return new ParserModel({ labels: this.labels, tags: this.tags, candStart: this.candStart, cands: this.cands, actionBits: this.actionBits, labelBits: this.labelBits, actionWeights: this.actionWeights, actionScale: this.actionScale, labelWeights: this.labelWeights, labelScale: this.labelScale, clusterWords: this.clusterWords, clusterCodes: this.clusterCodes, meta: this.meta, beam: k });
   }
 
   /**

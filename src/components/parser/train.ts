@@ -14,10 +14,12 @@ import { resolveOptions, type OptionSchema } from '../../core/options.js';
 import { Rng } from '../../util/rng.js';
 import { trainTagger } from '../tagger/train.js';
 import { CLUSTER_LEAVES, extractFeatures, extractRightLabelFeatures, N_FEATURES, N_LABEL_FEATURES, N_RIGHT_LABEL_FEATURES, shapeCluster, wordHash } from './features.js';
+import { MAX_BEAM } from './beam.js';
 import { bestLabel, candidateRanks, labelLineMask, labelSlot, quantizeWeights, scoreActions } from './kernel.js';
 import { FALLBACK_LABEL, ParserModel, ROOT_LABEL } from './model.js';
 import { baseOf, LIFT_SEPARATOR, projectivize } from './projectivize.js';
 import { scoreParser, type ParserScore } from './score.js';
+import { trainBeamEpochs } from './train-beam.js';
 import { checkTree } from './tree.js';
 import { LEFT, N_ACTIONS, ParseState, REDUCE, RIGHT } from './transitions.js';
 
@@ -53,6 +55,8 @@ export interface ParserEpochReport {
   trainAccuracy: number;
   /** Dev UAS/LAS with the averaged weights so far (gold words, tags from `tagger`). */
   dev?: ParserScore;
+  /** The model with the averaged weights so far, that `dev` was scored with (set when dev sentences are given): a checkpoint. */
+  model?: ParserModel;
   seconds: number;
 }
 
@@ -88,10 +92,16 @@ export interface TrainParserOptions {
   onEpoch?: (report: ParserEpochReport) => void;
   /** Called now and then with (work done, total work): the folds' taggers, then the epochs. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Beam width (default 1: the greedy parser, trained with the dynamic oracle). Above 1 the parser
+   * is trained globally (structured perceptron, max-violation updates against the static oracle's
+   * sequence) and decodes with a beam of this width: more accurate and slower (each step scores `beam` states).
+   */
+  beam?: number;
 }
 
 /** Defaults of {@link TrainParserOptions}. */
-export const TRAIN_PARSER_DEFAULTS = Object.freeze({ epochs: 10, seed: 1, tags: 'jackknife' as 'jackknife' | 'gold', jackknife: 3, taggerEpochs: 4, explore: 0.9, minLiftedCount: 2, actionBits: 19, labelBits: 21 });
+export const TRAIN_PARSER_DEFAULTS = Object.freeze({ epochs: 10, seed: 1, tags: 'jackknife' as 'jackknife' | 'gold', jackknife: 3, taggerEpochs: 4, explore: 0.9, minLiftedCount: 2, actionBits: 19, labelBits: 21, beam: 1 });
 
 const D = TRAIN_PARSER_DEFAULTS;
 
@@ -112,6 +122,7 @@ export const TRAIN_PARSER_SCHEMA: OptionSchema = Object.freeze({
   file: { type: 'string', doc: 'file name for error messages' },
   onEpoch: { type: 'function', doc: 'called after each epoch' },
   onProgress: { type: 'function', doc: 'called now and then with (done, total)' },
+  beam: { type: 'integer', min: 1, max: MAX_BEAM, default: D.beam, doc: 'beam width (1: greedy; more: global training, beam decoding)' },
 } satisfies OptionSchema);
 
 /** 1-based file line of word `k` (1-based position) of a CoNLL-U sentence, when its line is known. */
@@ -270,14 +281,14 @@ export function trainParser(sentences: readonly ParserGoldSentence[], options: T
   const lu = new Float64Array(lw.length);
   let clock = 1;
 
-  const makeModel = (): ParserModel => {
+  const makeModel = (clk: number): ParserModel => {
     const avgA = new Float32Array(aw.length);
-    for (let i = 0; i < aw.length; i++) if (aw[i] !== 0 || au[i] !== 0) avgA[i] = aw[i]! - au[i]! / clock;
+    for (let i = 0; i < aw.length; i++) if (aw[i] !== 0 || au[i] !== 0) avgA[i] = aw[i]! - au[i]! / clk;
     const avgL = new Float32Array(lw.length);
-    for (let i = 0; i < lw.length; i++) if (lw[i] !== 0 || lu[i] !== 0) avgL[i] = lw[i]! - lu[i]! / clock;
+    for (let i = 0; i < lw.length; i++) if (lw[i] !== 0 || lu[i] !== 0) avgL[i] = lw[i]! - lu[i]! / clk;
     const qa = quantizeWeights(avgA);
     const ql = quantizeWeights(avgL);
-    return new ParserModel({ labels, tags, candStart, cands, actionBits: o.actionBits, labelBits: o.labelBits, actionWeights: qa.q, actionScale: qa.scale, labelWeights: ql.q, labelScale: ql.scale, clusterWords, clusterCodes, meta: {} });
+    return new ParserModel({ labels, tags, candStart, cands, actionBits: o.actionBits, labelBits: o.labelBits, actionWeights: qa.q, actionScale: qa.scale, labelWeights: ql.q, labelScale: ql.scale, clusterWords, clusterCodes, meta: {}, ...(o.beam > 1 ? { beam: o.beam } : {}) });
   };
   const devTags = o.dev?.length ? o.dev.map((s) => (o.tagger ? o.tagger.tagWords(s.words.map((w) => w.form)).map((t) => t.xpos) : s.words.map((w) => w.xpos))) : undefined;
 
@@ -287,7 +298,7 @@ export function trainParser(sentences: readonly ParserGoldSentence[], options: T
   // Labels a classifier over features `fs` (the first `nf`) for the arc head -> dep in direction
   // `dir`; updates towards the gold label when the arc is gold, and returns the label to apply
   // (the gold one for a gold arc, as the oracle follows gold labels).
-  const label = (e: Encoded, fs: Int32Array, nf: number, h: number, d: number, dir: number): number => {
+  const label = (e: Encoded, fs: Int32Array, nf: number, h: number, d: number, dir: number, clock: number): number => {
     let key = (e.tags[h]! * nT + e.tags[d]!) * 2 + dir;
     if (candStart[key + 1]! <= candStart[key]!) key = nT * nT * 2 + dir;
     const predJ = bestLabel(fs, nf, lw, lMask, candPos, candStart[key]!, candStart[key + 1]!, labelScores);
@@ -309,6 +320,12 @@ export function trainParser(sentences: readonly ParserGoldSentence[], options: T
     }
     return goldLab;
   };
+  // The label classifier's choice for the arc head -> dep, without update.
+  const predictLabel = (e: Encoded, fs: Int32Array, nf: number, h: number, d: number, dir: number): number => {
+    let key = (e.tags[h]! * nT + e.tags[d]!) * 2 + dir;
+    if (candStart[key + 1]! <= candStart[key]!) key = nT * nT * 2 + dir;
+    return cands[bestLabel(fs, nf, lw, lMask, candPos, candStart[key]!, candStart[key + 1]!, labelScores)]!;
+  };
   const scores = new Float64Array(N_ACTIONS);
   const labelScores = new Float64Array(labels.length + 1);
   const costs = new Int32Array(N_ACTIONS);
@@ -316,7 +333,27 @@ export function trainParser(sentences: readonly ParserGoldSentence[], options: T
   const order = encoded.map((_, i) => i);
   let done = jackWork;
   let lastScore: ParserScore | undefined;
-  for (let epoch = 1; epoch <= o.epochs; epoch++) {
+  if (o.beam > 1) {
+    let t0 = Date.now();
+    clock = trainBeamEpochs({
+      sentences: encoded, k: o.beam, epochs: o.epochs, seed: o.seed, aw, au, aMask, base, rootLabel, fallbackLabel: fallback,
+      trainLabel: label, predictLabel, clock,
+      onSentence: () => {
+        if (++done % 256 === 0) o.onProgress?.(done, total);
+      },
+      onEpoch: (epoch, exact, clk) => {
+        const report: ParserEpochReport = { epoch, trainAccuracy: exact, seconds: 0 };
+        if (o.dev?.length) {
+          report.model = makeModel(clk);
+          report.dev = lastScore = scoreParser(report.model, o.dev, devTags!);
+        }
+        report.seconds = (Date.now() - t0) / 1000;
+        o.onEpoch?.(report);
+        t0 = Date.now();
+      },
+    });
+  }
+  for (let epoch = 1; o.beam === 1 && epoch <= o.epochs; epoch++) {
     const t0 = Date.now();
     rng.shuffle(order);
     let right = 0;
@@ -353,13 +390,13 @@ export function trainParser(sentences: readonly ParserGoldSentence[], options: T
         const follow = epoch > 1 && costs[pred] !== minCost && rng.next() < o.explore ? pred : gold;
         let lab = fallback;
         const s0 = st.s0;
-        if (follow === LEFT) lab = label(e, feats, N_LABEL_FEATURES, st.b, s0, 0);
+        if (follow === LEFT) lab = label(e, feats, N_LABEL_FEATURES, st.b, s0, 0, clock);
         // A right arc's label waits for its dependent's REDUCE (pending: -1).
         else if (follow === RIGHT && s0 !== 0) lab = -1;
         else if (follow === REDUCE && st.head[s0]! > 0 && st.label[s0] === -1) {
           const h = st.head[s0]!;
           extractRightLabelFeatures(st, h, s0, e.words, e.tags, e.clus, rfeats);
-          const l = label(e, rfeats, N_RIGHT_LABEL_FEATURES, h, s0, 1);
+          const l = label(e, rfeats, N_RIGHT_LABEL_FEATURES, h, s0, 1, clock);
           st.setRightLabel(s0, l, base[l]!);
         }
         st.apply(follow, lab, lab < 0 ? -1 : base[lab]!, rootLabel);
@@ -368,13 +405,17 @@ export function trainParser(sentences: readonly ParserGoldSentence[], options: T
       if (++done % 256 === 0) o.onProgress?.(done, total);
     }
     const report: ParserEpochReport = { epoch, trainAccuracy: decisions ? right / decisions : 0, seconds: 0 };
-    if (o.dev?.length) report.dev = lastScore = scoreParser(makeModel(), o.dev, devTags!);
+    if (o.dev?.length) {
+      report.model = makeModel(clock);
+      report.dev = lastScore = scoreParser(report.model, o.dev, devTags!);
+    }
     report.seconds = (Date.now() - t0) / 1000;
     o.onEpoch?.(report);
   }
   o.onProgress?.(total, total);
-  const model = makeModel();
+  const model = makeModel(clock);
   Object.assign(model.meta, {
+    ...(o.beam > 1 ? { beam: o.beam, training: 'global (structured perceptron, max-violation updates)' } : {}),
     epochs: o.epochs,
     seed: o.seed,
     tags: o.tags === 'jackknife' ? `jackknife ${folds} folds, tagger epochs ${o.taggerEpochs}` : 'gold',
