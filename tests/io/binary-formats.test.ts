@@ -197,14 +197,14 @@ describe('vectors (.tlv)', () => {
 });
 
 describe('tagger model (.tlt)', () => {
-  it('a version-1 file loads and tags exactly as before; saved again it is version 3 and tags the same', () => {
+  it('a version-1 file loads and tags exactly as before; saved again it is version 2 and tags the same', () => {
     const want = expected['tagger.tlt'];
     const old = loadTaggerModel(path.join(FIX, 'tagger.tlt'));
     const tags = (m: ReturnType<typeof loadTaggerModel>) => want.inputs.map((ws: string[]) => Array.from(m.tagWords(ws)));
     expect(tags(old)).toEqual(want.classes);
-    const p = path.join(tmp, 'v3.tlt');
+    const p = path.join(tmp, 'v2.tlt');
     saveTaggerModel(old, p);
-    expect(sniffBinary(readFileSync(p))).toEqual({ kind: 'TAGR', version: 3 });
+    expect(sniffBinary(readFileSync(p))).toEqual({ kind: 'TAGR', version: 2 });
     const again = loadTaggerModel(p);
     expect(tags(again)).toEqual(want.classes);
     expect(again.classes).toEqual(old.classes);
@@ -215,7 +215,7 @@ describe('tagger model (.tlt)', () => {
     await expectDamageRefused(readFileSync(path.join(FIX, 'tagger.tlt')), '.tlt', (p) => loadTaggerModel(p));
     const bytes = encodeTaggerModel(loadTaggerModel(path.join(FIX, 'tagger.tlt')));
     await expectDamageRefused(bytes, '.tlt', (p) => loadTaggerModel(p));
-    for (const edit of [(j: any) => ({ ...j, rows: j.rows + 1 }), (j: any) => ({ ...j, nonZero: 1e15 }), (j: any) => ({ ...j, scale: -1 }), (j: any) => ({ ...j, classes: j.classes.slice(0, 1) }), (j: any) => ({ ...j, lexicon: [['x', 9999]] }), (j: any) => ({ ...j, templates: [...j.templates, [[12, 0]]] }), (j: any) => ({ ...j, templates: [...j.templates, [[15, 1]]] }), (j: any) => ({ ...j, templates: [...j.templates, [[0, 3]]] })]) {
+    for (const edit of [(j: any) => ({ ...j, rows: j.rows + 1 }), (j: any) => ({ ...j, nonZero: 1e15 }), (j: any) => ({ ...j, scale: -1 }), (j: any) => ({ ...j, classes: j.classes.slice(0, 1) }), (j: any) => ({ ...j, lexicon: [['x', 9999]] }), (j: any) => ({ ...j, templates: [...j.templates, [[11, 0]]] }), (j: any) => ({ ...j, templates: [...j.templates, [[15, 1]]] }), (j: any) => ({ ...j, templates: [...j.templates, [[0, 3]]] }), (j: any) => ({ ...j, templates: [...j.templates, [[0, 0], [1, 0], [2, 0]]] })]) {
       expect(() => decodeTaggerModel(editJsonSection(bytes, 'model', edit), 'm.tlt')).toThrow(BinaryFileError);
     }
   });

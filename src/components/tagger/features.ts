@@ -36,17 +36,12 @@ export const FeatureAttr = {
   PRE3: 9,
   /** Last character. */
   SUF1: 10,
-  /**
-   * Word signature for unknown words: case pattern, character classes present (digits, hyphen,
-   * period, web marks) and a length bucket, e.g. `C.-8` for `Well-known` (see {@link wordSignature}).
-   */
-  SIG: 11,
   /** The predicted class at a previous position (only negative offsets). */
   TAG: 15,
 } as const;
 
-/** Number of string attributes (NORM..SIG). */
-export const N_FEATURE_ATTRS = 12;
+/** Number of string attributes (NORM..SUF1). */
+export const N_FEATURE_ATTRS = 11;
 
 /** Ambiguity class of forms that were rare or unseen in training. */
 export const UNK_AMB = '!UNK';
@@ -161,50 +156,6 @@ export function collapsedShape(word: string): string {
   return out;
 }
 
-const LENGTH_BUCKET = ['0', '1', '2', '3', '4', '5', '5', '5', '8'];
-
-/**
- * A word's signature, one pass over its UTF-16 units, no regular expression: case pattern (`l`
- * lower, `C` capitalized, `U` all capitals, `M` mixed, `n` no letters), then the marks present
- * (`d` digit, `-` hyphen, `.` period, `'` apostrophe, `@` at-sign or `://`, `#` hash, `/` slash)
- * and a length bucket (1..4, 5-7, 8+). `iPhone` is `M.5`, `U.S.` is `U..4`, `e-mail` is `l.-5`.
- */
-export function wordSignature(word: string): string {
-  let upper = 0, lower = 0, upper0 = false;
-  let marks = '';
-  let d = false, h = false, p = false, q = false, at = false, hash = false, sl = false;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (c >= 48 && c <= 57) d = true;
-    else if (c >= 65 && c <= 90) {
-      upper++;
-      if (i === 0) upper0 = true;
-    } else if (c >= 97 && c <= 122) lower++;
-    else if (c === 45) h = true;
-    else if (c === 46) p = true;
-    else if (c === 39 || c === 0x2019) q = true;
-    else if (c === 64 || (c === 58 && word.charCodeAt(i + 1) === 47)) at = true;
-    else if (c === 35) hash = true;
-    else if (c === 47) sl = true;
-    else if (c > 127) {
-      const ch = word[i]!;
-      if (ch !== ch.toLowerCase()) {
-        upper++;
-        if (i === 0) upper0 = true;
-      } else if (ch !== ch.toUpperCase()) lower++;
-    }
-  }
-  const cs = upper === 0 ? (lower === 0 ? 'n' : 'l') : lower === 0 ? 'U' : upper === 1 && upper0 ? 'C' : 'M';
-  if (d) marks += 'd';
-  if (h) marks += '-';
-  if (p) marks += '.';
-  if (q) marks += "'";
-  if (at) marks += '@';
-  if (hash) marks += '#';
-  if (sl) marks += '/';
-  return `${cs}.${marks}${LENGTH_BUCKET[Math.min(word.length, 8)]}`;
-}
-
 /**
  * The string attributes of one word type, in {@link FeatureAttr} order. `lexicon` maps normalized forms
  * to their ambiguity class.
@@ -212,5 +163,5 @@ export function wordSignature(word: string): string {
 export function wordAttributes(word: string, lexicon: ReadonlyMap<string, string>): string[] {
   const lower = word.toLowerCase();
   const norm = normalizeWord(word);
-  return [norm, word.slice(0, 1), lower.slice(-3), lower.slice(-2), collapsedShape(word), lower.slice(-4), word, lexicon.get(norm) ?? UNK_AMB, lower.slice(0, 2), lower.slice(0, 3), lower.slice(-1), wordSignature(word)];
+  return [norm, word.slice(0, 1), lower.slice(-3), lower.slice(-2), collapsedShape(word), lower.slice(-4), word, lexicon.get(norm) ?? UNK_AMB, lower.slice(0, 2), lower.slice(0, 3), lower.slice(-1)];
 }

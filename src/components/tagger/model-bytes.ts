@@ -1,5 +1,5 @@
 /**
- * Reading a tagger model (`.tlt`, versions 2 and 3) from bytes with no Node built-in: the decoder shared
+ * Reading a tagger model (`.tlt`, version 2) from bytes with no Node built-in: the decoder shared
  * by the Node loader (`model-format.ts`) and `Tagger.fromBytes`, which inflates with the
  * platform's DecompressionStream (browsers, Node 20.12+); version-1 files are read too.
  */
@@ -11,19 +11,12 @@ import { decodeTaggerV1Body, isTaggerV1, taggerV1Body, taggerV1InflateError } fr
 
 /** Kind code of tagger model files in textloom's binary framing (version-1 files began with `TLTAGGER`). */
 export const TAGGER_MAGIC = 'TAGR';
-/**
- * Current format version. Version 3 adds the word-signature attribute (`FeatureAttr.SIG`) to the
- * attributes templates may use; version-2 files (attributes NORM..SUF1 only) still load, version 1
- * is converted on load, others are rejected.
- */
-export const TAGGER_FORMAT_VERSION = 3;
+/** Current format version; version 1 is converted on load, others are rejected. */
+export const TAGGER_FORMAT_VERSION = 2;
 
-/** Largest word attribute a template may read, by format version (older readers know fewer). */
-export const MAX_ATTR_OF_VERSION: Readonly<Record<number, number>> = Object.freeze({ 1: 10, 2: 10, 3: 11 });
-
-/** Checks the framing of version-2 or -3 model bytes (magic, kind, version, CRC) and returns its reader. */
+/** Checks the framing of version-2 model bytes (magic, kind, version, CRC) and returns its reader. */
 export function taggerReader(bytes: Uint8Array, file: string): BinaryReader {
-  return readFramed(bytes, { kind: TAGGER_MAGIC, what: 'tagger model', versions: [2, TAGGER_FORMAT_VERSION], file });
+  return readFramed(bytes, { kind: TAGGER_MAGIC, what: 'tagger model', versions: [TAGGER_FORMAT_VERSION], file });
 }
 
 /** Builds the model from a checked reader whose sections can be read (inflated, or zlib installed). */
@@ -40,7 +33,7 @@ export function decodeTaggerFrame(r: BinaryReader, file: string): TaggerModel {
     counts: r.typed('counts', Uint8Array, rows as number),
     cls: r.typed('cls', Uint8Array, nonZero as number),
   };
-  return buildTaggerModel(parts, file, r.offsetOf('model'), MAX_ATTR_OF_VERSION[r.version]!);
+  return buildTaggerModel(parts, file, r.offsetOf('model'));
 }
 
 /**
@@ -57,7 +50,7 @@ export async function readTaggerModelBytes(bytes: Uint8Array, file = '<bytes>'):
     } catch (e) {
       throw taggerV1InflateError(e, file);
     }
-    return buildTaggerModel(decodeTaggerV1Body(raw, file), file, 16, MAX_ATTR_OF_VERSION[1]!);
+    return buildTaggerModel(decodeTaggerV1Body(raw, file), file, 16);
   }
   const r = await taggerReader(bytes, file).inflateAll();
   return decodeTaggerFrame(r, file);

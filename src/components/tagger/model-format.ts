@@ -1,6 +1,6 @@
 /**
  * The tagger's binary model file (`.tlt`), in textloom's binary framing (`io/binfmt.ts`, kind
- * `TAGR`, version 3; version 2 is the same layout without the word-signature attribute). Every section is raw-deflated: `model` (JSON: classes, templates, strings,
+ * `TAGR`, version 2). Every section is raw-deflated: `model` (JSON: classes, templates, strings,
  * tag dictionary, lexicon, provenance, row and non-zero counts, weight scale), `key1` and `key2`
  * (the feature keys, u32 per row), `values` (the sparse weights quantized to int16 with one global
  * scale), `counts` (non-zero weights per row, u8) and `cls` (class index per weight, u8).
@@ -14,7 +14,7 @@ import { inflateRawSync } from 'node:zlib';
 import { decodeTaggerV1Body, isTaggerV1, taggerV1Body, taggerV1InflateError } from './model-format-v1.js';
 import type { TaggerParts } from './model-parts.js';
 import { buildTaggerModel, type TaggerJson } from './model-parts.js';
-import { decodeTaggerFrame, MAX_ATTR_OF_VERSION, taggerReader, TAGGER_FORMAT_VERSION, TAGGER_MAGIC } from './model-bytes.js';
+import { decodeTaggerFrame, taggerReader, TAGGER_FORMAT_VERSION, TAGGER_MAGIC } from './model-bytes.js';
 
 export { TAGGER_FORMAT_VERSION, TAGGER_MAGIC };
 import { readBytesSync } from '../../io/read-text.js';
@@ -87,7 +87,7 @@ export function encodeTaggerModel(model: TaggerModel): Uint8Array {
  * disagree with each other, is a {@link BinaryFileError} naming the file and byte offset.
  */
 export function decodeTaggerModel(bytes: Uint8Array, file = '<bytes>'): TaggerModel {
-  if (isTaggerV1(bytes)) return buildTaggerModel(decodeTaggerV1(bytes, file), file, 16, MAX_ATTR_OF_VERSION[1]!);
+  if (isTaggerV1(bytes)) return buildTaggerModel(decodeTaggerV1(bytes, file), file, 16);
   return decodeTaggerFrame(taggerReader(bytes, file), file);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapsedShape, normalizeWord, wordAttributes, wordSignature, compileTemplates, FeatureAttr, N_FEATURE_ATTRS, UNK_AMB } from '../../../src/components/tagger/features.js';
+import { collapsedShape, normalizeWord, wordAttributes, compileTemplates, FeatureAttr, N_FEATURE_ATTRS, UNK_AMB } from '../../../src/components/tagger/features.js';
 
 describe('normalizeWord', () => {
   it('folds hyphenated words, years and numbers into classes and lower-cases the rest', () => {
@@ -34,24 +34,6 @@ describe('wordAttributes', () => {
     expect(a[FeatureAttr.WORD]).toBe('Running');
     expect(a[FeatureAttr.AMB]).toBe('~3.7');
     expect(wordAttributes('zzyzx', new Map())[FeatureAttr.AMB]).toBe(UNK_AMB);
-  });
-});
-
-describe('wordSignature', () => {
-  it('gives the case pattern, the marks present and a length bucket', () => {
-    expect(wordSignature('iPhone')).toBe('M.5');
-    expect(wordSignature('U.S.')).toBe('U..4');
-    expect(wordSignature('Well-known')).toBe('C.-8');
-    expect(wordSignature('http://x.com')).toBe('l..@/8');
-    expect(wordSignature('@joe')).toBe('l.@4');
-    expect(wordSignature('#tag')).toBe('l.#4');
-    expect(wordSignature(':)')).toBe('n.2');
-    expect(wordSignature('123')).toBe('n.d3');
-    expect(wordSignature("don't")).toBe("l.'5");
-    expect(wordSignature('ÉCOLE')).toBe('U.5');
-    expect(wordSignature('café')).toBe('l.4');
-    expect(wordSignature('Running')).toBe('C.5');
-    expect(wordAttributes('Running', new Map())[FeatureAttr.SIG]).toBe('C.5');
   });
 });
 
