@@ -215,7 +215,7 @@ describe('tagger model (.tlt)', () => {
     await expectDamageRefused(readFileSync(path.join(FIX, 'tagger.tlt')), '.tlt', (p) => loadTaggerModel(p));
     const bytes = encodeTaggerModel(loadTaggerModel(path.join(FIX, 'tagger.tlt')));
     await expectDamageRefused(bytes, '.tlt', (p) => loadTaggerModel(p));
-    for (const edit of [(j: any) => ({ ...j, rows: j.rows + 1 }), (j: any) => ({ ...j, nonZero: 1e15 }), (j: any) => ({ ...j, scale: -1 }), (j: any) => ({ ...j, classes: j.classes.slice(0, 1) }), (j: any) => ({ ...j, lexicon: [['x', 9999]] })]) {
+    for (const edit of [(j: any) => ({ ...j, rows: j.rows + 1 }), (j: any) => ({ ...j, nonZero: 1e15 }), (j: any) => ({ ...j, scale: -1 }), (j: any) => ({ ...j, classes: j.classes.slice(0, 1) }), (j: any) => ({ ...j, lexicon: [['x', 9999]] }), (j: any) => ({ ...j, templates: [...j.templates, [[11, 0]]] }), (j: any) => ({ ...j, templates: [...j.templates, [[15, 1]]] }), (j: any) => ({ ...j, templates: [...j.templates, [[0, 3]]] }), (j: any) => ({ ...j, templates: [...j.templates, [[0, 0], [1, 0], [2, 0]]] })]) {
       expect(() => decodeTaggerModel(editJsonSection(bytes, 'model', edit), 'm.tlt')).toThrow(BinaryFileError);
     }
   });

@@ -5,7 +5,7 @@
 import { BinaryFileError } from '../../io/binfmt-bytes.js';
 import { FeatureTable } from './feature-table.js';
 import { TaggerModel } from './model.js';
-import type { Template } from './features.js';
+import { FeatureAttr, N_FEATURE_ATTRS, type Template } from './features.js';
 
 /** The JSON part of a stored model. */
 export interface TaggerJson {
@@ -36,7 +36,22 @@ export interface TaggerParts {
   cls: Uint8Array;
 }
 
-/** Builds the model, checking the JSON part and that the weight arrays agree with it. */
+/**
+ * Checks that every template is up to two atoms, each a word attribute this build knows at offset
+ * -2..2 or a previous tag: a file naming anything else would make the kernel read outside a row.
+ */
+function checkTemplates(templates: unknown[], fail: (what: string) => never): void {
+  templates.forEach((t, i) => {
+    if (!Array.isArray(t) || t.length > 2) fail(`template ${i} is not a list of up to two atoms`);
+    for (const a of t as unknown[]) {
+      if (!Array.isArray(a) || a.length !== 2 || !Number.isInteger(a[0]) || !Number.isInteger(a[1]) || Math.abs(a[1] as number) > 2) fail(`template ${i} has a malformed atom`);
+      const [attr, off] = a as [number, number];
+      if (attr === FeatureAttr.TAG ? off >= 0 : attr < 0 || attr >= N_FEATURE_ATTRS) fail(`template ${i} reads attribute ${attr} at offset ${off}, which this format does not have`);
+    }
+  });
+}
+
+/** Builds the model, checking the JSON part, its templates and that the weight arrays agree with it. */
 export function buildTaggerModel(p: TaggerParts, file: string, offset: number): TaggerModel {
   const fail = (what: string): never => {
     throw new BinaryFileError(`malformed tagger model: ${what}`, file, offset);
@@ -44,6 +59,7 @@ export function buildTaggerModel(p: TaggerParts, file: string, offset: number): 
   const j = p.json as Partial<TaggerJson>;
   for (const k of ['classes', 'templates', 'strings', 'tagdict', 'ambs', 'lexicon'] as const) if (!Array.isArray(j[k])) fail(`"${k}" is not a list`);
   if (j.candidates !== undefined && !Array.isArray(j.candidates)) fail('"candidates" is not a list');
+  checkTemplates(j.templates!, fail);
   if (typeof j.scale !== 'number' || !(j.scale > 0) || !Number.isFinite(j.scale)) fail('"scale" is not a positive number');
   const rows = p.key1.length;
   const nnz = p.values.length;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeTaggerModel, encodeTaggerModel, FormatError, loadTaggerModel, NotFoundError, saveTaggerModel, trainTagger } from '../../../src/index.js';
+import { TaggerModel } from '../../../src/components/tagger/model.js';
 import { ewtFixture } from './data.js';
 
 // Trained on the EWT sentences shipped with the tests; the round trip is checked on the others.
@@ -32,6 +33,14 @@ describe('encodeTaggerModel / decodeTaggerModel', () => {
     expect(() => decodeTaggerModel(corrupt)).toThrow(FormatError);
     expect(() => decodeTaggerModel(corrupt)).toThrow(/CRC/);
     expect(() => decodeTaggerModel(bytes.subarray(0, 10))).toThrow(FormatError);
+  });
+});
+
+describe('template checks on load', () => {
+  it('refuses a template over an attribute this build does not have, naming the template and the file', () => {
+    const bad = new TaggerModel({ ...model, templates: [...model.templates, [[11, 0]]] });
+    expect(() => decodeTaggerModel(encodeTaggerModel(bad), 'new.tlt')).toThrow(FormatError);
+    expect(() => decodeTaggerModel(encodeTaggerModel(bad), 'new.tlt')).toThrow(new RegExp(`template ${model.templates.length} reads attribute 11.*new\\.tlt`));
   });
 });
 
