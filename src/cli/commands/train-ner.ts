@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { ArgumentError, FormatError } from '../../core/errors.js';
 import { readTextFileSync } from '../../io/read-text.js';
 import { buildLexicon, gazetteerClasses, kmeansClusters, parseGazetteer, KeyedVectors, KMEANS_DEFAULTS, readIob, saveEntityModel, Tagger, trainEntityModel, TRAIN_ENTITY_DEFAULTS, type IobSentence } from '../../index.js';
@@ -69,7 +70,8 @@ export const trainNerCommand: Command = {
       lexicon,
       ...(tagsOf ? { posTags: tagsOf, devPosTags: tagsOf } : {}),
       ...(dev ? { dev } : {}),
-      meta: { train: inputName(f.train as string), vectors: f.vectors ? inputName(f.vectors as string) : null, clusters: f.vectors ? f.clusters : 0, coarseClusters: f.vectors ? coarseK : 0, gazetteer: f.gazetteer ? inputName(f.gazetteer as string) : null },
+      // File names without their folders: the model then carries no path of the machine it was trained on, and rebuilds are byte-identical.
+      meta: { train: basename(f.train as string), vectors: f.vectors ? basename(f.vectors as string) : null, clusters: f.vectors ? f.clusters : 0, coarseClusters: f.vectors ? coarseK : 0, gazetteer: f.gazetteer ? basename(f.gazetteer as string) : null },
       onProgress: (done) => bar.update(done),
       onEpoch: (r) => {
         const dv = r.dev ? ` dev P ${r.dev.precision.toFixed(4)} R ${r.dev.recall.toFixed(4)} F1 ${r.dev.f1.toFixed(4)}` : '';
