@@ -3,13 +3,15 @@
 // 8 shards of 200 MB of Gutenberg text vs one process, and the peak RSS of pool and queue workers
 // at two input sizes (pool: N and 4N streamed texts; queue: 50 MB and 200 MB in shards of the same
 // size), which should match. Each part is its own bench (bench/scale-pipe.mjs, scale-index.mjs,
-// scale-queue.mjs), run as a child process; their tables are printed as they finish, then a summary.
+// scale-queue.mjs), run as a child process, after bench/parallel-ceiling.mjs (what two threads of a
+// fixed loop reach on this machine at that moment, which bounds every ratio); their tables are printed as they finish, then a summary.
 //   npm run bench:scale -- [--size 1] [--only pipe,index,queue]
 // --size scales every input (0.05: 2048 texts at least, 10k docs, 10 MB and 2.5 MB of text) for a quick run.
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parallelCeiling } from './parallel-ceiling.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -38,6 +40,9 @@ const pipeTexts = Math.max(2048, Math.round(6000 * SIZE)); // a few batches per 
 const indexDocs = Math.max(2000, Math.round(200_000 * SIZE));
 const bigMb = Math.max(1, 200 * SIZE);
 const smallMb = bigMb / 4;
+// What two threads can reach on this machine right now: every ratio below is bounded by it.
+const ceiling = await parallelCeiling();
+console.log(`parallel ceiling (bench/parallel-ceiling.mjs): two threads of a fixed loop ${ceiling.ceiling.toFixed(2)}x one thread (median of ${ceiling.rounds}, range ${ceiling.min.toFixed(2)}-${ceiling.max.toFixed(2)}x)`);
 const pipe = ONLY.has('pipe') ? bench('scale-pipe.mjs', [], { SCALE_PIPE_TEXTS: String(pipeTexts), SCALE_PIPE_RSS: '1' }) : null;
 const index = ONLY.has('index') ? bench('scale-index.mjs', [], { SCALE_INDEX_DOCS: String(indexDocs) }) : null;
 const queue = ONLY.has('queue') ? bench('scale-queue.mjs', ['--mb', String(bigMb), '--shards', '8', '--workers', '2'], {}) : null;
@@ -46,7 +51,7 @@ const queueSmall = ONLY.has('queue') && queue ? bench('scale-queue.mjs', ['--mb'
 
 const x = (a, b) => `${(a / b).toFixed(2)}x`;
 const mib = (b) => `${(b / 2 ** 20).toFixed(0)} MiB`;
-console.log(`\n== bench:scale summary (--size ${SIZE}; load average at start ${startLoad}, at end ${load()}; wall-clock ratios need idle cores, CPU ratios do not)`);
+console.log(`\n== bench:scale summary (--size ${SIZE}; load average at start ${startLoad}, at end ${load()}; wall-clock ratios need idle cores, CPU ratios do not; two threads of a fixed loop reached ${ceiling.ceiling.toFixed(2)}x here)`);
 if (pipe) {
   const [one, two] = pipe.rows;
   const steady = (r) => (r.texts - 128) / (r.wall - r.firstDoc);
