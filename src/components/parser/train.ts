@@ -19,7 +19,7 @@ import { bestLabel, candidateRanks, labelLineMask, labelSlot, quantizeWeights, s
 import { FALLBACK_LABEL, ParserModel, ROOT_LABEL } from './model.js';
 import { baseOf, LIFT_SEPARATOR, projectivize } from './projectivize.js';
 import { scoreParser, type ParserScore } from './score.js';
-import { trainBeamEpochs } from './train-beam.js';
+import { trainBeamEpochs, type BeamTrainSentence } from './train-beam.js';
 import { checkTree } from './tree.js';
 import { LEFT, N_ACTIONS, ParseState, REDUCE, RIGHT } from './transitions.js';
 
@@ -163,14 +163,8 @@ function jackknifeTags(sentences: readonly ParserGoldSentence[], folds: number, 
   return out;
 }
 
-interface Encoded {
-  n: number;
-  words: Int32Array;
-  tags: Int32Array;
-  clus: Int32Array;
-  gold: Int32Array;
-  goldLabel: Int32Array;
-}
+/** A training sentence as ids (the greedy and the beam trainer read the same encoding). */
+type Encoded = BeamTrainSentence;
 
 /**
  * Trains a greedy arc-eager dependency parser (averaged perceptron over Zhang & Nivre 2011
