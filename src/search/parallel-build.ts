@@ -167,19 +167,28 @@ async function addArrayWithOwnShare(host: BuildHost, docs: readonly Doc[], worke
     }
     const own = slicer.own!;
     const fields = host.seg.fields.map((f) => new FieldData(f.name));
-    for (let i = 0; i < fields.length; i++) {
+    const nf = fields.length;
+    for (let i = 0; i < nf; i++) {
       const field = fields[i]!;
       const analyzer = host.analyzers[i]!;
       const strings = analyzer.strings;
       const texts = own.texts[i]!;
-      for (let d = 0; d < texts.length; d++) field.addDoc(d, analyzer.analyze(texts[d]!), strings);
+      for (let d = 0; d < texts.length; d++) {
+        field.addDoc(d, analyzer.analyze(texts[d]!), strings);
+        // This thread's share counts as it goes (a document is done once all its fields are):
+        // the workers' results are only read after it, so a progress bar would stall here.
+        if (options.onProgress) {
+          const done = Math.floor((i * texts.length + d + 1) / nf);
+          if (done - reported >= every) options.onProgress((reported = done));
+        }
+      }
     }
     for (const p of pending) {
       const result = (await p) as FieldPack[];
       bases.push(added);
       packs.push(result);
       added += result[0]?.maxDoc ?? 0;
-      if (options.onProgress && added - reported >= every) options.onProgress((reported = added));
+      if (options.onProgress && added + own.count - reported >= every) options.onProgress((reported = added + own.count));
     }
     bases.push(added);
     packs.push(fields.map((f) => packField(f, own.count)));

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ArgumentError, SearchIndex, type SearchOptions } from '../../src/index.js';
+import { OWN_SHARE } from '../../src/search/parallel-build.js';
 import { Rng } from '../../src/util/rng.js';
 import { ensureBuilt } from '../docs/workspace.js';
 import { cranDocs, cranFixture } from './helpers.js';
@@ -29,9 +30,13 @@ describe('SearchIndex.addAll({ threads })', () => {
     single.addAll(DOCS);
     const threaded = await SearchIndex.create(OPTIONS);
     const progress: number[] = [];
-    await threaded.addAll(DOCS, { threads: 2, onProgress: (n) => progress.push(n) });
+    await threaded.addAll(DOCS, { threads: 2, onProgress: (n) => progress.push(n), progressEvery: 5 });
     expect(threaded.documentCount).toBe(DOCS.length);
     expect(progress.at(-1)).toBe(DOCS.length);
+    // Counted while this thread indexes its own share too (it used to stay silent there), never falling.
+    const own = Math.floor((DOCS.length * OWN_SHARE) / 2);
+    expect(progress.filter((n) => n <= own).length).toBeGreaterThanOrEqual(Math.floor(own / 5));
+    for (let i = 1; i < progress.length; i++) expect(progress[i]!).toBeGreaterThanOrEqual(progress[i - 1]!);
     expect(results(threaded)).toEqual(results(single));
     expect(threaded.explain('boundary layer', DOCS[33]!.id)).toEqual(single.explain('boundary layer', DOCS[33]!.id));
     expect(new Uint8Array(threaded.toBytes())).toEqual(new Uint8Array((await SearchIndex.fromBytes(single.toBytes())).toBytes()));
