@@ -12,6 +12,15 @@ const STORE_KIND = 5;
 const encoder = new TextEncoder();
 const EMPTY = new Uint8Array(0);
 
+// Whether every value of a parsed JSON object is a string, number, boolean or null (a shallow copy is then a deep one).
+function isFlat(o: Record<string, unknown>): boolean {
+  for (const k in o) {
+    const v = o[k];
+    if (v !== null && typeof v === 'object') return false;
+  }
+  return true;
+}
+
 export class DocStore {
   private strs: (string | undefined)[] = [];
   private base: Uint8Array = new Uint8Array(0);
@@ -19,6 +28,14 @@ export class DocStore {
   private loaded = 0;
   /** The file a loaded store came from (named when a lazily decoded entry turns out damaged). */
   private file = '<store>';
+  // Loaded entries decoded before whose values are all strings, numbers, booleans or null, by doc
+  // (the loaded bytes never change): a hit's fields are read search after search, and a copy of
+  // such an object is a fraction of decoding and parsing its JSON again. Bounded by the JSON bytes
+  // held; when full, it is emptied and fills again.
+  private flat: (Record<string, unknown> | undefined)[] = [];
+  private flatBytes = 0;
+  /** Most bytes of loaded JSON kept decoded. */
+  static readonly MAX_DECODED_BYTES = 1 << 23;
 
   /** Number of doc slots. */
   get size(): number {
@@ -40,6 +57,8 @@ export class DocStore {
     const s = this.strs[doc];
     if (s !== undefined) return JSON.parse(s) as Record<string, unknown>;
     if (doc >= this.loaded) return undefined;
+    const kept = this.flat[doc];
+    if (kept !== undefined) return { ...kept };
     const a = this.offs[doc]!;
     const b = this.offs[doc + 1]!;
     if (b <= a) return undefined;
@@ -51,7 +70,14 @@ export class DocStore {
       throw new FormatError(`stored fields of document ${doc} are not valid ${e instanceof SyntaxError ? 'JSON' : 'UTF-8'} (damaged index)`, { file: this.file });
     }
     if (!v || typeof v !== 'object' || Array.isArray(v)) throw new FormatError(`stored fields of document ${doc} are not a JSON object (damaged index)`, { file: this.file });
-    return v as Record<string, unknown>;
+    const o = v as Record<string, unknown>;
+    if (isFlat(o) && b - a <= DocStore.MAX_DECODED_BYTES) {
+      if (this.flatBytes + (b - a) > DocStore.MAX_DECODED_BYTES) (this.flat = []), (this.flatBytes = 0);
+      this.flat[doc] = o;
+      this.flatBytes += b - a;
+      return { ...o };
+    }
+    return o;
   }
 
   /** The stored JSON of `doc` as UTF-8 bytes, not parsed (empty when nothing is stored); a segment merge copies these. */
