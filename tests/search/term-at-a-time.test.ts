@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BoundPass } from '../../src/search/query/bound-pass.js';
+import { Bm25fUnions, type Bm25fUnion } from '../../src/search/query/bm25f/bm25f-union.js';
 import { DisjunctionScorer } from '../../src/search/query/boolean/disjunction-scorer.js';
 import { TERM_AT_A_TIME_MAX_DOCS, termAtATimeTopK } from '../../src/search/query/boolean/term-at-a-time.js';
 import { SearchContext } from '../../src/search/query/types.js';
@@ -85,6 +86,25 @@ describe('term-at-a-time top k', () => {
       { model: 'tfidf' },
     ];
     for (const o of variants) for (const q of queries.slice(0, 60)) same(index, q, { topK: 10, ...o });
+  });
+
+  it('keeps BM25F unions between searches, and builds them afresh when the index changes', async () => {
+    const index = await cranIndex();
+    const merged = vi.spyOn(Bm25fUnions.shared, 'get');
+    const q = fixtureQueries[0]!;
+    same(index, q, { topK: 10 });
+    const first = merged.mock.results.map((r) => r.value as Bm25fUnion);
+    expect(first.length).toBeGreaterThan(0);
+    merged.mockClear();
+    index.search(q, { topK: 10 });
+    expect(merged.mock.results.map((r) => r.value)).toEqual(first);
+    for (let i = 0; i < first.length; i++) expect(merged.mock.results[i]!.value).toBe(first[i]);
+    // New docs holding the query's words in both fields: longer lists and new norm tables.
+    index.addAll([{ id: 'new-1', title: q, text: `${q} ${q}` }, { id: 'new-2', title: q.split(' ').reverse().join(' '), text: q }]);
+    merged.mockClear();
+    same(index, q, { topK: 10 });
+    expect(index.search(q, { topK: 3 }).map((r) => r.id)).toContain('new-1');
+    for (const r of merged.mock.results) expect(first).not.toContain(r.value);
   });
 
   it('agrees with filters and deleted documents', async () => {

@@ -11,6 +11,11 @@
 import { TopK } from '../../util/heap.js';
 import type { PostingsCursor } from '../postings/reader.js';
 
+/** What opens a term's postings cursor (a field of the segment). */
+export interface CursorSource {
+  cursor(term: number, withPositions: boolean): PostingsCursor;
+}
+
 /** One decoded postings list: doc ids ascending and their term frequencies. */
 export interface DecodedList {
   readonly docs: Int32Array;
@@ -97,8 +102,11 @@ export class BoundPass {
   private intUsed = 0;
   // Intersections asked for, by their two lists.
   private pairs: { a: DecodedList; b: DecodedList; both: Intersection }[] = [];
-  // Cursors with positions, one per postings list, shared by the scorers that ask.
+  // Cursors with positions, one per postings list, shared by the scorers that ask, and the field
+  // and term each was opened for.
   private positional: PostingsCursor[] = [];
+  private openedFrom: CursorSource[] = [];
+  private openedTerm: number[] = [];
 
   private constructor(readonly maxDoc: number) {
     this.lower = new Float64Array(maxDoc);
@@ -133,6 +141,8 @@ export class BoundPass {
     this.lists.length = 0;
     this.pairs.length = 0;
     this.positional.length = 0;
+    this.openedFrom.length = 0;
+    this.openedTerm.length = 0;
     this.poolUsed = 0;
     this.intUsed = 0;
     this.inUse = false;
@@ -250,14 +260,19 @@ export class BoundPass {
   }
 
   /**
-   * A cursor with positions over the list `cursor` reads, shared by every scorer asking for that
-   * list in this pass (they all move it to the same docs in increasing order, so each list's
-   * positions are decoded once per doc). The first one asked for a list is the shared one.
+   * The cursor with positions over term `term` of `field`, opened on the first request and shared
+   * by every scorer asking for it in this pass (they all move it to the same docs in increasing
+   * order, so each list's positions are decoded once per doc).
    */
-  positionsCursor(cursor: PostingsCursor): PostingsCursor {
-    for (const c of this.positional) if (c.sameList(cursor)) return c;
-    this.positional.push(cursor);
-    return cursor;
+  positionsCursorOf(field: CursorSource, term: number): PostingsCursor {
+    const from = this.openedFrom;
+    const terms = this.openedTerm;
+    for (let i = 0; i < from.length; i++) if (from[i] === field && terms[i] === term) return this.positional[i]!;
+    const c = field.cursor(term, true);
+    this.positional.push(c);
+    from.push(field);
+    terms.push(term);
+    return c;
   }
 
   private touch(d: number): void {

@@ -1,5 +1,6 @@
 import type { PostingsCursor } from '../../postings/reader.js';
 import type { BoundPass, DecodedList } from '../bound-pass.js';
+import { Bm25fUnions, type Bm25fUnion } from './bm25f-union.js';
 import { NO_MORE_DOCS, Scorer } from '../types.js';
 
 /** One field's part of a BM25F term: its postings, norms, norm cache 1 / (k1 · B_f) and weight. */
@@ -58,11 +59,15 @@ export class Bm25fScorer extends Scorer {
     return true;
   }
 
-  // After bound(): each part's whole list, and where scoreAt reached in it.
+  // After bound(): each part's whole list and where scoreAt reached in it, or with several parts
+  // their union (see bm25f-union.ts) and where scoreAt reached in that.
   private lists: DecodedList[] | null = null;
   private at: Int32Array | null = null;
+  private union: Bm25fUnion | null = null;
+  private unionAt = 0;
 
-  // The parts' lists merged by doc; each doc's x summed in part order, as advance() does.
+  // Each doc's x summed in part order, as advance() does: one part's list read directly, several
+  // parts' merged union read from the store of unions.
   override bound(pass: BoundPass): void {
     const parts = this.parts;
     const n = parts.length;
@@ -79,47 +84,25 @@ export class Bm25fScorer extends Scorer {
       }
       return;
     }
-    if (n === 2) {
-      const { docs: da, freqs: fa } = lists[0]!;
-      const { docs: db, freqs: fb } = lists[1]!;
-      const p = parts[0]!;
-      const q = parts[1]!;
-      let i = 0;
-      let j = 0;
-      while (i < da.length || j < db.length) {
-        const x = i < da.length ? da[i]! : NO_MORE_DOCS;
-        const y = j < db.length ? db[j]! : NO_MORE_DOCS;
-        const d = x < y ? x : y;
-        let s = 0;
-        if (x === d) s += p.w * fa[i++]! * p.cache[p.norms[d]!]!;
-        if (y === d) s += q.w * fb[j++]! * q.cache[q.norms[d]!]!;
-        pass.addSure(d, w - w / (1 + s));
-      }
-      return;
-    }
-    const at = new Int32Array(n);
-    for (;;) {
-      let d = NO_MORE_DOCS;
-      for (let k = 0; k < n; k++) {
-        const docs = lists[k]!.docs;
-        if (at[k]! < docs.length && docs[at[k]!]! < d) d = docs[at[k]!]!;
-      }
-      if (d === NO_MORE_DOCS) return;
-      let x = 0;
-      for (let k = 0; k < n; k++) {
-        const l = lists[k]!;
-        const i = at[k]!;
-        if (i < l.docs.length && l.docs[i] === d) {
-          const p = parts[k]!;
-          x += p.w * l.freqs[i]! * p.cache[p.norms[d]!]!;
-          at[k] = i + 1;
-        }
-      }
-      pass.addSure(d, w - w / (1 + x));
-    }
+    const u = (this.union = Bm25fUnions.shared.get(parts.map((p, k) => ({ list: lists[k]!, norms: p.norms, cache: p.cache, w: p.w, start: p.cursor.listStart }))));
+    this.unionAt = 0;
+    const { docs, xs } = u;
+    for (let i = 0; i < docs.length; i++) pass.addSure(docs[i]!, w - w / (1 + xs[i]!));
   }
 
   override scoreAt(d: number): number {
+    const u = this.union;
+    if (u) {
+      const docs = u.docs;
+      let i = this.unionAt;
+      while (i < docs.length && docs[i]! < d) i++;
+      this.unionAt = i;
+      if (i === docs.length || docs[i] !== d) return -1;
+      const x = u.xs[i]!;
+      this.doc = d;
+      this.x = x;
+      return this.weight - this.weight / (1 + x);
+    }
     let x = 0;
     let hit = false;
     const lists = this.lists;

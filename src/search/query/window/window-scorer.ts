@@ -1,8 +1,11 @@
 import type { TermSimilarity } from '../../bm25.js';
-import type { PostingsCursor } from '../../postings/reader.js';
-import type { BoundPass } from '../bound-pass.js';
+import { PostingsCursor } from '../../postings/reader.js';
+import type { BoundPass, CursorSource, Intersection } from '../bound-pass.js';
 import { NO_MORE_DOCS, Scorer } from '../types.js';
 import { windowFreq } from './window-freq.js';
+
+// The cursor of a scorer that has not opened its own yet.
+const UNOPENED = new PostingsCursor(0, [new Uint8Array(0), 0, 0], null);
 
 /**
  * A conjunction of two terms' postings, then a window check on their positions; the sloppy
@@ -14,9 +17,15 @@ export class WindowScorer extends Scorer {
   private sloppyFreq = 0;
   private readonly aLeads: boolean;
 
+  // The two terms' cursors with positions, opened on first use: a term-at-a-time pass reads
+  // cursors it shares between the scorers of a list instead (see BoundPass.positionsCursorOf).
+  private a: PostingsCursor = UNOPENED;
+  private b: PostingsCursor = UNOPENED;
+
   constructor(
-    private a: PostingsCursor,
-    private b: PostingsCursor,
+    private readonly field: CursorSource,
+    private readonly termA: number,
+    private readonly termB: number,
     private readonly slop: number,
     private readonly ordered: boolean,
     private readonly same: boolean,
@@ -34,6 +43,10 @@ export class WindowScorer extends Scorer {
   }
 
   advance(target: number): number {
+    if (this.a === UNOPENED) {
+      this.a = this.field.cursor(this.termA, true);
+      this.b = this.field.cursor(this.termB, true);
+    }
     // The rarer term leads the conjunction.
     const lead = this.aLeads ? this.a : this.b;
     const other = this.aLeads ? this.b : this.a;
@@ -70,9 +83,12 @@ export class WindowScorer extends Scorer {
 
   // May match where both terms occur; the sloppy frequency is at most the first term's frequency
   // in order (one match per occurrence, each worth at most 1), or one per merge step unordered.
-  // The exact scores come from cursors shared per list (see BoundPass.positionsCursor).
+  // The exact scores come from cursors shared per list (see BoundPass.positionsCursorOf).
   override bound(pass: BoundPass): void {
-    const both = pass.intersection(pass.list(this.a), pass.list(this.b));
+    this.a = pass.positionsCursorOf(this.field, this.termA);
+    this.b = pass.positionsCursorOf(this.field, this.termB);
+    const both = (this.both = pass.intersection(pass.list(this.a), pass.list(this.b)));
+    this.bothAt = 0;
     const one = this.ordered || this.same;
     const { sim, norms } = this;
     const { docs, fa, fb } = both;
@@ -80,11 +96,22 @@ export class WindowScorer extends Scorer {
       const d = docs[i]!;
       pass.addMaybe(d, sim.score(one ? fa[i]! : fa[i]! + fb[i]! - 1, norms[d]!));
     }
-    this.a = pass.positionsCursor(this.a);
-    this.b = pass.positionsCursor(this.b);
   }
 
+  // After bound(): the docs holding both terms, and where scoreAt reached in them (a doc missing
+  // either term is ruled out there, without moving the cursors over its postings).
+  private both: Intersection | null = null;
+  private bothAt = 0;
+
   override scoreAt(d: number): number {
+    const both = this.both;
+    if (both) {
+      const docs = both.docs;
+      let i = this.bothAt;
+      while (i < both.n && docs[i]! < d) i++;
+      this.bothAt = i;
+      if (i === both.n || docs[i] !== d) return -1;
+    }
     const { a, b } = this;
     if ((a.doc < d ? a.advance(d) : a.doc) !== d) return -1;
     if ((b.doc < d ? b.advance(d) : b.doc) !== d) return -1;

@@ -32,7 +32,7 @@ export class WindowWeight implements Weight {
     const p = f.postings;
     const { slop, ordered } = this.query.window;
     const bound = windowFreqBound(p.maxFreq[a]!, p.maxFreq[b]!, ordered || a === b);
-    return new WindowScorer(f.cursor(a, true), f.cursor(b, true), slop, ordered, a === b, sim, f.norms, p.df[a]!, p.df[b]!, bound, f.minNorm);
+    return new WindowScorer(f, a, b, slop, ordered, a === b, sim, f.norms, p.df[a]!, p.df[b]!, bound, f.minNorm);
   }
 
   explain(doc: number): Explanation {
