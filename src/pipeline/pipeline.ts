@@ -214,7 +214,7 @@ export class Pipeline {
   /**
    * Streams texts through the pipeline in batches, yielding Docs lazily in input order. A sync
    * iterable gives a sync generator; an async iterable gives an async generator (`for await`
-   * works on both). With `nProcess` the batches are annotated in worker threads (0: every core)
+   * works on both). With `nProcess` the batches are annotated in this thread and `nProcess - 1` worker threads (0: every core)
    * and an async generator yields the same Docs in input order (see `docs/scaling.md`).
    * @example for await (const doc of nlp.pipe(lines, { nProcess: 0, batchSize: 512 })) console.log(doc.ents);
    */
