@@ -1,5 +1,6 @@
 /**
- * `nlp.pipe(texts, { nProcess })`: the texts annotated in worker threads. Each worker builds the
+ * `nlp.pipe(texts, { nProcess })`: the texts annotated in this thread and `nProcess - 1` worker
+ * threads (see {@link pipeInWorkers} for how the batches are shared). Each worker builds the
  * pipeline once from its config (after importing the `modules` that register custom factories);
  * batches of `batchSize` texts go out, each worker annotates a batch as this thread's `pipe`
  * would (same batch boundaries), and the Docs come back packed in transferable buffers
@@ -10,7 +11,8 @@
 import { Doc } from '../core/doc.js';
 import { packDocs, unpackDocs, type PackedDocs } from '../core/doc-transfer.js';
 import { ArgumentError, ConfigError } from '../core/errors.js';
-import { WorkerPool, type Task } from '../parallel/pool.js';
+import { WorkerPool } from '../parallel/pool.js';
+import { receiveError, sendError } from '../parallel/protocol.js';
 import { resolveThreads } from '../parallel/threads.js';
 import { workerUrl } from '../parallel/worker-url.js';
 import type { Component } from './component.js';
@@ -38,38 +40,136 @@ export interface PipeWorkerData {
   modules: readonly string[];
 }
 
-/** Annotates `texts` in `nProcess` workers (0: every core); yields Docs in input order. */
+/** Annotated batches this thread may hold ahead of a worker's batch that is not back yet. */
+export const LOCAL_AHEAD = 8;
+
+/**
+ * Annotates `texts` with `nProcess` threads (0: every core): this thread and `nProcess - 1`
+ * workers; yields Docs in input order. Batches go to the workers (two in flight each); this
+ * thread annotates a batch itself whenever it would otherwise wait: while the workers load the
+ * pipeline, and when the next batch in input order is still in a worker (then up to
+ * {@link LOCAL_AHEAD} of its batches wait, annotated, for it). So the calling thread is never idle
+ * while there is input, one isolate fewer starts and warms up, and its own batches are neither
+ * packed nor rebuilt; a consumer that is slow per Doc leaves it less time, and the workers more.
+ */
 export async function* pipeInWorkers(nlp: PipeHost, texts: Iterable<string | Doc> | AsyncIterable<string | Doc>, o: { batchSize: number; nProcess: number; modules: readonly string[]; maxWorkerMemoryMB: number }): AsyncGenerator<Doc> {
   const n = resolveThreads(o.nProcess, 'nProcess');
   if (!Array.isArray(o.modules) || o.modules.some((m) => typeof m !== 'string' || !m)) throw new ArgumentError('modules must be a list of module paths or package names', { key: 'modules' });
   checkMemoryLimit(o.maxWorkerMemoryMB);
   const rehydrate = nlp.pipeNames.map((name) => nlp.getPipe(name)).filter((c) => typeof c.rehydrate === 'function');
-  const batches = batchesOf(texts, o.batchSize);
+  const batches = batchesOf(texts, o.batchSize)[Symbol.asyncIterator]();
   if (n === 1) {
-    // One process: this thread, same batches.
-    for await (const { texts: batch } of batches) yield* nlp.processBatch(batch.map((t) => nlp.makeDoc(t)));
+    // One thread: this one, same batches.
+    for (let b = await batches.next(); !b.done; b = await batches.next()) yield* nlp.processBatch(b.value.texts.map((t) => nlp.makeDoc(t)));
     return;
   }
   const kept = keptPool(nlp, n, o.modules, o.maxWorkerMemoryMB);
-  const pool = kept ?? (await startPool(nlp, n, o.modules, o.maxWorkerMemoryMB));
-  const sent: string[][] = [];
-  async function* tasks(): AsyncGenerator<Task> {
-    for await (const b of batches) {
-      sent.push(b.texts);
-      yield { payload: b.texts, first: b.first };
+  let pool = kept;
+  let startFailure: unknown;
+  const starting = kept ? undefined : startPool(nlp, n - 1, o.modules, o.maxWorkerMemoryMB);
+  starting?.then(
+    (p) => (pool = p),
+    (e: unknown) => (startFailure = e),
+  );
+  // The batches out, in input order: in a worker (`docs` set when it is back), or annotated here.
+  type Out = { texts: string[]; docs: Doc[] | undefined; error: unknown; local: boolean; result?: Promise<unknown> };
+  const out: Out[] = [];
+  let inWorkers = 0;
+  let localAhead = 0;
+  let done = false;
+  const limit = (n - 1) * 2;
+  const next = async (): Promise<{ texts: string[]; first: number } | undefined> => {
+    if (done) return undefined;
+    const b = await batches.next();
+    if (b.done) done = true;
+    return b.done ? undefined : b.value;
+  };
+  try {
+    for (;;) {
+      if (startFailure !== undefined) throw startFailure;
+      // Workers ready: keep each one's batches in flight.
+      while (pool && !done && inWorkers < limit) {
+        const b = await next();
+        if (!b) break;
+        const o: Out = { texts: b.texts, docs: undefined, error: undefined, local: false };
+        inWorkers++;
+        o.result = pool.run(b.texts, b.first).then(
+          (packed) => {
+            inWorkers--;
+            try {
+              const docs = unpackDocs(packed as PackedDocs, b.texts, nlp.vocab, (text, cap) => new Doc(nlp.vocab, text, cap));
+              for (const d of docs) for (const c of rehydrate) c.rehydrate!(d);
+              o.docs = docs;
+            } catch (e) {
+              o.error = e;
+            }
+          },
+          (e: unknown) => {
+            inWorkers--;
+            o.error = e;
+          },
+        );
+        out.push(o);
+      }
+      const head = out[0];
+      if (head && (head.docs || head.error !== undefined)) {
+        out.shift();
+        if (head.local) localAhead--;
+        if (head.error !== undefined) throw head.error;
+        yield* head.docs!;
+        continue;
+      }
+      // Nothing ready: annotate the next batch here (at once while no worker has it, or ahead).
+      if (!done && (!head || localAhead < LOCAL_AHEAD)) {
+        const b = await next();
+        if (b) {
+          const docs = annotateHere(nlp, b.texts, b.first);
+          if (!head) yield* docs;
+          else {
+            out.push({ texts: b.texts, docs, error: undefined, local: true });
+            localAhead++;
+          }
+          // Lets the workers' messages in before the next decision.
+          await new Promise((resolve) => setImmediate(resolve));
+          continue;
+        }
+      }
+      if (!head) {
+        if (done) break;
+        continue;
+      }
+      if (head.result) await head.result;
+      else await new Promise((resolve) => setImmediate(resolve));
+    }
+    // A worker that failed to set up fails the call, even when this thread annotated everything.
+    await starting;
+  } finally {
+    if (!kept) {
+      const p = pool ?? (await starting?.catch(() => undefined));
+      await p?.close();
     }
   }
+}
+
+// A batch annotated in this thread; a failing text is named as a worker names it (`texts[12]: ...`).
+function annotateHere(nlp: PipeHost, texts: string[], first: number): Doc[] {
   try {
-    for await (const packed of pool.map(tasks())) {
-      const batch = sent.shift()!;
-      const docs = unpackDocs(packed as PackedDocs, batch, nlp.vocab, (text, cap) => new Doc(nlp.vocab, text, cap));
-      for (const d of docs) {
-        for (const c of rehydrate) c.rehydrate!(d);
-        yield d;
+    return nlp.processBatch(texts.map((t) => nlp.makeDoc(t)));
+  } catch (e) {
+    let failed: unknown = e;
+    let at = first;
+    for (let i = 0; i < texts.length; i++) {
+      try {
+        nlp.process(texts[i]!);
+      } catch (e2) {
+        failed = e2;
+        at = first + i;
+        break;
       }
     }
-  } finally {
-    if (!kept) await pool.close();
+    const r = receiveError(sendError(failed, at), 'texts');
+    if (failed instanceof Error && failed.stack) r.stack = `${r.name}: ${r.message}\n${failed.stack.split('\n').slice(1).join('\n')}`;
+    throw r;
   }
 }
 
@@ -108,7 +208,8 @@ export async function startPipeWorkers(nlp: PipeHost, nProcess: number, modules:
   const key = poolKey(nlp, n, modules, maxMB);
   await closePipeWorkers(nlp);
   if (n === 1) return; // pipe with one process runs in this thread
-  const pool = await startPool(nlp, n, modules, maxMB);
+  // The calling thread is one of the n (see pipeInWorkers).
+  const pool = await startPool(nlp, n - 1, modules, maxMB);
   KEPT.set(nlp, { pool, key });
 }
 

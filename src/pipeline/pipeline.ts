@@ -14,10 +14,11 @@ export interface PipeOptions {
   /** Texts per batch (default 256); memory stays bounded by one batch (per worker with `nProcess`). */
   batchSize?: number;
   /**
-   * Worker threads to annotate in (spaCy's `n_process`; default: none, this thread). `0` uses
-   * every core. Each worker builds the pipeline from {@link Pipeline.config} once; batches of
-   * texts go out and Docs come back in input order, equal to this thread's. Given, `pipe`
-   * returns an async generator whatever the input. Texts only (not Docs).
+   * Threads to annotate in (spaCy's `n_process`; default: none, this thread): this thread and
+   * `nProcess - 1` worker threads. `0` uses every core. Each worker builds the pipeline from
+   * {@link Pipeline.config} once; batches of texts go out and Docs come back in input order,
+   * equal to this thread's, which annotates a batch itself whenever it would otherwise wait.
+   * Given, `pipe` returns an async generator whatever the input. Texts only (not Docs).
    */
   nProcess?: number;
   /**
@@ -213,7 +214,7 @@ export class Pipeline {
   /**
    * Streams texts through the pipeline in batches, yielding Docs lazily in input order. A sync
    * iterable gives a sync generator; an async iterable gives an async generator (`for await`
-   * works on both). With `nProcess` the batches are annotated in worker threads (0: every core)
+   * works on both). With `nProcess` the batches are annotated in this thread and `nProcess - 1` worker threads (0: every core)
    * and an async generator yields the same Docs in input order (see `docs/scaling.md`).
    * @example for await (const doc of nlp.pipe(lines, { nProcess: 0, batchSize: 512 })) console.log(doc.ents);
    */
@@ -237,7 +238,8 @@ export class Pipeline {
   }
 
   /**
-   * Starts `nProcess` worker threads (0: every core) that load this pipeline, and keeps them for
+   * Starts the `nProcess - 1` worker threads of `pipe(texts, { nProcess })` (0: every core; this
+   * thread is the other one) that load this pipeline, and keeps them for
    * later `pipe(texts, { nProcess, modules, maxWorkerMemoryMB })` calls with the same options, so
    * those calls do not wait for workers to start and load the pipeline. Idle workers never keep
    * the process from exiting; {@link close} ends them. A pipeline changed since (a component

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { WorkerPool } from '../../src/parallel/pool.js';
@@ -55,20 +56,38 @@ describe('pipe({ nProcess })', () => {
     // 1 MB: every worker passes it after its first batch, so each batch after the first two runs on a fresh worker.
     const small = await collect(nlp.pipe(texts, { batchSize: 7, nProcess: 2, maxWorkerMemoryMB: 1 }));
     expect(small.map(view)).toEqual(one);
-    // Which thread annotated each Doc: more threads than nProcess when workers are replaced, two when not.
+    // Which worker threads annotated the Docs (this thread annotates some too): several when workers are replaced, one when not.
     const tagged = await createPipeline({ tokenizer: { factory: 'tokenizer' }, components: [{ name: 'thread', factory: 'test_thread' }] });
-    const threads = async (maxWorkerMemoryMB: number) => new Set((await collect(tagged.pipe(texts.slice(0, 12), { nProcess: 2, batchSize: 2, modules: [THREAD], maxWorkerMemoryMB }))).map((d) => d.user.get('thread'))).size;
-    expect(await threads(1)).toBeGreaterThan(2);
-    expect(await threads(Infinity)).toBe(2);
-    // Kept workers are replaced too.
-    await tagged.startWorkers(2, { modules: [THREAD], maxWorkerMemoryMB: 1 });
+    const workers = async (maxWorkerMemoryMB: number) => {
+      // Kept workers are ready before the first batch, so they get batches however fast this thread is.
+      await tagged.startWorkers(2, { modules: [THREAD], maxWorkerMemoryMB });
+      try {
+        const docs = await collect(tagged.pipe(texts, { nProcess: 2, batchSize: 1, modules: [THREAD], maxWorkerMemoryMB }));
+        return new Set(docs.map((d) => d.user.get('thread')).filter((t) => t !== threadId)).size;
+      } finally {
+        await tagged.close();
+      }
+    };
+    expect(await workers(1)).toBeGreaterThan(1);
+    expect(await workers(Infinity)).toBe(1);
+    await expect(collect(tagged.pipe(['a'], { nProcess: 2, maxWorkerMemoryMB: 0 }))).rejects.toThrow(/maxWorkerMemoryMB must be a positive number/);
+    await expect(tagged.startWorkers(2, { maxWorkerMemoryMB: NaN })).rejects.toThrow(ArgumentError);
+  });
+
+  it('annotates in this thread and nProcess - 1 workers: this thread takes batches while the workers load', async () => {
+    const tagged = await createPipeline({ tokenizer: { factory: 'tokenizer' }, components: [{ name: 'thread', factory: 'test_thread' }] });
+    // Fresh workers still loading: the first batches are this thread's.
+    const cold = await collect(tagged.pipe(texts.slice(0, 4), { nProcess: 2, batchSize: 1, modules: [THREAD] }));
+    expect(cold[0]!.user.get('thread')).toBe(threadId);
+    // Kept workers: one worker for nProcess 2, and this thread, between them every batch in input order.
+    await tagged.startWorkers(2, { modules: [THREAD] });
     try {
-      expect(new Set((await collect(tagged.pipe(texts.slice(0, 12), { nProcess: 2, batchSize: 2, modules: [THREAD], maxWorkerMemoryMB: 1 }))).map((d) => d.user.get('thread'))).size).toBeGreaterThan(2);
+      const docs = await collect(tagged.pipe(texts, { nProcess: 2, batchSize: 1, modules: [THREAD] }));
+      expect(docs.map((d) => d.text)).toEqual(texts);
+      expect(new Set(docs.map((d) => d.user.get('thread')).filter((t) => t !== threadId)).size).toBe(1);
     } finally {
       await tagged.close();
     }
-    await expect(collect(tagged.pipe(['a'], { nProcess: 2, maxWorkerMemoryMB: 0 }))).rejects.toThrow(/maxWorkerMemoryMB must be a positive number/);
-    await expect(tagged.startWorkers(2, { maxWorkerMemoryMB: NaN })).rejects.toThrow(ArgumentError);
   });
 
   it('runs custom components registered by modules, carrying extensions and plain user data', async () => {
