@@ -276,6 +276,8 @@ export { kmeansClusters, buildLexicon, KMEANS_DEFAULTS } from './components/enti
 export type { KmeansOptions, LexiconExtras } from './components/entity/clusters.js';
 export { gazetteerClasses, parseGazetteer, GAZ_PART, MAX_GAZ_TYPES } from './components/entity/gazetteer.js';
 export type { GazetteerClasses } from './components/entity/gazetteer.js';
+export { jackknifeEntityTags, JACKKNIFE_ENTITY_DEFAULTS } from './components/entity/jackknife-tags.js';
+export type { JackknifeEntityTagsOptions, JackknifeTreebankSentence } from './components/entity/jackknife-tags.js';
 export { EntityRecognizer, DEFAULT_ENTITY_MODEL, ENTITY_RECOGNIZER_DEFAULTS } from './components/entity/recognizer.js';
 export { mergeRanked, FORMAT_LABELS } from './components/entity/merge.js';
 export { evaluateEntities } from './components/entity/evaluate.js';

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { ArgumentError, FormatError } from '../../core/errors.js';
 import { readTextFileSync } from '../../io/read-text.js';
-import { buildLexicon, gazetteerClasses, kmeansClusters, parseGazetteer, KeyedVectors, KMEANS_DEFAULTS, readIob, saveEntityModel, Tagger, trainEntityModel, TRAIN_ENTITY_DEFAULTS, type IobSentence } from '../../index.js';
+import { buildLexicon, gazetteerClasses, jackknifeEntityTags, JACKKNIFE_ENTITY_DEFAULTS, kmeansClusters, parseGazetteer, KeyedVectors, KMEANS_DEFAULTS, readConllu, readIob, saveEntityModel, Tagger, trainEntityModel, TRAIN_ENTITY_DEFAULTS, type IobSentence } from '../../index.js';
 import type { Command } from '../command.js';
 import { inputName } from '../input-name.js';
 import { ProgressBar } from '../progress.js';
@@ -24,7 +24,7 @@ function labelsIn(sentences: readonly IobSentence[]): string[] {
 export const trainNerCommand: Command = {
   name: 'train ner',
   summary: 'train the entity recognizer (averaged perceptron over BILUO tags) on IOB2 / CoNLL data',
-  usage: '--train FILE --dev FILE --out MODEL [--epochs N] [--seed N] [--labels L,L] [--vectors FILE]',
+  usage: '--train FILE --dev FILE --out MODEL [--epochs N] [--seed N] [--labels L,L] [--vectors FILE] [--tag-treebank FILE]',
   help: 'Example: textloom train ner --train en_ewt-ud-train.iob2.gz --dev en_ewt-ud-dev.iob2 --out ner.tlner --vectors gutenberg.tlv\n' +
     'Labels default to those the dev file annotates (else the training file\'s); entities of other labels are read as O.',
   flags: {
@@ -35,6 +35,9 @@ export const trainNerCommand: Command = {
     'coarse-clusters': { type: 'number', option: 'k', doc: 'a second, coarser k-means over --vectors (0: none)', default: 0 },
     gazetteer: { type: 'string', value: 'FILE', doc: 'name lists, lines "phrase<TAB>type" (at most 15 types), as word features' },
     'no-tags': { type: 'boolean', doc: "do not use the shipped tagger's tags as features" },
+    'tag-treebank': { type: 'string', value: 'FILE', doc: "CoNLL-U treebank of the training sentences (same sent_id): training tags jackknifed from it instead of the shipped tagger's" },
+    jackknife: { type: 'number', value: 'N', doc: 'folds of the jackknife (with --tag-treebank)', default: JACKKNIFE_ENTITY_DEFAULTS.folds },
+    'tagger-epochs': { type: 'number', value: 'N', doc: "epochs of each fold's tagger (with --tag-treebank)", default: JACKKNIFE_ENTITY_DEFAULTS.taggerEpochs },
     'hash-bits': { type: 'number', option: 'hashBits', doc: 'log2 of the feature hash table', default: TRAIN_ENTITY_DEFAULTS.hashBits },
     prune: { type: 'number', doc: 'drop averaged weights below this fraction of the largest', default: TRAIN_ENTITY_DEFAULTS.prune },
     ...TRAIN_JSON_FLAG,
@@ -59,6 +62,16 @@ export const trainNerCommand: Command = {
     }
     const tagger = f['no-tags'] ? null : Tagger.load();
     const tagsOf = tagger ? (s: { words: readonly string[] }) => tagger.tagWords(s.words).map((t) => t.xpos) : undefined;
+    let trainTagsOf: ((s: { words: readonly string[] }, i: number) => readonly string[]) | undefined = tagsOf;
+    let jackknifed = 0;
+    if (tagger && typeof f['tag-treebank'] === 'string') {
+      const treebank = [];
+      for await (const s of readConllu(f['tag-treebank'] as string)) treebank.push(s);
+      io.stderr.write(`jackknifing training tags: ${f.jackknife as number} folds of ${inputName(f['tag-treebank'] as string)}\n`);
+      const jk = jackknifeEntityTags(train, treebank, { folds: f.jackknife as number, taggerEpochs: f['tagger-epochs'] as number, seed: f.seed as number });
+      jackknifed = jk.filter((t) => t !== null).length;
+      trainTagsOf = (s: { words: readonly string[] }, i: number) => jk[i] ?? tagsOf!(s);
+    }
     const bar = new ProgressBar('training', train.length * epochs, io.stderr);
     const t0 = Date.now();
     const model = trainEntityModel(train, {
@@ -68,10 +81,10 @@ export const trainNerCommand: Command = {
       prune: f.prune as number,
       ...(labels ? { labels } : {}),
       lexicon,
-      ...(tagsOf ? { posTags: tagsOf, devPosTags: tagsOf } : {}),
+      ...(tagsOf ? { posTags: trainTagsOf!, devPosTags: tagsOf } : {}),
       ...(dev ? { dev } : {}),
       // File names without their folders: the model then carries no path of the machine it was trained on, and rebuilds are byte-identical.
-      meta: { train: basename(f.train as string), vectors: f.vectors ? basename(f.vectors as string) : null, clusters: f.vectors ? f.clusters : 0, coarseClusters: f.vectors ? coarseK : 0, gazetteer: f.gazetteer ? basename(f.gazetteer as string) : null },
+      meta: { train: basename(f.train as string), vectors: f.vectors ? basename(f.vectors as string) : null, clusters: f.vectors ? f.clusters : 0, coarseClusters: f.vectors ? coarseK : 0, gazetteer: f.gazetteer ? basename(f.gazetteer as string) : null, trainTags: jackknifed ? `jackknife ${f.jackknife as number} folds of ${basename(f['tag-treebank'] as string)}, tagger epochs ${f['tagger-epochs'] as number}, ${jackknifed} of ${train.length} sentences matched` : tagger ? 'shipped tagger' : 'none' },
       onProgress: (done) => bar.update(done),
       onEpoch: (r) => {
         const dv = r.dev ? ` dev P ${r.dev.precision.toFixed(4)} R ${r.dev.recall.toFixed(4)} F1 ${r.dev.f1.toFixed(4)}` : '';
