@@ -7,24 +7,13 @@
 // only when its trees agree, so the figures are close, not exact, comparisons of memory cost).
 // One core; passes interleaved, best and median of ROUNDS (default 8) after one warm-up pass,
 // in tokens per CPU second of this process.
-import { readFileSync } from 'node:fs';
-import { Doc, load, parseConllu, Tagger } from '../dist/index.js';
-import { requireEval } from './eval-dir.mjs';
+import { load } from '../dist/index.js';
+import { ewtTestTagged, taggedDocs } from './ewt-tagged-docs.mjs';
 
-const file = requireEval('ud_english_ewt/en_ewt-ud-test.conllu');
-const test = parseConllu(readFileSync(file, 'utf8'), file);
 const ROUNDS = Number(process.env.ROUNDS ?? 8);
-const tagger = Tagger.load();
-const tags = test.map((s) => tagger.tagWords(s.words.map((w) => w.form)).map((t) => t.xpos));
+const { test, tags } = ewtTestTagged();
 const nlp = await load('en_core');
-const docs = test.map((s, i) => {
-  const doc = Doc.fromWords(s.words.map((w) => w.form), { vocab: nlp.vocab });
-  tags[i].forEach((t, j) => {
-    doc.tag[j] = nlp.vocab.strings.add(t);
-    doc.sentStart[j] = j === 0 ? 1 : -1;
-  });
-  return doc;
-});
+const docs = taggedDocs(nlp, test, tags);
 const shipped = nlp.getPipe('parser').model;
 const ParserModel = shipped.constructor;
 /** The shipped model over the first 2^actionBits action rows and 2^labelBits label weights. */

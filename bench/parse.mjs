@@ -9,18 +9,14 @@
 //    to compare with, so the ratio printed is to the pipeline without the parser.
 // Best of ROUNDS (default 5) timed passes after one warm-up pass, rounds interleaved; each figure
 // is given per wall-clock second and per CPU second of this process (one core, no threads).
-import { readFileSync } from 'node:fs';
-import { Doc, load, Parser, parseConllu, scoreParser, Tagger } from '../dist/index.js';
-import { requireEval } from './eval-dir.mjs';
+import { load, Parser, scoreParser } from '../dist/index.js';
+import { ewtTestTagged, taggedDocs } from './ewt-tagged-docs.mjs';
 
-const file = requireEval('ud_english_ewt/en_ewt-ud-test.conllu');
-const test = parseConllu(readFileSync(file, 'utf8'), file);
+const { test, tags } = ewtTestTagged();
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
-const tagger = Tagger.load();
 const parser = Parser.load();
 
 // 1. Accuracy.
-const tags = test.map((s) => tagger.tagWords(s.words.map((w) => w.form)).map((t) => t.xpos));
 const full = scoreParser(parser.model, test, tags);
 let words = 0;
 let lasU = 0;
@@ -35,14 +31,7 @@ console.log(`EWT test (${full.words} words, gold words and sentences, predicted 
 
 // 2. The parser alone: Docs built once with gold words, sentence starts and predicted tags.
 const nlp = await load('en_core');
-const docs = test.map((s, i) => {
-  const doc = Doc.fromWords(s.words.map((w) => w.form), { vocab: nlp.vocab });
-  tags[i].forEach((t, j) => {
-    doc.tag[j] = nlp.vocab.strings.add(t);
-    doc.sentStart[j] = j === 0 ? 1 : -1;
-  });
-  return doc;
-});
+const docs = taggedDocs(nlp, test, tags);
 // 3. Raw texts, ten sentences a paragraph.
 const texts = test.map((s) => s.meta.text ?? s.words.map((w) => w.form).join(' '));
 const paragraphs = [];

@@ -347,3 +347,14 @@ export class BoundPass {
     return out.subarray(0, m).sort();
   }
 }
+
+/**
+ * The first index in `docs[from..end)` whose doc is at least `d` (`end` when none): a scorer's
+ * forward-only walk over a decoded, ascending doc list during term-at-a-time collection, which
+ * asks for ascending docs.
+ */
+export function forwardTo(docs: ArrayLike<number>, from: number, end: number, d: number): number {
+  let i = from;
+  while (i < end && docs[i]! < d) i++;
+  return i;
+}

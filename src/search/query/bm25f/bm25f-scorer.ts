@@ -1,5 +1,5 @@
 import type { PostingsCursor } from '../../postings/reader.js';
-import type { BoundPass, DecodedList } from '../bound-pass.js';
+import { forwardTo, type BoundPass, type DecodedList } from '../bound-pass.js';
 import { Bm25fUnions, type Bm25fUnion } from './bm25f-union.js';
 import { NO_MORE_DOCS, Scorer } from '../types.js';
 
@@ -94,9 +94,7 @@ export class Bm25fScorer extends Scorer {
     const u = this.union;
     if (u) {
       const docs = u.docs;
-      let i = this.unionAt;
-      while (i < docs.length && docs[i]! < d) i++;
-      this.unionAt = i;
+      const i = (this.unionAt = forwardTo(docs, this.unionAt, docs.length, d));
       if (i === docs.length || docs[i] !== d) return -1;
       const x = u.xs[i]!;
       this.doc = d;

@@ -1,6 +1,6 @@
 import type { TermSimilarity } from '../../bm25.js';
 import type { PostingsCursor } from '../../postings/reader.js';
-import type { BoundPass, DecodedList } from '../bound-pass.js';
+import { forwardTo, type BoundPass, type DecodedList } from '../bound-pass.js';
 import { Scorer } from '../types.js';
 
 /** Scores one term's postings with a {@link TermSimilarity}. */
@@ -54,9 +54,7 @@ export class TermScorer extends Scorer {
     const l = this.list;
     if (l) {
       const docs = l.docs;
-      let i = this.at;
-      while (i < docs.length && docs[i]! < d) i++;
-      this.at = i;
+      const i = (this.at = forwardTo(docs, this.at, docs.length, d));
       if (i === docs.length || docs[i] !== d) return -1;
       return this.sim.score(l.freqs[i]!, this.norms[d]!);
     }

@@ -1,6 +1,6 @@
 import type { TermSimilarity } from '../../bm25.js';
 import { PostingsCursor } from '../../postings/reader.js';
-import type { BoundPass, CursorSource, Intersection } from '../bound-pass.js';
+import { forwardTo, type BoundPass, type CursorSource, type Intersection } from '../bound-pass.js';
 import { NO_MORE_DOCS, Scorer } from '../types.js';
 import { windowFreq } from './window-freq.js';
 
@@ -107,9 +107,7 @@ export class WindowScorer extends Scorer {
     const both = this.both;
     if (both) {
       const docs = both.docs;
-      let i = this.bothAt;
-      while (i < both.n && docs[i]! < d) i++;
-      this.bothAt = i;
+      const i = (this.bothAt = forwardTo(docs, this.bothAt, both.n, d));
       if (i === both.n || docs[i] !== d) return -1;
     }
     const { a, b } = this;
